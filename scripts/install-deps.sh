@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package circatlas needs to build, test and run.
+# Idempotent: runs `apt-get update` and `apt-get install` only when something is missing,
+# so a second run finishes in well under a second.
+set -euo pipefail
+
+packages=(
+  # toolchain
+  build-essential cmake ninja-build ccache pkg-config
+  # geospatial stack
+  libgdal-dev gdal-bin libproj-dev proj-bin proj-data libgeos-dev
+  # Qt 6
+  qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  libgl-dev
+  # further libraries
+  libcli11-dev nlohmann-json3-dev libboost-graph-dev libtbb-dev
+  # tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev poppler-utils
+  # fonts and headless display
+  fonts-noto-cjk xvfb xauth
+)
+
+missing=()
+installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${packages[@]}" 2>/dev/null \
+            | awk '$2 == "installed" {print $1}' || true)
+for p in "${packages[@]}"; do
+  grep -qx "$p" <<<"$installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "install-deps: installing ${#missing[@]} missing package(s): ${missing[*]}" >&2
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
