@@ -1,0 +1,36 @@
+// Feature storage and field access of an in-memory layer.
+#include "core/layer.h"
+
+#include "core/error.h"
+
+namespace circatlas::core {
+
+Layer::Layer(std::string name, std::string crs, GeometryType geometryType, Schema schema)
+    : name_(std::move(name)), crs_(std::move(crs)), geometryType_(geometryType), schema_(std::move(schema)) {}
+
+void Layer::add(Feature feature) {
+  if (feature.values.size() != schema_.size()) {
+    ParameterError e("feature has " + std::to_string(feature.values.size()) + " values, schema has " +
+                     std::to_string(schema_.size()) + " fields");
+    e.setLayer(name_).setFeature(feature.id.value());
+    throw e;
+  }
+  features_.push_back(std::move(feature));
+}
+
+const Value& Layer::value(std::size_t i, std::string_view field) const {
+  try {
+    return features_[i].values[schema_.require(field)];
+  } catch (Error& e) {
+    e.setLayer(name_);
+    throw;
+  }
+}
+
+Extent Layer::extent() const noexcept {
+  Extent e;
+  for (const auto& f : features_) e.expand(f.geometry.envelope());
+  return e;
+}
+
+}  // namespace circatlas::core

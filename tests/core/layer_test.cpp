@@ -1,0 +1,56 @@
+// Layers keep features in schema order and name themselves in errors.
+#include "core/layer.h"
+
+#include <gtest/gtest.h>
+
+#include "core/error.h"
+
+namespace circatlas::core {
+namespace {
+
+Layer twoFieldLayer() {
+  return Layer("parks", "EPSG:4326", GeometryType::Point,
+               Schema({{"id", FieldType::String}, {"area_km2", FieldType::Real}}));
+}
+
+TEST(Layer, ValueByFieldName) {
+  Layer layer = twoFieldLayer();
+  layer.add({FeatureId(1), Geometry::point({102.19, 38.52}), {std::string("P001"), 98.5}});
+  EXPECT_EQ(std::get<double>(layer.value(0, "area_km2")), 98.5);
+  EXPECT_EQ(layer.extent().minX, 102.19);
+}
+
+TEST(Layer, FeatureWithWrongValueCountIsRejectedNamingLayerAndFeature) {
+  Layer layer = twoFieldLayer();
+  try {
+    layer.add({FeatureId(12), Geometry::point({0, 0}), {std::string("P002")}});
+    FAIL() << "expected ParameterError";
+  } catch (const ParameterError& e) {
+    EXPECT_STREQ(e.what(), "layer 'parks', feature 12: feature has 1 values, schema has 2 fields");
+  }
+}
+
+TEST(Layer, MissingFieldIsAnInputErrorNamingLayerAndField) {
+  Layer layer = twoFieldLayer();
+  layer.add({FeatureId(1), Geometry::point({0, 0}), {std::string("P001"), std::monostate{}}});
+  try {
+    (void)layer.value(0, "name_zh");
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_STREQ(e.what(), "layer 'parks', field 'name_zh': missing required field");
+  }
+}
+
+TEST(Schema, DuplicateFieldNamesAreRejected) {
+  EXPECT_THROW(Schema({{"code", FieldType::String}, {"code", FieldType::Integer}}), ParameterError);
+}
+
+TEST(Value, NullRendersEmptyAndRealsRoundTrip) {
+  EXPECT_EQ(toString(Value{}), "");
+  EXPECT_EQ(toString(Value{0.1}), "0.1");
+  EXPECT_EQ(toString(Value{std::int64_t{620102}}), "620102");
+  EXPECT_EQ(toString(Value{DateTime{2012, 5, 17, 0, 0, 0.0, std::nullopt}}), "2012-05-17");
+}
+
+}  // namespace
+}  // namespace circatlas::core
