@@ -1,0 +1,73 @@
+// GEOS-backed validity, repair, area, intersection and union for core::Geometry.
+#include "geo/geometry_ops.h"
+
+#include <vector>
+
+#include "core/error.h"
+#include "geo/geos_support.h"
+
+namespace circatlas::geo {
+
+using detail::checked;
+using detail::geosHandle;
+using detail::GeomPtr;
+using detail::toGeos;
+
+std::optional<std::string> invalidityReason(const core::Geometry& g) {
+  auto h = geosHandle();
+  const GeomPtr geos = toGeos(g);
+  const char valid = GEOSisValid_r(h, geos.get());
+  if (valid == 1) return std::nullopt;
+  if (valid == 2) detail::throwGeosError("checking validity");
+  char* reason = GEOSisValidReason_r(h, geos.get());
+  std::string out = reason ? reason : "invalid geometry";
+  GEOSFree_r(h, reason);
+  return out;
+}
+
+core::Geometry makeValid(const core::Geometry& g) {
+  const GeomPtr geos = toGeos(g);
+  const GeomPtr valid = checked(GEOSMakeValid_r(geosHandle(), geos.get()), "repairing a geometry (MakeValid)");
+  if (core::isPolygonal(g.type())) return detail::polygonalParts(valid.get());
+  return detail::fromGeos(valid.get());
+}
+
+double planarArea(const core::Geometry& g) {
+  double area = 0.0;
+  const GeomPtr geos = toGeos(g);
+  if (!GEOSArea_r(geosHandle(), geos.get(), &area)) detail::throwGeosError("computing an area");
+  return area;
+}
+
+core::Geometry polygonIntersection(const core::Geometry& a, const core::Geometry& b) {
+  const GeomPtr ga = toGeos(a);
+  const GeomPtr gb = toGeos(b);
+  const GeomPtr result = checked(GEOSIntersection_r(geosHandle(), ga.get(), gb.get()), "intersecting polygons");
+  return detail::polygonalParts(result.get());
+}
+
+core::Geometry polygonUnion(std::span<const core::Geometry> polygons) {
+  std::vector<GeomPtr> parts;
+  parts.reserve(polygons.size());
+  for (const auto& p : polygons) parts.push_back(toGeos(p));
+  std::vector<GEOSGeometry*> raw;
+  for (auto& p : parts) raw.push_back(p.release());
+  const GeomPtr collection = checked(
+      GEOSGeom_createCollection_r(geosHandle(), GEOS_GEOMETRYCOLLECTION, raw.data(), static_cast<unsigned>(raw.size())),
+      "collecting polygons");
+  const GeomPtr result = checked(GEOSUnaryUnion_r(geosHandle(), collection.get()), "dissolving polygons");
+  return detail::polygonalParts(result.get());
+}
+
+core::Coord pointOnSurface(const core::Geometry& g) {
+  const GeomPtr geos = toGeos(g);
+  const GeomPtr point = checked(GEOSPointOnSurface_r(geosHandle(), geos.get()), "finding a point on the surface");
+  double x = 0.0;
+  double y = 0.0;
+  if (!GEOSGeomGetX_r(geosHandle(), point.get(), &x) || !GEOSGeomGetY_r(geosHandle(), point.get(), &y)) {
+    detail::throwGeosError("reading a point");
+  }
+  return {x, y};
+}
+
+}  // namespace circatlas::geo

@@ -1,0 +1,33 @@
+// Geometry operations on core::Geometry, computed by GEOS (planar, in the geometry's own CRS).
+#pragma once
+
+#include <optional>
+#include <span>
+#include <string>
+
+#include "core/geometry.h"
+
+namespace circatlas::geo {
+
+/// Why a geometry is invalid (GEOS's reason and location), or nullopt when it is valid.
+[[nodiscard]] std::optional<std::string> invalidityReason(const core::Geometry& g);
+
+/// Repairs g with GEOS MakeValid. Polygonal input stays polygonal: collapsed lines and points
+/// produced by the repair are dropped and the result is a MultiPolygon. Throws core::InputError
+/// with GEOS's message if GEOS cannot repair it.
+[[nodiscard]] core::Geometry makeValid(const core::Geometry& g);
+
+/// Planar area in the square units of the geometry's CRS (use geodesicAreaSquareMeters for
+/// lon/lat data).
+[[nodiscard]] double planarArea(const core::Geometry& g);
+
+/// Intersection of two polygonal geometries, as a MultiPolygon (empty when they only touch).
+[[nodiscard]] core::Geometry polygonIntersection(const core::Geometry& a, const core::Geometry& b);
+
+/// Union of polygonal geometries, as a MultiPolygon (GEOS cascaded union).
+[[nodiscard]] core::Geometry polygonUnion(std::span<const core::Geometry> polygons);
+
+/// A point guaranteed to lie inside a polygon (or on a line), for labels and containment tests.
+[[nodiscard]] core::Coord pointOnSurface(const core::Geometry& g);
+
+}  // namespace circatlas::geo

@@ -1,0 +1,145 @@
+// PROJ-backed coordinate transformations; PROJ errors become core::CrsError here.
+#include "geo/transformer.h"
+
+#include <proj.h>
+
+#include <cmath>
+#include <string>
+
+#include "core/error.h"
+
+namespace circatlas::geo {
+
+namespace {
+
+struct ContextDeleter {
+  void operator()(PJ_CONTEXT* ctx) const noexcept { proj_context_destroy(ctx); }
+};
+struct PjDeleter {
+  void operator()(PJ* pj) const noexcept { proj_destroy(pj); }
+};
+using ContextPtr = std::unique_ptr<PJ_CONTEXT, ContextDeleter>;
+using PjPtr = std::unique_ptr<PJ, PjDeleter>;
+
+ContextPtr makeContext() {
+  ContextPtr ctx(proj_context_create());
+  // Grids are never fetched from the network: the machine has none, and results must not
+  // depend on it.
+  proj_context_set_enable_network(ctx.get(), 0);
+  proj_log_level(ctx.get(), PJ_LOG_NONE);
+  return ctx;
+}
+
+std::string lastError(PJ_CONTEXT* ctx) {
+  const int code = proj_context_errno(ctx);
+  const char* text = code != 0 ? proj_context_errno_string(ctx, code) : nullptr;
+  return text ? text : "unknown PROJ error";
+}
+
+PjPtr createCrs(PJ_CONTEXT* ctx, std::string_view crs) {
+  if (crs.empty()) throw core::CrsError("no coordinate reference system given");
+  PjPtr pj(proj_create(ctx, std::string(crs).c_str()));
+  if (!pj) {
+    throw core::CrsError("unknown coordinate reference system '" + std::string(crs) + "': " + lastError(ctx));
+  }
+  return pj;
+}
+
+}  // namespace
+
+struct Transformer::Impl {
+  ContextPtr ctx;
+  PjPtr pj;
+};
+
+Transformer::Transformer(std::string_view sourceCrs, std::string_view targetCrs)
+    : impl_(std::make_unique<Impl>()), source_(sourceCrs), target_(targetCrs) {
+  impl_->ctx = makeContext();
+  PjPtr src = createCrs(impl_->ctx.get(), sourceCrs);
+  PjPtr dst = createCrs(impl_->ctx.get(), targetCrs);
+  PjPtr op(proj_create_crs_to_crs_from_pj(impl_->ctx.get(), src.get(), dst.get(), nullptr, nullptr));
+  if (!op) {
+    throw core::CrsError("no transformation from '" + source_ + "' to '" + target_ +
+                         "': " + lastError(impl_->ctx.get()));
+  }
+  impl_->pj.reset(proj_normalize_for_visualization(impl_->ctx.get(), op.get()));
+  if (!impl_->pj) {
+    throw core::CrsError("cannot normalise axis order from '" + source_ + "' to '" + target_ + "'");
+  }
+}
+
+Transformer::~Transformer() = default;
+Transformer::Transformer(Transformer&&) noexcept = default;
+Transformer& Transformer::operator=(Transformer&&) noexcept = default;
+
+namespace {
+
+void transformInPlace(PJ* pj, PJ_CONTEXT* ctx, PJ_DIRECTION dir, std::span<core::Coord> coords,
+                      const std::string& from, const std::string& to) {
+  if (coords.empty()) return;
+  proj_errno_reset(pj);
+  constexpr auto stride = sizeof(core::Coord);
+  proj_trans_generic(pj, dir, &coords[0].x, stride, coords.size(), &coords[0].y, stride, coords.size(),
+                     nullptr, 0, 0, nullptr, 0, 0);
+  for (std::size_t i = 0; i < coords.size(); ++i) {
+    if (!std::isfinite(coords[i].x) || !std::isfinite(coords[i].y)) {
+      throw core::CrsError("cannot transform coordinate " + std::to_string(i) + " from '" + from +
+                           "' to '" + to + "': " + lastError(ctx));
+    }
+  }
+}
+
+}  // namespace
+
+core::Coord Transformer::forward(core::Coord c) const {
+  forward(std::span<core::Coord>(&c, 1));
+  return c;
+}
+
+core::Coord Transformer::inverse(core::Coord c) const {
+  inverse(std::span<core::Coord>(&c, 1));
+  return c;
+}
+
+void Transformer::forward(std::span<core::Coord> coords) const {
+  transformInPlace(impl_->pj.get(), impl_->ctx.get(), PJ_FWD, coords, source_, target_);
+}
+
+void Transformer::inverse(std::span<core::Coord> coords) const {
+  transformInPlace(impl_->pj.get(), impl_->ctx.get(), PJ_INV, coords, target_, source_);
+}
+
+void transformLayer(core::Layer& layer, std::string_view targetCrs) {
+  try {
+    if (layer.crs().empty()) throw core::CrsError("the layer has no coordinate reference system");
+    const Transformer t(layer.crs(), targetCrs);
+    for (auto& f : layer.mutableFeatures()) {
+      try {
+        t.forward(f.geometry.mutableCoords());
+      } catch (core::Error& e) {
+        e.setFeature(f.id.value());
+        throw;
+      }
+    }
+    layer.setCrs(std::string(targetCrs));
+  } catch (core::Error& e) {
+    e.setLayer(layer.name());
+    throw;
+  }
+}
+
+bool isGeographic(std::string_view crs) {
+  const ContextPtr ctx = makeContext();
+  const PjPtr pj = createCrs(ctx.get(), crs);
+  const PJ_TYPE type = proj_get_type(pj.get());
+  return type == PJ_TYPE_GEOGRAPHIC_2D_CRS || type == PJ_TYPE_GEOGRAPHIC_3D_CRS;
+}
+
+std::string crsName(std::string_view crs) {
+  const ContextPtr ctx = makeContext();
+  const PjPtr pj = createCrs(ctx.get(), crs);
+  const char* name = proj_get_name(pj.get());
+  return name ? name : std::string(crs);
+}
+
+}  // namespace circatlas::geo
