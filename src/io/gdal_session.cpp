@@ -1,0 +1,96 @@
+// GDAL driver registration and a thread-local error handler that records messages.
+#include "io/gdal_session.h"
+
+#include <cpl_error.h>
+#include <gdal.h>
+
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <regex>
+
+#include "core/error.h"
+
+namespace circatlas::io::detail {
+
+void ensureGdalInitialised() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    GDALAllRegister();
+    // Never reach for the network (there is none) and never let GDAL print on its own.
+    CPLSetConfigOption("GDAL_HTTP_TIMEOUT", "1");
+    CPLSetConfigOption("CPL_VSIL_CURL_ALLOWED_EXTENSIONS", "none");
+  });
+}
+
+namespace {
+
+void CPL_STDCALL handler(CPLErr level, CPLErrorNum, const char* message) {
+  auto* capture = static_cast<GdalErrorCapture*>(CPLGetErrorHandlerUserData());
+  if (!capture || !message || level < CE_Warning) return;  // debug output is dropped
+  capture->record(level >= CE_Failure, message);
+}
+
+}  // namespace
+
+void GdalErrorCapture::record(bool failure, const char* message) {
+  (failure ? errors_ : warnings_).emplace_back(message);
+}
+
+GdalErrorCapture::GdalErrorCapture() {
+  ensureGdalInitialised();
+  CPLPushErrorHandlerEx(&handler, this);
+}
+
+GdalErrorCapture::~GdalErrorCapture() { CPLPopErrorHandler(); }
+
+std::string GdalErrorCapture::errors() const {
+  std::string out;
+  for (const auto& e : errors_) {
+    if (!out.empty()) out += "; ";
+    out += e;
+  }
+  return out;
+}
+
+std::string GdalErrorCapture::suffix() const {
+  const std::string e = errors();
+  return e.empty() ? std::string() : " (GDAL: " + e + ")";
+}
+
+bool isLocalPath(const std::string& source) {
+  if (source.rfind("/vsi", 0) == 0) return false;
+  // "PG:dbname=…", "WFS:https://…": a driver prefix of two or more letters before a colon.
+  static const std::regex connection(R"(^[A-Za-z][A-Za-z0-9_]+:)");
+  return !std::regex_search(source, connection);
+}
+
+GDALDatasetUniquePtr openVector(const std::string& source) {
+  GdalErrorCapture capture;
+  if (isLocalPath(source)) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(source, ec);
+    if (!std::filesystem::exists(status)) throw core::IoError(source + ": no such file or directory");
+    if (std::filesystem::is_regular_file(status) && !std::ifstream(source, std::ios::binary)) {
+      throw core::IoError(source + ": cannot be read (permission denied?)");
+    }
+  }
+  GDALDatasetUniquePtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
+  if (!ds) {
+    throw core::InputError(source + ": not a vector data source that GDAL can read" + capture.suffix());
+  }
+  return ds;
+}
+
+OGRLayer& requireLayer(GDALDataset& dataset, const std::string& source, const std::string& name) {
+  if (OGRLayer* layer = dataset.GetLayerByName(name.c_str())) return *layer;
+  std::string available;
+  for (int i = 0; i < dataset.GetLayerCount(); ++i) {
+    if (i > 0) available += ", ";
+    available += dataset.GetLayer(i)->GetName();
+  }
+  throw core::ParameterError(source + ": no layer named '" + name + "' (layers: " +
+                             (available.empty() ? "none" : available) + ")");
+}
+
+}  // namespace circatlas::io::detail

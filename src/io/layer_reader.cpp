@@ -1,0 +1,124 @@
+// Reads features from GDAL into core::Layer, attaching file/layer/feature/field context to errors.
+#include "io/layer_reader.h"
+
+#include <memory>
+
+#include "core/error.h"
+#include "io/gdal_session.h"
+#include "io/ogr_convert.h"
+
+namespace circatlas::io {
+
+namespace {
+
+struct SqlResultDeleter {
+  GDALDataset* dataset;
+  void operator()(OGRLayer* layer) const noexcept {
+    if (layer) dataset->ReleaseResultSet(layer);
+  }
+};
+
+OGRLayer& chooseLayer(GDALDataset& ds, const std::string& source, const ReadOptions& options,
+                      std::unique_ptr<OGRLayer, SqlResultDeleter>& sqlResult) {
+  if (options.sql) {
+    detail::GdalErrorCapture capture;
+    sqlResult.reset(ds.ExecuteSQL(options.sql->c_str(), nullptr, nullptr));
+    if (!sqlResult) {
+      throw core::ParameterError(source + ": SQL statement failed: " + *options.sql + capture.suffix());
+    }
+    return *sqlResult;
+  }
+  if (options.layer) return detail::requireLayer(ds, source, *options.layer);
+  if (ds.GetLayerCount() == 1) return *ds.GetLayer(0);
+  std::string names;
+  for (OGRLayer* l : ds.GetLayers()) names += (names.empty() ? "" : ", ") + std::string(l->GetName());
+  throw core::ParameterError(source + ": holds " + std::to_string(ds.GetLayerCount()) +
+                             " layers; name one (" + (names.empty() ? "none" : names) + ")");
+}
+
+// Unifies the geometry types of a layer: one family only; singles promoted to multi when any
+// feature (or the declared type) is multi; null geometries become empty geometries of that type.
+core::GeometryType unifyGeometries(std::vector<core::Feature>& features, core::GeometryType declared) {
+  std::optional<core::GeometryType> family;  // the multi type of the family
+  core::GeometryType single = core::GeometryType::None;
+  bool anyMulti = false;
+  auto observe = [&](core::GeometryType t, std::optional<std::int64_t> fid) {
+    if (t == core::GeometryType::None) return;
+    const auto fam = core::multiTypeOf(t);
+    if (family && *family != fam) {
+      core::InputError e("mixed geometry types: a " + std::string(core::toString(t)) + " in a layer of " +
+                         std::string(core::toString(*family)) + " geometries");
+      if (fid) e.setFeature(*fid);
+      throw e;
+    }
+    family = fam;
+    if (t == fam) anyMulti = true; else single = t;
+  };
+  observe(declared, std::nullopt);
+  for (const auto& f : features) observe(f.geometry.type(), f.id.value());
+  if (!family) return core::GeometryType::None;
+  const core::GeometryType result = anyMulti ? *family : single;
+  for (auto& f : features) {
+    if (f.geometry.type() == core::GeometryType::None) {
+      f.geometry = core::Geometry(result);
+    } else if (anyMulti) {
+      f.geometry.promoteToMulti();
+    }
+  }
+  return result;
+}
+
+}  // namespace
+
+core::Layer readLayer(const std::string& source, const ReadOptions& options) {
+  GDALDatasetUniquePtr ds = detail::openVector(source);
+  std::unique_ptr<OGRLayer, SqlResultDeleter> sqlResult(nullptr, SqlResultDeleter{ds.get()});
+  OGRLayer& layer = chooseLayer(*ds, source, options, sqlResult);
+  const std::string layerName = layer.GetName();
+  detail::GdalErrorCapture capture;
+  try {
+    const OGRFeatureDefn& defn = *layer.GetLayerDefn();
+    core::Schema schema = detail::toSchema(defn);
+    const std::string crs = detail::toCrsDefinition(layer.GetSpatialRef());
+    const auto declared = detail::toGeometryType(layer.GetGeomType()).value_or(core::GeometryType::None);
+
+    std::vector<core::Feature> features;
+    if (const GIntBig n = layer.GetFeatureCount(FALSE); n > 0) features.reserve(static_cast<std::size_t>(n));
+    layer.ResetReading();
+    std::int64_t sequence = 0;
+    for (auto& ogrFeature : layer) {
+      const std::int64_t fid = ogrFeature->GetFID() == OGRNullFID ? sequence : ogrFeature->GetFID();
+      ++sequence;
+      core::Feature f{core::FeatureId(fid), core::Geometry(), {}};
+      try {
+        if (const OGRGeometry* g = ogrFeature->GetGeometryRef()) f.geometry = detail::toGeometry(*g);
+        f.values.reserve(schema.size());
+        for (std::size_t i = 0; i < schema.size(); ++i) {
+          try {
+            f.values.push_back(detail::toValue(*ogrFeature, static_cast<int>(i), schema[i].type));
+          } catch (core::Error& e) {
+            e.setField(schema[i].name);
+            throw;
+          }
+        }
+      } catch (core::Error& e) {
+        e.setFeature(fid);
+        throw;
+      }
+      features.push_back(std::move(f));
+    }
+    if (!capture.errors().empty()) {
+      throw core::InputError("reading stopped after " + std::to_string(sequence) + " features" + capture.suffix());
+    }
+    const auto type = unifyGeometries(features, declared);
+    core::Layer out(layerName, crs, type, std::move(schema));
+    out.reserve(features.size());
+    for (auto& f : features) out.add(std::move(f));
+    return out;
+  } catch (core::Error& e) {
+    e.setFile(source).setLayer(layerName);
+    throw;
+  }
+}
+
+}  // namespace circatlas::io
