@@ -1,0 +1,18 @@
+// How a subcommand plugs into the CLI: it registers its options and, when chosen, sets the action.
+#pragma once
+
+#include <functional>
+
+namespace CLI {
+class App;
+}
+
+namespace circatlas::cli {
+
+/// The work chosen on the command line; run by main inside its single try/catch.
+using Action = std::function<void()>;
+
+/// `circatlas info [SOURCE] [--layer NAME]`: layers, counts, geometry types, CRS and extents.
+void addInfoCommand(CLI::App& app, Action& action);
+
+}  // namespace circatlas::cli

@@ -1,0 +1,128 @@
+// `circatlas info`: describes any GDAL vector source, or the built-in Gansu data when none is given.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "cli/command.h"
+#include "cli/table_printer.h"
+#include "core/error.h"
+#include "geo/geodesic.h"
+#include "geo/transformer.h"
+#include "io/builtin_data.h"
+#include "io/dataset_info.h"
+#include "io/layer_reader.h"
+
+namespace circatlas::cli {
+
+namespace {
+
+struct InfoOptions {
+  std::string source;
+  std::optional<std::string> layer;
+};
+
+std::string formatNumber(double value, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+  return buf;
+}
+
+// Thousands separators for counts and areas: 425,809.
+std::string withThousands(long long value) {
+  std::string digits = std::to_string(value < 0 ? -value : value);
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3) digits.insert(static_cast<std::size_t>(i), ",");
+  return value < 0 ? "-" + digits : digits;
+}
+
+std::string formatExtent(const io::LayerInfo& layer) {
+  if (!layer.extent || layer.extent->isEmpty()) return "-";
+  const core::Extent& e = *layer.extent;
+  bool geographic = false;
+  try {
+    geographic = !layer.crsDefinition.empty() && geo::isGeographic(layer.crsDefinition);
+  } catch (const core::CrsError&) {
+    // An unknown CRS is reported in the CRS column; the extent is still worth printing.
+  }
+  if (geographic) {
+    return formatNumber(e.minX, 3) + "–" + formatNumber(e.maxX, 3) + "°E, " + formatNumber(e.minY, 3) + "–" +
+           formatNumber(e.maxY, 3) + "°N";
+  }
+  return formatNumber(e.minX, 1) + ", " + formatNumber(e.minY, 1) + " – " + formatNumber(e.maxX, 1) + ", " +
+         formatNumber(e.maxY, 1);
+}
+
+void printLayers(const io::DatasetInfo& info, std::ostream& out) {
+  TablePrinter table({"Layer", "Features", "Geometry", "CRS", "Extent"}, {false, true, false, false, false});
+  for (const auto& l : info.layers) {
+    table.addRow({l.name, l.featureCount ? withThousands(*l.featureCount) : "?", l.geometryType, l.crsLabel,
+                  formatExtent(l)});
+  }
+  table.print(out);
+}
+
+void printFields(const io::LayerInfo& layer, std::ostream& out) {
+  out << "\nFields of '" << layer.name << "':\n";
+  TablePrinter table({"Field", "Type"});
+  for (const auto& f : layer.schema.fields()) table.addRow({f.name, std::string(core::toString(f.type))});
+  table.print(out);
+}
+
+// The province outline's geodesic area and the unit counts, so a planner sees at once that the
+// built-in boundaries are complete.
+void printBuiltinSummary(const std::string& basemap, std::ostream& out) {
+  const core::Layer province = io::readLayer(basemap, {.layer = "province", .sql = std::nullopt});
+  double areaM2 = 0.0;
+  for (const auto& f : province.features()) areaM2 += geo::geodesicAreaSquareMeters(f.geometry);
+  const core::Layer counties = io::readLayer(basemap, {.layer = "counties", .sql = std::nullopt});
+  const core::Layer prefectures = io::readLayer(basemap, {.layer = "prefectures", .sql = std::nullopt});
+  out << "Gansu Province 甘肃省: " << prefectures.size() << " prefecture-level divisions, " << counties.size()
+      << " county-level units (86 counties and districts, plus Jiayuguan which has none), area "
+      << withThousands(static_cast<long long>(areaM2 / 1e6 + 0.5)) << " km² (geodesic on WGS 84).\n";
+}
+
+void runInfo(const InfoOptions& options) {
+  std::ostream& out = std::cout;
+  const bool builtin = options.source.empty();
+  const std::string source = builtin ? io::basemapPath().string() : options.source;
+  const io::DatasetInfo info = io::describeDataset(source);
+  if (builtin) {
+    out << "Built-in Gansu data: " << source << " (" << info.driver << ")\n";
+    printBuiltinSummary(source, out);
+    out << '\n';
+  } else {
+    out << source << " (" << info.driver << ")\n";
+  }
+  if (!options.layer) {
+    printLayers(info, out);
+    return;
+  }
+  for (const auto& l : info.layers) {
+    if (l.name != *options.layer) continue;
+    io::DatasetInfo one{info.source, info.driver, {l}};
+    printLayers(one, out);
+    printFields(l, out);
+    return;
+  }
+  std::string names;
+  for (const auto& l : info.layers) names += (names.empty() ? "" : ", ") + l.name;
+  throw core::ParameterError(source + ": no layer named '" + *options.layer + "' (layers: " +
+                             (names.empty() ? "none" : names) + ")");
+}
+
+}  // namespace
+
+void addInfoCommand(CLI::App& app, Action& action) {
+  auto options = std::make_shared<InfoOptions>();
+  CLI::App* cmd = app.add_subcommand("info", "List the layers of a data source: feature counts, geometry type, "
+                                             "CRS and extent. Without SOURCE, describe the built-in Gansu data.");
+  cmd->add_option("SOURCE", options->source,
+                  "Any vector source GDAL opens (GeoPackage, Shapefile, GeoJSON, CSV, …)");
+  cmd->add_option("--layer,-l", options->layer, "Show only this layer, with its fields");
+  cmd->callback([options, &action] { action = [options] { runInfo(*options); }; });
+}
+
+}  // namespace circatlas::cli

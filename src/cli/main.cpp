@@ -1,0 +1,41 @@
+// Entry point of `circatlas`: parses the command line, runs one subcommand, maps errors to exit codes.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+#include "core/error.h"
+
+int main(int argc, char** argv) {
+  using namespace circatlas;
+  CLI::App app{"circatlas — industrial-symbiosis atlas of Gansu: parks, mining bases, residues and exchange partners",
+               "circatlas"};
+  app.set_version_flag("--version", std::string("circatlas ") + CIRCATLAS_VERSION);
+  app.require_subcommand(1);
+  app.footer("Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input data, 4 I/O failure, 5 CRS error.");
+
+  cli::Action action;
+  cli::addInfoCommand(app, action);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? cli::kOk : cli::kUsageError;
+  }
+
+  try {
+    if (action) action();
+    std::cout.flush();
+    return std::cout ? cli::kOk : cli::kIoError;
+  } catch (const core::Error& e) {
+    std::cerr << "circatlas: " << core::toString(e.kind()) << ": " << e.what() << '\n';
+    return cli::exitCodeFor(e.kind());
+  } catch (const std::exception& e) {
+    std::cerr << "circatlas: internal error: " << e.what() << '\n';
+    return cli::kInternalError;
+  }
+}
