@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
 
   cli::Action action;
   cli::addInfoCommand(app, action);
+  cli::addValidateCommand(app, action);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,157 @@
+// The catalogue tables and their fields (see data/catalogue/README.md for meanings and units).
+#include "catalogue/catalogue_schema.h"
+
+#include <vector>
+
+namespace circatlas::catalogue {
+
+namespace {
+
+using K = FieldKind;
+
+const std::vector<std::string_view> kParkLevels = {"national_pilot", "provincial_demonstration", "provincial_pilot",
+                                                   "development_zone"};
+const std::vector<std::string_view> kStatuses = {"national_pilot", "provincial_demonstration", "provincial_pilot",
+                                                 "none"};
+
+std::vector<TableSpec> buildTables() {
+  return {
+      {"materials", "materials.csv", "code", false,
+       {{"code", K::Identifier, true},
+        {"name_zh", K::Text, true},
+        {"name_en", K::Text, true},
+        {"category", K::Enum, true, {"bulk_solid", "hazardous", "energy", "water", "gas"}},
+        {"unit", K::Enum, true, {"t", "MWh", "m3"}},
+        {"hazardous", K::Flag, true},
+        {"virgin_substitute", K::Text, false},
+        {"max_distance_km", K::Real, true},
+        {"max_distance_basis", K::Text, true},
+        {"cost_cny_per_unit_km", K::Real, true},
+        {"cost_basis", K::Text, true},
+        {"disposal_cost_cny_per_unit", K::Real, false},
+        {"disposal_basis", K::Text, false}}},
+      {"material_uses", "material_uses.csv", "", false,
+       {{"material_code", K::Reference, true, {}, "materials"},
+        {"receiver_industry", K::IndustryPrefix, true},
+        {"use_zh", K::Text, true},
+        {"use_en", K::Text, true},
+        {"demand_method", K::Text, false},
+        {"demand_factor", K::Real, false},
+        {"demand_basis", K::Text, false},
+        {"source", K::Text, true}}},
+      {"parks", "parks.csv", "id", true,
+       {{"id", K::Identifier, true},
+        {"name_zh", K::Text, true},
+        {"name_en", K::Text, true},
+        {"level", K::Enum, true, kParkLevels},
+        {"zone_type", K::Text, false},
+        {"industries", K::Text, false},
+        {"chains", K::Text, false},
+        {"county_code", K::CountyCode, true},
+        {"prefecture_code", K::PrefectureCode, true},
+        {"lon", K::Longitude, true},
+        {"lat", K::Latitude, true},
+        {"model", K::Text, false},
+        {"source", K::Text, true},
+        {"location_precision", K::Text, true},
+        {"notes", K::Text, false}}},
+      {"mining_bases", "mining_bases.csv", "id", false,
+       {{"id", K::Identifier, true},
+        {"name_zh", K::Text, true},
+        {"name_en", K::Text, true},
+        {"minerals", K::Text, true},
+        {"residues", K::ReferenceList, true, {}, "materials"},
+        {"area_method", K::Text, true},
+        {"source", K::Text, true},
+        {"location_precision", K::Text, true}}},
+      {"mining_base_members", "mining_base_members.csv", "", true,
+       {{"base_id", K::Reference, true, {}, "mining_bases"},
+        {"name_zh", K::Text, true},
+        {"name_en", K::Text, true},
+        {"mineral", K::Text, true},
+        {"lon", K::Longitude, true},
+        {"lat", K::Latitude, true},
+        {"county_code", K::CountyCode, true},
+        {"source", K::Text, true},
+        {"location_precision", K::Text, true}}},
+      {"enterprises", "enterprises.csv", "id", true,
+       {{"id", K::Identifier, true},
+        {"name_zh", K::Text, true},
+        {"name_en", K::Text, true},
+        {"industry_code", K::IndustryCode, true},
+        {"park_id", K::Reference, false, {}, "parks"},
+        {"status", K::Enum, true, kStatuses},
+        {"model", K::Text, false},
+        {"lon", K::Longitude, true},
+        {"lat", K::Latitude, true},
+        {"county_code", K::CountyCode, true},
+        {"prefecture_code", K::PrefectureCode, true},
+        {"capacity", K::Real, false},
+        {"capacity_unit", K::Text, false},
+        {"capacity_basis", K::Text, false},
+        {"source", K::Text, true},
+        {"location_precision", K::Text, true}}},
+      {"flows", "flows.csv", "", false,
+       {{"enterprise_id", K::Reference, true, {}, "enterprises"},
+        {"material_code", K::Reference, true, {}, "materials"},
+        {"direction", K::Enum, true, {"output", "input"}},
+        {"quantity", K::Real, true},
+        {"year", K::Integer, true},
+        {"basis", K::Enum, true, {"reported", "estimated"}},
+        {"method", K::Text, false},
+        {"source", K::Text, true}}},
+      {"projects", "projects.csv", "id", true,
+       {{"id", K::Identifier, true},
+        {"name_zh", K::Text, true},
+        {"name_en", K::Text, true},
+        {"type", K::Text, true},
+        {"host_park_id", K::Reference, false, {}, "parks"},
+        {"host_enterprise_id", K::Reference, false, {}, "enterprises"},
+        {"lon", K::Longitude, true},
+        {"lat", K::Latitude, true},
+        {"county_code", K::CountyCode, true},
+        {"status", K::Enum, true, {"proposed", "under_construction", "operating"}},
+        {"investment_million_cny", K::Real, false},
+        {"source", K::Text, true},
+        {"location_precision", K::Text, true}}},
+      {"project_flows", "project_flows.csv", "", false,
+       {{"project_id", K::Reference, true, {}, "projects"},
+        {"material_code", K::Reference, true, {}, "materials"},
+        {"direction", K::Enum, true, {"input", "output"}},
+        {"quantity", K::Real, true},
+        {"unit", K::Enum, true, {"t", "MWh", "m3"}},
+        {"basis", K::Enum, true, {"reported", "estimated"}},
+        {"method", K::Text, false}}},
+      {"models", "models.csv", "id", false,
+       {{"id", K::Identifier, true},
+        {"name_zh", K::Text, true},
+        {"name_en", K::Text, true},
+        {"level", K::Text, true},
+        {"entity_type", K::Enum, true, {"park", "enterprise", "prefecture"}},
+        {"entity_id", K::Text, false},
+        {"source", K::Text, true}}},
+      {"targets", "targets.csv", "", false,
+       {{"indicator", K::Text, true},
+        {"value", K::Real, true},
+        {"unit", K::Text, true},
+        {"year", K::Integer, true},
+        {"scope", K::Text, false},
+        {"source", K::Text, true}}},
+  };
+}
+
+}  // namespace
+
+std::span<const TableSpec> catalogueTables() {
+  static const std::vector<TableSpec> tables = buildTables();
+  return tables;
+}
+
+const TableSpec* findTable(std::string_view name) {
+  for (const auto& t : catalogueTables()) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+}  // namespace circatlas::catalogue

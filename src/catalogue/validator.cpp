@@ -1,0 +1,319 @@
+// The catalogue validator: per-cell checks from the table specs, then cross-table and spatial checks.
+#include "catalogue/validator.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace circatlas::catalogue {
+
+std::string format(const Problem& p) {
+  std::string out = p.file;
+  if (p.line > 0) out += ":" + std::to_string(p.line);
+  if (!p.field.empty()) out += ":" + p.field;
+  out += p.severity == Severity::Error ? ": error: " : ": warning: ";
+  return out + p.message;
+}
+
+std::size_t count(std::span<const Problem> problems, Severity severity) noexcept {
+  return static_cast<std::size_t>(
+      std::count_if(problems.begin(), problems.end(), [&](const Problem& p) { return p.severity == severity; }));
+}
+
+namespace {
+
+std::optional<double> parseReal(std::string_view s) {
+  double v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc{} || end != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+std::optional<long long> parseInteger(std::string_view s) {
+  long long v = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc{} || end != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+bool allDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool isIdentifier(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+}
+
+// GB/T 4754-2017 divisions (大类) run from 01 to 97; the full class list is not available offline,
+// so classes are checked for form and division only.
+bool validDivision(std::string_view code) {
+  const int division = (code[0] - '0') * 10 + (code[1] - '0');
+  return division >= 1 && division <= 97;
+}
+
+std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+std::string joined(const std::vector<std::string_view>& values) {
+  std::string out;
+  for (const auto v : values) out += (out.empty() ? "" : ", ") + std::string(v);
+  return out;
+}
+
+std::vector<std::string_view> splitList(std::string_view s) {
+  std::vector<std::string_view> out;
+  while (!s.empty()) {
+    const auto pos = s.find(';');
+    auto item = s.substr(0, pos);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+    if (!item.empty()) out.push_back(item);
+    if (pos == std::string_view::npos) break;
+    s.remove_prefix(pos + 1);
+  }
+  return out;
+}
+
+class Checker {
+ public:
+  Checker(std::span<const TableInput> tables, const AdminAreas& admin, const ValidationOptions& options)
+      : tables_(tables), admin_(admin), options_(options) {}
+
+  std::vector<Problem> run() {
+    for (const auto& t : tables_) collectKeys(t);
+    for (const auto& t : tables_) checkTable(t);
+    std::stable_sort(problems_.begin(), problems_.end(), [](const Problem& a, const Problem& b) {
+      return std::tie(a.file, a.line) < std::tie(b.file, b.line);
+    });
+    return std::move(problems_);
+  }
+
+ private:
+  void add(Severity s, const core::TextTable& t, std::int64_t line, std::string_view field, std::string message) {
+    problems_.push_back({s, t.source, line, std::string(field), std::move(message)});
+  }
+
+  void collectKeys(const TableInput& input) {
+    const auto& spec = *input.spec;
+    auto& keys = keys_[std::string(spec.name)];
+    if (spec.key.empty()) return;
+    const auto col = input.table.column(spec.key);
+    if (!col) return;
+    std::map<std::string, std::int64_t> firstLine;
+    for (const auto& row : input.table.rows) {
+      if (!row.cells[*col]) continue;
+      const std::string& key = *row.cells[*col];
+      if (const auto [it, inserted] = firstLine.emplace(key, row.line); !inserted) {
+        add(Severity::Error, input.table, row.line, spec.key,
+            "duplicate id " + quoted(key) + " (first on line " + std::to_string(it->second) + ")");
+      }
+      keys.insert(key);
+    }
+  }
+
+  void checkTable(const TableInput& input) {
+    const auto& spec = *input.spec;
+    const auto& table = input.table;
+    for (const auto& f : spec.fields) {
+      if (f.required && !table.column(f.name)) {
+        add(Severity::Error, table, 1, f.name, "missing required column");
+      }
+    }
+    for (const auto& name : table.header) {
+      if (!spec.field(name)) add(Severity::Warning, table, 1, name, "unknown column, ignored");
+    }
+    for (const auto& row : table.rows) checkRow(input, row);
+  }
+
+  std::optional<std::string_view> cell(const TableInput& input, const core::TextTable::Row& row,
+                                       std::string_view field) const {
+    const auto col = input.table.column(field);
+    if (!col || !row.cells[*col]) return std::nullopt;
+    return std::string_view(*row.cells[*col]);
+  }
+
+  void checkRow(const TableInput& input, const core::TextTable::Row& row) {
+    const auto& spec = *input.spec;
+    const auto& table = input.table;
+    for (const auto& f : spec.fields) {
+      const auto col = table.column(f.name);
+      if (!col) continue;
+      const auto& value = row.cells[*col];
+      if (!value) {
+        if (f.required) add(Severity::Error, table, row.line, f.name, "required value is missing");
+        continue;
+      }
+      checkCell(input, row.line, f, *value);
+    }
+    checkLocation(input, row);
+    checkRowRules(input, row);
+  }
+
+  void checkCell(const TableInput& input, std::int64_t line, const FieldSpec& f, std::string_view v) {
+    const auto& t = input.table;
+    auto bad = [&](std::string message) { add(Severity::Error, t, line, f.name, std::move(message)); };
+    switch (f.kind) {
+      case FieldKind::Text:
+        break;
+      case FieldKind::Identifier:
+        if (!isIdentifier(v)) bad("expected an identifier (letters, digits, _ or -), got " + quoted(v));
+        break;
+      case FieldKind::Integer:
+        if (!parseInteger(v)) bad("expected a whole number, got " + quoted(v));
+        break;
+      case FieldKind::Real:
+        if (const auto x = parseReal(v); !x) {
+          bad("expected a number, got " + quoted(v));
+        } else if (*x < 0) {
+          bad("expected a number >= 0, got " + quoted(v));
+        }
+        break;
+      case FieldKind::Flag:
+        if (v != "0" && v != "1") bad("expected 0 or 1, got " + quoted(v));
+        break;
+      case FieldKind::Enum:
+        if (std::find(f.allowed.begin(), f.allowed.end(), v) == f.allowed.end()) {
+          bad("expected one of " + joined(f.allowed) + ", got " + quoted(v));
+        }
+        break;
+      case FieldKind::Longitude:
+      case FieldKind::Latitude: {
+        const double limit = f.kind == FieldKind::Longitude ? 180.0 : 90.0;
+        const auto x = parseReal(v);
+        if (!x) {
+          bad("expected a number, got " + quoted(v));
+        } else if (std::abs(*x) > limit) {
+          bad("out of range: " + std::string(v) + " is not a " +
+              (f.kind == FieldKind::Longitude ? "longitude (-180 to 180)" : "latitude (-90 to 90)"));
+        }
+        break;
+      }
+      case FieldKind::CountyCode:
+        if (!allDigits(v) || v.size() != 6) {
+          bad("expected a 6-digit GB/T 2260 code, got " + quoted(v));
+        } else if (!admin_.isCounty(v)) {
+          bad("no Gansu county-level unit has code " + std::string(v));
+        }
+        break;
+      case FieldKind::PrefectureCode:
+        if (!allDigits(v) || v.size() != 6 || !admin_.isPrefecture(v)) {
+          bad("no Gansu prefecture has code " + quoted(v));
+        }
+        break;
+      case FieldKind::IndustryCode:
+        if (!allDigits(v) || v.size() != 4 || !validDivision(v)) {
+          bad("expected a 4-digit GB/T 4754-2017 industry class, got " + quoted(v));
+        }
+        break;
+      case FieldKind::IndustryPrefix:
+        if (!allDigits(v) || v.size() < 2 || v.size() > 4 || !validDivision(v)) {
+          bad("expected 2 to 4 leading digits of a GB/T 4754-2017 code, got " + quoted(v));
+        }
+        break;
+      case FieldKind::Reference:
+        checkReference(t, line, f, v);
+        break;
+      case FieldKind::ReferenceList:
+        for (const auto item : splitList(v)) checkReference(t, line, f, item);
+        break;
+    }
+  }
+
+  void checkReference(const core::TextTable& t, std::int64_t line, const FieldSpec& f, std::string_view key) {
+    const auto it = keys_.find(std::string(f.references));
+    if (it == keys_.end()) {
+      add(Severity::Error, t, line, f.name, "refers to table '" + std::string(f.references) + "', which is not loaded");
+      return;
+    }
+    if (!it->second.contains(std::string(key))) {
+      add(Severity::Error, t, line, f.name, "no " + std::string(f.references) + " row has id " + quoted(key));
+    }
+  }
+
+  void checkLocation(const TableInput& input, const core::TextTable::Row& row) {
+    if (!input.spec->hasPoint) return;
+    const auto lonText = cell(input, row, "lon");
+    const auto latText = cell(input, row, "lat");
+    if (!lonText || !latText) return;
+    const auto lon = parseReal(*lonText);
+    const auto lat = parseReal(*latText);
+    if (!lon || !lat) return;  // reported per cell
+    const auto& t = input.table;
+    // Gansu's longitudes (92–109) are not valid latitudes, so swapped columns usually fail the
+    // range check too; say what the fix is.
+    const bool swappedFits = std::abs(*lat) <= 180 && std::abs(*lon) <= 90 && admin_.countyAt({*lat, *lon});
+    if (std::abs(*lon) > 180 || std::abs(*lat) > 90) {
+      if (swappedFits) add(Severity::Error, t, row.line, "lat", "lon and lat look swapped");
+      return;
+    }
+    const auto county = admin_.countyAt({*lon, *lat});
+    if (!county) {
+      char where[96];
+      std::snprintf(where, sizeof where, "point (%.5f, %.5f) lies outside Gansu", *lon, *lat);
+      std::string message = where;
+      if (swappedFits) message += "; lon and lat look swapped";
+      add(options_.outsideGansuIsError ? Severity::Error : Severity::Warning, t, row.line, "lon", message);
+      return;
+    }
+    const auto stated = cell(input, row, "county_code");
+    if (stated && admin_.isCounty(*stated) && *stated != *county) {
+      add(Severity::Error, t, row.line, "county_code",
+          "stated county " + std::string(*stated) + " " + admin_.countyName(*stated) + ", but the point lies in " +
+              *county + " " + admin_.countyName(*county));
+    }
+  }
+
+  void checkRowRules(const TableInput& input, const core::TextTable::Row& row) {
+    const auto& t = input.table;
+    const auto county = cell(input, row, "county_code");
+    const auto prefecture = cell(input, row, "prefecture_code");
+    if (county && prefecture && admin_.isCounty(*county)) {
+      if (const auto expected = admin_.prefectureOf(*county); expected && *expected != *prefecture) {
+        add(Severity::Error, t, row.line, "prefecture_code",
+            "county " + std::string(*county) + " belongs to prefecture " + *expected + ", not " + std::string(*prefecture));
+      }
+    }
+    if (cell(input, row, "basis") == std::optional<std::string_view>("estimated") && !cell(input, row, "method")) {
+      add(Severity::Error, t, row.line, "method", "an estimated quantity must say how it was estimated");
+    }
+    if (input.spec->name == "project_flows") checkUnit(input, row);
+  }
+
+  void checkUnit(const TableInput& input, const core::TextTable::Row& row) {
+    const auto material = cell(input, row, "material_code");
+    const auto unit = cell(input, row, "unit");
+    if (!material || !unit) return;
+    for (const auto& t : tables_) {
+      if (t.spec->name != "materials") continue;
+      for (const auto& m : t.table.rows) {
+        if (cell(t, m, "code") == material) {
+          const auto materialUnit = cell(t, m, "unit");
+          if (materialUnit && *materialUnit != *unit) {
+            add(Severity::Error, input.table, row.line, "unit",
+                std::string(*material) + " is measured in " + std::string(*materialUnit) + ", not " + std::string(*unit));
+          }
+        }
+      }
+    }
+  }
+
+  std::span<const TableInput> tables_;
+  const AdminAreas& admin_;
+  const ValidationOptions& options_;
+  std::map<std::string, std::set<std::string>> keys_;
+  std::vector<Problem> problems_;
+};
+
+}  // namespace
+
+std::vector<Problem> validate(std::span<const TableInput> tables, const AdminAreas& admin,
+                              const ValidationOptions& options) {
+  return Checker(tables, admin, options).run();
+}
+
+}  // namespace circatlas::catalogue

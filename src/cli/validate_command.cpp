@@ -1,0 +1,95 @@
+// `circatlas validate`: checks the built-in catalogue, a catalogue folder, or a user's registry CSV.
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "catalogue/catalogue_schema.h"
+#include "catalogue/validator.h"
+#include "cli/command.h"
+#include "core/error.h"
+#include "io/builtin_data.h"
+#include "io/catalogue_reader.h"
+#include "io/csv_reader.h"
+#include "io/layer_reader.h"
+
+namespace circatlas::cli {
+
+namespace {
+
+struct ValidateOptions {
+  std::string path;
+  std::string table = "enterprises";
+  std::string encoding = "utf8";
+};
+
+io::EncodingPolicy parseEncoding(const std::string& name) {
+  if (name == "utf8" || name == "utf-8") return io::EncodingPolicy::Reject;
+  if (name == "gb18030" || name == "gbk") return io::EncodingPolicy::ConvertGb18030;
+  throw core::ParameterError("unknown encoding '" + name + "' (expected utf8 or gb18030)");
+}
+
+void runValidate(const ValidateOptions& options) {
+  const auto encoding = parseEncoding(options.encoding);
+  const catalogue::AdminAreas admin(
+      io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt}));
+
+  std::vector<catalogue::TableInput> tables;
+  catalogue::ValidationOptions validation;
+  std::string registryFile;
+  const std::filesystem::path path = options.path.empty() ? io::builtinCatalogueDir() : std::filesystem::path(options.path);
+  if (std::filesystem::is_directory(path)) {
+    tables = io::readCatalogueTables(path, encoding);
+    if (tables.empty()) throw core::InputError(path.string() + ": holds no catalogue table (see data/catalogue/README.md)");
+  } else {
+    // A user's registry: one table checked against the built-in tables it may refer to.
+    const catalogue::TableSpec* spec = catalogue::findTable(options.table);
+    if (!spec) throw core::ParameterError("unknown table '" + options.table + "'");
+    for (auto& t : io::readCatalogueTables(io::builtinCatalogueDir())) {
+      if (t.spec->name != spec->name) tables.push_back(std::move(t));
+    }
+    tables.push_back({spec, io::readCsvTable(path.string(), encoding)});
+    registryFile = path.string();
+    validation.outsideGansuIsError = false;
+  }
+
+  const auto problems = catalogue::validate(tables, admin, validation);
+  std::size_t shown = 0;
+  std::size_t errors = 0;
+  std::size_t warnings = 0;
+  for (const auto& p : problems) {
+    if (!registryFile.empty() && p.file != registryFile) continue;  // the built-in tables are not the user's
+    std::cout << catalogue::format(p) << '\n';
+    ++shown;
+    (p.severity == catalogue::Severity::Error ? errors : warnings)++;
+  }
+  std::size_t rows = 0;
+  for (const auto& t : tables) {
+    if (registryFile.empty() || t.table.source == registryFile) rows += t.table.rows.size();
+  }
+  std::cout << (registryFile.empty() ? path.string() : registryFile) << ": " << rows << " rows checked, " << errors
+            << " error(s), " << warnings << " warning(s)\n";
+  if (errors > 0) {
+    throw core::InputError(std::to_string(errors) + " validation error(s); see the list above");
+  }
+}
+
+}  // namespace
+
+void addValidateCommand(CLI::App& app, Action& action) {
+  auto options = std::make_shared<ValidateOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "validate",
+      "Check a catalogue folder (default: the built-in one) or a registry CSV: required fields, types, code lists, "
+      "references, duplicate ids, points inside Gansu and in their stated county. Lists every problem as "
+      "file:line:field and exits with 3 if there are errors.");
+  cmd->add_option("PATH", options->path, "A catalogue folder, or one CSV table (a registry of enterprises by default)");
+  cmd->add_option("--table", options->table, "Which catalogue table a single CSV follows")->capture_default_str();
+  cmd->add_option("--encoding", options->encoding,
+                  "Text encoding: utf8 (files in another encoding are rejected) or gb18030 (GBK files are converted)")
+      ->capture_default_str();
+  cmd->callback([options, &action] { action = [options] { runValidate(*options); }; });
+}
+
+}  // namespace circatlas::cli

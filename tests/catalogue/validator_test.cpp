@@ -1,0 +1,126 @@
+// The validator reports each kind of catalogue problem as file:line:field with a clear message.
+#include "catalogue/validator.h"
+
+#include <gtest/gtest.h>
+
+#include "catalogue/catalogue_schema.h"
+
+namespace circatlas::catalogue {
+namespace {
+
+// Two made-up square "counties" of one prefecture: 620102 on 103–104°E, 620103 on 104–105°E,
+// both 36–37°N. Enough to check codes and point-in-county logic by eye.
+core::Layer twoCounties() {
+  core::Layer layer("counties", "EPSG:4326", core::GeometryType::Polygon,
+                    core::Schema({{"code", core::FieldType::String},
+                                  {"name_zh", core::FieldType::String},
+                                  {"prefecture_code", core::FieldType::String}}));
+  auto square = [](double west) {
+    const std::vector<std::vector<core::Coord>> rings = {
+        {{west, 36}, {west + 1, 36}, {west + 1, 37}, {west, 37}, {west, 36}}};
+    return core::Geometry::polygon(rings);
+  };
+  layer.add({core::FeatureId(1), square(103), {std::string("620102"), std::string("城关区"), std::string("620100")}});
+  layer.add({core::FeatureId(2), square(104), {std::string("620103"), std::string("七里河区"), std::string("620100")}});
+  return layer;
+}
+
+core::TextTable table(std::string source, std::vector<std::string> header,
+                      std::vector<std::vector<std::optional<std::string>>> rows) {
+  core::TextTable t{std::move(source), std::move(header), {}};
+  std::int64_t line = 2;
+  for (auto& cells : rows) t.rows.push_back({line++, std::move(cells)});
+  return t;
+}
+
+const std::vector<std::string> kEnterpriseHeader = {
+    "id", "name_zh", "name_en", "industry_code", "park_id", "status", "lon", "lat", "county_code", "prefecture_code",
+    "source", "location_precision"};
+
+std::vector<std::optional<std::string>> enterprise(std::string id, std::string lon, std::string lat,
+                                                   std::string county = "620102", std::string industry = "4411") {
+  return {id, "某电厂", "A power plant", industry, std::nullopt, "none", lon, lat, county, "620100", "test", "exact"};
+}
+
+std::vector<std::string> formatted(const std::vector<Problem>& problems) {
+  std::vector<std::string> out;
+  for (const auto& p : problems) out.push_back(format(p));
+  return out;
+}
+
+class Validator : public ::testing::Test {
+ protected:
+  std::vector<std::string> check(std::vector<std::vector<std::optional<std::string>>> rows,
+                                 ValidationOptions options = {}) {
+    std::vector<TableInput> tables;
+    tables.push_back({findTable("enterprises"), table("e.csv", kEnterpriseHeader, std::move(rows))});
+    return formatted(validate(tables, admin_, options));
+  }
+  AdminAreas admin_{twoCounties()};
+};
+
+TEST_F(Validator, CleanRowHasNoProblems) {
+  EXPECT_TRUE(check({enterprise("E1", "103.5", "36.5")}).empty());
+}
+
+TEST_F(Validator, CommaDecimalIsNotANumber) {
+  EXPECT_EQ(check({enterprise("E1", "103,8", "36.5")}),
+            std::vector<std::string>{"e.csv:2:lon: error: expected a number, got \"103,8\""});
+}
+
+TEST_F(Validator, PointInAnotherCountyThanStated) {
+  EXPECT_EQ(check({enterprise("E1", "104.5", "36.5", "620102")}),
+            std::vector<std::string>{
+                "e.csv:2:county_code: error: stated county 620102 城关区, but the point lies in 620103 七里河区"});
+}
+
+TEST_F(Validator, SwappedCoordinatesAreRecognised) {
+  EXPECT_EQ(check({enterprise("E1", "36.5", "103.5")}),
+            (std::vector<std::string>{"e.csv:2:lat: error: out of range: 103.5 is not a latitude (-90 to 90)",
+                                      "e.csv:2:lat: error: lon and lat look swapped"}));
+}
+
+TEST_F(Validator, OutsideGansuIsOnlyAWarningForUserRegistries) {
+  const auto problems = check({enterprise("E1", "106.2", "38.5")}, ValidationOptions{false});
+  ASSERT_EQ(problems.size(), 1U);
+  EXPECT_EQ(problems[0], "e.csv:2:lon: warning: point (106.20000, 38.50000) lies outside Gansu");
+}
+
+TEST_F(Validator, DuplicateIdsNameTheFirstLine) {
+  EXPECT_EQ(check({enterprise("E1", "103.5", "36.5"), enterprise("E1", "103.6", "36.5")}),
+            std::vector<std::string>{"e.csv:3:id: error: duplicate id \"E1\" (first on line 2)"});
+}
+
+TEST_F(Validator, UnknownCodesAndBadIndustryCodes) {
+  EXPECT_EQ(check({enterprise("E1", "103.5", "36.5", "620824", "441")}),
+            (std::vector<std::string>{
+                "e.csv:2:industry_code: error: expected a 4-digit GB/T 4754-2017 industry class, got \"441\"",
+                "e.csv:2:county_code: error: no Gansu county-level unit has code 620824"}));
+}
+
+TEST_F(Validator, MissingRequiredColumnAndUnknownColumn) {
+  std::vector<TableInput> tables;
+  tables.push_back({findTable("materials"),
+                    table("m.csv", {"code", "name_zh", "colour"}, {{"FLY_ASH", "粉煤灰", "grey"}})});
+  const auto problems = formatted(validate(tables, admin_));
+  EXPECT_NE(std::find(problems.begin(), problems.end(), "m.csv:1:unit: error: missing required column"),
+            problems.end());
+  EXPECT_NE(std::find(problems.begin(), problems.end(), "m.csv:1:colour: warning: unknown column, ignored"),
+            problems.end());
+}
+
+TEST_F(Validator, DanglingReferencesAndEstimatesWithoutMethod) {
+  std::vector<TableInput> tables;
+  tables.push_back({findTable("enterprises"), table("e.csv", kEnterpriseHeader, {enterprise("E1", "103.5", "36.5")})});
+  tables.push_back({findTable("flows"),
+                    table("f.csv", {"enterprise_id", "material_code", "direction", "quantity", "year", "basis", "source"},
+                          {{"E2", "FLY_ASH", "output", "1000", "2012", "estimated", "test"}})});
+  EXPECT_EQ(formatted(validate(tables, admin_)),
+            (std::vector<std::string>{
+                "f.csv:2:enterprise_id: error: no enterprises row has id \"E2\"",
+                "f.csv:2:material_code: error: refers to table 'materials', which is not loaded",
+                "f.csv:2:method: error: an estimated quantity must say how it was estimated"}));
+}
+
+}  // namespace
+}  // namespace circatlas::catalogue
