@@ -2,7 +2,10 @@
 #include "catalogue/admin_areas.h"
 
 #include "core/error.h"
+#include "geo/analysis_crs.h"
+#include "geo/geometry_ops.h"
 #include "geo/polygon_index.h"
+#include "geo/transformer.h"
 
 namespace circatlas::catalogue {
 
@@ -12,7 +15,7 @@ AdminAreas::AdminAreas(const core::Layer& counties) {
   for (std::size_t i = 0; i < counties.size(); ++i) {
     const auto code = core::toString(counties.value(i, "code"));
     counties_[code] = County{core::toString(counties.value(i, "name_zh")),
-                             core::toString(counties.value(i, "prefecture_code"))};
+                             core::toString(counties.value(i, "prefecture_code")), counties[i].geometry};
     codesByIndex_.push_back(code);
     shapes.push_back(counties[i].geometry);
   }
@@ -47,6 +50,15 @@ std::optional<std::string> AdminAreas::countyAt(core::LonLat p) const {
   const auto i = index_->locate({p.lon, p.lat});
   if (!i) return std::nullopt;
   return codesByIndex_[*i];
+}
+
+double AdminAreas::distanceToCountyMeters(std::string_view code, core::LonLat p) const {
+  const auto it = counties_.find(code);
+  if (it == counties_.end()) throw core::ParameterError("unknown county code " + std::string(code));
+  const geo::Transformer toMetric(geo::kWgs84, geo::kAnalysisCrs);
+  core::Geometry shape = it->second.shape;
+  toMetric.forward(shape.mutableCoords());
+  return geo::distance(shape, core::Geometry::point(toMetric.forward(core::Coord{p.lon, p.lat})));
 }
 
 }  // namespace circatlas::catalogue

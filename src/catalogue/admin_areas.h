@@ -32,11 +32,15 @@ class AdminAreas {
   [[nodiscard]] std::string countyName(std::string_view code) const;
   /// The county whose polygon covers the WGS 84 point, or nullopt outside Gansu.
   [[nodiscard]] std::optional<std::string> countyAt(core::LonLat p) const;
+  /// Distance in metres (analysis CRS) from the point to the county's polygon; 0 inside it.
+  /// Throws core::ParameterError for an unknown code.
+  [[nodiscard]] double distanceToCountyMeters(std::string_view code, core::LonLat p) const;
 
  private:
   struct County {
     std::string name;
     std::string prefecture;
+    core::Geometry shape;  // WGS 84
   };
   std::map<std::string, County, std::less<>> counties_;
   std::vector<std::string> codesByIndex_;

@@ -57,6 +57,23 @@ bool validDivision(std::string_view code) {
   return division >= 1 && division <= 97;
 }
 
+// The radius in a location_precision text such as "town point ±5 km (GeoNames …)".
+std::optional<double> statedRadiusKm(std::optional<std::string_view> precision) {
+  if (!precision) return std::nullopt;
+  const auto pos = precision->find("±");
+  if (pos == std::string_view::npos) return std::nullopt;
+  auto rest = precision->substr(pos + std::string_view("±").size());
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  double km = 0;
+  const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), km);
+  if (ec != std::errc{}) return std::nullopt;
+  rest.remove_prefix(static_cast<std::size_t>(end - rest.data()));
+  while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+  if (rest.rfind("km", 0) == 0) return km;
+  if (rest.rfind("m", 0) == 0) return km / 1000.0;
+  return std::nullopt;
+}
+
 std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 std::string joined(const std::vector<std::string_view>& values) {
@@ -261,10 +278,22 @@ class Checker {
       return;
     }
     const auto stated = cell(input, row, "county_code");
+    if (!stated && input.table.column("county_code")) {
+      add(Severity::Warning, t, row.line, "county_code",
+          "not given; the point lies in " + *county + " " + admin_.countyName(*county));
+    }
     if (stated && admin_.isCounty(*stated) && *stated != *county) {
-      add(Severity::Error, t, row.line, "county_code",
-          "stated county " + std::string(*stated) + " " + admin_.countyName(*stated) + ", but the point lies in " +
-              *county + " " + admin_.countyName(*county));
+      // A point known only to a few kilometres may fall just across the line of the county the
+      // source names: within the stated radius that is a warning, beyond it an error.
+      const double km = admin_.distanceToCountyMeters(*stated, {*lon, *lat}) / 1000.0;
+      const auto radius = statedRadiusKm(cell(input, row, "location_precision"));
+      char distance[160];
+      std::snprintf(distance, sizeof distance, ", %.1f km outside it", km);
+      std::string message = "stated county " + std::string(*stated) + " " + admin_.countyName(*stated) +
+                            ", but the point lies in " + *county + " " + admin_.countyName(*county) + distance;
+      const bool withinPrecision = radius && km <= *radius;
+      if (withinPrecision) message += " (within the stated precision)";
+      add(withinPrecision ? Severity::Warning : Severity::Error, t, row.line, "county_code", message);
     }
   }
 
@@ -280,6 +309,13 @@ class Checker {
     }
     if (cell(input, row, "basis") == std::optional<std::string_view>("estimated") && !cell(input, row, "method")) {
       add(Severity::Error, t, row.line, "method", "an estimated quantity must say how it was estimated");
+    }
+    if (input.spec->name == "enterprises" && !cell(input, row, "industry_code") && input.table.column("industry_code")) {
+      add(Severity::Warning, t, row.line, "industry_code",
+          "not given: the enterprise cannot be matched as a receiver by industry");
+    }
+    if (input.spec->name == "flows" && cell(input, row, "quantity") && !cell(input, row, "year")) {
+      add(Severity::Error, t, row.line, "year", "a quantity needs the year it refers to");
     }
     if (input.spec->name == "project_flows") checkUnit(input, row);
   }

@@ -12,7 +12,9 @@
 #include "core/error.h"
 #include "geo/geodesic.h"
 #include "geo/transformer.h"
+#include "catalogue/catalogue_layers.h"
 #include "io/builtin_data.h"
+#include "io/catalogue_reader.h"
 #include "io/dataset_info.h"
 #include "io/layer_reader.h"
 
@@ -84,6 +86,19 @@ void printBuiltinSummary(const std::string& basemap, std::ostream& out) {
       << withThousands(static_cast<long long>(areaM2 / 1e6 + 0.5)) << " km² (geodesic on WGS 84).\n";
 }
 
+// The catalogue tables, so a planner sees how much of the programme the built-in data carries.
+void printCatalogue(std::ostream& out) {
+  const auto tables = io::readCatalogueTables(io::builtinCatalogueDir());
+  out << "\nCatalogue: " << io::builtinCatalogueDir().string() << " (CSV; see data/catalogue/README.md)\n";
+  TablePrinter table({"Layer", "Features", "Geometry", "File"}, {false, true, false, false});
+  for (const auto& t : tables) {
+    const bool points = t.spec->hasPoint;
+    table.addRow({std::string(t.spec->name), withThousands(static_cast<long long>(t.table.rows.size())),
+                  points ? "Point" : "None (table)", std::string(t.spec->file)});
+  }
+  table.print(out);
+}
+
 void runInfo(const InfoOptions& options) {
   std::ostream& out = std::cout;
   const bool builtin = options.source.empty();
@@ -98,6 +113,7 @@ void runInfo(const InfoOptions& options) {
   }
   if (!options.layer) {
     printLayers(info, out);
+    if (builtin) printCatalogue(out);
     return;
   }
   for (const auto& l : info.layers) {

@@ -59,6 +59,26 @@ core::Geometry polygonUnion(std::span<const core::Geometry> polygons) {
   return detail::polygonalParts(result.get());
 }
 
+core::Geometry convexHull(const core::Geometry& g) {
+  const GeomPtr geos = toGeos(g);
+  const GeomPtr hull = checked(GEOSConvexHull_r(geosHandle(), geos.get()), "computing a convex hull");
+  return detail::fromGeos(hull.get());
+}
+
+core::Geometry buffer(const core::Geometry& g, double distance) {
+  const GeomPtr geos = toGeos(g);
+  const GeomPtr result = checked(GEOSBuffer_r(geosHandle(), geos.get(), distance, 8), "buffering a geometry");
+  return detail::polygonalParts(result.get());
+}
+
+double distance(const core::Geometry& a, const core::Geometry& b) {
+  const GeomPtr ga = toGeos(a);
+  const GeomPtr gb = toGeos(b);
+  double d = 0.0;
+  if (!GEOSDistance_r(geosHandle(), ga.get(), gb.get(), &d)) detail::throwGeosError("computing a distance");
+  return d;
+}
+
 core::Coord pointOnSurface(const core::Geometry& g) {
   const GeomPtr geos = toGeos(g);
   const GeomPtr point = checked(GEOSPointOnSurface_r(geosHandle(), geos.get()), "finding a point on the surface");

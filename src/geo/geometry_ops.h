@@ -27,6 +27,16 @@ namespace circatlas::geo {
 /// Union of polygonal geometries, as a MultiPolygon (GEOS cascaded union).
 [[nodiscard]] core::Geometry polygonUnion(std::span<const core::Geometry> polygons);
 
+/// Convex hull of all vertices of g (a Polygon; a LineString or Point when they are collinear or one).
+[[nodiscard]] core::Geometry convexHull(const core::Geometry& g);
+
+/// Buffer of g by distance (in the units of g's CRS, so project to the analysis CRS first), with
+/// 8 segments per quarter circle. Polygonal result as a MultiPolygon.
+[[nodiscard]] core::Geometry buffer(const core::Geometry& g, double distance);
+
+/// Smallest planar distance between two geometries, in the units of their CRS (0 if they meet).
+[[nodiscard]] double distance(const core::Geometry& a, const core::Geometry& b);
+
 /// A point guaranteed to lie inside a polygon (or on a line), for labels and containment tests.
 [[nodiscard]] core::Coord pointOnSurface(const core::Geometry& g);
 

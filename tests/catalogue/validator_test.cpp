@@ -69,9 +69,19 @@ TEST_F(Validator, CommaDecimalIsNotANumber) {
 }
 
 TEST_F(Validator, PointInAnotherCountyThanStated) {
+  // 104.5°E is half a degree east of 城关区's edge at 104°E: 0.5 × 111.32 km × cos 36.5° = 44.75 km,
+  // less the conic's 0.18 % scale error at this latitude.
   EXPECT_EQ(check({enterprise("E1", "104.5", "36.5", "620102")}),
-            std::vector<std::string>{
-                "e.csv:2:county_code: error: stated county 620102 城关区, but the point lies in 620103 七里河区"});
+            std::vector<std::string>{"e.csv:2:county_code: error: stated county 620102 城关区, but the point lies in "
+                                     "620103 七里河区, 44.7 km outside it"});
+}
+
+TEST_F(Validator, PointJustAcrossTheLineWithinItsStatedPrecisionIsAWarning) {
+  auto row = enterprise("E1", "104.01", "36.5", "620102");
+  row[11] = "town point ±5 km (GeoNames)";
+  EXPECT_EQ(check({row}), std::vector<std::string>{"e.csv:2:county_code: warning: stated county 620102 城关区, but the "
+                                                   "point lies in 620103 七里河区, 0.9 km outside it (within the "
+                                                   "stated precision)"});
 }
 
 TEST_F(Validator, SwappedCoordinatesAreRecognised) {

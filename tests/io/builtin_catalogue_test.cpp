@@ -1,0 +1,109 @@
+// The built-in catalogue loads without validation errors and carries what the source document names.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+
+#include "catalogue/catalogue_layers.h"
+#include "catalogue/validator.h"
+#include "geo/polygon_index.h"
+#include "io/builtin_data.h"
+#include "io/catalogue_reader.h"
+#include "io/layer_reader.h"
+
+namespace circatlas {
+namespace {
+
+class BuiltinCatalogue : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    tables_ = new std::vector<catalogue::TableInput>(io::readCatalogueTables(io::builtinCatalogueDir()));
+    counties_ = new core::Layer(io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt}));
+  }
+  static void TearDownTestSuite() {
+    delete tables_;
+    delete counties_;
+  }
+  static core::Layer layer(std::string_view name) {
+    for (const auto& t : *tables_) {
+      if (t.spec->name == name) return catalogue::toLayer(t);
+    }
+    throw std::runtime_error("no table " + std::string(name));
+  }
+  static std::set<std::string> column(const core::Layer& l, const char* field) {
+    std::set<std::string> out;
+    for (std::size_t i = 0; i < l.size(); ++i) out.insert(core::toString(l.value(i, field)));
+    return out;
+  }
+  static inline std::vector<catalogue::TableInput>* tables_ = nullptr;
+  static inline core::Layer* counties_ = nullptr;
+};
+
+TEST_F(BuiltinCatalogue, HasEveryTableAndNoValidationErrors) {
+  EXPECT_EQ(tables_->size(), 11U);
+  const catalogue::AdminAreas admin(*counties_);
+  const auto problems = catalogue::validate(*tables_, admin);
+  for (const auto& p : problems) {
+    if (p.severity == catalogue::Severity::Error) ADD_FAILURE() << catalogue::format(p);
+  }
+}
+
+TEST_F(BuiltinCatalogue, EveryRecordSaysWhereItComesFromAndHowPreciseItIs) {
+  for (const char* name : {"parks", "enterprises", "mining_base_members", "projects"}) {
+    const core::Layer l = layer(name);
+    for (std::size_t i = 0; i < l.size(); ++i) {
+      EXPECT_FALSE(core::toString(l.value(i, "source")).empty()) << name << " line " << l[i].id.value();
+      EXPECT_FALSE(core::toString(l.value(i, "location_precision")).empty()) << name << " line " << l[i].id.value();
+      EXPECT_FALSE(l[i].geometry.isEmpty()) << name << " line " << l[i].id.value();
+    }
+  }
+}
+
+TEST_F(BuiltinCatalogue, AtLeastEightyEnterprisesCoveringAllFourteenPrefectures) {
+  const core::Layer enterprises = layer("enterprises");
+  EXPECT_GE(enterprises.size(), 80U);
+  EXPECT_EQ(column(enterprises, "prefecture_code").size(), 14U);
+}
+
+TEST_F(BuiltinCatalogue, NamesWhatTheDocumentNames) {
+  const auto parks = column(layer("parks"), "name_zh");
+  const auto enterprises = column(layer("enterprises"), "name_zh");
+  auto anyContains = [](const std::set<std::string>& names, const std::string& part) {
+    for (const auto& n : names) {
+      if (n.find(part) != std::string::npos) return true;
+    }
+    return false;
+  };
+  for (const char* park : {"金昌经济技术开发区", "河西堡", "西脉瓜州", "安口"}) {
+    EXPECT_TRUE(anyContains(parks, park)) << park;
+  }
+  for (const char* firm : {"金川", "白银有色", "西脉新材料", "有年"}) {
+    EXPECT_TRUE(anyContains(enterprises, firm)) << firm;
+  }
+  EXPECT_EQ(layer("mining_bases").size(), 6U);
+  EXPECT_EQ(layer("models").size(), 6U);
+}
+
+TEST_F(BuiltinCatalogue, MiningBaseAreasCoverTheirMembers) {
+  const core::Layer bases = layer("mining_bases");
+  const core::Layer members = layer("mining_base_members");
+  const core::Layer areas = catalogue::miningBaseAreas(bases, members);
+  ASSERT_EQ(areas.size(), 6U);
+  std::vector<core::Geometry> shapes;
+  std::map<std::string, std::size_t> indexOf;
+  for (std::size_t i = 0; i < areas.size(); ++i) {
+    EXPECT_FALSE(areas[i].geometry.isEmpty()) << core::toString(areas.value(i, "id"));
+    indexOf[core::toString(areas.value(i, "id"))] = i;
+    shapes.push_back(areas[i].geometry);
+  }
+  for (std::size_t m = 0; m < members.size(); ++m) {
+    const core::Coord p = members[m].geometry.coords()[0];
+    const auto base = core::toString(members.value(m, "base_id"));
+    // Indexed one area at a time: areas may overlap (Lanzhou–Baiyin touches others).
+    const std::vector<core::Geometry> one = {shapes[indexOf.at(base)]};
+    EXPECT_TRUE(geo::PolygonIndex(one).locate(p).has_value()) << base << " " << core::toString(members.value(m, "name_zh"));
+  }
+}
+
+}  // namespace
+}  // namespace circatlas
