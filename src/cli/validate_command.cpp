@@ -8,10 +8,10 @@
 #include "catalogue/catalogue_schema.h"
 #include "catalogue/validator.h"
 #include "cli/command.h"
+#include "cli/registry_source.h"
 #include "core/error.h"
 #include "io/builtin_data.h"
 #include "io/catalogue_reader.h"
-#include "io/csv_reader.h"
 #include "io/layer_reader.h"
 
 namespace circatlas::cli {
@@ -19,28 +19,21 @@ namespace circatlas::cli {
 namespace {
 
 struct ValidateOptions {
-  std::string path;
+  RegistrySource source;
   std::string table = "enterprises";
-  std::string encoding = "utf8";
 };
 
-io::EncodingPolicy parseEncoding(const std::string& name) {
-  if (name == "utf8" || name == "utf-8") return io::EncodingPolicy::Reject;
-  if (name == "gb18030" || name == "gbk") return io::EncodingPolicy::ConvertGb18030;
-  throw core::ParameterError("unknown encoding '" + name + "' (expected utf8 or gb18030)");
-}
-
 void runValidate(const ValidateOptions& options) {
-  const auto encoding = parseEncoding(options.encoding);
   const catalogue::AdminAreas admin(
       io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt}));
 
   std::vector<catalogue::TableInput> tables;
   catalogue::ValidationOptions validation;
   std::string registryFile;
-  const std::filesystem::path path = options.path.empty() ? io::builtinCatalogueDir() : std::filesystem::path(options.path);
+  const std::string& given = options.source.path;
+  const std::filesystem::path path = given.empty() ? io::builtinCatalogueDir() : std::filesystem::path(given);
   if (std::filesystem::is_directory(path)) {
-    tables = io::readCatalogueTables(path, encoding);
+    tables = io::readCatalogueTables(path, encodingPolicy(options.source));
     if (tables.empty()) throw core::InputError(path.string() + ": holds no catalogue table (see data/catalogue/README.md)");
   } else {
     // A user's registry: one table checked against the built-in tables it may refer to.
@@ -49,7 +42,7 @@ void runValidate(const ValidateOptions& options) {
     for (auto& t : io::readCatalogueTables(io::builtinCatalogueDir())) {
       if (t.spec->name != spec->name) tables.push_back(std::move(t));
     }
-    tables.push_back({spec, io::readCsvTable(path.string(), encoding)});
+    tables.push_back({spec, readRegistry(options.source)});
     registryFile = path.string();
     validation.outsideGansuIsError = false;
   }
@@ -84,11 +77,11 @@ void addValidateCommand(CLI::App& app, Action& action) {
       "Check a catalogue folder (default: the built-in one) or a registry CSV: required fields, types, code lists, "
       "references, duplicate ids, points inside Gansu and in their stated county. Lists every problem as "
       "file:line:field and exits with 3 if there are errors.");
-  cmd->add_option("PATH", options->path, "A catalogue folder, or one CSV table (a registry of enterprises by default)");
-  cmd->add_option("--table", options->table, "Which catalogue table a single CSV follows")->capture_default_str();
-  cmd->add_option("--encoding", options->encoding,
-                  "Text encoding: utf8 (files in another encoding are rejected) or gb18030 (GBK files are converted)")
-      ->capture_default_str();
+  cmd->add_option("PATH", options->source.path,
+                  "A catalogue folder, or one registry (CSV, GeoPackage, Shapefile, GeoJSON …) following one "
+                  "catalogue table, enterprises by default");
+  cmd->add_option("--table", options->table, "Which catalogue table a single registry follows")->capture_default_str();
+  addRegistryOptions(*cmd, options->source);
   cmd->callback([options, &action] { action = [options] { runValidate(*options); }; });
 }
 
