@@ -15,6 +15,9 @@ using Action = std::function<void()>;
 /// `circatlas info [SOURCE] [--layer NAME]`: layers, counts, geometry types, CRS and extents.
 void addInfoCommand(CLI::App& app, Action& action);
 
+/// `circatlas synth --out PATH`: a seeded synthetic registry for tests and benchmarks.
+void addSynthCommand(CLI::App& app, Action& action);
+
 /// `circatlas validate [PATH]`: checks a catalogue folder or a registry, listing file:line:field problems.
 void addValidateCommand(CLI::App& app, Action& action);
 

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   cli::Action action;
   cli::addInfoCommand(app, action);
   cli::addValidateCommand(app, action);
+  cli::addSynthCommand(app, action);
 
   try {
     app.parse(argc, argv);

@@ -1,6 +1,7 @@
 // `circatlas validate`: checks the built-in catalogue, a catalogue folder, or a user's registry CSV.
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -30,11 +31,23 @@ void runValidate(const ValidateOptions& options) {
   std::vector<catalogue::TableInput> tables;
   catalogue::ValidationOptions validation;
   std::string registryFile;
+  std::filesystem::path registryFolder;
   const std::string& given = options.source.path;
   const std::filesystem::path path = given.empty() ? io::builtinCatalogueDir() : std::filesystem::path(given);
   if (std::filesystem::is_directory(path)) {
     tables = io::readCatalogueTables(path, encodingPolicy(options.source));
     if (tables.empty()) throw core::InputError(path.string() + ": holds no catalogue table (see data/catalogue/README.md)");
+    if (!given.empty()) {
+      // A user's folder may hold only some tables (a registry and its flows); the others, such as
+      // the materials code list, come from the built-in catalogue and are not reported on.
+      registryFolder = path;
+      for (auto& builtin : io::readCatalogueTables(io::builtinCatalogueDir())) {
+        const bool present = std::any_of(tables.begin(), tables.end(),
+                                         [&](const auto& t) { return t.spec->name == builtin.spec->name; });
+        if (!present) tables.push_back(std::move(builtin));
+      }
+      validation.outsideGansuIsError = false;
+    }
   } else {
     // A user's registry: one table checked against the built-in tables it may refer to.
     const catalogue::TableSpec* spec = catalogue::findTable(options.table);
@@ -48,18 +61,23 @@ void runValidate(const ValidateOptions& options) {
   }
 
   const auto problems = catalogue::validate(tables, admin, validation);
+  auto isUsers = [&](const std::string& file) {
+    if (!registryFile.empty()) return file == registryFile;
+    if (!registryFolder.empty()) return std::filesystem::path(file).parent_path() == registryFolder;
+    return true;
+  };
   std::size_t shown = 0;
   std::size_t errors = 0;
   std::size_t warnings = 0;
   for (const auto& p : problems) {
-    if (!registryFile.empty() && p.file != registryFile) continue;  // the built-in tables are not the user's
+    if (!isUsers(p.file)) continue;  // the built-in tables are not the user's
     std::cout << catalogue::format(p) << '\n';
     ++shown;
     (p.severity == catalogue::Severity::Error ? errors : warnings)++;
   }
   std::size_t rows = 0;
   for (const auto& t : tables) {
-    if (registryFile.empty() || t.table.source == registryFile) rows += t.table.rows.size();
+    if (isUsers(t.table.source)) rows += t.table.rows.size();
   }
   std::cout << (registryFile.empty() ? path.string() : registryFile) << ": " << rows << " rows checked, " << errors
             << " error(s), " << warnings << " warning(s)\n";
