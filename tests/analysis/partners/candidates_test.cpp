@@ -1,0 +1,73 @@
+// Candidate partners: material match, distance limits, the documented score and determinism.
+#include "analysis/partners/candidates.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace circatlas::analysis::partners {
+namespace {
+
+// Sites on a line, 10 km apart: site i is at km 10 × i. Distances are |i − j| × 10 km.
+Leg alongALine(std::uint32_t a, std::uint32_t b) {
+  return {10.0 * std::abs(static_cast<double>(a) - static_cast<double>(b)), true};
+}
+
+ExchangeProblem flyAshProblem() {
+  ExchangeProblem p;
+  p.materials = {{50.0, 0.5, 25.0},   // 0: fly ash, 50 km, 0.5 CNY/t·km, 25 CNY/t disposal
+                 {20.0, 0.02, 0.0}};  // 1: waste heat (MWh), 20 km
+  p.supplies = {{0, 0, 1000.0},       // power plant at site 0
+                {5, 1, 300.0}};       // waste heat at site 5, nobody near takes it
+  p.receivers = {{2, 0, 600.0, true},  // cement plant 20 km away, 600 t
+                 {4, 0, 5000.0, false},  // brick works 40 km away, 5000 t
+                 {9, 0, 5000.0, false},  // 90 km: beyond the limit
+                 {1, 1, 100.0, false}};  // heat user for the other material: never a fly-ash partner
+  p.siteGroup = {0, -1, 0, -1, -1, -1, -1, -1, -1, -1};  // sites 0 and 2 share a park
+  return p;
+}
+
+TEST(Candidates, OnlySameMaterialWithinItsDistanceLimitRankedByScore) {
+  const auto c = findCandidates(flyAshProblem(), alongALine);
+  // Supply 0: cement (20 km) and bricks (40 km); the 90 km receiver is out of range.
+  ASSERT_EQ(c.size(), 2U);
+  EXPECT_EQ(c[0].supply, 0U);
+  // Cement: (25 − 20 × 0.5) × min(1000, 600) × 1.1 (same park) = 15 × 600 × 1.1 = 9,900 CNY/yr.
+  // Bricks: (25 − 40 × 0.5) × 1000 = 5,000 CNY/yr.
+  EXPECT_EQ(c[0].receiver, 0U);
+  EXPECT_NEAR(c[0].score, 9900.0, 1e-9);
+  EXPECT_TRUE(c[0].sameGroup);
+  EXPECT_NEAR(c[0].coverShare, 0.6, 1e-12);
+  EXPECT_EQ(c[1].receiver, 1U);
+  EXPECT_NEAR(c[1].score, 5000.0, 1e-9);
+  EXPECT_NEAR(c[1].transportCostPerUnit, 20.0, 1e-12);
+}
+
+TEST(Candidates, SupplyWithNoReceiverInRangeIsReportedNotDropped) {
+  const auto p = flyAshProblem();
+  const auto c = findCandidates(p, alongALine);
+  // Waste heat at site 5: its only user is at site 1, 40 km away, beyond the 20 km limit.
+  EXPECT_EQ(unmatchedSupplies(p, c), std::vector<std::uint32_t>{1});
+}
+
+TEST(Candidates, TopKKeepsTheBest) {
+  const auto c = findCandidates(flyAshProblem(), alongALine, {1});
+  ASSERT_EQ(c.size(), 1U);
+  EXPECT_EQ(c[0].receiver, 0U);
+}
+
+TEST(Candidates, TiesBreakByDistanceThenReceiver) {
+  ExchangeProblem p;
+  p.materials = {{100.0, 0.0, 10.0}};  // free transport: every receiver scores the same
+  p.supplies = {{5, 0, 10.0}};
+  p.receivers = {{8, 0, 10.0, false}, {3, 0, 10.0, false}, {7, 0, 10.0, false}};
+  const auto c = findCandidates(p, alongALine);
+  // Equal scores; sites 3 and 7 are both 20 km from site 5, site 8 is 30 km.
+  ASSERT_EQ(c.size(), 3U);
+  EXPECT_EQ(c[0].receiver, 1U);  // site 3, 20 km, lower index of the two at 20 km
+  EXPECT_EQ(c[1].receiver, 2U);  // site 7, 20 km
+  EXPECT_EQ(c[2].receiver, 0U);  // site 8, 30 km
+}
+
+}  // namespace
+}  // namespace circatlas::analysis::partners
