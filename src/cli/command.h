@@ -15,6 +15,12 @@ using Action = std::function<void()>;
 /// `circatlas info [SOURCE] [--layer NAME]`: layers, counts, geometry types, CRS and extents.
 void addInfoCommand(CLI::App& app, Action& action);
 
+/// `circatlas partners`: ranked candidate exchange partners with reasons.
+void addPartnersCommand(CLI::App& app, Action& action);
+
+/// `circatlas allocate`: optimal and greedy allocation of residues, per material.
+void addAllocateCommand(CLI::App& app, Action& action);
+
 /// `circatlas synth --out PATH`: a seeded synthetic registry for tests and benchmarks.
 void addSynthCommand(CLI::App& app, Action& action);
 

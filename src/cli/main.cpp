@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   cli::addInfoCommand(app, action);
   cli::addValidateCommand(app, action);
   cli::addSynthCommand(app, action);
+  cli::addPartnersCommand(app, action);
+  cli::addAllocateCommand(app, action);
 
   try {
     app.parse(argc, argv);

@@ -35,17 +35,15 @@ void runValidate(const ValidateOptions& options) {
   const std::string& given = options.source.path;
   const std::filesystem::path path = given.empty() ? io::builtinCatalogueDir() : std::filesystem::path(given);
   if (std::filesystem::is_directory(path)) {
-    tables = io::readCatalogueTables(path, encodingPolicy(options.source));
-    if (tables.empty()) throw core::InputError(path.string() + ": holds no catalogue table (see data/catalogue/README.md)");
+    // A user's folder may hold only some tables (a registry and its flows); the others, such as
+    // the materials code list, come from the built-in catalogue and are not reported on.
+    tables = io::readCatalogueWithBuiltinFallback(path, encodingPolicy(options.source));
+    const bool anyHere = std::any_of(tables.begin(), tables.end(), [&](const auto& t) {
+      return std::filesystem::path(t.table.source).parent_path() == path;
+    });
+    if (!anyHere) throw core::InputError(path.string() + ": holds no catalogue table (see data/catalogue/README.md)");
     if (!given.empty()) {
-      // A user's folder may hold only some tables (a registry and its flows); the others, such as
-      // the materials code list, come from the built-in catalogue and are not reported on.
       registryFolder = path;
-      for (auto& builtin : io::readCatalogueTables(io::builtinCatalogueDir())) {
-        const bool present = std::any_of(tables.begin(), tables.end(),
-                                         [&](const auto& t) { return t.spec->name == builtin.spec->name; });
-        if (!present) tables.push_back(std::move(builtin));
-      }
       validation.outsideGansuIsError = false;
     }
   } else {

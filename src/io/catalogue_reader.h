@@ -18,4 +18,10 @@ namespace circatlas::io {
 [[nodiscard]] std::vector<catalogue::TableInput> readCatalogueTables(const std::filesystem::path& dir,
                                                                      EncodingPolicy encoding = EncodingPolicy::Reject);
 
+/// Like readCatalogueTables, but every table the folder lacks (the materials code list, say) is
+/// taken from the built-in catalogue, so a folder holding only a registry and its flows is
+/// complete. Tables read from `dir` come first.
+[[nodiscard]] std::vector<catalogue::TableInput> readCatalogueWithBuiltinFallback(
+    const std::filesystem::path& dir, EncodingPolicy encoding = EncodingPolicy::Reject);
+
 }  // namespace circatlas::io

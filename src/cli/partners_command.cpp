@@ -1,0 +1,77 @@
+// `circatlas partners`: ranked candidate exchange partners for each residue, with reasons in words.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "cli/catalogue_source.h"
+#include "cli/command.h"
+#include "cli/table_printer.h"
+#include "core/error.h"
+#include "io/layer_writer.h"
+#include "tools/partners_tool.h"
+
+namespace circatlas::cli {
+
+namespace {
+
+struct PartnersOptions {
+  CatalogueSource catalogue;
+  tools::PartnersParams params;
+  std::string lang = "zh";
+  std::string out;
+};
+
+void runPartners(const PartnersOptions& options) {
+  if (options.lang != "zh" && options.lang != "en") throw core::ParameterError("--lang must be zh or en");
+  const auto layers = loadCatalogue(options.catalogue);
+  const tools::PartnersResult result = tools::runPartners(
+      {requireLayer(layers, "enterprises"), requireLayer(layers, "flows"), requireLayer(layers, "materials"),
+       requireLayer(layers, "material_uses")},
+      options.params);
+  const auto& c = result.candidates;
+  TablePrinter table({"#", "Supplier", "Material", "km", "Score (CNY/yr)", "Reason"}, {true, false, false, true, true, false});
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    char km[32];
+    std::snprintf(km, sizeof km, "%.0f", std::get<double>(c.value(i, "km")));
+    char score[32];
+    std::snprintf(score, sizeof score, "%.0f", std::get<double>(c.value(i, "score")));
+    table.addRow({core::toString(c.value(i, "rank")), core::toString(c.value(i, "supplier_name")),
+                  core::toString(c.value(i, "material")), km, score,
+                  core::toString(c.value(i, options.lang == "zh" ? "reason_zh" : "reason_en"))});
+  }
+  table.print(std::cout);
+  const auto& u = result.unmatched;
+  for (std::size_t i = 0; i < u.size(); ++i) {
+    std::cout << "no partner: " << core::toString(u.value(i, "enterprise_name")) << " "
+              << core::toString(u.value(i, "material")) << ": " << core::toString(u.value(i, "reason")) << '\n';
+  }
+  std::cout << c.size() << " candidate(s), " << u.size() << " residue(s) without a partner (" << result.parameters
+            << ")\n";
+  if (!options.out.empty()) {
+    const core::Layer* out[] = {&result.candidates, &result.unmatched};
+    io::writeLayers(out, options.out);
+    std::cout << "Wrote " << options.out << '\n';
+  }
+}
+
+}  // namespace
+
+void addPartnersCommand(CLI::App& app, Action& action) {
+  auto options = std::make_shared<PartnersOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "partners", "For each residue an enterprise puts out, the nearby enterprises that could use it, ranked by net "
+                  "benefit (disposal cost avoided minus transport), with distance, cost and the reason in words.");
+  cmd->add_option("--enterprise", options->params.enterpriseId, "Only this enterprise's residues (its id)");
+  cmd->add_option("--material", options->params.materialCode, "Only this material (e.g. FLY_ASH)");
+  cmd->add_option("--top", options->params.topK, "Candidates per residue (0 = all in range)")->capture_default_str();
+  cmd->add_option("--detour", options->params.detourFactor, "Road km per straight km where no network applies")
+      ->capture_default_str();
+  cmd->add_option("--lang", options->lang, "Language of the reasons: zh or en")->capture_default_str();
+  cmd->add_option("--out,-o", options->out, "Also write the candidate links to this file (.gpkg, .geojson, …)");
+  addCatalogueOption(*cmd, options->catalogue);
+  cmd->callback([options, &action] { action = [options] { runPartners(*options); }; });
+}
+
+}  // namespace circatlas::cli
