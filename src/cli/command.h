@@ -21,6 +21,9 @@ void addPartnersCommand(CLI::App& app, Action& action);
 /// `circatlas allocate`: optimal and greedy allocation of residues, per material.
 void addAllocateCommand(CLI::App& app, Action& action);
 
+/// `circatlas whatif [--project ID…]`: the change each proposed project makes to the allocation.
+void addWhatIfCommand(CLI::App& app, Action& action);
+
 /// `circatlas synth --out PATH`: a seeded synthetic registry for tests and benchmarks.
 void addSynthCommand(CLI::App& app, Action& action);
 

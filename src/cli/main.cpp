@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   cli::addSynthCommand(app, action);
   cli::addPartnersCommand(app, action);
   cli::addAllocateCommand(app, action);
+  cli::addWhatIfCommand(app, action);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,75 @@
+// `circatlas whatif`: how much more residue each proposed project would put to use, and at what transport.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "cli/catalogue_source.h"
+#include "cli/command.h"
+#include "cli/table_printer.h"
+#include "io/layer_writer.h"
+#include "tools/whatif_tool.h"
+
+namespace circatlas::cli {
+
+namespace {
+
+struct WhatIfOptions {
+  CatalogueSource catalogue;
+  tools::WhatIfParams params;
+  std::string out;
+};
+
+std::string number(const core::Value& v, const char* format) {
+  const auto* d = std::get_if<double>(&v);
+  if (!d) return "-";
+  char buf[48];
+  std::snprintf(buf, sizeof buf, format, *d);
+  return buf;
+}
+
+void runWhatIf(const WhatIfOptions& options) {
+  const auto layers = loadCatalogue(options.catalogue);
+  const tools::WhatIfResult result = tools::runWhatIf(
+      {requireLayer(layers, "enterprises"), requireLayer(layers, "flows"), requireLayer(layers, "materials"),
+       requireLayer(layers, "material_uses")},
+      requireLayer(layers, "projects"), requireLayer(layers, "project_flows"), options.params);
+  const auto& t = result.table;
+  TablePrinter table({"Project", "Status", "Material", "Takes/puts out", "Matched without", "Matched with", "Change",
+                      "Utilisation %", "Transport CNY with"},
+                     {false, false, false, true, true, true, true, false, true});
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    table.addRow({core::toString(t.value(i, "project_id")) + " " + core::toString(t.value(i, "project_name")),
+                  core::toString(t.value(i, "status")),
+                  core::toString(t.value(i, "material")) + " (" + core::toString(t.value(i, "direction")) + ")",
+                  number(t.value(i, "project_quantity"), "%.0f"), number(t.value(i, "matched_without"), "%.0f"),
+                  number(t.value(i, "matched_with"), "%.0f"), number(t.value(i, "matched_change"), "%+.0f"),
+                  number(t.value(i, "utilisation_without_pct"), "%.1f") + " → " +
+                      number(t.value(i, "utilisation_with_pct"), "%.1f"),
+                  number(t.value(i, "transport_cny_with"), "%.3g")});
+  }
+  table.print(std::cout);
+  std::cout << t.size() << " project-material row(s) (" << result.parameters << ")\n";
+  if (!options.out.empty()) {
+    io::writeLayer(t, options.out);
+    std::cout << "Wrote " << options.out << '\n';
+  }
+}
+
+}  // namespace
+
+void addWhatIfCommand(CLI::App& app, Action& action) {
+  auto options = std::make_shared<WhatIfOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "whatif", "Switch proposed resource-utilisation projects on one at a time and report the change in matched "
+                "residue, utilisation and transport for each: the numbers to rank proposals by.");
+  cmd->add_option("--project", options->params.projectIds, "Project id(s); default: every project with flows");
+  cmd->add_option("--detour", options->params.partners.detourFactor, "Road km per straight km where no network applies")
+      ->capture_default_str();
+  cmd->add_option("--out,-o", options->out, "Write the table to this file (.gpkg, .csv, …)");
+  addCatalogueOption(*cmd, options->catalogue);
+  cmd->callback([options, &action] { action = [options] { runWhatIf(*options); }; });
+}
+
+}  // namespace circatlas::cli

@@ -1,0 +1,30 @@
+// WhatIfTool: switch proposed projects on, one at a time, and measure what each changes in the allocation.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "tools/partners_tool.h"
+
+namespace circatlas::tools {
+
+struct WhatIfParams {
+  std::vector<std::string> projectIds;  ///< empty: every project that has flows
+  PartnersParams partners;              ///< distances, detour factor … (topK is ignored)
+};
+
+struct WhatIfResult {
+  /// Table, one row per project and material it takes or puts out: matched units, utilisation
+  /// and transport without and with the project, and the change — the number a planner needs
+  /// to rank proposals.
+  core::Layer table;
+  std::string parameters;
+};
+
+/// For each project: the project becomes one more site (its point) with its project_flows as
+/// inputs (a new receiver of that capacity) or outputs (a new supply); the allocation runs with
+/// and without it. Throws core::ParameterError for an unknown project id.
+[[nodiscard]] WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects,
+                                     const core::Layer& projectFlows, const WhatIfParams& params);
+
+}  // namespace circatlas::tools
