@@ -24,6 +24,9 @@ void addAllocateCommand(CLI::App& app, Action& action);
 /// `circatlas whatif [--project ID…]`: the change each proposed project makes to the allocation.
 void addWhatIfCommand(CLI::App& app, Action& action);
 
+/// `circatlas overlay`: county and prefecture codes and per-unit summaries.
+void addOverlayCommand(CLI::App& app, Action& action);
+
 /// `circatlas synth --out PATH`: a seeded synthetic registry for tests and benchmarks.
 void addSynthCommand(CLI::App& app, Action& action);
 

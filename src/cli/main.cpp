@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   cli::addPartnersCommand(app, action);
   cli::addAllocateCommand(app, action);
   cli::addWhatIfCommand(app, action);
+  cli::addOverlayCommand(app, action);
 
   try {
     app.parse(argc, argv);

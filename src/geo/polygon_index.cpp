@@ -3,6 +3,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <exception>
+#include <thread>
 
 #include "geo/geos_support.h"
 
@@ -86,5 +88,32 @@ std::vector<std::size_t> PolygonIndex::candidates(const core::Extent& extent) co
 }
 
 std::size_t PolygonIndex::size() const noexcept { return impl_->geometries.size(); }
+
+std::vector<std::optional<std::size_t>> locateAll(std::span<const core::Geometry> polygons,
+                                                  std::span<const core::Coord> points, unsigned threads) {
+  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, points.size() / 1024)));
+  std::vector<std::optional<std::size_t>> out(points.size());
+  std::vector<std::exception_ptr> errors(threads);
+  auto work = [&](unsigned t) {
+    try {
+      // GEOS prepared geometries cache lazily and are not shared between threads.
+      const PolygonIndex index(polygons);
+      const std::size_t begin = points.size() * t / threads;
+      const std::size_t end = points.size() * (t + 1) / threads;
+      for (std::size_t i = begin; i < end; ++i) out[i] = index.locate(points[i]);
+    } catch (...) {
+      errors[t] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (auto& th : pool) th.join();
+  for (const auto& e : errors) {
+    if (e) std::rethrow_exception(e);
+  }
+  return out;
+}
 
 }  // namespace circatlas::geo

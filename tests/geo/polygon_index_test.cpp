@@ -46,3 +46,26 @@ TEST(PolygonIndex, CandidatesAreThoseWhoseEnvelopesIntersect) {
 
 }  // namespace
 }  // namespace circatlas::geo
+
+namespace circatlas::geo {
+namespace {
+
+TEST(LocateAll, MatchesOneByOneLocationOnEveryThreadCount) {
+  std::vector<core::Geometry> squares;
+  for (int i = 0; i < 10; ++i) {
+    const std::vector<std::vector<core::Coord>> rings = {
+        {{i * 1.0, 0}, {i + 1.0, 0}, {i + 1.0, 1}, {i * 1.0, 1}, {i * 1.0, 0}}};
+    squares.push_back(core::Geometry::polygon(rings));
+  }
+  std::vector<core::Coord> points;
+  for (int k = 0; k < 5000; ++k) points.push_back({(k % 113) * 0.1 - 0.5, (k % 7) * 0.2});
+  const PolygonIndex index(squares);
+  for (const unsigned threads : {1U, 2U, 3U}) {
+    const auto all = locateAll(squares, points, threads);
+    ASSERT_EQ(all.size(), points.size());
+    for (std::size_t k = 0; k < points.size(); ++k) ASSERT_EQ(all[k], index.locate(points[k])) << k;
+  }
+}
+
+}  // namespace
+}  // namespace circatlas::geo

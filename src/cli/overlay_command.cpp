@@ -1,0 +1,72 @@
+// `circatlas overlay`: county and prefecture for every feature, and summaries per unit for choropleth maps.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "catalogue/catalogue_layers.h"
+#include "cli/catalogue_source.h"
+#include "cli/command.h"
+#include "cli/table_printer.h"
+#include "io/builtin_data.h"
+#include "io/layer_reader.h"
+#include "io/layer_writer.h"
+#include "tools/overlay_tool.h"
+
+namespace circatlas::cli {
+
+namespace {
+
+struct OverlayOptions {
+  CatalogueSource catalogue;
+  std::string out;
+};
+
+void runOverlayCommand(const OverlayOptions& options) {
+  const auto layers = loadCatalogue(options.catalogue);
+  const std::string basemap = io::basemapPath().string();
+  const core::Layer counties = io::readLayer(basemap, {.layer = "counties", .sql = std::nullopt});
+  const core::Layer prefectures = io::readLayer(basemap, {.layer = "prefectures", .sql = std::nullopt});
+  const core::Layer miningBases =
+      catalogue::miningBaseAreas(requireLayer(layers, "mining_bases"), requireLayer(layers, "mining_base_members"));
+  const tools::OverlayResult r = tools::runOverlay({counties, prefectures, requireLayer(layers, "enterprises"),
+                                                    requireLayer(layers, "flows"), &requireLayer(layers, "parks"),
+                                                    &requireLayer(layers, "projects"), &miningBases});
+  const auto& s = r.prefectureSummary;
+  TablePrinter table({"Prefecture", "Enterprises", "Demonstration units", "Parks", "Projects", "Power", "Mining",
+                      "Metals", "Chemicals", "Building materials"},
+                     {false, true, true, true, true, true, true, true, true, true});
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    table.addRow({core::toString(s.value(i, "code")) + " " + core::toString(s.value(i, "name_zh")),
+                  core::toString(s.value(i, "enterprises")), core::toString(s.value(i, "demonstration_units")),
+                  core::toString(s.value(i, "parks")), core::toString(s.value(i, "projects")),
+                  core::toString(s.value(i, "ind_power")), core::toString(s.value(i, "ind_mining")),
+                  core::toString(s.value(i, "ind_metals")), core::toString(s.value(i, "ind_chemicals")),
+                  core::toString(s.value(i, "ind_building_materials"))});
+  }
+  table.print(std::cout);
+  if (!options.out.empty()) {
+    std::vector<const core::Layer*> out = {&r.enterprises, &r.countySummary, &r.prefectureSummary};
+    if (r.parks) out.push_back(&*r.parks);
+    if (r.projects) out.push_back(&*r.projects);
+    if (r.miningBases) out.push_back(&*r.miningBases);
+    io::writeLayers(out, options.out);
+    std::cout << "Wrote " << options.out << '\n';
+  }
+}
+
+}  // namespace
+
+void addOverlayCommand(CLI::App& app, Action& action) {
+  auto options = std::make_shared<OverlayOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "overlay", "Give every enterprise, park, project and mining-base area its county and prefecture by location, "
+                 "and summarise per county and prefecture: counts by industry, demonstration units, tonnes of each "
+                 "residue produced and demanded.");
+  cmd->add_option("--out,-o", options->out, "Write the coded layers and the summaries to this GeoPackage");
+  addCatalogueOption(*cmd, options->catalogue);
+  cmd->callback([options, &action] { action = [options] { runOverlayCommand(*options); }; });
+}
+
+}  // namespace circatlas::cli

@@ -1,0 +1,39 @@
+// OverlayTool: administrative codes for every catalogue feature, and summaries per county and prefecture.
+#pragma once
+
+#include <optional>
+
+#include "core/layer.h"
+
+namespace circatlas::tools {
+
+struct OverlayInput {
+  const core::Layer& counties;     ///< base map counties (code, name_zh, name_en, prefecture_code), EPSG:4326
+  const core::Layer& prefectures;  ///< base map prefectures (code, name_zh, name_en)
+  const core::Layer& enterprises;  ///< points with industry_code and status
+  const core::Layer& flows;        ///< enterprise_id, material_code, direction, quantity
+  const core::Layer* parks = nullptr;        ///< points with level (optional)
+  const core::Layer* projects = nullptr;     ///< points (optional)
+  const core::Layer* miningBases = nullptr;  ///< areas (optional)
+};
+
+struct OverlayResult {
+  core::Layer enterprises;  ///< input fields + overlay_county, overlay_county_name, overlay_prefecture
+  std::optional<core::Layer> parks;
+  std::optional<core::Layer> projects;
+  std::optional<core::Layer> miningBases;  ///< + counties, prefectures (';'-separated codes they intersect)
+  core::Layer countySummary;      ///< county polygons with counts and tonnes (see runOverlay)
+  core::Layer prefectureSummary;  ///< the same per prefecture
+};
+
+/// Point-in-polygon (GEOS STRtree + prepared polygons, on all cores) for every point layer and
+/// polygon intersection for mining-base areas. Summaries, one feature per county (and per
+/// prefecture) with its polygon, ready for choropleth maps: enterprises; demonstration units
+/// (enterprises whose status is not 'none', plus parks at national pilot, provincial
+/// demonstration or demonstration-project level); parks; projects; enterprises by industry group
+/// (ind_power 44, ind_mining 06–12, ind_metals 31–32, ind_chemicals 25–29, ind_building_materials
+/// 30, ind_other); and, for every material with a quantified flow, out_<CODE> and in_<CODE> in the
+/// material's unit per year. Points outside every county keep null codes and are not summed.
+[[nodiscard]] OverlayResult runOverlay(const OverlayInput& input);
+
+}  // namespace circatlas::tools

@@ -1,0 +1,88 @@
+// OverlayTool on the built-in data: codes match a brute-force GEOS check; summaries add up.
+#include "tools/overlay_tool.h"
+
+#include <gtest/gtest.h>
+
+#include "catalogue/catalogue_layers.h"
+#include "geo/polygon_index.h"
+#include "io/builtin_data.h"
+#include "io/catalogue_reader.h"
+#include "io/layer_reader.h"
+
+namespace circatlas::tools {
+namespace {
+
+class OverlayBuiltin : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    const std::string basemap = io::basemapPath().string();
+    counties_ = new core::Layer(io::readLayer(basemap, {.layer = "counties", .sql = std::nullopt}));
+    prefectures_ = new core::Layer(io::readLayer(basemap, {.layer = "prefectures", .sql = std::nullopt}));
+    for (const auto& t : io::readCatalogueTables(io::builtinCatalogueDir())) {
+      if (t.spec->name == "enterprises") enterprises_ = new core::Layer(catalogue::toLayer(t));
+      if (t.spec->name == "flows") flows_ = new core::Layer(catalogue::toLayer(t));
+      if (t.spec->name == "parks") parks_ = new core::Layer(catalogue::toLayer(t));
+    }
+    result_ = new OverlayResult(runOverlay({*counties_, *prefectures_, *enterprises_, *flows_, parks_}));
+  }
+  static void TearDownTestSuite() {
+    for (auto* l : {counties_, prefectures_, enterprises_, flows_, parks_}) delete l;
+    delete result_;
+  }
+  static inline core::Layer *counties_, *prefectures_, *enterprises_, *flows_, *parks_;
+  static inline OverlayResult* result_;
+};
+
+TEST_F(OverlayBuiltin, CountyOfEveryEnterpriseEqualsBruteForceGeos) {
+  const auto& e = result_->enterprises;
+  for (std::size_t i = 0; i < e.size(); ++i) {
+    std::string expected;
+    // Brute force: each county alone, in order, no spatial index.
+    for (std::size_t c = 0; c < counties_->size() && expected.empty(); ++c) {
+      const std::vector<core::Geometry> one = {(*counties_)[c].geometry};
+      if (geo::PolygonIndex(one).locate(e[i].geometry.coords()[0])) expected = core::toString(counties_->value(c, "code"));
+    }
+    EXPECT_EQ(core::toString(e.value(i, "overlay_county")), expected) << core::toString(e.value(i, "name_zh"));
+  }
+}
+
+TEST_F(OverlayBuiltin, JinchuanGroupLiesInJinchuanDistrict) {
+  const auto& e = result_->enterprises;
+  bool found = false;
+  for (std::size_t i = 0; i < e.size(); ++i) {
+    if (core::toString(e.value(i, "name_zh")).find("金川集团") == std::string::npos) continue;
+    found = true;
+    EXPECT_EQ(core::toString(e.value(i, "overlay_prefecture")), "620300");
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(OverlayBuiltin, SummariesAddUpAcrossLevels) {
+  auto total = [](const core::Layer& l, const char* field) {
+    std::int64_t sum = 0;
+    for (std::size_t i = 0; i < l.size(); ++i) sum += std::get<std::int64_t>(l.value(i, field));
+    return sum;
+  };
+  EXPECT_EQ(total(result_->countySummary, "enterprises"), total(result_->prefectureSummary, "enterprises"));
+  EXPECT_EQ(total(result_->countySummary, "enterprises"), static_cast<std::int64_t>(enterprises_->size()));
+  EXPECT_EQ(total(result_->countySummary, "parks"), static_cast<std::int64_t>(parks_->size()));
+  EXPECT_EQ(result_->countySummary.size(), 87U);
+  EXPECT_EQ(result_->prefectureSummary.size(), 14U);
+  // Fly ash produced, summed over prefectures, equals the quantified output flows.
+  double flows = 0;
+  for (std::size_t i = 0; i < flows_->size(); ++i) {
+    if (core::toString(flows_->value(i, "material_code")) == "FLY_ASH" &&
+        core::toString(flows_->value(i, "direction")) == "output") {
+      if (const auto* q = std::get_if<double>(&flows_->value(i, "quantity"))) flows += *q;
+    }
+  }
+  double summed = 0;
+  for (std::size_t i = 0; i < result_->prefectureSummary.size(); ++i) {
+    summed += std::get<double>(result_->prefectureSummary.value(i, "out_FLY_ASH"));
+  }
+  EXPECT_GT(flows, 0);
+  EXPECT_DOUBLE_EQ(summed, flows);
+}
+
+}  // namespace
+}  // namespace circatlas::tools
