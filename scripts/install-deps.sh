@@ -17,7 +17,7 @@ packages=(
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils
   # fonts and headless display
-  fonts-noto-cjk xvfb xauth
+  fonts-noto-cjk fonts-dejavu-core xvfb xauth
 )
 
 missing=()

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The main job: build (installing dependencies), then run circatlas on the built-in Gansu data.
-# Today that describes the built-in layers (`circatlas info`); the viewer (with a display) and the
-# headless atlas of layers and figures (without one) take its place as they land.
+# The main job: build (installing dependencies), then write the atlas of the built-in Gansu data:
+# every layer to atlas/circatlas.gpkg and every preset figure for the province and each prefecture
+# (PNG and PDF, plus one multi-page PDF per preset). Headless: no display needed. Extra arguments
+# go to `circatlas atlas` (e.g. --lang en, --dpi 300). The viewer takes over where there is a display
+# once it lands.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/build.sh
-exec "${CIRCATLAS_BUILD_DIR:-build}/src/cli/circatlas" info "$@"
+exec "${CIRCATLAS_BUILD_DIR:-build}/src/cli/circatlas" atlas --out atlas "$@"

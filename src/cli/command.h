@@ -12,6 +12,12 @@ namespace circatlas::cli {
 /// The work chosen on the command line; run by main inside its single try/catch.
 using Action = std::function<void()>;
 
+/// `circatlas atlas --out DIR`: the GeoPackage of all layers and every preset figure per region.
+void addAtlasCommand(CLI::App& app, Action& action);
+
+/// `circatlas figure --preset NAME --out FILE`: one planning figure as PNG, PDF or SVG.
+void addFigureCommand(CLI::App& app, Action& action);
+
 /// `circatlas info [SOURCE] [--layer NAME]`: layers, counts, geometry types, CRS and extents.
 void addInfoCommand(CLI::App& app, Action& action);
 

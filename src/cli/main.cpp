@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   cli::addInfoCommand(app, action);
   cli::addValidateCommand(app, action);
   cli::addSynthCommand(app, action);
+  cli::addFigureCommand(app, action);
+  cli::addAtlasCommand(app, action);
   cli::addPartnersCommand(app, action);
   cli::addAllocateCommand(app, action);
   cli::addWhatIfCommand(app, action);

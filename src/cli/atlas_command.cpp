@@ -1,0 +1,164 @@
+// `circatlas atlas`: the headless main job — every layer to a GeoPackage and every preset figure
+// for the province and each prefecture, as PNG and PDF, plus one multi-page PDF per preset.
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <cctype>
+#include <chrono>
+#include <exception>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "cli/command.h"
+#include "cli/progress_bar.h"
+#include "core/error.h"
+#include "io/layer_writer.h"
+#include "render/atlas_data.h"
+#include "render/figure_builder.h"
+#include "render/figure_export.h"
+#include "render/figure_preset.h"
+#include "render/layer_set.h"
+#include "render/render_session.h"
+
+namespace circatlas::cli {
+
+namespace {
+
+struct AtlasOptions {
+  std::string out;
+  std::string lang;
+  std::optional<double> dpi;
+  std::string date;
+  unsigned threads = 0;
+};
+
+std::string slug(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else if (!out.empty() && out.back() != '-') out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+void runAtlas(const AtlasOptions& o) {
+  const auto start = std::chrono::steady_clock::now();
+  render::ensureRenderSession();
+  const std::filesystem::path dir = o.out;
+  std::error_code ec;
+  std::filesystem::create_directories(dir / "figures", ec);
+  if (ec) throw core::IoError(dir.string() + ": cannot create folder (" + ec.message() + ")");
+
+  ProgressBar bar;
+  const render::LayerSet set = render::parseLayerSetFile(render::builtinLayerSetPath());
+  struct Scaled final : core::Progress {
+    core::Progress& inner;
+    explicit Scaled(core::Progress& p) : inner(p) {}
+    void report(double f, std::string_view stage) override { inner.report(f * 0.1, stage); }
+    [[nodiscard]] bool cancelled() const override { return false; }
+  } reading(bar);
+  const render::AtlasData data = render::AtlasData::load(set, reading);
+
+  bar.report(0.1, "writing circatlas.gpkg");
+  std::vector<const core::Layer*> layers;
+  for (const auto& l : data.layers()) layers.push_back(&l.source);
+  const auto gpkg = dir / "circatlas.gpkg";
+  io::writeLayers(layers, gpkg.string());
+
+  render::FigureOptions options;
+  if (!o.lang.empty()) options.language = o.lang == "zh" ? render::Language::Zh : render::Language::En;
+  options.dpi = o.dpi;
+  options.date = o.date;
+  std::vector<std::string> regions{"620000"};
+  for (const auto& c : data.prefectureCodes()) regions.push_back(c);
+
+  // one job per page: PNG and PDF of one preset and region; then one atlas PDF per preset
+  struct Job {
+    render::FigurePage page;
+    std::filesystem::path base;
+  };
+  std::vector<Job> jobs;
+  std::vector<std::pair<std::filesystem::path, std::vector<render::FigurePage>>> books;
+  for (const auto& name : render::builtinPresetNames()) {
+    const render::FigurePreset preset = render::loadBuiltinPreset(name);
+    std::filesystem::create_directories(dir / "figures" / name, ec);
+    if (ec) throw core::IoError((dir / "figures" / name).string() + ": cannot create folder (" + ec.message() + ")");
+    std::vector<render::FigurePage> pages;
+    for (const auto& code : regions) {
+      render::FigurePage page = render::buildFigure(data, preset, code, options);
+      const render::Region region = data.region(code);
+      jobs.push_back({page, dir / "figures" / name / (name + "_" + code + "_" + slug(region.name.en))});
+      pages.push_back(std::move(page));
+    }
+    books.emplace_back(dir / (name + "_atlas.pdf"), std::move(pages));
+  }
+
+  const std::size_t total = jobs.size() + books.size();
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> done{0};
+  std::mutex errorMutex;
+  std::exception_ptr firstError;
+  std::atomic<std::size_t> problems{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < total; i = next++) {
+      try {
+        if (i < jobs.size()) {
+          const Job& job = jobs[i];
+          const auto report = render::exportFigure(job.page, job.base.string() + ".png");
+          render::exportFigure(job.page, job.base.string() + ".pdf");
+          problems += report.map.problems.size();
+        } else {
+          const auto& [path, pages] = books[i - jobs.size()];
+          render::exportPdfPages(pages, path);
+        }
+      } catch (...) {
+        const std::lock_guard lock(errorMutex);
+        if (!firstError) firstError = std::current_exception();
+        next = total;  // stop handing out work
+      }
+      const std::size_t d = ++done;
+      bar.report(0.12 + 0.88 * static_cast<double>(d) / static_cast<double>(total),
+                 i < jobs.size() ? jobs[i].base.filename().string() : books[i - jobs.size()].first.filename().string());
+    }
+  };
+  const unsigned n = o.threads > 0 ? o.threads : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  std::vector<std::thread> threads;
+  for (unsigned t = 0; t < n; ++t) threads.emplace_back(worker);
+  for (auto& t : threads) t.join();
+  bar.finish();
+  if (firstError) std::rethrow_exception(firstError);
+
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  std::cout << "Atlas written to " << std::filesystem::absolute(dir).string() << " in " << std::fixed
+            << std::setprecision(1) << seconds << " s:\n"
+            << "  " << gpkg.filename().string() << "  " << layers.size() << " layers (WGS 84)\n";
+  for (const auto& [path, pages] : books) {
+    std::cout << "  figures/" << path.stem().string().substr(0, path.stem().string().size() - 6) << "/  " << pages.size()
+              << " figures as PNG and PDF (province + " << pages.size() - 1 << " prefectures)\n"
+              << "  " << path.filename().string() << "  all " << pages.size() << " pages in one PDF\n";
+  }
+  if (problems > 0) std::cout << "  " << problems.load() << " features could not be drawn (see `circatlas figure`)\n";
+}
+
+}  // namespace
+
+void addAtlasCommand(CLI::App& app, Action& action) {
+  auto o = std::make_shared<AtlasOptions>();
+  CLI::App* cmd = app.add_subcommand("atlas", "Write the atlas: every layer to DIR/circatlas.gpkg and every figure preset "
+                                              "for the province and each prefecture as PNG and PDF.");
+  cmd->add_option("--out,-o", o->out, "Output folder (created if missing)")->required();
+  cmd->add_option("--lang", o->lang, "Language of the figures (default: each preset's)")->check(CLI::IsMember({"zh", "en"}));
+  cmd->add_option("--dpi", o->dpi, "Resolution of the figures (default: each preset's)")->check(CLI::Range(30.0, 1200.0));
+  cmd->add_option("--date", o->date, "Date printed on the figures (default: today)");
+  cmd->add_option("--threads", o->threads, "Worker threads (default: the number of cores, at most 4)");
+  cmd->callback([o, &action] { action = [o] { runAtlas(*o); }; });
+}
+
+}  // namespace circatlas::cli

@@ -1,0 +1,69 @@
+// `circatlas figure`: one preset figure of the province or a prefecture, as PNG, PDF or SVG.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "cli/command.h"
+#include "core/error.h"
+#include "render/atlas_data.h"
+#include "render/figure_builder.h"
+#include "render/figure_export.h"
+#include "render/figure_preset.h"
+#include "render/layer_set.h"
+#include "render/render_session.h"
+
+namespace circatlas::cli {
+
+namespace {
+
+struct FigureOptionsCli {
+  std::string preset;
+  std::string prefecture;
+  std::string lang;
+  std::optional<double> dpi;
+  std::string date;
+  std::string out;
+};
+
+void runFigure(const FigureOptionsCli& o) {
+  (void)render::figureFormatFor(o.out);  // a bad extension fails before anything is read
+  render::ensureRenderSession();
+  const render::FigurePreset preset = render::loadBuiltinPreset(o.preset);
+  const render::LayerSet set = render::parseLayerSetFile(render::builtinLayerSetPath());
+  core::NullProgress quiet;
+  const render::AtlasData data = render::AtlasData::load(set, quiet);
+  render::FigureOptions options;
+  if (!o.lang.empty()) options.language = o.lang == "zh" ? render::Language::Zh : render::Language::En;
+  options.dpi = o.dpi;
+  options.date = o.date;
+  const render::FigurePage page = render::buildFigure(data, preset, o.prefecture, options);
+  const render::FigureReport report = render::exportFigure(page, o.out);
+  for (const auto& p : report.map.problems) {
+    std::cerr << "circatlas: warning: layer '" << p.layer << "'" << (p.feature >= 0 ? ", feature " + std::to_string(p.feature) : "")
+              << ": " << p.message << '\n';
+  }
+  std::cout << "Wrote " << o.out << " (" << page.title << "; " << page.widthMm << " × " << page.heightMm << " mm, "
+            << page.dpi << " dpi; scale 1:" << static_cast<long long>(report.mapSettings.scaleDenominator() / 1000) * 1000
+            << ", scale bar " << report.scaleBar.lengthKm << " km)\n";
+}
+
+}  // namespace
+
+void addFigureCommand(CLI::App& app, Action& action) {
+  auto o = std::make_shared<FigureOptionsCli>();
+  CLI::App* cmd = app.add_subcommand("figure", "Draw one planning figure (title, legend, scale bar, north arrow, "
+                                               "locator) from a preset in layers/figures/, as PNG, PDF or SVG.");
+  cmd->add_option("--preset", o->preset, "Figure preset (layers/figures/NAME.json), e.g. overview, enterprises")->required();
+  cmd->add_option("--prefecture", o->prefecture, "Frame the figure on this prefecture (GB/T 2260 code, e.g. 620300)");
+  cmd->add_option("--lang", o->lang, "Language of titles, legend and labels (default: the preset's)")
+      ->check(CLI::IsMember({"zh", "en"}));
+  cmd->add_option("--dpi", o->dpi, "Resolution (default: the preset's)")->check(CLI::Range(30.0, 1200.0));
+  cmd->add_option("--date", o->date, "Date printed on the figure (default: today)");
+  cmd->add_option("--out,-o", o->out, "Output file: .png, .pdf or .svg")->required();
+  cmd->callback([o, &action] { action = [o] { runFigure(*o); }; });
+}
+
+}  // namespace circatlas::cli

@@ -1,0 +1,140 @@
+// Reads a layer set's sources (GDAL files and the catalogue folder), filters, styles and projects them.
+#include "render/atlas_data.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include "catalogue/catalogue_layers.h"
+#include "core/error.h"
+#include "geo/transformer.h"
+#include "io/catalogue_reader.h"
+#include "io/layer_reader.h"
+#include "render/definition_paths.h"
+#include "render/map_settings.h"
+#include "render/style_parser.h"
+
+namespace circatlas::render {
+
+namespace {
+
+// The catalogue folder read once per load, however many layers draw on it.
+class SourceCache {
+ public:
+  core::Layer read(const LayerDefinition& d) {
+    const auto path = resolveDataPath(d.source);
+    if (!std::filesystem::is_directory(path)) {
+      return io::readLayer(path.string(), {.layer = d.layer, .sql = std::nullopt});
+    }
+    auto& tables = catalogue_[path.string()];
+    if (tables.empty()) tables = io::readCatalogueTables(path);
+    auto table = [&](std::string_view name) -> core::Layer {
+      for (const auto& t : tables) {
+        if (t.spec && t.spec->name == name) return catalogue::toLayer(t);
+      }
+      std::string names;
+      for (const auto& t : tables) names += (names.empty() ? "" : ", ") + std::string(t.spec->name);
+      throw core::ParameterError(path.string() + ": no catalogue table '" + std::string(name) + "' (tables: " + names +
+                                 ", and mining_base_areas)");
+    };
+    if (d.layer == "mining_base_areas") return catalogue::miningBaseAreas(table("mining_bases"), table("mining_base_members"));
+    return table(d.layer);
+  }
+
+ private:
+  std::map<std::string, std::vector<catalogue::TableInput>> catalogue_;
+};
+
+core::Layer renamedAndFiltered(core::Layer in, const LayerDefinition& d) {
+  core::Layer out(d.id, in.crs(), in.geometryType(), in.schema());
+  std::optional<std::size_t> field;
+  if (d.filter) {
+    field = in.schema().indexOf(d.filter->field);
+    if (!field) {
+      throw core::ParameterError("filter field '" + d.filter->field + "' is not a field of layer '" + d.layer + "'");
+    }
+  }
+  out.reserve(in.size());
+  for (auto& f : in.mutableFeatures()) {
+    if (field) {
+      const std::string v = core::toString(f.values[*field]);
+      if (std::find(d.filter->values.begin(), d.filter->values.end(), v) == d.filter->values.end()) continue;
+    }
+    out.add(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace
+
+AtlasData AtlasData::load(const LayerSet& set, core::Progress& progress) {
+  AtlasData data;
+  SourceCache cache;
+  std::map<std::string, Style> styles;
+  const std::size_t total = set.layers.size() + set.locator.size();
+  std::size_t done = 0;
+  for (const bool locator : {false, true}) {
+    const auto& defs = locator ? set.locator : set.layers;
+    const std::string crs = locator ? std::string(kLocatorCrs) : std::string(displayCrs());
+    for (const LayerDefinition& d : defs) {
+      progress.report(static_cast<double>(done++) / static_cast<double>(total), "reading " + d.id);
+      try {
+        core::Layer source = renamedAndFiltered(cache.read(d), d);
+        auto it = styles.find(d.style);
+        if (it == styles.end()) it = styles.emplace(d.style, parseStyleFile(stylesDir() / (d.style + ".json"))).first;
+        core::Layer display = source;
+        geo::transformLayer(display, crs);
+        auto& out = locator ? data.locator_ : data.layers_;
+        out.push_back({d, std::move(source), std::move(display), it->second});
+      } catch (core::Error& e) {
+        e.setLayer(d.id);
+        throw;
+      }
+    }
+  }
+  progress.report(1.0, "layers read");
+  return data;
+}
+
+const LoadedLayer* AtlasData::find(const std::string& id) const noexcept {
+  for (const auto& l : layers_) {
+    if (l.definition.id == id) return &l;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> AtlasData::prefectureCodes() const {
+  std::vector<std::string> codes;
+  if (const auto* p = find("prefectures")) {
+    const auto code = p->display.schema().require("code");
+    for (const auto& f : p->display.features()) codes.push_back(core::toString(f.values[code]));
+  }
+  std::sort(codes.begin(), codes.end());
+  return codes;
+}
+
+Region AtlasData::region(const std::string& code) const {
+  const bool province = code == "province" || code == "620000";
+  const LoadedLayer* layer = find(province ? "province" : "prefectures");
+  if (!layer) {
+    throw core::ParameterError(std::string("the layer set has no '") + (province ? "province" : "prefectures") +
+                               "' layer to frame figures on");
+  }
+  const auto& schema = layer->display.schema();
+  const auto codeField = schema.require("code");
+  const auto zh = schema.require("name_zh");
+  const auto en = schema.require("name_en");
+  for (const auto& f : layer->display.features()) {
+    if (!province && core::toString(f.values[codeField]) != code) continue;
+    Region r{core::toString(f.values[codeField]),
+             {core::toString(f.values[zh]), core::toString(f.values[en])},
+             f.geometry,
+             f.geometry.envelope()};
+    return r;
+  }
+  std::string list;
+  for (const auto& c : prefectureCodes()) list += (list.empty() ? "" : ", ") + c;
+  throw core::ParameterError("unknown prefecture code '" + code + "' (codes: " + list + ")");
+}
+
+}  // namespace circatlas::render

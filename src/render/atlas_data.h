@@ -1,0 +1,54 @@
+// The data of a layer set, read once and projected once: source layers, display layers, styles, regions.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/layer.h"
+#include "core/progress.h"
+#include "render/layer_set.h"
+#include "render/style.h"
+
+namespace circatlas::render {
+
+/// One layer of a set: its definition, its features as read (WGS 84), the same projected into
+/// the display CRS (or the locator CRS for locator layers), and its style.
+struct LoadedLayer {
+  LayerDefinition definition;
+  core::Layer source;
+  core::Layer display;
+  Style style;
+};
+
+/// A framing region: the province (code "620000") or a prefecture, with its outline and extent
+/// in the display CRS.
+struct Region {
+  std::string code;
+  LocalizedText name;
+  core::Geometry outline;
+  core::Extent extent;
+};
+
+/// Everything a figure of the layer set needs.
+class AtlasData {
+ public:
+  /// Reads every layer of the set (each source once), applies filters, loads styles and projects.
+  /// Errors name the layer definition ("layer 'parks'") and the file. Progress covers the reading.
+  [[nodiscard]] static AtlasData load(const LayerSet& set, core::Progress& progress);
+
+  [[nodiscard]] const std::vector<LoadedLayer>& layers() const noexcept { return layers_; }
+  [[nodiscard]] const std::vector<LoadedLayer>& locator() const noexcept { return locator_; }
+  [[nodiscard]] const LoadedLayer* find(const std::string& id) const noexcept;
+
+  /// "province", "620000" or a prefecture code (layers 'province' and 'prefectures' with fields
+  /// code, name_zh, name_en). core::ParameterError listing the codes when unknown.
+  [[nodiscard]] Region region(const std::string& code) const;
+  /// The prefecture codes, in code order.
+  [[nodiscard]] std::vector<std::string> prefectureCodes() const;
+
+ private:
+  std::vector<LoadedLayer> layers_;
+  std::vector<LoadedLayer> locator_;
+};
+
+}  // namespace circatlas::render

@@ -1,0 +1,48 @@
+// Locates styles/ and layers/ and keeps data paths inside the data folder.
+#include "render/definition_paths.h"
+
+#include <cstdlib>
+
+#include "core/error.h"
+#include "io/builtin_data.h"
+
+namespace circatlas::render {
+
+namespace {
+
+std::filesystem::path folder(const char* envName, const char* configured, const char* what) {
+  std::filesystem::path dir = configured;
+  if (const char* env = std::getenv(envName); env && *env) dir = env;
+  if (!std::filesystem::is_directory(dir)) {
+    throw core::IoError(dir.string() + ": " + what + " folder not found (set " + envName + ")");
+  }
+  return dir;
+}
+
+}  // namespace
+
+std::filesystem::path stylesDir() { return folder("CIRCATLAS_STYLES_DIR", CIRCATLAS_STYLES_DIR, "styles"); }
+std::filesystem::path layersDir() { return folder("CIRCATLAS_LAYERS_DIR", CIRCATLAS_LAYERS_DIR, "layers"); }
+
+std::filesystem::path resolveDataPath(const std::string& relative) {
+  const std::filesystem::path p(relative);
+  if (relative.empty()) throw core::ParameterError("empty data path");
+  if (p.is_absolute() || p.has_root_name()) {
+    throw core::ParameterError("'" + relative + "': data paths are relative to the data folder, not absolute");
+  }
+  for (const auto& part : p) {
+    if (part == "..") throw core::ParameterError("'" + relative + "': '..' would leave the data folder");
+  }
+  return io::builtinDataDir() / p;
+}
+
+bool isSafeName(const std::string& name) noexcept {
+  if (name.empty()) return false;
+  for (char c : name) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+}  // namespace circatlas::render

@@ -1,0 +1,98 @@
+// Figure content from presets: titles with the region's name, layers in set order, credits, locator.
+#include "render/figure_builder.h"
+
+#include <QPainter>
+#include <algorithm>
+#include <ctime>
+#include <memory>
+
+#include "core/error.h"
+#include "render/figure_layout.h"
+#include "render/map_settings.h"
+
+namespace circatlas::render {
+
+namespace {
+
+std::string replaceAll(std::string s, const std::string& what, const std::string& with) {
+  for (std::size_t p = s.find(what); p != std::string::npos; p = s.find(what, p + with.size())) s.replace(p, what.size(), with);
+  return s;
+}
+
+}  // namespace
+
+std::string todayIso() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
+  return buf;
+}
+
+FigurePage buildFigure(const AtlasData& data, const FigurePreset& preset, const std::string& regionCode,
+                       const FigureOptions& options) {
+  const Language lang = options.language.value_or(preset.language);
+  const Region region = data.region(regionCode.empty() ? preset.extent : regionCode);
+  const bool province = region.code == "620000";
+
+  auto content = std::make_shared<FigureContent>();
+  content->language = lang;
+  content->title = replaceAll(preset.title.in(lang), "{region}", region.name.in(lang));
+  content->subtitle = replaceAll(preset.subtitle.in(lang), "{region}", region.name.in(lang));
+  content->legendHeading = lang == Language::Zh ? "图例" : "Legend";
+  content->mapContent = region.extent;
+  if (!province) content->focus = region.outline;
+  content->date = (lang == Language::Zh ? "制图日期 " : "Map date ") + (options.date.empty() ? todayIso() : options.date);
+
+  // layers in the set's draw order, whatever order the preset lists them in
+  for (const auto& id : preset.layers) {
+    if (!data.find(id)) {
+      std::string ids;
+      for (const auto& l : data.layers()) ids += (ids.empty() ? "" : ", ") + l.definition.id;
+      throw core::ParameterError("figure preset '" + preset.name + "' lists layer '" + id +
+                                 "', which the layer set does not define (layers: " + ids + ")");
+    }
+  }
+  std::vector<std::string> credits;
+  auto addCredit = [&credits, lang](const LocalizedText& t) {
+    const std::string& s = t.in(lang);
+    if (!s.empty() && std::find(credits.begin(), credits.end(), s) == credits.end()) credits.push_back(s);
+  };
+  for (const auto& l : data.layers()) {
+    if (std::find(preset.layers.begin(), preset.layers.end(), l.definition.id) == preset.layers.end()) continue;
+    content->layers.push_back({l.definition.id, &l.display, &l.style, l.definition.labels});
+    addCredit(l.definition.credit);
+  }
+  for (const auto& l : data.locator()) {
+    content->locatorLayers.push_back({l.definition.id, &l.display, &l.style, false});
+    content->locatorContent.expand(l.display.extent());
+    addCredit(l.definition.credit);
+  }
+  std::string joined = lang == Language::Zh ? "数据来源：" : "Data: ";
+  for (std::size_t i = 0; i < credits.size(); ++i) joined += (i ? "; " : "") + credits[i];
+  content->credits.push_back(joined);
+  content->credits.push_back(lang == Language::Zh
+                                 ? "投影：兰伯特等角圆锥投影，标准纬线 34.2°N、41.2°N，中央经线 101°E（WGS 84）。点位精度见各数据记录的 location_precision；"
+                                   "矿业基地范围为成员矿点凸包外扩 10 km 的示意。"
+                                 : "Projection: Lambert conformal conic, standard parallels 34.2°N and 41.2°N, central meridian "
+                                   "101°E (WGS 84). Point positions carry the precision stated in each record; mining-base "
+                                   "areas are schematic (member sites' hull buffered by 10 km).");
+  content->credits.push_back(lang == Language::Zh
+                                 ? "依据甘工信发[2012]350号。边界为规划工作用途，非审图号地图，不作为权属界线依据。制图：circatlas"
+                                 : "After Gansu Industry and IT Commission document 甘工信发[2012]350号. Boundaries for planning "
+                                   "use, not an officially reviewed map. Made with circatlas.");
+
+  FigurePage page;
+  page.title = content->title;
+  page.widthMm = preset.pageWidthMm;
+  page.heightMm = preset.pageHeightMm;
+  page.dpi = options.dpi.value_or(preset.dpi);
+  const double dpi = page.dpi;
+  page.draw = [content, w = page.widthMm, h = page.heightMm, dpi](QPainter& painter) {
+    return FigureLayout(w, h, dpi).draw(painter, *content);
+  };
+  return page;
+}
+
+}  // namespace circatlas::render

@@ -1,0 +1,179 @@
+// Page composition in millimetres: the map frame left, legend and locator right, title above, credits below.
+#include "render/figure_layout.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <cmath>
+
+#include "geo/analysis_crs.h"
+#include "geo/transformer.h"
+#include "render/legend.h"
+#include "render/map_decorations.h"
+#include "render/render_session.h"
+#include "render/scale_bar.h"
+
+namespace circatlas::render {
+
+namespace {
+
+constexpr double kMarginMm = 10.0;
+constexpr double kPanelWidthMm = 64.0;
+constexpr double kGapMm = 6.0;
+constexpr double kHeaderMm = 19.0;
+constexpr double kFooterMm = 13.0;
+constexpr double kInsetHeightMm = 48.0;
+
+int px(double v) { return static_cast<int>(std::lround(v)); }
+
+}  // namespace
+
+int FigurePage::widthPx() const noexcept { return px(widthMm * dpi / 25.4); }
+int FigurePage::heightPx() const noexcept { return px(heightMm * dpi / 25.4); }
+
+FigureLayout::FigureLayout(double pageWidthMm, double pageHeightMm, double dpi)
+    : widthMm_(pageWidthMm), heightMm_(pageHeightMm), dpi_(dpi) {}
+
+std::array<double, 4> FigureLayout::mapFramePx() const noexcept {
+  const double mm = dpi_ / 25.4;
+  const double left = kMarginMm + 5.0;  // room for latitude labels
+  const double top = kMarginMm + kHeaderMm;
+  const double width = widthMm_ - left - kMarginMm - kPanelWidthMm - kGapMm;
+  const double height = heightMm_ - top - kMarginMm - kFooterMm;
+  return {std::round(left * mm), std::round(top * mm), std::round(width * mm), std::round(height * mm)};
+}
+
+FigureReport FigureLayout::draw(QPainter& painter, const FigureContent& c) const {
+  const double mm = dpi_ / 25.4;
+  const double pageW = widthMm_ * mm;
+  const double pageH = heightMm_ * mm;
+  FigureReport report;
+  painter.save();
+  painter.setRenderHint(QPainter::Antialiasing, true);
+  painter.setRenderHint(QPainter::TextAntialiasing, true);
+  painter.fillRect(QRectF(0, 0, pageW, pageH), Qt::white);
+
+  // title and subtitle
+  const QFont titleFont = mapFont(17.0, dpi_, true);
+  const QFont subtitleFont = mapFont(9.5, dpi_);
+  painter.setPen(QColor(25, 25, 25));
+  painter.setFont(titleFont);
+  const double titleBase = kMarginMm * mm + QFontMetricsF(titleFont).ascent();
+  painter.drawText(QPointF(kMarginMm * mm, titleBase), QString::fromStdString(c.title));
+  painter.setFont(subtitleFont);
+  painter.setPen(QColor(90, 90, 90));
+  painter.drawText(QPointF(kMarginMm * mm, titleBase + 2.5 * mm + QFontMetricsF(subtitleFont).ascent()),
+                   QString::fromStdString(c.subtitle));
+  QPen rule(QColor(60, 60, 60));
+  rule.setWidthF(0.35 * mm);
+  painter.setPen(rule);
+  painter.drawLine(QPointF(kMarginMm * mm, (kMarginMm + kHeaderMm - 3.0) * mm),
+                   QPointF(pageW - kMarginMm * mm, (kMarginMm + kHeaderMm - 3.0) * mm));
+
+  // the map
+  const auto [fx, fy, fw, fh] = mapFramePx();
+  MapSettings settings = MapSettings::fitted(c.mapContent, px(fw), px(fh), dpi_, std::string(displayCrs()), 0.03);
+  settings.language = c.language;
+  settings.focus = c.focus;
+  painter.save();
+  painter.translate(fx, fy);
+  painter.fillRect(QRectF(0, 0, fw, fh), QColor(247, 248, 246));
+  report.map = MapRenderer(settings).render(painter, c.layers);
+  drawGraticule(painter, settings);
+
+  // scale bar on a quiet box, bottom left inside the frame
+  report.scaleBar = computeScaleBar(settings, std::min(45.0 * mm, fw * 0.3));
+  const double boxW = report.scaleBar.lengthPx + 14.0 * mm;
+  painter.setPen(Qt::NoPen);
+  painter.setBrush(QColor(255, 255, 255, 215));
+  painter.drawRect(QRectF(3.0 * mm, fh - 11.0 * mm, boxW, 8.0 * mm));
+  drawScaleBar(painter, 5.0 * mm, fh - 4.6 * mm, report.scaleBar, dpi_, c.language);
+  drawNorthArrow(painter, fw - 8.0 * mm, 10.0 * mm, 11.0 * mm, trueNorthDegrees(settings), dpi_, c.language);
+  QPen frame(QColor(40, 40, 40));
+  frame.setWidthF(0.35 * mm);
+  painter.setPen(frame);
+  painter.setBrush(Qt::NoBrush);
+  painter.drawRect(QRectF(0, 0, fw, fh));
+  painter.restore();
+  report.mapSettings = settings;
+
+  // legend, top of the right panel
+  const double panelX = pageW - (kMarginMm + kPanelWidthMm) * mm;
+  const auto groups = buildLegend(c.layers, report.map, c.language);
+  for (const auto& g : groups) {
+    for (const auto& e : g.entries) report.legendLabels.push_back(e.label);
+  }
+  // the legend shares the panel with the inset: when it is too tall, it is drawn smaller
+  const double available = fh - (c.locatorLayers.empty() ? 0.0 : (kInsetHeightMm + 3.0) * mm);
+  const double needed = drawLegend(painter, panelX, fy, kPanelWidthMm * mm, groups, c.legendHeading, dpi_, false);
+  const double shrink = needed > available ? available / needed : 1.0;
+  painter.save();
+  painter.translate(panelX, fy);
+  painter.scale(shrink, shrink);
+  drawLegend(painter, 0, 0, kPanelWidthMm * mm / shrink, groups, c.legendHeading, dpi_);
+  painter.restore();
+
+  // locator inset, bottom of the right panel
+  if (!c.locatorLayers.empty() && !c.locatorContent.isEmpty()) {
+    const double insetW = kPanelWidthMm * mm;
+    const double insetH = kInsetHeightMm * mm;
+    const double ix = panelX;
+    const double iy = fy + fh - insetH;
+    MapSettings inset = MapSettings::fitted(c.locatorContent, px(insetW), px(insetH), dpi_, std::string(kLocatorCrs), 0.02);
+    inset.language = c.language;
+    painter.save();
+    painter.translate(ix, iy);
+    painter.fillRect(QRectF(0, 0, insetW, insetH), QColor(255, 255, 255));
+    (void)MapRenderer(inset).render(painter, c.locatorLayers);
+    // the main map's frame, outlined on the locator
+    const geo::Transformer toLonLat(settings.crs, geo::kWgs84);
+    const geo::Transformer toLocator(geo::kWgs84, kLocatorCrs);
+    QPolygonF outline;
+    for (int i = 0; i < 40; ++i) {
+      const double t = (i % 10) / 10.0;
+      const int side = i / 10;
+      const double x = side == 0 ? t * fw : side == 1 ? fw : side == 2 ? (1 - t) * fw : 0.0;
+      const double y = side == 0 ? 0.0 : side == 1 ? t * fh : side == 2 ? fh : (1 - t) * fh;
+      const core::Coord l = toLocator.forward(toLonLat.forward(settings.toMap(x, y)));
+      outline << QPointF(inset.toPixelX(l.x), inset.toPixelY(l.y));
+    }
+    // dark with a white casing, so it reads on the red of Gansu and on the grey of China
+    QPen casing(QColor(255, 255, 255));
+    casing.setWidthF(0.7 * mm);
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(casing);
+    painter.drawPolygon(outline);
+    QPen frameLine(QColor(20, 20, 20));
+    frameLine.setWidthF(0.3 * mm);
+    painter.setPen(frameLine);
+    painter.drawPolygon(outline);
+    const QFont insetFont = mapFont(6.0, dpi_);
+    painter.setFont(insetFont);
+    painter.setPen(QColor(80, 80, 80));
+    painter.drawText(QPointF(1.5 * mm, 1.5 * mm + QFontMetricsF(insetFont).ascent()),
+                     c.language == Language::Zh ? QString::fromUtf8("位置示意图") : QStringLiteral("Location"));
+    QPen border(QColor(90, 90, 90));
+    border.setWidthF(0.25 * mm);
+    painter.setPen(border);
+    painter.drawRect(QRectF(0, 0, insetW, insetH));
+    painter.restore();
+  }
+
+  // credits and date
+  const QFont creditFont = mapFont(5.5, dpi_);
+  const QFontMetricsF cfm(creditFont);
+  painter.setFont(creditFont);
+  painter.setPen(QColor(100, 100, 100));
+  double cy = fy + fh + 6.0 * mm + cfm.ascent();
+  const double creditWidth = pageW - 2 * kMarginMm * mm - 30.0 * mm;
+  for (const auto& line : c.credits) {
+    painter.drawText(QPointF(kMarginMm * mm, cy),
+                     cfm.elidedText(QString::fromStdString(line), Qt::ElideRight, creditWidth));
+    cy += cfm.lineSpacing();
+  }
+  const QString date = QString::fromStdString(c.date);
+  painter.drawText(QPointF(pageW - kMarginMm * mm - cfm.horizontalAdvance(date), fy + fh + 6.0 * mm + cfm.ascent()), date);
+  painter.restore();
+  return report;
+}
+
+}  // namespace circatlas::render

@@ -1,0 +1,51 @@
+// Figure layout: title, map frame, graticule, scale bar, north arrow, legend, locator inset, credits.
+#pragma once
+
+#include <array>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/extent.h"
+#include "render/figure_page.h"
+#include "render/map_renderer.h"
+
+class QPainter;
+
+namespace circatlas::render {
+
+/// Everything printed on a figure page besides the page size.
+struct FigureContent {
+  std::string title;
+  std::string subtitle;
+  std::string legendHeading;
+  std::vector<std::string> credits;
+  std::string date;
+  Language language = Language::Zh;
+  /// Where the map frame shows; its size is set by the layout (content is fitted into it).
+  core::Extent mapContent;
+  std::optional<core::Geometry> focus;
+  std::vector<RenderLayer> layers;
+  /// Locator layers (in kLocatorCrs), the extent of China to show, and whether to draw it.
+  std::vector<RenderLayer> locatorLayers;
+  core::Extent locatorContent;
+};
+
+/// Positions on a page in millimetres; draw() paints a FigureContent at the page's DPI. The map
+/// itself is drawn by MapRenderer, the same as every other output.
+class FigureLayout {
+ public:
+  FigureLayout(double pageWidthMm, double pageHeightMm, double dpi);
+
+  /// The map frame in pixels (left, top, width, height).
+  [[nodiscard]] std::array<double, 4> mapFramePx() const noexcept;
+  FigureReport draw(QPainter& painter, const FigureContent& content) const;
+
+ private:
+  double widthMm_;
+  double heightMm_;
+  double dpi_;
+};
+
+}  // namespace circatlas::render

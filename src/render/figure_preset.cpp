@@ -1,0 +1,77 @@
+// Figure preset files: named pages (A4/A3 or millimetres), DPI, language, layers and titles.
+#include "render/figure_preset.h"
+
+#include <algorithm>
+
+#include "core/error.h"
+#include "render/definition_paths.h"
+#include "render/json_source.h"
+
+namespace circatlas::render {
+
+FigurePreset parseFigurePreset(const std::string& json, const std::string& fileLabel) {
+  JsonSource source(json, fileLabel, "figure preset");
+  JsonObject root(source, source.root(), "");
+  FigurePreset p;
+  p.name = root.string("name");
+  if (!isSafeName(p.name)) root.fail("name", "preset names use a-z, 0-9, '_' and '-' only");
+  source.setWhat("figure preset '" + p.name + "'");
+  p.title = root.text("title");
+  if (p.title.empty()) root.fail("title", "a figure needs a title");
+  p.subtitle = root.text("subtitle");
+  p.extent = root.string("extent", "province");
+  const bool prefectureCode = p.extent.size() == 6 && p.extent.starts_with("62") &&
+                              std::all_of(p.extent.begin(), p.extent.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (p.extent != "province" && !prefectureCode) root.fail("extent", "expected \"province\" or a prefecture code such as \"620300\"");
+  p.layers = root.strings("layers");
+  if (p.layers.empty()) root.fail("layers", "a figure needs at least one layer");
+  JsonObject page = root.object("page");
+  const std::size_t size = page.choice("size", {"A4", "A3", "custom"}, 0);
+  const bool portrait = page.choice("orientation", {"landscape", "portrait"}, 0) == 1;
+  double w = size == 1 ? 420 : 297;
+  double h = size == 1 ? 297 : 210;
+  if (size == 2) {
+    w = page.number("width_mm", 0, 50, 2000);
+    h = page.number("height_mm", 0, 50, 2000);
+    if (w == 0 || h == 0) page.fail("size", "a custom page needs width_mm and height_mm");
+  } else {
+    (void)page.get("width_mm");
+    (void)page.get("height_mm");
+    if (page.has("width_mm") || page.has("height_mm")) page.fail("size", "width_mm/height_mm need \"size\": \"custom\"");
+  }
+  if (portrait) std::swap(w, h);
+  p.pageWidthMm = w;
+  p.pageHeightMm = h;
+  page.finish();
+  p.dpi = root.number("dpi", 200, 30, 1200);
+  p.language = root.choice("lang", {"zh", "en"}, 0) == 0 ? Language::Zh : Language::En;
+  root.finish();
+  return p;
+}
+
+FigurePreset parseFigurePresetFile(const std::filesystem::path& path) {
+  return parseFigurePreset(readTextFile(path.string()), path.string());
+}
+
+std::vector<std::string> builtinPresetNames() {
+  std::vector<std::string> names;
+  const auto dir = layersDir() / "figures";
+  if (!std::filesystem::is_directory(dir)) return names;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() == ".json") names.push_back(e.path().stem().string());
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+FigurePreset loadBuiltinPreset(const std::string& name) {
+  const auto names = builtinPresetNames();
+  if (!isSafeName(name) || std::find(names.begin(), names.end(), name) == names.end()) {
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    throw core::ParameterError("no figure preset named '" + name + "' (presets: " + (list.empty() ? "none" : list) + ")");
+  }
+  return parseFigurePresetFile(layersDir() / "figures" / (name + ".json"));
+}
+
+}  // namespace circatlas::render

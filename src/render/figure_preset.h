@@ -1,0 +1,37 @@
+// Figure presets (layers/figures/*.json): title, subtitle, framing, layers, page, DPI and language.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "render/style.h"
+
+namespace circatlas::render {
+
+/// A printable figure of a region. Titles may contain "{region}", replaced by the name of the
+/// province or prefecture in the figure's language.
+struct FigurePreset {
+  std::string name;
+  LocalizedText title;
+  LocalizedText subtitle;
+  /// The region framed when none is asked for: "province" or a prefecture code ("620300").
+  std::string extent = "province";
+  /// Layer ids of the layer set, drawn in the set's order.
+  std::vector<std::string> layers;
+  double pageWidthMm = 297.0;
+  double pageHeightMm = 210.0;
+  double dpi = 200.0;
+  Language language = Language::Zh;
+};
+
+[[nodiscard]] FigurePreset parseFigurePreset(const std::string& json, const std::string& fileLabel);
+[[nodiscard]] FigurePreset parseFigurePresetFile(const std::filesystem::path& path);
+
+/// layers/figures/<name>.json; core::ParameterError listing the presets when there is none.
+[[nodiscard]] FigurePreset loadBuiltinPreset(const std::string& name);
+/// Names of every preset in layers/figures/, sorted.
+[[nodiscard]] std::vector<std::string> builtinPresetNames();
+
+}  // namespace circatlas::render

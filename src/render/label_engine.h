@@ -1,0 +1,66 @@
+// Label placement: candidates are collected while layers draw, then placed by priority without overlaps.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "render/style.h"
+
+class QPainter;
+class QPainterPath;
+
+namespace circatlas::render {
+
+/// A label that wants to be drawn. Coordinates are pixels of the map frame.
+struct LabelCandidate {
+  std::string text;
+  double x = 0.0;
+  double y = 0.0;
+  /// Radius of the point symbol the label sits beside (AroundPoint), in pixels.
+  double symbolRadiusPx = 0.0;
+  /// Text direction for Line placement, degrees counter-clockwise from east.
+  double angleDeg = 0.0;
+  /// Not owned; must outlive place().
+  const LabelStyle* style = nullptr;
+};
+
+/// Places labels highest priority first (ties: the order they were added). Point labels try eight
+/// positions around their symbol (right first, as Chinese and Western atlases both prefer);
+/// interior and line labels are centred on their anchor. A label is dropped when every position
+/// overlaps a placed label or an obstacle or leaves the frame. Text gets a halo when its style
+/// asks for one; the text itself is drawn as text so PDF and SVG keep it selectable.
+class LabelEngine {
+ public:
+  /// Labels of at least this priority may cover other point symbols (never other labels): the
+  /// names of cities matter more than a park marker beside them.
+  static constexpr int kCoversSymbolsPriority = 80;
+
+  LabelEngine(double widthPx, double heightPx, double dpi);
+
+  void add(LabelCandidate candidate);
+  /// A box no label may cover (e.g. a point symbol), in pixels.
+  void addObstacle(double x, double y, double w, double h);
+
+  struct Result {
+    std::size_t placed = 0;
+    std::size_t dropped = 0;
+  };
+  /// Draws the labels that fit. With a focus path, labels anchored outside it are dropped.
+  Result place(QPainter& painter, const QPainterPath* focus = nullptr);
+
+ private:
+  struct Box {
+    double x0, y0, x1, y1;
+  };
+  [[nodiscard]] bool free(const Box& b, bool mayCoverSymbols) const noexcept;
+
+  double width_;
+  double height_;
+  double dpi_;
+  std::vector<LabelCandidate> candidates_;
+  std::vector<Box> obstacles_;
+  std::vector<Box> placed_;
+};
+
+}  // namespace circatlas::render

@@ -1,0 +1,82 @@
+// Layer set files: source, layer, filter, style, labels, visibility, credit; order is draw order.
+#include "render/layer_set.h"
+
+#include <set>
+
+#include "core/error.h"
+#include "render/definition_paths.h"
+#include "render/json_source.h"
+
+namespace circatlas::render {
+
+namespace {
+
+LayerDefinition readLayer(JsonObject o) {
+  LayerDefinition d;
+  d.id = o.string("id");
+  if (!isSafeName(d.id)) o.fail("id", "layer ids use a-z, 0-9, '_' and '-' only, got '" + d.id + "'");
+  d.title = o.text("title");
+  d.source = o.string("source");
+  try {
+    (void)resolveDataPath(d.source);
+  } catch (const core::ParameterError& e) {
+    o.fail("source", e.detail());
+  } catch (const core::IoError&) {
+    // the data folder itself is missing: reported when the layer is read
+  }
+  d.layer = o.string("layer");
+  if (o.has("filter")) {
+    JsonObject f = o.object("filter");
+    LayerFilter filter;
+    filter.field = f.string("field");
+    filter.values = f.strings("values");
+    if (filter.values.empty()) f.fail("values", "a filter needs at least one value");
+    f.finish();
+    d.filter = std::move(filter);
+  } else {
+    (void)o.get("filter");
+  }
+  d.style = o.string("style");
+  if (!isSafeName(d.style)) o.fail("style", "style names use a-z, 0-9, '_' and '-' only (styles/<name>.json)");
+  d.labels = o.boolean("labels", true);
+  d.visible = o.boolean("visible", true);
+  d.credit = o.text("credit");
+  o.finish();
+  return d;
+}
+
+}  // namespace
+
+const LayerDefinition* LayerSet::find(const std::string& id) const noexcept {
+  for (const auto& l : layers) {
+    if (l.id == id) return &l;
+  }
+  return nullptr;
+}
+
+LayerSet parseLayerSet(const std::string& json, const std::string& fileLabel) {
+  JsonSource source(json, fileLabel, "layer set");
+  JsonObject root(source, source.root(), "");
+  LayerSet set;
+  set.name = root.string("name");
+  source.setWhat("layer set '" + set.name + "'");
+  std::set<std::string> ids;
+  for (const char* group : {"layers", "locator"}) {
+    auto& out = std::string(group) == "layers" ? set.layers : set.locator;
+    for (const auto& [value, pointer] : root.array(group)) {
+      out.push_back(readLayer(JsonObject(source, *value, pointer)));
+      if (!ids.insert(out.back().id).second) source.fail(pointer + "/id", "duplicate layer id '" + out.back().id + "'");
+    }
+  }
+  if (set.layers.empty()) root.fail("layers", "a layer set needs at least one layer");
+  root.finish();
+  return set;
+}
+
+LayerSet parseLayerSetFile(const std::filesystem::path& path) {
+  return parseLayerSet(readTextFile(path.string()), path.string());
+}
+
+std::filesystem::path builtinLayerSetPath() { return layersDir() / "atlas.json"; }
+
+}  // namespace circatlas::render

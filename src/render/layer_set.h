@@ -1,0 +1,54 @@
+// Layer sets (layers/*.json): which data are drawn, from where, with which style, in which order.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "render/style.h"
+
+namespace circatlas::render {
+
+/// Keeps the features whose field (as text) is one of the values.
+struct LayerFilter {
+  std::string field;
+  std::vector<std::string> values;
+};
+
+/// One layer of a set. `source` is relative to the data folder: a file GDAL opens (with `layer`
+/// naming its layer) or the catalogue folder (with `layer` naming a table, or
+/// "mining_base_areas" for the mining-base polygons derived from the member sites).
+struct LayerDefinition {
+  std::string id;
+  LocalizedText title;
+  std::string source;
+  std::string layer;
+  std::optional<LayerFilter> filter;
+  /// Style name: styles/<style>.json.
+  std::string style;
+  bool labels = true;
+  bool visible = true;
+  /// Credit line for figures that show this layer ("Boundaries: AMap via …").
+  LocalizedText credit;
+};
+
+/// A named, ordered set of layers: `layers` in draw order (first at the bottom) for the main map,
+/// `locator` for the inset of China.
+struct LayerSet {
+  std::string name;
+  std::vector<LayerDefinition> layers;
+  std::vector<LayerDefinition> locator;
+
+  [[nodiscard]] const LayerDefinition* find(const std::string& id) const noexcept;
+};
+
+/// Parses a layer set; core::ParameterError with file:line:column for bad JSON, unknown keys,
+/// duplicate ids, unsafe style names or data paths that leave the data folder.
+[[nodiscard]] LayerSet parseLayerSet(const std::string& json, const std::string& fileLabel);
+[[nodiscard]] LayerSet parseLayerSetFile(const std::filesystem::path& path);
+
+/// layers/atlas.json: the built-in atlas.
+[[nodiscard]] std::filesystem::path builtinLayerSetPath();
+
+}  // namespace circatlas::render

@@ -1,0 +1,352 @@
+// The one map drawing path: polygons, lines and markers by style class, a focus veil, then labels.
+#include "render/map_renderer.h"
+
+#include <QImage>
+#include <QPaintEngine>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPolygonF>
+#include <cmath>
+#include <map>
+#include <optional>
+
+#include "core/error.h"
+#include "geo/geometry_ops.h"
+#include "render/label_engine.h"
+#include "render/symbol_painter.h"
+
+namespace circatlas::render {
+
+namespace {
+
+// Vertices closer than this to the previous drawn vertex add nothing visible.
+constexpr double kMinVertexSpacingPx = 0.4;
+
+std::optional<std::size_t> fieldIndex(const core::Layer& layer, const std::string& field) {
+  if (field.empty()) return std::nullopt;
+  return layer.schema().indexOf(field);
+}
+
+std::optional<double> numberOf(const core::Value& v) {
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
+  if (const auto* d = std::get_if<double>(&v)) return *d;
+  return std::nullopt;
+}
+
+bool compatible(StyleGeometry s, core::GeometryType g) {
+  switch (s) {
+    case StyleGeometry::Point: return core::isPuntal(g);
+    case StyleGeometry::Line: return core::isLinear(g);
+    case StyleGeometry::Polygon: return core::isPolygonal(g);
+  }
+  return false;
+}
+
+// Sutherland–Hodgman clipping of a ring to a rectangle. Rings of a province drawn on a prefecture
+// page lie mostly off screen; Qt would still stroke (and dash) every off-screen vertex. The edges
+// this adds along the rectangle lie outside the painter's clip, so they never show.
+QPolygonF clipRing(const QPolygonF& in, const QRectF& r) {
+  QPolygonF poly = in;
+  for (int edge = 0; edge < 4 && !poly.isEmpty(); ++edge) {
+    auto inside = [&](const QPointF& p) {
+      switch (edge) {
+        case 0: return p.x() >= r.left();
+        case 1: return p.x() <= r.right();
+        case 2: return p.y() >= r.top();
+        default: return p.y() <= r.bottom();
+      }
+    };
+    auto cut = [&](const QPointF& a, const QPointF& b) {
+      const double t = edge == 0   ? (r.left() - a.x()) / (b.x() - a.x())
+                       : edge == 1 ? (r.right() - a.x()) / (b.x() - a.x())
+                       : edge == 2 ? (r.top() - a.y()) / (b.y() - a.y())
+                                   : (r.bottom() - a.y()) / (b.y() - a.y());
+      return a + (b - a) * t;
+    };
+    QPolygonF out;
+    out.reserve(poly.size());
+    for (qsizetype i = 0; i < poly.size(); ++i) {
+      const QPointF& cur = poly[i];
+      const QPointF& prev = poly[(i + poly.size() - 1) % poly.size()];
+      if (inside(cur)) {
+        if (!inside(prev)) out << cut(prev, cur);
+        out << cur;
+      } else if (inside(prev)) {
+        out << cut(prev, cur);
+      }
+    }
+    poly = std::move(out);
+  }
+  return poly;
+}
+
+class PathBuilder {
+ public:
+  explicit PathBuilder(const MapSettings& s)
+      : s_(s), clip_(-20.0, -20.0, s.widthPx + 40.0, s.heightPx + 40.0) {}
+  void addRing(QPainterPath& path, std::span<const core::Coord> ring) const {
+    QPolygonF poly;
+    appendSimplified(poly, ring);
+    if (!clip_.contains(poly.boundingRect())) poly = clipRing(poly, clip_);
+    if (poly.size() >= 3) {
+      poly << poly.front();
+      path.addPolygon(poly);
+    }
+  }
+  void appendSimplified(QPolygonF& poly, std::span<const core::Coord> coords) const {
+    poly.reserve(static_cast<qsizetype>(coords.size()));
+    QPointF last;
+    for (std::size_t i = 0; i < coords.size(); ++i) {
+      const QPointF p(s_.toPixelX(coords[i].x), s_.toPixelY(coords[i].y));
+      if (i > 0 && i + 1 < coords.size() && std::abs(p.x() - last.x()) < kMinVertexSpacingPx &&
+          std::abs(p.y() - last.y()) < kMinVertexSpacingPx)
+        continue;
+      poly << p;
+      last = p;
+    }
+  }
+
+ private:
+  const MapSettings& s_;
+  QRectF clip_;
+};
+
+// A pre-rendered marker stamped onto raster outputs: drawing 100 k antialiased shapes one by one
+// costs far more than blitting one small image. Vector outputs always get real shapes.
+struct Stamp {
+  QImage image;
+  QPointF offset;
+};
+
+Stamp makeStamp(const Symbol& symbol, double sizeMm, double pxPerMm) {
+  const double extent = (sizeMm * 1.3 + symbol.strokeWidthMm * 2) * pxPerMm + 4;
+  const int side = static_cast<int>(std::ceil(extent));
+  Stamp stamp{QImage(side, side, QImage::Format_ARGB32_Premultiplied), QPointF(side / 2.0, side / 2.0)};
+  stamp.image.fill(Qt::transparent);
+  QPainter p(&stamp.image);
+  p.setRenderHint(QPainter::Antialiasing, true);
+  SymbolPainter(p, pxPerMm).drawMarker(stamp.offset, symbol, sizeMm);
+  return stamp;
+}
+
+// Middle of the longest on-screen path of a line, and the direction there, for line labels.
+bool lineAnchor(const core::Geometry& g, const MapSettings& s, double& x, double& y, double& angleDeg) {
+  double best = 0.0;
+  for (std::size_t i = 0; i < g.pathCount(); ++i) {
+    const auto path = g.path(i);
+    if (path.size() < 2) continue;
+    std::vector<QPointF> pts;
+    double length = 0.0;
+    for (const auto& c : path) {
+      const QPointF p(s.toPixelX(c.x), s.toPixelY(c.y));
+      if (!pts.empty()) length += std::hypot(p.x() - pts.back().x(), p.y() - pts.back().y());
+      pts.push_back(p);
+    }
+    if (length <= best) continue;
+    // walk to half the length
+    double walked = 0.0;
+    for (std::size_t k = 1; k < pts.size(); ++k) {
+      const double seg = std::hypot(pts[k].x() - pts[k - 1].x(), pts[k].y() - pts[k - 1].y());
+      if (walked + seg >= length / 2 && seg > 0) {
+        const double t = (length / 2 - walked) / seg;
+        const QPointF mid = pts[k - 1] + (pts[k] - pts[k - 1]) * t;
+        if (mid.x() < 0 || mid.y() < 0 || mid.x() > s.widthPx || mid.y() > s.heightPx) break;
+        // direction over a stretch of the line, not one jagged segment
+        const std::size_t a = k >= 4 ? k - 4 : 0;
+        const std::size_t b = std::min(pts.size() - 1, k + 3);
+        double deg = std::atan2(-(pts[b].y() - pts[a].y()), pts[b].x() - pts[a].x()) * 180.0 / 3.14159265358979;
+        if (deg > 90) deg -= 180;
+        if (deg < -90) deg += 180;
+        best = length;
+        x = mid.x();
+        y = mid.y();
+        angleDeg = deg;
+        break;
+      }
+      walked += seg;
+    }
+  }
+  return best > 0.0;
+}
+
+}  // namespace
+
+MapRenderer::MapRenderer(MapSettings settings) : settings_(std::move(settings)) {}
+
+RenderResult MapRenderer::render(QPainter& painter, std::span<const RenderLayer> layers) const {
+  const MapSettings& s = settings_;
+  RenderResult result;
+  result.classCounts.resize(layers.size());
+  const double pxPerMm = s.pixelsPerMm();
+  const double scale = s.scaleDenominator();
+  const bool raster = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster;
+  // features whose envelope misses this box are skipped; the margin keeps wide symbols whole
+  core::Extent cull = s.extent;
+  const double margin = 10.0 * s.unitsPerPixel();
+  cull.minX -= margin;
+  cull.minY -= margin;
+  cull.maxX += margin;
+  cull.maxY += margin;
+
+  painter.save();
+  painter.setClipRect(QRectF(0, 0, s.widthPx, s.heightPx));
+  painter.setRenderHint(QPainter::Antialiasing, true);
+  LabelEngine labels(s.widthPx, s.heightPx, s.dpi);
+  SymbolPainter symbols(painter, pxPerMm);
+  PathBuilder paths(s);
+
+  for (std::size_t li = 0; li < layers.size(); ++li) {
+    const RenderLayer& rl = layers[li];
+    if (!rl.layer || !rl.style) continue;
+    const core::Layer& layer = *rl.layer;
+    const Style& style = *rl.style;
+    auto& counts = result.classCounts[li];
+    counts.assign(style.classes.size() + 1, 0);
+    if (!style.scaleRange.contains(scale)) continue;
+    if (!compatible(style.geometry, layer.geometryType())) {
+      result.problems.push_back({rl.id, -1, "style '" + style.name + "' is for " +
+                                                (style.geometry == StyleGeometry::Point  ? "points"
+                                                 : style.geometry == StyleGeometry::Line ? "lines"
+                                                                                         : "polygons") +
+                                                ", the layer holds " + std::string(core::toString(layer.geometryType()))});
+      continue;
+    }
+    if (!layer.crs().empty() && layer.crs() != s.crs) {
+      result.problems.push_back({rl.id, -1, "layer is in " + layer.crs() + ", the map in " + s.crs + "; not drawn"});
+      continue;
+    }
+    const auto classField = fieldIndex(layer, style.field);
+    if (style.renderer != SymbolRenderer::Single && !classField) {
+      result.problems.push_back({rl.id, -1, "style '" + style.name + "' classifies by field '" + style.field +
+                                                "', which the layer lacks; its features fall into 'other'"});
+    }
+    const auto sizeField = style.sizeBy ? fieldIndex(layer, style.sizeBy->field) : std::nullopt;
+    if (style.sizeBy && !sizeField) {
+      result.problems.push_back({rl.id, -1, "size field '" + style.sizeBy->field + "' missing; default sizes used"});
+    }
+    const bool wantLabels = rl.labels && style.label && style.label->scaleRange.contains(scale);
+    const auto labelField = wantLabels ? fieldIndex(layer, style.label->field.in(s.language)) : std::nullopt;
+    if (wantLabels && !labelField) {
+      result.problems.push_back({rl.id, -1, "label field '" + style.label->field.in(s.language) + "' missing"});
+    }
+    const bool obstacles = style.geometry == StyleGeometry::Point && layer.size() <= 5000;
+    const bool useStamps = raster && style.geometry == StyleGeometry::Point && !style.sizeBy && layer.size() > 2000;
+    std::map<std::size_t, Stamp> stamps;
+    const core::Value null;
+
+    for (const core::Feature& f : layer.features()) {
+      if (f.geometry.isEmpty()) continue;
+      const core::Extent env = f.geometry.envelope();
+      if (!env.intersects(cull)) continue;
+      const core::Value& key = classField ? f.values[*classField] : null;
+      const auto cls = style.classify(key);
+      if (!cls) continue;
+      ++counts[*cls];
+      const Symbol& symbol = style.classAt(*cls).symbol;
+      double sizeMm = style.geometry == StyleGeometry::Line ? symbol.strokeWidthMm : symbol.sizeMm;
+      if (sizeField) {
+        if (const auto v = numberOf(f.values[*sizeField])) sizeMm = style.sizeBy->sizeFor(*v);
+      }
+      const core::Geometry& g = f.geometry;
+      switch (style.geometry) {
+        case StyleGeometry::Polygon: {
+          QPainterPath path;
+          path.setFillRule(Qt::OddEvenFill);
+          for (std::size_t part = 0; part < g.partCount(); ++part) {
+            const auto [first, last] = g.partPaths(part);
+            for (std::size_t r = first; r < last; ++r) paths.addRing(path, g.path(r));
+          }
+          painter.setBrush(symbols.brush(symbol));
+          painter.setPen(symbols.pen(symbol, symbol.strokeWidthMm));
+          painter.drawPath(path);
+          break;
+        }
+        case StyleGeometry::Line: {
+          painter.setBrush(Qt::NoBrush);
+          painter.setPen(symbols.pen(symbol, sizeMm));
+          for (std::size_t i = 0; i < g.pathCount(); ++i) {
+            QPolygonF poly;
+            paths.appendSimplified(poly, g.path(i));
+            painter.drawPolyline(poly);
+          }
+          break;
+        }
+        case StyleGeometry::Point: {
+          for (const auto& c : g.coords()) {
+            const QPointF p(s.toPixelX(c.x), s.toPixelY(c.y));
+            if (useStamps) {
+              auto it = stamps.find(*cls);
+              if (it == stamps.end()) it = stamps.emplace(*cls, makeStamp(symbol, sizeMm, pxPerMm)).first;
+              painter.drawImage(QPointF(std::round(p.x() - it->second.offset.x()), std::round(p.y() - it->second.offset.y())),
+                                it->second.image);
+            } else {
+              symbols.drawMarker(p, symbol, sizeMm);
+            }
+            if (obstacles) {
+              const double r = sizeMm * pxPerMm / 2;
+              labels.addObstacle(p.x() - r, p.y() - r, 2 * r, 2 * r);
+            }
+          }
+          break;
+        }
+      }
+      if (!labelField) continue;
+      const std::string text = core::toString(f.values[*labelField]);
+      if (text.empty()) continue;
+      LabelCandidate candidate{text, 0, 0, 0, 0, &*style.label};
+      try {
+        switch (style.label->placement) {
+          case LabelPlacement::AroundPoint:
+          case LabelPlacement::Interior: {
+            core::Coord anchor = g.coords().front();
+            if (style.geometry == StyleGeometry::Polygon) anchor = geo::pointOnSurface(g);
+            else if (style.geometry == StyleGeometry::Line) anchor = g.coords()[g.coords().size() / 2];
+            candidate.x = s.toPixelX(anchor.x);
+            candidate.y = s.toPixelY(anchor.y);
+            candidate.symbolRadiusPx = style.geometry == StyleGeometry::Point ? sizeMm * pxPerMm / 2 : 0.0;
+            break;
+          }
+          case LabelPlacement::Line:
+            if (!lineAnchor(g, s, candidate.x, candidate.y, candidate.angleDeg)) continue;
+            break;
+        }
+      } catch (const core::Error& e) {
+        result.problems.push_back({rl.id, f.id.value(), std::string("no label position: ") + e.what()});
+        continue;
+      }
+      labels.add(std::move(candidate));
+    }
+  }
+
+  std::optional<QPainterPath> focusPath;
+  if (s.focus && !s.focus->isEmpty()) {
+    QPainterPath focus;
+    focus.setFillRule(Qt::OddEvenFill);
+    for (std::size_t part = 0; part < s.focus->partCount(); ++part) {
+      const auto [first, last] = s.focus->partPaths(part);
+      for (std::size_t r = first; r < last; ++r) paths.addRing(focus, s.focus->path(r));
+    }
+    QPainterPath veil;
+    veil.setFillRule(Qt::OddEvenFill);
+    veil.addRect(QRectF(0, 0, s.widthPx, s.heightPx));
+    veil.addPath(focus);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(255, 255, 255, 150));
+    painter.drawPath(veil);
+    QPen outline(QColor(60, 60, 60));
+    outline.setWidthF(0.5 * pxPerMm);
+    outline.setJoinStyle(Qt::RoundJoin);
+    painter.setPen(outline);
+    painter.setBrush(Qt::NoBrush);
+    painter.drawPath(focus);
+    focusPath = std::move(focus);
+  }
+
+  const auto placed = labels.place(painter, focusPath ? &*focusPath : nullptr);
+  result.labelsPlaced = placed.placed;
+  result.labelsDropped = placed.dropped;
+  painter.restore();
+  return result;
+}
+
+}  // namespace circatlas::render

@@ -1,0 +1,133 @@
+// Style, layer-set and preset files: valid files parse, mistakes are named with file:line:column.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "core/error.h"
+#include "render/definition_paths.h"
+#include "render/figure_preset.h"
+#include "render/layer_set.h"
+#include "render/style_parser.h"
+
+namespace circatlas::render {
+namespace {
+
+std::string messageOf(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const core::ParameterError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST(StyleParser, ReadsACategorisedPointStyle) {
+  const Style s = parseStyle(R"({
+  "name": "parks", "title": {"zh": "园区", "en": "Parks"}, "geometry": "point",
+  "renderer": "categorised", "field": "level",
+  "classes": [{"values": ["national_pilot"], "label": "National", "symbol": {"marker": "star", "size": 4, "fill": "#b2182b"}}],
+  "other": {"label": "Other", "symbol": {"fill": "#cccccc80"}},
+  "labels": {"field": {"zh": "name_zh", "en": "name_en"}, "size": 6, "halo": {"width": 0.4}, "priority": 30}
+})", "parks.json");
+  EXPECT_EQ(s.name, "parks");
+  ASSERT_EQ(s.classes.size(), 1u);
+  EXPECT_EQ(s.classes[0].symbol.marker, MarkerShape::Star);
+  EXPECT_EQ(*s.classes[0].symbol.fill, (Color{0xb2, 0x18, 0x2b, 255}));
+  EXPECT_EQ(s.other->symbol.fill->a, 0x80);
+  EXPECT_EQ(s.classify(core::Value{std::string("national_pilot")}), 0u);
+  EXPECT_EQ(s.classify(core::Value{std::string("development_zone")}), 1u);  // other
+  EXPECT_EQ(s.label->field.in(Language::En), "name_en");
+  EXPECT_EQ(s.label->placement, LabelPlacement::AroundPoint);
+}
+
+TEST(StyleParser, PrefixMatchTakesIndustryGroups) {
+  const Style s = parseStyle(R"({"name": "e", "geometry": "point", "renderer": "categorised", "field": "industry_code",
+    "match": "prefix", "classes": [{"values": ["44"], "symbol": {}}, {"values": ["31", "32"], "symbol": {}}]})", "e.json");
+  EXPECT_EQ(s.classify(core::Value{std::string("4411")}), 0u);
+  EXPECT_EQ(s.classify(core::Value{std::string("3211")}), 1u);
+  EXPECT_FALSE(s.classify(core::Value{std::string("2611")}).has_value());  // no `other`: not drawn
+}
+
+TEST(StyleParser, GraduatedClassesIncludeTheLastUpperBound) {
+  const Style s = parseStyle(R"({"name": "g", "geometry": "polygon", "renderer": "graduated", "field": "z",
+    "classes": [{"min": 0, "max": 1, "symbol": {}}, {"min": 1, "max": 2, "symbol": {}}]})", "g.json");
+  EXPECT_EQ(s.classify(core::Value{0.5}), 0u);
+  EXPECT_EQ(s.classify(core::Value{1.0}), 1u);
+  EXPECT_EQ(s.classify(core::Value{2.0}), 1u);
+  EXPECT_FALSE(s.classify(core::Value{2.5}).has_value());
+}
+
+TEST(StyleParser, UnknownKeyIsNamedWithFileLineColumnAndPath) {
+  const std::string msg = messageOf([] {
+    (void)parseStyle("{\n  \"name\": \"roads\",\n  \"geometry\": \"line\",\n  \"symbol\": {\"stroke\": \"#000000\",\n"
+                     "             \"strok_width\": 0.5}\n}",
+                     "roads.json");
+  });
+  EXPECT_NE(msg.find("roads.json:5:14"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("in style 'roads' at /symbol/strok_width"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("unknown key 'strok_width'"), std::string::npos) << msg;
+}
+
+TEST(StyleParser, SyntaxErrorNamesLineAndColumn) {
+  const std::string msg = messageOf([] { (void)parseStyle("{\n  \"name\": \"x\",\n  \"geometry\": point\n}", "x.json"); });
+  EXPECT_NE(msg.find("x.json:3:"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("invalid JSON"), std::string::npos) << msg;
+}
+
+TEST(StyleParser, BadColourAndRangeAreRejected) {
+  EXPECT_NE(messageOf([] { (void)parseStyle(R"({"name": "c", "geometry": "polygon", "symbol": {"fill": "red"}})", "c.json"); })
+                .find("expected a colour"),
+            std::string::npos);
+  EXPECT_NE(messageOf([] { (void)parseStyle(R"({"name": "c", "geometry": "point", "symbol": {"opacity": 2}})", "c.json"); })
+                .find("from 0 to 1"),
+            std::string::npos);
+}
+
+TEST(LayerSet, RejectsPathsThatLeaveTheDataFolder) {
+  const std::string msg = messageOf([] {
+    (void)parseLayerSet(R"({"name": "s", "layers": [
+      {"id": "x", "source": "../secrets.gpkg", "layer": "x", "style": "province"}]})", "s.json");
+  });
+  EXPECT_NE(msg.find("s.json:2:"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("'..'"), std::string::npos) << msg;
+  EXPECT_NE(messageOf([] {
+              (void)parseLayerSet(R"({"name": "s", "layers": [{"id": "x", "source": "/etc/passwd", "layer": "x", "style": "p"}]})", "s.json");
+            }).find("not absolute"),
+            std::string::npos);
+}
+
+TEST(LayerSet, RejectsDuplicateIdsAndUnknownKeys) {
+  EXPECT_NE(messageOf([] {
+              (void)parseLayerSet(R"({"name": "s", "layers": [
+                {"id": "a", "source": "basemap.gpkg", "layer": "x", "style": "p"},
+                {"id": "a", "source": "basemap.gpkg", "layer": "y", "style": "p"}]})", "s.json");
+            }).find("duplicate layer id 'a'"),
+            std::string::npos);
+  EXPECT_NE(messageOf([] {
+              (void)parseLayerSet(R"({"name": "s", "layers": [{"id": "a", "source": "basemap.gpkg", "layer": "x", "style": "p", "visble": false}]})", "s.json");
+            }).find("unknown key 'visble'"),
+            std::string::npos);
+}
+
+TEST(BuiltinDefinitions, EveryStyleLayerSetAndPresetParses) {
+  std::size_t styles = 0;
+  for (const auto& e : std::filesystem::directory_iterator(stylesDir())) {
+    if (e.path().extension() != ".json") continue;
+    const Style s = parseStyleFile(e.path());
+    EXPECT_EQ(s.name + ".json", e.path().filename().string());
+    ++styles;
+  }
+  EXPECT_GE(styles, 17u);
+  const LayerSet set = parseLayerSetFile(builtinLayerSetPath());
+  for (const auto& l : set.layers) EXPECT_TRUE(std::filesystem::exists(stylesDir() / (l.style + ".json"))) << l.style;
+  const auto presets = builtinPresetNames();
+  ASSERT_GE(presets.size(), 2u);
+  for (const auto& name : presets) {
+    const FigurePreset p = loadBuiltinPreset(name);
+    for (const auto& id : p.layers) EXPECT_NE(set.find(id), nullptr) << name << ": " << id;
+  }
+  EXPECT_NE(messageOf([] { (void)loadBuiltinPreset("nosuch"); }).find("presets: "), std::string::npos);
+}
+
+}  // namespace
+}  // namespace circatlas::render
