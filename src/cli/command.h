@@ -33,6 +33,9 @@ void addWhatIfCommand(CLI::App& app, Action& action);
 /// `circatlas overlay`: county and prefecture codes and per-unit summaries.
 void addOverlayCommand(CLI::App& app, Action& action);
 
+/// `circatlas hotspots --material CODE`: density surface and county Gi* hot spots.
+void addHotspotsCommand(CLI::App& app, Action& action);
+
 /// `circatlas synth --out PATH`: a seeded synthetic registry for tests and benchmarks.
 void addSynthCommand(CLI::App& app, Action& action);
 

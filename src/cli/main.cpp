@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
   cli::addAllocateCommand(app, action);
   cli::addWhatIfCommand(app, action);
   cli::addOverlayCommand(app, action);
+  cli::addHotspotsCommand(app, action);
 
   try {
     app.parse(argc, argv);

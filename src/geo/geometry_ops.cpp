@@ -71,6 +71,14 @@ core::Geometry buffer(const core::Geometry& g, double distance) {
   return detail::polygonalParts(result.get());
 }
 
+bool intersects(const core::Geometry& a, const core::Geometry& b) {
+  const GeomPtr ga = toGeos(a);
+  const GeomPtr gb = toGeos(b);
+  const char r = GEOSIntersects_r(geosHandle(), ga.get(), gb.get());
+  if (r == 2) detail::throwGeosError("testing an intersection");
+  return r == 1;
+}
+
 double distance(const core::Geometry& a, const core::Geometry& b) {
   const GeomPtr ga = toGeos(a);
   const GeomPtr gb = toGeos(b);

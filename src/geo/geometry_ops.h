@@ -34,6 +34,9 @@ namespace circatlas::geo {
 /// 8 segments per quarter circle. Polygonal result as a MultiPolygon.
 [[nodiscard]] core::Geometry buffer(const core::Geometry& g, double distance);
 
+/// True if the geometries share at least one point (touching counts).
+[[nodiscard]] bool intersects(const core::Geometry& a, const core::Geometry& b);
+
 /// Smallest planar distance between two geometries, in the units of their CRS (0 if they meet).
 [[nodiscard]] double distance(const core::Geometry& a, const core::Geometry& b);
 

@@ -34,3 +34,26 @@ TEST(Error, KindsHaveReadableNames) {
 
 }  // namespace
 }  // namespace circatlas::core
+
+#include "core/units.h"
+
+namespace circatlas::core {
+namespace {
+
+TEST(Units, DistancesNeedTheirUnit) {
+  EXPECT_DOUBLE_EQ(parseDistanceMeters("5km"), 5000.0);
+  EXPECT_DOUBLE_EQ(parseDistanceMeters(" 0.5 km "), 500.0);
+  EXPECT_DOUBLE_EQ(parseDistanceMeters("750m"), 750.0);
+  EXPECT_THROW((void)parseDistanceMeters("5"), ParameterError);
+  EXPECT_THROW((void)parseDistanceMeters("5 miles"), ParameterError);
+  EXPECT_THROW((void)parseDistanceMeters("-3km"), ParameterError);
+  try {
+    (void)parseDistanceMeters("5,0km");
+    FAIL();
+  } catch (const ParameterError& e) {
+    EXPECT_STREQ(e.what(), "expected a distance with its unit, such as 5km or 500m, got \"5,0km\"");
+  }
+}
+
+}  // namespace
+}  // namespace circatlas::core

@@ -1,0 +1,82 @@
+// `circatlas hotspots`: density surface (GeoTIFF) and county Gi* hot spots of a residue's production.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "cli/catalogue_source.h"
+#include "cli/command.h"
+#include "cli/table_printer.h"
+#include "core/units.h"
+#include "io/builtin_data.h"
+#include "io/layer_reader.h"
+#include "io/layer_writer.h"
+#include "io/raster_writer.h"
+#include "tools/hotspots_tool.h"
+
+namespace circatlas::cli {
+
+namespace {
+
+struct HotspotsOptions {
+  CatalogueSource catalogue;
+  tools::HotspotsParams params;
+  std::string bandwidth = "20km";
+  std::string cell = "2km";
+  std::string out;
+};
+
+void runHotspotsCommand(const HotspotsOptions& options) {
+  tools::HotspotsParams params = options.params;
+  params.bandwidthMeters = core::parseDistanceMeters(options.bandwidth);
+  params.cellMeters = core::parseDistanceMeters(options.cell);
+  const auto layers = loadCatalogue(options.catalogue);
+  const core::Layer counties = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
+  const tools::HotspotsResult r =
+      tools::runHotspots(requireLayer(layers, "enterprises"), requireLayer(layers, "flows"), counties, params);
+
+  TablePrinter table({"County", "Output", "Gi* z", "p", "Class"}, {false, true, true, true, false});
+  for (std::size_t i = 0; i < r.counties.size(); ++i) {
+    const auto cls = core::toString(r.counties.value(i, "hotspot"));
+    if (cls == "not significant") continue;
+    char z[32], p[32], out[32];
+    std::snprintf(z, sizeof z, "%.2f", std::get<double>(r.counties.value(i, "gi_z")));
+    std::snprintf(p, sizeof p, "%.3f", std::get<double>(r.counties.value(i, "gi_p")));
+    std::snprintf(out, sizeof out, "%.0f", std::get<double>(r.counties.value(i, "output")));
+    table.addRow({core::toString(r.counties.value(i, "code")) + " " + core::toString(r.counties.value(i, "name_zh")), out,
+                  z, p, cls});
+  }
+  table.print(std::cout);
+  std::cout << "Counties not listed are not significant at 90 % (" << r.parameters << ")\n";
+  if (!options.out.empty()) {
+    const std::filesystem::path dir(options.out);
+    std::filesystem::create_directories(dir);
+    const std::string tif = (dir / ("density_" + params.material + ".tif")).string();
+    io::writeGeoTiff({r.west, r.north, r.cellMeters, r.columns, r.rows, r.density, r.densityCrs,
+                      params.material + " output density, units per km² per year (" + r.parameters + ")"},
+                     tif);
+    const std::string gpkg = (dir / ("hotspots_" + params.material + ".gpkg")).string();
+    io::writeLayer(r.counties, gpkg);
+    std::cout << "Wrote " << tif << " and " << gpkg << '\n';
+  }
+}
+
+}  // namespace
+
+void addHotspotsCommand(CLI::App& app, Action& action) {
+  auto options = std::make_shared<HotspotsOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "hotspots", "Where production of a residue is concentrated: a kernel density surface of its yearly output "
+                  "(GeoTIFF) and Getis-Ord Gi* z-scores per county with permutation p-values.");
+  cmd->add_option("--material", options->params.material, "Material code")->capture_default_str();
+  cmd->add_option("--bandwidth", options->bandwidth, "Kernel radius with unit (e.g. 20km)")->capture_default_str();
+  cmd->add_option("--cell", options->cell, "Grid cell size with unit (e.g. 2km)")->capture_default_str();
+  cmd->add_option("--permutations", options->params.permutations, "Permutations for the p-values")->capture_default_str();
+  cmd->add_option("--out,-o", options->out, "Folder for density_<MATERIAL>.tif and hotspots_<MATERIAL>.gpkg");
+  addCatalogueOption(*cmd, options->catalogue);
+  cmd->callback([options, &action] { action = [options] { runHotspotsCommand(*options); }; });
+}
+
+}  // namespace circatlas::cli

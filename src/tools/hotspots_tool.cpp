@@ -1,0 +1,107 @@
+// Residue density surface and county Gi* from the catalogue's output flows.
+#include "tools/hotspots_tool.h"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "analysis/hotspot/getis_ord.h"
+#include "analysis/hotspot/kernel_density.h"
+#include "core/error.h"
+#include "geo/analysis_crs.h"
+#include "geo/geometry_ops.h"
+#include "geo/polygon_index.h"
+#include "geo/transformer.h"
+
+namespace circatlas::tools {
+
+namespace {
+
+std::string text(const core::Layer& l, std::size_t i, std::string_view field) { return core::toString(l.value(i, field)); }
+
+std::string classify(double z, double p) {
+  const char* side = z > 0 ? "hot spot" : "cold spot";
+  if (p <= 0.01) return std::string(side) + " 99 %";
+  if (p <= 0.05) return std::string(side) + " 95 %";
+  if (p <= 0.10) return std::string(side) + " 90 %";
+  return "not significant";
+}
+
+}  // namespace
+
+HotspotsResult runHotspots(const core::Layer& enterprises, const core::Layer& flows, const core::Layer& counties,
+                           const HotspotsParams& params) {
+  // Output per enterprise of the material.
+  std::map<std::string, double> output;
+  for (std::size_t i = 0; i < flows.size(); ++i) {
+    if (text(flows, i, "material_code") != params.material || text(flows, i, "direction") != "output") continue;
+    if (const auto* q = std::get_if<double>(&flows.value(i, "quantity"))) output[text(flows, i, "enterprise_id")] += *q;
+  }
+  std::vector<core::Coord> lonLat;
+  std::vector<double> weights;
+  for (std::size_t i = 0; i < enterprises.size(); ++i) {
+    const auto it = output.find(text(enterprises, i, "id"));
+    if (it == output.end() || enterprises[i].geometry.isEmpty()) continue;
+    lonLat.push_back(enterprises[i].geometry.coords()[0]);
+    weights.push_back(it->second);
+  }
+  if (weights.empty()) {
+    throw core::ParameterError("no quantified output flow of " + params.material + " to map");
+  }
+
+  HotspotsResult r;
+  // Density in the analysis CRS: distances in metres, projected once.
+  std::vector<core::Coord> metric = lonLat;
+  geo::Transformer(geo::kWgs84, geo::kAnalysisCrs).forward(metric);
+  std::vector<core::XY> xy;
+  xy.reserve(metric.size());
+  for (const auto& c : metric) xy.push_back({c.x, c.y});
+  const auto grid = analysis::hotspot::kernelDensity(xy, weights, {params.bandwidthMeters, params.cellMeters});
+  r.west = grid.west;
+  r.north = grid.north;
+  r.cellMeters = grid.cellMeters;
+  r.columns = grid.columns;
+  r.rows = grid.rows;
+  r.density.reserve(grid.values.size());
+  for (const double v : grid.values) r.density.push_back(v * 1e6);  // per m² → per km²
+  r.densityCrs = std::string(geo::kAnalysisCrs);
+
+  // County totals and contiguity.
+  std::vector<core::Geometry> shapes;
+  for (const auto& f : counties.features()) shapes.push_back(f.geometry);
+  const auto where = geo::locateAll(shapes, lonLat);
+  std::vector<double> totals(counties.size(), 0.0);
+  for (std::size_t k = 0; k < where.size(); ++k) {
+    if (where[k]) totals[*where[k]] += weights[k];
+  }
+  const geo::PolygonIndex index(shapes);
+  analysis::hotspot::Neighbours neighbours(counties.size());
+  for (std::size_t i = 0; i < shapes.size(); ++i) {
+    for (const std::size_t j : index.candidates(shapes[i].envelope())) {
+      if (j != i && geo::intersects(shapes[i], shapes[j])) neighbours[i].push_back(static_cast<std::uint32_t>(j));
+    }
+  }
+  const auto gi = analysis::hotspot::getisOrdGiStar(totals, neighbours, params.permutations, params.seed);
+
+  using core::FieldType;
+  r.counties = core::Layer("hotspots_" + params.material, counties.crs(), core::GeometryType::MultiPolygon,
+                           core::Schema({{"code", FieldType::String}, {"name_zh", FieldType::String},
+                                         {"name_en", FieldType::String}, {"output", FieldType::Real},
+                                         {"gi_z", FieldType::Real}, {"gi_p", FieldType::Real},
+                                         {"hotspot", FieldType::String}}));
+  for (std::size_t i = 0; i < counties.size(); ++i) {
+    core::Geometry g = counties[i].geometry;
+    g.promoteToMulti();
+    r.counties.add({core::FeatureId(static_cast<std::int64_t>(i + 1)), std::move(g),
+                    {counties.value(i, "code"), counties.value(i, "name_zh"), counties.value(i, "name_en"), totals[i],
+                     gi[i].z, gi[i].pValue, classify(gi[i].z, gi[i].pValue)}});
+  }
+  char buf[200];
+  std::snprintf(buf, sizeof buf, "material=%s bandwidth_m=%g cell_m=%g kernel=quartic gi_weights=queen permutations=%d seed=%llu",
+                params.material.c_str(), params.bandwidthMeters, params.cellMeters, params.permutations,
+                static_cast<unsigned long long>(params.seed));
+  r.parameters = buf;
+  return r;
+}
+
+}  // namespace circatlas::tools

@@ -1,0 +1,40 @@
+// HotspotsTool: where production of a residue is concentrated — a density surface and county Gi* scores.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/layer.h"
+
+namespace circatlas::tools {
+
+struct HotspotsParams {
+  std::string material = "FLY_ASH";   ///< residue whose output flows are mapped
+  double bandwidthMeters = 20000.0;   ///< kernel radius
+  double cellMeters = 2000.0;         ///< density grid cell
+  int permutations = 999;             ///< for the Gi* pseudo p-values
+  std::uint64_t seed = 20120517;
+};
+
+struct HotspotsResult {
+  /// Density of the material's yearly output, in units per km² per year, on a grid in the
+  /// analysis CRS (kAnalysisCrs): (west, north) is the grid's outer corner, row-major values.
+  double west = 0, north = 0, cellMeters = 0;
+  std::size_t columns = 0, rows = 0;
+  std::vector<double> density;
+  std::string densityCrs;
+  /// County polygons with: code, name_zh, name_en, output (units/yr), gi_z, gi_p, hotspot
+  /// ("hot spot 99 %", "hot spot 95 %", "cold spot 95 %", …, "not significant").
+  core::Layer counties{"hotspots", "", core::GeometryType::None, core::Schema()};
+  std::string parameters;
+};
+
+/// Output flows of `material` (quantified ones) at their enterprises' points, projected once to
+/// the analysis CRS for the density; summed per county (by location) for Gi* with queen
+/// contiguity (counties that share a boundary point are neighbours). Throws core::ParameterError
+/// when the material has no quantified output flow, or for invalid parameters.
+[[nodiscard]] HotspotsResult runHotspots(const core::Layer& enterprises, const core::Layer& flows,
+                                         const core::Layer& counties, const HotspotsParams& params);
+
+}  // namespace circatlas::tools
