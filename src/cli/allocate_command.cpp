@@ -32,7 +32,7 @@ std::string number(const core::Value& v, const char* format) {
 void runAllocate(const AllocateOptions& options) {
   const auto layers = loadCatalogue(options.catalogue);
   tools::PartnersParams params = options.params;
-  params.topK = 0;
+  params.topK = 1;  // the listing is not shown here; the allocation uses allocationTopK
   const tools::PartnersResult result = tools::runPartners(
       {requireLayer(layers, "enterprises"), requireLayer(layers, "flows"), requireLayer(layers, "materials"),
        requireLayer(layers, "material_uses")},

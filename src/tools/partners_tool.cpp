@@ -4,11 +4,13 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <algorithm>
 #include <map>
 
 #include "analysis/partners/allocation.h"
 #include "core/error.h"
-#include "geo/geodesic.h"
+#include "geo/analysis_crs.h"
+#include "geo/transformer.h"
 
 namespace circatlas::tools {
 
@@ -68,12 +70,23 @@ class Builder {
     indexEnterprises();
     addSupplies();
     addReceivers();
+    // Straight line in the Gansu conformal conic (within 0.23 % of the geodesic, and a hundred
+    // times cheaper, which matters with millions of pairs) × the detour factor.
     const auto distance = [this](std::uint32_t a, std::uint32_t b) {
-      const double km = geo::geodesicDistanceMeters(sites_[a].at, sites_[b].at) / 1000.0 * p_.detourFactor;
+      const core::XY pa = problem_.sitePositions[a];
+      const core::XY pb = problem_.sitePositions[b];
+      const double dx = pa.x - pb.x;
+      const double dy = pa.y - pb.y;
+      const double km = std::sqrt(dx * dx + dy * dy) / 1000.0 * p_.detourFactor;  // hypot's overflow care is not needed
       return analysis::partners::Leg{km, false};
     };
-    const auto all = analysis::partners::findCandidates(problem_, distance, {0});
-    const auto top = analysis::partners::findCandidates(problem_, distance, {p_.topK});
+    // One search serves both: each supply's list is sorted best first, so the listing is a prefix.
+    const std::size_t keep = p_.topK == 0 || p_.allocationTopK == 0 ? 0 : std::max(p_.topK, p_.allocationTopK);
+    const auto all = analysis::partners::findCandidates(problem_, distance, {keep, 0});
+    std::vector<Candidate> top;
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      if (p_.topK == 0 || rankOf(all, i) <= static_cast<std::int64_t>(p_.topK)) top.push_back(all[i]);
+    }
     PartnersResult r{linkLayer("candidates"), linkLayer("allocation_optimal"), linkLayer("allocation_greedy"),
                      summaryLayer(), unmatchedLayer(), parameters()};
     for (std::size_t k = 0; k < top.size(); ++k) addCandidate(r.candidates, top[k], rankOf(top, k));
@@ -109,6 +122,13 @@ class Builder {
       siteOf_[text(in_.enterprises, i, "id")] = static_cast<std::uint32_t>(sites_.size());
       sites_.push_back({i, {g.coords()[0].x, g.coords()[0].y}});
     }
+    // Metric positions let the kernel skip receivers beyond the distance limit by straight line.
+    std::vector<core::Coord> metric;
+    metric.reserve(sites_.size());
+    for (const auto& s : sites_) metric.push_back({s.at.lon, s.at.lat});
+    geo::Transformer(geo::kWgs84, geo::kAnalysisCrs).forward(metric);
+    for (const auto& c : metric) problem_.sitePositions.push_back({c.x, c.y});
+    problem_.straightLineDetour = p_.detourFactor;  // no road network yet: straight line × detour
     if (p_.enterpriseId && !siteOf_.contains(*p_.enterpriseId)) {
       throw core::ParameterError("unknown enterprise '" + *p_.enterpriseId + "'");
     }
@@ -243,9 +263,7 @@ class Builder {
   void addCandidate(core::Layer& layer, const Candidate& c, std::int64_t rank) { addLink(layer, c, rank, std::nullopt); }
 
   void addExchanges(core::Layer& layer, const analysis::partners::Allocation& a, const std::vector<Candidate>& all) {
-    std::map<std::pair<std::uint32_t, std::uint32_t>, const Candidate*> byPair;
-    for (const auto& c : all) byPair[{c.supply, c.receiver}] = &c;
-    for (const auto& e : a.exchanges) addLink(layer, *byPair.at({e.supply, e.receiver}), 0, e.quantity);
+    for (const auto& e : a.exchanges) addLink(layer, all[e.candidate], 0, e.quantity);
   }
 
   static core::Layer summaryLayer() {
@@ -305,7 +323,8 @@ class Builder {
   }
 
   std::string parameters() const {
-    return "topK=" + std::to_string(p_.topK) + " detour_factor=" + fmt("%g", p_.detourFactor) +
+    return "topK=" + std::to_string(p_.topK) + " allocation_topK=" + std::to_string(p_.allocationTopK) +
+           " detour_factor=" + fmt("%g", p_.detourFactor) +
            " operating_days=" + fmt("%g", p_.operatingDaysPerYear) +
            (p_.enterpriseId ? " enterprise=" + *p_.enterpriseId : "") +
            (p_.materialCode ? " material=" + *p_.materialCode : "");

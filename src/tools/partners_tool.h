@@ -20,7 +20,8 @@ struct CatalogueInput {
 struct PartnersParams {
   std::optional<std::string> enterpriseId;  ///< only this enterprise's residues
   std::optional<std::string> materialCode;  ///< only this material
-  std::size_t topK = 5;                     ///< candidates per residue; 0 = all in range
+  std::size_t topK = 5;                     ///< candidates per residue listed; 0 = all in range
+  std::size_t allocationTopK = 50;          ///< best candidates per residue the allocation may use; 0 = all
   double detourFactor = 1.3;                ///< road km ≈ straight km × this where no network applies
   double operatingDaysPerYear = 310.0;      ///< to turn t/d capacities into t/a (assumption)
 };
@@ -35,6 +36,9 @@ struct PartnersResult {
   std::string parameters;   ///< "topK=5 detour=1.3 …"
 };
 
+/// The allocation is exact (min-cost max-flow) over each residue's `allocationTopK` best
+/// candidates by score: at provincial scale a fly-ash plant has thousands of receivers in range,
+/// and the pairs beyond the best fifty never carry flow in practice but would cost gigabytes.
 /// Supply = output flows with a quantity. Receivers = enterprises whose industry code starts with
 /// a receiving industry of the material (materials catalogue), or that declare an input of it;
 /// capacity = the declared input, else the enterprise's capacity in t/a (t/d × operating days,

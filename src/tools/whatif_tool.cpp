@@ -58,7 +58,7 @@ core::Layer resultTable() {
 WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects, const core::Layer& projectFlows,
                        const WhatIfParams& params) {
   PartnersParams partners = params.partners;
-  partners.topK = 0;
+  partners.topK = 1;  // only the allocation matters here
   const auto before = totals(runPartners(base, partners));
 
   std::set<std::string> wanted(params.projectIds.begin(), params.projectIds.end());

@@ -1,62 +1,68 @@
-// Exact allocation by min-cost max-flow (Boost.Graph) and the greedy nearest-first baseline.
+// Exact allocation by min-cost max-flow (LEMON) and the greedy nearest-first baseline.
 #include "analysis/partners/allocation.h"
 
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/successive_shortest_path_nonnegative_weights.hpp>
+#include <lemon/network_simplex.h>
+#include <lemon/preflow.h>
+#include <lemon/smart_graph.h>
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
+#include <stdexcept>
 
 namespace circatlas::analysis::partners {
 
 namespace {
 
-using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
-using FlowGraph = boost::adjacency_list<
-    boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-    boost::property<boost::edge_capacity_t, long,
-                    boost::property<boost::edge_residual_capacity_t, long,
-                                    boost::property<boost::edge_reverse_t, Traits::edge_descriptor,
-                                                    boost::property<boost::edge_weight_t, long>>>>>;
-using Edge = Traits::edge_descriptor;
-
 constexpr double kCostScale = 1000.0;  // costs in 0.001 CNY per unit
 
-class FlowBuilder {
+// One material's transport network: source → supplies → receivers → sink.
+class FlowNetwork {
  public:
-  explicit FlowBuilder(std::size_t vertices) : g_(vertices) {}
+  using Arc = lemon::SmartDigraph::Arc;
 
-  Edge add(std::size_t from, std::size_t to, long capacity, long cost) {
-    auto capacityMap = boost::get(boost::edge_capacity, g_);
-    auto reverseMap = boost::get(boost::edge_reverse, g_);
-    auto weightMap = boost::get(boost::edge_weight, g_);
-    const Edge e = boost::add_edge(from, to, g_).first;
-    const Edge back = boost::add_edge(to, from, g_).first;
-    capacityMap[e] = capacity;
-    capacityMap[back] = 0;
-    weightMap[e] = cost;
-    weightMap[back] = -cost;
-    reverseMap[e] = back;
-    reverseMap[back] = e;
-    return e;
+  FlowNetwork() : capacity_(g_), cost_(g_), source_(g_.addNode()), sink_(g_.addNode()) {}
+
+  lemon::SmartDigraph::Node addNode() { return g_.addNode(); }
+  lemon::SmartDigraph::Node source() const { return source_; }
+  lemon::SmartDigraph::Node sink() const { return sink_; }
+
+  Arc add(lemon::SmartDigraph::Node from, lemon::SmartDigraph::Node to, long capacity, long cost) {
+    const Arc a = g_.addArc(from, to);
+    capacity_[a] = capacity;
+    cost_[a] = cost;
+    return a;
   }
 
-  void solve(std::size_t source, std::size_t sink) {
-    boost::successive_shortest_path_nonnegative_weights(g_, source, sink);
+  // Phase 1 finds the most units that can move (push–relabel max flow); phase 2 moves exactly
+  // that many at the least cost (network simplex). Together: max tonnage, then min transport.
+  void solve() {
+    lemon::Preflow<lemon::SmartDigraph, lemon::SmartDigraph::ArcMap<long>> maxFlow(g_, capacity_, source_, sink_);
+    maxFlow.runMinCut();
+    const long most = maxFlow.flowValue();
+    simplex_ = std::make_unique<lemon::NetworkSimplex<lemon::SmartDigraph, long, long>>(g_);
+    simplex_->upperMap(capacity_).costMap(cost_).stSupply(source_, sink_, most);
+    if (simplex_->run() != lemon::NetworkSimplex<lemon::SmartDigraph, long, long>::OPTIMAL) {
+      throw std::logic_error("min-cost flow found no optimum for a feasible flow value");
+    }
   }
 
-  [[nodiscard]] long flow(Edge e) const {
-    return boost::get(boost::edge_capacity, g_, e) - boost::get(boost::edge_residual_capacity, g_, e);
-  }
+  [[nodiscard]] long flow(Arc a) const { return simplex_->flow(a); }
 
  private:
-  FlowGraph g_;
+  lemon::SmartDigraph g_;
+  lemon::SmartDigraph::ArcMap<long> capacity_;
+  lemon::SmartDigraph::ArcMap<long> cost_;
+  lemon::SmartDigraph::Node source_;
+  lemon::SmartDigraph::Node sink_;
+  std::unique_ptr<lemon::NetworkSimplex<lemon::SmartDigraph, long, long>> simplex_;
 };
 
-void addExchange(Allocation& a, const ExchangeProblem& problem, const Candidate& c, double quantity) {
+void addExchange(Allocation& a, const ExchangeProblem& problem, const std::vector<Candidate>& all, const Candidate& c,
+                 double quantity) {
   const double cost = quantity * c.transportCostPerUnit;
-  a.exchanges.push_back({c.supply, c.receiver, quantity, c.leg.km, cost});
+  a.exchanges.push_back({static_cast<std::uint32_t>(&c - all.data()), c.supply, c.receiver, quantity, c.leg.km, cost});
   a.matched += quantity;
   a.unitKm += quantity * c.leg.km;
   a.transportCost += cost;
@@ -88,26 +94,29 @@ Allocation allocateOptimal(const ExchangeProblem& problem, const std::vector<Can
     if (usable(problem, c)) byMaterial[problem.supplies[c.supply].material].push_back(&c);
   }
   for (const auto& [material, pairs] : byMaterial) {
-    // Vertices: 0 source, 1 sink, then one per supply and per receiver that appears in a pair.
-    std::map<std::uint32_t, std::size_t> supplyVertex;
-    std::map<std::uint32_t, std::size_t> receiverVertex;
-    std::size_t next = 2;
+    FlowNetwork net;
+    std::map<std::uint32_t, lemon::SmartDigraph::Node> supplyNode;
+    std::map<std::uint32_t, lemon::SmartDigraph::Node> receiverNode;
     for (const Candidate* c : pairs) {
-      if (!supplyVertex.contains(c->supply)) supplyVertex[c->supply] = next++;
-      if (!receiverVertex.contains(c->receiver)) receiverVertex[c->receiver] = next++;
+      if (!supplyNode.contains(c->supply)) {
+        supplyNode[c->supply] = net.addNode();
+        net.add(net.source(), supplyNode[c->supply], std::lround(problem.supplies[c->supply].quantity), 0);
+      }
+      if (!receiverNode.contains(c->receiver)) {
+        receiverNode[c->receiver] = net.addNode();
+        net.add(receiverNode[c->receiver], net.sink(), std::lround(*problem.receivers[c->receiver].capacity), 0);
+      }
     }
-    FlowBuilder flow(next);
-    for (const auto& [s, v] : supplyVertex) flow.add(0, v, std::lround(problem.supplies[s].quantity), 0);
-    for (const auto& [r, v] : receiverVertex) flow.add(v, 1, std::lround(*problem.receivers[r].capacity), 0);
-    std::vector<std::pair<const Candidate*, Edge>> links;
+    std::vector<std::pair<const Candidate*, FlowNetwork::Arc>> links;
+    links.reserve(pairs.size());
     for (const Candidate* c : pairs) {
       const long cost = std::lround(c->transportCostPerUnit * kCostScale);
       const long capacity = std::lround(problem.supplies[c->supply].quantity);
-      links.emplace_back(c, flow.add(supplyVertex[c->supply], receiverVertex[c->receiver], capacity, cost));
+      links.emplace_back(c, net.add(supplyNode[c->supply], receiverNode[c->receiver], capacity, cost));
     }
-    flow.solve(0, 1);
-    for (const auto& [c, e] : links) {
-      if (const long q = flow.flow(e); q > 0) addExchange(result, problem, *c, static_cast<double>(q));
+    net.solve();
+    for (const auto& [c, arc] : links) {
+      if (const long q = net.flow(arc); q > 0) addExchange(result, problem, candidates, *c, static_cast<double>(q));
     }
   }
   return result;
@@ -131,7 +140,7 @@ Allocation allocateGreedy(const ExchangeProblem& problem, const std::vector<Cand
     if (q <= 0) continue;
     supplyLeft[c->supply] -= q;
     capacityLeft[c->receiver] -= q;
-    addExchange(result, problem, *c, q);
+    addExchange(result, problem, candidates, *c, q);
   }
   return result;
 }

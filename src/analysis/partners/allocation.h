@@ -9,6 +9,7 @@ namespace circatlas::analysis::partners {
 
 /// One exchange of the allocation.
 struct Exchange {
+  std::uint32_t candidate = 0;  ///< index into the candidates the allocation was given
   std::uint32_t supply = 0;
   std::uint32_t receiver = 0;
   double quantity = 0.0;       ///< units per year
@@ -29,7 +30,8 @@ struct Allocation {
 
 /// The exchanges that use the most residue and, among those, cost the least transport, under
 /// supply quantities and receiver capacities — solved exactly, per material, as a min-cost
-/// maximum flow (Boost.Graph successive shortest paths). Quantities are rounded to whole units
+/// maximum flow (LEMON: push–relabel for the most units that can move, then network simplex
+/// for the cheapest way to move them). Quantities are rounded to whole units
 /// and costs to 0.001 CNY per unit so the solver works in exact integers. Only candidate pairs
 /// (within the material's distance limit) can carry flow; receivers of unknown capacity are
 /// left out and listed.

@@ -2,9 +2,63 @@
 #include "analysis/partners/candidates.h"
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
+#include <exception>
+#include <memory>
+#include <thread>
+#include <unordered_map>
 
 namespace circatlas::analysis::partners {
+
+namespace {
+
+// Receivers of one material bucketed in square cells half as wide as the material's distance
+// limit, each cell storing positions inline so the scan runs through contiguous memory; a supply
+// visits the 5 × 5 cells around it, skipping those wholly beyond the limit.
+class ReceiverGrid {
+ public:
+  struct Entry {
+    double x, y;
+    std::uint32_t receiver;
+  };
+
+  ReceiverGrid(const ExchangeProblem& p, const std::vector<std::uint32_t>& receivers, double limitMeters)
+      : cell_(limitMeters / 2.0), limit_(limitMeters) {
+    for (const auto r : receivers) {
+      const core::XY at = p.sitePositions[p.receivers[r].site];
+      cells_[pack(index(at.x), index(at.y))].push_back({at.x, at.y, r});
+    }
+  }
+
+  template <typename Visit>
+  void near(core::XY at, Visit visit) const {
+    const std::int64_t cx = index(at.x);
+    const std::int64_t cy = index(at.y);
+    for (std::int64_t dy = -2; dy <= 2; ++dy) {
+      for (std::int64_t dx = -2; dx <= 2; ++dx) {
+        // Nearest point of the cell to `at`; the cell is skipped when even that is too far.
+        const double x0 = static_cast<double>(cx + dx) * cell_;
+        const double y0 = static_cast<double>(cy + dy) * cell_;
+        const double nx = std::clamp(at.x, x0, x0 + cell_) - at.x;
+        const double ny = std::clamp(at.y, y0, y0 + cell_) - at.y;
+        if (nx * nx + ny * ny > limit_ * limit_) continue;
+        const auto it = cells_.find(pack(cx + dx, cy + dy));
+        if (it == cells_.end()) continue;
+        for (const Entry& e : it->second) visit(e);
+      }
+    }
+  }
+
+ private:
+  static std::int64_t pack(std::int64_t x, std::int64_t y) { return (x << 32) ^ (y & 0xFFFFFFFF); }
+  std::int64_t index(double v) const { return static_cast<std::int64_t>(std::floor(v / cell_)); }
+  double cell_;
+  double limit_;
+  std::unordered_map<std::int64_t, std::vector<Entry>> cells_;
+};
+
+}  // namespace
 
 std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const DistanceFn& distance,
                                       const CandidateOptions& options) {
@@ -13,20 +67,34 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
   for (std::uint32_t r = 0; r < problem.receivers.size(); ++r) {
     byMaterial.at(problem.receivers[r].material).push_back(r);
   }
+  const bool spatial = !problem.sitePositions.empty();
+  const bool inlineDistance = spatial && problem.straightLineDetour > 0;
+  std::vector<std::unique_ptr<ReceiverGrid>> grids(problem.materials.size());
+  if (spatial) {
+    for (std::size_t m = 0; m < grids.size(); ++m) {
+      const double limit = std::max(1.0, problem.materials[m].maxDistanceKm * 1000.0);
+      grids[m] = std::make_unique<ReceiverGrid>(problem, byMaterial[m], limit);
+    }
+  }
   auto groupOf = [&](std::uint32_t site) {
     return site < problem.siteGroup.size() ? problem.siteGroup[site] : -1;
   };
 
-  std::vector<Candidate> out;
-  for (std::uint32_t s = 0; s < problem.supplies.size(); ++s) {
+  const auto better = [](const Candidate& a, const Candidate& b) {
+    return std::tie(b.score, a.leg.km, a.receiver) < std::tie(a.score, b.leg.km, b.receiver);
+  };
+  // Candidates of one supply, best first, at most topK.
+  auto forSupply = [&](std::uint32_t s, std::vector<Candidate>& mine) {
+    mine.clear();
     const Supply& supply = problem.supplies[s];
     const MaterialRule& rule = problem.materials.at(supply.material);
-    std::vector<Candidate> mine;
-    for (const std::uint32_t r : byMaterial[supply.material]) {
+    const double limitSquared = rule.maxDistanceKm * 1000.0 * rule.maxDistanceKm * 1000.0;
+    auto consider = [&](std::uint32_t r, double straightSquared) {
       const Receiver& receiver = problem.receivers[r];
-      if (receiver.site == supply.site) continue;
-      const Leg leg = distance(supply.site, receiver.site);
-      if (leg.km > rule.maxDistanceKm) continue;
+      if (receiver.site == supply.site) return;
+      const Leg leg = inlineDistance ? Leg{std::sqrt(straightSquared) / 1000.0 * problem.straightLineDetour, false}
+                                     : distance(supply.site, receiver.site);
+      if (leg.km > rule.maxDistanceKm) return;
       Candidate c;
       c.supply = s;
       c.receiver = r;
@@ -37,14 +105,56 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
       c.coverShare = supply.quantity > 0 ? takeable / supply.quantity : 0.0;
       c.sameGroup = groupOf(supply.site) >= 0 && groupOf(supply.site) == groupOf(receiver.site);
       c.score = c.netBenefitPerUnit * takeable * (c.sameGroup ? 1.1 : 1.0);
-      mine.push_back(c);
+      // Keep only the best topK in a heap whose top is the worst kept: most pairs in range are
+      // rejected here without being stored.
+      if (options.topK == 0 || mine.size() < options.topK) {
+        mine.push_back(c);
+        if (options.topK > 0) std::push_heap(mine.begin(), mine.end(), better);
+      } else if (better(c, mine.front())) {
+        std::pop_heap(mine.begin(), mine.end(), better);
+        mine.back() = c;
+        std::push_heap(mine.begin(), mine.end(), better);
+      }
+    };
+    if (spatial) {
+      const core::XY at = problem.sitePositions[supply.site];
+      grids[supply.material]->near(at, [&](const ReceiverGrid::Entry& e) {
+        const double dx = e.x - at.x;
+        const double dy = e.y - at.y;
+        const double d2 = dx * dx + dy * dy;
+        if (d2 <= limitSquared) consider(e.receiver, d2);
+      });
+    } else {
+      for (const std::uint32_t r : byMaterial[supply.material]) consider(r, 0.0);
     }
-    std::sort(mine.begin(), mine.end(), [](const Candidate& a, const Candidate& b) {
-      return std::tie(b.score, a.leg.km, a.receiver) < std::tie(a.score, b.leg.km, b.receiver);
-    });
-    if (options.topK > 0 && mine.size() > options.topK) mine.resize(options.topK);
-    out.insert(out.end(), mine.begin(), mine.end());
+    std::sort(mine.begin(), mine.end(), better);
+  };
+
+  const std::size_t n = problem.supplies.size();
+  unsigned threads = options.threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : options.threads;
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n / 64)));
+  std::vector<std::vector<Candidate>> parts(threads);
+  std::vector<std::exception_ptr> errors(threads);
+  auto work = [&](unsigned t) {
+    try {
+      std::vector<Candidate> mine;
+      for (std::size_t s = n * t / threads; s < n * (t + 1) / threads; ++s) {
+        forSupply(static_cast<std::uint32_t>(s), mine);
+        parts[t].insert(parts[t].end(), mine.begin(), mine.end());
+      }
+    } catch (...) {
+      errors[t] = std::current_exception();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+  work(0);
+  for (auto& th : pool) th.join();
+  for (const auto& e : errors) {
+    if (e) std::rethrow_exception(e);
   }
+  std::vector<Candidate> out;
+  for (auto& part : parts) out.insert(out.end(), part.begin(), part.end());
   return out;
 }
 

@@ -25,6 +25,9 @@ using DistanceFn = std::function<Leg(std::uint32_t fromSite, std::uint32_t toSit
 
 struct CandidateOptions {
   std::size_t topK = 10;  ///< per supply; 0 = all within the distance limit
+  /// Supplies are split over this many threads (0 = all cores); the distance function must then
+  /// be safe to call concurrently. Output is identical whatever the number.
+  unsigned threads = 1;
 };
 
 /// For every supply, the receivers of the same material (other than itself) within the

@@ -5,6 +5,8 @@
 #include <optional>
 #include <vector>
 
+#include "core/points.h"
+
 namespace circatlas::analysis::partners {
 
 /// Economic rules of one material (from the materials catalogue; units are the material's unit,
@@ -44,6 +46,14 @@ struct ExchangeProblem {
   std::vector<Receiver> receivers;
   /// Sites that share a park or cluster (same non-negative group id) get a bonus; -1 = none.
   std::vector<std::int32_t> siteGroup;
+  /// Site positions in metres (analysis CRS). When given, receivers farther than the material's
+  /// maxDistanceKm in a straight line are skipped without asking the distance function: a route
+  /// is never shorter than the straight line. This is what makes 100 k enterprises tractable.
+  std::vector<core::XY> sitePositions;
+  /// When > 0 (and sitePositions are given), distances are the straight line × this factor,
+  /// computed inline instead of through the distance function: the fallback when there is no
+  /// road network, and fast enough for 100 k enterprises.
+  double straightLineDetour = 0.0;
 };
 
 }  // namespace circatlas::analysis::partners

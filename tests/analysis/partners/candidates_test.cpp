@@ -71,3 +71,34 @@ TEST(Candidates, TiesBreakByDistanceThenReceiver) {
 
 }  // namespace
 }  // namespace circatlas::analysis::partners
+
+#include <random>
+
+namespace circatlas::analysis::partners {
+namespace {
+
+TEST(Candidates, SpatialPruningGivesTheSameCandidatesAsTheFullScan) {
+  std::mt19937 rng(3);
+  std::uniform_real_distribution<double> coord(0.0, 400000.0);
+  ExchangeProblem p;
+  p.materials = {{50.0, 0.5, 25.0}, {120.0, 0.3, 10.0}};
+  std::vector<core::XY> sites;
+  for (std::uint32_t i = 0; i < 600; ++i) sites.push_back({coord(rng), coord(rng)});
+  for (std::uint32_t i = 0; i < 200; ++i) p.supplies.push_back({i, i % 2, 1000.0 + i});
+  for (std::uint32_t i = 200; i < 600; ++i) p.receivers.push_back({i, i % 2, 500.0, false});
+  const auto straight = [&](std::uint32_t a, std::uint32_t b) {
+    return Leg{1.3 * std::hypot(sites[a].x - sites[b].x, sites[a].y - sites[b].y) / 1000.0, false};
+  };
+  const auto full = findCandidates(p, straight, {0});
+  p.sitePositions = sites;
+  const auto pruned = findCandidates(p, straight, {0});
+  ASSERT_EQ(full.size(), pruned.size());
+  ASSERT_GT(full.size(), 100U);
+  for (std::size_t i = 0; i < full.size(); ++i) {
+    EXPECT_EQ(full[i].supply, pruned[i].supply);
+    EXPECT_EQ(full[i].receiver, pruned[i].receiver);
+  }
+}
+
+}  // namespace
+}  // namespace circatlas::analysis::partners

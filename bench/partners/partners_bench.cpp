@@ -1,0 +1,72 @@
+// Benchmark: candidate partners and the optimal allocation on seeded synthetic registries (1 k – 100 k).
+#include <benchmark/benchmark.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "catalogue/catalogue_layers.h"
+#include "catalogue/synthetic_registry.h"
+#include "io/builtin_data.h"
+#include "io/catalogue_reader.h"
+#include "io/layer_reader.h"
+#include "tools/partners_tool.h"
+
+namespace {
+
+using namespace circatlas;
+
+// Peak resident memory of the process so far, in MiB (VmHWM).
+double peakMiB() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
+  }
+  return 0.0;
+}
+
+struct Fixture {
+  std::map<std::string, core::Layer> catalogue;
+  std::unique_ptr<catalogue::AdminAreas> admin;
+
+  Fixture() {
+    if (!std::getenv("CIRCATLAS_DATA_DIR")) setenv("CIRCATLAS_DATA_DIR", CIRCATLAS_DATA_DIR_DEFAULT, 0);
+    admin = std::make_unique<catalogue::AdminAreas>(
+        io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt}));
+    for (const auto& t : io::readCatalogueTables(io::builtinCatalogueDir())) {
+      catalogue.emplace(std::string(t.spec->name), catalogue::toLayer(t));
+    }
+  }
+};
+
+Fixture& fixture() {
+  static Fixture f;
+  return f;
+}
+
+void BM_PartnersAndAllocation(benchmark::State& state) {
+  auto& f = fixture();
+  catalogue::SyntheticParams params;
+  params.enterprises = static_cast<std::size_t>(state.range(0));
+  const auto registry = catalogue::generateRegistry(params, *f.admin);
+  const tools::CatalogueInput input{registry.enterprises, registry.flows, f.catalogue.at("materials"),
+                                    f.catalogue.at("material_uses")};
+  std::size_t exchanges = 0;
+  for (auto _ : state) {
+    const auto result = tools::runPartners(input, {});
+    exchanges = result.optimal.size();
+    benchmark::DoNotOptimize(exchanges);
+  }
+  state.counters["exchanges"] = static_cast<double>(exchanges);
+  state.counters["flows"] = static_cast<double>(registry.flows.size());
+  state.counters["peak_MiB"] = peakMiB();
+}
+
+BENCHMARK(BM_PartnersAndAllocation)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(1);
+
+}  // namespace
+
+BENCHMARK_MAIN();
