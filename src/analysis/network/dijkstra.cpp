@@ -1,0 +1,91 @@
+// Dijkstra with a binary heap and lazy deletion, timestamps instead of clearing arrays per query.
+#include "analysis/network/dijkstra.h"
+
+#include <algorithm>
+#include <functional>
+#include <queue>
+#include <utility>
+
+namespace circatlas::analysis::network {
+namespace {
+constexpr std::uint32_t kNoArc = 0xffffffffu;
+}
+
+Dijkstra::Dijkstra(const RoadGraph& graph, Metric metric)
+    : graph_(&graph),
+      metric_(metric),
+      stamp_(graph.nodeCount(), 0),
+      dist_(graph.nodeCount(), 0.0),
+      totals_(graph.nodeCount()),
+      parentArc_(graph.nodeCount(), kNoArc),
+      targetMark_(graph.nodeCount(), 0) {}
+
+void Dijkstra::run(NodeId source, std::span<const NodeId> targets) {
+  ++round_;
+  std::size_t remaining = 0;
+  for (NodeId t : targets) {
+    if (targetMark_[t.value()] != round_) {
+      targetMark_[t.value()] = round_;
+      ++remaining;
+    }
+  }
+  using Entry = std::pair<double, std::uint32_t>;
+  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
+  const std::uint32_t s = source.value();
+  stamp_[s] = round_;
+  dist_[s] = 0.0;
+  totals_[s] = Totals{};
+  parentArc_[s] = kNoArc;
+  heap.emplace(0.0, s);
+  while (!heap.empty()) {
+    const auto [d, u] = heap.top();
+    heap.pop();
+    if (d > dist_[u]) continue;  // stale entry
+    if (targetMark_[u] == round_) {
+      targetMark_[u] = 0;
+      if (--remaining == 0) break;
+    }
+    for (ArcId arc : graph_->outArcs(NodeId(u))) {
+      const std::uint32_t v = graph_->head(arc).value();
+      const double candidate = d + graph_->weight(arc, metric_);
+      if (!reached(v) || candidate < dist_[v]) {
+        stamp_[v] = round_;
+        dist_[v] = candidate;
+        totals_[v] = totals_[u] + graph_->totals(arc);
+        parentArc_[v] = arc.value();
+        heap.emplace(candidate, v);
+      }
+    }
+  }
+  // Unsettled targets keep their mark for this round only; the next round uses a new stamp.
+}
+
+std::optional<Path> Dijkstra::route(NodeId source, NodeId target) {
+  const NodeId targets[] = {target};
+  run(source, targets);
+  if (!reached(target.value())) return std::nullopt;
+  Path path;
+  path.totals = totals_[target.value()];
+  for (std::uint32_t v = target.value(); v != source.value();) {
+    const ArcId arc(parentArc_[v]);
+    path.arcs.push_back(arc);
+    path.nodes.push_back(NodeId(v));
+    v = graph_->tail(arc).value();
+  }
+  path.nodes.push_back(source);
+  std::reverse(path.nodes.begin(), path.nodes.end());
+  std::reverse(path.arcs.begin(), path.arcs.end());
+  return path;
+}
+
+std::vector<std::optional<Totals>> Dijkstra::distances(NodeId source, std::span<const NodeId> targets) {
+  run(source, targets);
+  std::vector<std::optional<Totals>> result;
+  result.reserve(targets.size());
+  for (NodeId t : targets) {
+    result.push_back(reached(t.value()) ? std::optional<Totals>(totals_[t.value()]) : std::nullopt);
+  }
+  return result;
+}
+
+}  // namespace circatlas::analysis::network

@@ -1,0 +1,120 @@
+// Bucket many-to-many: parallel backward searches into buckets, then parallel forward searches per source.
+#include "analysis/network/distance_matrix.h"
+
+#include <algorithm>
+#include <atomic>
+#include <limits>
+#include <thread>
+
+#include "analysis/network/upward_search.h"
+
+namespace circatlas::analysis::network {
+namespace {
+
+// Runs work(index, searchOfThisThread) for index in [0, count) on `threads` threads, handing out
+// indices one at a time so that uneven search spaces balance out.
+template <typename Work>
+void parallelFor(const ContractionHierarchy& ch, bool forward, std::size_t count, unsigned threads, Work&& work) {
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    UpwardSearch search(ch, forward);
+    for (std::size_t i = next++; i < count; i = next++) work(i, search);
+  };
+  const unsigned n = static_cast<unsigned>(std::min<std::size_t>(threads, count));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& thread : pool) thread.join();
+}
+
+struct Bucket {
+  std::uint32_t target;
+  double dist;
+};
+
+}  // namespace
+
+DistanceMatrix computeDistanceMatrix(const ContractionHierarchy& ch, std::span<const std::vector<Anchor>> sources,
+                                     std::span<const std::vector<Anchor>> targets, unsigned threads) {
+  DistanceMatrix matrix(sources.size(), targets.size());
+  if (ch.empty() || sources.empty() || targets.empty()) return matrix;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  const std::uint32_t nodeCount = ch.graph().nodeCount();
+
+  // Backward searches: each target's settled nodes with their distance and totals.
+  struct Visit {
+    std::uint32_t node;
+    double dist;
+    Totals totals;
+  };
+  std::vector<std::vector<Visit>> visits(targets.size());
+  parallelFor(ch, false, targets.size(), threads, [&](std::size_t t, UpwardSearch& search) {
+    search.run(targets[t]);
+    auto& list = visits[t];
+    list.reserve(search.settled().size());
+    for (std::uint32_t x : search.settled()) list.push_back({x, search.dist(x), search.totals(x)});
+  });
+
+  // Buckets in CSR form by node (counting sort), entries of a node in target order.
+  std::vector<std::uint32_t> start(nodeCount + 1, 0);
+  for (const auto& list : visits) {
+    for (const Visit& v : list) ++start[v.node + 1];
+  }
+  for (std::uint32_t i = 0; i < nodeCount; ++i) start[i + 1] += start[i];
+  std::vector<Bucket> buckets(start.back());
+  std::vector<Totals> bucketTotals(start.back());
+  {
+    std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+    for (std::uint32_t t = 0; t < visits.size(); ++t) {
+      for (const Visit& v : visits[t]) {
+        const std::uint32_t i = fill[v.node]++;
+        buckets[i] = {t, v.dist};
+        bucketTotals[i] = v.totals;
+      }
+      std::vector<Visit>().swap(visits[t]);
+    }
+  }
+
+  // Forward searches: each row is written by exactly one thread.
+  parallelFor(ch, true, sources.size(), threads, [&](std::size_t s, UpwardSearch& search) {
+    search.run(sources[s]);
+    thread_local std::vector<double> best;
+    thread_local std::vector<std::uint32_t> bestNode;
+    thread_local std::vector<std::uint32_t> bestBucket;
+    best.assign(targets.size(), std::numeric_limits<double>::infinity());
+    bestNode.assign(targets.size(), 0);
+    bestBucket.assign(targets.size(), 0);
+    for (std::uint32_t x : search.settled()) {
+      const double d = search.dist(x);
+      for (std::uint32_t i = start[x]; i < start[x + 1]; ++i) {
+        const Bucket& b = buckets[i];
+        if (d + b.dist < best[b.target]) {
+          best[b.target] = d + b.dist;
+          bestNode[b.target] = x;
+          bestBucket[b.target] = i;
+        }
+      }
+    }
+    for (std::size_t t = 0; t < targets.size(); ++t) {
+      if (best[t] < std::numeric_limits<double>::infinity()) {
+        matrix.set(s, t, search.totals(bestNode[t]) + bucketTotals[bestBucket[t]]);
+      }
+    }
+  });
+  return matrix;
+}
+
+DistanceMatrix computeDistanceMatrix(const ContractionHierarchy& ch, std::span<const NodeId> sources,
+                                     std::span<const NodeId> targets, unsigned threads) {
+  auto wrap = [](std::span<const NodeId> nodes) {
+    std::vector<std::vector<Anchor>> anchors;
+    anchors.reserve(nodes.size());
+    for (NodeId node : nodes) anchors.push_back({Anchor{node, {}}});
+    return anchors;
+  };
+  const auto s = wrap(sources);
+  const auto t = wrap(targets);
+  return computeDistanceMatrix(ch, s, t, threads);
+}
+
+}  // namespace circatlas::analysis::network

@@ -1,0 +1,130 @@
+// GraphBuilder: validation of input edges, expansion into arcs, parallel-arc policy and CSR assembly.
+#include "analysis/network/graph_builder.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <string>
+#include <tuple>
+
+#include "core/error.h"
+
+namespace circatlas::analysis::network {
+namespace {
+
+constexpr std::size_t kMaxIndex = std::numeric_limits<std::uint32_t>::max() - 1;
+
+void checkWeight(double value, const char* what, const InputEdge& edge) {
+  if (!std::isfinite(value) || value < 0.0) {
+    core::InputError error(std::string("road edge ") + what + " must be a finite number ≥ 0, got " +
+                           std::to_string(value));
+    if (edge.sourceFeature) error.setFeature(edge.sourceFeature->value());
+    throw error;
+  }
+}
+
+struct RawArc {
+  std::uint32_t tail;
+  std::uint32_t head;
+  std::uint32_t edge;
+};
+
+}  // namespace
+
+NodeId GraphBuilder::addNode(core::XY position) {
+  if (positions_.size() >= kMaxIndex) throw core::InputError("road network has too many nodes (more than 2^32 - 2)");
+  positions_.push_back(position);
+  return NodeId(static_cast<std::uint32_t>(positions_.size() - 1));
+}
+
+EdgeId GraphBuilder::addEdge(const InputEdge& edge) {
+  for (NodeId node : {edge.from, edge.to}) {
+    if (node.value() >= positions_.size()) {
+      core::InputError error("road edge refers to node " + std::to_string(node.value()) + " but there are only " +
+                             std::to_string(positions_.size()) + " nodes");
+      if (edge.sourceFeature) error.setFeature(edge.sourceFeature->value());
+      throw error;
+    }
+  }
+  checkWeight(edge.length.value(), "length", edge);
+  checkWeight(edge.time.value(), "travel time", edge);
+  checkWeight(edge.cost.value(), "cost", edge);
+  if (edges_.size() >= kMaxIndex) throw core::InputError("road network has too many edges (more than 2^32 - 2)");
+  edges_.push_back(edge);
+  return EdgeId(static_cast<std::uint32_t>(edges_.size() - 1));
+}
+
+RoadGraph GraphBuilder::build() {
+  report_ = BuildReport{};
+  report_.edgesAdded = edges_.size();
+
+  std::vector<RawArc> raw;
+  raw.reserve(edges_.size() * 2);
+  for (std::uint32_t e = 0; e < edges_.size(); ++e) {
+    const InputEdge& edge = edges_[e];
+    if (edge.length.value() == 0.0) ++report_.zeroLengthEdges;
+    if (edge.from == edge.to) {
+      ++report_.selfLoopsDropped;
+      continue;
+    }
+    raw.push_back({edge.from.value(), edge.to.value(), e});
+    if (!edge.oneway) raw.push_back({edge.to.value(), edge.from.value(), e});
+  }
+  if (raw.size() > kMaxIndex) throw core::InputError("road network has too many arcs (more than 2^32 - 2)");
+  // Sorting by (tail, head, edge) groups parallel arcs and keeps the earlier edge first for ties.
+  std::sort(raw.begin(), raw.end(), [](const RawArc& a, const RawArc& b) {
+    return std::tie(a.tail, a.head, a.edge) < std::tie(b.tail, b.head, b.edge);
+  });
+
+  auto totalsOf = [&](const RawArc& arc) {
+    const InputEdge& edge = edges_[arc.edge];
+    return Totals{edge.length, edge.time, edge.cost};
+  };
+
+  RoadGraph graph;
+  graph.positions_ = positions_;
+  const auto nodeCount = static_cast<std::uint32_t>(positions_.size());
+  graph.firstOut_.assign(nodeCount + 1, 0);
+  for (std::size_t begin = 0; begin < raw.size();) {
+    std::size_t end = begin + 1;
+    while (end < raw.size() && raw[end].tail == raw[begin].tail && raw[end].head == raw[begin].head) ++end;
+    // Keep every arc of the group that is strictly the cheapest in some metric (earliest wins ties).
+    std::array<std::size_t, 3> best{begin, begin, begin};
+    for (std::size_t i = begin + 1; i < end; ++i) {
+      for (std::size_t m = 0; m < 3; ++m) {
+        const auto metric = static_cast<Metric>(m);
+        if (totalsOf(raw[i]).in(metric) < totalsOf(raw[best[m]]).in(metric)) best[m] = i;
+      }
+    }
+    std::sort(best.begin(), best.end());
+    const auto last = std::unique(best.begin(), best.end());
+    for (auto it = best.begin(); it != last; ++it) {
+      const RawArc& arc = raw[*it];
+      graph.tails_.push_back(arc.tail);
+      graph.heads_.push_back(arc.head);
+      graph.totals_.push_back(totalsOf(arc));
+      graph.edges_.push_back(arc.edge);
+      ++graph.firstOut_[arc.tail + 1];
+    }
+    report_.parallelArcsDropped += (end - begin) - static_cast<std::size_t>(last - best.begin());
+    begin = end;
+  }
+  std::partial_sum(graph.firstOut_.begin(), graph.firstOut_.end(), graph.firstOut_.begin());
+  report_.arcsKept = graph.heads_.size();
+
+  // Reverse adjacency: arc ids grouped by head (counting sort keeps them in tail order).
+  graph.firstIn_.assign(nodeCount + 1, 0);
+  for (std::uint32_t head : graph.heads_) ++graph.firstIn_[head + 1];
+  std::partial_sum(graph.firstIn_.begin(), graph.firstIn_.end(), graph.firstIn_.begin());
+  graph.inArcs_.resize(graph.heads_.size());
+  std::vector<std::uint32_t> fill(graph.firstIn_.begin(), graph.firstIn_.end() - 1);
+  for (std::uint32_t a = 0; a < graph.heads_.size(); ++a) graph.inArcs_[fill[graph.heads_[a]]++] = ArcId(a);
+
+  graph.edgeSources_.reserve(edges_.size());
+  for (const InputEdge& edge : edges_) graph.edgeSources_.push_back(edge.sourceFeature);
+  return graph;
+}
+
+}  // namespace circatlas::analysis::network

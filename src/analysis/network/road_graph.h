@@ -1,0 +1,103 @@
+// The immutable road network: nodes with XY positions and directed arcs in forward and reverse CSR arrays.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "analysis/network/quantities.h"
+#include "core/ids.h"
+#include "core/points.h"
+
+namespace circatlas::analysis::network {
+
+using NodeId = core::StrongId<struct NodeIdTag, std::uint32_t>;  ///< index of a node, 0..nodeCount-1
+using EdgeId = core::StrongId<struct EdgeIdTag, std::uint32_t>;  ///< index of an edge given to GraphBuilder
+using ArcId = core::StrongId<struct ArcIdTag, std::uint32_t>;    ///< index of a directed arc in a RoadGraph
+
+/// A contiguous range of arc ids, as returned by RoadGraph::outArcs.
+class ArcRange {
+ public:
+  class Iterator {
+   public:
+    using value_type = ArcId;
+    using difference_type = std::ptrdiff_t;
+    constexpr Iterator() = default;
+    constexpr explicit Iterator(std::uint32_t index) : index_(index) {}
+    constexpr ArcId operator*() const noexcept { return ArcId(index_); }
+    constexpr Iterator& operator++() noexcept {
+      ++index_;
+      return *this;
+    }
+    constexpr Iterator operator++(int) noexcept { return Iterator(index_++); }
+    friend constexpr bool operator==(Iterator, Iterator) = default;
+
+   private:
+    std::uint32_t index_ = 0;
+  };
+  constexpr ArcRange(std::uint32_t first, std::uint32_t last) : first_(first), last_(last) {}
+  [[nodiscard]] constexpr Iterator begin() const noexcept { return Iterator(first_); }
+  [[nodiscard]] constexpr Iterator end() const noexcept { return Iterator(last_); }
+  [[nodiscard]] constexpr std::size_t size() const noexcept { return last_ - first_; }
+
+ private:
+  std::uint32_t first_;
+  std::uint32_t last_;
+};
+
+/// A directed road graph in compressed sparse row form. Built only by GraphBuilder, never changed
+/// afterwards, so it can be shared read-only between threads. Positions are metres in the analysis
+/// CRS; an arc's geometry is the straight segment between its end nodes (readers split polylines at
+/// their vertices). A two-way edge becomes two arcs; self-loops are not present (see GraphBuilder).
+class RoadGraph {
+ public:
+  RoadGraph() = default;
+
+  [[nodiscard]] std::uint32_t nodeCount() const noexcept { return static_cast<std::uint32_t>(positions_.size()); }
+  [[nodiscard]] std::uint32_t arcCount() const noexcept { return static_cast<std::uint32_t>(heads_.size()); }
+  /// Number of edges given to the builder (including dropped self-loops and parallel edges).
+  [[nodiscard]] std::uint32_t edgeCount() const noexcept { return static_cast<std::uint32_t>(edgeSources_.size()); }
+
+  /// Position of a node in metres, analysis CRS.
+  [[nodiscard]] core::XY position(NodeId node) const { return positions_[node.value()]; }
+  [[nodiscard]] std::span<const core::XY> positions() const noexcept { return positions_; }
+
+  /// Arcs leaving a node, sorted by head node.
+  [[nodiscard]] ArcRange outArcs(NodeId node) const {
+    return {firstOut_[node.value()], firstOut_[node.value() + 1]};
+  }
+  /// Arcs entering a node.
+  [[nodiscard]] std::span<const ArcId> inArcs(NodeId node) const {
+    return std::span<const ArcId>(inArcs_).subspan(firstIn_[node.value()],
+                                                   firstIn_[node.value() + 1] - firstIn_[node.value()]);
+  }
+
+  [[nodiscard]] NodeId tail(ArcId arc) const { return NodeId(tails_[arc.value()]); }
+  [[nodiscard]] NodeId head(ArcId arc) const { return NodeId(heads_[arc.value()]); }
+  [[nodiscard]] const Totals& totals(ArcId arc) const { return totals_[arc.value()]; }
+  /// The arc's value in one metric, in that metric's unit (m, s or CNY/t).
+  [[nodiscard]] double weight(ArcId arc, Metric metric) const { return totals_[arc.value()].in(metric); }
+  /// The builder edge this arc came from.
+  [[nodiscard]] EdgeId edge(ArcId arc) const { return EdgeId(edges_[arc.value()]); }
+  /// The source feature an edge was read from, when the builder was told.
+  [[nodiscard]] std::optional<core::FeatureId> sourceFeature(EdgeId edge) const { return edgeSources_[edge.value()]; }
+
+  /// The arc from → to that is cheapest in metric (parallel arcs may differ per metric), if any.
+  [[nodiscard]] std::optional<ArcId> cheapestArc(NodeId from, NodeId to, Metric metric) const;
+
+ private:
+  friend class GraphBuilder;
+
+  std::vector<core::XY> positions_;
+  std::vector<std::uint32_t> firstOut_;  // nodeCount + 1 offsets into the arc arrays
+  std::vector<std::uint32_t> tails_;
+  std::vector<std::uint32_t> heads_;
+  std::vector<Totals> totals_;
+  std::vector<std::uint32_t> edges_;
+  std::vector<std::uint32_t> firstIn_;  // nodeCount + 1 offsets into inArcs_
+  std::vector<ArcId> inArcs_;
+  std::vector<std::optional<core::FeatureId>> edgeSources_;
+};
+
+}  // namespace circatlas::analysis::network

@@ -1,0 +1,109 @@
+// Router facade: points snapped to the network, routed through a contraction hierarchy, straight-line fallback.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "analysis/network/anchor.h"
+#include "analysis/network/contraction_hierarchy.h"
+#include "analysis/network/edge_snapper.h"
+#include "core/points.h"
+#include "core/progress.h"
+
+namespace circatlas::analysis::network {
+
+/// How a pair's figures were obtained.
+enum class PairStatus : std::uint8_t {
+  Routed,               ///< along the network, plus access legs at both ends
+  FallbackNotSnapped,   ///< an endpoint is farther than maxSnapDistance from any road: straight line × detour
+  FallbackUnreachable,  ///< both snapped, but no path (other component, one-way trap): straight line × detour
+  FallbackNoNetwork,    ///< the network has no roads at all: straight line × detour
+};
+
+/// "routed", "fallback: not snapped", …
+[[nodiscard]] std::string_view toString(PairStatus status) noexcept;
+
+/// Router configuration. validate() is called by the Router constructor.
+struct RouterOptions {
+  Metric metric = Metric::Time;      ///< what routes minimise; the other two are reported along them
+  Meters maxSnapDistance{5000.0};    ///< farther from every road: the endpoint is not snapped
+  double detourFactor = 1.3;         ///< straight line × this for access legs and fallbacks, ≥ 1
+  double accessSpeedMetersPerSecond = 30.0 / 3.6;  ///< speed on access legs and fallbacks, > 0
+  double accessCostYuanPerTonneKm = 0.6;           ///< cost on access legs and fallbacks, ≥ 0
+  unsigned threads = 0;              ///< for matrices; 0 = all cores
+  ContractionOptions contraction;
+
+  /// Throws core::ParameterError naming the first bad option.
+  void validate() const;
+};
+
+/// Figures for one origin–destination pair.
+struct PairResult {
+  Totals totals;
+  PairStatus status = PairStatus::Routed;
+};
+
+/// Figures for every (source, target) pair, row-major.
+struct RouteMatrix {
+  std::size_t rows = 0;
+  std::size_t columns = 0;
+  std::vector<Meters> distances;
+  std::vector<Seconds> times;
+  std::vector<YuanPerTonne> costs;
+  std::vector<PairStatus> statuses;
+
+  [[nodiscard]] PairResult at(std::size_t row, std::size_t column) const {
+    const std::size_t i = row * columns + column;
+    return {{distances[i], times[i], costs[i]}, statuses[i]};
+  }
+};
+
+/// One route with its geometry.
+struct RouteResult {
+  PairResult figures;
+  std::vector<core::XY> geometry;  ///< metres, analysis CRS: from, [snapped from, nodes…, snapped to,] to
+  std::vector<EdgeId> edges;       ///< builder edges travelled, in order (partial edges at the ends included)
+};
+
+/// Routes between arbitrary points (metres, analysis CRS) on a road graph. Builds a snapping index and a
+/// contraction hierarchy for options.metric at construction (about a minute for a 1 M-edge network).
+/// Access legs from a point to its snapped position, and fallbacks, are the straight line × detourFactor
+/// at the access speed and cost. Never throws for an unroutable pair: the pair is flagged and falls back.
+/// Keeps a reference to the graph, which must outlive it. Const member functions may be called from
+/// several threads.
+class Router {
+ public:
+  /// Throws core::ParameterError for bad options.
+  Router(const RoadGraph& graph, const RouterOptions& options, core::Progress* progress = nullptr);
+
+  [[nodiscard]] const RouterOptions& options() const noexcept { return options_; }
+  [[nodiscard]] const ContractionHierarchy& hierarchy() const noexcept { return hierarchy_; }
+
+  /// Every pair of sources × targets.
+  [[nodiscard]] RouteMatrix matrix(std::span<const core::XY> sources, std::span<const core::XY> targets) const;
+  /// One pair with its geometry. Allocates query workspaces sized to the graph on every call, so for
+  /// many pairs prefer matrix().
+  [[nodiscard]] RouteResult route(core::XY from, core::XY to) const;
+
+ private:
+  struct Endpoint {
+    core::XY point;
+    std::optional<Snap> snap;
+    std::vector<Anchor> anchors;
+    Totals access;  // from the point to its snapped position (or back)
+  };
+  [[nodiscard]] Endpoint prepare(core::XY point, bool isSource) const;
+  [[nodiscard]] Totals straightLine(core::XY a, core::XY b) const;
+  [[nodiscard]] std::optional<Totals> alongSameSegment(const Endpoint& from, const Endpoint& to) const;
+  [[nodiscard]] PairResult fallback(const Endpoint& from, const Endpoint& to, std::optional<Totals> network) const;
+
+  const RoadGraph* graph_;
+  RouterOptions options_;
+  EdgeSnapper snapper_;
+  ContractionHierarchy hierarchy_;
+};
+
+}  // namespace circatlas::analysis::network

@@ -1,0 +1,203 @@
+// Contraction hierarchies: one-to-one and many-to-many equal plain Dijkstra and Boost.Graph's Dijkstra.
+#include "analysis/network/contraction_hierarchy.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "analysis/network/ascii_map.h"
+#include "analysis/network/ch_query.h"
+#include "analysis/network/dijkstra.h"
+#include "analysis/network/distance_matrix.h"
+#include "analysis/network/reference_graphs.h"
+
+namespace circatlas::analysis::network {
+namespace {
+
+using test::AsciiMap;
+using test::BoostReference;
+using test::RandomNetwork;
+
+constexpr Metric kMetrics[] = {Metric::Length, Metric::Time, Metric::Cost};
+
+// The unpacked arcs run from source to target without gaps and add up to the reported totals.
+void expectContiguous(const RoadGraph& graph, const ChRoute& route, NodeId source, NodeId target) {
+  EXPECT_EQ(route.sourceNode, source);
+  EXPECT_EQ(route.targetNode, target);
+  NodeId at = source;
+  Totals sum;
+  for (ArcId arc : route.arcs) {
+    ASSERT_EQ(graph.tail(arc), at);
+    at = graph.head(arc);
+    sum = sum + graph.totals(arc);
+  }
+  EXPECT_EQ(at, target);
+  EXPECT_NEAR(sum.length.value(), route.totals.length.value(), 1e-6);
+  EXPECT_NEAR(sum.time.value(), route.totals.time.value(), 1e-6);
+  EXPECT_NEAR(sum.cost.value(), route.totals.cost.value(), 1e-6);
+}
+
+// Every ordered pair of nodes, every metric: the hierarchy agrees with Dijkstra, including "no route".
+void expectAllPairsMatchDijkstra(AsciiMap& map) {
+  const RoadGraph graph = map.builder.build();
+  for (Metric metric : kMetrics) {
+    SCOPED_TRACE(std::string(toString(metric)));
+    const auto ch = ContractionHierarchy::build(graph, metric);
+    ChQuery query(ch);
+    Dijkstra dijkstra(graph, metric);
+    for (std::uint32_t s = 0; s < graph.nodeCount(); ++s) {
+      for (std::uint32_t t = 0; t < graph.nodeCount(); ++t) {
+        const auto expected = dijkstra.route(NodeId(s), NodeId(t));
+        const Anchor from[] = {{NodeId(s), {}}};
+        const Anchor to[] = {{NodeId(t), {}}};
+        const auto actual = query.route(from, to);
+        ASSERT_EQ(expected.has_value(), actual.has_value()) << s << " → " << t;
+        if (!expected) continue;
+        EXPECT_NEAR(expected->totals.in(metric), actual->totals.in(metric), 1e-9) << s << " → " << t;
+        expectContiguous(graph, *actual, NodeId(s), NodeId(t));
+      }
+    }
+  }
+}
+
+TEST(ContractionHierarchy, OneWayGridMatchesDijkstra) {
+  AsciiMap map = AsciiMap::parse(
+      "A>>>B---C<<<D\n"
+      "|   v   |   ^\n"
+      "E---F===G---H\n"
+      "^   |   v   |\n"
+      "I---J<<<K---L");
+  expectAllPairsMatchDijkstra(map);
+}
+
+TEST(ContractionHierarchy, BridgeAndDisconnectedPartsMatchDijkstra) {
+  AsciiMap map = AsciiMap::parse(
+      "A---B       E---F\n"
+      "|   |       |   |\n"
+      "C---D>>>>>>>G---H\n"
+      "\n"
+      "I---J   K");
+  expectAllPairsMatchDijkstra(map);
+}
+
+TEST(ContractionHierarchy, ParallelAndZeroLengthEdgesMatchDijkstra) {
+  AsciiMap map = AsciiMap::parse(
+      "A---B---C\n"
+      "|       |\n"
+      "D=======E");
+  map.addEdge({map.node('A'), map.node('B'), Meters(350), Seconds(80), YuanPerTonne(0.1), false, std::nullopt});
+  map.addEdge({map.node('C'), map.node('E'), Meters(0), Seconds(0), YuanPerTonne(0), true, std::nullopt});
+  map.addEdge({map.node('B'), map.node('B'), Meters(10), Seconds(1), YuanPerTonne(0), false, std::nullopt});
+  expectAllPairsMatchDijkstra(map);
+}
+
+TEST(ContractionHierarchy, RandomNetworksOneToOneMatchBoost) {
+  for (std::uint32_t seed : {1u, 2u, 3u, 4u}) {
+    const RandomNetwork net = RandomNetwork::make(300, seed);
+    const RoadGraph graph = net.build();
+    for (Metric metric : kMetrics) {
+      SCOPED_TRACE("seed " + std::to_string(seed) + ", " + std::string(toString(metric)));
+      const BoostReference boost(graph.nodeCount(), net.edges, metric);
+      const auto ch = ContractionHierarchy::build(graph, metric);
+      ChQuery query(ch);
+      Dijkstra dijkstra(graph, metric);
+      std::mt19937 rng(seed);
+      std::uniform_int_distribution<std::uint32_t> any(0, graph.nodeCount() - 1);
+      std::vector<NodeId> all;
+      for (std::uint32_t v = 0; v < graph.nodeCount(); ++v) all.push_back(NodeId(v));
+      for (int i = 0; i < 12; ++i) {
+        const NodeId s(any(rng));
+        const auto expected = boost.from(s);
+        const auto plain = dijkstra.distances(s, all);
+        for (std::uint32_t t = 0; t < graph.nodeCount(); ++t) {
+          ASSERT_EQ(expected[t].has_value(), plain[t].has_value()) << s.value() << " → " << t;
+          const auto viaCh = query.distance(s, NodeId(t));
+          ASSERT_EQ(expected[t].has_value(), viaCh.has_value()) << s.value() << " → " << t;
+          if (!expected[t]) continue;
+          EXPECT_NEAR(*expected[t], plain[t]->in(metric), 1e-6);
+          EXPECT_NEAR(*expected[t], viaCh->in(metric), 1e-6);
+        }
+        const NodeId t(any(rng));
+        const Anchor from[] = {{s, {}}};
+        const Anchor to[] = {{t, {}}};
+        if (const auto route = query.route(from, to)) expectContiguous(graph, *route, s, t);
+      }
+    }
+  }
+}
+
+TEST(ContractionHierarchy, RandomNetworksManyToManyMatchBoost) {
+  for (std::uint32_t seed : {11u, 12u, 13u}) {
+    const RandomNetwork net = RandomNetwork::make(400, seed);
+    const RoadGraph graph = net.build();
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<std::uint32_t> any(0, graph.nodeCount() - 1);
+    std::vector<NodeId> sources;
+    std::vector<NodeId> targets;
+    for (int i = 0; i < 40; ++i) sources.push_back(NodeId(any(rng)));
+    for (int i = 0; i < 60; ++i) targets.push_back(NodeId(any(rng)));
+    for (Metric metric : kMetrics) {
+      SCOPED_TRACE("seed " + std::to_string(seed) + ", " + std::string(toString(metric)));
+      const BoostReference boost(graph.nodeCount(), net.edges, metric);
+      const auto ch = ContractionHierarchy::build(graph, metric);
+      const DistanceMatrix matrix = computeDistanceMatrix(ch, sources, targets, 2);
+      ASSERT_EQ(matrix.rows(), sources.size());
+      ASSERT_EQ(matrix.columns(), targets.size());
+      Dijkstra dijkstra(graph, metric);
+      for (std::size_t r = 0; r < sources.size(); ++r) {
+        const auto expected = boost.from(sources[r]);
+        const auto plain = dijkstra.distances(sources[r], targets);
+        for (std::size_t c = 0; c < targets.size(); ++c) {
+          const auto actual = matrix.at(r, c);
+          const auto& want = expected[targets[c].value()];
+          ASSERT_EQ(want.has_value(), actual.has_value()) << r << ", " << c;
+          if (!want) continue;
+          EXPECT_NEAR(*want, actual->in(metric), 1e-6);
+          // The other two metrics are those of a shortest path; equal to Dijkstra's unless tied.
+          EXPECT_NEAR(plain[c]->in(metric), actual->in(metric), 1e-6);
+        }
+      }
+    }
+  }
+}
+
+TEST(ContractionHierarchy, MatrixIsTheSameOnOneThreadAndTwo) {
+  const RandomNetwork net = RandomNetwork::make(300, 7);
+  const RoadGraph graph = net.build();
+  const auto ch = ContractionHierarchy::build(graph, Metric::Time);
+  std::vector<NodeId> nodes;
+  for (std::uint32_t v = 0; v < graph.nodeCount(); v += 3) nodes.push_back(NodeId(v));
+  const DistanceMatrix one = computeDistanceMatrix(ch, nodes, nodes, 1);
+  const DistanceMatrix two = computeDistanceMatrix(ch, nodes, nodes, 2);
+  for (std::size_t r = 0; r < nodes.size(); ++r) {
+    for (std::size_t c = 0; c < nodes.size(); ++c) EXPECT_EQ(one.at(r, c), two.at(r, c));
+  }
+}
+
+TEST(ContractionHierarchy, AnchorOffsetsAreAddedToTheRoute) {
+  AsciiMap map = AsciiMap::parse("A---B---C");
+  const RoadGraph graph = map.builder.build();
+  const auto ch = ContractionHierarchy::build(graph, Metric::Length);
+  // Start 100 m before A or 50 m before B; end at C or 300 m past B.
+  const Anchor from[] = {{map.node('A'), {Meters(100), Seconds(10), YuanPerTonne(0)}},
+                         {map.node('B'), {Meters(450), Seconds(45), YuanPerTonne(0)}}};
+  const Anchor to[] = {{map.node('C'), {}}};
+  const auto route = ChQuery(ch).route(from, to);
+  ASSERT_TRUE(route);
+  EXPECT_DOUBLE_EQ(route->totals.length.value(), 850.0);  // via B: 450 + 400, not 100 + 800
+  EXPECT_EQ(route->sourceNode, map.node('B'));
+  const auto matrix = computeDistanceMatrix(ch, std::vector<std::vector<Anchor>>{{from[0], from[1]}},
+                                            std::vector<std::vector<Anchor>>{{to[0]}});
+  EXPECT_DOUBLE_EQ(matrix.at(0, 0)->length.value(), 850.0);
+}
+
+TEST(ContractionHierarchy, EmptyAnchorSetIsUnreachable) {
+  AsciiMap map = AsciiMap::parse("A---B");
+  const RoadGraph graph = map.builder.build();
+  const auto ch = ContractionHierarchy::build(graph, Metric::Length);
+  const Anchor to[] = {{map.node('B'), {}}};
+  EXPECT_FALSE(ChQuery(ch).route({}, to));
+}
+
+}  // namespace
+}  // namespace circatlas::analysis::network

@@ -1,0 +1,165 @@
+// Router: snapped endpoints with access legs, one-way streets, same-edge trips and flagged fallbacks.
+#include "analysis/network/router.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+
+#include "analysis/network/ascii_map.h"
+#include "analysis/network/reference_graphs.h"
+#include "core/error.h"
+
+namespace circatlas::analysis::network {
+namespace {
+
+using test::AsciiMap;
+
+// Access legs at 10 m/s and 1 CNY/t·km keep the hand computations short.
+RouterOptions lengthOptions() {
+  RouterOptions options;
+  options.metric = Metric::Length;
+  options.maxSnapDistance = Meters(100);
+  options.accessSpeedMetersPerSecond = 10.0;
+  options.accessCostYuanPerTonneKm = 1.0;
+  return options;
+}
+
+// A (0,0) … B (800,0) one-way east; C (0,-200) … D (800,-200) two-way.
+const char* const kOneWayLoop =
+    "A>>>>>>>B\n"
+    "|       |\n"
+    "C-------D";
+
+TEST(Router, RoutesAlongTheNetworkPlusAccessLegsAtBothEnds) {
+  AsciiMap map = AsciiMap::parse(kOneWayLoop);
+  const RoadGraph graph = map.builder.build();
+  const Router router(graph, lengthOptions());
+  const core::XY from[] = {{100, -230}};  // 30 m below C–D
+  const core::XY to[] = {{700, -160}};    // 40 m above C–D
+  const RouteMatrix matrix = router.matrix(from, to);
+  const PairResult pair = matrix.at(0, 0);
+  EXPECT_EQ(pair.status, PairStatus::Routed);
+  // 30 × 1.3 + 600 + 40 × 1.3 = 691 m; 3.9 s + 60 s + 5.2 s; 0.039 + 0.3 + 0.052 CNY/t.
+  EXPECT_NEAR(pair.totals.length.value(), 691.0, 1e-9);
+  EXPECT_NEAR(pair.totals.time.value(), 69.1, 1e-9);
+  EXPECT_NEAR(pair.totals.cost.value(), 0.391, 1e-9);
+}
+
+TEST(Router, OneWayStreetIsDrivenAroundNotAgainst) {
+  AsciiMap map = AsciiMap::parse(kOneWayLoop);
+  const RoadGraph graph = map.builder.build();
+  const Router router(graph, lengthOptions());
+  const core::XY east{600, 0};  // on A→B
+  const core::XY west{200, 0};
+  const core::XY points[] = {east, west};
+  const RouteMatrix matrix = router.matrix(points, points);
+  EXPECT_NEAR(matrix.at(1, 0).totals.length.value(), 400.0, 1e-9);  // with the flow, along the edge
+  // Against it: 200 m on to B, down, back along C–D, up to A and 200 m on: 1600 m.
+  EXPECT_NEAR(matrix.at(0, 1).totals.length.value(), 1600.0, 1e-9);
+  EXPECT_EQ(matrix.at(0, 1).status, PairStatus::Routed);
+  EXPECT_NEAR(matrix.at(0, 0).totals.length.value(), 0.0, 1e-9);
+}
+
+TEST(Router, RouteGeometryFollowsTheRoadsFromPointToPoint) {
+  AsciiMap map = AsciiMap::parse(kOneWayLoop);
+  const RoadGraph graph = map.builder.build();
+  const Router router(graph, lengthOptions());
+  const RouteResult route = router.route({600, 10}, {200, 10});
+  EXPECT_EQ(route.figures.status, PairStatus::Routed);
+  EXPECT_NEAR(route.figures.totals.length.value(), 1600.0 + 2 * 13.0, 1e-9);
+  const std::vector<core::XY> expected = {{600, 10}, {600, 0}, map.xy('B'), map.xy('D'),
+                                          map.xy('C'), map.xy('A'), {200, 0}, {200, 10}};
+  EXPECT_EQ(route.geometry, expected);
+  EXPECT_EQ(route.edges.size(), 5u);  // partial A→B, B–D, D–C, C–A, partial A→B
+}
+
+TEST(Router, BeyondTheSnapLimitFallsBackToTheStraightLineAndSaysSo) {
+  AsciiMap map = AsciiMap::parse(kOneWayLoop);
+  const RoadGraph graph = map.builder.build();
+  const Router router(graph, lengthOptions());
+  const core::XY from[] = {{400, 3000}};  // 3 km from any road, limit 100 m
+  const core::XY to[] = {{400, -200}};
+  const PairResult pair = router.matrix(from, to).at(0, 0);
+  EXPECT_EQ(pair.status, PairStatus::FallbackNotSnapped);
+  EXPECT_NEAR(pair.totals.length.value(), 3200.0 * 1.3, 1e-9);
+  EXPECT_NEAR(pair.totals.time.value(), 3200.0 * 1.3 / 10.0, 1e-9);
+  EXPECT_NEAR(pair.totals.cost.value(), 3.2 * 1.3, 1e-9);
+}
+
+TEST(Router, DisconnectedPartsFallBackAsUnreachable) {
+  AsciiMap map = AsciiMap::parse(
+      "A---B\n"
+      "\n"
+      "\n"
+      "C---D");
+  const RoadGraph graph = map.builder.build();
+  const Router router(graph, lengthOptions());
+  const RouteMatrix matrix = router.matrix(std::vector<core::XY>{{200, 0}}, std::vector<core::XY>{{200, -300}});
+  EXPECT_EQ(matrix.at(0, 0).status, PairStatus::FallbackUnreachable);
+  EXPECT_NEAR(matrix.distances[0].value(), 390.0, 1e-9);
+  EXPECT_EQ(router.route({200, 0}, {200, -300}).figures.status, PairStatus::FallbackUnreachable);
+}
+
+TEST(Router, NetworkWithoutRoadsFallsBackAsNoNetwork) {
+  GraphBuilder builder;
+  builder.addNode({0, 0});
+  const RoadGraph graph = builder.build();
+  const Router router(graph, lengthOptions());
+  const PairResult pair = router.route({0, 0}, {300, 400}).figures;
+  EXPECT_EQ(pair.status, PairStatus::FallbackNoNetwork);
+  EXPECT_NEAR(pair.totals.length.value(), 650.0, 1e-9);
+}
+
+TEST(Router, TimeMetricRoutesOverTheTrunkAndReportsItsLength) {
+  AsciiMap map = AsciiMap::parse(
+      "A=======B\n"
+      "|       |\n"
+      "C-------D");
+  const RoadGraph graph = map.builder.build();
+  RouterOptions options = lengthOptions();
+  options.metric = Metric::Time;
+  const Router router(graph, options);
+  const PairResult pair = router.route(map.xy('C'), map.xy('D')).figures;
+  EXPECT_EQ(pair.status, PairStatus::Routed);
+  EXPECT_NEAR(pair.totals.time.value(), 20.0 + 800.0 / 30.0 + 20.0, 1e-9);
+  EXPECT_NEAR(pair.totals.length.value(), 1200.0, 1e-9);
+}
+
+TEST(Router, MatrixAgreesWithSingleRoutesOnARandomNetwork) {
+  const auto net = test::RandomNetwork::make(300, 21);
+  const RoadGraph graph = net.build();
+  RouterOptions options;
+  options.maxSnapDistance = Meters(300);
+  const Router router(graph, options);
+  std::mt19937 rng(5);
+  std::uniform_real_distribution<double> coord(-500.0, 10500.0);
+  std::vector<core::XY> points;
+  for (int i = 0; i < 25; ++i) points.push_back({coord(rng), coord(rng)});
+  const RouteMatrix matrix = router.matrix(points, points);
+  for (std::size_t r = 0; r < points.size(); ++r) {
+    for (std::size_t c = 0; c < points.size(); ++c) {
+      const PairResult single = router.route(points[r], points[c]).figures;
+      EXPECT_EQ(single.status, matrix.at(r, c).status) << r << ", " << c;
+      EXPECT_NEAR(single.totals.time.value(), matrix.at(r, c).totals.time.value(), 1e-6) << r << ", " << c;
+      EXPECT_TRUE(std::isfinite(matrix.at(r, c).totals.length.value()));
+    }
+  }
+}
+
+TEST(Router, BadOptionsAreParameterErrors) {
+  AsciiMap map = AsciiMap::parse("A---B");
+  const RoadGraph graph = map.builder.build();
+  RouterOptions options;
+  options.detourFactor = 0.9;
+  EXPECT_THROW(Router(graph, options), core::ParameterError);
+  options = {};
+  options.accessSpeedMetersPerSecond = 0;
+  EXPECT_THROW(Router(graph, options), core::ParameterError);
+  options = {};
+  options.maxSnapDistance = Meters(-5);
+  EXPECT_THROW(Router(graph, options), core::ParameterError);
+}
+
+}  // namespace
+}  // namespace circatlas::analysis::network
