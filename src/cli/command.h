@@ -36,6 +36,9 @@ void addOverlayCommand(CLI::App& app, Action& action);
 /// `circatlas hotspots --material CODE`: density surface and county Gi* hot spots.
 void addHotspotsCommand(CLI::App& app, Action& action);
 
+/// `circatlas cluster --eps 5km`: DBSCAN clusters with hulls and profiles.
+void addClusterCommand(CLI::App& app, Action& action);
+
 /// `circatlas synth --out PATH`: a seeded synthetic registry for tests and benchmarks.
 void addSynthCommand(CLI::App& app, Action& action);
 

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   cli::addWhatIfCommand(app, action);
   cli::addOverlayCommand(app, action);
   cli::addHotspotsCommand(app, action);
+  cli::addClusterCommand(app, action);
 
   try {
     app.parse(argc, argv);

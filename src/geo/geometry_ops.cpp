@@ -65,6 +65,12 @@ core::Geometry convexHull(const core::Geometry& g) {
   return detail::fromGeos(hull.get());
 }
 
+core::Geometry concaveHull(const core::Geometry& g, double ratio) {
+  const GeomPtr geos = toGeos(g);
+  const GeomPtr hull = checked(GEOSConcaveHull_r(geosHandle(), geos.get(), ratio, 0), "computing a concave hull");
+  return detail::fromGeos(hull.get());
+}
+
 core::Geometry buffer(const core::Geometry& g, double distance) {
   const GeomPtr geos = toGeos(g);
   const GeomPtr result = checked(GEOSBuffer_r(geosHandle(), geos.get(), distance, 8), "buffering a geometry");

@@ -30,6 +30,10 @@ namespace circatlas::geo {
 /// Convex hull of all vertices of g (a Polygon; a LineString or Point when they are collinear or one).
 [[nodiscard]] core::Geometry convexHull(const core::Geometry& g);
 
+/// Concave hull of all vertices of g (GEOS 3.11): `ratio` 1 gives the convex hull, smaller values
+/// follow the points more closely (0.3 is a reasonable planning default).
+[[nodiscard]] core::Geometry concaveHull(const core::Geometry& g, double ratio);
+
 /// Buffer of g by distance (in the units of g's CRS, so project to the analysis CRS first), with
 /// 8 segments per quarter circle. Polygonal result as a MultiPolygon.
 [[nodiscard]] core::Geometry buffer(const core::Geometry& g, double distance);

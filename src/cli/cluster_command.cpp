@@ -1,0 +1,105 @@
+// `circatlas cluster`: DBSCAN clusters of enterprises with hulls and profiles, and a k-distance report for eps.
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "analysis/cluster/k_distance.h"
+#include "cli/catalogue_source.h"
+#include "cli/command.h"
+#include "cli/table_printer.h"
+#include "core/units.h"
+#include "geo/analysis_crs.h"
+#include "geo/transformer.h"
+#include "io/builtin_data.h"
+#include "io/layer_reader.h"
+#include "io/layer_writer.h"
+#include "tools/cluster_tool.h"
+
+namespace circatlas::cli {
+
+namespace {
+
+struct ClusterOptions {
+  CatalogueSource catalogue;
+  tools::ClusterParams params;
+  std::string eps = "5km";
+  bool kDistance = false;
+  std::string out;
+};
+
+std::string fixed(double v, int decimals) {
+  char buf[48];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+void printKDistance(const core::Layer& enterprises, int minPoints) {
+  std::vector<core::Coord> c;
+  for (const auto& f : enterprises.features()) {
+    if (!f.geometry.isEmpty()) c.push_back(f.geometry.coords()[0]);
+  }
+  geo::Transformer(enterprises.crs(), geo::kAnalysisCrs).forward(c);
+  std::vector<core::XY> xy;
+  for (const auto& p : c) xy.push_back({p.x, p.y});
+  const auto report = analysis::cluster::kDistanceReport(xy, minPoints);
+  std::cout << "k-distance (distance to the " << minPoints << "-th nearest point, counting the point itself):\n";
+  for (const auto& q : report.quantiles) {
+    std::cout << "  " << fixed(q.fraction * 100, 0) << " % of enterprises within " << fixed(q.distanceMeters / 1000, 2)
+              << " km\n";
+  }
+  if (report.kneeEpsMeters) {
+    std::cout << "  knee of the curve: eps ≈ " << fixed(*report.kneeEpsMeters / 1000, 2) << " km\n";
+  }
+}
+
+void runClusterCommand(const ClusterOptions& options) {
+  tools::ClusterParams params = options.params;
+  params.epsMeters = core::parseDistanceMeters(options.eps);
+  const auto layers = loadCatalogue(options.catalogue);
+  const core::Layer& enterprises = requireLayer(layers, "enterprises");
+  const core::Layer counties = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
+  if (options.kDistance) printKDistance(enterprises, params.minPoints);
+  const tools::ClusterResult r =
+      tools::runCluster(enterprises, requireLayer(layers, "flows"), counties, &requireLayer(layers, "parks"), params);
+  const auto& h = r.convexHulls;
+  TablePrinter table({"Cluster", "Members", "Core", "Border", "Shannon", "Area km²", "Prefectures", "Parks"},
+                     {true, true, true, true, true, true, false, false});
+  for (std::size_t i = 0; i < h.size(); ++i) {
+    table.addRow({core::toString(h.value(i, "cluster_id")), core::toString(h.value(i, "members")),
+                  core::toString(h.value(i, "core")), core::toString(h.value(i, "border")),
+                  fixed(std::get<double>(h.value(i, "shannon")), 2), fixed(std::get<double>(h.value(i, "area_km2")), 1),
+                  core::toString(h.value(i, "prefectures")), core::toString(h.value(i, "parks"))});
+  }
+  table.print(std::cout);
+  std::size_t noise = 0;
+  for (std::size_t i = 0; i < r.members.size(); ++i) noise += core::toString(r.members.value(i, "role")) == "noise";
+  std::cout << h.size() << " cluster(s), " << noise << " of " << r.members.size() << " enterprises are noise ("
+            << r.parameters << ")\n";
+  if (!options.out.empty()) {
+    const core::Layer* out[] = {&r.members, &r.convexHulls, &r.concaveHulls};
+    io::writeLayers(out, options.out);
+    std::cout << "Wrote " << options.out << '\n';
+  }
+}
+
+}  // namespace
+
+void addClusterCommand(CLI::App& app, Action& action) {
+  auto options = std::make_shared<ClusterOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "cluster", "Where enterprises cluster closely enough to share infrastructure: DBSCAN in metres (Gansu conformal "
+                 "conic), with convex and concave hulls, industry mix and diversity, tonnes per material, prefectures "
+                 "and parks per cluster.");
+  cmd->add_option("--eps", options->eps, "Neighbourhood radius with unit (e.g. 5km)")->capture_default_str();
+  cmd->add_option("--min-points", options->params.minPoints, "Points within eps, the point itself included")
+      ->capture_default_str();
+  cmd->add_flag("--dbscan-star", options->params.borderPointsAsNoise, "Treat border points as noise (DBSCAN*)");
+  cmd->add_flag("--k-distance", options->kDistance, "Print the k-distance distribution to help choose eps");
+  cmd->add_option("--out,-o", options->out, "Write members and hulls to this GeoPackage");
+  addCatalogueOption(*cmd, options->catalogue);
+  cmd->callback([options, &action] { action = [options] { runClusterCommand(*options); }; });
+}
+
+}  // namespace circatlas::cli

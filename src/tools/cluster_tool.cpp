@@ -1,0 +1,186 @@
+// Adapts enterprise layers to the DBSCAN kernel and turns its labels into member and hull layers.
+#include "tools/cluster_tool.h"
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "analysis/cluster/dbscan.h"
+#include "core/error.h"
+#include "geo/analysis_crs.h"
+#include "geo/geodesic.h"
+#include "geo/geometry_ops.h"
+#include "geo/polygon_index.h"
+#include "geo/transformer.h"
+
+namespace circatlas::tools {
+
+namespace {
+
+std::string text(const core::Layer& l, std::size_t i, std::string_view field) { return core::toString(l.value(i, field)); }
+
+const char* roleName(analysis::cluster::PointRole role) {
+  switch (role) {
+    case analysis::cluster::PointRole::Core: return "core";
+    case analysis::cluster::PointRole::Border: return "border";
+    case analysis::cluster::PointRole::Noise: return "noise";
+  }
+  return "noise";
+}
+
+struct Profile {
+  std::int64_t members = 0, core = 0, border = 0;
+  std::map<std::string, std::int64_t> industries;
+  std::map<std::string, double> quantities;
+  std::set<std::string> prefectures;
+  std::vector<std::string> parks;
+  core::Geometry points{core::GeometryType::MultiPoint};  // metric
+};
+
+}  // namespace
+
+ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flows, const core::Layer& counties,
+                         const core::Layer* parks, const ClusterParams& params) {
+  if (!(params.concaveRatio > 0.0 && params.concaveRatio <= 1.0)) {
+    throw core::ParameterError("the concave-hull ratio must lie in (0, 1]");
+  }
+  // Project once; clustering in degrees would stretch distances by the cosine of the latitude.
+  std::vector<core::Coord> metric;
+  std::vector<std::size_t> rows;
+  for (std::size_t i = 0; i < enterprises.size(); ++i) {
+    if (enterprises[i].geometry.isEmpty()) continue;
+    metric.push_back(enterprises[i].geometry.coords()[0]);
+    rows.push_back(i);
+  }
+  std::vector<core::Coord> lonLat = metric;
+  if (enterprises.crs().empty()) {
+    core::CrsError e("the layer has no coordinate reference system; clustering needs one to measure metres");
+    e.setLayer(enterprises.name());
+    throw e;
+  }
+  geo::Transformer(enterprises.crs(), geo::kAnalysisCrs).forward(metric);
+  if (enterprises.crs() != geo::kWgs84) geo::Transformer(enterprises.crs(), geo::kWgs84).forward(lonLat);
+  std::vector<core::XY> xy;
+  xy.reserve(metric.size());
+  for (const auto& c : metric) xy.push_back({c.x, c.y});
+  const auto labels = analysis::cluster::dbscan(
+      xy, {params.epsMeters, params.minPoints, params.borderPointsAsNoise});
+
+  // Members layer: the input plus cluster fields.
+  core::Schema schema = enterprises.schema();
+  schema.add({"cluster_id", core::FieldType::Integer});
+  schema.add({"role", core::FieldType::String});
+  ClusterResult r{core::Layer("cluster_members", enterprises.crs(), enterprises.geometryType(), std::move(schema)),
+                  core::Layer("x", "", core::GeometryType::None, core::Schema()),
+                  core::Layer("x", "", core::GeometryType::None, core::Schema()), ""};
+  std::vector<std::optional<std::size_t>> clusterOfRow(enterprises.size());
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    if (const auto c = labels.clusterOf(k)) clusterOfRow[rows[k]] = static_cast<std::size_t>(c->value());
+  }
+  std::vector<std::string> roleOfRow(enterprises.size(), "noise");
+  for (std::size_t k = 0; k < rows.size(); ++k) roleOfRow[rows[k]] = roleName(labels.roleOf(k));
+  for (std::size_t i = 0; i < enterprises.size(); ++i) {
+    core::Feature f = enterprises[i];
+    f.values.push_back(clusterOfRow[i] ? core::Value(static_cast<std::int64_t>(*clusterOfRow[i])) : core::Value());
+    f.values.emplace_back(roleOfRow[i]);
+    r.members.add(std::move(f));
+  }
+
+  // Profiles.
+  std::vector<Profile> profiles(labels.clusterCount());
+  std::vector<core::Geometry> countyShapes;
+  for (const auto& f : counties.features()) countyShapes.push_back(f.geometry);
+  const auto county = geo::locateAll(countyShapes, lonLat);
+  std::map<std::string, std::size_t> clusterOfId;
+  const bool hasIndustry = enterprises.schema().indexOf("industry_code").has_value();
+  const bool hasId = enterprises.schema().indexOf("id").has_value();
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    const auto c = labels.clusterOf(k);
+    if (!c) continue;
+    Profile& p = profiles[static_cast<std::size_t>(c->value())];
+    ++p.members;
+    (labels.roleOf(k) == analysis::cluster::PointRole::Core ? p.core : p.border)++;
+    if (hasIndustry) ++p.industries[text(enterprises, rows[k], "industry_code")];
+    if (county[k]) p.prefectures.insert(text(counties, *county[k], "prefecture_code"));
+    if (hasId) clusterOfId[text(enterprises, rows[k], "id")] = static_cast<std::size_t>(c->value());
+    p.points.addPoint(metric[k]);
+  }
+  std::set<std::string> quantityFields;
+  for (std::size_t i = 0; i < flows.size(); ++i) {
+    const auto it = clusterOfId.find(text(flows, i, "enterprise_id"));
+    const auto* q = std::get_if<double>(&flows.value(i, "quantity"));
+    if (it == clusterOfId.end() || !q) continue;
+    const std::string field = (text(flows, i, "direction") == "output" ? "out_" : "in_") + text(flows, i, "material_code");
+    quantityFields.insert(field);
+    profiles[it->second].quantities[field] += *q;
+  }
+
+  // Hulls in the analysis CRS, then back to the layer's lon/lat.
+  const geo::Transformer toWgs(geo::kWgs84, geo::kAnalysisCrs);
+  std::vector<core::Geometry> convex(profiles.size());
+  std::vector<core::Geometry> concave(profiles.size());
+  // Hulls of collinear or coincident members (common: many registry points sit on a county
+  // seat) are lines, points or slivers; they get 100 m of width so every cluster has an area.
+  auto polygonal = [](core::Geometry g) {
+    if (!core::isPolygonal(g.type()) || g.isEmpty() || geo::planarArea(g) < 1e4) g = geo::buffer(g, 100.0);
+    g.promoteToMulti();
+    return g;
+  };
+  for (std::size_t c = 0; c < profiles.size(); ++c) {
+    convex[c] = polygonal(geo::convexHull(profiles[c].points));
+    concave[c] = polygonal(geo::concaveHull(profiles[c].points, params.concaveRatio));
+    toWgs.inverse(convex[c].mutableCoords());
+    toWgs.inverse(concave[c].mutableCoords());
+  }
+  if (parks && !profiles.empty()) {
+    const geo::PolygonIndex hullIndex(convex);
+    for (std::size_t i = 0; i < parks->size(); ++i) {
+      if ((*parks)[i].geometry.isEmpty()) continue;
+      // A park may lie in several overlapping hulls; the index gives the lowest id, enough here.
+      if (const auto c = hullIndex.locate((*parks)[i].geometry.coords()[0])) {
+        profiles[*c].parks.push_back(text(*parks, i, "id") + " " + text(*parks, i, "name_zh"));
+      }
+    }
+  }
+
+  using core::FieldType;
+  core::Schema hullSchema({{"cluster_id", FieldType::Integer}, {"members", FieldType::Integer},
+                           {"core", FieldType::Integer}, {"border", FieldType::Integer},
+                           {"industries", FieldType::String}, {"shannon", FieldType::Real},
+                           {"prefectures", FieldType::String}, {"parks", FieldType::String},
+                           {"area_km2", FieldType::Real}});
+  for (const auto& q : quantityFields) hullSchema.add({q, FieldType::Real});
+  r.convexHulls = core::Layer("cluster_hulls", std::string(geo::kWgs84), core::GeometryType::MultiPolygon, hullSchema);
+  r.concaveHulls = core::Layer("cluster_concave_hulls", std::string(geo::kWgs84), core::GeometryType::MultiPolygon,
+                               hullSchema);
+  for (std::size_t c = 0; c < profiles.size(); ++c) {
+    const Profile& p = profiles[c];
+    std::string mix;
+    double shannon = 0.0;
+    for (const auto& [code, n] : p.industries) {
+      mix += (mix.empty() ? "" : ";") + code + ":" + std::to_string(n);
+      const double share = static_cast<double>(n) / static_cast<double>(p.members);
+      shannon -= share * std::log(share);
+    }
+    std::string prefectures;
+    for (const auto& code : p.prefectures) prefectures += (prefectures.empty() ? "" : ";") + code;
+    std::string parkList;
+    for (const auto& park : p.parks) parkList += (parkList.empty() ? "" : ";") + park;
+    auto values = [&](const core::Geometry& hull) {
+      std::vector<core::Value> v = {static_cast<std::int64_t>(c), p.members, p.core, p.border, mix, shannon,
+                                    prefectures, parkList, geo::geodesicAreaSquareMeters(hull) / 1e6};
+      for (const auto& q : quantityFields) v.emplace_back(p.quantities.contains(q) ? p.quantities.at(q) : 0.0);
+      return v;
+    };
+    r.convexHulls.add({core::FeatureId(static_cast<std::int64_t>(c + 1)), convex[c], values(convex[c])});
+    r.concaveHulls.add({core::FeatureId(static_cast<std::int64_t>(c + 1)), concave[c], values(concave[c])});
+  }
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "eps_m=%g min_points=%d dbscan_star=%s concave_ratio=%g crs=analysis_lcc",
+                params.epsMeters, params.minPoints, params.borderPointsAsNoise ? "yes" : "no", params.concaveRatio);
+  r.parameters = buf;
+  return r;
+}
+
+}  // namespace circatlas::tools

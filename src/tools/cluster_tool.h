@@ -1,0 +1,35 @@
+// ClusterTool: DBSCAN on enterprise points in the analysis CRS, with cluster hulls and profiles.
+#pragma once
+
+#include <string>
+
+#include "core/layer.h"
+
+namespace circatlas::tools {
+
+struct ClusterParams {
+  double epsMeters = 5000.0;         ///< neighbourhood radius in metres (analysis CRS)
+  int minPoints = 5;                 ///< counts the point itself
+  bool borderPointsAsNoise = false;  ///< DBSCAN*
+  double concaveRatio = 0.3;         ///< GEOS concave hull ratio (1 = convex)
+};
+
+struct ClusterResult {
+  core::Layer members;        ///< the input points + cluster_id (null for noise) and role (core/border/noise)
+  core::Layer convexHulls;    ///< one polygon per cluster with its profile (see runCluster)
+  core::Layer concaveHulls;   ///< the same profile on the concave hull
+  std::string parameters;     ///< "eps_m=5000 min_points=5 …"
+};
+
+/// Points (any CRS PROJ knows; projected once to the analysis CRS, never clustered in degrees)
+/// are clustered with DBSCAN. Each cluster's profile: members, core and border counts; industry
+/// mix ("3011:4;4411:2", by 4-digit code) and its Shannon diversity H = −Σ p ln p; total output
+/// and input per material from the flows (out_<CODE>, in_<CODE>); the prefectures its members lie
+/// in; the parks whose points fall inside its convex hull. Hulls smaller than one hectare
+/// (collinear or coincident members) are buffered by 100 m so every cluster has an area. Throws
+/// core::ParameterError for invalid parameters, core::CrsError for a layer without CRS.
+[[nodiscard]] ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flows,
+                                       const core::Layer& counties, const core::Layer* parks,
+                                       const ClusterParams& params);
+
+}  // namespace circatlas::tools

@@ -1,0 +1,87 @@
+// ClusterTool: clusters in metres, profiles that add up, hulls that contain their members.
+#include "tools/cluster_tool.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "core/error.h"
+#include "geo/geometry_ops.h"
+#include "geo/polygon_index.h"
+
+namespace circatlas::tools {
+namespace {
+
+using core::FieldType;
+
+// Two groups of four plants 1 km apart along 38.5°N (1 km ≈ 0.01148° of longitude there), 50 km
+// apart from each other, and one isolated plant: at eps 2 km, minPts 3 → two clusters, one noise.
+core::Layer plants() {
+  core::Layer l("enterprises", "EPSG:4326", core::GeometryType::Point,
+                core::Schema({{"id", FieldType::String}, {"industry_code", FieldType::String}}));
+  int n = 0;
+  auto add = [&](double lon, double lat, const char* industry) {
+    ++n;
+    l.add({core::FeatureId(n), core::Geometry::point({lon, lat}), {"E" + std::to_string(n), std::string(industry)}});
+  };
+  for (int i = 0; i < 4; ++i) add(102.0 + i * 0.01148, 38.5, i < 2 ? "4411" : "3011");
+  for (int i = 0; i < 4; ++i) add(102.6 + i * 0.01148, 38.5, "3011");
+  add(103.5, 38.5, "3031");
+  return l;
+}
+
+core::Layer flows() {
+  core::Layer l("flows", "", core::GeometryType::None,
+                core::Schema({{"enterprise_id", FieldType::String}, {"material_code", FieldType::String},
+                              {"direction", FieldType::String}, {"quantity", FieldType::Real}}));
+  l.add({core::FeatureId(1), core::Geometry(), {std::string("E1"), std::string("FLY_ASH"), std::string("output"), 1000.0}});
+  l.add({core::FeatureId(2), core::Geometry(), {std::string("E2"), std::string("FLY_ASH"), std::string("output"), 500.0}});
+  return l;
+}
+
+core::Layer oneCounty() {
+  core::Layer l("counties", "EPSG:4326", core::GeometryType::Polygon,
+                core::Schema({{"code", FieldType::String}, {"prefecture_code", FieldType::String}}));
+  const std::vector<std::vector<core::Coord>> rings = {{{101, 38}, {104, 38}, {104, 39}, {101, 39}, {101, 38}}};
+  l.add({core::FeatureId(1), core::Geometry::polygon(rings), {std::string("620302"), std::string("620300")}});
+  return l;
+}
+
+TEST(ClusterTool, TwoGroupsAndANoisePointWithProfiles) {
+  const ClusterResult r = runCluster(plants(), flows(), oneCounty(), nullptr, {2000.0, 3, false, 0.3});
+  ASSERT_EQ(r.convexHulls.size(), 2U);
+  EXPECT_EQ(std::get<std::int64_t>(r.convexHulls.value(0, "members")), 4);
+  EXPECT_EQ(core::toString(r.convexHulls.value(0, "industries")), "3011:2;4411:2");
+  EXPECT_NEAR(std::get<double>(r.convexHulls.value(0, "shannon")), std::log(2.0), 1e-12);
+  EXPECT_DOUBLE_EQ(std::get<double>(r.convexHulls.value(0, "out_FLY_ASH")), 1500.0);
+  EXPECT_EQ(std::get<double>(r.convexHulls.value(1, "shannon")), 0.0);
+  EXPECT_EQ(core::toString(r.convexHulls.value(1, "prefectures")), "620300");
+  EXPECT_EQ(core::toString(r.members.value(8, "role")), "noise");
+  EXPECT_TRUE(core::isNull(r.members.value(8, "cluster_id")));
+}
+
+TEST(ClusterTool, EpsIsInMetresNotDegrees) {
+  // 1 km apart: clustered at eps 2 km, all noise at eps 500 m.
+  EXPECT_EQ(runCluster(plants(), flows(), oneCounty(), nullptr, {500.0, 3, false, 0.3}).convexHulls.size(), 0U);
+}
+
+TEST(ClusterTool, HullsContainTheirMembers) {
+  const ClusterResult r = runCluster(plants(), flows(), oneCounty(), nullptr, {2000.0, 3, false, 0.3});
+  for (std::size_t i = 0; i < r.members.size(); ++i) {
+    const auto id = r.members.value(i, "cluster_id");
+    if (core::isNull(id)) continue;
+    // A member on the hull's edge may fall a hair outside after the round trip through the
+    // projection: 1e-7° (1 cm) of slack.
+    const std::vector<core::Geometry> hull = {
+        geo::buffer(r.convexHulls[static_cast<std::size_t>(std::get<std::int64_t>(id))].geometry, 1e-7)};
+    EXPECT_TRUE(geo::PolygonIndex(hull).locate(r.members[i].geometry.coords()[0]).has_value()) << i;
+  }
+}
+
+TEST(ClusterTool, BadParametersAreRejected) {
+  EXPECT_THROW((void)runCluster(plants(), flows(), oneCounty(), nullptr, {0.0, 3, false, 0.3}), core::ParameterError);
+  EXPECT_THROW((void)runCluster(plants(), flows(), oneCounty(), nullptr, {1000.0, 3, false, 0.0}), core::ParameterError);
+}
+
+}  // namespace
+}  // namespace circatlas::tools
