@@ -21,14 +21,6 @@ struct AllocateOptions {
   std::string out;
 };
 
-std::string number(const core::Value& v, const char* format) {
-  const auto* d = std::get_if<double>(&v);
-  if (!d) return "-";
-  char buf[48];
-  std::snprintf(buf, sizeof buf, format, *d);
-  return buf;
-}
-
 void runAllocate(const AllocateOptions& options) {
   const auto layers = loadCatalogue(options.catalogue);
   tools::PartnersParams params = options.params;
@@ -43,10 +35,10 @@ void runAllocate(const AllocateOptions& options) {
                      {false, false, true, true, true, true, true, true, true});
   for (std::size_t i = 0; i < s.size(); ++i) {
     table.addRow({core::toString(s.value(i, "material_zh")) + " " + core::toString(s.value(i, "material")),
-                  core::toString(s.value(i, "unit")), number(s.value(i, "supplied"), "%.0f"),
-                  number(s.value(i, "matched_optimal"), "%.0f"), number(s.value(i, "matched_greedy"), "%.0f"),
-                  number(s.value(i, "utilisation_pct"), "%.1f"), number(s.value(i, "unit_km"), "%.3g"),
-                  number(s.value(i, "transport_cny"), "%.3g"), core::toString(s.value(i, "receivers_without_capacity"))});
+                  core::toString(s.value(i, "unit")), formatReal(s.value(i, "supplied"), "%.0f"),
+                  formatReal(s.value(i, "matched_optimal"), "%.0f"), formatReal(s.value(i, "matched_greedy"), "%.0f"),
+                  formatReal(s.value(i, "utilisation_pct"), "%.1f"), formatReal(s.value(i, "unit_km"), "%.3g"),
+                  formatReal(s.value(i, "transport_cny"), "%.3g"), core::toString(s.value(i, "receivers_without_capacity"))});
   }
   table.print(std::cout);
   std::cout << "Targets for 2015 (甘工信发[2012]350号): industrial solid waste 66 % used; fly ash and coal gangue from "

@@ -29,12 +29,6 @@ struct ClusterOptions {
   std::string out;
 };
 
-std::string fixed(double v, int decimals) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
 void printKDistance(const core::Layer& enterprises, int minPoints) {
   std::vector<core::Coord> c;
   for (const auto& f : enterprises.features()) {
@@ -46,11 +40,11 @@ void printKDistance(const core::Layer& enterprises, int minPoints) {
   const auto report = analysis::cluster::kDistanceReport(xy, minPoints);
   std::cout << "k-distance (distance to the " << minPoints << "-th nearest point, counting the point itself):\n";
   for (const auto& q : report.quantiles) {
-    std::cout << "  " << fixed(q.fraction * 100, 0) << " % of enterprises within " << fixed(q.distanceMeters / 1000, 2)
+    std::cout << "  " << formatFixed(q.fraction * 100, 0) << " % of enterprises within " << formatFixed(q.distanceMeters / 1000, 2)
               << " km\n";
   }
   if (report.kneeEpsMeters) {
-    std::cout << "  knee of the curve: eps ≈ " << fixed(*report.kneeEpsMeters / 1000, 2) << " km\n";
+    std::cout << "  knee of the curve: eps ≈ " << formatFixed(*report.kneeEpsMeters / 1000, 2) << " km\n";
   }
 }
 
@@ -69,7 +63,7 @@ void runClusterCommand(const ClusterOptions& options) {
   for (std::size_t i = 0; i < h.size(); ++i) {
     table.addRow({core::toString(h.value(i, "cluster_id")), core::toString(h.value(i, "members")),
                   core::toString(h.value(i, "core")), core::toString(h.value(i, "border")),
-                  fixed(std::get<double>(h.value(i, "shannon")), 2), fixed(std::get<double>(h.value(i, "area_km2")), 1),
+                  formatFixed(std::get<double>(h.value(i, "shannon")), 2), formatFixed(std::get<double>(h.value(i, "area_km2")), 1),
                   core::toString(h.value(i, "prefectures")), core::toString(h.value(i, "parks"))});
   }
   table.print(std::cout);

@@ -41,12 +41,9 @@ void runHotspotsCommand(const HotspotsOptions& options) {
   for (std::size_t i = 0; i < r.counties.size(); ++i) {
     const auto cls = core::toString(r.counties.value(i, "hotspot"));
     if (cls == "not significant") continue;
-    char z[32], p[32], out[32];
-    std::snprintf(z, sizeof z, "%.2f", std::get<double>(r.counties.value(i, "gi_z")));
-    std::snprintf(p, sizeof p, "%.3f", std::get<double>(r.counties.value(i, "gi_p")));
-    std::snprintf(out, sizeof out, "%.0f", std::get<double>(r.counties.value(i, "output")));
-    table.addRow({core::toString(r.counties.value(i, "code")) + " " + core::toString(r.counties.value(i, "name_zh")), out,
-                  z, p, cls});
+    table.addRow({core::toString(r.counties.value(i, "code")) + " " + core::toString(r.counties.value(i, "name_zh")),
+                  formatReal(r.counties.value(i, "output"), "%.0f"), formatReal(r.counties.value(i, "gi_z"), "%.2f"),
+                  formatReal(r.counties.value(i, "gi_p"), "%.3f"), cls});
   }
   table.print(std::cout);
   std::cout << "Counties not listed are not significant at 90 % (" << r.parameters << ")\n";

@@ -27,12 +27,6 @@ struct InfoOptions {
   std::optional<std::string> layer;
 };
 
-std::string formatNumber(double value, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
-  return buf;
-}
-
 // Thousands separators for counts and areas: 425,809.
 std::string withThousands(long long value) {
   std::string digits = std::to_string(value < 0 ? -value : value);
@@ -50,11 +44,11 @@ std::string formatExtent(const io::LayerInfo& layer) {
     // An unknown CRS is reported in the CRS column; the extent is still worth printing.
   }
   if (geographic) {
-    return formatNumber(e.minX, 3) + "–" + formatNumber(e.maxX, 3) + "°E, " + formatNumber(e.minY, 3) + "–" +
-           formatNumber(e.maxY, 3) + "°N";
+    return formatFixed(e.minX, 3) + "–" + formatFixed(e.maxX, 3) + "°E, " + formatFixed(e.minY, 3) + "–" +
+           formatFixed(e.maxY, 3) + "°N";
   }
-  return formatNumber(e.minX, 1) + ", " + formatNumber(e.minY, 1) + " – " + formatNumber(e.maxX, 1) + ", " +
-         formatNumber(e.maxY, 1);
+  return formatFixed(e.minX, 1) + ", " + formatFixed(e.minY, 1) + " – " + formatFixed(e.maxX, 1) + ", " +
+         formatFixed(e.maxY, 1);
 }
 
 void printLayers(const io::DatasetInfo& info, std::ostream& out) {

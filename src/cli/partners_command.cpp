@@ -33,12 +33,9 @@ void runPartners(const PartnersOptions& options) {
   const auto& c = result.candidates;
   TablePrinter table({"#", "Supplier", "Material", "km", "Score (CNY/yr)", "Reason"}, {true, false, false, true, true, false});
   for (std::size_t i = 0; i < c.size(); ++i) {
-    char km[32];
-    std::snprintf(km, sizeof km, "%.0f", std::get<double>(c.value(i, "km")));
-    char score[32];
-    std::snprintf(score, sizeof score, "%.0f", std::get<double>(c.value(i, "score")));
     table.addRow({core::toString(c.value(i, "rank")), core::toString(c.value(i, "supplier_name")),
-                  core::toString(c.value(i, "material")), km, score,
+                  core::toString(c.value(i, "material")), formatReal(c.value(i, "km"), "%.0f"),
+                  formatReal(c.value(i, "score"), "%.0f"),
                   core::toString(c.value(i, options.lang == "zh" ? "reason_zh" : "reason_en"))});
   }
   table.print(std::cout);

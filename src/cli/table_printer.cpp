@@ -2,8 +2,23 @@
 #include "cli/table_printer.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace circatlas::cli {
+
+std::string formatFixed(double value, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+  return buf;
+}
+
+std::string formatReal(const core::Value& value, const char* printfFormat) {
+  const auto* d = std::get_if<double>(&value);
+  if (!d) return "-";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, printfFormat, *d);
+  return buf;
+}
 
 std::size_t displayWidth(const std::string& utf8) {
   std::size_t width = 0;

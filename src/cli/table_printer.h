@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "core/value.h"
+
 namespace circatlas::cli {
 
 /// Collects rows and prints them with columns padded to the widest cell.
@@ -19,6 +21,12 @@ class TablePrinter {
   std::vector<bool> rightAligned_;
   std::vector<std::vector<std::string>> rows_;
 };
+
+/// A number with `decimals` digits after the point ("12.35").
+[[nodiscard]] std::string formatFixed(double value, int decimals);
+
+/// A real cell with a printf format ("%.0f", "%+.0f", "%.3g"); "-" when the value is not a real.
+[[nodiscard]] std::string formatReal(const core::Value& value, const char* printfFormat);
 
 /// Display width of UTF-8 text in a terminal: East Asian wide characters count two.
 [[nodiscard]] std::size_t displayWidth(const std::string& utf8);

@@ -21,14 +21,6 @@ struct WhatIfOptions {
   std::string out;
 };
 
-std::string number(const core::Value& v, const char* format) {
-  const auto* d = std::get_if<double>(&v);
-  if (!d) return "-";
-  char buf[48];
-  std::snprintf(buf, sizeof buf, format, *d);
-  return buf;
-}
-
 void runWhatIf(const WhatIfOptions& options) {
   const auto layers = loadCatalogue(options.catalogue);
   const tools::WhatIfResult result = tools::runWhatIf(
@@ -43,11 +35,11 @@ void runWhatIf(const WhatIfOptions& options) {
     table.addRow({core::toString(t.value(i, "project_id")) + " " + core::toString(t.value(i, "project_name")),
                   core::toString(t.value(i, "status")),
                   core::toString(t.value(i, "material")) + " (" + core::toString(t.value(i, "direction")) + ")",
-                  number(t.value(i, "project_quantity"), "%.0f"), number(t.value(i, "matched_without"), "%.0f"),
-                  number(t.value(i, "matched_with"), "%.0f"), number(t.value(i, "matched_change"), "%+.0f"),
-                  number(t.value(i, "utilisation_without_pct"), "%.1f") + " → " +
-                      number(t.value(i, "utilisation_with_pct"), "%.1f"),
-                  number(t.value(i, "transport_cny_with"), "%.3g")});
+                  formatReal(t.value(i, "project_quantity"), "%.0f"), formatReal(t.value(i, "matched_without"), "%.0f"),
+                  formatReal(t.value(i, "matched_with"), "%.0f"), formatReal(t.value(i, "matched_change"), "%+.0f"),
+                  formatReal(t.value(i, "utilisation_without_pct"), "%.1f") + " → " +
+                      formatReal(t.value(i, "utilisation_with_pct"), "%.1f"),
+                  formatReal(t.value(i, "transport_cny_with"), "%.3g")});
   }
   table.print(std::cout);
   std::cout << t.size() << " project-material row(s) (" << result.parameters << ")\n";

@@ -3,9 +3,8 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <exception>
-#include <thread>
 
+#include "core/parallel.h"
 #include "geo/geos_support.h"
 
 namespace circatlas::geo {
@@ -91,28 +90,13 @@ std::size_t PolygonIndex::size() const noexcept { return impl_->geometries.size(
 
 std::vector<std::optional<std::size_t>> locateAll(std::span<const core::Geometry> polygons,
                                                   std::span<const core::Coord> points, unsigned threads) {
-  if (threads == 0) threads = std::max(1U, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, points.size() / 1024)));
   std::vector<std::optional<std::size_t>> out(points.size());
-  std::vector<std::exception_ptr> errors(threads);
-  auto work = [&](unsigned t) {
-    try {
-      // GEOS prepared geometries cache lazily and are not shared between threads.
-      const PolygonIndex index(polygons);
-      const std::size_t begin = points.size() * t / threads;
-      const std::size_t end = points.size() * (t + 1) / threads;
-      for (std::size_t i = begin; i < end; ++i) out[i] = index.locate(points[i]);
-    } catch (...) {
-      errors[t] = std::current_exception();
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-  work(0);
-  for (auto& th : pool) th.join();
-  for (const auto& e : errors) {
-    if (e) std::rethrow_exception(e);
-  }
+  core::forEachChunk(points.size(), core::threadCountFor(points.size(), threads, 1024),
+                     [&](unsigned, std::size_t begin, std::size_t end) {
+                       // GEOS prepared geometries cache lazily and are not shared between threads.
+                       const PolygonIndex index(polygons);
+                       for (std::size_t i = begin; i < end; ++i) out[i] = index.locate(points[i]);
+                     });
   return out;
 }
 

@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <cmath>
 #include <tuple>
-#include <exception>
 #include <memory>
-#include <thread>
 #include <unordered_map>
+
+#include "core/parallel.h"
 
 namespace circatlas::analysis::partners {
 
@@ -131,28 +131,15 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
   };
 
   const std::size_t n = problem.supplies.size();
-  unsigned threads = options.threads == 0 ? std::max(1U, std::thread::hardware_concurrency()) : options.threads;
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n / 64)));
+  const unsigned threads = core::threadCountFor(n, options.threads, 64);
   std::vector<std::vector<Candidate>> parts(threads);
-  std::vector<std::exception_ptr> errors(threads);
-  auto work = [&](unsigned t) {
-    try {
-      std::vector<Candidate> mine;
-      for (std::size_t s = n * t / threads; s < n * (t + 1) / threads; ++s) {
-        forSupply(static_cast<std::uint32_t>(s), mine);
-        parts[t].insert(parts[t].end(), mine.begin(), mine.end());
-      }
-    } catch (...) {
-      errors[t] = std::current_exception();
+  core::forEachChunk(n, threads, [&](unsigned t, std::size_t begin, std::size_t end) {
+    std::vector<Candidate> mine;
+    for (std::size_t s = begin; s < end; ++s) {
+      forSupply(static_cast<std::uint32_t>(s), mine);
+      parts[t].insert(parts[t].end(), mine.begin(), mine.end());
     }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-  work(0);
-  for (auto& th : pool) th.join();
-  for (const auto& e : errors) {
-    if (e) std::rethrow_exception(e);
-  }
+  });
   std::vector<Candidate> out;
   for (auto& part : parts) out.insert(out.end(), part.begin(), part.end());
   return out;
