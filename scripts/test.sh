@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds circatlas (installing dependencies) and runs every test suite with CTest, twice: a normal
 # build (benchmarks compiled too, so they cannot rot) and an AddressSanitizer + UndefinedBehavior-
-# Sanitizer build. CIRCATLAS_SKIP_SANITIZERS=1 skips the second pass for quick local iterations.
+# Sanitizer build. Warnings are enforced in the first build only: GCC 12 with -fsanitize reports
+# false maybe-uninitialized warnings inside libstdc++. CIRCATLAS_SKIP_SANITIZERS=1 skips the second
+# pass for quick local iterations.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,7 +13,8 @@ ctest --test-dir "${CIRCATLAS_BUILD_DIR:-build}" --output-on-failure --parallel 
 
 if [ "${CIRCATLAS_SKIP_SANITIZERS:-0}" != 1 ]; then
   echo "== the same suites under AddressSanitizer and UndefinedBehaviorSanitizer =="
-  CIRCATLAS_BUILD_DIR=build-asan bash scripts/build.sh -DCIRCATLAS_BUILD_TESTS=ON -DCIRCATLAS_SANITIZE=ON
+  CIRCATLAS_BUILD_DIR=build-asan bash scripts/build.sh -DCIRCATLAS_BUILD_TESTS=ON -DCIRCATLAS_SANITIZE=ON \
+    -DCIRCATLAS_WERROR=OFF
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
 fi

@@ -7,7 +7,6 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
-#include <regex>
 
 #include "core/error.h"
 
@@ -61,8 +60,14 @@ std::string GdalErrorCapture::suffix() const {
 bool isLocalPath(const std::string& source) {
   if (source.rfind("/vsi", 0) == 0) return false;
   // "PG:dbname=…", "WFS:https://…": a driver prefix of two or more letters before a colon.
-  static const std::regex connection(R"(^[A-Za-z][A-Za-z0-9_]+:)");
-  return !std::regex_search(source, connection);
+  const auto isAlpha = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  const auto isWord = [&](char c) { return isAlpha(c) || (c >= '0' && c <= '9') || c == '_'; };
+  const std::size_t colon = source.find(':');
+  if (colon == std::string::npos || colon < 2 || !isAlpha(source[0])) return true;
+  for (std::size_t i = 1; i < colon; ++i) {
+    if (!isWord(source[i])) return true;
+  }
+  return false;
 }
 
 GDALDatasetUniquePtr openVector(const std::string& source) {
