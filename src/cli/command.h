@@ -39,6 +39,12 @@ void addHotspotsCommand(CLI::App& app, Action& action);
 /// `circatlas cluster --eps 5km`: DBSCAN clusters with hulls and profiles.
 void addClusterCommand(CLI::App& app, Action& action);
 
+/// `circatlas route FROM TO`: distance, time and cost of one trip on the road network.
+void addRouteCommand(CLI::App& app, Action& action);
+
+/// `circatlas distances --from LAYER --to LAYER --out FILE`: network distances of every pair.
+void addDistancesCommand(CLI::App& app, Action& action);
+
 /// `circatlas synth --out PATH`: a seeded synthetic registry for tests and benchmarks.
 void addSynthCommand(CLI::App& app, Action& action);
 

@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
   cli::addOverlayCommand(app, action);
   cli::addHotspotsCommand(app, action);
   cli::addClusterCommand(app, action);
+  cli::addRouteCommand(app, action);
+  cli::addDistancesCommand(app, action);
 
   try {
     app.parse(argc, argv);

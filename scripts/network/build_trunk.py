@@ -1,0 +1,139 @@
+#!/usr/bin/python3
+"""Fills the generated columns of circatlas's schematic Gansu trunk network from its hand-edited CSV files.
+
+Run by hand after editing data/network/gansu_trunk_nodes.csv or data/network/gansu_trunk.csv, never by
+the build:
+
+    /usr/bin/python3 scripts/network/build_trunk.py           # rewrite the generated columns in place
+    /usr/bin/python3 scripts/network/build_trunk.py --check   # exit 1 if any generated column is stale
+
+What a person edits: the nodes (an id and the seat they stand on: `seat_code` + `seat_level` of the
+`seats` layer of data/basemap.gpkg) and the edges (ref, names, class, mode, from_node, to_node, note;
+`length_m` and `length_source` only for a published distance with its citation).
+What this script writes:
+- nodes: `lon`, `lat`, copied from the seat, so that every node stands exactly on a real seat;
+- edges: `WKT`, the straight line between the two nodes (GDAL's CSV driver reads it as the geometry);
+  `length_m` and `length_source` for every edge without a published length: the geodesic distance
+  between the seats on WGS 84 (PROJ's `geod`, Karney's algorithm) × 1.2 detour factor, rounded to
+  100 m; `source` where empty;
+- gansu_trunk.csvt (column types) and gansu_trunk.prj (WGS 84) beside the edge file.
+
+Needs Debian's gdal-bin (ogr2ogr, to read the seats) and proj-bin (geod); only the Python standard
+library otherwise.
+"""
+
+import argparse
+import csv
+import io
+import os
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+DATA = os.path.join(ROOT, "data")
+NODES = os.path.join(DATA, "network", "gansu_trunk_nodes.csv")
+EDGES = os.path.join(DATA, "network", "gansu_trunk.csv")
+DETOUR = 1.2
+ESTIMATE = "estimate: geodesic seat-to-seat distance × 1.2 detour factor, rounded to 100 m"
+DEFAULT_SOURCE = ("schematic corridor between seats (circatlas); route number and alignment from general "
+                  "knowledge of the national expressway and railway networks, not checked against an official map")
+CSVT = ("String,String,String,String,String,String,String,String,Real,String,Integer(Boolean),String,String,"
+        "WKT\n")
+PRJ = ('GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]],PRIMEM["Greenwich",0],'
+       'UNIT["degree",0.0174532925199433],AUTHORITY["EPSG","4326"]]\n')
+
+
+def fail(message):
+    sys.exit("build_trunk: " + message)
+
+
+def read_seats():
+    out = subprocess.run(["ogr2ogr", "-f", "CSV", "/vsistdout/", os.path.join(DATA, "basemap.gpkg"), "seats",
+                          "-lco", "GEOMETRY=AS_XY"], check=True, capture_output=True, text=True).stdout
+    seats = {}
+    for row in csv.DictReader(io.StringIO(out)):
+        seats[(row["code"], row["level"])] = (row["X"], row["Y"])
+    return seats
+
+
+def geodesic_meters(pairs):
+    """Distances in metres between ((lon1, lat1), (lon2, lat2)) pairs, by one call of PROJ's geod."""
+    lines = "".join(f"{a[1]} {a[0]} {b[1]} {b[0]}\n" for a, b in pairs)
+    out = subprocess.run(["geod", "+ellps=WGS84", "-I", "-f", "%.3f", "+units=m"], input=lines, check=True,
+                         capture_output=True, text=True).stdout
+    return [float(line.split()[2]) for line in out.splitlines()]
+
+
+def read_csv(path):
+    with open(path, newline="", encoding="utf-8") as f:
+        reader = csv.DictReader(f)
+        return reader.fieldnames, list(reader)
+
+
+def render_csv(fields, rows):
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buf.getvalue()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true", help="only report whether the generated columns are stale")
+    args = parser.parse_args()
+
+    seats = read_seats()
+    node_fields, nodes = read_csv(NODES)
+    where = {}
+    for n in nodes:
+        key = (n["seat_code"], n["seat_level"])
+        if key not in seats:
+            fail(f"{NODES}: node '{n['id']}': no seat {key[0]} at level '{key[1]}' in basemap.gpkg")
+        if n["id"] in where:
+            fail(f"{NODES}: node id '{n['id']}' appears twice")
+        n["lon"], n["lat"] = seats[key]
+        where[n["id"]] = (n["lon"], n["lat"])
+
+    edge_fields, edges = read_csv(EDGES)
+    for e in edges:
+        for end in ("from_node", "to_node"):
+            if e[end] not in where:
+                fail(f"{EDGES}: edge {e['id']}, field '{end}': unknown node '{e[end]}'")
+        if e["class"] not in ("expressway", "national_road", "railway"):
+            fail(f"{EDGES}: edge {e['id']}, field 'class': unknown class '{e['class']}'")
+        if e["mode"] not in ("road", "rail"):
+            fail(f"{EDGES}: edge {e['id']}, field 'mode': unknown mode '{e['mode']}'")
+    distances = geodesic_meters([(where[e["from_node"]], where[e["to_node"]]) for e in edges])
+    for e, d in zip(edges, distances):
+        a, b = where[e["from_node"]], where[e["to_node"]]
+        e["WKT"] = f"LINESTRING ({a[0]} {a[1]},{b[0]} {b[1]})"
+        if not e["length_source"].startswith("published"):
+            e["length_m"] = str(int(round(d * DETOUR, -2)))
+            e["length_source"] = ESTIMATE
+        if not e["source"]:
+            e["source"] = DEFAULT_SOURCE
+
+    outputs = {
+        NODES: render_csv(node_fields, nodes),
+        EDGES: render_csv(edge_fields, edges),
+        os.path.splitext(EDGES)[0] + ".csvt": CSVT,
+        os.path.splitext(EDGES)[0] + ".prj": PRJ,
+    }
+    stale = []
+    for path, text in outputs.items():
+        old = open(path, encoding="utf-8").read() if os.path.exists(path) else None
+        if old != text:
+            stale.append(path)
+            if not args.check:
+                with open(path + ".tmp", "w", encoding="utf-8", newline="") as f:
+                    f.write(text)
+                os.replace(path + ".tmp", path)
+    if args.check and stale:
+        fail("stale: " + ", ".join(os.path.relpath(p, ROOT) for p in stale) + " (run without --check)")
+    print(f"{len(nodes)} nodes, {len(edges)} edges" + (", up to date" if not stale else
+                                                       ", rewrote " + ", ".join(os.path.basename(p) for p in stale)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+// Network options shared by `route` and `distances`: reading the layer, building the graph, reporting its parts.
+#include "cli/network_source.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+#include "cli/table_printer.h"
+#include "core/error.h"
+#include "core/units.h"
+#include "io/builtin_data.h"
+#include "io/layer_reader.h"
+
+namespace circatlas::cli {
+namespace {
+
+namespace net = analysis::network;
+
+bool isOsmExtract(const std::string& path) {
+  std::string lower = path;
+  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  auto endsWith = [&](std::string_view s) { return lower.size() >= s.size() && lower.compare(lower.size() - s.size(), s.size(), s) == 0; };
+  return endsWith(".osm") || endsWith(".pbf");
+}
+
+std::string km(double meters) { return formatFixed(meters / 1000.0, 1) + " km"; }
+
+}  // namespace
+
+void addNetworkOptions(CLI::App& cmd, NetworkSource& s) {
+  cmd.add_option("--network", s.network,
+                 "builtin (the schematic Gansu trunk network) or a line layer: GeoPackage, Shapefile, GeoJSON, "
+                 "OpenStreetMap .osm/.osm.pbf")
+      ->capture_default_str();
+  cmd.add_option("--network-layer", s.layer, "Layer of the network file (OSM extracts: lines)");
+  cmd.add_option("--mode", s.mode, "Lines to use: road, rail or both (both: free transfer at shared nodes)")
+      ->check(CLI::IsMember({"road", "rail", "both"}))
+      ->capture_default_str();
+  cmd.add_option("--join-tolerance", s.joinTolerance, "Line ends this close join (e.g. 1m, 20m)")->capture_default_str();
+  cmd.add_option("--length-field", s.lengthField, "Field with a published length in metres (builtin: length_m)");
+  cmd.add_option("--metric", s.metric, "What routes minimise")
+      ->check(CLI::IsMember({"time", "length", "cost"}))
+      ->capture_default_str();
+  cmd.add_option("--detour", s.detour, "Straight line × this for access legs and unroutable pairs")->capture_default_str();
+  cmd.add_option("--snap", s.snap,
+                 "Places farther than this from every line fall back to the straight line (default: 50km on the "
+                 "schematic built-in network, 5km on a road layer)");
+}
+
+net::RouterOptions routerOptions(const NetworkSource& s) {
+  net::RouterOptions o;
+  o.metric = s.metric == "length" ? net::Metric::Length : s.metric == "cost" ? net::Metric::Cost : net::Metric::Time;
+  o.detourFactor = s.detour;
+  // Access legs and fallbacks are driven: the road rate of tools::NetworkParams, not the router's own default.
+  o.accessCostYuanPerTonneKm = tools::NetworkParams{}.roadCostYuanPerTonneKm;
+  o.maxSnapDistance = net::Meters(core::parseDistanceMeters(!s.snap.empty() ? s.snap : s.network == "builtin" ? "50km" : "5km"));
+  o.validate();
+  return o;
+}
+
+tools::RoadNetwork loadNetwork(const NetworkSource& s, std::ostream& log, core::Progress* progress) {
+  tools::NetworkParams params;
+  params.snapToleranceMeters = core::parseDistanceMeters(s.joinTolerance);
+  params.includeRoad = s.mode != "rail";
+  params.includeRail = s.mode != "road";
+  std::string path = s.network;
+  io::ReadOptions read;
+  if (s.network == "builtin") {
+    path = (io::builtinDataDir() / "network" / "gansu_trunk.csv").string();
+    params.lengthField = "length_m";
+    log << "Network: the built-in SCHEMATIC Gansu trunk network (straight lines between seats; lengths are "
+           "estimates, see data/README.md)\n";
+  } else {
+    log << "Network: " << path << '\n';
+  }
+  if (!s.lengthField.empty()) params.lengthField = s.lengthField;
+  if (!s.layer.empty()) {
+    read.layer = s.layer;
+  } else if (isOsmExtract(path)) {
+    read.layer = "lines";
+  }
+  const core::Layer lines = io::readLayer(path, read);
+  try {
+    return tools::buildNetwork(lines, params, progress);
+  } catch (core::Error& e) {
+    e.setFile(path);
+    throw;
+  }
+}
+
+void printNetworkReport(const tools::RoadNetwork& network, std::ostream& out) {
+  const tools::NetworkReport& r = network.report();
+  out << "  " << r.featuresUsed << " of " << r.featuresRead << " " << r.flavour << " features used";
+  if (r.skippedOtherMode) out << ", " << r.skippedOtherMode << " of another mode";
+  if (r.skippedNotForFreight) out << ", " << r.skippedNotForFreight << " not freight roads";
+  if (r.skippedEmpty) out << ", " << r.skippedEmpty << " without a line";
+  out << "; " << r.nodes << " nodes, " << r.arcs << " arcs, " << km(r.totalLengthMeters);
+  if (r.onewayLines) out << ", " << r.onewayLines << " one-way lines";
+  if (r.endsSnapped) out << ", " << r.endsSnapped << " line ends joined within the tolerance";
+  out << '\n';
+  out << "  " << r.components.size() << " connected part(s); " << formatFixed(100.0 * r.largestShareOfLength(), 1)
+      << " % of the length in the largest";
+  if (r.strongComponents != r.components.size()) {
+    out << "; " << r.strongComponents << " strongly connected parts (one-way streets trap some nodes)";
+  }
+  out << '\n';
+  const std::size_t shown = std::min<std::size_t>(r.components.size(), 11);
+  for (std::size_t c = 1; c < shown; ++c) {
+    const tools::NetworkComponent& p = r.components[c];
+    out << "    part " << c + 1 << ": " << p.nodes << " nodes, " << p.edges << " edges, " << km(p.lengthMeters) << ", near "
+        << formatFixed(p.where.lon, 3) << "°E " << formatFixed(p.where.lat, 3) << "°N, features";
+    for (std::int64_t f : p.someFeatures) out << ' ' << f;
+    out << '\n';
+  }
+  if (r.components.size() > shown) out << "    … and " << r.components.size() - shown << " more\n";
+}
+
+}  // namespace circatlas::cli

@@ -1,0 +1,44 @@
+// The road network a command routes on: the built-in schematic trunk network, a line layer or an OSM extract.
+#pragma once
+
+#include <ostream>
+#include <string>
+
+#include "analysis/network/router.h"
+#include "core/progress.h"
+#include "tools/network_tool.h"
+
+namespace CLI {
+class App;
+}
+
+namespace circatlas::cli {
+
+/// --network, --network-layer, --mode, --join-tolerance, --length-field, --metric, --detour, --snap.
+struct NetworkSource {
+  std::string network = "builtin";  ///< "builtin" (data/network/gansu_trunk.csv) or any GDAL line layer / .osm / .osm.pbf
+  std::string layer;                ///< layer of a multi-layer file; OSM extracts default to `lines`
+  std::string mode = "road";        ///< road, rail or both
+  std::string joinTolerance = "1m"; ///< line ends this close join
+  std::string lengthField;          ///< published length in metres (builtin: length_m)
+  std::string metric = "time";      ///< what routes minimise: time, length or cost
+  double detour = 1.3;              ///< straight line × this for access legs and fallbacks
+  /// Places farther from every line fall back to the straight line. Empty: 50 km on the built-in network
+  /// (its lines are straight between seats, so a place by the real road can be tens of km from them),
+  /// 5 km on a real road layer.
+  std::string snap;
+};
+
+void addNetworkOptions(CLI::App& cmd, NetworkSource& source);
+
+/// Reads and builds the network; prints what was read and its connected parts to `log`.
+[[nodiscard]] tools::RoadNetwork loadNetwork(const NetworkSource& source, std::ostream& log,
+                                             core::Progress* progress = nullptr);
+
+/// The router options the source's flags ask for (core::ParameterError for bad values).
+[[nodiscard]] analysis::network::RouterOptions routerOptions(const NetworkSource& source);
+
+/// "12 nodes, 20 edges, 2 connected parts; 97.3 % of the length in the largest …" plus the smaller parts.
+void printNetworkReport(const tools::RoadNetwork& network, std::ostream& out);
+
+}  // namespace circatlas::cli

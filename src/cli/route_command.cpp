@@ -1,0 +1,70 @@
+// `circatlas route FROM TO`: distance, time and cost of one trip on the road network, optionally its line.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <memory>
+
+#include "cli/command.h"
+#include "cli/network_source.h"
+#include "cli/place_source.h"
+#include "cli/progress_bar.h"
+#include "cli/table_printer.h"
+#include "io/layer_writer.h"
+#include "tools/distances_tool.h"
+
+namespace circatlas::cli {
+namespace {
+
+struct RouteOptions {
+  std::string from;
+  std::string to;
+  NetworkSource network;
+  CatalogueSource catalogue;
+  std::string out;
+};
+
+void runRouteCommand(const RouteOptions& o) {
+  const auto options = routerOptions(o.network);
+  const tools::Place from = resolvePlace(o.from, o.catalogue);
+  const tools::Place to = resolvePlace(o.to, o.catalogue);
+  ProgressBar bar;
+  const tools::RoadNetwork network = loadNetwork(o.network, std::cout);
+  printNetworkReport(network, std::cout);
+  const analysis::network::Router router(network.graph(), options, &bar);
+  bar.finish();
+  const tools::RouteOutcome r = tools::runRoute(network, router, from, to);
+  const auto& t = r.figures.totals;
+  std::cout << "From " << o.from << " (" << formatFixed(from.lonLat.lon, 4) << ", " << formatFixed(from.lonLat.lat, 4) << ") to "
+            << o.to << " (" << formatFixed(to.lonLat.lon, 4) << ", " << formatFixed(to.lonLat.lat, 4) << ")\n";
+  std::cout << "  distance " << formatFixed(t.length.value() / 1000.0, 1) << " km, time " << formatFixed(t.time.value() / 3600.0, 2)
+            << " h, cost " << formatFixed(t.cost.value(), 2) << " CNY/t\n";
+  std::cout << "  status: " << analysis::network::toString(r.figures.status) << " — "
+            << tools::methodOf(r.figures.status, options) << '\n';
+  if (!r.via.empty()) {
+    std::cout << "  via: " << r.via.front();
+    for (std::size_t i = 1; i < r.via.size(); ++i) std::cout << " → " << r.via[i];
+    std::cout << '\n';
+  }
+  if (!o.out.empty()) {
+    io::writeLayer(r.line, o.out);
+    std::cout << "Wrote " << o.out << '\n';
+  }
+}
+
+}  // namespace
+
+void addRouteCommand(CLI::App& app, Action& action) {
+  auto o = std::make_shared<RouteOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "route", "Distance, travel time and transport cost (CNY per tonne) of one trip along the road network, with a "
+               "straight-line × detour fallback that says so when the trip cannot be routed.");
+  cmd->add_option("FROM", o->from, "lon,lat (WGS 84), an enterprise or park id (E002, P001) or a seat name (Lanzhou, 兰州)")
+      ->required();
+  cmd->add_option("TO", o->to, "the same forms as FROM")->required();
+  cmd->add_option("--out,-o", o->out, "Write the route line to this file (GeoPackage, GeoJSON, …)");
+  addNetworkOptions(*cmd, o->network);
+  addCatalogueOption(*cmd, o->catalogue);
+  cmd->callback([o, &action] { action = [o] { runRouteCommand(*o); }; });
+}
+
+}  // namespace circatlas::cli
