@@ -101,5 +101,17 @@ TEST(DistancesCommand, UnknownOutputFormatIsAUsageErrorBeforeAnyWork) {
   EXPECT_EQ(r.exitCode, 2) << r.output;
 }
 
+TEST(NetworkFigure, LegendAndCreditsSayTheTrunkNetworkIsSchematic) {
+  test::TempDir dir;
+  const auto out = (dir / "network.svg").string();
+  const auto r = test::runCommand(exe() + " figure --preset network --lang en --out '" + out + "'");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  const std::string svg = readText(out);
+  EXPECT_NE(svg.find("Trunk network (schematic)"), std::string::npos);  // legend heading
+  EXPECT_NE(svg.find("circatlas schematic"), std::string::npos);        // credit line
+  EXPECT_NE(svg.find("Expressway"), std::string::npos);
+  EXPECT_NE(svg.find("Railway"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace circatlas
