@@ -15,6 +15,9 @@ using Action = std::function<void()>;
 /// `circatlas atlas --out DIR`: the GeoPackage of all layers and every preset figure per region.
 void addAtlasCommand(CLI::App& app, Action& action);
 
+/// `circatlas export --out FILE.gpkg`: source and result layers with styles and provenance.
+void addExportCommand(CLI::App& app, Action& action);
+
 /// `circatlas figure --preset NAME --out FILE`: one planning figure as PNG, PDF or SVG.
 void addFigureCommand(CLI::App& app, Action& action);
 

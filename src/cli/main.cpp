@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   cli::addSynthCommand(app, action);
   cli::addFigureCommand(app, action);
   cli::addAtlasCommand(app, action);
+  cli::addExportCommand(app, action);
   cli::addPartnersCommand(app, action);
   cli::addAllocateCommand(app, action);
   cli::addWhatIfCommand(app, action);

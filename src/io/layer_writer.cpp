@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "io/gdal_session.h"
+#include "io/layer_writer_detail.h"
 
 namespace circatlas::io {
 
@@ -128,7 +129,12 @@ bool writesLonLatColumns(const std::string& driver, const core::Layer& layer) {
          layer.schema().indexOf("lat");
 }
 
-void writeOne(GDALDataset& ds, const std::string& driver, const core::Layer& layer, const std::string& target) {
+}  // namespace
+
+namespace detail {
+
+OGRLayer& writeLayerInto(GDALDataset& ds, const std::string& driver, const core::Layer& layer, const std::string& target,
+                         const LayerWriteTuning& tuning) {
   detail::GdalErrorCapture capture;
   std::unique_ptr<OGRSpatialReference> srs;
   const bool dropGeometry = writesLonLatColumns(driver, layer);
@@ -157,42 +163,44 @@ void writeOne(GDALDataset& ds, const std::string& driver, const core::Layer& lay
   for (const auto& field : layer.schema().fields()) {
     if (createField(*out, field) != OGRERR_NONE) fail("cannot create field '" + field.name + "'");
   }
+  // Commit every featuresPerTransaction features, as ogr2ogr does: one huge transaction makes
+  // SQLite's journal grow without bound, one per feature is a thousand times slower.
   const bool transactions = out->TestCapability(OLCTransactions) && out->StartTransaction() == OGRERR_NONE;
+  const std::size_t chunk = std::max<std::size_t>(1, tuning.featuresPerTransaction);
   const OGRFeatureDefn* defn = out->GetLayerDefn();
+  std::size_t written = 0;
   for (const auto& f : layer.features()) {
     OGRFeature feature(const_cast<OGRFeatureDefn*>(defn));
     for (std::size_t i = 0; i < f.values.size(); ++i) setValue(feature, static_cast<int>(i), f.values[i]);
     if (type != wkbNone && !f.geometry.isEmpty()) feature.SetGeometryDirectly(toOgr(f.geometry).release());
     if (out->CreateFeature(&feature) != OGRERR_NONE) fail("cannot write feature " + std::to_string(f.id.value()));
-  }
-  if (transactions && out->CommitTransaction() != OGRERR_NONE) fail("cannot commit the features");
-}
-
-// A folder beside the target that is removed, with whatever is left in it, on scope exit.
-class StagingDir {
- public:
-  explicit StagingDir(const fs::path& target) {
-    std::random_device rd;
-    const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-    path_ = parent / ("." + target.filename().string() + ".tmp-" + std::to_string(rd()));
-    std::error_code ec;
-    if (!fs::create_directory(path_, ec)) {
-      throw core::IoError(target.string() + ": cannot write in " + parent.string() + " (" + ec.message() + ")");
+    if (++written % chunk == 0) {
+      if (transactions && (out->CommitTransaction() != OGRERR_NONE || out->StartTransaction() != OGRERR_NONE)) {
+        fail("cannot commit the features");
+      }
+      if (tuning.afterChunk) tuning.afterChunk(written);
     }
   }
-  ~StagingDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
+  if (transactions && out->CommitTransaction() != OGRERR_NONE) fail("cannot commit the features");
+  return *out;
+}
+
+StagingDir::StagingDir(const fs::path& target) {
+  std::random_device rd;
+  const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  path_ = parent / ("." + target.filename().string() + ".tmp-" + std::to_string(rd()));
+  std::error_code ec;
+  if (!fs::create_directory(path_, ec)) {
+    throw core::IoError(target.string() + ": cannot write in " + parent.string() + " (" + ec.message() + ")");
   }
-  StagingDir(const StagingDir&) = delete;
-  StagingDir& operator=(const StagingDir&) = delete;
-  [[nodiscard]] const fs::path& path() const noexcept { return path_; }
+}
 
- private:
-  fs::path path_;
-};
+StagingDir::~StagingDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
 
-}  // namespace
+}  // namespace detail
 
 std::string driverForPath(const std::string& path) {
   const std::string ext = lowerExtension(path);
@@ -207,7 +215,8 @@ std::string driverForPath(const std::string& path) {
 
 void writeLayers(std::span<const core::Layer* const> layers, const std::string& path, const WriteOptions& options) {
   detail::ensureGdalInitialised();
-  const std::string driverName = options.format.value_or(driverForPath(path));
+  // Not value_or: the extension must not be required (nor its error thrown) when a format is given.
+  const std::string driverName = options.format ? *options.format : driverForPath(path);
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName.c_str());
   if (!driver) throw core::ParameterError("GDAL has no driver named '" + driverName + "'");
   if (driverName != "GPKG" && layers.size() != 1) {
@@ -215,13 +224,13 @@ void writeLayers(std::span<const core::Layer* const> layers, const std::string& 
                                std::to_string(layers.size()) + " were given");
   }
   const fs::path target(path);
-  const StagingDir staging(target);
+  const detail::StagingDir staging(target);
   const fs::path staged = staging.path() / target.filename();
   {
     detail::GdalErrorCapture capture;
     GDALDatasetUniquePtr ds(driver->Create(staged.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds) throw core::IoError(path + ": cannot create" + capture.suffix());
-    for (const core::Layer* layer : layers) writeOne(*ds, driverName, *layer, path);
+    for (const core::Layer* layer : layers) detail::writeLayerInto(*ds, driverName, *layer, path);
     // Closing flushes; a failure here (disk full) must not reach the target.
     ds.reset();
     if (!capture.errors().empty()) throw core::IoError(path + ": cannot finish writing" + capture.suffix());

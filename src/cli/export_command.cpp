@@ -1,0 +1,120 @@
+// `circatlas export`: the atlas's source layers and analysis results, styled and documented, to a GeoPackage (or per-layer files).
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "cli/catalogue_source.h"
+#include "cli/command.h"
+#include "cli/export_results.h"
+#include "cli/progress_bar.h"
+#include "core/error.h"
+#include "io/raster_writer.h"
+#include "render/atlas_data.h"
+#include "render/layer_set.h"
+#include "tools/export_tool.h"
+
+namespace circatlas::cli {
+
+namespace {
+
+/// Catalogue tables exported as attribute tables (no geometry) beside the atlas layers.
+const std::vector<std::string> kTables{"flows", "materials"};
+
+struct ExportOptions {
+  std::string out;
+  std::vector<std::string> layers;
+  std::vector<std::string> results{"all"};
+  bool overwrite = false;
+  bool append = false;
+  std::string format;
+  std::string crs = "EPSG:4326";
+  std::string lang = "zh";
+  std::string material = "FLY_ASH";
+};
+
+void runExportCommand(const ExportOptions& o) {
+  tools::ExportParams params;
+  params.out = o.out;
+  if (!o.format.empty()) params.format = o.format;
+  params.existing = o.overwrite ? io::ExistingTarget::Overwrite : o.append ? io::ExistingTarget::Append : io::ExistingTarget::Refuse;
+  params.crs = o.crs;
+  params.language = o.lang == "en" ? render::Language::En : render::Language::Zh;
+  params.toolVersion = std::string("circatlas ") + CIRCATLAS_VERSION;
+
+  // Source layers: the atlas's, by id, and the catalogue tables named in --layers (all by default).
+  std::vector<std::string> atlasIds;
+  std::vector<std::string> tables;
+  const render::LayerSet set = render::parseLayerSetFile(render::builtinLayerSetPath());
+  for (const auto& id : o.layers) {
+    if (std::find(kTables.begin(), kTables.end(), id) != kTables.end()) tables.push_back(id);
+    else if (id != "none") atlasIds.push_back(id);
+  }
+  const bool allSources = o.layers.empty();
+  if (allSources) tables = kTables;
+
+  ProgressBar bar;
+  std::vector<tools::ExportItem> items;
+  if (allSources || !atlasIds.empty()) {
+    core::NullProgress quiet;
+    const render::AtlasData data = render::AtlasData::load(set, quiet);
+    items = tools::atlasItems(data, atlasIds);
+  }
+  const auto catalogue = loadCatalogue({});
+  for (const auto& t : tables) {
+    items.push_back({tools::renamedLayer(requireLayer(catalogue, t), t), {t, t}, std::nullopt,
+                     "catalogue, " + t + ".csv", "circatlas catalogue (see data/catalogue)", "", ""});
+  }
+  std::vector<std::string> groups;
+  for (const auto& r : o.results) {
+    if (r == "all") groups = resultGroups();
+    else if (r != "none") groups.push_back(r);
+  }
+  ExportResults results = computeResults(groups, catalogue, o.material);
+  for (auto& item : results.items) items.push_back(std::move(item));
+  if (items.empty()) throw core::ParameterError("nothing to export: --layers none and --results none");
+
+  const tools::ExportSummary summary = tools::runExport(std::move(items), params, bar);
+  std::string raster;
+  if (results.density) {
+    // Beside the GeoPackage (or the folder): a raster does not fit the vector formats.
+    const std::filesystem::path target(summary.report.driver == "GPKG" ? o.out : io::exportFolderFor(o.out));
+    raster = (target.parent_path() / (target.stem().string() + results.density->suffix)).string();
+    results.density->view.values = results.density->values;
+    io::writeGeoTiff(results.density->view, raster);
+  }
+  bar.finish();
+  std::cout << "Wrote " << summary.report.layers << " layers (" << summary.styledLayers << " styled) as "
+            << summary.report.driver << " in " << params.crs << ":\n";
+  for (const auto& f : summary.report.files) std::cout << "  " << f << '\n';
+  if (!raster.empty()) std::cout << "  " << raster << "  (density surface, GeoTIFF)\n";
+}
+
+}  // namespace
+
+void addExportCommand(CLI::App& app, Action& action) {
+  auto o = std::make_shared<ExportOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "export", "Export the atlas's layers and the analysis results to one GeoPackage that QGIS opens looking as in "
+                "circatlas (styles in layer_styles, sources, licences and parameters in the metadata), or to "
+                "GeoJSON, Shapefile, FlatGeobuf or CSV files, one per layer.");
+  cmd->add_option("--out,-o", o->out, "Output .gpkg (or .geojson/.shp/.fgb/.csv: a folder of that name without the extension)")
+      ->required();
+  cmd->add_option("--layers", o->layers, "Source layers by id (layers/atlas.json) and tables flows, materials; default: all; 'none'")
+      ->delimiter(',');
+  cmd->add_option("--results", o->results, "Results: clusters, overlay, hotspots, partners, allocation, whatif, all or none")
+      ->delimiter(',')
+      ->capture_default_str();
+  auto* overwrite = cmd->add_flag("--overwrite", o->overwrite, "Replace an existing target");
+  auto* append = cmd->add_flag("--append", o->append, "Add the layers to an existing target (same-named layers are replaced)");
+  overwrite->excludes(append);
+  cmd->add_option("--format", o->format, "GDAL driver: GPKG, GeoJSON, ESRI Shapefile, FlatGeobuf or CSV (default: from --out)")
+      ->check(CLI::IsMember({"GPKG", "GeoJSON", "ESRI Shapefile", "FlatGeobuf", "CSV"}));
+  cmd->add_option("--crs", o->crs, "CRS of the exported layers (any PROJ definition)")->capture_default_str();
+  cmd->add_option("--lang", o->lang, "Language of style legends and labels")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
+  cmd->add_option("--material", o->material, "Material of the hotspots result")->capture_default_str();
+  cmd->callback([o, &action] { action = [o] { runExportCommand(*o); }; });
+}
+
+}  // namespace circatlas::cli

@@ -1,0 +1,38 @@
+// The analysis results `circatlas export` adds to the atlas layers: each tool run with its defaults.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/layer.h"
+#include "io/raster_writer.h"
+#include "tools/export_tool.h"
+
+namespace circatlas::cli {
+
+/// The result groups `--results` accepts, in export order.
+[[nodiscard]] const std::vector<std::string>& resultGroups();
+
+/// Result layers and the one raster (the hotspots density surface).
+struct ExportResults {
+  std::vector<tools::ExportItem> items;
+  struct Raster {
+    std::vector<double> values;
+    io::RasterView view;  ///< its values point into `values`
+    std::string suffix;   ///< file name suffix: "_density_FLY_ASH.tif"
+  };
+  std::optional<Raster> density;
+};
+
+/// Runs the analyses of the named groups (clusters, overlay, hotspots, partners, allocation,
+/// whatif) on the catalogue tables and the base map's counties and prefectures, each with its
+/// default parameters (hotspots for `material`). Layers are named for the export
+/// (overlay_enterprises, cluster_hulls, …) and styled like the viewer. core::ParameterError for
+/// an unknown group.
+[[nodiscard]] ExportResults computeResults(const std::vector<std::string>& groups,
+                                           const std::map<std::string, core::Layer>& catalogue,
+                                           const std::string& material);
+
+}  // namespace circatlas::cli

@@ -1,0 +1,345 @@
+// GeoPackage and per-layer-file export with styles and provenance, staged beside the target and renamed when complete.
+#include "io/export_writer.h"
+
+#include <algorithm>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "core/error.h"
+#include "io/gdal_session.h"
+#include "io/layer_writer.h"
+#include "io/layer_writer_detail.h"
+
+namespace circatlas::io {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kStylesTable = "layer_styles";
+
+/// Counts features written across layers and turns chunks into progress and cancellation.
+class ExportProgress {
+ public:
+  ExportProgress(core::Progress* progress, std::size_t totalFeatures) : progress_(progress), total_(totalFeatures) {}
+
+  void startLayer(const std::string& name) {
+    checkCancelled();
+    base_ += current_;
+    current_ = 0;
+    stage_ = "writing " + name;
+    report();
+  }
+  void written(std::size_t n) {
+    current_ = n;
+    report();
+    checkCancelled();
+  }
+
+ private:
+  void checkCancelled() const {
+    if (progress_ && progress_->cancelled()) throw ExportCancelled();
+  }
+  void report() const {
+    if (!progress_) return;
+    const double done = static_cast<double>(base_ + current_);
+    progress_->report(total_ == 0 ? 0.0 : std::min(1.0, done / static_cast<double>(total_)), stage_);
+  }
+
+  core::Progress* progress_;
+  std::size_t total_;
+  std::size_t base_ = 0;
+  std::size_t current_ = 0;
+  std::string stage_;
+};
+
+std::string quoteSql(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) {
+    out += c;
+    if (c == '\'') out += '\'';
+  }
+  return out + "'";
+}
+
+void createStringField(OGRLayer& layer, const char* name, int width, const std::string& target) {
+  OGRFieldDefn defn(name, OFTString);
+  defn.SetWidth(width);
+  if (layer.CreateField(&defn) != OGRERR_NONE) {
+    throw core::IoError(target + ": cannot create field '" + name + "' of table " + kStylesTable);
+  }
+}
+
+/// The `layer_styles` table as QGIS creates it, through OGR so that it is registered in
+/// gpkg_contents (data_type 'attributes') and GDAL's validator accepts it.
+OGRLayer& stylesTable(GDALDataset& ds, const std::string& target) {
+  if (OGRLayer* existing = ds.GetLayerByName(kStylesTable)) return *existing;
+  CPLStringList options;
+  options.SetNameValue("FID", "id");
+  options.SetNameValue("DESCRIPTION", "Layer styles for QGIS (QML) and other clients (SLD 1.1)");
+  OGRLayer* layer = ds.CreateLayer(kStylesTable, nullptr, wkbNone, options.List());
+  if (!layer) throw core::IoError(target + ": cannot create table " + kStylesTable);
+  for (const char* name : {"f_table_catalog", "f_table_schema", "f_table_name", "f_geometry_column"}) {
+    createStringField(*layer, name, 256, target);
+  }
+  createStringField(*layer, "styleName", 0, target);
+  createStringField(*layer, "styleQML", 0, target);
+  createStringField(*layer, "styleSLD", 0, target);
+  OGRFieldDefn useAsDefault("useAsDefault", OFTInteger);
+  useAsDefault.SetSubType(OFSTBoolean);
+  OGRFieldDefn updateTime("update_time", OFTDateTime);
+  if (layer->CreateField(&useAsDefault) != OGRERR_NONE) throw core::IoError(target + ": cannot create field 'useAsDefault'");
+  createStringField(*layer, "description", 0, target);
+  createStringField(*layer, "owner", 0, target);
+  createStringField(*layer, "ui", 0, target);
+  if (layer->CreateField(&updateTime) != OGRERR_NONE) throw core::IoError(target + ": cannot create field 'update_time'");
+  return *layer;
+}
+
+void removeStyleRows(OGRLayer& styles, const std::string& table, const std::string& target) {
+  auto fail = [&] {
+    core::IoError e("cannot replace its row in " + std::string(kStylesTable));
+    e.setFile(target).setLayer(table);
+    throw e;
+  };
+  if (styles.SetAttributeFilter(("f_table_name = " + quoteSql(table)).c_str()) != OGRERR_NONE) fail();
+  std::vector<GIntBig> ids;
+  for (auto& f : styles) ids.push_back(f->GetFID());
+  if (styles.SetAttributeFilter(nullptr) != OGRERR_NONE) fail();
+  for (GIntBig id : ids) {
+    if (styles.DeleteFeature(id) != OGRERR_NONE) fail();
+  }
+}
+
+void addStyleRow(OGRLayer& styles, OGRLayer& layer, const LayerStyleDocument& style, const std::string& target) {
+  OGRFeature row(styles.GetLayerDefn());
+  row.SetField("f_table_catalog", "");
+  row.SetField("f_table_schema", "");
+  row.SetField("f_table_name", layer.GetName());
+  row.SetField("f_geometry_column", layer.GetGeometryColumn());
+  row.SetField("styleName", style.name.c_str());
+  row.SetField("styleQML", style.qml.c_str());
+  row.SetField("styleSLD", style.sld.c_str());
+  row.SetField("useAsDefault", 1);
+  row.SetField("description", style.description.c_str());
+  row.SetField("owner", "");
+  row.SetField("ui", "");
+  int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, tz = 0;
+  const std::time_t now = std::time(nullptr);
+  if (std::tm utc{}; gmtime_r(&now, &utc)) {
+    y = utc.tm_year + 1900, mo = utc.tm_mon + 1, d = utc.tm_mday, h = utc.tm_hour, mi = utc.tm_min, s = utc.tm_sec;
+    tz = 100;  // UTC
+  }
+  row.SetField("update_time", y, mo, d, h, mi, static_cast<float>(s), tz);
+  if (styles.CreateFeature(&row) != OGRERR_NONE) {
+    core::IoError e("cannot write its style to " + std::string(kStylesTable));
+    e.setFile(target).setLayer(layer.GetName());
+    throw e;
+  }
+}
+
+/// The checks of GDAL's validate_gpkg.py that matter for a reader to accept the file.
+void checkGeoPackage(const fs::path& staged, const std::string& target) {
+  detail::GdalErrorCapture capture;
+  const char* drivers[] = {"GPKG", nullptr};
+  GDALDatasetUniquePtr ds(GDALDataset::Open(staged.string().c_str(), GDAL_OF_VECTOR, drivers));
+  if (!ds) throw core::IoError(target + ": the written GeoPackage cannot be reopened" + capture.suffix());
+  auto scalar = [&](const std::string& sql) -> GIntBig {
+    OGRLayer* result = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (!result) throw core::IoError(target + ": cannot check the GeoPackage (" + sql + ")" + capture.suffix());
+    GIntBig value = 0;
+    if (auto f = std::unique_ptr<OGRFeature>(result->GetNextFeature())) value = f->GetFieldAsInteger64(0);
+    ds->ReleaseResultSet(result);
+    return value;
+  };
+  if (scalar("PRAGMA application_id") != 0x47504B47) throw core::IoError(target + ": application_id is not 'GPKG'");
+  if (scalar("PRAGMA user_version") < 10200) throw core::IoError(target + ": user_version is older than GeoPackage 1.2");
+  if (scalar("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('gpkg_spatial_ref_sys', 'gpkg_contents', "
+             "'gpkg_geometry_columns')") != 3) {
+    throw core::IoError(target + ": required GeoPackage tables are missing");
+  }
+}
+
+void setMetadata(GDALMajorObject& object, const MetadataItems& items) {
+  for (const auto& [key, value] : items) object.SetMetadataItem(key.c_str(), value.c_str());
+}
+
+ExportReport writeGeoPackage(std::span<const ExportLayer> layers, const fs::path& target, const ExportWriteOptions& o) {
+  const std::string path = target.string();
+  const bool append = o.existing == ExistingTarget::Append && fs::exists(target);
+  const detail::StagingDir staging(target);
+  const fs::path staged = staging.path() / target.filename();
+  std::size_t total = 0;
+  for (const auto& l : layers) total += l.layer->size();
+  ExportProgress progress(o.progress, total);
+  {
+    detail::GdalErrorCapture capture;
+    GDALDatasetUniquePtr ds;
+    if (append) {
+      std::error_code ec;
+      fs::copy_file(target, staged, ec);
+      if (ec) throw core::IoError(path + ": cannot copy for appending (" + ec.message() + ")");
+      const char* drivers[] = {"GPKG", nullptr};
+      ds.reset(GDALDataset::Open(staged.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE, drivers));
+      if (!ds) throw core::InputError(path + ": cannot open as a GeoPackage to append to" + capture.suffix());
+      for (const auto& l : layers) {
+        for (int i = 0; i < ds->GetLayerCount(); ++i) {
+          if (l.layer->name() == ds->GetLayer(i)->GetName()) {
+            if (ds->DeleteLayer(i) != OGRERR_NONE) {
+              throw core::IoError(path + ": cannot replace layer '" + l.layer->name() + "'" + capture.suffix());
+            }
+            break;
+          }
+        }
+      }
+    } else {
+      GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+      ds.reset(driver->Create(staged.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+      if (!ds) throw core::IoError(path + ": cannot create" + capture.suffix());
+    }
+    setMetadata(*ds, o.datasetMetadata);
+    detail::LayerWriteTuning tuning;
+    tuning.featuresPerTransaction = o.featuresPerTransaction;
+    tuning.afterChunk = [&](std::size_t n) { progress.written(n); };
+    std::vector<std::pair<OGRLayer*, const ExportLayer*>> written;
+    for (const auto& l : layers) {
+      progress.startLayer(l.layer->name());
+      OGRLayer& out = detail::writeLayerInto(*ds, "GPKG", *l.layer, path, tuning);
+      if (!l.description.empty()) out.SetMetadataItem("DESCRIPTION", l.description.c_str());
+      setMetadata(out, l.metadata);
+      written.emplace_back(&out, &l);
+    }
+    if (std::any_of(layers.begin(), layers.end(), [](const ExportLayer& l) { return l.style.has_value(); })) {
+      OGRLayer& styles = stylesTable(*ds, path);
+      if (styles.StartTransaction() != OGRERR_NONE) throw core::IoError(path + ": cannot write the styles" + capture.suffix());
+      for (const auto& [out, l] : written) {
+        removeStyleRows(styles, l->layer->name(), path);
+        if (l->style) addStyleRow(styles, *out, *l->style, path);
+      }
+      if (styles.CommitTransaction() != OGRERR_NONE) throw core::IoError(path + ": cannot write the styles" + capture.suffix());
+    }
+    progress.written(0);  // a last chance to cancel before the file is closed and moved
+    ds.reset();           // closing flushes and builds the spatial indexes; a failure must not reach the target
+    if (!capture.errors().empty()) throw core::IoError(path + ": cannot finish writing" + capture.suffix());
+  }
+  checkGeoPackage(staged, path);
+  std::error_code ec;
+  fs::rename(staged, target, ec);
+  if (ec) throw core::IoError(path + ": cannot replace (" + ec.message() + ")");
+  return {"GPKG", {path}, layers.size()};
+}
+
+std::string extensionFor(const std::string& driver) {
+  if (driver == "GeoJSON") return ".geojson";
+  if (driver == "ESRI Shapefile") return ".shp";
+  if (driver == "FlatGeobuf") return ".fgb";
+  if (driver == "CSV") return ".csv";
+  throw core::ParameterError("export to '" + driver +
+                             "' is not supported (use GPKG, GeoJSON, ESRI Shapefile, FlatGeobuf or CSV)");
+}
+
+void writeText(const fs::path& file, const std::string& text, const std::string& layer) {
+  std::ofstream out(file, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) {
+    core::IoError e("cannot write the style file");
+    e.setFile(file.string()).setLayer(layer);
+    throw e;
+  }
+}
+
+ExportReport writeLayerFiles(std::span<const ExportLayer> layers, const fs::path& folder, const std::string& driverName,
+                             const ExportWriteOptions& o) {
+  const std::string ext = extensionFor(driverName);
+  GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName.c_str());
+  if (!driver) throw core::ParameterError("GDAL has no driver named '" + driverName + "'");
+  const bool exists = fs::exists(folder);
+  if (exists && !fs::is_directory(folder)) {
+    throw core::IoError(folder.string() + ": exists and is not a folder; " + driverName + " export writes one file per layer");
+  }
+  const detail::StagingDir staging(folder);
+  std::size_t total = 0;
+  for (const auto& l : layers) total += l.layer->size();
+  ExportProgress progress(o.progress, total);
+  detail::LayerWriteTuning tuning;
+  tuning.featuresPerTransaction = o.featuresPerTransaction;
+  tuning.afterChunk = [&](std::size_t n) { progress.written(n); };
+  ExportReport report{driverName, {}, layers.size()};
+  for (const auto& l : layers) {
+    progress.startLayer(l.layer->name());
+    const std::string name = l.layer->name();
+    const fs::path file = staging.path() / (name + ext);
+    const std::string label = (folder / (name + ext)).string();
+    detail::GdalErrorCapture capture;
+    GDALDatasetUniquePtr ds(driver->Create(file.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    if (!ds) throw core::IoError(label + ": cannot create" + capture.suffix());
+    detail::writeLayerInto(*ds, driverName, *l.layer, label, tuning);
+    ds.reset();
+    if (!capture.errors().empty()) throw core::IoError(label + ": cannot finish writing" + capture.suffix());
+    if (l.style) {
+      writeText(staging.path() / (name + ".qml"), l.style->qml, name);
+      writeText(staging.path() / (name + ".sld"), l.style->sld, name);
+    }
+    report.files.push_back(label);
+  }
+  progress.written(0);
+  std::error_code ec;
+  if (o.existing == ExistingTarget::Append && exists) {
+    for (const auto& entry : fs::directory_iterator(staging.path())) {
+      const fs::path destination = folder / entry.path().filename();
+      fs::rename(entry.path(), destination, ec);
+      if (ec) throw core::IoError(destination.string() + ": cannot replace (" + ec.message() + ")");
+    }
+    return report;
+  }
+  // Overwrite: the old folder steps aside, the new one takes its name, then the old one goes.
+  fs::path old;
+  if (exists) {
+    old = folder.parent_path() / ("." + folder.filename().string() + ".old-" + staging.path().extension().string() +
+                                  staging.path().filename().string());
+    fs::rename(folder, old, ec);
+    if (ec) throw core::IoError(folder.string() + ": cannot replace (" + ec.message() + ")");
+  }
+  fs::rename(staging.path(), folder, ec);
+  if (ec) {
+    std::error_code restore;
+    if (!old.empty()) fs::rename(old, folder, restore);
+    throw core::IoError(folder.string() + ": cannot replace (" + ec.message() + ")");
+  }
+  if (!old.empty()) fs::remove_all(old, ec);
+  return report;
+}
+
+}  // namespace
+
+bool isMultiLayerDriver(const std::string& driver) noexcept { return driver == "GPKG"; }
+
+std::string exportFolderFor(const std::string& path) {
+  fs::path p(path);
+  if (p.has_extension()) p.replace_extension();
+  return p.string();
+}
+
+ExportReport writeExport(std::span<const ExportLayer> layers, const std::string& path, const ExportWriteOptions& options) {
+  detail::ensureGdalInitialised();
+  const std::string driver = options.format ? *options.format : driverForPath(path);
+  std::set<std::string> names;
+  for (const auto& l : layers) {
+    if (!l.layer) throw core::ParameterError(path + ": an export layer has no data");
+    if (!names.insert(l.layer->name()).second) {
+      throw core::ParameterError(path + ": two layers are named '" + l.layer->name() + "'");
+    }
+  }
+  if (layers.empty()) throw core::ParameterError(path + ": nothing to export");
+  const fs::path target = isMultiLayerDriver(driver) ? fs::path(path) : fs::path(exportFolderFor(path));
+  if (options.existing == ExistingTarget::Refuse && fs::exists(target)) {
+    throw core::ParameterError(target.string() + ": exists; pass --overwrite to replace it or --append to add layers to it");
+  }
+  if (isMultiLayerDriver(driver)) return writeGeoPackage(layers, target, options);
+  return writeLayerFiles(layers, target, driver, options);
+}
+
+}  // namespace circatlas::io

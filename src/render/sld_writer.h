@@ -1,0 +1,17 @@
+// Our style as an OGC Styled Layer Descriptor 1.1 (Symbology Encoding) for clients other than QGIS.
+#pragma once
+
+#include <string>
+
+#include "render/style.h"
+
+namespace circatlas::render {
+
+/// An SLD 1.1 document (se: symbolizers, ogc: filters) for the layer `layerName`: one rule per
+/// class (equality, LIKE 'v%' for prefix matching, [min, max) ranges), an ElseFilter rule for
+/// `other`, a TextSymbolizer rule for the labels, scale ranges as Min/MaxScaleDenominator.
+/// Millimetres become pixels of the standard 0.28 mm. Data-defined sizes are not expressed (each
+/// class keeps its own width). Written with QXmlStreamWriter.
+[[nodiscard]] std::string toSld(const Style& style, const std::string& layerName, Language language);
+
+}  // namespace circatlas::render

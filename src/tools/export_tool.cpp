@@ -1,0 +1,151 @@
+// ExportTool: prepares layers (CRS, styles as QML/SLD, provenance) and hands them to the atomic export writer.
+#include "tools/export_tool.h"
+
+#include <ctime>
+#include <set>
+
+#include "core/error.h"
+#include "geo/transformer.h"
+#include "render/qml_writer.h"
+#include "render/sld_writer.h"
+
+namespace circatlas::tools {
+
+namespace {
+
+std::string nowIso8601() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buf;
+}
+
+std::string bilingual(const render::LocalizedText& t) {
+  if (t.zh.empty() || t.en.empty() || t.zh == t.en) return t.in(render::Language::Zh);
+  return t.zh + " / " + t.en;
+}
+
+std::string describe(const ExportItem& item) {
+  std::string d = bilingual(item.title);
+  if (!item.producedBy.empty()) d += "; made by " + item.producedBy + " (" + item.parameters + ")";
+  if (!item.credit.empty()) d += "; " + item.credit;
+  return d;
+}
+
+}  // namespace
+
+core::Layer renamedLayer(const core::Layer& layer, const std::string& name) {
+  core::Layer out(name, layer.crs(), layer.geometryType(), layer.schema());
+  out.reserve(layer.size());
+  for (const auto& f : layer.features()) out.add(f);
+  return out;
+}
+
+render::Style plainStyle(const core::Layer& layer) {
+  render::Style s;
+  s.name = layer.name();
+  s.title = {layer.name(), layer.name()};
+  render::StyleClass c;
+  c.label = s.title;
+  const render::Color grey{99, 99, 99, 255};
+  if (core::isPuntal(layer.geometryType())) {
+    s.geometry = render::StyleGeometry::Point;
+    c.symbol.fill = grey;
+    c.symbol.stroke = render::Color{255, 255, 255, 255};
+    c.symbol.strokeWidthMm = 0.2;
+  } else if (core::isLinear(layer.geometryType())) {
+    s.geometry = render::StyleGeometry::Line;
+    c.symbol.stroke = grey;
+    c.symbol.strokeWidthMm = 0.4;
+  } else {
+    s.geometry = render::StyleGeometry::Polygon;
+    c.symbol.fill = render::Color{189, 189, 189, 128};
+    c.symbol.stroke = grey;
+  }
+  s.classes.push_back(c);
+  return s;
+}
+
+std::vector<ExportItem> atlasItems(const render::AtlasData& data, const std::vector<std::string>& ids) {
+  std::vector<const render::LoadedLayer*> chosen;
+  if (ids.empty()) {
+    for (const auto& l : data.layers()) chosen.push_back(&l);
+  } else {
+    for (const auto& id : ids) {
+      const render::LoadedLayer* l = data.find(id);
+      if (!l) {
+        std::string known;
+        for (const auto& k : data.layers()) known += (known.empty() ? "" : ", ") + k.definition.id;
+        throw core::ParameterError("unknown layer '" + id + "' (layers: " + known + ")");
+      }
+      chosen.push_back(l);
+    }
+  }
+  std::vector<ExportItem> items;
+  for (const auto* l : chosen) {
+    const auto& d = l->definition;
+    render::Style style = l->style;
+    if (!d.labels) style.label.reset();
+    items.push_back({renamedLayer(l->source, d.id), d.title, std::move(style),
+                     d.source + (d.layer.empty() ? "" : ", layer " + d.layer), bilingual(d.credit), "", ""});
+  }
+  return items;
+}
+
+ExportSummary runExport(std::vector<ExportItem> items, const ExportParams& params, core::Progress& progress) {
+  const std::string exportTime = params.exportTime.empty() ? nowIso8601() : params.exportTime;
+  std::vector<io::ExportLayer> layers;
+  layers.reserve(items.size());
+  ExportSummary summary;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    ExportItem& item = items[i];
+    progress.report(0.0, "preparing " + item.layer.name());
+    if (progress.cancelled()) throw io::ExportCancelled();
+    const bool spatial = item.layer.geometryType() != core::GeometryType::None;
+    if (spatial && item.layer.crs() != params.crs) {
+      try {
+        geo::transformLayer(item.layer, params.crs);
+      } catch (core::Error& e) {
+        e.setLayer(item.layer.name());
+        throw;
+      }
+    }
+    io::ExportLayer out;
+    out.layer = &item.layer;
+    out.description = describe(item);
+    out.metadata = {{"IDENTIFIER", bilingual(item.title)},
+                    {"circatlas_title_zh", item.title.zh},
+                    {"circatlas_title_en", item.title.en},
+                    {"circatlas_source", item.source},
+                    {"circatlas_credit", item.credit},
+                    {"circatlas_tool_version", params.toolVersion},
+                    {"circatlas_exported_at", exportTime}};
+    if (!item.producedBy.empty()) {
+      out.metadata.emplace_back("circatlas_produced_by", item.producedBy);
+      out.metadata.emplace_back("circatlas_parameters", item.parameters);
+    }
+    if (spatial) {
+      const render::Style style = item.style ? *item.style : plainStyle(item.layer);
+      out.style = io::LayerStyleDocument{style.name, render::toQml(style, params.language),
+                                         render::toSld(style, item.layer.name(), params.language),
+                                         bilingual(style.title.empty() ? item.title : style.title)};
+      ++summary.styledLayers;
+    }
+    layers.push_back(std::move(out));
+  }
+  io::ExportWriteOptions options;
+  options.format = params.format;
+  options.existing = params.existing;
+  options.featuresPerTransaction = params.featuresPerTransaction;
+  options.progress = &progress;
+  options.datasetMetadata = {{"circatlas_tool_version", params.toolVersion},
+                             {"circatlas_exported_at", exportTime},
+                             {"circatlas_crs", params.crs},
+                             {"circatlas_layers", std::to_string(items.size())}};
+  summary.report = io::writeExport(layers, params.out, options);
+  return summary;
+}
+
+}  // namespace circatlas::tools

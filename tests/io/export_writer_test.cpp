@@ -1,0 +1,385 @@
+// Export writer: GeoPackage round trips, layer_styles, provenance, per-layer formats, and targets untouched on failure.
+#include "io/export_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
+
+#include "core/error.h"
+#include "io/layer_reader.h"
+#include "test_support.h"
+
+namespace circatlas::io {
+namespace {
+
+namespace fs = std::filesystem;
+
+core::Layer parks() {
+  core::Layer layer("parks", "EPSG:4326", core::GeometryType::Point,
+                    core::Schema({{"id", core::FieldType::String},
+                                  {"name_zh", core::FieldType::String},
+                                  {"enterprises", core::FieldType::Integer},
+                                  {"area_km2", core::FieldType::Real},
+                                  {"approved", core::FieldType::Date}}));
+  layer.add({core::FeatureId(1), core::Geometry::point({102.1876543219, 38.5212345678}),
+             {std::string("P001"), std::string("金昌经济技术开发区"), std::int64_t{45}, 98.25,
+              core::DateTime{2012, 5, 17, 0, 0, 0.0, std::nullopt}}});
+  layer.add({core::FeatureId(2), core::Geometry::point({102.08, 38.37}),
+             {std::string("P002"), std::string("河西堡化工循环经济产业园"), std::monostate{}, std::monostate{},
+              std::monostate{}}});
+  return layer;
+}
+
+core::Layer hulls() {
+  core::Layer layer("cluster_hulls", "EPSG:4326", core::GeometryType::Polygon,
+                    core::Schema({{"cluster_id", core::FieldType::Integer}, {"prefectures", core::FieldType::String}}));
+  const std::vector<std::vector<core::Coord>> rings{{{102.0, 38.0}, {103.0, 38.0}, {103.0, 39.0}, {102.0, 39.0}, {102.0, 38.0}},
+                                                    {{102.2, 38.2}, {102.4, 38.2}, {102.4, 38.4}, {102.2, 38.2}}};
+  layer.add({core::FeatureId(1), core::Geometry::polygon(rings), {std::int64_t{1}, std::string("620300;620600")}});
+  return layer;
+}
+
+core::Layer links() {
+  core::Layer layer("partner_links", "EPSG:4326", core::GeometryType::LineString,
+                    core::Schema({{"material_code", core::FieldType::String}, {"tonnes", core::FieldType::Real}}));
+  const std::vector<core::Coord> line{{103.8123456789, 36.0612345678}, {104.1734, 36.5458}};
+  layer.add({core::FeatureId(1), core::Geometry::lineString(line), {std::string("FLY_ASH"), 120000.5}});
+  return layer;
+}
+
+core::Layer flows() {
+  core::Layer layer("flows", "", core::GeometryType::None,
+                    core::Schema({{"enterprise_id", core::FieldType::String}, {"quantity", core::FieldType::Real}}));
+  layer.add({core::FeatureId(1), {}, {std::string("E001"), 1.5e6}});
+  layer.add({core::FeatureId(2), {}, {std::string("E002"), std::monostate{}}});
+  return layer;
+}
+
+LayerStyleDocument style(const std::string& name) {
+  return {name, "<!DOCTYPE qgis><qgis><renderer-v2 type=\"singleSymbol\"/></qgis>", "<StyledLayerDescriptor/>", name};
+}
+
+std::string bytes(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// Rows of a one-column SQL result, as text.
+std::vector<std::string> query(const fs::path& gpkg, const std::string& sql) {
+  GDALAllRegister();
+  GDALDatasetUniquePtr ds(GDALDataset::Open(gpkg.string().c_str(), GDAL_OF_VECTOR));
+  EXPECT_TRUE(ds) << gpkg;
+  std::vector<std::string> rows;
+  if (!ds) return rows;
+  OGRLayer* result = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+  EXPECT_NE(result, nullptr) << sql;
+  if (!result) return rows;
+  for (auto& f : *result) rows.emplace_back(f->IsFieldSetAndNotNull(0) ? f->GetFieldAsString(0) : "NULL");
+  ds->ReleaseResultSet(result);
+  return rows;
+}
+
+struct Fixture {
+  core::Layer a = parks();
+  core::Layer b = hulls();
+  core::Layer c = links();
+  core::Layer d = flows();
+  std::vector<ExportLayer> layers() const {
+    return {{&a, "Parks 园区", {{"circatlas_source", "catalogue, parks.csv"}}, style("parks")},
+            {&b, "Cluster hulls", {{"circatlas_parameters", "eps_m=5000 min_points=5"}}, style("clusters")},
+            {&c, "Partner links", {}, style("partner_links")},
+            {&d, "Flows", {}, std::nullopt}};
+  }
+};
+
+void expectSameLayer(const core::Layer& back, const core::Layer& original) {
+  ASSERT_EQ(back.size(), original.size()) << original.name();
+  EXPECT_EQ(back.schema(), original.schema()) << original.name();
+  for (std::size_t i = 0; i < back.size(); ++i) {
+    EXPECT_EQ(back[i].values, original[i].values) << original.name() << " feature " << i;
+    const auto got = back[i].geometry.coords();
+    const auto want = original[i].geometry.coords();
+    ASSERT_EQ(got.size(), want.size()) << original.name() << " feature " << i;
+    for (std::size_t k = 0; k < got.size(); ++k) {
+      EXPECT_NEAR(got[k].x, want[k].x, 1e-9);
+      EXPECT_NEAR(got[k].y, want[k].y, 1e-9);
+    }
+    EXPECT_EQ(back[i].geometry.pathCount(), original[i].geometry.pathCount());
+  }
+}
+
+TEST(ExportWriter, GeoPackageRoundTripKeepsFeaturesTypesChineseNullsAndGeometries) {
+  test::TempDir dir;
+  const Fixture f;
+  const auto layers = f.layers();
+  const auto path = dir / "atlas.gpkg";
+  const ExportReport report = writeExport(layers, path.string(), {});
+  EXPECT_EQ(report.driver, "GPKG");
+  EXPECT_EQ(report.layers, 4U);
+  for (const auto& l : layers) {
+    const core::Layer back = readLayer(path.string(), {.layer = l.layer->name(), .sql = std::nullopt});
+    expectSameLayer(back, *l.layer);
+    if (l.layer->geometryType() != core::GeometryType::None) {
+      EXPECT_EQ(back.crs(), "EPSG:4326");
+    }
+  }
+}
+
+TEST(ExportWriter, EveryGeometryLayerHasASpatialIndex) {
+  test::TempDir dir;
+  const Fixture f;
+  const auto path = dir / "atlas.gpkg";
+  writeExport(f.layers(), path.string(), {});
+  const auto indexed = query(path, "SELECT table_name FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index' "
+                                   "ORDER BY table_name");
+  EXPECT_EQ(indexed, (std::vector<std::string>{"cluster_hulls", "parks", "partner_links"}));
+}
+
+TEST(ExportWriter, LayerStylesHoldOneDefaultRowPerStyledLayer) {
+  test::TempDir dir;
+  const Fixture f;
+  const auto path = dir / "atlas.gpkg";
+  writeExport(f.layers(), path.string(), {});
+  EXPECT_EQ(query(path, "SELECT f_table_name || ':' || styleName || ':' || useAsDefault || ':' || f_geometry_column "
+                        "FROM layer_styles ORDER BY f_table_name"),
+            (std::vector<std::string>{"cluster_hulls:clusters:1:geom", "parks:parks:1:geom", "partner_links:partner_links:1:geom"}));
+  EXPECT_EQ(query(path, "SELECT data_type FROM gpkg_contents WHERE table_name = 'layer_styles'"),
+            (std::vector<std::string>{"attributes"}));
+  EXPECT_EQ(query(path, "SELECT styleQML FROM layer_styles WHERE f_table_name = 'parks'"),
+            (std::vector<std::string>{"<!DOCTYPE qgis><qgis><renderer-v2 type=\"singleSymbol\"/></qgis>"}));
+}
+
+TEST(ExportWriter, DescriptionsAndProvenanceAreInTheGeoPackageMetadata) {
+  test::TempDir dir;
+  const Fixture f;
+  const auto path = dir / "atlas.gpkg";
+  ExportWriteOptions options;
+  options.datasetMetadata = {{"circatlas_tool_version", "circatlas 9.9.9"}};
+  writeExport(f.layers(), path.string(), options);
+  EXPECT_EQ(query(path, "SELECT description FROM gpkg_contents WHERE table_name = 'parks'"),
+            (std::vector<std::string>{"Parks 园区"}));
+  const auto hullMetadata = query(path, "SELECT m.metadata FROM gpkg_metadata m JOIN gpkg_metadata_reference r "
+                                        "ON r.md_file_id = m.id WHERE r.table_name = 'cluster_hulls'");
+  ASSERT_EQ(hullMetadata.size(), 1U);
+  EXPECT_NE(hullMetadata[0].find("eps_m=5000 min_points=5"), std::string::npos) << hullMetadata[0];
+  const auto datasetMetadata = query(path, "SELECT m.metadata FROM gpkg_metadata m JOIN gpkg_metadata_reference r "
+                                           "ON r.md_file_id = m.id WHERE r.reference_scope = 'geopackage'");
+  ASSERT_EQ(datasetMetadata.size(), 1U);
+  EXPECT_NE(datasetMetadata[0].find("circatlas 9.9.9"), std::string::npos) << datasetMetadata[0];
+}
+
+/// The first python3 on PATH that has GDAL's Python utilities (python3-gdal), if any: a Python
+/// of its own (pyenv, venv) may come first on PATH without them.
+std::optional<std::string> pythonWithGdal() {
+  const char* path = std::getenv("PATH");
+  std::string dirs = path ? path : "";
+  for (std::size_t start = 0; start <= dirs.size();) {
+    const std::size_t end = std::min(dirs.find(':', start), dirs.size());
+    const fs::path candidate = fs::path(dirs.substr(start, end - start)) / "python3";
+    start = end + 1;
+    if (candidate.parent_path().empty() || !fs::exists(candidate)) continue;
+    const std::string python = "'" + candidate.string() + "'";
+    if (test::runCommand(python + " -c 'import osgeo_utils.samples.validate_gpkg'").exitCode == 0) return python;
+  }
+  return std::nullopt;
+}
+
+TEST(ExportWriter, GeoPackagePassesGdalsValidator) {
+  const auto python = pythonWithGdal();
+  if (!python) GTEST_SKIP() << "GDAL's Python validator (python3-gdal) is not installed";
+  test::TempDir dir;
+  const Fixture f;
+  const auto path = dir / "atlas.gpkg";
+  writeExport(f.layers(), path.string(), {});
+  const auto r = test::runCommand(*python + " -m osgeo_utils.samples.validate_gpkg '" + path.string() + "'");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+}
+
+TEST(ExportWriter, ExistingTargetNeedsOverwriteOrAppend) {
+  test::TempDir dir;
+  const Fixture f;
+  const auto path = dir / "atlas.gpkg";
+  test::writeFile(path, "not yet a GeoPackage");
+  try {
+    writeExport(f.layers(), path.string(), {});
+    FAIL() << "expected a ParameterError";
+  } catch (const core::ParameterError& e) {
+    EXPECT_NE(std::string(e.what()).find("--overwrite"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(bytes(path), "not yet a GeoPackage");
+  ExportWriteOptions overwrite;
+  overwrite.existing = ExistingTarget::Overwrite;
+  writeExport(f.layers(), path.string(), overwrite);
+  EXPECT_EQ(readLayer(path.string(), {.layer = "parks", .sql = std::nullopt}).size(), 2U);
+}
+
+TEST(ExportWriter, AppendAddsLayersAndReplacesSameNamedOnesWithTheirStyles) {
+  test::TempDir dir;
+  const Fixture f;
+  const auto path = dir / "atlas.gpkg";
+  const auto all = f.layers();
+  writeExport(std::span(all).first(2), path.string(), {});
+  core::Layer fewerParks = parks();
+  fewerParks.mutableFeatures()[0].values[1] = std::string("金川集团");
+  const std::vector<ExportLayer> more{{&fewerParks, "Parks again", {}, style("parks")}, all[2]};
+  ExportWriteOptions append;
+  append.existing = ExistingTarget::Append;
+  writeExport(more, path.string(), append);
+  EXPECT_EQ(query(path, "SELECT f_table_name FROM layer_styles ORDER BY f_table_name"),
+            (std::vector<std::string>{"cluster_hulls", "parks", "partner_links"}));
+  EXPECT_EQ(std::get<std::string>(readLayer(path.string(), {.layer = "parks", .sql = std::nullopt}).value(0, "name_zh")),
+            "金川集团");
+  EXPECT_EQ(readLayer(path.string(), {.layer = "cluster_hulls", .sql = std::nullopt}).size(), 1U);
+}
+
+/// Cancels at its n-th report: the export then stops between two chunks of features.
+class CancelAfter final : public core::Progress {
+ public:
+  explicit CancelAfter(int reports) : left_(reports) {}
+  void report(double, std::string_view) override { --left_; }
+  [[nodiscard]] bool cancelled() const override { return left_ <= 0; }
+
+ private:
+  int left_;
+};
+
+core::Layer manyPoints(std::size_t n) {
+  core::Layer layer("points", "EPSG:4326", core::GeometryType::Point, core::Schema({{"i", core::FieldType::Integer}}));
+  for (std::size_t i = 0; i < n; ++i) {
+    layer.add({core::FeatureId(static_cast<std::int64_t>(i + 1)), core::Geometry::point({100.0 + i * 1e-4, 37.0}),
+               {static_cast<std::int64_t>(i)}});
+  }
+  return layer;
+}
+
+TEST(ExportWriter, CancellationHalfWayLeavesTheExistingTargetByteIdentical) {
+  test::TempDir dir;
+  const Fixture f;
+  const auto path = dir / "atlas.gpkg";
+  writeExport(f.layers(), path.string(), {});
+  const std::string before = bytes(path);
+  const core::Layer points = manyPoints(1000);
+  const std::vector<ExportLayer> layers{{&points, "", {}, std::nullopt}};
+  for (ExistingTarget mode : {ExistingTarget::Overwrite, ExistingTarget::Append}) {
+    CancelAfter cancel(3);  // layer start, first chunk of 100, second chunk: stop
+    ExportWriteOptions options;
+    options.existing = mode;
+    options.featuresPerTransaction = 100;
+    options.progress = &cancel;
+    EXPECT_THROW(writeExport(layers, path.string(), options), ExportCancelled);
+    EXPECT_EQ(bytes(path), before);
+  }
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 1) << "temporary files left";
+}
+
+TEST(ExportWriter, ALayerThatFailsHalfWayLeavesTheExistingTargetByteIdentical) {
+  test::TempDir dir;
+  const Fixture f;
+  const auto path = dir / "atlas.gpkg";
+  writeExport(f.layers(), path.string(), {});
+  const std::string before = bytes(path);
+  const core::Layer good = manyPoints(10);
+  const core::Layer bad("bad_crs", "EPSG:999999", core::GeometryType::Point, core::Schema());
+  const std::vector<ExportLayer> layers{{&good, "", {}, std::nullopt}, {&bad, "", {}, std::nullopt}};
+  ExportWriteOptions options;
+  options.existing = ExistingTarget::Overwrite;
+  try {
+    writeExport(layers, path.string(), options);
+    FAIL() << "expected a CrsError";
+  } catch (const core::CrsError& e) {
+    EXPECT_NE(std::string(e.what()).find("layer 'bad_crs'"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(bytes(path), before);
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 1) << "temporary files left";
+}
+
+TEST(ExportWriter, ReadOnlyFolderIsAnIoErrorNamingTheTarget) {
+  if (geteuid() == 0) GTEST_SKIP() << "root writes into read-only folders";
+  test::TempDir dir;
+  fs::create_directory(dir / "ro");
+  fs::permissions(dir / "ro", fs::perms::owner_read | fs::perms::owner_exec);
+  const Fixture f;
+  const auto path = dir / "ro" / "atlas.gpkg";
+  try {
+    writeExport(f.layers(), path.string(), {});
+    FAIL() << "expected an IoError";
+  } catch (const core::IoError& e) {
+    EXPECT_NE(std::string(e.what()).find(path.string()), std::string::npos) << e.what();
+  }
+  fs::permissions(dir / "ro", fs::perms::owner_all);
+}
+
+TEST(ExportWriter, MissingFolderIsAnIoError) {
+  test::TempDir dir;
+  const Fixture f;
+  EXPECT_THROW(writeExport(f.layers(), (dir / "no" / "such" / "atlas.gpkg").string(), {}), core::IoError);
+}
+
+TEST(ExportWriter, ShapefilesGoOnePerLayerIntoAFolderWithCpgAndStyles) {
+  test::TempDir dir;
+  const Fixture f;
+  const auto all = f.layers();
+  const ExportReport report = writeExport(std::span(all).first(3), (dir / "atlas.shp").string(), {});
+  EXPECT_EQ(report.driver, "ESRI Shapefile");
+  const fs::path folder = dir / "atlas";
+  for (const char* name : {"parks", "cluster_hulls", "partner_links"}) {
+    EXPECT_TRUE(fs::exists(folder / (std::string(name) + ".shp"))) << name;
+    EXPECT_EQ(bytes(folder / (std::string(name) + ".cpg")), "UTF-8") << name;
+    EXPECT_TRUE(fs::exists(folder / (std::string(name) + ".qml"))) << name;
+    EXPECT_TRUE(fs::exists(folder / (std::string(name) + ".sld"))) << name;
+  }
+  EXPECT_EQ(std::get<std::string>(readLayer((folder / "parks.shp").string()).value(1, "name_zh")), "河西堡化工循环经济产业园");
+}
+
+TEST(ExportWriter, GeoJsonAndFlatGeobufRoundTripPerLayer) {
+  for (const std::string format : {"GeoJSON", "FlatGeobuf"}) {
+    test::TempDir dir;
+    const Fixture f;
+    const auto all = f.layers();
+    ExportWriteOptions options;
+    options.format = format;
+    writeExport(std::span(all).first(3), (dir / "out").string(), options);
+    const std::string ext = format == "GeoJSON" ? ".geojson" : ".fgb";
+    const core::Layer back = readLayer((dir / "out" / ("cluster_hulls" + ext)).string());
+    ASSERT_EQ(back.size(), 1U) << format;
+    EXPECT_EQ(back[0].geometry.pathCount(), 2U) << format;
+    EXPECT_EQ(std::get<std::string>(back.value(0, "prefectures")), "620300;620600") << format;
+  }
+}
+
+TEST(ExportWriter, CsvWritesGeometryAsWkt) {
+  test::TempDir dir;
+  const Fixture f;
+  const auto all = f.layers();
+  writeExport(std::span(all).subspan(1, 1), (dir / "out.csv").string(), {});
+  const std::string csv = bytes(dir / "out" / "cluster_hulls.csv");
+  EXPECT_NE(csv.find("POLYGON ((102 38,103 38,103 39,102 39,102 38),(102.2 38.2,102.4 38.2,102.4 38.4,102.2 38.2))"),
+            std::string::npos)
+      << csv;
+}
+
+TEST(ExportWriter, ExistingFolderNeedsOverwrite) {
+  test::TempDir dir;
+  const Fixture f;
+  const auto all = f.layers();
+  writeExport(std::span(all).first(1), (dir / "atlas.geojson").string(), {});
+  EXPECT_THROW(writeExport(std::span(all).first(1), (dir / "atlas.geojson").string(), {}), core::ParameterError);
+  ExportWriteOptions overwrite;
+  overwrite.existing = ExistingTarget::Overwrite;
+  writeExport(std::span(all).subspan(1, 1), (dir / "atlas.geojson").string(), overwrite);
+  EXPECT_FALSE(fs::exists(dir / "atlas" / "parks.geojson"));
+  EXPECT_TRUE(fs::exists(dir / "atlas" / "cluster_hulls.geojson"));
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 1) << "temporary folders left";
+}
+
+}  // namespace
+}  // namespace circatlas::io
