@@ -8,6 +8,7 @@
 #include "analysis/cluster/k_distance.h"
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
+#include "cli/progress_bar.h"
 #include "cli/table_printer.h"
 #include "core/units.h"
 #include "geo/analysis_crs.h"
@@ -55,8 +56,10 @@ void runClusterCommand(const ClusterOptions& options) {
   const core::Layer& enterprises = requireLayer(layers, "enterprises");
   const core::Layer counties = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
   if (options.kDistance) printKDistance(enterprises, params.minPoints);
-  const tools::ClusterResult r =
-      tools::runCluster(enterprises, requireLayer(layers, "flows"), counties, &requireLayer(layers, "parks"), params);
+  ProgressBar progress;
+  const tools::ClusterResult r = tools::runCluster(enterprises, requireLayer(layers, "flows"), counties,
+                                                   &requireLayer(layers, "parks"), params, &progress);
+  progress.finish();
   const auto& h = r.convexHulls;
   TablePrinter table({"Cluster", "Members", "Core", "Border", "Shannon", "Area km²", "Prefectures", "Parks"},
                      {true, true, true, true, true, true, false, false});

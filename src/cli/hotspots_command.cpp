@@ -8,6 +8,7 @@
 
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
+#include "cli/progress_bar.h"
 #include "cli/table_printer.h"
 #include "core/units.h"
 #include "io/builtin_data.h"
@@ -34,8 +35,10 @@ void runHotspotsCommand(const HotspotsOptions& options) {
   params.cellMeters = core::parseDistanceMeters(options.cell);
   const auto layers = loadCatalogue(options.catalogue);
   const core::Layer counties = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
-  const tools::HotspotsResult r =
-      tools::runHotspots(requireLayer(layers, "enterprises"), requireLayer(layers, "flows"), counties, params);
+  ProgressBar progress;
+  const tools::HotspotsResult r = tools::runHotspots(requireLayer(layers, "enterprises"), requireLayer(layers, "flows"),
+                                                     counties, params, &progress);
+  progress.finish();
 
   TablePrinter table({"County", "Output", "Gi* z", "p", "Class"}, {false, true, true, true, false});
   for (std::size_t i = 0; i < r.counties.size(); ++i) {

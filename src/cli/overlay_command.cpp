@@ -8,6 +8,7 @@
 #include "catalogue/catalogue_layers.h"
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
+#include "cli/progress_bar.h"
 #include "cli/table_printer.h"
 #include "io/builtin_data.h"
 #include "io/layer_reader.h"
@@ -30,9 +31,11 @@ void runOverlayCommand(const OverlayOptions& options) {
   const core::Layer prefectures = io::readLayer(basemap, {.layer = "prefectures", .sql = std::nullopt});
   const core::Layer miningBases =
       catalogue::miningBaseAreas(requireLayer(layers, "mining_bases"), requireLayer(layers, "mining_base_members"));
+  ProgressBar progress;
   const tools::OverlayResult r = tools::runOverlay({counties, prefectures, requireLayer(layers, "enterprises"),
                                                     requireLayer(layers, "flows"), &requireLayer(layers, "parks"),
-                                                    &requireLayer(layers, "projects"), &miningBases});
+                                                    &requireLayer(layers, "projects"), &miningBases, &progress});
+  progress.finish();
   const auto& s = r.prefectureSummary;
   TablePrinter table({"Prefecture", "Enterprises", "Demonstration units", "Parks", "Projects", "Power", "Mining",
                       "Metals", "Chemicals", "Building materials"},

@@ -9,12 +9,13 @@
 
 namespace circatlas::cli {
 
-ProgressBar::ProgressBar() : terminal_(::isatty(STDERR_FILENO) == 1) {}
+ProgressBar::ProgressBar() : start_(std::chrono::steady_clock::now()), terminal_(::isatty(STDERR_FILENO) == 1) {}
 
 ProgressBar::~ProgressBar() { finish(); }
 
 void ProgressBar::report(double fraction, std::string_view stage) {
   const std::lock_guard lock(mutex_);
+  if (std::chrono::steady_clock::now() - start_ < std::chrono::milliseconds(500)) return;
   fraction = std::clamp(fraction, 0.0, 1.0);
   const int percent = static_cast<int>(std::floor(fraction * 100.0));
   if (terminal_) {

@@ -10,7 +10,8 @@
 namespace circatlas::cli {
 
 /// Redraws one line on a terminal; writes a line per 10 % step when stderr is not a terminal, so
-/// logs stay readable. Thread-safe: workers may report concurrently.
+/// logs stay readable. Silent for the first half second, so quick jobs print nothing but their
+/// results. Thread-safe: workers may report concurrently.
 class ProgressBar final : public core::Progress {
  public:
   ProgressBar();
@@ -25,6 +26,7 @@ class ProgressBar final : public core::Progress {
 
  private:
   std::mutex mutex_;
+  std::chrono::steady_clock::time_point start_;
   bool terminal_;
   bool open_ = false;
   int lastStep_ = -1;

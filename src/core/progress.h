@@ -1,6 +1,7 @@
 // Progress reporting and cancellation, independent of any user interface.
 #pragma once
 
+#include <exception>
 #include <string_view>
 
 namespace circatlas::core {
@@ -21,5 +22,19 @@ class NullProgress final : public Progress {
   void report(double, std::string_view) override {}
   [[nodiscard]] bool cancelled() const override { return false; }
 };
+
+/// Thrown by work that saw Progress::cancelled(); whatever it was writing is discarded.
+class Cancelled final : public std::exception {
+ public:
+  [[nodiscard]] const char* what() const noexcept override { return "cancelled"; }
+};
+
+/// Reports a stage to an optional progress and throws Cancelled when it asks to stop: the one call
+/// long-running tools make between their steps.
+inline void advance(Progress* progress, double fraction, std::string_view stage) {
+  if (!progress) return;
+  if (progress->cancelled()) throw Cancelled();
+  progress->report(fraction, stage);
+}
 
 }  // namespace circatlas::core

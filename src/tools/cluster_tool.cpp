@@ -41,10 +41,11 @@ struct Profile {
 }  // namespace
 
 ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flows, const core::Layer& counties,
-                         const core::Layer* parks, const ClusterParams& params) {
+                         const core::Layer* parks, const ClusterParams& params, core::Progress* progress) {
   if (!(params.concaveRatio > 0.0 && params.concaveRatio <= 1.0)) {
     throw core::ParameterError("the concave-hull ratio must lie in (0, 1]");
   }
+  core::advance(progress, 0.0, "projecting points");
   // Project once; clustering in degrees would stretch distances by the cosine of the latitude.
   std::vector<core::Coord> metric;
   std::vector<std::size_t> rows;
@@ -64,6 +65,7 @@ ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flow
   std::vector<core::XY> xy;
   xy.reserve(metric.size());
   for (const auto& c : metric) xy.push_back({c.x, c.y});
+  core::advance(progress, 0.1, "clustering");
   const auto labels = analysis::cluster::dbscan(
       xy, {params.epsMeters, params.minPoints, params.borderPointsAsNoise});
 
@@ -87,6 +89,7 @@ ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flow
     r.members.add(std::move(f));
   }
 
+  core::advance(progress, 0.3, "cluster profiles");
   // Profiles.
   std::vector<Profile> profiles(labels.clusterCount());
   std::vector<core::Geometry> countyShapes;
@@ -128,6 +131,8 @@ ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flow
     return g;
   };
   for (std::size_t c = 0; c < profiles.size(); ++c) {
+    const double done = static_cast<double>(c) / static_cast<double>(profiles.size());
+    core::advance(progress, 0.4 + 0.6 * done, "cluster hulls");
     convex[c] = polygonal(geo::convexHull(profiles[c].points));
     concave[c] = polygonal(geo::concaveHull(profiles[c].points, params.concaveRatio));
     toWgs.inverse(convex[c].mutableCoords());

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/layer.h"
+#include "core/progress.h"
 
 namespace circatlas::tools {
 
@@ -27,9 +28,10 @@ struct ClusterResult {
 /// and input per material from the flows (out_<CODE>, in_<CODE>); the prefectures its members lie
 /// in; the parks whose points fall inside its convex hull. Hulls smaller than one hectare
 /// (collinear or coincident members) are buffered by 100 m so every cluster has an area. Throws
-/// core::ParameterError for invalid parameters, core::CrsError for a layer without CRS.
+/// core::ParameterError for invalid parameters, core::CrsError for a layer without CRS, and
+/// core::Cancelled when the optional progress asks to stop (checked between stages and hulls).
 [[nodiscard]] ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flows,
                                        const core::Layer& counties, const core::Layer* parks,
-                                       const ClusterParams& params);
+                                       const ClusterParams& params, core::Progress* progress = nullptr);
 
 }  // namespace circatlas::tools

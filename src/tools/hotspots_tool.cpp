@@ -30,7 +30,8 @@ std::string classify(double z, double p) {
 }  // namespace
 
 HotspotsResult runHotspots(const core::Layer& enterprises, const core::Layer& flows, const core::Layer& counties,
-                           const HotspotsParams& params) {
+                           const HotspotsParams& params, core::Progress* progress) {
+  core::advance(progress, 0.0, "reading output flows");
   // Output per enterprise of the material.
   std::map<std::string, double> output;
   for (std::size_t i = 0; i < flows.size(); ++i) {
@@ -49,6 +50,7 @@ HotspotsResult runHotspots(const core::Layer& enterprises, const core::Layer& fl
     throw core::ParameterError("no quantified output flow of " + params.material + " to map");
   }
 
+  core::advance(progress, 0.1, "kernel density");
   HotspotsResult r;
   // Density in the analysis CRS: distances in metres, projected once.
   std::vector<core::Coord> metric = lonLat;
@@ -66,6 +68,7 @@ HotspotsResult runHotspots(const core::Layer& enterprises, const core::Layer& fl
   for (const double v : grid.values) r.density.push_back(v * 1e6);  // per m² → per km²
   r.densityCrs = std::string(geo::kAnalysisCrs);
 
+  core::advance(progress, 0.6, "Getis-Ord Gi* per county");
   // County totals and contiguity.
   std::vector<core::Geometry> shapes;
   for (const auto& f : counties.features()) shapes.push_back(f.geometry);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/layer.h"
+#include "core/progress.h"
 
 namespace circatlas::tools {
 
@@ -33,8 +34,10 @@ struct HotspotsResult {
 /// Output flows of `material` (quantified ones) at their enterprises' points, projected once to
 /// the analysis CRS for the density; summed per county (by location) for Gi* with queen
 /// contiguity (counties that share a boundary point are neighbours). Throws core::ParameterError
-/// when the material has no quantified output flow, or for invalid parameters.
+/// when the material has no quantified output flow, or for invalid parameters; core::Cancelled
+/// when the optional progress asks to stop.
 [[nodiscard]] HotspotsResult runHotspots(const core::Layer& enterprises, const core::Layer& flows,
-                                         const core::Layer& counties, const HotspotsParams& params);
+                                         const core::Layer& counties, const HotspotsParams& params,
+                                         core::Progress* progress = nullptr);
 
 }  // namespace circatlas::tools

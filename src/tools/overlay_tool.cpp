@@ -115,6 +115,7 @@ bool demonstrationPark(const std::string& level) {
 }  // namespace
 
 OverlayResult runOverlay(const OverlayInput& in) {
+  core::advance(in.progress, 0.0, "locating enterprises");
   const std::vector<core::Geometry> counties = shapes(in.counties);
   const auto enterpriseCounty = locate(in.enterprises, counties);
 
@@ -144,6 +145,7 @@ OverlayResult runOverlay(const OverlayInput& in) {
   OverlayResult result{withCodes(in.enterprises, enterpriseCounty, in.counties), std::nullopt, std::nullopt,
                        std::nullopt, core::Layer("x", "", core::GeometryType::None, core::Schema()),
                        core::Layer("x", "", core::GeometryType::None, core::Schema())};
+  core::advance(in.progress, 0.5, "locating parks, projects and mining bases");
   if (in.parks) {
     const auto where = locate(*in.parks, counties);
     for (std::size_t i = 0; i < in.parks->size(); ++i) {
@@ -185,6 +187,7 @@ OverlayResult runOverlay(const OverlayInput& in) {
     result.miningBases = std::move(out);
   }
 
+  core::advance(in.progress, 0.8, "summaries per county and prefecture");
   std::map<std::string, Totals> byPrefecture;
   for (const auto& [code, t] : byCounty) {
     std::string prefecture;

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/layer.h"
+#include "core/progress.h"
 
 namespace circatlas::tools {
 
@@ -15,6 +16,7 @@ struct OverlayInput {
   const core::Layer* parks = nullptr;        ///< points with level (optional)
   const core::Layer* projects = nullptr;     ///< points (optional)
   const core::Layer* miningBases = nullptr;  ///< areas (optional)
+  core::Progress* progress = nullptr;        ///< stages reported; cancellation throws core::Cancelled
 };
 
 struct OverlayResult {

@@ -3,9 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <string>
+#include <vector>
 
 #include "core/error.h"
+#include "core/progress.h"
 #include "geo/geometry_ops.h"
 #include "geo/polygon_index.h"
 
@@ -81,6 +86,38 @@ TEST(ClusterTool, HullsContainTheirMembers) {
 TEST(ClusterTool, BadParametersAreRejected) {
   EXPECT_THROW((void)runCluster(plants(), flows(), oneCounty(), nullptr, {0.0, 3, false, 0.3}), core::ParameterError);
   EXPECT_THROW((void)runCluster(plants(), flows(), oneCounty(), nullptr, {1000.0, 3, false, 0.0}), core::ParameterError);
+}
+
+// Records what a tool reports and cancels once it has seen `cancelAfter` reports.
+class RecordingProgress final : public core::Progress {
+ public:
+  explicit RecordingProgress(std::size_t cancelAfter = SIZE_MAX) : cancelAfter_(cancelAfter) {}
+  void report(double fraction, std::string_view stage) override {
+    fractions.push_back(fraction);
+    stages.emplace_back(stage);
+  }
+  [[nodiscard]] bool cancelled() const override { return fractions.size() >= cancelAfter_; }
+  std::vector<double> fractions;
+  std::vector<std::string> stages;
+
+ private:
+  std::size_t cancelAfter_;
+};
+
+TEST(ClusterTool, ReportsEveryStageInOrder) {
+  RecordingProgress progress;
+  (void)runCluster(plants(), flows(), oneCounty(), nullptr, {2000.0, 3, false, 0.3}, &progress);
+  ASSERT_GE(progress.fractions.size(), 5U);  // projecting, clustering, profiles, one per hull
+  EXPECT_TRUE(std::is_sorted(progress.fractions.begin(), progress.fractions.end()));
+  EXPECT_EQ(progress.stages.front(), "projecting points");
+  EXPECT_EQ(progress.stages.back(), "cluster hulls");
+}
+
+TEST(ClusterTool, StopsWhenCancelled) {
+  RecordingProgress progress(2);
+  EXPECT_THROW((void)runCluster(plants(), flows(), oneCounty(), nullptr, {2000.0, 3, false, 0.3}, &progress),
+               core::Cancelled);
+  EXPECT_EQ(progress.fractions.size(), 2U);
 }
 
 }  // namespace
