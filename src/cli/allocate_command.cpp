@@ -8,7 +8,10 @@
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
 #include "cli/table_printer.h"
+#include "io/builtin_data.h"
+#include "io/layer_reader.h"
 #include "io/layer_writer.h"
+#include "tools/allocation_regions.h"
 #include "tools/partners_tool.h"
 
 namespace circatlas::cli {
@@ -25,10 +28,9 @@ void runAllocate(const AllocateOptions& options) {
   const auto layers = loadCatalogue(options.catalogue);
   tools::PartnersParams params = options.params;
   params.topK = 1;  // the listing is not shown here; the allocation uses allocationTopK
-  const tools::PartnersResult result = tools::runPartners(
-      {requireLayer(layers, "enterprises"), requireLayer(layers, "flows"), requireLayer(layers, "materials"),
-       requireLayer(layers, "material_uses")},
-      params);
+  const tools::CatalogueInput input{requireLayer(layers, "enterprises"), requireLayer(layers, "flows"),
+                                    requireLayer(layers, "materials"), requireLayer(layers, "material_uses")};
+  const tools::PartnersResult result = tools::runPartners(input, params);
   const auto& s = result.summary;
   TablePrinter table({"Material", "Unit", "Supplied", "Matched (optimal)", "Matched (greedy)", "Utilisation %",
                       "t·km", "Transport CNY", "Receivers of unknown capacity"},
@@ -43,10 +45,26 @@ void runAllocate(const AllocateOptions& options) {
   table.print(std::cout);
   std::cout << "Targets for 2015 (甘工信发[2012]350号): industrial solid waste 66 % used; fly ash and coal gangue from "
                "coal power 100 %.\n";
+
+  const core::Layer prefectures =
+      io::readLayer(io::basemapPath().string(), {.layer = "prefectures", .sql = std::nullopt});
+  const core::Layer regions = tools::allocationByPrefecture(input, result, prefectures);
+  TablePrinter byPrefecture({"Prefecture", "Supplied t", "Matched t", "Utilisation %", "Received t", "t·km",
+                             "Transport CNY"},
+                            {false, true, true, true, true, true, true});
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    byPrefecture.addRow({core::toString(regions.value(i, "name_zh")), formatReal(regions.value(i, "supplied_t"), "%.0f"),
+                         formatReal(regions.value(i, "matched_t"), "%.0f"),
+                         formatReal(regions.value(i, "utilisation_pct"), "%.1f"),
+                         formatReal(regions.value(i, "received_t"), "%.0f"), formatReal(regions.value(i, "t_km"), "%.3g"),
+                         formatReal(regions.value(i, "transport_cny"), "%.3g")});
+  }
+  std::cout << "\nPer prefecture (materials counted in tonnes; suppliers and receivers placed by location):\n";
+  byPrefecture.print(std::cout);
   std::cout << result.optimal.size() << " exchange(s) in the optimal allocation, " << result.greedy.size()
             << " in greedy nearest-first (" << result.parameters << ")\n";
   if (!options.out.empty()) {
-    const core::Layer* out[] = {&result.optimal, &result.greedy, &result.summary, &result.unmatched};
+    const core::Layer* out[] = {&result.optimal, &result.greedy, &result.summary, &result.unmatched, &regions};
     io::writeLayers(out, options.out);
     std::cout << "Wrote " << options.out << '\n';
   }
@@ -58,7 +76,8 @@ void addAllocateCommand(CLI::App& app, Action& action) {
   auto options = std::make_shared<AllocateOptions>();
   CLI::App* cmd = app.add_subcommand(
       "allocate", "The set of exchanges that uses the most residue at the least transport (min-cost max-flow), "
-                  "beside greedy nearest-first, with utilisation per material against the 2015 targets.");
+                  "beside greedy nearest-first, with utilisation per material against the 2015 targets and "
+                  "per prefecture.");
   cmd->add_option("--detour", options->params.detourFactor, "Road km per straight km where no network applies")
       ->capture_default_str();
   cmd->add_option("--out,-o", options->out, "Write the allocation layers to this GeoPackage");

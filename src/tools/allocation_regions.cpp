@@ -1,0 +1,123 @@
+// Per-prefecture sums of supply and of the allocation's exchanges, by point in polygon.
+#include "tools/allocation_regions.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "geo/polygon_index.h"
+
+namespace circatlas::tools {
+
+namespace {
+
+std::string text(const core::Layer& layer, std::size_t row, std::string_view field) {
+  return core::toString(layer.value(row, field));
+}
+
+void requireFields(const core::Layer& layer, std::initializer_list<std::string_view> fields) {
+  for (const auto field : fields) {
+    if (!layer.schema().indexOf(field)) {
+      core::InputError e("missing field");
+      e.setLayer(layer.name());
+      e.setField(std::string(field));
+      throw e;
+    }
+  }
+}
+
+std::optional<double> real(const core::Layer& layer, std::size_t row, std::string_view field) {
+  const auto& v = layer.value(row, field);
+  if (const auto* d = std::get_if<double>(&v)) return *d;
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
+  return std::nullopt;
+}
+
+struct Sums {
+  double supplied = 0, matched = 0, matchedGreedy = 0, received = 0, tonneKm = 0, cny = 0;
+};
+
+}  // namespace
+
+core::Layer allocationByPrefecture(const CatalogueInput& input, const PartnersResult& result,
+                                   const core::Layer& prefectures) {
+  requireFields(input.enterprises, {"id"});
+  requireFields(input.flows, {"enterprise_id", "material_code", "direction", "quantity"});
+  requireFields(input.materials, {"code", "unit"});
+  requireFields(prefectures, {"code", "name_zh", "name_en"});
+
+  // Prefecture of each enterprise, by location.
+  std::vector<core::Geometry> shapes;
+  for (const auto& f : prefectures.features()) shapes.push_back(f.geometry);
+  std::vector<core::Coord> points;
+  std::vector<std::size_t> rows;
+  for (std::size_t i = 0; i < input.enterprises.size(); ++i) {
+    if (input.enterprises[i].geometry.isEmpty()) continue;
+    points.push_back(input.enterprises[i].geometry.coords()[0]);
+    rows.push_back(i);
+  }
+  const auto where = geo::locateAll(shapes, points);
+  std::map<std::string, std::size_t> prefectureOf;
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    if (where[k]) prefectureOf[text(input.enterprises, rows[k], "id")] = *where[k];
+  }
+  std::map<std::string, bool> inTonnes;
+  for (std::size_t i = 0; i < input.materials.size(); ++i) {
+    inTonnes[text(input.materials, i, "code")] = text(input.materials, i, "unit") == "t";
+  }
+
+  std::vector<Sums> sums(prefectures.size());
+  auto at = [&](const std::string& enterpriseId) -> Sums* {
+    const auto it = prefectureOf.find(enterpriseId);
+    return it == prefectureOf.end() ? nullptr : &sums[it->second];
+  };
+  for (std::size_t i = 0; i < input.flows.size(); ++i) {
+    if (text(input.flows, i, "direction") != "output" || !inTonnes[text(input.flows, i, "material_code")]) continue;
+    const auto q = real(input.flows, i, "quantity");
+    if (Sums* s = at(text(input.flows, i, "enterprise_id")); s && q) s->supplied += *q;
+  }
+  auto addExchanges = [&](const core::Layer& links, bool optimal) {
+    for (std::size_t i = 0; i < links.size(); ++i) {
+      if (text(links, i, "unit") != "t") continue;
+      const double tonnes = real(links, i, "quantity").value_or(0.0);
+      if (Sums* s = at(text(links, i, "supplier_id"))) {
+        (optimal ? s->matched : s->matchedGreedy) += tonnes;
+        if (optimal) {
+          s->tonneKm += tonnes * real(links, i, "km").value_or(0.0);
+          s->cny += real(links, i, "transport_cny").value_or(0.0);
+        }
+      }
+      if (Sums* r = at(text(links, i, "receiver_id")); r && optimal) r->received += tonnes;
+    }
+  };
+  addExchanges(result.optimal, true);
+  addExchanges(result.greedy, false);
+
+  using core::FieldType;
+  core::Layer out("allocation_by_prefecture", prefectures.crs(), core::GeometryType::MultiPolygon,
+                  core::Schema({{"code", FieldType::String},
+                                {"name_zh", FieldType::String},
+                                {"name_en", FieldType::String},
+                                {"supplied_t", FieldType::Real},
+                                {"matched_t", FieldType::Real},
+                                {"matched_greedy_t", FieldType::Real},
+                                {"utilisation_pct", FieldType::Real},
+                                {"received_t", FieldType::Real},
+                                {"t_km", FieldType::Real},
+                                {"transport_cny", FieldType::Real}}));
+  for (std::size_t i = 0; i < prefectures.size(); ++i) {
+    const Sums& s = sums[i];
+    core::Geometry g = prefectures[i].geometry;
+    g.promoteToMulti();
+    core::Value utilisation;
+    if (s.supplied > 0) utilisation = 100.0 * s.matched / s.supplied;
+    out.add({prefectures[i].id, std::move(g),
+             {prefectures.value(i, "code"), prefectures.value(i, "name_zh"), prefectures.value(i, "name_en"),
+              s.supplied, s.matched, s.matchedGreedy, utilisation, s.received, s.tonneKm, s.cny}});
+  }
+  return out;
+}
+
+}  // namespace circatlas::tools
