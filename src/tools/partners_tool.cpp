@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "analysis/partners/allocation.h"
 #include "core/error.h"
@@ -159,11 +160,17 @@ class Builder {
       const auto q = number(in_.flows.value(i, "quantity"));
       declared[{siteOf_[id], materialIndex_[material]}] = q.value_or(std::nan(""));
     }
+    // A declared input without a quantity says the plant uses the material but not how much: its
+    // capacity is estimated below like any receiver's, and stays unknown only where it cannot be.
     std::map<std::pair<std::uint32_t, std::uint32_t>, bool> added;
+    std::set<std::pair<std::uint32_t, std::uint32_t>> declaredUnknown;
     for (const auto& [key, q] : declared) {
-      const bool known = !std::isnan(q);
-      problem_.receivers.push_back({key.first, key.second, known ? std::optional(q) : std::nullopt, false});
-      receiverInfo_.push_back({"申报投入", "declared input", known ? "declared input" : "declared input, quantity unknown"});
+      if (std::isnan(q)) {
+        declaredUnknown.insert(key);
+        continue;
+      }
+      problem_.receivers.push_back({key.first, key.second, q, false});
+      receiverInfo_.push_back({"申报投入", "declared input", "declared input"});
       added[key] = true;
     }
     // Then industries that use the material, with an estimated capacity where one can be made.
@@ -189,9 +196,14 @@ class Builder {
                      fmt("%g", *factor) + " (" + text(in_.materialUses, u, "use_en") + ")";
           }
         }
+        if (declaredUnknown.erase(key) > 0) method += "; declared input, quantity unknown";
         problem_.receivers.push_back({s, key.second, capacity, capacity.has_value()});
         receiverInfo_.push_back({text(in_.materialUses, u, "use_zh"), text(in_.materialUses, u, "use_en"), method});
       }
+    }
+    for (const auto& key : declaredUnknown) {
+      problem_.receivers.push_back({key.first, key.second, std::nullopt, false});
+      receiverInfo_.push_back({"申报投入", "declared input", "declared input, quantity unknown"});
     }
   }
 
@@ -240,14 +252,17 @@ class Builder {
     const std::size_t from = sites_[supply.site].row;
     const std::size_t to = sites_[receiver.site].row;
     const double perUnitKm = problem_.materials[supply.material].costPerUnitKm;
+    const bool capacityKnown = receiver.capacity.has_value();
     const std::string pct = fmt("%.0f", c.coverShare * 100);
+    const std::string coverZh = capacityKnown ? "可消纳供给的 " + pct + "%" : "消纳能力未知";
+    const std::string coverEn = capacityKnown ? "covers " + pct + " % of supply" : "capacity unknown";
     const std::string km = fmt("%.0f", c.leg.km);
     const std::string reasonZh = m.nameZh + " → " + text(in_.enterprises, to, "name_zh") + "（" + info.useZh + "），" +
                                  (c.leg.routed ? "公路 " : "直线×" + fmt("%g", p_.detourFactor) + " ") + km + " 公里，" +
-                                 fmt("%.2f", perUnitKm) + " 元/" + m.unit + "·公里，可消纳供给的 " + pct + "%";
+                                 fmt("%.2f", perUnitKm) + " 元/" + m.unit + "·公里，" + coverZh;
     const std::string reasonEn = m.nameEn + " → " + text(in_.enterprises, to, "name_en") + " (" + info.useEn + "), " +
                                  km + " km " + (c.leg.routed ? "by road" : "straight line × " + fmt("%g", p_.detourFactor)) +
-                                 ", " + fmt("%.2f", perUnitKm) + " CNY/" + m.unit + "·km, covers " + pct + " % of supply";
+                                 ", " + fmt("%.2f", perUnitKm) + " CNY/" + m.unit + "·km, " + coverEn;
     const auto& a = sites_[supply.site].at;
     const auto& b = sites_[receiver.site].at;
     const double moved = quantity.value_or(std::min(supply.quantity, receiver.capacity.value_or(supply.quantity)));

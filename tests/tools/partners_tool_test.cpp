@@ -89,6 +89,25 @@ TEST_F(PartnersToolTest, AllocationFillsOnlyKnownCapacity) {
   EXPECT_EQ(std::get<std::int64_t>(r.summary.value(0, "receivers_without_capacity")), 1);
 }
 
+TEST_F(PartnersToolTest, DeclaredInputWithoutQuantityIsEstimatedFromCapacity) {
+  // The cement works says it takes fly ash but not how much; the brick works too, with no capacity.
+  core::Layer declared = flows();
+  declared.add({core::FeatureId(2), core::Geometry(),
+                {std::string("C"), std::string("FLY_ASH"), std::string("input"), std::monostate{}}});
+  declared.add({core::FeatureId(3), core::Geometry(),
+                {std::string("B"), std::string("FLY_ASH"), std::string("input"), std::monostate{}}});
+  const PartnersResult r = runPartners({e_, declared, m_, u_}, {});
+  ASSERT_EQ(r.candidates.size(), 2U);
+  EXPECT_DOUBLE_EQ(std::get<double>(r.candidates.value(0, "capacity")), 46500.0);
+  EXPECT_EQ(core::toString(r.candidates.value(0, "capacity_method")),
+            "estimated: 1000 t/d clinker → 310000 t/a × 0.15 (cement admixture); declared input, quantity unknown");
+  EXPECT_TRUE(core::isNull(r.candidates.value(1, "capacity")));
+  const std::string reason = core::toString(r.candidates.value(1, "reason_en"));
+  EXPECT_EQ(reason.substr(reason.size() - 16), "capacity unknown") << reason;
+  ASSERT_EQ(r.optimal.size(), 1U);
+  EXPECT_DOUBLE_EQ(std::get<double>(r.optimal.value(0, "quantity")), 46500.0);
+}
+
 TEST_F(PartnersToolTest, DistanceLimitLeavesResiduesUnmatchedAndSaysWhy) {
   core::Layer tight("materials", "", core::GeometryType::None, m_.schema());
   tight.add({core::FeatureId(1), core::Geometry(),
