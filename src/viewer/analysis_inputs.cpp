@@ -1,0 +1,27 @@
+// Loading the built-in catalogue and counties for the analysis panels.
+#include "viewer/analysis_inputs.h"
+
+#include "catalogue/catalogue_layers.h"
+#include "core/error.h"
+#include "io/builtin_data.h"
+#include "io/catalogue_reader.h"
+#include "io/layer_reader.h"
+
+namespace circatlas::viewer {
+
+const core::Layer& AnalysisInputs::table(const std::string& name) const {
+  const auto it = catalogue.find(name);
+  if (it == catalogue.end()) throw core::InputError("the catalogue has no table '" + name + "'");
+  return it->second;
+}
+
+std::shared_ptr<const AnalysisInputs> AnalysisInputs::loadBuiltin() {
+  auto inputs = std::make_shared<AnalysisInputs>();
+  for (const auto& t : io::readCatalogueTables(io::builtinCatalogueDir())) {
+    inputs->catalogue.emplace(std::string(t.spec->name), catalogue::toLayer(t));
+  }
+  inputs->counties = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
+  return inputs;
+}
+
+}  // namespace circatlas::viewer

@@ -1,0 +1,83 @@
+// ClusterPanel: DBSCAN of the enterprises with live parameters; hulls replace the 'clusters' layer.
+#pragma once
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+#include "tools/cluster_tool.h"
+#include "viewer/viewer_layer.h"
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QProgressBar;
+class QSpinBox;
+class QTimer;
+
+namespace circatlas::viewer {
+
+class LayerStack;
+struct AnalysisInputs;
+
+/// What a clustering run produced (computed in a worker thread).
+struct ClusterOutcome {
+  std::optional<ViewerLayer> hulls;
+  std::size_t clusters = 0;
+  std::size_t noise = 0;
+  std::size_t points = 0;
+  QString error;
+};
+
+/// Runs ClusterTool whenever a parameter changes (after a short pause, one run at a time; a
+/// change during a run starts one more run with the latest values) and puts the convex hulls on
+/// the map as layer 'clusters'. The tool has no cancellation point, so a run always completes;
+/// on the built-in catalogue it takes milliseconds.
+class ClusterPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  ClusterPanel(LayerStack& layers, std::shared_ptr<const AnalysisInputs> inputs, QWidget* parent = nullptr);
+
+  [[nodiscard]] tools::ClusterParams params() const;
+  /// Sets the parameters shown (eps in metres, shown in km when ≥ 1 km); triggers a run.
+  void setParams(double epsMeters, int minPoints, bool dbscanStar);
+  /// Starts a run now with the current parameters.
+  void run();
+  /// True while a run is due, computing, or not yet shown.
+  [[nodiscard]] bool isRunning() const;
+  [[nodiscard]] const ClusterOutcome& lastOutcome() const noexcept { return outcome_; }
+
+ signals:
+  void finished();
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void parametersEdited();
+  void done();
+  void retranslateUi();
+  void saveSettings() const;
+
+  LayerStack& layers_;
+  std::shared_ptr<const AnalysisInputs> inputs_;
+  QDoubleSpinBox* eps_;
+  QComboBox* unit_;
+  QSpinBox* minPoints_;
+  QCheckBox* dbscanStar_;
+  QProgressBar* busy_;
+  QLabel* summary_;
+  QLabel* epsLabel_;
+  QLabel* minPointsLabel_;
+  QTimer* debounce_;
+  QFutureWatcher<ClusterOutcome> watcher_;
+  bool running_ = false;
+  bool rerun_ = false;
+  ClusterOutcome outcome_;
+};
+
+}  // namespace circatlas::viewer

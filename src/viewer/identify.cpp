@@ -1,0 +1,95 @@
+// Point-in-polygon and distance tests over the display geometries of the visible layers.
+#include "viewer/identify.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace circatlas::viewer {
+
+namespace {
+
+// Even–odd rule over every ring of the polygon: holes and islands come out right.
+bool ringsContain(const core::Geometry& g, std::size_t firstPath, std::size_t lastPath, core::Coord p) {
+  bool inside = false;
+  for (std::size_t r = firstPath; r < lastPath; ++r) {
+    const auto ring = g.path(r);
+    const std::size_t n = ring.size();
+    for (std::size_t i = 0, j = n - 1; i < n; j = i++) {
+      const auto& a = ring[i];
+      const auto& b = ring[j];
+      if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+bool polygonContains(const core::Geometry& g, core::Coord p) {
+  if (!g.envelope().contains(p)) return false;
+  for (std::size_t part = 0; part < g.partCount(); ++part) {
+    const auto [first, last] = g.partPaths(part);
+    if (ringsContain(g, first, last, p)) return true;
+  }
+  return false;
+}
+
+double segmentDistance(core::Coord p, core::Coord a, core::Coord b) {
+  const double dx = b.x - a.x;
+  const double dy = b.y - a.y;
+  const double len2 = dx * dx + dy * dy;
+  const double t = len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
+  return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+bool lineNear(const core::Geometry& g, core::Coord p, double tolerance) {
+  core::Extent e = g.envelope();
+  e = {e.minX - tolerance, e.minY - tolerance, e.maxX + tolerance, e.maxY + tolerance};
+  if (!e.contains(p)) return false;
+  for (std::size_t i = 0; i < g.pathCount(); ++i) {
+    const auto path = g.path(i);
+    for (std::size_t k = 1; k < path.size(); ++k) {
+      if (segmentDistance(p, path[k - 1], path[k]) <= tolerance) return true;
+    }
+  }
+  return false;
+}
+
+bool pointNear(const core::Geometry& g, core::Coord p, double tolerance) {
+  return std::any_of(g.coords().begin(), g.coords().end(),
+                     [&](const core::Coord& c) { return std::hypot(c.x - p.x, c.y - p.y) <= tolerance; });
+}
+
+}  // namespace
+
+std::vector<IdentifyHit> identifyAt(const LayerStack& stack, core::Coord map, double tolerance) {
+  std::vector<IdentifyHit> hits;
+  const auto& layers = stack.layers();
+  for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
+    if (!it->visible) continue;
+    const core::Layer& layer = *it->display;
+    for (std::size_t i = 0; i < layer.size(); ++i) {
+      const core::Geometry& g = layer[i].geometry;
+      if (g.isEmpty()) continue;
+      bool hit = false;
+      if (core::isPolygonal(g.type())) hit = polygonContains(g, map);
+      else if (core::isLinear(g.type())) hit = lineNear(g, map, tolerance);
+      else if (core::isPuntal(g.type())) hit = pointNear(g, map, tolerance);
+      if (hit) hits.push_back({it->id, i});
+    }
+  }
+  return hits;
+}
+
+std::string featureName(const core::Layer& layer, std::size_t feature, bool chineseFirst) {
+  const auto& schema = layer.schema();
+  const char* order[] = {chineseFirst ? "name_zh" : "name_en", chineseFirst ? "name_en" : "name_zh", "name", "id",
+                         "code", "cluster_id"};
+  for (const char* field : order) {
+    if (const auto i = schema.indexOf(field)) {
+      std::string text = core::toString(layer[feature].values[*i]);
+      if (!text.empty()) return text;
+    }
+  }
+  return "#" + std::to_string(layer[feature].id.value());
+}
+
+}  // namespace circatlas::viewer

@@ -1,0 +1,133 @@
+// The layer list: check boxes for visibility, buttons for order, removal, table and zoom, an opacity slider.
+#include "viewer/layer_panel.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QSlider>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+#include "viewer/layer_stack.h"
+#include "viewer/ui_support.h"
+
+namespace circatlas::viewer {
+
+LayerPanel::LayerPanel(LayerStack& layers, QWidget* parent)
+    : QWidget(parent),
+      layers_(layers),
+      list_(new QListWidget(this)),
+      opacityLabel_(new QLabel(this)),
+      opacity_(new QSlider(Qt::Horizontal, this)),
+      up_(new QToolButton(this)),
+      down_(new QToolButton(this)),
+      remove_(new QToolButton(this)),
+      table_(new QToolButton(this)),
+      zoom_(new QToolButton(this)) {
+  opacity_->setRange(0, 100);
+  opacity_->setValue(100);
+  opacity_->setEnabled(false);  // until a layer is chosen
+  up_->setArrowType(Qt::UpArrow);
+  down_->setArrowType(Qt::DownArrow);
+  auto* buttons = new QHBoxLayout;
+  for (QToolButton* b : {up_, down_, table_, zoom_, remove_}) buttons->addWidget(b);
+  buttons->addStretch();
+  auto* opacityRow = new QHBoxLayout;
+  opacityRow->addWidget(opacityLabel_);
+  opacityRow->addWidget(opacity_, 1);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(2, 2, 2, 2);
+  layout->addWidget(list_);
+  layout->addLayout(buttons);
+  layout->addLayout(opacityRow);
+
+  connect(list_, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
+    if (rebuilding_) return;
+    layers_.setVisible(static_cast<std::size_t>(item->data(Qt::UserRole).toInt()), item->checkState() == Qt::Checked);
+  });
+  connect(list_, &QListWidget::currentRowChanged, this, [this] {
+    const int i = currentLayerIndex();
+    const QSignalBlocker block(opacity_);
+    opacity_->setEnabled(i >= 0);
+    if (i >= 0) opacity_->setValue(static_cast<int>(std::lround(layers_.at(static_cast<std::size_t>(i)).opacity * 100)));
+  });
+  connect(opacity_, &QSlider::valueChanged, this, [this](int v) {
+    if (const int i = currentLayerIndex(); i >= 0) layers_.setOpacity(static_cast<std::size_t>(i), v / 100.0);
+  });
+  connect(up_, &QToolButton::clicked, this, [this] { moveCurrent(1); });
+  connect(down_, &QToolButton::clicked, this, [this] { moveCurrent(-1); });
+  connect(remove_, &QToolButton::clicked, this, [this] {
+    if (const int i = currentLayerIndex(); i >= 0) layers_.remove(static_cast<std::size_t>(i));
+  });
+  connect(table_, &QToolButton::clicked, this, [this] {
+    if (const int i = currentLayerIndex(); i >= 0) emit openTableRequested(qs(layers_.at(static_cast<std::size_t>(i)).id));
+  });
+  connect(zoom_, &QToolButton::clicked, this, [this] {
+    if (const int i = currentLayerIndex(); i >= 0) emit zoomToLayerRequested(qs(layers_.at(static_cast<std::size_t>(i)).id));
+  });
+  connect(list_, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
+    emit openTableRequested(qs(layers_.at(static_cast<std::size_t>(item->data(Qt::UserRole).toInt())).id));
+  });
+  connect(&layers_, &LayerStack::structureChanged, this, &LayerPanel::rebuild);
+  rebuild();
+  retranslateUi();
+}
+
+int LayerPanel::currentLayerIndex() const {
+  const QListWidgetItem* item = list_->currentItem();
+  return item ? item->data(Qt::UserRole).toInt() : -1;
+}
+
+void LayerPanel::rebuild() {
+  const int current = currentLayerIndex();
+  rebuilding_ = true;
+  list_->clear();
+  const auto& layers = layers_.layers();
+  for (std::size_t k = layers.size(); k-- > 0;) {
+    auto* item = new QListWidgetItem(qs(layers[k].title, language_), list_);
+    item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+    item->setCheckState(layers[k].visible ? Qt::Checked : Qt::Unchecked);
+    item->setData(Qt::UserRole, static_cast<int>(k));
+    item->setToolTip(qs(layers[k].id) + QStringLiteral(" · ") +
+                     tr("%n feature(s)", nullptr, static_cast<int>(layers[k].source->size())));
+    if (static_cast<int>(k) == current) list_->setCurrentItem(item);
+  }
+  rebuilding_ = false;
+}
+
+void LayerPanel::moveCurrent(int towardsTop) {
+  const int i = currentLayerIndex();
+  const int to = i + towardsTop;
+  if (i < 0 || to < 0 || to >= static_cast<int>(layers_.size())) return;
+  layers_.move(static_cast<std::size_t>(i), static_cast<std::size_t>(to));
+  for (int row = 0; row < list_->count(); ++row) {
+    if (list_->item(row)->data(Qt::UserRole).toInt() == to) list_->setCurrentRow(row);
+  }
+}
+
+void LayerPanel::setLanguage(render::Language language) {
+  language_ = language;
+  rebuild();
+}
+
+void LayerPanel::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslateUi();
+  QWidget::changeEvent(event);
+}
+
+void LayerPanel::retranslateUi() {
+  opacityLabel_->setText(tr("Opacity"));
+  up_->setToolTip(tr("Move the layer up"));
+  down_->setToolTip(tr("Move the layer down"));
+  remove_->setText(tr("Remove"));
+  table_->setText(tr("Table"));
+  zoom_->setText(tr("Zoom"));
+  table_->setToolTip(tr("Open the attribute table of the layer"));
+  zoom_->setToolTip(tr("Zoom to the layer"));
+  rebuild();
+}
+
+}  // namespace circatlas::viewer

@@ -1,0 +1,304 @@
+// Wiring of the viewer: canvas in the centre, panels in docks, menus, status bar, settings.
+#include "viewer/main_window.h"
+
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+
+#include <cmath>
+
+#include "core/error.h"
+#include "render/atlas_data.h"
+#include "render/layer_set.h"
+#include "viewer/analysis_inputs.h"
+#include "viewer/attribute_table_panel.h"
+#include "viewer/cluster_panel.h"
+#include "viewer/identify.h"
+#include "viewer/identify_panel.h"
+#include "viewer/language.h"
+#include "viewer/layer_panel.h"
+#include "viewer/layer_stack.h"
+#include "viewer/map_canvas.h"
+#include "viewer/partners_panel.h"
+#include "viewer/search_box.h"
+#include "viewer/ui_support.h"
+#include "viewer/view_export.h"
+
+namespace circatlas::viewer {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      layers_(new LayerStack(this)),
+      language_(new LanguageManager(this)),
+      canvas_(new MapCanvas(*layers_, this)),
+      layerPanel_(new LayerPanel(*layers_, this)),
+      identify_(new IdentifyPanel(*layers_, this)),
+      table_(new AttributeTablePanel(*layers_, this)),
+      search_(new SearchBox(*layers_, this)),
+      coordinates_(new QLabel(this)),
+      scale_(new QLabel(this)),
+      renderTime_(new QLabel(this)) {
+  setObjectName("mainWindow");
+  setCentralWidget(canvas_);
+  setAcceptDrops(true);
+  layerDock_ = addDock(layerPanel_, "layersDock", Qt::LeftDockWidgetArea);
+  identifyDock_ = addDock(identify_, "identifyDock", Qt::RightDockWidgetArea);
+  tableDock_ = addDock(table_, "tableDock", Qt::BottomDockWidgetArea);
+  createMenus();
+  statusBar()->addWidget(coordinates_, 1);
+  statusBar()->addPermanentWidget(scale_);
+  statusBar()->addPermanentWidget(renderTime_);
+
+  connect(canvas_, &MapCanvas::cursorMoved, this, [this](double lon, double lat) {
+    coordinates_->setText(QStringLiteral("%1°E  %2°N").arg(lon, 0, 'f', 4).arg(lat, 0, 'f', 4));
+  });
+  connect(canvas_, &MapCanvas::viewChanged, this, &MainWindow::updateScale);
+  connect(canvas_, &MapCanvas::renderFinished, this, [this] {
+    renderTime_->setText(tr("drawn in %1 ms").arg(canvas_->lastRender().milliseconds, 0, 'f', 0));
+  });
+  connect(canvas_, &MapCanvas::clicked, this,
+          [this](core::Coord map, double tolerance) { identifyAt(map.x, map.y, tolerance); });
+  connect(identify_, &IdentifyPanel::featureActivated, this, &MainWindow::showFeature);
+  connect(table_, &AttributeTablePanel::zoomToFeature, this, &MainWindow::showFeature);
+  connect(search_, &SearchBox::found, this, &MainWindow::showFeature);
+  connect(layerPanel_, &LayerPanel::openTableRequested, this, [this](const QString& id) {
+    table_->showLayer(id);
+    tableDock_->show();
+    tableDock_->raise();
+  });
+  connect(layerPanel_, &LayerPanel::zoomToLayerRequested, this, &MainWindow::zoomToLayer);
+  connect(language_, &LanguageManager::languageChanged, this, &MainWindow::applyLanguage);
+
+  QSettings settings;
+  resize(1400, 900);
+  restoreGeometry(settings.value("window/geometry").toByteArray());
+  retranslateUi();
+  if (!language_->setLanguage(LanguageManager::preferredLanguage())) language_->setLanguage(QStringLiteral("en"));
+}
+
+MainWindow::~MainWindow() = default;
+
+QDockWidget* MainWindow::addDock(QWidget* panel, const QString& objectName, Qt::DockWidgetArea area) {
+  auto* dock = new QDockWidget(this);
+  dock->setObjectName(objectName);
+  dock->setWidget(panel);
+  addDockWidget(area, dock);
+  return dock;
+}
+
+void MainWindow::createMenus() {
+  fileMenu_ = menuBar()->addMenu(QString());
+  openAction_ = fileMenu_->addAction(QString(), this, &MainWindow::openFileDialog);
+  openAction_->setShortcut(QKeySequence::Open);
+  exportAction_ = fileMenu_->addAction(QString(), this, &MainWindow::exportViewDialog);
+  exportAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+  copyTableAction_ = fileMenu_->addAction(QString(), table_, &AttributeTablePanel::copyToClipboard);
+  fileMenu_->addSeparator();
+  quitAction_ = fileMenu_->addAction(QString(), this, &QWidget::close);
+  quitAction_->setShortcut(QKeySequence::Quit);
+
+  viewMenu_ = menuBar()->addMenu(QString());
+  fullExtentAction_ = viewMenu_->addAction(QString(), canvas_, &MapCanvas::zoomToFullExtent);
+  fullExtentAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+  zoomInAction_ = viewMenu_->addAction(QString(), this, [this] {
+    canvas_->zoomAt(1.5, QPointF(canvas_->width() / 2.0, canvas_->height() / 2.0));
+  });
+  zoomInAction_->setShortcut(QKeySequence::ZoomIn);
+  zoomOutAction_ = viewMenu_->addAction(QString(), this, [this] {
+    canvas_->zoomAt(1 / 1.5, QPointF(canvas_->width() / 2.0, canvas_->height() / 2.0));
+  });
+  zoomOutAction_->setShortcut(QKeySequence::ZoomOut);
+  viewMenu_->addSeparator();
+  for (QDockWidget* dock : {layerDock_, identifyDock_, tableDock_}) viewMenu_->addAction(dock->toggleViewAction());
+
+  languageMenu_ = menuBar()->addMenu(QString());
+  auto* group = new QActionGroup(this);
+  zhAction_ = languageMenu_->addAction(QStringLiteral("简体中文"), this, [this] { language_->setLanguage("zh_CN"); });
+  enAction_ = languageMenu_->addAction(QStringLiteral("English"), this, [this] { language_->setLanguage("en"); });
+  for (QAction* a : {zhAction_, enAction_}) {
+    a->setCheckable(true);
+    group->addAction(a);
+  }
+
+  auto* toolbar = addToolBar(QString());
+  toolbar->setObjectName("mainToolBar");
+  toolbar->addAction(fullExtentAction_);
+  toolbar->addSeparator();
+  toolbar->addWidget(search_);
+}
+
+bool MainWindow::loadBuiltinAtlas() {
+  try {
+    core::NullProgress progress;
+    const render::LayerSet set = render::parseLayerSetFile(render::builtinLayerSetPath());
+    layers_->setAtlas(render::AtlasData::load(set, progress));
+    inputs_ = AnalysisInputs::loadBuiltin();
+  } catch (const std::exception& e) {
+    showError(this, tr("Cannot load the built-in atlas"), errorText(e));
+    return false;
+  }
+  canvas_->zoomToFullExtent();
+  createAnalysisPanels();
+  restoreState(QSettings().value("window/state").toByteArray());
+  return true;
+}
+
+void MainWindow::createAnalysisPanels() {
+  if (cluster_ || !inputs_) return;
+  try {
+    cluster_ = new ClusterPanel(*layers_, inputs_, this);
+    partners_ = new PartnersPanel(*layers_, inputs_, this);
+  } catch (const std::exception& e) {
+    showError(this, tr("The analysis panels are unavailable"), errorText(e));
+    return;
+  }
+  clusterDock_ = addDock(cluster_, "clusterDock", Qt::RightDockWidgetArea);
+  partnersDock_ = addDock(partners_, "partnersDock", Qt::RightDockWidgetArea);
+  tabifyDockWidget(clusterDock_, partnersDock_);
+  tabifyDockWidget(identifyDock_, clusterDock_);
+  identifyDock_->raise();
+  viewMenu_->addAction(clusterDock_->toggleViewAction());
+  viewMenu_->addAction(partnersDock_->toggleViewAction());
+  partners_->setLanguage(language_->mapLanguage());
+  retranslateUi();
+}
+
+bool MainWindow::openFile(const QString& path) {
+  try {
+    layers_->put(readUserLayer(utf8(path)));
+  } catch (const std::exception& e) {
+    showError(this, tr("Cannot open %1").arg(QFileInfo(path).fileName()), errorText(e));
+    return false;
+  }
+  QSettings().setValue("paths/last_folder", QFileInfo(path).absolutePath());
+  return true;
+}
+
+bool MainWindow::exportView(const QString& path) {
+  try {
+    viewer::exportView(drawItems(*layers_), canvas_->settings(), utf8(path));
+  } catch (const std::exception& e) {
+    showError(this, tr("Cannot export the view"), errorText(e));
+    return false;
+  }
+  QSettings().setValue("paths/last_export_folder", QFileInfo(path).absolutePath());
+  statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);
+  return true;
+}
+
+void MainWindow::openFileDialog() {
+  const QString path = QFileDialog::getOpenFileName(
+      this, tr("Add a layer"), QSettings().value("paths/last_folder").toString(),
+      tr("GIS files (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.sqlite *.fgb *.osm *.pbf);;All files (*)"));
+  if (!path.isEmpty()) openFile(path);
+}
+
+void MainWindow::exportViewDialog() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export the view"),
+                                                    QSettings().value("paths/last_export_folder").toString(),
+                                                    tr("PNG image (*.png);;PDF (*.pdf);;SVG (*.svg)"));
+  if (!path.isEmpty()) exportView(path);
+}
+
+void MainWindow::identifyAt(double x, double y, double tolerance) {
+  const auto hits = viewer::identifyAt(*layers_, {x, y}, tolerance);
+  identify_->showHits(hits);
+  identifyDock_->show();
+  if (hits.empty()) {
+    layers_->setSelection({});
+    return;
+  }
+  layers_->setSelection({hits.front().layerId, {hits.front().feature}});
+  if (partners_ && hits.front().layerId == "enterprises") {
+    const auto& l = *layers_->find("enterprises")->source;
+    partners_->setEnterprise(qs(core::toString(l.value(hits.front().feature, "id"))));
+  }
+}
+
+void MainWindow::showFeature(const QString& layerId, int feature) {
+  const ViewerLayer* layer = layers_->find(utf8(layerId));
+  if (!layer || feature < 0 || static_cast<std::size_t>(feature) >= layer->display->size()) return;
+  layers_->setSelection({utf8(layerId), {static_cast<std::size_t>(feature)}});
+  core::Extent e = (*layer->display)[static_cast<std::size_t>(feature)].geometry.envelope();
+  if (e.isEmpty()) return;
+  const double minHalf = 20000.0;  // m: show a point with its surroundings
+  const core::Coord c = e.center();
+  e.expand(core::Coord{c.x - minHalf, c.y - minHalf});
+  e.expand(core::Coord{c.x + minHalf, c.y + minHalf});
+  canvas_->zoomToExtent(e);
+}
+
+void MainWindow::zoomToLayer(const QString& layerId) {
+  if (const ViewerLayer* layer = layers_->find(utf8(layerId))) canvas_->zoomToExtent(layer->display->extent());
+}
+
+void MainWindow::updateScale() {
+  scale_->setText(QStringLiteral("1:%L1").arg(std::round(canvas_->settings().scaleDenominator()), 0, 'f', 0));
+}
+
+void MainWindow::applyLanguage() {
+  const render::Language map = language_->mapLanguage();
+  canvas_->setLanguage(map);
+  layerPanel_->setLanguage(map);
+  identify_->setLanguage(map);
+  table_->setLanguage(map);
+  if (partners_) partners_->setLanguage(map);
+  zhAction_->setChecked(language_->language() == "zh_CN");
+  enAction_->setChecked(language_->language() == "en");
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslateUi();
+  QMainWindow::changeEvent(event);
+}
+
+void MainWindow::retranslateUi() {
+  setWindowTitle(tr("circatlas — Gansu circular-economy atlas"));
+  fileMenu_->setTitle(tr("&File"));
+  openAction_->setText(tr("&Add layer…"));
+  exportAction_->setText(tr("&Export view (PNG, PDF, SVG)…"));
+  copyTableAction_->setText(tr("&Copy attribute table as TSV"));
+  quitAction_->setText(tr("&Quit"));
+  viewMenu_->setTitle(tr("&View"));
+  fullExtentAction_->setText(tr("Zoom to &full extent"));
+  zoomInAction_->setText(tr("Zoom &in"));
+  zoomOutAction_->setText(tr("Zoom &out"));
+  languageMenu_->setTitle(tr("&Language"));
+  layerDock_->setWindowTitle(tr("Layers"));
+  identifyDock_->setWindowTitle(tr("Identify"));
+  tableDock_->setWindowTitle(tr("Attribute table"));
+  if (clusterDock_) clusterDock_->setWindowTitle(tr("Clusters"));
+  if (partnersDock_) partnersDock_->setWindowTitle(tr("Partners"));
+  coordinates_->setToolTip(tr("Cursor position (WGS 84)"));
+  scale_->setToolTip(tr("Map scale at 96 dpi"));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  QSettings settings;
+  settings.setValue("window/geometry", saveGeometry());
+  settings.setValue("window/state", saveState());
+  QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  for (const QUrl& url : event->mimeData()->urls()) {
+    if (url.isLocalFile()) openFile(url.toLocalFile());
+  }
+  event->acceptProposedAction();
+}
+
+}  // namespace circatlas::viewer

@@ -1,0 +1,214 @@
+// The partner dock: enterprise and material choice, a worker-thread PartnersTool run, table and links.
+#include "viewer/partners_panel.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QTableWidget>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "core/error.h"
+#include "render/definition_paths.h"
+#include "render/style_parser.h"
+#include "tools/partners_tool.h"
+#include "viewer/analysis_inputs.h"
+#include "viewer/layer_stack.h"
+#include "viewer/ui_support.h"
+
+namespace circatlas::viewer {
+
+namespace {
+
+double realOf(const core::Value& v) {
+  if (const auto* d = std::get_if<double>(&v)) return *d;
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
+  return 0.0;
+}
+
+// The partner_links style classifies by material_code and sizes by tonnes (styles/README.md);
+// the tool names them material and quantity.
+core::Layer asLinkLayer(const core::Layer& candidates) {
+  core::Schema schema = candidates.schema();
+  schema.add({"material_code", core::FieldType::String});
+  schema.add({"tonnes", core::FieldType::Real});
+  core::Layer out("partner_links", candidates.crs(), candidates.geometryType(), schema);
+  const auto material = candidates.schema().require("material");
+  const auto quantity = candidates.schema().require("quantity");
+  for (const auto& f : candidates.features()) {
+    core::Feature g = f;
+    g.values.push_back(f.values[material]);
+    g.values.push_back(f.values[quantity]);
+    out.add(std::move(g));
+  }
+  return out;
+}
+
+PartnersOutcome runPartnersJob(const std::shared_ptr<const AnalysisInputs>& inputs, const std::string& enterprise,
+                               const std::string& material) {
+  PartnersOutcome out;
+  try {
+    tools::PartnersParams params;
+    params.enterpriseId = enterprise;
+    if (!material.empty()) params.materialCode = material;
+    params.topK = 10;
+    const tools::PartnersResult r =
+        tools::runPartners({inputs->table("enterprises"), inputs->table("flows"), inputs->table("materials"),
+                            inputs->table("material_uses")},
+                           params);
+    const core::Layer& c = r.candidates;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+      out.rows.push_back({static_cast<int>(realOf(c.value(i, "rank"))), qs(core::toString(c.value(i, "receiver_name"))),
+                          qs(core::toString(c.value(i, "material"))), realOf(c.value(i, "km")),
+                          realOf(c.value(i, "transport_cny")), realOf(c.value(i, "score")),
+                          qs(core::toString(c.value(i, "reason_zh"))), qs(core::toString(c.value(i, "reason_en")))});
+    }
+    out.links = makeViewerLayer("partner_links", {"候选交换关系", "Candidate exchanges"}, asLinkLayer(c),
+                                render::parseStyleFile(render::stylesDir() / "partner_links.json"));
+  } catch (const std::exception& e) {
+    out.error = errorText(e);
+  }
+  return out;
+}
+
+}  // namespace
+
+PartnersPanel::PartnersPanel(LayerStack& layers, std::shared_ptr<const AnalysisInputs> inputs, QWidget* parent)
+    : QWidget(parent),
+      layers_(layers),
+      inputs_(std::move(inputs)),
+      enterpriseLabel_(new QLabel(this)),
+      enterprise_(new QComboBox(this)),
+      materialLabel_(new QLabel(this)),
+      material_(new QComboBox(this)),
+      runButton_(new QPushButton(this)),
+      busy_(new QProgressBar(this)),
+      summary_(new QLabel(this)),
+      table_(new QTableWidget(this)) {
+  enterprise_->setEditable(true);  // type to find an enterprise among hundreds
+  enterprise_->setInsertPolicy(QComboBox::NoInsert);
+  busy_->setRange(0, 0);
+  busy_->setVisible(false);
+  summary_->setWordWrap(true);
+  table_->setColumnCount(7);
+  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  table_->setSortingEnabled(true);
+  table_->horizontalHeader()->setStretchLastSection(true);
+
+  auto* form = new QFormLayout(this);
+  form->addRow(enterpriseLabel_, enterprise_);
+  form->addRow(materialLabel_, material_);
+  form->addRow(runButton_);
+  form->addRow(busy_);
+  form->addRow(summary_);
+  form->addRow(table_);
+
+  const core::Layer& enterprises = inputs_->table("enterprises");
+  const auto id = enterprises.schema().require("id");
+  const auto name = enterprises.schema().require("name_zh");
+  for (const auto& f : enterprises.features()) {
+    const QString eid = qs(core::toString(f.values[id]));
+    enterprise_->addItem(eid + QStringLiteral("  ") + qs(core::toString(f.values[name])), eid);
+  }
+  material_->addItem(QString(), QString());
+  const core::Layer& materials = inputs_->table("materials");
+  const auto code = materials.schema().require("code");
+  for (const auto& f : materials.features()) {
+    const QString c = qs(core::toString(f.values[code]));
+    material_->addItem(c, c);
+  }
+  const QString last = QSettings().value("analysis/partners/enterprise").toString();
+  if (const int i = enterprise_->findData(last); i >= 0) enterprise_->setCurrentIndex(i);
+
+  connect(runButton_, &QPushButton::clicked, this, &PartnersPanel::run);
+  connect(enterprise_, &QComboBox::activated, this, &PartnersPanel::run);
+  connect(material_, &QComboBox::activated, this, &PartnersPanel::run);
+  connect(&watcher_, &QFutureWatcher<PartnersOutcome>::finished, this, &PartnersPanel::done);
+  retranslateUi();
+}
+
+bool PartnersPanel::setEnterprise(const QString& id) {
+  const int i = enterprise_->findData(id);
+  if (i < 0) return false;
+  enterprise_->setCurrentIndex(i);
+  run();
+  return true;
+}
+
+void PartnersPanel::run() {
+  if (running_) return;  // one run at a time; the button is disabled meanwhile
+  const QString id = enterprise_->currentData().toString();
+  if (id.isEmpty()) return;
+  QSettings().setValue("analysis/partners/enterprise", id);
+  running_ = true;
+  busy_->setVisible(true);
+  runButton_->setEnabled(false);
+  watcher_.setFuture(QtConcurrent::run(runPartnersJob, inputs_, utf8(id), utf8(material_->currentData().toString())));
+}
+
+void PartnersPanel::done() {
+  running_ = false;
+  hasRun_ = true;
+  busy_->setVisible(false);
+  runButton_->setEnabled(true);
+  outcome_ = watcher_.result();
+  if (!outcome_.error.isEmpty()) {
+    summary_->setText(outcome_.error);
+    showError(this, tr("Partner search failed"), outcome_.error);
+  } else if (outcome_.links) {
+    layers_.put(*outcome_.links);
+  }
+  fillTable();
+  emit finished();
+}
+
+void PartnersPanel::setLanguage(render::Language language) {
+  language_ = language;
+  fillTable();
+}
+
+void PartnersPanel::fillTable() {
+  table_->setSortingEnabled(false);
+  table_->setRowCount(static_cast<int>(outcome_.rows.size()));
+  auto number = [](double v, int decimals) {
+    auto* item = new QTableWidgetItem;
+    item->setData(Qt::DisplayRole, QString::number(v, 'f', decimals).toDouble());
+    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    return item;
+  };
+  for (int r = 0; r < table_->rowCount(); ++r) {
+    const PartnerRow& row = outcome_.rows[static_cast<std::size_t>(r)];
+    table_->setItem(r, 0, number(row.rank, 0));
+    table_->setItem(r, 1, new QTableWidgetItem(row.receiver));
+    table_->setItem(r, 2, new QTableWidgetItem(row.material));
+    table_->setItem(r, 3, number(row.km, 1));
+    table_->setItem(r, 4, number(row.transportCny, 0));
+    table_->setItem(r, 5, number(row.score, 0));
+    table_->setItem(r, 6, new QTableWidgetItem(language_ == render::Language::Zh ? row.reasonZh : row.reasonEn));
+  }
+  table_->setSortingEnabled(true);
+  table_->resizeColumnsToContents();
+  if (hasRun_ && outcome_.error.isEmpty()) summary_->setText(tr("%n candidate(s)", nullptr, static_cast<int>(outcome_.rows.size())));
+}
+
+void PartnersPanel::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslateUi();
+  QWidget::changeEvent(event);
+}
+
+void PartnersPanel::retranslateUi() {
+  enterpriseLabel_->setText(tr("Enterprise:"));
+  materialLabel_->setText(tr("Material:"));
+  material_->setItemText(0, tr("all residues"));
+  runButton_->setText(tr("Find partners"));
+  if (!hasRun_) summary_->setText(tr("Choose an enterprise, or click one on the map."));
+  table_->setHorizontalHeaderLabels(
+      {tr("Rank"), tr("Receiver"), tr("Material"), tr("km"), tr("Transport CNY"), tr("Score CNY/yr"), tr("Reason")});
+}
+
+}  // namespace circatlas::viewer

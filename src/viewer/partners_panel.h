@@ -1,0 +1,86 @@
+// PartnersPanel: pick an enterprise, see its ranked exchange partners in a table and as links on the map.
+#pragma once
+
+#include <QFutureWatcher>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+#include "viewer/viewer_layer.h"
+
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+
+namespace circatlas::viewer {
+
+class LayerStack;
+struct AnalysisInputs;
+
+/// One ranked candidate as the table shows it.
+struct PartnerRow {
+  int rank = 0;
+  QString receiver;
+  QString material;
+  double km = 0.0;
+  double transportCny = 0.0;
+  double score = 0.0;
+  QString reasonZh;
+  QString reasonEn;
+};
+
+struct PartnersOutcome {
+  std::vector<PartnerRow> rows;
+  std::optional<ViewerLayer> links;
+  QString error;
+};
+
+/// Runs PartnersTool for the chosen enterprise (and optionally one material) in a worker thread;
+/// the candidates fill the table and replace the 'partner_links' layer.
+class PartnersPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  PartnersPanel(LayerStack& layers, std::shared_ptr<const AnalysisInputs> inputs, QWidget* parent = nullptr);
+
+  /// Chooses the enterprise by catalogue id (e.g. "E002") and runs; false if unknown.
+  bool setEnterprise(const QString& id);
+  void run();
+  /// True from run() until its results are shown (not just until the worker returns).
+  [[nodiscard]] bool isRunning() const noexcept { return running_; }
+  [[nodiscard]] QTableWidget* table() const noexcept { return table_; }
+  [[nodiscard]] const PartnersOutcome& lastOutcome() const noexcept { return outcome_; }
+  void setLanguage(render::Language language);
+
+ signals:
+  void finished();
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void done();
+  void fillTable();
+  void retranslateUi();
+
+  LayerStack& layers_;
+  std::shared_ptr<const AnalysisInputs> inputs_;
+  render::Language language_ = render::Language::Zh;
+  QLabel* enterpriseLabel_;
+  QComboBox* enterprise_;
+  QLabel* materialLabel_;
+  QComboBox* material_;
+  QPushButton* runButton_;
+  QProgressBar* busy_;
+  QLabel* summary_;
+  QTableWidget* table_;
+  QFutureWatcher<PartnersOutcome> watcher_;
+  PartnersOutcome outcome_;
+  bool running_ = false;
+  bool hasRun_ = false;
+};
+
+}  // namespace circatlas::viewer

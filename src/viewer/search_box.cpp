@@ -1,0 +1,93 @@
+// Name search over all layers, with completion.
+#include "viewer/search_box.h"
+
+#include <QCompleter>
+#include <QEvent>
+#include <QStringListModel>
+
+#include <algorithm>
+
+#include "viewer/layer_stack.h"
+#include "viewer/ui_support.h"
+
+namespace circatlas::viewer {
+
+std::vector<SearchEntry> searchEntries(const LayerStack& layers) {
+  std::vector<SearchEntry> entries;
+  for (const auto& l : layers.layers()) {
+    if (l.id == "neighbours") continue;  // provinces of China: not what a planner looks for here
+    const auto& schema = l.source->schema();
+    std::vector<std::size_t> fields;
+    for (const char* name : {"name_zh", "name_en", "name_pinyin", "name"}) {
+      if (const auto i = schema.indexOf(name)) fields.push_back(*i);
+    }
+    if (fields.empty()) continue;
+    const QString layerTitle = qs(l.title, render::Language::Zh);
+    for (std::size_t f = 0; f < l.source->size(); ++f) {
+      QStringList parts;
+      for (std::size_t i : fields) {
+        const QString t = qs(core::toString((*l.source)[f].values[i]));
+        if (!t.isEmpty() && !parts.contains(t, Qt::CaseInsensitive)) parts << t;
+      }
+      if (parts.isEmpty()) continue;
+      entries.push_back({{l.id, f}, parts.join(QStringLiteral(" · ")) + QStringLiteral("  [") + layerTitle + ']'});
+    }
+  }
+  return entries;
+}
+
+std::vector<SearchEntry> findEntries(const std::vector<SearchEntry>& entries, const QString& query, std::size_t limit) {
+  const QString q = query.trimmed();
+  std::vector<std::pair<int, const SearchEntry*>> ranked;
+  if (q.isEmpty()) return {};
+  for (const auto& e : entries) {
+    if (e.text.compare(q, Qt::CaseInsensitive) == 0) ranked.emplace_back(0, &e);
+    else if (e.text.startsWith(q, Qt::CaseInsensitive)) ranked.emplace_back(1, &e);
+    else if (e.text.contains(q, Qt::CaseInsensitive)) ranked.emplace_back(2, &e);
+  }
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<SearchEntry> out;
+  for (std::size_t i = 0; i < ranked.size() && i < limit; ++i) out.push_back(*ranked[i].second);
+  return out;
+}
+
+SearchBox::SearchBox(const LayerStack& layers, QWidget* parent)
+    : QLineEdit(parent), layers_(layers), names_(new QStringListModel(this)), completer_(new QCompleter(this)) {
+  completer_->setModel(names_);
+  completer_->setCaseSensitivity(Qt::CaseInsensitive);
+  completer_->setFilterMode(Qt::MatchContains);
+  completer_->setMaxVisibleItems(15);
+  setCompleter(completer_);
+  setClearButtonEnabled(true);
+  setMinimumWidth(260);
+  connect(completer_, qOverload<const QString&>(&QCompleter::activated), this, [this](const QString& t) { search(t); });
+  connect(this, &QLineEdit::returnPressed, this, [this] { search(text()); });
+  connect(&layers_, &LayerStack::structureChanged, this, &SearchBox::rebuild);
+  rebuild();
+  QEvent e(QEvent::LanguageChange);
+  changeEvent(&e);
+}
+
+void SearchBox::rebuild() {
+  entries_ = searchEntries(layers_);
+  QStringList names;
+  names.reserve(static_cast<qsizetype>(entries_.size()));
+  for (const auto& e : entries_) names << e.text;
+  names_->setStringList(names);
+}
+
+bool SearchBox::search(const QString& text) {
+  const auto hits = findEntries(entries_, text, 1);
+  if (hits.empty()) return false;
+  emit found(qs(hits.front().target.layerId), static_cast<int>(hits.front().target.feature));
+  return true;
+}
+
+void SearchBox::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) {
+    setPlaceholderText(tr("Search names: 兰州, Lanzhou, lanzhou…"));
+  }
+  QLineEdit::changeEvent(event);
+}
+
+}  // namespace circatlas::viewer

@@ -1,0 +1,285 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+  <context>
+    <name>circatlas::viewer::AttributeTablePanel</name>
+    <message>
+      <source>Filter rows…</source>
+      <translation>筛选行…</translation>
+    </message>
+    <message>
+      <source>Copy as TSV</source>
+      <translation>复制为 TSV</translation>
+    </message>
+    <message>
+      <source>Copy the visible rows to the clipboard as tab-separated text</source>
+      <translation>将可见行以制表符分隔文本复制到剪贴板</translation>
+    </message>
+  </context>
+  <context>
+    <name>circatlas::viewer::ClusterPanel</name>
+    <message>
+      <source>Clustering failed</source>
+      <translation>聚类失败</translation>
+    </message>
+    <message>
+      <source>%1 cluster(s); %2 of %3 enterprises are noise.</source>
+      <translation>%1 个集聚区；%3 家企业中 %2 家为噪声点。</translation>
+    </message>
+    <message>
+      <source>Radius (eps):</source>
+      <translation>半径 (eps)：</translation>
+    </message>
+    <message>
+      <source>Minimum points:</source>
+      <translation>最少点数：</translation>
+    </message>
+    <message>
+      <source>Enterprises within eps, the enterprise itself included</source>
+      <translation>eps 范围内的企业数（含企业自身）</translation>
+    </message>
+    <message>
+      <source>DBSCAN* (border points are noise)</source>
+      <translation>DBSCAN*（边界点视为噪声）</translation>
+    </message>
+  </context>
+  <context>
+    <name>circatlas::viewer::IdentifyPanel</name>
+    <message>
+      <source>Feature / field</source>
+      <translation>要素 / 字段</translation>
+    </message>
+    <message>
+      <source>Value</source>
+      <translation>值</translation>
+    </message>
+    <message>
+      <source>Click the map to list the features under the cursor.</source>
+      <translation>单击地图，列出光标下的要素。</translation>
+    </message>
+  </context>
+  <context>
+    <name>circatlas::viewer::LayerPanel</name>
+    <message numerus="yes">
+      <source>%n feature(s)</source>
+      <translation>
+        <numerusform>%n 个要素</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Opacity</source>
+      <translation>不透明度</translation>
+    </message>
+    <message>
+      <source>Move the layer up</source>
+      <translation>上移图层</translation>
+    </message>
+    <message>
+      <source>Move the layer down</source>
+      <translation>下移图层</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>移除</translation>
+    </message>
+    <message>
+      <source>Table</source>
+      <translation>属性表</translation>
+    </message>
+    <message>
+      <source>Zoom</source>
+      <translation>缩放至</translation>
+    </message>
+    <message>
+      <source>Open the attribute table of the layer</source>
+      <translation>打开图层属性表</translation>
+    </message>
+    <message>
+      <source>Zoom to the layer</source>
+      <translation>缩放至图层</translation>
+    </message>
+  </context>
+  <context>
+    <name>circatlas::viewer::MainWindow</name>
+    <message>
+      <source>drawn in %1 ms</source>
+      <translation>绘制用时 %1 毫秒</translation>
+    </message>
+    <message>
+      <source>Cannot load the built-in atlas</source>
+      <translation>无法加载内置图集</translation>
+    </message>
+    <message>
+      <source>The analysis panels are unavailable</source>
+      <translation>分析面板不可用</translation>
+    </message>
+    <message>
+      <source>Cannot open %1</source>
+      <translation>无法打开 %1</translation>
+    </message>
+    <message>
+      <source>Cannot export the view</source>
+      <translation>无法导出视图</translation>
+    </message>
+    <message>
+      <source>Wrote %1</source>
+      <translation>已写入 %1</translation>
+    </message>
+    <message>
+      <source>Add a layer</source>
+      <translation>添加图层</translation>
+    </message>
+    <message>
+      <source>GIS files (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.sqlite *.fgb *.osm *.pbf);;All files (*)</source>
+      <translation>GIS 文件 (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.sqlite *.fgb *.osm *.pbf);;所有文件 (*)</translation>
+    </message>
+    <message>
+      <source>Export the view</source>
+      <translation>导出视图</translation>
+    </message>
+    <message>
+      <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg)</source>
+      <translation>PNG 图像 (*.png);;PDF (*.pdf);;SVG (*.svg)</translation>
+    </message>
+    <message>
+      <source>circatlas — Gansu circular-economy atlas</source>
+      <translation>circatlas — 甘肃循环经济地图集</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Add layer…</source>
+      <translation>添加图层(&amp;A)…</translation>
+    </message>
+    <message>
+      <source>&amp;Export view (PNG, PDF, SVG)…</source>
+      <translation>导出视图(&amp;E)（PNG、PDF、SVG）…</translation>
+    </message>
+    <message>
+      <source>&amp;Copy attribute table as TSV</source>
+      <translation>将属性表复制为 TSV(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+      <source>Zoom to &amp;full extent</source>
+      <translation>缩放至全图(&amp;F)</translation>
+    </message>
+    <message>
+      <source>Zoom &amp;in</source>
+      <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+      <source>Zoom &amp;out</source>
+      <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+      <source>&amp;Language</source>
+      <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+      <source>Layers</source>
+      <translation>图层</translation>
+    </message>
+    <message>
+      <source>Identify</source>
+      <translation>识别</translation>
+    </message>
+    <message>
+      <source>Attribute table</source>
+      <translation>属性表</translation>
+    </message>
+    <message>
+      <source>Clusters</source>
+      <translation>集聚分析</translation>
+    </message>
+    <message>
+      <source>Partners</source>
+      <translation>交换伙伴</translation>
+    </message>
+    <message>
+      <source>Cursor position (WGS 84)</source>
+      <translation>光标位置（WGS 84）</translation>
+    </message>
+    <message>
+      <source>Map scale at 96 dpi</source>
+      <translation>地图比例尺（按 96 dpi）</translation>
+    </message>
+  </context>
+  <context>
+    <name>circatlas::viewer::PartnersPanel</name>
+    <message>
+      <source>Partner search failed</source>
+      <translation>伙伴查找失败</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n candidate(s)</source>
+      <translation>
+        <numerusform>%n 个候选</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Enterprise:</source>
+      <translation>企业：</translation>
+    </message>
+    <message>
+      <source>Material:</source>
+      <translation>物料：</translation>
+    </message>
+    <message>
+      <source>all residues</source>
+      <translation>全部废弃物</translation>
+    </message>
+    <message>
+      <source>Find partners</source>
+      <translation>查找伙伴</translation>
+    </message>
+    <message>
+      <source>Rank</source>
+      <translation>排名</translation>
+    </message>
+    <message>
+      <source>Receiver</source>
+      <translation>接收方</translation>
+    </message>
+    <message>
+      <source>Material</source>
+      <translation>物料</translation>
+    </message>
+    <message>
+      <source>km</source>
+      <translation>公里</translation>
+    </message>
+    <message>
+      <source>Transport CNY</source>
+      <translation>运输费用（元）</translation>
+    </message>
+    <message>
+      <source>Score CNY/yr</source>
+      <translation>得分（元/年）</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>理由</translation>
+    </message>
+    <message>
+      <source>Choose an enterprise, or click one on the map.</source>
+      <translation>请选择企业，或在地图上单击企业。</translation>
+    </message>
+  </context>
+  <context>
+    <name>circatlas::viewer::SearchBox</name>
+    <message>
+      <source>Search names: 兰州, Lanzhou, lanzhou…</source>
+      <translation>搜索名称：兰州、Lanzhou、lanzhou…</translation>
+    </message>
+  </context>
+</TS>

@@ -1,0 +1,27 @@
+// Small helpers shared by the viewer's panels: text conversion and non-blocking error messages.
+#pragma once
+
+#include <QString>
+
+#include <exception>
+#include <string>
+
+#include "render/style.h"
+
+class QWidget;
+
+namespace circatlas::viewer {
+
+[[nodiscard]] inline QString qs(const std::string& s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+[[nodiscard]] inline std::string utf8(const QString& s) { return s.toUtf8().toStdString(); }
+[[nodiscard]] inline QString qs(const render::LocalizedText& t, render::Language language) { return qs(t.in(language)); }
+
+/// Shows a message box with the error (window-modal, non-blocking, deleted when closed), so a
+/// bad file or a failed analysis never stops the event loop or the tests. The text is the
+/// circatlas error message, which names file, layer, feature and field.
+void showError(QWidget* parent, const QString& title, const QString& message);
+
+/// The message of the exception in flight or given: circatlas errors with their kind.
+[[nodiscard]] QString errorText(const std::exception& e);
+
+}  // namespace circatlas::viewer

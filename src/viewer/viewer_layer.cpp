@@ -1,0 +1,64 @@
+// Wrapping read layers for the viewer: projection into the display CRS and default styles.
+#include "viewer/viewer_layer.h"
+
+#include <filesystem>
+
+#include "core/error.h"
+#include "geo/transformer.h"
+#include "io/layer_reader.h"
+#include "render/map_settings.h"
+#include "render/style_parser.h"
+
+namespace circatlas::viewer {
+
+ViewerLayer makeViewerLayer(std::string id, render::LocalizedText title, core::Layer source, render::Style style) {
+  core::Layer display = source;
+  try {
+    if (source.crs().empty()) throw core::CrsError("the layer declares no coordinate system");
+    geo::transformLayer(display, render::displayCrs());
+  } catch (core::Error& e) {
+    e.setLayer(source.name());
+    throw;
+  }
+  ViewerLayer v;
+  v.id = std::move(id);
+  v.title = std::move(title);
+  v.source = std::make_shared<const core::Layer>(std::move(source));
+  v.display = std::make_shared<const core::Layer>(std::move(display));
+  v.labels = style.label.has_value();
+  v.style = std::make_shared<const render::Style>(std::move(style));
+  return v;
+}
+
+render::Style defaultStyleFor(core::GeometryType type) {
+  // Through the style parser, so a user layer's style is exactly what a style file would give.
+  const char* json = R"({"name": "user_polygons", "geometry": "polygon",
+                         "symbol": {"fill": "#9ecae155", "stroke": "#3182bd", "stroke_width": 0.3}})";
+  if (core::isPuntal(type)) {
+    json = R"({"name": "user_points", "geometry": "point",
+               "symbol": {"fill": "#e6550d", "stroke": "#ffffff", "stroke_width": 0.2, "size": 2.2}})";
+  } else if (core::isLinear(type)) {
+    json = R"({"name": "user_lines", "geometry": "line", "symbol": {"stroke": "#08519c", "stroke_width": 0.4}})";
+  }
+  return render::parseStyle(json, "default style");
+}
+
+ViewerLayer readUserLayer(const std::string& path, const std::string& layerName) {
+  io::ReadOptions options;
+  if (!layerName.empty()) options.layer = layerName;
+  core::Layer layer = io::readLayer(path, options);
+  if (layer.geometryType() == core::GeometryType::None) {
+    throw core::InputError(path + ": layer '" + layer.name() + "' has no geometry to draw");
+  }
+  const std::string stem = std::filesystem::path(path).stem().string();
+  const std::string title = layer.name() == stem ? stem : stem + " / " + layer.name();
+  render::Style style = defaultStyleFor(layer.geometryType());
+  try {
+    return makeViewerLayer("file:" + path + "#" + layer.name(), {title, title}, std::move(layer), std::move(style));
+  } catch (core::Error& e) {
+    e.setFile(path);
+    throw;
+  }
+}
+
+}  // namespace circatlas::viewer

@@ -1,0 +1,41 @@
+// ViewerLayer: one layer of the viewer's map — shared, immutable data plus what the planner can change.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/layer.h"
+#include "render/style.h"
+
+namespace circatlas::viewer {
+
+/// A layer as the viewer holds it. The data are shared and never modified after loading, so a
+/// render or an analysis in a worker thread can keep them alive while the user removes the layer.
+struct ViewerLayer {
+  std::string id;
+  render::LocalizedText title;
+  /// The features as read (usually WGS 84): what the attribute table and identify show.
+  std::shared_ptr<const core::Layer> source;
+  /// The same features projected into the display CRS (render::displayCrs()), same order.
+  std::shared_ptr<const core::Layer> display;
+  std::shared_ptr<const render::Style> style;
+  bool visible = true;
+  bool labels = true;
+  /// 0–1, applied to the whole layer.
+  double opacity = 1.0;
+};
+
+/// Wraps a source layer (any CRS PROJ knows) as a viewer layer: projects a copy into the display
+/// CRS. Throws core::CrsError naming the layer when it has no CRS or cannot be projected.
+[[nodiscard]] ViewerLayer makeViewerLayer(std::string id, render::LocalizedText title, core::Layer source,
+                                          render::Style style);
+
+/// A plain style for a layer the user brings: orange points, dark-blue lines, pale polygons.
+[[nodiscard]] render::Style defaultStyleFor(core::GeometryType type);
+
+/// Reads any file GDAL opens (its only layer, or the named one) and wraps it with the default
+/// style. Throws the io errors of io::readLayer (naming file, layer, feature, field) and
+/// core::CrsError.
+[[nodiscard]] ViewerLayer readUserLayer(const std::string& path, const std::string& layerName = {});
+
+}  // namespace circatlas::viewer

@@ -1,0 +1,65 @@
+// The canvas: wheel zoom around the cursor, panning, full extent, and export of the view.
+#include <QDir>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QWheelEvent>
+
+#include <cmath>
+
+#include "viewer/map_canvas.h"
+#include "viewer_fixture.h"
+
+namespace circatlas::viewer::testing {
+namespace {
+
+using MapCanvasTest = ViewerTest;
+
+TEST_F(MapCanvasTest, WheelZoomKeepsTheMapPointUnderTheCursor) {
+  window->resize(1200, 800);
+  window->show();
+  MapCanvas* canvas = window->canvas();
+  const QPointF cursor(canvas->width() * 0.3, canvas->height() * 0.7);
+  const core::Coord before = canvas->toMap(cursor);
+  const double resolution = canvas->unitsPerPixel();
+
+  QWheelEvent wheel(cursor, canvas->mapToGlobal(cursor), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+                    Qt::NoScrollPhase, false);
+  QCoreApplication::sendEvent(canvas, &wheel);
+
+  EXPECT_LT(canvas->unitsPerPixel(), resolution * 0.7);  // two notches in
+  const QPointF after = canvas->toPixel(before);
+  EXPECT_LT(std::abs(after.x() - cursor.x()), 1.0);
+  EXPECT_LT(std::abs(after.y() - cursor.y()), 1.0);
+}
+
+TEST_F(MapCanvasTest, DragPanMovesTheMapWithTheCursor) {
+  window->resize(1200, 800);
+  window->show();
+  MapCanvas* canvas = window->canvas();
+  const QPointF from(400, 300);
+  const core::Coord grabbed = canvas->toMap(from);
+  canvas->panByPixels({120, -40});
+  const QPointF now = canvas->toPixel(grabbed);
+  EXPECT_NEAR(now.x(), 520, 1e-6);
+  EXPECT_NEAR(now.y(), 260, 1e-6);
+  canvas->zoomToFullExtent();
+  const QPointF home = canvas->toPixel(window->layers().homeExtent().center());
+  EXPECT_NEAR(home.x(), canvas->width() / 2.0, 1.0);
+}
+
+TEST_F(MapCanvasTest, ExportsTheViewAsPngPdfAndSvg) {
+  window->resize(900, 600);
+  window->show();
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  for (const char* name : {"view.png", "view.pdf", "view.svg"}) {
+    const QString path = QDir(dir.path()).filePath(name);
+    ASSERT_TRUE(window->exportView(path)) << name;
+    EXPECT_GT(QFileInfo(path).size(), 1000) << name;
+  }
+  const QImage png(QDir(dir.path()).filePath("view.png"));
+  EXPECT_EQ(png.width(), window->canvas()->width() * 2);
+}
+
+}  // namespace
+}  // namespace circatlas::viewer::testing
