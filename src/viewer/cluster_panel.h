@@ -15,6 +15,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QProgressBar;
+class QPushButton;
 class QSpinBox;
 class QTimer;
 
@@ -22,6 +23,7 @@ namespace circatlas::viewer {
 
 class LayerStack;
 struct AnalysisInputs;
+class TaskProgress;
 
 /// What a clustering run produced (computed in a worker thread).
 struct ClusterOutcome {
@@ -30,12 +32,13 @@ struct ClusterOutcome {
   std::size_t noise = 0;
   std::size_t points = 0;
   QString error;
+  bool cancelled = false;
 };
 
 /// Runs ClusterTool whenever a parameter changes (after a short pause, one run at a time; a
 /// change during a run starts one more run with the latest values) and puts the convex hulls on
-/// the map as layer 'clusters'. The tool has no cancellation point, so a run always completes;
-/// on the built-in catalogue it takes milliseconds.
+/// the map as layer 'clusters'. A change during a run cancels it and starts over with the new
+/// values; Cancel stops a run (the tool checks between its stages and hulls).
 class ClusterPanel : public QWidget {
   Q_OBJECT
 
@@ -47,6 +50,8 @@ class ClusterPanel : public QWidget {
   void setParams(double epsMeters, int minPoints, bool dbscanStar);
   /// Starts a run now with the current parameters.
   void run();
+  /// Stops the running computation; the map keeps the last finished clusters.
+  void cancel();
   /// True while a run is due, computing, or not yet shown.
   [[nodiscard]] bool isRunning() const;
   [[nodiscard]] const ClusterOutcome& lastOutcome() const noexcept { return outcome_; }
@@ -70,6 +75,9 @@ class ClusterPanel : public QWidget {
   QSpinBox* minPoints_;
   QCheckBox* dbscanStar_;
   QProgressBar* busy_;
+  QPushButton* cancel_;
+  QTimer* poll_;
+  std::shared_ptr<TaskProgress> progress_;
   QLabel* summary_;
   QLabel* epsLabel_;
   QLabel* minPointsLabel_;

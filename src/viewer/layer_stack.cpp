@@ -20,6 +20,8 @@ void LayerStack::setAtlas(const render::AtlasData& atlas) {
     v.style = std::make_shared<const render::Style>(l.style);
     v.visible = l.definition.visible;
     v.labels = l.definition.labels;
+    v.origin = l.definition.source + ", layer " + l.definition.layer;
+    v.credit = l.definition.credit;
     layers_.push_back(std::move(v));
   }
   selection_ = {};

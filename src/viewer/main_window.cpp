@@ -26,6 +26,7 @@
 #include "viewer/identify.h"
 #include "viewer/identify_panel.h"
 #include "viewer/language.h"
+#include "viewer/layer_export.h"
 #include "viewer/layer_panel.h"
 #include "viewer/layer_stack.h"
 #include "viewer/map_canvas.h"
@@ -40,6 +41,7 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent),
       layers_(new LayerStack(this)),
       language_(new LanguageManager(this)),
+      layerExport_(new LayerExport(this)),
       canvas_(new MapCanvas(*layers_, this)),
       layerPanel_(new LayerPanel(*layers_, this)),
       identify_(new IdentifyPanel(*layers_, this)),
@@ -78,6 +80,10 @@ MainWindow::MainWindow(QWidget* parent)
   });
   connect(layerPanel_, &LayerPanel::zoomToLayerRequested, this, &MainWindow::zoomToLayer);
   connect(language_, &LanguageManager::languageChanged, this, &MainWindow::applyLanguage);
+  connect(layerExport_, &LayerExport::finished, this, [this](const QString& path, const QString& error) {
+    if (error.isEmpty()) statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
+    else showError(this, tr("Cannot export the layers"), error);
+  });
 
   QSettings settings;
   resize(1400, 900);
@@ -102,6 +108,7 @@ void MainWindow::createMenus() {
   openAction_->setShortcut(QKeySequence::Open);
   exportAction_ = fileMenu_->addAction(QString(), this, &MainWindow::exportViewDialog);
   exportAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+  exportLayersAction_ = fileMenu_->addAction(QString(), this, &MainWindow::exportLayersDialog);
   copyTableAction_ = fileMenu_->addAction(QString(), table_, &AttributeTablePanel::copyToClipboard);
   fileMenu_->addSeparator();
   quitAction_ = fileMenu_->addAction(QString(), this, &QWidget::close);
@@ -210,6 +217,20 @@ void MainWindow::exportViewDialog() {
   if (!path.isEmpty()) exportView(path);
 }
 
+bool MainWindow::exportLayers(const QString& path) {
+  if (!layerExport_->start(layers_->layers(), path, language_->mapLanguage())) return false;
+  QSettings().setValue("paths/last_export_folder", QFileInfo(path).absolutePath());
+  statusBar()->showMessage(tr("Writing %1…").arg(path));
+  return true;
+}
+
+void MainWindow::exportLayersDialog() {
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export GeoPackage"),
+                                                    QSettings().value("paths/last_export_folder").toString(),
+                                                    tr("GeoPackage (*.gpkg)"));
+  if (!path.isEmpty()) exportLayers(path.endsWith(".gpkg", Qt::CaseInsensitive) ? path : path + ".gpkg");
+}
+
 void MainWindow::identifyAt(double x, double y, double tolerance) {
   const auto hits = viewer::identifyAt(*layers_, {x, y}, tolerance);
   identify_->showHits(hits);
@@ -267,6 +288,7 @@ void MainWindow::retranslateUi() {
   fileMenu_->setTitle(tr("&File"));
   openAction_->setText(tr("&Add layer…"));
   exportAction_->setText(tr("&Export view (PNG, PDF, SVG)…"));
+  exportLayersAction_->setText(tr("Export layers and results (GeoPackage)…"));
   copyTableAction_->setText(tr("&Copy attribute table as TSV"));
   quitAction_->setText(tr("&Quit"));
   viewMenu_->setTitle(tr("&View"));

@@ -16,6 +16,7 @@ class AttributeTablePanel;
 class ClusterPanel;
 class IdentifyPanel;
 class LanguageManager;
+class LayerExport;
 class LayerPanel;
 class LayerStack;
 class MapCanvas;
@@ -37,6 +38,10 @@ class MainWindow : public QMainWindow {
   bool openFile(const QString& path);
   /// Writes the current view to PNG, PDF or SVG (by extension); on failure a message box, false.
   bool exportView(const QString& path);
+  /// Starts writing every layer and result to a GeoPackage in a worker thread; the outcome is
+  /// shown in the status bar or a message box. False if an export is already running.
+  bool exportLayers(const QString& path);
+  [[nodiscard]] LayerExport& layerExport() const noexcept { return *layerExport_; }
 
   [[nodiscard]] LayerStack& layers() const noexcept { return *layers_; }
   [[nodiscard]] MapCanvas* canvas() const noexcept { return canvas_; }
@@ -65,12 +70,14 @@ class MainWindow : public QMainWindow {
   void zoomToLayer(const QString& layerId);
   void openFileDialog();
   void exportViewDialog();
+  void exportLayersDialog();
   void applyLanguage();
   void retranslateUi();
   void updateScale();
 
   LayerStack* layers_;
   LanguageManager* language_;
+  LayerExport* layerExport_;
   MapCanvas* canvas_;
   LayerPanel* layerPanel_;
   IdentifyPanel* identify_;
@@ -90,6 +97,7 @@ class MainWindow : public QMainWindow {
   QMenu* languageMenu_ = nullptr;
   QAction* openAction_ = nullptr;
   QAction* exportAction_ = nullptr;
+  QAction* exportLayersAction_ = nullptr;
   QAction* quitAction_ = nullptr;
   QAction* fullExtentAction_ = nullptr;
   QAction* zoomInAction_ = nullptr;

@@ -69,6 +69,9 @@ PartnersOutcome runPartnersJob(const std::shared_ptr<const AnalysisInputs>& inpu
     }
     out.links = makeViewerLayer("partner_links", {"候选交换关系", "Candidate exchanges"}, asLinkLayer(c),
                                 render::parseStyleFile(render::stylesDir() / "partner_links.json"));
+    out.links->origin = "catalogue: enterprises.csv, flows.csv, materials.csv, material_uses.csv";
+    out.links->producedBy = "circatlas partners (viewer)";
+    out.links->parameters = r.parameters;
   } catch (const std::exception& e) {
     out.error = errorText(e);
   }

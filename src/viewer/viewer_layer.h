@@ -23,6 +23,12 @@ struct ViewerLayer {
   bool labels = true;
   /// 0–1, applied to the whole layer.
   double opacity = 1.0;
+  /// Provenance, carried into exports: where the data came from, its credit line, and for
+  /// analysis results the analysis and the parameters that made them.
+  std::string origin;
+  render::LocalizedText credit;
+  std::string producedBy;
+  std::string parameters;
 };
 
 /// Wraps a source layer (any CRS PROJ knows) as a viewer layer: projects a copy into the display

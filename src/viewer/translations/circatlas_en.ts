@@ -42,6 +42,14 @@
       <source>DBSCAN* (border points are noise)</source>
       <translation>DBSCAN* (border points are noise)</translation>
     </message>
+    <message>
+      <source>Cancelled; the map shows the last finished clusters.</source>
+      <translation>Cancelled; the map shows the last finished clusters.</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
+    </message>
   </context>
   <context>
     <name>circatlas::viewer::IdentifyPanel</name>
@@ -213,6 +221,26 @@
     <message>
       <source>Map scale at 96 dpi</source>
       <translation>Map scale at 96 dpi</translation>
+    </message>
+    <message>
+      <source>Cannot export the layers</source>
+      <translation>Cannot export the layers</translation>
+    </message>
+    <message>
+      <source>Writing %1…</source>
+      <translation>Writing %1…</translation>
+    </message>
+    <message>
+      <source>Export GeoPackage</source>
+      <translation>Export GeoPackage</translation>
+    </message>
+    <message>
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <source>Export layers and results (GeoPackage)…</source>
+      <translation>Export layers and results (GeoPackage)…</translation>
     </message>
   </context>
   <context>

@@ -42,6 +42,14 @@
       <source>DBSCAN* (border points are noise)</source>
       <translation>DBSCAN*（边界点视为噪声）</translation>
     </message>
+    <message>
+      <source>Cancelled; the map shows the last finished clusters.</source>
+      <translation>已取消；地图显示上次完成的集聚区。</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
   </context>
   <context>
     <name>circatlas::viewer::IdentifyPanel</name>
@@ -212,6 +220,26 @@
     <message>
       <source>Map scale at 96 dpi</source>
       <translation>地图比例尺（按 96 dpi）</translation>
+    </message>
+    <message>
+      <source>Cannot export the layers</source>
+      <translation>无法导出图层</translation>
+    </message>
+    <message>
+      <source>Writing %1…</source>
+      <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+      <source>Export GeoPackage</source>
+      <translation>导出 GeoPackage</translation>
+    </message>
+    <message>
+      <source>GeoPackage (*.gpkg)</source>
+      <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+      <source>Export layers and results (GeoPackage)…</source>
+      <translation>导出图层和结果（GeoPackage）…</translation>
     </message>
   </context>
   <context>
