@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package circatlas needs to build, test and run.
+# Optional extras by argument: `fuzz` (clang and libFuzzer, for scripts/fuzz.sh), `tidy` (clang-tidy,
+# for scripts/tidy.sh); the default install stays without them.
 # Idempotent: runs `apt-get update` and `apt-get install` only when something is missing,
 # so a second run finishes in well under a second.
 set -euo pipefail
@@ -19,6 +21,13 @@ packages=(
   # fonts and headless display
   fonts-noto-cjk fonts-dejavu-core xvfb xauth
 )
+for extra in "$@"; do
+  case "$extra" in
+    fuzz) packages+=(clang libclang-rt-14-dev) ;;
+    tidy) packages+=(clang-tidy) ;;
+    *) echo "install-deps: unknown extra '$extra' (expected fuzz or tidy)" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 installed=$(dpkg-query -W -f='${Package} ${db:Status-Status}\n' "${packages[@]}" 2>/dev/null \

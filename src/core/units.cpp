@@ -20,10 +20,12 @@ double parseDistanceMeters(std::string_view text) {
   double factor = 0;
   if (unit == "km") factor = 1000.0;
   else if (unit == "m") factor = 1.0;
-  if (ec != std::errc{} || factor == 0 || !std::isfinite(value) || value < 0) {
+  // The product is checked too: "1e308km" is a finite number of kilometres but no finite metres.
+  const double meters = value * factor;
+  if (ec != std::errc{} || factor == 0 || !std::isfinite(meters) || value < 0) {
     throw ParameterError("expected a distance with its unit, such as 5km or 500m, got \"" + std::string(text) + "\"");
   }
-  return value * factor;
+  return meters;
 }
 
 }  // namespace circatlas::core

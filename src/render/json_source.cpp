@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "core/error.h"
@@ -42,16 +43,35 @@ std::string escapePointer(std::string key) {
   return out;
 }
 
+// Definition files nest a few levels; a limit keeps the scan's recursion and its pointers small.
+constexpr int kMaxDepth = 64;
+
 // Walks text that nlohmann already accepted, recording where each key and element starts.
+// Positions are found by a cursor that only moves forward, so the scan stays linear in the text.
 class PositionScanner {
  public:
   PositionScanner(std::string_view text, Positions& out) : text_(text), out_(out) {}
-  void scan() {
+  /// Returns the byte offset of a value nested deeper than kMaxDepth, if any.
+  std::optional<std::size_t> scan() {
     skipSpace();
-    value("");
+    value("", 0);
+    return tooDeep_;
   }
 
  private:
+  // Line and column (in characters) of a byte at or after the previous one asked for.
+  std::pair<std::int64_t, std::int64_t> positionOf(std::size_t byte) {
+    byte = std::min(byte, text_.size());
+    for (; cursor_ < byte; ++cursor_) {
+      if (text_[cursor_] == '\n') {
+        ++line_;
+        column_ = 1;
+      } else if ((static_cast<unsigned char>(text_[cursor_]) & 0xC0) != 0x80) {
+        ++column_;
+      }
+    }
+    return {line_, column_};
+  }
   void skipSpace() {
     while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' ||
                                    text_[pos_] == '\t'))
@@ -71,20 +91,25 @@ class PositionScanner {
     ++pos_;  // closing quote
     return s;
   }
-  void value(const std::string& pointer) {
+  void value(const std::string& pointer, int depth) {
     skipSpace();
-    if (pos_ >= text_.size()) return;
+    if (pos_ >= text_.size() || tooDeep_) return;
     const char c = text_[pos_];
+    if ((c == '{' || c == '[') && depth >= kMaxDepth) {
+      tooDeep_ = pos_;
+      return;
+    }
     if (c == '{') {
       ++pos_;
       skipSpace();
       while (pos_ < text_.size() && text_[pos_] != '}') {
         const std::size_t keyPos = pos_;
         const std::string child = pointer + "/" + escapePointer(stringToken());
-        out_[child] = lineColumn(text_, keyPos);
+        out_[child] = positionOf(keyPos);
         skipSpace();
         ++pos_;  // ':'
-        value(child);
+        value(child, depth + 1);
+        if (tooDeep_) return;  // the rest is not scanned: the document is refused
         skipSpace();
         if (pos_ < text_.size() && text_[pos_] == ',') ++pos_;
         skipSpace();
@@ -96,8 +121,9 @@ class PositionScanner {
       std::size_t index = 0;
       while (pos_ < text_.size() && text_[pos_] != ']') {
         const std::string child = pointer + "/" + std::to_string(index++);
-        out_[child] = lineColumn(text_, pos_);
-        value(child);
+        out_[child] = positionOf(pos_);
+        value(child, depth + 1);
+        if (tooDeep_) return;  // the rest is not scanned: the document is refused
         skipSpace();
         if (pos_ < text_.size() && text_[pos_] == ',') ++pos_;
         skipSpace();
@@ -115,6 +141,10 @@ class PositionScanner {
   std::string_view text_;
   Positions& out_;
   std::size_t pos_ = 0;
+  std::size_t cursor_ = 0;
+  std::int64_t line_ = 1;
+  std::int64_t column_ = 1;
+  std::optional<std::size_t> tooDeep_;
 };
 
 std::string describe(const nlohmann::json& v) {
@@ -137,8 +167,28 @@ JsonSource::JsonSource(std::string text, std::string fileLabel, std::string what
     core::ParameterError error("in " + what_ + ": invalid JSON: " + msg);
     error.setFile(file_).setLine(line, column);
     throw error;
+  } catch (const nlohmann::json::exception& e) {
+    // Not a syntax error but still unparseable: a number beyond double ("1e999" is out_of_range
+    // 406, found by figure_preset_fuzz). The message quotes the token; point at its first use.
+    std::string msg = e.what();
+    if (const auto p = msg.find("] "); p != std::string::npos) msg = msg.substr(p + 2);
+    core::ParameterError error("in " + what_ + ": invalid JSON: " + msg);
+    error.setFile(file_);
+    if (const auto open = msg.find('\''), close = msg.rfind('\'');
+        open != std::string::npos && close > open + 1) {
+      if (const auto at = text_.find(msg.substr(open + 1, close - open - 1)); at != std::string::npos) {
+        const auto [line, column] = lineColumn(text_, at);
+        error.setLine(line, column);
+      }
+    }
+    throw error;
   }
-  PositionScanner(text_, positions_).scan();
+  if (const auto deep = PositionScanner(text_, positions_).scan()) {
+    const auto [line, column] = lineColumn(text_, *deep);
+    core::ParameterError error("in " + what_ + ": nested deeper than " + std::to_string(kMaxDepth) + " levels");
+    error.setFile(file_).setLine(line, column);
+    throw error;
+  }
 }
 
 void JsonSource::fail(const std::string& pointer, const std::string& message) const {

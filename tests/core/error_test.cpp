@@ -55,5 +55,14 @@ TEST(Units, DistancesNeedTheirUnit) {
   }
 }
 
+// Found by units_fuzz (tests/data/fuzz-regressions/units_fuzz/overflow-km): a finite number of
+// kilometres whose metres overflow to infinity, and NaN spelt out, are refused, not returned.
+TEST(Units, DistancesThatOverflowOrAreNotANumberAreRefused) {
+  EXPECT_THROW((void)parseDistanceMeters("1e308km"), ParameterError);
+  EXPECT_THROW((void)parseDistanceMeters("nan m"), ParameterError);
+  EXPECT_THROW((void)parseDistanceMeters("inf km"), ParameterError);
+  EXPECT_DOUBLE_EQ(parseDistanceMeters("1e300m"), 1e300);
+}
+
 }  // namespace
 }  // namespace circatlas::core

@@ -74,6 +74,25 @@ TEST(StyleParser, SyntaxErrorNamesLineAndColumn) {
   EXPECT_NE(msg.find("invalid JSON"), std::string::npos) << msg;
 }
 
+// Found by figure_preset_fuzz (tests/data/fuzz-regressions/figure_preset_fuzz/number-overflow):
+// nlohmann throws out_of_range, not parse_error, for a number beyond double; it escaped as an
+// internal error. Now it is a definition error pointing at the number.
+TEST(StyleParser, NumberBeyondDoubleIsAnErrorAtItsPosition) {
+  const std::string msg = messageOf([] { (void)parseStyle("{\n  \"name\": \"x\",\n  \"dpi\": 7e999\n}", "x.json"); });
+  EXPECT_NE(msg.find("x.json:3:10: in style: invalid JSON: number overflow parsing '7e999'"), std::string::npos) << msg;
+}
+
+// Found while reading the scanner for the fuzz targets: 60 000 nested arrays recursed once per
+// level and built pointers of quadratic total length. Definition files nest a few levels.
+TEST(StyleParser, DeepNestingIsRefusedWithItsPosition) {
+  // Column 73 is the 64th bracket: 9 characters of {"name": before it.
+  const std::string deep = "{\"name\": " + std::string(70, '[') + std::string(70, ']') + "}";
+  const std::string msg = messageOf([&] { (void)parseStyle(deep, "deep.json"); });
+  EXPECT_NE(msg.find("deep.json:1:73: in style: nested deeper than 64 levels"), std::string::npos) << msg;
+  const std::string shallow = "{\"name\": " + std::string(40, '[') + std::string(40, ']') + "}";
+  EXPECT_EQ(messageOf([&] { (void)parseStyle(shallow, "ok.json"); }).find("nested deeper"), std::string::npos);
+}
+
 TEST(StyleParser, BadColourAndRangeAreRejected) {
   EXPECT_NE(messageOf([] { (void)parseStyle(R"({"name": "c", "geometry": "polygon", "symbol": {"fill": "red"}})", "c.json"); })
                 .find("expected a colour"),
