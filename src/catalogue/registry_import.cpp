@@ -63,7 +63,20 @@ core::TextTable tableFromPointLayer(const core::Layer& layer, const std::string&
   }
   core::Layer wgs84 = layer;
   if (wgs84.crs().empty()) {
-    wgs84.setCrs(std::string(geo::kWgs84));  // no CRS declared: lon/lat degrees assumed (the validator checks ranges)
+    // No CRS declared (a Shapefile without its .prj): lon/lat degrees are assumed, which only
+    // coordinates within ±180/±90 can be; metres from a projected CRS are a CRS problem.
+    for (const auto& f : wgs84.features()) {
+      if (f.geometry.isEmpty()) continue;
+      const core::Coord c = f.geometry.coords()[0];
+      if (std::abs(c.x) > 180.0 || std::abs(c.y) > 90.0 || !std::isfinite(c.x) || !std::isfinite(c.y)) {
+        core::CrsError e("the layer declares no coordinate system (a Shapefile without its .prj?) and its "
+                         "coordinates (" + degrees(c.x) + ", " + degrees(c.y) +
+                         ") are not lon/lat degrees; add the .prj or reproject to WGS 84");
+        e.setFile(source).setLayer(layer.name()).setFeature(f.id.value());
+        throw e;
+      }
+    }
+    wgs84.setCrs(std::string(geo::kWgs84));
   } else if (wgs84.crs() != geo::kWgs84) {
     geo::transformLayer(wgs84, geo::kWgs84);
   }

@@ -48,10 +48,16 @@ core::TextTable readRegistry(const RegistrySource& source) {
   const io::EncodingPolicy encoding = encodingPolicy(source);
   if (isCsv(source.path)) {
     core::TextTable table = io::readCsvTable(source.path, encoding);
+    if (table.rows.empty()) throw core::InputError(source.path + ": the registry has no rows (only a header or nothing)");
     catalogue::normaliseCoordinates(table, source.lonField, source.latField, system);
     return table;
   }
   const core::Layer layer = io::readLayer(source.path, {.layer = source.layer, .sql = std::nullopt});
+  if (layer.size() == 0) {
+    core::InputError e("the registry has no features (an empty layer)");
+    e.setFile(source.path).setLayer(layer.name());
+    throw e;
+  }
   core::TextTable table = catalogue::tableFromPointLayer(layer, source.path);
   catalogue::normaliseCoordinates(table, "lon", "lat", system);
   return table;

@@ -80,6 +80,11 @@ core::Layer readLayer(const std::string& source, const ReadOptions& options) {
     const OGRFeatureDefn& defn = *layer.GetLayerDefn();
     core::Schema schema = detail::toSchema(defn);
     const std::string crs = detail::toCrsDefinition(layer.GetSpatialRef());
+    // A .prj GDAL cannot parse is reported while the layer's CRS is read (the layer then has
+    // none); say so here rather than as a vague failure of the features after it.
+    if (!capture.errors().empty()) {
+      throw core::CrsError("its coordinate system cannot be read (a broken .prj?)" + capture.suffix());
+    }
     const auto declared = detail::toGeometryType(layer.GetGeomType()).value_or(core::GeometryType::None);
 
     std::vector<core::Feature> features;

@@ -1,6 +1,7 @@
 // Locates styles/ and layers/ and keeps data paths inside the data folder.
 #include "render/definition_paths.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "core/error.h"
@@ -33,7 +34,22 @@ std::filesystem::path resolveDataPath(const std::string& relative) {
   for (const auto& part : p) {
     if (part == "..") throw core::ParameterError("'" + relative + "': '..' would leave the data folder");
   }
-  return io::builtinDataDir() / p;
+  const std::filesystem::path dataDir = io::builtinDataDir();
+  const std::filesystem::path full = dataDir / p;
+  // A symbolic link inside the data folder must not lead out of it either.
+  std::error_code ec;
+  auto canonicalDir = std::filesystem::weakly_canonical(dataDir, ec);
+  if (canonicalDir.filename().empty()) canonicalDir = canonicalDir.parent_path();  // "data/" → "data"
+  const auto canonicalFull = ec ? full : std::filesystem::weakly_canonical(full, ec);
+  if (!ec) {
+    const auto [dirEnd, fullIt] = std::mismatch(canonicalDir.begin(), canonicalDir.end(), canonicalFull.begin(),
+                                                canonicalFull.end());
+    if (dirEnd != canonicalDir.end()) {
+      throw core::ParameterError("'" + relative + "': a symbolic link leads out of the data folder (to " +
+                                 canonicalFull.string() + ")");
+    }
+  }
+  return full;
 }
 
 bool isSafeName(const std::string& name) noexcept {

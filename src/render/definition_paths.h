@@ -13,7 +13,7 @@ namespace circatlas::render {
 
 /// A path from a layer definition, relative to the data folder (io::builtinDataDir()). Absolute
 /// paths and any '..' component are rejected with core::ParameterError, so a definition cannot
-/// reach outside the data folder.
+/// reach outside the data folder; nor can a symbolic link inside it that leads out.
 [[nodiscard]] std::filesystem::path resolveDataPath(const std::string& relative);
 
 /// True for names made of a–z, 0–9, '_' and '-' (style and preset names map to file names).
