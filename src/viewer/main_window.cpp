@@ -14,6 +14,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
+#include <QToolTip>
 
 #include <cmath>
 
@@ -70,6 +71,9 @@ MainWindow::MainWindow(QWidget* parent)
   });
   connect(canvas_, &MapCanvas::clicked, this,
           [this](core::Coord map, double tolerance) { identifyAt(map.x, map.y, tolerance); });
+  connect(canvas_, &MapCanvas::hovered, this, [this](core::Coord map, double tolerance, QPoint global) {
+    showTooltip(map.x, map.y, tolerance, global);
+  });
   connect(identify_, &IdentifyPanel::featureActivated, this, &MainWindow::showFeature);
   connect(table_, &AttributeTablePanel::zoomToFeature, this, &MainWindow::showFeature);
   connect(search_, &SearchBox::found, this, &MainWindow::showFeature);
@@ -125,6 +129,7 @@ void MainWindow::createMenus() {
     canvas_->zoomAt(1 / 1.5, QPointF(canvas_->width() / 2.0, canvas_->height() / 2.0));
   });
   zoomOutAction_->setShortcut(QKeySequence::ZoomOut);
+  zoomSelectionAction_ = viewMenu_->addAction(QString(), this, &MainWindow::zoomToSelection);
   viewMenu_->addSeparator();
   for (QDockWidget* dock : {layerDock_, identifyDock_, tableDock_}) viewMenu_->addAction(dock->toggleViewAction());
 
@@ -250,7 +255,21 @@ void MainWindow::showFeature(const QString& layerId, int feature) {
   const ViewerLayer* layer = layers_->find(utf8(layerId));
   if (!layer || feature < 0 || static_cast<std::size_t>(feature) >= layer->display->size()) return;
   layers_->setSelection({utf8(layerId), {static_cast<std::size_t>(feature)}});
-  core::Extent e = (*layer->display)[static_cast<std::size_t>(feature)].geometry.envelope();
+  zoomToSelection();
+}
+
+void MainWindow::zoomToLayer(const QString& layerId) {
+  if (const ViewerLayer* layer = layers_->find(utf8(layerId))) canvas_->zoomToExtent(layer->display->extent());
+}
+
+void MainWindow::zoomToSelection() {
+  const Selection& selection = layers_->selection();
+  const ViewerLayer* layer = layers_->find(selection.layerId);
+  if (!layer) return;
+  core::Extent e;
+  for (std::size_t i : selection.features) {
+    if (i < layer->display->size()) e.expand((*layer->display)[i].geometry.envelope());
+  }
   if (e.isEmpty()) return;
   const double minHalf = 20000.0;  // m: show a point with its surroundings
   const core::Coord c = e.center();
@@ -259,8 +278,19 @@ void MainWindow::showFeature(const QString& layerId, int feature) {
   canvas_->zoomToExtent(e);
 }
 
-void MainWindow::zoomToLayer(const QString& layerId) {
-  if (const ViewerLayer* layer = layers_->find(utf8(layerId))) canvas_->zoomToExtent(layer->display->extent());
+void MainWindow::showTooltip(double x, double y, double tolerance, QPoint global) {
+  // The names of the point and line features under the cursor (areas would name a county
+  // everywhere and say nothing).
+  QStringList lines;
+  for (const IdentifyHit& hit : viewer::identifyAt(*layers_, {x, y}, tolerance)) {
+    const ViewerLayer* layer = layers_->find(hit.layerId);
+    if (core::isPolygonal(layer->display->geometryType())) continue;
+    const bool zh = language_->mapLanguage() == render::Language::Zh;
+    lines << qs(featureName(*layer->source, hit.feature, zh)) + QStringLiteral(" — ") +
+                 qs(layer->title, language_->mapLanguage());
+    if (lines.size() == 8) break;
+  }
+  if (!lines.isEmpty()) QToolTip::showText(global, lines.join('\n'), canvas_);
 }
 
 void MainWindow::updateScale() {
@@ -295,6 +325,7 @@ void MainWindow::retranslateUi() {
   fullExtentAction_->setText(tr("Zoom to &full extent"));
   zoomInAction_->setText(tr("Zoom &in"));
   zoomOutAction_->setText(tr("Zoom &out"));
+  zoomSelectionAction_->setText(tr("Zoom to &selection"));
   languageMenu_->setTitle(tr("&Language"));
   layerDock_->setWindowTitle(tr("Layers"));
   identifyDock_->setWindowTitle(tr("Identify"));

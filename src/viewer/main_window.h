@@ -68,6 +68,8 @@ class MainWindow : public QMainWindow {
   void createAnalysisPanels();
   void identifyAt(double x, double y, double tolerance);
   void zoomToLayer(const QString& layerId);
+  void zoomToSelection();
+  void showTooltip(double x, double y, double tolerance, QPoint global);
   void openFileDialog();
   void exportViewDialog();
   void exportLayersDialog();
@@ -102,6 +104,7 @@ class MainWindow : public QMainWindow {
   QAction* fullExtentAction_ = nullptr;
   QAction* zoomInAction_ = nullptr;
   QAction* zoomOutAction_ = nullptr;
+  QAction* zoomSelectionAction_ = nullptr;
   QAction* copyTableAction_ = nullptr;
   QAction* zhAction_ = nullptr;
   QAction* enAction_ = nullptr;

@@ -27,7 +27,12 @@ constexpr double kClickTolerancePx = 5.0;
 }  // namespace
 
 MapCanvas::MapCanvas(LayerStack& layers, QWidget* parent)
-    : QWidget(parent), layers_(layers), toWgs84_(render::displayCrs(), geo::kWgs84) {
+    : QWidget(parent), layers_(layers), hoverTimer_(new QTimer(this)), toWgs84_(render::displayCrs(), geo::kWgs84) {
+  hoverTimer_->setSingleShot(true);
+  hoverTimer_->setInterval(600);
+  connect(hoverTimer_, &QTimer::timeout, this, [this] {
+    emit hovered(toMap(hoverPos_), kClickTolerancePx * unitsPerPixel_, mapToGlobal(hoverPos_.toPoint()));
+  });
   setFocusPolicy(Qt::StrongFocus);
   setMouseTracking(true);
   setMinimumSize(200, 150);
@@ -164,6 +169,11 @@ void MapCanvas::paintEvent(QPaintEvent*) {
     painter.drawImage(QRectF(topLeft, QSizeF(s.widthPx * scale, s.heightPx * scale)), rendered_.image);
   }
   paintSelection(painter);
+  if (zoomBox_) {
+    painter.setPen(QPen(QColor(0, 120, 215), 1, Qt::DashLine));
+    painter.setBrush(QColor(0, 120, 215, 40));
+    painter.drawRect(zoomBox_->normalized());
+  }
 }
 
 void MapCanvas::paintSelection(QPainter& painter) const {
@@ -215,11 +225,22 @@ void MapCanvas::mousePressEvent(QMouseEvent* event) {
   pressPos_ = event->position();
   lastDragPos_ = event->position();
   dragged_ = false;
+  if (event->modifiers() & Qt::ShiftModifier) zoomBox_ = QRectF(event->position(), event->position());
 }
 
 void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
   if (const auto ll = toLonLat(toMap(event->position()))) emit cursorMoved(ll->x, ll->y);
-  if (!pressPos_) return;
+  hoverPos_ = event->position();
+  if (!pressPos_) {
+    hoverTimer_->start();
+    return;
+  }
+  hoverTimer_->stop();
+  if (zoomBox_) {
+    zoomBox_->setBottomRight(event->position());
+    update();
+    return;
+  }
   if (!dragged_ && (event->position() - *pressPos_).manhattanLength() < 4) return;
   dragged_ = true;
   setCursor(Qt::ClosedHandCursor);
@@ -229,6 +250,18 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
 
 void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
   if (event->button() != Qt::LeftButton || !pressPos_) return;
+  if (zoomBox_) {
+    const QRectF box = zoomBox_->normalized();
+    zoomBox_.reset();
+    pressPos_.reset();
+    if (box.width() > 4 && box.height() > 4) {
+      const core::Coord a = toMap(box.topLeft());
+      const core::Coord b = toMap(box.bottomRight());
+      zoomToExtent({std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)});
+    }
+    update();
+    return;
+  }
   if (!dragged_) emit clicked(toMap(event->position()), kClickTolerancePx * unitsPerPixel_);
   pressPos_.reset();
   dragged_ = false;

@@ -4,6 +4,8 @@
 #include <QFutureWatcher>
 #include <QWidget>
 
+class QTimer;
+
 #include <optional>
 
 #include "core/points.h"
@@ -54,6 +56,8 @@ class MapCanvas : public QWidget {
   void viewChanged();
   /// A click without drag, at a display-CRS point; `tolerance` is a few pixels in map units.
   void clicked(core::Coord map, double tolerance);
+  /// The cursor rested still over the map for a moment (for tooltips), at `map`, `global` screen pixels.
+  void hovered(core::Coord map, double tolerance, QPoint global);
 
  public slots:
   void requestRender();
@@ -86,6 +90,10 @@ class MapCanvas : public QWidget {
   QFutureWatcher<RenderedMap> watcher_;
   bool renderPending_ = false;
   std::optional<QPointF> pressPos_;
+  /// Shift + drag: the rectangle to zoom to (widget pixels).
+  std::optional<QRectF> zoomBox_;
+  QTimer* hoverTimer_;
+  QPointF hoverPos_;
   QPointF lastDragPos_;
   bool dragged_ = false;
   geo::Transformer toWgs84_;

@@ -1,6 +1,7 @@
 // The canvas: wheel zoom around the cursor, panning, full extent, and export of the view.
 #include <QDir>
 #include <QFileInfo>
+#include <QMouseEvent>
 #include <QTemporaryDir>
 #include <QWheelEvent>
 
@@ -45,6 +46,28 @@ TEST_F(MapCanvasTest, DragPanMovesTheMapWithTheCursor) {
   canvas->zoomToFullExtent();
   const QPointF home = canvas->toPixel(window->layers().homeExtent().center());
   EXPECT_NEAR(home.x(), canvas->width() / 2.0, 1.0);
+}
+
+TEST_F(MapCanvasTest, ShiftDragZoomsToTheBox) {
+  window->resize(1200, 800);
+  window->show();
+  MapCanvas* canvas = window->canvas();
+  const QPointF a(300, 200);
+  const QPointF b(500, 300);  // 200 × 100 px, the canvas's aspect or wider
+  const core::Coord ma = canvas->toMap(a);
+  const core::Coord mb = canvas->toMap(b);
+  QMouseEvent press(QEvent::MouseButtonPress, a, canvas->mapToGlobal(a), Qt::LeftButton, Qt::LeftButton, Qt::ShiftModifier);
+  QMouseEvent move(QEvent::MouseMove, b, canvas->mapToGlobal(b), Qt::NoButton, Qt::LeftButton, Qt::ShiftModifier);
+  QMouseEvent release(QEvent::MouseButtonRelease, b, canvas->mapToGlobal(b), Qt::LeftButton, Qt::NoButton, Qt::ShiftModifier);
+  QCoreApplication::sendEvent(canvas, &press);
+  QCoreApplication::sendEvent(canvas, &move);
+  QCoreApplication::sendEvent(canvas, &release);
+  // Both corners are inside the new view, and the box fills most of its width or height.
+  const QPointF pa = canvas->toPixel(ma);
+  const QPointF pb = canvas->toPixel(mb);
+  EXPECT_TRUE(QRectF(canvas->rect()).contains(pa));
+  EXPECT_TRUE(QRectF(canvas->rect()).contains(pb));
+  EXPECT_GT(std::max((pb.x() - pa.x()) / canvas->width(), (pb.y() - pa.y()) / canvas->height()), 0.85);
 }
 
 TEST_F(MapCanvasTest, ExportsTheViewAsPngPdfAndSvg) {

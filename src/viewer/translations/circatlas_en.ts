@@ -242,6 +242,10 @@
       <source>Export layers and results (GeoPackage)…</source>
       <translation>Export layers and results (GeoPackage)…</translation>
     </message>
+    <message>
+      <source>Zoom to &amp;selection</source>
+      <translation>Zoom to &amp;selection</translation>
+    </message>
   </context>
   <context>
     <name>circatlas::viewer::PartnersPanel</name>

@@ -241,6 +241,10 @@
       <source>Export layers and results (GeoPackage)…</source>
       <translation>导出图层和结果（GeoPackage）…</translation>
     </message>
+    <message>
+      <source>Zoom to &amp;selection</source>
+      <translation>缩放至所选(&amp;S)</translation>
+    </message>
   </context>
   <context>
     <name>circatlas::viewer::PartnersPanel</name>
