@@ -7,6 +7,7 @@
 
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
+#include "cli/network_source.h"
 #include "cli/table_printer.h"
 #include "io/builtin_data.h"
 #include "io/layer_reader.h"
@@ -21,6 +22,7 @@ namespace {
 struct AllocateOptions {
   CatalogueSource catalogue;
   tools::PartnersParams params;
+  NetworkSource network;
   std::string out;
 };
 
@@ -28,6 +30,11 @@ void runAllocate(const AllocateOptions& options) {
   const auto layers = loadCatalogue(options.catalogue);
   tools::PartnersParams params = options.params;
   params.topK = 1;  // the listing is not shown here; the allocation uses allocationTopK
+  const auto road = loadPartnerNetwork(options.network, params.detourFactor, std::cout);
+  if (road) {
+    params.network = road->router.get();
+    params.networkLabel = road->label;
+  }
   const tools::CatalogueInput input{requireLayer(layers, "enterprises"), requireLayer(layers, "flows"),
                                     requireLayer(layers, "materials"), requireLayer(layers, "material_uses")};
   const tools::PartnersResult result = tools::runPartners(input, params);
@@ -81,6 +88,7 @@ void addAllocateCommand(CLI::App& app, Action& action) {
   cmd->add_option("--detour", options->params.detourFactor, "Road km per straight km where no network applies")
       ->capture_default_str();
   cmd->add_option("--out,-o", options->out, "Write the allocation layers to this GeoPackage");
+  addPartnerNetworkOptions(*cmd, options->network);
   addCatalogueOption(*cmd, options->catalogue);
   cmd->callback([options, &action] { action = [options] { runAllocate(*options); }; });
 }

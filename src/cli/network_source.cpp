@@ -117,4 +117,31 @@ void printNetworkReport(const tools::RoadNetwork& network, std::ostream& out) {
   if (r.components.size() > shown) out << "    … and " << r.components.size() - shown << " more\n";
 }
 
+void addPartnerNetworkOptions(CLI::App& cmd, NetworkSource& s) {
+  s.network.clear();
+  cmd.add_option("--network", s.network,
+                 "Measure along a network: builtin (the schematic Gansu trunk network) or a line layer / OSM extract; "
+                 "default: straight line × detour");
+  cmd.add_option("--network-layer", s.layer, "Layer of the network file (OSM extracts: lines)");
+  cmd.add_option("--mode", s.mode, "Network lines to use: road, rail or both")
+      ->check(CLI::IsMember({"road", "rail", "both"}))
+      ->capture_default_str();
+  cmd.add_option("--join-tolerance", s.joinTolerance, "Network line ends this close join")->capture_default_str();
+  cmd.add_option("--snap", s.snap, "Sites farther than this from every line fall back to the straight line "
+                                   "(default: 50km on the built-in network, 5km on a road layer)");
+}
+
+std::unique_ptr<NetworkRouter> loadPartnerNetwork(const NetworkSource& s, double detourFactor, std::ostream& log) {
+  if (s.network.empty()) return nullptr;
+  net::RouterOptions options = routerOptions(s);
+  options.metric = net::Metric::Length;
+  options.detourFactor = detourFactor;
+  options.validate();
+  auto r = std::make_unique<NetworkRouter>(NetworkRouter{loadNetwork(s, log), nullptr, ""});
+  printNetworkReport(r->network, log);
+  r->router = std::make_unique<net::Router>(r->network.graph(), options);
+  r->label = s.network == "builtin" ? "schematic trunk network" : std::filesystem::path(s.network).filename().string();
+  return r;
+}
+
 }  // namespace circatlas::cli

@@ -1,6 +1,7 @@
 // The road network a command routes on: the built-in schematic trunk network, a line layer or an OSM extract.
 #pragma once
 
+#include <memory>
 #include <ostream>
 #include <string>
 
@@ -40,5 +41,21 @@ void addNetworkOptions(CLI::App& cmd, NetworkSource& source);
 
 /// "12 nodes, 20 edges, 2 connected parts; 97.3 % of the length in the largest …" plus the smaller parts.
 void printNetworkReport(const tools::RoadNetwork& network, std::ostream& out);
+
+/// For partners and allocate: --network (default: none, straight line × detour), --network-layer,
+/// --mode, --join-tolerance, --snap. No --metric (partners weigh road km) and no --detour (theirs).
+void addPartnerNetworkOptions(CLI::App& cmd, NetworkSource& source);
+
+/// A network with its router, kept together (the router refers to the network's graph).
+struct NetworkRouter {
+  tools::RoadNetwork network;
+  std::unique_ptr<analysis::network::Router> router;
+  std::string label;  ///< "schematic trunk network" or the file name, for reasons and parameters
+};
+
+/// The network and a length-minimising router with the given detour factor for fallbacks, when
+/// --network was given; null otherwise. Prints the network report to `log`.
+[[nodiscard]] std::unique_ptr<NetworkRouter> loadPartnerNetwork(const NetworkSource& source, double detourFactor,
+                                                                std::ostream& log);
 
 }  // namespace circatlas::cli

@@ -7,6 +7,7 @@
 
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
+#include "cli/network_source.h"
 #include "cli/table_printer.h"
 #include "core/error.h"
 #include "io/layer_writer.h"
@@ -19,6 +20,7 @@ namespace {
 struct PartnersOptions {
   CatalogueSource catalogue;
   tools::PartnersParams params;
+  NetworkSource network;
   std::string lang = "zh";
   std::string out;
 };
@@ -26,10 +28,16 @@ struct PartnersOptions {
 void runPartners(const PartnersOptions& options) {
   if (options.lang != "zh" && options.lang != "en") throw core::ParameterError("--lang must be zh or en");
   const auto layers = loadCatalogue(options.catalogue);
+  tools::PartnersParams params = options.params;
+  const auto road = loadPartnerNetwork(options.network, params.detourFactor, std::cout);
+  if (road) {
+    params.network = road->router.get();
+    params.networkLabel = road->label;
+  }
   const tools::PartnersResult result = tools::runPartners(
       {requireLayer(layers, "enterprises"), requireLayer(layers, "flows"), requireLayer(layers, "materials"),
        requireLayer(layers, "material_uses")},
-      options.params);
+      params);
   const auto& c = result.candidates;
   TablePrinter table({"#", "Supplier", "Material", "km", "Score (CNY/yr)", "Reason"}, {true, false, false, true, true, false});
   for (std::size_t i = 0; i < c.size(); ++i) {
@@ -67,6 +75,7 @@ void addPartnersCommand(CLI::App& app, Action& action) {
       ->capture_default_str();
   cmd->add_option("--lang", options->lang, "Language of the reasons: zh or en")->capture_default_str();
   cmd->add_option("--out,-o", options->out, "Also write the candidate links to this file (.gpkg, .geojson, …)");
+  addPartnerNetworkOptions(*cmd, options->network);
   addCatalogueOption(*cmd, options->catalogue);
   cmd->callback([options, &action] { action = [options] { runPartners(*options); }; });
 }

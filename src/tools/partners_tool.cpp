@@ -12,6 +12,7 @@
 #include "core/error.h"
 #include "geo/analysis_crs.h"
 #include "geo/transformer.h"
+#include "tools/site_distances.h"
 
 namespace circatlas::tools {
 
@@ -73,7 +74,7 @@ class Builder {
     addReceivers();
     // Straight line in the Gansu conformal conic (within 0.23 % of the geodesic, and a hundred
     // times cheaper, which matters with millions of pairs) × the detour factor.
-    const auto distance = [this](std::uint32_t a, std::uint32_t b) {
+    analysis::partners::DistanceFn distance = [this](std::uint32_t a, std::uint32_t b) {
       const core::XY pa = problem_.sitePositions[a];
       const core::XY pb = problem_.sitePositions[b];
       const double dx = pa.x - pb.x;
@@ -81,6 +82,16 @@ class Builder {
       const double km = std::sqrt(dx * dx + dy * dy) / 1000.0 * p_.detourFactor;  // hypot's overflow care is not needed
       return analysis::partners::Leg{km, false};
     };
+    // With a road network: one router matrix from the supplying sites to the receiving sites, looked up.
+    std::optional<SiteDistances> network;
+    if (p_.network) {
+      std::vector<std::uint32_t> from;
+      std::vector<std::uint32_t> to;
+      for (const auto& s : problem_.supplies) from.push_back(s.site);
+      for (const auto& r : problem_.receivers) to.push_back(r.site);
+      network.emplace(*p_.network, problem_.sitePositions, from, to);
+      distance = std::cref(*network);
+    }
     // One search serves both: each supply's list is sorted best first, so the listing is a prefix.
     const std::size_t keep = p_.topK == 0 || p_.allocationTopK == 0 ? 0 : std::max(p_.topK, p_.allocationTopK);
     const auto all = analysis::partners::findCandidates(problem_, distance, {keep, 0});
@@ -129,7 +140,8 @@ class Builder {
     for (const auto& s : sites_) metric.push_back({s.at.lon, s.at.lat});
     geo::Transformer(geo::kWgs84, geo::kAnalysisCrs).forward(metric);
     for (const auto& c : metric) problem_.sitePositions.push_back({c.x, c.y});
-    problem_.straightLineDetour = p_.detourFactor;  // no road network yet: straight line × detour
+    // Without a network the kernel measures straight line × detour inline; with one it asks `distance`.
+    problem_.straightLineDetour = p_.network ? 0.0 : p_.detourFactor;
     if (p_.enterpriseId && !siteOf_.contains(*p_.enterpriseId)) {
       throw core::ParameterError("unknown enterprise '" + *p_.enterpriseId + "'");
     }
@@ -241,7 +253,8 @@ class Builder {
   }
 
   std::string distanceBasis(const Candidate& c) const {
-    return c.leg.routed ? "road" : "straight line × " + fmt("%g", p_.detourFactor);
+    if (c.leg.routed) return p_.networkLabel.empty() ? "road" : "road (" + p_.networkLabel + ")";
+    return "straight line × " + fmt("%g", p_.detourFactor);
   }
 
   void addLink(core::Layer& layer, const Candidate& c, std::int64_t rank, std::optional<double> quantity) {
@@ -340,6 +353,7 @@ class Builder {
   std::string parameters() const {
     return "topK=" + std::to_string(p_.topK) + " allocation_topK=" + std::to_string(p_.allocationTopK) +
            " detour_factor=" + fmt("%g", p_.detourFactor) +
+           (p_.network ? " network=" + (p_.networkLabel.empty() ? std::string("yes") : p_.networkLabel) : "") +
            " operating_days=" + fmt("%g", p_.operatingDaysPerYear) +
            (p_.enterpriseId ? " enterprise=" + *p_.enterpriseId : "") +
            (p_.materialCode ? " material=" + *p_.materialCode : "");

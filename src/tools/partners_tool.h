@@ -7,6 +7,10 @@
 
 #include "core/layer.h"
 
+namespace circatlas::analysis::network {
+class Router;
+}
+
 namespace circatlas::tools {
 
 /// The catalogue layers the tool reads (as built by catalogue::toLayer; enterprises in EPSG:4326).
@@ -24,6 +28,10 @@ struct PartnersParams {
   std::size_t allocationTopK = 50;          ///< best candidates per residue the allocation may use; 0 = all
   double detourFactor = 1.3;                ///< road km ≈ straight km × this where no network applies
   double operatingDaysPerYear = 310.0;      ///< to turn t/d capacities into t/a (assumption)
+  /// Road distances: a router on a network (see NetworkTool); null = straight line × detourFactor.
+  /// Pairs it cannot route fall back to its straight line × its detour factor and say so. Not owned.
+  const analysis::network::Router* network = nullptr;
+  std::string networkLabel;                 ///< how results name the network ("schematic trunk network")
 };
 
 /// Result layers; every one records the parameters that made it in `parameters`.
@@ -44,7 +52,7 @@ struct PartnersResult {
 /// capacity = the declared input, else the enterprise's capacity in t/a (t/d × operating days,
 /// kt/a, Mt/a) × the use's demand factor, flagged as estimated with its method; else unknown
 /// (candidate only, not allocated). Distances: straight line on the ellipsoid × detour factor,
-/// marked as such (the road network replaces it where available). Throws core::ParameterError
+/// marked as such, or road km through params.network with that fallback flagged per pair. Throws core::ParameterError
 /// for an unknown enterprise or material, core::InputError naming layer and field for missing
 /// catalogue fields.
 [[nodiscard]] PartnersResult runPartners(const CatalogueInput& input, const PartnersParams& params);

@@ -16,6 +16,20 @@ TEST(PartnersCommand, ListsCandidatesForAKnownEnterpriseWithReasons) {
   EXPECT_NE(r.output.find("straight line × 1.3"), std::string::npos) << r.output;
 }
 
+TEST(PartnersCommand, MeasuresAlongTheNetworkWhenAsked) {
+  const auto r = test::runCommand(exe() + " partners --enterprise E002 --material FLY_ASH --lang en --network builtin");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("SCHEMATIC"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("km by road"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("network=schematic trunk network"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("straight line × 1.3"), std::string::npos) << r.output;
+}
+
+TEST(AllocateCommand, MissingNetworkFileIsAnIoError) {
+  const auto r = test::runCommand(exe() + " allocate --network /nonexistent/roads.gpkg");
+  EXPECT_EQ(r.exitCode, 4) << r.output;
+}
+
 TEST(PartnersCommand, UnknownEnterpriseIsAUsageError) {
   const auto r = test::runCommand(exe() + " partners --enterprise E999");
   EXPECT_EQ(r.exitCode, 2) << r.output;
