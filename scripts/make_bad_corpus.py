@@ -83,6 +83,14 @@ def main():
             [feature(point), feature({"type": "LineString", "coordinates": [[102.19, 38.52], [103.0, 37.0]]}, id="R2")])
     geojson(f"{out}/empty_layer.geojson", [])
     geojson(f"{out}/lines.geojson", [feature({"type": "LineString", "coordinates": [[102.19, 38.52], [103.0, 37.0]]})])
+    # Polygons: a bow-tie that crosses itself, and a ring whose points lie on one line.
+    square = [[[103.0, 36.0], [104.0, 36.0], [104.0, 37.0], [103.0, 37.0], [103.0, 36.0]]]
+    bowtie = [[[103.0, 36.0], [104.0, 37.0], [104.0, 36.0], [103.0, 37.0], [103.0, 36.0]]]
+    flat = [[[103.0, 36.0], [104.0, 36.0], [105.0, 36.0], [103.0, 36.0]]]
+    geojson(f"{out}/bad_polygons.geojson",
+            [{"type": "Feature", "id": i, "properties": {"name": name}, "geometry": {"type": "Polygon", "coordinates": c}}
+             for i, (name, c) in enumerate([("square", square), ("bowtie", bowtie), ("flat", flat)])])
+
     with tempfile.TemporaryDirectory() as tmp:
         src = os.path.join(tmp, "points.geojson")
         geojson(src, [feature(point)])

@@ -11,6 +11,7 @@
 #include "cli/table_printer.h"
 #include "core/error.h"
 #include "geo/geodesic.h"
+#include "geo/geometry_ops.h"
 #include "geo/transformer.h"
 #include "catalogue/catalogue_layers.h"
 #include "io/builtin_data.h"
@@ -25,6 +26,7 @@ namespace {
 struct InfoOptions {
   std::string source;
   std::optional<std::string> layer;
+  bool checkGeometry = false;
 };
 
 // Thousands separators for counts and areas: 425,809.
@@ -93,6 +95,32 @@ void printCatalogue(std::ostream& out) {
   table.print(out);
 }
 
+// Polygons GEOS finds invalid (self-intersections, with GEOS's reason and location; zero-area rings
+// among them), one line each naming file, layer and feature; returns how many.
+std::size_t printGeometryProblems(const std::string& source, const std::string& layerName, std::ostream& out) {
+  const core::Layer layer = io::readLayer(source, {.layer = layerName, .sql = std::nullopt});
+  if (!core::isPolygonal(layer.geometryType())) return 0;
+  std::size_t problems = 0;
+  for (const auto& f : layer.features()) {
+    if (f.geometry.isEmpty()) continue;
+    const auto reason = geo::invalidityReason(f.geometry);
+    if (!reason) continue;
+    // Whether MakeValid leaves any area tells a repairable crossing (a bow-tie, whose halves
+    // cancel in the signed area) from a polygon that has none (a ring along one line).
+    bool repairable = false;
+    try {
+      repairable = geo::planarArea(geo::makeValid(f.geometry)) > 0.0;
+    } catch (const core::InputError&) {
+      // GEOS cannot repair it: reported as not repairable
+    }
+    const std::string what = "invalid polygon: " + *reason +
+                             (repairable ? " (GEOS MakeValid can repair it)" : " (zero area: nothing is left to repair)");
+    out << source << ": layer '" << layerName << "', feature " << f.id.value() << ": " << what << '\n';
+    ++problems;
+  }
+  return problems;
+}
+
 void runInfo(const InfoOptions& options) {
   std::ostream& out = std::cout;
   const bool builtin = options.source.empty();
@@ -105,9 +133,21 @@ void runInfo(const InfoOptions& options) {
   } else {
     out << source << " (" << info.driver << ")\n";
   }
+  // --check-geometry: every polygon of the shown layers is checked; any problem fails the command.
+  auto checkGeometry = [&](const std::vector<io::LayerInfo>& layers) {
+    if (!options.checkGeometry) return;
+    std::size_t problems = 0;
+    for (const auto& l : layers) problems += printGeometryProblems(source, l.name, out);
+    if (problems > 0) {
+      throw core::InputError(source + ": " + std::to_string(problems) +
+                             " invalid polygon(s); see the list above");
+    }
+    out << "Geometry check: every polygon is valid.\n";
+  };
   if (!options.layer) {
     printLayers(info, out);
     if (builtin) printCatalogue(out);
+    checkGeometry(info.layers);
     return;
   }
   for (const auto& l : info.layers) {
@@ -115,6 +155,7 @@ void runInfo(const InfoOptions& options) {
     io::DatasetInfo one{info.source, info.driver, {l}};
     printLayers(one, out);
     printFields(l, out);
+    checkGeometry(one.layers);
     return;
   }
   std::string names;
@@ -132,6 +173,8 @@ void addInfoCommand(CLI::App& app, Action& action) {
   cmd->add_option("SOURCE", options->source,
                   "Any vector source GDAL opens (GeoPackage, Shapefile, GeoJSON, CSV, …)");
   cmd->add_option("--layer,-l", options->layer, "Show only this layer, with its fields");
+  cmd->add_flag("--check-geometry", options->checkGeometry,
+                "Check every polygon (GEOS validity, zero area); exit 3 naming each bad feature");
   cmd->callback([options, &action] { action = [options] { runInfo(*options); }; });
 }
 

@@ -95,6 +95,23 @@ TEST(BadInput, LinesAreNoRegistry) {
   EXPECT_OUTPUT_HAS(r, "lines.geojson: layer 'lines': a registry needs point geometries, this layer holds LineString");
 }
 
+TEST(BadInput, SelfIntersectingAndZeroAreaPolygonsAreNamedByFeature) {
+  const auto r = run("info", "bad_polygons.geojson", "--check-geometry");
+  EXPECT_EQ(r.exitCode, 3) << r.output;
+  EXPECT_OUTPUT_HAS(r, "bad_polygons.geojson: layer 'bad_polygons', feature 1: invalid polygon: "
+                       "Self-intersection[103.5 36.5] (GEOS MakeValid can repair it)");
+  EXPECT_OUTPUT_HAS(r, "bad_polygons.geojson: layer 'bad_polygons', feature 2: invalid polygon: "
+                       "Self-intersection[104 36] (zero area: nothing is left to repair)");
+  EXPECT_OUTPUT_HAS(r, "circatlas: input error: bad_polygons.geojson: 2 invalid polygon(s); see the list above");
+  EXPECT_EQ(r.output.find("feature 0:"), std::string::npos) << "the valid square was reported\n" << r.output;
+}
+
+TEST(BadInput, BuiltInPolygonsPassTheGeometryCheck) {
+  const auto r = runCommand(exe() + " info --check-geometry");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_OUTPUT_HAS(r, "Geometry check: every polygon is valid.");
+}
+
 TEST(BadInput, ShapefileWithoutPrjInMetresIsACrsError) {
   const auto r = run("validate", "utm_without_prj.shp");
   EXPECT_EQ(r.exitCode, 5) << r.output;
