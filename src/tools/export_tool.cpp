@@ -115,7 +115,9 @@ ExportSummary runExport(std::vector<ExportItem> items, const ExportParams& param
     io::ExportLayer out;
     out.layer = &item.layer;
     out.description = describe(item);
-    out.metadata = {{"IDENTIFIER", bilingual(item.title)},
+    // gpkg_contents.identifier is UNIQUE: the table name keeps two layers of one title (or a layer
+    // appended beside an older one) apart.
+    out.metadata = {{"IDENTIFIER", bilingual(item.title) + " (" + item.layer.name() + ")"},
                     {"circatlas_title_zh", item.title.zh},
                     {"circatlas_title_en", item.title.en},
                     {"circatlas_source", item.source},
