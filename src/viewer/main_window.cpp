@@ -29,6 +29,7 @@
 #include "viewer/language.h"
 #include "viewer/layer_export.h"
 #include "viewer/layer_panel.h"
+#include "viewer/legend_panel.h"
 #include "viewer/layer_stack.h"
 #include "viewer/map_canvas.h"
 #include "viewer/partners_panel.h"
@@ -45,6 +46,7 @@ MainWindow::MainWindow(QWidget* parent)
       layerExport_(new LayerExport(this)),
       canvas_(new MapCanvas(*layers_, this)),
       layerPanel_(new LayerPanel(*layers_, this)),
+      legend_(new LegendPanel(this)),
       identify_(new IdentifyPanel(*layers_, this)),
       table_(new AttributeTablePanel(*layers_, this)),
       search_(new SearchBox(*layers_, this)),
@@ -55,6 +57,7 @@ MainWindow::MainWindow(QWidget* parent)
   setCentralWidget(canvas_);
   setAcceptDrops(true);
   layerDock_ = addDock(layerPanel_, "layersDock", Qt::LeftDockWidgetArea);
+  legendDock_ = addDock(legend_, "legendDock", Qt::LeftDockWidgetArea);
   identifyDock_ = addDock(identify_, "identifyDock", Qt::RightDockWidgetArea);
   tableDock_ = addDock(table_, "tableDock", Qt::BottomDockWidgetArea);
   createMenus();
@@ -68,6 +71,7 @@ MainWindow::MainWindow(QWidget* parent)
   connect(canvas_, &MapCanvas::viewChanged, this, &MainWindow::updateScale);
   connect(canvas_, &MapCanvas::renderFinished, this, [this] {
     renderTime_->setText(tr("drawn in %1 ms").arg(canvas_->lastRender().milliseconds, 0, 'f', 0));
+    legend_->showLegend(canvas_->lastRender());
   });
   connect(canvas_, &MapCanvas::clicked, this,
           [this](core::Coord map, double tolerance) { identifyAt(map.x, map.y, tolerance); });
@@ -131,7 +135,7 @@ void MainWindow::createMenus() {
   zoomOutAction_->setShortcut(QKeySequence::ZoomOut);
   zoomSelectionAction_ = viewMenu_->addAction(QString(), this, &MainWindow::zoomToSelection);
   viewMenu_->addSeparator();
-  for (QDockWidget* dock : {layerDock_, identifyDock_, tableDock_}) viewMenu_->addAction(dock->toggleViewAction());
+  for (QDockWidget* dock : {layerDock_, legendDock_, identifyDock_, tableDock_}) viewMenu_->addAction(dock->toggleViewAction());
 
   languageMenu_ = menuBar()->addMenu(QString());
   auto* group = new QActionGroup(this);
@@ -328,6 +332,7 @@ void MainWindow::retranslateUi() {
   zoomSelectionAction_->setText(tr("Zoom to &selection"));
   languageMenu_->setTitle(tr("&Language"));
   layerDock_->setWindowTitle(tr("Layers"));
+  legendDock_->setWindowTitle(tr("Legend"));
   identifyDock_->setWindowTitle(tr("Identify"));
   tableDock_->setWindowTitle(tr("Attribute table"));
   if (clusterDock_) clusterDock_->setWindowTitle(tr("Clusters"));

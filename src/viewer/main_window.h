@@ -18,6 +18,7 @@ class IdentifyPanel;
 class LanguageManager;
 class LayerExport;
 class LayerPanel;
+class LegendPanel;
 class LayerStack;
 class MapCanvas;
 class PartnersPanel;
@@ -45,6 +46,7 @@ class MainWindow : public QMainWindow {
 
   [[nodiscard]] LayerStack& layers() const noexcept { return *layers_; }
   [[nodiscard]] MapCanvas* canvas() const noexcept { return canvas_; }
+  [[nodiscard]] LegendPanel* legendPanel() const noexcept { return legend_; }
   [[nodiscard]] IdentifyPanel* identifyPanel() const noexcept { return identify_; }
   [[nodiscard]] AttributeTablePanel* tablePanel() const noexcept { return table_; }
   [[nodiscard]] ClusterPanel* clusterPanel() const noexcept { return cluster_; }
@@ -82,6 +84,7 @@ class MainWindow : public QMainWindow {
   LayerExport* layerExport_;
   MapCanvas* canvas_;
   LayerPanel* layerPanel_;
+  LegendPanel* legend_;
   IdentifyPanel* identify_;
   AttributeTablePanel* table_;
   SearchBox* search_;
@@ -90,6 +93,7 @@ class MainWindow : public QMainWindow {
   std::shared_ptr<const AnalysisInputs> inputs_;
 
   QDockWidget* layerDock_ = nullptr;
+  QDockWidget* legendDock_ = nullptr;
   QDockWidget* identifyDock_ = nullptr;
   QDockWidget* tableDock_ = nullptr;
   QDockWidget* clusterDock_ = nullptr;

@@ -51,7 +51,8 @@ RenderedMap renderMap(const std::vector<DrawItem>& items, const render::MapSetti
   QPainter painter(&out.image);
   painter.setRenderHint(QPainter::Antialiasing);
   painter.setRenderHint(QPainter::TextAntialiasing);
-  out.problems = drawMap(painter, items, settings).problems.size();
+  out.result = drawMap(painter, items, settings);
+  out.items = items;
   painter.end();
   out.milliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;
   return out;

@@ -35,7 +35,9 @@ struct RenderedMap {
   QImage image;
   render::MapSettings settings;
   double milliseconds = 0.0;
-  std::size_t problems = 0;
+  /// What was drawn (the items hold their layers alive) and how many features per class, for the legend.
+  std::vector<DrawItem> items;
+  render::RenderResult result;
 };
 
 /// The paper colour behind the map.

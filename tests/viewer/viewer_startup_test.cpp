@@ -5,6 +5,7 @@
 
 #include "render/layer_set.h"
 #include "viewer/layer_stack.h"
+#include "viewer/legend_panel.h"
 #include "viewer/map_canvas.h"
 #include "viewer/partners_panel.h"
 #include "viewer/cluster_panel.h"
@@ -54,6 +55,9 @@ TEST_F(ViewerStartup, DrawsGansuInTheMapFrame) {
     const QPointF px = canvas->toPixel(p);
     EXPECT_TRUE(QRectF(canvas->rect()).contains(px)) << px.x() << ", " << px.y();
   }
+  // The legend follows the drawn styles: the enterprises' classes are listed.
+  const QStringList legend = window->legendPanel()->labels();
+  EXPECT_TRUE(legend.contains(QStringLiteral("Power and heat"))) << legend.join(" | ").toStdString();
   // The window grab holds the map too (the screenshot the run script's users would see).
   const QImage grab = window->grab().toImage();
   EXPECT_FALSE(grab.isNull());

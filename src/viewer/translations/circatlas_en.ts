@@ -246,6 +246,10 @@
       <source>Zoom to &amp;selection</source>
       <translation>Zoom to &amp;selection</translation>
     </message>
+    <message>
+      <source>Legend</source>
+      <translation>Legend</translation>
+    </message>
   </context>
   <context>
     <name>circatlas::viewer::PartnersPanel</name>

@@ -245,6 +245,10 @@
       <source>Zoom to &amp;selection</source>
       <translation>缩放至所选(&amp;S)</translation>
     </message>
+    <message>
+      <source>Legend</source>
+      <translation>图例</translation>
+    </message>
   </context>
   <context>
     <name>circatlas::viewer::PartnersPanel</name>
