@@ -41,11 +41,12 @@ class ExportProgress {
     report();
     checkCancelled();
   }
+  /// A last chance to cancel before the file is closed and moved into place.
+  void checkCancelled() const {
+    if (progress_ && progress_->cancelled()) throw core::Cancelled();
+  }
 
  private:
-  void checkCancelled() const {
-    if (progress_ && progress_->cancelled()) throw ExportCancelled();
-  }
   void report() const {
     if (!progress_) return;
     const double done = static_cast<double>(base_ + current_);
@@ -257,7 +258,7 @@ ExportReport writeGeoPackage(std::span<const ExportLayer> layers, const fs::path
       }
       if (styles.CommitTransaction() != OGRERR_NONE) throw core::IoError(path + ": cannot write the styles" + capture.suffix());
     }
-    progress.written(0);  // a last chance to cancel before the file is closed and moved
+    progress.checkCancelled();
     ds.reset();           // closing flushes and builds the spatial indexes; a failure must not reach the target
     if (!capture.errors().empty()) throw core::IoError(path + ": cannot finish writing" + capture.suffix());
   }
@@ -323,7 +324,7 @@ ExportReport writeLayerFiles(std::span<const ExportLayer> layers, const fs::path
     }
     report.files.push_back(label);
   }
-  progress.written(0);
+  progress.checkCancelled();
   std::error_code ec;
   if (o.existing == ExistingTarget::Append && exists) {
     for (const auto& entry : fs::directory_iterator(staging.path())) {

@@ -4,7 +4,6 @@
 #include <cstddef>
 #include <optional>
 #include <span>
-#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -53,14 +52,9 @@ struct ExportWriteOptions {
   MetadataItems datasetMetadata;
   /// Features per transaction, as ogr2ogr's -gt.
   std::size_t featuresPerTransaction = 100000;
-  /// Optional; reports per chunk of features, and cancellation is honoured between chunks.
+  /// Optional; reports per chunk of features, and cancellation is honoured between chunks
+  /// (core::Cancelled, the target left as it was).
   core::Progress* progress = nullptr;
-};
-
-/// Thrown when the progress asked to cancel; the target is left as it was.
-class ExportCancelled : public std::runtime_error {
- public:
-  ExportCancelled() : std::runtime_error("export cancelled") {}
 };
 
 /// What was written: the files (the GeoPackage, or each layer's files) and the layer count.
@@ -87,7 +81,7 @@ struct ExportReport {
 ///
 /// Throws core::ParameterError (existing target without a mode, unknown format, duplicate layer
 /// names), core::IoError (read-only or missing folder, disk full — naming the file and layer and
-/// quoting GDAL), core::CrsError, ExportCancelled.
+/// quoting GDAL), core::CrsError, core::Cancelled.
 ExportReport writeExport(std::span<const ExportLayer> layers, const std::string& path, const ExportWriteOptions& options);
 
 /// The folder per-layer formats write into for `path` (its extension removed).

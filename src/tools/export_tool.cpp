@@ -101,8 +101,7 @@ ExportSummary runExport(std::vector<ExportItem> items, const ExportParams& param
   ExportSummary summary;
   for (std::size_t i = 0; i < items.size(); ++i) {
     ExportItem& item = items[i];
-    progress.report(0.0, "preparing " + item.layer.name());
-    if (progress.cancelled()) throw io::ExportCancelled();
+    core::advance(&progress, 0.0, "preparing " + item.layer.name());
     const bool spatial = item.layer.geometryType() != core::GeometryType::None;
     if (spatial && item.layer.crs() != params.crs) {
       try {

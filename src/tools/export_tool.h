@@ -56,7 +56,7 @@ struct ExportSummary {
 /// provenance (description, source, licence, parameters, tool version, export time), and writes
 /// them with io::writeExport — atomically, honouring params.existing. Errors as io::writeExport,
 /// plus core::CrsError for a layer that cannot be transformed. Progress reports the writing and
-/// its cancellation throws io::ExportCancelled, leaving the target untouched.
+/// its cancellation throws core::Cancelled, leaving the target untouched.
 ExportSummary runExport(std::vector<ExportItem> items, const ExportParams& params, core::Progress& progress);
 
 }  // namespace circatlas::tools

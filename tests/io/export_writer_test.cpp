@@ -275,7 +275,7 @@ TEST(ExportWriter, CancellationHalfWayLeavesTheExistingTargetByteIdentical) {
     options.existing = mode;
     options.featuresPerTransaction = 100;
     options.progress = &cancel;
-    EXPECT_THROW(writeExport(layers, path.string(), options), ExportCancelled);
+    EXPECT_THROW(writeExport(layers, path.string(), options), core::Cancelled);
     EXPECT_EQ(bytes(path), before);
   }
   EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 1) << "temporary files left";
