@@ -29,9 +29,10 @@ class ExportProgress {
  public:
   ExportProgress(core::Progress* progress, std::size_t totalFeatures) : progress_(progress), total_(totalFeatures) {}
 
-  void startLayer(const std::string& name) {
+  void startLayer(const std::string& name, std::size_t features) {
     checkCancelled();
-    base_ += current_;
+    base_ += layerFeatures_;
+    layerFeatures_ = features;
     current_ = 0;
     stage_ = "writing " + name;
     report();
@@ -55,8 +56,9 @@ class ExportProgress {
 
   core::Progress* progress_;
   std::size_t total_;
-  std::size_t base_ = 0;
-  std::size_t current_ = 0;
+  std::size_t base_ = 0;           ///< features of the layers before this one
+  std::size_t layerFeatures_ = 0;  ///< features of this layer
+  std::size_t current_ = 0;        ///< of this layer, written so far
   std::string stage_;
 };
 
@@ -243,7 +245,7 @@ ExportReport writeGeoPackage(std::span<const ExportLayer> layers, const fs::path
     tuning.afterChunk = [&](std::size_t n) { progress.written(n); };
     std::vector<std::pair<OGRLayer*, const ExportLayer*>> written;
     for (const auto& l : layers) {
-      progress.startLayer(l.layer->name());
+      progress.startLayer(l.layer->name(), l.layer->size());
       OGRLayer& out = detail::writeLayerInto(*ds, "GPKG", *l.layer, path, tuning);
       if (!l.description.empty()) out.SetMetadataItem("DESCRIPTION", l.description.c_str());
       setMetadata(out, l.metadata);
@@ -308,7 +310,7 @@ ExportReport writeLayerFiles(std::span<const ExportLayer> layers, const fs::path
   tuning.afterChunk = [&](std::size_t n) { progress.written(n); };
   ExportReport report{driverName, {}, layers.size()};
   for (const auto& l : layers) {
-    progress.startLayer(l.layer->name());
+    progress.startLayer(l.layer->name(), l.layer->size());
     const std::string name = l.layer->name();
     const fs::path file = staging.path() / (name + ext);
     const std::string label = (folder / (name + ext)).string();
