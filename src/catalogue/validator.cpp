@@ -69,8 +69,8 @@ std::optional<double> statedRadiusKm(std::optional<std::string_view> precision) 
   if (ec != std::errc{}) return std::nullopt;
   rest.remove_prefix(static_cast<std::size_t>(end - rest.data()));
   while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
-  if (rest.rfind("km", 0) == 0) return km;
-  if (rest.rfind("m", 0) == 0) return km / 1000.0;
+  if (rest.starts_with("km")) return km;
+  if (rest.starts_with('m')) return km / 1000.0;
   return std::nullopt;
 }
 

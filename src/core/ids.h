@@ -15,7 +15,7 @@ class StrongId {
   constexpr StrongId() = default;
   constexpr explicit StrongId(Rep value) : value_(value) {}
   [[nodiscard]] constexpr Rep value() const noexcept { return value_; }
-  constexpr auto operator<=>(const StrongId&) const = default;
+  constexpr auto operator<=>(const StrongId&) const = default;  // NOLINT(modernize-use-nullptr): tidy 14 false positive
 
  private:
   Rep value_{};

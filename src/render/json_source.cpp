@@ -33,7 +33,7 @@ std::pair<std::int64_t, std::int64_t> lineColumn(std::string_view text, std::siz
   return {line, column};
 }
 
-std::string escapePointer(std::string key) {
+std::string escapePointer(const std::string& key) {
   std::string out;
   for (char c : key) {
     if (c == '~') out += "~0";

@@ -296,7 +296,7 @@ void ContractionHierarchy::unpack(const ChArc& arc, std::vector<ArcId>& out) con
     const ChArc* top = stack.back();
     stack.pop_back();
     if (!top->isShortcut()) {
-      out.push_back(ArcId(top->first));
+      out.emplace_back(top->first);
       continue;
     }
     stack.push_back(&forward_[top->second]);  // b → c after

@@ -40,7 +40,7 @@ std::optional<ChRoute> ChQuery::route(std::span<const Anchor> sources, std::span
   std::uint32_t x = meet;
   for (; forward_.parentArc(x) != UpwardSearch::kNone; x = forward_.parentNode(x)) up.push_back(forward_.parentArc(x));
   result.sourceNode = NodeId(x);
-  for (auto it = up.rbegin(); it != up.rend(); ++it) ch_->unpack(ch_->forwardArcs()[*it], result.arcs);
+  std::for_each(up.rbegin(), up.rend(), [&](auto arc) { ch_->unpack(ch_->forwardArcs()[arc], result.arcs); });
   for (x = meet; backward_.parentArc(x) != UpwardSearch::kNone; x = backward_.parentNode(x)) {
     ch_->unpack(ch_->backwardArcs()[backward_.parentArc(x)], result.arcs);
   }

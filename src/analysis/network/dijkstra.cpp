@@ -69,7 +69,7 @@ std::optional<Path> Dijkstra::route(NodeId source, NodeId target) {
   for (std::uint32_t v = target.value(); v != source.value();) {
     const ArcId arc(parentArc_[v]);
     path.arcs.push_back(arc);
-    path.nodes.push_back(NodeId(v));
+    path.nodes.emplace_back(v);
     v = graph_->tail(arc).value();
   }
   path.nodes.push_back(source);
