@@ -1,6 +1,7 @@
 // `circatlas info`: describes any GDAL vector source, or the built-in Gansu data when none is given.
 #include <CLI/CLI.hpp>
 
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <memory>
@@ -79,7 +80,7 @@ void printBuiltinSummary(const std::string& basemap, std::ostream& out) {
   const core::Layer prefectures = io::readLayer(basemap, {.layer = "prefectures", .sql = std::nullopt});
   out << "Gansu Province 甘肃省: " << prefectures.size() << " prefecture-level divisions, " << counties.size()
       << " county-level units (86 counties and districts, plus Jiayuguan which has none), area "
-      << withThousands(static_cast<long long>(areaM2 / 1e6 + 0.5)) << " km² (geodesic on WGS 84).\n";
+      << withThousands(std::llround(areaM2 / 1e6)) << " km² (geodesic on WGS 84).\n";
 }
 
 // The catalogue tables, so a planner sees how much of the programme the built-in data carries.
