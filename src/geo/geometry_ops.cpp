@@ -51,6 +51,7 @@ core::Geometry polygonUnion(std::span<const core::Geometry> polygons) {
   parts.reserve(polygons.size());
   for (const auto& p : polygons) parts.push_back(toGeos(p));
   std::vector<GEOSGeometry*> raw;
+  raw.reserve(parts.size());
   for (auto& p : parts) raw.push_back(p.release());
   const GeomPtr collection = checked(
       GEOSGeom_createCollection_r(geosHandle(), GEOS_GEOMETRYCOLLECTION, raw.data(), static_cast<unsigned>(raw.size())),
