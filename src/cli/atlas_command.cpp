@@ -18,10 +18,12 @@
 #include "cli/command.h"
 #include "cli/progress_bar.h"
 #include "core/error.h"
-#include "io/layer_writer.h"
+#include "core/progress.h"
+#include "io/export_writer.h"
 #include "render/atlas_data.h"
 #include "render/figure_builder.h"
 #include "render/figure_export.h"
+#include "tools/export_tool.h"
 #include "render/figure_preset.h"
 #include "render/layer_set.h"
 #include "render/render_session.h"
@@ -67,10 +69,18 @@ void runAtlas(const AtlasOptions& o) {
   const render::AtlasData data = render::AtlasData::load(set, reading);
 
   bar.report(0.1, "writing circatlas.gpkg");
-  std::vector<const core::Layer*> layers;
-  for (const auto& l : data.layers()) layers.push_back(&l.source);
+  // The same GeoPackage as `circatlas export`: the atlas's layers with their styles (QGIS
+  // layer_styles) and provenance, replacing the previous atlas's file only when complete.
   const auto gpkg = dir / "circatlas.gpkg";
-  io::writeLayers(layers, gpkg.string());
+  tools::ExportParams exportParams;
+  exportParams.out = gpkg.string();
+  exportParams.existing = io::ExistingTarget::Overwrite;
+  exportParams.language = o.lang == "en" ? render::Language::En : render::Language::Zh;
+  exportParams.toolVersion = std::string("circatlas ") + CIRCATLAS_VERSION;
+  std::vector<tools::ExportItem> items = tools::atlasItems(data, {});
+  const std::size_t layerCount = items.size();
+  core::NullProgress quiet;
+  (void)tools::runExport(std::move(items), exportParams, quiet);
 
   render::FigureOptions options;
   if (!o.lang.empty()) options.language = o.lang == "zh" ? render::Language::Zh : render::Language::En;
@@ -138,7 +148,7 @@ void runAtlas(const AtlasOptions& o) {
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   std::cout << "Atlas written to " << std::filesystem::absolute(dir).string() << " in " << std::fixed
             << std::setprecision(1) << seconds << " s:\n"
-            << "  " << gpkg.filename().string() << "  " << layers.size() << " layers (WGS 84)\n";
+            << "  " << gpkg.filename().string() << "  " << layerCount << " layers (WGS 84) with their styles\n";
   for (const auto& [path, pages] : books) {
     std::cout << "  figures/" << path.stem().string().substr(0, path.stem().string().size() - 6) << "/  " << pages.size()
               << " figures as PNG and PDF (province + " << pages.size() - 1 << " prefectures)\n"
