@@ -35,7 +35,7 @@ std::filesystem::path resolveDataPath(const std::string& relative) {
     if (part == "..") throw core::ParameterError("'" + relative + "': '..' would leave the data folder");
   }
   const std::filesystem::path dataDir = io::builtinDataDir();
-  const std::filesystem::path full = dataDir / p;
+  std::filesystem::path full = dataDir / p;  // not const: returned by move
   // A symbolic link inside the data folder must not lead out of it either.
   std::error_code ec;
   auto canonicalDir = std::filesystem::weakly_canonical(dataDir, ec);
