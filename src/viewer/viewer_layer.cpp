@@ -54,7 +54,9 @@ ViewerLayer readUserLayer(const std::string& path, const std::string& layerName)
   const std::string title = layer.name() == stem ? stem : stem + " / " + layer.name();
   render::Style style = defaultStyleFor(layer.geometryType());
   try {
-    ViewerLayer v = makeViewerLayer("file:" + path + "#" + layer.name(), {title, title}, std::move(layer), std::move(style));
+    // The id is built before the call: argument order is unspecified, and the layer is moved.
+    const std::string id = "file:" + path + "#" + layer.name();
+    ViewerLayer v = makeViewerLayer(id, {title, title}, std::move(layer), std::move(style));
     v.origin = std::filesystem::path(path).filename().string() + ", layer " + v.source->name();
     return v;
   } catch (core::Error& e) {
