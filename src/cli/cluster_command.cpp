@@ -37,6 +37,7 @@ void printKDistance(const core::Layer& enterprises, int minPoints) {
   }
   geo::Transformer(enterprises.crs(), geo::kAnalysisCrs).forward(c);
   std::vector<core::XY> xy;
+  xy.reserve(c.size());
   for (const auto& p : c) xy.push_back({p.x, p.y});
   const auto report = analysis::cluster::kDistanceReport(xy, minPoints);
   std::cout << "k-distance (distance to the " << minPoints << "-th nearest point, counting the point itself):\n";

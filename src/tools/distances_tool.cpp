@@ -87,7 +87,7 @@ std::string parametersOf(const RoadNetwork& network, const net::RouterOptions& o
 }  // namespace
 
 std::string methodOf(net::PairStatus status, const net::RouterOptions& o) {
-  const std::string straight = "straight line × " + fmt(o.detourFactor);
+  std::string straight = "straight line × " + fmt(o.detourFactor);
   switch (status) {
     case net::PairStatus::Routed:
       return "network (" + std::string(net::toString(o.metric)) + "-shortest) + access legs " + straight;
