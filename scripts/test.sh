@@ -16,5 +16,6 @@ if [ "${CIRCATLAS_SKIP_SANITIZERS:-0}" != 1 ]; then
   CIRCATLAS_BUILD_DIR=build-asan bash scripts/build.sh -DCIRCATLAS_BUILD_TESTS=ON -DCIRCATLAS_SANITIZE=ON \
     -DCIRCATLAS_WERROR=OFF
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    LSAN_OPTIONS="suppressions=$PWD/tests/lsan.supp:print_suppressions=0" \
     ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
 fi
