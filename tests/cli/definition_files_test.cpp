@@ -141,22 +141,27 @@ TEST_F(DefinitionFiles, PresetListingAnUnknownLayerNamesTheLayersThereAre) {
 
 TEST_F(DefinitionFiles, DataPathsCannotLeaveTheDataFolder) {
   write("layers/atlas.json", replaced(kLayerSet, "\"source\": \"basemap.gpkg\", \"layer\": \"province\"",
-                                      "\"source\": \"../../etc/passwd\", \"layer\": \"province\""));
+                                      "\"source\": \"../../secret.gpkg\", \"layer\": \"province\""));
   expectRefused(figure(), 2,
                 path("layers/atlas.json") +
-                    ":4:42: in layer set 'atlas' at /layers/0/source: '../../etc/passwd': '..' would leave the data folder");
+                    ":4:42: in layer set 'atlas' at /layers/0/source: '../../secret.gpkg': '..' would leave the data folder");
+  const std::string absolute = path("secret.gpkg");
   write("layers/atlas.json", replaced(kLayerSet, "\"source\": \"basemap.gpkg\", \"layer\": \"province\"",
-                                      "\"source\": \"/etc/passwd\", \"layer\": \"province\""));
-  expectRefused(figure(), 2, "at /layers/0/source: '/etc/passwd': data paths are relative to the data folder, not absolute");
+                                      "\"source\": \"" + absolute + "\", \"layer\": \"province\""));
+  expectRefused(figure(), 2,
+                "at /layers/0/source: '" + absolute + "': data paths are relative to the data folder, not absolute");
 }
 
 TEST_F(DefinitionFiles, ASymbolicLinkCannotLeadOutOfTheDataFolder) {
   std::filesystem::create_directories(dir_ / "data");
-  std::filesystem::create_directory_symlink("/etc", dir_ / "data" / "escape");
+  std::filesystem::create_directories(dir_ / "outside");
+  write("outside/secret.gpkg", "not for the atlas");
+  std::filesystem::create_directory_symlink(dir_ / "outside", dir_ / "data" / "escape");
   write("layers/atlas.json", replaced(kLayerSet, "\"source\": \"basemap.gpkg\", \"layer\": \"province\"",
-                                      "\"source\": \"escape/hosts\", \"layer\": \"province\""));
+                                      "\"source\": \"escape/secret.gpkg\", \"layer\": \"province\""));
   expectRefused(figure("CIRCATLAS_DATA_DIR='" + path("data") + "'"), 2,
-                "at /layers/0/source: 'escape/hosts': a symbolic link leads out of the data folder (to /etc/hosts)");
+                "at /layers/0/source: 'escape/secret.gpkg': a symbolic link leads out of the data folder (to " +
+                    std::filesystem::weakly_canonical(dir_ / "outside" / "secret.gpkg").string() + ")");
 }
 
 }  // namespace
