@@ -4,26 +4,10 @@
 #include <gtest/gtest.h>
 
 #include "catalogue/catalogue_schema.h"
+#include "catalogue/square_counties_fixture.h"
 
 namespace circatlas::catalogue {
 namespace {
-
-// Two made-up square "counties" of one prefecture: 620102 on 103–104°E, 620103 on 104–105°E,
-// both 36–37°N. Enough to check codes and point-in-county logic by eye.
-core::Layer twoCounties() {
-  core::Layer layer("counties", "EPSG:4326", core::GeometryType::Polygon,
-                    core::Schema({{"code", core::FieldType::String},
-                                  {"name_zh", core::FieldType::String},
-                                  {"prefecture_code", core::FieldType::String}}));
-  auto square = [](double west) {
-    const std::vector<std::vector<core::Coord>> rings = {
-        {{west, 36}, {west + 1, 36}, {west + 1, 37}, {west, 37}, {west, 36}}};
-    return core::Geometry::polygon(rings);
-  };
-  layer.add({core::FeatureId(1), square(103), {std::string("620102"), std::string("城关区"), std::string("620100")}});
-  layer.add({core::FeatureId(2), square(104), {std::string("620103"), std::string("七里河区"), std::string("620100")}});
-  return layer;
-}
 
 core::TextTable table(std::string source, std::vector<std::string> header,
                       std::vector<std::vector<std::optional<std::string>>> rows) {
@@ -56,7 +40,7 @@ class Validator : public ::testing::Test {
     tables.push_back({findTable("enterprises"), table("e.csv", kEnterpriseHeader, std::move(rows))});
     return formatted(validate(tables, admin_, options));
   }
-  AdminAreas admin_{twoCounties()};
+  AdminAreas admin_{test::squareCounties()};
 };
 
 TEST_F(Validator, CleanRowHasNoProblems) {

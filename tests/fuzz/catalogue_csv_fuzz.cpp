@@ -13,6 +13,7 @@
 #include "catalogue/admin_areas.h"
 #include "catalogue/catalogue_schema.h"
 #include "catalogue/registry_import.h"
+#include "catalogue/square_counties_fixture.h"
 #include "catalogue/validator.h"
 #include "core/error.h"
 #include "io/csv_reader.h"
@@ -21,22 +22,9 @@ namespace {
 
 using namespace circatlas;
 
-// Two square "counties" of one prefecture (103–105°E, 36–37°N), as in the validator's tests.
+// The validator tests' two square counties of one prefecture (103–105°E, 36–37°N).
 const catalogue::AdminAreas& admin() {
-  static const catalogue::AdminAreas areas = [] {
-    core::Layer layer("counties", "EPSG:4326", core::GeometryType::Polygon,
-                      core::Schema({{"code", core::FieldType::String},
-                                    {"name_zh", core::FieldType::String},
-                                    {"prefecture_code", core::FieldType::String}}));
-    auto square = [](double west) {
-      const std::vector<std::vector<core::Coord>> rings = {
-          {{west, 36}, {west + 1, 36}, {west + 1, 37}, {west, 37}, {west, 36}}};
-      return core::Geometry::polygon(rings);
-    };
-    layer.add({core::FeatureId(1), square(103), {std::string("620102"), std::string("城关区"), std::string("620100")}});
-    layer.add({core::FeatureId(2), square(104), {std::string("620103"), std::string("七里河区"), std::string("620100")}});
-    return catalogue::AdminAreas(layer);
-  }();
+  static const catalogue::AdminAreas areas{test::squareCounties()};
   return areas;
 }
 
