@@ -8,14 +8,11 @@
 
 #include "core/error.h"
 #include "geo/polygon_index.h"
+#include "tools/layer_fields.h"
 
 namespace circatlas::tools {
 
 namespace {
-
-std::string text(const core::Layer& layer, std::size_t row, std::string_view field) {
-  return core::toString(layer.value(row, field));
-}
 
 void requireFields(const core::Layer& layer, std::initializer_list<std::string_view> fields) {
   for (const auto field : fields) {
@@ -29,10 +26,7 @@ void requireFields(const core::Layer& layer, std::initializer_list<std::string_v
 }
 
 std::optional<double> real(const core::Layer& layer, std::size_t row, std::string_view field) {
-  const auto& v = layer.value(row, field);
-  if (const auto* d = std::get_if<double>(&v)) return *d;
-  if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
-  return std::nullopt;
+  return number(layer.value(row, field));
 }
 
 struct Sums {

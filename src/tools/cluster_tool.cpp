@@ -13,12 +13,12 @@
 #include "geo/geometry_ops.h"
 #include "geo/polygon_index.h"
 #include "geo/transformer.h"
+#include "tools/layer_fields.h"
 
 namespace circatlas::tools {
 
 namespace {
 
-std::string text(const core::Layer& l, std::size_t i, std::string_view field) { return core::toString(l.value(i, field)); }
 
 const char* roleName(analysis::cluster::PointRole role) {
   switch (role) {

@@ -7,12 +7,12 @@
 #include "core/error.h"
 #include "geo/geometry_ops.h"
 #include "geo/polygon_index.h"
+#include "tools/layer_fields.h"
 
 namespace circatlas::tools {
 
 namespace {
 
-std::string text(const core::Layer& l, std::size_t i, std::string_view field) { return core::toString(l.value(i, field)); }
 
 std::vector<core::Geometry> shapes(const core::Layer& l) {
   std::vector<core::Geometry> out;

@@ -13,6 +13,7 @@
 #include "geo/analysis_crs.h"
 #include "geo/transformer.h"
 #include "tools/site_distances.h"
+#include "tools/layer_fields.h"
 
 namespace circatlas::tools {
 
@@ -21,18 +22,11 @@ namespace {
 using analysis::partners::Candidate;
 using analysis::partners::ExchangeProblem;
 
-std::string text(const core::Layer& l, std::size_t i, std::string_view field) { return core::toString(l.value(i, field)); }
 
 // A column a registry may leave out (capacity, demand factors …): null when absent.
 core::Value optional(const core::Layer& l, std::size_t i, std::string_view field) {
   const auto col = l.schema().indexOf(field);
   return col ? l[i].values[*col] : core::Value();
-}
-
-std::optional<double> number(const core::Value& v) {
-  if (const auto* d = std::get_if<double>(&v)) return *d;
-  if (const auto* n = std::get_if<std::int64_t>(&v)) return static_cast<double>(*n);
-  return std::nullopt;
 }
 
 std::string fmt(const char* format, double v) {
