@@ -13,7 +13,7 @@ packages=(
   libgdal-dev gdal-bin libproj-dev proj-bin proj-data libgeos-dev
   # Qt 6
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-  libgl-dev
+  libgl-dev libicu-dev
   # further libraries
   libcli11-dev nlohmann-json3-dev libboost-graph-dev liblemon-dev libtbb-dev
   # tests and benchmarks

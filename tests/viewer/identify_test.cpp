@@ -7,6 +7,7 @@
 #include "viewer/identify_panel.h"
 #include "viewer/layer_stack.h"
 #include "viewer/map_canvas.h"
+#include "viewer/pinyin.h"
 #include "viewer/search_box.h"
 #include "viewer_fixture.h"
 
@@ -71,6 +72,13 @@ TEST_F(IdentifyTest, AClickFillsThePanelWithLayerFeatureAndFields) {
   EXPECT_FALSE(window->layers().selection().empty());
 }
 
+TEST(Pinyin, ReadsHanAsToneLessSyllablesAndLeavesOtherTextAlone) {
+  EXPECT_EQ(pinyinOf(QString::fromUtf8("酒泉钢铁")), "jiu quan gang tie");
+  EXPECT_EQ(pinyinOf(QStringLiteral("Baiyin 2")), "baiyin 2");
+  EXPECT_EQ(pinyinSearchKey(QString::fromUtf8("白银市")), "bai yin shi baiyinshi bys");
+  EXPECT_TRUE(pinyinSearchKey(QStringLiteral("Lanzhou")).isEmpty());
+}
+
 TEST_F(IdentifyTest, SearchFindsNamesInChinesePinyinAndEnglish) {
   const auto entries = searchEntries(window->layers());
   for (const char* query : {"兰州市", "Lanzhou", "lanzhou"}) {
@@ -80,6 +88,12 @@ TEST_F(IdentifyTest, SearchFindsNamesInChinesePinyinAndEnglish) {
         << query;
   }
   EXPECT_TRUE(findEntries(entries, "no such place xyz").empty());
+  // Catalogue names carry no pinyin of their own: it is derived (ICU), run together, spaced or as initials.
+  for (const char* query : {"jinchuanjituan", "jin chuan ji tuan", "JinChuan", "jcjt"}) {
+    const auto found = findEntries(entries, QString::fromUtf8(query));
+    ASSERT_FALSE(found.empty()) << query;
+    EXPECT_TRUE(found.front().text.contains(QString::fromUtf8("金川集团"))) << query << " → " << found.front().text.toStdString();
+  }
   ASSERT_TRUE(window->searchBox()->search(QStringLiteral("兰州市")));
   EXPECT_EQ(window->layers().selection().features.size(), 1u);
 }
