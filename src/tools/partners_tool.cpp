@@ -59,9 +59,11 @@ struct ReceiverInfo {
 
 class Builder {
  public:
-  Builder(const CatalogueInput& in, const PartnersParams& p) : in_(in), p_(p) {}
+  Builder(const CatalogueInput& in, const PartnersParams& p, core::Progress* progress)
+      : in_(in), p_(p), progress_(progress) {}
 
   PartnersResult run() {
+    core::advance(progress_, 0.0, "reading the catalogue");
     indexMaterials();
     indexEnterprises();
     addSupplies();
@@ -79,6 +81,7 @@ class Builder {
     // With a road network: one router matrix from the supplying sites to the receiving sites, looked up.
     std::optional<SiteDistances> network;
     if (p_.network) {
+      core::advance(progress_, 0.1, "road distances");
       std::vector<std::uint32_t> from;
       std::vector<std::uint32_t> to;
       for (const auto& s : problem_.supplies) from.push_back(s.site);
@@ -87,6 +90,7 @@ class Builder {
       distance = std::cref(*network);
     }
     // One search serves both: each supply's list is sorted best first, so the listing is a prefix.
+    core::advance(progress_, 0.4, "ranking candidates");
     const std::size_t keep = p_.topK == 0 || p_.allocationTopK == 0 ? 0 : std::max(p_.topK, p_.allocationTopK);
     const auto all = analysis::partners::findCandidates(problem_, distance, {keep, 0});
     std::vector<Candidate> top;
@@ -96,7 +100,9 @@ class Builder {
     PartnersResult r{linkLayer("candidates"), linkLayer("allocation_optimal"), linkLayer("allocation_greedy"),
                      summaryLayer(), unmatchedLayer(), parameters()};
     for (std::size_t k = 0; k < top.size(); ++k) addCandidate(r.candidates, top[k], rankOf(top, k));
+    core::advance(progress_, 0.6, "optimal allocation");
     const auto optimal = analysis::partners::allocateOptimal(problem_, all);
+    core::advance(progress_, 0.85, "greedy allocation");
     const auto greedy = analysis::partners::allocateGreedy(problem_, all);
     addExchanges(r.optimal, optimal, all);
     addExchanges(r.greedy, greedy, all);
@@ -355,6 +361,7 @@ class Builder {
 
   const CatalogueInput& in_;
   const PartnersParams& p_;
+  core::Progress* progress_;
   ExchangeProblem problem_;
   std::vector<Material> materials_;
   std::map<std::string, std::uint32_t> materialIndex_;
@@ -365,12 +372,14 @@ class Builder {
 
 }  // namespace
 
-PartnersResult runPartners(const CatalogueInput& input, const PartnersParams& params) {
+PartnersResult runPartners(const CatalogueInput& input, const PartnersParams& params, core::Progress* progress) {
   if (!(params.detourFactor >= 1.0)) throw core::ParameterError("the detour factor must be at least 1");
   if (!(params.operatingDaysPerYear > 0 && params.operatingDaysPerYear <= 366)) {
     throw core::ParameterError("operating days per year must lie between 1 and 366");
   }
-  return Builder(input, params).run();
+  PartnersResult result = Builder(input, params, progress).run();
+  core::advance(progress, 1.0, "done");
+  return result;
 }
 
 }  // namespace circatlas::tools

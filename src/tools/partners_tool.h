@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/layer.h"
+#include "core/progress.h"
 
 namespace circatlas::analysis::network {
 class Router;
@@ -54,7 +55,9 @@ struct PartnersResult {
 /// (candidate only, not allocated). Distances: straight line on the ellipsoid × detour factor,
 /// marked as such, or road km through params.network with that fallback flagged per pair. Throws core::ParameterError
 /// for an unknown enterprise or material, core::InputError naming layer and field for missing
-/// catalogue fields.
-[[nodiscard]] PartnersResult runPartners(const CatalogueInput& input, const PartnersParams& params);
+/// catalogue fields. Reports its stages to `progress` when given and throws core::Cancelled between
+/// them when it asks to stop.
+[[nodiscard]] PartnersResult runPartners(const CatalogueInput& input, const PartnersParams& params,
+                                         core::Progress* progress = nullptr);
 
 }  // namespace circatlas::tools

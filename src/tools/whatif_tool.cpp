@@ -56,7 +56,8 @@ core::Layer resultTable() {
 }  // namespace
 
 WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects, const core::Layer& projectFlows,
-                       const WhatIfParams& params) {
+                       const WhatIfParams& params, core::Progress* progress) {
+  core::advance(progress, 0.0, "allocation without the projects");
   PartnersParams partners = params.partners;
   partners.topK = 1;  // only the allocation matters here
   const auto before = totals(runPartners(base, partners));
@@ -65,6 +66,7 @@ WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects, 
   std::set<std::string> known;
   WhatIfResult result{resultTable(), runPartners(base, partners).parameters};
   for (std::size_t p = 0; p < projects.size(); ++p) {
+    core::advance(progress, static_cast<double>(p + 1) / static_cast<double>(projects.size() + 1), "allocation with a project");
     const std::string id = core::toString(projects.value(p, "id"));
     known.insert(id);
     if (!wanted.empty() && !wanted.contains(id)) continue;
@@ -102,6 +104,7 @@ WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects, 
   for (const auto& id : wanted) {
     if (!known.contains(id)) throw core::ParameterError("unknown project '" + id + "'");
   }
+  core::advance(progress, 1.0, "done");
   return result;
 }
 

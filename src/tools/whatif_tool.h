@@ -23,8 +23,10 @@ struct WhatIfResult {
 
 /// For each project: the project becomes one more site (its point) with its project_flows as
 /// inputs (a new receiver of that capacity) or outputs (a new supply); the allocation runs with
-/// and without it. Throws core::ParameterError for an unknown project id.
+/// and without it. Throws core::ParameterError for an unknown project id. Reports per project to
+/// `progress` when given and throws core::Cancelled between projects when it asks to stop.
 [[nodiscard]] WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects,
-                                     const core::Layer& projectFlows, const WhatIfParams& params);
+                                     const core::Layer& projectFlows, const WhatIfParams& params,
+                                     core::Progress* progress = nullptr);
 
 }  // namespace circatlas::tools

@@ -3,7 +3,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "core/error.h"
+#include "core/progress.h"
 
 namespace circatlas::tools {
 namespace {
@@ -65,6 +69,38 @@ TEST(WhatIfTool, UnknownProjectIsAParameterError) {
   WhatIfParams p;
   p.projectIds = {"J404"};
   EXPECT_THROW((void)runWhatIf(f.input(), f.projects, f.projectFlows, p), core::ParameterError);
+}
+
+// Records what the tool reports; asks to stop once `stopAfter` reports have arrived.
+class RecordingProgress final : public core::Progress {
+ public:
+  explicit RecordingProgress(std::size_t stopAfter) : stopAfter_(stopAfter) {}
+  void report(double fraction, std::string_view) override { fractions.push_back(fraction); }
+  [[nodiscard]] bool cancelled() const override { return fractions.size() >= stopAfter_; }
+  std::vector<double> fractions;
+
+ private:
+  std::size_t stopAfter_;
+};
+
+TEST(WhatIfTool, ReportsRisingProgressToTheEndAndStopsWhenCancelled) {
+  const Fixture f;
+  RecordingProgress all(1000);
+  (void)runWhatIf(f.input(), f.projects, f.projectFlows, {}, &all);
+  ASSERT_GE(all.fractions.size(), 3U);
+  EXPECT_TRUE(std::is_sorted(all.fractions.begin(), all.fractions.end()));
+  EXPECT_DOUBLE_EQ(all.fractions.back(), 1.0);
+
+  RecordingProgress stopAtOnce(1);
+  EXPECT_THROW((void)runWhatIf(f.input(), f.projects, f.projectFlows, {}, &stopAtOnce), core::Cancelled);
+  EXPECT_EQ(stopAtOnce.fractions.size(), 1U);
+}
+
+TEST(PartnersTool, StopsAtItsFirstCheckWhenCancelled) {
+  const Fixture f;
+  RecordingProgress stopAtOnce(0);
+  EXPECT_THROW((void)runPartners(f.input(), {}, &stopAtOnce), core::Cancelled);
+  EXPECT_TRUE(stopAtOnce.fractions.empty());
 }
 
 }  // namespace
