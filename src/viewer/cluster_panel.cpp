@@ -8,45 +8,35 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QProgressBar>
-#include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTimer>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "core/error.h"
 #include "render/definition_paths.h"
 #include "render/style_parser.h"
 #include "viewer/analysis_inputs.h"
 #include "viewer/layer_stack.h"
-#include "viewer/task_progress.h"
 #include "viewer/ui_support.h"
+#include "viewer/worker_run.h"
 
 namespace circatlas::viewer {
 
 namespace {
 
-ClusterOutcome runClusterJob(const std::shared_ptr<const AnalysisInputs>& inputs, const tools::ClusterParams& params,
-                             const std::shared_ptr<TaskProgress>& progress) {
+ClusterOutcome runClusterJob(const AnalysisInputs& inputs, const tools::ClusterParams& params, core::Progress& progress) {
   ClusterOutcome out;
-  try {
-    const core::Layer& enterprises = inputs->table("enterprises");
-    tools::ClusterResult r = tools::runCluster(enterprises, inputs->table("flows"), inputs->counties,
-                                               &inputs->table("parks"), params, progress.get());
-    out.clusters = r.convexHulls.size();
-    out.points = r.members.size();
-    for (std::size_t i = 0; i < r.members.size(); ++i) out.noise += core::toString(r.members.value(i, "role")) == "noise";
-    out.hulls = makeViewerLayer("clusters", {"企业集聚区", "Enterprise clusters"}, std::move(r.convexHulls),
-                                render::parseStyleFile(render::stylesDir() / "clusters.json"));
-    out.hulls->origin = "catalogue: enterprises.csv, flows.csv, parks.csv; basemap.gpkg, layer counties";
-    out.hulls->producedBy = "circatlas cluster (viewer)";
-    out.hulls->parameters = r.parameters;
-  } catch (const core::Cancelled&) {
-    out.cancelled = true;
-  } catch (const std::exception& e) {
-    out.error = errorText(e);
-  }
+  const core::Layer& enterprises = inputs.table("enterprises");
+  tools::ClusterResult r = tools::runCluster(enterprises, inputs.table("flows"), inputs.counties, &inputs.table("parks"),
+                                             params, &progress);
+  out.clusters = r.convexHulls.size();
+  out.points = r.members.size();
+  for (std::size_t i = 0; i < r.members.size(); ++i) out.noise += core::toString(r.members.value(i, "role")) == "noise";
+  out.hulls = makeViewerLayer("clusters", {"企业集聚区", "Enterprise clusters"}, std::move(r.convexHulls),
+                              render::parseStyleFile(render::stylesDir() / "clusters.json"));
+  out.hulls->origin = "catalogue: enterprises.csv, flows.csv, parks.csv; basemap.gpkg, layer counties";
+  out.hulls->producedBy = "circatlas cluster (viewer)";
+  out.hulls->parameters = r.parameters;
   return out;
 }
 
@@ -60,9 +50,7 @@ ClusterPanel::ClusterPanel(LayerStack& layers, std::shared_ptr<const AnalysisInp
       unit_(new QComboBox(this)),
       minPoints_(new QSpinBox(this)),
       dbscanStar_(new QCheckBox(this)),
-      busy_(new QProgressBar(this)),
-      cancel_(new QPushButton(this)),
-      poll_(new QTimer(this)),
+      worker_(new WorkerRun(this)),
       summary_(new QLabel(this)),
       epsLabel_(new QLabel(this)),
       minPointsLabel_(new QLabel(this)),
@@ -73,14 +61,7 @@ ClusterPanel::ClusterPanel(LayerStack& layers, std::shared_ptr<const AnalysisInp
   unit_->addItem(QStringLiteral("km"), 1000.0);
   unit_->addItem(QStringLiteral("m"), 1.0);
   minPoints_->setRange(1, 1000);
-  busy_->setRange(0, 100);
-  busy_->setVisible(false);
-  cancel_->setVisible(false);
-  poll_->setInterval(100);
-  connect(poll_, &QTimer::timeout, this, [this] {
-    if (progress_) busy_->setValue(static_cast<int>(progress_->fraction() * 100));
-  });
-  connect(cancel_, &QPushButton::clicked, this, &ClusterPanel::cancel);
+  connect(worker_, &WorkerRun::cancelClicked, this, &ClusterPanel::cancel);  // also drops a due rerun
   summary_->setWordWrap(true);
 
   auto* epsRow = new QHBoxLayout;
@@ -90,10 +71,7 @@ ClusterPanel::ClusterPanel(LayerStack& layers, std::shared_ptr<const AnalysisInp
   form->addRow(epsLabel_, epsRow);
   form->addRow(minPointsLabel_, minPoints_);
   form->addRow(dbscanStar_);
-  auto* busyRow = new QHBoxLayout;
-  busyRow->addWidget(busy_, 1);
-  busyRow->addWidget(cancel_);
-  form->addRow(busyRow);
+  form->addRow(worker_);
   form->addRow(summary_);
 
   debounce_->setSingleShot(true);
@@ -107,7 +85,6 @@ ClusterPanel::ClusterPanel(LayerStack& layers, std::shared_ptr<const AnalysisInp
   connect(unit_, &QComboBox::currentIndexChanged, this, &ClusterPanel::parametersEdited);
   connect(minPoints_, &QSpinBox::valueChanged, this, &ClusterPanel::parametersEdited);
   connect(dbscanStar_, &QCheckBox::toggled, this, &ClusterPanel::parametersEdited);
-  connect(&watcher_, &QFutureWatcher<ClusterOutcome>::finished, this, &ClusterPanel::done);
   retranslateUi();
 }
 
@@ -130,39 +107,34 @@ void ClusterPanel::setParams(double epsMeters, int minPoints, bool dbscanStar) {
 
 void ClusterPanel::parametersEdited() { debounce_->start(); }
 
-bool ClusterPanel::isRunning() const { return running_ || debounce_->isActive() || rerun_; }
+bool ClusterPanel::isRunning() const { return worker_->isRunning() || debounce_->isActive() || rerun_; }
 
 void ClusterPanel::run() {
   debounce_->stop();
-  if (running_) {
+  if (worker_->isRunning()) {
     // The running result is already out of date: stop it and start again when it has returned.
     rerun_ = true;
-    progress_->cancel();
+    worker_->cancel();
     return;
   }
   rerun_ = false;
-  running_ = true;
   saveSettings();
-  progress_ = std::make_shared<TaskProgress>();
-  busy_->setValue(0);
-  busy_->setVisible(true);
-  cancel_->setVisible(true);
-  poll_->start();
-  watcher_.setFuture(QtConcurrent::run(runClusterJob, inputs_, params(), progress_));
+  worker_->start<ClusterOutcome>(
+      [inputs = inputs_, p = params()](core::Progress& progress) { return runClusterJob(*inputs, p, progress); },
+      [this](JobOutcome<ClusterOutcome> o) {
+        ClusterOutcome result = std::move(o.value).value_or(ClusterOutcome{});
+        result.error = std::move(o.error);
+        done(std::move(result), o.cancelled);
+      });
 }
 
 void ClusterPanel::cancel() {
   rerun_ = false;
-  if (running_ && progress_) progress_->cancel();
+  worker_->cancel();
 }
 
-void ClusterPanel::done() {
-  running_ = false;
-  poll_->stop();
-  busy_->setVisible(false);
-  cancel_->setVisible(false);
-  const ClusterOutcome result = watcher_.result();
-  if (result.cancelled) {
+void ClusterPanel::done(ClusterOutcome result, bool cancelled) {
+  if (cancelled) {
     if (rerun_) run();
     else {
       summary_->setText(tr("Cancelled; the map shows the last finished clusters."));
@@ -170,7 +142,7 @@ void ClusterPanel::done() {
     }
     return;
   }
-  outcome_ = result;
+  outcome_ = std::move(result);
   if (!outcome_.error.isEmpty()) {
     summary_->setText(outcome_.error);
     showError(this, tr("Clustering failed"), outcome_.error);
@@ -203,7 +175,6 @@ void ClusterPanel::retranslateUi() {
   minPointsLabel_->setText(tr("Minimum points:"));
   minPoints_->setToolTip(tr("Enterprises within eps, the enterprise itself included"));
   dbscanStar_->setText(tr("DBSCAN* (border points are noise)"));
-  cancel_->setText(tr("Cancel"));
   if (outcome_.hulls) {
     summary_->setText(tr("%1 cluster(s); %2 of %3 enterprises are noise.")
                           .arg(outcome_.clusters)

@@ -1,7 +1,6 @@
 // ClusterPanel: DBSCAN of the enterprises with live parameters; hulls replace the 'clusters' layer.
 #pragma once
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 #include <memory>
@@ -14,8 +13,6 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
-class QProgressBar;
-class QPushButton;
 class QSpinBox;
 class QTimer;
 
@@ -23,7 +20,7 @@ namespace circatlas::viewer {
 
 class LayerStack;
 struct AnalysisInputs;
-class TaskProgress;
+class WorkerRun;
 
 /// What a clustering run produced (computed in a worker thread).
 struct ClusterOutcome {
@@ -32,7 +29,6 @@ struct ClusterOutcome {
   std::size_t noise = 0;
   std::size_t points = 0;
   QString error;
-  bool cancelled = false;
 };
 
 /// Runs ClusterTool whenever a parameter changes (after a short pause, one run at a time; a
@@ -64,7 +60,7 @@ class ClusterPanel : public QWidget {
 
  private:
   void parametersEdited();
-  void done();
+  void done(ClusterOutcome result, bool cancelled);
   void retranslateUi();
   void saveSettings() const;
 
@@ -74,16 +70,11 @@ class ClusterPanel : public QWidget {
   QComboBox* unit_;
   QSpinBox* minPoints_;
   QCheckBox* dbscanStar_;
-  QProgressBar* busy_;
-  QPushButton* cancel_;
-  QTimer* poll_;
-  std::shared_ptr<TaskProgress> progress_;
+  WorkerRun* worker_;
   QLabel* summary_;
   QLabel* epsLabel_;
   QLabel* minPointsLabel_;
   QTimer* debounce_;
-  QFutureWatcher<ClusterOutcome> watcher_;
-  bool running_ = false;
   bool rerun_ = false;
   ClusterOutcome outcome_;
 };

@@ -6,75 +6,42 @@
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QTableWidget>
-#include <QtConcurrent/QtConcurrentRun>
 
-#include "core/error.h"
-#include "render/definition_paths.h"
-#include "render/style_parser.h"
 #include "tools/partners_tool.h"
 #include "viewer/analysis_inputs.h"
+#include "viewer/exchange_links.h"
 #include "viewer/layer_stack.h"
 #include "viewer/ui_support.h"
+#include "viewer/worker_run.h"
 
 namespace circatlas::viewer {
 
 namespace {
 
-double realOf(const core::Value& v) {
-  if (const auto* d = std::get_if<double>(&v)) return *d;
-  if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
-  return 0.0;
-}
-
-// The partner_links style classifies by material_code and sizes by tonnes (styles/README.md);
-// the tool names them material and quantity.
-core::Layer asLinkLayer(const core::Layer& candidates) {
-  core::Schema schema = candidates.schema();
-  schema.add({"material_code", core::FieldType::String});
-  schema.add({"tonnes", core::FieldType::Real});
-  core::Layer out("partner_links", candidates.crs(), candidates.geometryType(), schema);
-  const auto material = candidates.schema().require("material");
-  const auto quantity = candidates.schema().require("quantity");
-  for (const auto& f : candidates.features()) {
-    core::Feature g = f;
-    g.values.push_back(f.values[material]);
-    g.values.push_back(f.values[quantity]);
-    out.add(std::move(g));
-  }
-  return out;
-}
-
-PartnersOutcome runPartnersJob(const std::shared_ptr<const AnalysisInputs>& inputs, const std::string& enterprise,
-                               const std::string& material) {
+PartnersOutcome runPartnersJob(const AnalysisInputs& inputs, const std::string& enterprise, const std::string& material,
+                               core::Progress& progress) {
   PartnersOutcome out;
-  try {
-    tools::PartnersParams params;
-    params.enterpriseId = enterprise;
-    if (!material.empty()) params.materialCode = material;
-    params.topK = 10;
-    const tools::PartnersResult r =
-        tools::runPartners({inputs->table("enterprises"), inputs->table("flows"), inputs->table("materials"),
-                            inputs->table("material_uses")},
-                           params);
-    const core::Layer& c = r.candidates;
-    for (std::size_t i = 0; i < c.size(); ++i) {
-      out.rows.push_back({static_cast<int>(realOf(c.value(i, "rank"))), qs(core::toString(c.value(i, "receiver_name"))),
-                          qs(core::toString(c.value(i, "material"))), realOf(c.value(i, "km")),
-                          realOf(c.value(i, "transport_cny")), realOf(c.value(i, "score")),
-                          qs(core::toString(c.value(i, "reason_zh"))), qs(core::toString(c.value(i, "reason_en")))});
-    }
-    out.links = makeViewerLayer("partner_links", {"候选交换关系", "Candidate exchanges"}, asLinkLayer(c),
-                                render::parseStyleFile(render::stylesDir() / "partner_links.json"));
-    out.links->origin = "catalogue: enterprises.csv, flows.csv, materials.csv, material_uses.csv";
-    out.links->producedBy = "circatlas partners (viewer)";
-    out.links->parameters = r.parameters;
-  } catch (const std::exception& e) {
-    out.error = errorText(e);
+  tools::PartnersParams params;
+  params.enterpriseId = enterprise;
+  if (!material.empty()) params.materialCode = material;
+  params.topK = 10;
+  const tools::PartnersResult r = tools::runPartners(
+      {inputs.table("enterprises"), inputs.table("flows"), inputs.table("materials"), inputs.table("material_uses")},
+      params, &progress);
+  const core::Layer& c = r.candidates;
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    out.rows.push_back({static_cast<int>(realOf(c.value(i, "rank"))), qs(core::toString(c.value(i, "receiver_name"))),
+                        qs(core::toString(c.value(i, "material"))), realOf(c.value(i, "km")),
+                        realOf(c.value(i, "transport_cny")), realOf(c.value(i, "score")),
+                        qs(core::toString(c.value(i, "reason_zh"))), qs(core::toString(c.value(i, "reason_en")))});
   }
+  out.links = makeExchangeLinks(c, "partner_links", {"候选交换关系", "Candidate exchanges"});
+  out.links->origin = "catalogue: enterprises.csv, flows.csv, materials.csv, material_uses.csv";
+  out.links->producedBy = "circatlas partners (viewer)";
+  out.links->parameters = r.parameters;
   return out;
 }
 
@@ -89,13 +56,11 @@ PartnersPanel::PartnersPanel(LayerStack& layers, std::shared_ptr<const AnalysisI
       materialLabel_(new QLabel(this)),
       material_(new QComboBox(this)),
       runButton_(new QPushButton(this)),
-      busy_(new QProgressBar(this)),
+      worker_(new WorkerRun(this)),
       summary_(new QLabel(this)),
       table_(new QTableWidget(this)) {
   enterprise_->setEditable(true);  // type to find an enterprise among hundreds
   enterprise_->setInsertPolicy(QComboBox::NoInsert);
-  busy_->setRange(0, 0);
-  busy_->setVisible(false);
   summary_->setWordWrap(true);
   table_->setColumnCount(7);
   table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -107,7 +72,7 @@ PartnersPanel::PartnersPanel(LayerStack& layers, std::shared_ptr<const AnalysisI
   form->addRow(enterpriseLabel_, enterprise_);
   form->addRow(materialLabel_, material_);
   form->addRow(runButton_);
-  form->addRow(busy_);
+  form->addRow(worker_);
   form->addRow(summary_);
   form->addRow(table_);
 
@@ -131,7 +96,6 @@ PartnersPanel::PartnersPanel(LayerStack& layers, std::shared_ptr<const AnalysisI
   connect(runButton_, &QPushButton::clicked, this, &PartnersPanel::run);
   connect(enterprise_, &QComboBox::activated, this, &PartnersPanel::run);
   connect(material_, &QComboBox::activated, this, &PartnersPanel::run);
-  connect(&watcher_, &QFutureWatcher<PartnersOutcome>::finished, this, &PartnersPanel::done);
   retranslateUi();
 }
 
@@ -149,17 +113,27 @@ void PartnersPanel::run() {
   if (id.isEmpty()) return;
   QSettings().setValue("analysis/partners/enterprise", id);
   running_ = true;
-  busy_->setVisible(true);
   runButton_->setEnabled(false);
-  watcher_.setFuture(QtConcurrent::run(runPartnersJob, inputs_, utf8(id), utf8(material_->currentData().toString())));
+  worker_->start<PartnersOutcome>(
+      [inputs = inputs_, enterprise = utf8(id), material = utf8(material_->currentData().toString())](
+          core::Progress& progress) { return runPartnersJob(*inputs, enterprise, material, progress); },
+      [this](JobOutcome<PartnersOutcome> o) {
+        PartnersOutcome result = std::move(o.value).value_or(PartnersOutcome{});
+        result.error = std::move(o.error);
+        done(std::move(result), o.cancelled);
+      });
 }
 
-void PartnersPanel::done() {
+void PartnersPanel::done(PartnersOutcome outcome, bool cancelled) {
   running_ = false;
-  hasRun_ = true;
-  busy_->setVisible(false);
   runButton_->setEnabled(true);
-  outcome_ = watcher_.result();
+  if (cancelled) {
+    summary_->setText(tr("Cancelled; the map shows the last candidates found."));
+    emit finished();
+    return;
+  }
+  hasRun_ = true;
+  outcome_ = std::move(outcome);
   if (!outcome_.error.isEmpty()) {
     summary_->setText(outcome_.error);
     showError(this, tr("Partner search failed"), outcome_.error);

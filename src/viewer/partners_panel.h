@@ -1,7 +1,6 @@
 // PartnersPanel: pick an enterprise, see its ranked exchange partners in a table and as links on the map.
 #pragma once
 
-#include <QFutureWatcher>
 #include <QWidget>
 
 #include <memory>
@@ -11,7 +10,6 @@
 
 class QComboBox;
 class QLabel;
-class QProgressBar;
 class QPushButton;
 class QTableWidget;
 
@@ -19,6 +17,7 @@ namespace circatlas::viewer {
 
 class LayerStack;
 struct AnalysisInputs;
+class WorkerRun;
 
 /// One ranked candidate as the table shows it.
 struct PartnerRow {
@@ -38,8 +37,8 @@ struct PartnersOutcome {
   QString error;
 };
 
-/// Runs PartnersTool for the chosen enterprise (and optionally one material) in a worker thread;
-/// the candidates fill the table and replace the 'partner_links' layer.
+/// Runs PartnersTool for the chosen enterprise (and optionally one material) in a worker thread
+/// (progress bar and Cancel); the candidates fill the table and replace the 'partner_links' layer.
 class PartnersPanel : public QWidget {
   Q_OBJECT
 
@@ -62,7 +61,7 @@ class PartnersPanel : public QWidget {
   void changeEvent(QEvent* event) override;
 
  private:
-  void done();
+  void done(PartnersOutcome outcome, bool cancelled);
   void fillTable();
   void retranslateUi();
 
@@ -74,10 +73,9 @@ class PartnersPanel : public QWidget {
   QLabel* materialLabel_;
   QComboBox* material_;
   QPushButton* runButton_;
-  QProgressBar* busy_;
+  WorkerRun* worker_;
   QLabel* summary_;
   QTableWidget* table_;
-  QFutureWatcher<PartnersOutcome> watcher_;
   PartnersOutcome outcome_;
   bool running_ = false;
   bool hasRun_ = false;
