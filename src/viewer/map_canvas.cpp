@@ -15,6 +15,7 @@
 #include "geo/analysis_crs.h"
 #include "render/map_settings.h"
 #include "viewer/layer_stack.h"
+#include "viewer/map_tool.h"
 
 namespace circatlas::viewer {
 
@@ -131,6 +132,16 @@ void MapCanvas::setLanguage(render::Language language) {
   requestRender();
 }
 
+void MapCanvas::setMapTool(MapTool* tool) {
+  if (tool == tool_) return;
+  MapTool* previous = tool_;
+  tool_ = tool;
+  if (previous) previous->deactivated(*this);
+  if (tool_) setCursor(Qt::CrossCursor);
+  else unsetCursor();
+  update();
+}
+
 bool MapCanvas::isRendering() const { return watcher_.isRunning() || renderPending_; }
 
 void MapCanvas::requestRender() {
@@ -169,6 +180,7 @@ void MapCanvas::paintEvent(QPaintEvent*) {
     painter.drawImage(QRectF(topLeft, QSizeF(s.widthPx * scale, s.heightPx * scale)), rendered_.image);
   }
   paintSelection(painter);
+  if (tool_) tool_->paint(painter, *this);
   if (zoomBox_) {
     painter.setPen(QPen(QColor(0, 120, 215), 1, Qt::DashLine));
     painter.setBrush(QColor(0, 120, 215, 40));
@@ -221,6 +233,10 @@ void MapCanvas::wheelEvent(QWheelEvent* event) {
 }
 
 void MapCanvas::mousePressEvent(QMouseEvent* event) {
+  if (event->button() == Qt::RightButton && tool_ && tool_->rightClicked(*this, toMap(event->position()))) {
+    event->accept();
+    return;
+  }
   if (event->button() != Qt::LeftButton) return;
   pressPos_ = event->position();
   lastDragPos_ = event->position();
@@ -233,6 +249,7 @@ void MapCanvas::mouseMoveEvent(QMouseEvent* event) {
   hoverPos_ = event->position();
   if (!pressPos_) {
     hoverTimer_->start();
+    if (tool_) tool_->moved(*this, toMap(event->position()));
     return;
   }
   hoverTimer_->stop();
@@ -262,13 +279,28 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
     update();
     return;
   }
-  if (!dragged_) emit clicked(toMap(event->position()), kClickTolerancePx * unitsPerPixel_);
+  if (!dragged_ && !(tool_ && tool_->clicked(*this, toMap(event->position())))) {
+    emit clicked(toMap(event->position()), kClickTolerancePx * unitsPerPixel_);
+  }
   pressPos_.reset();
   dragged_ = false;
-  unsetCursor();
+  if (tool_) setCursor(Qt::CrossCursor);
+  else unsetCursor();
+}
+
+void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event) {
+  if (event->button() == Qt::LeftButton && tool_ && tool_->doubleClicked(*this, toMap(event->position()))) {
+    event->accept();
+    return;
+  }
+  QWidget::mouseDoubleClickEvent(event);  // a press, as without a tool
 }
 
 void MapCanvas::keyPressEvent(QKeyEvent* event) {
+  if (tool_ && tool_->keyPressed(*this, *event)) {
+    event->accept();
+    return;
+  }
   const double stepX = width() / 4.0;
   const double stepY = height() / 4.0;
   const QPointF middle(width() / 2.0, height() / 2.0);

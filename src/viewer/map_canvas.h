@@ -15,6 +15,7 @@ class QTimer;
 namespace circatlas::viewer {
 
 class LayerStack;
+class MapTool;
 
 /// Shows the layer stack in the display CRS. The view is a centre and a resolution (map units
 /// per pixel); every change redraws the last finished image shifted and scaled at once and asks
@@ -49,6 +50,11 @@ class MapCanvas : public QWidget {
   [[nodiscard]] const RenderedMap& lastRender() const noexcept { return rendered_; }
   [[nodiscard]] bool isRendering() const;
 
+  /// Hands clicks, moves and keys to `tool` first and draws its overlay (not owned; null: none).
+  /// The previous tool is told it was deactivated.
+  void setMapTool(MapTool* tool);
+  [[nodiscard]] MapTool* mapTool() const noexcept { return tool_; }
+
  signals:
   void renderFinished();
   /// Cursor position in WGS 84; invalid (std::nullopt) when off the map.
@@ -69,6 +75,7 @@ class MapCanvas : public QWidget {
   void mousePressEvent(QMouseEvent* event) override;
   void mouseMoveEvent(QMouseEvent* event) override;
   void mouseReleaseEvent(QMouseEvent* event) override;
+  void mouseDoubleClickEvent(QMouseEvent* event) override;
   void keyPressEvent(QKeyEvent* event) override;
 
  private:
@@ -97,6 +104,7 @@ class MapCanvas : public QWidget {
   QPointF lastDragPos_;
   bool dragged_ = false;
   geo::Transformer toWgs84_;
+  MapTool* tool_ = nullptr;
 };
 
 }  // namespace circatlas::viewer
