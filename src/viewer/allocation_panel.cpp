@@ -1,0 +1,344 @@
+// The allocation dock: material choice, worker-thread allocation and what-if runs, summary tables, flows on the map.
+#include "viewer/allocation_panel.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QSettings>
+#include <QTableWidget>
+
+#include <set>
+#include <variant>
+
+#include "tools/partners_tool.h"
+#include "tools/whatif_tool.h"
+#include "viewer/analysis_inputs.h"
+#include "viewer/exchange_links.h"
+#include "viewer/layer_stack.h"
+#include "viewer/ui_support.h"
+#include "viewer/worker_run.h"
+
+namespace circatlas::viewer {
+
+namespace {
+
+std::optional<double> optionalReal(const core::Value& v) {
+  if (std::holds_alternative<double>(v) || std::holds_alternative<std::int64_t>(v)) return realOf(v);
+  return std::nullopt;
+}
+
+QString text(const core::Layer& layer, std::size_t row, std::string_view field) {
+  return qs(core::toString(layer.value(row, field)));
+}
+
+tools::CatalogueInput catalogueOf(const AnalysisInputs& inputs) {
+  return {inputs.table("enterprises"), inputs.table("flows"), inputs.table("materials"), inputs.table("material_uses")};
+}
+
+// As `circatlas allocate`: the allocation only (topK 1 keeps the candidate listing small).
+AllocationOutcome runAllocationJob(const AnalysisInputs& inputs, const std::string& material, core::Progress& progress) {
+  tools::PartnersParams params;
+  params.topK = 1;
+  if (!material.empty()) params.materialCode = material;
+  const tools::PartnersResult r = tools::runPartners(catalogueOf(inputs), params, &progress);
+  AllocationOutcome out;
+  const core::Layer& s = r.summary;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    out.rows.push_back({text(s, i, "material"), text(s, i, "material_zh"), text(s, i, "unit"),
+                        realOf(s.value(i, "supplied")), realOf(s.value(i, "matched_optimal")),
+                        realOf(s.value(i, "matched_greedy")), realOf(s.value(i, "utilisation_pct")),
+                        realOf(s.value(i, "unit_km")), realOf(s.value(i, "transport_cny"))});
+  }
+  out.exchanges = r.optimal.size();
+  out.flows = makeExchangeLinks(r.optimal, "allocation_flows", {"最优分配的物料流", "Allocated residue flows"});
+  out.flows->origin = "catalogue: enterprises.csv, flows.csv, materials.csv, material_uses.csv";
+  out.flows->producedBy = "circatlas allocate (viewer)";
+  out.flows->parameters = r.parameters;
+  out.parameters = qs(r.parameters);
+  return out;
+}
+
+// As `circatlas whatif --project ID`.
+WhatIfOutcome runWhatIfJob(const AnalysisInputs& inputs, const std::string& project, core::Progress& progress) {
+  tools::WhatIfParams params;
+  params.projectIds = {project};
+  const tools::WhatIfResult r =
+      tools::runWhatIf(catalogueOf(inputs), inputs.table("projects"), inputs.table("project_flows"), params, &progress);
+  WhatIfOutcome out;
+  out.projectId = qs(project);
+  const core::Layer& t = r.table;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    out.rows.push_back({text(t, i, "material"), text(t, i, "direction"), optionalReal(t.value(i, "project_quantity")),
+                        realOf(t.value(i, "matched_without")), realOf(t.value(i, "matched_with")),
+                        realOf(t.value(i, "matched_change")), optionalReal(t.value(i, "utilisation_without_pct")),
+                        optionalReal(t.value(i, "utilisation_with_pct")), realOf(t.value(i, "transport_cny_with"))});
+  }
+  return out;
+}
+
+// Shown with the locale's digit grouping; the number itself under Qt::UserRole.
+QTableWidgetItem* numberItem(double v, int decimals) {
+  auto* item = new QTableWidgetItem(QLocale().toString(v, 'f', decimals));
+  item->setData(Qt::UserRole, v);
+  item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+  return item;
+}
+
+QTableWidgetItem* optionalItem(std::optional<double> v, int decimals) {
+  if (v) return numberItem(*v, decimals);
+  auto* item = new QTableWidgetItem(QStringLiteral("–"));
+  item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+  return item;
+}
+
+void setUpTable(QTableWidget* table) {
+  table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table->setSelectionBehavior(QAbstractItemView::SelectRows);
+  table->horizontalHeader()->setStretchLastSection(true);
+  table->verticalHeader()->setVisible(false);
+}
+
+}  // namespace
+
+AllocationPanel::AllocationPanel(LayerStack& layers, std::shared_ptr<const AnalysisInputs> inputs, QWidget* parent)
+    : QWidget(parent),
+      layers_(layers),
+      inputs_(std::move(inputs)),
+      materialLabel_(new QLabel(this)),
+      material_(new QComboBox(this)),
+      allocateButton_(new QPushButton(this)),
+      projectLabel_(new QLabel(this)),
+      project_(new QComboBox(this)),
+      whatIfButton_(new QPushButton(this)),
+      worker_(new WorkerRun(this)),
+      summary_(new QLabel(this)),
+      allocationTable_(new QTableWidget(this)),
+      whatIfSummary_(new QLabel(this)),
+      whatIfTable_(new QTableWidget(this)) {
+  summary_->setObjectName("allocationSummary");
+  summary_->setWordWrap(true);
+  whatIfSummary_->setWordWrap(true);
+  allocationTable_->setColumnCount(7);
+  whatIfTable_->setColumnCount(7);
+  setUpTable(allocationTable_);
+  setUpTable(whatIfTable_);
+
+  material_->addItem(QString(), QString());
+  const core::Layer& materials = inputs_->table("materials");
+  for (std::size_t i = 0; i < materials.size(); ++i) {
+    const QString code = text(materials, i, "code");
+    material_->addItem(code + QStringLiteral("  ") + text(materials, i, "name_zh"), code);
+  }
+  // Only projects that declare flows change the allocation (WhatIfTool skips the others).
+  std::set<std::string> withFlows;
+  const core::Layer& flows = inputs_->table("project_flows");
+  for (std::size_t i = 0; i < flows.size(); ++i) withFlows.insert(core::toString(flows.value(i, "project_id")));
+  const core::Layer& projects = inputs_->table("projects");
+  for (std::size_t i = 0; i < projects.size(); ++i) {
+    const QString id = text(projects, i, "id");
+    if (!withFlows.contains(utf8(id)) || projects[i].geometry.isEmpty()) continue;
+    project_->addItem(id + QStringLiteral("  ") + text(projects, i, "name_zh"), id);
+  }
+  QSettings settings;
+  setMaterial(settings.value("analysis/allocation/material").toString());
+  setProject(settings.value("analysis/allocation/project").toString());
+
+  auto* materialRow = new QHBoxLayout;
+  materialRow->addWidget(material_, 1);
+  materialRow->addWidget(allocateButton_);
+  auto* projectRow = new QHBoxLayout;
+  projectRow->addWidget(project_, 1);
+  projectRow->addWidget(whatIfButton_);
+  auto* form = new QFormLayout(this);
+  form->addRow(materialLabel_, materialRow);
+  form->addRow(worker_);
+  form->addRow(summary_);
+  form->addRow(allocationTable_);
+  form->addRow(projectLabel_, projectRow);
+  form->addRow(whatIfSummary_);
+  form->addRow(whatIfTable_);
+
+  connect(allocateButton_, &QPushButton::clicked, this, &AllocationPanel::runAllocation);
+  connect(material_, &QComboBox::activated, this, &AllocationPanel::runAllocation);
+  connect(whatIfButton_, &QPushButton::clicked, this, &AllocationPanel::runWhatIf);
+  connect(worker_, &WorkerRun::cancelClicked, this, &AllocationPanel::cancel);
+  retranslateUi();
+}
+
+bool AllocationPanel::setMaterial(const QString& code) {
+  const int i = material_->findData(code);
+  if (i < 0) return false;
+  material_->setCurrentIndex(i);
+  return true;
+}
+
+bool AllocationPanel::setProject(const QString& id) {
+  const int i = project_->findData(id);
+  if (i < 0) return false;
+  project_->setCurrentIndex(i);
+  return true;
+}
+
+void AllocationPanel::setBusy(bool busy) {
+  running_ = busy;
+  allocateButton_->setEnabled(!busy);
+  whatIfButton_->setEnabled(!busy && project_->count() > 0);
+}
+
+bool AllocationPanel::runAllocation() {
+  if (running_) return false;
+  const QString material = material_->currentData().toString();
+  QSettings().setValue("analysis/allocation/material", material);
+  setBusy(true);
+  worker_->start<AllocationOutcome>(
+      [inputs = inputs_, m = utf8(material)](core::Progress& progress) { return runAllocationJob(*inputs, m, progress); },
+      [this](JobOutcome<AllocationOutcome> o) {
+        AllocationOutcome result = std::move(o.value).value_or(AllocationOutcome{});
+        result.error = std::move(o.error);
+        allocationDone(std::move(result), o.cancelled);
+      });
+  return true;
+}
+
+bool AllocationPanel::runWhatIf() {
+  if (running_) return false;
+  const QString id = project_->currentData().toString();
+  if (id.isEmpty()) return false;
+  QSettings().setValue("analysis/allocation/project", id);
+  setBusy(true);
+  worker_->start<WhatIfOutcome>(
+      [inputs = inputs_, p = utf8(id)](core::Progress& progress) { return runWhatIfJob(*inputs, p, progress); },
+      [this](JobOutcome<WhatIfOutcome> o) {
+        WhatIfOutcome result = std::move(o.value).value_or(WhatIfOutcome{});
+        result.error = std::move(o.error);
+        whatIfDone(std::move(result), o.cancelled);
+      });
+  return true;
+}
+
+void AllocationPanel::cancel() { worker_->cancel(); }
+
+void AllocationPanel::allocationDone(AllocationOutcome outcome, bool cancelled) {
+  setBusy(false);
+  lastCancelled_ = cancelled;
+  if (cancelled) {
+    summary_->setText(tr("Cancelled; the map shows the last finished allocation."));
+  } else {
+    hasAllocation_ = true;
+    allocation_ = std::move(outcome);
+    if (!allocation_.error.isEmpty()) {
+      showError(this, tr("Allocation failed"), allocation_.error);
+    } else if (allocation_.flows) {
+      layers_.put(*allocation_.flows);
+    }
+    fillAllocation();
+  }
+  emit finished();
+}
+
+void AllocationPanel::whatIfDone(WhatIfOutcome outcome, bool cancelled) {
+  setBusy(false);
+  lastCancelled_ = cancelled;
+  if (cancelled) {
+    whatIfSummary_->setText(tr("What-if cancelled."));
+  } else {
+    hasWhatIf_ = true;
+    whatIf_ = std::move(outcome);
+    if (!whatIf_.error.isEmpty()) showError(this, tr("What-if failed"), whatIf_.error);
+    fillWhatIf();
+  }
+  emit finished();
+}
+
+void AllocationPanel::fillAllocation() {
+  if (!hasAllocation_) return;
+  if (!allocation_.error.isEmpty()) {
+    summary_->setText(allocation_.error);
+    return;
+  }
+  const QLocale locale;
+  allocationTable_->setRowCount(static_cast<int>(allocation_.rows.size()));
+  double supplied = 0, optimal = 0, greedy = 0, tkm = 0, cny = 0;
+  for (int r = 0; r < allocationTable_->rowCount(); ++r) {
+    const AllocationRow& row = allocation_.rows[static_cast<std::size_t>(r)];
+    allocationTable_->setItem(r, 0, new QTableWidgetItem(row.materialZh + QStringLiteral(" ") + row.material));
+    allocationTable_->setItem(r, 1, numberItem(row.supplied, 0));
+    allocationTable_->setItem(r, 2, numberItem(row.matchedOptimal, 0));
+    allocationTable_->setItem(r, 3, numberItem(row.matchedGreedy, 0));
+    allocationTable_->setItem(r, 4, numberItem(row.utilisationPct, 1));
+    allocationTable_->setItem(r, 5, numberItem(row.unitKm, 0));
+    allocationTable_->setItem(r, 6, numberItem(row.transportCny, 0));
+    if (row.unit != QStringLiteral("t")) continue;  // MWh and m³ do not add to tonnes
+    supplied += row.supplied;
+    optimal += row.matchedOptimal;
+    greedy += row.matchedGreedy;
+    tkm += row.unitKm;
+    cny += row.transportCny;
+  }
+  allocationTable_->resizeColumnsToContents();
+  auto n = [&](double v) { return locale.toString(v, 'f', 0); };
+  summary_->setText(tr("Materials in tonnes: %1 t/yr supplied; matched %2 t/yr optimal vs %3 t/yr greedy "
+                       "(utilisation %4 %); %5 t·km, transport %6 CNY/yr; %n exchange(s) on the map.",
+                       nullptr, static_cast<int>(allocation_.exchanges))
+                        .arg(n(supplied), n(optimal), n(greedy),
+                             locale.toString(supplied > 0 ? 100.0 * optimal / supplied : 0.0, 'f', 1), n(tkm), n(cny)));
+}
+
+void AllocationPanel::fillWhatIf() {
+  if (!hasWhatIf_) return;
+  if (!whatIf_.error.isEmpty()) {
+    whatIfSummary_->setText(whatIf_.error);
+    whatIfTable_->setRowCount(0);
+    return;
+  }
+  whatIfTable_->setRowCount(static_cast<int>(whatIf_.rows.size()));
+  double added = 0;
+  for (int r = 0; r < whatIfTable_->rowCount(); ++r) {
+    const WhatIfRow& row = whatIf_.rows[static_cast<std::size_t>(r)];
+    const QString direction = row.direction == QStringLiteral("input") ? tr("takes in") : tr("puts out");
+    whatIfTable_->setItem(r, 0, new QTableWidgetItem(row.material + QStringLiteral(" (") + direction + QStringLiteral(")")));
+    whatIfTable_->setItem(r, 1, optionalItem(row.projectQuantity, 0));
+    whatIfTable_->setItem(r, 2, numberItem(row.matchedWithout, 0));
+    whatIfTable_->setItem(r, 3, numberItem(row.matchedWith, 0));
+    whatIfTable_->setItem(r, 4, numberItem(row.matchedChange, 0));
+    whatIfTable_->setItem(r, 5, optionalItem(row.utilisationWithPct, 1));
+    whatIfTable_->setItem(r, 6, numberItem(row.transportCnyWith, 0));
+    added += row.matchedChange;
+  }
+  whatIfTable_->resizeColumnsToContents();
+  whatIfSummary_->setText(tr("%1 adds %2 t/yr of matched residue (%n material(s)).", nullptr,
+                             static_cast<int>(whatIf_.rows.size()))
+                              .arg(whatIf_.projectId, QLocale().toString(added, 'f', 0)));
+}
+
+void AllocationPanel::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslateUi();
+  QWidget::changeEvent(event);
+}
+
+void AllocationPanel::retranslateUi() {
+  materialLabel_->setText(tr("Material:"));
+  material_->setItemText(0, tr("all residues"));
+  allocateButton_->setText(tr("Allocate"));
+  allocateButton_->setToolTip(tr("Min-cost max-flow allocation beside greedy nearest-first (straight line × 1.3)"));
+  projectLabel_->setText(tr("Proposed project:"));
+  whatIfButton_->setText(tr("What if"));
+  whatIfButton_->setToolTip(tr("The allocation with and without this project"));
+  allocationTable_->setHorizontalHeaderLabels({tr("Material"), tr("Supplied /yr"), tr("Matched (optimal)"),
+                                               tr("Matched (greedy)"), tr("Utilisation %"), tr("t·km"),
+                                               tr("Transport CNY/yr")});
+  whatIfTable_->setHorizontalHeaderLabels({tr("Material"), tr("Project /yr"), tr("Matched without"),
+                                           tr("Matched with"), tr("Change"), tr("Utilisation with %"),
+                                           tr("Transport CNY/yr with")});
+  if (hasAllocation_) fillAllocation();
+  else summary_->setText(tr("Choose a material (or all) and press Allocate."));
+  if (hasWhatIf_) fillWhatIf();
+  else whatIfSummary_->setText(tr("Choose a proposed project and press What if."));
+}
+
+}  // namespace circatlas::viewer

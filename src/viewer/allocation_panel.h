@@ -1,0 +1,128 @@
+// AllocationPanel: the province-wide residue allocation and the what-if of one proposed project, with the flows on the map.
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "viewer/viewer_layer.h"
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace circatlas::viewer {
+
+class LayerStack;
+struct AnalysisInputs;
+class WorkerRun;
+
+/// One material of the allocation summary (units of the material: t for solids).
+struct AllocationRow {
+  QString material;  ///< code, e.g. FLY_ASH
+  QString materialZh;
+  QString unit;
+  double supplied = 0.0;        ///< per year
+  double matchedOptimal = 0.0;  ///< per year, min-cost max-flow
+  double matchedGreedy = 0.0;   ///< per year, greedy nearest-first
+  double utilisationPct = 0.0;  ///< matchedOptimal / supplied
+  double unitKm = 0.0;          ///< t·km (unit·km) of the optimal exchanges
+  double transportCny = 0.0;    ///< CNY per year of the optimal exchanges
+};
+
+struct AllocationOutcome {
+  std::vector<AllocationRow> rows;
+  std::size_t exchanges = 0;  ///< optimal exchanges drawn on the map
+  std::optional<ViewerLayer> flows;
+  QString parameters;
+  QString error;
+};
+
+/// One material a project takes in or puts out, with the allocation without and with it.
+struct WhatIfRow {
+  QString material;
+  QString direction;                     ///< input or output
+  std::optional<double> projectQuantity; ///< per year; none when the source gives none
+  double matchedWithout = 0.0;
+  double matchedWith = 0.0;
+  double matchedChange = 0.0;            ///< what the project adds (with − without)
+  std::optional<double> utilisationWithoutPct;
+  std::optional<double> utilisationWithPct;
+  double transportCnyWith = 0.0;
+};
+
+struct WhatIfOutcome {
+  QString projectId;
+  std::vector<WhatIfRow> rows;
+  QString error;
+};
+
+/// Runs PartnersTool's allocation for one material or all (as `circatlas allocate`, straight line ×
+/// detour) and WhatIfTool for one proposed project (as `circatlas whatif --project`) in a worker
+/// thread with progress and Cancel; shows the summary numbers in tables and replaces the
+/// 'allocation_flows' layer with the optimal exchanges.
+class AllocationPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  AllocationPanel(LayerStack& layers, std::shared_ptr<const AnalysisInputs> inputs, QWidget* parent = nullptr);
+
+  /// Chooses the material by code; empty for all. False if unknown.
+  bool setMaterial(const QString& code);
+  /// Chooses the proposed project by id (e.g. "J003"). False if unknown or without flows.
+  bool setProject(const QString& id);
+  /// Starts the allocation for the chosen material; false while a run is going.
+  bool runAllocation();
+  /// Starts the what-if of the chosen project; false while a run is going.
+  bool runWhatIf();
+  /// Asks the running job to stop; the tables and the map keep the last finished results.
+  void cancel();
+  /// True from a run's start until its results are shown.
+  [[nodiscard]] bool isRunning() const noexcept { return running_; }
+  /// Whether the last run ended by Cancel.
+  [[nodiscard]] bool lastRunCancelled() const noexcept { return lastCancelled_; }
+  [[nodiscard]] const AllocationOutcome& lastAllocation() const noexcept { return allocation_; }
+  [[nodiscard]] const WhatIfOutcome& lastWhatIf() const noexcept { return whatIf_; }
+  [[nodiscard]] QTableWidget* allocationTable() const noexcept { return allocationTable_; }
+  [[nodiscard]] QTableWidget* whatIfTable() const noexcept { return whatIfTable_; }
+  [[nodiscard]] QLabel* summaryLabel() const noexcept { return summary_; }
+
+ signals:
+  void finished();
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void setBusy(bool busy);
+  void allocationDone(AllocationOutcome outcome, bool cancelled);
+  void whatIfDone(WhatIfOutcome outcome, bool cancelled);
+  void fillAllocation();
+  void fillWhatIf();
+  void retranslateUi();
+
+  LayerStack& layers_;
+  std::shared_ptr<const AnalysisInputs> inputs_;
+  QLabel* materialLabel_;
+  QComboBox* material_;
+  QPushButton* allocateButton_;
+  QLabel* projectLabel_;
+  QComboBox* project_;
+  QPushButton* whatIfButton_;
+  WorkerRun* worker_;
+  QLabel* summary_;
+  QTableWidget* allocationTable_;
+  QLabel* whatIfSummary_;
+  QTableWidget* whatIfTable_;
+  AllocationOutcome allocation_;
+  WhatIfOutcome whatIf_;
+  bool hasAllocation_ = false;
+  bool hasWhatIf_ = false;
+  bool running_ = false;
+  bool lastCancelled_ = false;
+};
+
+}  // namespace circatlas::viewer
