@@ -1,4 +1,5 @@
 // circatlas-viewer: the Qt map viewer on the built-in Gansu atlas; files given as arguments are added.
+#include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -8,8 +9,10 @@
 #include <cstdio>
 
 #include "render/render_session.h"
+#include "viewer/allocation_panel.h"
 #include "viewer/main_window.h"
 #include "viewer/map_canvas.h"
+#include "viewer/measure_tool.h"
 #include "viewer/ui_support.h"
 
 int main(int argc, char* argv[]) {
@@ -26,10 +29,12 @@ int main(int argc, char* argv[]) {
   // Hidden helpers for tests, benchmarks and documentation screenshots.
   QCommandLineOption screenshot("screenshot", "Save the window to FILE after the first drawn map, then quit.", "FILE");
   QCommandLineOption timing("timing", "Print the time from start to the first drawn map.");
-  screenshot.setFlags(QCommandLineOption::HiddenFromHelp);
-  timing.setFlags(QCommandLineOption::HiddenFromHelp);
-  parser.addOption(screenshot);
-  parser.addOption(timing);
+  QCommandLineOption demo("demo", "Show an analysis at start: 'measure' (Lanzhou – Wuwei – Jiuquan) or 'allocation'.",
+                          "NAME");
+  for (QCommandLineOption* o : {&screenshot, &timing, &demo}) {
+    o->setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(*o);
+  }
   parser.process(app);
 
   try {
@@ -43,6 +48,22 @@ int main(int argc, char* argv[]) {
   window.loadBuiltinAtlas();
   for (const QString& file : parser.positionalArguments()) window.openFile(file);
   window.show();
+  if (parser.value(demo) == "measure") {
+    window.measureAction()->setChecked(true);
+    for (const circatlas::core::LonLat p : {circatlas::core::LonLat{103.8236, 36.0580}, circatlas::core::LonLat{102.6347, 37.9300},
+                                            circatlas::core::LonLat{98.5108, 39.7440}}) {
+      window.measureTool()->addPoint(p);
+    }
+    window.measureTool()->finish();
+  } else if (parser.value(demo) == "allocation" && window.allocationPanel()) {
+    auto* panel = window.allocationPanel();
+    panel->parentWidget()->raise();
+    QObject::connect(panel, &circatlas::viewer::AllocationPanel::finished, panel, [panel, first = true]() mutable {
+      if (first && panel->setProject("J003")) panel->runWhatIf();
+      first = false;
+    });
+    panel->runAllocation();
+  }
 
   auto* canvas = window.canvas();
   QObject::connect(canvas, &circatlas::viewer::MapCanvas::renderFinished, &window, [&, first = true]() mutable {

@@ -21,6 +21,7 @@
 #include "core/error.h"
 #include "render/atlas_data.h"
 #include "render/layer_set.h"
+#include "viewer/allocation_panel.h"
 #include "viewer/analysis_inputs.h"
 #include "viewer/attribute_table_panel.h"
 #include "viewer/cluster_panel.h"
@@ -32,6 +33,8 @@
 #include "viewer/legend_panel.h"
 #include "viewer/layer_stack.h"
 #include "viewer/map_canvas.h"
+#include "viewer/measure_panel.h"
+#include "viewer/measure_tool.h"
 #include "viewer/partners_panel.h"
 #include "viewer/search_box.h"
 #include "viewer/ui_support.h"
@@ -61,6 +64,7 @@ MainWindow::MainWindow(QWidget* parent)
   identifyDock_ = addDock(identify_, "identifyDock", Qt::RightDockWidgetArea);
   tableDock_ = addDock(table_, "tableDock", Qt::BottomDockWidgetArea);
   createMenus();
+  createMeasureTool();
   statusBar()->addWidget(coordinates_, 1);
   statusBar()->addPermanentWidget(scale_);
   statusBar()->addPermanentWidget(renderTime_);
@@ -174,6 +178,7 @@ void MainWindow::createAnalysisPanels() {
   try {
     cluster_ = new ClusterPanel(*layers_, inputs_, this);
     partners_ = new PartnersPanel(*layers_, inputs_, this);
+    allocation_ = new AllocationPanel(*layers_, inputs_, this);
   } catch (const std::exception& e) {
     showError(this, tr("The analysis panels are unavailable"), errorText(e));
     return;
@@ -182,11 +187,37 @@ void MainWindow::createAnalysisPanels() {
   partnersDock_ = addDock(partners_, "partnersDock", Qt::RightDockWidgetArea);
   tabifyDockWidget(clusterDock_, partnersDock_);
   tabifyDockWidget(identifyDock_, clusterDock_);
+  allocationDock_ = addDock(allocation_, "allocationDock", Qt::RightDockWidgetArea);
+  tabifyDockWidget(partnersDock_, allocationDock_);
   identifyDock_->raise();
   viewMenu_->addAction(clusterDock_->toggleViewAction());
   viewMenu_->addAction(partnersDock_->toggleViewAction());
+  viewMenu_->addAction(allocationDock_->toggleViewAction());
   partners_->setLanguage(language_->mapLanguage());
   retranslateUi();
+}
+
+void MainWindow::createMeasureTool() {
+  measure_ = new MeasureTool(this);
+  measurePanel_ = new MeasurePanel(*measure_, this);
+  measureDock_ = addDock(measurePanel_, "measureDock", Qt::BottomDockWidgetArea);
+  measureDock_->hide();
+  measureAction_ = new QAction(this);
+  measureAction_->setObjectName("measureAction");
+  measureAction_->setCheckable(true);
+  measureAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+  connect(measureAction_, &QAction::toggled, this, [this](bool on) {
+    canvas_->setMapTool(on ? measure_ : nullptr);
+    if (on) {
+      measureDock_->show();
+      measureDock_->raise();
+      statusBar()->showMessage(tr("Measure: click points; double-click or Esc ends, right-click clears."), 8000);
+    }
+  });
+  viewMenu_->addSeparator();
+  viewMenu_->addAction(measureAction_);
+  viewMenu_->addAction(measureDock_->toggleViewAction());
+  if (auto* toolbar = findChild<QToolBar*>("mainToolBar")) toolbar->insertAction(toolbar->actions().value(1), measureAction_);
 }
 
 bool MainWindow::openFile(const QString& path) {
@@ -337,6 +368,10 @@ void MainWindow::retranslateUi() {
   tableDock_->setWindowTitle(tr("Attribute table"));
   if (clusterDock_) clusterDock_->setWindowTitle(tr("Clusters"));
   if (partnersDock_) partnersDock_->setWindowTitle(tr("Partners"));
+  if (allocationDock_) allocationDock_->setWindowTitle(tr("Allocation"));
+  measureDock_->setWindowTitle(tr("Measure"));
+  measureAction_->setText(tr("&Measure distance"));
+  measureAction_->setToolTip(tr("Measure distance: geodesic and by road (Ctrl+M)"));
   coordinates_->setToolTip(tr("Cursor position (WGS 84)"));
   scale_->setToolTip(tr("Map scale at 96 dpi"));
 }

@@ -12,6 +12,7 @@ class QMenu;
 
 namespace circatlas::viewer {
 
+class AllocationPanel;
 class AttributeTablePanel;
 class ClusterPanel;
 class IdentifyPanel;
@@ -21,6 +22,8 @@ class LayerPanel;
 class LegendPanel;
 class LayerStack;
 class MapCanvas;
+class MeasurePanel;
+class MeasureTool;
 class PartnersPanel;
 class SearchBox;
 struct AnalysisInputs;
@@ -51,6 +54,11 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] AttributeTablePanel* tablePanel() const noexcept { return table_; }
   [[nodiscard]] ClusterPanel* clusterPanel() const noexcept { return cluster_; }
   [[nodiscard]] PartnersPanel* partnersPanel() const noexcept { return partners_; }
+  [[nodiscard]] AllocationPanel* allocationPanel() const noexcept { return allocation_; }
+  [[nodiscard]] MeasureTool* measureTool() const noexcept { return measure_; }
+  [[nodiscard]] MeasurePanel* measurePanel() const noexcept { return measurePanel_; }
+  /// Checkable: while on, clicks on the map measure instead of identifying.
+  [[nodiscard]] QAction* measureAction() const noexcept { return measureAction_; }
   [[nodiscard]] SearchBox* searchBox() const noexcept { return search_; }
   [[nodiscard]] LanguageManager& languageManager() const noexcept { return *language_; }
   [[nodiscard]] QMenu* fileMenu() const noexcept { return fileMenu_; }
@@ -68,6 +76,7 @@ class MainWindow : public QMainWindow {
   void createMenus();
   QDockWidget* addDock(QWidget* panel, const QString& objectName, Qt::DockWidgetArea area);
   void createAnalysisPanels();
+  void createMeasureTool();
   void identifyAt(double x, double y, double tolerance);
   void zoomToLayer(const QString& layerId);
   void zoomToSelection();
@@ -90,6 +99,9 @@ class MainWindow : public QMainWindow {
   SearchBox* search_;
   ClusterPanel* cluster_ = nullptr;
   PartnersPanel* partners_ = nullptr;
+  AllocationPanel* allocation_ = nullptr;
+  MeasureTool* measure_ = nullptr;
+  MeasurePanel* measurePanel_ = nullptr;
   std::shared_ptr<const AnalysisInputs> inputs_;
 
   QDockWidget* layerDock_ = nullptr;
@@ -98,6 +110,8 @@ class MainWindow : public QMainWindow {
   QDockWidget* tableDock_ = nullptr;
   QDockWidget* clusterDock_ = nullptr;
   QDockWidget* partnersDock_ = nullptr;
+  QDockWidget* allocationDock_ = nullptr;
+  QDockWidget* measureDock_ = nullptr;
   QMenu* fileMenu_ = nullptr;
   QMenu* viewMenu_ = nullptr;
   QMenu* languageMenu_ = nullptr;
@@ -112,6 +126,7 @@ class MainWindow : public QMainWindow {
   QAction* copyTableAction_ = nullptr;
   QAction* zhAction_ = nullptr;
   QAction* enAction_ = nullptr;
+  QAction* measureAction_ = nullptr;
   QLabel* coordinates_;
   QLabel* scale_;
   QLabel* renderTime_;

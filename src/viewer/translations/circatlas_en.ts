@@ -2,6 +2,135 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
   <context>
+    <name>circatlas::viewer::AllocationPanel</name>
+    <message>
+      <source>Cancelled; the map shows the last finished allocation.</source>
+      <translation>Cancelled; the map shows the last finished allocation.</translation>
+    </message>
+    <message>
+      <source>Allocation failed</source>
+      <translation>Allocation failed</translation>
+    </message>
+    <message>
+      <source>What-if cancelled.</source>
+      <translation>What-if cancelled.</translation>
+    </message>
+    <message>
+      <source>What-if failed</source>
+      <translation>What-if failed</translation>
+    </message>
+    <message numerus="yes">
+      <source>Materials in tonnes: %1 t/yr supplied; matched %2 t/yr optimal vs %3 t/yr greedy (utilisation %4 %); %5 t·km, transport %6 CNY/yr; %n exchange(s) on the map.</source>
+      <translation>
+        <numerusform>Materials in tonnes: %1 t/yr supplied; matched %2 t/yr optimal vs %3 t/yr greedy (utilisation %4 %); %5 t·km, transport %6 CNY/yr; %n exchange on the map.</numerusform>
+        <numerusform>Materials in tonnes: %1 t/yr supplied; matched %2 t/yr optimal vs %3 t/yr greedy (utilisation %4 %); %5 t·km, transport %6 CNY/yr; %n exchanges on the map.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>takes in</source>
+      <translation>takes in</translation>
+    </message>
+    <message>
+      <source>puts out</source>
+      <translation>puts out</translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 adds %2 t/yr of matched residue (%n material(s)).</source>
+      <translation>
+        <numerusform>%1 adds %2 t/yr of matched residue (%n material).</numerusform>
+        <numerusform>%1 adds %2 t/yr of matched residue (%n materials).</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Material:</source>
+      <translation>Material:</translation>
+    </message>
+    <message>
+      <source>all residues</source>
+      <translation>all residues</translation>
+    </message>
+    <message>
+      <source>Allocate</source>
+      <translation>Allocate</translation>
+    </message>
+    <message>
+      <source>Min-cost max-flow allocation beside greedy nearest-first (straight line × 1.3)</source>
+      <translation>Min-cost max-flow allocation beside greedy nearest-first (straight line × 1.3)</translation>
+    </message>
+    <message>
+      <source>Proposed project:</source>
+      <translation>Proposed project:</translation>
+    </message>
+    <message>
+      <source>What if</source>
+      <translation>What if</translation>
+    </message>
+    <message>
+      <source>The allocation with and without this project</source>
+      <translation>The allocation with and without this project</translation>
+    </message>
+    <message>
+      <source>Material</source>
+      <translation>Material</translation>
+    </message>
+    <message>
+      <source>Supplied /yr</source>
+      <translation>Supplied /yr</translation>
+    </message>
+    <message>
+      <source>Matched (optimal)</source>
+      <translation>Matched (optimal)</translation>
+    </message>
+    <message>
+      <source>Matched (greedy)</source>
+      <translation>Matched (greedy)</translation>
+    </message>
+    <message>
+      <source>Utilisation %</source>
+      <translation>Utilisation %</translation>
+    </message>
+    <message>
+      <source>t·km</source>
+      <translation>t·km</translation>
+    </message>
+    <message>
+      <source>Transport CNY/yr</source>
+      <translation>Transport CNY/yr</translation>
+    </message>
+    <message>
+      <source>Project /yr</source>
+      <translation>Project /yr</translation>
+    </message>
+    <message>
+      <source>Matched without</source>
+      <translation>Matched without</translation>
+    </message>
+    <message>
+      <source>Matched with</source>
+      <translation>Matched with</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>Change</translation>
+    </message>
+    <message>
+      <source>Utilisation with %</source>
+      <translation>Utilisation with %</translation>
+    </message>
+    <message>
+      <source>Transport CNY/yr with</source>
+      <translation>Transport CNY/yr with</translation>
+    </message>
+    <message>
+      <source>Choose a material (or all) and press Allocate.</source>
+      <translation>Choose a material (or all) and press Allocate.</translation>
+    </message>
+    <message>
+      <source>Choose a proposed project and press What if.</source>
+      <translation>Choose a proposed project and press What if.</translation>
+    </message>
+  </context>
+  <context>
     <name>circatlas::viewer::AttributeTablePanel</name>
     <message>
       <source>Filter rows…</source>
@@ -45,10 +174,6 @@
     <message>
       <source>Cancelled; the map shows the last finished clusters.</source>
       <translation>Cancelled; the map shows the last finished clusters.</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>Cancel</translation>
     </message>
   </context>
   <context>
@@ -250,6 +375,103 @@
       <source>Legend</source>
       <translation>Legend</translation>
     </message>
+    <message>
+      <source>Measure: click points; double-click or Esc ends, right-click clears.</source>
+      <translation>Measure: click points; double-click or Esc ends, right-click clears.</translation>
+    </message>
+    <message>
+      <source>Allocation</source>
+      <translation>Allocation</translation>
+    </message>
+    <message>
+      <source>Measure</source>
+      <translation>Measure</translation>
+    </message>
+    <message>
+      <source>&amp;Measure distance</source>
+      <translation>&amp;Measure distance</translation>
+    </message>
+    <message>
+      <source>Measure distance: geodesic and by road (Ctrl+M)</source>
+      <translation>Measure distance: geodesic and by road (Ctrl+M)</translation>
+    </message>
+  </context>
+  <context>
+    <name>circatlas::viewer::MeasurePanel</name>
+    <message>
+      <source>Click points on the map; double-click or Esc ends, right-click clears. Distances on the WGS 84 ellipsoid; road distances on the schematic trunk network.</source>
+      <translation>Click points on the map; double-click or Esc ends, right-click clears. Distances on the WGS 84 ellipsoid; road distances on the schematic trunk network.</translation>
+    </message>
+    <message>
+      <source>Leg</source>
+      <translation>Leg</translation>
+    </message>
+    <message>
+      <source>Geodesic</source>
+      <translation>Geodesic</translation>
+    </message>
+    <message>
+      <source>By road</source>
+      <translation>By road</translation>
+    </message>
+    <message>
+      <source>Road basis</source>
+      <translation>Road basis</translation>
+    </message>
+    <message>
+      <source>along the network</source>
+      <translation>along the network</translation>
+    </message>
+    <message>
+      <source>straight line × 1.3: a point is over 50 km from the network</source>
+      <translation>straight line × 1.3: a point is over 50 km from the network</translation>
+    </message>
+    <message>
+      <source>straight line × 1.3: no path in the network</source>
+      <translation>straight line × 1.3: no path in the network</translation>
+    </message>
+    <message>
+      <source>straight line × 1.3: no network</source>
+      <translation>straight line × 1.3: no network</translation>
+    </message>
+    <message>
+      <source>No points yet.</source>
+      <translation>No points yet.</translation>
+    </message>
+    <message>
+      <source>1 point; click the next.</source>
+      <translation>1 point; click the next.</translation>
+    </message>
+    <message numerus="yes">
+      <source>Total %1 geodesic over %n leg(s).</source>
+      <translation>
+        <numerusform>Total %1 geodesic over %n leg.</numerusform>
+        <numerusform>Total %1 geodesic over %n legs.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>No road distance: %1</source>
+      <translation>No road distance: %1</translation>
+    </message>
+    <message>
+      <source>By road, first to last point: %1 (%2).</source>
+      <translation>By road, first to last point: %1 (%2).</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n leg(s) fell back to a straight line.</source>
+      <translation>
+        <numerusform>%n leg fell back to a straight line.</numerusform>
+        <numerusform>%n legs fell back to a straight line.</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Routing on the road network…</source>
+      <translation>Routing on the road network…</translation>
+    </message>
+    <message>
+      <source>Double-click or Esc to end and get the road distance.</source>
+      <translation>Double-click or Esc to end and get the road distance.</translation>
+    </message>
   </context>
   <context>
     <name>circatlas::viewer::PartnersPanel</name>
@@ -312,12 +534,23 @@
       <source>Choose an enterprise, or click one on the map.</source>
       <translation>Choose an enterprise, or click one on the map.</translation>
     </message>
+    <message>
+      <source>Cancelled; the map shows the last candidates found.</source>
+      <translation>Cancelled; the map shows the last candidates found.</translation>
+    </message>
   </context>
   <context>
     <name>circatlas::viewer::SearchBox</name>
     <message>
       <source>Search names: 兰州, Lanzhou, lanzhou…</source>
       <translation>Search names: 兰州, Lanzhou, lanzhou…</translation>
+    </message>
+  </context>
+  <context>
+    <name>circatlas::viewer::WorkerRun</name>
+    <message>
+      <source>Cancel</source>
+      <translation>Cancel</translation>
     </message>
   </context>
 </TS>

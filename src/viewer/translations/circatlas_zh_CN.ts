@@ -2,6 +2,133 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
   <context>
+    <name>circatlas::viewer::AllocationPanel</name>
+    <message>
+      <source>Cancelled; the map shows the last finished allocation.</source>
+      <translation>已取消；地图显示上一次完成的分配结果。</translation>
+    </message>
+    <message>
+      <source>Allocation failed</source>
+      <translation>分配计算失败</translation>
+    </message>
+    <message>
+      <source>What-if cancelled.</source>
+      <translation>情景分析已取消。</translation>
+    </message>
+    <message>
+      <source>What-if failed</source>
+      <translation>情景分析失败</translation>
+    </message>
+    <message numerus="yes">
+      <source>Materials in tonnes: %1 t/yr supplied; matched %2 t/yr optimal vs %3 t/yr greedy (utilisation %4 %); %5 t·km, transport %6 CNY/yr; %n exchange(s) on the map.</source>
+      <translation>
+        <numerusform>以吨计的物料：供给 %1 吨/年；最优分配匹配 %2 吨/年，贪心分配匹配 %3 吨/年（利用率 %4%）；%5 吨·公里，运输费用 %6 元/年；地图上显示 %n 条交换流。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>takes in</source>
+      <translation>消纳</translation>
+    </message>
+    <message>
+      <source>puts out</source>
+      <translation>产出</translation>
+    </message>
+    <message numerus="yes">
+      <source>%1 adds %2 t/yr of matched residue (%n material(s)).</source>
+      <translation>
+        <numerusform>%1 可使匹配的废弃物增加 %2 吨/年（涉及 %n 种物料）。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Material:</source>
+      <translation>物料：</translation>
+    </message>
+    <message>
+      <source>all residues</source>
+      <translation>全部废弃物</translation>
+    </message>
+    <message>
+      <source>Allocate</source>
+      <translation>计算分配</translation>
+    </message>
+    <message>
+      <source>Min-cost max-flow allocation beside greedy nearest-first (straight line × 1.3)</source>
+      <translation>最小费用最大流分配，并与贪心就近分配对比（直线距离 × 1.3）</translation>
+    </message>
+    <message>
+      <source>Proposed project:</source>
+      <translation>拟建项目：</translation>
+    </message>
+    <message>
+      <source>What if</source>
+      <translation>情景分析</translation>
+    </message>
+    <message>
+      <source>The allocation with and without this project</source>
+      <translation>对比有无此项目时的分配结果</translation>
+    </message>
+    <message>
+      <source>Material</source>
+      <translation>物料</translation>
+    </message>
+    <message>
+      <source>Supplied /yr</source>
+      <translation>供给量/年</translation>
+    </message>
+    <message>
+      <source>Matched (optimal)</source>
+      <translation>匹配量（最优）</translation>
+    </message>
+    <message>
+      <source>Matched (greedy)</source>
+      <translation>匹配量（贪心）</translation>
+    </message>
+    <message>
+      <source>Utilisation %</source>
+      <translation>利用率 %</translation>
+    </message>
+    <message>
+      <source>t·km</source>
+      <translation>吨·公里</translation>
+    </message>
+    <message>
+      <source>Transport CNY/yr</source>
+      <translation>运输费用（元/年）</translation>
+    </message>
+    <message>
+      <source>Project /yr</source>
+      <translation>项目规模/年</translation>
+    </message>
+    <message>
+      <source>Matched without</source>
+      <translation>无项目时匹配量</translation>
+    </message>
+    <message>
+      <source>Matched with</source>
+      <translation>有项目时匹配量</translation>
+    </message>
+    <message>
+      <source>Change</source>
+      <translation>变化</translation>
+    </message>
+    <message>
+      <source>Utilisation with %</source>
+      <translation>有项目时利用率 %</translation>
+    </message>
+    <message>
+      <source>Transport CNY/yr with</source>
+      <translation>有项目时运输费用（元/年）</translation>
+    </message>
+    <message>
+      <source>Choose a material (or all) and press Allocate.</source>
+      <translation>选择一种物料（或全部），然后点击“计算分配”。</translation>
+    </message>
+    <message>
+      <source>Choose a proposed project and press What if.</source>
+      <translation>选择一个拟建项目，然后点击“情景分析”。</translation>
+    </message>
+  </context>
+  <context>
     <name>circatlas::viewer::AttributeTablePanel</name>
     <message>
       <source>Filter rows…</source>
@@ -45,10 +172,6 @@
     <message>
       <source>Cancelled; the map shows the last finished clusters.</source>
       <translation>已取消；地图显示上次完成的集聚区。</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
     </message>
   </context>
   <context>
@@ -249,6 +372,101 @@
       <source>Legend</source>
       <translation>图例</translation>
     </message>
+    <message>
+      <source>Measure: click points; double-click or Esc ends, right-click clears.</source>
+      <translation>测量：单击添加点；双击或按 Esc 结束，右键清除。</translation>
+    </message>
+    <message>
+      <source>Allocation</source>
+      <translation>分配与情景</translation>
+    </message>
+    <message>
+      <source>Measure</source>
+      <translation>测量</translation>
+    </message>
+    <message>
+      <source>&amp;Measure distance</source>
+      <translation>测量距离(&amp;M)</translation>
+    </message>
+    <message>
+      <source>Measure distance: geodesic and by road (Ctrl+M)</source>
+      <translation>测量距离：椭球面距离与公路距离（Ctrl+M）</translation>
+    </message>
+  </context>
+  <context>
+    <name>circatlas::viewer::MeasurePanel</name>
+    <message>
+      <source>Click points on the map; double-click or Esc ends, right-click clears. Distances on the WGS 84 ellipsoid; road distances on the schematic trunk network.</source>
+      <translation>在地图上单击添加点；双击或按 Esc 结束，右键清除。距离按 WGS 84 椭球面计算；公路距离基于示意性干线交通网。</translation>
+    </message>
+    <message>
+      <source>Leg</source>
+      <translation>段</translation>
+    </message>
+    <message>
+      <source>Geodesic</source>
+      <translation>椭球面距离</translation>
+    </message>
+    <message>
+      <source>By road</source>
+      <translation>公路距离</translation>
+    </message>
+    <message>
+      <source>Road basis</source>
+      <translation>公路距离依据</translation>
+    </message>
+    <message>
+      <source>along the network</source>
+      <translation>沿路网</translation>
+    </message>
+    <message>
+      <source>straight line × 1.3: a point is over 50 km from the network</source>
+      <translation>直线 × 1.3：有点距路网超过 50 公里</translation>
+    </message>
+    <message>
+      <source>straight line × 1.3: no path in the network</source>
+      <translation>直线 × 1.3：路网中无连通路径</translation>
+    </message>
+    <message>
+      <source>straight line × 1.3: no network</source>
+      <translation>直线 × 1.3：无路网</translation>
+    </message>
+    <message>
+      <source>No points yet.</source>
+      <translation>尚未添加点。</translation>
+    </message>
+    <message>
+      <source>1 point; click the next.</source>
+      <translation>已有 1 个点；请单击下一个点。</translation>
+    </message>
+    <message numerus="yes">
+      <source>Total %1 geodesic over %n leg(s).</source>
+      <translation>
+        <numerusform>共 %n 段，椭球面总距离 %1。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>No road distance: %1</source>
+      <translation>无公路距离：%1</translation>
+    </message>
+    <message>
+      <source>By road, first to last point: %1 (%2).</source>
+      <translation>首点至末点公路距离：%1（%2）。</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n leg(s) fell back to a straight line.</source>
+      <translation>
+        <numerusform>其中 %n 段改用直线距离估算。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Routing on the road network…</source>
+      <translation>正在路网上计算路线…</translation>
+    </message>
+    <message>
+      <source>Double-click or Esc to end and get the road distance.</source>
+      <translation>双击或按 Esc 结束，并计算公路距离。</translation>
+    </message>
   </context>
   <context>
     <name>circatlas::viewer::PartnersPanel</name>
@@ -310,12 +528,23 @@
       <source>Choose an enterprise, or click one on the map.</source>
       <translation>请选择企业，或在地图上单击企业。</translation>
     </message>
+    <message>
+      <source>Cancelled; the map shows the last candidates found.</source>
+      <translation>已取消；地图显示上一次找到的候选。</translation>
+    </message>
   </context>
   <context>
     <name>circatlas::viewer::SearchBox</name>
     <message>
       <source>Search names: 兰州, Lanzhou, lanzhou…</source>
       <translation>搜索名称：兰州、Lanzhou、lanzhou…</translation>
+    </message>
+  </context>
+  <context>
+    <name>circatlas::viewer::WorkerRun</name>
+    <message>
+      <source>Cancel</source>
+      <translation>取消</translation>
     </message>
   </context>
 </TS>
