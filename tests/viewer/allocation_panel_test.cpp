@@ -1,0 +1,164 @@
+// The allocation dock: the tool's matched tonnes and what-if additions, flows on the map; Cancel stops a job promptly.
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLocale>
+#include <QTableWidget>
+#include <QThread>
+
+#include <atomic>
+
+#include "core/error.h"
+#include "tools/partners_tool.h"
+#include "tools/whatif_tool.h"
+#include "viewer/allocation_panel.h"
+#include "viewer/analysis_inputs.h"
+#include "viewer/layer_stack.h"
+#include "viewer/worker_run.h"
+#include "viewer_fixture.h"
+
+namespace circatlas::viewer::testing {
+namespace {
+
+using AllocationPanelTest = ViewerTest;
+
+tools::CatalogueInput catalogueOf(const AnalysisInputs& in) {
+  return {in.table("enterprises"), in.table("flows"), in.table("materials"), in.table("material_uses")};
+}
+
+// What `circatlas allocate` computes: every material, straight line × 1.3.
+double toolMatchedOptimal(const AnalysisInputs& in, const std::string& material) {
+  tools::PartnersParams params;
+  params.topK = 1;
+  const tools::PartnersResult r = tools::runPartners(catalogueOf(in), params);
+  for (std::size_t i = 0; i < r.summary.size(); ++i) {
+    if (core::toString(r.summary.value(i, "material")) == material) {
+      return std::get<double>(r.summary.value(i, "matched_optimal"));
+    }
+  }
+  ADD_FAILURE() << "no " << material << " in the allocation summary";
+  return -1;
+}
+
+TEST_F(AllocationPanelTest, FlyAshMatchesTheTonnesOfCircatlasAllocateAndDrawsTheFlows) {
+  AllocationPanel* panel = window->allocationPanel();
+  ASSERT_NE(panel, nullptr);
+  ASSERT_TRUE(panel->setMaterial("FLY_ASH"));
+  ASSERT_TRUE(panel->runAllocation());
+  ASSERT_TRUE(waitUntil([&] { return !panel->isRunning(); }));
+  const AllocationOutcome& out = panel->lastAllocation();
+  ASSERT_TRUE(out.error.isEmpty()) << out.error.toStdString();
+  ASSERT_EQ(out.rows.size(), 1u);
+  const AllocationRow& row = out.rows[0];
+  EXPECT_EQ(row.material, QStringLiteral("FLY_ASH"));
+
+  const auto inputs = AnalysisInputs::loadBuiltin();
+  const double expected = toolMatchedOptimal(*inputs, "FLY_ASH");
+  EXPECT_DOUBLE_EQ(row.matchedOptimal, expected);
+  EXPECT_DOUBLE_EQ(row.matchedOptimal, 209250.0);  // `circatlas allocate` on the built-in catalogue
+  EXPECT_LE(row.matchedOptimal, row.supplied);
+  EXPECT_NEAR(row.utilisationPct, 100.0 * row.matchedOptimal / row.supplied, 1e-9);
+  EXPECT_GT(row.unitKm, 0.0);
+  EXPECT_GT(row.transportCny, 0.0);
+
+  const QTableWidget* table = panel->allocationTable();
+  ASSERT_EQ(table->rowCount(), 1);
+  EXPECT_DOUBLE_EQ(table->item(0, 2)->data(Qt::UserRole).toDouble(), expected);
+  EXPECT_TRUE(panel->summaryLabel()->text().contains(QLocale().toString(expected, 'f', 0)))
+      << panel->summaryLabel()->text().toStdString();
+
+  const ViewerLayer* flows = window->layers().find("allocation_flows");
+  ASSERT_NE(flows, nullptr);
+  EXPECT_EQ(flows->source->size(), out.exchanges);
+  ASSERT_GT(out.exchanges, 0u);
+  double tonnes = 0;
+  for (std::size_t i = 0; i < flows->source->size(); ++i) tonnes += std::get<double>(flows->source->value(i, "tonnes"));
+  EXPECT_NEAR(tonnes, expected, 1e-6) << "the flows drawn carry the matched tonnes";
+}
+
+TEST_F(AllocationPanelTest, WhatIfOfAProjectListsTheToolsNonNegativeAddition) {
+  AllocationPanel* panel = window->allocationPanel();
+  ASSERT_NE(panel, nullptr);
+  ASSERT_TRUE(panel->setProject("J003"));
+  EXPECT_FALSE(panel->setProject("NO_SUCH_PROJECT"));
+  ASSERT_TRUE(panel->runWhatIf());
+  ASSERT_TRUE(waitUntil([&] { return !panel->isRunning(); }));
+  const WhatIfOutcome& out = panel->lastWhatIf();
+  ASSERT_TRUE(out.error.isEmpty()) << out.error.toStdString();
+  EXPECT_EQ(out.projectId, QStringLiteral("J003"));
+
+  const auto inputs = AnalysisInputs::loadBuiltin();
+  tools::WhatIfParams params;
+  params.projectIds = {"J003"};
+  const tools::WhatIfResult expected = tools::runWhatIf(catalogueOf(*inputs), inputs->table("projects"),
+                                                        inputs->table("project_flows"), params);
+  ASSERT_GT(expected.table.size(), 0u);
+  ASSERT_EQ(out.rows.size(), expected.table.size());
+  for (std::size_t i = 0; i < out.rows.size(); ++i) {
+    EXPECT_EQ(out.rows[i].material.toStdString(), core::toString(expected.table.value(i, "material")));
+    EXPECT_DOUBLE_EQ(out.rows[i].matchedChange, std::get<double>(expected.table.value(i, "matched_change")));
+    EXPECT_GE(out.rows[i].matchedChange, 0.0) << "a project adds a receiver or a supply: never less matched";
+    EXPECT_DOUBLE_EQ(out.rows[i].matchedWith - out.rows[i].matchedWithout, out.rows[i].matchedChange);
+  }
+  EXPECT_EQ(panel->whatIfTable()->rowCount(), static_cast<int>(out.rows.size()));
+}
+
+TEST(WorkerRun, CancelStopsARunningJobPromptlyAndSaysSo) {
+  WorkerRun worker;
+  std::atomic<bool> started{false};
+  std::optional<JobOutcome<int>> outcome;
+  // Would run for a minute unless cancelled: checks its progress every millisecond, like the tools between steps.
+  ASSERT_TRUE(worker.start<int>(
+      [&started](core::Progress& progress) {
+        started = true;
+        for (int i = 0; i < 60000; ++i) {
+          core::advance(&progress, i / 60000.0, "spinning");
+          QThread::msleep(1);
+        }
+        return 42;
+      },
+      [&outcome](JobOutcome<int> o) { outcome = std::move(o); }));
+  EXPECT_TRUE(worker.isRunning());
+  ASSERT_TRUE(waitUntil([&] { return started.load(); }));
+  EXPECT_FALSE(worker.start<int>([](core::Progress&) { return 0; }, [](const JobOutcome<int>&) {})) << "one job at a time";
+
+  QElapsedTimer sinceCancel;
+  sinceCancel.start();
+  worker.cancel();
+  ASSERT_TRUE(waitUntil([&] { return outcome.has_value(); }, 5000));
+  EXPECT_LT(sinceCancel.elapsed(), 1000);
+  EXPECT_TRUE(outcome->cancelled);
+  EXPECT_FALSE(outcome->value.has_value());
+  EXPECT_FALSE(worker.isRunning());
+}
+
+TEST(WorkerRun, AnErrorOfTheJobBecomesTheOutcomesMessage) {
+  WorkerRun worker;
+  std::optional<JobOutcome<int>> outcome;
+  ASSERT_TRUE(worker.start<int>([](core::Progress&) -> int { throw core::InputError("flows.csv: bad quantity"); },
+                                [&outcome](JobOutcome<int> o) { outcome = std::move(o); }));
+  ASSERT_TRUE(waitUntil([&] { return outcome.has_value(); }));
+  EXPECT_FALSE(outcome->cancelled);
+  EXPECT_FALSE(outcome->value.has_value());
+  EXPECT_TRUE(outcome->error.contains(QStringLiteral("bad quantity"))) << outcome->error.toStdString();
+}
+
+TEST_F(AllocationPanelTest, CancelEndsAWhatIfRunPromptlyAndKeepsTheLastResults) {
+  AllocationPanel* panel = window->allocationPanel();
+  ASSERT_NE(panel, nullptr);
+  ASSERT_TRUE(panel->setProject("J003"));
+  ASSERT_TRUE(panel->runWhatIf());
+  EXPECT_FALSE(panel->runAllocation()) << "one run at a time";
+  QElapsedTimer sinceCancel;
+  sinceCancel.start();
+  panel->cancel();
+  ASSERT_TRUE(waitUntil([&] { return !panel->isRunning(); }, 5000));
+  EXPECT_LT(sinceCancel.elapsed(), 2000);
+  // The job may have finished before it saw the request; a cancelled one leaves no result behind.
+  if (panel->lastRunCancelled()) {
+    EXPECT_TRUE(panel->lastWhatIf().rows.empty());
+    EXPECT_EQ(panel->whatIfTable()->rowCount(), 0);
+  }
+}
+
+}  // namespace
+}  // namespace circatlas::viewer::testing
