@@ -21,6 +21,8 @@ namespace {
 
 // Vertices closer than this to the previous drawn vertex add nothing visible.
 constexpr double kMinVertexSpacingPx = 0.4;
+// How far simplification may move a line on raster targets, in pixels.
+constexpr double kRasterTolerancePx = 0.25;
 
 std::optional<std::size_t> fieldIndex(const core::Layer& layer, const std::string& field) {
   if (field.empty()) return std::nullopt;
@@ -80,18 +82,67 @@ QPolygonF clipRing(const QPolygonF& in, const QRectF& r) {
   return poly;
 }
 
+// Douglas–Peucker in place: keeps the vertices without which the line would move more than
+// tolerancePx. Joins cost more than anything else in a stroke, so a boundary drawn at a vertex
+// every half pixel is stroked four times faster at a quarter-pixel tolerance, which
+// antialiasing cannot show.
+void simplifyInPlace(QPolygonF& poly, double tolerancePx) {
+  const qsizetype n = poly.size();
+  if (n < 3 || tolerancePx <= 0.0) return;
+  const double tolSq = tolerancePx * tolerancePx;
+  std::vector<char> keep(static_cast<std::size_t>(n), 0);
+  keep.front() = keep.back() = 1;
+  std::vector<std::pair<qsizetype, qsizetype>> stack{{0, n - 1}};
+  while (!stack.empty()) {
+    const auto [a, b] = stack.back();
+    stack.pop_back();
+    const QPointF pa = poly[a];
+    const QPointF d = poly[b] - pa;
+    const double lenSq = d.x() * d.x() + d.y() * d.y();
+    double worst = tolSq;
+    qsizetype worstAt = -1;
+    for (qsizetype i = a + 1; i < b; ++i) {
+      const QPointF v = poly[i] - pa;
+      double distSq = 0.0;
+      if (lenSq == 0.0) {
+        distSq = v.x() * v.x() + v.y() * v.y();  // closed ring: distance to its first vertex
+      } else {
+        const double cross = v.x() * d.y() - v.y() * d.x();
+        distSq = cross * cross / lenSq;
+      }
+      if (distSq > worst) {
+        worst = distSq;
+        worstAt = i;
+      }
+    }
+    if (worstAt < 0) continue;
+    keep[static_cast<std::size_t>(worstAt)] = 1;
+    stack.emplace_back(a, worstAt);
+    stack.emplace_back(worstAt, b);
+  }
+  qsizetype out = 0;
+  for (qsizetype i = 0; i < n; ++i) {
+    if (keep[static_cast<std::size_t>(i)]) poly[out++] = poly[i];
+  }
+  poly.resize(out);
+}
+
 class PathBuilder {
  public:
-  explicit PathBuilder(const MapSettings& s)
-      : s_(s), clip_(-20.0, -20.0, s.widthPx + 40.0, s.heightPx + 40.0) {}
-  void addRing(QPainterPath& path, std::span<const core::Coord> ring) const {
+  /// tolerancePx > 0 simplifies paths further (raster targets only: PDF and SVG keep every
+  /// vertex the spacing filter lets through).
+  PathBuilder(const MapSettings& s, double tolerancePx)
+      : s_(s), clip_(-20.0, -20.0, s.widthPx + 40.0, s.heightPx + 40.0), tolerancePx_(tolerancePx) {}
+  /// Adds the ring, simplified, clipped and closed, to the path; returns it (empty when nothing
+  /// of it is left) so raster targets can stroke it piecewise.
+  QPolygonF addRing(QPainterPath& path, std::span<const core::Coord> ring) const {
     QPolygonF poly;
     appendSimplified(poly, ring);
     if (!clip_.contains(poly.boundingRect())) poly = clipRing(poly, clip_);
-    if (poly.size() >= 3) {
-      poly << poly.front();
-      path.addPolygon(poly);
-    }
+    if (poly.size() < 3) return {};
+    poly << poly.front();
+    path.addPolygon(poly);
+    return poly;
   }
   void appendSimplified(QPolygonF& poly, std::span<const core::Coord> coords) const {
     poly.reserve(static_cast<qsizetype>(coords.size()));
@@ -104,12 +155,52 @@ class PathBuilder {
       poly << p;
       last = p;
     }
+    simplifyInPlace(poly, tolerancePx_);
   }
 
  private:
   const MapSettings& s_;
   QRectF clip_;
+  double tolerancePx_;
 };
+
+// Vertices per stroked piece on raster targets. Qt's antialiasing rasterizer works in bands
+// from a small fixed memory pool and walks the whole outline of a shape once per band, so one
+// stroke along a boundary of thousands of vertices that spans the frame costs bands × vertices:
+// the province outline alone took about 100 ms. Pieces of this many vertices have small bounding
+// boxes and go through in one band each.
+constexpr qsizetype kStrokePieceVertices = 32;
+
+// Strokes a polyline (closed when its last vertex repeats its first) in pieces on raster targets.
+// With round caps and joins, two solid pieces meeting at a vertex cover exactly what one round
+// join covers, so the pixels are those of one stroke except for a second antialiasing pass on
+// the few edge pixels of each junction. Dashes continue across pieces through the dash offset.
+// Translucent pens would show the double cover at junctions, and thin pens already take Qt's
+// fast cosmetic stroker, so both are drawn whole.
+void strokePolyline(QPainter& painter, const QPen& pen, const QPolygonF& line, bool raster) {
+  if (pen.style() == Qt::NoPen || line.size() < 2) return;
+  painter.setPen(pen);
+  painter.setBrush(Qt::NoBrush);
+  const bool whole = !raster || line.size() <= kStrokePieceVertices || pen.widthF() <= 1.0 ||
+                     pen.color().alpha() != 255 || painter.opacity() < 1.0 || pen.joinStyle() != Qt::RoundJoin ||
+                     (pen.style() == Qt::SolidLine && pen.capStyle() != Qt::RoundCap);
+  if (whole) {
+    painter.drawPolyline(line);
+    return;
+  }
+  QPen piecePen = pen;
+  const bool dashed = pen.style() != Qt::SolidLine;
+  double offset = pen.dashOffset();
+  for (qsizetype first = 0; first + 1 < line.size(); first += kStrokePieceVertices - 1) {
+    const qsizetype count = std::min(kStrokePieceVertices, line.size() - first);
+    if (dashed) {
+      piecePen.setDashOffset(offset);
+      painter.setPen(piecePen);
+      for (qsizetype i = first + 1; i < first + count; ++i) offset += QLineF(line[i - 1], line[i]).length() / pen.widthF();
+    }
+    painter.drawPolyline(line.constData() + first, static_cast<int>(count));
+  }
+}
 
 // A pre-rendered marker stamped onto raster outputs: drawing 100 k antialiased shapes one by one
 // costs far more than blitting one small image. Vector outputs always get real shapes.
@@ -193,7 +284,7 @@ RenderResult MapRenderer::render(QPainter& painter, std::span<const RenderLayer>
   painter.setRenderHint(QPainter::Antialiasing, true);
   LabelEngine labels(s.widthPx, s.heightPx, s.dpi);
   SymbolPainter symbols(painter, pxPerMm);
-  PathBuilder paths(s);
+  PathBuilder paths(s, raster ? kRasterTolerancePx : 0.0);
 
   for (std::size_t li = 0; li < layers.size(); ++li) {
     const RenderLayer& rl = layers[li];
@@ -252,22 +343,34 @@ RenderResult MapRenderer::render(QPainter& painter, std::span<const RenderLayer>
         case StyleGeometry::Polygon: {
           QPainterPath path;
           path.setFillRule(Qt::OddEvenFill);
+          std::vector<QPolygonF> rings;
           for (std::size_t part = 0; part < g.partCount(); ++part) {
             const auto [first, last] = g.partPaths(part);
-            for (std::size_t r = first; r < last; ++r) paths.addRing(path, g.path(r));
+            for (std::size_t r = first; r < last; ++r) rings.push_back(paths.addRing(path, g.path(r)));
           }
-          painter.setBrush(symbols.brush(symbol));
-          painter.setPen(symbols.pen(symbol, symbol.strokeWidthMm));
-          painter.drawPath(path);
+          const QBrush brush = symbols.brush(symbol);
+          const QPen pen = symbols.pen(symbol, symbol.strokeWidthMm);
+          if (!raster) {
+            // one path per polygon keeps PDF and SVG output a clean vector outline
+            painter.setBrush(brush);
+            painter.setPen(pen);
+            painter.drawPath(path);
+            break;
+          }
+          if (brush.style() != Qt::NoBrush) {
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(brush);
+            painter.drawPath(path);
+          }
+          for (const QPolygonF& ring : rings) strokePolyline(painter, pen, ring, raster);
           break;
         }
         case StyleGeometry::Line: {
-          painter.setBrush(Qt::NoBrush);
-          painter.setPen(symbols.pen(symbol, sizeMm));
+          const QPen pen = symbols.pen(symbol, sizeMm);
           for (std::size_t i = 0; i < g.pathCount(); ++i) {
             QPolygonF poly;
             paths.appendSimplified(poly, g.path(i));
-            painter.drawPolyline(poly);
+            strokePolyline(painter, pen, poly, raster);
           }
           break;
         }
