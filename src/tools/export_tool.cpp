@@ -99,8 +99,7 @@ ExportSummary runExport(std::vector<ExportItem> items, const ExportParams& param
   std::vector<io::ExportLayer> layers;
   layers.reserve(items.size());
   ExportSummary summary;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    ExportItem& item = items[i];
+  for (ExportItem& item : items) {
     core::advance(&progress, 0.0, "preparing " + item.layer.name());
     const bool spatial = item.layer.geometryType() != core::GeometryType::None;
     if (spatial && item.layer.crs() != params.crs) {
