@@ -32,6 +32,7 @@ struct ExportOptions {
   std::string crs = "EPSG:4326";
   std::string lang = "zh";
   std::string material = "FLY_ASH";
+  CatalogueSource catalogue;
 };
 
 void runExportCommand(const ExportOptions& o) {
@@ -61,10 +62,14 @@ void runExportCommand(const ExportOptions& o) {
     const render::AtlasData data = render::AtlasData::load(set, quiet);
     items = tools::atlasItems(data, atlasIds);
   }
-  const auto catalogue = loadCatalogue({});
+  const auto catalogue = loadCatalogue(o.catalogue);
   for (const auto& t : tables) {
+    // A table the --catalogue folder lacks comes from the built-in catalogue; the source says which.
+    const std::filesystem::path own = std::filesystem::path(o.catalogue.folder) / (t + ".csv");
+    const bool fromFolder = !o.catalogue.folder.empty() && std::filesystem::exists(own);
     items.push_back({tools::renamedLayer(requireLayer(catalogue, t), t), {t, t}, std::nullopt,
-                     "catalogue, " + t + ".csv", "circatlas catalogue (see data/catalogue)", "", ""});
+                     fromFolder ? own.string() : "catalogue, " + t + ".csv",
+                     fromFolder ? "" : "circatlas catalogue (see data/catalogue)", "", ""});
   }
   std::vector<std::string> groups;
   for (const auto& r : o.results) {
@@ -114,6 +119,8 @@ void addExportCommand(CLI::App& app, Action& action) {
   cmd->add_option("--crs", o->crs, "CRS of the exported layers (any PROJ definition)")->capture_default_str();
   cmd->add_option("--lang", o->lang, "Language of style legends and labels")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
   cmd->add_option("--material", o->material, "Material of the hotspots result")->capture_default_str();
+  // The tables (flows, materials) and the results come from this folder; the atlas's layers stay the built-in ones.
+  addCatalogueOption(*cmd, o->catalogue);
   cmd->callback([o, &action] { action = [o] { runExportCommand(*o); }; });
 }
 
