@@ -3,11 +3,13 @@
 
 #include <cpl_vsi.h>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 
 #include "core/error.h"
 #include "io/gdal_session.h"
+#include "io/memory_budget.h"
 
 namespace circatlas::io {
 
@@ -50,6 +52,11 @@ class MemoryFile {
 core::TextTable readCsvTable(const std::string& path, EncodingPolicy encoding) {
   detail::ensureGdalInitialised();
   std::string text = toUtf8(readAllBytes(path), path, encoding);
+  // Records, counted before they are parsed: one per line after the header (a quoted cell
+  // spanning lines makes this an overestimate, which errs on the safe side).
+  const auto lines = static_cast<std::uint64_t>(std::count(text.begin(), text.end(), '\n')) +
+                     (text.empty() || text.back() == '\n' ? 0 : 1);
+  if (lines > 1) requireFitsInMemory(path, std::filesystem::path(path).stem().string(), lines - 1);
   const MemoryFile staged(text);
 
   detail::GdalErrorCapture capture;

@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 #include "io/gdal_session.h"
+#include "io/memory_budget.h"
 #include "io/ogr_convert.h"
 
 namespace circatlas::io {
@@ -75,6 +76,12 @@ core::Layer readLayer(const std::string& source, const ReadOptions& options) {
   std::unique_ptr<OGRLayer, SqlResultDeleter> sqlResult(nullptr, SqlResultDeleter{ds.get()});
   OGRLayer& layer = chooseLayer(*ds, source, options, sqlResult);
   const std::string layerName = layer.GetName();
+  // Refuse a layer that would not fit before reading it. Formats without a stored count (CSV,
+  // GeoJSON sequences) answer -1 to the cheap question; counting them costs one pass of reading
+  // without keeping anything, far less than the load it may prevent. SQL results are not counted.
+  GIntBig count = layer.GetFeatureCount(FALSE);
+  if (count < 0 && !options.sql) count = layer.GetFeatureCount(TRUE);
+  if (count > 0) requireFitsInMemory(source, layerName, static_cast<std::uint64_t>(count));
   detail::GdalErrorCapture capture;
   try {
     const OGRFeatureDefn& defn = *layer.GetLayerDefn();
@@ -88,7 +95,7 @@ core::Layer readLayer(const std::string& source, const ReadOptions& options) {
     const auto declared = detail::toGeometryType(layer.GetGeomType()).value_or(core::GeometryType::None);
 
     std::vector<core::Feature> features;
-    if (const GIntBig n = layer.GetFeatureCount(FALSE); n > 0) features.reserve(static_cast<std::size_t>(n));
+    if (count > 0) features.reserve(static_cast<std::size_t>(count));
     layer.ResetReading();
     std::int64_t sequence = 0;
     for (auto& ogrFeature : layer) {

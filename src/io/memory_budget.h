@@ -1,0 +1,53 @@
+// The memory budget for loading layers: refuse an input that would not fit rather than swap.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace circatlas::io {
+
+/// Peak resident memory a command needs per feature of a layer it reads, measured with
+/// `/usr/bin/time -v` on a synthetic registry of 1,000,000 enterprises and 791,385 flows
+/// (`circatlas synth -n 1000000 --seed 7`): `export --layers flows --results clusters` peaked at
+/// 4,840,312 KiB, `cluster` at 4,370,680 KiB, `validate` at 1,303,888 KiB; the heaviest, less the
+/// base below, is 4,878 bytes per enterprise, rounded up to 5 KiB. Point registries are what grows
+/// that large; a layer of polygons with thousands of vertices each needs more per feature.
+inline constexpr std::uint64_t kBytesPerFeature = 5120;
+/// Memory a command needs whatever its input (GDAL, PROJ, the built-in base map and catalogue):
+/// `circatlas validate` and `cluster` on the built-in data peak at about 76 MiB; rounded up.
+inline constexpr std::uint64_t kBaseBytes = std::uint64_t{128} << 20;
+
+/// How much memory the data of one command may take.
+struct MemoryBudget {
+  std::uint64_t bytes = 0;
+  /// Where the figure comes from, for messages: "CIRCATLAS_MEMORY_LIMIT=2G" or "3/4 of the
+  /// available memory, MemAvailable 7.6 GiB; …".
+  std::string origin;
+};
+
+/// The budget: CIRCATLAS_MEMORY_LIMIT when set (bytes, or with a K, M or G suffix: 1024-based),
+/// else three quarters of MemAvailable in /proc/meminfo, else no limit (std::nullopt) where that file does
+/// not exist. Throws core::ParameterError for a malformed CIRCATLAS_MEMORY_LIMIT.
+[[nodiscard]] std::optional<MemoryBudget> memoryBudget();
+
+/// Parses a size such as "512M", "2G", "1048576" (1024-based suffixes K, M, G, T); std::nullopt
+/// if malformed or zero.
+[[nodiscard]] std::optional<std::uint64_t> parseByteSize(std::string_view text) noexcept;
+
+/// The peak memory a command is expected to need for a layer of `features` features. Each layer is
+/// checked on its own: the figure per feature already covers a command's whole peak on its
+/// largest layer.
+[[nodiscard]] constexpr std::uint64_t estimateBytes(std::uint64_t features) noexcept {
+  return kBaseBytes + features * kBytesPerFeature;
+}
+
+/// "1.5 GiB", "640 MiB": sizes for messages.
+[[nodiscard]] std::string formatBytes(std::uint64_t bytes);
+
+/// Throws core::IoError naming the file, the layer, the feature count, the estimate and the budget
+/// when a layer of `features` features would not fit in memoryBudget(); does nothing otherwise.
+void requireFitsInMemory(const std::string& file, const std::string& layer, std::uint64_t features);
+
+}  // namespace circatlas::io
