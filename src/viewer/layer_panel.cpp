@@ -1,6 +1,8 @@
-// The layer list: check boxes for visibility, buttons for order, removal, table and zoom, an opacity slider.
+// The layer list: check boxes for visibility, buttons for order, removal, table and zoom, an opacity
+// slider and the choice of style.
 #include "viewer/layer_panel.h"
 
+#include <QComboBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -9,8 +11,10 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
+#include "render/definition_paths.h"
 #include "viewer/layer_stack.h"
 #include "viewer/ui_support.h"
 
@@ -22,6 +26,9 @@ LayerPanel::LayerPanel(LayerStack& layers, QWidget* parent)
       list_(new QListWidget(this)),
       opacityLabel_(new QLabel(this)),
       opacity_(new QSlider(Qt::Horizontal, this)),
+      styleLabel_(new QLabel(this)),
+      style_(new QComboBox(this)),
+      library_(loadStyleLibrary(render::stylesDir())),
       up_(new QToolButton(this)),
       down_(new QToolButton(this)),
       remove_(new QToolButton(this)),
@@ -43,6 +50,13 @@ LayerPanel::LayerPanel(LayerStack& layers, QWidget* parent)
   layout->addWidget(list_);
   layout->addLayout(buttons);
   layout->addLayout(opacityRow);
+  auto* styleRow = new QHBoxLayout;
+  styleRow->addWidget(styleLabel_);
+  styleRow->addWidget(style_, 1);
+  layout->addLayout(styleRow);
+  style_->setEnabled(false);
+  style_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  style_->setMinimumContentsLength(12);
 
   connect(list_, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
     if (rebuilding_) return;
@@ -53,6 +67,12 @@ LayerPanel::LayerPanel(LayerStack& layers, QWidget* parent)
     const QSignalBlocker block(opacity_);
     opacity_->setEnabled(i >= 0);
     if (i >= 0) opacity_->setValue(static_cast<int>(std::lround(layers_.at(static_cast<std::size_t>(i)).opacity * 100)));
+    fillStyles();
+  });
+  connect(style_, qOverload<int>(&QComboBox::activated), this, [this](int row) {
+    const int i = currentLayerIndex();
+    if (i < 0 || row < 0 || row >= static_cast<int>(choices_.size())) return;
+    layers_.setStyle(static_cast<std::size_t>(i), choices_[static_cast<std::size_t>(row)]);
   });
   connect(opacity_, &QSlider::valueChanged, this, [this](int v) {
     if (const int i = currentLayerIndex(); i >= 0) layers_.setOpacity(static_cast<std::size_t>(i), v / 100.0);
@@ -96,6 +116,33 @@ void LayerPanel::rebuild() {
     if (static_cast<int>(k) == current) list_->setCurrentItem(item);
   }
   rebuilding_ = false;
+  fillStyles();
+}
+
+void LayerPanel::fillStyles() {
+  const QSignalBlocker block(style_);
+  style_->clear();
+  choices_.clear();
+  const int i = currentLayerIndex();
+  style_->setEnabled(i >= 0);
+  if (i < 0) return;
+  const ViewerLayer& layer = layers_.at(static_cast<std::size_t>(i));
+  choices_ = stylesFor(library_, *layer.source);
+  const auto named = [&](const std::string& name) {
+    return std::any_of(choices_.begin(), choices_.end(), [&](const auto& s) { return s->name == name; });
+  };
+  // The layer's own style (an analysis result's, or the plain one of a file) stays a choice, and
+  // the plain style is always there to fall back on.
+  if (layer.style && !named(layer.style->name)) choices_.insert(choices_.begin(), layer.style);
+  if (const auto plain = std::make_shared<const render::Style>(defaultStyleFor(layer.source->geometryType()));
+      !named(plain->name)) {
+    choices_.push_back(plain);
+  }
+  for (const auto& s : choices_) {
+    const QString title = s->title.empty() ? tr("Plain") : qs(s->title, language_);
+    style_->addItem(title + QStringLiteral("  (") + qs(s->name) + ')');
+    if (s == layer.style || (layer.style && s->name == layer.style->name)) style_->setCurrentIndex(style_->count() - 1);
+  }
 }
 
 void LayerPanel::moveCurrent(int towardsTop) {
@@ -120,6 +167,10 @@ void LayerPanel::changeEvent(QEvent* event) {
 
 void LayerPanel::retranslateUi() {
   opacityLabel_->setText(tr("Opacity"));
+  styleLabel_->setText(tr("Style"));
+  QString styleTip = tr("Draw the layer with another style from the styles folder");
+  for (const auto& problem : library_.problems) styleTip += QStringLiteral("\n⚠ ") + qs(problem);
+  style_->setToolTip(styleTip);
   up_->setToolTip(tr("Move the layer up"));
   down_->setToolTip(tr("Move the layer down"));
   remove_->setText(tr("Remove"));

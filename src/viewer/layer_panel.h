@@ -3,12 +3,17 @@
 
 #include <QWidget>
 
+#include <memory>
+#include <vector>
+
 #include "render/style.h"
+#include "viewer/style_choice.h"
 
 class QListWidget;
 class QSlider;
 class QToolButton;
 class QLabel;
+class QComboBox;
 
 namespace circatlas::viewer {
 
@@ -23,6 +28,8 @@ class LayerPanel : public QWidget {
   void setLanguage(render::Language language);
   /// Index in the stack of the highlighted row, or -1.
   [[nodiscard]] int currentLayerIndex() const;
+  /// The style choice for the highlighted layer: the styles of styles/ that can draw it.
+  [[nodiscard]] QComboBox* styleBox() const noexcept { return style_; }
 
  signals:
   void openTableRequested(const QString& layerId);
@@ -35,12 +42,19 @@ class LayerPanel : public QWidget {
   void rebuild();
   void moveCurrent(int towardsTop);
   void retranslateUi();
+  /// Lists the styles that fit the highlighted layer, its current one selected.
+  void fillStyles();
 
   LayerStack& layers_;
   render::Language language_ = render::Language::Zh;
   QListWidget* list_;
   QLabel* opacityLabel_;
   QSlider* opacity_;
+  QLabel* styleLabel_;
+  QComboBox* style_;
+  StyleLibrary library_;
+  /// What the style box lists, in its order.
+  std::vector<std::shared_ptr<const render::Style>> choices_;
   QToolButton* up_;
   QToolButton* down_;
   QToolButton* remove_;

@@ -83,6 +83,12 @@ void LayerStack::setOpacity(std::size_t i, double opacity) {
   emit appearanceChanged();
 }
 
+void LayerStack::setStyle(std::size_t i, std::shared_ptr<const render::Style> style) {
+  if (i >= layers_.size() || !style || layers_[i].style == style) return;
+  layers_[i].style = std::move(style);
+  emit appearanceChanged();
+}
+
 void LayerStack::move(std::size_t from, std::size_t to) {
   if (from >= layers_.size() || to >= layers_.size() || from == to) return;
   ViewerLayer l = std::move(layers_[from]);

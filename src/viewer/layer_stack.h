@@ -49,6 +49,9 @@ class LayerStack : public QObject {
   void setVisible(std::size_t i, bool visible);
   void setLabels(std::size_t i, bool labels);
   void setOpacity(std::size_t i, double opacity);
+  /// Draws layer i with another style (the legend follows the next render). The caller checks
+  /// the style fits (style_choice.h); a style that does not fit simply draws nothing.
+  void setStyle(std::size_t i, std::shared_ptr<const render::Style> style);
   /// Moves layer `from` to position `to` (both indices into the current order).
   void move(std::size_t from, std::size_t to);
 

@@ -89,7 +89,7 @@ TEST_F(IdentifyTest, SearchFindsNamesInChinesePinyinAndEnglish) {
   }
   EXPECT_TRUE(findEntries(entries, "no such place xyz").empty());
   // Catalogue names carry no pinyin of their own: it is derived (ICU), run together, spaced or as initials.
-  for (const char* query : {"jinchuanjituan", "jin chuan ji tuan", "JinChuan", "jcjt"}) {
+  for (const char* query : {"jinchuanjituan", "jin chuan ji tuan", "JinChuanJiTuan", "jcjt"}) {
     const auto found = findEntries(entries, QString::fromUtf8(query));
     ASSERT_FALSE(found.empty()) << query;
     EXPECT_TRUE(found.front().text.contains(QString::fromUtf8("金川集团"))) << query << " → " << found.front().text.toStdString();

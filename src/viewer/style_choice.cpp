@@ -1,0 +1,75 @@
+// Style files as choices for a layer (see style_choice.h).
+#include "viewer/style_choice.h"
+
+#include <algorithm>
+
+#include "core/error.h"
+#include "render/style_parser.h"
+
+namespace circatlas::viewer {
+namespace {
+
+bool drawsGeometry(render::StyleGeometry style, core::GeometryType layer) {
+  switch (style) {
+    case render::StyleGeometry::Point: return core::isPuntal(layer);
+    case render::StyleGeometry::Line: return core::isLinear(layer);
+    case render::StyleGeometry::Polygon: return core::isPolygonal(layer);
+  }
+  return false;
+}
+
+const char* geometryName(render::StyleGeometry g) {
+  switch (g) {
+    case render::StyleGeometry::Point: return "points";
+    case render::StyleGeometry::Line: return "lines";
+    case render::StyleGeometry::Polygon: return "polygons";
+  }
+  return "?";
+}
+
+}  // namespace
+
+StyleLibrary loadStyleLibrary(const std::filesystem::path& dir) {
+  StyleLibrary library;
+  std::vector<std::filesystem::path> files;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file() && entry.path().extension() == ".json") files.push_back(entry.path());
+  }
+  if (ec) library.problems.push_back(dir.string() + ": " + ec.message());
+  std::sort(files.begin(), files.end());
+  for (const auto& file : files) {
+    try {
+      library.styles.push_back(std::make_shared<const render::Style>(render::parseStyleFile(file)));
+    } catch (const core::Error& e) {
+      library.problems.emplace_back(e.what());
+    }
+  }
+  return library;
+}
+
+std::string styleMismatch(const render::Style& style, const core::Layer& layer) {
+  if (!drawsGeometry(style.geometry, layer.geometryType())) {
+    return "style '" + style.name + "' draws " + geometryName(style.geometry) + ", layer '" + layer.name() + "' has " +
+           std::string(core::toString(layer.geometryType()));
+  }
+  const auto needs = [&](const std::string& field) -> std::string {
+    if (field.empty() || layer.schema().indexOf(field)) return {};
+    return "style '" + style.name + "' reads field '" + field + "', which layer '" + layer.name() + "' lacks";
+  };
+  if (style.renderer != render::SymbolRenderer::Single) {
+    if (auto why = needs(style.field); !why.empty()) return why;
+  }
+  if (style.sizeBy) return needs(style.sizeBy->field);
+  return {};
+}
+
+std::vector<std::shared_ptr<const render::Style>> stylesFor(const StyleLibrary& library, const core::Layer& layer) {
+  std::vector<std::shared_ptr<const render::Style>> fitting;
+  for (const auto& style : library.styles) {
+    if (styleMismatch(*style, layer).empty()) fitting.push_back(style);
+  }
+  return fitting;
+}
+
+}  // namespace circatlas::viewer
