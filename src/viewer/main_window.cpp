@@ -25,6 +25,7 @@
 #include "viewer/analysis_inputs.h"
 #include "viewer/attribute_table_panel.h"
 #include "viewer/cluster_panel.h"
+#include "viewer/figure_export_dialog.h"
 #include "viewer/identify.h"
 #include "viewer/identify_panel.h"
 #include "viewer/language.h"
@@ -121,6 +122,7 @@ void MainWindow::createMenus() {
   exportAction_ = fileMenu_->addAction(QString(), this, &MainWindow::exportViewDialog);
   exportAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
   exportLayersAction_ = fileMenu_->addAction(QString(), this, &MainWindow::exportLayersDialog);
+  exportFigureAction_ = fileMenu_->addAction(QString(), this, &MainWindow::exportFigureDialog);
   copyTableAction_ = fileMenu_->addAction(QString(), table_, &AttributeTablePanel::copyToClipboard);
   fileMenu_->addSeparator();
   quitAction_ = fileMenu_->addAction(QString(), this, &QWidget::close);
@@ -161,7 +163,8 @@ bool MainWindow::loadBuiltinAtlas() {
   try {
     core::NullProgress progress;
     const render::LayerSet set = render::parseLayerSetFile(render::builtinLayerSetPath());
-    layers_->setAtlas(render::AtlasData::load(set, progress));
+    atlas_ = std::make_shared<const render::AtlasData>(render::AtlasData::load(set, progress));
+    layers_->setAtlas(*atlas_);
     inputs_ = AnalysisInputs::loadBuiltin();
   } catch (const std::exception& e) {
     showError(this, tr("Cannot load the built-in atlas"), errorText(e));
@@ -255,6 +258,16 @@ void MainWindow::exportViewDialog() {
                                                     QSettings().value("paths/last_export_folder").toString(),
                                                     tr("PNG image (*.png);;PDF (*.pdf);;SVG (*.svg)"));
   if (!path.isEmpty()) exportView(path);
+}
+
+void MainWindow::exportFigureDialog() {
+  if (!atlas_) return;
+  auto* dialog = new FigureExportDialog(atlas_, language_->mapLanguage(), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &FigureExportDialog::finished, this, [this](const QString& path, const QString& error) {
+    if (error.isEmpty()) statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);
+  });
+  dialog->open();
 }
 
 bool MainWindow::exportLayers(const QString& path) {
@@ -354,6 +367,7 @@ void MainWindow::retranslateUi() {
   openAction_->setText(tr("&Add layer…"));
   exportAction_->setText(tr("&Export view (PNG, PDF, SVG)…"));
   exportLayersAction_->setText(tr("Export layers and results (GeoPackage)…"));
+  exportFigureAction_->setText(tr("Export a planning figure (preset)…"));
   copyTableAction_->setText(tr("&Copy attribute table as TSV"));
   quitAction_->setText(tr("&Quit"));
   viewMenu_->setTitle(tr("&View"));

@@ -10,6 +10,10 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 
+namespace circatlas::render {
+class AtlasData;
+}
+
 namespace circatlas::viewer {
 
 class AllocationPanel;
@@ -62,6 +66,9 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] SearchBox* searchBox() const noexcept { return search_; }
   [[nodiscard]] LanguageManager& languageManager() const noexcept { return *language_; }
   [[nodiscard]] QMenu* fileMenu() const noexcept { return fileMenu_; }
+
+  /// Opens the dialog that exports a figure preset (layers/figures/) of the province or a prefecture.
+  void exportFigureDialog();
 
   /// Selects the feature and zooms to it (points: a 40 km wide view around it).
   void showFeature(const QString& layerId, int feature);
@@ -118,6 +125,9 @@ class MainWindow : public QMainWindow {
   QAction* openAction_ = nullptr;
   QAction* exportAction_ = nullptr;
   QAction* exportLayersAction_ = nullptr;
+  QAction* exportFigureAction_ = nullptr;
+  /// The built-in atlas as loaded, for figure presets (shared with their worker threads).
+  std::shared_ptr<const render::AtlasData> atlas_;
   QAction* quitAction_ = nullptr;
   QAction* fullExtentAction_ = nullptr;
   QAction* zoomInAction_ = nullptr;

@@ -1,0 +1,71 @@
+// Figure presets from the viewer: the dialog lists presets and regions, and writes the same page
+// `circatlas figure` draws.
+#include <QComboBox>
+#include <QLineEdit>
+
+#include <optional>
+
+#include "core/error.h"
+#include "core/progress.h"
+#include "render/atlas_data.h"
+#include "render/layer_set.h"
+#include "test_support.h"
+#include "viewer/figure_export_dialog.h"
+#include "viewer_fixture.h"
+
+namespace circatlas::viewer::testing {
+namespace {
+
+std::shared_ptr<const render::AtlasData> builtinAtlas() {
+  core::NullProgress quiet;
+  return std::make_shared<const render::AtlasData>(
+      render::AtlasData::load(render::parseLayerSetFile(render::builtinLayerSetPath()), quiet));
+}
+
+TEST(FigureExportDialog, ListsEveryPresetAndTheProvinceWithItsFourteenPrefectures) {
+  FigureExportDialog dialog(builtinAtlas(), render::Language::En);
+  for (const char* preset : {"overview", "enterprises", "network"}) {
+    EXPECT_GE(dialog.presetBox()->findData(QString::fromLatin1(preset)), 0) << preset;
+  }
+  ASSERT_EQ(dialog.regionBox()->count(), 15);
+  EXPECT_EQ(dialog.regionBox()->itemData(0).toString(), "province");
+  EXPECT_EQ(dialog.regionBox()->itemText(0), "Gansu Province");
+  const int jinchang = dialog.regionBox()->findData(QStringLiteral("620300"));
+  ASSERT_GE(jinchang, 0);
+  EXPECT_TRUE(dialog.regionBox()->itemText(jinchang).startsWith("Jinchang")) << dialog.regionBox()->itemText(jinchang).toStdString();
+}
+
+TEST(FigureExportDialog, ExportWritesThePresetPageOfThePrefectureAsAVectorPdf) {
+  const circatlas::test::TempDir dir;
+  FigureExportDialog dialog(builtinAtlas(), render::Language::En);
+  dialog.presetBox()->setCurrentIndex(dialog.presetBox()->findData(QStringLiteral("enterprises")));
+  dialog.regionBox()->setCurrentIndex(dialog.regionBox()->findData(QStringLiteral("620300")));
+  const auto pdf = dir / "jinchang.pdf";
+  dialog.pathEdit()->setText(QString::fromStdString(pdf.string()));
+  std::optional<QString> error;
+  QObject::connect(&dialog, &FigureExportDialog::finished, [&](const QString&, const QString& e) { error = e; });
+
+  dialog.startExport();
+  ASSERT_TRUE(waitUntil([&] { return error.has_value(); }));
+  EXPECT_TRUE(error->isEmpty()) << error->toStdString();
+  ASSERT_TRUE(std::filesystem::exists(pdf));
+  // A real figure page: its title names the prefecture, the legend the enterprise classes.
+  const auto text = circatlas::test::runCommand("pdftotext -layout '" + pdf.string() + "' -");
+  ASSERT_EQ(text.exitCode, 0) << text.output;
+  EXPECT_NE(text.output.find("Jinchang"), std::string::npos) << text.output;
+  EXPECT_NE(text.output.find("Power and heat"), std::string::npos) << text.output;
+}
+
+TEST(FigureExportDialog, AnUnknownExtensionIsReportedAndNothingIsWritten) {
+  const circatlas::test::TempDir dir;
+  const auto atlas = builtinAtlas();
+  FigureRequest request{"overview", "province", render::Language::Zh, dir / "figure.tiff"};
+  EXPECT_THROW((void)exportFigurePreset(*atlas, request), core::ParameterError);
+  request.path = dir / "figure.png";
+  request.region = "629999";
+  EXPECT_THROW((void)exportFigurePreset(*atlas, request), core::ParameterError);
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+}
+
+}  // namespace
+}  // namespace circatlas::viewer::testing
