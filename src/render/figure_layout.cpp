@@ -3,6 +3,8 @@
 
 #include <QFontMetricsF>
 #include <QPainter>
+#include <QStringList>
+#include <QTextLayout>
 #include <cmath>
 
 #include "geo/analysis_crs.h"
@@ -24,6 +26,25 @@ constexpr double kFooterMm = 13.0;
 constexpr double kInsetHeightMm = 48.0;
 
 int px(double v) { return static_cast<int>(std::lround(v)); }
+
+/// The credit lines broken to `width` (Unicode line breaking: between words, or between any two
+/// Han characters), each given line starting a new one.
+QStringList wrapLines(const std::vector<std::string>& lines, const QFont& font, double width) {
+  QStringList wrapped;
+  for (const auto& line : lines) {
+    QTextLayout layout(QString::fromStdString(line), font);
+    QTextOption option;
+    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    for (QTextLine l = layout.createLine(); l.isValid(); l = layout.createLine()) {
+      l.setLineWidth(width);
+      wrapped << layout.text().mid(l.textStart(), l.textLength()).trimmed();
+    }
+    layout.endLayout();
+  }
+  return wrapped;
+}
 
 }  // namespace
 
@@ -158,16 +179,23 @@ FigureReport FigureLayout::draw(QPainter& painter, const FigureContent& c) const
     painter.restore();
   }
 
-  // credits and date
-  const QFont creditFont = mapFont(5.5, dpi_);
+  // credits and date: every word of the sources is printed, wrapped; when they need more lines than
+  // the footer and the bottom margin hold, the type gets smaller (5.5 pt down to 4.5 pt)
+  const double creditWidth = pageW - 2 * kMarginMm * mm - 30.0 * mm;
+  const double creditTop = fy + fh + 6.0 * mm;
+  const double creditRoom = pageH - 3.0 * mm - creditTop;
+  QFont creditFont = mapFont(5.5, dpi_);
+  QStringList creditLines = wrapLines(c.credits, creditFont, creditWidth);
+  for (double pt = 5.25; pt >= 4.5 && QFontMetricsF(creditFont).lineSpacing() * creditLines.size() > creditRoom; pt -= 0.25) {
+    creditFont = mapFont(pt, dpi_);
+    creditLines = wrapLines(c.credits, creditFont, creditWidth);
+  }
   const QFontMetricsF cfm(creditFont);
   painter.setFont(creditFont);
   painter.setPen(QColor(100, 100, 100));
-  double cy = fy + fh + 6.0 * mm + cfm.ascent();
-  const double creditWidth = pageW - 2 * kMarginMm * mm - 30.0 * mm;
-  for (const auto& line : c.credits) {
-    painter.drawText(QPointF(kMarginMm * mm, cy),
-                     cfm.elidedText(QString::fromStdString(line), Qt::ElideRight, creditWidth));
+  double cy = creditTop + cfm.ascent();
+  for (const QString& line : creditLines) {
+    painter.drawText(QPointF(kMarginMm * mm, cy), line);
     cy += cfm.lineSpacing();
   }
   const QString date = QString::fromStdString(c.date);

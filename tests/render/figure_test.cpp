@@ -5,6 +5,7 @@
 #include <QFont>
 #include <QImage>
 #include <QPainter>
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -75,6 +76,20 @@ TEST_F(Figures, EnglishPdfOfAPrefectureNamesItAndItsScale) {
     EXPECT_NE(text.output.find(expected), std::string::npos) << expected << "\n" << text.output;
   }
   EXPECT_LT(report.mapSettings.scaleDenominator(), 2.0e6);
+}
+
+TEST_F(Figures, EveryCreditIsPrintedWholeEvenWhenItIsLongerThanALine) {
+  // The network preset's sources run to well over one line of the footer: they wrap, never elide.
+  const auto path = dir_ / "network.pdf";
+  (void)exportFigure(page("network", "province", Language::En, 100), path);
+  auto text = test::runCommand("pdftotext -raw '" + path.string() + "' -");
+  ASSERT_EQ(text.exitCode, 0) << text.output;
+  std::replace(text.output.begin(), text.output.end(), '\n', ' ');
+  EXPECT_EQ(text.output.find("…"), std::string::npos) << text.output;
+  // The end of the first credit (the catalogue's) and the last line were cut off before.
+  for (const char* expected : {"Rivers: Natural Earth", "circatlas catalogue", "see data/catalogue)", "Made with circatlas."}) {
+    EXPECT_NE(text.output.find(expected), std::string::npos) << expected << "\n" << text.output;
+  }
 }
 
 std::string xmlEscaped(const std::string& s) {
