@@ -1,556 +1,611 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
-  <context>
+<context>
     <name>circatlas::viewer::AllocationPanel</name>
     <message>
-      <source>Cancelled; the map shows the last finished allocation.</source>
-      <translation>Cancelled; the map shows the last finished allocation.</translation>
+        <source>Cancelled; the map shows the last finished allocation.</source>
+        <translation>Cancelled; the map shows the last finished allocation.</translation>
     </message>
     <message>
-      <source>Allocation failed</source>
-      <translation>Allocation failed</translation>
+        <source>Allocation failed</source>
+        <translation>Allocation failed</translation>
     </message>
     <message>
-      <source>What-if cancelled.</source>
-      <translation>What-if cancelled.</translation>
+        <source>What-if cancelled.</source>
+        <translation>What-if cancelled.</translation>
     </message>
     <message>
-      <source>What-if failed</source>
-      <translation>What-if failed</translation>
+        <source>What-if failed</source>
+        <translation>What-if failed</translation>
     </message>
     <message numerus="yes">
-      <source>Materials in tonnes: %1 t/yr supplied; matched %2 t/yr optimal vs %3 t/yr greedy (utilisation %4 %); %5 t·km, transport %6 CNY/yr; %n exchange(s) on the map.</source>
-      <translation>
-        <numerusform>Materials in tonnes: %1 t/yr supplied; matched %2 t/yr optimal vs %3 t/yr greedy (utilisation %4 %); %5 t·km, transport %6 CNY/yr; %n exchange on the map.</numerusform>
-        <numerusform>Materials in tonnes: %1 t/yr supplied; matched %2 t/yr optimal vs %3 t/yr greedy (utilisation %4 %); %5 t·km, transport %6 CNY/yr; %n exchanges on the map.</numerusform>
-      </translation>
+        <source>Materials in tonnes: %1 t/yr supplied; matched %2 t/yr optimal vs %3 t/yr greedy (utilisation %4 %); %5 t·km, transport %6 CNY/yr; %n exchange(s) on the map.</source>
+        <translation>
+            <numerusform>Materials in tonnes: %1 t/yr supplied; matched %2 t/yr optimal vs %3 t/yr greedy (utilisation %4 %); %5 t·km, transport %6 CNY/yr; %n exchange on the map.</numerusform>
+            <numerusform>Materials in tonnes: %1 t/yr supplied; matched %2 t/yr optimal vs %3 t/yr greedy (utilisation %4 %); %5 t·km, transport %6 CNY/yr; %n exchanges on the map.</numerusform>
+        </translation>
     </message>
     <message>
-      <source>takes in</source>
-      <translation>takes in</translation>
+        <source>takes in</source>
+        <translation>takes in</translation>
     </message>
     <message>
-      <source>puts out</source>
-      <translation>puts out</translation>
+        <source>puts out</source>
+        <translation>puts out</translation>
     </message>
     <message numerus="yes">
-      <source>%1 adds %2 t/yr of matched residue (%n material(s)).</source>
-      <translation>
-        <numerusform>%1 adds %2 t/yr of matched residue (%n material).</numerusform>
-        <numerusform>%1 adds %2 t/yr of matched residue (%n materials).</numerusform>
-      </translation>
+        <source>%1 adds %2 t/yr of matched residue (%n material(s)).</source>
+        <translation>
+            <numerusform>%1 adds %2 t/yr of matched residue (%n material).</numerusform>
+            <numerusform>%1 adds %2 t/yr of matched residue (%n materials).</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Material:</source>
-      <translation>Material:</translation>
+        <source>Material:</source>
+        <translation>Material:</translation>
     </message>
     <message>
-      <source>all residues</source>
-      <translation>all residues</translation>
+        <source>all residues</source>
+        <translation>all residues</translation>
     </message>
     <message>
-      <source>Allocate</source>
-      <translation>Allocate</translation>
+        <source>Allocate</source>
+        <translation>Allocate</translation>
     </message>
     <message>
-      <source>Min-cost max-flow allocation beside greedy nearest-first (straight line × 1.3)</source>
-      <translation>Min-cost max-flow allocation beside greedy nearest-first (straight line × 1.3)</translation>
+        <source>Min-cost max-flow allocation beside greedy nearest-first (straight line × 1.3)</source>
+        <translation>Min-cost max-flow allocation beside greedy nearest-first (straight line × 1.3)</translation>
     </message>
     <message>
-      <source>Proposed project:</source>
-      <translation>Proposed project:</translation>
+        <source>Proposed project:</source>
+        <translation>Proposed project:</translation>
     </message>
     <message>
-      <source>What if</source>
-      <translation>What if</translation>
+        <source>What if</source>
+        <translation>What if</translation>
     </message>
     <message>
-      <source>The allocation with and without this project</source>
-      <translation>The allocation with and without this project</translation>
+        <source>The allocation with and without this project</source>
+        <translation>The allocation with and without this project</translation>
     </message>
     <message>
-      <source>Material</source>
-      <translation>Material</translation>
+        <source>Material</source>
+        <translation>Material</translation>
     </message>
     <message>
-      <source>Supplied /yr</source>
-      <translation>Supplied /yr</translation>
+        <source>Supplied /yr</source>
+        <translation>Supplied /yr</translation>
     </message>
     <message>
-      <source>Matched (optimal)</source>
-      <translation>Matched (optimal)</translation>
+        <source>Matched (optimal)</source>
+        <translation>Matched (optimal)</translation>
     </message>
     <message>
-      <source>Matched (greedy)</source>
-      <translation>Matched (greedy)</translation>
+        <source>Matched (greedy)</source>
+        <translation>Matched (greedy)</translation>
     </message>
     <message>
-      <source>Utilisation %</source>
-      <translation>Utilisation %</translation>
+        <source>Utilisation %</source>
+        <translation>Utilisation %</translation>
     </message>
     <message>
-      <source>t·km</source>
-      <translation>t·km</translation>
+        <source>t·km</source>
+        <translation>t·km</translation>
     </message>
     <message>
-      <source>Transport CNY/yr</source>
-      <translation>Transport CNY/yr</translation>
+        <source>Transport CNY/yr</source>
+        <translation>Transport CNY/yr</translation>
     </message>
     <message>
-      <source>Project /yr</source>
-      <translation>Project /yr</translation>
+        <source>Project /yr</source>
+        <translation>Project /yr</translation>
     </message>
     <message>
-      <source>Matched without</source>
-      <translation>Matched without</translation>
+        <source>Matched without</source>
+        <translation>Matched without</translation>
     </message>
     <message>
-      <source>Matched with</source>
-      <translation>Matched with</translation>
+        <source>Matched with</source>
+        <translation>Matched with</translation>
     </message>
     <message>
-      <source>Change</source>
-      <translation>Change</translation>
+        <source>Change</source>
+        <translation>Change</translation>
     </message>
     <message>
-      <source>Utilisation with %</source>
-      <translation>Utilisation with %</translation>
+        <source>Utilisation with %</source>
+        <translation>Utilisation with %</translation>
     </message>
     <message>
-      <source>Transport CNY/yr with</source>
-      <translation>Transport CNY/yr with</translation>
+        <source>Transport CNY/yr with</source>
+        <translation>Transport CNY/yr with</translation>
     </message>
     <message>
-      <source>Choose a material (or all) and press Allocate.</source>
-      <translation>Choose a material (or all) and press Allocate.</translation>
+        <source>Choose a material (or all) and press Allocate.</source>
+        <translation>Choose a material (or all) and press Allocate.</translation>
     </message>
     <message>
-      <source>Choose a proposed project and press What if.</source>
-      <translation>Choose a proposed project and press What if.</translation>
+        <source>Choose a proposed project and press What if.</source>
+        <translation>Choose a proposed project and press What if.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>circatlas::viewer::AttributeTablePanel</name>
     <message>
-      <source>Filter rows…</source>
-      <translation>Filter rows…</translation>
+        <source>Filter rows…</source>
+        <translation>Filter rows…</translation>
     </message>
     <message>
-      <source>Copy as TSV</source>
-      <translation>Copy as TSV</translation>
+        <source>Copy as TSV</source>
+        <translation>Copy as TSV</translation>
     </message>
     <message>
-      <source>Copy the visible rows to the clipboard as tab-separated text</source>
-      <translation>Copy the visible rows to the clipboard as tab-separated text</translation>
+        <source>Copy the visible rows to the clipboard as tab-separated text</source>
+        <translation>Copy the visible rows to the clipboard as tab-separated text</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>circatlas::viewer::ClusterPanel</name>
     <message>
-      <source>Clustering failed</source>
-      <translation>Clustering failed</translation>
+        <source>Clustering failed</source>
+        <translation>Clustering failed</translation>
     </message>
     <message>
-      <source>%1 cluster(s); %2 of %3 enterprises are noise.</source>
-      <translation>%1 cluster(s); %2 of %3 enterprises are noise.</translation>
+        <source>%1 cluster(s); %2 of %3 enterprises are noise.</source>
+        <translation>%1 cluster(s); %2 of %3 enterprises are noise.</translation>
     </message>
     <message>
-      <source>Radius (eps):</source>
-      <translation>Radius (eps):</translation>
+        <source>Radius (eps):</source>
+        <translation>Radius (eps):</translation>
     </message>
     <message>
-      <source>Minimum points:</source>
-      <translation>Minimum points:</translation>
+        <source>Minimum points:</source>
+        <translation>Minimum points:</translation>
     </message>
     <message>
-      <source>Enterprises within eps, the enterprise itself included</source>
-      <translation>Enterprises within eps, the enterprise itself included</translation>
+        <source>Enterprises within eps, the enterprise itself included</source>
+        <translation>Enterprises within eps, the enterprise itself included</translation>
     </message>
     <message>
-      <source>DBSCAN* (border points are noise)</source>
-      <translation>DBSCAN* (border points are noise)</translation>
+        <source>DBSCAN* (border points are noise)</source>
+        <translation>DBSCAN* (border points are noise)</translation>
     </message>
     <message>
-      <source>Cancelled; the map shows the last finished clusters.</source>
-      <translation>Cancelled; the map shows the last finished clusters.</translation>
+        <source>Cancelled; the map shows the last finished clusters.</source>
+        <translation>Cancelled; the map shows the last finished clusters.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>circatlas::viewer::FigureExportDialog</name>
+    <message>
+        <source>Export a figure</source>
+        <translation>Export a figure</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>Preset</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Region</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>File (.png, .pdf, .svg)</source>
+        <translation>File (.png, .pdf, .svg)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Cannot export the figure</source>
+        <translation>Cannot export the figure</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;PNG image (*.png);;SVG (*.svg)</source>
+        <translation>PDF (*.pdf);;PNG image (*.png);;SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Drawing %1…</source>
+        <translation>Drawing %1…</translation>
+    </message>
+</context>
+<context>
     <name>circatlas::viewer::IdentifyPanel</name>
     <message>
-      <source>Feature / field</source>
-      <translation>Feature / field</translation>
+        <source>Feature / field</source>
+        <translation>Feature / field</translation>
     </message>
     <message>
-      <source>Value</source>
-      <translation>Value</translation>
+        <source>Value</source>
+        <translation>Value</translation>
     </message>
     <message>
-      <source>Click the map to list the features under the cursor.</source>
-      <translation>Click the map to list the features under the cursor.</translation>
+        <source>Click the map to list the features under the cursor.</source>
+        <translation>Click the map to list the features under the cursor.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>circatlas::viewer::LayerPanel</name>
     <message numerus="yes">
-      <source>%n feature(s)</source>
-      <translation>
-        <numerusform>%n feature</numerusform>
-        <numerusform>%n features</numerusform>
-      </translation>
+        <source>%n feature(s)</source>
+        <translation>
+            <numerusform>%n feature</numerusform>
+            <numerusform>%n features</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Opacity</source>
-      <translation>Opacity</translation>
+        <source>Opacity</source>
+        <translation>Opacity</translation>
     </message>
     <message>
-      <source>Move the layer up</source>
-      <translation>Move the layer up</translation>
+        <source>Move the layer up</source>
+        <translation>Move the layer up</translation>
     </message>
     <message>
-      <source>Move the layer down</source>
-      <translation>Move the layer down</translation>
+        <source>Move the layer down</source>
+        <translation>Move the layer down</translation>
     </message>
     <message>
-      <source>Remove</source>
-      <translation>Remove</translation>
+        <source>Remove</source>
+        <translation>Remove</translation>
     </message>
     <message>
-      <source>Table</source>
-      <translation>Table</translation>
+        <source>Table</source>
+        <translation>Table</translation>
     </message>
     <message>
-      <source>Zoom</source>
-      <translation>Zoom</translation>
+        <source>Zoom</source>
+        <translation>Zoom</translation>
     </message>
     <message>
-      <source>Open the attribute table of the layer</source>
-      <translation>Open the attribute table of the layer</translation>
+        <source>Open the attribute table of the layer</source>
+        <translation>Open the attribute table of the layer</translation>
     </message>
     <message>
-      <source>Zoom to the layer</source>
-      <translation>Zoom to the layer</translation>
+        <source>Zoom to the layer</source>
+        <translation>Zoom to the layer</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Plain</source>
+        <translation>Plain</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Style</translation>
+    </message>
+    <message>
+        <source>Draw the layer with another style from the styles folder</source>
+        <translation>Draw the layer with another style from the styles folder</translation>
+    </message>
+</context>
+<context>
     <name>circatlas::viewer::MainWindow</name>
     <message>
-      <source>drawn in %1 ms</source>
-      <translation>drawn in %1 ms</translation>
+        <source>drawn in %1 ms</source>
+        <translation>drawn in %1 ms</translation>
     </message>
     <message>
-      <source>Cannot load the built-in atlas</source>
-      <translation>Cannot load the built-in atlas</translation>
+        <source>Cannot load the built-in atlas</source>
+        <translation>Cannot load the built-in atlas</translation>
     </message>
     <message>
-      <source>The analysis panels are unavailable</source>
-      <translation>The analysis panels are unavailable</translation>
+        <source>The analysis panels are unavailable</source>
+        <translation>The analysis panels are unavailable</translation>
     </message>
     <message>
-      <source>Cannot open %1</source>
-      <translation>Cannot open %1</translation>
+        <source>Cannot open %1</source>
+        <translation>Cannot open %1</translation>
     </message>
     <message>
-      <source>Cannot export the view</source>
-      <translation>Cannot export the view</translation>
+        <source>Cannot export the view</source>
+        <translation>Cannot export the view</translation>
     </message>
     <message>
-      <source>Wrote %1</source>
-      <translation>Wrote %1</translation>
+        <source>Wrote %1</source>
+        <translation>Wrote %1</translation>
     </message>
     <message>
-      <source>Add a layer</source>
-      <translation>Add a layer</translation>
+        <source>Add a layer</source>
+        <translation>Add a layer</translation>
     </message>
     <message>
-      <source>GIS files (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.sqlite *.fgb *.osm *.pbf);;All files (*)</source>
-      <translation>GIS files (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.sqlite *.fgb *.osm *.pbf);;All files (*)</translation>
+        <source>GIS files (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.sqlite *.fgb *.osm *.pbf);;All files (*)</source>
+        <translation>GIS files (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.sqlite *.fgb *.osm *.pbf);;All files (*)</translation>
     </message>
     <message>
-      <source>Export the view</source>
-      <translation>Export the view</translation>
+        <source>Export the view</source>
+        <translation>Export the view</translation>
     </message>
     <message>
-      <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg)</source>
-      <translation>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg)</translation>
+        <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg)</source>
+        <translation>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg)</translation>
     </message>
     <message>
-      <source>circatlas — Gansu circular-economy atlas</source>
-      <translation>circatlas — Gansu circular-economy atlas</translation>
+        <source>circatlas — Gansu circular-economy atlas</source>
+        <translation>circatlas — Gansu circular-economy atlas</translation>
     </message>
     <message>
-      <source>&amp;File</source>
-      <translation>&amp;File</translation>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
     </message>
     <message>
-      <source>&amp;Add layer…</source>
-      <translation>&amp;Add layer…</translation>
+        <source>&amp;Add layer…</source>
+        <translation>&amp;Add layer…</translation>
     </message>
     <message>
-      <source>&amp;Export view (PNG, PDF, SVG)…</source>
-      <translation>&amp;Export view (PNG, PDF, SVG)…</translation>
+        <source>&amp;Export view (PNG, PDF, SVG)…</source>
+        <translation>&amp;Export view (PNG, PDF, SVG)…</translation>
     </message>
     <message>
-      <source>&amp;Copy attribute table as TSV</source>
-      <translation>&amp;Copy attribute table as TSV</translation>
+        <source>&amp;Copy attribute table as TSV</source>
+        <translation>&amp;Copy attribute table as TSV</translation>
     </message>
     <message>
-      <source>&amp;Quit</source>
-      <translation>&amp;Quit</translation>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
-      <source>&amp;View</source>
-      <translation>&amp;View</translation>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
     </message>
     <message>
-      <source>Zoom to &amp;full extent</source>
-      <translation>Zoom to &amp;full extent</translation>
+        <source>Zoom to &amp;full extent</source>
+        <translation>Zoom to &amp;full extent</translation>
     </message>
     <message>
-      <source>Zoom &amp;in</source>
-      <translation>Zoom &amp;in</translation>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;in</translation>
     </message>
     <message>
-      <source>Zoom &amp;out</source>
-      <translation>Zoom &amp;out</translation>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom &amp;out</translation>
     </message>
     <message>
-      <source>&amp;Language</source>
-      <translation>&amp;Language</translation>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
     </message>
     <message>
-      <source>Layers</source>
-      <translation>Layers</translation>
+        <source>Layers</source>
+        <translation>Layers</translation>
     </message>
     <message>
-      <source>Identify</source>
-      <translation>Identify</translation>
+        <source>Identify</source>
+        <translation>Identify</translation>
     </message>
     <message>
-      <source>Attribute table</source>
-      <translation>Attribute table</translation>
+        <source>Attribute table</source>
+        <translation>Attribute table</translation>
     </message>
     <message>
-      <source>Clusters</source>
-      <translation>Clusters</translation>
+        <source>Clusters</source>
+        <translation>Clusters</translation>
     </message>
     <message>
-      <source>Partners</source>
-      <translation>Partners</translation>
+        <source>Partners</source>
+        <translation>Partners</translation>
     </message>
     <message>
-      <source>Cursor position (WGS 84)</source>
-      <translation>Cursor position (WGS 84)</translation>
+        <source>Cursor position (WGS 84)</source>
+        <translation>Cursor position (WGS 84)</translation>
     </message>
     <message>
-      <source>Map scale at 96 dpi</source>
-      <translation>Map scale at 96 dpi</translation>
+        <source>Map scale at 96 dpi</source>
+        <translation>Map scale at 96 dpi</translation>
     </message>
     <message>
-      <source>Cannot export the layers</source>
-      <translation>Cannot export the layers</translation>
+        <source>Cannot export the layers</source>
+        <translation>Cannot export the layers</translation>
     </message>
     <message>
-      <source>Writing %1…</source>
-      <translation>Writing %1…</translation>
+        <source>Writing %1…</source>
+        <translation>Writing %1…</translation>
     </message>
     <message>
-      <source>Export GeoPackage</source>
-      <translation>Export GeoPackage</translation>
+        <source>Export GeoPackage</source>
+        <translation>Export GeoPackage</translation>
     </message>
     <message>
-      <source>GeoPackage (*.gpkg)</source>
-      <translation>GeoPackage (*.gpkg)</translation>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <source>Export layers and results (GeoPackage)…</source>
-      <translation>Export layers and results (GeoPackage)…</translation>
+        <source>Export layers and results (GeoPackage)…</source>
+        <translation>Export layers and results (GeoPackage)…</translation>
     </message>
     <message>
-      <source>Zoom to &amp;selection</source>
-      <translation>Zoom to &amp;selection</translation>
+        <source>Zoom to &amp;selection</source>
+        <translation>Zoom to &amp;selection</translation>
     </message>
     <message>
-      <source>Legend</source>
-      <translation>Legend</translation>
+        <source>Legend</source>
+        <translation>Legend</translation>
     </message>
     <message>
-      <source>Measure: click points; double-click or Esc ends, right-click clears.</source>
-      <translation>Measure: click points; double-click or Esc ends, right-click clears.</translation>
+        <source>Measure: click points; double-click or Esc ends, right-click clears.</source>
+        <translation>Measure: click points; double-click or Esc ends, right-click clears.</translation>
     </message>
     <message>
-      <source>Allocation</source>
-      <translation>Allocation</translation>
+        <source>Allocation</source>
+        <translation>Allocation</translation>
     </message>
     <message>
-      <source>Measure</source>
-      <translation>Measure</translation>
+        <source>Measure</source>
+        <translation>Measure</translation>
     </message>
     <message>
-      <source>&amp;Measure distance</source>
-      <translation>&amp;Measure distance</translation>
+        <source>&amp;Measure distance</source>
+        <translation>&amp;Measure distance</translation>
     </message>
     <message>
-      <source>Measure distance: geodesic and by road (Ctrl+M)</source>
-      <translation>Measure distance: geodesic and by road (Ctrl+M)</translation>
+        <source>Measure distance: geodesic and by road (Ctrl+M)</source>
+        <translation>Measure distance: geodesic and by road (Ctrl+M)</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Export a planning figure (preset)…</source>
+        <translation>Export a planning figure (preset)…</translation>
+    </message>
+</context>
+<context>
     <name>circatlas::viewer::MeasurePanel</name>
     <message>
-      <source>Click points on the map; double-click or Esc ends, right-click clears. Distances on the WGS 84 ellipsoid; road distances on the schematic trunk network.</source>
-      <translation>Click points on the map; double-click or Esc ends, right-click clears. Distances on the WGS 84 ellipsoid; road distances on the schematic trunk network.</translation>
+        <source>Click points on the map; double-click or Esc ends, right-click clears. Distances on the WGS 84 ellipsoid; road distances on the schematic trunk network.</source>
+        <translation>Click points on the map; double-click or Esc ends, right-click clears. Distances on the WGS 84 ellipsoid; road distances on the schematic trunk network.</translation>
     </message>
     <message>
-      <source>Leg</source>
-      <translation>Leg</translation>
+        <source>Leg</source>
+        <translation>Leg</translation>
     </message>
     <message>
-      <source>Geodesic</source>
-      <translation>Geodesic</translation>
+        <source>Geodesic</source>
+        <translation>Geodesic</translation>
     </message>
     <message>
-      <source>By road</source>
-      <translation>By road</translation>
+        <source>By road</source>
+        <translation>By road</translation>
     </message>
     <message>
-      <source>Road basis</source>
-      <translation>Road basis</translation>
+        <source>Road basis</source>
+        <translation>Road basis</translation>
     </message>
     <message>
-      <source>along the network</source>
-      <translation>along the network</translation>
+        <source>along the network</source>
+        <translation>along the network</translation>
     </message>
     <message>
-      <source>straight line × 1.3: a point is over 50 km from the network</source>
-      <translation>straight line × 1.3: a point is over 50 km from the network</translation>
+        <source>straight line × 1.3: a point is over 50 km from the network</source>
+        <translation>straight line × 1.3: a point is over 50 km from the network</translation>
     </message>
     <message>
-      <source>straight line × 1.3: no path in the network</source>
-      <translation>straight line × 1.3: no path in the network</translation>
+        <source>straight line × 1.3: no path in the network</source>
+        <translation>straight line × 1.3: no path in the network</translation>
     </message>
     <message>
-      <source>straight line × 1.3: no network</source>
-      <translation>straight line × 1.3: no network</translation>
+        <source>straight line × 1.3: no network</source>
+        <translation>straight line × 1.3: no network</translation>
     </message>
     <message>
-      <source>No points yet.</source>
-      <translation>No points yet.</translation>
+        <source>No points yet.</source>
+        <translation>No points yet.</translation>
     </message>
     <message>
-      <source>1 point; click the next.</source>
-      <translation>1 point; click the next.</translation>
+        <source>1 point; click the next.</source>
+        <translation>1 point; click the next.</translation>
     </message>
     <message numerus="yes">
-      <source>Total %1 geodesic over %n leg(s).</source>
-      <translation>
-        <numerusform>Total %1 geodesic over %n leg.</numerusform>
-        <numerusform>Total %1 geodesic over %n legs.</numerusform>
-      </translation>
+        <source>Total %1 geodesic over %n leg(s).</source>
+        <translation>
+            <numerusform>Total %1 geodesic over %n leg.</numerusform>
+            <numerusform>Total %1 geodesic over %n legs.</numerusform>
+        </translation>
     </message>
     <message>
-      <source>No road distance: %1</source>
-      <translation>No road distance: %1</translation>
+        <source>No road distance: %1</source>
+        <translation>No road distance: %1</translation>
     </message>
     <message>
-      <source>By road, first to last point: %1 (%2).</source>
-      <translation>By road, first to last point: %1 (%2).</translation>
+        <source>By road, first to last point: %1 (%2).</source>
+        <translation>By road, first to last point: %1 (%2).</translation>
     </message>
     <message numerus="yes">
-      <source>%n leg(s) fell back to a straight line.</source>
-      <translation>
-        <numerusform>%n leg fell back to a straight line.</numerusform>
-        <numerusform>%n legs fell back to a straight line.</numerusform>
-      </translation>
+        <source>%n leg(s) fell back to a straight line.</source>
+        <translation>
+            <numerusform>%n leg fell back to a straight line.</numerusform>
+            <numerusform>%n legs fell back to a straight line.</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Routing on the road network…</source>
-      <translation>Routing on the road network…</translation>
+        <source>Routing on the road network…</source>
+        <translation>Routing on the road network…</translation>
     </message>
     <message>
-      <source>Double-click or Esc to end and get the road distance.</source>
-      <translation>Double-click or Esc to end and get the road distance.</translation>
+        <source>Double-click or Esc to end and get the road distance.</source>
+        <translation>Double-click or Esc to end and get the road distance.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>circatlas::viewer::PartnersPanel</name>
     <message>
-      <source>Partner search failed</source>
-      <translation>Partner search failed</translation>
+        <source>Partner search failed</source>
+        <translation>Partner search failed</translation>
     </message>
     <message numerus="yes">
-      <source>%n candidate(s)</source>
-      <translation>
-        <numerusform>%n candidate</numerusform>
-        <numerusform>%n candidates</numerusform>
-      </translation>
+        <source>%n candidate(s)</source>
+        <translation>
+            <numerusform>%n candidate</numerusform>
+            <numerusform>%n candidates</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Enterprise:</source>
-      <translation>Enterprise:</translation>
+        <source>Enterprise:</source>
+        <translation>Enterprise:</translation>
     </message>
     <message>
-      <source>Material:</source>
-      <translation>Material:</translation>
+        <source>Material:</source>
+        <translation>Material:</translation>
     </message>
     <message>
-      <source>all residues</source>
-      <translation>all residues</translation>
+        <source>all residues</source>
+        <translation>all residues</translation>
     </message>
     <message>
-      <source>Find partners</source>
-      <translation>Find partners</translation>
+        <source>Find partners</source>
+        <translation>Find partners</translation>
     </message>
     <message>
-      <source>Rank</source>
-      <translation>Rank</translation>
+        <source>Rank</source>
+        <translation>Rank</translation>
     </message>
     <message>
-      <source>Receiver</source>
-      <translation>Receiver</translation>
+        <source>Receiver</source>
+        <translation>Receiver</translation>
     </message>
     <message>
-      <source>Material</source>
-      <translation>Material</translation>
+        <source>Material</source>
+        <translation>Material</translation>
     </message>
     <message>
-      <source>km</source>
-      <translation>km</translation>
+        <source>km</source>
+        <translation>km</translation>
     </message>
     <message>
-      <source>Transport CNY</source>
-      <translation>Transport CNY</translation>
+        <source>Transport CNY</source>
+        <translation>Transport CNY</translation>
     </message>
     <message>
-      <source>Score CNY/yr</source>
-      <translation>Score CNY/yr</translation>
+        <source>Score CNY/yr</source>
+        <translation>Score CNY/yr</translation>
     </message>
     <message>
-      <source>Reason</source>
-      <translation>Reason</translation>
+        <source>Reason</source>
+        <translation>Reason</translation>
     </message>
     <message>
-      <source>Choose an enterprise, or click one on the map.</source>
-      <translation>Choose an enterprise, or click one on the map.</translation>
+        <source>Choose an enterprise, or click one on the map.</source>
+        <translation>Choose an enterprise, or click one on the map.</translation>
     </message>
     <message>
-      <source>Cancelled; the map shows the last candidates found.</source>
-      <translation>Cancelled; the map shows the last candidates found.</translation>
+        <source>Cancelled; the map shows the last candidates found.</source>
+        <translation>Cancelled; the map shows the last candidates found.</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>circatlas::viewer::SearchBox</name>
     <message>
-      <source>Search names: 兰州, Lanzhou, lanzhou…</source>
-      <translation>Search names: 兰州, Lanzhou, lanzhou…</translation>
+        <source>Search names: 兰州, Lanzhou, lanzhou…</source>
+        <translation>Search names: 兰州, Lanzhou, lanzhou…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>circatlas::viewer::WorkerRun</name>
     <message>
-      <source>Cancel</source>
-      <translation>Cancel</translation>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -1,550 +1,605 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
-  <context>
+<context>
     <name>circatlas::viewer::AllocationPanel</name>
     <message>
-      <source>Cancelled; the map shows the last finished allocation.</source>
-      <translation>已取消；地图显示上一次完成的分配结果。</translation>
+        <source>Cancelled; the map shows the last finished allocation.</source>
+        <translation>已取消；地图显示上一次完成的分配结果。</translation>
     </message>
     <message>
-      <source>Allocation failed</source>
-      <translation>分配计算失败</translation>
+        <source>Allocation failed</source>
+        <translation>分配计算失败</translation>
     </message>
     <message>
-      <source>What-if cancelled.</source>
-      <translation>情景分析已取消。</translation>
+        <source>What-if cancelled.</source>
+        <translation>情景分析已取消。</translation>
     </message>
     <message>
-      <source>What-if failed</source>
-      <translation>情景分析失败</translation>
+        <source>What-if failed</source>
+        <translation>情景分析失败</translation>
     </message>
     <message numerus="yes">
-      <source>Materials in tonnes: %1 t/yr supplied; matched %2 t/yr optimal vs %3 t/yr greedy (utilisation %4 %); %5 t·km, transport %6 CNY/yr; %n exchange(s) on the map.</source>
-      <translation>
-        <numerusform>以吨计的物料：供给 %1 吨/年；最优分配匹配 %2 吨/年，贪心分配匹配 %3 吨/年（利用率 %4%）；%5 吨·公里，运输费用 %6 元/年；地图上显示 %n 条交换流。</numerusform>
-      </translation>
+        <source>Materials in tonnes: %1 t/yr supplied; matched %2 t/yr optimal vs %3 t/yr greedy (utilisation %4 %); %5 t·km, transport %6 CNY/yr; %n exchange(s) on the map.</source>
+        <translation>
+            <numerusform>以吨计的物料：供给 %1 吨/年；最优分配匹配 %2 吨/年，贪心分配匹配 %3 吨/年（利用率 %4%）；%5 吨·公里，运输费用 %6 元/年；地图上显示 %n 条交换流。</numerusform>
+        </translation>
     </message>
     <message>
-      <source>takes in</source>
-      <translation>消纳</translation>
+        <source>takes in</source>
+        <translation>消纳</translation>
     </message>
     <message>
-      <source>puts out</source>
-      <translation>产出</translation>
+        <source>puts out</source>
+        <translation>产出</translation>
     </message>
     <message numerus="yes">
-      <source>%1 adds %2 t/yr of matched residue (%n material(s)).</source>
-      <translation>
-        <numerusform>%1 可使匹配的废弃物增加 %2 吨/年（涉及 %n 种物料）。</numerusform>
-      </translation>
+        <source>%1 adds %2 t/yr of matched residue (%n material(s)).</source>
+        <translation>
+            <numerusform>%1 可使匹配的废弃物增加 %2 吨/年（涉及 %n 种物料）。</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Material:</source>
-      <translation>物料：</translation>
+        <source>Material:</source>
+        <translation>物料：</translation>
     </message>
     <message>
-      <source>all residues</source>
-      <translation>全部废弃物</translation>
+        <source>all residues</source>
+        <translation>全部废弃物</translation>
     </message>
     <message>
-      <source>Allocate</source>
-      <translation>计算分配</translation>
+        <source>Allocate</source>
+        <translation>计算分配</translation>
     </message>
     <message>
-      <source>Min-cost max-flow allocation beside greedy nearest-first (straight line × 1.3)</source>
-      <translation>最小费用最大流分配，并与贪心就近分配对比（直线距离 × 1.3）</translation>
+        <source>Min-cost max-flow allocation beside greedy nearest-first (straight line × 1.3)</source>
+        <translation>最小费用最大流分配，并与贪心就近分配对比（直线距离 × 1.3）</translation>
     </message>
     <message>
-      <source>Proposed project:</source>
-      <translation>拟建项目：</translation>
+        <source>Proposed project:</source>
+        <translation>拟建项目：</translation>
     </message>
     <message>
-      <source>What if</source>
-      <translation>情景分析</translation>
+        <source>What if</source>
+        <translation>情景分析</translation>
     </message>
     <message>
-      <source>The allocation with and without this project</source>
-      <translation>对比有无此项目时的分配结果</translation>
+        <source>The allocation with and without this project</source>
+        <translation>对比有无此项目时的分配结果</translation>
     </message>
     <message>
-      <source>Material</source>
-      <translation>物料</translation>
+        <source>Material</source>
+        <translation>物料</translation>
     </message>
     <message>
-      <source>Supplied /yr</source>
-      <translation>供给量/年</translation>
+        <source>Supplied /yr</source>
+        <translation>供给量/年</translation>
     </message>
     <message>
-      <source>Matched (optimal)</source>
-      <translation>匹配量（最优）</translation>
+        <source>Matched (optimal)</source>
+        <translation>匹配量（最优）</translation>
     </message>
     <message>
-      <source>Matched (greedy)</source>
-      <translation>匹配量（贪心）</translation>
+        <source>Matched (greedy)</source>
+        <translation>匹配量（贪心）</translation>
     </message>
     <message>
-      <source>Utilisation %</source>
-      <translation>利用率 %</translation>
+        <source>Utilisation %</source>
+        <translation>利用率 %</translation>
     </message>
     <message>
-      <source>t·km</source>
-      <translation>吨·公里</translation>
+        <source>t·km</source>
+        <translation>吨·公里</translation>
     </message>
     <message>
-      <source>Transport CNY/yr</source>
-      <translation>运输费用（元/年）</translation>
+        <source>Transport CNY/yr</source>
+        <translation>运输费用（元/年）</translation>
     </message>
     <message>
-      <source>Project /yr</source>
-      <translation>项目规模/年</translation>
+        <source>Project /yr</source>
+        <translation>项目规模/年</translation>
     </message>
     <message>
-      <source>Matched without</source>
-      <translation>无项目时匹配量</translation>
+        <source>Matched without</source>
+        <translation>无项目时匹配量</translation>
     </message>
     <message>
-      <source>Matched with</source>
-      <translation>有项目时匹配量</translation>
+        <source>Matched with</source>
+        <translation>有项目时匹配量</translation>
     </message>
     <message>
-      <source>Change</source>
-      <translation>变化</translation>
+        <source>Change</source>
+        <translation>变化</translation>
     </message>
     <message>
-      <source>Utilisation with %</source>
-      <translation>有项目时利用率 %</translation>
+        <source>Utilisation with %</source>
+        <translation>有项目时利用率 %</translation>
     </message>
     <message>
-      <source>Transport CNY/yr with</source>
-      <translation>有项目时运输费用（元/年）</translation>
+        <source>Transport CNY/yr with</source>
+        <translation>有项目时运输费用（元/年）</translation>
     </message>
     <message>
-      <source>Choose a material (or all) and press Allocate.</source>
-      <translation>选择一种物料（或全部），然后点击“计算分配”。</translation>
+        <source>Choose a material (or all) and press Allocate.</source>
+        <translation>选择一种物料（或全部），然后点击“计算分配”。</translation>
     </message>
     <message>
-      <source>Choose a proposed project and press What if.</source>
-      <translation>选择一个拟建项目，然后点击“情景分析”。</translation>
+        <source>Choose a proposed project and press What if.</source>
+        <translation>选择一个拟建项目，然后点击“情景分析”。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>circatlas::viewer::AttributeTablePanel</name>
     <message>
-      <source>Filter rows…</source>
-      <translation>筛选行…</translation>
+        <source>Filter rows…</source>
+        <translation>筛选行…</translation>
     </message>
     <message>
-      <source>Copy as TSV</source>
-      <translation>复制为 TSV</translation>
+        <source>Copy as TSV</source>
+        <translation>复制为 TSV</translation>
     </message>
     <message>
-      <source>Copy the visible rows to the clipboard as tab-separated text</source>
-      <translation>将可见行以制表符分隔文本复制到剪贴板</translation>
+        <source>Copy the visible rows to the clipboard as tab-separated text</source>
+        <translation>将可见行以制表符分隔文本复制到剪贴板</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>circatlas::viewer::ClusterPanel</name>
     <message>
-      <source>Clustering failed</source>
-      <translation>聚类失败</translation>
+        <source>Clustering failed</source>
+        <translation>聚类失败</translation>
     </message>
     <message>
-      <source>%1 cluster(s); %2 of %3 enterprises are noise.</source>
-      <translation>%1 个集聚区；%3 家企业中 %2 家为噪声点。</translation>
+        <source>%1 cluster(s); %2 of %3 enterprises are noise.</source>
+        <translation>%1 个集聚区；%3 家企业中 %2 家为噪声点。</translation>
     </message>
     <message>
-      <source>Radius (eps):</source>
-      <translation>半径 (eps)：</translation>
+        <source>Radius (eps):</source>
+        <translation>半径 (eps)：</translation>
     </message>
     <message>
-      <source>Minimum points:</source>
-      <translation>最少点数：</translation>
+        <source>Minimum points:</source>
+        <translation>最少点数：</translation>
     </message>
     <message>
-      <source>Enterprises within eps, the enterprise itself included</source>
-      <translation>eps 范围内的企业数（含企业自身）</translation>
+        <source>Enterprises within eps, the enterprise itself included</source>
+        <translation>eps 范围内的企业数（含企业自身）</translation>
     </message>
     <message>
-      <source>DBSCAN* (border points are noise)</source>
-      <translation>DBSCAN*（边界点视为噪声）</translation>
+        <source>DBSCAN* (border points are noise)</source>
+        <translation>DBSCAN*（边界点视为噪声）</translation>
     </message>
     <message>
-      <source>Cancelled; the map shows the last finished clusters.</source>
-      <translation>已取消；地图显示上次完成的集聚区。</translation>
+        <source>Cancelled; the map shows the last finished clusters.</source>
+        <translation>已取消；地图显示上次完成的集聚区。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>circatlas::viewer::FigureExportDialog</name>
+    <message>
+        <source>Export a figure</source>
+        <translation>导出专题图</translation>
+    </message>
+    <message>
+        <source>Preset</source>
+        <translation>图幅模板</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>范围</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>File (.png, .pdf, .svg)</source>
+        <translation>文件（.png、.pdf、.svg）</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Cannot export the figure</source>
+        <translation>无法导出专题图</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;PNG image (*.png);;SVG (*.svg)</source>
+        <translation>PDF (*.pdf);;PNG 图像 (*.png);;SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Drawing %1…</source>
+        <translation>正在绘制 %1…</translation>
+    </message>
+</context>
+<context>
     <name>circatlas::viewer::IdentifyPanel</name>
     <message>
-      <source>Feature / field</source>
-      <translation>要素 / 字段</translation>
+        <source>Feature / field</source>
+        <translation>要素 / 字段</translation>
     </message>
     <message>
-      <source>Value</source>
-      <translation>值</translation>
+        <source>Value</source>
+        <translation>值</translation>
     </message>
     <message>
-      <source>Click the map to list the features under the cursor.</source>
-      <translation>单击地图，列出光标下的要素。</translation>
+        <source>Click the map to list the features under the cursor.</source>
+        <translation>单击地图，列出光标下的要素。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>circatlas::viewer::LayerPanel</name>
     <message numerus="yes">
-      <source>%n feature(s)</source>
-      <translation>
-        <numerusform>%n 个要素</numerusform>
-      </translation>
+        <source>%n feature(s)</source>
+        <translation>
+            <numerusform>%n 个要素</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Opacity</source>
-      <translation>不透明度</translation>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
     </message>
     <message>
-      <source>Move the layer up</source>
-      <translation>上移图层</translation>
+        <source>Move the layer up</source>
+        <translation>上移图层</translation>
     </message>
     <message>
-      <source>Move the layer down</source>
-      <translation>下移图层</translation>
+        <source>Move the layer down</source>
+        <translation>下移图层</translation>
     </message>
     <message>
-      <source>Remove</source>
-      <translation>移除</translation>
+        <source>Remove</source>
+        <translation>移除</translation>
     </message>
     <message>
-      <source>Table</source>
-      <translation>属性表</translation>
+        <source>Table</source>
+        <translation>属性表</translation>
     </message>
     <message>
-      <source>Zoom</source>
-      <translation>缩放至</translation>
+        <source>Zoom</source>
+        <translation>缩放至</translation>
     </message>
     <message>
-      <source>Open the attribute table of the layer</source>
-      <translation>打开图层属性表</translation>
+        <source>Open the attribute table of the layer</source>
+        <translation>打开图层属性表</translation>
     </message>
     <message>
-      <source>Zoom to the layer</source>
-      <translation>缩放至图层</translation>
+        <source>Zoom to the layer</source>
+        <translation>缩放至图层</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Plain</source>
+        <translation>简单样式</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>样式</translation>
+    </message>
+    <message>
+        <source>Draw the layer with another style from the styles folder</source>
+        <translation>用 styles 文件夹中的其他样式绘制该图层</translation>
+    </message>
+</context>
+<context>
     <name>circatlas::viewer::MainWindow</name>
     <message>
-      <source>drawn in %1 ms</source>
-      <translation>绘制用时 %1 毫秒</translation>
+        <source>drawn in %1 ms</source>
+        <translation>绘制用时 %1 毫秒</translation>
     </message>
     <message>
-      <source>Cannot load the built-in atlas</source>
-      <translation>无法加载内置图集</translation>
+        <source>Cannot load the built-in atlas</source>
+        <translation>无法加载内置图集</translation>
     </message>
     <message>
-      <source>The analysis panels are unavailable</source>
-      <translation>分析面板不可用</translation>
+        <source>The analysis panels are unavailable</source>
+        <translation>分析面板不可用</translation>
     </message>
     <message>
-      <source>Cannot open %1</source>
-      <translation>无法打开 %1</translation>
+        <source>Cannot open %1</source>
+        <translation>无法打开 %1</translation>
     </message>
     <message>
-      <source>Cannot export the view</source>
-      <translation>无法导出视图</translation>
+        <source>Cannot export the view</source>
+        <translation>无法导出视图</translation>
     </message>
     <message>
-      <source>Wrote %1</source>
-      <translation>已写入 %1</translation>
+        <source>Wrote %1</source>
+        <translation>已写入 %1</translation>
     </message>
     <message>
-      <source>Add a layer</source>
-      <translation>添加图层</translation>
+        <source>Add a layer</source>
+        <translation>添加图层</translation>
     </message>
     <message>
-      <source>GIS files (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.sqlite *.fgb *.osm *.pbf);;All files (*)</source>
-      <translation>GIS 文件 (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.sqlite *.fgb *.osm *.pbf);;所有文件 (*)</translation>
+        <source>GIS files (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.sqlite *.fgb *.osm *.pbf);;All files (*)</source>
+        <translation>GIS 文件 (*.gpkg *.shp *.geojson *.json *.kml *.gml *.csv *.sqlite *.fgb *.osm *.pbf);;所有文件 (*)</translation>
     </message>
     <message>
-      <source>Export the view</source>
-      <translation>导出视图</translation>
+        <source>Export the view</source>
+        <translation>导出视图</translation>
     </message>
     <message>
-      <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg)</source>
-      <translation>PNG 图像 (*.png);;PDF (*.pdf);;SVG (*.svg)</translation>
+        <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg)</source>
+        <translation>PNG 图像 (*.png);;PDF (*.pdf);;SVG (*.svg)</translation>
     </message>
     <message>
-      <source>circatlas — Gansu circular-economy atlas</source>
-      <translation>circatlas — 甘肃循环经济地图集</translation>
+        <source>circatlas — Gansu circular-economy atlas</source>
+        <translation>circatlas — 甘肃循环经济地图集</translation>
     </message>
     <message>
-      <source>&amp;File</source>
-      <translation>文件(&amp;F)</translation>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <source>&amp;Add layer…</source>
-      <translation>添加图层(&amp;A)…</translation>
+        <source>&amp;Add layer…</source>
+        <translation>添加图层(&amp;A)…</translation>
     </message>
     <message>
-      <source>&amp;Export view (PNG, PDF, SVG)…</source>
-      <translation>导出视图(&amp;E)（PNG、PDF、SVG）…</translation>
+        <source>&amp;Export view (PNG, PDF, SVG)…</source>
+        <translation>导出视图(&amp;E)（PNG、PDF、SVG）…</translation>
     </message>
     <message>
-      <source>&amp;Copy attribute table as TSV</source>
-      <translation>将属性表复制为 TSV(&amp;C)</translation>
+        <source>&amp;Copy attribute table as TSV</source>
+        <translation>将属性表复制为 TSV(&amp;C)</translation>
     </message>
     <message>
-      <source>&amp;Quit</source>
-      <translation>退出(&amp;Q)</translation>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <source>&amp;View</source>
-      <translation>视图(&amp;V)</translation>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <source>Zoom to &amp;full extent</source>
-      <translation>缩放至全图(&amp;F)</translation>
+        <source>Zoom to &amp;full extent</source>
+        <translation>缩放至全图(&amp;F)</translation>
     </message>
     <message>
-      <source>Zoom &amp;in</source>
-      <translation>放大(&amp;I)</translation>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
     </message>
     <message>
-      <source>Zoom &amp;out</source>
-      <translation>缩小(&amp;O)</translation>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-      <source>&amp;Language</source>
-      <translation>语言(&amp;L)</translation>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <source>Layers</source>
-      <translation>图层</translation>
+        <source>Layers</source>
+        <translation>图层</translation>
     </message>
     <message>
-      <source>Identify</source>
-      <translation>识别</translation>
+        <source>Identify</source>
+        <translation>识别</translation>
     </message>
     <message>
-      <source>Attribute table</source>
-      <translation>属性表</translation>
+        <source>Attribute table</source>
+        <translation>属性表</translation>
     </message>
     <message>
-      <source>Clusters</source>
-      <translation>集聚分析</translation>
+        <source>Clusters</source>
+        <translation>集聚分析</translation>
     </message>
     <message>
-      <source>Partners</source>
-      <translation>交换伙伴</translation>
+        <source>Partners</source>
+        <translation>交换伙伴</translation>
     </message>
     <message>
-      <source>Cursor position (WGS 84)</source>
-      <translation>光标位置（WGS 84）</translation>
+        <source>Cursor position (WGS 84)</source>
+        <translation>光标位置（WGS 84）</translation>
     </message>
     <message>
-      <source>Map scale at 96 dpi</source>
-      <translation>地图比例尺（按 96 dpi）</translation>
+        <source>Map scale at 96 dpi</source>
+        <translation>地图比例尺（按 96 dpi）</translation>
     </message>
     <message>
-      <source>Cannot export the layers</source>
-      <translation>无法导出图层</translation>
+        <source>Cannot export the layers</source>
+        <translation>无法导出图层</translation>
     </message>
     <message>
-      <source>Writing %1…</source>
-      <translation>正在写入 %1…</translation>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
     </message>
     <message>
-      <source>Export GeoPackage</source>
-      <translation>导出 GeoPackage</translation>
+        <source>Export GeoPackage</source>
+        <translation>导出 GeoPackage</translation>
     </message>
     <message>
-      <source>GeoPackage (*.gpkg)</source>
-      <translation>GeoPackage (*.gpkg)</translation>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <source>Export layers and results (GeoPackage)…</source>
-      <translation>导出图层和结果（GeoPackage）…</translation>
+        <source>Export layers and results (GeoPackage)…</source>
+        <translation>导出图层和结果（GeoPackage）…</translation>
     </message>
     <message>
-      <source>Zoom to &amp;selection</source>
-      <translation>缩放至所选(&amp;S)</translation>
+        <source>Zoom to &amp;selection</source>
+        <translation>缩放至所选(&amp;S)</translation>
     </message>
     <message>
-      <source>Legend</source>
-      <translation>图例</translation>
+        <source>Legend</source>
+        <translation>图例</translation>
     </message>
     <message>
-      <source>Measure: click points; double-click or Esc ends, right-click clears.</source>
-      <translation>测量：单击添加点；双击或按 Esc 结束，右键清除。</translation>
+        <source>Measure: click points; double-click or Esc ends, right-click clears.</source>
+        <translation>测量：单击添加点；双击或按 Esc 结束，右键清除。</translation>
     </message>
     <message>
-      <source>Allocation</source>
-      <translation>分配与情景</translation>
+        <source>Allocation</source>
+        <translation>分配与情景</translation>
     </message>
     <message>
-      <source>Measure</source>
-      <translation>测量</translation>
+        <source>Measure</source>
+        <translation>测量</translation>
     </message>
     <message>
-      <source>&amp;Measure distance</source>
-      <translation>测量距离(&amp;M)</translation>
+        <source>&amp;Measure distance</source>
+        <translation>测量距离(&amp;M)</translation>
     </message>
     <message>
-      <source>Measure distance: geodesic and by road (Ctrl+M)</source>
-      <translation>测量距离：椭球面距离与公路距离（Ctrl+M）</translation>
+        <source>Measure distance: geodesic and by road (Ctrl+M)</source>
+        <translation>测量距离：椭球面距离与公路距离（Ctrl+M）</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>Export a planning figure (preset)…</source>
+        <translation>导出规划专题图（模板）…</translation>
+    </message>
+</context>
+<context>
     <name>circatlas::viewer::MeasurePanel</name>
     <message>
-      <source>Click points on the map; double-click or Esc ends, right-click clears. Distances on the WGS 84 ellipsoid; road distances on the schematic trunk network.</source>
-      <translation>在地图上单击添加点；双击或按 Esc 结束，右键清除。距离按 WGS 84 椭球面计算；公路距离基于示意性干线交通网。</translation>
+        <source>Click points on the map; double-click or Esc ends, right-click clears. Distances on the WGS 84 ellipsoid; road distances on the schematic trunk network.</source>
+        <translation>在地图上单击添加点；双击或按 Esc 结束，右键清除。距离按 WGS 84 椭球面计算；公路距离基于示意性干线交通网。</translation>
     </message>
     <message>
-      <source>Leg</source>
-      <translation>段</translation>
+        <source>Leg</source>
+        <translation>段</translation>
     </message>
     <message>
-      <source>Geodesic</source>
-      <translation>椭球面距离</translation>
+        <source>Geodesic</source>
+        <translation>椭球面距离</translation>
     </message>
     <message>
-      <source>By road</source>
-      <translation>公路距离</translation>
+        <source>By road</source>
+        <translation>公路距离</translation>
     </message>
     <message>
-      <source>Road basis</source>
-      <translation>公路距离依据</translation>
+        <source>Road basis</source>
+        <translation>公路距离依据</translation>
     </message>
     <message>
-      <source>along the network</source>
-      <translation>沿路网</translation>
+        <source>along the network</source>
+        <translation>沿路网</translation>
     </message>
     <message>
-      <source>straight line × 1.3: a point is over 50 km from the network</source>
-      <translation>直线 × 1.3：有点距路网超过 50 公里</translation>
+        <source>straight line × 1.3: a point is over 50 km from the network</source>
+        <translation>直线 × 1.3：有点距路网超过 50 公里</translation>
     </message>
     <message>
-      <source>straight line × 1.3: no path in the network</source>
-      <translation>直线 × 1.3：路网中无连通路径</translation>
+        <source>straight line × 1.3: no path in the network</source>
+        <translation>直线 × 1.3：路网中无连通路径</translation>
     </message>
     <message>
-      <source>straight line × 1.3: no network</source>
-      <translation>直线 × 1.3：无路网</translation>
+        <source>straight line × 1.3: no network</source>
+        <translation>直线 × 1.3：无路网</translation>
     </message>
     <message>
-      <source>No points yet.</source>
-      <translation>尚未添加点。</translation>
+        <source>No points yet.</source>
+        <translation>尚未添加点。</translation>
     </message>
     <message>
-      <source>1 point; click the next.</source>
-      <translation>已有 1 个点；请单击下一个点。</translation>
+        <source>1 point; click the next.</source>
+        <translation>已有 1 个点；请单击下一个点。</translation>
     </message>
     <message numerus="yes">
-      <source>Total %1 geodesic over %n leg(s).</source>
-      <translation>
-        <numerusform>共 %n 段，椭球面总距离 %1。</numerusform>
-      </translation>
+        <source>Total %1 geodesic over %n leg(s).</source>
+        <translation>
+            <numerusform>共 %n 段，椭球面总距离 %1。</numerusform>
+        </translation>
     </message>
     <message>
-      <source>No road distance: %1</source>
-      <translation>无公路距离：%1</translation>
+        <source>No road distance: %1</source>
+        <translation>无公路距离：%1</translation>
     </message>
     <message>
-      <source>By road, first to last point: %1 (%2).</source>
-      <translation>首点至末点公路距离：%1（%2）。</translation>
+        <source>By road, first to last point: %1 (%2).</source>
+        <translation>首点至末点公路距离：%1（%2）。</translation>
     </message>
     <message numerus="yes">
-      <source>%n leg(s) fell back to a straight line.</source>
-      <translation>
-        <numerusform>其中 %n 段改用直线距离估算。</numerusform>
-      </translation>
+        <source>%n leg(s) fell back to a straight line.</source>
+        <translation>
+            <numerusform>其中 %n 段改用直线距离估算。</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Routing on the road network…</source>
-      <translation>正在路网上计算路线…</translation>
+        <source>Routing on the road network…</source>
+        <translation>正在路网上计算路线…</translation>
     </message>
     <message>
-      <source>Double-click or Esc to end and get the road distance.</source>
-      <translation>双击或按 Esc 结束，并计算公路距离。</translation>
+        <source>Double-click or Esc to end and get the road distance.</source>
+        <translation>双击或按 Esc 结束，并计算公路距离。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>circatlas::viewer::PartnersPanel</name>
     <message>
-      <source>Partner search failed</source>
-      <translation>伙伴查找失败</translation>
+        <source>Partner search failed</source>
+        <translation>伙伴查找失败</translation>
     </message>
     <message numerus="yes">
-      <source>%n candidate(s)</source>
-      <translation>
-        <numerusform>%n 个候选</numerusform>
-      </translation>
+        <source>%n candidate(s)</source>
+        <translation>
+            <numerusform>%n 个候选</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Enterprise:</source>
-      <translation>企业：</translation>
+        <source>Enterprise:</source>
+        <translation>企业：</translation>
     </message>
     <message>
-      <source>Material:</source>
-      <translation>物料：</translation>
+        <source>Material:</source>
+        <translation>物料：</translation>
     </message>
     <message>
-      <source>all residues</source>
-      <translation>全部废弃物</translation>
+        <source>all residues</source>
+        <translation>全部废弃物</translation>
     </message>
     <message>
-      <source>Find partners</source>
-      <translation>查找伙伴</translation>
+        <source>Find partners</source>
+        <translation>查找伙伴</translation>
     </message>
     <message>
-      <source>Rank</source>
-      <translation>排名</translation>
+        <source>Rank</source>
+        <translation>排名</translation>
     </message>
     <message>
-      <source>Receiver</source>
-      <translation>接收方</translation>
+        <source>Receiver</source>
+        <translation>接收方</translation>
     </message>
     <message>
-      <source>Material</source>
-      <translation>物料</translation>
+        <source>Material</source>
+        <translation>物料</translation>
     </message>
     <message>
-      <source>km</source>
-      <translation>公里</translation>
+        <source>km</source>
+        <translation>公里</translation>
     </message>
     <message>
-      <source>Transport CNY</source>
-      <translation>运输费用（元）</translation>
+        <source>Transport CNY</source>
+        <translation>运输费用（元）</translation>
     </message>
     <message>
-      <source>Score CNY/yr</source>
-      <translation>得分（元/年）</translation>
+        <source>Score CNY/yr</source>
+        <translation>得分（元/年）</translation>
     </message>
     <message>
-      <source>Reason</source>
-      <translation>理由</translation>
+        <source>Reason</source>
+        <translation>理由</translation>
     </message>
     <message>
-      <source>Choose an enterprise, or click one on the map.</source>
-      <translation>请选择企业，或在地图上单击企业。</translation>
+        <source>Choose an enterprise, or click one on the map.</source>
+        <translation>请选择企业，或在地图上单击企业。</translation>
     </message>
     <message>
-      <source>Cancelled; the map shows the last candidates found.</source>
-      <translation>已取消；地图显示上一次找到的候选。</translation>
+        <source>Cancelled; the map shows the last candidates found.</source>
+        <translation>已取消；地图显示上一次找到的候选。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>circatlas::viewer::SearchBox</name>
     <message>
-      <source>Search names: 兰州, Lanzhou, lanzhou…</source>
-      <translation>搜索名称：兰州、Lanzhou、lanzhou…</translation>
+        <source>Search names: 兰州, Lanzhou, lanzhou…</source>
+        <translation>搜索名称：兰州、Lanzhou、lanzhou…</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>circatlas::viewer::WorkerRun</name>
     <message>
-      <source>Cancel</source>
-      <translation>取消</translation>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
-  </context>
+</context>
 </TS>
