@@ -3,7 +3,9 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QMessageBox>
+#include <QSaveFile>
 #include <QTimer>
 
 #include <cstdio>
@@ -77,7 +79,11 @@ int main(int argc, char* argv[]) {
     if (parser.isSet(screenshot)) {
       // Let the analysis panels finish their first runs and the window repaint.
       QTimer::singleShot(1500, &window, [&] {
-        const bool ok = window.grab().save(parser.value(screenshot));
+        // Written beside the target and renamed when complete, like every file circatlas writes.
+        QSaveFile file(parser.value(screenshot));
+        const QByteArray format = QFileInfo(file.fileName()).suffix().toLower().toLatin1();
+        const bool ok = file.open(QIODevice::WriteOnly) &&
+                        window.grab().save(&file, format.isEmpty() ? "png" : format.constData()) && file.commit();
         QApplication::exit(ok ? 0 : 4);
       });
     }
