@@ -137,14 +137,21 @@ class PathBuilder {
   /// of it is left) so raster targets can stroke it piecewise.
   QPolygonF addRing(QPainterPath& path, std::span<const core::Coord> ring) const {
     QPolygonF poly;
-    appendSimplified(poly, ring);
+    appendSpaced(poly, ring);
     if (!clip_.contains(poly.boundingRect())) poly = clipRing(poly, clip_);
+    simplifyInPlace(poly, tolerancePx_);  // after clipping: off-frame vertices are gone
     if (poly.size() < 3) return {};
     poly << poly.front();
     path.addPolygon(poly);
     return poly;
   }
   void appendSimplified(QPolygonF& poly, std::span<const core::Coord> coords) const {
+    appendSpaced(poly, coords);
+    simplifyInPlace(poly, tolerancePx_);
+  }
+
+ private:
+  void appendSpaced(QPolygonF& poly, std::span<const core::Coord> coords) const {
     poly.reserve(static_cast<qsizetype>(coords.size()));
     QPointF last;
     for (std::size_t i = 0; i < coords.size(); ++i) {
@@ -155,10 +162,8 @@ class PathBuilder {
       poly << p;
       last = p;
     }
-    simplifyInPlace(poly, tolerancePx_);
   }
 
- private:
   const MapSettings& s_;
   QRectF clip_;
   double tolerancePx_;
