@@ -2,35 +2,100 @@
 #include "render/label_engine.h"
 
 #include <QFontMetricsF>
+#include <QGlyphRun>
+#include <QTextLayout>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPainterPathStroker>
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <map>
 #include <numeric>
 
+#include "render/raster_halo.h"
 #include "render/render_session.h"
 #include "render/symbol_painter.h"
 
 namespace circatlas::render {
 
-LabelEngine::LabelEngine(double widthPx, double heightPx, double dpi) : width_(widthPx), height_(heightPx), dpi_(dpi) {}
+namespace {
+
+// Side of a collision grid cell: about one short label, so a test looks at a few cells.
+constexpr double kGridCellPx = 32.0;
+
+}  // namespace
+
+LabelEngine::BoxGrid::BoxGrid(double widthPx, double heightPx)
+    : columns_(std::max(1, static_cast<int>(std::ceil(widthPx / kGridCellPx)))),
+      rows_(std::max(1, static_cast<int>(std::ceil(heightPx / kGridCellPx)))),
+      cells_(static_cast<std::size_t>(columns_) * static_cast<std::size_t>(rows_)) {}
+
+int LabelEngine::BoxGrid::column(double x) const noexcept {
+  return std::clamp(static_cast<int>(std::floor(x / kGridCellPx)), 0, columns_ - 1);
+}
+
+int LabelEngine::BoxGrid::row(double y) const noexcept {
+  return std::clamp(static_cast<int>(std::floor(y / kGridCellPx)), 0, rows_ - 1);
+}
+
+// Boxes reaching beyond the frame are clamped into its edge cells, so they are still found.
+void LabelEngine::BoxGrid::insert(const Box& b) {
+  const std::size_t index = boxes_.size();
+  boxes_.push_back(b);
+  for (int r = row(b.y0); r <= row(b.y1); ++r) {
+    for (int c = column(b.x0); c <= column(b.x1); ++c) {
+      cells_[static_cast<std::size_t>(r) * static_cast<std::size_t>(columns_) + static_cast<std::size_t>(c)].push_back(index);
+    }
+  }
+}
+
+bool LabelEngine::BoxGrid::overlaps(const Box& b) const noexcept {
+  for (int r = row(b.y0); r <= row(b.y1); ++r) {
+    for (int c = column(b.x0); c <= column(b.x1); ++c) {
+      for (const std::size_t i : cells_[static_cast<std::size_t>(r) * static_cast<std::size_t>(columns_) + static_cast<std::size_t>(c)]) {
+        const Box& o = boxes_[i];
+        if (b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1) return true;
+      }
+    }
+  }
+  return false;
+}
+
+LabelEngine::LabelEngine(double widthPx, double heightPx, double dpi)
+    : width_(widthPx), height_(heightPx), dpi_(dpi), obstacles_(widthPx, heightPx), placed_(widthPx, heightPx) {}
 
 void LabelEngine::add(LabelCandidate candidate) {
   if (!candidate.style || candidate.text.empty()) return;
   candidates_.push_back(std::move(candidate));
 }
 
-void LabelEngine::addObstacle(double x, double y, double w, double h) { obstacles_.push_back({x, y, x + w, y + h}); }
+void LabelEngine::addObstacle(double x, double y, double w, double h) { obstacles_.insert({x, y, x + w, y + h}); }
 
 bool LabelEngine::free(const Box& b, bool mayCoverSymbols) const noexcept {
   if (b.x0 < 0 || b.y0 < 0 || b.x1 > width_ || b.y1 > height_) return false;
-  auto overlaps = [&b](const Box& o) { return b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1; };
-  return std::none_of(placed_.begin(), placed_.end(), overlaps) &&
-         (mayCoverSymbols || std::none_of(obstacles_.begin(), obstacles_.end(), overlaps));
+  return !placed_.overlaps(b) && (mayCoverSymbols || !obstacles_.overlaps(b));
 }
 
 namespace {
+
+// The top-left corners of the text box of a point label, best first: right, upper right, lower
+// right, left, upper left, lower left, above, below.
+std::array<QPointF, 8> aroundPoint(const LabelCandidate& c, double w, double h, double pxPerMm) {
+  const double gap = c.symbolRadiusPx + 0.6 * pxPerMm;
+  const double d = gap * 0.75;
+  return {{{c.x + gap, c.y - h / 2},     {c.x + d, c.y - d - h},     {c.x + d, c.y + d},
+           {c.x - gap - w, c.y - h / 2}, {c.x - d - w, c.y - d - h}, {c.x - d - w, c.y + d},
+           {c.x - w / 2, c.y - gap - h}, {c.x - w / 2, c.y + gap}}};
+}
+
+// A style's font and its metrics, built once per render rather than once per candidate.
+struct StyleFont {
+  QFont font;
+  double ascent;
+  double descent;
+  QFontMetricsF metrics;
+};
 
 void drawHaloText(QPainter& painter, const QPointF& baseline, const QFont& font, const QString& text,
                   const LabelStyle& style, double pxPerMm) {
@@ -50,6 +115,9 @@ void drawHaloText(QPainter& painter, const QPointF& baseline, const QFont& font,
 }  // namespace
 
 LabelEngine::Result LabelEngine::place(QPainter& painter, const QPainterPath* focus) {
+  const bool rasterHalos = RasterHalo::suits(painter);
+  RasterHalo rasterHalo;
+  std::map<const LabelStyle*, StyleFont> fonts;
   std::vector<std::size_t> order(candidates_.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) {
@@ -67,24 +135,38 @@ LabelEngine::Result LabelEngine::place(QPainter& painter, const QPainterPath* fo
       ++result.dropped;
       continue;
     }
-    QFont font = mapFont(style.sizePt, dpi_, style.bold);
-    if (style.letterSpacingPercent != 100.0) font.setLetterSpacing(QFont::PercentageSpacing, style.letterSpacingPercent);
-    const QString text = QString::fromUtf8(c.text.data(), static_cast<qsizetype>(c.text.size()));
-    const QFontMetricsF fm(font);
-    const double w = fm.horizontalAdvance(text);
-    const double ascent = fm.ascent();
-    const double descent = fm.descent();
+    auto found = fonts.find(&style);
+    if (found == fonts.end()) {
+      QFont font = mapFont(style.sizePt, dpi_, style.bold);
+      if (style.letterSpacingPercent != 100.0) font.setLetterSpacing(QFont::PercentageSpacing, style.letterSpacingPercent);
+      const QFontMetricsF fm(font);
+      found = fonts.emplace(&style, StyleFont{font, fm.ascent(), fm.descent(), fm}).first;
+    }
+    const QFont& font = found->second.font;
+    const double ascent = found->second.ascent;
+    const double descent = found->second.descent;
     const double h = ascent + descent;
     const double halo = style.halo ? style.halo->widthMm * pxPerMm : 0.0;
+    const bool mayCoverSymbols = style.priority >= kCoversSymbolsPriority;
+    if (style.placement == LabelPlacement::AroundPoint) {
+      // Each position's box grows away from the symbol with the text's width, so when even the
+      // zero-width boxes are all taken, no text fits: drop it before measuring the text.
+      const auto corners = aroundPoint(c, 0.0, h, pxPerMm);
+      if (std::none_of(corners.begin(), corners.end(), [&](const QPointF& p) {
+            return free({p.x() - halo, p.y() - halo, p.x() + halo, p.y() + h + halo}, mayCoverSymbols);
+          })) {
+        ++result.dropped;
+        continue;
+      }
+    }
+    const QString text = QString::fromUtf8(c.text.data(), static_cast<qsizetype>(c.text.size()));
+    const double w = found->second.metrics.horizontalAdvance(text);
 
     // top-left corners of the text box for each candidate position
     std::vector<QPointF> positions;
     if (style.placement == LabelPlacement::AroundPoint) {
-      const double gap = c.symbolRadiusPx + 0.6 * pxPerMm;
-      const double d = gap * 0.75;
-      positions = {{c.x + gap, c.y - h / 2},         {c.x + d, c.y - d - h},     {c.x + d, c.y + d},
-                   {c.x - gap - w, c.y - h / 2},     {c.x - d - w, c.y - d - h}, {c.x - d - w, c.y + d},
-                   {c.x - w / 2, c.y - gap - h},     {c.x - w / 2, c.y + gap}};
+      const auto corners = aroundPoint(c, w, h, pxPerMm);
+      positions.assign(corners.begin(), corners.end());
     } else {
       positions = {{c.x - w / 2, c.y - h / 2}};
       if (style.placement == LabelPlacement::Interior) {
@@ -103,14 +185,27 @@ LabelEngine::Result LabelEngine::place(QPainter& painter, const QPainterPath* fo
         const double bh = std::abs(w * std::sin(a)) + std::abs(h * std::cos(a));
         box = {c.x - bw / 2 - halo, c.y - bh / 2 - halo, c.x + bw / 2 + halo, c.y + bh / 2 + halo};
       }
-      if (!free(box, style.priority >= kCoversSymbolsPriority)) continue;
-      placed_.push_back(box);
+      if (!free(box, mayCoverSymbols)) continue;
+      placed_.insert(box);
       if (style.placement == LabelPlacement::Line && c.angleDeg != 0.0) {
         painter.save();
         painter.translate(c.x, c.y);
         painter.rotate(-c.angleDeg);
         drawHaloText(painter, QPointF(-w / 2, ascent - h / 2), font, text, style, pxPerMm);
         painter.restore();
+      } else if (rasterHalos && style.halo) {
+        // shaped once, drawn twice: into the halo's mask and as the text
+        QTextLayout layout(text, font);
+        layout.beginLayout();
+        QTextLine line = layout.createLine();
+        line.setNumColumns(static_cast<int>(text.size()));
+        layout.endLayout();
+        const QList<QGlyphRun> runs = layout.glyphRuns();
+        const QPointF origin(topLeft.x(), topLeft.y() + ascent - line.ascent());
+        rasterHalo.draw(painter, origin, runs, line.naturalTextRect(), *style.halo,
+                        style.halo->widthMm * pxPerMm);
+        painter.setPen(toQColor(style.color));
+        for (const QGlyphRun& run : runs) painter.drawGlyphRun(origin, run);
       } else {
         drawHaloText(painter, QPointF(topLeft.x(), topLeft.y() + ascent), font, text, style, pxPerMm);
       }

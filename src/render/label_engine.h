@@ -29,7 +29,12 @@ struct LabelCandidate {
 /// positions around their symbol (right first, as Chinese and Western atlases both prefer);
 /// interior and line labels are centred on their anchor. A label is dropped when every position
 /// overlaps a placed label or an obstacle or leaves the frame. Text gets a halo when its style
-/// asks for one; the text itself is drawn as text so PDF and SVG keep it selectable.
+/// asks for one; the text itself is drawn as text so PDF and SVG keep it selectable (on raster
+/// targets the halo is a grown image of the text, see RasterHalo).
+///
+/// Collisions are looked up in a grid of the frame, and a point label whose eight positions are
+/// taken even for zero-width text is dropped before its text is measured, so tens of thousands of
+/// crowded candidates cost little more than the labels that fit.
 class LabelEngine {
  public:
   /// Labels of at least this priority may cover other point symbols (never other labels): the
@@ -53,14 +58,29 @@ class LabelEngine {
   struct Box {
     double x0, y0, x1, y1;
   };
+  /// Boxes bucketed by the grid cells they touch.
+  class BoxGrid {
+   public:
+    BoxGrid(double widthPx, double heightPx);
+    void insert(const Box& b);
+    [[nodiscard]] bool overlaps(const Box& b) const noexcept;
+
+   private:
+    [[nodiscard]] int column(double x) const noexcept;
+    [[nodiscard]] int row(double y) const noexcept;
+    int columns_;
+    int rows_;
+    std::vector<Box> boxes_;
+    std::vector<std::vector<std::size_t>> cells_;
+  };
   [[nodiscard]] bool free(const Box& b, bool mayCoverSymbols) const noexcept;
 
   double width_;
   double height_;
   double dpi_;
   std::vector<LabelCandidate> candidates_;
-  std::vector<Box> obstacles_;
-  std::vector<Box> placed_;
+  BoxGrid obstacles_;
+  BoxGrid placed_;
 };
 
 }  // namespace circatlas::render
