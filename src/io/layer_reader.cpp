@@ -78,7 +78,8 @@ core::Layer readLayer(const std::string& source, const ReadOptions& options) {
   const std::string layerName = layer.GetName();
   // Refuse a layer that would not fit before reading it. Formats without a stored count (CSV,
   // GeoJSON sequences) answer -1 to the cheap question; counting them costs one pass of reading
-  // without keeping anything, far less than the load it may prevent. SQL results are not counted.
+  // without keeping anything, far less than the load it may prevent. SQL results are not counted;
+  // OpenStreetMap layers answer -1 even then, and go unchecked.
   GIntBig count = layer.GetFeatureCount(FALSE);
   if (count < 0 && !options.sql) count = layer.GetFeatureCount(TRUE);
   if (count > 0) requireFitsInMemory(source, layerName, static_cast<std::uint64_t>(count));
