@@ -71,11 +71,19 @@ void RasterHalo::draw(QPainter& painter, const QPointF& origin, const QList<QGly
     for (const QGlyphRun& run : runs) mask.drawGlyphRun(at - QPointF(x0, y0), run);
   }
 
-  coverage_.assign(static_cast<std::size_t>(stride) * static_cast<std::size_t>(h + 2 * reach), 0);
+  // Scattered from the inked pixels (a fraction of the box) rather than gathered at every pixel.
+  grown_.assign(static_cast<std::size_t>(stride) * static_cast<std::size_t>(h + 2 * reach), 0);
   for (int y = 0; y < h; ++y) {
     const auto* in = reinterpret_cast<const QRgb*>(text_.constScanLine(y));
-    std::uint8_t* row = coverage_.data() + static_cast<std::ptrdiff_t>(y + reach) * stride + reach;
-    for (int x = 0; x < w; ++x) row[x] = static_cast<std::uint8_t>(qAlpha(in[x]));
+    std::int16_t* row = grown_.data() + static_cast<std::ptrdiff_t>(y + reach) * stride + reach;
+    for (int x = 0; x < w; ++x) {
+      const int c = qAlpha(in[x]);
+      if (c == 0) continue;
+      for (const Tap& t : taps_) {
+        std::int16_t& g = row[x + t.offset];
+        g = static_cast<std::int16_t>(std::max<int>(g, c + t.bias));
+      }
+    }
   }
   const std::uint32_t a = halo.color.a;
   const std::uint32_t r = halo.color.r * a / 255;
@@ -83,14 +91,9 @@ void RasterHalo::draw(QPainter& painter, const QPointF& origin, const QList<QGly
   const std::uint32_t b = halo.color.b * a / 255;
   for (int y = 0; y < h; ++y) {
     auto* out = reinterpret_cast<QRgb*>(halo_.scanLine(y));
-    const std::uint8_t* centre = coverage_.data() + static_cast<std::ptrdiff_t>(y + reach) * stride + reach;
+    const std::int16_t* row = grown_.data() + static_cast<std::ptrdiff_t>(y + reach) * stride + reach;
     for (int x = 0; x < w; ++x) {
-      int grown = 0;
-      for (const Tap& t : taps_) {
-        const int c = centre[x + t.offset];
-        if (c != 0) grown = std::max(grown, c + t.bias);
-      }
-      const auto m = static_cast<std::uint32_t>(std::min(grown, 255));
+      const auto m = static_cast<std::uint32_t>(std::clamp<int>(row[x], 0, 255));
       out[x] = ((a * m / 255) << 24) | ((r * m / 255) << 16) | ((g * m / 255) << 8) | (b * m / 255);
     }
   }

@@ -33,7 +33,7 @@ class RasterHalo {
 
  private:
   struct Tap {
-    std::ptrdiff_t offset;  // in the coverage buffer
+    std::ptrdiff_t offset;  // in the grown buffer
     int bias;               // (radius - distance) × 255
   };
   void setRadius(double radiusPx, int stride);
@@ -44,8 +44,9 @@ class RasterHalo {
   std::vector<Tap> taps_;
   QImage text_;
   QImage halo_;
-  /// The text's coverage with a zero border of reach_ pixels, so taps need no bounds checks.
-  std::vector<std::uint8_t> coverage_;
+  /// The grown coverage (may exceed 0–255 before clamping), with a border of reach_ pixels so
+  /// taps need no bounds checks.
+  std::vector<std::int16_t> grown_;
 };
 
 }  // namespace circatlas::render
