@@ -6,12 +6,15 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPolygonF>
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <optional>
+#include <span>
 
 #include "core/error.h"
 #include "geo/geometry_ops.h"
+#include "geo/polygon_index.h"
 #include "render/label_engine.h"
 #include "render/symbol_painter.h"
 
@@ -228,6 +231,32 @@ struct Stamp {
   QPointF offset;
 };
 
+// Whether a feature lies in the map's focus region (a prefecture page veils the rest): the legend
+// lists only classes of features a reader can see unveiled. Without a focus everything counts.
+class FocusTest {
+ public:
+  explicit FocusTest(const std::optional<core::Geometry>& focus) {
+    if (!focus || focus->isEmpty()) return;
+    focus_ = &*focus;
+    envelope_ = focus->envelope();
+    points_.emplace(std::span<const core::Geometry>(focus_, 1));
+  }
+
+  [[nodiscard]] bool contains(const core::Geometry& g, const core::Extent& envelope) const {
+    if (!focus_) return true;
+    if (!envelope.intersects(envelope_)) return false;
+    if (core::isPuntal(g.type())) {
+      return std::any_of(g.coords().begin(), g.coords().end(), [&](const core::Coord& c) { return points_->locate(c).has_value(); });
+    }
+    return geo::intersects(*focus_, g);
+  }
+
+ private:
+  const core::Geometry* focus_ = nullptr;
+  core::Extent envelope_;
+  std::optional<geo::PolygonIndex> points_;
+};
+
 Stamp makeStamp(const Symbol& symbol, double sizeMm, double pxPerMm) {
   const double extent = (sizeMm * 1.3 + symbol.strokeWidthMm * 2) * pxPerMm + 4;
   const int side = static_cast<int>(std::ceil(extent));
@@ -305,6 +334,7 @@ RenderResult MapRenderer::render(QPainter& painter, std::span<const RenderLayer>
   SymbolPainter symbols(painter, pxPerMm);
   PathBuilder paths(s, raster ? kRasterTolerancePx : 0.0);
   const ToPixel toPixel(s);
+  const FocusTest inFocus(s.focus);
 
   for (std::size_t li = 0; li < layers.size(); ++li) {
     const RenderLayer& rl = layers[li];
@@ -352,7 +382,7 @@ RenderResult MapRenderer::render(QPainter& painter, std::span<const RenderLayer>
       const core::Value& key = classField ? f.values[*classField] : null;
       const auto cls = style.classify(key);
       if (!cls) continue;
-      ++counts[*cls];
+      if (inFocus.contains(f.geometry, env)) ++counts[*cls];
       const Symbol& symbol = style.classAt(*cls).symbol;
       double sizeMm = style.geometry == StyleGeometry::Line ? symbol.strokeWidthMm : symbol.sizeMm;
       if (sizeField) {

@@ -32,7 +32,8 @@ struct RenderProblem {
 };
 
 /// What a render drew: problems, and per layer how many features of each class fell in the frame
-/// (index classes.size() counts `other`), which the legend uses to list only classes present.
+/// and, when the map has a focus region, touch it (index classes.size() counts `other`), which
+/// the legend uses to list only classes a reader can see.
 struct RenderResult {
   std::vector<RenderProblem> problems;
   std::vector<std::vector<std::size_t>> classCounts;
