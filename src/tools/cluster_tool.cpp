@@ -2,9 +2,11 @@
 #include "tools/cluster_tool.h"
 
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "analysis/cluster/dbscan.h"
 #include "core/error.h"
@@ -19,6 +21,36 @@ namespace circatlas::tools {
 
 namespace {
 
+
+// GEOS's concave hull is one call that cannot be interrupted: a Delaunay triangulation of every
+// point (about 9 s for one cluster of 1 M members, so Cancel would wait that long). Above this many
+// members the hull is traced through one member per grid cell instead, and widened by the cell's
+// diagonal so it still holds every member; its outline then lies within one diagonal outside the
+// exact hull's (cells start at eps/4, doubled until at most kHullSites cells remain).
+constexpr std::size_t kHullExactMembers = 20000;
+constexpr std::size_t kHullSites = 50000;
+
+struct HullSites {
+  core::Geometry points{core::GeometryType::MultiPoint};
+  double widenMeters = 0.0;  ///< 0 when the members themselves are used
+};
+
+HullSites hullSites(const core::Geometry& members, double epsMeters) {
+  if (members.coords().size() <= kHullExactMembers) return {members, 0.0};
+  for (double cell = epsMeters / 4;; cell *= 2) {
+    std::unordered_set<std::uint64_t> seen;
+    HullSites sites;
+    for (const core::Coord& c : members.coords()) {
+      const auto ix = static_cast<std::uint32_t>(static_cast<std::int32_t>(std::floor(c.x / cell)));
+      const auto iy = static_cast<std::uint32_t>(static_cast<std::int32_t>(std::floor(c.y / cell)));
+      if (seen.insert((static_cast<std::uint64_t>(ix) << 32) | iy).second) sites.points.addPoint(c);
+      if (seen.size() > kHullSites) break;
+    }
+    if (seen.size() > kHullSites) continue;
+    sites.widenMeters = cell * std::sqrt(2.0);
+    return sites;
+  }
+}
 
 const char* roleName(analysis::cluster::PointRole role) {
   switch (role) {
@@ -134,7 +166,10 @@ ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flow
     const double done = static_cast<double>(c) / static_cast<double>(profiles.size());
     core::advance(progress, 0.4 + 0.6 * done, "cluster hulls");
     convex[c] = polygonal(geo::convexHull(profiles[c].points));
-    concave[c] = polygonal(geo::concaveHull(profiles[c].points, params.concaveRatio));
+    const HullSites sites = hullSites(profiles[c].points, params.epsMeters);
+    core::Geometry hull = geo::concaveHull(sites.points, params.concaveRatio);
+    if (sites.widenMeters > 0) hull = geo::buffer(hull, sites.widenMeters);
+    concave[c] = polygonal(std::move(hull));
     toWgs.inverse(convex[c].mutableCoords());
     toWgs.inverse(concave[c].mutableCoords());
   }

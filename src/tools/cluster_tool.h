@@ -18,7 +18,7 @@ struct ClusterParams {
 struct ClusterResult {
   core::Layer members;        ///< the input points + cluster_id (null for noise) and role (core/border/noise)
   core::Layer convexHulls;    ///< one polygon per cluster with its profile (see runCluster)
-  core::Layer concaveHulls;   ///< the same profile on the concave hull
+  core::Layer concaveHulls;   ///< the same profile on the concave hull (see runCluster for large clusters)
   std::string parameters;     ///< "eps_m=5000 min_points=5 …"
 };
 
@@ -27,7 +27,10 @@ struct ClusterResult {
 /// mix ("3011:4;4411:2", by 4-digit code) and its Shannon diversity H = −Σ p ln p; total output
 /// and input per material from the flows (out_<CODE>, in_<CODE>); the prefectures its members lie
 /// in; the parks whose points fall inside its convex hull. Hulls smaller than one hectare
-/// (collinear or coincident members) are buffered by 100 m so every cluster has an area. Throws
+/// (collinear or coincident members) are buffered by 100 m so every cluster has an area. The
+/// concave hull of a cluster of more than 20 000 members is traced through one member per grid
+/// cell (eps/4, doubled until at most 50 000 cells) and widened by the cell diagonal, so it holds
+/// every member and lies within one diagonal of the exact hull, in about a second. Throws
 /// core::ParameterError for invalid parameters, core::CrsError for a layer without CRS, and
 /// core::Cancelled when the optional progress asks to stop (checked between stages and hulls).
 [[nodiscard]] ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flows,

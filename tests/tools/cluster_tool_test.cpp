@@ -12,7 +12,9 @@
 #include "core/error.h"
 #include "core/progress.h"
 #include "geo/geometry_ops.h"
+#include "geo/analysis_crs.h"
 #include "geo/polygon_index.h"
+#include "geo/transformer.h"
 
 namespace circatlas::tools {
 namespace {
@@ -81,6 +83,36 @@ TEST(ClusterTool, HullsContainTheirMembers) {
         geo::buffer(r.convexHulls[static_cast<std::size_t>(std::get<std::int64_t>(id))].geometry, 1e-7)};
     EXPECT_TRUE(geo::PolygonIndex(hull).locate(r.members[i].geometry.coords()[0]).has_value()) << i;
   }
+}
+
+TEST(ClusterTool, TheConcaveHullOfAVeryLargeClusterStillHoldsEveryMemberAndHugsThem) {
+  // 42 000 points on a 260 × 200 grid 100 m apart (UTM 48N, near 105°E 36°N), in a U shape (100
+  // middle columns of the top half left out): one cluster, above the size where the hull is traced
+  // through grid cells.
+  const geo::Transformer utm("EPSG:32648", geo::kWgs84);
+  core::Layer points("grid", "EPSG:4326", core::GeometryType::Point, core::Schema({{"id", core::FieldType::String}}));
+  std::int64_t n = 0;
+  for (int i = 0; i < 260; ++i) {
+    for (int j = 0; j < 200; ++j) {
+      if (j >= 100 && i >= 80 && i < 180) continue;
+      const core::Coord lonLat = utm.forward({500000.0 + i * 100.0, 4000000.0 + j * 100.0});
+      points.add({core::FeatureId(++n), core::Geometry::point(lonLat), {"G" + std::to_string(n)}});
+    }
+  }
+  ASSERT_GT(points.size(), 20000u);
+  const ClusterResult r = runCluster(points, flows(), oneCounty(), nullptr, {500.0, 3, false, 0.1});
+  ASSERT_EQ(r.concaveHulls.size(), 1u);
+  const std::vector<core::Geometry> hull = {geo::buffer(r.concaveHulls[0].geometry, 1e-7)};
+  const geo::PolygonIndex inside(hull);
+  // Every member, including those that are not hull sites (without the widening, 13 fall outside).
+  std::size_t outside = 0;
+  for (std::size_t i = 0; i < r.members.size(); ++i) outside += !inside.locate(r.members[i].geometry.coords()[0]);
+  EXPECT_EQ(outside, 0u);
+  // The notch of the U (10 km wide, 10 km deep) stays out of the concave hull: its centre is
+  // outside, though inside the convex hull.
+  const core::Coord notch = utm.forward({500000.0 + 130 * 100.0, 4000000.0 + 170 * 100.0});
+  EXPECT_FALSE(inside.locate(notch).has_value());
+  EXPECT_TRUE(geo::PolygonIndex(std::vector<core::Geometry>{r.convexHulls[0].geometry}).locate(notch).has_value());
 }
 
 TEST(ClusterTool, BadParametersAreRejected) {
