@@ -11,9 +11,10 @@ namespace circatlas::io {
 /// Peak resident memory a command needs per feature of a layer it reads, measured with
 /// `/usr/bin/time -v` on a synthetic registry of 1,000,000 enterprises and 791,385 flows
 /// (`circatlas synth -n 1000000 --seed 7`): `export --layers flows --results clusters` peaked at
-/// 4,840,312 KiB, `cluster` at 4,370,680 KiB, `validate` at 1,303,888 KiB; the heaviest, less the
-/// base below, is 4,878 bytes per enterprise, rounded up to 5 KiB. Point registries are what grows
-/// that large; a layer of polygons with thousands of vertices each needs more per feature.
+/// 4,394,320 KiB (4,840,312 before cluster hulls went through grid cells), `cluster` at 3.21 GiB,
+/// `validate` at 1,303,888 KiB; the heaviest, less the base below, is 4,421 bytes per enterprise
+/// (4,878 before), rounded up to 5 KiB. Point registries are what grows that large; a layer of
+/// polygons with thousands of vertices each needs more per feature.
 inline constexpr std::uint64_t kBytesPerFeature = 5120;
 /// Memory a command needs whatever its input (GDAL, PROJ, the built-in base map and catalogue):
 /// `circatlas validate` and `cluster` on the built-in data peak at about 76 MiB; rounded up.
