@@ -3,11 +3,11 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <random>
 
 #include "core/error.h"
 #include "io/gdal_session.h"
 #include "io/layer_writer_detail.h"
+#include "io/staging_path.h"
 
 namespace circatlas::io {
 
@@ -186,9 +186,8 @@ OGRLayer& writeLayerInto(GDALDataset& ds, const std::string& driver, const core:
 }
 
 StagingDir::StagingDir(const fs::path& target) {
-  std::random_device rd;
   const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  path_ = parent / ("." + target.filename().string() + ".tmp-" + std::to_string(rd()));
+  path_ = stagingPathBeside(target);
   std::error_code ec;
   if (!fs::create_directory(path_, ec)) {
     throw core::IoError(target.string() + ": cannot write in " + parent.string() + " (" + ec.message() + ")");

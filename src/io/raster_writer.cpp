@@ -2,10 +2,10 @@
 #include "io/raster_writer.h"
 
 #include <filesystem>
-#include <random>
 
 #include "core/error.h"
 #include "io/gdal_session.h"
+#include "io/staging_path.h"
 
 namespace circatlas::io {
 
@@ -24,9 +24,7 @@ void writeGeoTiff(const RasterView& r, const std::string& path) {
   CPLFree(wkt);
 
   const std::filesystem::path target(path);
-  std::random_device rd;
-  const std::filesystem::path temp =
-      target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(rd()) + ".tif");
+  const std::filesystem::path temp = stagingPathBeside(target, ".tif");
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
   CPLStringList options;
   options.SetNameValue("COMPRESS", "DEFLATE");

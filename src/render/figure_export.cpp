@@ -12,10 +12,10 @@
 #include <QSvgGenerator>
 #include <array>
 #include <cstdint>
-#include <random>
 #include <unordered_map>
 
 #include "core/error.h"
+#include "io/staging_path.h"
 
 namespace circatlas::render {
 
@@ -86,10 +86,7 @@ void fixToUnicode(QByteArray& pdf) {
   }
 }
 
-std::filesystem::path temporaryBeside(const std::filesystem::path& target) {
-  std::random_device rd;
-  return target.parent_path() / ("." + target.filename().string() + ".tmp" + std::to_string(rd() % 1000000));
-}
+std::filesystem::path temporaryBeside(const std::filesystem::path& target) { return io::stagingPathBeside(target); }
 
 void commit(const std::filesystem::path& tmp, const std::filesystem::path& target) {
   std::error_code ec;

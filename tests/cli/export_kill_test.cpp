@@ -1,5 +1,6 @@
 // `circatlas export` killed with SIGKILL while it writes: the previous target is byte-identical and
-// still a GeoPackage GDAL opens, and the staging folder left behind does not disturb the next run.
+// still a GeoPackage GDAL opens, and the staging folder left behind does not disturb the next run,
+// which removes it.
 #include <gtest/gtest.h>
 
 #include <fcntl.h>
@@ -109,9 +110,11 @@ TEST(ExportKill, SigkillDuringExportLeavesThePreviousFileIntactAndTheNextRunWork
   const auto previous = layerNames(target);
   EXPECT_NE(std::find(previous.begin(), previous.end(), "materials"), previous.end()) << "GDAL cannot read it";
 
-  // The next run is not disturbed by the leftover and replaces the target.
+  // The next run is not disturbed by the leftover, replaces the target, and removes the leftover
+  // (its staging name carries the pid of the killed run, which no longer exists).
   r = test::runCommand("'" + exe + "' export --layers flows,materials --results none --overwrite --out '" + out + "'");
   ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_FALSE(fs::exists(leftover->parent_path())) << leftover->parent_path();
   const auto names = layerNames(target);
   EXPECT_NE(std::find(names.begin(), names.end(), "flows"), names.end());
   EXPECT_NE(std::find(names.begin(), names.end(), "materials"), names.end());
