@@ -34,6 +34,13 @@ using Value = std::variant<std::monostate, bool, std::int64_t, double, std::stri
   return std::holds_alternative<std::monostate>(v);
 }
 
+/// The value as a number when it is an integer or a real; nullopt otherwise (null, text, bool …).
+[[nodiscard]] inline std::optional<double> toNumber(const Value& v) noexcept {
+  if (const auto* d = std::get_if<double>(&v)) return *d;
+  if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
+  return std::nullopt;
+}
+
 /// A readable rendering: "" for null, ISO 8601 for dates, shortest round-trip form for reals.
 [[nodiscard]] std::string toString(const Value& v);
 

@@ -32,21 +32,6 @@ std::optional<std::size_t> fieldIndex(const core::Layer& layer, const std::strin
   return layer.schema().indexOf(field);
 }
 
-std::optional<double> numberOf(const core::Value& v) {
-  if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
-  if (const auto* d = std::get_if<double>(&v)) return *d;
-  return std::nullopt;
-}
-
-bool compatible(StyleGeometry s, core::GeometryType g) {
-  switch (s) {
-    case StyleGeometry::Point: return core::isPuntal(g);
-    case StyleGeometry::Line: return core::isLinear(g);
-    case StyleGeometry::Polygon: return core::isPolygonal(g);
-  }
-  return false;
-}
-
 // Sutherland–Hodgman clipping of a ring to a rectangle. Rings of a province drawn on a prefecture
 // page lie mostly off screen; Qt would still stroke (and dash) every off-screen vertex. The edges
 // this adds along the rectangle lie outside the painter's clip, so they never show.
@@ -344,11 +329,8 @@ RenderResult MapRenderer::render(QPainter& painter, std::span<const RenderLayer>
     auto& counts = result.classCounts[li];
     counts.assign(style.classes.size() + 1, 0);
     if (!style.scaleRange.contains(scale)) continue;
-    if (!compatible(style.geometry, layer.geometryType())) {
-      result.problems.push_back({rl.id, -1, "style '" + style.name + "' is for " +
-                                                (style.geometry == StyleGeometry::Point  ? "points"
-                                                 : style.geometry == StyleGeometry::Line ? "lines"
-                                                                                         : "polygons") +
+    if (!draws(style.geometry, layer.geometryType())) {
+      result.problems.push_back({rl.id, -1, "style '" + style.name + "' is for " + toString(style.geometry) +
                                                 ", the layer holds " + std::string(core::toString(layer.geometryType()))});
       continue;
     }
@@ -386,7 +368,7 @@ RenderResult MapRenderer::render(QPainter& painter, std::span<const RenderLayer>
       const Symbol& symbol = style.classAt(*cls).symbol;
       double sizeMm = style.geometry == StyleGeometry::Line ? symbol.strokeWidthMm : symbol.sizeMm;
       if (sizeField) {
-        if (const auto v = numberOf(f.values[*sizeField])) sizeMm = style.sizeBy->sizeFor(*v);
+        if (const auto v = core::toNumber(f.values[*sizeField])) sizeMm = style.sizeBy->sizeFor(*v);
       }
       const core::Geometry& g = f.geometry;
       switch (style.geometry) {

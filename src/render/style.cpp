@@ -8,6 +8,24 @@ namespace circatlas::render {
 
 const char* toString(Language language) noexcept { return language == Language::Zh ? "zh" : "en"; }
 
+bool draws(StyleGeometry style, core::GeometryType type) noexcept {
+  switch (style) {
+    case StyleGeometry::Point: return core::isPuntal(type);
+    case StyleGeometry::Line: return core::isLinear(type);
+    case StyleGeometry::Polygon: return core::isPolygonal(type);
+  }
+  return false;
+}
+
+const char* toString(StyleGeometry geometry) noexcept {
+  switch (geometry) {
+    case StyleGeometry::Point: return "points";
+    case StyleGeometry::Line: return "lines";
+    case StyleGeometry::Polygon: return "polygons";
+  }
+  return "?";
+}
+
 const std::string& LocalizedText::in(Language language) const noexcept {
   const std::string& first = language == Language::Zh ? zh : en;
   const std::string& second = language == Language::Zh ? en : zh;

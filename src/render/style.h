@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/geometry.h"
 #include "core/value.h"
 
 namespace circatlas::render {
@@ -66,6 +67,10 @@ enum class SymbolRenderer { Single, Categorised, Graduated };
 /// the listed text (industry code "4411" matches "44"; minerals "nickel;copper" match "nickel").
 enum class MatchMode { Exact, Prefix };
 enum class StyleGeometry { Point, Line, Polygon };
+/// Whether a style for `style` draws features of `type` (point styles: Point and MultiPoint …).
+[[nodiscard]] bool draws(StyleGeometry style, core::GeometryType type) noexcept;
+/// "points", "lines" or "polygons": what a style draws, for messages.
+[[nodiscard]] const char* toString(StyleGeometry geometry) noexcept;
 enum class LabelPlacement { AroundPoint, Interior, Line };
 
 /// Visible between two scale denominators (both inclusive). Unset ends are open.

@@ -27,11 +27,6 @@ namespace circatlas::viewer {
 
 namespace {
 
-std::optional<double> optionalReal(const core::Value& v) {
-  if (std::holds_alternative<double>(v) || std::holds_alternative<std::int64_t>(v)) return realOf(v);
-  return std::nullopt;
-}
-
 QString text(const core::Layer& layer, std::size_t row, std::string_view field) {
   return qs(core::toString(layer.value(row, field)));
 }
@@ -73,10 +68,10 @@ WhatIfOutcome runWhatIfJob(const AnalysisInputs& inputs, const std::string& proj
   out.projectId = qs(project);
   const core::Layer& t = r.table;
   for (std::size_t i = 0; i < t.size(); ++i) {
-    out.rows.push_back({text(t, i, "material"), text(t, i, "direction"), optionalReal(t.value(i, "project_quantity")),
+    out.rows.push_back({text(t, i, "material"), text(t, i, "direction"), core::toNumber(t.value(i, "project_quantity")),
                         realOf(t.value(i, "matched_without")), realOf(t.value(i, "matched_with")),
-                        realOf(t.value(i, "matched_change")), optionalReal(t.value(i, "utilisation_without_pct")),
-                        optionalReal(t.value(i, "utilisation_with_pct")), realOf(t.value(i, "transport_cny_with"))});
+                        realOf(t.value(i, "matched_change")), core::toNumber(t.value(i, "utilisation_without_pct")),
+                        core::toNumber(t.value(i, "utilisation_with_pct")), realOf(t.value(i, "transport_cny_with"))});
   }
   return out;
 }

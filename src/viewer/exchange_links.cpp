@@ -1,19 +1,13 @@
 // Exchange links as a map layer: the fields the partner_links style reads, added to PartnersTool's links.
 #include "viewer/exchange_links.h"
 
-#include <cstdint>
-#include <variant>
 
 #include "render/definition_paths.h"
 #include "render/style_parser.h"
 
 namespace circatlas::viewer {
 
-double realOf(const core::Value& v) {
-  if (const auto* d = std::get_if<double>(&v)) return *d;
-  if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
-  return 0.0;
-}
+double realOf(const core::Value& v) { return core::toNumber(v).value_or(0.0); }
 
 ViewerLayer makeExchangeLinks(const core::Layer& links, std::string id, render::LocalizedText title) {
   // The partner_links style classifies by material_code and sizes by tonnes (styles/README.md);

@@ -7,28 +7,6 @@
 #include "render/style_parser.h"
 
 namespace circatlas::viewer {
-namespace {
-
-bool drawsGeometry(render::StyleGeometry style, core::GeometryType layer) {
-  switch (style) {
-    case render::StyleGeometry::Point: return core::isPuntal(layer);
-    case render::StyleGeometry::Line: return core::isLinear(layer);
-    case render::StyleGeometry::Polygon: return core::isPolygonal(layer);
-  }
-  return false;
-}
-
-const char* geometryName(render::StyleGeometry g) {
-  switch (g) {
-    case render::StyleGeometry::Point: return "points";
-    case render::StyleGeometry::Line: return "lines";
-    case render::StyleGeometry::Polygon: return "polygons";
-  }
-  return "?";
-}
-
-}  // namespace
-
 StyleLibrary loadStyleLibrary(const std::filesystem::path& dir) {
   StyleLibrary library;
   std::vector<std::filesystem::path> files;
@@ -49,8 +27,8 @@ StyleLibrary loadStyleLibrary(const std::filesystem::path& dir) {
 }
 
 std::string styleMismatch(const render::Style& style, const core::Layer& layer) {
-  if (!drawsGeometry(style.geometry, layer.geometryType())) {
-    return "style '" + style.name + "' draws " + geometryName(style.geometry) + ", layer '" + layer.name() + "' has " +
+  if (!render::draws(style.geometry, layer.geometryType())) {
+    return "style '" + style.name + "' draws " + render::toString(style.geometry) + ", layer '" + layer.name() + "' has " +
            std::string(core::toString(layer.geometryType()));
   }
   const auto needs = [&](const std::string& field) -> std::string {
