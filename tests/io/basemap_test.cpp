@@ -1,6 +1,8 @@
 // The built-in boundaries agree with known geography: area, codes, nesting, seats and no overlaps.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -8,7 +10,9 @@
 #include "geo/geodesic.h"
 #include "geo/geometry_ops.h"
 #include "geo/polygon_index.h"
+#include "geo/web_map_coords.h"
 #include "io/builtin_data.h"
+#include "io/csv_reader.h"
 #include "io/layer_reader.h"
 
 namespace circatlas {
@@ -163,6 +167,124 @@ TEST_F(Basemap, PrefectureSeatsFallInTheirOwnPrefectureAndCounty) {
     EXPECT_EQ(text(*prefectures_, *p, "code"), seat.prefecture) << seat.name;
     EXPECT_EQ(text(*counties_, *c, "code"), seat.county) << seat.name;
   }
+}
+
+// Surveyed plants (WGS 84, as published) whose county an independent source states: the "Location"
+// field of WRI's Global Power Plant Database China file (from GEM's coal plant tracker), GEM's own
+// address field, or the county in the plant's registered name. Several lie within a kilometre of a
+// county line (distance to the line in the comment, measured on the converted map), where the
+// 0.1–0.5 km GCJ-02 offset the base map used to carry could put a plant in the wrong county.
+struct SurveyedPlant {
+  const char* name;
+  core::Coord lonLat;
+  const char* county;
+  const char* countySource;
+};
+
+constexpr SurveyedPlant kSurveyedPlants[] = {
+    {"Lanzhou Fanjiaping power station (0.46 km)", {103.67743, 36.075514}, "620104", "WRI: Xigu District"},
+    {"Datang Xigu power station (0.92 km)", {103.622792, 36.128943}, "620104", "WRI: Xigu District"},
+    {"Lanzhou Lanlü power station", {103.3317244, 36.1563952}, "620111", "WRI: Honggu District"},
+    {"Datang Liancheng-2 power station", {102.86819, 36.519475}, "620121", "WRI: Liancheng, Yongdeng County"},
+    {"Datang Gangu power station", {105.100788, 34.755718}, "620523", "WRI: Pan'an, Gangu County"},
+    {"PowerChina Huating power station", {106.568948, 35.195345}, "620881", "WRI: Xihua, Huating County"},
+    {"Gansu Chongxin power station", {106.919647, 35.279577}, "620823", "WRI: Chongxin County"},
+    {"Huaneng Pingliang power station", {106.787051, 35.501437}, "620802", "WRI: Kongtong District"},
+    {"Datang Jingtai power station", {104.168146, 37.231605}, "620423", "WRI: Jingtai County"},
+    {"GEPIC Zhangye power station", {100.462098, 39.070919}, "620702", "WRI: Ganzhou District"},
+    {"Guodian Jiuquan power station", {98.5065079, 39.679957}, "620902", "WRI: Suzhou District"},
+    {"Jinchuan Works power station", {102.168693, 38.490953}, "620302", "WRI: Jinchuan District"},
+    {"GEPIC Jinchang power station", {102.0968423, 38.3784415}, "620321", "WRI: Hexipu, Yongchang County"},
+    {"JISCO Yuzhong Iron and Steel", {104.035535, 36.033646}, "620123", "GEM address: Laizibao, Yuzhong County"},
+    {"Lanxin Steel", {103.922, 36.488866}, "620122", "GEM address: Heishi Town, Gaolan County"},
+    {"JISCO Hongxing Iron and Steel", {98.295555, 39.812121}, "620200", "GEM address: Jiayuguan City"},
+    {"Zhangxian Qilianshan cement plant", {104.423382, 34.845357}, "621125", "GEM name: 漳县"},
+    {"Chengxian Qilianshan cement plant", {105.666698, 33.722811}, "621221", "GEM name: 成县"},
+    {"Zhangye Shandan Tieqi cement plant", {100.814987, 38.852846}, "620725", "GEM name: 山丹"},
+};
+
+TEST_F(Basemap, SurveyedPlantsFallInTheCountyAnIndependentSourceNames) {
+  const geo::PolygonIndex counties(geometries(*counties_));
+  for (const SurveyedPlant& plant : kSurveyedPlants) {
+    const auto c = counties.locate(plant.lonLat);
+    ASSERT_TRUE(c.has_value()) << plant.name;
+    EXPECT_EQ(text(*counties_, *c, "code"), plant.county) << plant.name << " (" << plant.countySource << ")";
+  }
+}
+
+// The boundaries were published in GCJ-02 on a 1/1024° grid (echarts' encoding) and converted to
+// WGS 84 with geo::toWgs84. Shifting every vertex forward again (the exact, closed-form direction)
+// must land on that grid: this shows the stored data is WGS 84 and that the iterative inverse left
+// no residual worth a centimetre.
+TEST_F(Basemap, BoundariesAreTheGcj02SourceGridConvertedToWgs84) {
+  constexpr double kGrid = 1024.0;
+  double worstDegrees = 0.0;
+  double largestShiftDegrees = 0.0;
+  std::size_t vertices = 0;
+  for (const auto& f : counties_->features()) {
+    for (const core::Coord& c : f.geometry.coords()) {
+      const core::LonLat gcj = geo::fromWgs84({c.x, c.y}, geo::LonLatSystem::Gcj02);
+      worstDegrees = std::max({worstDegrees, std::abs(gcj.lon * kGrid - std::round(gcj.lon * kGrid)) / kGrid,
+                               std::abs(gcj.lat * kGrid - std::round(gcj.lat * kGrid)) / kGrid});
+      largestShiftDegrees = std::max(largestShiftDegrees, std::hypot(gcj.lon - c.x, gcj.lat - c.y));
+      ++vertices;
+    }
+  }
+  EXPECT_GT(vertices, 200000U);
+  EXPECT_LT(worstDegrees, 1e-7);             // 1 cm; measured about 5e-12° (sub-micrometre)
+  EXPECT_GT(largestShiftDegrees, 1e-3);      // the data really was shifted (not GCJ-02 left as is)
+  RecordProperty("worst_grid_residual_deg", std::to_string(worstDegrees));
+}
+
+// GCJ-02's formula is not area-preserving (its 20·sin(6π·Δlon) terms stretch the map by up to
+// 0.62 %), so the conversion changes each county's area by a small, bounded amount, and the
+// province's by much less. Compared here with the county's own GCJ-02 version.
+TEST_F(Basemap, ConversionFromGcj02ChangesAreasOnlyWithinTheFormulasDistortion) {
+  double worst = 0.0;
+  double before = 0.0;
+  double after = 0.0;
+  for (const auto& f : counties_->features()) {
+    core::Geometry gcj = f.geometry;
+    for (core::Coord& c : gcj.mutableCoords()) {
+      const core::LonLat p = geo::fromWgs84({c.x, c.y}, geo::LonLatSystem::Gcj02);
+      c = {p.lon, p.lat};
+    }
+    const double a0 = geo::geodesicAreaSquareMeters(gcj);
+    const double a1 = geo::geodesicAreaSquareMeters(f.geometry);
+    worst = std::max(worst, std::abs(a1 - a0) / a0);
+    before += a0;
+    after += a1;
+  }
+  EXPECT_LT(worst, 0.0065);  // measured 0.30 % (Wushan 620524)
+  EXPECT_GT(worst, 1e-4);    // a real shift changes some areas measurably
+  EXPECT_LT(std::abs(after - before) / before, 0.001);  // measured −0.069 %
+  EXPECT_NEAR(after / 1e6, 425800, 425800 * 0.002) << after / 1e6;
+}
+
+// data/gazetteer/townships.csv: township centres converted from GCJ-02 like the boundaries, so
+// both carry the same (removed) offset and a centre lies in its own county unless the source
+// misplaced it; `in_county` says which. 窑街街道 (Honggu) and 太石乡 (Kang) lie 30 m and 25 m
+// beyond their county's line (in Yongdeng and Cheng), as they did before the conversion.
+TEST_F(Basemap, TownshipCentresLieInTheirCountyExceptTheTwoTheGazetteerFlags) {
+  const core::TextTable towns = io::readCsvTable((io::builtinDataDir() / "gazetteer" / "townships.csv").string());
+  const auto col = [&](const char* name) { return *towns.column(name); };
+  ASSERT_EQ(towns.rows.size(), 1211U);
+  std::map<std::string, std::size_t> countyIndex;
+  for (std::size_t i = 0; i < counties_->size(); ++i) countyIndex[text(*counties_, i, "code")] = i;
+  const geo::PolygonIndex counties(geometries(*counties_));
+  std::set<std::string> outside;
+  for (const auto& row : towns.rows) {
+    const std::string& code = *row.cells[col("code")];
+    const core::Coord p{std::stod(*row.cells[col("lon")]), std::stod(*row.cells[col("lat")])};
+    const auto c = counties.locate(p);
+    ASSERT_TRUE(c.has_value()) << code;
+    const bool inside = text(*counties_, *c, "code") == *row.cells[col("county_code")];
+    EXPECT_EQ(*row.cells[col("in_county")], inside ? "1" : "0") << code;
+    if (!inside) outside.insert(code);
+    EXPECT_TRUE(countyIndex.contains(*row.cells[col("county_code")])) << code;
+    EXPECT_EQ(*row.cells[col("location_precision")], "township_centre");
+  }
+  EXPECT_EQ(outside, (std::set<std::string>{"620111001000", "621224214000"}));
 }
 
 TEST_F(Basemap, PointsOutsideGansuAreInNoCounty) {
