@@ -15,4 +15,5 @@ if [ "${CIRCATLAS_HEADLESS:-0}" != 1 ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAY
   exec "${CIRCATLAS_BUILD_DIR:-build}/src/viewer/circatlas-viewer" "$@"
 fi
 CIRCATLAS_BUILD_TARGETS=circatlas bash scripts/build.sh
-exec "${CIRCATLAS_BUILD_DIR:-build}/src/cli/circatlas" atlas --out atlas "$@"
+# The atlas folder is circatlas's own output: replaced as a whole (never a folder holding anything else).
+exec "${CIRCATLAS_BUILD_DIR:-build}/src/cli/circatlas" atlas --out atlas --overwrite "$@"

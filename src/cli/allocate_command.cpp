@@ -7,6 +7,7 @@
 
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
+#include "cli/output_policy.h"
 #include "cli/network_source.h"
 #include "cli/table_printer.h"
 #include "io/builtin_data.h"
@@ -24,9 +25,11 @@ struct AllocateOptions {
   tools::PartnersParams params;
   NetworkSource network;
   std::string out;
+  bool overwrite = false;
 };
 
 void runAllocate(const AllocateOptions& options) {
+  checkTargets({layerFileTarget(options.out, options.overwrite, 5)}, networkInputs(options.network, options.catalogue));
   const auto layers = loadCatalogue(options.catalogue);
   tools::PartnersParams params = options.params;
   params.topK = 1;  // the listing is not shown here; the allocation uses allocationTopK
@@ -87,7 +90,8 @@ void addAllocateCommand(CLI::App& app, Action& action) {
                   "per prefecture.");
   cmd->add_option("--detour", options->params.detourFactor, "Road km per straight km where no network applies")
       ->capture_default_str();
-  cmd->add_option("--out,-o", options->out, "Write the allocation layers to this GeoPackage");
+  nonEmptyPath(cmd->add_option("--out,-o", options->out, "Write the allocation layers to this GeoPackage"));
+  addOverwriteFlag(*cmd, options->overwrite);
   addPartnerNetworkOptions(*cmd, options->network);
   addCatalogueOption(*cmd, options->catalogue);
   cmd->callback([options, &action] { action = [options] { runAllocate(*options); }; });

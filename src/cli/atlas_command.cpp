@@ -16,10 +16,12 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/output_policy.h"
 #include "cli/progress_bar.h"
 #include "core/error.h"
 #include "core/progress.h"
 #include "io/export_writer.h"
+#include "io/output_target.h"
 #include "render/atlas_data.h"
 #include "render/figure_builder.h"
 #include "render/figure_export.h"
@@ -38,6 +40,7 @@ struct AtlasOptions {
   std::optional<double> dpi;
   std::string date;
   unsigned threads = 0;
+  bool overwrite = false;
 };
 
 std::string slug(const std::string& s) {
@@ -52,11 +55,19 @@ std::string slug(const std::string& s) {
 
 void runAtlas(const AtlasOptions& o) {
   const auto start = std::chrono::steady_clock::now();
+  io::OutputTarget target = fileTarget(o.out, o.overwrite);
+  target.shape = io::TargetShape::Folder;
+  target.createFolders = true;
+  target.ownEntries = {"circatlas.gpkg", "figures", "*_atlas.pdf"};
+  checkTargets({target}, {});
   render::ensureRenderSession();
-  const std::filesystem::path dir = o.out;
+  // The whole atlas is built in a folder beside the target and swapped in when complete: an
+  // interrupted run leaves the previous atlas as it was.
+  io::StagedFolder staged(o.out);
+  const std::filesystem::path dir = staged.path();
   std::error_code ec;
   std::filesystem::create_directories(dir / "figures", ec);
-  if (ec) throw core::IoError(dir.string() + ": cannot create folder (" + ec.message() + ")");
+  if (ec) throw core::IoError(o.out + ": cannot create folder (" + ec.message() + ")");
 
   ProgressBar bar;
   const render::LayerSet set = render::parseLayerSetFile(render::builtinLayerSetPath());
@@ -145,8 +156,9 @@ void runAtlas(const AtlasOptions& o) {
   bar.finish();
   if (firstError) std::rethrow_exception(firstError);
 
+  staged.commit();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::cout << "Atlas written to " << std::filesystem::absolute(dir).string() << " in " << std::fixed
+  std::cout << "Atlas written to " << std::filesystem::absolute(o.out).string() << " in " << std::fixed
             << std::setprecision(1) << seconds << " s:\n"
             << "  " << gpkg.filename().string() << "  " << layerCount << " layers (WGS 84) with their styles\n";
   for (const auto& [path, pages] : books) {
@@ -163,7 +175,10 @@ void addAtlasCommand(CLI::App& app, Action& action) {
   auto o = std::make_shared<AtlasOptions>();
   CLI::App* cmd = app.add_subcommand("atlas", "Write the atlas: every layer to DIR/circatlas.gpkg and every figure preset "
                                               "for the province and each prefecture as PNG and PDF.");
-  cmd->add_option("--out,-o", o->out, "Output folder (created if missing)")->required();
+  nonEmptyPath(cmd->add_option("--out,-o", o->out, "Output folder (created if missing; an existing atlas is replaced "
+                                                    "only with --overwrite)")
+                   ->required());
+  addOverwriteFlag(*cmd, o->overwrite);
   cmd->add_option("--lang", o->lang, "Language of the figures (default: each preset's)")->check(CLI::IsMember({"zh", "en"}));
   cmd->add_option("--dpi", o->dpi, "Resolution of the figures (default: each preset's)")->check(CLI::Range(30.0, 1200.0));
   cmd->add_option("--date", o->date, "Date printed on the figures (default: today)");

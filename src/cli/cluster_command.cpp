@@ -8,6 +8,7 @@
 #include "analysis/cluster/k_distance.h"
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
+#include "cli/output_policy.h"
 #include "cli/progress_bar.h"
 #include "cli/table_printer.h"
 #include "core/units.h"
@@ -28,6 +29,7 @@ struct ClusterOptions {
   std::string eps = "5km";
   bool kDistance = false;
   std::string out;
+  bool overwrite = false;
 };
 
 void printKDistance(const core::Layer& enterprises, int minPoints) {
@@ -53,6 +55,9 @@ void printKDistance(const core::Layer& enterprises, int minPoints) {
 void runClusterCommand(const ClusterOptions& options) {
   tools::ClusterParams params = options.params;
   params.epsMeters = core::parseDistanceMeters(options.eps);
+  std::vector<io::InputRef> inputs;
+  addCatalogueInput(inputs, options.catalogue);
+  checkTargets({layerFileTarget(options.out, options.overwrite, 3)}, inputs);
   const auto layers = loadCatalogue(options.catalogue);
   const core::Layer& enterprises = requireLayer(layers, "enterprises");
   const core::Layer counties = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
@@ -95,7 +100,8 @@ void addClusterCommand(CLI::App& app, Action& action) {
       ->capture_default_str();
   cmd->add_flag("--dbscan-star", options->params.borderPointsAsNoise, "Treat border points as noise (DBSCAN*)");
   cmd->add_flag("--k-distance", options->kDistance, "Print the k-distance distribution to help choose eps");
-  cmd->add_option("--out,-o", options->out, "Write members and hulls to this GeoPackage");
+  nonEmptyPath(cmd->add_option("--out,-o", options->out, "Write members and hulls to this GeoPackage"));
+  addOverwriteFlag(*cmd, options->overwrite);
   addCatalogueOption(*cmd, options->catalogue);
   cmd->callback([options, &action] { action = [options] { runClusterCommand(*options); }; });
 }

@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/network_source.h"
+#include "cli/output_policy.h"
 #include "cli/place_source.h"
 #include "cli/progress_bar.h"
 #include "cli/table_printer.h"
@@ -26,6 +27,7 @@ struct DistancesOptions {
   CatalogueSource catalogue;
   std::string out;
   std::string routes;
+  bool overwrite = false;
 };
 
 void runDistancesCommand(const DistancesOptions& o) {
@@ -33,6 +35,11 @@ void runDistancesCommand(const DistancesOptions& o) {
   // Check the output paths before the long work, so a typo costs nothing.
   (void)io::driverForPath(o.out);
   if (!o.routes.empty()) (void)io::driverForPath(o.routes);
+  std::vector<io::InputRef> inputs = networkInputs(o.network, o.catalogue);
+  for (const auto& [place, role] : {std::pair{o.from, "--from"}, std::pair{o.to, "--to"}}) {
+    if (place != "enterprises" && place != "parks" && place != "seats") inputs.push_back({place, role, std::nullopt});
+  }
+  checkTargets({fileTarget(o.out, o.overwrite), fileTarget(o.routes, o.overwrite, "--routes")}, std::move(inputs));
   const auto origins = readPlaces(o.from, o.fromLayer, o.idField, o.catalogue);
   const auto destinations = readPlaces(o.to, o.toLayer, o.idField, o.catalogue);
   if (origins.empty() || destinations.empty()) {
@@ -68,8 +75,9 @@ void addDistancesCommand(CLI::App& app, Action& action) {
   cmd->add_option("--from-layer", o->fromLayer, "Layer of the --from file when it has several");
   cmd->add_option("--to-layer", o->toLayer, "Layer of the --to file when it has several");
   cmd->add_option("--id-field", o->idField, "Field that names each place (default: id, else code, else the feature id)");
-  cmd->add_option("--out,-o", o->out, "The table: .csv or .gpkg")->required();
-  cmd->add_option("--routes", o->routes, "Also write the route line of every pair to this file (slower)");
+  nonEmptyPath(cmd->add_option("--out,-o", o->out, "The table: .csv or .gpkg")->required());
+  nonEmptyPath(cmd->add_option("--routes", o->routes, "Also write the route line of every pair to this file (slower)"));
+  addOverwriteFlag(*cmd, o->overwrite);
   addNetworkOptions(*cmd, o->network);
   addCatalogueOption(*cmd, o->catalogue);
   cmd->callback([o, &action] { action = [o] { runDistancesCommand(*o); }; });

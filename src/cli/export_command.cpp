@@ -8,8 +8,11 @@
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
 #include "cli/export_results.h"
+#include "cli/output_policy.h"
 #include "cli/progress_bar.h"
 #include "core/error.h"
+#include "io/export_writer.h"
+#include "io/layer_writer.h"
 #include "io/raster_writer.h"
 #include "render/atlas_data.h"
 #include "render/layer_set.h"
@@ -35,7 +38,38 @@ struct ExportOptions {
   CatalogueSource catalogue;
 };
 
+// The targets of an export (the GeoPackage or per-layer folder, and the density raster beside it)
+// checked against the output policy before anything is computed.
+void checkExportTargets(const ExportOptions& o) {
+  io::OutputTarget target = fileTarget(o.out, o.overwrite);
+  target.append = o.append;
+  std::string base = o.out;
+  if (!io::isDatabaseTarget(o.out)) {
+    const std::string driver = o.format.empty() ? io::driverForPath(o.out) : o.format;
+    if (!io::isMultiLayerDriver(driver)) {
+      target.path = base = io::exportFolderFor(o.out);
+      target.shape = io::TargetShape::Folder;
+      target.ownEntries = {"*.geojson", "*.json", "*.shp", "*.shx", "*.dbf", "*.prj", "*.cpg", "*.fgb", "*.csv",
+                           "*.qml", "*.sld"};
+    }
+  }
+  std::vector<io::OutputTarget> targets{target};
+  const bool hotspots = std::any_of(o.results.begin(), o.results.end(),
+                                    [](const std::string& r) { return r == "all" || r == "hotspots"; });
+  if (hotspots && !io::isDatabaseTarget(o.out)) {
+    const std::filesystem::path b(base);
+    io::OutputTarget raster = fileTarget((b.parent_path() / (b.stem().string() + "_density_" + o.material + ".tif")).string(),
+                                         o.overwrite, "--out (density raster)");
+    raster.append = o.append;
+    targets.push_back(raster);
+  }
+  std::vector<io::InputRef> inputs;
+  addCatalogueInput(inputs, o.catalogue);
+  checkTargets(targets, inputs);
+}
+
 void runExportCommand(const ExportOptions& o) {
+  checkExportTargets(o);
   tools::ExportParams params;
   params.out = o.out;
   if (!o.format.empty()) params.format = o.format;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/command.h"
+#include "cli/output_policy.h"
 #include "core/error.h"
 #include "render/atlas_data.h"
 #include "render/figure_builder.h"
@@ -26,10 +27,12 @@ struct FigureOptionsCli {
   std::optional<double> dpi;
   std::string date;
   std::string out;
+  bool overwrite = false;
 };
 
 void runFigure(const FigureOptionsCli& o) {
   (void)render::figureFormatFor(o.out);  // a bad extension fails before anything is read
+  checkTargets({fileTarget(o.out, o.overwrite)}, {});
   render::ensureRenderSession();
   const render::FigurePreset preset = render::loadBuiltinPreset(o.preset);
   const render::LayerSet set = render::parseLayerSetFile(render::builtinLayerSetPath());
@@ -62,7 +65,8 @@ void addFigureCommand(CLI::App& app, Action& action) {
       ->check(CLI::IsMember({"zh", "en"}));
   cmd->add_option("--dpi", o->dpi, "Resolution (default: the preset's)")->check(CLI::Range(30.0, 1200.0));
   cmd->add_option("--date", o->date, "Date printed on the figure (default: today)");
-  cmd->add_option("--out,-o", o->out, "Output file: .png, .pdf or .svg")->required();
+  nonEmptyPath(cmd->add_option("--out,-o", o->out, "Output file: .png, .pdf or .svg")->required());
+  addOverwriteFlag(*cmd, o->overwrite);
   cmd->callback([o, &action] { action = [o] { runFigure(*o); }; });
 }
 

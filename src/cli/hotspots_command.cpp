@@ -8,8 +8,10 @@
 
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
+#include "cli/output_policy.h"
 #include "cli/progress_bar.h"
 #include "cli/table_printer.h"
+#include "core/error.h"
 #include "core/units.h"
 #include "io/builtin_data.h"
 #include "io/layer_reader.h"
@@ -27,12 +29,23 @@ struct HotspotsOptions {
   std::string bandwidth = "20km";
   std::string cell = "2km";
   std::string out;
+  bool overwrite = false;
 };
 
 void runHotspotsCommand(const HotspotsOptions& options) {
   tools::HotspotsParams params = options.params;
   params.bandwidthMeters = core::parseDistanceMeters(options.bandwidth);
   params.cellMeters = core::parseDistanceMeters(options.cell);
+  const std::filesystem::path dir(options.out);
+  const std::string tif = (dir / ("density_" + params.material + ".tif")).string();
+  const std::string gpkg = (dir / ("hotspots_" + params.material + ".gpkg")).string();
+  if (!options.out.empty()) {
+    std::vector<io::OutputTarget> targets{fileTarget(tif, options.overwrite), fileTarget(gpkg, options.overwrite)};
+    for (auto& t : targets) t.createFolders = true;
+    std::vector<io::InputRef> inputs;
+    addCatalogueInput(inputs, options.catalogue);
+    checkTargets(targets, inputs);
+  }
   const auto layers = loadCatalogue(options.catalogue);
   const core::Layer counties = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
   ProgressBar progress;
@@ -51,13 +64,12 @@ void runHotspotsCommand(const HotspotsOptions& options) {
   table.print(std::cout);
   std::cout << "Counties not listed are not significant at 90 % (" << r.parameters << ")\n";
   if (!options.out.empty()) {
-    const std::filesystem::path dir(options.out);
-    std::filesystem::create_directories(dir);
-    const std::string tif = (dir / ("density_" + params.material + ".tif")).string();
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) throw core::IoError(dir.string() + ": cannot create the folder (" + ec.message() + ")");
     io::writeGeoTiff({r.west, r.north, r.cellMeters, r.columns, r.rows, r.density, r.densityCrs,
                       params.material + " output density, units per km² per year (" + r.parameters + ")"},
                      tif);
-    const std::string gpkg = (dir / ("hotspots_" + params.material + ".gpkg")).string();
     io::writeLayer(r.counties, gpkg);
     std::cout << "Wrote " << tif << " and " << gpkg << '\n';
   }
@@ -74,7 +86,8 @@ void addHotspotsCommand(CLI::App& app, Action& action) {
   cmd->add_option("--bandwidth", options->bandwidth, "Kernel radius with unit (e.g. 20km)")->capture_default_str();
   cmd->add_option("--cell", options->cell, "Grid cell size with unit (e.g. 2km)")->capture_default_str();
   cmd->add_option("--permutations", options->params.permutations, "Permutations for the p-values")->capture_default_str();
-  cmd->add_option("--out,-o", options->out, "Folder for density_<MATERIAL>.tif and hotspots_<MATERIAL>.gpkg");
+  nonEmptyPath(cmd->add_option("--out,-o", options->out, "Folder for density_<MATERIAL>.tif and hotspots_<MATERIAL>.gpkg"));
+  addOverwriteFlag(*cmd, options->overwrite);
   addCatalogueOption(*cmd, options->catalogue);
   cmd->callback([options, &action] { action = [options] { runHotspotsCommand(*options); }; });
 }

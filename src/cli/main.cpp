@@ -3,11 +3,16 @@
 
 #include <cstdio>
 #include <exception>
+#include <filesystem>
+#include <new>
 #include <iostream>
+#include <sstream>
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
 #include "core/error.h"
+#include "io/memory_budget.h"
+#include "io/output_target.h"
 
 int main(int argc, char** argv) {
   using namespace circatlas;
@@ -36,7 +41,11 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
+    std::ostringstream out;
+    std::ostringstream err;
+    const int code = app.exit(e, out, err);
+    std::cout << io::maskSecrets(out.str());
+    std::cerr << io::maskSecrets(err.str());
     return code == 0 ? cli::kOk : cli::kUsageError;
   }
 
@@ -45,10 +54,20 @@ int main(int argc, char** argv) {
     std::cout.flush();
     return std::cout ? cli::kOk : cli::kIoError;
   } catch (const core::Error& e) {
-    std::cerr << "circatlas: " << core::toString(e.kind()) << ": " << e.what() << '\n';
+    // Connection strings may carry passwords: no message prints one.
+    std::cerr << "circatlas: " << core::toString(e.kind()) << ": " << io::maskSecrets(e.what()) << '\n';
     return cli::exitCodeFor(e.kind());
+  } catch (const std::bad_alloc&) {
+    // Whatever ran out (a layer past its estimate, a result, GDAL): the budget's message and exit code.
+    std::cerr << "circatlas: " << core::toString(core::ErrorKind::Io) << ": " << io::outOfMemoryMessage() << '\n';
+    return cli::kIoError;
+  } catch (const std::filesystem::filesystem_error& e) {
+    // A file-system failure not caught nearer (a loop of symbolic links, a vanished folder) is I/O, not a bug.
+    std::cerr << "circatlas: " << core::toString(core::ErrorKind::Io) << ": " << io::maskSecrets(e.path1().string())
+              << ": " << e.code().message() << '\n';
+    return cli::kIoError;
   } catch (const std::exception& e) {
-    std::cerr << "circatlas: internal error: " << e.what() << '\n';
+    std::cerr << "circatlas: internal error: " << io::maskSecrets(e.what()) << '\n';
     return cli::kInternalError;
   }
 }

@@ -8,6 +8,7 @@
 #include "catalogue/catalogue_layers.h"
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
+#include "cli/output_policy.h"
 #include "cli/progress_bar.h"
 #include "cli/table_printer.h"
 #include "io/builtin_data.h"
@@ -22,9 +23,13 @@ namespace {
 struct OverlayOptions {
   CatalogueSource catalogue;
   std::string out;
+  bool overwrite = false;
 };
 
 void runOverlayCommand(const OverlayOptions& options) {
+  std::vector<io::InputRef> inputs;
+  addCatalogueInput(inputs, options.catalogue);
+  checkTargets({layerFileTarget(options.out, options.overwrite, 6)}, inputs);
   const auto layers = loadCatalogue(options.catalogue);
   const std::string basemap = io::basemapPath().string();
   const core::Layer counties = io::readLayer(basemap, {.layer = "counties", .sql = std::nullopt});
@@ -67,7 +72,8 @@ void addOverlayCommand(CLI::App& app, Action& action) {
       "overlay", "Give every enterprise, park, project and mining-base area its county and prefecture by location, "
                  "and summarise per county and prefecture: counts by industry, demonstration units, tonnes of each "
                  "residue produced and demanded.");
-  cmd->add_option("--out,-o", options->out, "Write the coded layers and the summaries to this GeoPackage");
+  nonEmptyPath(cmd->add_option("--out,-o", options->out, "Write the coded layers and the summaries to this GeoPackage"));
+  addOverwriteFlag(*cmd, options->overwrite);
   addCatalogueOption(*cmd, options->catalogue);
   cmd->callback([options, &action] { action = [options] { runOverlayCommand(*options); }; });
 }

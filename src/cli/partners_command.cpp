@@ -7,6 +7,7 @@
 
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
+#include "cli/output_policy.h"
 #include "cli/network_source.h"
 #include "cli/table_printer.h"
 #include "core/error.h"
@@ -23,10 +24,12 @@ struct PartnersOptions {
   NetworkSource network;
   std::string lang = "zh";
   std::string out;
+  bool overwrite = false;
 };
 
 void runPartners(const PartnersOptions& options) {
   if (options.lang != "zh" && options.lang != "en") throw core::ParameterError("--lang must be zh or en");
+  checkTargets({layerFileTarget(options.out, options.overwrite, 2)}, networkInputs(options.network, options.catalogue));
   const auto layers = loadCatalogue(options.catalogue);
   tools::PartnersParams params = options.params;
   const auto road = loadPartnerNetwork(options.network, params.detourFactor, std::cout);
@@ -74,7 +77,8 @@ void addPartnersCommand(CLI::App& app, Action& action) {
   cmd->add_option("--detour", options->params.detourFactor, "Road km per straight km where no network applies")
       ->capture_default_str();
   cmd->add_option("--lang", options->lang, "Language of the reasons: zh or en")->capture_default_str();
-  cmd->add_option("--out,-o", options->out, "Also write the candidate links to this file (.gpkg, .geojson, …)");
+  nonEmptyPath(cmd->add_option("--out,-o", options->out, "Also write the candidate links to this file (.gpkg, .geojson, …)"));
+  addOverwriteFlag(*cmd, options->overwrite);
   addPartnerNetworkOptions(*cmd, options->network);
   addCatalogueOption(*cmd, options->catalogue);
   cmd->callback([options, &action] { action = [options] { runPartners(*options); }; });

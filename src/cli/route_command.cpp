@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "cli/network_source.h"
+#include "cli/output_policy.h"
 #include "cli/place_source.h"
 #include "cli/progress_bar.h"
 #include "cli/table_printer.h"
@@ -21,10 +22,13 @@ struct RouteOptions {
   NetworkSource network;
   CatalogueSource catalogue;
   std::string out;
+  bool overwrite = false;
 };
 
 void runRouteCommand(const RouteOptions& o) {
   const auto options = routerOptions(o.network);
+  if (!o.out.empty()) (void)io::driverForPath(o.out);
+  checkTargets({fileTarget(o.out, o.overwrite)}, networkInputs(o.network, o.catalogue));
   const tools::Place from = resolvePlace(o.from, o.catalogue);
   const tools::Place to = resolvePlace(o.to, o.catalogue);
   ProgressBar bar;
@@ -61,7 +65,8 @@ void addRouteCommand(CLI::App& app, Action& action) {
   cmd->add_option("FROM", o->from, "lon,lat (WGS 84), an enterprise or park id (E002, P001) or a seat name (Lanzhou, 兰州)")
       ->required();
   cmd->add_option("TO", o->to, "the same forms as FROM")->required();
-  cmd->add_option("--out,-o", o->out, "Write the route line to this file (GeoPackage, GeoJSON, …)");
+  nonEmptyPath(cmd->add_option("--out,-o", o->out, "Write the route line to this file (GeoPackage, GeoJSON, …)"));
+  addOverwriteFlag(*cmd, o->overwrite);
   addNetworkOptions(*cmd, o->network);
   addCatalogueOption(*cmd, o->catalogue);
   cmd->callback([o, &action] { action = [o] { runRouteCommand(*o); }; });

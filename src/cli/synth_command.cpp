@@ -7,6 +7,7 @@
 
 #include "catalogue/synthetic_registry.h"
 #include "cli/command.h"
+#include "cli/output_policy.h"
 #include "core/error.h"
 #include "io/builtin_data.h"
 #include "io/layer_reader.h"
@@ -19,25 +20,37 @@ namespace {
 struct SynthOptions {
   catalogue::SyntheticParams params;
   std::string out;
+  bool overwrite = false;
 };
 
 void runSynth(const SynthOptions& options) {
+  const std::filesystem::path out(options.out);
+  const std::string ext = out.extension().string();
+  if (ext != ".gpkg" && !ext.empty()) {
+    throw core::ParameterError(out.string() + ": write to a .gpkg file or to a folder (CSV tables)");
+  }
+  io::OutputTarget target = fileTarget(options.out, options.overwrite);
+  if (ext.empty()) {
+    target.shape = io::TargetShape::Folder;
+    target.createFolders = true;
+    target.ownEntries = {"enterprises.csv", "flows.csv"};
+  }
+  checkTargets({target}, {});
   const catalogue::AdminAreas admin(
       io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt}));
   const catalogue::SyntheticRegistry registry = catalogue::generateRegistry(options.params, admin);
-  const std::filesystem::path out(options.out);
-  std::string ext = out.extension().string();
   if (ext == ".gpkg") {
     const core::Layer* layers[] = {&registry.enterprises, &registry.flows};
     io::writeLayers(layers, out.string());
-  } else if (ext.empty()) {
+  } else {
     // A folder in catalogue form: `circatlas validate FOLDER` and the analyses read it as they
     // read data/catalogue (materials and the other tables come from the built-in catalogue).
-    std::filesystem::create_directories(out);
-    io::writeLayer(registry.enterprises, (out / "enterprises.csv").string());
-    io::writeLayer(registry.flows, (out / "flows.csv").string());
-  } else {
-    throw core::ParameterError(out.string() + ": write to a .gpkg file or to a folder (CSV tables)");
+    // Both tables are written into a folder beside it that replaces the old one as a whole, so
+    // an interrupted run never leaves the enterprises of one seed beside the flows of another.
+    io::StagedFolder staged(out);
+    io::writeLayer(registry.enterprises, (staged.path() / "enterprises.csv").string());
+    io::writeLayer(registry.flows, (staged.path() / "flows.csv").string());
+    staged.commit();
   }
   std::cout << "Wrote " << registry.enterprises.size() << " synthetic enterprises and " << registry.flows.size()
             << " flows (seed " << options.params.seed << ") to " << out.string() << '\n';
@@ -55,7 +68,8 @@ void addSynthCommand(CLI::App& app, Action& action) {
   cmd->add_option("--centres", options->params.parkCentres, "Number of park centres")->capture_default_str();
   cmd->add_option("--clustered", options->params.clusteredShare, "Share of enterprises near a centre (0-1)")
       ->capture_default_str();
-  cmd->add_option("--out,-o", options->out, "A .gpkg file, or a folder for CSV tables")->required();
+  nonEmptyPath(cmd->add_option("--out,-o", options->out, "A .gpkg file, or a folder for CSV tables")->required());
+  addOverwriteFlag(*cmd, options->overwrite);
   cmd->callback([options, &action] { action = [options] { runSynth(*options); }; });
 }
 

@@ -7,6 +7,7 @@
 
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
+#include "cli/output_policy.h"
 #include "cli/table_printer.h"
 #include "io/layer_writer.h"
 #include "tools/whatif_tool.h"
@@ -19,9 +20,13 @@ struct WhatIfOptions {
   CatalogueSource catalogue;
   tools::WhatIfParams params;
   std::string out;
+  bool overwrite = false;
 };
 
 void runWhatIf(const WhatIfOptions& options) {
+  std::vector<io::InputRef> inputs;
+  addCatalogueInput(inputs, options.catalogue);
+  checkTargets({layerFileTarget(options.out, options.overwrite, 1)}, inputs);
   const auto layers = loadCatalogue(options.catalogue);
   const tools::WhatIfResult result = tools::runWhatIf(
       {requireLayer(layers, "enterprises"), requireLayer(layers, "flows"), requireLayer(layers, "materials"),
@@ -59,7 +64,8 @@ void addWhatIfCommand(CLI::App& app, Action& action) {
   cmd->add_option("--project", options->params.projectIds, "Project id(s); default: every project with flows");
   cmd->add_option("--detour", options->params.partners.detourFactor, "Road km per straight km where no network applies")
       ->capture_default_str();
-  cmd->add_option("--out,-o", options->out, "Write the table to this file (.gpkg, .csv, …)");
+  nonEmptyPath(cmd->add_option("--out,-o", options->out, "Write the table to this file (.gpkg, .csv, …)"));
+  addOverwriteFlag(*cmd, options->overwrite);
   addCatalogueOption(*cmd, options->catalogue);
   cmd->callback([options, &action] { action = [options] { runWhatIf(*options); }; });
 }

@@ -77,6 +77,17 @@ std::string formatBytes(std::uint64_t bytes) {
   return buf;
 }
 
+std::string outOfMemoryMessage() {
+  std::string budget;
+  try {
+    if (const auto b = memoryBudget()) budget = " (the budget is " + formatBytes(b->bytes) + ", " + b->origin + ")";
+  } catch (const std::exception&) {
+    // A malformed limit was reported at start; nothing to add here.
+  }
+  return "out of memory: the data need more memory than circatlas could get" + budget +
+         "; load a smaller extract";
+}
+
 void requireFitsInMemory(const std::string& file, const std::string& layer, std::uint64_t features) {
   const auto budget = memoryBudget();
   const std::uint64_t need = estimateBytes(features);

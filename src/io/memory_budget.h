@@ -44,6 +44,10 @@ struct MemoryBudget {
   return kBaseBytes + features * kBytesPerFeature;
 }
 
+/// What circatlas says when an allocation fails anyway (std::bad_alloc: an estimate too low, an
+/// address-space limit such as `ulimit -v`): the budget, and the same advice as a refusal.
+[[nodiscard]] std::string outOfMemoryMessage();
+
 /// "1.5 GiB", "640 MiB": sizes for messages.
 [[nodiscard]] std::string formatBytes(std::uint64_t bytes);
 
