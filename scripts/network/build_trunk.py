@@ -7,15 +7,21 @@ the build:
     /usr/bin/python3 scripts/network/build_trunk.py           # rewrite the generated columns in place
     /usr/bin/python3 scripts/network/build_trunk.py --check   # exit 1 if any generated column is stale
 
-What a person edits: the nodes (an id and the seat they stand on: `seat_code` + `seat_level` of the
-`seats` layer of data/basemap.gpkg) and the edges (ref, names, class, mode, from_node, to_node, note;
-`length_m` and `length_source` only for a published distance with its citation).
+What a person edits: the nodes and the edges (ref, names, class, mode, from_node, to_node, note;
+`length_m` and `length_source` only for a published distance with its citation). A node stands on
+- a seat: `seat_level` = `prefecture` or `county`, `seat_code` = the code in the `seats` layer of
+  data/basemap.gpkg;
+- a township centre: `seat_level` = `township`, `seat_code` = the 12-digit code in
+  data/gazetteer/townships.csv (junctions such as Hexibao or Liuyuan that are not seats);
+- a place: `seat_level` = `place`, `seat_code` empty, `lon`/`lat` entered by hand with their source
+  in `position_source` (mines, and junctions outside Gansu); the script keeps them as entered.
 What this script writes:
-- nodes: `lon`, `lat`, copied from the seat, so that every node stands exactly on a real seat;
+- nodes: `lon`, `lat` and `position_source`, copied from the seat or township centre, so that
+  every such node stands exactly on it;
 - edges: `WKT`, the straight line between the two nodes (GDAL's CSV driver reads it as the geometry);
   `length_m` and `length_source` for every edge without a published length: the geodesic distance
-  between the seats on WGS 84 (PROJ's `geod`, Karney's algorithm) × 1.2 detour factor, rounded to
-  100 m; `source` where empty;
+  between the nodes on WGS 84 (PROJ's `geod`, Karney's algorithm) × the detour factor of its mode
+  (road 1.2, rail RAIL_DETOUR below), rounded to 100 m; `source` where empty;
 - gansu_trunk.csvt (column types) and gansu_trunk.prj (WGS 84) beside the edge file.
 
 Needs Debian's python3-gdal (to read the seats at full precision) and proj-bin (geod); only the Python
@@ -33,8 +39,18 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 DATA = os.path.join(ROOT, "data")
 NODES = os.path.join(DATA, "network", "gansu_trunk_nodes.csv")
 EDGES = os.path.join(DATA, "network", "gansu_trunk.csv")
-DETOUR = 1.2
-ESTIMATE = "estimate: geodesic seat-to-seat distance × 1.2 detour factor, rounded to 100 m"
+DETOUR = {"road": 1.2, "rail": 1.1}
+ESTIMATE = {
+    "road": "estimate: geodesic seat-to-seat distance × 1.2 detour factor, rounded to 100 m",
+    # 1.1 = the median (1.09), rounded to 0.05, of published length / node-to-node geodesic over this
+    # network's four railway edges with a published length (printed by this script: 1.02, 1.04, 1.14,
+    # 1.19; see data/README.md). Railways keep to gentler curves and grades than roads but take fewer
+    # detours through towns; these four are the only Gansu lines whose length could be cited offline.
+    "rail": "estimate: geodesic node-to-node distance × 1.1 rail detour factor (median of this network's "
+            "published rail lengths over their geodesics), rounded to 100 m",
+}
+NODE_LEVELS = ("prefecture", "county", "township", "place")
+TOWNSHIPS = os.path.join(DATA, "gazetteer", "townships.csv")
 DEFAULT_SOURCE = ("schematic corridor between seats (circatlas); route number and alignment from general "
                   "knowledge of the national expressway and railway networks, not checked against an official map")
 CSVT = ("String,String,String,String,String,String,String,String,Real,String,Integer(Boolean),String,String,"
@@ -66,6 +82,17 @@ def read_seats():
     return seats
 
 
+def read_townships():
+    """{code: (lon, lat, position_source)} from data/gazetteer/townships.csv (WGS 84 centres)."""
+    if not os.path.exists(TOWNSHIPS):
+        fail("data/gazetteer/townships.csv not found (see data/README.md, Gazetteer)")
+    out = {}
+    for row in read_csv(TOWNSHIPS)[1]:
+        out[row["code"]] = (row["lon"], row["lat"], "township centre in data/gazetteer/townships.csv "
+                                                     "(WGS 84, converted from GCJ-02)")
+    return out
+
+
 def geodesic_meters(pairs):
     """Distances in metres between ((lon1, lat1), (lon2, lat2)) pairs, by one call of PROJ's geod."""
     lines = "".join(f"{a[1]} {a[0]} {b[1]} {b[0]}\n" for a, b in pairs)
@@ -94,15 +121,31 @@ def main():
     args = parser.parse_args()
 
     seats = read_seats()
+    townships = read_townships()
     node_fields, nodes = read_csv(NODES)
     where = {}
     for n in nodes:
         key = (n["seat_code"], n["seat_level"])
-        if key not in seats:
-            fail(f"{NODES}: node '{n['id']}': no seat {key[0]} at level '{key[1]}' in basemap.gpkg")
+        if n["seat_level"] not in NODE_LEVELS:
+            fail(f"{NODES}: node '{n['id']}', field 'seat_level': '{n['seat_level']}' is not one of {NODE_LEVELS}")
         if n["id"] in where:
             fail(f"{NODES}: node id '{n['id']}' appears twice")
-        n["lon"], n["lat"] = seats[key]
+        if n["seat_level"] == "township":
+            if n["seat_code"] not in townships:
+                fail(f"{NODES}: node '{n['id']}': no township {n['seat_code']} in data/gazetteer/townships.csv")
+            n["lon"], n["lat"], n["position_source"] = townships[n["seat_code"]]
+        elif n["seat_level"] == "place":
+            try:
+                lon, lat = float(n["lon"]), float(n["lat"])
+            except ValueError:
+                fail(f"{NODES}: node '{n['id']}': a place needs lon and lat in degrees")
+            if not (-180 <= lon <= 180 and -90 <= lat <= 90) or not n["position_source"].strip():
+                fail(f"{NODES}: node '{n['id']}': a place needs valid lon/lat and a position_source")
+        else:
+            if key not in seats:
+                fail(f"{NODES}: node '{n['id']}': no seat {key[0]} at level '{key[1]}' in basemap.gpkg")
+            n["lon"], n["lat"] = seats[key]
+            n["position_source"] = "seat in data/basemap.gpkg (WGS 84)"
         where[n["id"]] = (n["lon"], n["lat"])
 
     edge_fields, edges = read_csv(EDGES)
@@ -115,14 +158,19 @@ def main():
         if e["mode"] not in ("road", "rail"):
             fail(f"{EDGES}: edge {e['id']}, field 'mode': unknown mode '{e['mode']}'")
     distances = geodesic_meters([(where[e["from_node"]], where[e["to_node"]]) for e in edges])
+    ratios = []
     for e, d in zip(edges, distances):
         a, b = where[e["from_node"]], where[e["to_node"]]
         e["WKT"] = f"LINESTRING ({a[0]} {a[1]},{b[0]} {b[1]})"
         if not e["length_source"].startswith("published"):
-            e["length_m"] = str(int(round(d * DETOUR, -2)))
-            e["length_source"] = ESTIMATE
+            e["length_m"] = str(int(round(d * DETOUR[e["mode"]], -2)))
+            e["length_source"] = ESTIMATE[e["mode"]]
+        else:
+            ratios.append((float(e["length_m"]) / d, e["mode"], e["id"], e["from_node"], e["to_node"]))
         if not e["source"]:
             e["source"] = DEFAULT_SOURCE
+    for r, mode, eid, a, b in sorted(ratios):
+        print(f"published {mode} edge {eid} {a}-{b}: {r:.2f} × the geodesic")
 
     outputs = {
         NODES: render_csv(node_fields, nodes),
