@@ -26,6 +26,8 @@ struct AllocateOptions {
   NetworkSource network;
   std::string out;
   bool overwrite = false;
+  int year = 0;
+  CLI::Option* detour = nullptr;
 };
 
 void runAllocate(const AllocateOptions& options) {
@@ -33,13 +35,13 @@ void runAllocate(const AllocateOptions& options) {
   const auto layers = loadCatalogue(options.catalogue);
   tools::PartnersParams params = options.params;
   params.topK = 1;  // the listing is not shown here; the allocation uses allocationTopK
+  applyCatalogueDefaults(params, layers, options.catalogue, options.year, options.detour->count() > 0);
   const auto road = loadPartnerNetwork(options.network, params.detourFactor, std::cout);
   if (road) {
     params.network = road->router.get();
     params.networkLabel = road->label;
   }
-  const tools::CatalogueInput input{requireLayer(layers, "enterprises"), requireLayer(layers, "flows"),
-                                    requireLayer(layers, "materials"), requireLayer(layers, "material_uses")};
+  const tools::CatalogueInput input = catalogueInput(layers);
   const tools::PartnersResult result = tools::runPartners(input, params);
   const auto& s = result.summary;
   TablePrinter table({"Material", "Unit", "Supplied", "Matched (optimal)", "Matched (greedy)", "Utilisation %",
@@ -53,6 +55,18 @@ void runAllocate(const AllocateOptions& options) {
                   formatReal(s.value(i, "transport_cny"), "%.3g"), core::toString(s.value(i, "receivers_without_capacity"))});
   }
   table.print(std::cout);
+  std::cout << "\nHome province " << params.homeProvince << " (its own residues only; facilities outside it are partners):\n";
+  TablePrinter home({"Material", "Supplied", "Matched", "Utilisation %", "Exported", "Imported", "Supplies of unknown quantity"},
+                    {false, true, true, true, true, true, true});
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    home.addRow({core::toString(s.value(i, "material")), formatReal(s.value(i, "home_supplied"), "%.0f"),
+                 formatReal(s.value(i, "home_matched"), "%.0f"), formatReal(s.value(i, "home_utilisation_pct"), "%.1f"),
+                 formatReal(s.value(i, "exported"), "%.0f"), formatReal(s.value(i, "imported"), "%.0f"),
+                 core::toString(s.value(i, "supplies_without_quantity"))});
+  }
+  home.print(std::cout);
+  std::cout << "China 2019 utilisation for comparison (NDRC 发改环资〔2021〕381号): fly ash 78 %, coal gangue 70 %, "
+               "by-product gypsum 70 %, all bulk solid waste 55 %.\n";
   std::cout << "Targets for 2015 (甘工信发[2012]350号): industrial solid waste 66 % used; fly ash and coal gangue from "
                "coal power 100 %.\n";
 
@@ -74,7 +88,8 @@ void runAllocate(const AllocateOptions& options) {
   std::cout << result.optimal.size() << " exchange(s) in the optimal allocation, " << result.greedy.size()
             << " in greedy nearest-first (" << result.parameters << ")\n";
   if (!options.out.empty()) {
-    const core::Layer* out[] = {&result.optimal, &result.greedy, &result.summary, &result.unmatched, &regions};
+    const core::Layer* out[] = {&result.optimal, &result.greedy, &result.summary, &result.unmatched, &result.inactive,
+                                &regions};
     io::writeLayers(out, options.out);
     std::cout << "Wrote " << options.out << '\n';
   }
@@ -88,10 +103,13 @@ void addAllocateCommand(CLI::App& app, Action& action) {
       "allocate", "The set of exchanges that uses the most residue at the least transport (min-cost max-flow), "
                   "beside greedy nearest-first, with utilisation per material against the 2015 targets and "
                   "per prefecture.");
-  cmd->add_option("--detour", options->params.detourFactor, "Road km per straight km where no network applies")
-      ->capture_default_str();
   nonEmptyPath(cmd->add_option("--out,-o", options->out, "Write the allocation layers to this GeoPackage"));
   addOverwriteFlag(*cmd, options->overwrite);
+  options->detour = cmd->add_option("--detour", options->params.detourFactor,
+                                     "Road km per straight km where no network applies (default: detour_factor of "
+                                     "exchange_parameters.csv)");
+  cmd->add_option("--year", options->year,
+                  "Planning year: facilities count by status, start and end year (default: as_of_year of metadata.csv)");
   addPartnerNetworkOptions(*cmd, options->network);
   addCatalogueOption(*cmd, options->catalogue);
   cmd->callback([options, &action] { action = [options] { runAllocate(*options); }; });

@@ -2,9 +2,12 @@
 #pragma once
 
 #include <map>
+#include <optional>
+#include <utility>
 #include <string>
 
 #include "core/layer.h"
+#include "tools/partners_tool.h"
 
 namespace CLI {
 class App;
@@ -25,5 +28,21 @@ void addCatalogueOption(CLI::App& cmd, CatalogueSource& source);
 
 /// The named layer, or core::InputError naming the table.
 [[nodiscard]] const core::Layer& requireLayer(const std::map<std::string, core::Layer>& layers, const std::string& name);
+
+/// The partner tools' input from the loaded tables (profiles and exchange parameters when present).
+[[nodiscard]] tools::CatalogueInput catalogueInput(const std::map<std::string, core::Layer>& layers);
+
+/// The planning year and how it was chosen: `requested` when > 0; else `as_of_year` of the
+/// folder's metadata.csv, else the built-in one's; else the current year (said so).
+[[nodiscard]] std::pair<int, std::string> planningYear(const CatalogueSource& source, int requested);
+
+/// A general exchange parameter (exchange_parameters.csv, no material) as a number, when present.
+[[nodiscard]] std::optional<double> exchangeParameter(const std::map<std::string, core::Layer>& layers,
+                                                      const std::string& name);
+
+/// Fills params.year/yearBasis and, unless the user gave --detour, the detour factor from
+/// exchange_parameters.csv.
+void applyCatalogueDefaults(tools::PartnersParams& params, const std::map<std::string, core::Layer>& layers,
+                            const CatalogueSource& source, int requestedYear, bool detourGiven);
 
 }  // namespace circatlas::cli

@@ -25,6 +25,8 @@ struct PartnersOptions {
   std::string lang = "zh";
   std::string out;
   bool overwrite = false;
+  int year = 0;
+  CLI::Option* detour = nullptr;
 };
 
 void runPartners(const PartnersOptions& options) {
@@ -32,15 +34,13 @@ void runPartners(const PartnersOptions& options) {
   checkTargets({layerFileTarget(options.out, options.overwrite, 2)}, networkInputs(options.network, options.catalogue));
   const auto layers = loadCatalogue(options.catalogue);
   tools::PartnersParams params = options.params;
+  applyCatalogueDefaults(params, layers, options.catalogue, options.year, options.detour->count() > 0);
   const auto road = loadPartnerNetwork(options.network, params.detourFactor, std::cout);
   if (road) {
     params.network = road->router.get();
     params.networkLabel = road->label;
   }
-  const tools::PartnersResult result = tools::runPartners(
-      {requireLayer(layers, "enterprises"), requireLayer(layers, "flows"), requireLayer(layers, "materials"),
-       requireLayer(layers, "material_uses")},
-      params);
+  const tools::PartnersResult result = tools::runPartners(catalogueInput(layers), params);
   const auto& c = result.candidates;
   TablePrinter table({"#", "Supplier", "Material", "km", "Score (CNY/yr)", "Reason"}, {true, false, false, true, true, false});
   for (std::size_t i = 0; i < c.size(); ++i) {
@@ -55,10 +55,17 @@ void runPartners(const PartnersOptions& options) {
     std::cout << "no partner: " << core::toString(u.value(i, "enterprise_name")) << " "
               << core::toString(u.value(i, "material")) << ": " << core::toString(u.value(i, "reason")) << '\n';
   }
+  if (options.params.enterpriseId) {
+    for (std::size_t i = 0; i < result.inactive.size(); ++i) {
+      if (core::toString(result.inactive.value(i, "enterprise_id")) != *options.params.enterpriseId) continue;
+      std::cout << "note: " << *options.params.enterpriseId << " is left out in " << params.year << ": "
+                << core::toString(result.inactive.value(i, "reason")) << '\n';
+    }
+  }
   std::cout << c.size() << " candidate(s), " << u.size() << " residue(s) without a partner (" << result.parameters
             << ")\n";
   if (!options.out.empty()) {
-    const core::Layer* out[] = {&result.candidates, &result.unmatched};
+    const core::Layer* out[] = {&result.candidates, &result.unmatched, &result.inactive};
     io::writeLayers(out, options.out);
     std::cout << "Wrote " << options.out << '\n';
   }
@@ -74,8 +81,11 @@ void addPartnersCommand(CLI::App& app, Action& action) {
   cmd->add_option("--enterprise", options->params.enterpriseId, "Only this enterprise's residues (its id)");
   cmd->add_option("--material", options->params.materialCode, "Only this material (e.g. FLY_ASH)");
   cmd->add_option("--top", options->params.topK, "Candidates per residue (0 = all in range)")->capture_default_str();
-  cmd->add_option("--detour", options->params.detourFactor, "Road km per straight km where no network applies")
-      ->capture_default_str();
+  options->detour = cmd->add_option("--detour", options->params.detourFactor,
+                                     "Road km per straight km where no network applies (default: detour_factor of "
+                                     "exchange_parameters.csv)");
+  cmd->add_option("--year", options->year,
+                  "Planning year: facilities count by status, start and end year (default: as_of_year of metadata.csv)");
   cmd->add_option("--lang", options->lang, "Language of the reasons: zh or en")->capture_default_str();
   nonEmptyPath(cmd->add_option("--out,-o", options->out, "Also write the candidate links to this file (.gpkg, .geojson, …)"));
   addOverwriteFlag(*cmd, options->overwrite);

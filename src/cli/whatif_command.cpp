@@ -21,6 +21,8 @@ struct WhatIfOptions {
   tools::WhatIfParams params;
   std::string out;
   bool overwrite = false;
+  int year = 0;
+  CLI::Option* detour = nullptr;
 };
 
 void runWhatIf(const WhatIfOptions& options) {
@@ -28,10 +30,10 @@ void runWhatIf(const WhatIfOptions& options) {
   addCatalogueInput(inputs, options.catalogue);
   checkTargets({layerFileTarget(options.out, options.overwrite, 1)}, inputs);
   const auto layers = loadCatalogue(options.catalogue);
-  const tools::WhatIfResult result = tools::runWhatIf(
-      {requireLayer(layers, "enterprises"), requireLayer(layers, "flows"), requireLayer(layers, "materials"),
-       requireLayer(layers, "material_uses")},
-      requireLayer(layers, "projects"), requireLayer(layers, "project_flows"), options.params);
+  tools::WhatIfParams params = options.params;
+  applyCatalogueDefaults(params.partners, layers, options.catalogue, options.year, options.detour->count() > 0);
+  const tools::WhatIfResult result = tools::runWhatIf(catalogueInput(layers), requireLayer(layers, "projects"),
+                                                      requireLayer(layers, "project_flows"), params);
   const auto& t = result.table;
   TablePrinter table({"Project", "Status", "Material", "Takes/puts out", "Matched without", "Matched with", "Change",
                       "Utilisation %", "Transport CNY with"},
@@ -47,6 +49,10 @@ void runWhatIf(const WhatIfOptions& options) {
                   formatReal(t.value(i, "transport_cny_with"), "%.3g")});
   }
   table.print(std::cout);
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    std::cout << core::toString(t.value(i, "project_id")) << " " << core::toString(t.value(i, "material")) << ": "
+              << core::toString(t.value(i, "why")) << '\n';
+  }
   std::cout << t.size() << " project-material row(s) (" << result.parameters << ")\n";
   if (!options.out.empty()) {
     io::writeLayer(t, options.out);
@@ -62,10 +68,14 @@ void addWhatIfCommand(CLI::App& app, Action& action) {
       "whatif", "Switch proposed resource-utilisation projects on one at a time and report the change in matched "
                 "residue, utilisation and transport for each: the numbers to rank proposals by.");
   cmd->add_option("--project", options->params.projectIds, "Project id(s); default: every project with flows");
-  cmd->add_option("--detour", options->params.partners.detourFactor, "Road km per straight km where no network applies")
-      ->capture_default_str();
   nonEmptyPath(cmd->add_option("--out,-o", options->out, "Write the table to this file (.gpkg, .csv, …)"));
   addOverwriteFlag(*cmd, options->overwrite);
+  options->detour = cmd->add_option("--detour", options->params.partners.detourFactor,
+                                     "Road km per straight km where no network applies (default: detour_factor of "
+                                     "exchange_parameters.csv)");
+  cmd->add_option("--year", options->year,
+                  "Planning year: facilities count by status, start and end year; those under construction or "
+                  "proposed are switched on one at a time (default: as_of_year of metadata.csv)");
   addCatalogueOption(*cmd, options->catalogue);
   cmd->callback([options, &action] { action = [options] { runWhatIf(*options); }; });
 }

@@ -1,7 +1,11 @@
 // The single metric CRS in which circatlas measures distances, clusters and buffers in Gansu.
 #pragma once
 
+#include <span>
+#include <string>
 #include <string_view>
+
+#include "core/points.h"
 
 namespace circatlas::geo {
 
@@ -27,5 +31,24 @@ inline constexpr std::string_view kAnalysisCrs =
 /// The largest relative distance error of kAnalysisCrs inside Gansu (0.23 %), for callers that
 /// state the accuracy of metric results.
 inline constexpr double kAnalysisCrsMaxScaleError = 0.0023;
+
+/// A conformal projection chosen for the data's own extent, so a registry in Denmark or Guangdong
+/// is measured as well as one in Gansu.
+struct FittedCrs {
+  std::string proj;        ///< PROJ definition (Lambert conformal conic, or Mercator across the equator)
+  double minScale = 1.0;   ///< smallest scale factor over the extent (sampled)
+  double maxScale = 1.0;   ///< largest scale factor over the extent (sampled)
+  /// The largest relative distance error inside the extent: max(|maxScale − 1|, |1 − minScale|).
+  [[nodiscard]] double maxScaleError() const noexcept;
+  /// "LCC 34.2/41.2°N, lon 101°E; scale 0.9981–1.0023 (distances within 0.23 %)" for outputs.
+  [[nodiscard]] std::string describe() const;
+};
+
+/// The conformal projection for points (WGS 84 lon/lat): a Lambert conformal conic centred on the
+/// points' extent with standard parallels one sixth in from its southern and northern edges
+/// (one tangent parallel when the extent is under half a degree tall), or a Mercator with true
+/// scale at the equator when the extent crosses it. The scale range is sampled on a 9 × 9 grid
+/// over the extent with PROJ and the geodesic. No points: kAnalysisCrs (Gansu).
+[[nodiscard]] FittedCrs conformalCrsFor(std::span<const core::LonLat> points);
 
 }  // namespace circatlas::geo

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <filesystem>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "catalogue/validator.h"
@@ -18,10 +20,25 @@ namespace circatlas::io {
 [[nodiscard]] std::vector<catalogue::TableInput> readCatalogueTables(const std::filesystem::path& dir,
                                                                      EncodingPolicy encoding = EncodingPolicy::Reject);
 
-/// Like readCatalogueTables, but every table the folder lacks (the materials code list, say) is
-/// taken from the built-in catalogue, so a folder holding only a registry and its flows is
-/// complete. Tables read from `dir` come first.
+/// Like readCatalogueTables, but completed from the built-in catalogue:
+/// - the reference tables (materials, material_uses, industry_profiles, exchange_parameters) are
+///   extended row by row: a user row replaces the built-in row with the same key
+///   (materials: code; material_uses: material and industry; profiles: industry, fuel, material,
+///   role and capacity unit; parameters: parameter and material), other built-in rows are kept;
+/// - a table the folder lacks is taken from the built-in catalogue, except that a folder with its
+///   own enterprises.csv gets empty flows, projects, project flows, parks and mining bases instead
+///   of the built-in ones (its ids would otherwise pick up Gansu's records).
+/// Throws core::InputError naming file, line and field for a material code in flows,
+/// project_flows, industry_profiles or material_uses that the (merged) materials table lacks, with
+/// the nearest known code. Tables read from `dir` come first.
 [[nodiscard]] std::vector<catalogue::TableInput> readCatalogueWithBuiltinFallback(
     const std::filesystem::path& dir, EncodingPolicy encoding = EncodingPolicy::Reject);
+
+/// The code of `known` nearest to `code` (containment first, then edit distance), for messages.
+[[nodiscard]] std::string nearestCode(std::string_view code, const std::vector<std::string>& known);
+
+/// Throws core::InputError (file, line, field) for a material code unknown to the materials table;
+/// rows that came from the built-in catalogue (line 0) are not checked.
+void checkMaterialCodes(const std::vector<catalogue::TableInput>& tables);
 
 }  // namespace circatlas::io

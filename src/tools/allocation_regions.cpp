@@ -38,7 +38,6 @@ struct Sums {
 core::Layer allocationByPrefecture(const CatalogueInput& input, const PartnersResult& result,
                                    const core::Layer& prefectures) {
   requireFields(input.enterprises, {"id"});
-  requireFields(input.flows, {"enterprise_id", "material_code", "direction", "quantity"});
   requireFields(input.materials, {"code", "unit"});
   requireFields(prefectures, {"code", "name_zh", "name_en"});
 
@@ -67,10 +66,11 @@ core::Layer allocationByPrefecture(const CatalogueInput& input, const PartnersRe
     const auto it = prefectureOf.find(enterpriseId);
     return it == prefectureOf.end() ? nullptr : &sums[it->second];
   };
-  for (std::size_t i = 0; i < input.flows.size(); ++i) {
-    if (text(input.flows, i, "direction") != "output" || !inTonnes[text(input.flows, i, "material_code")]) continue;
-    const auto q = real(input.flows, i, "quantity");
-    if (Sums* s = at(text(input.flows, i, "enterprise_id")); s && q) s->supplied += *q;
+  // Supply as the search saw it: declared and estimated outputs of the operating facilities.
+  for (std::size_t i = 0; i < result.flows.size(); ++i) {
+    if (text(result.flows, i, "direction") != "output" || !inTonnes[text(result.flows, i, "material")]) continue;
+    const auto q = real(result.flows, i, "quantity");
+    if (Sums* s = at(text(result.flows, i, "enterprise_id")); s && q) s->supplied += *q;
   }
   auto addExchanges = [&](const core::Layer& links, bool optimal) {
     for (std::size_t i = 0; i < links.size(); ++i) {

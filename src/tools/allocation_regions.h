@@ -9,8 +9,8 @@ namespace circatlas::tools {
 /// One polygon per prefecture (ready for a choropleth), in tonnes: materials whose unit is `t`
 /// only, since MWh and m³ cannot be added to tonnes. Enterprises are placed by point in polygon,
 /// so a registry without prefecture codes works too.
-/// - supplied_t: quantified output flows of the enterprises inside the prefecture (the supply the
-///   allocation sees);
+/// - supplied_t: quantified output flows (declared or estimated, result.flows) of the operating
+///   enterprises inside the prefecture (the supply the allocation sees);
 /// - matched_t / matched_greedy_t: tonnes those suppliers send in the optimal / greedy allocation,
 ///   wherever the receiver is; utilisation_pct = matched_t / supplied_t (null without supply);
 /// - received_t: tonnes the prefecture's receivers take in the optimal allocation, from anywhere;

@@ -5,13 +5,17 @@
 #include <cmath>
 #include <cstdio>
 #include <algorithm>
+#include <limits>
+#include <optional>
 #include <map>
 #include <set>
 
 #include "analysis/partners/allocation.h"
 #include "core/error.h"
 #include "geo/analysis_crs.h"
+#include "geo/geodesic.h"
 #include "geo/transformer.h"
+#include "tools/flow_estimates.h"
 #include "tools/site_distances.h"
 #include "tools/layer_fields.h"
 
@@ -35,15 +39,6 @@ std::string fmt(const char* format, double v) {
   return buf;
 }
 
-// Annual tonnes from a capacity and its unit text ("4500", "t/d clinker line" → 4500 × days).
-std::optional<double> annualTonnes(double capacity, const std::string& unit, double days) {
-  if (unit.rfind("t/d", 0) == 0) return capacity * days;
-  if (unit.rfind("t/a", 0) == 0) return capacity;
-  if (unit.rfind("kt/a", 0) == 0) return capacity * 1e3;
-  if (unit.rfind("Mt/a", 0) == 0) return capacity * 1e6;
-  return std::nullopt;  // MW and other non-tonnage capacities say nothing about intake
-}
-
 struct Material {
   std::string code, nameZh, nameEn, unit;
 };
@@ -51,34 +46,81 @@ struct Material {
 struct Site {
   std::size_t row;  // in the enterprises layer
   core::LonLat at;
+  bool home = true;  // in the home province
+  std::string province;
+};
+
+struct SupplyInfo {
+  std::string basis, method;  // reported | estimated | inferred; how the quantity was made
 };
 
 struct ReceiverInfo {
-  std::string useZh, useEn, method;
+  std::string useZh, useEn, method, basis;
 };
+
+// Ranking parameters: exchange_parameters.csv (general rows and per-material rows).
+struct Parameters {
+  std::string currency = "CNY";
+  double pipeRouteFactor = 1.2;
+  double groupBonus = 1.1;
+  double inferredWeight = 0.8;
+  double unknownCoverShare = 0.5;
+  std::map<std::string, double> value;      // replaced value per unit, by material
+  std::map<std::string, std::string> valueBasis;
+  std::map<std::string, bool> pipe;         // transport by pipe, by material
+  std::map<std::string, double> lossPerKm;  // share per km, by material
+};
+
+Parameters readParameters(const core::Layer* layer) {
+  Parameters p;
+  if (!layer) return p;
+  for (std::size_t i = 0; i < layer->size(); ++i) {
+    const std::string name = text(*layer, i, "parameter");
+    const std::string material = core::toString(optional(*layer, i, "material_code"));
+    const std::string raw = text(*layer, i, "value");
+    const auto v = core::toNumber(core::Value(raw));
+    double num = 0.0;
+    const bool isNumber = std::from_chars(raw.data(), raw.data() + raw.size(), num).ec == std::errc();
+    (void)v;
+    auto need = [&]() {
+      if (isNumber) return num;
+      core::InputError e("exchange parameter '" + name + "' needs a number, got '" + raw + "'");
+      e.setLayer(layer->name());
+      e.setFeature(static_cast<std::int64_t>(i + 1));
+      e.setField("value");
+      throw e;
+    };
+    if (name == "currency") p.currency = raw;
+    else if (name == "pipe_route_factor") p.pipeRouteFactor = need();
+    else if (name == "same_group_bonus") p.groupBonus = need();
+    else if (name == "inferred_weight") p.inferredWeight = need();
+    else if (name == "unknown_cover_share") p.unknownCoverShare = need();
+    else if (name == "replaced_value" && !material.empty()) {
+      p.value[material] = need();
+      p.valueBasis[material] = text(*layer, i, "basis");
+    } else if (name == "transport" && !material.empty()) p.pipe[material] = raw == "pipe";
+    else if (name == "loss_pct_per_km" && !material.empty()) p.lossPerKm[material] = need() / 100.0;
+  }
+  return p;
+}
 
 class Builder {
  public:
   Builder(const CatalogueInput& in, const PartnersParams& p, core::Progress* progress)
-      : in_(in), p_(p), progress_(progress) {}
+      : in_(in), p_(p), progress_(progress), params_(readParameters(in.parameters)) {}
 
   PartnersResult run() {
     core::advance(progress_, 0.0, "reading the catalogue");
     indexMaterials();
     indexEnterprises();
-    addSupplies();
-    addReceivers();
-    // Straight line in the Gansu conformal conic (within 0.23 % of the geodesic, and a hundred
-    // times cheaper, which matters with millions of pairs) × the detour factor.
+    addFlows();
+    addReceiversByUse();
+    // Without a network the kernel measures straight lines inline (geodesic, projected prefilter);
+    // with one it asks `distance` for road pairs (pipes are always straight × the pipe factor).
     analysis::partners::DistanceFn distance = [this](std::uint32_t a, std::uint32_t b) {
-      const core::XY pa = problem_.sitePositions[a];
-      const core::XY pb = problem_.sitePositions[b];
-      const double dx = pa.x - pb.x;
-      const double dy = pa.y - pb.y;
-      const double km = std::sqrt(dx * dx + dy * dy) / 1000.0 * p_.detourFactor;  // hypot's overflow care is not needed
-      return analysis::partners::Leg{km, false};
+      const double km = geo::geodesicDistanceMeters(problem_.siteLonLat[a], problem_.siteLonLat[b]) / 1000.0;
+      return analysis::partners::Leg{km * p_.detourFactor, false, false};
     };
-    // With a road network: one router matrix from the supplying sites to the receiving sites, looked up.
     std::optional<SiteDistances> network;
     if (p_.network) {
       core::advance(progress_, 0.1, "road distances");
@@ -86,10 +128,9 @@ class Builder {
       std::vector<std::uint32_t> to;
       for (const auto& s : problem_.supplies) from.push_back(s.site);
       for (const auto& r : problem_.receivers) to.push_back(r.site);
-      network.emplace(*p_.network, problem_.sitePositions, from, to);
+      network.emplace(*p_.network, networkPositions_, from, to);
       distance = std::cref(*network);
     }
-    // One search serves both: each supply's list is sorted best first, so the listing is a prefix.
     core::advance(progress_, 0.4, "ranking candidates");
     const std::size_t keep = p_.topK == 0 || p_.allocationTopK == 0 ? 0 : std::max(p_.topK, p_.allocationTopK);
     const auto all = analysis::partners::findCandidates(problem_, distance, {keep, 0});
@@ -98,7 +139,16 @@ class Builder {
       if (p_.topK == 0 || rankOf(all, i) <= static_cast<std::int64_t>(p_.topK)) top.push_back(all[i]);
     }
     PartnersResult r{linkLayer("candidates"), linkLayer("allocation_optimal"), linkLayer("allocation_greedy"),
-                     summaryLayer(), unmatchedLayer(), parameters()};
+                     summaryLayer(), unmatchedLayer(), inactiveLayer(), flowsLayer(), parameters()};
+    for (const auto& f : flows_) {
+      if (!materialIndex_.contains(f.material)) continue;
+      r.flows.add({core::FeatureId(static_cast<std::int64_t>(r.flows.size() + 1)), core::Geometry(),
+                   {text(in_.enterprises, f.enterpriseRow, "id"), text(in_.enterprises, f.enterpriseRow, "name_zh"),
+                    f.material, materials_[materialIndex_.at(f.material)].unit, std::string(f.output ? "output" : "input"),
+                    f.quantity ? core::Value(*f.quantity) : core::Value(), f.low ? core::Value(*f.low) : core::Value(),
+                    f.high ? core::Value(*f.high) : core::Value(), f.basis, f.method, f.source,
+                    sites_[siteOf_.at(text(in_.enterprises, f.enterpriseRow, "id"))].province}});
+    }
     for (std::size_t k = 0; k < top.size(); ++k) addCandidate(r.candidates, top[k], rankOf(top, k));
     core::advance(progress_, 0.6, "optimal allocation");
     const auto optimal = analysis::partners::allocateOptimal(problem_, all);
@@ -106,8 +156,14 @@ class Builder {
     const auto greedy = analysis::partners::allocateGreedy(problem_, all);
     addExchanges(r.optimal, optimal, all);
     addExchanges(r.greedy, greedy, all);
-    addSummary(r.summary, optimal, greedy, all);
-    for (const auto s : analysis::partners::unmatchedSupplies(problem_, all)) addUnmatched(r.unmatched, s);
+    addSummary(r.summary, optimal, greedy);
+    const auto unmatched = analysis::partners::unmatchedSupplies(problem_, all);
+    nearestBeyondReach(unmatched);
+    for (const auto s : unmatched) addUnmatched(r.unmatched, s);
+    for (const auto& [row, why] : inactive_) {
+      r.inactive.add({core::FeatureId(static_cast<std::int64_t>(r.inactive.size() + 1)), core::Geometry(),
+                      {text(in_.enterprises, row, "id"), text(in_.enterprises, row, "name_zh"), why}});
+    }
     return r;
   }
 
@@ -117,10 +173,14 @@ class Builder {
       Material m{text(in_.materials, i, "code"), text(in_.materials, i, "name_zh"), text(in_.materials, i, "name_en"),
                  text(in_.materials, i, "unit")};
       materialIndex_[m.code] = static_cast<std::uint32_t>(materials_.size());
+      analysis::partners::MaterialRule rule{number(in_.materials.value(i, "max_distance_km")).value_or(0.0),
+                                            number(in_.materials.value(i, "cost_cny_per_unit_km")).value_or(0.0),
+                                            number(optional(in_.materials, i, "disposal_cost_cny_per_unit")).value_or(0.0)};
+      if (const auto it = params_.value.find(m.code); it != params_.value.end()) rule.valuePerUnit = it->second;
+      if (params_.pipe.contains(m.code) && params_.pipe.at(m.code)) rule.pipeRouteFactor = params_.pipeRouteFactor;
+      if (const auto it = params_.lossPerKm.find(m.code); it != params_.lossPerKm.end()) rule.lossPerKm = it->second;
+      problem_.materials.push_back(rule);
       materials_.push_back(m);
-      problem_.materials.push_back({number(in_.materials.value(i, "max_distance_km")).value_or(0.0),
-                                    number(in_.materials.value(i, "cost_cny_per_unit_km")).value_or(0.0),
-                                    number(optional(in_.materials, i, "disposal_cost_cny_per_unit")).value_or(0.0)});
     }
     if (p_.materialCode && !materialIndex_.contains(*p_.materialCode)) {
       throw core::ParameterError("unknown material '" + *p_.materialCode + "'");
@@ -128,64 +188,84 @@ class Builder {
   }
 
   void indexEnterprises() {
+    const std::set<std::string> on(p_.switchedOn.begin(), p_.switchedOn.end());
     for (std::size_t i = 0; i < in_.enterprises.size(); ++i) {
       const auto& g = in_.enterprises[i].geometry;
       if (g.isEmpty()) continue;
-      siteOf_[text(in_.enterprises, i, "id")] = static_cast<std::uint32_t>(sites_.size());
-      sites_.push_back({i, {g.coords()[0].x, g.coords()[0].y}});
+      const std::string id = text(in_.enterprises, i, "id");
+      known_.insert(id);
+      std::string why;
+      const Activity a = p_.year > 0 ? activityOf(in_.enterprises, i, p_.year, &why)
+                                     : activityOf(in_.enterprises, i, 99999, &why);
+      if (a != Activity::Active && !on.contains(id)) {
+        inactive_.emplace_back(i, why);
+        continue;
+      }
+      std::string province = core::toString(optional(in_.enterprises, i, "province_code"));
+      if (province.empty()) province = p_.homeProvince;
+      siteOf_[id] = static_cast<std::uint32_t>(sites_.size());
+      activeRows_.push_back(i);
+      sites_.push_back({i, {g.coords()[0].x, g.coords()[0].y}, province == p_.homeProvince, province});
     }
-    // Metric positions let the kernel skip receivers beyond the distance limit by straight line.
+    // A conformal projection fitted to the sites: the prefilter grid runs in it, distances are
+    // geodesics measured on the pairs it keeps.
+    for (const auto& s : sites_) problem_.siteLonLat.push_back(s.at);
+    crs_ = geo::conformalCrsFor(problem_.siteLonLat);
     std::vector<core::Coord> metric;
     metric.reserve(sites_.size());
     for (const auto& s : sites_) metric.push_back({s.at.lon, s.at.lat});
-    geo::Transformer(geo::kWgs84, geo::kAnalysisCrs).forward(metric);
+    geo::Transformer(geo::kWgs84, crs_.proj).forward(metric);
     for (const auto& c : metric) problem_.sitePositions.push_back({c.x, c.y});
-    // Without a network the kernel measures straight line × detour inline; with one it asks `distance`.
+    problem_.prefilterScale = crs_.maxScale * 1.002;
+    problem_.unknownCoverShare = params_.unknownCoverShare;
+    problem_.groupBonus = params_.groupBonus;
+    if (p_.network) {
+      // The router snaps in the Gansu analysis CRS (the network's own).
+      std::vector<core::Coord> gansu;
+      for (const auto& s : sites_) gansu.push_back({s.at.lon, s.at.lat});
+      geo::Transformer(geo::kWgs84, geo::kAnalysisCrs).forward(gansu);
+      for (const auto& c : gansu) networkPositions_.push_back({c.x, c.y});
+    }
     problem_.straightLineDetour = p_.network ? 0.0 : p_.detourFactor;
-    if (p_.enterpriseId && !siteOf_.contains(*p_.enterpriseId)) {
+    if (p_.enterpriseId && !known_.contains(*p_.enterpriseId)) {
       throw core::ParameterError("unknown enterprise '" + *p_.enterpriseId + "'");
     }
   }
 
   bool wanted(const std::string& material) const { return !p_.materialCode || *p_.materialCode == material; }
 
-  void addSupplies() {
-    for (std::size_t i = 0; i < in_.flows.size(); ++i) {
-      if (text(in_.flows, i, "direction") != "output") continue;
-      const auto quantity = number(in_.flows.value(i, "quantity"));
-      const std::string id = text(in_.flows, i, "enterprise_id");
-      const std::string material = text(in_.flows, i, "material_code");
-      if (!quantity || !siteOf_.contains(id) || !materialIndex_.contains(material) || !wanted(material)) continue;
-      if (p_.enterpriseId && *p_.enterpriseId != id) continue;
-      problem_.supplies.push_back({siteOf_[id], materialIndex_[material], *quantity});
+  void addFlows() {
+    flows_ = facilityFlows(in_.enterprises, activeRows_, in_.flows, in_.profiles, {p_.operatingDaysPerYear});
+    std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> inputAt;
+    for (const auto& f : flows_) {
+      const auto m = materialIndex_.find(f.material);
+      if (m == materialIndex_.end()) continue;  // the catalogue reader rejects unknown codes in a user's files
+      const std::uint32_t site = siteOf_.at(text(in_.enterprises, f.enterpriseRow, "id"));
+      if (f.output) {
+        if (!wanted(f.material)) continue;
+        if (p_.enterpriseId && *p_.enterpriseId != text(in_.enterprises, f.enterpriseRow, "id")) continue;
+        problem_.supplies.push_back({site, m->second, f.quantity});
+        supplyInfo_.push_back({f.basis, f.method});
+        continue;
+      }
+      const std::pair key{site, m->second};
+      if (inputAt.contains(key)) continue;
+      inputAt[key] = problem_.receivers.size();
+      const bool inferred = f.basis == "inferred";
+      problem_.receivers.push_back({site, m->second, f.quantity, f.basis == "estimated",
+                                    inferred ? params_.inferredWeight : 1.0});
+      std::string method = f.declared && f.basis != "estimated"
+                               ? (f.quantity ? "declared input" : "declared input, quantity unknown")
+                               : (f.declared ? "declared input; " : "") + f.method;
+      receiverInfo_.push_back({f.declared ? "申报投入" : "行业投入", f.declared ? "declared input" : "typical input of the industry",
+                               method, f.declared ? "declared" : f.basis});
+      receiverKeys_[key] = problem_.receivers.size() - 1;
     }
   }
 
-  void addReceivers() {
-    // Declared inputs first: they carry a real capacity.
-    std::map<std::pair<std::uint32_t, std::uint32_t>, double> declared;
-    for (std::size_t i = 0; i < in_.flows.size(); ++i) {
-      if (text(in_.flows, i, "direction") != "input") continue;
-      const std::string id = text(in_.flows, i, "enterprise_id");
-      const std::string material = text(in_.flows, i, "material_code");
-      if (!siteOf_.contains(id) || !materialIndex_.contains(material)) continue;
-      const auto q = number(in_.flows.value(i, "quantity"));
-      declared[{siteOf_[id], materialIndex_[material]}] = q.value_or(std::nan(""));
-    }
-    // A declared input without a quantity says the plant uses the material but not how much: its
-    // capacity is estimated below like any receiver's, and stays unknown only where it cannot be.
-    std::map<std::pair<std::uint32_t, std::uint32_t>, bool> added;
-    std::set<std::pair<std::uint32_t, std::uint32_t>> declaredUnknown;
-    for (const auto& [key, q] : declared) {
-      if (std::isnan(q)) {
-        declaredUnknown.insert(key);
-        continue;
-      }
-      problem_.receivers.push_back({key.first, key.second, q, false});
-      receiverInfo_.push_back({"申报投入", "declared input", "declared input"});
-      added[key] = true;
-    }
-    // Then industries that use the material, with an estimated capacity where one can be made.
+  // Industries that can use a material (material_uses.csv), where no flow made them a receiver yet:
+  // capacity from a user's demand factor where given, else unknown.
+  void addReceiversByUse() {
     for (std::size_t u = 0; u < in_.materialUses.size(); ++u) {
       const std::string material = text(in_.materialUses, u, "material_code");
       const std::string prefix = text(in_.materialUses, u, "receiver_industry");
@@ -193,29 +273,79 @@ class Builder {
       const auto factor = number(optional(in_.materialUses, u, "demand_factor"));
       for (std::uint32_t s = 0; s < sites_.size(); ++s) {
         const std::size_t row = sites_[s].row;
-        if (text(in_.enterprises, row, "industry_code").rfind(prefix, 0) != 0) continue;
+        if (core::toString(optional(in_.enterprises, row, "industry_code")).rfind(prefix, 0) != 0) continue;
         const std::pair key{s, materialIndex_[material]};
-        if (added[key]) continue;
-        added[key] = true;
+        const auto existing = receiverKeys_.find(key);
+        if (existing != receiverKeys_.end() && problem_.receivers[existing->second].capacity) continue;
         std::optional<double> capacity;
         std::string method = "capacity unknown";
         const auto cap = number(optional(in_.enterprises, row, "capacity"));
         const std::string unit = core::toString(optional(in_.enterprises, row, "capacity_unit"));
         if (cap && factor) {
-          if (const auto tonnes = annualTonnes(*cap, unit, p_.operatingDaysPerYear)) {
-            capacity = *tonnes * *factor;
-            method = "estimated: " + fmt("%g", *cap) + " " + unit + " → " + fmt("%.0f", *tonnes) + " t/a × " +
+          if (const auto c = parseCapacity(*cap, unit, p_.operatingDaysPerYear); c && c->basis == "t/a") {
+            capacity = c->amount * *factor;
+            method = "estimated: " + fmt("%g", *cap) + " " + unit + " → " + fmt("%.0f", c->amount) + " t/a × " +
                      fmt("%g", *factor) + " (" + text(in_.materialUses, u, "use_en") + ")";
           }
         }
-        if (declaredUnknown.erase(key) > 0) method += "; declared input, quantity unknown";
-        problem_.receivers.push_back({s, key.second, capacity, capacity.has_value()});
-        receiverInfo_.push_back({text(in_.materialUses, u, "use_zh"), text(in_.materialUses, u, "use_en"), method});
+        if (existing != receiverKeys_.end()) {
+          // A declared input without a quantity: its capacity estimated from the use's demand factor.
+          if (!capacity) continue;
+          auto& receiver = problem_.receivers[existing->second];
+          receiver.capacity = capacity;
+          receiver.capacityEstimated = true;
+          auto& info = receiverInfo_[existing->second];
+          info = {text(in_.materialUses, u, "use_zh"), text(in_.materialUses, u, "use_en"),
+                  method + "; declared input, quantity unknown", "estimated"};
+          continue;
+        }
+        receiverKeys_[key] = problem_.receivers.size();
+        problem_.receivers.push_back({s, key.second, capacity, capacity.has_value(),
+                                      capacity ? 1.0 : params_.inferredWeight});
+        receiverInfo_.push_back({text(in_.materialUses, u, "use_zh"), text(in_.materialUses, u, "use_en"), method,
+                                 capacity ? "estimated" : "inferred"});
       }
     }
-    for (const auto& key : declaredUnknown) {
-      problem_.receivers.push_back({key.first, key.second, std::nullopt, false});
-      receiverInfo_.push_back({"申报投入", "declared input", "declared input, quantity unknown"});
+    // Uses named for receivers that came from the profiles: the first matching use, for reasons.
+    for (std::size_t r = 0; r < problem_.receivers.size(); ++r) {
+      if (receiverInfo_[r].useEn != "typical input of the industry") continue;
+      const std::string industry = core::toString(optional(in_.enterprises, sites_[problem_.receivers[r].site].row, "industry_code"));
+      const std::string& material = materials_[problem_.receivers[r].material].code;
+      for (std::size_t u = 0; u < in_.materialUses.size(); ++u) {
+        if (text(in_.materialUses, u, "material_code") != material) continue;
+        const std::string prefix = text(in_.materialUses, u, "receiver_industry");
+        if (prefix.empty() || industry.rfind(prefix, 0) != 0) continue;
+        receiverInfo_[r].useZh = text(in_.materialUses, u, "use_zh");
+        receiverInfo_[r].useEn = text(in_.materialUses, u, "use_en");
+        break;
+      }
+    }
+  }
+
+  // For every unmatched supply, the nearest receiver of its material at any distance (projected
+  // search, geodesic for the one found).
+  void nearestBeyondReach(const std::vector<std::uint32_t>& unmatched) {
+    std::map<std::uint32_t, std::vector<std::uint32_t>> byMaterial;
+    for (std::uint32_t r = 0; r < problem_.receivers.size(); ++r) byMaterial[problem_.receivers[r].material].push_back(r);
+    for (const auto s : unmatched) {
+      const auto& supply = problem_.supplies[s];
+      const core::XY at = problem_.sitePositions[supply.site];
+      double best = std::numeric_limits<double>::infinity();
+      std::optional<std::uint32_t> found;
+      for (const auto r : byMaterial[supply.material]) {
+        if (problem_.receivers[r].site == supply.site) continue;
+        const core::XY b = problem_.sitePositions[problem_.receivers[r].site];
+        const double d = (b.x - at.x) * (b.x - at.x) + (b.y - at.y) * (b.y - at.y);
+        if (d < best) {
+          best = d;
+          found = r;
+        }
+      }
+      if (found) {
+        nearest_[s] = {*found, geo::geodesicDistanceMeters(problem_.siteLonLat[supply.site],
+                                                           problem_.siteLonLat[problem_.receivers[*found].site]) /
+                                   1000.0};
+      }
     }
   }
 
@@ -230,16 +360,25 @@ class Builder {
                          {"material_zh", FieldType::String},
                          {"unit", FieldType::String},
                          {"supply", FieldType::Real},
+                         {"supply_basis", FieldType::String},
+                         {"supply_method", FieldType::String},
                          {"capacity", FieldType::Real},
                          {"capacity_method", FieldType::String},
+                         {"receiver_basis", FieldType::String},
+                         {"receiver_province", FieldType::String},
                          {"quantity", FieldType::Real},
                          {"km", FieldType::Real},
+                         {"straight_km", FieldType::Real},
                          {"distance_basis", FieldType::String},
                          {"cost_cny_per_unit_km", FieldType::Real},
+                         {"value_cny_per_unit", FieldType::Real},
+                         {"net_cny_per_unit", FieldType::Real},
                          {"transport_cny", FieldType::Real},
                          {"score", FieldType::Real},
                          {"reason_zh", FieldType::String},
-                         {"reason_en", FieldType::String}});
+                         {"reason_en", FieldType::String},
+                         {"assumed", FieldType::String},
+                         {"would_change", FieldType::String}});
   }
 
   core::Layer linkLayer(const char* name) const {
@@ -253,6 +392,7 @@ class Builder {
   }
 
   std::string distanceBasis(const Candidate& c) const {
+    if (c.leg.pipe) return "pipe: straight line × " + fmt("%g", params_.pipeRouteFactor);
     if (c.leg.routed) return p_.networkLabel.empty() ? "road" : "road (" + p_.networkLabel + ")";
     return "straight line × " + fmt("%g", p_.detourFactor);
   }
@@ -261,31 +401,80 @@ class Builder {
     const auto& supply = problem_.supplies[c.supply];
     const auto& receiver = problem_.receivers[c.receiver];
     const auto& info = receiverInfo_[c.receiver];
+    const auto& sInfo = supplyInfo_[c.supply];
     const Material& m = materials_[supply.material];
+    const auto& rule = problem_.materials[supply.material];
     const std::size_t from = sites_[supply.site].row;
     const std::size_t to = sites_[receiver.site].row;
-    const double perUnitKm = problem_.materials[supply.material].costPerUnitKm;
+    const double perUnitKm = rule.costPerUnitKm;
     const bool capacityKnown = receiver.capacity.has_value();
-    const std::string pct = fmt("%.0f", c.coverShare * 100);
-    const std::string coverZh = capacityKnown ? "可消纳供给的 " + pct + "%" : "消纳能力未知";
-    const std::string coverEn = capacityKnown ? "covers " + pct + " % of supply" : "capacity unknown";
     const std::string km = fmt("%.0f", c.leg.km);
+    const std::string cur = params_.currency;
+    std::string coverZh = "消纳能力未知";
+    std::string coverEn = "capacity unknown";
+    if (c.coverShare) {
+      const std::string pct = fmt("%.0f", *c.coverShare * 100);
+      coverZh = "可消纳供给的 " + pct + "%";
+      coverEn = "covers " + pct + " % of supply";
+    } else if (capacityKnown) {
+      coverZh = "消纳能力 " + fmt("%.0f", *receiver.capacity) + " " + m.unit + "/年";
+      coverEn = "takes up to " + fmt("%.0f", *receiver.capacity) + " " + m.unit + "/yr";
+    }
+    const std::string how = c.leg.pipe ? "管道 " : c.leg.routed ? "公路 " : "直线×" + fmt("%g", p_.detourFactor) + " ";
     const std::string reasonZh = m.nameZh + " → " + text(in_.enterprises, to, "name_zh") + "（" + info.useZh + "），" +
-                                 (c.leg.routed ? "公路 " : "直线×" + fmt("%g", p_.detourFactor) + " ") + km + " 公里，" +
-                                 fmt("%.2f", perUnitKm) + " 元/" + m.unit + "·公里，" + coverZh;
-    const std::string reasonEn = m.nameEn + " → " + text(in_.enterprises, to, "name_en") + " (" + info.useEn + "), " +
-                                 km + " km " + (c.leg.routed ? "by road" : "straight line × " + fmt("%g", p_.detourFactor)) +
-                                 ", " + fmt("%.2f", perUnitKm) + " CNY/" + m.unit + "·km, " + coverEn;
+                                 how + km + " 公里，" + fmt("%.2f", perUnitKm) + " 元/" + m.unit + "·公里，" + coverZh +
+                                 "；每" + m.unit + "净收益 " + fmt("%.0f", c.netBenefitPerUnit) + " 元";
+    const std::string howEn = c.leg.pipe ? "by pipe (straight line × " + fmt("%g", params_.pipeRouteFactor) + ")"
+                              : c.leg.routed ? std::string("by road")
+                                             : "straight line × " + fmt("%g", p_.detourFactor);
+    std::string reasonEn = m.nameEn + " → " + text(in_.enterprises, to, "name_en") + " (" + info.useEn + "), " + km +
+                           " km " + howEn + ", " + fmt("%.2f", perUnitKm) + " " + cur + "/" + m.unit + "·km, " + coverEn;
+    // Why: what the exchange is worth per unit.
+    reasonEn += "; net " + fmt("%.0f", c.netBenefitPerUnit) + " " + cur + "/" + m.unit + " (" +
+                (rule.valuePerUnit > 0 ? "replaces " + fmt("%g", rule.valuePerUnit) + " of virgin material" : "no replaced value") +
+                (rule.disposalCostPerUnit > 0 ? " + " + fmt("%g", rule.disposalCostPerUnit) + " disposal avoided" : "") +
+                " − " + fmt("%.0f", c.transportCostPerUnit) + " transport" +
+                (c.lossPerUnit > 0 ? " − " + fmt("%.0f", c.lossPerUnit) + " heat lost" : "") + ")";
+    if (c.sameGroup) reasonEn += "; same park";
+    if (!sites_[receiver.site].home) reasonEn += "; receiver outside the province (" + sites_[receiver.site].province + ")";
+    // What is assumed.
+    std::vector<std::string> assumed;
+    if (!supply.quantity) assumed.push_back("supply quantity unknown (" + sInfo.basis + "): ranked per " + m.unit);
+    else if (sInfo.basis == "estimated") assumed.push_back("supply estimated: " + sInfo.method);
+    if (!capacityKnown) {
+      assumed.push_back("receiver capacity unknown: taken to absorb " + fmt("%.0f", params_.unknownCoverShare * 100) +
+                        " % for ranking, nothing in the allocation");
+    } else if (receiver.capacityEstimated) {
+      assumed.push_back("receiver capacity estimated: " + info.method);
+    }
+    if (info.basis == "inferred") assumed.push_back("use inferred from the receiver's industry code");
+    if (!c.leg.routed && !c.leg.pipe) assumed.push_back("road length = straight line × " + fmt("%g", p_.detourFactor));
+    if (rule.valuePerUnit > 0) assumed.push_back("replaced value " + fmt("%g", rule.valuePerUnit) + " " + cur + "/" + m.unit);
+    std::string assumedText;
+    for (const auto& a : assumed) assumedText += (assumedText.empty() ? "" : "; ") + a;
+    // What would change the answer.
+    std::vector<std::string> change;
+    if (!capacityKnown) change.push_back("a declared intake of " + m.code + " at the receiver");
+    if (!supply.quantity || sInfo.basis != "reported") change.push_back("a reported quantity at the supplier");
+    if (!c.leg.routed && !c.leg.pipe) change.push_back("a road network (--network)");
+    change.push_back("a different price or haul cost in exchange_parameters.csv / materials.csv");
+    std::string changeText;
+    for (const auto& a : change) changeText += (changeText.empty() ? "" : "; ") + a;
     const auto& a = sites_[supply.site].at;
     const auto& b = sites_[receiver.site].at;
-    const double moved = quantity.value_or(std::min(supply.quantity, receiver.capacity.value_or(supply.quantity)));
+    core::Value moved;
+    if (quantity) moved = *quantity;
+    else if (supply.quantity) moved = std::min(*supply.quantity, receiver.capacity.value_or(*supply.quantity));
+    const core::Value transport = core::isNull(moved) ? core::Value() : core::Value(std::get<double>(moved) * c.transportCostPerUnit);
     layer.add({core::FeatureId(static_cast<std::int64_t>(layer.size() + 1)),
                core::Geometry::lineString(std::vector<core::Coord>{{a.lon, a.lat}, {b.lon, b.lat}}),
                {rank, text(in_.enterprises, from, "id"), text(in_.enterprises, from, "name_zh"),
                 text(in_.enterprises, to, "id"), text(in_.enterprises, to, "name_zh"), m.code, m.nameZh, m.unit,
-                supply.quantity, receiver.capacity ? core::Value(*receiver.capacity) : core::Value(), info.method,
-                moved, c.leg.km, distanceBasis(c), perUnitKm, moved * c.transportCostPerUnit, c.score, reasonZh,
-                reasonEn}});
+                supply.quantity ? core::Value(*supply.quantity) : core::Value(), sInfo.basis, sInfo.method,
+                receiver.capacity ? core::Value(*receiver.capacity) : core::Value(), info.method, info.basis,
+                sites_[receiver.site].province, moved, c.leg.km, c.straightKm, distanceBasis(c), perUnitKm,
+                rule.valuePerUnit, c.netBenefitPerUnit, transport, c.score, reasonZh, reasonEn, assumedText,
+                changeText}});
   }
 
   void addCandidate(core::Layer& layer, const Candidate& c, std::int64_t rank) { addLink(layer, c, rank, std::nullopt); }
@@ -306,27 +495,48 @@ class Builder {
                                      {"utilisation_pct", FieldType::Real},
                                      {"unit_km", FieldType::Real},
                                      {"transport_cny", FieldType::Real},
-                                     {"receivers_without_capacity", FieldType::Integer}}));
+                                     {"receivers_without_capacity", FieldType::Integer},
+                                     {"supplies_without_quantity", FieldType::Integer},
+                                     {"home_supplied", FieldType::Real},
+                                     {"home_matched", FieldType::Real},
+                                     {"home_utilisation_pct", FieldType::Real},
+                                     {"exported", FieldType::Real},
+                                     {"imported", FieldType::Real}}));
   }
 
   void addSummary(core::Layer& layer, const analysis::partners::Allocation& optimal,
-                  const analysis::partners::Allocation& greedy, const std::vector<Candidate>&) {
+                  const analysis::partners::Allocation& greedy) {
     for (std::uint32_t m = 0; m < materials_.size(); ++m) {
       const double supplied = optimal.suppliedPerMaterial[m];
-      if (supplied <= 0) continue;
-      double unitKm = 0;
-      double cost = 0;
+      std::int64_t withoutQuantity = 0;
+      double homeSupplied = 0;
+      for (const auto& s : problem_.supplies) {
+        if (s.material != m) continue;
+        if (!s.quantity) ++withoutQuantity;
+        else if (sites_[s.site].home) homeSupplied += *s.quantity;
+      }
+      if (supplied <= 0 && withoutQuantity == 0) continue;
+      double unitKm = 0, cost = 0, homeMatched = 0, exported = 0, imported = 0;
       for (const auto& e : optimal.exchanges) {
         if (problem_.supplies[e.supply].material != m) continue;
         unitKm += e.quantity * e.km;
         cost += e.transportCost;
+        const bool fromHome = sites_[problem_.supplies[e.supply].site].home;
+        const bool toHome = sites_[problem_.receivers[e.receiver].site].home;
+        if (fromHome) homeMatched += e.quantity;
+        if (fromHome && !toHome) exported += e.quantity;
+        if (!fromHome && toHome) imported += e.quantity;
       }
       std::int64_t unknown = 0;
       for (const auto r : optimal.receiversWithoutCapacity) unknown += problem_.receivers[r].material == m ? 1 : 0;
+      core::Value utilisation;
+      if (supplied > 0) utilisation = 100.0 * optimal.matchedPerMaterial[m] / supplied;
+      core::Value homeUtilisation;
+      if (homeSupplied > 0) homeUtilisation = 100.0 * homeMatched / homeSupplied;
       layer.add({core::FeatureId(static_cast<std::int64_t>(layer.size() + 1)), core::Geometry(),
                  {materials_[m].code, materials_[m].nameZh, materials_[m].unit, supplied,
-                  optimal.matchedPerMaterial[m], greedy.matchedPerMaterial[m],
-                  100.0 * optimal.matchedPerMaterial[m] / supplied, unitKm, cost, unknown}});
+                  optimal.matchedPerMaterial[m], greedy.matchedPerMaterial[m], utilisation, unitKm, cost, unknown,
+                  withoutQuantity, homeSupplied, homeMatched, homeUtilisation, exported, imported}});
     }
   }
 
@@ -337,17 +547,58 @@ class Builder {
                                      {"enterprise_name", FieldType::String},
                                      {"material", FieldType::String},
                                      {"quantity", FieldType::Real},
+                                     {"basis", FieldType::String},
+                                     {"nearest_receiver_id", FieldType::String},
+                                     {"nearest_receiver_name", FieldType::String},
+                                     {"nearest_km", FieldType::Real},
+                                     {"reason", FieldType::String}}));
+  }
+
+  static core::Layer flowsLayer() {
+    using core::FieldType;
+    return core::Layer("facility_flows", "", core::GeometryType::None,
+                       core::Schema({{"enterprise_id", FieldType::String},
+                                     {"enterprise_name", FieldType::String},
+                                     {"material", FieldType::String},
+                                     {"unit", FieldType::String},
+                                     {"direction", FieldType::String},
+                                     {"quantity", FieldType::Real},
+                                     {"quantity_low", FieldType::Real},
+                                     {"quantity_high", FieldType::Real},
+                                     {"basis", FieldType::String},
+                                     {"method", FieldType::String},
+                                     {"source", FieldType::String},
+                                     {"province_code", FieldType::String}}));
+  }
+
+  static core::Layer inactiveLayer() {
+    using core::FieldType;
+    return core::Layer("inactive_facilities", "", core::GeometryType::None,
+                       core::Schema({{"enterprise_id", FieldType::String},
+                                     {"enterprise_name", FieldType::String},
                                      {"reason", FieldType::String}}));
   }
 
   void addUnmatched(core::Layer& layer, std::uint32_t s) {
     const auto& supply = problem_.supplies[s];
     const std::size_t row = sites_[supply.site].row;
-    const std::string reason = "no receiver of " + materials_[supply.material].code + " within " +
-                               fmt("%g", problem_.materials[supply.material].maxDistanceKm) + " km";
+    std::string reason = "no receiver of " + materials_[supply.material].code + " within " +
+                         fmt("%g", problem_.materials[supply.material].maxDistanceKm) + " km";
+    core::Value nearestId, nearestName, nearestKm;
+    if (const auto it = nearest_.find(s); it != nearest_.end()) {
+      const std::size_t to = sites_[problem_.receivers[it->second.first].site].row;
+      nearestId = text(in_.enterprises, to, "id");
+      nearestName = text(in_.enterprises, to, "name_zh");
+      nearestKm = it->second.second;
+      reason += "; nearest: " + text(in_.enterprises, to, "name_en") + " (" + text(in_.enterprises, to, "id") + ") at " +
+                fmt("%.0f", it->second.second) + " km straight line";
+    } else {
+      reason += "; no receiver of it anywhere in the catalogue";
+    }
     layer.add({core::FeatureId(static_cast<std::int64_t>(layer.size() + 1)), core::Geometry(),
                {text(in_.enterprises, row, "id"), text(in_.enterprises, row, "name_zh"),
-                materials_[supply.material].code, supply.quantity, reason}});
+                materials_[supply.material].code, supply.quantity ? core::Value(*supply.quantity) : core::Value(),
+                supplyInfo_[s].basis, nearestId, nearestName, nearestKm, reason}});
   }
 
   std::string parameters() const {
@@ -355,6 +606,10 @@ class Builder {
            " detour_factor=" + fmt("%g", p_.detourFactor) +
            (p_.network ? " network=" + (p_.networkLabel.empty() ? std::string("yes") : p_.networkLabel) : "") +
            " operating_days=" + fmt("%g", p_.operatingDaysPerYear) +
+           (p_.year > 0 ? " year=" + std::to_string(p_.year) + (p_.yearBasis.empty() ? "" : " (" + p_.yearBasis + ")") : "") +
+           " currency=" + params_.currency + " home_province=" + p_.homeProvince +
+           (in_.profiles ? " profiles=industry_profiles" : "") +
+           " straight lines: geodesic (WGS 84); prefilter CRS " + crs_.describe() +
            (p_.enterpriseId ? " enterprise=" + *p_.enterpriseId : "") +
            (p_.materialCode ? " material=" + *p_.materialCode : "");
   }
@@ -362,12 +617,22 @@ class Builder {
   const CatalogueInput& in_;
   const PartnersParams& p_;
   core::Progress* progress_;
+  Parameters params_;
   ExchangeProblem problem_;
+  geo::FittedCrs crs_;
+  std::vector<core::XY> networkPositions_;
   std::vector<Material> materials_;
   std::map<std::string, std::uint32_t> materialIndex_;
   std::vector<Site> sites_;
+  std::vector<std::size_t> activeRows_;
+  std::set<std::string> known_;
+  std::vector<std::pair<std::size_t, std::string>> inactive_;
   std::map<std::string, std::uint32_t> siteOf_;
+  std::vector<FacilityFlow> flows_;
+  std::vector<SupplyInfo> supplyInfo_;
   std::vector<ReceiverInfo> receiverInfo_;
+  std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> receiverKeys_;
+  std::map<std::uint32_t, std::pair<std::uint32_t, double>> nearest_;
 };
 
 }  // namespace

@@ -20,6 +20,10 @@ struct CatalogueInput {
   const core::Layer& flows;
   const core::Layer& materials;
   const core::Layer& materialUses;
+  /// The coefficient table (industry_profiles.csv); null: declared flows and material_uses only.
+  const core::Layer* profiles = nullptr;
+  /// Ranking parameters (exchange_parameters.csv); null: built-in defaults, no replaced values.
+  const core::Layer* parameters = nullptr;
 };
 
 struct PartnersParams {
@@ -33,6 +37,13 @@ struct PartnersParams {
   /// Pairs it cannot route fall back to its straight line × its detour factor and say so. Not owned.
   const analysis::network::Router* network = nullptr;
   std::string networkLabel;                 ///< how results name the network ("schematic trunk network")
+  /// Planning year: facilities count by op_status, start_year and end_year in this year.
+  int year = 0;                             ///< 0: every facility that is not retired, mothballed or planned
+  std::string yearBasis;                    ///< how the year was chosen, for the parameters line
+  /// Province whose residues the summary's home figures count (GB/T 2260; empty cells mean this one).
+  std::string homeProvince = "620000";
+  /// Enterprise ids to treat as operating whatever their status (what-if switches a planned one on).
+  std::vector<std::string> switchedOn;
 };
 
 /// Result layers; every one records the parameters that made it in `parameters`.
@@ -40,11 +51,19 @@ struct PartnersResult {
   core::Layer candidates;   ///< LineString per candidate: supplier → receiver, with reason (zh, en)
   core::Layer optimal;      ///< LineString per exchange of the min-cost max-flow allocation
   core::Layer greedy;       ///< the same for greedy nearest-first, for comparison
-  core::Layer summary;      ///< table per material: supplied, matched (optimal, greedy), utilisation, t·km, CNY
-  core::Layer unmatched;    ///< table: residues with no receiver in range, and why
+  core::Layer summary;      ///< table per material: supplied, matched (optimal, greedy), utilisation, t·km, CNY,
+                            ///< and the home province's own supply, matched, exported and imported
+  core::Layer unmatched;    ///< table: residues with no receiver in range, why, and the nearest receiver beyond reach
+  core::Layer inactive;     ///< table: facilities left out in the planning year, and why
+  core::Layer flows;        ///< table: every flow of the operating facilities the search used: declared,
+                            ///< estimated (capacity × coefficient, method and source) or inferred (no quantity)
   std::string parameters;   ///< "topK=5 detour=1.3 …"
 };
 
+/// Supplies: every output flow of an operating facility (facilityFlows: declared, estimated from
+/// capacity × industry_profiles.csv, or inferred without quantity from the industry code). A
+/// supply of unknown quantity is a candidate ranked per unit and listed when unmatched, never
+/// allocated.
 /// The allocation is exact (min-cost max-flow) over each residue's `allocationTopK` best
 /// candidates by score: at provincial scale a fly-ash plant has thousands of receivers in range,
 /// and the pairs beyond the best fifty never carry flow in practice but would cost gigabytes.

@@ -1,10 +1,15 @@
 // What-if: the allocation with and without each proposed project, per material the project touches.
 #include "tools/whatif_tool.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <map>
+#include <optional>
+#include <tuple>
 #include <set>
 
 #include "core/error.h"
+#include "tools/flow_estimates.h"
 
 namespace circatlas::tools {
 
@@ -40,17 +45,65 @@ core::Layer resultTable() {
   return core::Layer("whatif", "", core::GeometryType::None,
                      core::Schema({{"project_id", FieldType::String},
                                    {"project_name", FieldType::String},
+                                   {"kind", FieldType::String},
                                    {"status", FieldType::String},
                                    {"material", FieldType::String},
                                    {"direction", FieldType::String},
                                    {"project_quantity", FieldType::Real},
+                                   {"quantity_basis", FieldType::String},
                                    {"matched_without", FieldType::Real},
                                    {"matched_with", FieldType::Real},
                                    {"matched_change", FieldType::Real},
                                    {"utilisation_without_pct", FieldType::Real},
                                    {"utilisation_with_pct", FieldType::Real},
                                    {"transport_cny_without", FieldType::Real},
-                                   {"transport_cny_with", FieldType::Real}}));
+                                   {"transport_cny_with", FieldType::Real},
+                                   {"partners_in_reach", FieldType::Integer},
+                                   {"why", FieldType::String}}));
+}
+
+std::string fmt(const char* format, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, format, v);
+  return buf;
+}
+
+// Why the project changes what it changes, from the run with it: its partners in reach and theirs.
+std::string whyChange(const PartnersResult& with, const std::string& id, const std::string& material, bool input,
+                      std::optional<double> quantity, double change, std::int64_t& inReach) {
+  const core::Layer& c = with.candidates;
+  inReach = 0;
+  std::int64_t quantified = 0;
+  for (std::size_t i = 0; i < c.size(); ++i) {
+    if (core::toString(c.value(i, "material")) != material) continue;
+    const bool mine = core::toString(c.value(i, input ? "receiver_id" : "supplier_id")) == id;
+    if (!mine) continue;
+    ++inReach;
+    if (!core::isNull(c.value(i, input ? "supply" : "capacity"))) ++quantified;
+  }
+  const std::string partner = input ? "supplier" : "receiver";
+  if (!quantity) return "the project's " + std::string(input ? "intake" : "output") + " of " + material +
+                        " has no quantity, so nothing can be allocated to it";
+  if (change > 0.5) {
+    return "takes up " + fmt("%.0f", change) + " of " + material + " from " + std::to_string(inReach) + " " + partner +
+           "(s) within reach";
+  }
+  if (inReach == 0) {
+    // The nearest partner beyond reach, from the unmatched list when the project is a supplier.
+    for (std::size_t i = 0; i < with.unmatched.size(); ++i) {
+      if (core::toString(with.unmatched.value(i, "enterprise_id")) == id &&
+          core::toString(with.unmatched.value(i, "material")) == material) {
+        return core::toString(with.unmatched.value(i, "reason"));
+      }
+    }
+    return "no " + partner + " of " + material + " within the material's distance limit";
+  }
+  if (quantified == 0) {
+    return std::to_string(inReach) + " " + partner + "(s) within reach, none with a known " +
+           (input ? "quantity (inferred from their industry codes)" : "capacity");
+  }
+  return std::to_string(inReach) + " " + partner + "(s) within reach, but their " + (input ? "supply" : "capacity") +
+         " is already used by nearer or cheaper exchanges";
 }
 
 }  // namespace
@@ -59,14 +112,44 @@ WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects, 
                        const WhatIfParams& params, core::Progress* progress) {
   core::advance(progress, 0.0, "allocation without the projects");
   PartnersParams partners = params.partners;
-  partners.topK = 1;  // only the allocation matters here
-  const auto before = totals(runPartners(base, partners));
+  partners.topK = std::max<std::size_t>(partners.allocationTopK, 1);  // every partner the allocation may use
+  const PartnersResult baseline = runPartners(base, partners);
+  const auto before = totals(baseline);
+
+  // Enterprises under construction or proposed in the planning year are projects too.
+  std::vector<std::size_t> planned;
+  for (std::size_t i = 0; i < base.enterprises.size(); ++i) {
+    if (base.enterprises[i].geometry.isEmpty()) continue;
+    const int year = partners.year > 0 ? partners.year : 99999;
+    if (activityOf(base.enterprises, i, year) == Activity::Planned) planned.push_back(i);
+  }
 
   std::set<std::string> wanted(params.projectIds.begin(), params.projectIds.end());
   std::set<std::string> known;
-  WhatIfResult result{resultTable(), runPartners(base, partners).parameters};
+  WhatIfResult result{resultTable(), baseline.parameters};
+  const std::size_t steps = projects.size() + planned.size() + 1;
+  std::size_t step = 0;
+  auto addRows = [&](const std::string& id, const core::Value& name, const std::string& kind, const core::Value& status,
+                     const PartnersResult& with, const std::vector<std::tuple<std::string, bool, std::optional<double>, std::string>>& flows) {
+    const auto after = totals(with);
+    for (const auto& [material, input, quantity, basis] : flows) {
+      const MaterialTotals b = before.contains(material) ? before.at(material) : MaterialTotals{};
+      const MaterialTotals a = after.contains(material) ? after.at(material) : MaterialTotals{};
+      auto pct = [](const MaterialTotals& t) { return t.supplied > 0 ? core::Value(100.0 * t.matched / t.supplied) : core::Value(); };
+      std::int64_t inReach = 0;
+      const std::string why = whyChange(with, id, material, input, quantity, a.matched - b.matched, inReach);
+      appendRow(result.table, core::Geometry(),
+                {{"project_id", id}, {"project_name", name}, {"kind", kind}, {"status", status}, {"material", material},
+                 {"direction", std::string(input ? "input" : "output")},
+                 {"project_quantity", quantity ? core::Value(*quantity) : core::Value()}, {"quantity_basis", basis},
+                 {"matched_without", b.matched}, {"matched_with", a.matched}, {"matched_change", a.matched - b.matched},
+                 {"utilisation_without_pct", pct(b)}, {"utilisation_with_pct", pct(a)},
+                 {"transport_cny_without", b.transport}, {"transport_cny_with", a.transport},
+                 {"partners_in_reach", inReach}, {"why", why}});
+    }
+  };
   for (std::size_t p = 0; p < projects.size(); ++p) {
-    core::advance(progress, static_cast<double>(p + 1) / static_cast<double>(projects.size() + 1), "allocation with a project");
+    core::advance(progress, static_cast<double>(++step) / static_cast<double>(steps), "allocation with a project");
     const std::string id = core::toString(projects.value(p, "id"));
     known.insert(id);
     if (!wanted.empty() && !wanted.contains(id)) continue;
@@ -75,31 +158,39 @@ WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects, 
     core::Layer flows = base.flows;
     appendRow(enterprises, projects[p].geometry,
               {{"id", id}, {"name_zh", projects.value(p, "name_zh")}, {"name_en", projects.value(p, "name_en")},
-               {"industry_code", std::string()}});
-    std::vector<std::size_t> mine;
+               {"industry_code", std::string()}, {"op_status", std::string("operating")}});
+    std::vector<std::tuple<std::string, bool, std::optional<double>, std::string>> mine;
     for (std::size_t f = 0; f < projectFlows.size(); ++f) {
       if (core::toString(projectFlows.value(f, "project_id")) != id) continue;
-      mine.push_back(f);
+      const std::string material = core::toString(projectFlows.value(f, "material_code"));
+      const bool input = core::toString(projectFlows.value(f, "direction")) == "input";
+      mine.emplace_back(material, input, core::toNumber(projectFlows.value(f, "quantity")), "declared");
       appendRow(flows, core::Geometry(),
                 {{"enterprise_id", id}, {"material_code", projectFlows.value(f, "material_code")},
-                 {"direction", projectFlows.value(f, "direction")}, {"quantity", projectFlows.value(f, "quantity")}});
+                 {"direction", projectFlows.value(f, "direction")}, {"quantity", projectFlows.value(f, "quantity")},
+                 {"basis", std::string("reported")}});
     }
     if (mine.empty()) continue;  // nothing to measure: the project declares no flows
-    const auto after = totals(runPartners({enterprises, flows, base.materials, base.materialUses}, partners));
-    for (const std::size_t f : mine) {
-      const std::string material = core::toString(projectFlows.value(f, "material_code"));
-      const MaterialTotals b = before.contains(material) ? before.at(material) : MaterialTotals{};
-      const MaterialTotals a = after.contains(material) ? after.at(material) : MaterialTotals{};
-      auto pct = [](const MaterialTotals& t) { return t.supplied > 0 ? core::Value(100.0 * t.matched / t.supplied) : core::Value(); };
-      appendRow(result.table, core::Geometry(),
-                {{"project_id", id}, {"project_name", projects.value(p, "name_zh")},
-                 {"status", projects.value(p, "status")}, {"material", material},
-                 {"direction", projectFlows.value(f, "direction")},
-                 {"project_quantity", projectFlows.value(f, "quantity")}, {"matched_without", b.matched},
-                 {"matched_with", a.matched}, {"matched_change", a.matched - b.matched},
-                 {"utilisation_without_pct", pct(b)}, {"utilisation_with_pct", pct(a)},
-                 {"transport_cny_without", b.transport}, {"transport_cny_with", a.transport}});
+    CatalogueInput withProject{enterprises, flows, base.materials, base.materialUses, base.profiles, base.parameters};
+    addRows(id, projects.value(p, "name_zh"), "project", projects.value(p, "status"), runPartners(withProject, partners), mine);
+  }
+  for (const std::size_t row : planned) {
+    core::advance(progress, static_cast<double>(++step) / static_cast<double>(steps), "allocation with a planned facility");
+    const std::string id = core::toString(base.enterprises.value(row, "id"));
+    if (!wanted.empty() && !wanted.contains(id)) continue;
+    known.insert(id);
+    PartnersParams switched = partners;
+    switched.switchedOn.push_back(id);
+    const PartnersResult with = runPartners(base, switched);
+    std::vector<std::tuple<std::string, bool, std::optional<double>, std::string>> mine;
+    for (std::size_t f = 0; f < with.flows.size(); ++f) {
+      if (core::toString(with.flows.value(f, "enterprise_id")) != id) continue;
+      mine.emplace_back(core::toString(with.flows.value(f, "material")),
+                        core::toString(with.flows.value(f, "direction")) == "input",
+                        core::toNumber(with.flows.value(f, "quantity")), core::toString(with.flows.value(f, "basis")));
     }
+    addRows(id, base.enterprises.value(row, "name_zh"), "planned facility",
+            core::Value(core::toString(base.enterprises.value(row, "op_status"))), with, mine);
   }
   for (const auto& id : wanted) {
     if (!known.contains(id)) throw core::ParameterError("unknown project '" + id + "'");

@@ -21,6 +21,9 @@ struct WhatIfResult {
   std::string parameters;
 };
 
+/// Projects are the rows of projects.csv and every enterprise under construction or proposed in
+/// the planning year (switched on with its declared and estimated flows). Each row says why the
+/// change is what it is (partners in reach, quantities unknown, capacity taken by nearer exchanges).
 /// For each project: the project becomes one more site (its point) with its project_flows as
 /// inputs (a new receiver of that capacity) or outputs (a new supply); the allocation runs with
 /// and without it. Throws core::ParameterError for an unknown project id. Reports per project to

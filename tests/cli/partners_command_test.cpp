@@ -1,6 +1,12 @@
 // `circatlas partners` and `allocate` on the built-in catalogue and on a synthetic registry.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
 #include "test_support.h"
 
 namespace circatlas {
@@ -54,6 +60,69 @@ TEST(AllocateCommand, RunsOnASyntheticRegistry) {
   const auto r = test::runCommand(exe() + " allocate --catalogue '" + folder + "'");
   EXPECT_EQ(r.exitCode, 0) << r.output;
   EXPECT_NE(r.output.find("exchange(s) in the optimal allocation"), std::string::npos) << r.output;
+}
+
+
+// Writes `text` to `path` (test fixture files).
+void write(const std::filesystem::path& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+}
+
+TEST(PartnersCommand, UserMaterialsExtendTheBuiltInListRowByRow) {
+  test::TempDir dir;
+  const auto folder = dir / "reg";
+  ASSERT_EQ(test::runCommand(exe() + " synth -n 200 --out '" + folder.string() + "'").exitCode, 0);
+  write(folder / "materials.csv",
+        "code,name_zh,name_en,category,unit,hazardous,virgin_substitute,max_distance_km,max_distance_basis,"
+        "cost_cny_per_unit_km,cost_basis,disposal_cost_cny_per_unit,disposal_basis\n"
+        "BAGASSE_PITH,蔗髓,Bagasse pith,bulk_solid,t,0,coal,50,test,0.5,test,0,test\n");
+  std::ofstream(folder / "flows.csv", std::ios::app) << "S0000001,BAGASSE_PITH,output,100,2012,reported,test,test\n";
+  const auto r = test::runCommand(exe() + " allocate --catalogue '" + folder.string() + "'");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("FLY_ASH"), std::string::npos) << r.output;  // built-in codes still known
+  EXPECT_NE(r.output.find("BAGASSE_PITH"), std::string::npos) << r.output;
+}
+
+TEST(PartnersCommand, UnknownMaterialInAUsersFlowsNamesTheLineAndTheNearestCode) {
+  test::TempDir dir;
+  const auto folder = dir / "reg";
+  ASSERT_EQ(test::runCommand(exe() + " synth -n 50 --out '" + folder.string() + "'").exitCode, 0);
+  std::ifstream in(folder / "flows.csv");
+  const std::string flows((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto lines = std::count(flows.begin(), flows.end(), '\n');
+  std::ofstream(folder / "flows.csv", std::ios::app) << "S0000001,STEAM_LP,output,100,2012,reported,test,test\n";
+  const auto r = test::runCommand(exe() + " partners --catalogue '" + folder.string() + "'");
+  EXPECT_NE(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("unknown material 'STEAM_LP'"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("'STEAM'"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find(std::to_string(lines + 1)), std::string::npos) << r.output;
+}
+
+TEST(PartnersCommand, AUsersOwnIdsNeverPickUpTheBuiltInFlows) {
+  test::TempDir dir;
+  const auto folder = dir / "reg";
+  std::filesystem::create_directories(folder);
+  // E002 is the built-in Xigu CHP id; here it is a cement works with no flows of its own.
+  write(folder / "enterprises.csv",
+        "id,name_zh,name_en,industry_code,park_id,status,lon,lat,county_code,prefecture_code,source,location_precision\n"
+        "E002,水泥,Cement,3011,,none,103.6,36.1,,620100,test,test\n");
+  const auto r = test::runCommand(exe() + " partners --lang en --catalogue '" + folder.string() + "'");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(r.output.find("FLY_ASH"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("0 candidate(s)"), std::string::npos) << r.output;
+}
+
+TEST(PartnersCommand, PlanningYearIsAParameterAndSaysWhereItCameFrom) {
+  const auto r = test::runCommand(exe() + " partners --enterprise E002 --year 2015 --lang en");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("year=2015 (--year)"), std::string::npos) << r.output;
+}
+
+TEST(WhatIfCommand, SaysWhyForEveryProject) {
+  const auto r = test::runCommand(exe() + " whatif");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("J003 NONFERROUS_SLAG: "), std::string::npos) << r.output;
 }
 
 }  // namespace

@@ -35,9 +35,10 @@ core::Layer enterprises() {
   return l;
 }
 
+// The flows the partner search used (PartnersResult::flows), as it reports them.
 core::Layer flows() {
-  core::Layer l("flows", "", core::GeometryType::None,
-                core::Schema({{"enterprise_id", FieldType::String}, {"material_code", FieldType::String},
+  core::Layer l("facility_flows", "", core::GeometryType::None,
+                core::Schema({{"enterprise_id", FieldType::String}, {"material", FieldType::String},
                               {"direction", FieldType::String}, {"quantity", FieldType::Real}}));
   auto add = [&](int id, const char* e, const char* m, const char* d, Value q) {
     l.add({core::FeatureId(id), core::Geometry(), {std::string(e), std::string(m), std::string(d), q}});
@@ -73,9 +74,10 @@ core::Layer links(double tonnes, double km, double cny) {
 core::Layer empty() { return core::Layer("x", "", core::GeometryType::None, core::Schema()); }
 
 TEST(AllocationByPrefecture, SumsSupplyMatchAndReceiptsWhereTheEnterprisesLie) {
-  const core::Layer e = enterprises(), f = flows(), m = materials(), uses = empty();
-  const PartnersResult result{empty(), links(60.0, 10.0, 30.0), links(50.0, 12.0, 36.0), empty(), empty(), ""};
-  const core::Layer out = allocationByPrefecture({e, f, m, uses}, result, squares());
+  const core::Layer e = enterprises(), m = materials(), uses = empty();
+  const PartnersResult result{empty(), links(60.0, 10.0, 30.0), links(50.0, 12.0, 36.0), empty(), empty(), empty(),
+                              flows(), ""};
+  const core::Layer out = allocationByPrefecture({e, empty(), m, uses}, result, squares());
   ASSERT_EQ(out.size(), 2U);
   EXPECT_DOUBLE_EQ(std::get<double>(out.value(0, "supplied_t")), 100.0);
   EXPECT_DOUBLE_EQ(std::get<double>(out.value(0, "matched_t")), 60.0);
@@ -92,15 +94,15 @@ TEST(AllocationByPrefecture, SumsSupplyMatchAndReceiptsWhereTheEnterprisesLie) {
 }
 
 TEST(AllocationByPrefecture, NamesTheMissingField) {
-  const core::Layer e = enterprises(), m = materials(), uses = empty();
-  const core::Layer f("flows", "", core::GeometryType::None, core::Schema({{"enterprise_id", FieldType::String}}));
-  const PartnersResult result{empty(), empty(), empty(), empty(), empty(), ""};
+  const core::Layer e = enterprises(), uses = empty();
+  const core::Layer m("materials", "", core::GeometryType::None, core::Schema({{"code", FieldType::String}}));
+  const PartnersResult result{empty(), empty(), empty(), empty(), empty(), empty(), flows(), ""};
   try {
-    (void)allocationByPrefecture({e, f, m, uses}, result, squares());
+    (void)allocationByPrefecture({e, empty(), m, uses}, result, squares());
     FAIL() << "expected an InputError";
   } catch (const core::InputError& error) {
-    EXPECT_NE(std::string(error.what()).find("material_code"), std::string::npos) << error.what();
-    EXPECT_NE(std::string(error.what()).find("flows"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("unit"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("materials"), std::string::npos) << error.what();
   }
 }
 

@@ -73,7 +73,7 @@ Allocation emptyAllocation(const ExchangeProblem& problem) {
   Allocation a;
   a.matchedPerMaterial.assign(problem.materials.size(), 0.0);
   a.suppliedPerMaterial.assign(problem.materials.size(), 0.0);
-  for (const auto& s : problem.supplies) a.suppliedPerMaterial.at(s.material) += s.quantity;
+  for (const auto& s : problem.supplies) a.suppliedPerMaterial.at(s.material) += s.quantity.value_or(0.0);
   for (std::uint32_t r = 0; r < problem.receivers.size(); ++r) {
     if (!problem.receivers[r].capacity) a.receiversWithoutCapacity.push_back(r);
   }
@@ -81,7 +81,7 @@ Allocation emptyAllocation(const ExchangeProblem& problem) {
 }
 
 bool usable(const ExchangeProblem& problem, const Candidate& c) {
-  return problem.receivers[c.receiver].capacity.has_value();
+  return problem.receivers[c.receiver].capacity.has_value() && problem.supplies[c.supply].quantity.has_value();
 }
 
 }  // namespace
@@ -100,7 +100,7 @@ Allocation allocateOptimal(const ExchangeProblem& problem, const std::vector<Can
     for (const Candidate* c : pairs) {
       if (!supplyNode.contains(c->supply)) {
         supplyNode[c->supply] = net.addNode();
-        net.add(net.source(), supplyNode[c->supply], std::lround(problem.supplies[c->supply].quantity), 0);
+        net.add(net.source(), supplyNode[c->supply], std::lround(*problem.supplies[c->supply].quantity), 0);
       }
       if (!receiverNode.contains(c->receiver)) {
         receiverNode[c->receiver] = net.addNode();
@@ -111,7 +111,7 @@ Allocation allocateOptimal(const ExchangeProblem& problem, const std::vector<Can
     links.reserve(pairs.size());
     for (const Candidate* c : pairs) {
       const long cost = std::lround(c->transportCostPerUnit * kCostScale);
-      const long capacity = std::lround(problem.supplies[c->supply].quantity);
+      const long capacity = std::lround(*problem.supplies[c->supply].quantity);
       links.emplace_back(c, net.add(supplyNode[c->supply], receiverNode[c->receiver], capacity, cost));
     }
     net.solve();
@@ -132,7 +132,7 @@ Allocation allocateGreedy(const ExchangeProblem& problem, const std::vector<Cand
     return std::tie(a->leg.km, a->supply, a->receiver) < std::tie(b->leg.km, b->supply, b->receiver);
   });
   std::vector<double> supplyLeft;
-  for (const auto& s : problem.supplies) supplyLeft.push_back(std::round(s.quantity));
+  for (const auto& s : problem.supplies) supplyLeft.push_back(std::round(s.quantity.value_or(0.0)));
   std::vector<double> capacityLeft;
   for (const auto& r : problem.receivers) capacityLeft.push_back(r.capacity ? std::round(*r.capacity) : 0.0);
   for (const Candidate* c : order) {

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/parallel.h"
+#include "geo/geodesic.h"
 
 namespace circatlas::analysis::partners {
 
@@ -69,10 +70,12 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
   }
   const bool spatial = !problem.sitePositions.empty();
   const bool inlineDistance = spatial && problem.straightLineDetour > 0;
+  const bool geodesic = !problem.siteLonLat.empty();
+  const double scale = std::max(1.0, problem.prefilterScale);
   std::vector<std::unique_ptr<ReceiverGrid>> grids(problem.materials.size());
   if (spatial) {
     for (std::size_t m = 0; m < grids.size(); ++m) {
-      const double limit = std::max(1.0, problem.materials[m].maxDistanceKm * 1000.0);
+      const double limit = std::max(1.0, problem.materials[m].maxDistanceKm * 1000.0 * scale);
       grids[m] = std::make_unique<ReceiverGrid>(problem, byMaterial[m], limit);
     }
   }
@@ -88,23 +91,53 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
     mine.clear();
     const Supply& supply = problem.supplies[s];
     const MaterialRule& rule = problem.materials.at(supply.material);
-    const double limitSquared = rule.maxDistanceKm * 1000.0 * rule.maxDistanceKm * 1000.0;
-    auto consider = [&](std::uint32_t r, double straightSquared) {
+    const double prefilter = rule.maxDistanceKm * 1000.0 * scale;
+    const double prefilterSquared = prefilter * prefilter;
+    // A candidate at straight distance `straightKm` (its leg from the material's transport).
+    auto make = [&](std::uint32_t r, double straightKm, bool exact) {
       const Receiver& receiver = problem.receivers[r];
-      if (receiver.site == supply.site) return;
-      const Leg leg = inlineDistance ? Leg{std::sqrt(straightSquared) / 1000.0 * problem.straightLineDetour, false}
-                                     : distance(supply.site, receiver.site);
-      if (leg.km > rule.maxDistanceKm) return;
+      Leg leg;
+      if (rule.pipeRouteFactor > 0 && (spatial || geodesic)) {
+        leg = Leg{straightKm * rule.pipeRouteFactor, false, true};
+      } else if (inlineDistance) {
+        leg = Leg{straightKm * problem.straightLineDetour, false, false};
+      } else if (exact) {
+        leg = distance(supply.site, receiver.site);
+      } else {
+        leg = Leg{straightKm, false, false};  // a lower bound: no route is shorter than the straight line
+      }
       Candidate c;
       c.supply = s;
       c.receiver = r;
       c.leg = leg;
+      c.straightKm = straightKm;
       c.transportCostPerUnit = leg.km * rule.costPerUnitKm;
-      c.netBenefitPerUnit = rule.disposalCostPerUnit - c.transportCostPerUnit;
-      const double takeable = receiver.capacity ? std::min(*receiver.capacity, supply.quantity) : supply.quantity;
-      c.coverShare = supply.quantity > 0 ? takeable / supply.quantity : 0.0;
+      c.lossPerUnit = rule.valuePerUnit * std::min(1.0, leg.km * rule.lossPerKm);
+      c.netBenefitPerUnit = rule.disposalCostPerUnit + rule.valuePerUnit - c.lossPerUnit - c.transportCostPerUnit;
+      double cover = problem.unknownCoverShare;
+      if (supply.quantity && receiver.capacity && *supply.quantity > 0) {
+        c.coverShare = std::min(1.0, *receiver.capacity / *supply.quantity);
+        cover = *c.coverShare;
+      }
       c.sameGroup = groupOf(supply.site) >= 0 && groupOf(supply.site) == groupOf(receiver.site);
-      c.score = c.netBenefitPerUnit * takeable * (c.sameGroup ? 1.1 : 1.0);
+      double score = c.netBenefitPerUnit * supply.quantity.value_or(1.0) * cover * (c.sameGroup ? problem.groupBonus : 1.0);
+      const double w = receiver.weight > 0 ? receiver.weight : 1.0;
+      c.score = score >= 0 ? score * w : score / w;
+      return c;
+    };
+    const auto full = [&] { return options.topK > 0 && mine.size() >= options.topK; };
+    auto consider = [&](std::uint32_t r, double projectedSquared) {
+      if (problem.receivers[r].site == supply.site) return;
+      const double projectedKm = std::sqrt(projectedSquared) / 1000.0;
+      // The score falls with distance, so a candidate that cannot beat the worst kept even at the
+      // shortest distance the projection allows is dropped before the exact geodesic is measured.
+      if (geodesic && full() && !better(make(r, projectedKm / scale, false), mine.front())) return;
+      const double straightKm =
+          geodesic ? geo::geodesicDistanceMeters(problem.siteLonLat[supply.site], problem.siteLonLat[problem.receivers[r].site]) / 1000.0
+                   : projectedKm;
+      if (straightKm > rule.maxDistanceKm) return;
+      const Candidate c = make(r, straightKm, true);
+      if (c.leg.km > rule.maxDistanceKm) return;
       // Keep only the best topK in a heap whose top is the worst kept: most pairs in range are
       // rejected here without being stored.
       if (options.topK == 0 || mine.size() < options.topK) {
@@ -122,7 +155,7 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
         const double dx = e.x - at.x;
         const double dy = e.y - at.y;
         const double d2 = dx * dx + dy * dy;
-        if (d2 <= limitSquared) consider(e.receiver, d2);
+        if (d2 <= prefilterSquared) consider(e.receiver, d2);
       });
     } else {
       for (const std::uint32_t r : byMaterial[supply.material]) consider(r, 0.0);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include "analysis/partners/exchange_problem.h"
@@ -13,9 +14,13 @@ struct Candidate {
   std::uint32_t supply = 0;
   std::uint32_t receiver = 0;
   Leg leg;
+  double straightKm = 0.0;            ///< straight line (geodesic when site lon/lat are given)
   double transportCostPerUnit = 0.0;  ///< km × cost per unit·km, CNY per unit
-  double netBenefitPerUnit = 0.0;     ///< disposal cost avoided − transport cost, CNY per unit
-  double coverShare = 0.0;            ///< share of the supply the receiver can take (1 when unknown)
+  double lossPerUnit = 0.0;           ///< value lost on the way (pipe heat loss), CNY per unit
+  /// disposal cost avoided + value of what it replaces − transport − loss, CNY per unit
+  double netBenefitPerUnit = 0.0;
+  /// share of the supply the receiver can take; nullopt when the supply or the capacity is unknown
+  std::optional<double> coverShare;
   bool sameGroup = false;
   double score = 0.0;                 ///< see findCandidates
 };
@@ -31,9 +36,13 @@ struct CandidateOptions {
 };
 
 /// For every supply, the receivers of the same material (other than itself) within the
-/// material's maxDistanceKm, best first. Score, in CNY per year:
-///   netBenefitPerUnit × min(supply, receiver capacity)   (capacity unknown: the supply)
-///   × 1.1 when both sites share a park or cluster (shared infrastructure, no public road leg)
+/// material's maxDistanceKm, best first. Score, in CNY per year (per unit when the supply's
+/// quantity is unknown):
+///   netBenefitPerUnit × supply × cover
+///   cover = min(1, capacity / supply) when both are known, else problem.unknownCoverShare
+///   × groupBonus when both sites share a park or cluster (shared infrastructure)
+///   × the receiver's weight (< 1 for a use inferred from the industry code; a negative score is
+///     divided by it instead, so inferred receivers always rank below equal merit)
 /// Ties break by shorter distance, then receiver index, so output is deterministic.
 /// Supplies with no receiver in range get no candidates (see unmatchedSupplies).
 [[nodiscard]] std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const DistanceFn& distance,

@@ -15,13 +15,19 @@ struct MaterialRule {
   double maxDistanceKm = 0.0;           ///< beyond this the exchange is not considered
   double costPerUnitKm = 0.0;           ///< transport cost, CNY per unit per km
   double disposalCostPerUnit = 0.0;     ///< avoided when the residue is used instead, CNY per unit
+  double valuePerUnit = 0.0;            ///< what the material replaces at the receiver, CNY per unit
+  /// > 0: the material moves by pipe, its length the straight line × this factor whatever the road
+  /// network; 0: by road (the distance provider's km).
+  double pipeRouteFactor = 0.0;
+  double lossPerKm = 0.0;               ///< share of the value lost per km (heat loss of a pipe)
 };
 
-/// A residue on offer: `quantity` units per year of `material` at `site`.
+/// A residue on offer: `quantity` units per year of `material` at `site` (unknown: a candidate
+/// of unknown quantity, ranked per unit and never allocated).
 struct Supply {
   std::uint32_t site = 0;
   std::uint32_t material = 0;
-  double quantity = 0.0;
+  std::optional<double> quantity;
 };
 
 /// A user of a material at `site`. Capacity in units per year when known; `capacityEstimated`
@@ -31,12 +37,14 @@ struct Receiver {
   std::uint32_t material = 0;
   std::optional<double> capacity;
   bool capacityEstimated = false;
+  double weight = 1.0;  ///< < 1 for a use inferred from the industry code alone (ranks below equal merit)
 };
 
 /// Travel between two sites as the distance provider measured it.
 struct Leg {
   double km = 0.0;
   bool routed = false;  ///< false: straight line × detour factor (no network, unreachable, not snapped)
+  bool pipe = false;    ///< true: pipe length (straight line × the material's pipe route factor)
 };
 
 /// Everything a partner search needs, with indices into these arrays throughout.
@@ -46,10 +54,19 @@ struct ExchangeProblem {
   std::vector<Receiver> receivers;
   /// Sites that share a park or cluster (same non-negative group id) get a bonus; -1 = none.
   std::vector<std::int32_t> siteGroup;
-  /// Site positions in metres (analysis CRS). When given, receivers farther than the material's
-  /// maxDistanceKm in a straight line are skipped without asking the distance function: a route
-  /// is never shorter than the straight line. This is what makes 100 k enterprises tractable.
+  /// Site positions in metres (a conformal projection). When given, receivers farther than the
+  /// material's maxDistanceKm × prefilterScale in the projection are skipped without measuring:
+  /// a route is never shorter than the straight line. This is what makes 100 k enterprises tractable.
   std::vector<core::XY> sitePositions;
+  /// Site positions in WGS 84. When given, straight lines are geodesics on the ellipsoid (measured
+  /// only for the pairs the projected prefilter keeps); otherwise projected distances.
+  std::vector<core::LonLat> siteLonLat;
+  /// Largest ratio of projected to true distance over the data (the projection's largest scale
+  /// factor, with a margin), so the prefilter never drops a pair the geodesic would keep.
+  double prefilterScale = 1.0;
+  /// For ranking only: the share of a supply a receiver of unknown capacity is taken to absorb.
+  double unknownCoverShare = 0.5;
+  double groupBonus = 1.1;  ///< score factor for two sites of one park or cluster
   /// When > 0 (and sitePositions are given), distances are the straight line × this factor,
   /// computed inline instead of through the distance function: the fallback when there is no
   /// road network, and fast enough for 100 k enterprises.

@@ -1,0 +1,243 @@
+// Declared, estimated and inferred flows of facilities, from flows.csv and the coefficient table.
+#include "tools/flow_estimates.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "tools/layer_fields.h"
+
+namespace circatlas::tools {
+
+namespace {
+
+core::Value optional(const core::Layer& l, std::size_t i, std::string_view field) {
+  const auto col = l.schema().indexOf(field);
+  return col ? l[i].values[*col] : core::Value();
+}
+
+std::string optionalText(const core::Layer& l, std::size_t i, std::string_view field) {
+  return core::toString(optional(l, i, field));
+}
+
+std::optional<int> year(const core::Layer& l, std::size_t i, std::string_view field) {
+  const auto v = number(optional(l, i, field));
+  if (!v) return std::nullopt;
+  return static_cast<int>(*v);
+}
+
+std::string trim(std::string s) {
+  const auto notSpace = [](unsigned char c) { return std::isspace(c) == 0; };
+  s.erase(s.begin(), std::find_if(s.begin(), s.end(), notSpace));
+  s.erase(std::find_if(s.rbegin(), s.rend(), notSpace).base(), s.end());
+  return s;
+}
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+std::string fmt(const char* format, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, format, v);
+  return buf;
+}
+
+// "12345.6" → "12,346": quantities in methods are read by people.
+std::string grouped(double v) {
+  std::string digits = fmt("%.0f", v);
+  std::string out;
+  const std::size_t start = digits[0] == '-' ? 1 : 0;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > start && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+// The fuel condition of a profile row ("coal;unknown"): empty = any fuel.
+bool fuelMatches(const std::string& condition, const std::string& fuel) {
+  if (condition.empty()) return true;
+  const std::string want = fuel.empty() ? "unknown" : lower(trim(fuel));
+  std::size_t start = 0;
+  while (start <= condition.size()) {
+    const std::size_t end = std::min(condition.find(';', start), condition.size());
+    if (lower(trim(condition.substr(start, end - start))) == want) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+struct ProfileRow {
+  std::size_t row;
+  std::string industry, fuel, material, unit;
+  bool output;
+  std::optional<double> factor, low, high;
+};
+
+}  // namespace
+
+Activity activityOf(const core::Layer& enterprises, std::size_t row, int planningYear, std::string* why) {
+  const std::string status = lower(optionalText(enterprises, row, "op_status"));
+  const auto start = year(enterprises, row, "start_year");
+  const auto end = year(enterprises, row, "end_year");
+  const bool planned = status == "under_construction" || status == "proposed";
+  auto say = [&](const std::string& text) {
+    if (why) *why = text;
+  };
+  if (start && *start > planningYear) {
+    say("not yet operating in " + std::to_string(planningYear) + " (start " + std::to_string(*start) + ")");
+    return planned ? Activity::Planned : Activity::Inactive;
+  }
+  if (end && *end <= planningYear) {
+    say("closed by " + std::to_string(planningYear) + " (end " + std::to_string(*end) + ")");
+    return Activity::Inactive;
+  }
+  if (status == "retired" || status == "mothballed") {
+    if (end && *end > planningYear) {
+      say("operating in " + std::to_string(planningYear) + " (" + status + " in " + std::to_string(*end) + ")");
+      return Activity::Active;
+    }
+    say(status);
+    return Activity::Inactive;
+  }
+  if (planned && !start) {
+    say(status);
+    return Activity::Planned;
+  }
+  say(status.empty() ? "status unknown, taken as operating" : status);
+  return Activity::Active;
+}
+
+std::optional<Capacity> parseCapacity(double amount, const std::string& unitText, double operatingDays) {
+  std::string unit = trim(unitText);
+  if (const auto paren = unit.find('('); paren != std::string::npos) unit = trim(unit.substr(0, paren));
+  if (unit == "MW" || unit.rfind("MW ", 0) == 0) return Capacity{amount, "MW", ""};
+  struct Scale {
+    const char* prefix;
+    double factor;
+  };
+  const Scale scales[] = {{"Mt/a", 1e6}, {"kt/a", 1e3}, {"t/a", 1.0}, {"t/d", operatingDays}};
+  for (const auto& s : scales) {
+    const std::string prefix = s.prefix;
+    if (unit.rfind(prefix, 0) != 0) continue;
+    std::string product = trim(unit.substr(prefix.size()));
+    if (product.size() > 5 && product.substr(product.size() - 5) == " line") product = trim(product.substr(0, product.size() - 5));
+    return Capacity{amount * s.factor, "t/a", lower(product)};
+  }
+  return std::nullopt;
+}
+
+std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const std::vector<std::size_t>& rows,
+                                        const core::Layer& flows, const core::Layer* profiles,
+                                        const EstimateOptions& options) {
+  std::unordered_map<std::string, std::size_t> rowOf;
+  for (const std::size_t r : rows) rowOf[text(enterprises, r, "id")] = r;
+
+  std::vector<FacilityFlow> out;
+  std::set<std::tuple<std::size_t, std::string, bool>> declared;
+  std::map<std::tuple<std::size_t, std::string, bool>, std::size_t> unquantified;
+  for (std::size_t i = 0; i < flows.size(); ++i) {
+    const auto it = rowOf.find(text(flows, i, "enterprise_id"));
+    if (it == rowOf.end()) continue;
+    FacilityFlow f;
+    f.enterpriseRow = it->second;
+    f.material = text(flows, i, "material_code");
+    f.output = text(flows, i, "direction") == "output";
+    f.quantity = number(flows.value(i, "quantity"));
+    f.basis = optionalText(flows, i, "basis");
+    if (f.basis.empty()) f.basis = "reported";
+    f.declared = true;
+    f.method = optionalText(flows, i, "method");
+    f.source = optionalText(flows, i, "source");
+    // A declared flow without a quantity says the plant has it but not how much: the profiles may
+    // still estimate the quantity below.
+    if (f.quantity) declared.insert({f.enterpriseRow, f.material, f.output});
+    else unquantified[{f.enterpriseRow, f.material, f.output}] = out.size();
+    out.push_back(std::move(f));
+  }
+  if (!profiles) return out;
+
+  std::vector<ProfileRow> table;
+  for (std::size_t i = 0; i < profiles->size(); ++i) {
+    table.push_back({i, text(*profiles, i, "industry"), optionalText(*profiles, i, "fuel"),
+                     text(*profiles, i, "material_code"), optionalText(*profiles, i, "capacity_unit"),
+                     text(*profiles, i, "role") == "output", number(optional(*profiles, i, "factor")),
+                     number(optional(*profiles, i, "factor_low")), number(optional(*profiles, i, "factor_high"))});
+  }
+  for (const std::size_t r : rows) {
+    const std::string industry = optionalText(enterprises, r, "industry_code");
+    if (industry.empty()) continue;
+    const std::string fuel = optionalText(enterprises, r, "fuel");
+    const auto amount = number(optional(enterprises, r, "capacity"));
+    const std::string unit = optionalText(enterprises, r, "capacity_unit");
+    const auto capacity = amount ? parseCapacity(*amount, unit, options.operatingDaysPerYear) : std::nullopt;
+    // Per material and direction: the rows of the longest matching industry prefix.
+    std::map<std::pair<std::string, bool>, std::vector<const ProfileRow*>> best;
+    for (const auto& p : table) {
+      if (industry.rfind(p.industry, 0) != 0 || !fuelMatches(p.fuel, fuel)) continue;
+      auto& kept = best[{p.material, p.output}];
+      if (!kept.empty() && kept.front()->industry.size() > p.industry.size()) continue;
+      if (!kept.empty() && kept.front()->industry.size() < p.industry.size()) kept.clear();
+      kept.push_back(&p);
+    }
+    for (const auto& [key, candidates] : best) {
+      if (declared.contains({r, key.first, key.second})) continue;
+      // A row whose capacity unit matches the enterprise's capacity and has a factor gives a
+      // quantity; otherwise the flow is present with its quantity unknown.
+      const ProfileRow* estimate = nullptr;
+      for (const ProfileRow* p : candidates) {
+        if (!p->factor || !capacity || p->unit.empty()) continue;
+        const auto wanted = parseCapacity(1.0, p->unit, options.operatingDaysPerYear);
+        if (wanted && wanted->basis == capacity->basis && wanted->product == capacity->product) {
+          estimate = p;
+          break;
+        }
+      }
+      const auto open = unquantified.find({r, key.first, key.second});
+      if (open != unquantified.end() && !estimate) continue;  // declared, and nothing to add
+      FacilityFlow f;
+      f.enterpriseRow = r;
+      f.material = key.first;
+      f.output = key.second;
+      const ProfileRow* used = estimate ? estimate : candidates.front();
+      f.source = "industry_profiles.csv (" + used->industry + " " + used->material + " " +
+                 (used->output ? "output" : "input") + "): " + text(*profiles, used->row, "source");
+      if (estimate) {
+        f.quantity = capacity->amount * *estimate->factor;
+        f.basis = "estimated";
+        const std::string capacityText = grouped(*amount) + " " + unit +
+                                         (capacity->basis == "t/a" ? " = " + grouped(capacity->amount) + " t/a" : "");
+        f.method = "estimated: " + capacityText + " × " + fmt("%g", *estimate->factor) + " = " + grouped(*f.quantity) +
+                   " (" + text(*profiles, estimate->row, "method") + ")";
+        if (estimate->low) f.low = capacity->amount * *estimate->low;
+        if (estimate->high) f.high = capacity->amount * *estimate->high;
+        if (f.low && f.high) f.method += "; plausible " + grouped(*f.low) + "–" + grouped(*f.high);
+      } else {
+        f.basis = "inferred";
+        f.method = "inferred from industry " + industry + ", quantity unknown" +
+                   (capacity || !amount ? std::string() : std::string(" (capacity unit '" + unit + "' not in the table)"));
+      }
+      if (open != unquantified.end()) {
+        // Keep the declaration, add the estimated quantity.
+        FacilityFlow& d = out[open->second];
+        d.quantity = f.quantity;
+        d.low = f.low;
+        d.high = f.high;
+        d.method = (d.method.empty() ? "declared, quantity not given" : d.method) + "; quantity " + f.method;
+        d.source += (d.source.empty() ? "" : "; ") + f.source;
+        d.basis = "estimated";
+        continue;
+      }
+      out.push_back(std::move(f));
+    }
+  }
+  return out;
+}
+
+}  // namespace circatlas::tools
