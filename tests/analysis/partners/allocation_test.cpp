@@ -86,7 +86,7 @@ std::pair<double, double> exhaustiveBest(const ExchangeProblem& p, const std::ve
         cost += flow[i] * std::round(pairs[i].transportCostPerUnit * 1000) / 1000;
       }
       for (std::size_t s = 0; s < out.size(); ++s) {
-        if (out[s] > p.supplies[s].quantity) return;
+        if (out[s] > *p.supplies[s].quantity) return;
       }
       for (std::size_t r = 0; r < in.size(); ++r) {
         if (in[r] > *p.receivers[r].capacity) return;
@@ -94,7 +94,7 @@ std::pair<double, double> exhaustiveBest(const ExchangeProblem& p, const std::ve
       if (moved > best.first || (moved == best.first && cost < best.second)) best = {moved, cost};
       return;
     }
-    const double limit = p.supplies[pairs[k].supply].quantity;
+    const double limit = *p.supplies[pairs[k].supply].quantity;
     for (double q = 0; q <= limit; q += 1) {
       flow[k] = q;
       visit(k + 1);
@@ -152,7 +152,7 @@ TEST(Allocation, CapacitiesAreNeverExceededAndResultsAreDeterministic) {
     out[e.supply] += e.quantity;
     in[e.receiver] += e.quantity;
   }
-  for (std::size_t s = 0; s < out.size(); ++s) EXPECT_LE(out[s], inst.problem.supplies[s].quantity);
+  for (std::size_t s = 0; s < out.size(); ++s) EXPECT_LE(out[s], *inst.problem.supplies[s].quantity);
   for (std::size_t r = 0; r < in.size(); ++r) EXPECT_LE(in[r], *inst.problem.receivers[r].capacity);
 
   const Allocation again = allocateOptimal(inst.problem, findCandidates(inst.problem, table(inst), {0}));

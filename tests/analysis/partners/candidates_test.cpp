@@ -37,7 +37,7 @@ TEST(Candidates, OnlySameMaterialWithinItsDistanceLimitRankedByScore) {
   EXPECT_EQ(c[0].receiver, 0U);
   EXPECT_NEAR(c[0].score, 9900.0, 1e-9);
   EXPECT_TRUE(c[0].sameGroup);
-  EXPECT_NEAR(c[0].coverShare, 0.6, 1e-12);
+  EXPECT_NEAR(c[0].coverShare.value_or(-1.0), 0.6, 1e-12);
   EXPECT_EQ(c[1].receiver, 1U);
   EXPECT_NEAR(c[1].score, 5000.0, 1e-9);
   EXPECT_NEAR(c[1].transportCostPerUnit, 20.0, 1e-12);
