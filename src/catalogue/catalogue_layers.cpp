@@ -18,7 +18,8 @@ core::FieldType typeOf(const FieldSpec* f) {
     case FieldKind::Real:
     case FieldKind::Longitude:
     case FieldKind::Latitude: return core::FieldType::Real;
-    case FieldKind::Integer: return core::FieldType::Integer;
+    case FieldKind::Integer:
+    case FieldKind::Year: return core::FieldType::Integer;
     case FieldKind::Flag: return core::FieldType::Boolean;
     default: return core::FieldType::String;
   }

@@ -16,6 +16,13 @@ const std::vector<std::string_view> kParkLevels = {"national_pilot",   "provinci
                                                    "demonstration_project", "other"};
 const std::vector<std::string_view> kStatuses = {"national_pilot", "provincial_demonstration", "provincial_pilot",
                                                  "none"};
+// Operating state of a plant: retired and mothballed plants produce and take nothing; plants under
+// construction or proposed enter only what-if runs.
+const std::vector<std::string_view> kOpStatuses = {"operating", "retired", "mothballed", "under_construction",
+                                                   "proposed", "unknown"};
+// Main energy source of a power or heat plant.
+const std::vector<std::string_view> kFuels = {"coal",  "gas",   "oil",     "biomass",    "waste", "hydro",
+                                              "wind",  "solar", "nuclear", "geothermal", "other"};
 
 std::vector<TableSpec> buildTables() {
   return {
@@ -107,14 +114,21 @@ std::vector<TableSpec> buildTables() {
         {"lon", K::Longitude, true},
         {"lat", K::Latitude, true},
         {"county_code", K::CountyCode, false},
-        {"prefecture_code", K::PrefectureCode, true},
-        {"op_status", K::Text, false},
+        // Required in Gansu; empty for a partner in a neighbouring province (checked per row).
+        {"prefecture_code", K::PrefectureCode, false},
+        {"op_status", K::Enum, false, kOpStatuses},
         {"capacity", K::Real, false},
         {"capacity_unit", K::Text, false},
         {"capacity_basis", K::Text, false},
         {"source", K::Text, true},
         {"location_precision", K::Text, true},
-        {"notes", K::Text, false}}},
+        {"notes", K::Text, false},
+        {"owner", K::Text, false},
+        {"fuel", K::Enum, false, kFuels},
+        {"province_code", K::ProvinceCode, false},
+        {"start_year", K::Year, false},
+        {"end_year", K::Year, false},
+        {"source_id", K::Text, false}}},
       {"flows", "flows.csv", "", false,
        {{"enterprise_id", K::Reference, true, {}, "enterprises"},
         {"material_code", K::Reference, true, {}, "materials"},

@@ -18,6 +18,8 @@ enum class FieldKind {
   Latitude,        ///< degrees north, WGS 84
   CountyCode,      ///< 6-digit GB/T 2260 code of a Gansu county-level unit
   PrefectureCode,  ///< 6-digit GB/T 2260 code of a Gansu prefecture (ends in 00)
+  ProvinceCode,    ///< 6-digit GB/T 2260 code of Gansu (620000) or a neighbouring province
+  Year,            ///< a 4-digit year (1800-2100)
   IndustryCode,    ///< GB/T 4754-2017 class: 4 digits (Industry prefixes allow 2–4)
   IndustryPrefix,  ///< 2 to 4 leading digits of GB/T 4754-2017 codes
   Reference,       ///< the key of a row in another table (FieldSpec::references)

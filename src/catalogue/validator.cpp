@@ -76,6 +76,17 @@ std::optional<double> statedRadiusKm(std::optional<std::string_view> precision) 
 
 std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
+constexpr std::string_view kGansu = "620000";
+// Provinces within reach of Gansu's partners (GB/T 2260): Ningxia, Qinghai, Inner Mongolia, Shaanxi,
+// Sichuan, Xinjiang.
+const std::vector<std::string_view> kNeighbourProvinces = {"640000", "630000", "150000",
+                                                           "610000", "510000", "650000"};
+
+bool isProvinceOfTheRing(std::string_view code) {
+  return code == kGansu ||
+         std::find(kNeighbourProvinces.begin(), kNeighbourProvinces.end(), code) != kNeighbourProvinces.end();
+}
+
 std::string joined(const std::vector<std::string_view>& values) {
   std::string out;
   for (const auto v : values) out += (out.empty() ? "" : ", ") + std::string(v);
@@ -140,6 +151,9 @@ class Checker {
       if (f.required && !table.column(f.name)) {
         add(Severity::Error, table, 1, f.name, "missing required column");
       }
+    }
+    if (spec.name == "enterprises" && !table.column("prefecture_code")) {
+      add(Severity::Error, table, 1, "prefecture_code", "missing required column (every record in Gansu needs it)");
     }
     for (const auto& name : table.header) {
       if (!spec.field(name)) add(Severity::Warning, table, 1, name, "unknown column, ignored");
@@ -222,6 +236,17 @@ class Checker {
           bad("no Gansu prefecture has code " + quoted(v));
         }
         break;
+      case FieldKind::ProvinceCode:
+        if (!isProvinceOfTheRing(v)) {
+          bad("expected 620000 (Gansu) or a neighbouring province's GB/T 2260 code (" + joined(kNeighbourProvinces) +
+              "), got " + quoted(v));
+        }
+        break;
+      case FieldKind::Year:
+        if (const auto y = parseInteger(v); !y || v.size() != 4 || *y < 1800 || *y > 2100) {
+          bad("expected a 4-digit year (1800-2100), got " + quoted(v));
+        }
+        break;
       case FieldKind::IndustryCode:
         if (!allDigits(v) || v.size() != 4 || !validDivision(v)) {
           bad("expected a 4-digit GB/T 4754-2017 industry class, got " + quoted(v));
@@ -269,6 +294,15 @@ class Checker {
       return;
     }
     const auto county = admin_.countyAt({*lon, *lat});
+    if (const auto province = cell(input, row, "province_code"); province && *province != kGansu) {
+      // A partner in a neighbouring province: its point must lie outside Gansu.
+      if (county) {
+        add(Severity::Error, t, row.line, "province_code",
+            "province " + std::string(*province) + " stated, but the point lies in Gansu, in " + *county + " " +
+                admin_.countyName(*county));
+      }
+      return;
+    }
     if (!county) {
       char where[96];
       std::snprintf(where, sizeof where, "point (%.5f, %.5f) lies outside Gansu", *lon, *lat);
@@ -314,10 +348,40 @@ class Checker {
       add(Severity::Warning, t, row.line, "industry_code",
           "not given: the enterprise cannot be matched as a receiver by industry");
     }
+    if (input.spec->name == "enterprises") checkProvinceAndYears(input, row);
     if (input.spec->name == "flows" && cell(input, row, "quantity") && !cell(input, row, "year")) {
       add(Severity::Error, t, row.line, "year", "a quantity needs the year it refers to");
     }
     if (input.spec->name == "project_flows") checkUnit(input, row);
+  }
+
+  // A record in Gansu needs its prefecture; one in a neighbouring province has neither prefecture nor
+  // county (they are Gansu codes). A plant cannot retire before it starts.
+  void checkProvinceAndYears(const TableInput& input, const core::TextTable::Row& row) {
+    const auto& t = input.table;
+    const auto province = cell(input, row, "province_code");
+    const bool inGansu = !province || *province == kGansu;
+    if (inGansu && t.column("prefecture_code") && !cell(input, row, "prefecture_code")) {
+      add(Severity::Error, t, row.line, "prefecture_code", "required value is missing (the record is in Gansu)");
+    }
+    if (!inGansu) {
+      for (const char* field : {"prefecture_code", "county_code"}) {
+        if (cell(input, row, field)) {
+          add(Severity::Error, t, row.line, field,
+              "must be empty for a record outside Gansu (province_code " + std::string(*province) + ")");
+        }
+      }
+    }
+    const auto start = cell(input, row, "start_year");
+    const auto end = cell(input, row, "end_year");
+    if (start && end) {
+      const auto s = parseInteger(*start);
+      const auto e = parseInteger(*end);
+      if (s && e && *e < *s) {
+        add(Severity::Error, t, row.line, "end_year",
+            "end_year " + std::string(*end) + " is before start_year " + std::string(*start));
+      }
+    }
   }
 
   void checkUnit(const TableInput& input, const core::TextTable::Row& row) {

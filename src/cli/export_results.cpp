@@ -7,6 +7,8 @@
 #include "cli/catalogue_source.h"
 #include "core/error.h"
 #include "io/builtin_data.h"
+#include "io/catalogue_reader.h"
+#include "io/csv_reader.h"
 #include "io/layer_reader.h"
 #include "render/definition_paths.h"
 #include "render/style_parser.h"
@@ -22,21 +24,37 @@ namespace {
 
 render::Style loadStyle(const std::string& name) { return render::parseStyleFile(render::stylesDir() / (name + ".json")); }
 
+/// The credit line of the built-in catalogue's sources (data/catalogue/metadata.csv, key `credits`:
+/// WRI's Global Power Plant Database and Global Energy Monitor, both CC BY 4.0); empty without it.
+std::string catalogueCredits() {
+  const auto path = io::builtinCatalogueDir() / "metadata.csv";
+  if (!std::filesystem::exists(path)) return {};
+  const core::TextTable t = io::readCsvTable(path.string());
+  const auto key = t.column("key");
+  const auto value = t.column("value");
+  if (!key || !value) return {};
+  for (const auto& row : t.rows) {
+    if (row.cells[*key] == std::optional<std::string>("credits") && row.cells[*value]) return *row.cells[*value];
+  }
+  return {};
+}
+
 /// Adds a result layer; styleName empty means the plain style (or none for tables).
 class ResultCollector {
  public:
-  explicit ResultCollector(std::vector<tools::ExportItem>& items) : items_(items) {}
+  explicit ResultCollector(std::vector<tools::ExportItem>& items) : items_(items), credits_(catalogueCredits()) {}
 
   void add(const core::Layer& layer, const std::string& name, render::LocalizedText title, const std::string& styleName,
            const std::string& producedBy, const std::string& parameters) {
     std::optional<render::Style> style;
     if (!styleName.empty()) style = loadStyle(styleName);
     items_.push_back({tools::renamedLayer(layer, name), std::move(title), std::move(style),
-                      "circatlas catalogue and base map (data/)", "", producedBy, parameters});
+                      "circatlas catalogue and base map (data/)", credits_, producedBy, parameters});
   }
 
  private:
   std::vector<tools::ExportItem>& items_;
+  std::string credits_;
 };
 
 }  // namespace

@@ -121,7 +121,10 @@ LabelEngine::Result LabelEngine::place(QPainter& painter, const QPainterPath* fo
   std::vector<std::size_t> order(candidates_.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) {
-    return candidates_[a].style->priority > candidates_[b].style->priority;
+    const LabelCandidate& ca = candidates_[a];
+    const LabelCandidate& cb = candidates_[b];
+    if (ca.style->priority != cb.style->priority) return ca.style->priority > cb.style->priority;
+    return ca.rank > cb.rank;
   });
   const double pxPerMm = dpi_ / 25.4;
   Result result;

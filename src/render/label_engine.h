@@ -23,9 +23,11 @@ struct LabelCandidate {
   double angleDeg = 0.0;
   /// Not owned; must outlive place().
   const LabelStyle* style = nullptr;
+  /// Order within one style priority: higher first (LabelStyle::rankField); ties keep their order.
+  double rank = 0.0;
 };
 
-/// Places labels highest priority first (ties: the order they were added). Point labels try eight
+/// Places labels highest priority first, then highest rank (ties: the order they were added). Point labels try eight
 /// positions around their symbol (right first, as Chinese and Western atlases both prefer);
 /// interior and line labels are centred on their anchor. A label is dropped when every position
 /// overlaps a placed label or an obstacle or leaves the frame. Text gets a halo when its style

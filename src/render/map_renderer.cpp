@@ -32,6 +32,41 @@ std::optional<std::size_t> fieldIndex(const core::Layer& layer, const std::strin
   return layer.schema().indexOf(field);
 }
 
+// The label rank of each feature (LabelStyle::rankField): where its value stands among the features
+// with the same `rankPer` value (e.g. the same capacity unit), as (number of smaller values + 1) /
+// (group size + 1). The largest of 200 power plants ranks near 1, a plant alone with its unit 0.5,
+// so that MW are compared with MW and Mt/a cement with Mt/a cement. Features without a value rank -1
+// (labelled last).
+class LabelRanks {
+ public:
+  LabelRanks() = default;
+  LabelRanks(const core::Layer& layer, const LabelStyle& label)
+      : value_(fieldIndex(layer, label.rankField)),
+        per_(label.rankPer.empty() ? std::nullopt : fieldIndex(layer, label.rankPer)) {
+    if (!value_) return;
+    for (const core::Feature& f : layer.features()) {
+      if (const auto v = core::toNumber(f.values[*value_]); v && *v > 0) values_[group(f)].push_back(*v);
+    }
+    for (auto& [group, values] : values_) std::sort(values.begin(), values.end());
+  }
+  [[nodiscard]] double of(const core::Feature& f) const {
+    if (!value_) return 0.0;
+    const auto v = core::toNumber(f.values[*value_]);
+    if (!v || *v <= 0) return -1.0;
+    const auto& values = values_.at(group(f));
+    const auto smaller = std::lower_bound(values.begin(), values.end(), *v) - values.begin();
+    return static_cast<double>(smaller + 1) / static_cast<double>(values.size() + 1);
+  }
+
+ private:
+  [[nodiscard]] std::string group(const core::Feature& f) const {
+    return per_ ? core::toString(f.values[*per_]) : std::string();
+  }
+  std::optional<std::size_t> value_;
+  std::optional<std::size_t> per_;
+  std::map<std::string, std::vector<double>> values_;
+};
+
 // Sutherland–Hodgman clipping of a ring to a rectangle. Rings of a province drawn on a prefecture
 // page lie mostly off screen; Qt would still stroke (and dash) every off-screen vertex. The edges
 // this adds along the rectangle lie outside the painter's clip, so they never show.
@@ -352,6 +387,7 @@ RenderResult MapRenderer::render(QPainter& painter, std::span<const RenderLayer>
     if (wantLabels && !labelField) {
       result.problems.push_back({rl.id, -1, "label field '" + style.label->field.in(s.language) + "' missing"});
     }
+    const LabelRanks ranks = labelField ? LabelRanks(layer, *style.label) : LabelRanks();
     const bool obstacles = style.geometry == StyleGeometry::Point && layer.size() <= 5000;
     const bool useStamps = raster && style.geometry == StyleGeometry::Point && !style.sizeBy && layer.size() > 2000;
     std::map<std::size_t, Stamp> stamps;
@@ -429,6 +465,7 @@ RenderResult MapRenderer::render(QPainter& painter, std::span<const RenderLayer>
       const std::string text = core::toString(f.values[*labelField]);
       if (text.empty()) continue;
       LabelCandidate candidate{text, 0, 0, 0, 0, &*style.label};
+      candidate.rank = ranks.of(f);
       try {
         switch (style.label->placement) {
           case LabelPlacement::AroundPoint:

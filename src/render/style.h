@@ -93,6 +93,12 @@ struct LabelStyle {
   Color color{51, 51, 51, 255};
   std::optional<Halo> halo;
   int priority = 0;
+  /// Within one priority, features with a larger value of this numeric field are labelled first
+  /// (e.g. capacity: the biggest plants keep their names where labels collide). Empty: draw order.
+  std::string rankField;
+  /// Values of rankField are compared as shares of the largest value among the features that have
+  /// the same value of this field (e.g. capacity_unit: MW with MW, Mt/a cement with Mt/a cement).
+  std::string rankPer;
   LabelPlacement placement = LabelPlacement::AroundPoint;
   /// Letter spacing in percent of normal (e.g. 120 for the spaced names of areas).
   double letterSpacingPercent = 100.0;

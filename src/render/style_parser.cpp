@@ -82,6 +82,15 @@ LabelStyle readLabel(JsonObject o, StyleGeometry geometry) {
     (void)o.get("halo");
   }
   l.priority = static_cast<int>(o.number("priority", 0, -1000, 1000));
+  if (o.has("rank_by")) {
+    JsonObject r = o.object("rank_by");
+    l.rankField = r.string("field");
+    if (l.rankField.empty()) r.fail("field", "the rank field is required");
+    if (r.has("per")) l.rankPer = r.string("per");
+    r.finish();
+  } else {
+    (void)o.get("rank_by");
+  }
   const std::size_t defaultPlacement = geometry == StyleGeometry::Point   ? 0
                                        : geometry == StyleGeometry::Line ? 2
                                                                           : 1;

@@ -1,6 +1,7 @@
 // The built-in catalogue loads without validation errors and carries what the source document names.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -60,10 +61,52 @@ TEST_F(BuiltinCatalogue, EveryRecordSaysWhereItComesFromAndHowPreciseItIs) {
   }
 }
 
-TEST_F(BuiltinCatalogue, AtLeastEightyEnterprisesCoveringAllFourteenPrefectures) {
+// The facility backbone built by scripts/catalogue/build_catalogue.py: 81 hand-made records (ids
+// E001-E081 kept) plus the surveyed WRI and GEM facilities, in Gansu and within 150 km of it.
+TEST_F(BuiltinCatalogue, SurveyedFacilitiesInAllFourteenPrefecturesAndAcrossTheBorder) {
   const core::Layer enterprises = layer("enterprises");
-  EXPECT_GE(enterprises.size(), 80U);
-  EXPECT_EQ(column(enterprises, "prefecture_code").size(), 14U);
+  EXPECT_EQ(enterprises.size(), 377U);
+  std::set<std::string> prefectures;
+  std::map<std::string, int> outside;
+  std::size_t plantSites = 0;
+  for (std::size_t i = 0; i < enterprises.size(); ++i) {
+    const auto province = core::toString(enterprises.value(i, "province_code"));
+    if (province.empty()) {
+      prefectures.insert(core::toString(enterprises.value(i, "prefecture_code")));
+    } else {
+      ++outside[province];
+      EXPECT_TRUE(core::toString(enterprises.value(i, "prefecture_code")).empty()) << enterprises[i].id.value();
+    }
+    if (core::toString(enterprises.value(i, "location_precision")).starts_with("plant site")) ++plantSites;
+  }
+  EXPECT_EQ(prefectures.size(), 14U);
+  EXPECT_FALSE(prefectures.contains(""));
+  EXPECT_EQ(outside, (std::map<std::string, int>{
+                         {"150000", 3}, {"510000", 20}, {"610000", 72}, {"630000", 15}, {"640000", 29}, {"650000", 5}}));
+  EXPECT_EQ(plantSites, 305U);  // 80.9 %
+  const auto ids = column(enterprises, "id");
+  for (int n = 1; n <= 81; ++n) {
+    char id[8];
+    std::snprintf(id, sizeof id, "E%03d", n);
+    EXPECT_TRUE(ids.contains(id)) << id;
+  }
+}
+
+// Known errors of the hand-made catalogue, fixed from the surveyed sources (issue 14).
+TEST_F(BuiltinCatalogue, KnownCorrectionsHold) {
+  const core::Layer enterprises = layer("enterprises");
+  std::map<std::string, std::size_t> row;
+  for (std::size_t i = 0; i < enterprises.size(); ++i) row[core::toString(enterprises.value(i, "id"))] = i;
+  auto text = [&](const char* id, const char* field) { return core::toString(enterprises.value(row.at(id), field)); };
+  EXPECT_EQ(text("E002", "capacity"), "990");  // WRI: Datang Xigu 990 MW
+  EXPECT_EQ(text("E003", "op_status"), "retired");
+  EXPECT_EQ(text("E003", "end_year"), "2018");
+  EXPECT_NE(text("E003", "owner").find("Datang"), std::string::npos);
+  EXPECT_EQ(text("E004", "county_code"), "620111");  // Chalco Lanzhou: Honggu, not Xigu
+  EXPECT_EQ(text("E008", "county_code"), "620123");
+  EXPECT_EQ(text("E008", "location_precision"), "plant site, exact (GEM)");
+  EXPECT_EQ(text("E029", "location_precision"), "plant site, exact (GEM)");
+  EXPECT_EQ(text("E045", "source_id"), "WRI 1070584");
 }
 
 TEST_F(BuiltinCatalogue, NamesWhatTheDocumentNames) {
