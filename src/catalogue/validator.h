@@ -30,7 +30,9 @@ struct ValidationOptions {
 /// (flows → enterprises and materials, …); lon/lat ranges, points outside Gansu (and whether
 /// swapping lon and lat would fix them); the county the point falls in against the stated one;
 /// the prefecture against the county; estimated quantities without a method; units that
-/// disagree with the material's unit.
+/// disagree with the material's unit. Enterprises: a prefecture for every record in Gansu; a
+/// record with the province_code of a neighbouring province has no prefecture or county and lies
+/// outside Gansu; 4-digit start/end years in order.
 [[nodiscard]] std::vector<Problem> validate(std::span<const TableInput> tables, const AdminAreas& admin,
                                             const ValidationOptions& options = {});
 
