@@ -31,13 +31,11 @@ QString text(const core::Layer& layer, std::size_t row, std::string_view field) 
   return qs(core::toString(layer.value(row, field)));
 }
 
-tools::CatalogueInput catalogueOf(const AnalysisInputs& inputs) {
-  return {inputs.table("enterprises"), inputs.table("flows"), inputs.table("materials"), inputs.table("material_uses")};
-}
+tools::CatalogueInput catalogueOf(const AnalysisInputs& inputs) { return inputs.toolInput(); }
 
 // As `circatlas allocate`: the allocation only (topK 1 keeps the candidate listing small).
 AllocationOutcome runAllocationJob(const AnalysisInputs& inputs, const std::string& material, core::Progress& progress) {
-  tools::PartnersParams params;
+  tools::PartnersParams params{};
   params.topK = 1;
   if (!material.empty()) params.materialCode = material;
   const tools::PartnersResult r = tools::runPartners(catalogueOf(inputs), params, &progress);

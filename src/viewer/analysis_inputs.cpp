@@ -15,6 +15,15 @@ const core::Layer& AnalysisInputs::table(const std::string& name) const {
   return it->second;
 }
 
+tools::CatalogueInput AnalysisInputs::toolInput() const {
+  const auto optional = [this](const char* name) -> const core::Layer* {
+    const auto it = catalogue.find(name);
+    return it == catalogue.end() ? nullptr : &it->second;
+  };
+  return {table("enterprises"), table("flows"), table("materials"), table("material_uses"),
+          optional("industry_profiles"), optional("exchange_parameters")};
+}
+
 std::shared_ptr<const AnalysisInputs> AnalysisInputs::loadBuiltin() {
   auto inputs = std::make_shared<AnalysisInputs>();
   for (const auto& t : io::readCatalogueTables(io::builtinCatalogueDir())) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/layer.h"
+#include "tools/partners_tool.h"
 
 namespace circatlas::viewer {
 
@@ -18,6 +19,11 @@ struct AnalysisInputs {
 
   /// The named table; core::InputError naming it when missing.
   [[nodiscard]] const core::Layer& table(const std::string& name) const;
+
+  /// The tables the partner, allocation and what-if tools read, as `circatlas allocate` passes
+  /// them: with the coefficient table (industry_profiles) and exchange parameters when present, so
+  /// that quantities are estimated from capacity as on the command line.
+  [[nodiscard]] tools::CatalogueInput toolInput() const;
 
   /// The built-in catalogue (data/catalogue) and basemap counties. Throws io errors.
   [[nodiscard]] static std::shared_ptr<const AnalysisInputs> loadBuiltin();

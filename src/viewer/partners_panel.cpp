@@ -28,9 +28,7 @@ PartnersOutcome runPartnersJob(const AnalysisInputs& inputs, const std::string& 
   params.enterpriseId = enterprise;
   if (!material.empty()) params.materialCode = material;
   params.topK = 10;
-  const tools::PartnersResult r = tools::runPartners(
-      {inputs.table("enterprises"), inputs.table("flows"), inputs.table("materials"), inputs.table("material_uses")},
-      params, &progress);
+  const tools::PartnersResult r = tools::runPartners(inputs.toolInput(), params, &progress);
   const core::Layer& c = r.candidates;
   for (std::size_t i = 0; i < c.size(); ++i) {
     out.rows.push_back({static_cast<int>(realOf(c.value(i, "rank"))), qs(core::toString(c.value(i, "receiver_name"))),

@@ -46,8 +46,10 @@ TEST(ViewerScreenshot, UnderXvfbTheWindowShowsGansuFillingTheMapFrame) {
   }
   EXPECT_FALSE(uniform) << "blank window";
   // The province covers a good part of the window (about 5 % at the default 1400 × 900, where the
-  // docks take more than half; a blank or failed map gives none)…
-  EXPECT_GT(countyPixels, total / 40) << countyPixels << " of " << total;
+  // docks take more than half; a blank or failed map gives none). Plain county fill is what is
+  // counted: the 233 enterprise symbols in Gansu and the cluster hulls over them cover part of it
+  // (2.4 % of the samples are left with the surveyed catalogue)…
+  EXPECT_GT(countyPixels, total / 50) << countyPixels << " of " << total;
   // …and spans it as Gansu does: long west–east (92–109°E) and shorter north–south.
   EXPECT_GT(gansu.width(), shot.width() / 4) << gansu.width();
   EXPECT_GT(gansu.width(), gansu.height()) << gansu.width() << " × " << gansu.height();
