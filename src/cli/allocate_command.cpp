@@ -7,6 +7,7 @@
 
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
+#include "cli/option_checks.h"
 #include "cli/output_policy.h"
 #include "cli/network_source.h"
 #include "cli/table_printer.h"
@@ -105,9 +106,9 @@ void addAllocateCommand(CLI::App& app, Action& action) {
                   "per prefecture.");
   nonEmptyPath(cmd->add_option("--out,-o", options->out, "Write the allocation layers to this GeoPackage"));
   addOverwriteFlag(*cmd, options->overwrite);
-  options->detour = cmd->add_option("--detour", options->params.detourFactor,
+  options->detour = finiteRange(cmd->add_option("--detour", options->params.detourFactor,
                                      "Road km per straight km where no network applies (default: detour_factor of "
-                                     "exchange_parameters.csv)");
+                                     "exchange_parameters.csv)"), 1.0, 10.0);
   cmd->add_option("--year", options->year,
                   "Planning year: facilities count by status, start and end year (default: as_of_year of metadata.csv)");
   addPartnerNetworkOptions(*cmd, options->network);

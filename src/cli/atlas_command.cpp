@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "cli/option_checks.h"
 #include "cli/output_policy.h"
 #include "cli/progress_bar.h"
 #include "core/error.h"
@@ -180,7 +181,7 @@ void addAtlasCommand(CLI::App& app, Action& action) {
                    ->required());
   addOverwriteFlag(*cmd, o->overwrite);
   cmd->add_option("--lang", o->lang, "Language of the figures (default: each preset's)")->check(CLI::IsMember({"zh", "en"}));
-  cmd->add_option("--dpi", o->dpi, "Resolution of the figures (default: each preset's)")->check(CLI::Range(30.0, 1200.0));
+  finiteRange(cmd->add_option("--dpi", o->dpi, "Resolution of the figures (default: each preset's)"), 30.0, 1200.0);
   cmd->add_option("--date", o->date, "Date printed on the figures (default: today)");
   cmd->add_option("--threads", o->threads, "Worker threads (default: the number of cores, at most 4)");
   cmd->callback([o, &action] { action = [o] { runAtlas(*o); }; });

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/command.h"
+#include "cli/option_checks.h"
 #include "cli/output_policy.h"
 #include "core/error.h"
 #include "render/atlas_data.h"
@@ -63,7 +64,7 @@ void addFigureCommand(CLI::App& app, Action& action) {
   cmd->add_option("--prefecture", o->prefecture, "Frame the figure on this prefecture (GB/T 2260 code, e.g. 620300)");
   cmd->add_option("--lang", o->lang, "Language of titles, legend and labels (default: the preset's)")
       ->check(CLI::IsMember({"zh", "en"}));
-  cmd->add_option("--dpi", o->dpi, "Resolution (default: the preset's)")->check(CLI::Range(30.0, 1200.0));
+  finiteRange(cmd->add_option("--dpi", o->dpi, "Resolution (default: the preset's)"), 30.0, 1200.0);
   cmd->add_option("--date", o->date, "Date printed on the figure (default: today)");
   nonEmptyPath(cmd->add_option("--out,-o", o->out, "Output file: .png, .pdf or .svg")->required());
   addOverwriteFlag(*cmd, o->overwrite);

@@ -85,7 +85,9 @@ void addHotspotsCommand(CLI::App& app, Action& action) {
   cmd->add_option("--material", options->params.material, "Material code")->capture_default_str();
   cmd->add_option("--bandwidth", options->bandwidth, "Kernel radius with unit (e.g. 20km)")->capture_default_str();
   cmd->add_option("--cell", options->cell, "Grid cell size with unit (e.g. 2km)")->capture_default_str();
-  cmd->add_option("--permutations", options->params.permutations, "Permutations for the p-values")->capture_default_str();
+  cmd->add_option("--permutations", options->params.permutations, "Permutations for the p-values (1 to 99999)")
+      ->check(CLI::Range(1, 99999))
+      ->capture_default_str();
   nonEmptyPath(cmd->add_option("--out,-o", options->out, "Folder for density_<MATERIAL>.tif and hotspots_<MATERIAL>.gpkg"));
   addOverwriteFlag(*cmd, options->overwrite);
   addCatalogueOption(*cmd, options->catalogue);

@@ -50,6 +50,9 @@ int main(int argc, char** argv) {
   }
 
   try {
+    // The budget is read once, now: a malformed CIRCATLAS_MEMORY_LIMIT fails before any work, and
+    // memory the command takes later does not shrink it.
+    if (action) (void)io::memoryBudget();
     if (action) action();
     std::cout.flush();
     return std::cout ? cli::kOk : cli::kIoError;

@@ -7,6 +7,7 @@
 #include <cctype>
 #include <filesystem>
 
+#include "cli/option_checks.h"
 #include "cli/table_printer.h"
 #include "core/error.h"
 #include "core/units.h"
@@ -43,7 +44,8 @@ void addNetworkOptions(CLI::App& cmd, NetworkSource& s) {
   cmd.add_option("--metric", s.metric, "What routes minimise")
       ->check(CLI::IsMember({"time", "length", "cost"}))
       ->capture_default_str();
-  cmd.add_option("--detour", s.detour, "Straight line × this for access legs and unroutable pairs")->capture_default_str();
+  finiteRange(cmd.add_option("--detour", s.detour, "Straight line × this for access legs and unroutable pairs"), 1.0, 10.0)
+      ->capture_default_str();
   cmd.add_option("--snap", s.snap,
                  "Places farther than this from every line fall back to the straight line (default: 50km on the "
                  "schematic built-in network, 5km on a road layer)");

@@ -7,6 +7,7 @@
 
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
+#include "cli/option_checks.h"
 #include "cli/output_policy.h"
 #include "cli/network_source.h"
 #include "cli/table_printer.h"
@@ -81,9 +82,9 @@ void addPartnersCommand(CLI::App& app, Action& action) {
   cmd->add_option("--enterprise", options->params.enterpriseId, "Only this enterprise's residues (its id)");
   cmd->add_option("--material", options->params.materialCode, "Only this material (e.g. FLY_ASH)");
   cmd->add_option("--top", options->params.topK, "Candidates per residue (0 = all in range)")->capture_default_str();
-  options->detour = cmd->add_option("--detour", options->params.detourFactor,
+  options->detour = finiteRange(cmd->add_option("--detour", options->params.detourFactor,
                                      "Road km per straight km where no network applies (default: detour_factor of "
-                                     "exchange_parameters.csv)");
+                                     "exchange_parameters.csv)"), 1.0, 10.0);
   cmd->add_option("--year", options->year,
                   "Planning year: facilities count by status, start and end year (default: as_of_year of metadata.csv)");
   cmd->add_option("--lang", options->lang, "Language of the reasons: zh or en")->capture_default_str();

@@ -7,6 +7,7 @@
 
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
+#include "cli/option_checks.h"
 #include "cli/output_policy.h"
 #include "cli/table_printer.h"
 #include "io/layer_writer.h"
@@ -70,9 +71,9 @@ void addWhatIfCommand(CLI::App& app, Action& action) {
   cmd->add_option("--project", options->params.projectIds, "Project id(s); default: every project with flows");
   nonEmptyPath(cmd->add_option("--out,-o", options->out, "Write the table to this file (.gpkg, .csv, …)"));
   addOverwriteFlag(*cmd, options->overwrite);
-  options->detour = cmd->add_option("--detour", options->params.partners.detourFactor,
+  options->detour = finiteRange(cmd->add_option("--detour", options->params.partners.detourFactor,
                                      "Road km per straight km where no network applies (default: detour_factor of "
-                                     "exchange_parameters.csv)");
+                                     "exchange_parameters.csv)"), 1.0, 10.0);
   cmd->add_option("--year", options->year,
                   "Planning year: facilities count by status, start and end year; those under construction or "
                   "proposed are switched on one at a time (default: as_of_year of metadata.csv)");

@@ -10,13 +10,13 @@
 #include "core/error.h"
 #include "io/gdal_session.h"
 #include "io/memory_budget.h"
+#include "io/output_target.h"
 
 namespace circatlas::io {
 
 namespace {
 
 std::string readAllBytes(const std::string& path) {
-  if (!std::filesystem::exists(path)) throw core::IoError(path + ": no such file or directory");
   GByte* data = nullptr;
   vsi_l_offset size = 0;
   // Catalogue and registry tables are small; 2 GiB is a guard against reading a wrong file.
@@ -51,12 +51,20 @@ class MemoryFile {
 
 core::TextTable readCsvTable(const std::string& path, EncodingPolicy encoding) {
   detail::ensureGdalInitialised();
+  const std::string layerName = std::filesystem::path(path).stem().string();
+  // Before anything is read: a FIFO or device is refused (it would block), the file's size and a
+  // sample of its lines say whether it can fit at all, so a file far over the budget is refused in
+  // milliseconds, not after it has been read.
+  const std::uint64_t size = checkInputFile(path);
+  if (std::filesystem::is_directory(path)) throw core::IoError(path + ": is a folder, not a CSV file");
+  const RecordEstimate estimate = estimateCsvRecords(path, size);
+  if (estimate.records > 0) {
+    requireFitsInMemory(path, layerName, estimate.records,
+                        estimate.exact ? std::string() : "estimated from the file's " + formatBytes(size) +
+                                                             " and samples of its lines");
+  }
+  requireTextFitsInMemory(path, size);
   std::string text = toUtf8(readAllBytes(path), path, encoding);
-  // Records, counted before they are parsed: one per line after the header (a quoted cell
-  // spanning lines makes this an overestimate, which errs on the safe side).
-  const auto lines = static_cast<std::uint64_t>(std::count(text.begin(), text.end(), '\n')) +
-                     (text.empty() || text.back() == '\n' ? 0 : 1);
-  if (lines > 1) requireFitsInMemory(path, std::filesystem::path(path).stem().string(), lines - 1);
   const MemoryFile staged(text);
 
   detail::GdalErrorCapture capture;
@@ -74,7 +82,10 @@ core::TextTable readCsvTable(const std::string& path, EncodingPolicy encoding) {
   table.source = path;
   const OGRFeatureDefn& defn = *layer.GetLayerDefn();
   for (int i = 0; i < defn.GetFieldCount(); ++i) table.header.emplace_back(defn.GetFieldDefn(i)->GetNameRef());
+  // Enforced while reading too: an estimate from samples may be low.
+  const FeatureBudget budget(path, layerName);
   for (auto& feature : layer) {
+    budget.check(table.rows.size() + 1);
     core::TextTable::Row row;
     // The CSV driver numbers data records from 1; the header is line 1.
     row.line = feature->GetFID() + 1;

@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "core/error.h"
+#include "io/output_target.h"
 
 namespace circatlas::io::detail {
 
@@ -73,12 +74,8 @@ bool isLocalPath(const std::string& source) {
 GDALDatasetUniquePtr openVector(const std::string& source) {
   GdalErrorCapture capture;
   if (isLocalPath(source)) {
-    std::error_code ec;
-    const auto status = std::filesystem::status(source, ec);
-    if (!std::filesystem::exists(status)) throw core::IoError(source + ": no such file or directory");
-    if (std::filesystem::is_regular_file(status) && !std::ifstream(source, std::ios::binary)) {
-      throw core::IoError(source + ": cannot be read (permission denied?)");
-    }
+    // Missing, unreadable, a loop of links, or a FIFO/device/socket GDAL would block on: exit 4 here.
+    (void)checkInputFile(source);
   }
   GDALDatasetUniquePtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
   if (!ds) {

@@ -99,7 +99,10 @@ core::Layer readLayer(const std::string& source, const ReadOptions& options) {
     if (count > 0) features.reserve(static_cast<std::size_t>(count));
     layer.ResetReading();
     std::int64_t sequence = 0;
+    // The declared count may be wrong (a stale gpkg_ogr_contents): the budget holds while reading.
+    const FeatureBudget budget(source, layerName);
     for (auto& ogrFeature : layer) {
+      budget.check(static_cast<std::uint64_t>(sequence) + 1);
       const std::int64_t fid = ogrFeature->GetFID() == OGRNullFID ? sequence : ogrFeature->GetFID();
       ++sequence;
       core::Feature f{core::FeatureId(fid), core::Geometry(), {}};

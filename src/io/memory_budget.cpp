@@ -1,10 +1,15 @@
 // Memory budget from CIRCATLAS_MEMORY_LIMIT or /proc/meminfo, and the check made before a layer is read.
 #include "io/memory_budget.h"
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <mutex>
+#include <vector>
 
 #include "core/error.h"
 
@@ -23,6 +28,78 @@ std::optional<std::uint64_t> memAvailableBytes() {
     if (key == "MemAvailable:") return kib * 1024;
   }
   return std::nullopt;
+}
+
+/// The process's mapped memory (VmSize in /proc/self/status), what `ulimit -v` limits.
+std::optional<std::uint64_t> mappedBytes() {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("VmSize:", 0) != 0) continue;
+    std::uint64_t kib = 0;
+    const char* begin = line.data() + 7;
+    while (*begin == ' ' || *begin == '\t') ++begin;
+    std::from_chars(begin, line.data() + line.size(), kib);
+    return kib * 1024;
+  }
+  return std::nullopt;
+}
+
+std::optional<MemoryBudget> computeBudget() {
+  std::optional<MemoryBudget> budget;
+  if (const char* env = std::getenv(kLimitVariable); env && *env) {
+    const auto bytes = parseByteSize(env);
+    if (!bytes) {
+      throw core::ParameterError(std::string(kLimitVariable) + "=" + env +
+                                 ": expected a size such as 512M, 2G or a number of bytes");
+    }
+    budget = MemoryBudget{*bytes, std::string(kLimitVariable) + "=" + env};
+  } else if (const auto available = memAvailableBytes()) {
+    // Three quarters of what the kernel says can be allocated without swapping: the estimate is a
+    // measured peak, and the quarter left is for the other programs a planner runs beside circatlas.
+    budget = MemoryBudget{*available / 4 * 3, "3/4 of the available memory, MemAvailable " + formatBytes(*available) +
+                                                  "; set " + kLimitVariable + " to change it"};
+  }
+  // An address-space limit (ulimit -v) is a harder bound: what it leaves above the libraries and
+  // stacks already mapped.
+  rlimit limit{};
+  if (::getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY) {
+    const std::uint64_t cap = limit.rlim_cur;
+    const std::uint64_t mapped = mappedBytes().value_or(0);
+    const std::uint64_t left = cap > mapped ? cap - mapped : 0;
+    if (!budget || left < budget->bytes) {
+      budget = MemoryBudget{left, "what the address-space limit (ulimit -v) of " + formatBytes(cap) + " leaves free"};
+    }
+  }
+  return budget;
+}
+
+std::string featureRefusal(std::uint64_t features, const MemoryBudget& budget) {
+  return std::to_string(features) + " features need about " + formatBytes(estimateBytes(features)) + " of memory (" +
+         std::to_string(kBytesPerFeature) + " bytes per feature, measured), more than the budget of " +
+         formatBytes(budget.bytes) + " (" + budget.origin + "); load a smaller extract";
+}
+
+/// Non-blank lines in buf; with `partialFirst`, the text before the first newline (the end of a
+/// line that began before the sample) is not counted.
+std::uint64_t nonBlankLines(std::string_view buf, bool partialFirst, bool partialLast) {
+  std::uint64_t lines = 0;
+  std::size_t start = 0;
+  if (partialFirst) {
+    const auto nl = buf.find('\n');
+    if (nl == std::string_view::npos) return 0;
+    start = nl + 1;
+  }
+  while (start < buf.size()) {
+    const auto nl = buf.find('\n', start);
+    if (nl == std::string_view::npos && partialLast) break;
+    const std::size_t end = nl == std::string_view::npos ? buf.size() : nl;
+    const std::string_view line = buf.substr(start, end - start);
+    if (line.find_first_not_of(" \t\r") != std::string_view::npos) ++lines;
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return lines;
 }
 
 }  // namespace
@@ -48,21 +125,11 @@ std::optional<std::uint64_t> parseByteSize(std::string_view text) noexcept {
 }
 
 std::optional<MemoryBudget> memoryBudget() {
-  if (const char* env = std::getenv(kLimitVariable); env && *env) {
-    const auto bytes = parseByteSize(env);
-    if (!bytes) {
-      throw core::ParameterError(std::string(kLimitVariable) + "=" + env +
-                                 ": expected a size such as 512M, 2G or a number of bytes");
-    }
-    return MemoryBudget{*bytes, std::string(kLimitVariable) + "=" + env};
-  }
-  // Three quarters of what the kernel says can be allocated without swapping: the estimate is a
-  // measured peak, and the quarter left is for the other programs a planner runs beside circatlas.
-  if (const auto available = memAvailableBytes()) {
-    return MemoryBudget{*available / 4 * 3, "3/4 of the available memory, MemAvailable " + formatBytes(*available) +
-                                                "; set " + kLimitVariable + " to change it"};
-  }
-  return std::nullopt;
+  static std::mutex mutex;
+  static std::optional<std::optional<MemoryBudget>> cached;
+  const std::lock_guard lock(mutex);
+  if (!cached) cached = computeBudget();  // a malformed limit throws and is reported again next time
+  return *cached;
 }
 
 std::string formatBytes(std::uint64_t bytes) {
@@ -88,14 +155,70 @@ std::string outOfMemoryMessage() {
          "; load a smaller extract";
 }
 
-void requireFitsInMemory(const std::string& file, const std::string& layer, std::uint64_t features) {
+void requireFitsInMemory(const std::string& file, const std::string& layer, std::uint64_t features,
+                         const std::string& how) {
   const auto budget = memoryBudget();
   const std::uint64_t need = estimateBytes(features);
   if (!budget || need <= budget->bytes) return;
-  core::IoError e(std::to_string(features) + " features need about " + formatBytes(need) + " of memory (" +
-                  std::to_string(kBytesPerFeature) + " bytes per feature, measured), more than the budget of " +
-                  formatBytes(budget->bytes) + " (" + budget->origin + "); load a smaller extract");
+  std::string message = featureRefusal(features, *budget);
+  if (!how.empty()) message = "about " + message.insert(message.find(" features") + 9, " (" + how + ")");
+  core::IoError e(message);
   e.setFile(file).setLayer(layer);
+  throw e;
+}
+
+RecordEstimate estimateCsvRecords(const std::string& path, std::uint64_t fileBytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw core::IoError(path + ": cannot be read");
+  constexpr std::uint64_t kExactUpTo = std::uint64_t{4} << 20;
+  constexpr std::uint64_t kSample = std::uint64_t{64} << 10;
+  constexpr int kSamples = 16;
+  auto withoutHeader = [](std::uint64_t lines) { return lines > 0 ? lines - 1 : 0; };
+  if (fileBytes <= kExactUpTo) {
+    std::string text(static_cast<std::size_t>(fileBytes), '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    return {withoutHeader(nonBlankLines(text, false, false)), true};
+  }
+  std::uint64_t lines = 0;
+  std::uint64_t scanned = 0;
+  std::string buf(static_cast<std::size_t>(kSample), '\0');
+  for (int i = 0; i < kSamples; ++i) {
+    const std::uint64_t offset = (fileBytes - kSample) / (kSamples - 1) * static_cast<std::uint64_t>(i);
+    in.clear();
+    in.seekg(static_cast<std::streamoff>(offset));
+    in.read(buf.data(), static_cast<std::streamsize>(kSample));
+    const auto got = static_cast<std::size_t>(in.gcount());
+    const std::string_view view(buf.data(), got);
+    const bool last = offset + got >= fileBytes;
+    lines += nonBlankLines(view, offset > 0, !last);
+    scanned += got;
+  }
+  const double perByte = scanned > 0 ? static_cast<double>(lines) / static_cast<double>(scanned) : 0.0;
+  return {withoutHeader(static_cast<std::uint64_t>(perByte * static_cast<double>(fileBytes))), false};
+}
+
+void requireTextFitsInMemory(const std::string& file, std::uint64_t fileBytes) {
+  const auto budget = memoryBudget();
+  const std::uint64_t need = kBaseBytes + 3 * fileBytes;
+  if (!budget || need <= budget->bytes) return;
+  throw core::IoError(file + ": " + formatBytes(fileBytes) + " of text need about " + formatBytes(need) +
+                      " of memory to read (three times the size, for the text, its UTF-8 copy and the cells), more "
+                      "than the budget of " + formatBytes(budget->bytes) + " (" + budget->origin +
+                      "); load a smaller extract");
+}
+
+FeatureBudget::FeatureBudget(std::string file, std::string layer) : file_(std::move(file)), layer_(std::move(layer)) {
+  if (const auto budget = memoryBudget()) {
+    maxFeatures_ = budget->bytes > kBaseBytes ? (budget->bytes - kBaseBytes) / kBytesPerFeature : 0;
+  }
+}
+
+void FeatureBudget::refuse(std::uint64_t features) const {
+  const auto budget = memoryBudget();
+  core::IoError e("reading stopped at feature " + std::to_string(features) + ": " +
+                  featureRefusal(features, budget.value_or(MemoryBudget{})));
+  e.setFile(file_).setLayer(layer_);
   throw e;
 }
 

@@ -30,7 +30,10 @@ struct MemoryBudget {
 
 /// The budget: CIRCATLAS_MEMORY_LIMIT when set (bytes, or with a K, M or G suffix: 1024-based),
 /// else three quarters of MemAvailable in /proc/meminfo, else no limit (std::nullopt) where that file does
-/// not exist. Throws core::ParameterError for a malformed CIRCATLAS_MEMORY_LIMIT.
+/// not exist; in every case at most what the address-space limit (`ulimit -v`) leaves above what
+/// the process has mapped. Worked out on the first call (the CLI makes it at start) and kept, so
+/// memory taken by the command itself does not shrink it. Throws core::ParameterError for a
+/// malformed CIRCATLAS_MEMORY_LIMIT.
 [[nodiscard]] std::optional<MemoryBudget> memoryBudget();
 
 /// Parses a size such as "512M", "2G", "1048576" (1024-based suffixes K, M, G, T); std::nullopt
@@ -53,6 +56,39 @@ struct MemoryBudget {
 
 /// Throws core::IoError naming the file, the layer, the feature count, the estimate and the budget
 /// when a layer of `features` features would not fit in memoryBudget(); does nothing otherwise.
-void requireFitsInMemory(const std::string& file, const std::string& layer, std::uint64_t features);
+/// `how`, when given, says how the count was obtained ("estimated from …").
+void requireFitsInMemory(const std::string& file, const std::string& layer, std::uint64_t features,
+                         const std::string& how = {});
+
+/// Records of a CSV file of `fileBytes` bytes, without reading it all: files up to 4 MiB are counted
+/// exactly (non-blank lines after the header), larger ones estimated from 16 samples of 64 KiB
+/// spread over the file (non-blank lines per byte × size), so blank lines and long lines are
+/// weighed as they are. Throws core::IoError when the file cannot be read.
+struct RecordEstimate {
+  std::uint64_t records = 0;
+  bool exact = false;
+};
+[[nodiscard]] RecordEstimate estimateCsvRecords(const std::string& path, std::uint64_t fileBytes);
+
+/// Refuses a text file that cannot even be held in memory with its converted copy and parsed cells
+/// (three times its size above the base): a CSV of few but enormous lines. core::IoError, exit 4.
+void requireTextFitsInMemory(const std::string& file, std::uint64_t fileBytes);
+
+/// The budget enforced while features are read, whatever the file declared: check(n) throws the
+/// refusal once n features would not fit, naming the feature where reading stopped.
+class FeatureBudget {
+ public:
+  FeatureBudget(std::string file, std::string layer);
+  /// Called with the count read so far; cheap (one comparison) until the limit.
+  void check(std::uint64_t features) const {
+    if (features > maxFeatures_) refuse(features);
+  }
+
+ private:
+  [[noreturn]] void refuse(std::uint64_t features) const;
+  std::string file_;
+  std::string layer_;
+  std::uint64_t maxFeatures_ = UINT64_MAX;
+};
 
 }  // namespace circatlas::io

@@ -261,6 +261,28 @@ std::string normalisedConnection(std::string_view s) {
 
 }  // namespace
 
+std::uint64_t checkInputFile(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) {
+    const int error = errno;
+    if (error == ENOENT) throw core::IoError(path + ": no such file or directory");
+    throw core::IoError(path + ": " + std::strerror(error));
+  }
+  const char* what = S_ISFIFO(st.st_mode)   ? "a FIFO (named pipe)"
+                     : S_ISCHR(st.st_mode)  ? "a character device"
+                     : S_ISBLK(st.st_mode)  ? "a block device"
+                     : S_ISSOCK(st.st_mode) ? "a socket"
+                                            : nullptr;
+  if (what) {
+    throw core::IoError(path + ": is " + std::string(what) +
+                        ", not a file; circatlas reads files (save the data to a file, or stream it explicitly "
+                        "through /vsistdin/)");
+  }
+  if (S_ISDIR(st.st_mode)) return 0;
+  if (::access(path.c_str(), R_OK) != 0) throw core::IoError(path + ": cannot be read (" + std::strerror(errno) + ")");
+  return static_cast<std::uint64_t>(st.st_size);
+}
+
 bool isDatabaseTarget(std::string_view target) noexcept {
   const std::string head = lower(target.substr(0, 13));
   return head.starts_with("pg:") || head.starts_with("postgresql://") || head.starts_with("postgres://");

@@ -1,6 +1,7 @@
 // The one output policy of circatlas: what a command may write where, checked before any work.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <span>
@@ -44,6 +45,12 @@ struct OutputTarget {
   /// Empty: any content may be replaced.
   std::vector<std::string> ownEntries;
 };
+
+/// Checks an input path before it is opened: core::IoError (exit 4) when it does not exist, cannot
+/// be resolved (a loop of symbolic links) or is not a regular file or folder — a FIFO, a device or
+/// a socket would block or never end; stream such data through GDAL's /vsistdin/ explicitly.
+/// Returns the file's size in bytes (0 for a folder).
+std::uint64_t checkInputFile(const std::string& path);
 
 /// True when `target` names a PostgreSQL database ("PG:dbname=… host=…" or "postgresql://…"):
 /// not a file path; nothing named after it is ever created on disk.

@@ -17,6 +17,7 @@
 
 #include "render/figure_builder.h"
 #include "render/figure_preset.h"
+#include "viewer/output_guard.h"
 #include "viewer/ui_support.h"
 
 namespace circatlas::viewer {
@@ -119,11 +120,16 @@ void FigureExportDialog::fillRegions() {
 void FigureExportDialog::browse() {
   const QString path = QFileDialog::getSaveFileName(this, tr("Export a figure"), path_->text(),
                                                     tr("PDF (*.pdf);;PNG image (*.png);;SVG (*.svg)"));
-  if (!path.isEmpty()) path_->setText(path);
+  if (!path.isEmpty()) {
+    path_->setText(path);
+    confirmedPath_ = path;  // the save dialog asked before replacing it
+  }
 }
 
 void FigureExportDialog::startExport() {
   const FigureRequest r = request();
+  // A typed path has not been asked about: ask before replacing a file, and never write onto the built-in data.
+  if (!acceptOutputTarget(this, qs(r.path.string()), {}, qs(r.path.string()) == confirmedPath_)) return;
   buttons_->setEnabled(false);
   status_->setText(tr("Drawing %1…").arg(qs(r.path.string())));
   auto* watcher = new QFutureWatcher<QString>(this);

@@ -60,6 +60,7 @@ class FigureExportDialog : public QDialog {
   QComboBox* region_;
   QComboBox* language_;
   QLineEdit* path_;
+  QString confirmedPath_;  ///< the path the save dialog last confirmed (replacing it was asked)
   QLabel* status_;
   QDialogButtonBox* buttons_;
 };

@@ -36,6 +36,7 @@
 #include "viewer/map_canvas.h"
 #include "viewer/measure_panel.h"
 #include "viewer/measure_tool.h"
+#include "viewer/output_guard.h"
 #include "viewer/partners_panel.h"
 #include "viewer/search_box.h"
 #include "viewer/ui_support.h"
@@ -235,6 +236,7 @@ bool MainWindow::openFile(const QString& path) {
 }
 
 bool MainWindow::exportView(const QString& path) {
+  if (!acceptOutputTarget(this, path, layers_->layers(), true)) return false;
   try {
     viewer::exportView(drawItems(*layers_), canvas_->settings(), utf8(path));
   } catch (const std::exception& e) {
@@ -254,9 +256,8 @@ void MainWindow::openFileDialog() {
 }
 
 void MainWindow::exportViewDialog() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Export the view"),
-                                                    QSettings().value("paths/last_export_folder").toString(),
-                                                    tr("PNG image (*.png);;PDF (*.pdf);;SVG (*.svg)"));
+  const QString path = askSavePath(this, tr("Export the view"), QSettings().value("paths/last_export_folder").toString(),
+                                   tr("PNG image (*.png);;PDF (*.pdf);;SVG (*.svg)"), QStringLiteral("png"));
   if (!path.isEmpty()) exportView(path);
 }
 
@@ -271,6 +272,7 @@ void MainWindow::exportFigureDialog() {
 }
 
 bool MainWindow::exportLayers(const QString& path) {
+  if (!acceptOutputTarget(this, path, layers_->layers(), true)) return false;
   if (!layerExport_->start(layers_->layers(), path, language_->mapLanguage())) return false;
   QSettings().setValue("paths/last_export_folder", QFileInfo(path).absolutePath());
   statusBar()->showMessage(tr("Writing %1…").arg(path));
@@ -278,10 +280,15 @@ bool MainWindow::exportLayers(const QString& path) {
 }
 
 void MainWindow::exportLayersDialog() {
-  const QString path = QFileDialog::getSaveFileName(this, tr("Export GeoPackage"),
-                                                    QSettings().value("paths/last_export_folder").toString(),
-                                                    tr("GeoPackage (*.gpkg)"));
-  if (!path.isEmpty()) exportLayers(path.endsWith(".gpkg", Qt::CaseInsensitive) ? path : path + ".gpkg");
+  // The dialog adds .gpkg itself, so the file it asks about replacing is the file written.
+  const QString path = askSavePath(this, tr("Export GeoPackage"), QSettings().value("paths/last_export_folder").toString(),
+                                   tr("GeoPackage (*.gpkg)"), QStringLiteral("gpkg"));
+  if (path.isEmpty()) return;
+  if (path.endsWith(".gpkg", Qt::CaseInsensitive)) {
+    exportLayers(path);
+  } else if (acceptOutputTarget(this, path + ".gpkg", layers_->layers(), false)) {
+    exportLayers(path + ".gpkg");  // another suffix typed: the real name was not asked about yet
+  }
 }
 
 void MainWindow::identifyAt(double x, double y, double tolerance) {

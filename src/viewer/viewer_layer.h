@@ -26,6 +26,8 @@ struct ViewerLayer {
   /// Provenance, carried into exports: where the data came from, its credit line, and for
   /// analysis results the analysis and the parameters that made them.
   std::string origin;
+  /// The file the layer was read from (layers the planner opened), which no export may replace.
+  std::string file;
   render::LocalizedText credit;
   std::string producedBy;
   std::string parameters;

@@ -2,6 +2,10 @@
 // scripts/make_bad_corpus.py) gets a message naming file, layer, feature or line and field, and
 // the exit code of its kind (3 bad input, 5 CRS), never a crash.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <chrono>
+#include <fstream>
 
 #include "test_support.h"
 
@@ -142,6 +146,147 @@ TEST(BadInput, TruncatedGeoPackageIsAnInputError) {
     EXPECT_EQ(r.exitCode, 3) << command << ": " << r.output;
     EXPECT_OUTPUT_HAS(r, "circatlas: input error: truncated.gpkg: not a vector data source that GDAL can read (GDAL: ");
   }
+}
+
+}  // namespace
+}  // namespace circatlas
+
+// ---- Issue 17: the faults of the hold-out run, each with its exact message and exit code. ----
+namespace circatlas {
+namespace {
+
+// Runs `circatlas ARGS` in dir with the given environment prefix (e.g. "CIRCATLAS_MEMORY_LIMIT=200M").
+test::CommandResult runIn(const test::TempDir& dir, const std::string& env, const std::string& args,
+                          const std::string& shellPrefix = "") {
+  return test::runCommand("cd '" + dir.path().string() + "' && " + shellPrefix + " env " + env + " " + exe() + " " + args);
+}
+
+// A registry CSV of `rows` rows (about 80 bytes each), written without circatlas.
+void writeRegistry(const std::filesystem::path& path, int rows, int blankLinesAfter = 0) {
+  std::ofstream f(path, std::ios::binary);
+  f << "id,name_zh,name_en,industry_code,status,lon,lat,county_code,prefecture_code,source,location_precision\n";
+  for (int i = 0; i < rows; ++i) {
+    f << 'R' << i << ",金川集团,Jinchuan Group,3211,none,102.19,38.52,620302,620300,survey,exact\n";
+  }
+  for (int i = 0; i < blankLinesAfter; ++i) f << '\n';
+}
+
+TEST(BadInput17, LargeCsvOverTheBudgetIsRefusedFromASampleBeforeItIsRead) {
+  const test::TempDir dir;
+  writeRegistry(dir / "big.csv", 150000);  // 12 MiB: estimated from samples, not counted
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = runIn(dir, "CIRCATLAS_MEMORY_LIMIT=200M", "validate big.csv");
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(r.exitCode, 4) << r.output;
+  EXPECT_OUTPUT_HAS(r, "circatlas: I/O error: big.csv: layer 'big': about 14");
+  EXPECT_OUTPUT_HAS(r, " features (estimated from the file's 12 MiB and samples of its lines) need about ");
+  EXPECT_OUTPUT_HAS(r, "more than the budget of 200 MiB (CIRCATLAS_MEMORY_LIMIT=200M); load a smaller extract");
+  EXPECT_LT(seconds, 10.0);
+}
+
+TEST(BadInput17, LargeCsvUnderAnAddressSpaceLimitIsRefusedNotACrash) {
+  const test::TempDir dir;
+  writeRegistry(dir / "big.csv", 150000);
+  const auto r = runIn(dir, "-u CIRCATLAS_MEMORY_LIMIT", "validate big.csv", "ulimit -v 800000 &&");
+  EXPECT_EQ(r.exitCode, 4) << r.output;
+  EXPECT_OUTPUT_HAS(r, "circatlas: I/O error: big.csv: layer 'big': about 14");
+  EXPECT_OUTPUT_HAS(r, "(what the address-space limit (ulimit -v) of 781 MiB leaves free); load a smaller extract");
+  EXPECT_EQ(r.output.find("internal error"), std::string::npos) << r.output;
+}
+
+TEST(BadInput17, BlankLinesAreNotCountedAsFeatures) {
+  const test::TempDir dir;
+  writeRegistry(dir / "blank.csv", 2, 1000000);
+  const auto r = runIn(dir, "CIRCATLAS_MEMORY_LIMIT=200M", "validate blank.csv");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_OUTPUT_HAS(r, "blank.csv: 2 rows checked, 0 error(s), 0 warning(s)");
+}
+
+// A GeoPackage whose gpkg_ogr_contents claims 1 feature while it holds 1000: the budget holds
+// while reading, whatever the file declares.
+TEST(BadInput17, UnderstatedFeatureCountStopsReadingAtTheBudget) {
+  const test::TempDir dir;
+  ASSERT_EQ(runIn(dir, "", "synth -n 1000 --seed 7 --out r.gpkg").exitCode, 0);
+  const auto sql = test::runCommand("ogrinfo -q '" + (dir / "r.gpkg").string() +
+                                    "' -sql \"UPDATE gpkg_ogr_contents SET feature_count = 1 WHERE table_name = 'enterprises'\"");
+  ASSERT_EQ(sql.exitCode, 0) << sql.output;
+  // Room for 152 features above the base (128 MiB + 152 × 5120 bytes ≤ 135,000,000).
+  for (const std::string prefix : {"", "ulimit -v 3000000 &&"}) {
+    const auto r = runIn(dir, "CIRCATLAS_MEMORY_LIMIT=135000000", "validate r.gpkg --layer enterprises", prefix);
+    EXPECT_EQ(r.exitCode, 4) << prefix << r.output;
+    EXPECT_OUTPUT_HAS(r, "circatlas: I/O error: r.gpkg: layer 'enterprises': reading stopped at feature 153: 153 features "
+                         "need about 129 MiB of memory (5120 bytes per feature, measured), more than the budget of 129 MiB "
+                         "(CIRCATLAS_MEMORY_LIMIT=135000000); load a smaller extract");
+  }
+}
+
+TEST(BadInput17, MalformedMemoryLimitFailsBeforeAnyLoading) {
+  const test::TempDir dir;
+  writeRegistry(dir / "r.csv", 10);
+  const auto start = std::chrono::steady_clock::now();
+  const auto r = runIn(dir, "CIRCATLAS_MEMORY_LIMIT=garbage", "export --out e.gpkg");
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(r.exitCode, 2) << r.output;
+  EXPECT_OUTPUT_HAS(r, "circatlas: parameter error: CIRCATLAS_MEMORY_LIMIT=garbage: expected a size such as 512M, 2G "
+                       "or a number of bytes");
+  EXPECT_LT(seconds, 3.0);  // the export itself takes tens of seconds
+  EXPECT_FALSE(std::filesystem::exists(dir / "e.gpkg"));
+}
+
+TEST(BadInput17, FifosAreRefusedInsteadOfBlocking) {
+  const test::TempDir dir;
+  ASSERT_EQ(::mkfifo((dir / "fifo.csv").c_str(), 0600), 0);
+  ASSERT_EQ(::mkfifo((dir / "fifo.gpkg").c_str(), 0600), 0);
+  const auto csv = runIn(dir, "", "validate fifo.csv", "timeout 20");
+  EXPECT_EQ(csv.exitCode, 4) << csv.output;
+  EXPECT_OUTPUT_HAS(csv, "circatlas: I/O error: fifo.csv: is a FIFO (named pipe), not a file; circatlas reads files (save "
+                         "the data to a file, or stream it explicitly through /vsistdin/)");
+  const auto gpkg = runIn(dir, "", "info fifo.gpkg", "timeout 20");
+  EXPECT_EQ(gpkg.exitCode, 4) << gpkg.output;
+  EXPECT_OUTPUT_HAS(gpkg, "circatlas: I/O error: fifo.gpkg: is a FIFO (named pipe), not a file;");
+  const auto device = runIn(dir, "", "info /dev/zero", "timeout 20");
+  EXPECT_EQ(device.exitCode, 4) << device.output;
+  EXPECT_OUTPUT_HAS(device, "circatlas: I/O error: /dev/zero: is a character device, not a file;");
+}
+
+TEST(BadInput17, SymbolicLinkLoopIsAnIoError) {
+  const test::TempDir dir;
+  std::filesystem::create_symlink("b.csv", dir / "a.csv");
+  std::filesystem::create_symlink("a.csv", dir / "b.csv");
+  for (const char* command : {"validate", "info"}) {
+    const auto r = runIn(dir, "", std::string(command) + " a.csv");
+    EXPECT_EQ(r.exitCode, 4) << r.output;
+    EXPECT_OUTPUT_HAS(r, "circatlas: I/O error: a.csv: Too many levels of symbolic links");
+  }
+  const auto out = runIn(dir, "", "route Lanzhou Jiuquan --out a.csv/x.gpkg");
+  EXPECT_EQ(out.exitCode, 4) << out.output;
+  EXPECT_OUTPUT_HAS(out, "circatlas: I/O error: a.csv/x.gpkg: Too many levels of symbolic links");
+}
+
+TEST(BadInput17, NonFiniteAndOutOfRangeNumbersAreUsageErrors) {
+  const test::TempDir dir;
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"figure --preset overview --dpi nan --out f.png", "--dpi: value nan is not a finite number in [30 - 1200]"},
+      {"hotspots --permutations 2000000000", "--permutations: Value 2000000000 not in range 1 to 99999"},
+      {"hotspots --permutations 0", "--permutations: Value 0 not in range 1 to 99999"},
+      {"hotspots --permutations -5", "--permutations: Value -5 not in range 1 to 99999"},
+      {"route Lanzhou Jiuquan --detour inf", "--detour: value inf is not a finite number in [1 - 10]"},
+      {"partners --detour inf", "--detour: value inf is not a finite number in [1 - 10]"},
+  };
+  for (const auto& [args, message] : cases) {
+    const auto r = runIn(dir, "", args);
+    EXPECT_EQ(r.exitCode, 2) << args << "\n" << r.output;
+    EXPECT_OUTPUT_HAS(r, message);
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir / "f.png"));
+}
+
+TEST(BadInput17, ConnectionStringPasswordsAreNeverPrinted) {
+  const test::TempDir dir;
+  const auto r = runIn(dir, "", "info 'PG:dbname=gansu host=127.0.0.1 port=1 user=planner password=s3cret'");
+  EXPECT_NE(r.exitCode, 0) << r.output;
+  EXPECT_EQ(r.output.find("s3cret"), std::string::npos) << r.output;
+  EXPECT_OUTPUT_HAS(r, "password=***");
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "core/progress.h"
+#include "io/builtin_data.h"
 #include "render/atlas_data.h"
 #include "render/layer_set.h"
 #include "test_support.h"
@@ -54,6 +55,19 @@ TEST(FigureExportDialog, ExportWritesThePresetPageOfThePrefectureAsAVectorPdf) {
   ASSERT_EQ(text.exitCode, 0) << text.output;
   EXPECT_NE(text.output.find("Jinchang"), std::string::npos) << text.output;
   EXPECT_NE(text.output.find("Power and heat"), std::string::npos) << text.output;
+}
+
+// The output policy holds in the viewer too: a path typed into the dialog that lies inside the
+// built-in data is refused before anything is drawn.
+TEST(FigureExportDialog, NeverWritesIntoTheBuiltInData) {
+  FigureExportDialog dialog(builtinAtlas(), render::Language::En);
+  const auto target = io::builtinDataDir() / "overview.png";
+  dialog.pathEdit()->setText(QString::fromStdString(target.string()));
+  bool finished = false;
+  QObject::connect(&dialog, &FigureExportDialog::finished, [&](const QString&, const QString&) { finished = true; });
+  dialog.startExport();
+  EXPECT_FALSE(waitUntil([&] { return finished; }, 500));
+  EXPECT_FALSE(std::filesystem::exists(target));
 }
 
 TEST(FigureExportDialog, AnUnknownExtensionIsReportedAndNothingIsWritten) {
