@@ -1,15 +1,31 @@
-// Preprocessing of a ContractionHierarchy: node ordering, witness searches and shortcut insertion.
+// Preprocessing of a ContractionHierarchy: chain compression, then rounds of independent nodes contracted in parallel.
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/info.h>
+#include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
+
 #include <algorithm>
 #include <functional>
 #include <numeric>
-#include <queue>
 #include <utility>
 
 #include "analysis/network/contraction_hierarchy.h"
 
 namespace circatlas::analysis::network {
 
-/// Contracts the nodes of a graph one by one (internal to ContractionHierarchy::build).
+/// Contracts the nodes of a graph (internal to ContractionHierarchy::build).
+///
+/// Phase 1 compresses chains: nodes with at most two distinct neighbours (shape points of a road,
+/// dead ends) are contracted first without witness searches; the shortcut that joins a chain's ends
+/// is needed anyway unless a parallel road is shorter, and then it is only superfluous, never wrong.
+/// Phase 2 repeats rounds as OSRM's contractor does: every node whose priority is smaller than that of
+/// every node within two hops is contracted in the same round, in parallel (their neighbourhoods are
+/// disjoint, so the arc lists each one changes are its own). Priorities are updated lazily: neighbours
+/// of contracted nodes only gain the deleted-neighbour term, and a candidate whose neighbourhood changed
+/// is simulated again and must still win before it is contracted. Witness searches avoid every node of
+/// the round, so a witness never runs through a node that disappears in the same round; the result
+/// does not depend on the number of threads.
 class Contractor {
  public:
   Contractor(const RoadGraph& graph, Metric metric, const ContractionOptions& options)
@@ -30,17 +46,50 @@ class Contractor {
     std::uint32_t to;
     DynArc arc;  // other = to
   };
+  // Per-thread witness search state, stamped so that nothing is cleared between searches.
+  struct Workspace {
+    explicit Workspace(std::uint32_t n) : stamp(n, 0), dist(n, 0.0), hops(n, 0), targetStamp(n, 0) {}
+    std::uint32_t round = 0;
+    std::vector<std::uint32_t> stamp;
+    std::vector<double> dist;
+    std::vector<std::uint8_t> hops;
+    std::vector<std::uint32_t> targetStamp;
+    std::vector<std::pair<double, std::uint32_t>> heap;
+    std::vector<Shortcut> scratch;
+  };
+  struct Priority {
+    float value = 0;
+    std::uint32_t tie = 0;  // a hash of the node, so that equal priorities still order strictly
+    friend bool operator<(const Priority& a, const Priority& b) {
+      return a.value < b.value || (a.value == b.value && a.tie < b.tie);
+    }
+  };
 
   void load();
   static void addOrImprove(std::vector<DynArc>& list, const DynArc& arc);
-  // Dijkstra from source avoiding `avoid`, until maxWeight, the limits, or every out-neighbour of
-  // `avoid` is settled.
-  void witnessSearch(std::uint32_t source, std::uint32_t avoid, double maxWeight, std::uint32_t settleLimit);
-  // Shortcuts needed to contract v. When fwdBase/bwdBase are given, they carry their unpack references.
-  void findShortcuts(std::uint32_t v, std::vector<Shortcut>& out, std::uint32_t fwdBase, std::uint32_t bwdBase,
-                     std::uint32_t settleLimit);
-  int priority(std::uint32_t v);
-  void contract(std::uint32_t v, std::uint32_t rank, ContractionHierarchy& ch);
+  // Dijkstra from source avoiding `avoid` and this round's nodes, until maxWeight, the limits, or every
+  // out-neighbour of `avoid` is settled.
+  void witnessSearch(Workspace& w, std::uint32_t source, std::uint32_t avoid, double maxWeight,
+                     std::uint32_t settleLimit) const;
+  // Shortcuts needed to contract v. fwdBase/bwdBase give their unpack references. witness = false
+  // adds every shortcut without searching (chains).
+  void findShortcuts(Workspace& w, std::uint32_t v, std::vector<Shortcut>& out, std::uint32_t fwdBase,
+                     std::uint32_t bwdBase, std::uint32_t settleLimit, bool witness) const;
+  Priority priority(Workspace& w, std::uint32_t v) const;
+  std::size_t distinctNeighbours(std::uint32_t v, std::uint32_t limit) const;
+  // Freezes v's arcs at [fwdBase, …) and [bwdBase, …), computes its shortcuts into `shortcuts`.
+  void freeze(Workspace& w, std::uint32_t v, std::uint32_t fwdBase, std::uint32_t bwdBase, std::vector<Shortcut>& shortcuts,
+              bool witness);
+  // Removes v from its neighbours' lists, adds its shortcuts and drops v's own lists.
+  void detach(std::uint32_t v, const std::vector<Shortcut>& shortcuts);
+  static std::uint32_t hash(std::uint32_t v) {
+    v ^= v >> 16;
+    v *= 0x7feb352dU;
+    v ^= v >> 15;
+    v *= 0x846ca68bU;
+    v ^= v >> 16;
+    return v;
+  }
 
   const RoadGraph& graph_;
   Metric metric_;
@@ -50,20 +99,17 @@ class Contractor {
   std::vector<std::vector<DynArc>> in_;   // uncontracted arcs u → v, `other` = u
   std::vector<std::uint32_t> deleted_;    // contracted neighbours
   std::vector<std::uint8_t> contracted_;
+  std::vector<std::uint8_t> inRound_;     // being contracted in the current round
+  std::vector<Priority> priority_;
+  std::vector<std::uint8_t> fresh_;       // priority simulated since the neighbourhood last changed
 
-  std::uint32_t round_ = 0;
-  std::vector<std::uint32_t> stamp_;
-  std::vector<double> dist_;
-  std::vector<std::uint32_t> hops_;
-  std::vector<std::uint32_t> targetStamp_;
-  using Entry = std::pair<double, std::uint32_t>;
-  std::vector<Entry> heap_;
-  std::vector<Shortcut> scratch_;
-
+  std::size_t shortcuts_ = 0;
+  std::vector<std::uint32_t> rank_;
+  std::vector<std::uint32_t> order_;
   // Arcs frozen as nodes are contracted, in contraction order; remapped to node order at the end.
   std::vector<ChArc> forward_;
   std::vector<ChArc> backward_;
-  std::vector<std::uint32_t> forwardStart_;   // per node, into forward_ (contraction order)
+  std::vector<std::uint32_t> forwardStart_;  // per node, into forward_ (contraction order)
   std::vector<std::uint32_t> backwardStart_;
 };
 
@@ -91,56 +137,60 @@ void Contractor::load() {
   }
   deleted_.assign(n, 0);
   contracted_.assign(n, 0);
-  stamp_.assign(n, 0);
-  dist_.assign(n, 0.0);
-  hops_.assign(n, 0);
-  targetStamp_.assign(n, 0);
+  inRound_.assign(n, 0);
+  priority_.assign(n, {});
+  fresh_.assign(n, 1);
+  rank_.assign(n, 0);
+  forwardStart_.assign(n, 0);
+  backwardStart_.assign(n, 0);
+  order_.reserve(n);
 }
 
-void Contractor::witnessSearch(std::uint32_t source, std::uint32_t avoid, double maxWeight,
-                               std::uint32_t settleLimit) {
-  ++round_;
-  heap_.clear();
-  stamp_[source] = round_;
-  dist_[source] = 0.0;
-  hops_[source] = 0;
-  heap_.emplace_back(0.0, source);
+void Contractor::witnessSearch(Workspace& w, std::uint32_t source, std::uint32_t avoid, double maxWeight,
+                               std::uint32_t settleLimit) const {
+  const std::uint32_t round = ++w.round;
+  auto& heap = w.heap;
+  heap.clear();
+  w.stamp[source] = round;
+  w.dist[source] = 0.0;
+  w.hops[source] = 0;
+  heap.emplace_back(0.0, source);
   std::size_t targetsLeft = 0;
   for (const DynArc& b : out_[avoid]) {
-    if (b.other != source && targetStamp_[b.other] != round_) {
-      targetStamp_[b.other] = round_;
+    if (b.other != source && w.targetStamp[b.other] != round) {
+      w.targetStamp[b.other] = round;
       ++targetsLeft;
     }
   }
   std::uint32_t settled = 0;
-  while (!heap_.empty() && targetsLeft > 0) {
-    std::pop_heap(heap_.begin(), heap_.end(), std::greater<>{});
-    const auto [d, x] = heap_.back();
-    heap_.pop_back();
-    if (d > dist_[x]) continue;
+  while (!heap.empty() && targetsLeft > 0) {
+    std::pop_heap(heap.begin(), heap.end(), std::greater<>{});
+    const auto [d, x] = heap.back();
+    heap.pop_back();
+    if (d > w.dist[x]) continue;
     if (d > maxWeight || ++settled > settleLimit) break;
-    if (targetStamp_[x] == round_) {
-      targetStamp_[x] = 0;
+    if (w.targetStamp[x] == round) {
+      w.targetStamp[x] = 0;
       --targetsLeft;
     }
-    if (hops_[x] >= options_.witnessHopLimit) continue;
+    if (w.hops[x] >= options_.witnessHopLimit) continue;
     for (const DynArc& arc : out_[x]) {
-      if (arc.other == avoid) continue;
+      if (arc.other == avoid || inRound_[arc.other]) continue;
       const double nd = d + arc.weight;
       if (nd > maxWeight) continue;
-      if (stamp_[arc.other] != round_ || nd < dist_[arc.other]) {
-        stamp_[arc.other] = round_;
-        dist_[arc.other] = nd;
-        hops_[arc.other] = hops_[x] + 1;
-        heap_.emplace_back(nd, arc.other);
-        std::push_heap(heap_.begin(), heap_.end(), std::greater<>{});
+      if (w.stamp[arc.other] != round || nd < w.dist[arc.other]) {
+        w.stamp[arc.other] = round;
+        w.dist[arc.other] = nd;
+        w.hops[arc.other] = static_cast<std::uint8_t>(w.hops[x] + 1);
+        heap.emplace_back(nd, arc.other);
+        std::push_heap(heap.begin(), heap.end(), std::greater<>{});
       }
     }
   }
 }
 
-void Contractor::findShortcuts(std::uint32_t v, std::vector<Shortcut>& out, std::uint32_t fwdBase,
-                               std::uint32_t bwdBase, std::uint32_t settleLimit) {
+void Contractor::findShortcuts(Workspace& w, std::uint32_t v, std::vector<Shortcut>& out, std::uint32_t fwdBase,
+                               std::uint32_t bwdBase, std::uint32_t settleLimit, bool witness) const {
   out.clear();
   const auto& outs = out_[v];
   const auto& ins = in_[v];
@@ -149,49 +199,66 @@ void Contractor::findShortcuts(std::uint32_t v, std::vector<Shortcut>& out, std:
   for (const DynArc& b : outs) maxOut = std::max(maxOut, b.weight);
   for (std::uint32_t i = 0; i < ins.size(); ++i) {
     const DynArc& a = ins[i];
-    witnessSearch(a.other, v, a.weight + maxOut, settleLimit);
+    if (witness) witnessSearch(w, a.other, v, a.weight + maxOut, settleLimit);
     for (std::uint32_t j = 0; j < outs.size(); ++j) {
       const DynArc& b = outs[j];
       if (b.other == a.other) continue;  // u → v → u: a loop is never needed
       const double via = a.weight + b.weight;
       // A witness at most as long as the path via v (even an unsettled label is a real path) makes the
       // shortcut unnecessary.
-      if (stamp_[b.other] == round_ && dist_[b.other] <= via) continue;
-      out.push_back({a.other, b.other, {b.other, bwdBase + i, fwdBase + j, via, a.totals + b.totals}});
+      if (witness && w.stamp[b.other] == w.round && w.dist[b.other] <= via) continue;
+      out.push_back({a.other, b.other,
+                     {b.other, bwdBase + i, fwdBase + j, via, a.totals + b.totals}});
     }
   }
 }
 
-int Contractor::priority(std::uint32_t v) {
-  findShortcuts(v, scratch_, 0, 0, options_.simulationSettleLimit);
+Contractor::Priority Contractor::priority(Workspace& w, std::uint32_t v) const {
+  findShortcuts(w, v, w.scratch, 0, 0, options_.simulationSettleLimit, true);
+  // Edge difference keeps the graph sparse; contracted neighbours spread contraction evenly, so that the
+  // hierarchy is shallow. (OSRM's quotients of added to removed arcs and original arcs were tried and
+  // left a denser core on grid-like networks.)
   const int edgeDifference =
-      static_cast<int>(scratch_.size()) - static_cast<int>(out_[v].size() + in_[v].size());
-  // Edge difference keeps the graph sparse; deleted neighbours spread contraction evenly. (A level /
-  // search-depth term was tried and made the core denser on grid-like networks.)
-  return 2 * edgeDifference + static_cast<int>(deleted_[v]);
+      static_cast<int>(w.scratch.size()) - static_cast<int>(out_[v].size() + in_[v].size());
+  return {static_cast<float>(2 * edgeDifference + static_cast<int>(deleted_[v])), hash(v)};
 }
 
-void Contractor::contract(std::uint32_t v, std::uint32_t rank, ContractionHierarchy& ch) {
-  ch.rank_[v] = rank;
-  // Freeze v's remaining arcs: all of them lead to nodes contracted later.
-  const auto fwdBase = static_cast<std::uint32_t>(forward_.size());
-  const auto bwdBase = static_cast<std::uint32_t>(backward_.size());
+std::size_t Contractor::distinctNeighbours(std::uint32_t v, std::uint32_t limit) const {
+  std::uint32_t found[4];
+  std::size_t count = 0;
+  for (const auto* list : {&out_[v], &in_[v]}) {
+    for (const DynArc& a : *list) {
+      if (std::find(found, found + count, a.other) != found + count) continue;
+      if (count == limit) return limit + 1;
+      found[count++] = a.other;
+    }
+  }
+  return count;
+}
+
+void Contractor::freeze(Workspace& w, std::uint32_t v, std::uint32_t fwdBase, std::uint32_t bwdBase,
+                        std::vector<Shortcut>& shortcuts, bool witness) {
   forwardStart_[v] = fwdBase;
   backwardStart_[v] = bwdBase;
-  for (const DynArc& a : out_[v]) forward_.push_back({a.other, a.first, a.second, a.weight, a.totals});
-  for (const DynArc& a : in_[v]) backward_.push_back({a.other, a.first, a.second, a.weight, a.totals});
+  // Every remaining arc of v leads to a node contracted later.
+  std::uint32_t i = fwdBase;
+  for (const DynArc& a : out_[v]) forward_[i++] = {a.other, a.first, a.second, a.weight, a.totals};
+  i = bwdBase;
+  for (const DynArc& a : in_[v]) backward_[i++] = {a.other, a.first, a.second, a.weight, a.totals};
+  findShortcuts(w, v, shortcuts, fwdBase, bwdBase, options_.witnessSettleLimit, witness);
+}
 
-  std::vector<Shortcut> shortcuts;
-  findShortcuts(v, shortcuts, fwdBase, bwdBase, options_.witnessSettleLimit);
-  ch.shortcuts_ += shortcuts.size();
-
+void Contractor::detach(std::uint32_t v, const std::vector<Shortcut>& shortcuts) {
   for (const DynArc& a : in_[v]) {
     auto& list = out_[a.other];
     list.erase(std::remove_if(list.begin(), list.end(), [v](const DynArc& x) { return x.other == v; }), list.end());
+    ++deleted_[a.other];
   }
   for (const DynArc& b : out_[v]) {
     auto& list = in_[b.other];
     list.erase(std::remove_if(list.begin(), list.end(), [v](const DynArc& x) { return x.other == v; }), list.end());
+    // A two-way neighbour counts once.
+    if (std::none_of(in_[v].begin(), in_[v].end(), [&](const DynArc& a) { return a.other == b.other; })) ++deleted_[b.other];
   }
   for (const Shortcut& s : shortcuts) {
     addOrImprove(out_[s.from], s.arc);
@@ -208,60 +275,177 @@ ContractionHierarchy Contractor::run(core::Progress* progress) {
   ContractionHierarchy ch(graph_, metric_);
   load();
   const std::uint32_t n = graph_.nodeCount();
-  ch.rank_.assign(n, 0);
-  forwardStart_.assign(n, 0);
-  backwardStart_.assign(n, 0);
+  auto report = [&] {
+    if (!progress) return true;
+    if (progress->cancelled()) return false;
+    progress->report(static_cast<double>(order_.size()) / std::max<std::uint32_t>(n, 1), "contracting the road network");
+    return true;
+  };
+  const unsigned threads = options_.threads ? options_.threads : static_cast<unsigned>(tbb::info::default_concurrency());
+  tbb::task_arena arena(static_cast<int>(std::max(1u, threads)));
+  tbb::enumerable_thread_specific<Workspace> workspaces([n] { return Workspace(n); });
 
-  using QueueEntry = std::pair<int, std::uint32_t>;
-  std::priority_queue<QueueEntry, std::vector<QueueEntry>, std::greater<>> queue;
-  std::vector<int> current(n);
-  for (std::uint32_t v = 0; v < n; ++v) {
-    current[v] = priority(v);
-    queue.emplace(current[v], v);
+  // Phase 1: chains and dead ends, sequentially (each contraction is a handful of list operations).
+  {
+    Workspace& w = workspaces.local();
+    std::vector<Shortcut> shortcuts;
+    std::vector<std::uint32_t> work;
+    for (std::uint32_t v = 0; v < n; ++v) {
+      if (distinctNeighbours(v, 2) <= 2) work.push_back(v);
+    }
+    std::reverse(work.begin(), work.end());
+    std::vector<std::uint32_t> neighbours;
+    while (!work.empty()) {
+      const std::uint32_t v = work.back();
+      work.pop_back();
+      if (contracted_[v] || distinctNeighbours(v, 2) > 2) continue;
+      neighbours.clear();
+      for (const DynArc& a : out_[v]) neighbours.push_back(a.other);
+      for (const DynArc& a : in_[v]) neighbours.push_back(a.other);
+      const auto fwdBase = static_cast<std::uint32_t>(forward_.size());
+      const auto bwdBase = static_cast<std::uint32_t>(backward_.size());
+      forward_.resize(forward_.size() + out_[v].size());
+      backward_.resize(backward_.size() + in_[v].size());
+      freeze(w, v, fwdBase, bwdBase, shortcuts, false);
+      shortcuts_ += shortcuts.size();
+      detach(v, shortcuts);
+      rank_[v] = static_cast<std::uint32_t>(order_.size());
+      order_.push_back(v);
+      // A junction whose side roads were all dead ends may now be a chain node itself.
+      for (std::uint32_t x : neighbours) {
+        if (!contracted_[x] && distinctNeighbours(x, 2) <= 2) work.push_back(x);
+      }
+    }
+    if (!report()) return ContractionHierarchy(graph_, metric_);
   }
-  std::vector<std::uint32_t> order;
-  order.reserve(n);
-  std::vector<std::uint32_t> neighbours;
-  while (!queue.empty()) {
-    const auto [p, v] = queue.top();
-    queue.pop();
-    if (contracted_[v] || p != current[v]) continue;  // stale entry
-    // Lazy update: contractions elsewhere may have made v worse; if so, requeue it.
-    current[v] = priority(v);
-    if (!queue.empty() && current[v] > queue.top().first) {
-      queue.emplace(current[v], v);
-      continue;
-    }
-    neighbours.clear();
-    for (const DynArc& a : out_[v]) neighbours.push_back(a.other);
-    for (const DynArc& a : in_[v]) neighbours.push_back(a.other);
-    std::sort(neighbours.begin(), neighbours.end());
-    neighbours.erase(std::unique(neighbours.begin(), neighbours.end()), neighbours.end());
 
-    contract(v, static_cast<std::uint32_t>(order.size()), ch);
-    order.push_back(v);
-    // Neighbours only get the deleted-neighbour term now; their shortcut count is re-simulated when
-    // they reach the top (re-simulating every neighbour here costs degree² witness searches late on).
-    for (std::uint32_t w : neighbours) {
-      ++deleted_[w];
-      ++current[w];
-      queue.emplace(current[w], w);
+  // Phase 2: rounds of independent nodes.
+  std::vector<std::uint32_t> remaining;
+  for (std::uint32_t v = 0; v < n; ++v) {
+    if (!contracted_[v]) remaining.push_back(v);
+  }
+  arena.execute([&] {
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, remaining.size(), 256), [&](const auto& r) {
+      Workspace& w = workspaces.local();
+      for (std::size_t i = r.begin(); i != r.end(); ++i) priority_[remaining[i]] = priority(w, remaining[i]);
+    });
+  });
+  std::vector<std::uint8_t> selected(n, 0);
+  std::vector<std::uint32_t> round;
+  std::vector<std::vector<Shortcut>> roundShortcuts;
+  std::vector<std::uint32_t> candidates;
+  std::size_t lastReport = order_.size();
+  while (!remaining.empty()) {
+    // A node is independent when its priority is below that of every node within two hops.
+    auto independent = [&](std::uint32_t v) {
+      const Priority p = priority_[v];
+      for (const auto* list : {&out_[v], &in_[v]}) {
+        for (const DynArc& a : *list) {
+          if (!(p < priority_[a.other])) return false;
+          for (const auto* list2 : {&out_[a.other], &in_[a.other]}) {
+            for (const DynArc& b : *list2) {
+              if (b.other != v && !(p < priority_[b.other])) return false;
+            }
+          }
+        }
+      }
+      return true;
+    };
+    arena.execute([&] {
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, remaining.size(), 256), [&](const auto& r) {
+        for (std::size_t i = r.begin(); i != r.end(); ++i) selected[remaining[i]] = independent(remaining[i]) ? 1 : 0;
+      });
+    });
+    candidates.clear();
+    for (std::uint32_t v : remaining) {
+      if (selected[v]) candidates.push_back(v);
     }
-    if (progress && order.size() % 4096 == 0) {
-      if (progress->cancelled()) return ContractionHierarchy(graph_, metric_);
-      progress->report(static_cast<double>(order.size()) / n, "contracting the road network");
+    // Lazy update: a candidate whose neighbourhood changed since its priority was simulated is simulated
+    // again; it stays in the round only if it still beats everything within two hops.
+    arena.execute([&] {
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, candidates.size(), 16), [&](const auto& r) {
+        Workspace& w = workspaces.local();
+        for (std::size_t i = r.begin(); i != r.end(); ++i) {
+          const std::uint32_t v = candidates[i];
+          if (!fresh_[v]) {
+            priority_[v] = priority(w, v);
+            fresh_[v] = 1;
+          }
+        }
+      });
+    });
+    arena.execute([&] {
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, candidates.size(), 64), [&](const auto& r) {
+        for (std::size_t i = r.begin(); i != r.end(); ++i) selected[candidates[i]] = independent(candidates[i]) ? 1 : 0;
+      });
+    });
+    round.clear();
+    for (std::uint32_t v : candidates) {
+      if (selected[v]) round.push_back(v);
+      selected[v] = 0;
+    }
+    // Ranks and frozen-arc positions in a fixed order, so the hierarchy does not depend on threads.
+    std::vector<std::uint32_t> fwdBase(round.size());
+    std::vector<std::uint32_t> bwdBase(round.size());
+    for (std::size_t k = 0; k < round.size(); ++k) {
+      const std::uint32_t v = round[k];
+      inRound_[v] = 1;
+      rank_[v] = static_cast<std::uint32_t>(order_.size());
+      order_.push_back(v);
+      fwdBase[k] = static_cast<std::uint32_t>(forward_.size());
+      bwdBase[k] = static_cast<std::uint32_t>(backward_.size());
+      forward_.resize(forward_.size() + out_[v].size());
+      backward_.resize(backward_.size() + in_[v].size());
+    }
+    roundShortcuts.resize(round.size());
+    arena.execute([&] {
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, round.size(), 8), [&](const auto& r) {
+        Workspace& w = workspaces.local();
+        for (std::size_t k = r.begin(); k != r.end(); ++k) freeze(w, round[k], fwdBase[k], bwdBase[k], roundShortcuts[k], true);
+      });
+    });
+    // Neighbours only get the deleted-neighbour term now and are marked for simulation when they next
+    // become candidates (re-simulating every neighbour costs degree² witness searches late on).
+    for (std::uint32_t v : round) {
+      for (const DynArc& a : in_[v]) {
+        fresh_[a.other] = 0;
+        priority_[a.other].value += 1.0f;
+      }
+      for (const DynArc& b : out_[v]) {
+        if (std::any_of(in_[v].begin(), in_[v].end(), [&](const DynArc& a) { return a.other == b.other; })) continue;
+        fresh_[b.other] = 0;
+        priority_[b.other].value += 1.0f;
+      }
+    }
+    // Each node's neighbourhood is its own within a round (two-hop independence): no two writers meet.
+    arena.execute([&] {
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, round.size(), 8), [&](const auto& r) {
+        for (std::size_t k = r.begin(); k != r.end(); ++k) detach(round[k], roundShortcuts[k]);
+      });
+    });
+    for (std::size_t k = 0; k < round.size(); ++k) {
+      shortcuts_ += roundShortcuts[k].size();
+      inRound_[round[k]] = 0;
+    }
+    remaining.erase(std::remove_if(remaining.begin(), remaining.end(), [&](std::uint32_t v) { return contracted_[v] != 0; }),
+                    remaining.end());
+    if (order_.size() - lastReport >= 4096 || remaining.empty()) {
+      lastReport = order_.size();
+      if (!report()) return ContractionHierarchy(graph_, metric_);
     }
   }
 
   // Lay the frozen blocks out in node order and remap the shortcuts' references into them.
+  ch.rank_ = std::move(rank_);
+  ch.shortcuts_ = shortcuts_;
   std::vector<std::uint32_t> forwardMap(forward_.size());
   std::vector<std::uint32_t> backwardMap(backward_.size());
   auto layOut = [&](const std::vector<ChArc>& frozen, const std::vector<std::uint32_t>& start,
                     std::vector<std::uint32_t>& begin, std::vector<ChArc>& laid, std::vector<std::uint32_t>& map) {
     begin.assign(n + 1, 0);
     for (std::uint32_t k = 0; k < n; ++k) {
-      const std::uint32_t v = order[k];
-      const std::uint32_t end = k + 1 < n ? start[order[k + 1]] : static_cast<std::uint32_t>(frozen.size());
+      const std::uint32_t v = order_[k];
+      const std::uint32_t end = k + 1 < n ? start[order_[k + 1]] : static_cast<std::uint32_t>(frozen.size());
       begin[v + 1] = end - start[v];
     }
     std::partial_sum(begin.begin(), begin.end(), begin.begin());

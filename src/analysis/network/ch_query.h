@@ -12,12 +12,7 @@
 namespace circatlas::analysis::network {
 
 /// A shortest path found through the hierarchy.
-struct ChRoute {
-  Totals totals;            ///< including the anchors' offsets
-  NodeId sourceNode;        ///< the source anchor used
-  NodeId targetNode;        ///< the target anchor used
-  std::vector<ArcId> arcs;  ///< graph arcs from sourceNode to targetNode (empty when they are equal)
-};
+using ChRoute = AnchoredRoute;
 
 /// Point-to-point queries on one hierarchy. Holds two search workspaces sized to the graph: one object
 /// per thread. The hierarchy must outlive it.

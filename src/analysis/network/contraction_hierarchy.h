@@ -17,7 +17,8 @@ struct ContractionOptions {
   // preprocessing among 100/25, 200/40, 400/100 and 1500/100).
   std::uint32_t witnessSettleLimit = 200;    ///< nodes a witness search may settle before giving up
   std::uint32_t simulationSettleLimit = 40;  ///< the same when only estimating a node's priority
-  std::uint32_t witnessHopLimit = 12;        ///< arcs a witness path may have
+  std::uint32_t witnessHopLimit = 12;        ///< arcs a witness path may have (at most 255)
+  unsigned threads = 0;                      ///< threads contracting independent nodes; 0 = all cores
 };
 
 /// An arc of the hierarchy, always pointing from a node to a node contracted later (higher rank).
@@ -39,10 +40,11 @@ struct ChArc {
 /// the graph, which must outlive it.
 class ContractionHierarchy {
  public:
-  /// Contracts every node in the order of priority 2 × edge difference + deleted neighbours, kept
-  /// up to date lazily (re-simulated when a node reaches the top of the queue). About 50 s for a
-  /// 400 k-node, 1 M-edge network on one core. Reports progress; throws nothing but std::bad_alloc.
-  /// Cancelling returns an empty hierarchy (check empty()).
+  /// Compresses chains of nodes with at most two neighbours first, then contracts the other nodes in
+  /// rounds of independent nodes, in parallel, by the priority 2 × edge difference + contracted
+  /// neighbours, updated lazily (a candidate whose neighbourhood changed is simulated again before
+  /// it is contracted; see ch_contractor.cpp). The same hierarchy for any number of threads. Reports
+  /// progress; throws nothing but std::bad_alloc. Cancelling returns an empty hierarchy (check empty()).
   [[nodiscard]] static ContractionHierarchy build(const RoadGraph& graph, Metric metric,
                                                   const ContractionOptions& options = {},
                                                   core::Progress* progress = nullptr);

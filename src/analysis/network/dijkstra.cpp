@@ -78,6 +78,86 @@ std::optional<Path> Dijkstra::route(NodeId source, NodeId target) {
   return path;
 }
 
+void Dijkstra::search(std::span<const Anchor> anchors, std::span<const NodeId> stopAt, bool backward) {
+  ++round_;
+  std::size_t remaining = 0;
+  for (NodeId t : stopAt) {
+    if (targetMark_[t.value()] != round_) {
+      targetMark_[t.value()] = round_;
+      ++remaining;
+    }
+  }
+  using Entry = std::pair<double, std::uint32_t>;
+  heap_.clear();
+  const auto push = [&](double d, std::uint32_t v) {
+    heap_.emplace_back(d, v);
+    std::push_heap(heap_.begin(), heap_.end(), std::greater<>{});
+  };
+  for (const Anchor& anchor : anchors) {
+    const std::uint32_t v = anchor.node.value();
+    const double d = anchor.offset.in(metric_);
+    if (!reached(v) || d < dist_[v]) {
+      stamp_[v] = round_;
+      dist_[v] = d;
+      totals_[v] = anchor.offset;
+      parentArc_[v] = kNoArc;
+      push(d, v);
+    }
+  }
+  const auto relax = [&](std::uint32_t u, double d, ArcId arc, std::uint32_t v) {
+    const double candidate = d + graph_->weight(arc, metric_);
+    if (!reached(v) || candidate < dist_[v]) {
+      stamp_[v] = round_;
+      dist_[v] = candidate;
+      totals_[v] = totals_[u] + graph_->totals(arc);
+      parentArc_[v] = arc.value();
+      push(candidate, v);
+    }
+  };
+  while (!heap_.empty() && remaining > 0) {
+    std::pop_heap(heap_.begin(), heap_.end(), std::greater<>{});
+    const Entry top = heap_.back();
+    heap_.pop_back();
+    const auto [d, u] = top;
+    if (d > dist_[u]) continue;  // stale entry
+    if (targetMark_[u] == round_) {
+      targetMark_[u] = 0;
+      --remaining;
+    }
+    if (backward) {
+      for (ArcId arc : graph_->inArcs(NodeId(u))) relax(u, d, arc, graph_->tail(arc).value());
+    } else {
+      for (ArcId arc : graph_->outArcs(NodeId(u))) relax(u, d, arc, graph_->head(arc).value());
+    }
+  }
+}
+
+std::optional<AnchoredRoute> Dijkstra::route(std::span<const Anchor> sources, std::span<const Anchor> targets) {
+  std::vector<NodeId> stop;
+  stop.reserve(targets.size());
+  for (const Anchor& t : targets) stop.push_back(t.node);
+  search(sources, stop);
+  const Anchor* best = nullptr;
+  double bestValue = 0.0;
+  for (const Anchor& t : targets) {
+    if (!reached(t.node.value())) continue;
+    const double value = dist_[t.node.value()] + t.offset.in(metric_);
+    if (!best || value < bestValue) {
+      best = &t;
+      bestValue = value;
+    }
+  }
+  if (!best) return std::nullopt;
+  AnchoredRoute result;
+  result.totals = totals_[best->node.value()] + best->offset;
+  result.targetNode = best->node;
+  std::uint32_t v = best->node.value();
+  for (; parentArc_[v] != kNoArc; v = graph_->tail(ArcId(parentArc_[v])).value()) result.arcs.emplace_back(parentArc_[v]);
+  result.sourceNode = NodeId(v);
+  std::reverse(result.arcs.begin(), result.arcs.end());
+  return result;
+}
+
 std::vector<std::optional<Totals>> Dijkstra::distances(NodeId source, std::span<const NodeId> targets) {
   run(source, targets);
   std::vector<std::optional<Totals>> result;

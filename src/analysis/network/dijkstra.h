@@ -4,8 +4,10 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
+#include "analysis/network/anchor.h"
 #include "analysis/network/road_graph.h"
 
 namespace circatlas::analysis::network {
@@ -31,9 +33,20 @@ class Dijkstra {
   /// every target is settled.
   [[nodiscard]] std::vector<std::optional<Totals>> distances(NodeId source, std::span<const NodeId> targets);
 
+  /// Searches from a set of anchors (their offsets are the starting labels) until every node in stopAt
+  /// is settled or nothing is left. Forward follows the arcs (from sources); backward runs against them
+  /// (from targets: labels are then the totals node → anchor). Read the labels with reached()/totals().
+  void search(std::span<const Anchor> anchors, std::span<const NodeId> stopAt, bool backward = false);
+  /// After search(): whether a node got a label, and its totals (exact for the nodes in stopAt).
+  [[nodiscard]] bool reached(std::uint32_t node) const { return stamp_[node] == round_; }
+  [[nodiscard]] const Totals& totals(std::uint32_t node) const { return totals_[node]; }
+  [[nodiscard]] double dist(std::uint32_t node) const { return dist_[node]; }
+
+  /// Shortest path from any source anchor to any target anchor (offsets included), or nullopt.
+  [[nodiscard]] std::optional<AnchoredRoute> route(std::span<const Anchor> sources, std::span<const Anchor> targets);
+
  private:
   void run(NodeId source, std::span<const NodeId> targets);
-  [[nodiscard]] bool reached(std::uint32_t node) const { return stamp_[node] == round_; }
 
   const RoadGraph* graph_;
   Metric metric_;
@@ -43,6 +56,7 @@ class Dijkstra {
   std::vector<Totals> totals_;
   std::vector<std::uint32_t> parentArc_;
   std::vector<std::uint32_t> targetMark_;
+  std::vector<std::pair<double, std::uint32_t>> heap_;
 };
 
 }  // namespace circatlas::analysis::network

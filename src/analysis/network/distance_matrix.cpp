@@ -6,19 +6,20 @@
 #include <limits>
 #include <thread>
 
+#include "analysis/network/dijkstra.h"
 #include "analysis/network/upward_search.h"
 
 namespace circatlas::analysis::network {
 namespace {
 
-// Runs work(index, searchOfThisThread) for index in [0, count) on `threads` threads, handing out
-// indices one at a time so that uneven search spaces balance out.
-template <typename Work>
-void parallelFor(const ContractionHierarchy& ch, bool forward, std::size_t count, unsigned threads, Work&& work) {
+// Runs work(index, workspaceOfThisThread) for index in [0, count) on `threads` threads, handing out
+// indices one at a time so that uneven search spaces balance out. makeWorkspace() is called once per thread.
+template <typename MakeWorkspace, typename Work>
+void parallelFor(std::size_t count, unsigned threads, MakeWorkspace&& makeWorkspace, Work&& work) {
   std::atomic<std::size_t> next{0};
   auto worker = [&] {
-    UpwardSearch search(ch, forward);
-    for (std::size_t i = next++; i < count; i = next++) work(i, search);
+    auto workspace = makeWorkspace();
+    for (std::size_t i = next++; i < count; i = next++) work(i, workspace);
   };
   const unsigned n = static_cast<unsigned>(std::min<std::size_t>(threads, count));
   std::vector<std::thread> pool;
@@ -48,7 +49,7 @@ DistanceMatrix computeDistanceMatrix(const ContractionHierarchy& ch, std::span<c
     Totals totals;
   };
   std::vector<std::vector<Visit>> visits(targets.size());
-  parallelFor(ch, false, targets.size(), threads, [&](std::size_t t, UpwardSearch& search) {
+  parallelFor(targets.size(), threads, [&] { return UpwardSearch(ch, false); }, [&](std::size_t t, UpwardSearch& search) {
     search.run(targets[t]);
     auto& list = visits[t];
     list.reserve(search.settled().size());
@@ -76,7 +77,7 @@ DistanceMatrix computeDistanceMatrix(const ContractionHierarchy& ch, std::span<c
   }
 
   // Forward searches: each row is written by exactly one thread.
-  parallelFor(ch, true, sources.size(), threads, [&](std::size_t s, UpwardSearch& search) {
+  parallelFor(sources.size(), threads, [&] { return UpwardSearch(ch, true); }, [&](std::size_t s, UpwardSearch& search) {
     search.run(sources[s]);
     thread_local std::vector<double> best;
     thread_local std::vector<std::uint32_t> bestNode;
@@ -98,6 +99,47 @@ DistanceMatrix computeDistanceMatrix(const ContractionHierarchy& ch, std::span<c
     for (std::size_t t = 0; t < targets.size(); ++t) {
       if (best[t] < std::numeric_limits<double>::infinity()) {
         matrix.set(s, t, search.totals(bestNode[t]) + bucketTotals[bestBucket[t]]);
+      }
+    }
+  });
+  return matrix;
+}
+
+DistanceMatrix computeDistanceMatrix(const RoadGraph& graph, Metric metric, std::span<const std::vector<Anchor>> sources,
+                                     std::span<const std::vector<Anchor>> targets, unsigned threads) {
+  DistanceMatrix matrix(sources.size(), targets.size());
+  if (sources.empty() || targets.empty()) return matrix;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  // Search from the smaller side: forward from each source, or backward (against the arcs) from each target.
+  const bool backward = targets.size() < sources.size();
+  const auto& from = backward ? targets : sources;
+  const auto& to = backward ? sources : targets;
+  std::vector<NodeId> stop;
+  for (const auto& anchors : to) {
+    for (const Anchor& a : anchors) stop.push_back(a.node);
+  }
+  std::sort(stop.begin(), stop.end());
+  stop.erase(std::unique(stop.begin(), stop.end()), stop.end());
+  parallelFor(from.size(), threads, [&] { return Dijkstra(graph, metric); }, [&](std::size_t i, Dijkstra& search) {
+    search.search(from[i], stop, backward);
+    for (std::size_t j = 0; j < to.size(); ++j) {
+      const Anchor* best = nullptr;
+      double bestValue = 0.0;
+      for (const Anchor& a : to[j]) {
+        if (!search.reached(a.node.value())) continue;
+        const double value = search.dist(a.node.value()) + a.offset.in(metric);
+        if (!best || value < bestValue) {
+          best = &a;
+          bestValue = value;
+        }
+      }
+      if (!best) continue;
+      const Totals totals = backward ? best->offset + search.totals(best->node.value())
+                                     : search.totals(best->node.value()) + best->offset;
+      if (backward) {
+        matrix.set(j, i, totals);
+      } else {
+        matrix.set(i, j, totals);
       }
     }
   });

@@ -46,6 +46,15 @@ class DistanceMatrix {
                                                    std::span<const std::vector<Anchor>> targets,
                                                    unsigned threads = 0);
 
+/// The same without a hierarchy: one Dijkstra search on the plain graph per source (or, when there are
+/// fewer targets, one backward search per target), each stopping once every anchor node of the other
+/// side is settled. No preprocessing, so it is the faster choice for a few dozen sources or targets.
+/// Gives the same values in `metric` as the hierarchy.
+[[nodiscard]] DistanceMatrix computeDistanceMatrix(const RoadGraph& graph, Metric metric,
+                                                   std::span<const std::vector<Anchor>> sources,
+                                                   std::span<const std::vector<Anchor>> targets,
+                                                   unsigned threads = 0);
+
 /// The same for plain nodes.
 [[nodiscard]] DistanceMatrix computeDistanceMatrix(const ContractionHierarchy& ch, std::span<const NodeId> sources,
                                                    std::span<const NodeId> targets, unsigned threads = 0);

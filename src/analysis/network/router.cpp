@@ -1,10 +1,12 @@
 // Router: endpoint preparation (snap, anchors, access legs), matrix and single routes, fallbacks.
 #include "analysis/network/router.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "analysis/network/ch_query.h"
+#include "analysis/network/dijkstra.h"
 #include "analysis/network/distance_matrix.h"
 #include "core/error.h"
 
@@ -52,7 +54,20 @@ Router::Router(const RoadGraph& graph, const RouterOptions& options, core::Progr
     : graph_(&graph),
       options_(validated(options)),
       snapper_(graph),
-      hierarchy_(ContractionHierarchy::build(graph, options.metric, options.contraction, progress)) {}
+      progress_(progress) {}
+
+const ContractionHierarchy& Router::hierarchy() const {
+  if (const ContractionHierarchy* ready = ready_.load(std::memory_order_acquire)) return *ready;
+  const std::lock_guard lock(building_);
+  if (!hierarchy_) {
+    hierarchy_ = std::make_unique<ContractionHierarchy>(
+        ContractionHierarchy::build(*graph_, options_.metric, options_.contraction, progress_));
+    ready_.store(hierarchy_.get(), std::memory_order_release);
+  }
+  return *hierarchy_;
+}
+
+bool Router::hasHierarchy() const { return ready_.load(std::memory_order_acquire) != nullptr; }
 
 Totals Router::straightLine(core::XY a, core::XY b) const {
   const double meters = std::hypot(b.x - a.x, b.y - a.y) * options_.detourFactor;
@@ -131,7 +146,11 @@ RouteMatrix Router::matrix(std::span<const core::XY> sources, std::span<const co
     to.push_back(prepare(p, false));
     targetAnchors.push_back(to.back().anchors);
   }
-  const DistanceMatrix network = computeDistanceMatrix(hierarchy_, sourceAnchors, targetAnchors, options_.threads);
+  const bool few = std::min(sources.size(), targets.size()) < options_.fewEndpoints;
+  const DistanceMatrix network =
+      few && !hasHierarchy()
+          ? computeDistanceMatrix(*graph_, options_.metric, sourceAnchors, targetAnchors, options_.threads)
+          : computeDistanceMatrix(hierarchy(), sourceAnchors, targetAnchors, options_.threads);
 
   RouteMatrix result;
   result.rows = sources.size();
@@ -157,7 +176,10 @@ RouteResult Router::route(core::XY from, core::XY to) const {
   const Endpoint a = prepare(from, true);
   const Endpoint b = prepare(to, false);
   std::optional<ChRoute> found;
-  if (a.snap && b.snap) found = ChQuery(hierarchy_).route(a.anchors, b.anchors);
+  if (a.snap && b.snap) {
+    found = hasHierarchy() ? ChQuery(hierarchy()).route(a.anchors, b.anchors)
+                           : Dijkstra(*graph_, options_.metric).route(a.anchors, b.anchors);
+  }
 
   RouteResult result;
   const Metric m = options_.metric;

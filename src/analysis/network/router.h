@@ -1,7 +1,10 @@
 // Router facade: points snapped to the network, routed through a contraction hierarchy, straight-line fallback.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -34,6 +37,10 @@ struct RouterOptions {
   double accessSpeedMetersPerSecond = 30.0 / 3.6;  ///< speed on access legs and fallbacks, > 0
   double accessCostYuanPerTonneKm = 0.6;           ///< cost on access legs and fallbacks, ≥ 0
   unsigned threads = 0;              ///< for matrices; 0 = all cores
+  /// A matrix with fewer sources than this (or fewer targets) runs one Dijkstra search per source (or
+  /// target) on the plain graph, and single routes do too until a hierarchy exists: no preprocessing.
+  /// From this many on both sides, the contraction hierarchy is built once and reused. 0: always the hierarchy.
+  std::size_t fewEndpoints = 50;
   ContractionOptions contraction;
 
   /// Throws core::ParameterError naming the first bad option.
@@ -68,24 +75,29 @@ struct RouteResult {
   std::vector<EdgeId> edges;       ///< builder edges travelled, in order (partial edges at the ends included)
 };
 
-/// Routes between arbitrary points (metres, analysis CRS) on a road graph. Builds a snapping index and a
-/// contraction hierarchy for options.metric at construction (about a minute for a 1 M-edge network).
+/// Routes between arbitrary points (metres, analysis CRS) on a road graph. Builds a snapping index at
+/// construction, and a contraction hierarchy for options.metric only when a matrix has at least
+/// options.fewEndpoints sources and targets (then kept for every later query).
 /// Access legs from a point to its snapped position, and fallbacks, are the straight line × detourFactor
 /// at the access speed and cost. Never throws for an unroutable pair: the pair is flagged and falls back.
 /// Keeps a reference to the graph, which must outlive it. Const member functions may be called from
 /// several threads.
 class Router {
  public:
-  /// Throws core::ParameterError for bad options.
+  /// Throws core::ParameterError for bad options. The progress object, if any, must outlive the
+  /// router: it reports the contraction when that happens.
   Router(const RoadGraph& graph, const RouterOptions& options, core::Progress* progress = nullptr);
 
   [[nodiscard]] const RouterOptions& options() const noexcept { return options_; }
-  [[nodiscard]] const ContractionHierarchy& hierarchy() const noexcept { return hierarchy_; }
+  /// The contraction hierarchy, built now if it was not yet.
+  [[nodiscard]] const ContractionHierarchy& hierarchy() const;
+  /// Whether the hierarchy has been built (by a large matrix or hierarchy()).
+  [[nodiscard]] bool hasHierarchy() const;
 
   /// Every pair of sources × targets.
   [[nodiscard]] RouteMatrix matrix(std::span<const core::XY> sources, std::span<const core::XY> targets) const;
-  /// One pair with its geometry. Allocates query workspaces sized to the graph on every call, so for
-  /// many pairs prefer matrix().
+  /// One pair with its geometry: through the hierarchy when it exists, else one Dijkstra search.
+  /// Allocates query workspaces sized to the graph on every call, so for many pairs prefer matrix().
   [[nodiscard]] RouteResult route(core::XY from, core::XY to) const;
 
  private:
@@ -103,7 +115,10 @@ class Router {
   const RoadGraph* graph_;
   RouterOptions options_;
   EdgeSnapper snapper_;
-  ContractionHierarchy hierarchy_;
+  core::Progress* progress_;
+  mutable std::mutex building_;
+  mutable std::unique_ptr<ContractionHierarchy> hierarchy_;   // guarded by building_
+  mutable std::atomic<const ContractionHierarchy*> ready_{nullptr};  // hierarchy_ once complete
 };
 
 }  // namespace circatlas::analysis::network

@@ -199,5 +199,110 @@ TEST(ContractionHierarchy, EmptyAnchorSetIsUnreachable) {
   EXPECT_FALSE(ChQuery(ch).route({}, to));
 }
 
+// Every edge of a random network cut into three pieces: two chain nodes per road, as the vertices of
+// real road lines are. Chain compression contracts them first; answers stay those of Boost.
+TEST(ContractionHierarchy, RoadsWithShapePointsMatchBoost) {
+  RandomNetwork net = RandomNetwork::make(200, 31);
+  const std::vector<InputEdge> roads = net.edges;
+  net.edges.clear();
+  for (const InputEdge& e : roads) {
+    NodeId at = e.from;
+    for (int piece = 0; piece < 3; ++piece) {
+      NodeId next = e.to;
+      if (piece < 2) {
+        next = NodeId(static_cast<std::uint32_t>(net.positions.size()));
+        net.positions.push_back(net.positions[e.from.value()]);
+      }
+      net.edges.push_back({at, next, e.length * (1.0 / 3), e.time * (1.0 / 3), e.cost * (1.0 / 3), e.oneway, std::nullopt});
+      at = next;
+    }
+  }
+  const RoadGraph graph = net.build();
+  for (Metric metric : kMetrics) {
+    SCOPED_TRACE(std::string(toString(metric)));
+    const BoostReference boost(graph.nodeCount(), net.edges, metric);
+    const auto ch = ContractionHierarchy::build(graph, metric);
+    std::vector<NodeId> nodes;
+    for (std::uint32_t v = 0; v < graph.nodeCount(); v += 7) nodes.push_back(NodeId(v));
+    const DistanceMatrix matrix = computeDistanceMatrix(ch, nodes, nodes, 2);
+    for (std::size_t r = 0; r < nodes.size(); ++r) {
+      const auto expected = boost.from(nodes[r]);
+      for (std::size_t c = 0; c < nodes.size(); ++c) {
+        const auto& want = expected[nodes[c].value()];
+        ASSERT_EQ(want.has_value(), matrix.at(r, c).has_value()) << r << ", " << c;
+        if (want) {
+          EXPECT_NEAR(*want, matrix.at(r, c)->in(metric), 1e-6);
+        }
+      }
+    }
+  }
+}
+
+// Rounds of independent nodes are chosen by priority alone, so the hierarchy is the same however many
+// threads contract it.
+TEST(ContractionHierarchy, HierarchyIsTheSameOnOneThreadAndTwo) {
+  const RandomNetwork net = RandomNetwork::make(500, 8);
+  const RoadGraph graph = net.build();
+  ContractionOptions one;
+  one.threads = 1;
+  ContractionOptions two;
+  two.threads = 2;
+  const auto a = ContractionHierarchy::build(graph, Metric::Time, one);
+  const auto b = ContractionHierarchy::build(graph, Metric::Time, two);
+  EXPECT_EQ(a.shortcutCount(), b.shortcutCount());
+  for (std::uint32_t v = 0; v < graph.nodeCount(); ++v) EXPECT_EQ(a.rank(NodeId(v)), b.rank(NodeId(v))) << v;
+}
+
+// The plain-graph matrix (forward searches when sources are fewer, backward when targets are) gives
+// the hierarchy's and Boost's values.
+TEST(DistanceMatrix, PlainDijkstraMatrixMatchesHierarchyAndBoost) {
+  const RandomNetwork net = RandomNetwork::make(400, 17);
+  const RoadGraph graph = net.build();
+  std::mt19937 rng(17);
+  std::uniform_int_distribution<std::uint32_t> any(0, graph.nodeCount() - 1);
+  auto pick = [&](int count) {
+    std::vector<std::vector<Anchor>> anchors;
+    for (int i = 0; i < count; ++i) {
+      // Two anchors with offsets, as a point snapped onto an edge has.
+      anchors.push_back({{NodeId(any(rng)), {Meters(30.0 * i), Seconds(3.0 * i), YuanPerTonne(0.01 * i)}},
+                         {NodeId(any(rng)), {Meters(200), Seconds(25), YuanPerTonne(0.1)}}});
+    }
+    return anchors;
+  };
+  const auto few = pick(5);
+  const auto many = pick(40);
+  for (Metric metric : kMetrics) {
+    SCOPED_TRACE(std::string(toString(metric)));
+    const auto ch = ContractionHierarchy::build(graph, metric);
+    for (const bool fewSources : {true, false}) {
+      const auto& sources = fewSources ? few : many;
+      const auto& targets = fewSources ? many : few;
+      const DistanceMatrix plain = computeDistanceMatrix(graph, metric, sources, targets, 2);
+      const DistanceMatrix viaCh = computeDistanceMatrix(ch, sources, targets, 2);
+      const BoostReference boost(graph.nodeCount(), net.edges, metric);
+      for (std::size_t r = 0; r < sources.size(); ++r) {
+        std::vector<std::vector<std::optional<double>>> fromAnchor;
+        for (const Anchor& a : sources[r]) fromAnchor.push_back(boost.from(a.node));
+        for (std::size_t c = 0; c < targets.size(); ++c) {
+          std::optional<double> want;
+          for (std::size_t i = 0; i < sources[r].size(); ++i) {
+            for (const Anchor& t : targets[c]) {
+              const auto& d = fromAnchor[i][t.node.value()];
+              if (!d) continue;
+              const double total = sources[r][i].offset.in(metric) + *d + t.offset.in(metric);
+              if (!want || total < *want) want = total;
+            }
+          }
+          ASSERT_EQ(want.has_value(), plain.at(r, c).has_value()) << r << ", " << c;
+          ASSERT_EQ(want.has_value(), viaCh.at(r, c).has_value()) << r << ", " << c;
+          if (!want) continue;
+          EXPECT_NEAR(*want, plain.at(r, c)->in(metric), 1e-6) << r << ", " << c;
+          EXPECT_NEAR(*want, viaCh.at(r, c)->in(metric), 1e-6) << r << ", " << c;
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace circatlas::analysis::network

@@ -147,6 +147,45 @@ TEST(Router, MatrixAgreesWithSingleRoutesOnARandomNetwork) {
   }
 }
 
+// A few origins are answered by plain Dijkstra without building the hierarchy; many by the hierarchy.
+// Both give the same figures, and single routes agree with either.
+TEST(Router, FewOriginsSkipTheHierarchyAndAgreeWithIt) {
+  const auto net = test::RandomNetwork::make(400, 23);
+  const RoadGraph graph = net.build();
+  RouterOptions options;
+  options.maxSnapDistance = Meters(300);
+  std::mt19937 rng(9);
+  std::uniform_real_distribution<double> coord(-500.0, 10500.0);
+  std::vector<core::XY> few;
+  std::vector<core::XY> many;
+  for (int i = 0; i < 6; ++i) few.push_back({coord(rng), coord(rng)});
+  for (int i = 0; i < 60; ++i) many.push_back({coord(rng), coord(rng)});
+  const Router plain(graph, options);
+  const RouteMatrix a = plain.matrix(few, many);
+  const RouteMatrix b = plain.matrix(many, few);
+  EXPECT_FALSE(plain.hasHierarchy());
+  const RouteResult single = plain.route(few[0], many[1]);
+  EXPECT_FALSE(plain.hasHierarchy());
+  options.fewEndpoints = 0;
+  const Router contracted(graph, options);
+  const RouteMatrix c = contracted.matrix(few, many);
+  const RouteMatrix d = contracted.matrix(many, few);
+  EXPECT_TRUE(contracted.hasHierarchy());
+  for (std::size_t r = 0; r < few.size(); ++r) {
+    for (std::size_t k = 0; k < many.size(); ++k) {
+      EXPECT_EQ(a.at(r, k).status, c.at(r, k).status) << r << ", " << k;
+      EXPECT_NEAR(a.at(r, k).totals.time.value(), c.at(r, k).totals.time.value(), 1e-6) << r << ", " << k;
+      EXPECT_EQ(b.at(k, r).status, d.at(k, r).status) << k << ", " << r;
+      EXPECT_NEAR(b.at(k, r).totals.time.value(), d.at(k, r).totals.time.value(), 1e-6) << k << ", " << r;
+    }
+  }
+  EXPECT_EQ(single.figures.status, a.at(0, 1).status);
+  EXPECT_NEAR(single.figures.totals.time.value(), a.at(0, 1).totals.time.value(), 1e-6);
+  const RouteResult viaCh = contracted.route(few[0], many[1]);
+  EXPECT_NEAR(single.figures.totals.time.value(), viaCh.figures.totals.time.value(), 1e-6);
+  EXPECT_EQ(single.geometry.size() >= 2, viaCh.geometry.size() >= 2);
+}
+
 TEST(Router, BadOptionsAreParameterErrors) {
   AsciiMap map = AsciiMap::parse("A---B");
   const RoadGraph graph = map.builder.build();
