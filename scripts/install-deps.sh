@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package circatlas needs to build, test and run.
 # Optional extras by argument: `fuzz` (clang and libFuzzer, for scripts/fuzz.sh), `tidy` (clang-tidy,
-# for scripts/tidy.sh); the default install stays without them.
+# for scripts/tidy.sh), `qgis` (PyQGIS 3.22, for scripts/qgis_check.py); the default install stays without them.
 # Idempotent: runs `apt-get update` and `apt-get install` only when something is missing,
 # so a second run finishes in well under a second.
 set -euo pipefail
@@ -18,6 +18,8 @@ packages=(
   libcli11-dev nlohmann-json3-dev libboost-graph-dev liblemon-dev libtbb-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils
+  # PostGIS export tests start a private server (skipped without it); `qgis` extra: scripts/qgis_check.py
+  postgresql-15 postgresql-15-postgis-3
   # fonts and headless display
   fonts-noto-cjk fonts-dejavu-core xvfb xauth
 )
@@ -25,7 +27,8 @@ for extra in "$@"; do
   case "$extra" in
     fuzz) packages+=(clang libclang-rt-14-dev) ;;
     tidy) packages+=(clang-tidy) ;;
-    *) echo "install-deps: unknown extra '$extra' (expected fuzz or tidy)" >&2; exit 2 ;;
+    qgis) packages+=(python3-qgis qgis-providers) ;;
+    *) echo "install-deps: unknown extra '$extra' (expected fuzz, tidy or qgis)" >&2; exit 2 ;;
   esac
 done
 

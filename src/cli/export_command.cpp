@@ -1,9 +1,11 @@
 // `circatlas export`: the atlas's source layers and analysis results, styled and documented, to a GeoPackage (or per-layer files).
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
@@ -31,33 +33,36 @@ struct ExportOptions {
   std::vector<std::string> results{"all"};
   bool overwrite = false;
   bool append = false;
+  bool strict = false;
   std::string format;
+  std::string schema;
   std::string crs = "EPSG:4326";
   std::string lang = "zh";
   std::string material = "FLY_ASH";
   CatalogueSource catalogue;
 };
 
-// The targets of an export (the GeoPackage or per-layer folder, and the density raster beside it)
-// checked against the output policy before anything is computed.
+// The targets of an export (the GeoPackage and the density raster beside it, or the per-layer
+// folder holding the raster) checked against the output policy before anything is computed.
 void checkExportTargets(const ExportOptions& o) {
   io::OutputTarget target = fileTarget(o.out, o.overwrite);
   target.append = o.append;
-  std::string base = o.out;
+  bool folder = false;
   if (!io::isDatabaseTarget(o.out)) {
-    const std::string driver = o.format.empty() ? io::driverForPath(o.out) : o.format;
+    const std::string driver = io::exportDriverFor(o.out, o.format.empty() ? std::nullopt : std::optional(o.format));
     if (!io::isMultiLayerDriver(driver)) {
-      target.path = base = io::exportFolderFor(o.out);
+      folder = true;
+      target.path = io::exportFolderFor(o.out);
       target.shape = io::TargetShape::Folder;
       target.ownEntries = {"*.geojson", "*.json", "*.shp", "*.shx", "*.dbf", "*.prj", "*.cpg", "*.fgb", "*.csv",
-                           "*.qml", "*.sld"};
+                           "*.csvt", "*.qml", "*.sld", "*.tif"};
     }
   }
   std::vector<io::OutputTarget> targets{target};
   const bool hotspots = std::any_of(o.results.begin(), o.results.end(),
                                     [](const std::string& r) { return r == "all" || r == "hotspots"; });
-  if (hotspots && !io::isDatabaseTarget(o.out)) {
-    const std::filesystem::path b(base);
+  if (hotspots && !folder && !io::isDatabaseTarget(o.out)) {
+    const std::filesystem::path b(o.out);
     io::OutputTarget raster = fileTarget((b.parent_path() / (b.stem().string() + "_density_" + o.material + ".tif")).string(),
                                          o.overwrite, "--out (density raster)");
     raster.append = o.append;
@@ -75,6 +80,11 @@ void runExportCommand(const ExportOptions& o) {
   if (!o.format.empty()) params.format = o.format;
   params.existing = o.overwrite ? io::ExistingTarget::Overwrite : o.append ? io::ExistingTarget::Append : io::ExistingTarget::Refuse;
   params.crs = o.crs;
+  params.strict = o.strict;
+  params.schema = o.schema;
+  if (!o.schema.empty() && io::exportDriverFor(o.out, params.format) != "PostgreSQL") {
+    throw core::ParameterError("--schema applies to PostgreSQL targets (PG:…) only");
+  }
   params.language = o.lang == "en" ? render::Language::En : render::Language::Zh;
   params.toolVersion = std::string("circatlas ") + CIRCATLAS_VERSION;
 
@@ -114,12 +124,16 @@ void runExportCommand(const ExportOptions& o) {
   for (auto& item : results.items) items.push_back(std::move(item));
   if (items.empty()) throw core::ParameterError("nothing to export: --layers none and --results none");
 
-  const tools::ExportSummary summary = tools::runExport(std::move(items), params, bar);
+  tools::ExportSummary summary = tools::runExport(std::move(items), params, bar);
   std::string raster;
-  if (results.density) {
-    // Beside the GeoPackage (or the folder): a raster does not fit the vector formats.
+  if (results.density && summary.report.driver == "PostgreSQL") {
+    summary.report.notes.emplace_back("the hotspots density raster is not written to PostGIS (raster export needs a file)");
+  } else if (results.density) {
+    // A raster does not fit the vector formats: beside the GeoPackage, or inside the folder of
+    // per-layer files (so that exports in two formats never share a file).
     const std::filesystem::path target(summary.report.driver == "GPKG" ? o.out : io::exportFolderFor(o.out));
-    raster = (target.parent_path() / (target.stem().string() + results.density->suffix)).string();
+    raster = summary.report.driver == "GPKG" ? (target.parent_path() / (target.stem().string() + results.density->suffix)).string()
+                                             : (target / ("hotspots" + results.density->suffix)).string();
     results.density->view.values = results.density->values;
     io::writeGeoTiff(results.density->view, raster);
   }
@@ -128,6 +142,8 @@ void runExportCommand(const ExportOptions& o) {
             << summary.report.driver << " in " << params.crs << ":\n";
   for (const auto& f : summary.report.files) std::cout << "  " << f << '\n';
   if (!raster.empty()) std::cout << "  " << raster << "  (density surface, GeoTIFF)\n";
+  for (const auto& n : summary.report.notes) std::cout << "Note: " << n << '\n';
+  for (const auto& w : summary.report.warnings) std::cerr << "Warning: " << w << '\n';
 }
 
 }  // namespace
@@ -138,7 +154,10 @@ void addExportCommand(CLI::App& app, Action& action) {
       "export", "Export the atlas's layers and the analysis results to one GeoPackage that QGIS opens looking as in "
                 "circatlas (styles in layer_styles, sources, licences and parameters in the metadata), or to "
                 "GeoJSON, Shapefile, FlatGeobuf or CSV files, one per layer.");
-  cmd->add_option("--out,-o", o->out, "Output .gpkg (or .geojson/.shp/.fgb/.csv: a folder of that name without the extension)")
+  cmd->add_option("--out,-o", o->out,
+                  "Output .gpkg, or .geojson/.shp/.fgb/.csv (a folder of exactly that name, one file per layer), or a "
+                  "PostGIS database as PG:\"service=NAME\" or PG:\"dbname=… host=…\" (password from ~/.pgpass or "
+                  "PGPASSWORD, never on the command line)")
       ->required();
   cmd->add_option("--layers", o->layers, "Source layers by id (layers/atlas.json) and tables flows, materials; default: all; 'none'")
       ->delimiter(',');
@@ -148,9 +167,12 @@ void addExportCommand(CLI::App& app, Action& action) {
   auto* overwrite = cmd->add_flag("--overwrite", o->overwrite, "Replace an existing target");
   auto* append = cmd->add_flag("--append", o->append, "Add the layers to an existing target (same-named layers are replaced)");
   overwrite->excludes(append);
-  cmd->add_option("--format", o->format, "GDAL driver: GPKG, GeoJSON, ESRI Shapefile, FlatGeobuf or CSV (default: from --out)")
-      ->check(CLI::IsMember({"GPKG", "GeoJSON", "ESRI Shapefile", "FlatGeobuf", "CSV"}));
-  cmd->add_option("--crs", o->crs, "CRS of the exported layers (any PROJ definition)")->capture_default_str();
+  cmd->add_flag("--strict", o->strict, "Refuse to write what the format would lose (Shapefile: text over 254 bytes) instead of warning");
+  cmd->add_option("--format", o->format, "GDAL driver: GPKG, GeoJSON, ESRI Shapefile, FlatGeobuf, CSV or PostgreSQL (default: from --out)")
+      ->check(CLI::IsMember({"GPKG", "GeoJSON", "ESRI Shapefile", "FlatGeobuf", "CSV", "PostgreSQL"}));
+  cmd->add_option("--schema", o->schema, "PostgreSQL targets: the schema of the tables (created if missing; default public)");
+  cmd->add_option("--crs", o->crs, "CRS of the exported layers: an EPSG code, a PROJ string or WKT (GeoJSON: EPSG:4326 only)")
+      ->capture_default_str();
   cmd->add_option("--lang", o->lang, "Language of style legends and labels")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
   cmd->add_option("--material", o->material, "Material of the hotspots result")->capture_default_str();
   // The tables (flows, materials) and the results come from this folder; the atlas's layers stay the built-in ones.

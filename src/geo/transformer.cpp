@@ -38,9 +38,18 @@ std::string lastError(PJ_CONTEXT* ctx) {
 
 PjPtr createCrs(PJ_CONTEXT* ctx, std::string_view crs) {
   if (crs.empty()) throw core::CrsError("no coordinate reference system given");
-  PjPtr pj(proj_create(ctx, std::string(crs).c_str()));
+  const std::string text(crs);
+  PjPtr pj(proj_create(ctx, text.c_str()));
+  if (pj && !proj_is_crs(pj.get()) && text.find("+proj=") != std::string::npos && text.find("type=crs") == std::string::npos) {
+    // "+proj=lcc …" is a projection to PROJ unless it is told the string is a CRS; GDAL and QGIS
+    // read such strings as CRS, and so do we.
+    pj.reset(proj_create(ctx, (text + " +type=crs").c_str()));
+  }
   if (!pj) {
-    throw core::CrsError("unknown coordinate reference system '" + std::string(crs) + "': " + lastError(ctx));
+    throw core::CrsError("unknown coordinate reference system '" + text + "': " + lastError(ctx));
+  }
+  if (!proj_is_crs(pj.get())) {
+    throw core::CrsError("'" + text + "' is not a coordinate reference system (give an EPSG code, a PROJ string or WKT)");
   }
   return pj;
 }

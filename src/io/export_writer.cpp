@@ -2,16 +2,20 @@
 #include "io/export_writer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <optional>
 #include <set>
+#include <variant>
 
 #include "core/error.h"
 #include "io/gdal_session.h"
 #include "io/layer_writer.h"
 #include "io/layer_writer_detail.h"
+#include "io/output_target.h"
+#include "io/postgis_writer.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -269,7 +273,7 @@ ExportReport writeGeoPackage(std::span<const ExportLayer> layers, const fs::path
   std::error_code ec;
   fs::rename(staged, target, ec);
   if (ec) throw core::IoError(path + ": cannot replace (" + ec.message() + ")");
-  return {"GPKG", {path}, layers.size()};
+  return {"GPKG", {path}, layers.size(), {}, {}};
 }
 
 std::string extensionFor(const std::string& driver) {
@@ -292,11 +296,75 @@ void writeText(const fs::path& file, const std::string& text, const std::string&
   }
 }
 
+constexpr std::size_t kShapefileTextBytes = 254;  // a dBASE character field holds at most 254 bytes
+
+/// The longest prefix of at most `bytes` bytes that ends on a UTF-8 character boundary.
+std::string cutUtf8(const std::string& text, std::size_t bytes) {
+  std::size_t n = std::min(bytes, text.size());
+  while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+  return text.substr(0, n);
+}
+
+/// "feature 12 (id F012)": the record as a user finds it in the table.
+std::string recordName(const core::Layer& layer, const core::Feature& f) {
+  std::string name = "feature " + std::to_string(f.id.value());
+  if (const auto id = layer.schema().indexOf("id"); id && *id < f.values.size()) {
+    if (const auto* text = std::get_if<std::string>(&f.values[*id]); text && !text->empty()) name += " (id " + *text + ")";
+  }
+  return name;
+}
+
+/// The layer with its text cut to what a Shapefile holds, and a line per cut value; nullopt when
+/// nothing needs cutting. With `strict`, a cut is a core::InputError listing them instead.
+std::optional<core::Layer> fitShapefileText(const core::Layer& layer, const std::string& file, bool strict,
+                                            std::vector<std::string>& warnings) {
+  std::vector<std::string> cuts;
+  std::optional<core::Layer> out;
+  const auto& fields = layer.schema().fields();
+  for (std::size_t row = 0; row < layer.size(); ++row) {
+    const core::Feature& f = layer.features()[row];
+    for (std::size_t i = 0; i < f.values.size() && i < fields.size(); ++i) {
+      const auto* text = std::get_if<std::string>(&f.values[i]);
+      if (!text || text->size() <= kShapefileTextBytes) continue;
+      cuts.push_back(file + ": layer '" + layer.name() + "', " + recordName(layer, f) + ", field '" + fields[i].name +
+                     "': " + std::to_string(text->size()) + " bytes of text cut to " +
+                     std::to_string(cutUtf8(*text, kShapefileTextBytes).size()) + " (Shapefile keeps at most 254)");
+      if (!out) {
+        out.emplace(layer.name(), layer.crs(), layer.geometryType(), layer.schema());
+        out->reserve(layer.size());
+        for (std::size_t r = 0; r < row; ++r) out->add(layer.features()[r]);
+      }
+    }
+    if (out) {
+      core::Feature copy = f;
+      for (auto& v : copy.values) {
+        if (auto* text = std::get_if<std::string>(&v); text && text->size() > kShapefileTextBytes) {
+          *text = cutUtf8(*text, kShapefileTextBytes);
+        }
+      }
+      out->add(std::move(copy));
+    }
+  }
+  if (strict && !cuts.empty()) {
+    std::string message = file + ": Shapefile would cut " + std::to_string(cuts.size()) +
+                          " text value(s) to 254 bytes (--strict); use GeoPackage, or export without --strict:";
+    for (const auto& c : cuts) message += "\n  " + c;
+    core::InputError e(message);
+    e.setLayer(layer.name());
+    throw e;
+  }
+  warnings.insert(warnings.end(), cuts.begin(), cuts.end());
+  return out;
+}
+
+bool holdsTablesWithoutGeometry(const std::string& driver) { return driver != "FlatGeobuf" && driver != "ESRI Shapefile"; }
+
 ExportReport writeLayerFiles(std::span<const ExportLayer> layers, const fs::path& folder, const std::string& driverName,
                              const ExportWriteOptions& o) {
   const std::string ext = extensionFor(driverName);
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName.c_str());
-  if (!driver) throw core::ParameterError("GDAL has no driver named '" + driverName + "'");
+  GDALDriver* csv = GetGDALDriverManager()->GetDriverByName("CSV");
+  if (!driver || !csv) throw core::ParameterError("GDAL has no driver named '" + driverName + "'");
   const bool exists = fs::exists(folder);
   if (exists && !fs::is_directory(folder)) {
     throw core::IoError(folder.string() + ": exists and is not a folder; " + driverName + " export writes one file per layer");
@@ -308,21 +376,67 @@ ExportReport writeLayerFiles(std::span<const ExportLayer> layers, const fs::path
   detail::LayerWriteTuning tuning;
   tuning.featuresPerTransaction = o.featuresPerTransaction;
   tuning.afterChunk = [&](std::size_t n) { progress.written(n); };
-  ExportReport report{driverName, {}, layers.size()};
+  ExportReport report{driverName, {}, layers.size(), {}, {}};
   for (const auto& l : layers) {
     progress.startLayer(l.layer->name(), l.layer->size());
     const std::string name = l.layer->name();
-    const fs::path file = staging.path() / (name + ext);
-    const std::string label = (folder / (name + ext)).string();
+    const bool table = l.layer->geometryType() == core::GeometryType::None;
+    const bool asCsv = table && !holdsTablesWithoutGeometry(driverName);
+    const std::string layerDriver = asCsv ? "CSV" : driverName;
+    const std::string layerExt = asCsv ? ".csv" : ext;
+    const fs::path file = staging.path() / (name + layerExt);
+    const std::string label = (folder / (name + layerExt)).string();
+    if (asCsv) {
+      report.notes.push_back(label + ": '" + name + "' has no geometry, which " + driverName +
+                             " cannot hold; written as CSV");
+    }
+    const core::Layer* data = l.layer;
+    std::optional<core::Layer> fitted;
+    detail::LayerWriteTuning layerTuning = tuning;
+    if (layerDriver == "ESRI Shapefile") {
+      fitted = fitShapefileText(*l.layer, label, o.strict, report.warnings);
+      if (fitted) data = &*fitted;
+      const auto written = writtenFieldNames(layerDriver, l.layer->schema());
+      std::string renamed;
+      for (std::size_t i = 0; i < written.size(); ++i) {
+        const std::string& original = l.layer->schema().fields()[i].name;
+        if (written[i] != original) renamed += (renamed.empty() ? "" : ", ") + original + " → " + written[i];
+      }
+      if (!renamed.empty()) {
+        report.notes.push_back(label + ": field names shortened to Shapefile's 10 characters (" + renamed +
+                               "); its .qml and .sld use the short names");
+      }
+    }
+    if (layerDriver == "GeoJSON") {
+      if (!table && !l.layer->crs().empty() && l.layer->crs() != "EPSG:4326" && l.layer->crs() != "OGC:CRS84") {
+        core::ParameterError e("GeoJSON (RFC 7946) holds WGS 84 longitude/latitude only, not " + l.layer->crs() +
+                               "; export GeoJSON in EPSG:4326, or use GeoPackage for other CRS");
+        e.setFile(label).setLayer(name);
+        throw e;
+      }
+      // RFC 7946: no "crs" member, counter-clockwise outer rings (GDAL rewinds them), 7 decimals
+      // (about 1 cm), the coordinates in WGS 84.
+      layerTuning.layerOptions = {{"RFC7946", "YES"}, {"COORDINATE_PRECISION", "7"}};
+    }
+    // A .csvt beside each CSV keeps the types (industry code "0610" stays text, not the number 610).
+    if (layerDriver == "CSV") layerTuning.layerOptions.emplace_back("CREATE_CSVT", "YES");
     detail::GdalErrorCapture capture;
-    GDALDatasetUniquePtr ds(driver->Create(file.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    GDALDriver* creator = asCsv ? csv : driver;
+    GDALDatasetUniquePtr ds(creator->Create(file.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds) throw core::IoError(label + ": cannot create" + capture.suffix());
-    detail::writeLayerInto(*ds, driverName, *l.layer, label, tuning);
+    detail::writeLayerInto(*ds, layerDriver, *data, label, layerTuning);
     ds.reset();
     if (!capture.errors().empty()) throw core::IoError(label + ": cannot finish writing" + capture.suffix());
-    if (l.style) {
+    if (l.style && !table) {
       writeText(staging.path() / (name + ".qml"), l.style->qml, name);
       writeText(staging.path() / (name + ".sld"), l.style->sld, name);
+    }
+    // The file that holds the data, as it is on disk (GDAL writes only a .dbf for a Shapefile
+    // without geometry; such tables go to CSV above, so this names what the user will find).
+    if (!fs::exists(file)) {
+      core::IoError e("GDAL did not write the file");
+      e.setFile(label).setLayer(name);
+      throw e;
     }
     report.files.push_back(label);
   }
@@ -358,15 +472,50 @@ ExportReport writeLayerFiles(std::span<const ExportLayer> layers, const fs::path
 
 bool isMultiLayerDriver(const std::string& driver) noexcept { return driver == "GPKG"; }
 
+std::vector<std::string> writtenFieldNames(const std::string& driver, const core::Schema& schema) {
+  std::vector<std::string> names;
+  for (const auto& f : schema.fields()) names.push_back(f.name);
+  if (driver != "ESRI Shapefile") return names;
+  detail::ensureGdalInitialised();
+  static std::atomic<unsigned> counter{0};
+  const std::string folder = "/vsimem/circatlas_field_names_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+  GDALDriver* shp = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
+  detail::GdalErrorCapture capture;  // GDAL warns of each shortened name: the caller reports them
+  {
+    GDALDatasetUniquePtr ds(shp->Create((folder + "/names.shp").c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    OGRLayer* layer = ds ? ds->CreateLayer("names", nullptr, wkbPoint, nullptr) : nullptr;
+    if (!layer) throw core::IoError("cannot work out Shapefile field names" + capture.suffix());
+    for (const auto& f : schema.fields()) {
+      OGRFieldDefn defn(f.name.c_str(), OFTString);
+      if (layer->CreateField(&defn) != OGRERR_NONE) {
+        throw core::IoError("cannot work out the Shapefile name of field '" + f.name + "'" + capture.suffix());
+      }
+    }
+    const OGRFeatureDefn* defn = layer->GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount() && i < static_cast<int>(names.size()); ++i) {
+      names[static_cast<std::size_t>(i)] = defn->GetFieldDefn(i)->GetNameRef();
+    }
+  }
+  VSIRmdirRecursive(folder.c_str());
+  return names;
+}
+
 std::string exportFolderFor(const std::string& path) {
+  // A trailing separator ("out.shp/") names the same folder.
   fs::path p(path);
-  if (p.has_extension()) p.replace_extension();
+  if (!p.has_filename()) p = p.parent_path();
   return p.string();
+}
+
+std::string exportDriverFor(const std::string& path, const std::optional<std::string>& format) {
+  if (format) return *format;
+  if (isDatabaseTarget(path)) return "PostgreSQL";
+  return driverForPath(path);
 }
 
 ExportReport writeExport(std::span<const ExportLayer> layers, const std::string& path, const ExportWriteOptions& options) {
   detail::ensureGdalInitialised();
-  const std::string driver = options.format ? *options.format : driverForPath(path);
+  const std::string driver = exportDriverFor(path, options.format);
   std::set<std::string> names;
   for (const auto& l : layers) {
     if (!l.layer) throw core::ParameterError(path + ": an export layer has no data");
@@ -375,6 +524,17 @@ ExportReport writeExport(std::span<const ExportLayer> layers, const std::string&
     }
   }
   if (layers.empty()) throw core::ParameterError(path + ": nothing to export");
+  if (driver == "PostgreSQL") {
+    if (!isDatabaseTarget(path)) {
+      throw core::ParameterError(path + ": PostgreSQL export needs a connection string, e.g. PG:\"service=bureau\" or "
+                                 "PG:\"dbname=atlas host=db.example\"");
+    }
+    return detail::writePostgis(layers, path, options);
+  }
+  if (isDatabaseTarget(path)) {
+    throw core::ParameterError(maskSecrets(path) + ": a database connection cannot be written as " + driver +
+                               " (leave out --format, or use --format PostgreSQL)");
+  }
   const fs::path target = isMultiLayerDriver(driver) ? fs::path(path) : fs::path(exportFolderFor(path));
   if (options.existing == ExistingTarget::Refuse && fs::exists(target)) {
     throw core::ParameterError(target.string() + ": exists; pass --overwrite to replace it or --append to add layers to it");

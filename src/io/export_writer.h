@@ -55,14 +55,27 @@ struct ExportWriteOptions {
   /// Optional; reports per chunk of features, and cancellation is honoured between chunks
   /// (core::Cancelled, the target left as it was).
   core::Progress* progress = nullptr;
+  /// Refuse what a format would lose (Shapefile: text over 254 bytes) instead of warning.
+  bool strict = false;
+  /// PostgreSQL targets: the schema the tables go to (created if missing); empty: public.
+  std::string schema;
 };
 
-/// What was written: the files (the GeoPackage, or each layer's files) and the layer count.
+/// What was written: the files (the GeoPackage, or each layer's data file as it exists on disk)
+/// and the layer count, with what the user should know about the format's limits.
 struct ExportReport {
   std::string driver;
   std::vector<std::string> files;
   std::size_t layers = 0;
+  /// What the format changed without losing data (tables written as CSV, shortened field names).
+  std::vector<std::string> notes;
+  /// What the format lost (Shapefile: text cut to 254 bytes), one line per field and record.
+  std::vector<std::string> warnings;
 };
+
+/// The GDAL driver an export to `path` uses: `format` when given, "PostgreSQL" for a "PG:…"
+/// connection string, else by the extension (io::driverForPath).
+[[nodiscard]] std::string exportDriverFor(const std::string& path, const std::optional<std::string>& format);
 
 /// Writes the layers to `path`.
 ///
@@ -75,17 +88,36 @@ struct ExportReport {
 /// byte-identical.
 ///
 /// Formats of one layer per file (GeoJSON, Shapefile with a .cpg for UTF-8, FlatGeobuf, CSV with
-/// WKT or lon/lat columns): `path` is a folder ("out.shp" means the folder "out"), each layer
-/// becomes LAYER.ext with its style as LAYER.qml (which QGIS loads with the file) and LAYER.sld.
-/// The folder is built beside the target and renamed into place (append: each file moved in).
+/// WKT or lon/lat columns): `path` is a folder named exactly as given ("out.shp" is the folder
+/// "out.shp", so exports in several formats never share or replace each other's files), each
+/// layer becomes LAYER.ext with its style as LAYER.qml (which QGIS loads with the file) and
+/// LAYER.sld. The folder is built beside the target and renamed into place (append: each file
+/// moved in).
+/// - GeoJSON follows RFC 7946: WGS 84 longitude/latitude only (a layer in another CRS is a
+///   core::ParameterError), no "crs" member, counter-clockwise outer rings, 7 decimals.
+/// - FlatGeobuf and Shapefile cannot hold a table without geometry: such a layer is written as
+///   LAYER.csv beside the others, and a note says so.
+/// - Shapefile keeps at most 254 bytes of text per value: longer text is cut at a UTF-8 character
+///   boundary with a warning naming layer, feature and field, or refused (core::InputError
+///   listing them) when options.strict.
+///
+/// PostgreSQL ("PG:dbname=… host=…", or format "PostgreSQL"): tables in options.schema, written in
+/// one transaction with GiST indexes and their styles in public.layer_styles for QGIS; tables that
+/// exist are replaced only in Overwrite/Append mode (see detail::writePostgis).
 ///
 /// Throws core::ParameterError (existing target without a mode, unknown format, duplicate layer
 /// names), core::IoError (read-only or missing folder, disk full — naming the file and layer and
 /// quoting GDAL), core::CrsError, core::Cancelled.
 ExportReport writeExport(std::span<const ExportLayer> layers, const std::string& path, const ExportWriteOptions& options);
 
-/// The folder per-layer formats write into for `path` (its extension removed).
+/// The folder per-layer formats write into for `path`: the path as given, extension included.
 [[nodiscard]] std::string exportFolderFor(const std::string& path);
+
+/// The names the fields of `schema` get when `driver` writes them, in schema order: Shapefile
+/// cuts them to 10 characters and numbers clashes (industry_code → industry_c); the other
+/// formats keep them. Found by letting GDAL create the fields in a scratch dataset in memory, so
+/// the names are exactly those a write produces. Styles refer to fields by these names.
+[[nodiscard]] std::vector<std::string> writtenFieldNames(const std::string& driver, const core::Schema& schema);
 
 /// True for drivers whose files hold several layers (GeoPackage).
 [[nodiscard]] bool isMultiLayerDriver(const std::string& driver) noexcept;

@@ -152,6 +152,7 @@ OGRLayer& writeLayerInto(GDALDataset& ds, const std::string& driver, const core:
   if (driver == "CSV" && !dropGeometry && layer.geometryType() != core::GeometryType::None) {
     options.SetNameValue("GEOMETRY", "AS_WKT");
   }
+  for (const auto& [key, value] : tuning.layerOptions) options.SetNameValue(key.c_str(), value.c_str());
   const OGRwkbGeometryType type = dropGeometry ? wkbNone : toOgrType(layer.geometryType());
   OGRLayer* out = ds.CreateLayer(layer.name().c_str(), srs.get(), type, options.List());
   auto fail = [&](const std::string& what) {

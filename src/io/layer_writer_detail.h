@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/layer.h"
 
@@ -20,6 +22,8 @@ struct LayerWriteTuning {
   /// Called after each committed chunk with the number of features written so far; may throw
   /// to abort (cancellation), which leaves the dataset to be discarded by the caller.
   std::function<void(std::size_t)> afterChunk;
+  /// Extra GDAL layer creation options (GeoJSON: RFC7946=YES), set after the writer's own.
+  std::vector<std::pair<std::string, std::string>> layerOptions;
 };
 
 /// Creates a layer named after `layer` in ds (driver: its GDAL short name) and writes its fields

@@ -317,7 +317,10 @@ class QmlWriter {
     w_.writeAttribute(QStringLiteral("scaleMin"), number(l.scaleRange.minDenominator.value_or(0)));
     w_.writeAttribute(QStringLiteral("scaleMax"), number(l.scaleRange.maxDenominator.value_or(0)));
     w_.writeAttribute(QStringLiteral("priority"), QString::number(std::clamp(static_cast<int>(std::lround(l.priority / 10.0)), 0, 10)));
-    w_.writeAttribute(QStringLiteral("obstacle"), QStringLiteral("1"));
+    // Our label engine keeps labels off placed labels and point symbols only; QGIS by default also
+    // keeps them off every line and polygon of a labelled layer (rivers, mining bases), which hid
+    // half the prefecture seats' names at atlas scale.
+    w_.writeAttribute(QStringLiteral("obstacle"), s_.geometry == StyleGeometry::Point ? QStringLiteral("1") : QStringLiteral("0"));
     w_.writeAttribute(QStringLiteral("displayAll"), QStringLiteral("0"));
     w_.writeAttribute(QStringLiteral("drawLabels"), QStringLiteral("1"));
     w_.writeEndElement();  // settings

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QXmlStreamWriter>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 #include <vector>
@@ -50,8 +51,8 @@ class SldWriter {
     w_.writeStartElement(kSld, QStringLiteral("UserStyle"));
     w_.writeTextElement(kSe, QStringLiteral("Name"), qs(s_.name));
     w_.writeStartElement(kSe, QStringLiteral("FeatureTypeStyle"));
-    for (const auto& c : s_.classes) writeRule(c, false);
-    if (s_.other && s_.renderer == SymbolRenderer::Categorised) writeRule(*s_.other, true);
+    for (std::size_t i = 0; i < s_.classes.size(); ++i) writeRule(s_.classes[i], i, false);
+    if (s_.other && s_.renderer == SymbolRenderer::Categorised) writeRule(*s_.other, s_.classes.size(), true);
     if (s_.label) writeLabelRule(*s_.label);
     w_.writeEndElement();  // FeatureTypeStyle
     w_.writeEndElement();  // UserStyle
@@ -78,7 +79,8 @@ class SldWriter {
     w_.writeEndElement();
   }
 
-  void writeFilter(const StyleClass& c) {
+  /// The comparisons that select a class: any of its values (categorised), or its range (graduated).
+  std::vector<std::pair<QString, QString>> termsOf(const StyleClass& c) const {
     std::vector<std::pair<QString, QString>> terms;
     if (s_.renderer == SymbolRenderer::Categorised) {
       for (const auto& v : c.values) {
@@ -94,12 +96,78 @@ class SldWriter {
       if (c.min) terms.emplace_back(QStringLiteral("PropertyIsGreaterThanOrEqualTo"), number(*c.min));
       if (c.max) terms.emplace_back(QStringLiteral("PropertyIsLessThan"), number(*c.max));
     }
-    if (terms.empty()) return;
-    w_.writeStartElement(kOgc, QStringLiteral("Filter"));
+    return terms;
+  }
+
+  /// Writes the comparisons joined by `join` (And/Or); one alone stands without it.
+  void writeTerms(const std::vector<std::pair<QString, QString>>& terms, const QString& join) {
     const bool several = terms.size() > 1;
-    if (several) w_.writeStartElement(kOgc, s_.renderer == SymbolRenderer::Graduated ? QStringLiteral("And") : QStringLiteral("Or"));
+    if (several) w_.writeStartElement(kOgc, join);
     for (const auto& [op, value] : terms) comparison(op, value);
     if (several) w_.writeEndElement();
+  }
+
+  /// Whether a feature could match both classes (a shared value, or one prefix starting another).
+  bool overlap(const StyleClass& a, const StyleClass& b) const {
+    for (const auto& x : a.values) {
+      for (const auto& y : b.values) {
+        if (s_.match == MatchMode::Exact ? x == y : x.rfind(y, 0) == 0 || y.rfind(x, 0) == 0) return true;
+      }
+    }
+    return false;
+  }
+
+  /// The class's own filter; where an earlier class can take the same features it is excluded,
+  /// since an SLD client draws every rule whose filter holds while ours takes the first class
+  /// that matches ("nickel" before "nickel;copper" under prefix matching).
+  void writeFilter(const StyleClass& c, std::size_t index) {
+    const auto terms = termsOf(c);
+    if (terms.empty()) return;
+    std::vector<std::vector<std::pair<QString, QString>>> earlier;
+    if (s_.renderer == SymbolRenderer::Categorised) {
+      for (std::size_t i = 0; i < index; ++i) {
+        if (overlap(s_.classes[i], c)) earlier.push_back(termsOf(s_.classes[i]));
+      }
+    }
+    const QString join = s_.renderer == SymbolRenderer::Graduated ? QStringLiteral("And") : QStringLiteral("Or");
+    w_.writeStartElement(kOgc, QStringLiteral("Filter"));
+    if (earlier.empty()) {
+      writeTerms(terms, join);
+    } else {
+      w_.writeStartElement(kOgc, QStringLiteral("And"));
+      writeTerms(terms, join);
+      writeNoneOf(earlier);
+      w_.writeEndElement();
+    }
+    w_.writeEndElement();
+  }
+
+  /// ogc:Not of any of the classes' terms.
+  void writeNoneOf(const std::vector<std::vector<std::pair<QString, QString>>>& classes) {
+    std::vector<std::pair<QString, QString>> all;
+    for (const auto& t : classes) all.insert(all.end(), t.begin(), t.end());
+    w_.writeStartElement(kOgc, QStringLiteral("Not"));
+    writeTerms(all, QStringLiteral("Or"));
+    w_.writeEndElement();
+  }
+
+  /// `other`: the features no class takes, as an explicit negated filter (QGIS ignores
+  /// se:ElseFilter and would draw the catch-all over every feature). A NULL field is named
+  /// explicitly: a comparison with NULL is unknown, and so is its negation, where our renderer
+  /// draws such a feature as `other`.
+  void writeOtherFilter() {
+    std::vector<std::vector<std::pair<QString, QString>>> classes;
+    for (const auto& c : s_.classes) {
+      if (auto t = termsOf(c); !t.empty()) classes.push_back(std::move(t));
+    }
+    if (classes.empty()) return;
+    w_.writeStartElement(kOgc, QStringLiteral("Filter"));
+    w_.writeStartElement(kOgc, QStringLiteral("Or"));
+    w_.writeStartElement(kOgc, QStringLiteral("PropertyIsNull"));
+    w_.writeTextElement(kOgc, QStringLiteral("PropertyName"), qs(s_.field));
+    w_.writeEndElement();
+    writeNoneOf(classes);
+    w_.writeEndElement();
     w_.writeEndElement();
   }
 
@@ -172,15 +240,15 @@ class SldWriter {
     }
   }
 
-  void writeRule(const StyleClass& c, bool isElse) {
+  void writeRule(const StyleClass& c, std::size_t index, bool isOther) {
     w_.writeStartElement(kSe, QStringLiteral("Rule"));
     const QString label = qs(c.label.in(lang_).empty() ? s_.title.in(lang_) : c.label.in(lang_));
     w_.writeTextElement(kSe, QStringLiteral("Name"), label);
     w_.writeStartElement(kSe, QStringLiteral("Description"));
     w_.writeTextElement(kSe, QStringLiteral("Title"), label);
     w_.writeEndElement();
-    if (isElse) w_.writeEmptyElement(kSe, QStringLiteral("ElseFilter"));
-    else writeFilter(c);
+    if (isOther) writeOtherFilter();
+    else writeFilter(c, index);
     writeScale(s_.scaleRange);
     writeSymbolizer(c.symbol);
     w_.writeEndElement();
@@ -196,7 +264,9 @@ class SldWriter {
     w_.writeEndElement();
     w_.writeStartElement(kSe, QStringLiteral("Font"));
     svgParameter(QStringLiteral("font-family"), lang_ == Language::Zh ? QStringLiteral("Noto Sans CJK SC") : QStringLiteral("DejaVu Sans"));
-    svgParameter(QStringLiteral("font-size"), px(l.sizePt * kMmPerPoint));
+    // Whole pixels of 0.28 mm, as QGIS writes them: QGIS 3.22 reads font-size as an integer and
+    // falls back to 10 points for any other text (labels far larger than ours).
+    svgParameter(QStringLiteral("font-size"), QString::number(std::max(1L, std::lround(l.sizePt * kMmPerPoint / kMmPerPixel))));
     svgParameter(QStringLiteral("font-weight"), l.bold ? QStringLiteral("bold") : QStringLiteral("normal"));
     w_.writeEndElement();
     w_.writeStartElement(kSe, QStringLiteral("LabelPlacement"));

@@ -1,11 +1,15 @@
 // ExportTool: prepares layers (CRS, styles as QML/SLD, provenance) and hands them to the atomic export writer.
 #include "tools/export_tool.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <ctime>
+#include <variant>
 #include <set>
 
 #include "core/error.h"
 #include "geo/transformer.h"
+#include "io/layer_writer.h"
 #include "render/qml_writer.h"
 #include "render/sld_writer.h"
 
@@ -32,6 +36,78 @@ std::string describe(const ExportItem& item) {
   if (!item.producedBy.empty()) d += "; made by " + item.producedBy + " (" + item.parameters + ")";
   if (!item.credit.empty()) d += "; " + item.credit;
   return d;
+}
+
+/// The style with its fields under the names the format writes them (Shapefile: industry_c), so
+/// the QML and SLD beside the file classify, size and label by fields that exist.
+render::Style withWrittenFieldNames(render::Style s, const core::Schema& schema, const std::vector<std::string>& written) {
+  auto rename = [&](std::string& field) {
+    if (const auto i = schema.indexOf(field); i && *i < written.size()) field = written[*i];
+  };
+  rename(s.field);
+  if (s.sizeBy) rename(s.sizeBy->field);
+  if (s.label) {
+    rename(s.label->field.zh);
+    rename(s.label->field.en);
+  }
+  return s;
+}
+
+/// A full ISO 8601 calendar date ("2024-07-01"), or nullopt.
+std::optional<core::DateTime> isoDate(const std::string& text) {
+  int y = 0, m = 0, d = 0;
+  char extra = 0;
+  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3) return std::nullopt;
+  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  core::DateTime date;
+  date.year = y, date.month = m, date.day = d;
+  return date;
+}
+
+/// The layer as it is exported: a text column that repeats the geometry as WKT (GDAL's CSV
+/// convention, as in data/network) is dropped, and a text column whose every value is an ISO
+/// date becomes a date column, so other GIS filter and sort it as dates.
+core::Layer tidiedForExport(core::Layer layer) {
+  const auto& fields = layer.schema().fields();
+  std::vector<std::size_t> keep;
+  std::vector<bool> dates(fields.size(), false);
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const bool wkt = layer.geometryType() != core::GeometryType::None && fields[i].type == core::FieldType::String &&
+                     (fields[i].name == "WKT" || fields[i].name == "wkt" || fields[i].name == "_WKT");
+    if (wkt) continue;
+    keep.push_back(i);
+    if (fields[i].type != core::FieldType::String) continue;
+    bool any = false, all = true;
+    for (const auto& f : layer.features()) {
+      const auto* text = std::get_if<std::string>(&f.values[i]);
+      if (!text || text->empty()) continue;
+      any = true;
+      if (!isoDate(*text)) {
+        all = false;
+        break;
+      }
+    }
+    dates[i] = any && all;
+  }
+  if (keep.size() == fields.size() && std::none_of(dates.begin(), dates.end(), [](bool b) { return b; })) return layer;
+  std::vector<core::FieldDef> defs;
+  defs.reserve(keep.size());
+  for (std::size_t i : keep) defs.push_back({fields[i].name, dates[i] ? core::FieldType::Date : fields[i].type});
+  core::Layer out(layer.name(), layer.crs(), layer.geometryType(), core::Schema(std::move(defs)));
+  out.reserve(layer.size());
+  for (auto& f : layer.mutableFeatures()) {
+    core::Feature g{f.id, std::move(f.geometry), {}};
+    for (std::size_t i : keep) {
+      core::Value v = std::move(f.values[i]);
+      if (dates[i]) {
+        const auto* text = std::get_if<std::string>(&v);
+        v = text && !text->empty() ? core::Value(*isoDate(*text)) : core::Value();
+      }
+      g.values.push_back(std::move(v));
+    }
+    out.add(std::move(g));
+  }
+  return out;
 }
 
 }  // namespace
@@ -99,8 +175,10 @@ ExportSummary runExport(std::vector<ExportItem> items, const ExportParams& param
   std::vector<io::ExportLayer> layers;
   layers.reserve(items.size());
   ExportSummary summary;
+  const std::string driver = io::exportDriverFor(params.out, params.format);
   for (ExportItem& item : items) {
     core::advance(&progress, 0.0, "preparing " + item.layer.name());
+    item.layer = tidiedForExport(std::move(item.layer));
     const bool spatial = item.layer.geometryType() != core::GeometryType::None;
     if (spatial && item.layer.crs() != params.crs) {
       try {
@@ -127,7 +205,8 @@ ExportSummary runExport(std::vector<ExportItem> items, const ExportParams& param
       out.metadata.emplace_back("circatlas_parameters", item.parameters);
     }
     if (spatial) {
-      const render::Style style = item.style ? *item.style : plainStyle(item.layer);
+      const render::Style style = withWrittenFieldNames(item.style ? *item.style : plainStyle(item.layer), item.layer.schema(),
+                                                        io::writtenFieldNames(driver, item.layer.schema()));
       out.style = io::LayerStyleDocument{style.name, render::toQml(style, params.language),
                                          render::toSld(style, item.layer.name(), params.language),
                                          bilingual(style.title.empty() ? item.title : style.title)};
@@ -139,6 +218,8 @@ ExportSummary runExport(std::vector<ExportItem> items, const ExportParams& param
   options.format = params.format;
   options.existing = params.existing;
   options.featuresPerTransaction = params.featuresPerTransaction;
+  options.strict = params.strict;
+  options.schema = params.schema;
   options.progress = &progress;
   options.datasetMetadata = {{"circatlas_tool_version", params.toolVersion},
                              {"circatlas_exported_at", exportTime},

@@ -25,7 +25,7 @@ struct ExportItem {
 };
 
 struct ExportParams {
-  std::string out;                         ///< a .gpkg file, or a folder for per-layer formats
+  std::string out;                         ///< a .gpkg file, a folder for per-layer formats, or PG:… (PostGIS)
   std::optional<std::string> format;       ///< GDAL driver; by default from the extension of `out`
   io::ExistingTarget existing = io::ExistingTarget::Refuse;
   std::string crs = "EPSG:4326";           ///< every layer is transformed into this CRS (PROJ)
@@ -33,6 +33,8 @@ struct ExportParams {
   std::string toolVersion;                 ///< "circatlas 0.1.0"
   std::string exportTime;                  ///< ISO 8601 UTC; empty: now
   std::size_t featuresPerTransaction = 100000;
+  bool strict = false;  ///< refuse what the format would lose (io::ExportWriteOptions::strict)
+  std::string schema;   ///< PostgreSQL targets: the schema of the tables (empty: public)
 };
 
 /// What was written.

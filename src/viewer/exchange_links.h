@@ -14,7 +14,7 @@ namespace circatlas::viewer {
 
 /// The link layer of PartnersTool (candidates, allocation_optimal, allocation_greedy: LineStrings in
 /// WGS 84 with `material` and `quantity`) as viewer layer `id`, styled by styles/partner_links.json:
-/// classified by material, line width by the tonnes (the link's quantity). Throws the style parser's
+/// classified by `material`, line width by `quantity`. Throws the style parser's
 /// errors and core::CrsError.
 [[nodiscard]] ViewerLayer makeExchangeLinks(const core::Layer& links, std::string id, render::LocalizedText title);
 

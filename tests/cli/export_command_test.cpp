@@ -151,10 +151,27 @@ TEST(ExportCommand, ShapefileExportIsAFolderOfLayersWithQmlSidecars) {
   test::TempDir dir;
   const auto r = test::runCommand(exe() + " export --layers parks,counties --results none --out '" + (dir / "atlas.shp").string() + "'");
   ASSERT_EQ(r.exitCode, 0) << r.output;
-  EXPECT_TRUE(fs::exists(dir / "atlas" / "parks.shp"));
-  EXPECT_TRUE(fs::exists(dir / "atlas" / "parks.cpg"));
-  EXPECT_TRUE(fs::exists(dir / "atlas" / "parks.qml"));
-  EXPECT_TRUE(fs::exists(dir / "atlas" / "counties.shp"));
+  EXPECT_TRUE(fs::exists(dir / "atlas.shp" / "parks.shp"));
+  EXPECT_TRUE(fs::exists(dir / "atlas.shp" / "parks.cpg"));
+  EXPECT_TRUE(fs::exists(dir / "atlas.shp" / "parks.qml"));
+  EXPECT_TRUE(fs::exists(dir / "atlas.shp" / "counties.shp"));
+}
+
+TEST(ExportCommand, CrsTakesProjStringsWithoutTypeCrsAndGeoJsonOnlyWgs84) {
+  test::TempDir dir;
+  const auto lcc = test::runCommand(exe() + " export --layers parks --results none --crs '+proj=lcc +lat_1=34.2 +lat_2=41.2 "
+                                            "+lat_0=37.5 +lon_0=101 +datum=WGS84 +units=m' --out '" + (dir / "lcc.gpkg").string() + "'");
+  ASSERT_EQ(lcc.exitCode, 0) << lcc.output;
+  const auto info = test::runCommand("ogrinfo -ro -so '" + (dir / "lcc.gpkg").string() + "' parks");
+  EXPECT_NE(info.output.find("Lambert Conic Conformal (2SP)"), std::string::npos) << info.output;
+  const auto mercator = test::runCommand(exe() + " export --layers parks --results none --crs EPSG:3857 --out '" +
+                                         (dir / "m.geojson").string() + "'");
+  EXPECT_EQ(mercator.exitCode, 2) << mercator.output;
+  EXPECT_NE(mercator.output.find("RFC 7946"), std::string::npos) << mercator.output;
+  EXPECT_FALSE(fs::exists(dir / "m.geojson"));
+  const auto pgAsGpkg = test::runCommand(exe() + " export --layers parks --results none --format GPKG --out 'PG:dbname=x host=127.0.0.1'");
+  EXPECT_EQ(pgAsGpkg.exitCode, 2) << pgAsGpkg.output;
+  EXPECT_FALSE(fs::exists("PG:dbname=x host=127.0.0.1"));
 }
 
 TEST(ExportCommand, UnknownLayerOrResultIsAUsageError) {

@@ -111,7 +111,8 @@ TEST(OutputPolicy, RouteOntoItsOwnNetworkIsRefused) {
 TEST(OutputPolicy, ExportOverItsCatalogueFolderIsRefused) {
   const test::TempDir dir;
   ASSERT_EQ(in(dir, "synth -n 50 --seed 3 --out cat").exitCode, 0);
-  const auto r = in(dir, "export --catalogue cat --out cat.csv --overwrite");
+  // (Per-layer formats write into the folder named exactly as typed: cat.csv would be a new folder.)
+  const auto r = in(dir, "export --catalogue cat --out cat --format CSV --overwrite");
   EXPECT_EQ(r.exitCode, 4) << r.output;
   EXPECT_OUTPUT_HAS(r, std::string("circatlas: I/O error: --out cat is the input cat (--catalogue)") + kNever);
   EXPECT_TRUE(fs::exists(dir / "cat" / "enterprises.csv"));

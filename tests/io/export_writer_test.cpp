@@ -330,7 +330,7 @@ TEST(ExportWriter, ShapefilesGoOnePerLayerIntoAFolderWithCpgAndStyles) {
   const auto all = f.layers();
   const ExportReport report = writeExport(std::span(all).first(3), (dir / "atlas.shp").string(), {});
   EXPECT_EQ(report.driver, "ESRI Shapefile");
-  const fs::path folder = dir / "atlas";
+  const fs::path folder = dir / "atlas.shp";
   for (const char* name : {"parks", "cluster_hulls", "partner_links"}) {
     EXPECT_TRUE(fs::exists(folder / (std::string(name) + ".shp"))) << name;
     EXPECT_EQ(bytes(folder / (std::string(name) + ".cpg")), "UTF-8") << name;
@@ -347,7 +347,7 @@ TEST(ExportWriter, GeoJsonAndFlatGeobufRoundTripPerLayer) {
     const auto all = f.layers();
     ExportWriteOptions options;
     options.format = format;
-    writeExport(std::span(all).first(3), (dir / "out").string(), options);
+    writeExport(std::span(all).first(3), (dir / "out").string(), options);  // a folder named as given
     const std::string ext = format == "GeoJSON" ? ".geojson" : ".fgb";
     const core::Layer back = readLayer((dir / "out" / ("cluster_hulls" + ext)).string());
     ASSERT_EQ(back.size(), 1U) << format;
@@ -361,7 +361,7 @@ TEST(ExportWriter, CsvWritesGeometryAsWkt) {
   const Fixture f;
   const auto all = f.layers();
   writeExport(std::span(all).subspan(1, 1), (dir / "out.csv").string(), {});
-  const std::string csv = bytes(dir / "out" / "cluster_hulls.csv");
+  const std::string csv = bytes(dir / "out.csv" / "cluster_hulls.csv");
   EXPECT_NE(csv.find("POLYGON ((102 38,103 38,103 39,102 39,102 38),(102.2 38.2,102.4 38.2,102.4 38.4,102.2 38.2))"),
             std::string::npos)
       << csv;
@@ -376,9 +376,139 @@ TEST(ExportWriter, ExistingFolderNeedsOverwrite) {
   ExportWriteOptions overwrite;
   overwrite.existing = ExistingTarget::Overwrite;
   writeExport(std::span(all).subspan(1, 1), (dir / "atlas.geojson").string(), overwrite);
-  EXPECT_FALSE(fs::exists(dir / "atlas" / "parks.geojson"));
-  EXPECT_TRUE(fs::exists(dir / "atlas" / "cluster_hulls.geojson"));
+  EXPECT_FALSE(fs::exists(dir / "atlas.geojson" / "parks.geojson"));
+  EXPECT_TRUE(fs::exists(dir / "atlas.geojson" / "cluster_hulls.geojson"));
   EXPECT_EQ(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()), 1) << "temporary folders left";
+}
+
+TEST(ExportWriter, FormatsWriteIntoFoldersNamedAsTypedAndNeverReplaceEachOther) {
+  test::TempDir dir;
+  const Fixture f;
+  const auto all = f.layers();
+  for (const char* ext : {"geojson", "shp", "fgb", "csv"}) writeExport(std::span(all).first(2), (dir / ("atlas." + std::string(ext))).string(), {});
+  ExportWriteOptions overwrite;
+  overwrite.existing = ExistingTarget::Overwrite;
+  writeExport(std::span(all).subspan(1, 1), (dir / "atlas.shp").string(), overwrite);
+  EXPECT_FALSE(fs::exists(dir / "atlas.shp" / "parks.shp"));
+  EXPECT_TRUE(fs::exists(dir / "atlas.shp" / "cluster_hulls.shp"));
+  for (const char* other : {"atlas.geojson/parks.geojson", "atlas.fgb/parks.fgb", "atlas.csv/parks.csv"}) {
+    EXPECT_TRUE(fs::exists(dir / other)) << other;
+  }
+}
+
+/// A polygon whose outer ring runs clockwise (as the base map's do) with a counter-clockwise hole.
+core::Layer clockwise() {
+  core::Layer layer("clockwise", "EPSG:4326", core::GeometryType::Polygon, core::Schema({{"id", core::FieldType::Integer}}));
+  const std::vector<std::vector<core::Coord>> rings{
+      {{102.0, 38.0}, {102.0, 39.000000012345}, {103.123456789012, 39.0}, {103.0, 38.0}, {102.0, 38.0}},
+      {{102.2, 38.2}, {102.4, 38.2}, {102.4, 38.4}, {102.2, 38.2}}};
+  layer.add({core::FeatureId(1), core::Geometry::polygon(rings), {std::int64_t{1}}});
+  return layer;
+}
+
+TEST(ExportWriter, GeoJsonFollowsRfc7946) {
+  test::TempDir dir;
+  const core::Layer layer = clockwise();
+  const std::vector<ExportLayer> one{{&layer, "", {}, std::nullopt}};
+  writeExport(one, (dir / "atlas.geojson").string(), {});
+  const std::string json = bytes(dir / "atlas.geojson" / "clockwise.geojson");
+  EXPECT_EQ(json.find("\"crs\""), std::string::npos) << json;
+  EXPECT_NE(json.find("103.1234568"), std::string::npos) << "7 decimals: " << json;
+  EXPECT_EQ(json.find("103.12345678"), std::string::npos) << "7 decimals: " << json;
+  GDALAllRegister();
+  GDALDatasetUniquePtr ds(GDALDataset::Open((dir / "atlas.geojson" / "clockwise.geojson").c_str(), GDAL_OF_VECTOR));
+  ASSERT_TRUE(ds);
+  auto feature = std::unique_ptr<OGRFeature>(ds->GetLayer(0)->GetNextFeature());
+  ASSERT_TRUE(feature);
+  const auto* polygon = feature->GetGeometryRef()->toPolygon();
+  EXPECT_FALSE(polygon->getExteriorRing()->isClockwise()) << "outer rings counter-clockwise";
+  ASSERT_EQ(polygon->getNumInteriorRings(), 1);
+  EXPECT_TRUE(polygon->getInteriorRing(0)->isClockwise()) << "holes clockwise";
+}
+
+TEST(ExportWriter, GeoJsonRefusesAnyCrsButWgs84) {
+  test::TempDir dir;
+  core::Layer layer = clockwise();
+  core::Layer projected("projected", "EPSG:3857", core::GeometryType::Point, core::Schema());
+  projected.add({core::FeatureId(1), core::Geometry::point({1.1e7, 4.3e6}), {}});
+  const std::vector<ExportLayer> one{{&projected, "", {}, std::nullopt}};
+  try {
+    writeExport(one, (dir / "atlas.geojson").string(), {});
+    ADD_FAILURE() << "EPSG:3857 written as GeoJSON";
+  } catch (const core::ParameterError& e) {
+    EXPECT_NE(std::string(e.what()).find("RFC 7946"), std::string::npos) << e.what();
+  }
+  EXPECT_FALSE(fs::exists(dir / "atlas.geojson"));
+}
+
+TEST(ExportWriter, FlatGeobufAndShapefileWriteTablesWithoutGeometryAsCsvAndSaySo) {
+  for (const std::string ext : {"fgb", "shp"}) {
+    test::TempDir dir;
+    const Fixture f;
+    const auto all = f.layers();
+    const ExportReport report = writeExport(all, (dir / ("atlas." + ext)).string(), {});
+    const fs::path folder = dir / ("atlas." + ext);
+    EXPECT_TRUE(fs::exists(folder / "flows.csv")) << ext;
+    EXPECT_FALSE(fs::exists(folder / "flows.dbf")) << ext;
+    EXPECT_FALSE(fs::exists(folder / ("flows." + ext))) << ext;
+    EXPECT_EQ(readLayer((folder / "flows.csv").string()).size(), 2U) << ext;
+    EXPECT_NE(std::find(report.files.begin(), report.files.end(), (folder / "flows.csv").string()), report.files.end()) << ext;
+    for (const auto& file : report.files) EXPECT_TRUE(fs::exists(file)) << "reported but not written: " << file;
+    EXPECT_TRUE(std::any_of(report.notes.begin(), report.notes.end(),
+                            [](const std::string& n) { return n.find("'flows' has no geometry") != std::string::npos; }))
+        << ext;
+  }
+}
+
+core::Layer longText() {
+  core::Layer layer("sources", "EPSG:4326", core::GeometryType::Point,
+                    core::Schema({{"id", core::FieldType::String}, {"industry_code", core::FieldType::String},
+                                  {"source", core::FieldType::String}}));
+  std::string chinese;
+  for (int i = 0; i < 100; ++i) chinese += "甘";  // 300 bytes of UTF-8, 3 bytes a character
+  layer.add({core::FeatureId(1), core::Geometry::point({103.8, 36.0}), {std::string("E001"), std::string("4411"), chinese}});
+  layer.add({core::FeatureId(2), core::Geometry::point({103.9, 36.1}), {std::string("E002"), std::string("3011"), std::string("short")}});
+  return layer;
+}
+
+TEST(ExportWriter, ShapefileCutsLongTextAtACharacterWithAWarningPerFieldAndRecord) {
+  test::TempDir dir;
+  const core::Layer layer = longText();
+  const std::vector<ExportLayer> one{{&layer, "", {}, std::nullopt}};
+  const ExportReport report = writeExport(one, (dir / "atlas.shp").string(), {});
+  ASSERT_EQ(report.warnings.size(), 1U);
+  EXPECT_NE(report.warnings[0].find("feature 1 (id E001)"), std::string::npos) << report.warnings[0];
+  EXPECT_NE(report.warnings[0].find("field 'source'"), std::string::npos) << report.warnings[0];
+  const core::Layer back = readLayer((dir / "atlas.shp" / "sources.shp").string());
+  std::string expected;
+  for (int i = 0; i < 84; ++i) expected += "甘";  // 252 bytes: the whole characters within 254
+  EXPECT_EQ(std::get<std::string>(back.value(0, "source")), expected);
+  EXPECT_EQ(std::get<std::string>(back.value(0, "industry_c")), "4411") << "GDAL's short name";
+  bool namesNoted = false;
+  for (const auto& n : report.notes) namesNoted = namesNoted || n.find("industry_code → industry_c") != std::string::npos;
+  EXPECT_TRUE(namesNoted);
+}
+
+TEST(ExportWriter, StrictRefusesShapefileTruncationAndWritesNothing) {
+  test::TempDir dir;
+  const core::Layer layer = longText();
+  const std::vector<ExportLayer> one{{&layer, "", {}, std::nullopt}};
+  ExportWriteOptions strict;
+  strict.strict = true;
+  try {
+    writeExport(one, (dir / "atlas.shp").string(), strict);
+    ADD_FAILURE() << "written despite --strict";
+  } catch (const core::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("id E001"), std::string::npos) << e.what();
+  }
+  EXPECT_FALSE(fs::exists(dir / "atlas.shp"));
+}
+
+TEST(ExportWriter, WrittenFieldNamesAreShapefilesShortNames) {
+  const core::Schema schema({{"industry_code", core::FieldType::String}, {"industry_class", core::FieldType::String},
+                             {"name_zh", core::FieldType::String}});
+  EXPECT_EQ(writtenFieldNames("ESRI Shapefile", schema), (std::vector<std::string>{"industry_c", "industry_1", "name_zh"}));
+  EXPECT_EQ(writtenFieldNames("GPKG", schema), (std::vector<std::string>{"industry_code", "industry_class", "name_zh"}));
 }
 
 }  // namespace

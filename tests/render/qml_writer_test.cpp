@@ -129,6 +129,13 @@ TEST(QmlWriter, LabelsUseTheLanguagesFieldHaloPriorityAndScale) {
   EXPECT_EQ(rendering.attributes.at("scaleVisibility"), "1");
   EXPECT_EQ(rendering.attributes.at("scaleMax"), "4500000");
   EXPECT_EQ(named(en, "placement").at(0).attributes.at("placement"), "6");
+  EXPECT_EQ(rendering.attributes.at("obstacle"), "1") << "point symbols keep other labels off, as in our engine";
+}
+
+TEST(QmlWriter, LinesAndPolygonsAreNoObstacleToLabelsAsInOurEngine) {
+  const auto rivers = parseStyle(R"({"name": "rivers", "geometry": "line", "symbol": {"stroke": "#0000ff"},
+    "labels": {"field": "name", "placement": "line"}})", "rivers.json");
+  EXPECT_EQ(named(elements(toQml(rivers, Language::En)), "rendering").at(0).attributes.at("obstacle"), "0");
 }
 
 TEST(QmlWriter, PrefixMatchBecomesRulesWithLikeFiltersAndAnElseRule) {
@@ -183,22 +190,40 @@ TEST(QmlWriter, SizeByBecomesADataDefinedScaleLinear) {
   EXPECT_TRUE(found);
 }
 
-TEST(SldWriter, OneRulePerClassWithFiltersAndAnElseRule) {
+TEST(SldWriter, OneRulePerClassWithFiltersAndOtherAsTheirNegationOrNull) {
   const auto xml = elements(toSld(parseStyle(kParks, "parks.json"), "parks", Language::En));
   ASSERT_FALSE(xml.empty());
   EXPECT_EQ(xml[0].name, "StyledLayerDescriptor");
   EXPECT_EQ(xml[0].attributes.at("version"), "1.1.0");
   EXPECT_EQ(named(xml, "Rule").size(), 4U);  // 2 classes, other, labels
+  // national_pilot; provincial_pilot or provincial_demonstration; NULL or none of the three
   const auto equal = named(xml, "PropertyIsEqualTo");
-  EXPECT_EQ(equal.size(), 3U);
-  EXPECT_EQ(named(xml, "Or").size(), 1U);
-  EXPECT_EQ(named(xml, "ElseFilter").size(), 1U);
+  EXPECT_EQ(equal.size(), 6U);
+  EXPECT_EQ(named(xml, "Or").size(), 3U);
+  EXPECT_EQ(named(xml, "Not").size(), 1U);
+  EXPECT_EQ(named(xml, "PropertyIsNull").size(), 1U);
+  EXPECT_EQ(named(xml, "ElseFilter").size(), 0U) << "QGIS ignores se:ElseFilter";
   const auto literals = named(xml, "Literal");
-  ASSERT_EQ(literals.size(), 3U);
+  ASSERT_EQ(literals.size(), 6U);
   EXPECT_EQ(literals[0].text, "national_pilot");
   EXPECT_EQ(named(xml, "WellKnownName").at(0).text, "star");
   EXPECT_EQ(named(xml, "MaxScaleDenominator").at(0).text, "4500000");
   EXPECT_EQ(named(xml, "TextSymbolizer").size(), 1U);
+  std::string fontSize;
+  for (const auto& p : named(xml, "SvgParameter")) {
+    if (p.attributes.at("name") == "font-size") fontSize = p.text;
+  }
+  EXPECT_EQ(fontSize, "7") << "5.5 pt in whole 0.28 mm pixels, which QGIS reads (it ignores 6.93)";
+}
+
+TEST(SldWriter, APrefixClassExcludesWhatAnEarlierOverlappingClassTakes) {
+  const auto style = parseStyle(R"({"name": "m", "geometry": "point", "renderer": "categorised", "field": "minerals",
+    "match": "prefix", "classes": [{"values": ["nickel;copper"], "symbol": {}}, {"values": ["nickel"], "symbol": {}},
+    {"values": ["coal"], "symbol": {}}]})", "m.json");
+  const auto xml = elements(toSld(style, "m", Language::En));
+  EXPECT_EQ(named(xml, "PropertyIsLike").size(), 4U);  // nickel;copper; nickel and not nickel;copper; coal
+  EXPECT_EQ(named(xml, "Not").size(), 1U);
+  EXPECT_EQ(named(xml, "And").size(), 1U);
 }
 
 TEST(SldWriter, GraduatedClassesAreHalfOpenRanges) {

@@ -69,7 +69,7 @@ TEST_F(AllocationPanelTest, FlyAshMatchesTheTonnesOfCircatlasAllocateAndDrawsThe
   EXPECT_EQ(flows->source->size(), out.exchanges);
   ASSERT_GT(out.exchanges, 0u);
   double tonnes = 0;
-  for (std::size_t i = 0; i < flows->source->size(); ++i) tonnes += std::get<double>(flows->source->value(i, "tonnes"));
+  for (std::size_t i = 0; i < flows->source->size(); ++i) tonnes += std::get<double>(flows->source->value(i, "quantity"));
   EXPECT_NEAR(tonnes, expected, 1e-6) << "the flows drawn carry the matched tonnes";
 }
 
