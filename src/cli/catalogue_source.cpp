@@ -21,8 +21,16 @@ void addCatalogueOption(CLI::App& cmd, CatalogueSource& source) {
 std::map<std::string, core::Layer> loadCatalogue(const CatalogueSource& source) {
   const auto dir = source.folder.empty() ? io::builtinCatalogueDir() : std::filesystem::path(source.folder);
   std::map<std::string, core::Layer> layers;
+  bool anyOwn = false;
   for (const auto& table : io::readCatalogueWithBuiltinFallback(dir)) {
+    std::error_code ec;
+    anyOwn = anyOwn || std::filesystem::equivalent(std::filesystem::path(table.table.source).parent_path(), dir, ec);
     layers.emplace(std::string(table.spec->name), catalogue::toLayer(table));
+  }
+  // A folder without a single table of its own would silently be the built-in catalogue.
+  if (!source.folder.empty() && !anyOwn) {
+    throw core::InputError(source.folder + ": holds no catalogue table (enterprises.csv, flows.csv, …; see "
+                           "data/catalogue/README.md)");
   }
   return layers;
 }

@@ -81,7 +81,9 @@ void addPartnersCommand(CLI::App& app, Action& action) {
                   "benefit (disposal cost avoided minus transport), with distance, cost and the reason in words.");
   cmd->add_option("--enterprise", options->params.enterpriseId, "Only this enterprise's residues (its id)");
   cmd->add_option("--material", options->params.materialCode, "Only this material (e.g. FLY_ASH)");
-  cmd->add_option("--top", options->params.topK, "Candidates per residue (0 = all in range)")->capture_default_str();
+  cmd->add_option("--top", options->params.topK, "Candidates per residue (0 = all in range)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   options->detour = finiteRange(cmd->add_option("--detour", options->params.detourFactor,
                                      "Road km per straight km where no network applies (default: detour_factor of "
                                      "exchange_parameters.csv)"), 1.0, 10.0);

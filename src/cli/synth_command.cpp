@@ -12,6 +12,8 @@
 #include "io/builtin_data.h"
 #include "io/layer_reader.h"
 #include "io/layer_writer.h"
+#include "io/memory_budget.h"
+#include "io/output_target.h"
 
 namespace circatlas::cli {
 
@@ -36,6 +38,9 @@ void runSynth(const SynthOptions& options) {
     target.ownEntries = {"enterprises.csv", "flows.csv"};
   }
   checkTargets({target}, {});
+  // Generated, not read, yet as large as a read registry: the same budget, before any work.
+  io::requireFitsInMemory("synth", "enterprises", static_cast<std::uint64_t>(options.params.enterprises),
+                          "asked for with --enterprises");
   const catalogue::AdminAreas admin(
       io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt}));
   const catalogue::SyntheticRegistry registry = catalogue::generateRegistry(options.params, admin);
@@ -63,7 +68,9 @@ void addSynthCommand(CLI::App& app, Action& action) {
   CLI::App* cmd = app.add_subcommand(
       "synth", "Write a synthetic registry (enterprises clustered around park centres inside Gansu, with residue "
                "flows) for tests and benchmarks. Every record says it is synthetic; same seed, same file.");
-  cmd->add_option("--enterprises,-n", options->params.enterprises, "Number of enterprises")->capture_default_str();
+  cmd->add_option("--enterprises,-n", options->params.enterprises, "Number of enterprises")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   cmd->add_option("--seed", options->params.seed, "Random seed")->capture_default_str();
   cmd->add_option("--centres", options->params.parkCentres, "Number of park centres")->capture_default_str();
   cmd->add_option("--clustered", options->params.clusteredShare, "Share of enterprises near a centre (0-1)")

@@ -57,6 +57,7 @@ core::TextTable readCsvTable(const std::string& path, EncodingPolicy encoding) {
   // milliseconds, not after it has been read.
   const std::uint64_t size = checkInputFile(path);
   if (std::filesystem::is_directory(path)) throw core::IoError(path + ": is a folder, not a CSV file");
+  if (size == 0) throw core::InputError(path + ": is empty (0 bytes): no header, no rows");
   const RecordEstimate estimate = estimateCsvRecords(path, size);
   if (estimate.records > 0) {
     requireFitsInMemory(path, layerName, estimate.records,

@@ -228,6 +228,12 @@ void checkFileSystemTarget(const OutputTarget& t, const std::vector<ResolvedInpu
   }
 
   if (exists) {
+    // Renaming over a FIFO, a device or a socket would replace a node the system or another
+    // program relies on (/dev/…, a pipe someone reads): never a target.
+    if (id && !isFolder && !S_ISREG(st.st_mode)) {
+      throw core::IoError(t.role + " " + t.path + ": exists and is not a regular file (a FIFO, device or socket); "
+                          "circatlas writes only files and folders");
+    }
     if (t.shape == TargetShape::File && isFolder) {
       throw core::IoError(t.role + " " + t.path + ": is a folder; name a file");
     }

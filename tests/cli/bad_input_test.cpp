@@ -292,3 +292,110 @@ TEST(BadInput17, ConnectionStringPasswordsAreNeverPrinted) {
 
 }  // namespace
 }  // namespace circatlas
+
+// ---- Issue 17, second round: cases nobody had tried, each with the exit code and message it now has. ----
+namespace circatlas {
+namespace {
+
+TEST(BadInputRound2, FifoOrDeviceIsNeverATargetEvenWithOverwrite) {
+  const test::TempDir dir;
+  ASSERT_EQ(::mkfifo((dir / "pipe.gpkg").c_str(), 0600), 0);
+  const auto r = runIn(dir, "", "route Lanzhou Jiuquan --out pipe.gpkg --overwrite", "timeout 30");
+  EXPECT_EQ(r.exitCode, 4) << r.output;
+  EXPECT_OUTPUT_HAS(r, "circatlas: I/O error: --out pipe.gpkg: exists and is not a regular file (a FIFO, device or "
+                       "socket); circatlas writes only files and folders");
+  struct stat st {};
+  ASSERT_EQ(::stat((dir / "pipe.gpkg").c_str(), &st), 0);
+  EXPECT_TRUE(S_ISFIFO(st.st_mode));
+}
+
+TEST(BadInputRound2, EmptyCsvSaysItIsEmpty) {
+  const test::TempDir dir;
+  test::writeFile(dir / "empty.csv", "");
+  const auto r = runIn(dir, "", "validate empty.csv");
+  EXPECT_EQ(r.exitCode, 3) << r.output;
+  EXPECT_OUTPUT_HAS(r, "circatlas: input error: empty.csv: is empty (0 bytes): no header, no rows");
+}
+
+TEST(BadInputRound2, CatalogueFolderWithoutTablesIsNotSilentlyTheBuiltInOne) {
+  const test::TempDir dir;
+  std::filesystem::create_directories(dir / "mine");
+  const auto r = runIn(dir, "", "cluster --catalogue mine");
+  EXPECT_EQ(r.exitCode, 3) << r.output;
+  EXPECT_OUTPUT_HAS(r, "circatlas: input error: mine: holds no catalogue table (enterprises.csv, flows.csv, …; see "
+                       "data/catalogue/README.md)");
+}
+
+TEST(BadInputRound2, SynthCountsAreCheckedBeforeAnyWork) {
+  const test::TempDir dir;
+  const auto negative = runIn(dir, "", "synth -n -1 --out s");
+  EXPECT_EQ(negative.exitCode, 2) << negative.output;
+  EXPECT_OUTPUT_HAS(negative, "--enterprises: Value -1 not in range");
+  const auto start = std::chrono::steady_clock::now();
+  const auto huge = runIn(dir, "CIRCATLAS_MEMORY_LIMIT=1G", "synth -n 100000000 --out s");
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_EQ(huge.exitCode, 4) << huge.output;
+  EXPECT_OUTPUT_HAS(huge, "circatlas: I/O error: synth: layer 'enterprises': about 100000000 features (asked for with "
+                          "--enterprises) need about 477.0 GiB of memory (5120 bytes per feature, measured), more than "
+                          "the budget of 1.0 GiB (CIRCATLAS_MEMORY_LIMIT=1G); load a smaller extract");
+  EXPECT_LT(seconds, 5.0);  // it ran out of time after minutes before
+  EXPECT_FALSE(std::filesystem::exists(dir / "s"));
+}
+
+TEST(BadInputRound2, UnboundedCountsAreUsageErrors) {
+  const test::TempDir dir;
+  const auto threads = runIn(dir, "", "atlas --threads 100000 --out a");
+  EXPECT_EQ(threads.exitCode, 2) << threads.output;
+  EXPECT_OUTPUT_HAS(threads, "--threads: Value 100000 not in range 1 to 64");
+  const auto top = runIn(dir, "", "partners --top -1");
+  EXPECT_EQ(top.exitCode, 2) << top.output;
+  EXPECT_OUTPUT_HAS(top, "--top: Value -1 not in range");
+}
+
+TEST(BadInputRound2, FoldersThatMustNeverBeReplaced) {
+  const test::TempDir dir;
+  std::filesystem::create_directories(dir / "work");
+  test::writeFile(dir / "work" / "notes.txt", "mine");
+  const auto cwd = test::runCommand("cd '" + (dir / "work").string() + "' && " + exe() + " synth -n 10 --out . --overwrite");
+  EXPECT_EQ(cwd.exitCode, 4) << cwd.output;
+  EXPECT_OUTPUT_HAS(cwd, "circatlas: I/O error: --out .: is the working folder or holds it; circatlas does not replace it");
+  const auto home = runIn(dir, "HOME='" + (dir / "work").string() + "'", "synth -n 10 --out '" + (dir / "work").string() +
+                                                                             "' --overwrite");
+  EXPECT_EQ(home.exitCode, 4) << home.output;
+  EXPECT_OUTPUT_HAS(home, ": is the home folder; circatlas does not replace it");
+  EXPECT_TRUE(std::filesystem::exists(dir / "work" / "notes.txt"));
+}
+
+TEST(BadInputRound2, OutputInsideAFileOrTheStylesIsRefusedBeforeWork) {
+  const test::TempDir dir;
+  test::writeFile(dir / "afile", "x");
+  const auto file = runIn(dir, "", "route Lanzhou Jiuquan --out afile/x.gpkg");
+  EXPECT_EQ(file.exitCode, 4) << file.output;
+  EXPECT_OUTPUT_HAS(file, "circatlas: I/O error: --out afile/x.gpkg: " + std::filesystem::canonical(dir / "afile").string() +
+                              " is not a folder");
+}
+
+TEST(BadInputRound2, DatabaseTargetIsNeverAFileAndItsPasswordIsMasked) {
+  const test::TempDir dir;
+  const auto r = runIn(dir, "", "export --out 'PG:dbname=x password=hunter2' --layers parks --results none");
+  EXPECT_NE(r.exitCode, 0) << r.output;
+  EXPECT_EQ(r.output.find("hunter2"), std::string::npos) << r.output;
+  EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
+}
+
+TEST(BadInputRound2, ShapefileWithoutShxNamesTheShx) {
+  const test::TempDir dir;
+  test::writeFile(dir / "pts.csv", "id,lon,lat\nR1,102.19,38.52\n");
+  ASSERT_EQ(test::runCommand("cd '" + dir.path().string() +
+                             "' && ogr2ogr -q pts.shp pts.csv -oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat -a_srs EPSG:4326")
+                .exitCode,
+            0);
+  std::filesystem::remove(dir / "pts.shx");
+  const auto r = runIn(dir, "", "validate pts.shp");
+  EXPECT_EQ(r.exitCode, 3) << r.output;
+  EXPECT_OUTPUT_HAS(r, "circatlas: input error: pts.shp: not a vector data source that GDAL can read (GDAL: Unable to "
+                       "open pts.shx or pts.SHX.");
+}
+
+}  // namespace
+}  // namespace circatlas
