@@ -52,8 +52,11 @@ void BM_PartnersAndAllocation(benchmark::State& state) {
   catalogue::SyntheticParams params;
   params.enterprises = static_cast<std::size_t>(state.range(0));
   const auto registry = catalogue::generateRegistry(params, *f.admin);
-  const tools::CatalogueInput input{registry.enterprises, registry.flows, f.catalogue.at("materials"),
-                                    f.catalogue.at("material_uses")};
+  // As the commands run it: the coefficient table and the ranking parameters included, so every
+  // synthetic enterprise also gets its inferred outputs and inputs.
+  const tools::CatalogueInput input{registry.enterprises,          registry.flows,
+                                    f.catalogue.at("materials"),   f.catalogue.at("material_uses"),
+                                    &f.catalogue.at("industry_profiles"), &f.catalogue.at("exchange_parameters")};
   std::size_t exchanges = 0;
   for (auto _ : state) {
     const auto result = tools::runPartners(input, {});

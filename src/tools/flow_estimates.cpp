@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -24,10 +25,15 @@ std::string optionalText(const core::Layer& l, std::size_t i, std::string_view f
   return core::toString(optional(l, i, field));
 }
 
+// A year column, typed or still text (a registry whose schema does not declare it).
 std::optional<int> year(const core::Layer& l, std::size_t i, std::string_view field) {
-  const auto v = number(optional(l, i, field));
-  if (!v) return std::nullopt;
-  return static_cast<int>(*v);
+  const core::Value v = optional(l, i, field);
+  if (const auto n = number(v)) return static_cast<int>(*n);
+  const std::string t = core::toString(v);
+  int y = 0;
+  const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), y);
+  if (ec == std::errc{} && end == t.data() + t.size() && !t.empty()) return y;
+  return std::nullopt;
 }
 
 std::string trim(std::string s) {
