@@ -217,6 +217,7 @@ class Builder {
     geo::Transformer(geo::kWgs84, crs_.proj).forward(metric);
     for (const auto& c : metric) problem_.sitePositions.push_back({c.x, c.y});
     problem_.prefilterScale = crs_.maxScale * 1.002;
+    problem_.prefilterMinScale = crs_.minScale / 1.002;
     problem_.unknownCoverShare = params_.unknownCoverShare;
     problem_.groupBonus = params_.groupBonus;
     if (p_.network) {

@@ -87,21 +87,22 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
     return std::tie(b.score, a.leg.km, a.receiver) < std::tie(a.score, b.leg.km, b.receiver);
   };
   // Candidates of one supply, best first, at most topK.
-  auto forSupply = [&](std::uint32_t s, std::vector<Candidate>& mine) {
+  auto forSupply = [&](std::uint32_t s, std::vector<Candidate>& mine, std::vector<std::pair<std::uint32_t, double>>& near,
+                       std::vector<Candidate>& pessimistic) {
     mine.clear();
     const Supply& supply = problem.supplies[s];
     const MaterialRule& rule = problem.materials.at(supply.material);
     const double prefilter = rule.maxDistanceKm * 1000.0 * scale;
     const double prefilterSquared = prefilter * prefilter;
     // A candidate at straight distance `straightKm` (its leg from the material's transport).
-    auto make = [&](std::uint32_t r, double straightKm, bool exact) {
+    auto make = [&](std::uint32_t r, double straightKm, bool measured) {
       const Receiver& receiver = problem.receivers[r];
       Leg leg;
       if (rule.pipeRouteFactor > 0 && (spatial || geodesic)) {
         leg = Leg{straightKm * rule.pipeRouteFactor, false, true};
       } else if (inlineDistance) {
         leg = Leg{straightKm * problem.straightLineDetour, false, false};
-      } else if (exact) {
+      } else if (measured) {
         leg = distance(supply.site, receiver.site);
       } else {
         leg = Leg{straightKm, false, false};  // a lower bound: no route is shorter than the straight line
@@ -125,21 +126,8 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
       c.score = score >= 0 ? score * w : score / w;
       return c;
     };
-    const auto full = [&] { return options.topK > 0 && mine.size() >= options.topK; };
-    auto consider = [&](std::uint32_t r, double projectedSquared) {
-      if (problem.receivers[r].site == supply.site) return;
-      const double projectedKm = std::sqrt(projectedSquared) / 1000.0;
-      // The score falls with distance, so a candidate that cannot beat the worst kept even at the
-      // shortest distance the projection allows is dropped before the exact geodesic is measured.
-      if (geodesic && full() && !better(make(r, projectedKm / scale, false), mine.front())) return;
-      const double straightKm =
-          geodesic ? geo::geodesicDistanceMeters(problem.siteLonLat[supply.site], problem.siteLonLat[problem.receivers[r].site]) / 1000.0
-                   : projectedKm;
-      if (straightKm > rule.maxDistanceKm) return;
-      const Candidate c = make(r, straightKm, true);
-      if (c.leg.km > rule.maxDistanceKm) return;
-      // Keep only the best topK in a heap whose top is the worst kept: most pairs in range are
-      // rejected here without being stored.
+    auto keep = [&](const Candidate& c) {
+      // Keep only the best topK in a heap whose top is the worst kept.
       if (options.topK == 0 || mine.size() < options.topK) {
         mine.push_back(c);
         if (options.topK > 0) std::push_heap(mine.begin(), mine.end(), better);
@@ -149,16 +137,56 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
         std::push_heap(mine.begin(), mine.end(), better);
       }
     };
+    auto exact = [&](std::uint32_t r, double projectedKm) {
+      const double straightKm =
+          geodesic ? geo::geodesicDistanceMeters(problem.siteLonLat[supply.site], problem.siteLonLat[problem.receivers[r].site]) / 1000.0
+                   : projectedKm;
+      if (straightKm > rule.maxDistanceKm) return;
+      const Candidate c = make(r, straightKm, true);
+      if (c.leg.km <= rule.maxDistanceKm) keep(c);
+    };
+    // Geodesics are measured only for pairs that could rank: the projected distance brackets the
+    // true one within [projected / maxScale, projected / minScale], so a pair whose score at its
+    // shortest possible distance is below the topK-th best score at the longest possible distance
+    // cannot enter the list (the score falls with distance). Exact, and as cheap as the projection.
+    const bool bracket = geodesic && options.topK > 0 && (inlineDistance || rule.pipeRouteFactor > 0);
     if (spatial) {
       const core::XY at = problem.sitePositions[supply.site];
+      near.clear();
       grids[supply.material]->near(at, [&](const ReceiverGrid::Entry& e) {
         const double dx = e.x - at.x;
         const double dy = e.y - at.y;
         const double d2 = dx * dx + dy * dy;
-        if (d2 <= prefilterSquared) consider(e.receiver, d2);
+        if (d2 <= prefilterSquared && problem.receivers[e.receiver].site != supply.site) {
+          near.push_back({e.receiver, std::sqrt(d2) / 1000.0});
+        }
       });
+      if (!bracket || near.size() <= options.topK) {
+        for (const auto& [r, km] : near) exact(r, km);
+      } else {
+        // Only pairs certainly within the limit at their longest possible distance set the bar.
+        const double minScale = std::min(1.0, problem.prefilterMinScale);
+        pessimistic.clear();
+        for (const auto& [r, km] : near) {
+          const Candidate c = make(r, km / minScale, false);
+          if (c.leg.km <= rule.maxDistanceKm) pessimistic.push_back(c);
+        }
+        if (pessimistic.size() < options.topK) {
+          for (const auto& [r, km] : near) exact(r, km);
+        } else {
+          std::nth_element(pessimistic.begin(), pessimistic.begin() + static_cast<std::ptrdiff_t>(options.topK - 1),
+                           pessimistic.end(), better);
+          const Candidate bar = pessimistic[options.topK - 1];
+          for (const auto& [r, km] : near) {
+            if (better(bar, make(r, km / scale, false))) continue;  // cannot reach the list
+            exact(r, km);
+          }
+        }
+      }
     } else {
-      for (const std::uint32_t r : byMaterial[supply.material]) consider(r, 0.0);
+      for (const std::uint32_t r : byMaterial[supply.material]) {
+        if (problem.receivers[r].site != supply.site) exact(r, 0.0);
+      }
     }
     std::sort(mine.begin(), mine.end(), better);
   };
@@ -168,8 +196,10 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
   std::vector<std::vector<Candidate>> parts(threads);
   core::forEachChunk(n, threads, [&](unsigned t, std::size_t begin, std::size_t end) {
     std::vector<Candidate> mine;
+    std::vector<std::pair<std::uint32_t, double>> near;
+    std::vector<Candidate> pessimistic;
     for (std::size_t s = begin; s < end; ++s) {
-      forSupply(static_cast<std::uint32_t>(s), mine);
+      forSupply(static_cast<std::uint32_t>(s), mine, near, pessimistic);
       parts[t].insert(parts[t].end(), mine.begin(), mine.end());
     }
   });

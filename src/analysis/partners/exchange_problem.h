@@ -64,6 +64,9 @@ struct ExchangeProblem {
   /// Largest ratio of projected to true distance over the data (the projection's largest scale
   /// factor, with a margin), so the prefilter never drops a pair the geodesic would keep.
   double prefilterScale = 1.0;
+  /// Smallest ratio of projected to true distance (with a margin): with prefilterScale it brackets
+  /// a pair's true distance from its projected one, so only pairs that could rank are measured.
+  double prefilterMinScale = 1.0;
   /// For ranking only: the share of a supply a receiver of unknown capacity is taken to absorb.
   double unknownCoverShare = 0.5;
   double groupBonus = 1.1;  ///< score factor for two sites of one park or cluster

@@ -100,5 +100,47 @@ TEST(Candidates, SpatialPruningGivesTheSameCandidatesAsTheFullScan) {
   }
 }
 
+
+// The geodesic pass measures only pairs that could rank; the ranked list must equal the one from
+// measuring every pair (topK = 0, then cut to 3 per supply).
+TEST(Candidates, BracketedGeodesicsGiveTheSameTopListAsMeasuringEveryPair) {
+  ExchangeProblem p;
+  p.materials = {{120.0, 0.5, 25.0}};
+  std::uint32_t seed = 12345;
+  auto next = [&] {
+    seed = seed * 1664525U + 1013904223U;
+    return static_cast<double>(seed >> 8) / static_cast<double>(1U << 24);
+  };
+  // 400 sites in a 4° × 3° box near 40°N, in a plate carrée scaled to metres at 40°N: its scale
+  // factor along x varies with latitude, bracketed by prefilterScale and prefilterMinScale.
+  const double kx = 111320.0 * std::cos(40.0 * M_PI / 180.0);
+  for (int i = 0; i < 400; ++i) {
+    const core::LonLat at{100.0 + 4.0 * next(), 38.5 + 3.0 * next()};
+    p.siteLonLat.push_back(at);
+    p.sitePositions.push_back({(at.lon - 100.0) * kx, (at.lat - 38.5) * 110950.0});
+  }
+  p.prefilterScale = 1.06;
+  p.prefilterMinScale = 0.96;
+  p.straightLineDetour = 1.3;
+  for (std::uint32_t i = 0; i < 400; ++i) {
+    if (i % 4 == 0) p.supplies.push_back({i, 0, 1000.0 * (1 + next())});
+    else p.receivers.push_back({i, 0, 500.0 * (1 + 3 * next()), false, i % 3 == 0 ? 0.8 : 1.0});
+  }
+  const auto noDistance = [](std::uint32_t, std::uint32_t) { return Leg{}; };
+  const auto pruned = findCandidates(p, noDistance, {3, 1});
+  const auto all = findCandidates(p, noDistance, {0, 1});
+  std::vector<Candidate> cut;
+  for (std::size_t i = 0, rank = 0; i < all.size(); ++i) {
+    rank = i > 0 && all[i - 1].supply == all[i].supply ? rank + 1 : 1;
+    if (rank <= 3) cut.push_back(all[i]);
+  }
+  ASSERT_EQ(pruned.size(), cut.size());
+  for (std::size_t i = 0; i < cut.size(); ++i) {
+    EXPECT_EQ(pruned[i].supply, cut[i].supply);
+    EXPECT_EQ(pruned[i].receiver, cut[i].receiver);
+    EXPECT_DOUBLE_EQ(pruned[i].straightKm, cut[i].straightKm);
+  }
+}
+
 }  // namespace
 }  // namespace circatlas::analysis::partners
