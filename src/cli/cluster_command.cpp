@@ -37,7 +37,11 @@ void printKDistance(const core::Layer& enterprises, int minPoints) {
   for (const auto& f : enterprises.features()) {
     if (!f.geometry.isEmpty()) c.push_back(f.geometry.coords()[0]);
   }
-  geo::Transformer(enterprises.crs(), geo::kAnalysisCrs).forward(c);
+  geo::Transformer(enterprises.crs(), geo::kWgs84).forward(c);
+  std::vector<core::LonLat> points;
+  for (const auto& p : c) points.push_back({p.x, p.y});
+  const geo::FittedCrs crs = geo::conformalCrsFor(points);  // as the clustering itself
+  geo::Transformer(geo::kWgs84, crs.proj).forward(c);
   std::vector<core::XY> xy;
   xy.reserve(c.size());
   for (const auto& p : c) xy.push_back({p.x, p.y});

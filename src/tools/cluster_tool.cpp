@@ -92,8 +92,15 @@ ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flow
     e.setLayer(enterprises.name());
     throw e;
   }
-  geo::Transformer(enterprises.crs(), geo::kAnalysisCrs).forward(metric);
   if (enterprises.crs() != geo::kWgs84) geo::Transformer(enterprises.crs(), geo::kWgs84).forward(lonLat);
+  // A conformal projection fitted to the points' own extent (Gansu, Denmark or Guangdong alike),
+  // its scale error stated in the parameters.
+  std::vector<core::LonLat> points;
+  points.reserve(lonLat.size());
+  for (const auto& c : lonLat) points.push_back({c.x, c.y});
+  const geo::FittedCrs crs = geo::conformalCrsFor(points);
+  metric = lonLat;
+  geo::Transformer(geo::kWgs84, crs.proj).forward(metric);
   std::vector<core::XY> xy;
   xy.reserve(metric.size());
   for (const auto& c : metric) xy.push_back({c.x, c.y});
@@ -152,7 +159,7 @@ ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flow
   }
 
   // Hulls in the analysis CRS, then back to the layer's lon/lat.
-  const geo::Transformer toWgs(geo::kWgs84, geo::kAnalysisCrs);
+  const geo::Transformer toWgs(geo::kWgs84, crs.proj);
   std::vector<core::Geometry> convex(profiles.size());
   std::vector<core::Geometry> concave(profiles.size());
   // Hulls of collinear or coincident members (common: many registry points sit on a county
@@ -217,9 +224,9 @@ ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flow
     r.concaveHulls.add({core::FeatureId(static_cast<std::int64_t>(c + 1)), concave[c], values(concave[c])});
   }
   char buf[160];
-  std::snprintf(buf, sizeof buf, "eps_m=%g min_points=%d dbscan_star=%s concave_ratio=%g crs=analysis_lcc",
-                params.epsMeters, params.minPoints, params.borderPointsAsNoise ? "yes" : "no", params.concaveRatio);
-  r.parameters = buf;
+  std::snprintf(buf, sizeof buf, "eps_m=%g min_points=%d dbscan_star=%s concave_ratio=%g", params.epsMeters,
+                params.minPoints, params.borderPointsAsNoise ? "yes" : "no", params.concaveRatio);
+  r.parameters = std::string(buf) + " crs=" + crs.describe();
   return r;
 }
 
