@@ -176,9 +176,15 @@ std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const st
                      text(*profiles, i, "role") == "output", number(optional(*profiles, i, "factor")),
                      number(optional(*profiles, i, "factor_low")), number(optional(*profiles, i, "factor_high"))});
   }
+  std::set<std::size_t> declaresFlows;
+  for (const auto& f : out) declaresFlows.insert(f.enterpriseRow);
   for (const std::size_t r : rows) {
     const std::string industry = optionalText(enterprises, r, "industry_code");
     if (industry.empty()) continue;
+    // Declared flows are taken as the enterprise's own list: the profiles then only put numbers on
+    // them and add estimates from capacity; flows without quantity are inferred only for an
+    // enterprise that declares none.
+    const bool inferOthers = !declaresFlows.contains(r);
     const std::string fuel = optionalText(enterprises, r, "fuel");
     const auto amount = number(optional(enterprises, r, "capacity"));
     const std::string unit = optionalText(enterprises, r, "capacity_unit");
@@ -207,6 +213,7 @@ std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const st
       }
       const auto open = unquantified.find({r, key.first, key.second});
       if (open != unquantified.end() && !estimate) continue;  // declared, and nothing to add
+      if (!estimate && !inferOthers) continue;
       FacilityFlow f;
       f.enterpriseRow = r;
       f.material = key.first;

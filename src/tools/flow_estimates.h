@@ -56,8 +56,9 @@ struct EstimateOptions {
 /// profile row (industry_profiles.csv) whose industry prefix starts the enterprise's industry
 /// code and whose fuel condition holds (the most specific prefix per material and role), unless
 /// the enterprise declares that material in that direction: with a capacity in the row's
-/// capacity unit and a factor, an `estimated` flow = capacity × factor; otherwise an `inferred`
-/// flow without quantity. `profiles` may be null (declared flows only).
+/// capacity unit and a factor, an `estimated` flow = capacity × factor; otherwise, for an
+/// enterprise that declares no flows at all (its declared flows are taken as its own list), an
+/// `inferred` flow without quantity. `profiles` may be null (declared flows only).
 [[nodiscard]] std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const std::vector<std::size_t>& rows,
                                                       const core::Layer& flows, const core::Layer* profiles,
                                                       const EstimateOptions& options = {});

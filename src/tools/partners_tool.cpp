@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <optional>
 #include <map>
@@ -133,7 +134,8 @@ class Builder {
     }
     core::advance(progress_, 0.4, "ranking candidates");
     const std::size_t keep = p_.topK == 0 || p_.allocationTopK == 0 ? 0 : std::max(p_.topK, p_.allocationTopK);
-    const auto all = analysis::partners::findCandidates(problem_, distance, {keep, 0});
+    // Supplies of unknown quantity are never allocated: only the listed topK are kept for them.
+    const auto all = analysis::partners::findCandidates(problem_, distance, {keep, 0, std::max<std::size_t>(p_.topK, 1)});
     std::vector<Candidate> top;
     for (std::size_t i = 0; i < all.size(); ++i) {
       if (p_.topK == 0 || rankOf(all, i) <= static_cast<std::int64_t>(p_.topK)) top.push_back(all[i]);
@@ -326,20 +328,54 @@ class Builder {
   // For every unmatched supply, the nearest receiver of its material at any distance (projected
   // search, geodesic for the one found).
   void nearestBeyondReach(const std::vector<std::uint32_t>& unmatched) {
-    std::map<std::uint32_t, std::vector<std::uint32_t>> byMaterial;
-    for (std::uint32_t r = 0; r < problem_.receivers.size(); ++r) byMaterial[problem_.receivers[r].material].push_back(r);
+    // Receivers per material in square cells; rings of cells are searched outward until no nearer
+    // receiver can remain (a ring r cells out is at least (r − 1) cells away).
+    constexpr double kCell = 20000.0;
+    const auto cellOf = [](double v) { return static_cast<std::int64_t>(std::floor(v / kCell)); };
+    std::map<std::uint32_t, std::map<std::pair<std::int64_t, std::int64_t>, std::vector<std::uint32_t>>> grid;
+    std::map<std::uint32_t, std::int64_t> reach;  // rings that cover every receiver of the material
+    std::map<std::uint32_t, std::array<std::int64_t, 4>> box;
+    for (std::uint32_t r = 0; r < problem_.receivers.size(); ++r) {
+      const core::XY at = problem_.sitePositions[problem_.receivers[r].site];
+      const std::uint32_t m = problem_.receivers[r].material;
+      const std::int64_t cx = cellOf(at.x);
+      const std::int64_t cy = cellOf(at.y);
+      grid[m][{cx, cy}].push_back(r);
+      auto [it, fresh] = box.try_emplace(m, std::array<std::int64_t, 4>{cx, cx, cy, cy});
+      if (!fresh) {
+        it->second = {std::min(it->second[0], cx), std::max(it->second[1], cx), std::min(it->second[2], cy),
+                      std::max(it->second[3], cy)};
+      }
+    }
     for (const auto s : unmatched) {
       const auto& supply = problem_.supplies[s];
+      const auto g = grid.find(supply.material);
+      if (g == grid.end()) continue;
       const core::XY at = problem_.sitePositions[supply.site];
+      const std::int64_t cx = cellOf(at.x);
+      const std::int64_t cy = cellOf(at.y);
+      const auto& b = box.at(supply.material);
+      const std::int64_t maxRing = std::max({std::abs(cx - b[0]), std::abs(cx - b[1]), std::abs(cy - b[2]), std::abs(cy - b[3])});
       double best = std::numeric_limits<double>::infinity();
       std::optional<std::uint32_t> found;
-      for (const auto r : byMaterial[supply.material]) {
-        if (problem_.receivers[r].site == supply.site) continue;
-        const core::XY b = problem_.sitePositions[problem_.receivers[r].site];
-        const double d = (b.x - at.x) * (b.x - at.x) + (b.y - at.y) * (b.y - at.y);
-        if (d < best) {
-          best = d;
-          found = r;
+      for (std::int64_t ring = 0; ring <= maxRing; ++ring) {
+        const double floor = static_cast<double>(std::max<std::int64_t>(ring - 1, 0)) * kCell;
+        if (found && floor * floor > best) break;
+        for (std::int64_t dy = -ring; dy <= ring; ++dy) {
+          for (std::int64_t dx = -ring; dx <= ring; ++dx) {
+            if (std::max(std::abs(dx), std::abs(dy)) != ring) continue;
+            const auto cell = g->second.find({cx + dx, cy + dy});
+            if (cell == g->second.end()) continue;
+            for (const auto r : cell->second) {
+              if (problem_.receivers[r].site == supply.site) continue;
+              const core::XY p = problem_.sitePositions[problem_.receivers[r].site];
+              const double d = (p.x - at.x) * (p.x - at.x) + (p.y - at.y) * (p.y - at.y);
+              if (d < best) {
+                best = d;
+                found = r;
+              }
+            }
+          }
         }
       }
       if (found) {

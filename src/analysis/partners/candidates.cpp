@@ -92,6 +92,9 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
     mine.clear();
     const Supply& supply = problem.supplies[s];
     const MaterialRule& rule = problem.materials.at(supply.material);
+    const std::size_t topK =
+        !supply.quantity && options.topKUnquantified > 0 && options.topK > 0 ? std::min(options.topK, options.topKUnquantified)
+                                                                             : options.topK;
     const double prefilter = rule.maxDistanceKm * 1000.0 * scale;
     const double prefilterSquared = prefilter * prefilter;
     // A candidate at straight distance `straightKm` (its leg from the material's transport).
@@ -128,9 +131,9 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
     };
     auto keep = [&](const Candidate& c) {
       // Keep only the best topK in a heap whose top is the worst kept.
-      if (options.topK == 0 || mine.size() < options.topK) {
+      if (topK == 0 || mine.size() < topK) {
         mine.push_back(c);
-        if (options.topK > 0) std::push_heap(mine.begin(), mine.end(), better);
+        if (topK > 0) std::push_heap(mine.begin(), mine.end(), better);
       } else if (better(c, mine.front())) {
         std::pop_heap(mine.begin(), mine.end(), better);
         mine.back() = c;
@@ -149,7 +152,7 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
     // true one within [projected / maxScale, projected / minScale], so a pair whose score at its
     // shortest possible distance is below the topK-th best score at the longest possible distance
     // cannot enter the list (the score falls with distance). Exact, and as cheap as the projection.
-    const bool bracket = geodesic && options.topK > 0 && (inlineDistance || rule.pipeRouteFactor > 0);
+    const bool bracket = geodesic && topK > 0 && (inlineDistance || rule.pipeRouteFactor > 0);
     if (spatial) {
       const core::XY at = problem.sitePositions[supply.site];
       near.clear();
@@ -161,7 +164,7 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
           near.push_back({e.receiver, std::sqrt(d2) / 1000.0});
         }
       });
-      if (!bracket || near.size() <= options.topK) {
+      if (!bracket || near.size() <= topK) {
         for (const auto& [r, km] : near) exact(r, km);
       } else {
         // Only pairs certainly within the limit at their longest possible distance set the bar.
@@ -171,12 +174,12 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
           const Candidate c = make(r, km / minScale, false);
           if (c.leg.km <= rule.maxDistanceKm) pessimistic.push_back(c);
         }
-        if (pessimistic.size() < options.topK) {
+        if (pessimistic.size() < topK) {
           for (const auto& [r, km] : near) exact(r, km);
         } else {
-          std::nth_element(pessimistic.begin(), pessimistic.begin() + static_cast<std::ptrdiff_t>(options.topK - 1),
+          std::nth_element(pessimistic.begin(), pessimistic.begin() + static_cast<std::ptrdiff_t>(topK - 1),
                            pessimistic.end(), better);
-          const Candidate bar = pessimistic[options.topK - 1];
+          const Candidate bar = pessimistic[topK - 1];
           for (const auto& [r, km] : near) {
             if (better(bar, make(r, km / scale, false))) continue;  // cannot reach the list
             exact(r, km);

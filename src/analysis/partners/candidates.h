@@ -33,6 +33,8 @@ struct CandidateOptions {
   /// Supplies are split over this many threads (0 = all cores); the distance function must then
   /// be safe to call concurrently. Output is identical whatever the number.
   unsigned threads = 1;
+  /// For supplies of unknown quantity (never allocated, only listed): at most this many; 0 = topK.
+  std::size_t topKUnquantified = 0;
 };
 
 /// For every supply, the receivers of the same material (other than itself) within the
