@@ -47,6 +47,8 @@ Fixture& fixture() {
   return f;
 }
 
+// state.range(1): 1 = with the coefficient table and ranking parameters (as the commands run),
+// 0 = declared flows and material_uses only (the workload before the coefficient table existed).
 void BM_PartnersAndAllocation(benchmark::State& state) {
   auto& f = fixture();
   catalogue::SyntheticParams params;
@@ -56,7 +58,8 @@ void BM_PartnersAndAllocation(benchmark::State& state) {
   // synthetic enterprise also gets its inferred outputs and inputs.
   const tools::CatalogueInput input{registry.enterprises,          registry.flows,
                                     f.catalogue.at("materials"),   f.catalogue.at("material_uses"),
-                                    &f.catalogue.at("industry_profiles"), &f.catalogue.at("exchange_parameters")};
+                                    state.range(1) ? &f.catalogue.at("industry_profiles") : nullptr,
+                                    state.range(1) ? &f.catalogue.at("exchange_parameters") : nullptr};
   std::size_t exchanges = 0;
   for (auto _ : state) {
     const auto result = tools::runPartners(input, {});
@@ -68,7 +71,11 @@ void BM_PartnersAndAllocation(benchmark::State& state) {
   state.counters["peak_MiB"] = peakMiB();
 }
 
-BENCHMARK(BM_PartnersAndAllocation)->Arg(1000)->Arg(10000)->Arg(100000)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_PartnersAndAllocation)
+    ->ArgsProduct({{1000, 10000, 100000}, {0, 1}})
+    ->ArgNames({"enterprises", "profiles"})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1);
 
 }  // namespace
 

@@ -135,7 +135,8 @@ class Builder {
     core::advance(progress_, 0.4, "ranking candidates");
     const std::size_t keep = p_.topK == 0 || p_.allocationTopK == 0 ? 0 : std::max(p_.topK, p_.allocationTopK);
     // Supplies of unknown quantity are never allocated: only the listed topK are kept for them.
-    const auto all = analysis::partners::findCandidates(problem_, distance, {keep, 0, std::max<std::size_t>(p_.topK, 1)});
+    const auto all =
+        analysis::partners::findCandidates(problem_, distance, {keep, 0, std::max<std::size_t>(p_.topK, 1), p_.topK});
     std::vector<Candidate> top;
     for (std::size_t i = 0; i < all.size(); ++i) {
       if (p_.topK == 0 || rankOf(all, i) <= static_cast<std::int64_t>(p_.topK)) top.push_back(all[i]);
@@ -218,6 +219,17 @@ class Builder {
     for (const auto& s : sites_) metric.push_back({s.at.lon, s.at.lat});
     geo::Transformer(geo::kWgs84, crs_.proj).forward(metric);
     for (const auto& c : metric) problem_.sitePositions.push_back({c.x, c.y});
+    // The projection's scale factor at each site, from a 1 km step north (conformal: the same in
+    // every direction), so pair lengths can be ranked without a geodesic for every pair.
+    std::vector<core::Coord> north;
+    north.reserve(sites_.size());
+    for (const auto& s : sites_) north.push_back({s.at.lon, s.at.lat + (s.at.lat < 89.0 ? 0.009 : -0.009)});
+    geo::Transformer(geo::kWgs84, crs_.proj).forward(north);
+    for (std::size_t i = 0; i < sites_.size(); ++i) {
+      const core::LonLat b{sites_[i].at.lon, sites_[i].at.lat + (sites_[i].at.lat < 89.0 ? 0.009 : -0.009)};
+      const double projected = std::hypot(north[i].x - metric[i].x, north[i].y - metric[i].y);
+      problem_.siteScale.push_back(projected / geo::geodesicDistanceMeters(sites_[i].at, b));
+    }
     problem_.prefilterScale = crs_.maxScale * 1.002;
     problem_.prefilterMinScale = crs_.minScale / 1.002;
     problem_.unknownCoverShare = params_.unknownCoverShare;
@@ -269,6 +281,10 @@ class Builder {
   // Industries that can use a material (material_uses.csv), where no flow made them a receiver yet:
   // capacity from a user's demand factor where given, else unknown.
   void addReceiversByUse() {
+    const auto column = in_.enterprises.schema().indexOf("industry_code");
+    for (const auto& site : sites_) {
+      industryOf_.push_back(column ? core::toString(in_.enterprises[site.row].values[*column]) : std::string());
+    }
     for (std::size_t u = 0; u < in_.materialUses.size(); ++u) {
       const std::string material = text(in_.materialUses, u, "material_code");
       const std::string prefix = text(in_.materialUses, u, "receiver_industry");
@@ -276,7 +292,7 @@ class Builder {
       const auto factor = number(optional(in_.materialUses, u, "demand_factor"));
       for (std::uint32_t s = 0; s < sites_.size(); ++s) {
         const std::size_t row = sites_[s].row;
-        if (core::toString(optional(in_.enterprises, row, "industry_code")).rfind(prefix, 0) != 0) continue;
+        if (industryOf_[s].rfind(prefix, 0) != 0) continue;
         const std::pair key{s, materialIndex_[material]};
         const auto existing = receiverKeys_.find(key);
         if (existing != receiverKeys_.end() && problem_.receivers[existing->second].capacity) continue;
@@ -662,6 +678,7 @@ class Builder {
   std::map<std::string, std::uint32_t> materialIndex_;
   std::vector<Site> sites_;
   std::vector<std::size_t> activeRows_;
+  std::vector<std::string> industryOf_;  // per site
   std::set<std::string> known_;
   std::vector<std::pair<std::size_t, std::string>> inactive_;
   std::map<std::string, std::uint32_t> siteOf_;

@@ -59,6 +59,17 @@ class ReceiverGrid {
   std::unordered_map<std::int64_t, std::vector<Entry>> cells_;
 };
 
+// Score, leg length and receiver: what ranks a candidate (see `better`).
+struct Key {
+  double score;
+  double km;
+  std::uint32_t receiver;
+};
+
+bool keyBetter(const Key& a, const Key& b) {
+  return std::tie(b.score, a.km, a.receiver) < std::tie(a.score, b.km, b.receiver);
+}
+
 }  // namespace
 
 std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const DistanceFn& distance,
@@ -88,7 +99,7 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
   };
   // Candidates of one supply, best first, at most topK.
   auto forSupply = [&](std::uint32_t s, std::vector<Candidate>& mine, std::vector<std::pair<std::uint32_t, double>>& near,
-                       std::vector<Candidate>& pessimistic) {
+                       std::vector<Key>& pessimistic) {
     mine.clear();
     const Supply& supply = problem.supplies[s];
     const MaterialRule& rule = problem.materials.at(supply.material);
@@ -129,6 +140,20 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
       c.score = score >= 0 ? score * w : score / w;
       return c;
     };
+    // The same score as `make`, for a straight-line leg, without building the candidate.
+    const double legFactor = rule.pipeRouteFactor > 0 ? rule.pipeRouteFactor : problem.straightLineDetour;
+    auto keyAt = [&](std::uint32_t r, double straightKm) {
+      const Receiver& receiver = problem.receivers[r];
+      const double km = straightKm * legFactor;
+      const double net = rule.disposalCostPerUnit + rule.valuePerUnit - rule.valuePerUnit * std::min(1.0, km * rule.lossPerKm) -
+                         km * rule.costPerUnitKm;
+      double cover = problem.unknownCoverShare;
+      if (supply.quantity && receiver.capacity && *supply.quantity > 0) cover = std::min(1.0, *receiver.capacity / *supply.quantity);
+      const bool same = groupOf(supply.site) >= 0 && groupOf(supply.site) == groupOf(receiver.site);
+      const double score = net * supply.quantity.value_or(1.0) * cover * (same ? problem.groupBonus : 1.0);
+      const double w = receiver.weight > 0 ? receiver.weight : 1.0;
+      return Key{score >= 0 ? score * w : score / w, km, r};
+    };
     auto keep = [&](const Candidate& c) {
       // Keep only the best topK in a heap whose top is the worst kept.
       if (topK == 0 || mine.size() < topK) {
@@ -140,10 +165,13 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
         std::push_heap(mine.begin(), mine.end(), better);
       }
     };
+    const bool scaled = geodesic && problem.siteScale.size() == problem.siteLonLat.size();
     auto exact = [&](std::uint32_t r, double projectedKm) {
+      const std::uint32_t to = problem.receivers[r].site;
       const double straightKm =
-          geodesic ? geo::geodesicDistanceMeters(problem.siteLonLat[supply.site], problem.siteLonLat[problem.receivers[r].site]) / 1000.0
-                   : projectedKm;
+          scaled    ? projectedKm * 2.0 / (problem.siteScale[supply.site] + problem.siteScale[to])
+          : geodesic ? geo::geodesicDistanceMeters(problem.siteLonLat[supply.site], problem.siteLonLat[to]) / 1000.0
+                     : projectedKm;
       if (straightKm > rule.maxDistanceKm) return;
       const Candidate c = make(r, straightKm, true);
       if (c.leg.km <= rule.maxDistanceKm) keep(c);
@@ -152,7 +180,7 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
     // true one within [projected / maxScale, projected / minScale], so a pair whose score at its
     // shortest possible distance is below the topK-th best score at the longest possible distance
     // cannot enter the list (the score falls with distance). Exact, and as cheap as the projection.
-    const bool bracket = geodesic && topK > 0 && (inlineDistance || rule.pipeRouteFactor > 0);
+    const bool bracket = geodesic && !scaled && topK > 0 && (inlineDistance || rule.pipeRouteFactor > 0);
     if (spatial) {
       const core::XY at = problem.sitePositions[supply.site];
       near.clear();
@@ -164,24 +192,24 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
           near.push_back({e.receiver, std::sqrt(d2) / 1000.0});
         }
       });
-      if (!bracket || near.size() <= topK) {
+      if (!bracket || near.size() <= 4 * topK) {
         for (const auto& [r, km] : near) exact(r, km);
       } else {
         // Only pairs certainly within the limit at their longest possible distance set the bar.
         const double minScale = std::min(1.0, problem.prefilterMinScale);
         pessimistic.clear();
         for (const auto& [r, km] : near) {
-          const Candidate c = make(r, km / minScale, false);
-          if (c.leg.km <= rule.maxDistanceKm) pessimistic.push_back(c);
+          const Key k = keyAt(r, km / minScale);
+          if (k.km <= rule.maxDistanceKm) pessimistic.push_back(k);
         }
         if (pessimistic.size() < topK) {
           for (const auto& [r, km] : near) exact(r, km);
         } else {
           std::nth_element(pessimistic.begin(), pessimistic.begin() + static_cast<std::ptrdiff_t>(topK - 1),
-                           pessimistic.end(), better);
-          const Candidate bar = pessimistic[topK - 1];
+                           pessimistic.end(), keyBetter);
+          const Key bar = pessimistic[topK - 1];
           for (const auto& [r, km] : near) {
-            if (better(bar, make(r, km / scale, false))) continue;  // cannot reach the list
+            if (keyBetter(bar, keyAt(r, km / scale))) continue;  // cannot reach the list
             exact(r, km);
           }
         }
@@ -192,6 +220,17 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
       }
     }
     std::sort(mine.begin(), mine.end(), better);
+    if (scaled) {
+      // The listed candidates get their geodesic (they were ranked on the scale-corrected length).
+      const std::size_t n = options.exactTopK == 0 ? mine.size() : std::min(options.exactTopK, mine.size());
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::uint32_t r = mine[i].receiver;
+        const double km =
+            geo::geodesicDistanceMeters(problem.siteLonLat[supply.site], problem.siteLonLat[problem.receivers[r].site]) / 1000.0;
+        mine[i] = make(r, km, true);
+      }
+      std::stable_sort(mine.begin(), mine.begin() + static_cast<std::ptrdiff_t>(n), better);
+    }
   };
 
   const std::size_t n = problem.supplies.size();
@@ -200,7 +239,7 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
   core::forEachChunk(n, threads, [&](unsigned t, std::size_t begin, std::size_t end) {
     std::vector<Candidate> mine;
     std::vector<std::pair<std::uint32_t, double>> near;
-    std::vector<Candidate> pessimistic;
+    std::vector<Key> pessimistic;
     for (std::size_t s = begin; s < end; ++s) {
       forSupply(static_cast<std::uint32_t>(s), mine, near, pessimistic);
       parts[t].insert(parts[t].end(), mine.begin(), mine.end());

@@ -35,6 +35,9 @@ struct CandidateOptions {
   unsigned threads = 1;
   /// For supplies of unknown quantity (never allocated, only listed): at most this many; 0 = topK.
   std::size_t topKUnquantified = 0;
+  /// With ExchangeProblem::siteScale: the geodesic is measured for this many best candidates of
+  /// each supply (the listed ones), the rest keep the scale-corrected projected length; 0 = all.
+  std::size_t exactTopK = 0;
 };
 
 /// For every supply, the receivers of the same material (other than itself) within the

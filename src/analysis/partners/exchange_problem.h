@@ -67,6 +67,11 @@ struct ExchangeProblem {
   /// Smallest ratio of projected to true distance (with a margin): with prefilterScale it brackets
   /// a pair's true distance from its projected one, so only pairs that could rank are measured.
   double prefilterMinScale = 1.0;
+  /// Scale factor of the projection at each site (projected / true length). When given with
+  /// siteLonLat, a pair's straight line is first taken as its projected length / the mean of the
+  /// two sites' factors (within about 1e-5 of the geodesic below 200 km); the geodesic itself is
+  /// measured for the best CandidateOptions::exactTopK of each supply.
+  std::vector<double> siteScale;
   /// For ranking only: the share of a supply a receiver of unknown capacity is taken to absorb.
   double unknownCoverShare = 0.5;
   double groupBonus = 1.1;  ///< score factor for two sites of one park or cluster
