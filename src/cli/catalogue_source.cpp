@@ -22,7 +22,9 @@ std::map<std::string, core::Layer> loadCatalogue(const CatalogueSource& source) 
   const auto dir = source.folder.empty() ? io::builtinCatalogueDir() : std::filesystem::path(source.folder);
   std::map<std::string, core::Layer> layers;
   bool anyOwn = false;
-  for (const auto& table : io::readCatalogueWithBuiltinFallback(dir)) {
+  const auto tables = io::readCatalogueWithBuiltinFallback(dir);
+  io::checkMaterialCodes(tables);  // an unknown code names its file, line and the nearest known code
+  for (const auto& table : tables) {
     std::error_code ec;
     anyOwn = anyOwn || std::filesystem::equivalent(std::filesystem::path(table.table.source).parent_path(), dir, ec);
     layers.emplace(std::string(table.spec->name), catalogue::toLayer(table));

@@ -167,7 +167,6 @@ std::vector<catalogue::TableInput> readCatalogueWithBuiltinFallback(const std::f
     if (ownRegistry && registryTable(builtin.spec->name)) builtin.table.rows.clear();
     tables.push_back(std::move(builtin));
   }
-  checkMaterialCodes(tables);
   return tables;
 }
 

@@ -28,9 +28,8 @@ namespace circatlas::io {
 /// - a table the folder lacks is taken from the built-in catalogue, except that a folder with its
 ///   own enterprises.csv gets empty flows, projects, project flows, parks and mining bases instead
 ///   of the built-in ones (its ids would otherwise pick up Gansu's records).
-/// Throws core::InputError naming file, line and field for a material code in flows,
-/// project_flows, industry_profiles or material_uses that the (merged) materials table lacks, with
-/// the nearest known code. Tables read from `dir` come first.
+/// Tables read from `dir` come first. (The validator reports dangling codes with everything else;
+/// the analysis commands call checkMaterialCodes on the result to stop at the first one.)
 [[nodiscard]] std::vector<catalogue::TableInput> readCatalogueWithBuiltinFallback(
     const std::filesystem::path& dir, EncodingPolicy encoding = EncodingPolicy::Reject);
 

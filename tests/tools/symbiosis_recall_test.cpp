@@ -97,7 +97,7 @@ Recall nearestRecall(const Network& n) {
       if (other < d - 1e-6) ++nearer;
       else if (other <= d + 1e-6) ++equal;  // includes the receiver itself
     }
-    for (const auto [k, sum] : {std::pair{3.0, &out.top3}, std::pair{5.0, &out.top5}}) {
+    for (const auto& [k, sum] : {std::pair{3.0, &out.top3}, std::pair{5.0, &out.top5}}) {
       *sum += std::clamp((k - nearer) / equal, 0.0, 1.0);
     }
   }
@@ -120,7 +120,7 @@ TEST(SymbiosisRecall, PublishedNetworksTopThreeAndTopFive) {
                 100 * c.top3 / size, 100 * c.top5 / size, 100 * d.top3 / size, 100 * d.top5 / size, 100 * b.top3 / size,
                 100 * b.top5 / size);
     total += size;
-    for (auto [sum, part] : {std::pair{&codes, c}, std::pair{&declared, d}, std::pair{&nearest, b}}) {
+    for (const auto& [sum, part] : {std::pair{&codes, c}, std::pair{&declared, d}, std::pair{&nearest, b}}) {
       sum->top3 += part.top3;
       sum->top5 += part.top5;
     }
