@@ -91,7 +91,7 @@ def circatlas_class(style, value, lang):
 
 def export(exe, out, lang):
     started = time.monotonic()
-    r = subprocess.run([exe, "export", "--lang", lang, "--out", out], capture_output=True, text=True)
+    r = subprocess.run([exe, "export", "--lang", lang, "--overwrite", "--out", out], capture_output=True, text=True)
     if r.returncode != 0:
         sys.exit("circatlas export --out %s failed:\n%s%s" % (out, r.stdout, r.stderr))
     return time.monotonic() - started
@@ -204,26 +204,48 @@ def label_values(gpkg, layer, field):
     return collections.Counter(f.GetField(field) for f in l if f.GetField(field))
 
 
-def render_page(gpkg, preset, lang, out_png):
-    """The preset's layers from the GeoPackage, drawn by QGIS on the province page; labels per layer."""
+def render_page(gpkg, preset, lang, out_png, problems):
+    """The preset's layers drawn by QGIS on the province page, from the GeoPackage's embedded
+    project (its projection, order, styles) when there is one; labels placed per layer."""
     with open(os.path.join(ROOT, "layers", "figures", preset + ".json"), encoding="utf-8") as f:
         figure = json.load(f)
     with open(os.path.join(ROOT, "layers", "atlas.json"), encoding="utf-8") as f:
         atlas = json.load(f)
-    order = [l["id"] for l in atlas["layers"] if l["id"] in figure["layers"]]
-    layers = {}
-    for lid in order:
-        layer = QgsVectorLayer("%s|layername=%s" % (gpkg, lid), lid, "ogr")
-        if layer.isValid():
-            QgsProject.instance().addMapLayer(layer, False)
-            layers[lid] = layer
+    project = QgsProject.instance()
     crs = QgsCoordinateReferenceSystem.fromProj(ANALYSIS_CRS)
+    layers = {}
+    if project.read("geopackage:%s?projectName=circatlas" % gpkg):
+        print("\nEmbedded project: %d layers, CRS %s, groups %s" % (
+            len(project.mapLayers()), project.crs().toProj(),
+            [g.name() for g in project.layerTreeRoot().children()]))
+        if "lcc" not in project.crs().toProj():
+            problems.append("the embedded project is not in the analysis projection: " + project.crs().toProj())
+        invalid = [l.name() for l in project.mapLayers().values() if not l.isValid()]
+        if invalid:
+            problems.append("layers of the embedded project do not load: " + ", ".join(invalid))
+        crs = project.crs()
+        top_first = [l for l in project.layerTreeRoot().layerOrder() if l.id() in figure["layers"]]
+        for l in top_first:
+            layers[l.id()] = l
+        stack = top_first
+    else:
+        problems.append("no embedded QGIS project in " + gpkg)
+    if "province" not in layers:
+        layers = {}
+        crs = QgsCoordinateReferenceSystem.fromProj(ANALYSIS_CRS)
+        order = [l["id"] for l in atlas["layers"] if l["id"] in figure["layers"]]
+        for lid in order:
+            layer = QgsVectorLayer("%s|layername=%s" % (gpkg, lid), lid, "ogr")
+            if layer.isValid():
+                project.addMapLayer(layer, False)
+                layers[lid] = layer
+        stack = [layers[l] for l in reversed(order) if l in layers]  # QGIS: first is on top
     province = layers["province"]
-    extent = QgsCoordinateTransform(province.crs(), crs, QgsProject.instance()).transformBoundingBox(province.extent())
+    extent = QgsCoordinateTransform(province.crs(), crs, project).transformBoundingBox(province.extent())
     extent.scale(1.05)
     settings = QgsMapSettings()
     settings.setDestinationCrs(crs)
-    settings.setLayers([layers[l] for l in reversed(order) if l in layers])  # QGIS: first is on top
+    settings.setLayers(stack)
     # The map frame of an A4 landscape page at the preset's dpi: about 200 × 150 mm.
     dpi = figure.get("dpi", 200)
     size = QSize(int(200 / 25.4 * dpi), int(150 / 25.4 * dpi))
@@ -281,13 +303,13 @@ def main():
 
     t = time.monotonic()
     svg = os.path.join(work, "overview.svg")
-    r = subprocess.run([args.circatlas, "figure", "--preset", "overview", "--lang", args.lang, "--out", svg],
+    r = subprocess.run([args.circatlas, "figure", "--preset", "overview", "--lang", args.lang, "--overwrite", "--out", svg],
                        capture_output=True, text=True)
     if r.returncode != 0:
         sys.exit("circatlas figure failed:\n" + r.stdout + r.stderr)
     timings["circatlas figure"] = time.monotonic() - t
     t = time.monotonic()
-    placed, layers = render_page(gpkg, "overview", args.lang, os.path.join(work, "overview_qgis.png"))
+    placed, layers = render_page(gpkg, "overview", args.lang, os.path.join(work, "overview_qgis.png"), problems)
     timings["QGIS render"] = time.monotonic() - t
     texts = svg_texts(svg)
     print("\nLabels on the province page (overview preset): circatlas figure vs QGIS")

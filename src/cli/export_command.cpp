@@ -36,6 +36,7 @@ struct ExportOptions {
   bool strict = false;
   std::string format;
   std::string schema;
+  std::string qgisProject;
   std::string crs = "EPSG:4326";
   std::string lang = "zh";
   std::string material = "FLY_ASH";
@@ -55,7 +56,7 @@ void checkExportTargets(const ExportOptions& o) {
       target.path = io::exportFolderFor(o.out);
       target.shape = io::TargetShape::Folder;
       target.ownEntries = {"*.geojson", "*.json", "*.shp", "*.shx", "*.dbf", "*.prj", "*.cpg", "*.fgb", "*.csv",
-                           "*.csvt", "*.qml", "*.sld", "*.tif"};
+                           "*.csvt", "*.qml", "*.sld", "*.tif", "*.qgz"};
     }
   }
   std::vector<io::OutputTarget> targets{target};
@@ -68,6 +69,7 @@ void checkExportTargets(const ExportOptions& o) {
     raster.append = o.append;
     targets.push_back(raster);
   }
+  if (!o.qgisProject.empty()) targets.push_back(fileTarget(o.qgisProject, o.overwrite, "--qgis-project"));
   std::vector<io::InputRef> inputs;
   addCatalogueInput(inputs, o.catalogue);
   checkTargets(targets, inputs);
@@ -82,6 +84,7 @@ void runExportCommand(const ExportOptions& o) {
   params.crs = o.crs;
   params.strict = o.strict;
   params.schema = o.schema;
+  params.qgisProjectFile = o.qgisProject;
   if (!o.schema.empty() && io::exportDriverFor(o.out, params.format) != "PostgreSQL") {
     throw core::ParameterError("--schema applies to PostgreSQL targets (PG:…) only");
   }
@@ -113,7 +116,7 @@ void runExportCommand(const ExportOptions& o) {
     const bool fromFolder = !o.catalogue.folder.empty() && std::filesystem::exists(own);
     items.push_back({tools::renamedLayer(requireLayer(catalogue, t), t), {t, t}, std::nullopt,
                      fromFolder ? own.string() : "catalogue, " + t + ".csv",
-                     fromFolder ? "" : "circatlas catalogue (see data/catalogue)", "", ""});
+                     fromFolder ? "" : "circatlas catalogue (see data/catalogue)", "", "", tools::tablesGroup(), false});
   }
   std::vector<std::string> groups;
   for (const auto& r : o.results) {
@@ -170,6 +173,9 @@ void addExportCommand(CLI::App& app, Action& action) {
   cmd->add_flag("--strict", o->strict, "Refuse to write what the format would lose (Shapefile: text over 254 bytes) instead of warning");
   cmd->add_option("--format", o->format, "GDAL driver: GPKG, GeoJSON, ESRI Shapefile, FlatGeobuf, CSV or PostgreSQL (default: from --out)")
       ->check(CLI::IsMember({"GPKG", "GeoJSON", "ESRI Shapefile", "FlatGeobuf", "CSV", "PostgreSQL"}));
+  cmd->add_option("--qgis-project", o->qgisProject,
+                  "Also write a QGIS project (.qgz) of the exported layers, beside the output or inside its folder "
+                  "(a GeoPackage always holds one in its qgis_projects table)");
   cmd->add_option("--schema", o->schema, "PostgreSQL targets: the schema of the tables (created if missing; default public)");
   cmd->add_option("--crs", o->crs, "CRS of the exported layers: an EPSG code, a PROJ string or WKT (GeoJSON: EPSG:4326 only)")
       ->capture_default_str();

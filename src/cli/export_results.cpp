@@ -49,7 +49,7 @@ class ResultCollector {
     std::optional<render::Style> style;
     if (!styleName.empty()) style = loadStyle(styleName);
     items_.push_back({tools::renamedLayer(layer, name), std::move(title), std::move(style),
-                      "circatlas catalogue and base map (data/)", credits_, producedBy, parameters});
+                      "circatlas catalogue and base map (data/)", credits_, producedBy, parameters, tools::resultsGroup(), false});
   }
 
  private:

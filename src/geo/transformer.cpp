@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "geo/crs_wkt.h"
 
 namespace circatlas::geo {
 
@@ -149,6 +150,14 @@ std::string crsName(std::string_view crs) {
   const PjPtr pj = createCrs(ctx.get(), crs);
   const char* name = proj_get_name(pj.get());
   return name ? name : std::string(crs);
+}
+
+std::string crsWkt(std::string_view crs) {
+  const ContextPtr ctx = makeContext();
+  const PjPtr pj = createCrs(ctx.get(), crs);
+  const char* wkt = proj_as_wkt(ctx.get(), pj.get(), PJ_WKT2_2019, nullptr);
+  if (!wkt) throw core::CrsError("cannot express '" + std::string(crs) + "' as WKT: " + lastError(ctx.get()));
+  return wkt;
 }
 
 }  // namespace circatlas::geo

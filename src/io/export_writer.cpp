@@ -11,6 +11,9 @@
 #include <variant>
 
 #include "core/error.h"
+#include <cpl_conv.h>
+#include <cpl_vsi.h>
+
 #include "io/gdal_session.h"
 #include "io/layer_writer.h"
 #include "io/layer_writer_detail.h"
@@ -151,6 +154,53 @@ void addStyleRow(OGRLayer& styles, OGRLayer& layer, const LayerStyleDocument& st
   }
 }
 
+/// The .qgs zipped as QGIS zips a .qgz (one entry, deflated), through GDAL's zip writer in memory.
+std::string zipProject(const QgisProjectDocument& project, const std::string& target) {
+  static std::atomic<unsigned> counter{0};
+  const std::string path = "/vsimem/circatlas_project_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) + ".qgz";
+  detail::GdalErrorCapture capture;
+  void* zip = CPLCreateZip(path.c_str(), nullptr);
+  if (!zip) throw core::IoError(target + ": cannot zip the QGIS project" + capture.suffix());
+  const std::string entry = project.name + ".qgs";
+  bool ok = CPLCreateFileInZip(zip, entry.c_str(), nullptr) == CE_None &&
+            CPLWriteFileInZip(zip, project.qgs.data(), static_cast<int>(project.qgs.size())) == CE_None &&
+            CPLCloseFileInZip(zip) == CE_None;
+  ok = CPLCloseZip(zip) == CE_None && ok;
+  vsi_l_offset size = 0;
+  GByte* data = VSIGetMemFileBuffer(path.c_str(), &size, TRUE);
+  std::string bytes = data ? std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size)) : std::string();
+  CPLFree(data);
+  if (!ok || bytes.empty()) throw core::IoError(target + ": cannot zip the QGIS project" + capture.suffix());
+  return bytes;
+}
+
+/// The `qgis_projects` table as QGIS's GeoPackage project storage creates and fills it.
+void storeQgisProject(GDALDataset& ds, const QgisProjectDocument& project, const std::string& target) {
+  const std::string zip = zipProject(project, target);
+  static const char* digits = "0123456789abcdef";
+  std::string hex;
+  hex.reserve(zip.size() * 2);
+  for (unsigned char c : zip) {
+    hex += digits[c >> 4];
+    hex += digits[c & 15];
+  }
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char time[32];
+  std::strftime(time, sizeof time, "%Y-%m-%dT%H:%M:%S", &utc);
+  const std::string metadata = std::string("{\"last_modified_time\": \"") + time + "\", \"last_modified_user\": \"circatlas\" }";
+  detail::GdalErrorCapture capture;
+  for (const std::string& sql : {std::string("CREATE TABLE IF NOT EXISTS qgis_projects(name TEXT PRIMARY KEY, metadata BLOB, content BLOB)"),
+                                 "DELETE FROM qgis_projects WHERE name = " + quoteSql(project.name),
+                                 "INSERT INTO qgis_projects VALUES (" + quoteSql(project.name) + ", " + quoteSql(metadata) + ", " +
+                                     quoteSql(hex) + ")"}) {
+    OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (result) ds.ReleaseResultSet(result);
+    if (!capture.errors().empty()) throw core::IoError(target + ": cannot store the QGIS project" + capture.suffix());
+  }
+}
+
 /// The checks of GDAL's validate_gpkg.py that matter for a reader to accept the file.
 void checkGeoPackage(const fs::path& staged, const std::string& target) {
   detail::GdalErrorCapture capture;
@@ -264,6 +314,7 @@ ExportReport writeGeoPackage(std::span<const ExportLayer> layers, const fs::path
       }
       if (styles.CommitTransaction() != OGRERR_NONE) throw core::IoError(path + ": cannot write the styles" + capture.suffix());
     }
+    if (o.qgisProject) storeQgisProject(*ds, *o.qgisProject, path);
     progress.checkCancelled();
     ds.reset();           // closing flushes and builds the spatial indexes; a failure must not reach the target
     if (!capture.errors().empty()) throw core::IoError(path + ": cannot finish writing" + capture.suffix());
@@ -471,6 +522,20 @@ ExportReport writeLayerFiles(std::span<const ExportLayer> layers, const fs::path
 }  // namespace
 
 bool isMultiLayerDriver(const std::string& driver) noexcept { return driver == "GPKG"; }
+
+void writeQgisProjectFile(const QgisProjectDocument& project, const std::string& path, bool overwrite) {
+  detail::ensureGdalInitialised();
+  const fs::path target(path);
+  if (!overwrite && fs::exists(target)) throw core::ParameterError(path + ": exists; pass --overwrite to replace it");
+  const std::string zip = zipProject(project, path);
+  const detail::StagingDir staging(target);
+  const fs::path staged = staging.path() / target.filename();
+  writeText(staged, zip, project.name);
+  syncFile(staged, path);
+  std::error_code ec;
+  fs::rename(staged, target, ec);
+  if (ec) throw core::IoError(path + ": cannot replace (" + ec.message() + ")");
+}
 
 std::vector<std::string> writtenFieldNames(const std::string& driver, const core::Schema& schema) {
   std::vector<std::string> names;

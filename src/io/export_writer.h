@@ -28,6 +28,12 @@ struct LayerStyleDocument {
   std::string description;  ///< what the style shows
 };
 
+/// A QGIS project to embed: its name and its .qgs XML (render::toQgs).
+struct QgisProjectDocument {
+  std::string name;  ///< the project's name in QGIS's browser ("circatlas")
+  std::string qgs;   ///< the .qgs document; layer sources relative to the GeoPackage ("./atlas.gpkg|layername=…")
+};
+
 /// Key → value pairs recorded as GDAL metadata (GeoPackage: gpkg_metadata rows).
 using MetadataItems = std::vector<std::pair<std::string, std::string>>;
 
@@ -59,6 +65,10 @@ struct ExportWriteOptions {
   bool strict = false;
   /// PostgreSQL targets: the schema the tables go to (created if missing); empty: public.
   std::string schema;
+  /// GeoPackage: a QGIS project stored in the file's `qgis_projects` table, as QGIS itself stores
+  /// one (name, metadata JSON, content = the zipped .qgz bytes as hex text), so a planner opens
+  /// the file's project in QGIS and sees the atlas. Append replaces a project of the same name.
+  std::optional<QgisProjectDocument> qgisProject;
 };
 
 /// What was written: the files (the GeoPackage, or each layer's data file as it exists on disk)
@@ -109,6 +119,10 @@ struct ExportReport {
 /// names), core::IoError (read-only or missing folder, disk full — naming the file and layer and
 /// quoting GDAL), core::CrsError, core::Cancelled.
 ExportReport writeExport(std::span<const ExportLayer> layers, const std::string& path, const ExportWriteOptions& options);
+
+/// Writes a QGIS project as a .qgz file (the .qgs zipped, as QGIS saves it), atomically; an
+/// existing file is replaced only when `overwrite`. Throws core::ParameterError, core::IoError.
+void writeQgisProjectFile(const QgisProjectDocument& project, const std::string& path, bool overwrite);
 
 /// The folder per-layer formats write into for `path`: the path as given, extension included.
 [[nodiscard]] std::string exportFolderFor(const std::string& path);

@@ -2,14 +2,21 @@
 #include "tools/export_tool.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdio>
 #include <ctime>
-#include <variant>
+#include <filesystem>
+#include <limits>
+#include <optional>
 #include <set>
+#include <variant>
 
 #include "core/error.h"
+#include "geo/analysis_crs.h"
+#include "geo/crs_wkt.h"
 #include "geo/transformer.h"
 #include "io/layer_writer.h"
+#include "render/qgis_project_writer.h"
 #include "render/qml_writer.h"
 #include "render/sld_writer.h"
 
@@ -110,7 +117,91 @@ core::Layer tidiedForExport(core::Layer layer) {
   return out;
 }
 
+/// Where the project finds an exported layer, relative to the project (QGIS resolves "./").
+std::string projectSource(const std::string& driver, const std::string& out, const std::string& layer, bool table,
+                          bool projectBesideFolder) {
+  namespace fs = std::filesystem;
+  if (driver == "GPKG") return "./" + fs::path(out).filename().string() + "|layername=" + layer;
+  std::string ext = driver == "GeoJSON" ? ".geojson" : driver == "ESRI Shapefile" ? ".shp" : driver == "FlatGeobuf" ? ".fgb" : ".csv";
+  if (table && (driver == "ESRI Shapefile" || driver == "FlatGeobuf")) ext = ".csv";
+  const std::string folder = fs::path(io::exportFolderFor(out)).filename().string();
+  return (projectBesideFolder ? "./" + folder + "/" : "./") + layer + ext;
+}
+
+const char* qgisGeometry(core::GeometryType t) {
+  if (t == core::GeometryType::None) return "";
+  if (core::isPuntal(t)) return "Point";
+  if (core::isLinear(t)) return "Line";
+  return "Polygon";
+}
+
+/// The province's extent (or all layers') in the analysis CRS, for the project's first view.
+std::optional<std::array<double, 4>> projectExtent(const std::vector<ExportItem>& items) {
+  const ExportItem* province = nullptr;
+  for (const auto& i : items) {
+    if (i.layer.name() == "province") province = &i;
+  }
+  std::array<double, 4> e{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
+                          std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+  bool any = false;
+  for (const auto& i : items) {
+    if ((province && &i != province) || i.layer.geometryType() == core::GeometryType::None || i.layer.crs().empty()) continue;
+    const geo::Transformer t(i.layer.crs(), geo::kAnalysisCrs);
+    for (const auto& f : i.layer.features()) {
+      for (core::Coord c : f.geometry.coords()) {
+        c = t.forward(c);
+        e[0] = std::min(e[0], c.x), e[1] = std::min(e[1], c.y), e[2] = std::max(e[2], c.x), e[3] = std::max(e[3], c.y);
+        any = true;
+      }
+    }
+  }
+  if (!any) return std::nullopt;
+  const double mx = (e[2] - e[0]) * 0.03, my = (e[3] - e[1]) * 0.03;
+  return std::array<double, 4>{e[0] - mx, e[1] - my, e[2] + mx, e[3] + my};
+}
+
+/// Legend order: groups catalogue, results, base map, tables; inside a group the reverse of the
+/// draw order (the last drawn is on top), as QGIS lists layers. The drawing order is the items'
+/// (the atlas's) across groups.
+render::QgisProject makeProject(const std::vector<ExportItem>& items, const std::vector<io::ExportLayer>& layers,
+                                const ExportParams& params, const std::string& driver, bool besideFolder) {
+  render::QgisProject project;
+  project.title = params.language == render::Language::Zh ? "甘肃省循环经济地图集（circatlas）" : "Gansu circular-economy atlas (circatlas)";
+  project.crsWkt = geo::crsWkt(geo::kAnalysisCrs);
+  project.crsProj = std::string(geo::kAnalysisCrs);
+  project.extent = projectExtent(items);
+  const std::string layerWkt = geo::crsWkt(params.crs);
+  const render::LocalizedText otherLayers{"图层", "Layers"};  // items that name no group (the viewer's layers)
+  for (const auto& item : items) {
+    if (item.layer.geometryType() != core::GeometryType::None) project.drawOrder.push_back(item.layer.name());
+  }
+  for (const auto& group : {catalogueGroup(), resultsGroup(), baseMapGroup(), otherLayers, tablesGroup()}) {
+    for (std::size_t k = items.size(); k-- > 0;) {
+      const ExportItem& item = items[k];
+      const bool table = item.layer.geometryType() == core::GeometryType::None;
+      const render::LocalizedText itemGroup = table ? tablesGroup() : item.group.empty() ? otherLayers : item.group;
+      if (itemGroup.zh != group.zh) continue;
+      render::QgisProjectLayer l;
+      l.id = item.layer.name();
+      l.source = projectSource(driver, params.out, item.layer.name(), table, besideFolder);
+      l.title = item.title.in(params.language);
+      l.group = group.in(params.language);
+      l.visible = !table && item.visible;
+      l.geometry = qgisGeometry(item.layer.geometryType());
+      if (!table) l.crsWkt = layerWkt;
+      if (layers[k].style) l.qml = layers[k].style->qml;
+      project.layers.push_back(std::move(l));
+    }
+  }
+  return project;
+}
+
 }  // namespace
+
+render::LocalizedText baseMapGroup() { return {"底图", "Base map"}; }
+render::LocalizedText catalogueGroup() { return {"园区、企业与项目", "Parks, enterprises and projects"}; }
+render::LocalizedText resultsGroup() { return {"分析结果", "Analysis results"}; }
+render::LocalizedText tablesGroup() { return {"表格", "Tables"}; }
 
 core::Layer renamedLayer(const core::Layer& layer, const std::string& name) {
   core::Layer out(name, layer.crs(), layer.geometryType(), layer.schema());
@@ -165,7 +256,8 @@ std::vector<ExportItem> atlasItems(const render::AtlasData& data, const std::vec
     render::Style style = l->style;
     if (!d.labels) style.label.reset();
     items.push_back({renamedLayer(l->source, d.id), d.title, std::move(style),
-                     d.source + (d.layer.empty() ? "" : ", layer " + d.layer), bilingual(d.credit), "", ""});
+                     d.source + (d.layer.empty() ? "" : ", layer " + d.layer), bilingual(d.credit), "", "",
+                     d.source == "catalogue" ? catalogueGroup() : baseMapGroup(), d.visible});
   }
   return items;
 }
@@ -225,7 +317,33 @@ ExportSummary runExport(std::vector<ExportItem> items, const ExportParams& param
                              {"circatlas_exported_at", exportTime},
                              {"circatlas_crs", params.crs},
                              {"circatlas_layers", std::to_string(items.size())}};
+  const std::string name = "circatlas";
+  // Appending keeps the file's project: it lists the layers of the whole atlas, not just these.
+  if (driver == "GPKG" && params.existing != io::ExistingTarget::Append) {
+    options.qgisProject = io::QgisProjectDocument{name, render::toQgs(makeProject(items, layers, params, driver, false))};
+  }
+  if (!params.qgisProjectFile.empty() && driver == "PostgreSQL") {
+    throw core::ParameterError("--qgis-project: a PostGIS export is opened from QGIS's browser (styles in layer_styles)");
+  }
+  // Sources in a project file are relative to it: it lies beside the folder (or the GeoPackage)
+  // or inside the folder, so that it finds the layers wherever the whole is copied.
+  bool inside = false;
+  if (!params.qgisProjectFile.empty()) {
+    namespace fs = std::filesystem;
+    const fs::path projectDir = fs::weakly_canonical(fs::absolute(params.qgisProjectFile)).parent_path();
+    const fs::path target = fs::weakly_canonical(fs::absolute(driver == "GPKG" ? params.out : io::exportFolderFor(params.out)));
+    inside = driver != "GPKG" && projectDir == target;
+    if (!inside && projectDir != target.parent_path()) {
+      throw core::ParameterError(params.qgisProjectFile + ": put the project beside " + target.filename().string() +
+                                 " or inside it, so that it finds the layers wherever they are copied");
+    }
+  }
   summary.report = io::writeExport(layers, params.out, options);
+  if (!params.qgisProjectFile.empty()) {
+    io::writeQgisProjectFile({name, render::toQgs(makeProject(items, layers, params, driver, !inside))}, params.qgisProjectFile,
+                             params.existing != io::ExistingTarget::Refuse);
+    summary.report.files.push_back(params.qgisProjectFile);
+  }
   return summary;
 }
 

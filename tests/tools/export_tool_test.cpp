@@ -19,7 +19,7 @@ core::Layer seats() {
 }
 
 ExportItem item(core::Layer layer) {
-  return {std::move(layer), {"县城", "Seats"}, std::nullopt, "test literal", "public domain", "", ""};
+  return {std::move(layer), {"县城", "Seats"}, std::nullopt, "test literal", "public domain", "", "", {}, true};
 }
 
 TEST(ExportTool, LayersAreTransformedIntoTheRequestedCrs) {
