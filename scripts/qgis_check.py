@@ -157,6 +157,9 @@ def check_format(fmt, path, style_names, lang, problems):
         if not layer.isValid():
             problems.append("%s: %s does not open in QGIS" % (fmt, name))
             continue
+        if layer.renderer() is None:  # an empty GeoJSON has no geometry type: QGIS opens it as a table
+            rows.append((name, layer.featureCount(), "(no geometry)", "-"))
+            continue
         style = style_json(style_names.get(name, ""))
         fields = set(layer.fields().names())
         ctx = QgsRenderContext()
