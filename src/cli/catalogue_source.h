@@ -45,4 +45,10 @@ void addCatalogueOption(CLI::App& cmd, CatalogueSource& source);
 void applyCatalogueDefaults(tools::PartnersParams& params, const std::map<std::string, core::Layer>& layers,
                             const CatalogueSource& source, int requestedYear, bool detourGiven);
 
+/// The catalogue's effective flows in the planning year (planningYear(source, requestedYear)):
+/// declared, estimated from capacity and inferred, for the facilities active that year
+/// (tools::effectiveFlows). What hotspots, clusters, overlay and exported results read.
+[[nodiscard]] core::Layer effectiveFlows(const std::map<std::string, core::Layer>& layers, const CatalogueSource& source,
+                                         int requestedYear = 0);
+
 }  // namespace circatlas::cli

@@ -123,7 +123,7 @@ void runExportCommand(const ExportOptions& o) {
     if (r == "all") groups = resultGroups();
     else if (r != "none") groups.push_back(r);
   }
-  ExportResults results = computeResults(groups, catalogue, o.material);
+  ExportResults results = computeResults(groups, catalogue, o.catalogue, o.material);
   for (auto& item : results.items) items.push_back(std::move(item));
   if (items.empty()) throw core::ParameterError("nothing to export: --layers none and --results none");
 

@@ -12,6 +12,7 @@
 #include "io/layer_reader.h"
 #include "render/definition_paths.h"
 #include "render/style_parser.h"
+#include "tools/catalogue_inputs.h"
 #include "tools/cluster_tool.h"
 #include "tools/hotspots_tool.h"
 #include "tools/overlay_tool.h"
@@ -65,6 +66,7 @@ const std::vector<std::string>& resultGroups() {
 }
 
 ExportResults computeResults(const std::vector<std::string>& groups, const std::map<std::string, core::Layer>& catalogue,
+                             const CatalogueSource& source,
                              const std::string& material) {
   for (const auto& g : groups) {
     if (std::find(resultGroups().begin(), resultGroups().end(), g) == resultGroups().end()) {
@@ -78,9 +80,13 @@ ExportResults computeResults(const std::vector<std::string>& groups, const std::
   const std::string basemap = io::basemapPath().string();
   const core::Layer counties = io::readLayer(basemap, {.layer = "counties", .sql = std::nullopt});
   const core::Layer& enterprises = requireLayer(catalogue, "enterprises");
-  const core::Layer& flows = requireLayer(catalogue, "flows");
-  const tools::CatalogueInput input{enterprises, flows, requireLayer(catalogue, "materials"),
-                                    requireLayer(catalogue, "material_uses")};
+  // As the commands: the planning year's effective flows (declared, estimated, inferred) and the
+  // partner tools' inputs and defaults from the same catalogue.
+  const tools::CatalogueInput input = catalogueInput(catalogue);
+  tools::PartnersParams partners;
+  applyCatalogueDefaults(partners, catalogue, source, 0, false);
+  const core::Layer& flows = requireLayer(catalogue, "flows");  // clusters and overlay, as their commands
+  const core::Layer effective = tools::effectiveFlows(input, partners.year, partners.operatingDaysPerYear);
 
   if (wanted("clusters")) {
     const auto r = tools::runCluster(enterprises, flows, counties, &requireLayer(catalogue, "parks"), {});
@@ -111,7 +117,7 @@ ExportResults computeResults(const std::vector<std::string>& groups, const std::
   if (wanted("hotspots")) {
     tools::HotspotsParams params;
     params.material = material;
-    auto r = tools::runHotspots(enterprises, flows, counties, params);
+    auto r = tools::runHotspots(enterprises, effective, counties, params);
     add.add(r.counties, "hotspots_" + material, {"热点分析（Gi*）：" + material, "Hot spots (Gi*): " + material}, "hotspots",
             "circatlas hotspots", r.parameters);
     ExportResults::Raster raster;
@@ -123,7 +129,7 @@ ExportResults computeResults(const std::vector<std::string>& groups, const std::
     out.density->view.values = out.density->values;
   }
   if (wanted("partners") || wanted("allocation")) {
-    const auto r = tools::runPartners(input, {});
+    const auto r = tools::runPartners(input, partners);
     const std::string by = "circatlas partners";
     if (wanted("partners")) {
       add.add(r.candidates, "partner_candidates", {"候选交换伙伴", "Candidate exchange partners"}, "partner_links", by, r.parameters);
@@ -140,7 +146,9 @@ ExportResults computeResults(const std::vector<std::string>& groups, const std::
     }
   }
   if (wanted("whatif")) {
-    const auto r = tools::runWhatIf(input, requireLayer(catalogue, "projects"), requireLayer(catalogue, "project_flows"), {});
+    tools::WhatIfParams whatif;
+    whatif.partners = partners;
+    const auto r = tools::runWhatIf(input, requireLayer(catalogue, "projects"), requireLayer(catalogue, "project_flows"), whatif);
     add.add(r.table, "whatif", {"项目情景比较", "What-if per proposed project"}, "", "circatlas whatif", r.parameters);
   }
   return out;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/catalogue_source.h"
 #include "core/layer.h"
 #include "io/raster_writer.h"
 #include "tools/export_tool.h"
@@ -28,11 +29,13 @@ struct ExportResults {
 
 /// Runs the analyses of the named groups (clusters, overlay, hotspots, partners, allocation,
 /// whatif) on the catalogue tables and the base map's counties and prefectures, each with its
-/// default parameters (hotspots for `material`). Layers are named for the export
+/// default parameters (hotspots for `material`), on the planning year's effective flows
+/// (tools::effectiveFlows) with the catalogue's defaults (applyCatalogueDefaults), as the commands. Layers are named for the export
 /// (overlay_enterprises, cluster_hulls, …) and styled like the viewer. core::ParameterError for
 /// an unknown group.
 [[nodiscard]] ExportResults computeResults(const std::vector<std::string>& groups,
                                            const std::map<std::string, core::Layer>& catalogue,
+                                           const CatalogueSource& source,
                                            const std::string& material);
 
 }  // namespace circatlas::cli

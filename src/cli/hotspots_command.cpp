@@ -49,8 +49,10 @@ void runHotspotsCommand(const HotspotsOptions& options) {
   const auto layers = loadCatalogue(options.catalogue);
   const core::Layer counties = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
   ProgressBar progress;
-  const tools::HotspotsResult r = tools::runHotspots(requireLayer(layers, "enterprises"), requireLayer(layers, "flows"),
-                                                     counties, params, &progress);
+  // The planning year's effective flows: declared, and estimated from capacity where none is declared.
+  const core::Layer flows = effectiveFlows(layers, options.catalogue);
+  const tools::HotspotsResult r =
+      tools::runHotspots(requireLayer(layers, "enterprises"), flows, counties, params, &progress);
   progress.finish();
 
   TablePrinter table({"County", "Output", "Gi* z", "p", "Class"}, {false, true, true, true, false});

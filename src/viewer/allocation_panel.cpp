@@ -15,6 +15,7 @@
 #include <set>
 #include <variant>
 
+#include "tools/catalogue_inputs.h"
 #include "tools/partners_tool.h"
 #include "tools/whatif_tool.h"
 #include "viewer/analysis_inputs.h"
@@ -31,11 +32,12 @@ QString text(const core::Layer& layer, std::size_t row, std::string_view field) 
   return qs(core::toString(layer.value(row, field)));
 }
 
-tools::CatalogueInput catalogueOf(const AnalysisInputs& inputs) { return inputs.toolInput(); }
+tools::CatalogueInput catalogueOf(const AnalysisInputs& inputs) { return tools::catalogueInput(inputs.catalogue); }
 
 // As `circatlas allocate`: the allocation only (topK 1 keeps the candidate listing small).
 AllocationOutcome runAllocationJob(const AnalysisInputs& inputs, const std::string& material, core::Progress& progress) {
   tools::PartnersParams params{};
+  tools::applyCatalogueDefaults(params, inputs.catalogue, {}, 0, false);
   params.topK = 1;
   if (!material.empty()) params.materialCode = material;
   const tools::PartnersResult r = tools::runPartners(catalogueOf(inputs), params, &progress);
@@ -59,6 +61,7 @@ AllocationOutcome runAllocationJob(const AnalysisInputs& inputs, const std::stri
 // As `circatlas whatif --project ID`.
 WhatIfOutcome runWhatIfJob(const AnalysisInputs& inputs, const std::string& project, core::Progress& progress) {
   tools::WhatIfParams params;
+  tools::applyCatalogueDefaults(params.partners, inputs.catalogue, {}, 0, false);
   params.projectIds = {project};
   const tools::WhatIfResult r =
       tools::runWhatIf(catalogueOf(inputs), inputs.table("projects"), inputs.table("project_flows"), params, &progress);

@@ -6,24 +6,20 @@
 #include <string>
 
 #include "core/layer.h"
-#include "tools/partners_tool.h"
 
 namespace circatlas::viewer {
 
 /// Read once, shared read-only by the panels and their worker threads.
 struct AnalysisInputs {
   /// Every catalogue table as a typed layer, by table name (enterprises, flows, materials, …).
+  /// The panels pass them to the tools as the commands do: tools::catalogueInput and
+  /// tools::applyCatalogueDefaults (tools/catalogue_inputs.h).
   std::map<std::string, core::Layer> catalogue;
   /// County boundaries (WGS 84) for the prefectures of cluster members.
   core::Layer counties{"counties", "", core::GeometryType::MultiPolygon, {}};
 
   /// The named table; core::InputError naming it when missing.
   [[nodiscard]] const core::Layer& table(const std::string& name) const;
-
-  /// The tables the partner, allocation and what-if tools read, as `circatlas allocate` passes
-  /// them: with the coefficient table (industry_profiles) and exchange parameters when present, so
-  /// that quantities are estimated from capacity as on the command line.
-  [[nodiscard]] tools::CatalogueInput toolInput() const;
 
   /// The built-in catalogue (data/catalogue) and basemap counties. Throws io errors.
   [[nodiscard]] static std::shared_ptr<const AnalysisInputs> loadBuiltin();

@@ -10,6 +10,7 @@
 #include <QSettings>
 #include <QTableWidget>
 
+#include "tools/catalogue_inputs.h"
 #include "tools/partners_tool.h"
 #include "viewer/analysis_inputs.h"
 #include "viewer/exchange_links.h"
@@ -25,10 +26,11 @@ PartnersOutcome runPartnersJob(const AnalysisInputs& inputs, const std::string& 
                                core::Progress& progress) {
   PartnersOutcome out;
   tools::PartnersParams params;
+  tools::applyCatalogueDefaults(params, inputs.catalogue, {}, 0, false);
   params.enterpriseId = enterprise;
   if (!material.empty()) params.materialCode = material;
   params.topK = 10;
-  const tools::PartnersResult r = tools::runPartners(inputs.toolInput(), params, &progress);
+  const tools::PartnersResult r = tools::runPartners(tools::catalogueInput(inputs.catalogue), params, &progress);
   const core::Layer& c = r.candidates;
   for (std::size_t i = 0; i < c.size(); ++i) {
     out.rows.push_back({static_cast<int>(realOf(c.value(i, "rank"))), qs(core::toString(c.value(i, "receiver_name"))),

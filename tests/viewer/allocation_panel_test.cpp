@@ -8,6 +8,7 @@
 #include <atomic>
 
 #include "core/error.h"
+#include "tools/catalogue_inputs.h"
 #include "tools/partners_tool.h"
 #include "tools/whatif_tool.h"
 #include "viewer/allocation_panel.h"
@@ -21,11 +22,12 @@ namespace {
 
 using AllocationPanelTest = ViewerTest;
 
-tools::CatalogueInput catalogueOf(const AnalysisInputs& in) { return in.toolInput(); }
+tools::CatalogueInput catalogueOf(const AnalysisInputs& in) { return tools::catalogueInput(in.catalogue); }
 
 // What `circatlas allocate` computes: every material, straight line × 1.3.
 double toolMatchedOptimal(const AnalysisInputs& in, const std::string& material) {
   tools::PartnersParams params;
+  tools::applyCatalogueDefaults(params, in.catalogue, {}, 0, false);
   params.topK = 1;
   const tools::PartnersResult r = tools::runPartners(catalogueOf(in), params);
   for (std::size_t i = 0; i < r.summary.size(); ++i) {
@@ -86,6 +88,7 @@ TEST_F(AllocationPanelTest, WhatIfOfAProjectListsTheToolsNonNegativeAddition) {
 
   const auto inputs = AnalysisInputs::loadBuiltin();
   tools::WhatIfParams params;
+  tools::applyCatalogueDefaults(params.partners, inputs->catalogue, {}, 0, false);
   params.projectIds = {"J003"};
   const tools::WhatIfResult expected = tools::runWhatIf(catalogueOf(*inputs), inputs->table("projects"),
                                                         inputs->table("project_flows"), params);

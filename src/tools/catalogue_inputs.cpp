@@ -1,0 +1,173 @@
+// One path from a catalogue folder to what the analyses read: tables, partner inputs and defaults,
+// and the effective flows of a planning year.
+#include "tools/catalogue_inputs.h"
+
+#include <chrono>
+#include <cstdint>
+#include <map>
+#include <tuple>
+#include <vector>
+#include <exception>
+#include <string_view>
+#include <system_error>
+
+#include "catalogue/catalogue_layers.h"
+#include "core/error.h"
+#include "io/builtin_data.h"
+#include "io/catalogue_reader.h"
+#include "io/csv_reader.h"
+#include "tools/flow_estimates.h"
+
+namespace circatlas::tools {
+
+CatalogueTables loadCatalogueTables(const std::filesystem::path& folder) {
+  const auto dir = folder.empty() ? io::builtinCatalogueDir() : folder;
+  CatalogueTables layers;
+  bool anyOwn = false;
+  const auto tables = io::readCatalogueWithBuiltinFallback(dir);
+  io::checkMaterialCodes(tables);  // an unknown code names its file, line and the nearest known code
+  for (const auto& table : tables) {
+    std::error_code ec;
+    anyOwn = anyOwn || std::filesystem::equivalent(std::filesystem::path(table.table.source).parent_path(), dir, ec);
+    layers.emplace(std::string(table.spec->name), catalogue::toLayer(table));
+  }
+  // A folder without a single table of its own would silently be the built-in catalogue.
+  if (!folder.empty() && !anyOwn) {
+    throw core::InputError(folder.string() + ": holds no catalogue table (enterprises.csv, flows.csv, …; see "
+                           "data/catalogue/README.md)");
+  }
+  return layers;
+}
+
+const core::Layer& requireTable(const CatalogueTables& tables, const std::string& name) {
+  const auto it = tables.find(name);
+  if (it == tables.end()) throw core::InputError("the catalogue has no table '" + name + "'");
+  return it->second;
+}
+
+CatalogueInput catalogueInput(const CatalogueTables& tables) {
+  const auto optionalTable = [&](const char* name) -> const core::Layer* {
+    const auto it = tables.find(name);
+    return it == tables.end() ? nullptr : &it->second;
+  };
+  return {requireTable(tables, "enterprises"), requireTable(tables, "flows"), requireTable(tables, "materials"),
+          requireTable(tables, "material_uses"), optionalTable("industry_profiles"),
+          optionalTable("exchange_parameters")};
+}
+
+namespace {
+
+std::optional<int> asOfYear(const std::filesystem::path& dir) {
+  const auto path = dir / "metadata.csv";
+  if (!std::filesystem::exists(path)) return std::nullopt;
+  const core::TextTable t = io::readCsvTable(path.string(), io::EncodingPolicy::Reject);
+  const auto key = t.column("key");
+  const auto value = t.column("value");
+  if (!key || !value) return std::nullopt;
+  for (const auto& row : t.rows) {
+    if (row.cells[*key] && *row.cells[*key] == "as_of_year" && row.cells[*value]) {
+      try {
+        return std::stoi(*row.cells[*value]);
+      } catch (const std::exception&) {
+        core::InputError e("as_of_year is not a year: '" + *row.cells[*value] + "'");
+        e.setFile(path.string());
+        e.setLine(row.line);
+        throw e;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+core::Value typed(const core::FieldDef& field, const std::string& text) {
+  if (text.empty()) return {};
+  switch (field.type) {
+    case core::FieldType::Integer:
+      return static_cast<std::int64_t>(std::stoll(text));
+    case core::FieldType::Real:
+      return std::stod(text);
+    default:
+      return text;
+  }
+}
+
+}  // namespace
+
+std::pair<int, std::string> planningYear(const std::filesystem::path& folder, int requested) {
+  if (requested > 0) return {requested, "--year"};
+  if (!folder.empty()) {
+    if (const auto y = asOfYear(folder)) return {*y, "as_of_year of the folder's metadata.csv"};
+  }
+  if (const auto y = asOfYear(io::builtinCatalogueDir())) return {*y, "as_of_year of the built-in metadata.csv"};
+  const auto now = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
+  return {static_cast<int>(now.year()), "no as_of_year in metadata.csv: the current year"};
+}
+
+std::optional<double> exchangeParameter(const CatalogueTables& tables, const std::string& name) {
+  const auto it = tables.find("exchange_parameters");
+  if (it == tables.end()) return std::nullopt;
+  const core::Layer& l = it->second;
+  for (std::size_t i = 0; i < l.size(); ++i) {
+    if (core::toString(l.value(i, "parameter")) != name || !core::toString(l.value(i, "material_code")).empty()) continue;
+    try {
+      return std::stod(core::toString(l.value(i, "value")));
+    } catch (const std::exception&) {
+      return std::nullopt;
+    }
+  }
+  return std::nullopt;
+}
+
+void applyCatalogueDefaults(PartnersParams& params, const CatalogueTables& tables, const std::filesystem::path& folder,
+                            int requestedYear, bool detourGiven) {
+  const auto [year, basis] = planningYear(folder, requestedYear);
+  params.year = year;
+  params.yearBasis = basis;
+  if (!detourGiven) {
+    if (const auto d = exchangeParameter(tables, "detour_factor")) params.detourFactor = *d;
+  }
+}
+
+core::Layer effectiveFlows(const CatalogueInput& input, int year, double operatingDaysPerYear) {
+  // As the partner search: year 0 counts every facility that is not retired, mothballed or planned.
+  std::vector<std::size_t> active;
+  for (std::size_t i = 0; i < input.enterprises.size(); ++i) {
+    if (activityOf(input.enterprises, i, year > 0 ? year : 99999) == Activity::Active) active.push_back(i);
+  }
+  const auto flows =
+      facilityFlows(input.enterprises, active, input.flows, input.profiles, EstimateOptions{operatingDaysPerYear});
+  const core::Schema& schema = input.flows.schema();
+  core::Layer out(input.flows.name(), input.flows.crs(), input.flows.geometryType(), schema);
+  out.reserve(flows.size());
+  // Declared rows keep their own year; the row of each declared flow, by enterprise, material, direction.
+  std::map<std::tuple<std::string, std::string, bool>, std::size_t> declaredRow;
+  for (std::size_t i = 0; i < input.flows.size(); ++i) {
+    declaredRow.try_emplace({core::toString(input.flows.value(i, "enterprise_id")),
+                             core::toString(input.flows.value(i, "material_code")),
+                             core::toString(input.flows.value(i, "direction")) == "output"},
+                            i);
+  }
+  for (const auto& f : flows) {
+    const std::string id = core::toString(input.enterprises.value(f.enterpriseRow, "id"));
+    const auto declared = declaredRow.find({id, f.material, f.output});
+    core::Feature feature;
+    feature.id = core::FeatureId(static_cast<std::int64_t>(out.size()));
+    feature.values.resize(schema.size());
+    for (std::size_t c = 0; c < schema.size(); ++c) {
+      const std::string_view name = schema[c].name;
+      if (name == "enterprise_id") feature.values[c] = id;
+      else if (name == "material_code") feature.values[c] = f.material;
+      else if (name == "direction") feature.values[c] = std::string(f.output ? "output" : "input");
+      else if (name == "quantity") feature.values[c] = f.quantity ? core::Value(*f.quantity) : core::Value();
+      else if (name == "basis") feature.values[c] = f.basis;
+      else if (name == "method") feature.values[c] = f.method;
+      else if (name == "source") feature.values[c] = f.source;
+      else if (f.declared && declared != declaredRow.end()) feature.values[c] = input.flows.value(declared->second, name);
+      else if (name == "year" && year > 0) feature.values[c] = typed(schema[c], std::to_string(year));
+    }
+    out.add(std::move(feature));
+  }
+  return out;
+}
+
+}  // namespace circatlas::tools

@@ -1,0 +1,81 @@
+// The catalogue's effective flows on the built-in data: declared rows kept, capacity estimates
+// where nothing is declared, facilities out of service in the planning year left out.
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+
+#include "core/layer.h"
+#include "tools/catalogue_inputs.h"
+
+namespace circatlas::tools {
+namespace {
+
+struct Row {
+  std::optional<double> quantity;
+  std::string basis;
+  std::string year;
+};
+
+std::optional<Row> find(const core::Layer& flows, const std::string& id, const std::string& material,
+                        const std::string& direction) {
+  for (std::size_t i = 0; i < flows.size(); ++i) {
+    if (core::toString(flows.value(i, "enterprise_id")) != id ||
+        core::toString(flows.value(i, "material_code")) != material ||
+        core::toString(flows.value(i, "direction")) != direction) {
+      continue;
+    }
+    const auto* q = std::get_if<double>(&flows.value(i, "quantity"));
+    return Row{q ? std::optional<double>(*q) : std::nullopt, core::toString(flows.value(i, "basis")),
+               core::toString(flows.value(i, "year"))};
+  }
+  return std::nullopt;
+}
+
+TEST(CatalogueInputs, BuiltinEffectiveFlowsEstimateFromCapacityAndHonourStatus) {
+  const CatalogueTables tables = loadCatalogueTables({});
+  const auto [year, basis] = planningYear({}, 0);
+  EXPECT_EQ(basis, "as_of_year of the built-in metadata.csv");
+  const core::Layer flows = effectiveFlows(catalogueInput(tables), year);
+
+  // E002 Datang Xigu CHP, 990 MW coal (WRI): 990 × 294.7 t/MW fly ash, 990 × 75.25 t/MW gypsum.
+  const auto ash = find(flows, "E002", "FLY_ASH", "output");
+  ASSERT_TRUE(ash);
+  ASSERT_TRUE(ash->quantity);
+  EXPECT_DOUBLE_EQ(*ash->quantity, 990.0 * 294.7);
+  EXPECT_EQ(ash->basis, "estimated");
+  EXPECT_EQ(ash->year, std::to_string(year));
+  const auto gypsum = find(flows, "E002", "FGD_GYPSUM", "output");
+  ASSERT_TRUE(gypsum && gypsum->quantity);
+  EXPECT_DOUBLE_EQ(*gypsum->quantity, 990.0 * 75.25);
+  // E068 Changle, 2000 MW: 589,400 t fly ash; E058 Yanbei mine, 6 Mt/a coal × 0.15 = 900,000 t gangue.
+  const auto changle = find(flows, "E068", "FLY_ASH", "output");
+  ASSERT_TRUE(changle && changle->quantity);
+  EXPECT_DOUBLE_EQ(*changle->quantity, 2000.0 * 294.7);
+  const auto gangue = find(flows, "E058", "COAL_GANGUE", "output");
+  ASSERT_TRUE(gangue && gangue->quantity);
+  EXPECT_NEAR(*gangue->quantity, 900000.0, 1e-6);
+  // E003 Liancheng is retired (2018): no flow at all in the planning year.
+  EXPECT_FALSE(find(flows, "E003", "FLY_ASH", "output"));
+  // A declared, quantity-less row gets the estimate (E012 JISCO Hongsheng, 850 MW since the survey).
+  const auto declared = find(flows, "E012", "FLY_ASH", "output");
+  ASSERT_TRUE(declared && declared->quantity);
+  EXPECT_DOUBLE_EQ(*declared->quantity, 850.0 * 294.7);
+  EXPECT_EQ(declared->basis, "estimated");
+}
+
+TEST(CatalogueInputs, DetourFactorComesFromExchangeParametersUnlessGiven) {
+  const CatalogueTables tables = loadCatalogueTables({});
+  PartnersParams params;
+  params.detourFactor = 9.0;
+  applyCatalogueDefaults(params, tables, {}, 2015, true);
+  EXPECT_EQ(params.year, 2015);
+  EXPECT_EQ(params.yearBasis, "--year");
+  EXPECT_EQ(params.detourFactor, 9.0);
+  const auto detour = exchangeParameter(tables, "detour_factor");
+  applyCatalogueDefaults(params, tables, {}, 2015, false);
+  EXPECT_EQ(params.detourFactor, detour.value_or(9.0));
+}
+
+}  // namespace
+}  // namespace circatlas::tools
