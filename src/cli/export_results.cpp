@@ -85,7 +85,7 @@ ExportResults computeResults(const std::vector<std::string>& groups, const std::
   const tools::CatalogueInput input = catalogueInput(catalogue);
   tools::PartnersParams partners;
   applyCatalogueDefaults(partners, catalogue, source, 0, false);
-  const core::Layer& flows = requireLayer(catalogue, "flows");  // clusters and overlay, as their commands
+  const core::Layer& flows = requireLayer(catalogue, "flows");  // clusters, as circatlas cluster
   const core::Layer effective = tools::effectiveFlows(input, partners.year, partners.operatingDaysPerYear);
 
   if (wanted("clusters")) {
@@ -100,7 +100,7 @@ ExportResults computeResults(const std::vector<std::string>& groups, const std::
     const core::Layer prefectures = io::readLayer(basemap, {.layer = "prefectures", .sql = std::nullopt});
     const core::Layer miningBases =
         catalogue::miningBaseAreas(requireLayer(catalogue, "mining_bases"), requireLayer(catalogue, "mining_base_members"));
-    const auto r = tools::runOverlay({counties, prefectures, enterprises, flows, &requireLayer(catalogue, "parks"),
+    const auto r = tools::runOverlay({counties, prefectures, enterprises, effective, &requireLayer(catalogue, "parks"),
                                       &requireLayer(catalogue, "projects"), &miningBases});
     const std::string by = "circatlas overlay";
     const std::string p = "point in polygon against the base map's counties and prefectures";

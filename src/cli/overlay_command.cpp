@@ -36,9 +36,10 @@ void runOverlayCommand(const OverlayOptions& options) {
   const core::Layer prefectures = io::readLayer(basemap, {.layer = "prefectures", .sql = std::nullopt});
   const core::Layer miningBases =
       catalogue::miningBaseAreas(requireLayer(layers, "mining_bases"), requireLayer(layers, "mining_base_members"));
+  const core::Layer flows = effectiveFlows(layers, options.catalogue);  // declared and estimated
   ProgressBar progress;
   const tools::OverlayResult r = tools::runOverlay({counties, prefectures, requireLayer(layers, "enterprises"),
-                                                    requireLayer(layers, "flows"), &requireLayer(layers, "parks"),
+                                                    flows, &requireLayer(layers, "parks"),
                                                     &requireLayer(layers, "projects"), &miningBases, &progress});
   progress.finish();
   const auto& s = r.prefectureSummary;
