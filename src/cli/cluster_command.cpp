@@ -39,6 +39,7 @@ void printKDistance(const core::Layer& enterprises, int minPoints) {
   }
   geo::Transformer(enterprises.crs(), geo::kWgs84).forward(c);
   std::vector<core::LonLat> points;
+  points.reserve(c.size());
   for (const auto& p : c) points.push_back({p.x, p.y});
   const geo::FittedCrs crs = geo::conformalCrsFor(points);  // as the clustering itself
   geo::Transformer(geo::kWgs84, crs.proj).forward(c);

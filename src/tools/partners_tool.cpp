@@ -500,7 +500,7 @@ class Builder {
     } else if (receiver.capacityEstimated) {
       assumed.push_back("receiver capacity estimated: " + info.method);
     }
-    if (info.basis == "inferred") assumed.push_back("use inferred from the receiver's industry code");
+    if (info.basis == "inferred") assumed.emplace_back("use inferred from the receiver's industry code");
     if (!c.leg.routed && !c.leg.pipe) assumed.push_back("road length = straight line × " + fmt("%g", p_.detourFactor));
     if (rule.valuePerUnit > 0) assumed.push_back("replaced value " + fmt("%g", rule.valuePerUnit) + " " + cur + "/" + m.unit);
     std::string assumedText;
@@ -508,9 +508,9 @@ class Builder {
     // What would change the answer.
     std::vector<std::string> change;
     if (!capacityKnown) change.push_back("a declared intake of " + m.code + " at the receiver");
-    if (!supply.quantity || sInfo.basis != "reported") change.push_back("a reported quantity at the supplier");
-    if (!c.leg.routed && !c.leg.pipe) change.push_back("a road network (--network)");
-    change.push_back("a different price or haul cost in exchange_parameters.csv / materials.csv");
+    if (!supply.quantity || sInfo.basis != "reported") change.emplace_back("a reported quantity at the supplier");
+    if (!c.leg.routed && !c.leg.pipe) change.emplace_back("a road network (--network)");
+    change.emplace_back("a different price or haul cost in exchange_parameters.csv / materials.csv");
     std::string changeText;
     for (const auto& a : change) changeText += (changeText.empty() ? "" : "; ") + a;
     const auto& a = sites_[supply.site].at;

@@ -189,7 +189,7 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
         const double dy = e.y - at.y;
         const double d2 = dx * dx + dy * dy;
         if (d2 <= prefilterSquared && problem.receivers[e.receiver].site != supply.site) {
-          near.push_back({e.receiver, std::sqrt(d2) / 1000.0});
+          near.emplace_back(e.receiver, std::sqrt(d2) / 1000.0);
         }
       });
       if (!bracket || near.size() <= 4 * topK) {
