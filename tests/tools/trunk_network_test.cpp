@@ -162,7 +162,10 @@ TEST(TrunkNetwork, RailwaysHaveTheirOwnLengthsAndAlignment) {
   std::map<std::pair<std::string, std::string>, double> road;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (core::toString(lines.value(i, "mode")) != "road") continue;
-    auto key = std::minmax(core::toString(lines.value(i, "from_node")), core::toString(lines.value(i, "to_node")));
+    // std::minmax returns references: keep the strings alive while the key is built.
+    const std::string from = core::toString(lines.value(i, "from_node"));
+    const std::string to = core::toString(lines.value(i, "to_node"));
+    const auto key = std::minmax(from, to);
     road[{key.first, key.second}] = std::get<double>(lines.value(i, "length_m"));
   }
   std::size_t parallel = 0;
