@@ -1,11 +1,17 @@
-// CSV → TextTable: encoding check on the raw bytes, then GDAL's CSV driver on a UTF-8 copy in memory.
+// CSV → TextTable: encoding check on the raw bytes, then libcsv's strict RFC 4180 parser, fed one
+// physical line at a time so every row knows the line it starts on.
 #include "io/csv_reader.h"
 
 #include <cpl_vsi.h>
+#include <csv.h>
 
 #include <algorithm>
-#include <atomic>
+#include <array>
+#include <cstring>
+#include <exception>
 #include <filesystem>
+#include <map>
+#include <string_view>
 
 #include "core/error.h"
 #include "io/gdal_session.h"
@@ -28,23 +34,118 @@ std::string readAllBytes(const std::string& path) {
   return bytes;
 }
 
-// A /vsimem/ file that disappears with this object.
-class MemoryFile {
- public:
-  explicit MemoryFile(std::string& text) {
-    static std::atomic<unsigned> counter{0};
-    path_ = "/vsimem/circatlas-csv-" + std::to_string(counter++) + ".csv";
-    VSILFILE* f = VSIFileFromMemBuffer(path_.c_str(), reinterpret_cast<GByte*>(text.data()), text.size(), FALSE);
-    if (!f) throw core::IoError("cannot stage the table in memory");
-    VSIFCloseL(f);
+// 1-based physical line of byte `offset`.
+std::int64_t lineAt(std::string_view text, std::size_t offset) {
+  return 1 + std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
+}
+
+// The separator of the header line, as GDAL's CSV driver chooses it: a comma unless the header
+// holds none outside quotes and holds semicolons or tabs (registries exported by spreadsheets).
+unsigned char detectDelimiter(std::string_view text) {
+  std::array<std::size_t, 3> count{};  // ',' ';' '\t'
+  bool quoted = false;
+  for (const char c : text) {
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n' || c == '\r') break;
+    if (c == ',') ++count[0];
+    if (c == ';') ++count[1];
+    if (c == '\t') ++count[2];
   }
-  ~MemoryFile() { VSIUnlink(path_.c_str()); }
-  MemoryFile(const MemoryFile&) = delete;
-  MemoryFile& operator=(const MemoryFile&) = delete;
-  [[nodiscard]] const std::string& path() const noexcept { return path_; }
+  if (count[0] > 0) return ',';
+  if (count[1] >= count[2] && count[1] > 0) return ';';
+  if (count[2] > 0) return '\t';
+  return ',';
+}
+
+// What the parser callbacks build: the header first, then rows, each with its first line.
+struct ParseState {
+  const std::string* path = nullptr;
+  core::TextTable* table = nullptr;
+  const FeatureBudget* budget = nullptr;
+  bool inHeader = true;
+  std::int64_t recordLine = 0;  // physical line the current record started on
+  std::vector<std::optional<std::string>> cells;
+  // An exception must not unwind through libcsv's C frames: the callbacks park it here, ignore
+  // the rest of the line, and readCsvTable rethrows it once csv_parse has returned.
+  std::exception_ptr failure;
+};
+
+void onField(void* data, std::size_t size, void* state) {
+  auto& s = *static_cast<ParseState*>(state);
+  if (s.failure) return;
+  if (data == nullptr || size == 0) {
+    s.cells.emplace_back(std::nullopt);
+  } else {
+    s.cells.emplace_back(std::string(static_cast<const char*>(data), size));
+  }
+}
+
+void finishHeader(ParseState& s) {
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t i = 0; i < s.cells.size(); ++i) {
+    // An unnamed column gets GDAL's name for it, so it can still be mapped by name.
+    std::string name = s.cells[i].value_or("field_" + std::to_string(i + 1));
+    if (const auto [it, inserted] = seen.emplace(name, i + 1); !inserted) {
+      throw core::InputError(*s.path + ":" + std::to_string(s.recordLine) + ": column '" + name + "' appears twice (columns " +
+                             std::to_string(it->second) + " and " + std::to_string(i + 1) +
+                             "): rename one so it is clear which is meant");
+    }
+    s.table->header.push_back(std::move(name));
+  }
+  s.inHeader = false;
+}
+
+void finishRecord(ParseState& s) {
+  if (s.inHeader) {
+    finishHeader(s);
+  } else {
+    const std::size_t columns = s.table->header.size();
+    if (s.cells.size() > columns) {
+      // Trailing empty cells (a spreadsheet's "a,b,c,,") carry nothing; anything else would be lost.
+      for (std::size_t i = columns; i < s.cells.size(); ++i) {
+        if (s.cells[i].has_value()) {
+          throw core::InputError(*s.path + ":" + std::to_string(s.recordLine) + ": " + std::to_string(s.cells.size()) +
+                                 " cells, but the header names " + std::to_string(columns) + " columns (cell " +
+                                 std::to_string(i + 1) + " is \"" + *s.cells[i] +
+                                 "\"): a missing header name, or an unquoted separator inside a value");
+        }
+      }
+    }
+    s.cells.resize(columns);
+    s.budget->check(s.table->rows.size() + 1);
+    s.table->rows.push_back({s.recordLine, std::move(s.cells)});
+  }
+  s.cells = {};
+}
+
+void onRecord(int /*terminator*/, void* state) {
+  auto& s = *static_cast<ParseState*>(state);
+  if (s.failure) return;
+  try {
+    finishRecord(s);
+  } catch (...) {
+    s.failure = std::current_exception();
+  }
+}
+
+// libcsv's parser, freed on every exit.
+class Parser {
+ public:
+  explicit Parser(unsigned char options) {
+    if (csv_init(&parser_, options) != 0) throw core::IoError("cannot start the CSV parser");
+    // Values are kept exactly as written: no trimming of spaces around unquoted cells.
+    csv_set_space_func(&parser_, [](unsigned char) { return 0; });
+  }
+  ~Parser() { csv_free(&parser_); }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+  csv_parser* get() noexcept { return &parser_; }
+  // libcsv's state 0 is "row not begun": the next byte fed starts a record (or a blank line).
+  [[nodiscard]] bool betweenRecords() const noexcept { return parser_.pstate == 0; }
 
  private:
-  std::string path_;
+  csv_parser parser_{};
 };
 
 }  // namespace
@@ -66,41 +167,40 @@ core::TextTable readCsvTable(const std::string& path, EncodingPolicy encoding) {
   }
   requireTextFitsInMemory(path, size);
   std::string text = toUtf8(readAllBytes(path), path, encoding);
-  const MemoryFile staged(text);
-
-  detail::GdalErrorCapture capture;
-  const char* drivers[] = {"CSV", nullptr};
-  const char* options[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=YES", "HEADERS=YES",
-                           "KEEP_GEOM_COLUMNS=YES", "X_POSSIBLE_NAMES=", "Y_POSSIBLE_NAMES=",
-                           "GEOM_POSSIBLE_NAMES=", nullptr};
-  GDALDatasetUniquePtr ds(GDALDataset::Open(staged.path().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers,
-                                            options, nullptr));
-  if (!ds || ds->GetLayerCount() != 1) {
-    throw core::InputError(path + ": not a CSV table" + capture.suffix());
+  std::string_view rest(text);
+  if (rest.starts_with("\xEF\xBB\xBF")) rest.remove_prefix(3);  // a spreadsheet's UTF-8 byte-order mark
+  if (const auto nul = rest.find('\0'); nul != std::string_view::npos) {
+    throw core::InputError(path + ":" + std::to_string(lineAt(rest, nul)) +
+                           ": holds a NUL byte (binary data, or a UTF-16 file: save it as UTF-8 CSV)");
   }
-  OGRLayer& layer = *ds->GetLayer(0);
+
   core::TextTable table;
   table.source = path;
-  const OGRFeatureDefn& defn = *layer.GetLayerDefn();
-  for (int i = 0; i < defn.GetFieldCount(); ++i) table.header.emplace_back(defn.GetFieldDefn(i)->GetNameRef());
-  // Enforced while reading too: an estimate from samples may be low.
   const FeatureBudget budget(path, layerName);
-  for (auto& feature : layer) {
-    budget.check(table.rows.size() + 1);
-    core::TextTable::Row row;
-    // The CSV driver numbers data records from 1; the header is line 1.
-    row.line = feature->GetFID() + 1;
-    row.cells.reserve(table.header.size());
-    for (int i = 0; i < defn.GetFieldCount(); ++i) {
-      if (feature->IsFieldSetAndNotNull(i)) {
-        row.cells.emplace_back(feature->GetFieldAsString(i));
-      } else {
-        row.cells.emplace_back(std::nullopt);
-      }
+  ParseState state{&path, &table, &budget, true, 0, {}, nullptr};
+  Parser parser(CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL);
+  csv_set_delim(parser.get(), detectDelimiter(rest));
+  std::int64_t line = 0;
+  while (!rest.empty()) {
+    const std::size_t end = std::min(rest.find('\n'), rest.size() - 1);
+    const std::string_view physical = rest.substr(0, end + 1);
+    ++line;
+    if (parser.betweenRecords()) state.recordLine = line;
+    if (csv_parse(parser.get(), physical.data(), physical.size(), onField, onRecord, &state) != physical.size()) {
+      throw core::InputError(path + ":" + std::to_string(line) +
+                             ": malformed quotes (a \" inside a quoted cell must be doubled as \"\", and a "
+                             "quoted cell must end right before a separator or the line's end)");
     }
-    table.rows.push_back(std::move(row));
+    if (state.failure) std::rethrow_exception(state.failure);
+    rest.remove_prefix(physical.size());
   }
-  if (!capture.errors().empty()) throw core::InputError(path + ": cannot be read as CSV" + capture.suffix());
+  const int finished = csv_fini(parser.get(), onField, onRecord, &state);
+  if (state.failure) std::rethrow_exception(state.failure);
+  if (finished != 0) {
+    throw core::InputError(path + ":" + std::to_string(state.recordLine) +
+                           ": a quoted cell that starts on this line is never closed (a missing \")");
+  }
+  if (state.inHeader) throw core::InputError(path + ": holds only blank lines: no header, no rows");
   return table;
 }
 

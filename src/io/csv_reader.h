@@ -1,4 +1,4 @@
-// Reads a CSV file (through GDAL's CSV driver) into a table of text cells with line numbers.
+// Reads a CSV file (libcsv, strict RFC 4180) into a table of text cells with line numbers.
 #pragma once
 
 #include <string>
@@ -9,9 +9,14 @@
 namespace circatlas::io {
 
 /// Reads every row of a CSV file as text, without guessing types: validators decide what a cell
-/// must be and report "expected a number, got …" themselves. Empty cells are nullopt. Line numbers
-/// assume one line per record (a quoted cell spanning lines shifts the numbers after it).
-/// Throws core::IoError (missing/unreadable), core::InputError (not UTF-8 under Reject, not CSV).
+/// must be and report "expected a number, got …" themselves. Empty cells are nullopt; cells keep
+/// their spaces. A row's line is the physical line it starts on (quoted cells may span lines;
+/// blank lines are skipped). The separator is a comma, or a semicolon or tab when the header has
+/// no comma. A UTF-8 byte-order mark is dropped. Rows with fewer cells than the header get empty
+/// cells; trailing empty extra cells are dropped.
+/// Throws core::IoError (missing/unreadable, a FIFO), core::InputError naming the file and line for:
+/// not UTF-8 under Reject, a NUL byte, malformed or unclosed quotes, a column named twice in the
+/// header, a row with non-empty cells beyond the header's columns.
 [[nodiscard]] core::TextTable readCsvTable(const std::string& path,
                                            EncodingPolicy encoding = EncodingPolicy::Reject);
 
