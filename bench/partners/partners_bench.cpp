@@ -3,11 +3,10 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <map>
 #include <memory>
 #include <string>
 
-#include "catalogue/catalogue_layers.h"
+#include "catalogue/catalogue.h"
 #include "catalogue/synthetic_registry.h"
 #include "io/builtin_data.h"
 #include "io/catalogue_reader.h"
@@ -29,16 +28,14 @@ double peakMiB() {
 }
 
 struct Fixture {
-  std::map<std::string, core::Layer> catalogue;
+  catalogue::Catalogue builtin;
   std::unique_ptr<catalogue::AdminAreas> admin;
 
   Fixture() {
     if (!std::getenv("CIRCATLAS_DATA_DIR")) setenv("CIRCATLAS_DATA_DIR", CIRCATLAS_DATA_DIR_DEFAULT, 0);
     admin = std::make_unique<catalogue::AdminAreas>(
         io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt}));
-    for (const auto& t : io::readCatalogueTables(io::builtinCatalogueDir())) {
-      catalogue.emplace(std::string(t.spec->name), catalogue::toLayer(t));
-    }
+    builtin = catalogue::catalogueFromTables(io::readCatalogueTables(io::builtinCatalogueDir()));
   }
 };
 
@@ -57,9 +54,9 @@ void BM_PartnersAndAllocation(benchmark::State& state) {
   // As the commands run it: the coefficient table and the ranking parameters included, so every
   // synthetic enterprise also gets its inferred outputs and inputs.
   const tools::CatalogueInput input{registry.enterprises,          registry.flows,
-                                    f.catalogue.at("materials"),   f.catalogue.at("material_uses"),
-                                    state.range(1) ? &f.catalogue.at("industry_profiles") : nullptr,
-                                    state.range(1) ? &f.catalogue.at("exchange_parameters") : nullptr};
+                                    f.builtin.materials,           f.builtin.materialUses,
+                                    state.range(1) ? &f.builtin.industryProfiles : nullptr,
+                                    state.range(1) ? &f.builtin.exchangeParameters : nullptr};
   std::size_t exchanges = 0;
   for (auto _ : state) {
     const auto result = tools::runPartners(input, {});

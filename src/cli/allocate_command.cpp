@@ -14,6 +14,7 @@
 #include "io/builtin_data.h"
 #include "io/layer_reader.h"
 #include "io/layer_writer.h"
+#include "tools/catalogue_inputs.h"
 #include "tools/allocation_regions.h"
 #include "tools/partners_tool.h"
 
@@ -33,16 +34,16 @@ struct AllocateOptions {
 
 void runAllocate(const AllocateOptions& options) {
   checkTargets({layerFileTarget(options.out, options.overwrite, 5)}, networkInputs(options.network, options.catalogue));
-  const auto layers = loadCatalogue(options.catalogue);
+  const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
   tools::PartnersParams params = options.params;
   params.topK = 1;  // the listing is not shown here; the allocation uses allocationTopK
-  applyCatalogueDefaults(params, layers, options.catalogue, options.year, options.detour->count() > 0);
+  tools::applyCatalogueDefaults(params, registry, options.year, options.detour->count() > 0);
   const auto road = loadPartnerNetwork(options.network, params.detourFactor, std::cout);
   if (road) {
     params.network = road->router.get();
     params.networkLabel = road->label;
   }
-  const tools::CatalogueInput input = catalogueInput(layers);
+  const tools::CatalogueInput input = tools::catalogueInput(registry);
   const tools::PartnersResult result = tools::runPartners(input, params);
   const auto& s = result.summary;
   TablePrinter table({"Material", "Unit", "Supplied", "Matched (optimal)", "Matched (greedy)", "Utilisation %",

@@ -63,13 +63,13 @@ void runClusterCommand(const ClusterOptions& options) {
   std::vector<io::InputRef> inputs;
   addCatalogueInput(inputs, options.catalogue);
   checkTargets({layerFileTarget(options.out, options.overwrite, 3)}, inputs);
-  const auto layers = loadCatalogue(options.catalogue);
-  const core::Layer& enterprises = requireLayer(layers, "enterprises");
+  const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
+  const core::Layer& enterprises = registry.enterprises;
   const core::Layer counties = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
   if (options.kDistance) printKDistance(enterprises, params.minPoints);
   ProgressBar progress;
-  const tools::ClusterResult r = tools::runCluster(enterprises, requireLayer(layers, "flows"), counties,
-                                                   &requireLayer(layers, "parks"), params, &progress);
+  const tools::ClusterResult r = tools::runCluster(enterprises, registry.flows, counties,
+                                                   &registry.parks, params, &progress);
   progress.finish();
   const auto& h = r.convexHulls;
   TablePrinter table({"Cluster", "Members", "Core", "Border", "Shannon", "Area km²", "Prefectures", "Parks"},

@@ -109,12 +109,14 @@ void runExportCommand(const ExportOptions& o) {
     const render::AtlasData data = render::AtlasData::load(set, quiet);
     items = tools::atlasItems(data, atlasIds);
   }
-  const auto catalogue = loadCatalogue(o.catalogue);
+  const catalogue::Catalogue registry = loadCatalogue(o.catalogue);
   for (const auto& t : tables) {
     // A table the --catalogue folder lacks comes from the built-in catalogue; the source says which.
     const std::filesystem::path own = std::filesystem::path(o.catalogue.folder) / (t + ".csv");
-    const bool fromFolder = !o.catalogue.folder.empty() && std::filesystem::exists(own);
-    items.push_back({tools::renamedLayer(requireLayer(catalogue, t), t), {t, t}, std::nullopt,
+    const bool fromFolder = !registry.builtin && registry.isOwn(t);
+    const core::Layer* table = registry.find(t);
+    if (!table) throw core::ParameterError("the catalogue has no table '" + t + "'");
+    items.push_back({tools::renamedLayer(*table, t), {t, t}, std::nullopt,
                      fromFolder ? own.string() : "catalogue, " + t + ".csv",
                      fromFolder ? "" : "circatlas catalogue (see data/catalogue)", "", "", tools::tablesGroup(), false});
   }
@@ -123,7 +125,7 @@ void runExportCommand(const ExportOptions& o) {
     if (r == "all") groups = resultGroups();
     else if (r != "none") groups.push_back(r);
   }
-  ExportResults results = computeResults(groups, catalogue, o.catalogue, o.material);
+  ExportResults results = computeResults(groups, registry, o.material);
   for (auto& item : results.items) items.push_back(std::move(item));
   if (items.empty()) throw core::ParameterError("nothing to export: --layers none and --results none");
 

@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "catalogue/catalogue_layers.h"
-#include "cli/catalogue_source.h"
 #include "core/error.h"
 #include "io/builtin_data.h"
 #include "io/catalogue_reader.h"
@@ -65,8 +64,7 @@ const std::vector<std::string>& resultGroups() {
   return groups;
 }
 
-ExportResults computeResults(const std::vector<std::string>& groups, const std::map<std::string, core::Layer>& catalogue,
-                             const CatalogueSource& source,
+ExportResults computeResults(const std::vector<std::string>& groups, const catalogue::Catalogue& registry,
                              const std::string& material) {
   for (const auto& g : groups) {
     if (std::find(resultGroups().begin(), resultGroups().end(), g) == resultGroups().end()) {
@@ -79,17 +77,17 @@ ExportResults computeResults(const std::vector<std::string>& groups, const std::
   ResultCollector add(out.items);
   const std::string basemap = io::basemapPath().string();
   const core::Layer counties = io::readLayer(basemap, {.layer = "counties", .sql = std::nullopt});
-  const core::Layer& enterprises = requireLayer(catalogue, "enterprises");
+  const core::Layer& enterprises = registry.enterprises;
   // As the commands: the planning year's effective flows (declared, estimated, inferred) and the
   // partner tools' inputs and defaults from the same catalogue.
-  const tools::CatalogueInput input = catalogueInput(catalogue);
+  const tools::CatalogueInput input = tools::catalogueInput(registry);
   tools::PartnersParams partners;
-  applyCatalogueDefaults(partners, catalogue, source, 0, false);
-  const core::Layer& flows = requireLayer(catalogue, "flows");  // clusters, as circatlas cluster
+  tools::applyCatalogueDefaults(partners, registry, 0, false);
+  const core::Layer& flows = registry.flows;  // clusters, as circatlas cluster
   const core::Layer effective = tools::effectiveFlows(input, partners.year, partners.operatingDaysPerYear);
 
   if (wanted("clusters")) {
-    const auto r = tools::runCluster(enterprises, flows, counties, &requireLayer(catalogue, "parks"), {});
+    const auto r = tools::runCluster(enterprises, flows, counties, &registry.parks, {});
     const std::string by = "circatlas cluster";
     add.add(r.members, "cluster_members", {"聚类成员企业", "Cluster members"}, "enterprises", by, r.parameters);
     add.add(r.convexHulls, "cluster_hulls", {"企业聚类（凸包）", "Enterprise clusters (convex hulls)"}, "clusters", by, r.parameters);
@@ -99,9 +97,9 @@ ExportResults computeResults(const std::vector<std::string>& groups, const std::
   if (wanted("overlay")) {
     const core::Layer prefectures = io::readLayer(basemap, {.layer = "prefectures", .sql = std::nullopt});
     const core::Layer miningBases =
-        catalogue::miningBaseAreas(requireLayer(catalogue, "mining_bases"), requireLayer(catalogue, "mining_base_members"));
-    const auto r = tools::runOverlay({counties, prefectures, enterprises, effective, &requireLayer(catalogue, "parks"),
-                                      &requireLayer(catalogue, "projects"), &miningBases});
+        catalogue::miningBaseAreas(registry.miningBases, registry.miningBaseMembers);
+    const auto r = tools::runOverlay({counties, prefectures, enterprises, effective, &registry.parks,
+                                      &registry.projects, &miningBases});
     const std::string by = "circatlas overlay";
     const std::string p = "point in polygon against the base map's counties and prefectures";
     add.add(r.enterprises, "overlay_enterprises", {"企业（含所在县、市）", "Enterprises with county and prefecture"}, "enterprises", by, p);
@@ -148,7 +146,7 @@ ExportResults computeResults(const std::vector<std::string>& groups, const std::
   if (wanted("whatif")) {
     tools::WhatIfParams whatif;
     whatif.partners = partners;
-    const auto r = tools::runWhatIf(input, requireLayer(catalogue, "projects"), requireLayer(catalogue, "project_flows"), whatif);
+    const auto r = tools::runWhatIf(input, registry.projects, registry.projectFlows, whatif);
     add.add(r.table, "whatif", {"项目情景比较", "What-if per proposed project"}, "", "circatlas whatif", r.parameters);
   }
   return out;

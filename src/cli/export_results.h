@@ -1,12 +1,11 @@
 // The analysis results `circatlas export` adds to the atlas layers: each tool run with its defaults.
 #pragma once
 
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "cli/catalogue_source.h"
+#include "catalogue/catalogue.h"
 #include "core/layer.h"
 #include "io/raster_writer.h"
 #include "tools/export_tool.h"
@@ -34,8 +33,7 @@ struct ExportResults {
 /// (overlay_enterprises, cluster_hulls, …) and styled like the viewer. core::ParameterError for
 /// an unknown group.
 [[nodiscard]] ExportResults computeResults(const std::vector<std::string>& groups,
-                                           const std::map<std::string, core::Layer>& catalogue,
-                                           const CatalogueSource& source,
+                                           const catalogue::Catalogue& registry,
                                            const std::string& material);
 
 }  // namespace circatlas::cli

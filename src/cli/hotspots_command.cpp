@@ -17,6 +17,7 @@
 #include "io/layer_reader.h"
 #include "io/layer_writer.h"
 #include "io/raster_writer.h"
+#include "tools/catalogue_inputs.h"
 #include "tools/hotspots_tool.h"
 
 namespace circatlas::cli {
@@ -46,13 +47,14 @@ void runHotspotsCommand(const HotspotsOptions& options) {
     addCatalogueInput(inputs, options.catalogue);
     checkTargets(targets, inputs);
   }
-  const auto layers = loadCatalogue(options.catalogue);
+  const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
   const core::Layer counties = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
   ProgressBar progress;
   // The planning year's effective flows: declared, and estimated from capacity where none is declared.
-  const core::Layer flows = effectiveFlows(layers, options.catalogue);
+  const core::Layer flows =
+      tools::effectiveFlows(tools::catalogueInput(registry), tools::planningYear(registry, 0).first);
   const tools::HotspotsResult r =
-      tools::runHotspots(requireLayer(layers, "enterprises"), flows, counties, params, &progress);
+      tools::runHotspots(registry.enterprises, flows, counties, params, &progress);
   progress.finish();
 
   TablePrinter table({"County", "Output", "Gi* z", "p", "Class"}, {false, true, true, true, false});

@@ -14,6 +14,7 @@
 #include "io/builtin_data.h"
 #include "io/layer_reader.h"
 #include "io/layer_writer.h"
+#include "tools/catalogue_inputs.h"
 #include "tools/overlay_tool.h"
 
 namespace circatlas::cli {
@@ -30,17 +31,18 @@ void runOverlayCommand(const OverlayOptions& options) {
   std::vector<io::InputRef> inputs;
   addCatalogueInput(inputs, options.catalogue);
   checkTargets({layerFileTarget(options.out, options.overwrite, 6)}, inputs);
-  const auto layers = loadCatalogue(options.catalogue);
+  const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
   const std::string basemap = io::basemapPath().string();
   const core::Layer counties = io::readLayer(basemap, {.layer = "counties", .sql = std::nullopt});
   const core::Layer prefectures = io::readLayer(basemap, {.layer = "prefectures", .sql = std::nullopt});
   const core::Layer miningBases =
-      catalogue::miningBaseAreas(requireLayer(layers, "mining_bases"), requireLayer(layers, "mining_base_members"));
-  const core::Layer flows = effectiveFlows(layers, options.catalogue);  // declared and estimated
+      catalogue::miningBaseAreas(registry.miningBases, registry.miningBaseMembers);
+  const core::Layer flows =
+      tools::effectiveFlows(tools::catalogueInput(registry), tools::planningYear(registry, 0).first);  // declared and estimated
   ProgressBar progress;
-  const tools::OverlayResult r = tools::runOverlay({counties, prefectures, requireLayer(layers, "enterprises"),
-                                                    flows, &requireLayer(layers, "parks"),
-                                                    &requireLayer(layers, "projects"), &miningBases, &progress});
+  const tools::OverlayResult r = tools::runOverlay({counties, prefectures, registry.enterprises,
+                                                    flows, &registry.parks,
+                                                    &registry.projects, &miningBases, &progress});
   progress.finish();
   const auto& s = r.prefectureSummary;
   TablePrinter table({"Prefecture", "Enterprises", "Demonstration units", "Parks", "Projects", "Power", "Mining",

@@ -13,6 +13,7 @@
 #include "cli/table_printer.h"
 #include "core/error.h"
 #include "io/layer_writer.h"
+#include "tools/catalogue_inputs.h"
 #include "tools/partners_tool.h"
 
 namespace circatlas::cli {
@@ -33,15 +34,15 @@ struct PartnersOptions {
 void runPartners(const PartnersOptions& options) {
   if (options.lang != "zh" && options.lang != "en") throw core::ParameterError("--lang must be zh or en");
   checkTargets({layerFileTarget(options.out, options.overwrite, 2)}, networkInputs(options.network, options.catalogue));
-  const auto layers = loadCatalogue(options.catalogue);
+  const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
   tools::PartnersParams params = options.params;
-  applyCatalogueDefaults(params, layers, options.catalogue, options.year, options.detour->count() > 0);
+  tools::applyCatalogueDefaults(params, registry, options.year, options.detour->count() > 0);
   const auto road = loadPartnerNetwork(options.network, params.detourFactor, std::cout);
   if (road) {
     params.network = road->router.get();
     params.networkLabel = road->label;
   }
-  const tools::PartnersResult result = tools::runPartners(catalogueInput(layers), params);
+  const tools::PartnersResult result = tools::runPartners(tools::catalogueInput(registry), params);
   const auto& c = result.candidates;
   TablePrinter table({"#", "Supplier", "Material", "km", "Score (CNY/yr)", "Reason"}, {true, false, false, true, true, false});
   for (std::size_t i = 0; i < c.size(); ++i) {

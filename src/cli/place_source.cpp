@@ -83,9 +83,9 @@ core::Layer seats() { return io::readLayer(io::basemapPath().string(), {.layer =
 
 tools::Place resolvePlace(const std::string& text, const CatalogueSource& catalogue) {
   if (const auto p = lonLatOf(text)) return {text, *p};
-  const auto layers = loadCatalogue(catalogue);
-  for (const char* table : {"enterprises", "parks"}) {
-    const core::Layer& layer = requireLayer(layers, table);
+  const catalogue::Catalogue registry = loadCatalogue(catalogue);
+  for (const core::Layer* table : {&registry.enterprises, &registry.parks}) {
+    const core::Layer& layer = *table;
     const auto id = layer.schema().indexOf("id");
     for (std::size_t i = 0; id && i < layer.size(); ++i) {
       if (core::toString(layer[i].values[*id]) == text) return placesOf(layer, "id")[i];
@@ -120,8 +120,8 @@ tools::Place resolvePlace(const std::string& text, const CatalogueSource& catalo
 std::vector<tools::Place> readPlaces(const std::string& source, const std::string& layerName, const std::string& idField,
                                      const CatalogueSource& catalogue) {
   if (source == "enterprises" || source == "parks") {
-    const auto layers = loadCatalogue(catalogue);
-    const core::Layer& layer = requireLayer(layers, source);
+    const catalogue::Catalogue registry = loadCatalogue(catalogue);
+    const core::Layer& layer = source == "enterprises" ? registry.enterprises : registry.parks;
     try {
       return placesOf(layer, idField);
     } catch (core::Error& e) {

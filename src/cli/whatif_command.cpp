@@ -11,6 +11,7 @@
 #include "cli/output_policy.h"
 #include "cli/table_printer.h"
 #include "io/layer_writer.h"
+#include "tools/catalogue_inputs.h"
 #include "tools/whatif_tool.h"
 
 namespace circatlas::cli {
@@ -30,11 +31,11 @@ void runWhatIf(const WhatIfOptions& options) {
   std::vector<io::InputRef> inputs;
   addCatalogueInput(inputs, options.catalogue);
   checkTargets({layerFileTarget(options.out, options.overwrite, 1)}, inputs);
-  const auto layers = loadCatalogue(options.catalogue);
+  const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
   tools::WhatIfParams params = options.params;
-  applyCatalogueDefaults(params.partners, layers, options.catalogue, options.year, options.detour->count() > 0);
-  const tools::WhatIfResult result = tools::runWhatIf(catalogueInput(layers), requireLayer(layers, "projects"),
-                                                      requireLayer(layers, "project_flows"), params);
+  tools::applyCatalogueDefaults(params.partners, registry, options.year, options.detour->count() > 0);
+  const tools::WhatIfResult result = tools::runWhatIf(tools::catalogueInput(registry), registry.projects,
+                                                      registry.projectFlows, params);
   const auto& t = result.table;
   TablePrinter table({"Project", "Status", "Material", "Takes/puts out", "Matched without", "Matched with", "Change",
                       "Utilisation %", "Transport CNY with"},

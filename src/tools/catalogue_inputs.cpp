@@ -20,41 +20,6 @@
 
 namespace circatlas::tools {
 
-CatalogueTables loadCatalogueTables(const std::filesystem::path& folder) {
-  const auto dir = folder.empty() ? io::builtinCatalogueDir() : folder;
-  CatalogueTables layers;
-  bool anyOwn = false;
-  const auto tables = io::readCatalogueWithBuiltinFallback(dir);
-  io::checkMaterialCodes(tables);  // an unknown code names its file, line and the nearest known code
-  for (const auto& table : tables) {
-    std::error_code ec;
-    anyOwn = anyOwn || std::filesystem::equivalent(std::filesystem::path(table.table.source).parent_path(), dir, ec);
-    layers.emplace(std::string(table.spec->name), catalogue::toLayer(table));
-  }
-  // A folder without a single table of its own would silently be the built-in catalogue.
-  if (!folder.empty() && !anyOwn) {
-    throw core::InputError(folder.string() + ": holds no catalogue table (enterprises.csv, flows.csv, …; see "
-                           "data/catalogue/README.md)");
-  }
-  return layers;
-}
-
-const core::Layer& requireTable(const CatalogueTables& tables, const std::string& name) {
-  const auto it = tables.find(name);
-  if (it == tables.end()) throw core::InputError("the catalogue has no table '" + name + "'");
-  return it->second;
-}
-
-CatalogueInput catalogueInput(const CatalogueTables& tables) {
-  const auto optionalTable = [&](const char* name) -> const core::Layer* {
-    const auto it = tables.find(name);
-    return it == tables.end() ? nullptr : &it->second;
-  };
-  return {requireTable(tables, "enterprises"), requireTable(tables, "flows"), requireTable(tables, "materials"),
-          requireTable(tables, "material_uses"), optionalTable("industry_profiles"),
-          optionalTable("exchange_parameters")};
-}
-
 namespace {
 
 std::optional<int> asOfYear(const std::filesystem::path& dir) {
@@ -93,20 +58,50 @@ core::Value typed(const core::FieldDef& field, const std::string& text) {
 
 }  // namespace
 
-std::pair<int, std::string> planningYear(const std::filesystem::path& folder, int requested) {
-  if (requested > 0) return {requested, "--year"};
-  if (!folder.empty()) {
-    if (const auto y = asOfYear(folder)) return {*y, "as_of_year of the folder's metadata.csv"};
+catalogue::Catalogue loadCatalogue(const std::filesystem::path& folder) {
+  const auto builtinDir = io::builtinCatalogueDir();
+  const auto dir = folder.empty() ? builtinDir : folder;
+  const auto tables = io::readCatalogueWithBuiltinFallback(dir);
+  io::checkMaterialCodes(tables);  // an unknown code names its file, line and the nearest known code
+  catalogue::Catalogue out = catalogue::catalogueFromTables(tables);
+  out.builtin = folder.empty();
+  out.origin = folder.empty() ? "the built-in catalogue (data/catalogue)" : folder.string();
+  for (const auto& table : tables) {
+    std::error_code ec;
+    const bool own = std::filesystem::equivalent(std::filesystem::path(table.table.source).parent_path(), dir, ec);
+    if (own) out.ownTables.emplace_back(table.spec->name);
+    else if (!table.table.rows.empty()) out.builtinTables.emplace_back(table.spec->name);
   }
-  if (const auto y = asOfYear(io::builtinCatalogueDir())) return {*y, "as_of_year of the built-in metadata.csv"};
+  // A folder without a single table of its own would silently be the built-in catalogue.
+  if (!folder.empty() && out.ownTables.empty()) {
+    throw core::InputError(folder.string() + ": holds no catalogue table (enterprises.csv, flows.csv, …; see "
+                           "data/catalogue/README.md)");
+  }
+  if (const auto y = folder.empty() ? std::nullopt : asOfYear(folder)) {
+    out.asOfYear = y;
+    out.asOfYearBasis = "as_of_year of the folder's metadata.csv";
+  } else if (const auto b = asOfYear(builtinDir)) {
+    out.asOfYear = b;
+    out.asOfYearBasis = "as_of_year of the built-in metadata.csv";
+  }
+  return out;
+}
+
+CatalogueInput catalogueInput(const catalogue::Catalogue& catalogue) {
+  return {catalogue.enterprises,       catalogue.flows,
+          catalogue.materials,         catalogue.materialUses,
+          &catalogue.industryProfiles, &catalogue.exchangeParameters};
+}
+
+std::pair<int, std::string> planningYear(const catalogue::Catalogue& catalogue, int requested) {
+  if (requested > 0) return {requested, "--year"};
+  if (catalogue.asOfYear) return {*catalogue.asOfYear, catalogue.asOfYearBasis};
   const auto now = std::chrono::year_month_day(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
   return {static_cast<int>(now.year()), "no as_of_year in metadata.csv: the current year"};
 }
 
-std::optional<double> exchangeParameter(const CatalogueTables& tables, const std::string& name) {
-  const auto it = tables.find("exchange_parameters");
-  if (it == tables.end()) return std::nullopt;
-  const core::Layer& l = it->second;
+std::optional<double> exchangeParameter(const catalogue::Catalogue& catalogue, const std::string& name) {
+  const core::Layer& l = catalogue.exchangeParameters;
   for (std::size_t i = 0; i < l.size(); ++i) {
     if (core::toString(l.value(i, "parameter")) != name || !core::toString(l.value(i, "material_code")).empty()) continue;
     try {
@@ -118,13 +113,13 @@ std::optional<double> exchangeParameter(const CatalogueTables& tables, const std
   return std::nullopt;
 }
 
-void applyCatalogueDefaults(PartnersParams& params, const CatalogueTables& tables, const std::filesystem::path& folder,
-                            int requestedYear, bool detourGiven) {
-  const auto [year, basis] = planningYear(folder, requestedYear);
+void applyCatalogueDefaults(PartnersParams& params, const catalogue::Catalogue& catalogue, int requestedYear,
+                            bool detourGiven) {
+  const auto [year, basis] = planningYear(catalogue, requestedYear);
   params.year = year;
   params.yearBasis = basis;
   if (!detourGiven) {
-    if (const auto d = exchangeParameter(tables, "detour_factor")) params.detourFactor = *d;
+    if (const auto d = exchangeParameter(catalogue, "detour_factor")) params.detourFactor = *d;
   }
 }
 

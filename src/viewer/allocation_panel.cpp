@@ -37,7 +37,7 @@ tools::CatalogueInput catalogueOf(const AnalysisInputs& inputs) { return tools::
 // As `circatlas allocate`: the allocation only (topK 1 keeps the candidate listing small).
 AllocationOutcome runAllocationJob(const AnalysisInputs& inputs, const std::string& material, core::Progress& progress) {
   tools::PartnersParams params{};
-  tools::applyCatalogueDefaults(params, inputs.catalogue, {}, 0, false);
+  tools::applyCatalogueDefaults(params, inputs.catalogue, 0, false);
   params.topK = 1;
   if (!material.empty()) params.materialCode = material;
   const tools::PartnersResult r = tools::runPartners(catalogueOf(inputs), params, &progress);
@@ -61,10 +61,10 @@ AllocationOutcome runAllocationJob(const AnalysisInputs& inputs, const std::stri
 // As `circatlas whatif --project ID`.
 WhatIfOutcome runWhatIfJob(const AnalysisInputs& inputs, const std::string& project, core::Progress& progress) {
   tools::WhatIfParams params;
-  tools::applyCatalogueDefaults(params.partners, inputs.catalogue, {}, 0, false);
+  tools::applyCatalogueDefaults(params.partners, inputs.catalogue, 0, false);
   params.projectIds = {project};
   const tools::WhatIfResult r =
-      tools::runWhatIf(catalogueOf(inputs), inputs.table("projects"), inputs.table("project_flows"), params, &progress);
+      tools::runWhatIf(catalogueOf(inputs), inputs.catalogue.projects, inputs.catalogue.projectFlows, params, &progress);
   WhatIfOutcome out;
   out.projectId = qs(project);
   const core::Layer& t = r.table;
@@ -125,16 +125,16 @@ AllocationPanel::AllocationPanel(LayerStack& layers, std::shared_ptr<const Analy
   setUpTable(whatIfTable_);
 
   material_->addItem(QString(), QString());
-  const core::Layer& materials = inputs_->table("materials");
+  const core::Layer& materials = inputs_->catalogue.materials;
   for (std::size_t i = 0; i < materials.size(); ++i) {
     const QString code = text(materials, i, "code");
     material_->addItem(code + QStringLiteral("  ") + text(materials, i, "name_zh"), code);
   }
   // Only projects that declare flows change the allocation (WhatIfTool skips the others).
   std::set<std::string> withFlows;
-  const core::Layer& flows = inputs_->table("project_flows");
+  const core::Layer& flows = inputs_->catalogue.projectFlows;
   for (std::size_t i = 0; i < flows.size(); ++i) withFlows.insert(core::toString(flows.value(i, "project_id")));
-  const core::Layer& projects = inputs_->table("projects");
+  const core::Layer& projects = inputs_->catalogue.projects;
   for (std::size_t i = 0; i < projects.size(); ++i) {
     const QString id = text(projects, i, "id");
     if (!withFlows.contains(utf8(id)) || projects[i].geometry.isEmpty()) continue;

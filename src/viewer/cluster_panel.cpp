@@ -26,9 +26,9 @@ namespace {
 
 ClusterOutcome runClusterJob(const AnalysisInputs& inputs, const tools::ClusterParams& params, core::Progress& progress) {
   ClusterOutcome out;
-  const core::Layer& enterprises = inputs.table("enterprises");
-  tools::ClusterResult r = tools::runCluster(enterprises, inputs.table("flows"), inputs.counties, &inputs.table("parks"),
-                                             params, &progress);
+  const catalogue::Catalogue& registry = inputs.catalogue;
+  tools::ClusterResult r =
+      tools::runCluster(registry.enterprises, registry.flows, inputs.counties, &registry.parks, params, &progress);
   out.clusters = r.convexHulls.size();
   out.points = r.members.size();
   for (std::size_t i = 0; i < r.members.size(); ++i) out.noise += core::toString(r.members.value(i, "role")) == "noise";

@@ -26,7 +26,7 @@ PartnersOutcome runPartnersJob(const AnalysisInputs& inputs, const std::string& 
                                core::Progress& progress) {
   PartnersOutcome out;
   tools::PartnersParams params;
-  tools::applyCatalogueDefaults(params, inputs.catalogue, {}, 0, false);
+  tools::applyCatalogueDefaults(params, inputs.catalogue, 0, false);
   params.enterpriseId = enterprise;
   if (!material.empty()) params.materialCode = material;
   params.topK = 10;
@@ -76,7 +76,7 @@ PartnersPanel::PartnersPanel(LayerStack& layers, std::shared_ptr<const AnalysisI
   form->addRow(summary_);
   form->addRow(table_);
 
-  const core::Layer& enterprises = inputs_->table("enterprises");
+  const core::Layer& enterprises = inputs_->catalogue.enterprises;
   const auto id = enterprises.schema().require("id");
   const auto name = enterprises.schema().require("name_zh");
   for (const auto& f : enterprises.features()) {
@@ -84,7 +84,7 @@ PartnersPanel::PartnersPanel(LayerStack& layers, std::shared_ptr<const AnalysisI
     enterprise_->addItem(eid + QStringLiteral("  ") + qs(core::toString(f.values[name])), eid);
   }
   material_->addItem(QString(), QString());
-  const core::Layer& materials = inputs_->table("materials");
+  const core::Layer& materials = inputs_->catalogue.materials;
   const auto code = materials.schema().require("code");
   for (const auto& f : materials.features()) {
     const QString c = qs(core::toString(f.values[code]));

@@ -33,10 +33,10 @@ std::optional<Row> find(const core::Layer& flows, const std::string& id, const s
 }
 
 TEST(CatalogueInputs, BuiltinEffectiveFlowsEstimateFromCapacityAndHonourStatus) {
-  const CatalogueTables tables = loadCatalogueTables({});
-  const auto [year, basis] = planningYear({}, 0);
+  const catalogue::Catalogue registry = loadCatalogue({});
+  const auto [year, basis] = planningYear(registry, 0);
   EXPECT_EQ(basis, "as_of_year of the built-in metadata.csv");
-  const core::Layer flows = effectiveFlows(catalogueInput(tables), year);
+  const core::Layer flows = effectiveFlows(catalogueInput(registry), year);
 
   // E002 Datang Xigu CHP, 990 MW coal (WRI): 990 × 294.7 t/MW fly ash, 990 × 75.25 t/MW gypsum.
   const auto ash = find(flows, "E002", "FLY_ASH", "output");
@@ -65,15 +65,15 @@ TEST(CatalogueInputs, BuiltinEffectiveFlowsEstimateFromCapacityAndHonourStatus) 
 }
 
 TEST(CatalogueInputs, DetourFactorComesFromExchangeParametersUnlessGiven) {
-  const CatalogueTables tables = loadCatalogueTables({});
+  const catalogue::Catalogue registry = loadCatalogue({});
   PartnersParams params;
   params.detourFactor = 9.0;
-  applyCatalogueDefaults(params, tables, {}, 2015, true);
+  applyCatalogueDefaults(params, registry, 2015, true);
   EXPECT_EQ(params.year, 2015);
   EXPECT_EQ(params.yearBasis, "--year");
   EXPECT_EQ(params.detourFactor, 9.0);
-  const auto detour = exchangeParameter(tables, "detour_factor");
-  applyCatalogueDefaults(params, tables, {}, 2015, false);
+  const auto detour = exchangeParameter(registry, "detour_factor");
+  applyCatalogueDefaults(params, registry, 2015, false);
   EXPECT_EQ(params.detourFactor, detour.value_or(9.0));
 }
 

@@ -21,10 +21,10 @@ class OverlayBuiltin : public ::testing::Test {
     counties_ = new core::Layer(io::readLayer(basemap, {.layer = "counties", .sql = std::nullopt}));
     prefectures_ = new core::Layer(io::readLayer(basemap, {.layer = "prefectures", .sql = std::nullopt}));
     // As circatlas overlay: the planning year's effective flows (declared and estimated from capacity).
-    const CatalogueTables tables = loadCatalogueTables({});
-    enterprises_ = new core::Layer(tables.at("enterprises"));
-    flows_ = new core::Layer(effectiveFlows(catalogueInput(tables), planningYear({}, 0).first));
-    parks_ = new core::Layer(tables.at("parks"));
+    const catalogue::Catalogue registry = loadCatalogue({});
+    enterprises_ = new core::Layer(registry.enterprises);
+    flows_ = new core::Layer(effectiveFlows(catalogueInput(registry), planningYear(registry, 0).first));
+    parks_ = new core::Layer(registry.parks);
     result_ = new OverlayResult(runOverlay({*counties_, *prefectures_, *enterprises_, *flows_, parks_}));
   }
   static void TearDownTestSuite() {

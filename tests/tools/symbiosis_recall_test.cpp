@@ -11,6 +11,7 @@
 #include <tuple>
 #include <vector>
 
+#include "catalogue/catalogue.h"
 #include "catalogue/catalogue_layers.h"
 #include "catalogue/catalogue_schema.h"
 #include "geo/geodesic.h"
@@ -29,7 +30,7 @@ struct Exchange {
 
 struct Network {
   std::string name;
-  std::map<std::string, core::Layer> layers;  // catalogue tables (built-in reference tables merged in)
+  catalogue::Catalogue layers;  // catalogue tables (built-in reference tables merged in)
   core::Layer declared{"flows", "", core::GeometryType::None, core::Schema()};  // documented outputs, as flows
   std::vector<Exchange> truth;
 };
@@ -41,9 +42,7 @@ core::Layer flowsLayer(const std::filesystem::path& csv) {
 Network load(const std::string& name) {
   Network n;
   n.name = name;
-  for (const auto& t : io::readCatalogueWithBuiltinFallback(kData / name)) {
-    n.layers.emplace(std::string(t.spec->name), catalogue::toLayer(t));
-  }
+  n.layers = catalogue::catalogueFromTables(io::readCatalogueWithBuiltinFallback(kData / name));
   n.declared = flowsLayer(kData / name / "declared_outputs.csv");
   const auto truth = io::readCsvTable((kData / name / "exchanges.csv").string());
   for (const auto& row : truth.rows) n.truth.push_back({*row.cells[0], *row.cells[1], *row.cells[2]});
@@ -57,8 +56,8 @@ struct Recall {
 // Hits of the partner search: a documented exchange counts when its receiver is ranked within k
 // for the supplier's supply of that material.
 Recall searchRecall(const Network& n, const core::Layer& flows) {
-  const CatalogueInput input{n.layers.at("enterprises"), flows, n.layers.at("materials"), n.layers.at("material_uses"),
-                             &n.layers.at("industry_profiles"), &n.layers.at("exchange_parameters")};
+  const CatalogueInput input{n.layers.enterprises, flows, n.layers.materials, n.layers.materialUses,
+                             &n.layers.industryProfiles, &n.layers.exchangeParameters};
   PartnersParams p;
   p.topK = 5;
   p.homeProvince = "";
@@ -82,7 +81,7 @@ Recall searchRecall(const Network& n, const core::Layer& flows) {
 // The baseline: the receiver is among the supplier's k nearest other sites (ties at equal distance
 // count by their expected share, as random tie-breaking would).
 Recall nearestRecall(const Network& n) {
-  const core::Layer& e = n.layers.at("enterprises");
+  const core::Layer& e = n.layers.enterprises;
   std::map<std::string, core::LonLat> at;
   for (std::size_t i = 0; i < e.size(); ++i) {
     at[core::toString(e.value(i, "id"))] = {e[i].geometry.coords()[0].x, e[i].geometry.coords()[0].y};

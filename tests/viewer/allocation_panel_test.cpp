@@ -27,7 +27,7 @@ tools::CatalogueInput catalogueOf(const AnalysisInputs& in) { return tools::cata
 // What `circatlas allocate` computes: every material, straight line × 1.3.
 double toolMatchedOptimal(const AnalysisInputs& in, const std::string& material) {
   tools::PartnersParams params;
-  tools::applyCatalogueDefaults(params, in.catalogue, {}, 0, false);
+  tools::applyCatalogueDefaults(params, in.catalogue, 0, false);
   params.topK = 1;
   const tools::PartnersResult r = tools::runPartners(catalogueOf(in), params);
   for (std::size_t i = 0; i < r.summary.size(); ++i) {
@@ -88,10 +88,10 @@ TEST_F(AllocationPanelTest, WhatIfOfAProjectListsTheToolsNonNegativeAddition) {
 
   const auto inputs = AnalysisInputs::loadBuiltin();
   tools::WhatIfParams params;
-  tools::applyCatalogueDefaults(params.partners, inputs->catalogue, {}, 0, false);
+  tools::applyCatalogueDefaults(params.partners, inputs->catalogue, 0, false);
   params.projectIds = {"J003"};
-  const tools::WhatIfResult expected = tools::runWhatIf(catalogueOf(*inputs), inputs->table("projects"),
-                                                        inputs->table("project_flows"), params);
+  const tools::WhatIfResult expected = tools::runWhatIf(catalogueOf(*inputs), inputs->catalogue.projects,
+                                                        inputs->catalogue.projectFlows, params);
   ASSERT_GT(expected.table.size(), 0u);
   ASSERT_EQ(out.rows.size(), expected.table.size());
   for (std::size_t i = 0; i < out.rows.size(); ++i) {
