@@ -6,6 +6,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <set>
 #include <variant>
@@ -365,10 +366,18 @@ std::string recordName(const core::Layer& layer, const core::Feature& f) {
   return name;
 }
 
-/// The layer with its text cut to what a Shapefile holds, and a line per cut value; nullopt when
-/// nothing needs cutting. With `strict`, a cut is a core::InputError listing them instead.
+/// The layer with its text cut to what a Shapefile holds, and one warning per field that had
+/// values cut (how many, the longest, the first record), so a long table gives a few lines, not
+/// thousands; nullopt when nothing needs cutting. With `strict`, a cut is a core::InputError
+/// listing every cut value instead (the first 50, then how many more).
 std::optional<core::Layer> fitShapefileText(const core::Layer& layer, const std::string& file, bool strict,
                                             std::vector<std::string>& warnings) {
+  struct FieldCuts {
+    std::size_t count = 0;
+    std::size_t longestBytes = 0;
+    std::string first;  // the first record cut, as a user finds it
+  };
+  std::map<std::size_t, FieldCuts> byField;
   std::vector<std::string> cuts;
   std::optional<core::Layer> out;
   const auto& fields = layer.schema().fields();
@@ -377,9 +386,14 @@ std::optional<core::Layer> fitShapefileText(const core::Layer& layer, const std:
     for (std::size_t i = 0; i < f.values.size() && i < fields.size(); ++i) {
       const auto* text = std::get_if<std::string>(&f.values[i]);
       if (!text || text->size() <= kShapefileTextBytes) continue;
-      cuts.push_back(file + ": layer '" + layer.name() + "', " + recordName(layer, f) + ", field '" + fields[i].name +
-                     "': " + std::to_string(text->size()) + " bytes of text cut to " +
-                     std::to_string(cutUtf8(*text, kShapefileTextBytes).size()) + " (Shapefile keeps at most 254)");
+      FieldCuts& c = byField[i];
+      if (c.count++ == 0) c.first = recordName(layer, f);
+      c.longestBytes = std::max(c.longestBytes, text->size());
+      if (strict && cuts.size() < 50) {
+        cuts.push_back(file + ": layer '" + layer.name() + "', " + recordName(layer, f) + ", field '" + fields[i].name +
+                       "': " + std::to_string(text->size()) + " bytes of text would be cut to " +
+                       std::to_string(cutUtf8(*text, kShapefileTextBytes).size()));
+      }
       if (!out) {
         out.emplace(layer.name(), layer.crs(), layer.geometryType(), layer.schema());
         out->reserve(layer.size());
@@ -396,15 +410,23 @@ std::optional<core::Layer> fitShapefileText(const core::Layer& layer, const std:
       out->add(std::move(copy));
     }
   }
-  if (strict && !cuts.empty()) {
-    std::string message = file + ": Shapefile would cut " + std::to_string(cuts.size()) +
+  std::size_t total = 0;
+  for (const auto& [field, c] : byField) total += c.count;
+  if (strict && total > 0) {
+    std::string message = file + ": Shapefile would cut " + std::to_string(total) +
                           " text value(s) to 254 bytes (--strict); use GeoPackage, or export without --strict:";
     for (const auto& c : cuts) message += "\n  " + c;
+    if (total > cuts.size()) message += "\n  … and " + std::to_string(total - cuts.size()) + " more";
     core::InputError e(message);
     e.setLayer(layer.name());
     throw e;
   }
-  warnings.insert(warnings.end(), cuts.begin(), cuts.end());
+  for (const auto& [field, c] : byField) {
+    warnings.push_back(file + ": layer '" + layer.name() + "', field '" + fields[field].name + "': " +
+                       std::to_string(c.count) + " text value(s) cut to 254 bytes, Shapefile's limit (longest " +
+                       std::to_string(c.longestBytes) + " bytes; first: " + c.first +
+                       "); GeoPackage keeps the full text");
+  }
   return out;
 }
 
@@ -573,9 +595,8 @@ std::string exportFolderFor(const std::string& path) {
 }
 
 std::string exportDriverFor(const std::string& path, const std::optional<std::string>& format) {
-  if (format) return *format;
-  if (isDatabaseTarget(path)) return "PostgreSQL";
-  return driverForPath(path);
+  if (isDatabaseTarget(path)) return format ? *format : "PostgreSQL";
+  return driverFor(path, format);
 }
 
 ExportReport writeExport(std::span<const ExportLayer> layers, const std::string& path, const ExportWriteOptions& options) {
