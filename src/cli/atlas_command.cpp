@@ -182,7 +182,7 @@ void addAtlasCommand(CLI::App& app, Action& action) {
   addOverwriteFlag(*cmd, o->overwrite);
   cmd->add_option("--lang", o->lang, "Language of the figures (default: each preset's)")->check(CLI::IsMember({"zh", "en"}));
   finiteRange(cmd->add_option("--dpi", o->dpi, "Resolution of the figures (default: each preset's)"), 30.0, 1200.0);
-  cmd->add_option("--date", o->date, "Date printed on the figures (default: today)");
+  printableText(cmd->add_option("--date", o->date, "Date printed on the figures (default: today)"), 40);
   cmd->add_option("--threads", o->threads, "Worker threads (default: the number of cores, at most 4)")
       ->check(CLI::Range(1u, 64u));
   cmd->callback([o, &action] { action = [o] { runAtlas(*o); }; });

@@ -65,7 +65,7 @@ void addFigureCommand(CLI::App& app, Action& action) {
   cmd->add_option("--lang", o->lang, "Language of titles, legend and labels (default: the preset's)")
       ->check(CLI::IsMember({"zh", "en"}));
   finiteRange(cmd->add_option("--dpi", o->dpi, "Resolution (default: the preset's)"), 30.0, 1200.0);
-  cmd->add_option("--date", o->date, "Date printed on the figure (default: today)");
+  printableText(cmd->add_option("--date", o->date, "Date printed on the figure (default: today)"), 40);
   nonEmptyPath(cmd->add_option("--out,-o", o->out, "Output file: .png, .pdf or .svg")->required());
   addOverwriteFlag(*cmd, o->overwrite);
   cmd->callback([o, &action] { action = [o] { runFigure(*o); }; });

@@ -1,6 +1,9 @@
 // Reads features from GDAL into core::Layer, attaching file/layer/feature/field context to errors.
 #include "io/layer_reader.h"
 
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <memory>
 
 #include "core/error.h"
@@ -11,6 +14,23 @@
 namespace circatlas::io {
 
 namespace {
+
+// GDAL opens a .shp whose .dbf is missing as a layer without attributes; every column would then
+// be reported missing without naming the real problem.
+void requireShapefileParts(const std::string& source) {
+  const std::filesystem::path shp(source);
+  std::string ext = shp.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext != ".shp" || !detail::isLocalPath(source)) return;
+  std::filesystem::path dbf = shp;
+  std::error_code ec;
+  if (std::filesystem::exists(dbf.replace_extension(".dbf"), ec) || std::filesystem::exists(dbf.replace_extension(".DBF"), ec)) {
+    return;
+  }
+  throw core::InputError(source + ": its attribute table " + shp.stem().string() +
+                         ".dbf is missing: a shapefile is read from its .shp, .shx and .dbf together (copy all of "
+                         "them, with the .prj and .cpg)");
+}
 
 struct SqlResultDeleter {
   GDALDataset* dataset;
@@ -73,6 +93,7 @@ core::GeometryType unifyGeometries(std::vector<core::Feature>& features, core::G
 
 core::Layer readLayer(const std::string& source, const ReadOptions& options) {
   GDALDatasetUniquePtr ds = detail::openVector(source);
+  requireShapefileParts(source);
   std::unique_ptr<OGRLayer, SqlResultDeleter> sqlResult(nullptr, SqlResultDeleter{ds.get()});
   OGRLayer& layer = chooseLayer(*ds, source, options, sqlResult);
   const std::string layerName = layer.GetName();

@@ -2,6 +2,8 @@
 #include "io/layer_writer.h"
 
 #include <algorithm>
+#include <cctype>
+#include <optional>
 #include <filesystem>
 
 #include "core/error.h"
@@ -202,21 +204,47 @@ StagingDir::~StagingDir() {
 
 }  // namespace detail
 
-std::string driverForPath(const std::string& path) {
-  const std::string ext = lowerExtension(path);
+namespace {
+
+// The driver a known output extension stands for, or nullopt for other names (folders, …).
+std::optional<std::string> driverOfExtension(const std::string& ext) {
   if (ext == ".gpkg") return "GPKG";
   if (ext == ".geojson" || ext == ".json") return "GeoJSON";
   if (ext == ".shp") return "ESRI Shapefile";
   if (ext == ".fgb") return "FlatGeobuf";
   if (ext == ".csv") return "CSV";
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string driverForPath(const std::string& path) {
+  const std::string ext = lowerExtension(path);
+  if (auto driver = driverOfExtension(ext)) return *driver;
   throw core::ParameterError(path + ": unknown output format '" + ext +
                              "' (use .gpkg, .geojson, .shp, .fgb or .csv, or name a GDAL driver)");
+}
+
+std::string driverFor(const std::string& path, const std::optional<std::string>& format) {
+  if (!format) return driverForPath(path);
+  const std::string ext = lowerExtension(path);
+  const auto implied = driverOfExtension(ext);
+  const auto lower = [](std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+  };
+  // A GeoPackage called x.shp would be opened as a broken shapefile by every other tool.
+  if (implied && lower(*implied) != lower(*format)) {
+    throw core::ParameterError(path + ": --format " + *format + " does not match the extension '" + ext + "' (" +
+                               *implied + "): change the name's extension or leave out --format");
+  }
+  return *format;
 }
 
 void writeLayers(std::span<const core::Layer* const> layers, const std::string& path, const WriteOptions& options) {
   detail::ensureGdalInitialised();
   // Not value_or: the extension must not be required (nor its error thrown) when a format is given.
-  const std::string driverName = options.format ? *options.format : driverForPath(path);
+  const std::string driverName = driverFor(path, options.format);
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName.c_str());
   if (!driver) throw core::ParameterError("GDAL has no driver named '" + driverName + "'");
   if (driverName != "GPKG" && layers.size() != 1) {

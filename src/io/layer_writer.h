@@ -19,6 +19,10 @@ struct WriteOptions {
 /// core::ParameterError naming the extensions it knows.
 [[nodiscard]] std::string driverForPath(const std::string& path);
 
+/// `format` when given, else driverForPath(path); core::ParameterError when the path's extension
+/// names another known format (`--format GPKG --out x.shp`).
+[[nodiscard]] std::string driverFor(const std::string& path, const std::optional<std::string>& format);
+
 /// Writes the layers into a new file at path, replacing any file there only once everything is
 /// written: the data go to a temporary folder beside the target first, and each finished file is
 /// renamed into place (a single rename for one-file formats such as GeoPackage; for Shapefile,

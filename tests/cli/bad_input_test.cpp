@@ -407,5 +407,53 @@ TEST(BadInputRound2, ShapefileWithoutShxNamesTheShx) {
                        "open pts.shx or pts.SHX.");
 }
 
+TEST(BadInputRound3, ShapefileWithoutDbfNamesTheDbf) {
+  const test::TempDir dir;
+  test::writeFile(dir / "pts.csv", "id,lon,lat\nR1,102.19,38.52\n");
+  ASSERT_EQ(test::runCommand("cd '" + dir.path().string() +
+                             "' && ogr2ogr -q pts.shp pts.csv -oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat -a_srs EPSG:4326")
+                .exitCode,
+            0);
+  std::filesystem::remove(dir / "pts.dbf");
+  const auto r = runIn(dir, "", "validate pts.shp");
+  EXPECT_EQ(r.exitCode, 3) << r.output;
+  EXPECT_OUTPUT_HAS(r, "circatlas: input error: pts.shp: its attribute table pts.dbf is missing");
+}
+
+TEST(BadInputRound3, FormatThatContradictsTheExtensionIsAUsageError) {
+  const test::TempDir dir;
+  const auto r = runIn(dir, "", "export --format GPKG --out x.shp");
+  EXPECT_EQ(r.exitCode, 2) << r.output;
+  EXPECT_OUTPUT_HAS(r, "x.shp: --format GPKG does not match the extension '.shp' (ESRI Shapefile)");
+  EXPECT_FALSE(std::filesystem::exists(dir / "x.shp"));
+}
+
+TEST(BadInputRound3, ControlCharacterOrOverlongDateIsRefusedBeforeDrawing) {
+  const test::TempDir dir;
+  auto r = runIn(dir, "", "figure --preset overview --date \"$(printf '2026\\001')\" --out f.svg");
+  EXPECT_EQ(r.exitCode, 2) << r.output;
+  EXPECT_OUTPUT_HAS(r, "holds a control character (code 1)");
+  r = runIn(dir, "", "figure --preset overview --date " + std::string(41, 'x') + " --out f.svg");
+  EXPECT_EQ(r.exitCode, 2) << r.output;
+  EXPECT_OUTPUT_HAS(r, "is 41 characters long; at most 40 fit");
+  EXPECT_FALSE(std::filesystem::exists(dir / "f.svg"));
+}
+
+TEST(BadInputRound3, CsvStructureProblemsNameFileAndLine) {
+  const test::TempDir dir;
+  test::writeFile(dir / "dup.csv", "id,lon,lat,lon\nR1,102.19,38.52,1\n");
+  test::writeFile(dir / "extra.csv", "id,lon,lat\nR1,102.19,38.52\nR2,103,8,36.1\n");
+  test::writeFile(dir / "quote.csv", "id,lon,lat\nR1,102.19,38.52\n\"R2,103.8,36.1\n");
+  auto r = runIn(dir, "", "validate dup.csv");
+  EXPECT_EQ(r.exitCode, 3) << r.output;
+  EXPECT_OUTPUT_HAS(r, "dup.csv:1: column 'lon' appears twice (columns 2 and 4)");
+  r = runIn(dir, "", "validate extra.csv");
+  EXPECT_EQ(r.exitCode, 3) << r.output;
+  EXPECT_OUTPUT_HAS(r, "extra.csv:3: 4 cells, but the header names 3 columns (cell 4 is \"36.1\")");
+  r = runIn(dir, "", "validate quote.csv");
+  EXPECT_EQ(r.exitCode, 3) << r.output;
+  EXPECT_OUTPUT_HAS(r, "quote.csv:3: a quoted cell that starts on this line is never closed");
+}
+
 }  // namespace
 }  // namespace circatlas
