@@ -22,6 +22,7 @@ class GdalErrorCapture {
 
   /// The failures GDAL reported, oldest first, joined by "; " (empty if none).
   [[nodiscard]] std::string errors() const;
+  [[nodiscard]] bool hasErrors() const noexcept { return !errors_.empty(); }
   [[nodiscard]] const std::vector<std::string>& warnings() const noexcept { return warnings_; }
 
   /// " (GDAL: <errors>)" when there were any, else "": for appending to a message.

@@ -128,6 +128,9 @@ core::Layer readLayer(const std::string& source, const ReadOptions& options) {
       ++sequence;
       core::Feature f{core::FeatureId(fid), core::Geometry(), {}};
       try {
+        // GDAL reports a corrupt geometry blob or record while fetching it, and hands the feature
+        // over without it: name this feature rather than the count read at the end.
+        if (capture.hasErrors()) throw core::InputError("cannot be read" + capture.suffix());
         if (const OGRGeometry* g = ogrFeature->GetGeometryRef()) f.geometry = detail::toGeometry(*g);
         f.values.reserve(schema.size());
         for (std::size_t i = 0; i < schema.size(); ++i) {
@@ -144,8 +147,9 @@ core::Layer readLayer(const std::string& source, const ReadOptions& options) {
       }
       features.push_back(std::move(f));
     }
-    if (!capture.errors().empty()) {
-      throw core::InputError("reading stopped after " + std::to_string(sequence) + " features" + capture.suffix());
+    if (capture.hasErrors()) {
+      throw core::InputError("reading stopped after " + std::to_string(sequence) + " features: the next one cannot be read" +
+                             capture.suffix());
     }
     const auto type = unifyGeometries(features, declared);
     core::Layer out(layerName, crs, type, std::move(schema));

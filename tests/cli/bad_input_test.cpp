@@ -134,7 +134,7 @@ TEST(BadInput, UnreadablePrjIsACrsErrorNamingIt) {
 TEST(BadInput, TruncatedAndCorruptShapefilesAreInputErrors) {
   const auto truncated = run("validate", "truncated.shp");
   EXPECT_EQ(truncated.exitCode, 3) << truncated.output;
-  EXPECT_OUTPUT_HAS(truncated, "circatlas: input error: truncated.shp: layer 'truncated': reading stopped after");
+  EXPECT_OUTPUT_HAS(truncated, "circatlas: input error: truncated.shp: layer 'truncated', feature 0: cannot be read (GDAL:");
   const auto corrupt = run("info", "corrupt.shp");
   EXPECT_EQ(corrupt.exitCode, 3) << corrupt.output;
   EXPECT_OUTPUT_HAS(corrupt, "circatlas: input error: corrupt.shp: not a vector data source that GDAL can read");
@@ -453,6 +453,20 @@ TEST(BadInputRound3, CsvStructureProblemsNameFileAndLine) {
   r = runIn(dir, "", "validate quote.csv");
   EXPECT_EQ(r.exitCode, 3) << r.output;
   EXPECT_OUTPUT_HAS(r, "quote.csv:3: a quoted cell that starts on this line is never closed");
+}
+
+TEST(BadInputRound3, CorruptGeometryBlobNamesItsFeature) {
+  const test::TempDir dir;
+  test::writeFile(dir / "pts.csv", "id,lon,lat\nR1,102.19,38.52\nR2,103.8,36.1\nR3,104.1,35.9\n");
+  ASSERT_EQ(test::runCommand("cd '" + dir.path().string() +
+                             "' && ogr2ogr -q pts.gpkg pts.csv -nln pts -oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat "
+                             "-a_srs EPSG:4326 && ogrinfo -q pts.gpkg -sql \"UPDATE pts SET geom = "
+                             "X'47500001E6100000010100000098' WHERE fid = 2\"")
+                .exitCode,
+            0);
+  const auto r = runIn(dir, "", "validate pts.gpkg");
+  EXPECT_EQ(r.exitCode, 3) << r.output;
+  EXPECT_OUTPUT_HAS(r, "pts.gpkg: layer 'pts', feature 2: cannot be read (GDAL:");
 }
 
 }  // namespace
