@@ -17,6 +17,7 @@
 #include "io/layer_reader.h"
 #include "io/layer_writer.h"
 #include "io/raster_writer.h"
+#include "io/staging_path.h"
 #include "tools/catalogue_inputs.h"
 #include "tools/hotspots_tool.h"
 
@@ -32,6 +33,33 @@ struct HotspotsOptions {
   std::string out;
   bool overwrite = false;
 };
+
+// The two files of a run appear together or not at all: both are written under hidden names
+// beside their targets and renamed once both are complete; on failure the staged files go, and
+// so does the folder if this run created it.
+void writeBoth(const tools::HotspotsResult& r, const tools::HotspotsParams& params, const std::filesystem::path& dir,
+               const std::string& tif, const std::string& gpkg) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const bool created = !fs::exists(dir, ec) && fs::create_directories(dir, ec);
+  if (ec) throw core::IoError(dir.string() + ": cannot create the folder (" + ec.message() + ")");
+  const fs::path stagedTif = io::stagingPathBeside(tif, ".tif");
+  const fs::path stagedGpkg = io::stagingPathBeside(gpkg, ".gpkg");
+  try {
+    io::writeGeoTiff({r.west, r.north, r.cellMeters, r.columns, r.rows, r.density, r.densityCrs,
+                      params.material + " output density, units per km² per year (" + r.parameters + ")"},
+                     stagedTif.string());
+    io::writeLayer(r.counties, stagedGpkg.string());
+    fs::rename(stagedTif, tif);
+    fs::rename(stagedGpkg, gpkg);
+  } catch (...) {
+    fs::remove(stagedTif, ec);
+    fs::remove(stagedGpkg, ec);
+    if (created) fs::remove(dir, ec);  // only when empty: never a folder with anything else in it
+    throw;
+  }
+  std::cout << "Wrote " << tif << " and " << gpkg << '\n';
+}
 
 void runHotspotsCommand(const HotspotsOptions& options) {
   tools::HotspotsParams params = options.params;
@@ -67,16 +95,7 @@ void runHotspotsCommand(const HotspotsOptions& options) {
   }
   table.print(std::cout);
   std::cout << "Counties not listed are not significant at 90 % (" << r.parameters << ")\n";
-  if (!options.out.empty()) {
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
-    if (ec) throw core::IoError(dir.string() + ": cannot create the folder (" + ec.message() + ")");
-    io::writeGeoTiff({r.west, r.north, r.cellMeters, r.columns, r.rows, r.density, r.densityCrs,
-                      params.material + " output density, units per km² per year (" + r.parameters + ")"},
-                     tif);
-    io::writeLayer(r.counties, gpkg);
-    std::cout << "Wrote " << tif << " and " << gpkg << '\n';
-  }
+  if (!options.out.empty()) writeBoth(r, params, dir, tif, gpkg);
 }
 
 }  // namespace

@@ -2,6 +2,8 @@
 #include "io/export_writer.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <atomic>
 #include <ctime>
 #include <filesystem>
@@ -337,13 +339,18 @@ std::string extensionFor(const std::string& driver) {
                              "' is not supported (use GPKG, GeoJSON, ESRI Shapefile, FlatGeobuf or CSV)");
 }
 
-void writeText(const fs::path& file, const std::string& text, const std::string& layer) {
+/// Writes `text` to `file` (a staged path); a failure names `shownAs`, the path the user asked
+/// for, and the system's reason (a full disk says "No space left on device").
+void writeText(const fs::path& file, const std::string& text, const std::string& layer, const fs::path& shownAs) {
+  errno = 0;
   std::ofstream out(file, std::ios::binary);
   out << text;
   out.close();
   if (!out) {
-    core::IoError e("cannot write the style file");
-    e.setFile(file.string()).setLayer(layer);
+    const int reason = errno;
+    core::IoError e("cannot write " + shownAs.filename().string() +
+                    (reason != 0 ? " (" + std::string(std::strerror(reason)) + ")" : std::string()));
+    e.setFile(shownAs.string()).setLayer(layer);
     throw e;
   }
 }
@@ -501,8 +508,8 @@ ExportReport writeLayerFiles(std::span<const ExportLayer> layers, const fs::path
     ds.reset();
     if (!capture.errors().empty()) throw core::IoError(label + ": cannot finish writing" + capture.suffix());
     if (l.style && !table) {
-      writeText(staging.path() / (name + ".qml"), l.style->qml, name);
-      writeText(staging.path() / (name + ".sld"), l.style->sld, name);
+      writeText(staging.path() / (name + ".qml"), l.style->qml, name, folder / (name + ".qml"));
+      writeText(staging.path() / (name + ".sld"), l.style->sld, name, folder / (name + ".sld"));
     }
     // The file that holds the data, as it is on disk (GDAL writes only a .dbf for a Shapefile
     // without geometry; such tables go to CSV above, so this names what the user will find).
@@ -552,7 +559,7 @@ void writeQgisProjectFile(const QgisProjectDocument& project, const std::string&
   const std::string zip = zipProject(project, path);
   const detail::StagingDir staging(target);
   const fs::path staged = staging.path() / target.filename();
-  writeText(staged, zip, project.name);
+  writeText(staged, zip, project.name, target);
   syncFile(staged, path);
   std::error_code ec;
   fs::rename(staged, target, ec);

@@ -1,6 +1,9 @@
 // GDAL driver registration and a thread-local error handler that records messages.
 #include "io/gdal_session.h"
 
+#include <cerrno>
+#include <cstring>
+
 #include <cpl_error.h>
 #include <gdal.h>
 
@@ -34,6 +37,9 @@ void CPL_STDCALL handler(CPLErr level, CPLErrorNum, const char* message) {
 }  // namespace
 
 void GdalErrorCapture::record(bool failure, const char* message) {
+  // GDAL's drivers report a full disk in their own words ("database or disk is full", "Write
+  // error"), but the failed write(2) has just left errno at ENOSPC: say it in the system's words.
+  if (failure && errno == ENOSPC) diskFull_ = true;
   (failure ? errors_ : warnings_).emplace_back(message);
 }
 
@@ -50,6 +56,7 @@ std::string GdalErrorCapture::errors() const {
     if (!out.empty()) out += "; ";
     out += e;
   }
+  if (diskFull_ && out.find(std::strerror(ENOSPC)) == std::string::npos) out += "; " + std::string(std::strerror(ENOSPC));
   return out;
 }
 

@@ -20,7 +20,8 @@ class GdalErrorCapture {
   GdalErrorCapture(const GdalErrorCapture&) = delete;
   GdalErrorCapture& operator=(const GdalErrorCapture&) = delete;
 
-  /// The failures GDAL reported, oldest first, joined by "; " (empty if none).
+  /// The failures GDAL reported, oldest first, joined by "; " (empty if none); ending in
+  /// "No space left on device" when one of them came from a full disk.
   [[nodiscard]] std::string errors() const;
   [[nodiscard]] bool hasErrors() const noexcept { return !errors_.empty(); }
   [[nodiscard]] const std::vector<std::string>& warnings() const noexcept { return warnings_; }
@@ -34,6 +35,7 @@ class GdalErrorCapture {
  private:
   std::vector<std::string> errors_;
   std::vector<std::string> warnings_;
+  bool diskFull_ = false;  ///< a failure was reported while errno said ENOSPC
 };
 
 /// True when the source names a local file or folder (not a connection string or /vsi path),

@@ -469,5 +469,37 @@ TEST(BadInputRound3, CorruptGeometryBlobNamesItsFeature) {
   EXPECT_OUTPUT_HAS(r, "pts.gpkg: layer 'pts', feature 2: cannot be read (GDAL:");
 }
 
+// A 300 KiB tmpfs mounted for the test (root only; skipped where mounting is not allowed).
+class SmallDisk {
+ public:
+  explicit SmallDisk(const std::filesystem::path& where) : path_(where) {
+    std::filesystem::create_directories(path_);
+    mounted_ = test::runCommand("mount -t tmpfs -o size=300k tmpfs '" + path_.string() + "' 2>/dev/null").exitCode == 0;
+  }
+  ~SmallDisk() {
+    if (mounted_) (void)test::runCommand("umount '" + path_.string() + "'");
+  }
+  SmallDisk(const SmallDisk&) = delete;
+  SmallDisk& operator=(const SmallDisk&) = delete;
+  [[nodiscard]] bool mounted() const noexcept { return mounted_; }
+
+ private:
+  std::filesystem::path path_;
+  bool mounted_ = false;
+};
+
+TEST(BadInputRound3, FullDiskSaysNoSpaceAndLeavesNothingBehind) {
+  const test::TempDir dir;
+  const SmallDisk disk(dir / "small");
+  if (!disk.mounted()) GTEST_SKIP() << "cannot mount a small tmpfs here (needs root)";
+  auto r = runIn(dir, "", "export --out small/atlas.gpkg");
+  EXPECT_EQ(r.exitCode, 4) << r.output;
+  EXPECT_OUTPUT_HAS(r, "No space left on device");
+  r = runIn(dir, "", "hotspots --material FLY_ASH --out small/h");
+  EXPECT_EQ(r.exitCode, 4) << r.output;
+  EXPECT_OUTPUT_HAS(r, "No space left on device");
+  EXPECT_TRUE(std::filesystem::is_empty(dir / "small")) << "a half-written output was left on the full disk";
+}
+
 }  // namespace
 }  // namespace circatlas
