@@ -31,6 +31,11 @@ std::optional<core::LonLat> lonLatOf(const std::string& text) {
   if (std::abs(*lon) > 180 || std::abs(*lat) > 90) {
     throw core::ParameterError("'" + text + "': longitude must be within ±180° and latitude within ±90° (lon,lat order)");
   }
+  // 0,0 lies in the Gulf of Guinea: it is what a missing coordinate becomes, never a real site.
+  if (*lon == 0.0 && *lat == 0.0) {
+    throw core::ParameterError("'" + text + "': 0,0 is where missing coordinates end up (the Gulf of Guinea), not a "
+                               "place; give the site's lon,lat");
+  }
   return core::LonLat{*lon, *lat};
 }
 

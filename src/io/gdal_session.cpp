@@ -88,6 +88,12 @@ GDALDatasetUniquePtr openVector(const std::string& source) {
   if (!ds) {
     throw core::InputError(source + ": not a vector data source that GDAL can read" + capture.suffix());
   }
+  // A CRS PROJ does not know (GeoJSON's "crs": EPSG:999999, a GeoPackage SRS it cannot parse) is
+  // reported while opening, after which GDAL carries on as if the data were WGS 84 degrees.
+  if (const std::string errors = capture.errors(); errors.find("PROJ") != std::string::npos) {
+    throw core::CrsError(source + ": its coordinate system cannot be read, so its coordinates cannot be placed" +
+                         capture.suffix());
+  }
   return ds;
 }
 

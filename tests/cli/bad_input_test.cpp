@@ -501,5 +501,24 @@ TEST(BadInputRound3, FullDiskSaysNoSpaceAndLeavesNothingBehind) {
   EXPECT_TRUE(std::filesystem::is_empty(dir / "small")) << "a half-written output was left on the full disk";
 }
 
+TEST(BadInputRound3, UnknownCrsIsACrsErrorNotSilentlyDegrees) {
+  const test::TempDir dir;
+  test::writeFile(dir / "e9.geojson",
+                  R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::999999"}},)"
+                  R"("features":[{"type":"Feature","properties":{"id":"R1"},"geometry":{"type":"Point","coordinates":[103.8,36.0]}}]})");
+  for (const char* command : {"info e9.geojson", "validate e9.geojson"}) {
+    const auto r = runIn(dir, "", command);
+    EXPECT_EQ(r.exitCode, 5) << r.output;
+    EXPECT_OUTPUT_HAS(r, "circatlas: CRS error: e9.geojson: its coordinate system cannot be read");
+  }
+}
+
+TEST(BadInputRound3, NullIslandIsNoPlace) {
+  const test::TempDir dir;
+  const auto r = runIn(dir, "", "route 0,0 Lanzhou");
+  EXPECT_EQ(r.exitCode, 2) << r.output;
+  EXPECT_OUTPUT_HAS(r, "'0,0': 0,0 is where missing coordinates end up");
+}
+
 }  // namespace
 }  // namespace circatlas
