@@ -86,6 +86,11 @@ GDALDatasetUniquePtr openVector(const std::string& source) {
   }
   GDALDatasetUniquePtr ds(GDALDataset::Open(source.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR));
   if (!ds) {
+    // SQLite waits 5 s for a lock, then fails: the file is fine, another program holds it.
+    if (capture.errors().find("database is locked") != std::string::npos) {
+      throw core::IoError(source + ": is locked by another program (a GIS editing it, or a running export); close it "
+                          "there and run again" + capture.suffix());
+    }
     throw core::InputError(source + ": not a vector data source that GDAL can read" + capture.suffix());
   }
   // A CRS PROJ does not know (GeoJSON's "crs": EPSG:999999, a GeoPackage SRS it cannot parse) is

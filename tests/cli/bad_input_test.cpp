@@ -520,5 +520,16 @@ TEST(BadInputRound3, NullIslandIsNoPlace) {
   EXPECT_OUTPUT_HAS(r, "'0,0': 0,0 is where missing coordinates end up");
 }
 
+TEST(BadInputRound3, LockedGeoPackageIsAnIoErrorSayingWhy) {
+  const test::TempDir dir;
+  std::filesystem::copy_file(std::filesystem::path(CIRCATLAS_BUILTIN_DATA_DIR) / "basemap.gpkg", dir / "lock.gpkg");
+  // sqlite3 holds an exclusive lock for 8 s; circatlas starts 0.5 s later, SQLite waits 5 s, fails.
+  const auto r = runIn(dir, "",
+                       "info lock.gpkg",
+                       "(sqlite3 lock.gpkg 'BEGIN EXCLUSIVE; SELECT count(*) FROM counties;' '.shell sleep 8' >/dev/null 2>&1 &) && sleep 0.5 &&");
+  EXPECT_EQ(r.exitCode, 4) << r.output;
+  EXPECT_OUTPUT_HAS(r, "lock.gpkg: is locked by another program");
+}
+
 }  // namespace
 }  // namespace circatlas
