@@ -540,6 +540,10 @@ def main():
         if h["op_status"] == "operating" or not h["op_status"]:
             h["op_status"] = s["op_status"]
         h["source"] = f"{s['source']}; {prev_source}"
+        if s["capacity"]:
+            # The hand-made note that no capacity was found is out of date once the survey gives one.
+            prev_notes = re.sub(r"Capacity not sourced( in this session)?; no flow estimated\.\s*", "", prev_notes)
+            prev_notes = prev_notes.strip(" ;")
         extra = [f"matched to {key}: {why}", s["notes"]]
         if prev_notes:
             extra.insert(0, prev_notes)
