@@ -17,7 +17,7 @@ packages=(
   # further libraries
   libcli11-dev nlohmann-json3-dev libboost-graph-dev liblemon-dev libtbb-dev libcsv-dev
   # tests and benchmarks
-  libgtest-dev libgmock-dev libbenchmark-dev poppler-utils sqlite3
+  libgtest-dev libgmock-dev libbenchmark-dev poppler-utils sqlite3 python3
   # PostGIS export tests start a private server (skipped without it); `qgis` extra: scripts/qgis_check.py
   postgresql-15 postgresql-15-postgis-3
   # fonts and headless display

@@ -5,12 +5,12 @@
 #include <QPainter>
 #include <random>
 
+#include "definitions/style_parser.h"
 #include "geo/transformer.h"
 #include "io/builtin_data.h"
 #include "io/layer_reader.h"
 #include "render/map_renderer.h"
 #include "render/render_session.h"
-#include "render/style_parser.h"
 
 namespace {
 

@@ -5,12 +5,12 @@
 #include <map>
 #include <random>
 
+#include "atlas/atlas_data.h"
 #include "core/progress.h"
-#include "render/atlas_data.h"
-#include "render/definition_paths.h"
-#include "render/layer_set.h"
+#include "definitions/definition_paths.h"
+#include "definitions/layer_set.h"
+#include "definitions/style_parser.h"
 #include "render/render_session.h"
-#include "render/style_parser.h"
 #include "viewer/layer_stack.h"
 #include "viewer/map_drawing.h"
 

@@ -15,21 +15,21 @@
 #include <thread>
 #include <vector>
 
+#include "atlas/atlas_data.h"
+#include "atlas/figure_builder.h"
 #include "cli/command.h"
 #include "cli/option_checks.h"
 #include "cli/output_policy.h"
 #include "cli/progress_bar.h"
 #include "core/error.h"
 #include "core/progress.h"
+#include "definitions/figure_preset.h"
+#include "definitions/layer_set.h"
 #include "io/export_writer.h"
 #include "io/output_target.h"
-#include "render/atlas_data.h"
-#include "render/figure_builder.h"
 #include "render/figure_export.h"
-#include "tools/export_tool.h"
-#include "render/figure_preset.h"
-#include "render/layer_set.h"
 #include "render/render_session.h"
+#include "tools/export_tool.h"
 
 namespace circatlas::cli {
 

@@ -7,17 +7,17 @@
 #include <memory>
 #include <optional>
 
+#include "atlas/atlas_data.h"
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
 #include "cli/export_results.h"
 #include "cli/output_policy.h"
 #include "cli/progress_bar.h"
 #include "core/error.h"
+#include "definitions/layer_set.h"
 #include "io/export_writer.h"
 #include "io/layer_writer.h"
 #include "io/raster_writer.h"
-#include "render/atlas_data.h"
-#include "render/layer_set.h"
 #include "tools/export_tool.h"
 
 namespace circatlas::cli {

@@ -6,15 +6,15 @@
 #include <optional>
 #include <string>
 
+#include "atlas/atlas_data.h"
+#include "atlas/figure_builder.h"
 #include "cli/command.h"
 #include "cli/option_checks.h"
 #include "cli/output_policy.h"
 #include "core/error.h"
-#include "render/atlas_data.h"
-#include "render/figure_builder.h"
+#include "definitions/figure_preset.h"
+#include "definitions/layer_set.h"
 #include "render/figure_export.h"
-#include "render/figure_preset.h"
-#include "render/layer_set.h"
 #include "render/render_session.h"
 
 namespace circatlas::cli {

@@ -12,12 +12,12 @@
 #include "cli/progress_bar.h"
 #include "cli/table_printer.h"
 #include "core/error.h"
+#include "core/staging_path.h"
 #include "core/units.h"
 #include "io/builtin_data.h"
 #include "io/layer_reader.h"
 #include "io/layer_writer.h"
 #include "io/raster_writer.h"
-#include "io/staging_path.h"
 #include "tools/catalogue_inputs.h"
 #include "tools/hotspots_tool.h"
 
@@ -43,8 +43,8 @@ void writeBoth(const tools::HotspotsResult& r, const tools::HotspotsParams& para
   std::error_code ec;
   const bool created = !fs::exists(dir, ec) && fs::create_directories(dir, ec);
   if (ec) throw core::IoError(dir.string() + ": cannot create the folder (" + ec.message() + ")");
-  const fs::path stagedTif = io::stagingPathBeside(tif, ".tif");
-  const fs::path stagedGpkg = io::stagingPathBeside(gpkg, ".gpkg");
+  const fs::path stagedTif = core::stagingPathBeside(tif, ".tif");
+  const fs::path stagedGpkg = core::stagingPathBeside(gpkg, ".gpkg");
   try {
     io::writeGeoTiff({r.west, r.north, r.cellMeters, r.columns, r.rows, r.density, r.densityCrs,
                       params.material + " output density, units per km² per year (" + r.parameters + ")"},

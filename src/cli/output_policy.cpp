@@ -4,9 +4,9 @@
 #include <CLI/CLI.hpp>
 
 #include "core/error.h"
+#include "definitions/definition_paths.h"
 #include "io/builtin_data.h"
 #include "io/layer_writer.h"
-#include "render/definition_paths.h"
 
 namespace circatlas::cli {
 

@@ -7,9 +7,9 @@
 #include <filesystem>
 
 #include "core/error.h"
+#include "core/staging_path.h"
 #include "io/gdal_session.h"
 #include "io/layer_writer_detail.h"
-#include "io/staging_path.h"
 
 namespace circatlas::io {
 
@@ -190,7 +190,7 @@ OGRLayer& writeLayerInto(GDALDataset& ds, const std::string& driver, const core:
 
 StagingDir::StagingDir(const fs::path& target) {
   const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  path_ = stagingPathBeside(target);
+  path_ = core::stagingPathBeside(target);
   std::error_code ec;
   if (!fs::create_directory(path_, ec)) {
     throw core::IoError(target.string() + ": cannot write in " + parent.string() + " (" + ec.message() + ")");

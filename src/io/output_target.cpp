@@ -15,7 +15,7 @@
 #include <utility>
 
 #include "core/error.h"
-#include "io/staging_path.h"
+#include "core/staging_path.h"
 
 namespace circatlas::io {
 
@@ -384,7 +384,7 @@ StagedFolder::StagedFolder(const fs::path& target) : target_(target) {
   std::error_code ec;
   const fs::path parent = target.parent_path().empty() ? fs::path(".") : target.parent_path();
   fs::create_directories(parent, ec);
-  staging_ = stagingPathBeside(target);
+  staging_ = core::stagingPathBeside(target);
   if (!fs::create_directory(staging_, ec)) {
     throw core::IoError(target.string() + ": cannot write in " + parent.string() + " (" + ec.message() + ")");
   }
@@ -415,7 +415,7 @@ void StagedFolder::commit() {
     throw core::IoError(target_.string() + ": cannot replace (" + std::strerror(errno) + ")");
   }
   // No atomic exchange on this file system: move the old folder aside, the new one in, then drop the old.
-  const fs::path old = stagingPathBeside(target_, ".old");
+  const fs::path old = core::stagingPathBeside(target_, ".old");
   fs::rename(target_, old, ec);
   if (ec) throw core::IoError(target_.string() + ": cannot replace (" + ec.message() + ")");
   fs::rename(staging_, target_, ec);

@@ -4,8 +4,8 @@
 #include <filesystem>
 
 #include "core/error.h"
+#include "core/staging_path.h"
 #include "io/gdal_session.h"
-#include "io/staging_path.h"
 
 namespace circatlas::io {
 
@@ -24,7 +24,7 @@ void writeGeoTiff(const RasterView& r, const std::string& path) {
   CPLFree(wkt);
 
   const std::filesystem::path target(path);
-  const std::filesystem::path temp = stagingPathBeside(target, ".tif");
+  const std::filesystem::path temp = core::stagingPathBeside(target, ".tif");
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
   CPLStringList options;
   options.SetNameValue("COMPRESS", "DEFLATE");

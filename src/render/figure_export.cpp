@@ -15,7 +15,7 @@
 #include <unordered_map>
 
 #include "core/error.h"
-#include "io/staging_path.h"
+#include "core/staging_path.h"
 
 namespace circatlas::render {
 
@@ -86,7 +86,7 @@ void fixToUnicode(QByteArray& pdf) {
   }
 }
 
-std::filesystem::path temporaryBeside(const std::filesystem::path& target) { return io::stagingPathBeside(target); }
+std::filesystem::path temporaryBeside(const std::filesystem::path& target) { return core::stagingPathBeside(target); }
 
 void commit(const std::filesystem::path& tmp, const std::filesystem::path& target) {
   std::error_code ec;

@@ -12,13 +12,13 @@
 #include <variant>
 
 #include "core/error.h"
+#include "definitions/qgis_project_writer.h"
+#include "definitions/qml_writer.h"
+#include "definitions/sld_writer.h"
 #include "geo/analysis_crs.h"
 #include "geo/crs_wkt.h"
 #include "geo/transformer.h"
 #include "io/layer_writer.h"
-#include "render/qgis_project_writer.h"
-#include "render/qml_writer.h"
-#include "render/sld_writer.h"
 
 namespace circatlas::tools {
 

@@ -5,10 +5,10 @@
 #include <string>
 #include <vector>
 
+#include "atlas/atlas_data.h"
 #include "core/layer.h"
 #include "core/progress.h"
 #include "io/export_writer.h"
-#include "render/atlas_data.h"
 #include "render/style.h"
 
 namespace circatlas::tools {

@@ -13,8 +13,8 @@
 #include <QTimer>
 
 #include "core/error.h"
-#include "render/definition_paths.h"
-#include "render/style_parser.h"
+#include "definitions/definition_paths.h"
+#include "definitions/style_parser.h"
 #include "viewer/analysis_inputs.h"
 #include "viewer/layer_stack.h"
 #include "viewer/ui_support.h"

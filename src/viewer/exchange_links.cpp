@@ -2,8 +2,8 @@
 #include "viewer/exchange_links.h"
 
 
-#include "render/definition_paths.h"
-#include "render/style_parser.h"
+#include "definitions/definition_paths.h"
+#include "definitions/style_parser.h"
 
 namespace circatlas::viewer {
 

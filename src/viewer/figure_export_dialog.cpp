@@ -15,8 +15,8 @@
 #include <QToolButton>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include "render/figure_builder.h"
-#include "render/figure_preset.h"
+#include "atlas/figure_builder.h"
+#include "definitions/figure_preset.h"
 #include "viewer/output_guard.h"
 #include "viewer/ui_support.h"
 

@@ -8,7 +8,7 @@
 #include <memory>
 #include <string>
 
-#include "render/atlas_data.h"
+#include "atlas/atlas_data.h"
 #include "render/figure_export.h"
 #include "render/style.h"
 

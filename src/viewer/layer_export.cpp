@@ -3,7 +3,7 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
-#include "render/definition_paths.h"
+#include "definitions/definition_paths.h"
 #include "viewer/task_progress.h"
 #include "viewer/ui_support.h"
 

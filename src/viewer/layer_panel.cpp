@@ -14,7 +14,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "render/definition_paths.h"
+#include "definitions/definition_paths.h"
 #include "viewer/layer_stack.h"
 #include "viewer/ui_support.h"
 

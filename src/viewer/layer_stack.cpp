@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "render/atlas_data.h"
+#include "atlas/atlas_data.h"
 
 namespace circatlas::viewer {
 

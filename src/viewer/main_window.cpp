@@ -18,9 +18,9 @@
 
 #include <cmath>
 
+#include "atlas/atlas_data.h"
 #include "core/error.h"
-#include "render/atlas_data.h"
-#include "render/layer_set.h"
+#include "definitions/layer_set.h"
 #include "viewer/allocation_panel.h"
 #include "viewer/analysis_inputs.h"
 #include "viewer/attribute_table_panel.h"
@@ -31,8 +31,8 @@
 #include "viewer/language.h"
 #include "viewer/layer_export.h"
 #include "viewer/layer_panel.h"
-#include "viewer/legend_panel.h"
 #include "viewer/layer_stack.h"
+#include "viewer/legend_panel.h"
 #include "viewer/map_canvas.h"
 #include "viewer/measure_panel.h"
 #include "viewer/measure_tool.h"

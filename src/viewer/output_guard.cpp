@@ -6,9 +6,9 @@
 #include <QMessageBox>
 
 #include "core/error.h"
+#include "definitions/definition_paths.h"
 #include "io/builtin_data.h"
 #include "io/output_target.h"
-#include "render/definition_paths.h"
 #include "viewer/ui_support.h"
 
 namespace circatlas::viewer {

@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "core/error.h"
-#include "render/style_parser.h"
+#include "definitions/style_parser.h"
 
 namespace circatlas::viewer {
 StyleLibrary loadStyleLibrary(const std::filesystem::path& dir) {

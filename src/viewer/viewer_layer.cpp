@@ -4,10 +4,10 @@
 #include <filesystem>
 
 #include "core/error.h"
+#include "definitions/style_parser.h"
 #include "geo/transformer.h"
 #include "io/layer_reader.h"
 #include "render/map_settings.h"
-#include "render/style_parser.h"
 
 namespace circatlas::viewer {
 

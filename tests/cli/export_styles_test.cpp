@@ -20,9 +20,9 @@
 #include <vector>
 
 #include "core/value.h"
-#include "render/definition_paths.h"
+#include "definitions/definition_paths.h"
+#include "definitions/style_parser.h"
 #include "render/style.h"
-#include "render/style_parser.h"
 #include "test_support.h"
 
 namespace circatlas {

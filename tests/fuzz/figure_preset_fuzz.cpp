@@ -4,7 +4,7 @@
 #include <string>
 
 #include "core/error.h"
-#include "render/figure_preset.h"
+#include "definitions/figure_preset.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "core/error.h"
-#include "render/style_parser.h"
+#include "definitions/style_parser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);

@@ -12,13 +12,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "atlas/atlas_data.h"
+#include "atlas/figure_builder.h"
+#include "definitions/layer_set.h"
 #include "geo/analysis_crs.h"
 #include "geo/geodesic.h"
 #include "geo/transformer.h"
-#include "render/atlas_data.h"
-#include "render/figure_builder.h"
 #include "render/figure_export.h"
-#include "render/layer_set.h"
 #include "render/render_session.h"
 #include "render/scale_bar.h"
 #include "test_support.h"

@@ -5,11 +5,11 @@
 
 #include <optional>
 
+#include "atlas/atlas_data.h"
 #include "core/error.h"
 #include "core/progress.h"
+#include "definitions/layer_set.h"
 #include "io/builtin_data.h"
-#include "render/atlas_data.h"
-#include "render/layer_set.h"
 #include "test_support.h"
 #include "viewer/figure_export_dialog.h"
 #include "viewer_fixture.h"

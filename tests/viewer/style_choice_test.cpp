@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "render/definition_paths.h"
+#include "definitions/definition_paths.h"
 #include "test_support.h"
 #include "viewer/layer_panel.h"
 #include "viewer/layer_stack.h"

@@ -3,12 +3,12 @@
 
 #include <set>
 
-#include "render/layer_set.h"
+#include "definitions/layer_set.h"
+#include "viewer/cluster_panel.h"
 #include "viewer/layer_stack.h"
 #include "viewer/legend_panel.h"
 #include "viewer/map_canvas.h"
 #include "viewer/partners_panel.h"
-#include "viewer/cluster_panel.h"
 #include "viewer_fixture.h"
 
 namespace circatlas::viewer::testing {

@@ -1,5 +1,5 @@
 // Staging names beside a target, and the clean-up of what killed runs left.
-#include "io/staging_path.h"
+#include "core/staging_path.h"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@
 
 #include "test_support.h"
 
-namespace circatlas::io {
+namespace circatlas::core {
 namespace {
 
 namespace fs = std::filesystem;
@@ -56,4 +56,4 @@ TEST(StagingPath, RemovesWhatDeadRunsLeftForTheSameTargetOnly) {
 }
 
 }  // namespace
-}  // namespace circatlas::io
+}  // namespace circatlas::core

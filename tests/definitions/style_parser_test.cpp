@@ -4,10 +4,10 @@
 #include <filesystem>
 
 #include "core/error.h"
-#include "render/definition_paths.h"
-#include "render/figure_preset.h"
-#include "render/layer_set.h"
-#include "render/style_parser.h"
+#include "definitions/definition_paths.h"
+#include "definitions/figure_preset.h"
+#include "definitions/layer_set.h"
+#include "definitions/style_parser.h"
 
 namespace circatlas::render {
 namespace {

@@ -1,5 +1,5 @@
 // Reads a layer set's sources (GDAL files and the catalogue folder), filters, styles and projects them.
-#include "render/atlas_data.h"
+#include "atlas/atlas_data.h"
 
 #include <algorithm>
 #include <map>
@@ -7,12 +7,12 @@
 
 #include "catalogue/catalogue_layers.h"
 #include "core/error.h"
+#include "definitions/definition_paths.h"
+#include "definitions/style_parser.h"
 #include "geo/transformer.h"
 #include "io/catalogue_reader.h"
 #include "io/layer_reader.h"
-#include "render/definition_paths.h"
 #include "render/map_settings.h"
-#include "render/style_parser.h"
 
 namespace circatlas::render {
 

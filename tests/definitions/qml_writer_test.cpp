@@ -1,5 +1,5 @@
 // QML and SLD from our styles: well-formed XML with the renderer, classes, symbols and labels of the style.
-#include "render/qml_writer.h"
+#include "definitions/qml_writer.h"
 
 #include <gtest/gtest.h>
 
@@ -8,8 +8,8 @@
 #include <map>
 #include <vector>
 
-#include "render/sld_writer.h"
-#include "render/style_parser.h"
+#include "definitions/sld_writer.h"
+#include "definitions/style_parser.h"
 
 namespace circatlas::render {
 namespace {

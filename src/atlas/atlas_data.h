@@ -6,7 +6,7 @@
 
 #include "core/layer.h"
 #include "core/progress.h"
-#include "render/layer_set.h"
+#include "definitions/layer_set.h"
 #include "render/style.h"
 
 namespace circatlas::render {

@@ -1,5 +1,5 @@
 // Locates styles/ and layers/ and keeps data paths inside the data folder.
-#include "render/definition_paths.h"
+#include "definitions/definition_paths.h"
 
 #include <algorithm>
 #include <cstdlib>

@@ -5,7 +5,7 @@
 #include <filesystem>
 #include <string_view>
 
-namespace circatlas::io {
+namespace circatlas::core {
 
 /// A fresh hidden path beside `target` to stage it in: ".NAME.tmp-<pid>-<random><suffix>" (the
 /// suffix keeps an extension GDAL needs, e.g. ".tif"). It first removes what earlier runs left
@@ -14,4 +14,4 @@ namespace circatlas::io {
 /// are kept. Nothing is created here.
 [[nodiscard]] std::filesystem::path stagingPathBeside(const std::filesystem::path& target, std::string_view suffix = {});
 
-}  // namespace circatlas::io
+}  // namespace circatlas::core

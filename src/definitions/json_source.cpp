@@ -1,5 +1,5 @@
 // JSON definition files with positions: a small scanner maps JSON pointers to line:column.
-#include "render/json_source.h"
+#include "definitions/json_source.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,11 +1,11 @@
 // Figure preset files: named pages (A4/A3 or millimetres), DPI, language, layers and titles.
-#include "render/figure_preset.h"
+#include "definitions/figure_preset.h"
 
 #include <algorithm>
 
 #include "core/error.h"
-#include "render/definition_paths.h"
-#include "render/json_source.h"
+#include "definitions/definition_paths.h"
+#include "definitions/json_source.h"
 
 namespace circatlas::render {
 

@@ -1,11 +1,11 @@
 // Layer set files: source, layer, filter, style, labels, visibility, credit; order is draw order.
-#include "render/layer_set.h"
+#include "definitions/layer_set.h"
 
 #include <set>
 
 #include "core/error.h"
-#include "render/definition_paths.h"
-#include "render/json_source.h"
+#include "definitions/definition_paths.h"
+#include "definitions/json_source.h"
 
 namespace circatlas::render {
 

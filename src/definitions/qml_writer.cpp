@@ -1,5 +1,5 @@
 // QGIS .qml documents from our style model, written with QXmlStreamWriter.
-#include "render/qml_writer.h"
+#include "definitions/qml_writer.h"
 
 #include <QLocale>
 #include <QString>

@@ -1,5 +1,5 @@
 // QGIS .qgs documents from exported layers and their QML styles, written with QXmlStreamWriter.
-#include "render/qgis_project_writer.h"
+#include "definitions/qgis_project_writer.h"
 
 #include <QLocale>
 #include <QString>

@@ -1,5 +1,5 @@
 // Staging names carry the writer's pid so a later run can tell an abandoned one (see staging_path.h).
-#include "io/staging_path.h"
+#include "core/staging_path.h"
 
 #include <signal.h>
 #include <unistd.h>
@@ -9,7 +9,7 @@
 #include <random>
 #include <string>
 
-namespace circatlas::io {
+namespace circatlas::core {
 namespace {
 
 namespace fs = std::filesystem;
@@ -47,4 +47,4 @@ fs::path stagingPathBeside(const fs::path& target, std::string_view suffix) {
   return parent / (prefix + std::to_string(::getpid()) + "-" + std::to_string(rd()) + std::string(suffix));
 }
 
-}  // namespace circatlas::io
+}  // namespace circatlas::core

@@ -1,5 +1,5 @@
 // SLD 1.1 documents from our style model, written with QXmlStreamWriter.
-#include "render/sld_writer.h"
+#include "definitions/sld_writer.h"
 
 #include <QLocale>
 #include <QString>

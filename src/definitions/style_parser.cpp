@@ -1,7 +1,7 @@
 // Style files: JSON with single, categorised and graduated symbols, labels and scale ranges.
-#include "render/style_parser.h"
+#include "definitions/style_parser.h"
 
-#include "render/json_source.h"
+#include "definitions/json_source.h"
 
 namespace circatlas::render {
 

@@ -4,9 +4,9 @@
 #include <optional>
 #include <string>
 
-#include "render/atlas_data.h"
+#include "atlas/atlas_data.h"
+#include "definitions/figure_preset.h"
 #include "render/figure_page.h"
-#include "render/figure_preset.h"
 
 namespace circatlas::render {
 

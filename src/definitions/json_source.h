@@ -1,5 +1,5 @@
 // A parsed JSON definition file that remembers where every key is, so errors name file:line:column.
-// Private to src/render: only the definition parsers include it (it pulls in nlohmann/json).
+// Private to src/definitions: only the definition parsers include it (it pulls in nlohmann/json).
 #pragma once
 
 #include <initializer_list>

@@ -1,5 +1,5 @@
 // Figure content from presets: titles with the region's name, layers in set order, credits, locator.
-#include "render/figure_builder.h"
+#include "atlas/figure_builder.h"
 
 #include <QPainter>
 #include <algorithm>
