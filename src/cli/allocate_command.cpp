@@ -35,6 +35,7 @@ struct AllocateOptions {
 void runAllocate(const AllocateOptions& options) {
   checkTargets({layerFileTarget(options.out, options.overwrite, 5)}, networkInputs(options.network, options.catalogue));
   const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
+  printOrigin(registry);
   tools::PartnersParams params = options.params;
   params.topK = 1;  // the listing is not shown here; the allocation uses allocationTopK
   tools::applyCatalogueDefaults(params, registry, options.year, options.detour->count() > 0);

@@ -64,6 +64,7 @@ void runClusterCommand(const ClusterOptions& options) {
   addCatalogueInput(inputs, options.catalogue);
   checkTargets({layerFileTarget(options.out, options.overwrite, 3)}, inputs);
   const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
+  printOrigin(registry);
   const core::Layer& enterprises = registry.enterprises;
   const core::Layer counties = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
   if (options.kDistance) printKDistance(enterprises, params.minPoints);

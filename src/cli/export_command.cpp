@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "atlas/atlas_data.h"
+#include "catalogue/catalogue_layers.h"
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
 #include "cli/export_results.h"
@@ -75,6 +76,36 @@ void checkExportTargets(const ExportOptions& o) {
   checkTargets(targets, inputs);
 }
 
+// With a user's registry the atlas's catalogue layers (enterprises, parks, projects, mining bases)
+// are the registry's, never the built-in ones beside it: each is replaced by the registry's table,
+// or left out when the registry has no such records.
+void useRegistryLayers(std::vector<tools::ExportItem>& items, const catalogue::Catalogue& registry) {
+  std::vector<tools::ExportItem> kept;
+  for (auto& item : items) {
+    const std::string prefix = "catalogue, layer ";
+    if (!item.source.starts_with(prefix)) {
+      kept.push_back(std::move(item));
+      continue;
+    }
+    const std::string table = item.source.substr(prefix.size());
+    std::optional<core::Layer> own;
+    if (table == "mining_base_areas") {
+      own = catalogue::miningBaseAreas(registry.miningBases, registry.miningBaseMembers);
+    } else if (const core::Layer* t = registry.find(table)) {
+      own = *t;
+    }
+    if (!own || own->size() == 0) continue;
+    const bool fromBuiltin = std::find(registry.builtinTables.begin(), registry.builtinTables.end(),
+                                       table == "mining_base_areas" ? "mining_bases" : table) != registry.builtinTables.end();
+    item.layer = tools::renamedLayer(*own, item.layer.name());
+    item.source = fromBuiltin ? "circatlas catalogue, " + table + " (--with-builtin, ids as builtin:…)"
+                              : "registry " + registry.origin + ", " + table;
+    if (!fromBuiltin) item.credit.clear();
+    kept.push_back(std::move(item));
+  }
+  items = std::move(kept);
+}
+
 void runExportCommand(const ExportOptions& o) {
   checkExportTargets(o);
   tools::ExportParams params;
@@ -110,9 +141,11 @@ void runExportCommand(const ExportOptions& o) {
     items = tools::atlasItems(data, atlasIds);
   }
   const catalogue::Catalogue registry = loadCatalogue(o.catalogue);
+  printOrigin(registry);
+  if (!registry.builtin) useRegistryLayers(items, registry);
   for (const auto& t : tables) {
     // A table the --catalogue folder lacks comes from the built-in catalogue; the source says which.
-    const std::filesystem::path own = std::filesystem::path(o.catalogue.folder) / (t + ".csv");
+    const std::filesystem::path own = std::filesystem::path(o.catalogue.request.source) / (t + ".csv");
     const bool fromFolder = !registry.builtin && registry.isOwn(t);
     const core::Layer* table = registry.find(t);
     if (!table) throw core::ParameterError("the catalogue has no table '" + t + "'");

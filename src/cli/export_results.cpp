@@ -42,19 +42,24 @@ std::string catalogueCredits() {
 /// Adds a result layer; styleName empty means the plain style (or none for tables).
 class ResultCollector {
  public:
-  explicit ResultCollector(std::vector<tools::ExportItem>& items) : items_(items), credits_(catalogueCredits()) {}
+  ResultCollector(std::vector<tools::ExportItem>& items, const catalogue::Catalogue& registry)
+      : items_(items),
+        credits_(registry.builtin || !registry.builtinTables.empty() ? catalogueCredits() : std::string()),
+        source_(registry.builtin ? "circatlas catalogue and base map (data/)"
+                                 : "registry " + registry.origin + " and the base map (data/)") {}
 
   void add(const core::Layer& layer, const std::string& name, render::LocalizedText title, const std::string& styleName,
            const std::string& producedBy, const std::string& parameters) {
     std::optional<render::Style> style;
     if (!styleName.empty()) style = loadStyle(styleName);
     items_.push_back({tools::renamedLayer(layer, name), std::move(title), std::move(style),
-                      "circatlas catalogue and base map (data/)", credits_, producedBy, parameters, tools::resultsGroup(), false});
+                      source_, credits_, producedBy, parameters, tools::resultsGroup(), false});
   }
 
  private:
   std::vector<tools::ExportItem>& items_;
   std::string credits_;
+  std::string source_;  ///< which registry the results came from
 };
 
 }  // namespace
@@ -74,7 +79,7 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
   }
   auto wanted = [&](const std::string& g) { return std::find(groups.begin(), groups.end(), g) != groups.end(); };
   ExportResults out;
-  ResultCollector add(out.items);
+  ResultCollector add(out.items, registry);
   const std::string basemap = io::basemapPath().string();
   const core::Layer counties = io::readLayer(basemap, {.layer = "counties", .sql = std::nullopt});
   const core::Layer& enterprises = registry.enterprises;

@@ -76,6 +76,7 @@ void runHotspotsCommand(const HotspotsOptions& options) {
     checkTargets(targets, inputs);
   }
   const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
+  printOrigin(registry);
   const core::Layer counties = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
   ProgressBar progress;
   // The planning year's effective flows: declared, and estimated from capacity where none is declared.

@@ -46,7 +46,7 @@ std::vector<io::InputRef> builtinInputs() {
 }
 
 void addCatalogueInput(std::vector<io::InputRef>& inputs, const CatalogueSource& catalogue) {
-  if (!catalogue.folder.empty()) inputs.push_back({catalogue.folder, "--catalogue", std::nullopt});
+  if (!catalogue.request.source.empty()) inputs.push_back({catalogue.request.source, "--catalogue", std::nullopt});
 }
 
 std::vector<io::InputRef> networkInputs(const NetworkSource& network, const CatalogueSource& catalogue) {

@@ -32,6 +32,7 @@ void runOverlayCommand(const OverlayOptions& options) {
   addCatalogueInput(inputs, options.catalogue);
   checkTargets({layerFileTarget(options.out, options.overwrite, 6)}, inputs);
   const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
+  printOrigin(registry);
   const std::string basemap = io::basemapPath().string();
   const core::Layer counties = io::readLayer(basemap, {.layer = "counties", .sql = std::nullopt});
   const core::Layer prefectures = io::readLayer(basemap, {.layer = "prefectures", .sql = std::nullopt});

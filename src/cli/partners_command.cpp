@@ -35,6 +35,7 @@ void runPartners(const PartnersOptions& options) {
   if (options.lang != "zh" && options.lang != "en") throw core::ParameterError("--lang must be zh or en");
   checkTargets({layerFileTarget(options.out, options.overwrite, 2)}, networkInputs(options.network, options.catalogue));
   const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
+  printOrigin(registry);
   tools::PartnersParams params = options.params;
   tools::applyCatalogueDefaults(params, registry, options.year, options.detour->count() > 0);
   const auto road = loadPartnerNetwork(options.network, params.detourFactor, std::cout);

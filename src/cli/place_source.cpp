@@ -130,7 +130,8 @@ std::vector<tools::Place> readPlaces(const std::string& source, const std::strin
     try {
       return placesOf(layer, idField);
     } catch (core::Error& e) {
-      e.setFile(catalogue.folder.empty() ? "catalogue/" + source + ".csv" : catalogue.folder + "/" + source + ".csv");
+      e.setFile(catalogue.request.source.empty() ? "catalogue/" + source + ".csv"
+                                                 : catalogue.request.source + "/" + source + ".csv");
       throw;
     }
   }

@@ -32,6 +32,7 @@ void runWhatIf(const WhatIfOptions& options) {
   addCatalogueInput(inputs, options.catalogue);
   checkTargets({layerFileTarget(options.out, options.overwrite, 1)}, inputs);
   const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
+  printOrigin(registry);
   tools::WhatIfParams params = options.params;
   tools::applyCatalogueDefaults(params.partners, registry, options.year, options.detour->count() > 0);
   const tools::WhatIfResult result = tools::runWhatIf(tools::catalogueInput(registry), registry.projects,

@@ -146,8 +146,49 @@ void checkMaterialCodes(const std::vector<catalogue::TableInput>& tables) {
   }
 }
 
+namespace {
+
+bool referenceTable(std::string_view name) {
+  return std::any_of(mergedTables().begin(), mergedTables().end(), [&](const MergeKey& k) { return k.table == name; });
+}
+
+// A built-in table taken beside a user's tables: its ids and its references to other registry
+// tables become "builtin:ID", so a built-in record never meets a user's record of the same id
+// (a built-in flow of E002 never attaches to the user's E002; a user's park_id P001 never means
+// the built-in park). Built-in rows still refer to each other; material codes stay shared.
+void separateIds(catalogue::TableInput& builtin) {
+  std::vector<std::size_t> columns;
+  for (const auto& field : builtin.spec->fields) {
+    const bool key = field.name == builtin.spec->key;
+    const bool reference = (field.kind == catalogue::FieldKind::Reference ||
+                            field.kind == catalogue::FieldKind::ReferenceList) &&
+                           !referenceTable(field.references);
+    if (!key && !reference) continue;
+    if (const auto c = builtin.table.column(field.name)) columns.push_back(*c);
+  }
+  for (auto& row : builtin.table.rows) {
+    for (const std::size_t c : columns) {
+      if (c >= row.cells.size() || !row.cells[c] || row.cells[c]->empty()) continue;
+      std::string renamed;
+      std::string_view rest = *row.cells[c];
+      while (true) {
+        const auto semicolon = rest.find(';');
+        if (!renamed.empty()) renamed += ';';
+        renamed += std::string(kBuiltinIdPrefix) + std::string(rest.substr(0, semicolon));
+        if (semicolon == std::string_view::npos) break;
+        rest.remove_prefix(semicolon + 1);
+      }
+      row.cells[c] = std::move(renamed);
+    }
+  }
+}
+
+}  // namespace
+
+bool isReferenceTable(std::string_view table) { return referenceTable(table); }
+
 std::vector<catalogue::TableInput> readCatalogueWithBuiltinFallback(const std::filesystem::path& dir,
-                                                                    EncodingPolicy encoding) {
+                                                                    EncodingPolicy encoding, BuiltinTables builtinTables) {
   std::vector<catalogue::TableInput> tables = readCatalogueTables(dir, encoding);
   if (std::filesystem::equivalent(dir, builtinCatalogueDir())) return tables;
   const auto has = [&](std::string_view name) {
@@ -163,8 +204,15 @@ std::vector<catalogue::TableInput> readCatalogueWithBuiltinFallback(const std::f
       }
       continue;
     }
-    // The registry's own tables stay its own: present but empty rather than Gansu's rows.
-    if (ownRegistry && registryTable(builtin.spec->name)) builtin.table.rows.clear();
+    if (!referenceTable(builtin.spec->name)) {
+      if (builtinTables == BuiltinTables::ReferenceOnly) continue;
+      if (builtinTables == BuiltinTables::All) {
+        separateIds(builtin);
+      } else if (ownRegistry && registryTable(builtin.spec->name)) {
+        // The registry's own tables stay its own: present but empty rather than Gansu's rows.
+        builtin.table.rows.clear();
+      }
+    }
     tables.push_back(std::move(builtin));
   }
   return tables;

@@ -2,6 +2,7 @@
 // and the effective flows of a planning year.
 #include "tools/catalogue_inputs.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <map>
@@ -12,6 +13,7 @@
 #include <system_error>
 
 #include "catalogue/catalogue_layers.h"
+#include "catalogue/catalogue_schema.h"
 #include "core/error.h"
 #include "io/builtin_data.h"
 #include "io/catalogue_reader.h"
@@ -58,19 +60,37 @@ core::Value typed(const core::FieldDef& field, const std::string& text) {
 
 }  // namespace
 
-catalogue::Catalogue loadCatalogue(const std::filesystem::path& folder) {
+catalogue::Catalogue loadCatalogue(const CatalogueRequest& request) {
   const auto builtinDir = io::builtinCatalogueDir();
+  const std::filesystem::path folder = request.source;
+  if (!folder.empty() && !std::filesystem::is_directory(folder)) {
+    std::error_code ec;
+    if (request.source.starts_with("PG:") || std::filesystem::exists(folder, ec)) {
+      throw core::InputError(request.source +
+                             ": a registry in a single file (CSV, XLSX, GeoPackage, …) or a PG: source is not yet "
+                             "supported by the analyses; give a folder of catalogue tables (enterprises.csv, "
+                             "flows.csv, …; see data/catalogue/README.md) or check the file with circatlas validate");
+    }
+    throw core::IoError(request.source + ": no such file or folder");
+  }
+  if (request.layer && !folder.empty()) {
+    throw core::ParameterError("--layer " + *request.layer + ": a folder registry holds one table per file; --layer "
+                               "names the sheet or layer of a single-file registry");
+  }
   const auto dir = folder.empty() ? builtinDir : folder;
-  const auto tables = io::readCatalogueWithBuiltinFallback(dir);
+  const auto tables = io::readCatalogueWithBuiltinFallback(
+      dir, io::EncodingPolicy::Reject, request.withBuiltin ? io::BuiltinTables::All : io::BuiltinTables::ReferenceOnly);
   io::checkMaterialCodes(tables);  // an unknown code names its file, line and the nearest known code
   catalogue::Catalogue out = catalogue::catalogueFromTables(tables);
   out.builtin = folder.empty();
   out.origin = folder.empty() ? "the built-in catalogue (data/catalogue)" : folder.string();
-  for (const auto& table : tables) {
+  for (const auto& spec : catalogue::catalogueTables()) {
+    const auto table = std::find_if(tables.begin(), tables.end(), [&](const auto& t) { return t.spec == &spec; });
+    if (table == tables.end()) continue;
     std::error_code ec;
-    const bool own = std::filesystem::equivalent(std::filesystem::path(table.table.source).parent_path(), dir, ec);
-    if (own) out.ownTables.emplace_back(table.spec->name);
-    else if (!table.table.rows.empty()) out.builtinTables.emplace_back(table.spec->name);
+    const bool own = std::filesystem::equivalent(std::filesystem::path(table->table.source).parent_path(), dir, ec);
+    if (own) out.ownTables.emplace_back(spec.name);
+    else if (!io::isReferenceTable(spec.name)) out.builtinTables.emplace_back(spec.name);
   }
   // A folder without a single table of its own would silently be the built-in catalogue.
   if (!folder.empty() && out.ownTables.empty()) {
@@ -85,6 +105,25 @@ catalogue::Catalogue loadCatalogue(const std::filesystem::path& folder) {
     out.asOfYearBasis = "as_of_year of the built-in metadata.csv";
   }
   return out;
+}
+
+std::string describeOrigin(const catalogue::Catalogue& catalogue) {
+  if (catalogue.builtin) return {};
+  const auto list = [](const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+  };
+  std::string line = "Registry: " + catalogue.origin + " (" + list(catalogue.ownTables) + ")";
+  std::vector<std::string> reference;
+  for (const auto& spec : catalogue::catalogueTables()) {
+    if (io::isReferenceTable(spec.name) && !catalogue.isOwn(spec.name)) reference.emplace_back(spec.name);
+  }
+  if (!catalogue.builtinTables.empty()) {
+    line += "; from the built-in catalogue (--with-builtin, ids as builtin:…): " + list(catalogue.builtinTables);
+  }
+  if (!reference.empty()) line += "; reference tables from the built-in catalogue: " + list(reference);
+  return line;
 }
 
 CatalogueInput catalogueInput(const catalogue::Catalogue& catalogue) {

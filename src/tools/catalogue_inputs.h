@@ -13,12 +13,32 @@
 
 namespace circatlas::tools {
 
-/// The catalogue of `folder` (empty: the built-in data/catalogue), tables it lacks and reference
-/// rows completed from the built-in catalogue (io::readCatalogueWithBuiltinFallback), with its
-/// metadata (as_of_year of the folder's metadata.csv, else the built-in one's) and origin.
-/// core::InputError for the first unknown material code (file, line, nearest known code) and for
-/// a folder that holds no catalogue table of its own.
-[[nodiscard]] catalogue::Catalogue loadCatalogue(const std::filesystem::path& folder);
+/// Where a command's or the viewer's catalogue comes from (--registry / --catalogue, --layer,
+/// --with-builtin).
+struct CatalogueRequest {
+  /// Empty: the built-in data/catalogue. A folder of catalogue tables (enterprises.csv, flows.csv,
+  /// …). A single file (CSV, XLSX, GeoPackage, …) or a PG: source: a registry of enterprises.
+  std::string source;
+  std::optional<std::string> layer;  ///< sheet or layer of a single-file source
+  /// Tables the source lacks (parks, projects, mining bases, …) from the built-in catalogue, with
+  /// their ids kept apart ("builtin:E002"). The reference tables (materials, material_uses,
+  /// industry_profiles, exchange_parameters) are always completed from the built-in ones.
+  bool withBuiltin = false;
+};
+
+/// The catalogue of `request.source` with its origin, which tables are its own and which came
+/// from the built-in catalogue, and its metadata (as_of_year of the source's metadata.csv, else
+/// the built-in one's). The reference tables are extended row by row from the built-in catalogue
+/// (io::readCatalogueWithBuiltinFallback); any other table the source lacks is empty unless
+/// `withBuiltin`. core::InputError for the first unknown material code (file, line, nearest known
+/// code), for a folder that holds no catalogue table of its own and for a single-file or PG:
+/// source (not yet read by the analyses); core::IoError for a source that does not exist.
+[[nodiscard]] catalogue::Catalogue loadCatalogue(const CatalogueRequest& request);
+
+/// One line for the user: which registry the analysis ran on and what it took from the built-in
+/// catalogue, e.g. "Registry: reg (enterprises, flows); reference tables completed from the
+/// built-in catalogue". Empty for the built-in catalogue itself.
+[[nodiscard]] std::string describeOrigin(const catalogue::Catalogue& catalogue);
 
 /// The partner tools' input: with the coefficient table and exchange parameters.
 [[nodiscard]] CatalogueInput catalogueInput(const catalogue::Catalogue& catalogue);

@@ -261,5 +261,30 @@ TEST(ExportCommand, UnknownLayerOrResultIsAUsageError) {
   EXPECT_FALSE(fs::exists(dir / "a.gpkg"));
 }
 
+TEST(ExportCommand, AUsersRegistryIsExportedAloneAndNamedAsTheSource) {
+  test::TempDir dir;
+  const fs::path reg = dir / "reg";
+  fs::create_directories(reg);
+  test::writeFile(reg / "enterprises.csv",
+                  "id,name_zh,name_en,industry_code,park_id,status,lon,lat,county_code,prefecture_code,source,"
+                  "location_precision\n"
+                  "E008,水泥,Cement,3011,,none,103.6,36.1,,620100,test,test\n"
+                  "U2,电厂,Power plant,4411,,none,103.7,36.2,,620100,test,test\n");
+  const auto out = (dir / "mine.gpkg").string();
+  const auto r = test::runCommand(exe() + " export --registry '" + reg.string() + "' --results clusters --out '" +
+                                  out + "'");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("Registry: " + reg.string() + " (enterprises)"), std::string::npos) << r.output;
+  // The atlas's enterprises layer holds exactly the user's two records; no built-in parks or projects beside them.
+  const auto count = test::runCommand("ogrinfo -ro -q '" + out + "' -sql \"SELECT COUNT(*) AS n FROM enterprises\"");
+  EXPECT_NE(count.output.find("n (Integer) = 2"), std::string::npos) << count.output;
+  const auto layers = test::runCommand("ogrinfo -ro -so -q '" + out + "'");
+  EXPECT_EQ(layers.output.find("parks"), std::string::npos) << layers.output;
+  EXPECT_EQ(layers.output.find("projects"), std::string::npos) << layers.output;
+  // Results say which registry they came from.
+  const auto meta = test::runCommand("ogrinfo -ro -q '" + out + "' -sql \"SELECT metadata FROM gpkg_metadata\"");
+  EXPECT_NE(meta.output.find("registry " + reg.string()), std::string::npos) << meta.output;
+}
+
 }  // namespace
 }  // namespace circatlas

@@ -118,6 +118,23 @@ TEST(PartnersCommand, AUsersOwnIdsNeverPickUpTheBuiltInFlows) {
   EXPECT_NE(r.output.find("0 candidate(s)"), std::string::npos) << r.output;
 }
 
+TEST(PartnersCommand, RegistryIsTheCatalogueOptionAndTheOutputNamesIt) {
+  test::TempDir dir;
+  const auto folder = dir / "reg";
+  std::filesystem::create_directories(folder);
+  write(folder / "enterprises.csv",
+        "id,name_zh,name_en,industry_code,park_id,status,lon,lat,county_code,prefecture_code,source,location_precision\n"
+        "E002,水泥,Cement,3011,,none,103.6,36.1,,620100,test,test\n");
+  const auto r = test::runCommand(exe() + " partners --lang en --registry '" + folder.string() + "'");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("Registry: " + folder.string() + " (enterprises); reference tables from the built-in catalogue"),
+            std::string::npos)
+      << r.output;
+  const auto file = test::runCommand(exe() + " partners --registry '" + (folder / "enterprises.csv").string() + "'");
+  EXPECT_EQ(file.exitCode, 3) << file.output;
+  EXPECT_NE(file.output.find("not yet supported"), std::string::npos) << file.output;
+}
+
 TEST(PartnersCommand, PlanningYearIsAParameterAndSaysWhereItCameFrom) {
   const auto r = test::runCommand(exe() + " partners --enterprise E002 --year 2015 --lang en");
   EXPECT_EQ(r.exitCode, 0) << r.output;
