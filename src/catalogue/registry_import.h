@@ -2,12 +2,40 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
+#include "catalogue/column_mapping.h"
+#include "catalogue/registry_table.h"
 #include "core/layer.h"
 #include "core/text_table.h"
 #include "geo/web_map_coords.h"
 
 namespace circatlas::catalogue {
+
+class AdminAreas;
+class Gazetteer;
+class IndustryClasses;
+
+/// What turning a sheet into catalogue form needs besides the sheet.
+struct RegistryContext {
+  const AdminAreas& admin;             ///< Gansu's counties, for county/prefecture by point in polygon
+  const Gazetteer& gazetteer;          ///< township centres and county seats, for rows without coordinates
+  const IndustryClasses& industries;   ///< GB/T 4754-2017 classes, for industry names
+  geo::LonLatSystem system = geo::LonLatSystem::Wgs84;  ///< of the sheet's lon/lat columns
+  std::string sourceLabel;             ///< the `source` written where the sheet has none ("reg.xlsx, sheet 名录")
+};
+
+/// Turns a sheet (every cell as text, `raw.source` the file for messages) into the enterprises
+/// table in catalogue form, following `choices` (see chooseColumns). What the sheet lacks is
+/// derived and reported: ids (the credit code, else "R" + the row's line), name_zh/name_en from
+/// the one name given, industry_code from the industry text, status `none`, county and prefecture
+/// by point in polygon, source, location_precision ("as given"); rows with empty lon and lat are
+/// placed by the gazetteer or reported as unplaced (kept, with empty lon/lat). Coordinates that do
+/// not parse are passed on as text for the validator. Columns no field took are listed in
+/// report.ignoredColumns. Throws core::InputError naming the file when no column holds names, or
+/// only one of lon/lat is present.
+[[nodiscard]] RegistryTable toCatalogueForm(const core::TextTable& raw, const std::vector<ColumnChoice>& choices,
+                                            const RegistryContext& context);
 
 /// Renames the registry's coordinate columns to `lon` and `lat` (if they are called otherwise)
 /// and converts every parseable pair from `system` to WGS 84, written back with 7 decimals

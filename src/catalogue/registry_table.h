@@ -86,6 +86,16 @@ struct RegistryReport {
 struct RegistryTable {
   core::TextTable enterprises;
   RegistryReport report;
+  /// Quantities the sheet states (产生量, 综合利用量), in tonnes, one per row that gives any; not
+  /// yet flows (a flow needs a material code of materials.csv).
+  struct Quantity {
+    std::int64_t line = 0;
+    std::string enterpriseId;
+    std::string material;  ///< the sheet's material text, empty when it has none
+    std::optional<double> generatedTonnes;
+    std::optional<double> utilisedTonnes;
+  };
+  std::vector<Quantity> quantities;
 };
 
 }  // namespace circatlas::catalogue

@@ -308,6 +308,7 @@ class Checker {
       std::snprintf(where, sizeof where, "point (%.5f, %.5f) lies outside Gansu", *lon, *lat);
       std::string message = where;
       if (swappedFits) message += "; lon and lat look swapped";
+      if (!options_.reportOutsideGansu && !swappedFits) return;
       add(options_.outsideGansuIsError ? Severity::Error : Severity::Warning, t, row.line, "lon", message);
       return;
     }
@@ -360,11 +361,21 @@ class Checker {
   void checkProvinceAndYears(const TableInput& input, const core::TextTable::Row& row) {
     const auto& t = input.table;
     const auto province = cell(input, row, "province_code");
-    const bool inGansu = !province || *province == kGansu;
+    // Without a stated province, the point says where the record is: a registry abroad, or a row
+    // without a usable location (reported on lon/lat), has no Gansu prefecture to give.
+    bool inGansu = province ? *province == kGansu : !input.spec->hasPoint;
+    if (!province && input.spec->hasPoint) {
+      const auto lon = cell(input, row, "lon");
+      const auto lat = cell(input, row, "lat");
+      if (lon && lat) {
+        const core::LonLat p{parseReal(*lon).value_or(NAN), parseReal(*lat).value_or(NAN)};
+        inGansu = std::abs(p.lon) <= 180 && std::abs(p.lat) <= 90 && admin_.countyAt(p).has_value();
+      }
+    }
     if (inGansu && t.column("prefecture_code") && !cell(input, row, "prefecture_code")) {
       add(Severity::Error, t, row.line, "prefecture_code", "required value is missing (the record is in Gansu)");
     }
-    if (!inGansu) {
+    if (!inGansu && province) {
       for (const char* field : {"prefecture_code", "county_code"}) {
         if (cell(input, row, field)) {
           add(Severity::Error, t, row.line, field,

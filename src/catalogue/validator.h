@@ -21,6 +21,9 @@ struct ValidationOptions {
   /// Points outside Gansu are errors in the built-in catalogue, warnings in a user's registry
   /// (an enterprise across the border can still be a partner).
   bool outsideGansuIsError = true;
+  /// False for a registry that lies wholly outside Gansu: its points are not listed one by one as
+  /// outside Gansu (the command says it once); coordinates are still checked.
+  bool reportOutsideGansu = true;
 };
 
 /// Every problem found, ordered by file and line. Never throws on bad data: bad data is what it

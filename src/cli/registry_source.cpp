@@ -1,4 +1,4 @@
-// Reads a registry from CSV or any GDAL point layer and normalises its coordinates to WGS 84.
+// Registry options shared by the commands, the reader of single tables, and the read report.
 #include "cli/registry_source.h"
 
 #include <CLI/CLI.hpp>
@@ -27,29 +27,39 @@ bool isCsv(const std::string& path) {
 io::EncodingPolicy encodingPolicy(const RegistrySource& source) {
   const std::string& name = source.encoding;
   if (name == "utf8" || name == "utf-8") return io::EncodingPolicy::Reject;
-  if (name == "gb18030" || name == "gbk") return io::EncodingPolicy::ConvertGb18030;
-  throw core::ParameterError("unknown encoding '" + name + "' (expected utf8 or gb18030)");
+  if (name == "auto" || name == "gb18030" || name == "gbk") return io::EncodingPolicy::ConvertGb18030;
+  throw core::ParameterError("unknown encoding '" + name + "' (expected auto, utf8 or gb18030)");
 }
 
 void addRegistryOptions(CLI::App& cmd, RegistrySource& source) {
-  cmd.add_option("--layer", source.layer, "Layer of a multi-layer source (GeoPackage …)");
-  cmd.add_option("--lon-field", source.lonField, "CSV column with longitudes")->capture_default_str();
-  cmd.add_option("--lat-field", source.latField, "CSV column with latitudes")->capture_default_str();
+  cmd.add_option("--layer", source.layer, "Sheet of a workbook or layer of a multi-layer source (GeoPackage …)");
+  cmd.add_option("--lon-field", source.lonField,
+                 "Column with longitudes (default: recognised, e.g. lon, longitude, 经度, X)");
+  cmd.add_option("--lat-field", source.latField, "Column with latitudes (default: recognised, e.g. lat, 纬度, Y)");
   cmd.add_option("--coords", source.coords,
                  "Coordinate system of the registry: wgs84, cgcs2000, gcj02 (AMap, Tencent) or bd09 (Baidu)")
       ->capture_default_str();
   cmd.add_option("--encoding", source.encoding,
-                 "Text encoding of a CSV: utf8 (other encodings are rejected) or gb18030 (GBK files are converted)")
+                 "Text encoding of a CSV: auto (UTF-8, else GBK/GB18030 converted), utf8 (reject anything else) "
+                 "or gb18030")
       ->capture_default_str();
+  cmd.add_option("--field", source.fields,
+                 "FIELD=COLUMN: the sheet's column for a registry field, e.g. name=企业名称, "
+                 "industry_name=主营行业, address=生产地址 (repeatable)");
+  cmd.add_option("--mapping", source.mappingFile, "A column mapping file (field=column lines, see --save-mapping)");
+  cmd.add_option("--save-mapping", source.saveMapping,
+                 "Write the column mapping used to this file for reuse with --mapping (never over an existing file)");
 }
 
-core::TextTable readRegistry(const RegistrySource& source) {
+core::TextTable readTableFile(const RegistrySource& source, bool hasPoint) {
   const geo::LonLatSystem system = geo::parseLonLatSystem(source.coords);
   const io::EncodingPolicy encoding = encodingPolicy(source);
+  const std::string lonField = source.lonField.value_or("lon");
+  const std::string latField = source.latField.value_or("lat");
   if (isCsv(source.path)) {
     core::TextTable table = io::readCsvTable(source.path, encoding);
     if (table.rows.empty()) throw core::InputError(source.path + ": the registry has no rows (only a header or nothing)");
-    catalogue::normaliseCoordinates(table, source.lonField, source.latField, system);
+    if (hasPoint) catalogue::normaliseCoordinates(table, lonField, latField, system);
     return table;
   }
   const core::Layer layer = io::readLayer(source.path, {.layer = source.layer, .sql = std::nullopt});
@@ -61,6 +71,40 @@ core::TextTable readRegistry(const RegistrySource& source) {
   core::TextTable table = catalogue::tableFromPointLayer(layer, source.path);
   catalogue::normaliseCoordinates(table, "lon", "lat", system);
   return table;
+}
+
+std::string formatReport(const catalogue::RegistryReport& report, std::size_t rows) {
+  std::string out = report.sourceLabel + ": " + std::to_string(rows) + " rows read\n";
+  std::string taken;
+  std::string derived;
+  for (const auto& f : report.fields) {
+    if (f.origin == catalogue::FieldOrigin::Derived) {
+      derived += "  derived " + f.field + ": " + f.how + "\n";
+    } else {
+      taken += (taken.empty() ? "  columns: " : "; ") + f.field + " ← " + f.column + " (" + f.how + ")";
+    }
+  }
+  if (!taken.empty()) out += taken + "\n";
+  out += derived;
+  if (!report.ignoredColumns.empty()) {
+    std::string list;
+    for (const auto& c : report.ignoredColumns) list += (list.empty() ? "" : ", ") + c;
+    out += "  not used: " + list + " (name them with --field FIELD=COLUMN)\n";
+  }
+  for (const auto& m : report.industries) {
+    out += "  industry, line " + std::to_string(m.line) + ": '" + m.text + "' → " +
+           (m.code.empty() ? std::string("no class") : m.code + " " + m.className) + " (" + m.how + ")\n";
+  }
+  for (const auto& p : report.placed) {
+    out += "  placed, line " + std::to_string(p.line) + ": " + p.name + " at " + p.placedAt + " (" + p.precision + ")\n";
+  }
+  for (const auto& u : report.unplaced) {
+    out += "  NOT placed, line " + std::to_string(u.line) + ": " + u.name + ": " + u.reason + "\n";
+  }
+  for (const auto& n : report.notes) out += "  note: " + n + "\n";
+  out += "  " + std::to_string(report.rowsInGansu) + " rows in Gansu, " + std::to_string(report.rowsOutsideGansu) +
+         " outside, " + std::to_string(report.unplaced.size()) + " without a location\n";
+  return out;
 }
 
 }  // namespace circatlas::cli

@@ -1,9 +1,9 @@
 // Command-line options and loading for a user's registry, shared by every command that accepts one.
 #pragma once
 
-#include <optional>
 #include <string>
 
+#include "catalogue/registry_table.h"
 #include "core/text_table.h"
 #include "io/text_encoding.h"
 
@@ -13,26 +13,26 @@ class App;
 
 namespace circatlas::cli {
 
-/// Where a registry comes from and how to read its coordinates and text.
-struct RegistrySource {
-  std::string path;
-  std::optional<std::string> layer;  ///< for multi-layer GIS sources
-  std::string lonField = "lon";      ///< CSV column holding longitudes
-  std::string latField = "lat";      ///< CSV column holding latitudes
-  std::string coords = "wgs84";      ///< wgs84, cgcs2000, gcj02 or bd09
-  std::string encoding = "utf8";     ///< utf8, or gb18030 to convert GBK files
-};
+/// Where a registry comes from and how to read its columns, coordinates and text.
+using RegistrySource = catalogue::RegistrySource;
 
-/// The encoding policy named by source.encoding; throws core::ParameterError for other names.
+/// The encoding policy named by source.encoding (auto and gb18030 convert GBK text, utf8 rejects
+/// it); throws core::ParameterError for other names.
 [[nodiscard]] io::EncodingPolicy encodingPolicy(const RegistrySource& source);
 
-/// Adds --layer, --lon-field, --lat-field, --coords and --encoding to a subcommand.
+/// Adds --layer, --lon-field, --lat-field, --coords, --encoding, --field, --mapping and
+/// --save-mapping to a subcommand.
 void addRegistryOptions(CLI::App& cmd, RegistrySource& source);
 
-/// Reads the registry as a text table with WGS 84 `lon`/`lat` columns: CSV through the CSV
-/// reader, anything else GDAL opens as a point layer (reprojected to WGS 84 with PROJ); then
-/// GCJ-02/BD-09 coordinates converted. Throws the io/catalogue errors, core::ParameterError for
-/// unknown --coords or --encoding values.
-[[nodiscard]] core::TextTable readRegistry(const RegistrySource& source);
+/// Reads a single-file registry that follows a catalogue table other than enterprises (flows …)
+/// as a text table: CSV through the CSV reader, anything else GDAL opens as a point layer, with
+/// WGS 84 `lon`/`lat` columns when the table has points. Enterprises go through
+/// io::readRegistryFile instead. Throws the io/catalogue errors, core::ParameterError for unknown
+/// --coords or --encoding values.
+[[nodiscard]] core::TextTable readTableFile(const RegistrySource& source, bool hasPoint);
+
+/// The report of a registry read, as lines for the terminal: columns taken and how, derived
+/// fields, industry matches, placed and unplaced rows, other notes.
+[[nodiscard]] std::string formatReport(const catalogue::RegistryReport& report, std::size_t rows);
 
 }  // namespace circatlas::cli

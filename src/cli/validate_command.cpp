@@ -14,6 +14,7 @@
 #include "io/builtin_data.h"
 #include "io/catalogue_reader.h"
 #include "io/layer_reader.h"
+#include "io/registry_file.h"
 
 namespace circatlas::cli {
 
@@ -29,6 +30,7 @@ void runValidate(const ValidateOptions& options) {
       io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt}));
 
   std::vector<catalogue::TableInput> tables;
+  std::vector<catalogue::Problem> ignored;  // a sheet's columns no field took
   catalogue::ValidationOptions validation;
   std::string registryFile;
   std::filesystem::path registryFolder;
@@ -47,18 +49,33 @@ void runValidate(const ValidateOptions& options) {
       validation.outsideGansuIsError = false;
     }
   } else {
-    // A user's registry: one table checked against the built-in tables it may refer to.
+    // A user's registry: one table checked against the built-in tables it may refer to. An
+    // enterprise registry is read as a planner's sheet (columns recognised, the rest derived).
     const catalogue::TableSpec* spec = catalogue::findTable(options.table);
     if (!spec) throw core::ParameterError("unknown table '" + options.table + "'");
     for (auto& t : io::readCatalogueTables(io::builtinCatalogueDir())) {
       if (t.spec->name != spec->name) tables.push_back(std::move(t));
     }
-    tables.push_back({spec, readRegistry(options.source)});
+    if (spec->name == "enterprises") {
+      catalogue::RegistryTable registry = io::readRegistryFile(options.source);
+      std::cout << formatReport(registry.report, registry.enterprises.rows.size());
+      for (const auto& column : registry.report.ignoredColumns) {
+        ignored.push_back({catalogue::Severity::Warning, path.string(), 1, column, "unknown column, ignored"});
+      }
+      if (registry.report.rowsInGansu == 0 && registry.report.rowsOutsideGansu > 0) {
+        std::cout << "  the registry lies outside Gansu: its points are not checked against Gansu's counties\n";
+        validation.reportOutsideGansu = false;
+      }
+      tables.push_back({spec, std::move(registry.enterprises)});
+    } else {
+      tables.push_back({spec, readTableFile(options.source, spec->hasPoint)});
+    }
     registryFile = path.string();
     validation.outsideGansuIsError = false;
   }
 
-  const auto problems = catalogue::validate(tables, admin, validation);
+  auto problems = catalogue::validate(tables, admin, validation);
+  problems.insert(problems.begin(), ignored.begin(), ignored.end());
   auto isUsers = [&](const std::string& file) {
     if (!registryFile.empty()) return file == registryFile;
     if (!registryFolder.empty()) return std::filesystem::path(file).parent_path() == registryFolder;
@@ -90,11 +107,12 @@ void addValidateCommand(CLI::App& app, Action& action) {
   auto options = std::make_shared<ValidateOptions>();
   CLI::App* cmd = app.add_subcommand(
       "validate",
-      "Check a catalogue folder (default: the built-in one) or a registry CSV: required fields, types, code lists, "
+      "Check a catalogue folder (default: the built-in one) or a registry (CSV, XLSX, ODS, GIS layer; columns "
+      "recognised or named with --field, missing fields derived and reported): required fields, types, code lists, "
       "references, duplicate ids, points inside Gansu and in their stated county. Lists every problem as "
       "file:line:field and exits with 3 if there are errors.");
   cmd->add_option("PATH", options->source.path,
-                  "A catalogue folder, or one registry (CSV, GeoPackage, Shapefile, GeoJSON …) following one "
+                  "A catalogue folder, or one registry (CSV, XLSX, ODS, GeoPackage, Shapefile, GeoJSON, FlatGeobuf …) of one "
                   "catalogue table, enterprises by default");
   cmd->add_option("--table", options->table, "Which catalogue table a single registry follows")->capture_default_str();
   addRegistryOptions(*cmd, options->source);
