@@ -66,7 +66,7 @@ bool endsWith(std::string_view s, std::string_view p) {
 }
 
 // Splits "产生量（万吨）" into "产生量" and "万吨"; also "产生量/万吨", "产生量(t)", "产生量_万t".
-std::pair<std::string, std::string> splitUnit(std::string s) {
+std::pair<std::string, std::string> splitUnit(const std::string& s) {
   static const std::pair<const char*, const char*> brackets[] = {{"（", "）"}, {"(", ")"}, {"[", "]"}, {"【", "】"}};
   for (const auto& [open, close] : brackets) {
     if (!endsWith(s, close)) continue;

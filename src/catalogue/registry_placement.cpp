@@ -31,6 +31,15 @@ double number(const core::TextTable& table, const core::TextTable::Row& row, std
   throw e;
 }
 
+// Bytes of the UTF-8 character starting with this lead byte (1 for a stray continuation byte).
+std::size_t characterLength(char lead) {
+  const auto b = static_cast<unsigned char>(lead);
+  if (b >= 0xF0) return 4;
+  if (b >= 0xE0) return 3;
+  if (b >= 0xC0) return 2;
+  return 1;
+}
+
 template <class T>
 void addUnique(std::vector<T>& v, const T& x) {
   if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
@@ -58,7 +67,24 @@ Gazetteer::Gazetteer(const core::TextTable& townships, std::vector<CountySeat> s
     const auto& county = row.cells[columns[1]];
     if (!name || !county) continue;  // the gazetteer's own check (build_townships.py) forbids this
     townships_.push_back({*name, *county, {number(townships, row, columns[2]), number(townships, row, columns[3])}});
+    byFirstCharacter_[name->substr(0, characterLength(name->front()))].push_back(townships_.size() - 1);
   }
+}
+
+std::vector<const Gazetteer::Township*> Gazetteer::townshipsIn(std::string_view text) const {
+  std::vector<const Township*> found;
+  std::vector<std::size_t> indices;
+  for (std::size_t i = 0; i < text.size(); i += characterLength(text[i])) {
+    const auto it = byFirstCharacter_.find(std::string(text.substr(i, characterLength(text[i]))));
+    if (it == byFirstCharacter_.end()) continue;
+    for (const std::size_t t : it->second) {
+      if (text.substr(i, townships_[t].name.size()) == townships_[t].name) addUnique(indices, t);
+    }
+  }
+  std::sort(indices.begin(), indices.end());
+  found.reserve(indices.size());
+  for (const std::size_t t : indices) found.push_back(&townships_[t]);
+  return found;
 }
 
 const CountySeat* Gazetteer::county(std::string_view code) const {
@@ -105,17 +131,8 @@ std::vector<std::string> Gazetteer::countiesNamed(const PlaceText& text) const {
 std::variant<Placement, std::string> Gazetteer::place(const PlaceText& text) const {
   const auto counties = countiesNamed(text);
   const auto prefectures = prefecturesNamed(text);
-  std::vector<const Township*> found;
-  if (!text.township.empty()) {
-    for (const auto& t : townships_) {
-      if (t.name == text.township || contains(text.township, t.name)) found.push_back(&t);
-    }
-  }
-  if (found.empty() && !text.address.empty()) {
-    for (const auto& t : townships_) {
-      if (contains(text.address, t.name)) found.push_back(&t);
-    }
-  }
+  std::vector<const Township*> found = townshipsIn(text.township);
+  if (found.empty()) found = townshipsIn(text.address);
   auto inPlace = [&](const Township* t) {
     if (!counties.empty()) return std::find(counties.begin(), counties.end(), t->countyCode) != counties.end();
     if (prefectures.empty()) return true;

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <variant>
 #include <vector>
@@ -64,8 +65,12 @@ class Gazetteer {
   [[nodiscard]] std::vector<std::string> countiesNamed(const PlaceText& text) const;
   [[nodiscard]] std::vector<std::string> prefecturesNamed(const PlaceText& text) const;
   [[nodiscard]] const CountySeat* county(std::string_view code) const;
+  /// Townships whose name occurs whole in the text, each once, in gazetteer order.
+  [[nodiscard]] std::vector<const Township*> townshipsIn(std::string_view text) const;
 
   std::vector<Township> townships_;
+  /// Township indices by the first UTF-8 character of their name, so that a text is scanned once.
+  std::unordered_map<std::string, std::vector<std::size_t>> byFirstCharacter_;
   std::vector<CountySeat> seats_;
   std::vector<PrefectureName> prefectures_;
 };

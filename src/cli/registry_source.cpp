@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 
 #include "catalogue/registry_import.h"
 #include "core/error.h"
@@ -91,12 +92,33 @@ std::string formatReport(const catalogue::RegistryReport& report, std::size_t ro
     for (const auto& c : report.ignoredColumns) list += (list.empty() ? "" : ", ") + c;
     out += "  not used: " + list + " (name them with --field FIELD=COLUMN)\n";
   }
+  // Industry matches once per distinct text, with the rows that gave it.
+  std::vector<std::pair<const catalogue::IndustryMatch*, std::vector<std::int64_t>>> matches;
   for (const auto& m : report.industries) {
-    out += "  industry, line " + std::to_string(m.line) + ": '" + m.text + "' → " +
-           (m.code.empty() ? std::string("no class") : m.code + " " + m.className) + " (" + m.how + ")\n";
+    auto it = std::find_if(matches.begin(), matches.end(), [&](const auto& e) { return e.first->text == m.text; });
+    if (it == matches.end()) {
+      matches.push_back({&m, {}});
+      it = std::prev(matches.end());
+    }
+    it->second.push_back(m.line);
   }
-  for (const auto& p : report.placed) {
+  for (const auto& [m, lines] : matches) {
+    out += "  industry '" + m->text + "' → " + (m->code.empty() ? std::string("no class") : m->code + " " + m->className) +
+           " (" + m->how + "), " +
+           (lines.size() == 1 ? "line " + std::to_string(lines[0]) : std::to_string(lines.size()) + " rows") + "\n";
+  }
+  // Placed rows: the first ones, then a count by precision; unplaced rows: every one.
+  constexpr std::size_t kShown = 20;
+  for (std::size_t i = 0; i < report.placed.size() && i < kShown; ++i) {
+    const auto& p = report.placed[i];
     out += "  placed, line " + std::to_string(p.line) + ": " + p.name + " at " + p.placedAt + " (" + p.precision + ")\n";
+  }
+  if (report.placed.size() > kShown) {
+    const auto townships = std::count_if(report.placed.begin(), report.placed.end(),
+                                         [](const auto& p) { return p.precision == "township_centre"; });
+    out += "  … " + std::to_string(report.placed.size() - kShown) + " more placed rows; in all " +
+           std::to_string(townships) + " at township centres, " +
+           std::to_string(static_cast<std::ptrdiff_t>(report.placed.size()) - townships) + " at county seats\n";
   }
   for (const auto& u : report.unplaced) {
     out += "  NOT placed, line " + std::to_string(u.line) + ": " + u.name + ": " + u.reason + "\n";
