@@ -263,9 +263,35 @@ catalogue::RegistryTable readRegistryFile(const catalogue::RegistrySource& sourc
   const auto choices = catalogue::chooseColumns(raw.header, requests, &duplicates);
   const core::Layer counties = readLayer(basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
   const catalogue::AdminAreas admin(counties);
-  const catalogue::Gazetteer gazetteer = loadGazetteer(counties);
+  // The gazetteer and the class table are read only when a row needs them (a sheet in catalogue
+  // form needs neither, and each read counts against the memory budget).
+  auto chosen = [&](std::string_view field) -> std::optional<std::size_t> {
+    for (const auto& c : choices) {
+      if (c.field == field) return c.column;
+    }
+    return std::nullopt;
+  };
+  auto anyRow = [&](auto&& predicate) { return std::any_of(raw.rows.begin(), raw.rows.end(), predicate); };
+  const auto lonColumn = chosen("lon");
+  const auto latColumn = chosen("lat");
+  auto blank = [](const std::optional<std::string>& v) {
+    return !v || v->find_first_not_of(" \t\r\n") == std::string::npos;
+  };
+  const bool needsPlacing = !lonColumn || !latColumn || anyRow([&](const core::TextTable::Row& r) {
+                              return blank(r.cells[*lonColumn]) && blank(r.cells[*latColumn]);
+                            });
+  const auto codeColumn = chosen("industry_code");
+  const bool needsClasses = chosen("industry_name").has_value() || (codeColumn && anyRow([&](const core::TextTable::Row& r) {
+                                                                      const auto& v = r.cells[*codeColumn];
+                                                                      return v && (v->size() != 4 || !std::all_of(v->begin(), v->end(), [](char c) { return c >= '0' && c <= '9'; }));
+                                                                    }));
+  core::TextTable noTownships;
+  noTownships.header = {"name", "county_code", "lon", "lat"};
+  core::TextTable noClasses;
+  noClasses.header = {"code", "name_zh"};
+  const catalogue::Gazetteer gazetteer = needsPlacing ? loadGazetteer(counties) : catalogue::Gazetteer(noTownships, {}, {});
   const catalogue::IndustryClasses industries(
-      readCsvTable((builtinDataDir() / "industry" / "gbt4754_2017_classes.csv").string()));
+      needsClasses ? readCsvTable((builtinDataDir() / "industry" / "gbt4754_2017_classes.csv").string()) : noClasses);
   catalogue::RegistryTable table = catalogue::toCatalogueForm(
       raw, choices, {.admin = admin, .gazetteer = gazetteer, .industries = industries, .system = system, .sourceLabel = label});
   for (const auto& d : duplicates) {
