@@ -186,7 +186,7 @@ FigureReport FigureLayout::draw(QPainter& painter, const FigureContent& c) const
   const double creditRoom = pageH - 3.0 * mm - creditTop;
   QFont creditFont = mapFont(5.5, dpi_);
   QStringList creditLines = wrapLines(c.credits, creditFont, creditWidth);
-  for (double pt = 5.25; pt >= 4.5 && QFontMetricsF(creditFont).lineSpacing() * creditLines.size() > creditRoom; pt -= 0.25) {
+  for (double pt = 5.25; pt >= 4.5 && QFontMetricsF(creditFont).lineSpacing() * static_cast<double>(creditLines.size()) > creditRoom; pt -= 0.25) {
     creditFont = mapFont(pt, dpi_);
     creditLines = wrapLines(c.credits, creditFont, creditWidth);
   }
