@@ -2,9 +2,9 @@
 #include "analysis/cluster/dbscan.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <limits>
-#include <numeric>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -13,6 +13,7 @@
 #include "analysis/cluster/parallel_cells.h"
 #include "analysis/cluster/point_checks.h"
 #include "core/error.h"
+#include "core/union_find.h"
 
 namespace circatlas::analysis::cluster {
 
@@ -107,27 +108,6 @@ std::vector<std::uint32_t> coreCountPerCell(const CellGrid& grid, const CoreFlag
   return counts;
 }
 
-// Disjoint sets of cells with path halving; the smaller index becomes the root, for determinism.
-class CellSets {
- public:
-  explicit CellSets(std::size_t count) : parent_(count) { std::iota(parent_.begin(), parent_.end(), 0u); }
-  std::uint32_t find(std::uint32_t c) {
-    while (parent_[c] != c) {
-      parent_[c] = parent_[parent_[c]];
-      c = parent_[c];
-    }
-    return c;
-  }
-  void unite(std::uint32_t a, std::uint32_t b) {
-    a = find(a);
-    b = find(b);
-    if (a != b) parent_[std::max(a, b)] = std::min(a, b);
-  }
-
- private:
-  std::vector<std::uint32_t> parent_;
-};
-
 bool coreWithinEps(const CellGrid& grid, const CoreFlags& core, std::uint32_t cell, core::XY p, double eps2) {
   const std::span<const core::XY> pts = grid.sortedPoints();
   for (std::uint32_t q = grid.cellBegin(cell); q < grid.cellEnd(cell); ++q) {
@@ -145,9 +125,9 @@ bool corePairWithinEps(const CellGrid& grid, const CoreFlags& core, std::uint32_
 }
 
 // Joins cells whose core points are chained within eps. Core points of one cell are always linked.
-CellSets linkCoreCells(const CellGrid& grid, const CoreFlags& core, const std::vector<std::uint32_t>& coreCount,
+core::UnionFind linkCoreCells(const CellGrid& grid, const CoreFlags& core, const std::vector<std::uint32_t>& coreCount,
                        double eps2) {
-  CellSets sets(grid.cellCount());
+  core::UnionFind sets(grid.cellCount());
   for (std::uint32_t a = 0; a < grid.cellCount(); ++a) {
     if (coreCount[a] == 0) continue;
     grid.forEachCellInBlock(a, kBlockRadius, [&](std::uint32_t b) {
@@ -165,7 +145,7 @@ struct ClusterNumbering {
 };
 
 ClusterNumbering numberClusters(const CellGrid& grid, const CoreFlags& core,
-                                         const std::vector<std::uint32_t>& coreCount, CellSets& sets) {
+                                         const std::vector<std::uint32_t>& coreCount, core::UnionFind& sets) {
   constexpr auto kNone = std::numeric_limits<std::uint32_t>::max();
   std::vector<std::uint32_t> firstCoreOfRoot(grid.cellCount(), kNone);
   for (std::uint32_t cell = 0; cell < grid.cellCount(); ++cell) {
@@ -219,7 +199,7 @@ class DbscanBuilder {
     const CellGrid grid(points, cellSizeFor(points, params.epsMeters));
     const CoreFlags core = markCorePoints(grid, eps2, static_cast<std::uint32_t>(params.minPoints), threads);
     const std::vector<std::uint32_t> coreCount = coreCountPerCell(grid, core);
-    CellSets sets = linkCoreCells(grid, core, coreCount, eps2);
+    core::UnionFind sets = linkCoreCells(grid, core, coreCount, eps2);
     const ClusterNumbering numbering = numberClusters(grid, core, coreCount, sets);
     const std::vector<std::int32_t>& clusterOfCell = numbering.clusterOfCell;
     result.clusterCount_ = numbering.clusterCount;
@@ -240,7 +220,22 @@ class DbscanBuilder {
         }
       }
     });
+    checkLabels(result, params);
     return result;
+  }
+
+ private:
+  // Debug builds: every point is noise exactly when it has no cluster, ids are below the count, and
+  // border points appear only in classic DBSCAN.
+  static void checkLabels([[maybe_unused]] const DbscanResult& result, [[maybe_unused]] const DbscanParams& params) {
+#ifndef NDEBUG
+    for (std::size_t i = 0; i < result.cluster_.size(); ++i) {
+      const std::int32_t id = result.cluster_[i];
+      assert((id == kNoCluster) == (result.roles_[i] == PointRole::Noise));
+      assert(id == kNoCluster || static_cast<std::size_t>(id) < result.clusterCount_);
+      assert(!params.borderPointsAsNoise || result.roles_[i] != PointRole::Border);
+    }
+#endif
   }
 };
 

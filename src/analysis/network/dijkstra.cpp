@@ -2,14 +2,32 @@
 #include "analysis/network/dijkstra.h"
 
 #include <algorithm>
+#include <cassert>
 #include <functional>
+#include <limits>
 #include <queue>
 #include <utility>
 
 namespace circatlas::analysis::network {
 namespace {
 constexpr std::uint32_t kNoArc = 0xffffffffu;
-}
+
+// Debug builds: with non-negative weights nodes settle in non-decreasing distance.
+class SettleOrder {
+ public:
+  void settle([[maybe_unused]] double distance) {
+#ifndef NDEBUG
+    assert(distance >= last_);
+    last_ = distance;
+#endif
+  }
+
+ private:
+#ifndef NDEBUG
+  double last_ = -std::numeric_limits<double>::infinity();
+#endif
+};
+}  // namespace
 
 Dijkstra::Dijkstra(const RoadGraph& graph, Metric metric)
     : graph_(&graph),
@@ -37,16 +55,19 @@ void Dijkstra::run(NodeId source, std::span<const NodeId> targets) {
   totals_[s] = Totals{};
   parentArc_[s] = kNoArc;
   heap.emplace(0.0, s);
+  SettleOrder order;
   while (!heap.empty()) {
     const auto [d, u] = heap.top();
     heap.pop();
     if (d > dist_[u]) continue;  // stale entry
+    order.settle(d);
     if (targetMark_[u] == round_) {
       targetMark_[u] = 0;
       if (--remaining == 0) break;
     }
     for (ArcId arc : graph_->outArcs(NodeId(u))) {
       const std::uint32_t v = graph_->head(arc).value();
+      assert(graph_->weight(arc, metric_) >= 0.0);
       const double candidate = d + graph_->weight(arc, metric_);
       if (!reached(v) || candidate < dist_[v]) {
         stamp_[v] = round_;
@@ -114,12 +135,14 @@ void Dijkstra::search(std::span<const Anchor> anchors, std::span<const NodeId> s
       push(candidate, v);
     }
   };
+  SettleOrder order;
   while (!heap_.empty() && remaining > 0) {
     std::pop_heap(heap_.begin(), heap_.end(), std::greater<>{});
     const Entry top = heap_.back();
     heap_.pop_back();
     const auto [d, u] = top;
     if (d > dist_[u]) continue;  // stale entry
+    order.settle(d);
     if (targetMark_[u] == round_) {
       targetMark_[u] = 0;
       --remaining;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -54,6 +55,25 @@ EdgeId GraphBuilder::addEdge(const InputEdge& edge) {
   if (edges_.size() >= kMaxIndex) throw core::InputError("road network has too many edges (more than 2^32 - 2)");
   edges_.push_back(edge);
   return EdgeId(static_cast<std::uint32_t>(edges_.size() - 1));
+}
+
+// Debug builds: both offset arrays start at 0, never decrease and end at the arc count; every arc
+// lies in its tail's out-range and is listed once in its head's in-range.
+void GraphBuilder::checkCsr([[maybe_unused]] const RoadGraph& graph) {
+#ifndef NDEBUG
+  const std::size_t arcs = graph.heads_.size();
+  assert(graph.firstOut_.front() == 0 && graph.firstOut_.back() == arcs);
+  assert(graph.firstIn_.front() == 0 && graph.firstIn_.back() == arcs);
+  assert(std::is_sorted(graph.firstOut_.begin(), graph.firstOut_.end()));
+  assert(std::is_sorted(graph.firstIn_.begin(), graph.firstIn_.end()));
+  for (std::uint32_t a = 0; a < arcs; ++a) {
+    const std::uint32_t tail = graph.tails_[a];
+    assert(graph.firstOut_[tail] <= a && a < graph.firstOut_[tail + 1]);
+    const ArcId in = graph.inArcs_[a];
+    const std::uint32_t head = graph.heads_[in.value()];
+    assert(graph.firstIn_[head] <= a && a < graph.firstIn_[head + 1]);
+  }
+#endif
 }
 
 RoadGraph GraphBuilder::build() {
@@ -124,6 +144,7 @@ RoadGraph GraphBuilder::build() {
 
   graph.edgeSources_.reserve(edges_.size());
   for (const InputEdge& edge : edges_) graph.edgeSources_.push_back(edge.sourceFeature);
+  checkCsr(graph);
   return graph;
 }
 

@@ -49,6 +49,8 @@ class GraphBuilder {
   [[nodiscard]] const BuildReport& report() const noexcept { return report_; }
 
  private:
+  static void checkCsr(const RoadGraph& graph);  // debug assertions on the CSR offsets
+
   std::vector<core::XY> positions_;
   std::vector<InputEdge> edges_;
   BuildReport report_;
