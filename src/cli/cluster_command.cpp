@@ -12,8 +12,6 @@
 #include "cli/progress_bar.h"
 #include "cli/table_printer.h"
 #include "core/units.h"
-#include "geo/analysis_crs.h"
-#include "geo/transformer.h"
 #include "io/builtin_data.h"
 #include "io/layer_reader.h"
 #include "io/layer_writer.h"
@@ -32,21 +30,8 @@ struct ClusterOptions {
   bool overwrite = false;
 };
 
-void printKDistance(const core::Layer& enterprises, int minPoints) {
-  std::vector<core::Coord> c;
-  for (const auto& f : enterprises.features()) {
-    if (!f.geometry.isEmpty()) c.push_back(f.geometry.coords()[0]);
-  }
-  geo::Transformer(enterprises.crs(), geo::kWgs84).forward(c);
-  std::vector<core::LonLat> points;
-  points.reserve(c.size());
-  for (const auto& p : c) points.push_back({p.x, p.y});
-  const geo::FittedCrs crs = geo::conformalCrsFor(points);  // as the clustering itself
-  geo::Transformer(geo::kWgs84, crs.proj).forward(c);
-  std::vector<core::XY> xy;
-  xy.reserve(c.size());
-  for (const auto& p : c) xy.push_back({p.x, p.y});
-  const auto report = analysis::cluster::kDistanceReport(xy, minPoints);
+void printKDistance(const analysis::cluster::KDistanceReport& report) {
+  const int minPoints = report.minPoints;
   std::cout << "k-distance (distance to the " << minPoints << "-th nearest point, counting the point itself):\n";
   for (const auto& q : report.quantiles) {
     std::cout << "  " << formatFixed(q.fraction * 100, 0) << " % of enterprises within " << formatFixed(q.distanceMeters / 1000, 2)
@@ -67,11 +52,12 @@ void runClusterCommand(const ClusterOptions& options) {
   printOrigin(registry);
   const core::Layer& enterprises = registry.enterprises;
   const core::Layer counties = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
-  if (options.kDistance) printKDistance(enterprises, params.minPoints);
+  params.kDistance = options.kDistance;
   ProgressBar progress;
   const tools::ClusterResult r = tools::runCluster(enterprises, registry.flows, counties,
                                                    &registry.parks, params, &progress);
   progress.finish();
+  if (r.kDistance) printKDistance(*r.kDistance);
   const auto& h = r.convexHulls;
   TablePrinter table({"Cluster", "Members", "Core", "Border", "Shannon", "Area km²", "Prefectures", "Parks"},
                      {true, true, true, true, true, true, false, false});

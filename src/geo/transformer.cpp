@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/error.h"
+#include "geo/analysis_crs.h"
 #include "geo/crs_wkt.h"
 
 namespace circatlas::geo {
@@ -117,6 +118,41 @@ void Transformer::forward(std::span<core::Coord> coords) const {
 
 void Transformer::inverse(std::span<core::Coord> coords) const {
   transformInPlace(impl_->pj.get(), impl_->ctx.get(), PJ_INV, coords, target_, source_);
+}
+
+std::vector<core::XY> Transformer::toXY(std::span<const core::LonLat> points) const {
+  std::vector<core::Coord> coords;
+  coords.reserve(points.size());
+  for (const core::LonLat& p : points) coords.push_back({p.lon, p.lat});
+  forward(coords);
+  std::vector<core::XY> xy;
+  xy.reserve(coords.size());
+  for (const core::Coord& c : coords) xy.push_back({c.x, c.y});
+  return xy;
+}
+
+LayerPoints layerPointsWgs84(const core::Layer& layer) {
+  try {
+    if (layer.crs().empty()) throw core::CrsError("the layer has no coordinate reference system");
+    std::vector<core::Coord> coords;
+    LayerPoints points;
+    for (std::size_t i = 0; i < layer.size(); ++i) {
+      if (layer[i].geometry.isEmpty()) continue;
+      coords.push_back(layer[i].geometry.coords()[0]);
+      points.rows.push_back(i);
+    }
+    if (layer.crs() != kWgs84) Transformer(layer.crs(), kWgs84).forward(coords);
+    points.lonLat.reserve(coords.size());
+    for (const core::Coord& c : coords) points.lonLat.push_back({c.x, c.y});
+    return points;
+  } catch (core::Error& e) {
+    e.setLayer(layer.name());
+    throw;
+  }
+}
+
+std::vector<core::XY> projectPoints(std::span<const core::LonLat> lonLat, std::string_view metricCrs) {
+  return Transformer(kWgs84, metricCrs).toXY(lonLat);
 }
 
 void transformLayer(core::Layer& layer, std::string_view targetCrs) {

@@ -1,10 +1,12 @@
 // Coordinate transformations between any two CRS, through PROJ.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/geometry.h"
 #include "core/layer.h"
@@ -31,6 +33,10 @@ class Transformer {
   /// coordinate that failed.
   void forward(std::span<core::Coord> coords) const;
   void inverse(std::span<core::Coord> coords) const;
+  /// Projects WGS 84 longitudes/latitudes (degrees) to metres in one PROJ call: the typed batch
+  /// call for a Transformer from kWgs84 (or another lon/lat CRS) to a metric CRS such as
+  /// kAnalysisCrs or a FittedCrs. Throws core::CrsError naming the first point that failed.
+  [[nodiscard]] std::vector<core::XY> toXY(std::span<const core::LonLat> points) const;
 
   [[nodiscard]] const std::string& sourceCrs() const noexcept { return source_; }
   [[nodiscard]] const std::string& targetCrs() const noexcept { return target_; }
@@ -41,6 +47,20 @@ class Transformer {
   std::string source_;
   std::string target_;
 };
+
+/// The points of a layer: the first coordinate of every feature that has a geometry, in WGS 84.
+struct LayerPoints {
+  std::vector<std::size_t> rows;      ///< per point: its feature's index in the layer
+  std::vector<core::LonLat> lonLat;   ///< per point: WGS 84 degrees
+};
+
+/// Reads the layer's points and transforms them to WGS 84 (one PROJ call; none when the layer is in
+/// WGS 84 already). Throws core::CrsError naming the layer when it declares no CRS or PROJ fails.
+[[nodiscard]] LayerPoints layerPointsWgs84(const core::Layer& layer);
+
+/// Points projected once into a metric CRS (kAnalysisCrs or a FittedCrs's proj): the one
+/// "project points to XY" of the analyses. Throws core::CrsError.
+[[nodiscard]] std::vector<core::XY> projectPoints(std::span<const core::LonLat> lonLat, std::string_view metricCrs);
 
 /// Transforms every geometry of the layer to targetCrs in place and relabels it. Errors name the
 /// layer and feature. A layer without a CRS cannot be transformed (core::CrsError).

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "analysis/cluster/dbscan.h"
+#include "analysis/cluster/k_distance.h"
 #include "core/error.h"
 #include "geo/analysis_crs.h"
 #include "geo/geodesic.h"
@@ -70,51 +71,35 @@ struct Profile {
   core::Geometry points{core::GeometryType::MultiPoint};  // metric
 };
 
-}  // namespace
+// Stage 1: the members' points in WGS 84 and, projected once, in a conformal CRS fitted to their
+// own extent (Gansu, Denmark or Guangdong alike); clustering in degrees would stretch distances by
+// the cosine of the latitude.
+struct ProjectedMembers {
+  geo::LayerPoints points;
+  geo::FittedCrs crs;
+  std::vector<core::XY> xy;
+};
 
-ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flows, const core::Layer& counties,
-                         const core::Layer* parks, const ClusterParams& params, core::Progress* progress) {
-  if (!(params.concaveRatio > 0.0 && params.concaveRatio <= 1.0)) {
-    throw core::ParameterError("the concave-hull ratio must lie in (0, 1]");
-  }
-  core::advance(progress, 0.0, "projecting points");
-  // Project once; clustering in degrees would stretch distances by the cosine of the latitude.
-  std::vector<core::Coord> metric;
-  std::vector<std::size_t> rows;
-  for (std::size_t i = 0; i < enterprises.size(); ++i) {
-    if (enterprises[i].geometry.isEmpty()) continue;
-    metric.push_back(enterprises[i].geometry.coords()[0]);
-    rows.push_back(i);
-  }
-  std::vector<core::Coord> lonLat = metric;
+ProjectedMembers projectMembers(const core::Layer& enterprises) {
   if (enterprises.crs().empty()) {
     core::CrsError e("the layer has no coordinate reference system; clustering needs one to measure metres");
     e.setLayer(enterprises.name());
     throw e;
   }
-  if (enterprises.crs() != geo::kWgs84) geo::Transformer(enterprises.crs(), geo::kWgs84).forward(lonLat);
-  // A conformal projection fitted to the points' own extent (Gansu, Denmark or Guangdong alike),
-  // its scale error stated in the parameters.
-  std::vector<core::LonLat> points;
-  points.reserve(lonLat.size());
-  for (const auto& c : lonLat) points.push_back({c.x, c.y});
-  const geo::FittedCrs crs = geo::conformalCrsFor(points);
-  metric = lonLat;
-  geo::Transformer(geo::kWgs84, crs.proj).forward(metric);
-  std::vector<core::XY> xy;
-  xy.reserve(metric.size());
-  for (const auto& c : metric) xy.push_back({c.x, c.y});
-  core::advance(progress, 0.1, "clustering");
-  const auto labels = analysis::cluster::dbscan(
-      xy, {params.epsMeters, params.minPoints, params.borderPointsAsNoise});
+  ProjectedMembers m;
+  m.points = geo::layerPointsWgs84(enterprises);
+  m.crs = geo::conformalCrsFor(m.points.lonLat);
+  m.xy = geo::projectPoints(m.points.lonLat, m.crs.proj);
+  return m;
+}
 
-  // Members layer: the input plus cluster fields.
+// Stage 2: the input plus cluster_id (null for noise) and role.
+core::Layer membersLayer(const core::Layer& enterprises, const std::vector<std::size_t>& rows,
+                         const analysis::cluster::DbscanResult& labels) {
   core::Schema schema = enterprises.schema();
   schema.add({"cluster_id", core::FieldType::Integer});
   schema.add({"role", core::FieldType::String});
-  ClusterResult r{core::Layer("cluster_members", enterprises.crs(), enterprises.geometryType(), std::move(schema)),
-                  core::Layer("x", "", core::GeometryType::None, core::Schema()),
-                  core::Layer("x", "", core::GeometryType::None, core::Schema()), ""};
+  core::Layer members("cluster_members", enterprises.crs(), enterprises.geometryType(), std::move(schema));
   std::vector<std::optional<std::size_t>> clusterOfRow(enterprises.size());
   for (std::size_t k = 0; k < rows.size(); ++k) {
     if (const auto c = labels.clusterOf(k)) clusterOfRow[rows[k]] = static_cast<std::size_t>(c->value());
@@ -123,20 +108,35 @@ ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flow
   for (std::size_t k = 0; k < rows.size(); ++k) roleOfRow[rows[k]] = roleName(labels.roleOf(k));
   for (std::size_t i = 0; i < enterprises.size(); ++i) {
     core::Feature f = enterprises[i];
-    f.values.push_back(clusterOfRow[i] ? core::Value(static_cast<std::int64_t>(*clusterOfRow[i])) : core::Value());
+    // Two statements, not a conditional expression: GCC 12 then warns of a maybe-uninitialized string.
+    if (clusterOfRow[i]) {
+      f.values.emplace_back(static_cast<std::int64_t>(*clusterOfRow[i]));
+    } else {
+      f.values.emplace_back();
+    }
     f.values.emplace_back(roleOfRow[i]);
-    r.members.add(std::move(f));
+    members.add(std::move(f));
   }
+  return members;
+}
 
-  core::advance(progress, 0.3, "cluster profiles");
-  // Profiles.
+// Stage 3: per cluster its members, roles, industries, prefectures, metric points and, from the
+// flows, tonnes per material (the field names used are gathered in quantityFields).
+std::vector<Profile> profileClusters(const core::Layer& enterprises, const core::Layer& flows,
+                                     const core::Layer& counties, const ProjectedMembers& m,
+                                     const analysis::cluster::DbscanResult& labels,
+                                     std::set<std::string>& quantityFields) {
   std::vector<Profile> profiles(labels.clusterCount());
   std::vector<core::Geometry> countyShapes;
   for (const auto& f : counties.features()) countyShapes.push_back(f.geometry);
+  std::vector<core::Coord> lonLat;
+  lonLat.reserve(m.points.lonLat.size());
+  for (const core::LonLat& p : m.points.lonLat) lonLat.push_back({p.lon, p.lat});
   const auto county = geo::locateAll(countyShapes, lonLat);
   std::map<std::string, std::size_t> clusterOfId;
   const bool hasIndustry = enterprises.schema().indexOf("industry_code").has_value();
   const bool hasId = enterprises.schema().indexOf("id").has_value();
+  const std::vector<std::size_t>& rows = m.points.rows;
   for (std::size_t k = 0; k < rows.size(); ++k) {
     const auto c = labels.clusterOf(k);
     if (!c) continue;
@@ -146,9 +146,8 @@ ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flow
     if (hasIndustry) ++p.industries[text(enterprises, rows[k], "industry_code")];
     if (county[k]) p.prefectures.insert(text(counties, *county[k], "prefecture_code"));
     if (hasId) clusterOfId[text(enterprises, rows[k], "id")] = static_cast<std::size_t>(c->value());
-    p.points.addPoint(metric[k]);
+    p.points.addPoint({m.xy[k].x, m.xy[k].y});
   }
-  std::set<std::string> quantityFields;
   for (std::size_t i = 0; i < flows.size(); ++i) {
     const auto it = clusterOfId.find(text(flows, i, "enterprise_id"));
     const auto* q = std::get_if<double>(&flows.value(i, "quantity"));
@@ -157,13 +156,21 @@ ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flow
     quantityFields.insert(field);
     profiles[it->second].quantities[field] += *q;
   }
+  return profiles;
+}
 
-  // Hulls in the analysis CRS, then back to the layer's lon/lat.
+// Stage 4: convex and concave hulls in the fitted CRS, returned in WGS 84. Hulls of collinear or
+// coincident members (common: many registry points sit on a county seat) are lines, points or
+// slivers; they get 100 m of width so every cluster has an area.
+struct Hulls {
+  std::vector<core::Geometry> convex;
+  std::vector<core::Geometry> concave;
+};
+
+Hulls traceHulls(const std::vector<Profile>& profiles, const geo::FittedCrs& crs, const ClusterParams& params,
+                 core::Progress* progress) {
   const geo::Transformer toWgs(geo::kWgs84, crs.proj);
-  std::vector<core::Geometry> convex(profiles.size());
-  std::vector<core::Geometry> concave(profiles.size());
-  // Hulls of collinear or coincident members (common: many registry points sit on a county
-  // seat) are lines, points or slivers; they get 100 m of width so every cluster has an area.
+  Hulls h{std::vector<core::Geometry>(profiles.size()), std::vector<core::Geometry>(profiles.size())};
   auto polygonal = [](core::Geometry g) {
     if (!core::isPolygonal(g.type()) || g.isEmpty() || geo::planarArea(g) < 1e4) g = geo::buffer(g, 100.0);
     g.promoteToMulti();
@@ -172,25 +179,33 @@ ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flow
   for (std::size_t c = 0; c < profiles.size(); ++c) {
     const double done = static_cast<double>(c) / static_cast<double>(profiles.size());
     core::advance(progress, 0.4 + 0.6 * done, "cluster hulls");
-    convex[c] = polygonal(geo::convexHull(profiles[c].points));
+    h.convex[c] = polygonal(geo::convexHull(profiles[c].points));
     const HullSites sites = hullSites(profiles[c].points, params.epsMeters);
     core::Geometry hull = geo::concaveHull(sites.points, params.concaveRatio);
     if (sites.widenMeters > 0) hull = geo::buffer(hull, sites.widenMeters);
-    concave[c] = polygonal(std::move(hull));
-    toWgs.inverse(convex[c].mutableCoords());
-    toWgs.inverse(concave[c].mutableCoords());
+    h.concave[c] = polygonal(std::move(hull));
+    toWgs.inverse(h.convex[c].mutableCoords());
+    toWgs.inverse(h.concave[c].mutableCoords());
   }
-  if (parks && !profiles.empty()) {
-    const geo::PolygonIndex hullIndex(convex);
-    for (std::size_t i = 0; i < parks->size(); ++i) {
-      if ((*parks)[i].geometry.isEmpty()) continue;
-      // A park may lie in several overlapping hulls; the index gives the lowest id, enough here.
-      if (const auto c = hullIndex.locate((*parks)[i].geometry.coords()[0])) {
-        profiles[*c].parks.push_back(text(*parks, i, "id") + " " + text(*parks, i, "name_zh"));
-      }
+  return h;
+}
+
+// The parks whose point lies in a cluster's convex hull (a park in several overlapping hulls goes
+// to the lowest id, enough here).
+void addParks(const core::Layer* parks, const std::vector<core::Geometry>& convex, std::vector<Profile>& profiles) {
+  if (!parks || profiles.empty()) return;
+  const geo::PolygonIndex hullIndex(convex);
+  for (std::size_t i = 0; i < parks->size(); ++i) {
+    if ((*parks)[i].geometry.isEmpty()) continue;
+    if (const auto c = hullIndex.locate((*parks)[i].geometry.coords()[0])) {
+      profiles[*c].parks.push_back(text(*parks, i, "id") + " " + text(*parks, i, "name_zh"));
     }
   }
+}
 
+// Stage 5: the two hull layers, one feature per cluster with its profile.
+void writeHullLayers(const std::vector<Profile>& profiles, const std::set<std::string>& quantityFields,
+                     const Hulls& hulls, ClusterResult& r) {
   using core::FieldType;
   core::Schema hullSchema({{"cluster_id", FieldType::Integer}, {"members", FieldType::Integer},
                            {"core", FieldType::Integer}, {"border", FieldType::Integer},
@@ -220,13 +235,38 @@ ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flow
       for (const auto& q : quantityFields) v.emplace_back(p.quantities.contains(q) ? p.quantities.at(q) : 0.0);
       return v;
     };
-    r.convexHulls.add({core::FeatureId(static_cast<std::int64_t>(c + 1)), convex[c], values(convex[c])});
-    r.concaveHulls.add({core::FeatureId(static_cast<std::int64_t>(c + 1)), concave[c], values(concave[c])});
+    r.convexHulls.add({core::FeatureId(static_cast<std::int64_t>(c + 1)), hulls.convex[c], values(hulls.convex[c])});
+    r.concaveHulls.add({core::FeatureId(static_cast<std::int64_t>(c + 1)), hulls.concave[c], values(hulls.concave[c])});
   }
+}
+
+}  // namespace
+
+ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flows, const core::Layer& counties,
+                         const core::Layer* parks, const ClusterParams& params, core::Progress* progress) {
+  if (!(params.concaveRatio > 0.0 && params.concaveRatio <= 1.0)) {
+    throw core::ParameterError("the concave-hull ratio must lie in (0, 1]");
+  }
+  core::advance(progress, 0.0, "projecting points");
+  const ProjectedMembers m = projectMembers(enterprises);
+  core::advance(progress, 0.1, "clustering");
+  const auto labels = analysis::cluster::dbscan(m.xy, {params.epsMeters, params.minPoints, params.borderPointsAsNoise});
+  ClusterResult r{membersLayer(enterprises, m.points.rows, labels),
+                  core::Layer("x", "", core::GeometryType::None, core::Schema()),
+                  core::Layer("x", "", core::GeometryType::None, core::Schema()), "", std::nullopt};
+  if (params.kDistance) r.kDistance = analysis::cluster::kDistanceReport(m.xy, params.minPoints);
+
+  core::advance(progress, 0.3, "cluster profiles");
+  std::set<std::string> quantityFields;
+  std::vector<Profile> profiles = profileClusters(enterprises, flows, counties, m, labels, quantityFields);
+  const Hulls hulls = traceHulls(profiles, m.crs, params, progress);
+  addParks(parks, hulls.convex, profiles);
+  writeHullLayers(profiles, quantityFields, hulls, r);
+
   char buf[160];
   std::snprintf(buf, sizeof buf, "eps_m=%g min_points=%d dbscan_star=%s concave_ratio=%g", params.epsMeters,
                 params.minPoints, params.borderPointsAsNoise ? "yes" : "no", params.concaveRatio);
-  r.parameters = std::string(buf) + " crs=" + crs.describe();
+  r.parameters = std::string(buf) + " crs=" + m.crs.describe();
   return r;
 }
 

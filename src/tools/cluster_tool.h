@@ -1,8 +1,10 @@
 // ClusterTool: DBSCAN on enterprise points in the analysis CRS, with cluster hulls and profiles.
 #pragma once
 
+#include <optional>
 #include <string>
 
+#include "analysis/cluster/k_distance.h"
 #include "core/layer.h"
 #include "core/progress.h"
 
@@ -13,6 +15,7 @@ struct ClusterParams {
   int minPoints = 5;                 ///< counts the point itself
   bool borderPointsAsNoise = false;  ///< DBSCAN*
   double concaveRatio = 0.3;         ///< GEOS concave hull ratio (1 = convex)
+  bool kDistance = false;            ///< also report the k-distance distribution (on the same projected points)
 };
 
 struct ClusterResult {
@@ -20,6 +23,9 @@ struct ClusterResult {
   core::Layer convexHulls;    ///< one polygon per cluster with its profile (see runCluster)
   core::Layer concaveHulls;   ///< the same profile on the concave hull (see runCluster for large clusters)
   std::string parameters;     ///< "eps_m=5000 min_points=5 …"
+  /// With params.kDistance: each member's distance to its minPoints-th nearest member (itself
+  /// included), summarised, to help choose eps.
+  std::optional<analysis::cluster::KDistanceReport> kDistance;
 };
 
 /// Points (any CRS PROJ knows; projected once to the analysis CRS, never clustered in degrees)

@@ -45,14 +45,10 @@ std::vector<core::Value> pairValues(const Place& a, const Place& b, const net::P
 }
 
 std::vector<core::XY> project(std::span<const Place> places) {
-  std::vector<core::Coord> c;
-  c.reserve(places.size());
-  for (const Place& p : places) c.push_back({p.lonLat.lon, p.lonLat.lat});
-  geo::Transformer(geo::kWgs84, geo::kAnalysisCrs).forward(c);
-  std::vector<core::XY> xy;
-  xy.reserve(c.size());
-  for (const core::Coord& p : c) xy.push_back({p.x, p.y});
-  return xy;
+  std::vector<core::LonLat> lonLat;
+  lonLat.reserve(places.size());
+  for (const Place& p : places) lonLat.push_back(p.lonLat);
+  return geo::projectPoints(lonLat, geo::kAnalysisCrs);
 }
 
 std::string joined(const std::vector<std::string>& parts) {

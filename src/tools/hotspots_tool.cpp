@@ -53,11 +53,10 @@ HotspotsResult runHotspots(const core::Layer& enterprises, const core::Layer& fl
   core::advance(progress, 0.1, "kernel density");
   HotspotsResult r;
   // Density in the analysis CRS: distances in metres, projected once.
-  std::vector<core::Coord> metric = lonLat;
-  geo::Transformer(geo::kWgs84, geo::kAnalysisCrs).forward(metric);
-  std::vector<core::XY> xy;
-  xy.reserve(metric.size());
-  for (const auto& c : metric) xy.push_back({c.x, c.y});
+  std::vector<core::LonLat> points;
+  points.reserve(lonLat.size());
+  for (const core::Coord& c : lonLat) points.push_back({c.x, c.y});
+  const std::vector<core::XY> xy = geo::projectPoints(points, geo::kAnalysisCrs);
   const auto grid = analysis::hotspot::kernelDensity(xy, weights, {params.bandwidthMeters, params.cellMeters});
   r.west = grid.west;
   r.north = grid.north;

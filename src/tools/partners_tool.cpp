@@ -214,17 +214,15 @@ class Builder {
     // geodesics measured on the pairs it keeps.
     for (const auto& s : sites_) problem_.siteLonLat.push_back(s.at);
     crs_ = geo::conformalCrsFor(problem_.siteLonLat);
-    std::vector<core::Coord> metric;
-    metric.reserve(sites_.size());
-    for (const auto& s : sites_) metric.push_back({s.at.lon, s.at.lat});
-    geo::Transformer(geo::kWgs84, crs_.proj).forward(metric);
-    for (const auto& c : metric) problem_.sitePositions.push_back({c.x, c.y});
+    const geo::Transformer toMetric(geo::kWgs84, crs_.proj);
+    const std::vector<core::XY> metric = toMetric.toXY(problem_.siteLonLat);
+    problem_.sitePositions.insert(problem_.sitePositions.end(), metric.begin(), metric.end());
     // The projection's scale factor at each site, from a 1 km step north (conformal: the same in
     // every direction), so pair lengths can be ranked without a geodesic for every pair.
-    std::vector<core::Coord> north;
-    north.reserve(sites_.size());
-    for (const auto& s : sites_) north.push_back({s.at.lon, s.at.lat + (s.at.lat < 89.0 ? 0.009 : -0.009)});
-    geo::Transformer(geo::kWgs84, crs_.proj).forward(north);
+    std::vector<core::LonLat> northLonLat;
+    northLonLat.reserve(sites_.size());
+    for (const auto& s : sites_) northLonLat.push_back({s.at.lon, s.at.lat + (s.at.lat < 89.0 ? 0.009 : -0.009)});
+    const std::vector<core::XY> north = toMetric.toXY(northLonLat);
     for (std::size_t i = 0; i < sites_.size(); ++i) {
       const core::LonLat b{sites_[i].at.lon, sites_[i].at.lat + (sites_[i].at.lat < 89.0 ? 0.009 : -0.009)};
       const double projected = std::hypot(north[i].x - metric[i].x, north[i].y - metric[i].y);
@@ -236,10 +234,8 @@ class Builder {
     problem_.groupBonus = params_.groupBonus;
     if (p_.network) {
       // The router snaps in the Gansu analysis CRS (the network's own).
-      std::vector<core::Coord> gansu;
-      for (const auto& s : sites_) gansu.push_back({s.at.lon, s.at.lat});
-      geo::Transformer(geo::kWgs84, geo::kAnalysisCrs).forward(gansu);
-      for (const auto& c : gansu) networkPositions_.push_back({c.x, c.y});
+      const std::vector<core::XY> gansu = geo::projectPoints(problem_.siteLonLat, geo::kAnalysisCrs);
+      networkPositions_.insert(networkPositions_.end(), gansu.begin(), gansu.end());
     }
     problem_.straightLineDetour = p_.network ? 0.0 : p_.detourFactor;
     if (p_.enterpriseId && !known_.contains(*p_.enterpriseId)) {
