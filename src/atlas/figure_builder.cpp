@@ -3,9 +3,9 @@
 
 #include <QPainter>
 #include <algorithm>
-#include <ctime>
 #include <memory>
 
+#include "core/clock.h"
 #include "core/error.h"
 #include "render/figure_layout.h"
 #include "render/map_settings.h"
@@ -21,15 +21,6 @@ std::string replaceAll(std::string s, const std::string& what, const std::string
 
 }  // namespace
 
-std::string todayIso() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char buf[16];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &local);
-  return buf;
-}
-
 FigurePage buildFigure(const AtlasData& data, const FigurePreset& preset, const std::string& regionCode,
                        const FigureOptions& options) {
   const Language lang = options.language.value_or(preset.language);
@@ -43,7 +34,7 @@ FigurePage buildFigure(const AtlasData& data, const FigurePreset& preset, const 
   content->legendHeading = lang == Language::Zh ? "图例" : "Legend";
   content->mapContent = region.extent;
   if (!province) content->focus = region.outline;
-  content->date = (lang == Language::Zh ? "制图日期 " : "Map date ") + (options.date.empty() ? todayIso() : options.date);
+  content->date = (lang == Language::Zh ? "制图日期 " : "Map date ") + (options.date.empty() ? core::localDateIso() : options.date);
 
   // layers in the set's draw order, whatever order the preset lists them in
   for (const auto& id : preset.layers) {

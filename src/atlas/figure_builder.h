@@ -25,7 +25,4 @@ struct FigureOptions {
 [[nodiscard]] FigurePage buildFigure(const AtlasData& data, const FigurePreset& preset, const std::string& regionCode,
                                      const FigureOptions& options = {});
 
-/// Today's date as YYYY-MM-DD (local time).
-[[nodiscard]] std::string todayIso();
-
 }  // namespace circatlas::render

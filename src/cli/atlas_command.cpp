@@ -22,6 +22,7 @@
 #include "cli/output_policy.h"
 #include "cli/progress_bar.h"
 #include "core/error.h"
+#include "core/parallel.h"
 #include "core/progress.h"
 #include "definitions/figure_preset.h"
 #include "definitions/layer_set.h"
@@ -54,6 +55,123 @@ std::string slug(const std::string& s) {
   return out;
 }
 
+// One page to draw as PNG and PDF, and the atlas PDFs that bind each preset's pages.
+struct Job {
+  render::FigurePage page;
+  std::filesystem::path base;
+};
+using Book = std::pair<std::filesystem::path, std::vector<render::FigurePage>>;
+struct FigurePlan {
+  std::vector<Job> jobs;
+  std::vector<Book> books;
+};
+
+// Stage 1: the atlas's layers read once (the first tenth of the progress bar).
+render::AtlasData loadAtlasData(ProgressBar& bar) {
+  const render::LayerSet set = render::parseLayerSetFile(render::builtinLayerSetPath());
+  struct Scaled final : core::Progress {
+    core::Progress& inner;
+    explicit Scaled(core::Progress& p) : inner(p) {}
+    void report(double f, std::string_view stage) override { inner.report(f * 0.1, stage); }
+    [[nodiscard]] bool cancelled() const override { return false; }
+  } reading(bar);
+  return render::AtlasData::load(set, reading);
+}
+
+// Stage 2: the same GeoPackage as `circatlas export`: the atlas's layers with their styles (QGIS
+// layer_styles) and provenance. Returns the number of layers written.
+std::size_t writeAtlasGeoPackage(const render::AtlasData& data, const std::filesystem::path& gpkg, const AtlasOptions& o) {
+  tools::ExportParams exportParams;
+  exportParams.out = gpkg.string();
+  exportParams.existing = io::ExistingTarget::Overwrite;
+  exportParams.language = o.lang == "en" ? render::Language::En : render::Language::Zh;
+  exportParams.toolVersion = std::string("circatlas ") + CIRCATLAS_VERSION;
+  std::vector<tools::ExportItem> items = tools::atlasItems(data, {});
+  const std::size_t layerCount = items.size();
+  core::NullProgress quiet;
+  (void)tools::runExport(std::move(items), exportParams, quiet);
+  return layerCount;
+}
+
+// Stage 3: one job per page (every preset for the province and each prefecture), one book per preset.
+FigurePlan planFigures(const render::AtlasData& data, const AtlasOptions& o, const std::filesystem::path& dir) {
+  render::FigureOptions options;
+  if (!o.lang.empty()) options.language = o.lang == "zh" ? render::Language::Zh : render::Language::En;
+  options.dpi = o.dpi;
+  options.date = o.date;
+  std::vector<std::string> regions{"620000"};
+  for (const auto& c : data.prefectureCodes()) regions.push_back(c);
+  FigurePlan plan;
+  std::error_code ec;
+  for (const auto& name : render::builtinPresetNames()) {
+    const render::FigurePreset preset = render::loadBuiltinPreset(name);
+    std::filesystem::create_directories(dir / "figures" / name, ec);
+    if (ec) throw core::IoError((dir / "figures" / name).string() + ": cannot create folder (" + ec.message() + ")");
+    std::vector<render::FigurePage> pages;
+    for (const auto& code : regions) {
+      render::FigurePage page = render::buildFigure(data, preset, code, options);
+      const render::Region region = data.region(code);
+      plan.jobs.push_back({page, dir / "figures" / name / (name + "_" + code + "_" + slug(region.name.en))});
+      pages.push_back(std::move(page));
+    }
+    plan.books.emplace_back(dir / (name + "_atlas.pdf"), std::move(pages));
+  }
+  return plan;
+}
+
+// Stage 4: every job and book on `threads` threads (progress from 12 % to 100 %); stops handing out
+// work after the first failure and rethrows it. Returns the number of features that could not be drawn.
+std::size_t exportFigures(const FigurePlan& plan, unsigned threads, ProgressBar& bar) {
+  const std::vector<Job>& jobs = plan.jobs;
+  const std::vector<Book>& books = plan.books;
+  const std::size_t total = jobs.size() + books.size();
+  std::atomic<std::size_t> done{0};
+  std::atomic<bool> failed{false};
+  std::mutex errorMutex;
+  std::exception_ptr firstError;
+  std::atomic<std::size_t> problems{0};
+  auto exportOne = [&](std::size_t i) {
+    if (failed) return;
+    try {
+      if (i < jobs.size()) {
+        const Job& job = jobs[i];
+        const auto report = render::exportFigure(job.page, job.base.string() + ".png");
+        render::exportFigure(job.page, job.base.string() + ".pdf");
+        problems += report.map.problems.size();
+      } else {
+        const auto& [path, pages] = books[i - jobs.size()];
+        render::exportPdfPages(pages, path);
+      }
+    } catch (...) {
+      const std::lock_guard lock(errorMutex);
+      if (!firstError) firstError = std::current_exception();
+      failed = true;
+    }
+    const std::size_t d = ++done;
+    bar.report(0.12 + 0.88 * static_cast<double>(d) / static_cast<double>(total),
+               i < jobs.size() ? jobs[i].base.filename().string() : books[i - jobs.size()].first.filename().string());
+  };
+  core::parallelFor(total, threads, 1, [&](unsigned, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) exportOne(i);
+  });
+  bar.finish();
+  if (firstError) std::rethrow_exception(firstError);
+  return problems.load();
+}
+
+void printAtlasSummary(const AtlasOptions& o, double seconds, const std::filesystem::path& gpkg, std::size_t layerCount,
+                       const std::vector<Book>& books, std::size_t problems) {
+  std::cout << "Atlas written to " << std::filesystem::absolute(o.out).string() << " in " << std::fixed
+            << std::setprecision(1) << seconds << " s:\n"
+            << "  " << gpkg.filename().string() << "  " << layerCount << " layers (WGS 84) with their styles\n";
+  for (const auto& [path, pages] : books) {
+    std::cout << "  figures/" << path.stem().string().substr(0, path.stem().string().size() - 6) << "/  " << pages.size()
+              << " figures as PNG and PDF (province + " << pages.size() - 1 << " prefectures)\n"
+              << "  " << path.filename().string() << "  all " << pages.size() << " pages in one PDF\n";
+  }
+  if (problems > 0) std::cout << "  " << problems << " features could not be drawn (see `circatlas figure`)\n";
+}
+
 void runAtlas(const AtlasOptions& o) {
   const auto start = std::chrono::steady_clock::now();
   io::OutputTarget target = fileTarget(o.out, o.overwrite);
@@ -71,103 +189,17 @@ void runAtlas(const AtlasOptions& o) {
   if (ec) throw core::IoError(o.out + ": cannot create folder (" + ec.message() + ")");
 
   ProgressBar bar;
-  const render::LayerSet set = render::parseLayerSetFile(render::builtinLayerSetPath());
-  struct Scaled final : core::Progress {
-    core::Progress& inner;
-    explicit Scaled(core::Progress& p) : inner(p) {}
-    void report(double f, std::string_view stage) override { inner.report(f * 0.1, stage); }
-    [[nodiscard]] bool cancelled() const override { return false; }
-  } reading(bar);
-  const render::AtlasData data = render::AtlasData::load(set, reading);
-
+  const render::AtlasData data = loadAtlasData(bar);
   bar.report(0.1, "writing circatlas.gpkg");
-  // The same GeoPackage as `circatlas export`: the atlas's layers with their styles (QGIS
-  // layer_styles) and provenance, replacing the previous atlas's file only when complete.
   const auto gpkg = dir / "circatlas.gpkg";
-  tools::ExportParams exportParams;
-  exportParams.out = gpkg.string();
-  exportParams.existing = io::ExistingTarget::Overwrite;
-  exportParams.language = o.lang == "en" ? render::Language::En : render::Language::Zh;
-  exportParams.toolVersion = std::string("circatlas ") + CIRCATLAS_VERSION;
-  std::vector<tools::ExportItem> items = tools::atlasItems(data, {});
-  const std::size_t layerCount = items.size();
-  core::NullProgress quiet;
-  (void)tools::runExport(std::move(items), exportParams, quiet);
-
-  render::FigureOptions options;
-  if (!o.lang.empty()) options.language = o.lang == "zh" ? render::Language::Zh : render::Language::En;
-  options.dpi = o.dpi;
-  options.date = o.date;
-  std::vector<std::string> regions{"620000"};
-  for (const auto& c : data.prefectureCodes()) regions.push_back(c);
-
-  // one job per page: PNG and PDF of one preset and region; then one atlas PDF per preset
-  struct Job {
-    render::FigurePage page;
-    std::filesystem::path base;
-  };
-  std::vector<Job> jobs;
-  std::vector<std::pair<std::filesystem::path, std::vector<render::FigurePage>>> books;
-  for (const auto& name : render::builtinPresetNames()) {
-    const render::FigurePreset preset = render::loadBuiltinPreset(name);
-    std::filesystem::create_directories(dir / "figures" / name, ec);
-    if (ec) throw core::IoError((dir / "figures" / name).string() + ": cannot create folder (" + ec.message() + ")");
-    std::vector<render::FigurePage> pages;
-    for (const auto& code : regions) {
-      render::FigurePage page = render::buildFigure(data, preset, code, options);
-      const render::Region region = data.region(code);
-      jobs.push_back({page, dir / "figures" / name / (name + "_" + code + "_" + slug(region.name.en))});
-      pages.push_back(std::move(page));
-    }
-    books.emplace_back(dir / (name + "_atlas.pdf"), std::move(pages));
-  }
-
-  const std::size_t total = jobs.size() + books.size();
-  std::atomic<std::size_t> next{0};
-  std::atomic<std::size_t> done{0};
-  std::mutex errorMutex;
-  std::exception_ptr firstError;
-  std::atomic<std::size_t> problems{0};
-  auto worker = [&] {
-    for (std::size_t i = next++; i < total; i = next++) {
-      try {
-        if (i < jobs.size()) {
-          const Job& job = jobs[i];
-          const auto report = render::exportFigure(job.page, job.base.string() + ".png");
-          render::exportFigure(job.page, job.base.string() + ".pdf");
-          problems += report.map.problems.size();
-        } else {
-          const auto& [path, pages] = books[i - jobs.size()];
-          render::exportPdfPages(pages, path);
-        }
-      } catch (...) {
-        const std::lock_guard lock(errorMutex);
-        if (!firstError) firstError = std::current_exception();
-        next = total;  // stop handing out work
-      }
-      const std::size_t d = ++done;
-      bar.report(0.12 + 0.88 * static_cast<double>(d) / static_cast<double>(total),
-                 i < jobs.size() ? jobs[i].base.filename().string() : books[i - jobs.size()].first.filename().string());
-    }
-  };
-  const unsigned n = o.threads > 0 ? o.threads : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
-  std::vector<std::thread> threads;
-  for (unsigned t = 0; t < n; ++t) threads.emplace_back(worker);
-  for (auto& t : threads) t.join();
-  bar.finish();
-  if (firstError) std::rethrow_exception(firstError);
+  const std::size_t layerCount = writeAtlasGeoPackage(data, gpkg, o);
+  const FigurePlan plan = planFigures(data, o, dir);
+  const unsigned threads = o.threads > 0 ? o.threads : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+  const std::size_t problems = exportFigures(plan, threads, bar);
 
   staged.commit();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::cout << "Atlas written to " << std::filesystem::absolute(o.out).string() << " in " << std::fixed
-            << std::setprecision(1) << seconds << " s:\n"
-            << "  " << gpkg.filename().string() << "  " << layerCount << " layers (WGS 84) with their styles\n";
-  for (const auto& [path, pages] : books) {
-    std::cout << "  figures/" << path.stem().string().substr(0, path.stem().string().size() - 6) << "/  " << pages.size()
-              << " figures as PNG and PDF (province + " << pages.size() - 1 << " prefectures)\n"
-              << "  " << path.filename().string() << "  all " << pages.size() << " pages in one PDF\n";
-  }
-  if (problems > 0) std::cout << "  " << problems.load() << " features could not be drawn (see `circatlas figure`)\n";
+  printAtlasSummary(o, seconds, gpkg, layerCount, plan.books, problems);
 }
 
 }  // namespace

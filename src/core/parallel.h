@@ -1,42 +1,25 @@
-// Splitting index ranges over a few threads, with the first exception rethrown on the caller's thread.
+// The one parallel-for of the code base: index ranges on a few threads through oneTBB, the first
+// exception rethrown on the caller's thread.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
-#include <exception>
-#include <thread>
-#include <vector>
+#include <functional>
 
 namespace circatlas::core {
 
-/// Threads to use for `n` items when each thread should get at least `minPerThread` of them:
-/// `requested` (0 = all hardware threads), never more than the items justify, at least one.
-[[nodiscard]] inline unsigned threadCountFor(std::size_t n, unsigned requested, std::size_t minPerThread) {
-  const unsigned wanted = requested == 0 ? std::max(1U, std::thread::hardware_concurrency()) : requested;
-  return static_cast<unsigned>(std::min<std::size_t>(wanted, std::max<std::size_t>(1, n / std::max<std::size_t>(1, minPerThread))));
-}
+/// The work of one call: items [begin, end) on the thread known as `worker`.
+using RangeWork = std::function<void(unsigned worker, std::size_t begin, std::size_t end)>;
 
-/// Calls work(thread, begin, end) for `threads` contiguous chunks of [0, n), chunk 0 on the
-/// calling thread. Each call must write only its own outputs. Exceptions thrown by any call are
-/// rethrown here after all threads have finished (the first thread's first).
-template <typename Work>
-void forEachChunk(std::size_t n, unsigned threads, const Work& work) {
-  threads = std::max(1U, threads);
-  std::vector<std::exception_ptr> errors(threads);
-  auto run = [&](unsigned t) {
-    try {
-      work(t, n * t / threads, n * (t + 1) / threads);
-    } catch (...) {
-      errors[t] = std::current_exception();
-    }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(run, t);
-  run(0);
-  for (auto& th : pool) th.join();
-  for (const auto& e : errors) {
-    if (e) std::rethrow_exception(e);
-  }
-}
+/// How many workers parallelFor uses when `threads` are requested (0 = every hardware thread):
+/// the worker indices it passes are below this, so per-worker scratch space can be sized by it.
+[[nodiscard]] unsigned workerCount(unsigned threads);
+
+/// Calls work(worker, begin, end) for sub-ranges of [0, count) of about `grain` items (a range is
+/// split while it holds more than `grain`), on up to `threads` threads (0 = all), handed out dynamically
+/// so dense and sparse parts balance. No two concurrent calls share a worker index, so per-worker
+/// scratch space indexed by it needs no lock. Each call must write only the outputs of its own
+/// items. With one thread, or count ≤ grain, it is one call on the caller's thread. The first
+/// exception thrown stops the handing out of ranges and is rethrown here once all calls are done.
+void parallelFor(std::size_t count, unsigned threads, std::size_t grain, const RangeWork& work);
 
 }  // namespace circatlas::core

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 
 #include "core/parallel.h"
 #include "geo/geos_support.h"
@@ -91,12 +92,14 @@ std::size_t PolygonIndex::size() const noexcept { return impl_->geometries.size(
 std::vector<std::optional<std::size_t>> locateAll(std::span<const core::Geometry> polygons,
                                                   std::span<const core::Coord> points, unsigned threads) {
   std::vector<std::optional<std::size_t>> out(points.size());
-  core::forEachChunk(points.size(), core::threadCountFor(points.size(), threads, 1024),
-                     [&](unsigned, std::size_t begin, std::size_t end) {
-                       // GEOS prepared geometries cache lazily and are not shared between threads.
-                       const PolygonIndex index(polygons);
-                       for (std::size_t i = begin; i < end; ++i) out[i] = index.locate(points[i]);
-                     });
+  // GEOS prepared geometries cache lazily and are not shared between threads: one index per worker,
+  // built when it first gets points.
+  std::vector<std::unique_ptr<PolygonIndex>> indexOfWorker(core::workerCount(threads));
+  core::parallelFor(points.size(), threads, 1024, [&](unsigned worker, std::size_t begin, std::size_t end) {
+    std::unique_ptr<PolygonIndex>& index = indexOfWorker[worker];
+    if (!index) index = std::make_unique<PolygonIndex>(polygons);
+    for (std::size_t i = begin; i < end; ++i) out[i] = index->locate(points[i]);
+  });
   return out;
 }
 

@@ -4,13 +4,13 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
-#include <ctime>
 #include <filesystem>
 #include <limits>
 #include <optional>
 #include <set>
 #include <variant>
 
+#include "core/clock.h"
 #include "core/error.h"
 #include "definitions/qgis_project_writer.h"
 #include "definitions/qml_writer.h"
@@ -23,15 +23,6 @@
 namespace circatlas::tools {
 
 namespace {
-
-std::string nowIso8601() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return buf;
-}
 
 std::string bilingual(const render::LocalizedText& t) {
   if (t.zh.empty() || t.en.empty() || t.zh == t.en) return t.in(render::Language::Zh);
@@ -263,7 +254,7 @@ std::vector<ExportItem> atlasItems(const render::AtlasData& data, const std::vec
 }
 
 ExportSummary runExport(std::vector<ExportItem> items, const ExportParams& params, core::Progress& progress) {
-  const std::string exportTime = params.exportTime.empty() ? nowIso8601() : params.exportTime;
+  const std::string exportTime = params.exportTime.empty() ? core::utcTimestampIso() : params.exportTime;
   std::vector<io::ExportLayer> layers;
   layers.reserve(items.size());
   ExportSummary summary;

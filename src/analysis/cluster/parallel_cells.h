@@ -1,13 +1,12 @@
-// Runs independent per-cell work on a few threads, handing out cells in small batches.
+// Per-cell work of the cluster kernels on core::parallelFor, and how many threads they use.
 #pragma once
 
 #include <algorithm>
-#include <atomic>
 #include <cstddef>
 #include <cstdint>
-#include <exception>
 #include <thread>
-#include <vector>
+
+#include "core/parallel.h"
 
 namespace circatlas::analysis::cluster {
 
@@ -18,31 +17,15 @@ namespace circatlas::analysis::cluster {
   return std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
 }
 
-/// Calls work(cell) for every cell in [0, cellCount) on `threads` threads. Cells are handed out in
-/// batches from a shared counter, so dense and sparse cells balance out. work must only write
+/// Calls work(cell) for every cell in [0, cellCount) on `threads` threads, in batches of about 64
+/// cells handed out as threads free up, so dense and sparse cells balance out. work must only write
 /// data owned by its cell; the first exception thrown by any call is rethrown here.
 template <typename Work>
 void forEachCellParallel(std::size_t cellCount, unsigned threads, const Work& work) {
   constexpr std::size_t kBatch = 64;
-  std::atomic<std::size_t> next{0};
-  std::exception_ptr failure;
-  std::atomic<bool> failed{false};
-  auto drain = [&] {
-    try {
-      for (std::size_t begin = next.fetch_add(kBatch); begin < cellCount && !failed.load();
-           begin = next.fetch_add(kBatch)) {
-        const std::size_t end = std::min(begin + kBatch, cellCount);
-        for (std::size_t cell = begin; cell < end; ++cell) work(static_cast<std::uint32_t>(cell));
-      }
-    } catch (...) {
-      if (!failed.exchange(true)) failure = std::current_exception();
-    }
-  };
-  std::vector<std::thread> helpers;
-  for (unsigned t = 1; t < threads; ++t) helpers.emplace_back(drain);
-  drain();
-  for (std::thread& helper : helpers) helper.join();
-  if (failure) std::rethrow_exception(failure);
+  core::parallelFor(cellCount, threads, kBatch, [&work](unsigned, std::size_t begin, std::size_t end) {
+    for (std::size_t cell = begin; cell < end; ++cell) work(static_cast<std::uint32_t>(cell));
+  });
 }
 
 }  // namespace circatlas::analysis::cluster

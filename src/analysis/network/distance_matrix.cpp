@@ -2,30 +2,29 @@
 #include "analysis/network/distance_matrix.h"
 
 #include <algorithm>
-#include <atomic>
 #include <limits>
+#include <optional>
 #include <thread>
 
 #include "analysis/network/dijkstra.h"
 #include "analysis/network/upward_search.h"
+#include "core/parallel.h"
 
 namespace circatlas::analysis::network {
 namespace {
 
-// Runs work(index, workspaceOfThisThread) for index in [0, count) on `threads` threads, handing out
-// indices one at a time so that uneven search spaces balance out. makeWorkspace() is called once per thread.
+// Runs work(index, workspaceOfThisWorker) for index in [0, count) on `threads` threads, handing out
+// indices one at a time so that uneven search spaces balance out. makeWorkspace() is called at most
+// once per worker, when it first gets an index.
 template <typename MakeWorkspace, typename Work>
 void parallelFor(std::size_t count, unsigned threads, MakeWorkspace&& makeWorkspace, Work&& work) {
-  std::atomic<std::size_t> next{0};
-  auto worker = [&] {
-    auto workspace = makeWorkspace();
-    for (std::size_t i = next++; i < count; i = next++) work(i, workspace);
-  };
-  const unsigned n = static_cast<unsigned>(std::min<std::size_t>(threads, count));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < n; ++t) pool.emplace_back(worker);
-  worker();
-  for (std::thread& thread : pool) thread.join();
+  using Workspace = decltype(makeWorkspace());
+  std::vector<std::optional<Workspace>> workspaces(core::workerCount(threads));
+  core::parallelFor(count, threads, 1, [&](unsigned worker, std::size_t begin, std::size_t end) {
+    std::optional<Workspace>& workspace = workspaces[worker];
+    if (!workspace) workspace.emplace(makeWorkspace());
+    for (std::size_t i = begin; i < end; ++i) work(i, *workspace);
+  });
 }
 
 struct Bucket {

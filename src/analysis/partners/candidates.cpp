@@ -234,19 +234,25 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
   };
 
   const std::size_t n = problem.supplies.size();
-  const unsigned threads = core::threadCountFor(n, options.threads, 64);
-  std::vector<std::vector<Candidate>> parts(threads);
-  core::forEachChunk(n, threads, [&](unsigned t, std::size_t begin, std::size_t end) {
+  // Scratch space per worker; the candidates of each range of supplies kept under the range's first
+  // supply, so they are joined in supply order whichever thread ran them.
+  struct Scratch {
     std::vector<Candidate> mine;
     std::vector<std::pair<std::uint32_t, double>> near;
     std::vector<Key> pessimistic;
+  };
+  std::vector<Scratch> scratch(core::workerCount(options.threads));
+  std::vector<std::vector<Candidate>> partFrom(n);
+  core::parallelFor(n, options.threads, 64, [&](unsigned worker, std::size_t begin, std::size_t end) {
+    Scratch& w = scratch[worker];
+    std::vector<Candidate>& part = partFrom[begin];
     for (std::size_t s = begin; s < end; ++s) {
-      forSupply(static_cast<std::uint32_t>(s), mine, near, pessimistic);
-      parts[t].insert(parts[t].end(), mine.begin(), mine.end());
+      forSupply(static_cast<std::uint32_t>(s), w.mine, w.near, w.pessimistic);
+      part.insert(part.end(), w.mine.begin(), w.mine.end());
     }
   });
   std::vector<Candidate> out;
-  for (auto& part : parts) out.insert(out.end(), part.begin(), part.end());
+  for (auto& part : partFrom) out.insert(out.end(), part.begin(), part.end());
   return out;
 }
 
