@@ -39,7 +39,7 @@ TEST(CatalogueLoader, TheBuiltInCatalogueIsItsOwnOrigin) {
 TEST(CatalogueLoader, AUsersFolderGetsOnlyTheReferenceTablesFromTheBuiltInOne) {
   test::TempDir dir;
   test::writeFile(dir / "enterprises.csv", kEnterprises);
-  const catalogue::Catalogue c = loadCatalogue({.source = dir.path().string()});
+  const catalogue::Catalogue c = loadCatalogue({.source = dir.path().string(), .layer = std::nullopt, .withBuiltin = false});
   EXPECT_FALSE(c.builtin);
   EXPECT_EQ(c.origin, dir.path().string());
   EXPECT_EQ(c.ownTables, std::vector<std::string>{"enterprises"});
@@ -63,7 +63,7 @@ TEST(CatalogueLoader, AUsersFolderGetsOnlyTheReferenceTablesFromTheBuiltInOne) {
 TEST(CatalogueLoader, WithBuiltinTakesTheMissingTablesButNeverMixesIds) {
   test::TempDir dir;
   test::writeFile(dir / "enterprises.csv", kEnterprises);
-  const catalogue::Catalogue c = loadCatalogue({.source = dir.path().string(), .withBuiltin = true});
+  const catalogue::Catalogue c = loadCatalogue({.source = dir.path().string(), .layer = std::nullopt, .withBuiltin = true});
   EXPECT_TRUE(contains(c.builtinTables, "flows"));
   EXPECT_TRUE(contains(c.builtinTables, "parks"));
   EXPECT_TRUE(contains(c.builtinTables, "projects"));
@@ -85,19 +85,19 @@ TEST(CatalogueLoader, ASingleFileRegistryIsNotYetReadByTheAnalyses) {
   test::TempDir dir;
   const auto file = test::writeFile(dir / "reg.csv", kEnterprises);
   try {
-    (void)loadCatalogue({.source = file.string()});
+    (void)loadCatalogue({.source = file.string(), .layer = std::nullopt, .withBuiltin = false});
     FAIL() << "expected an input error";
   } catch (const core::InputError& e) {
     EXPECT_NE(std::string(e.what()).find("not yet supported"), std::string::npos) << e.what();
   }
-  EXPECT_THROW((void)loadCatalogue({.source = "PG:dbname=registry"}), core::InputError);
-  EXPECT_THROW((void)loadCatalogue({.source = (dir / "absent").string()}), core::IoError);
+  EXPECT_THROW((void)loadCatalogue({.source = "PG:dbname=registry", .layer = std::nullopt, .withBuiltin = false}), core::InputError);
+  EXPECT_THROW((void)loadCatalogue({.source = (dir / "absent").string(), .layer = std::nullopt, .withBuiltin = false}), core::IoError);
 }
 
 TEST(CatalogueLoader, LayerIsForSingleFileRegistriesOnly) {
   test::TempDir dir;
   test::writeFile(dir / "enterprises.csv", kEnterprises);
-  EXPECT_THROW((void)loadCatalogue({.source = dir.path().string(), .layer = "Sheet1"}), core::ParameterError);
+  EXPECT_THROW((void)loadCatalogue({.source = dir.path().string(), .layer = "Sheet1", .withBuiltin = false}), core::ParameterError);
 }
 
 }  // namespace
