@@ -16,6 +16,7 @@
 #include "io/layer_writer.h"
 #include "tools/catalogue_inputs.h"
 #include "tools/allocation_regions.h"
+#include "tools/analysis_specs.h"
 #include "tools/partners_tool.h"
 
 namespace circatlas::cli {
@@ -109,10 +110,11 @@ void addAllocateCommand(CLI::App& app, Action& action) {
   nonEmptyPath(cmd->add_option("--out,-o", options->out, "Write the allocation layers to this GeoPackage"));
   addOverwriteFlag(*cmd, options->overwrite);
   options->detour = finiteRange(cmd->add_option("--detour", options->params.detourFactor,
-                                     "Road km per straight km where no network applies (default: detour_factor of "
-                                     "exchange_parameters.csv)"), 1.0, 10.0);
+                                     tools::helpText(tools::spec::partners::detour) + " (default: detour_factor of "
+                                     "exchange_parameters.csv, else " + tools::defaultText(tools::spec::partners::detour) + ")"),
+                                 1.0, 10.0);
   cmd->add_option("--year", options->year,
-                  "Planning year: facilities count by status, start and end year (default: as_of_year of metadata.csv)");
+                  tools::helpText(tools::spec::partners::year) + " (default: as_of_year of metadata.csv)");
   addPartnerNetworkOptions(*cmd, options->network);
   addCatalogueOption(*cmd, options->catalogue);
   cmd->callback([options, &action] { action = [options] { runAllocate(*options); }; });

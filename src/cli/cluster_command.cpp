@@ -15,6 +15,7 @@
 #include "io/builtin_data.h"
 #include "io/layer_reader.h"
 #include "io/layer_writer.h"
+#include "tools/analysis_specs.h"
 #include "tools/cluster_tool.h"
 
 namespace circatlas::cli {
@@ -24,7 +25,7 @@ namespace {
 struct ClusterOptions {
   CatalogueSource catalogue;
   tools::ClusterParams params;
-  std::string eps = "5km";
+  std::string eps = tools::defaultText(tools::spec::cluster::eps);
   bool kDistance = false;
   std::string out;
   bool overwrite = false;
@@ -87,10 +88,10 @@ void addClusterCommand(CLI::App& app, Action& action) {
       "cluster", "Where enterprises cluster closely enough to share infrastructure: DBSCAN in metres (Gansu conformal "
                  "conic), with convex and concave hulls, industry mix and diversity, tonnes per material, prefectures "
                  "and parks per cluster.");
-  cmd->add_option("--eps", options->eps, "Neighbourhood radius with unit (e.g. 5km)")->capture_default_str();
-  cmd->add_option("--min-points", options->params.minPoints, "Points within eps, the point itself included")
-      ->capture_default_str();
-  cmd->add_flag("--dbscan-star", options->params.borderPointsAsNoise, "Treat border points as noise (DBSCAN*)");
+  namespace spec = tools::spec::cluster;
+  cmd->add_option("--eps", options->eps, tools::helpText(spec::eps))->capture_default_str();
+  cmd->add_option("--min-points", options->params.minPoints, tools::helpText(spec::minPoints))->capture_default_str();
+  cmd->add_flag("--dbscan-star", options->params.borderPointsAsNoise, tools::helpText(spec::dbscanStar));
   cmd->add_flag("--k-distance", options->kDistance, "Print the k-distance distribution to help choose eps");
   nonEmptyPath(cmd->add_option("--out,-o", options->out, "Write members and hulls to this GeoPackage"));
   addOverwriteFlag(*cmd, options->overwrite);

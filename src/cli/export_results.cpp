@@ -11,6 +11,7 @@
 #include "io/catalogue_reader.h"
 #include "io/csv_reader.h"
 #include "io/layer_reader.h"
+#include "tools/analysis_specs.h"
 #include "tools/catalogue_inputs.h"
 #include "tools/cluster_tool.h"
 #include "tools/hotspots_tool.h"
@@ -39,7 +40,7 @@ std::string catalogueCredits() {
   return {};
 }
 
-/// Adds a result layer; styleName empty means the plain style (or none for tables).
+/// Adds a result layer under its declared id, title and style (no style: the plain style, or none for tables).
 class ResultCollector {
  public:
   ResultCollector(std::vector<tools::ExportItem>& items, const catalogue::Catalogue& registry)
@@ -48,11 +49,12 @@ class ResultCollector {
         source_(registry.builtin ? "circatlas catalogue and base map (data/)"
                                  : "registry " + registry.origin + " and the base map (data/)") {}
 
-  void add(const core::Layer& layer, const std::string& name, render::LocalizedText title, const std::string& styleName,
-           const std::string& producedBy, const std::string& parameters) {
+  void add(const core::Layer& layer, const tools::ResultSpec& result, const std::string& producedBy,
+           const std::string& parameters, const std::string& material = {}) {
     std::optional<render::Style> style;
-    if (!styleName.empty()) style = loadStyle(styleName);
-    items_.push_back({tools::renamedLayer(layer, name), std::move(title), std::move(style),
+    if (!result.style.empty()) style = loadStyle(std::string(result.style));
+    render::LocalizedText title{tools::withMaterial(result.title.zh, material), tools::withMaterial(result.title.en, material)};
+    items_.push_back({tools::renamedLayer(layer, tools::resultId(result, material)), std::move(title), std::move(style),
                       source_, credits_, producedBy, parameters, tools::resultsGroup(), false});
   }
 
@@ -94,10 +96,9 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
   if (wanted("clusters")) {
     const auto r = tools::runCluster(enterprises, flows, counties, &registry.parks, {});
     const std::string by = "circatlas cluster";
-    add.add(r.members, "cluster_members", {"聚类成员企业", "Cluster members"}, "enterprises", by, r.parameters);
-    add.add(r.convexHulls, "cluster_hulls", {"企业聚类（凸包）", "Enterprise clusters (convex hulls)"}, "clusters", by, r.parameters);
-    add.add(r.concaveHulls, "cluster_concave_hulls", {"企业聚类（凹包）", "Enterprise clusters (concave hulls)"}, "clusters", by,
-            r.parameters);
+    add.add(r.members, tools::spec::cluster::members, by, r.parameters);
+    add.add(r.convexHulls, tools::spec::cluster::convexHulls, by, r.parameters);
+    add.add(r.concaveHulls, tools::spec::cluster::concaveHulls, by, r.parameters);
   }
   if (wanted("overlay")) {
     const core::Layer prefectures = io::readLayer(basemap, {.layer = "prefectures", .sql = std::nullopt});
@@ -107,22 +108,19 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
                                       &registry.projects, &miningBases});
     const std::string by = "circatlas overlay";
     const std::string p = "point in polygon against the base map's counties and prefectures";
-    add.add(r.enterprises, "overlay_enterprises", {"企业（含所在县、市）", "Enterprises with county and prefecture"}, "enterprises", by, p);
-    if (r.parks) add.add(*r.parks, "overlay_parks", {"园区（含所在县、市）", "Parks with county and prefecture"}, "parks", by, p);
-    if (r.projects) add.add(*r.projects, "overlay_projects", {"项目（含所在县、市）", "Projects with county and prefecture"}, "projects", by, p);
-    if (r.miningBases) {
-      add.add(*r.miningBases, "overlay_mining_bases", {"矿业基地（含所涉县、市）", "Mining bases with counties and prefectures"},
-              "mining_bases", by, p);
-    }
-    add.add(r.countySummary, "county_summary", {"分县汇总", "Summary per county"}, "", by, p);
-    add.add(r.prefectureSummary, "prefecture_summary", {"分市汇总", "Summary per prefecture"}, "", by, p);
+    namespace spec = tools::spec::overlay;
+    add.add(r.enterprises, spec::enterprises, by, p);
+    if (r.parks) add.add(*r.parks, spec::parks, by, p);
+    if (r.projects) add.add(*r.projects, spec::projects, by, p);
+    if (r.miningBases) add.add(*r.miningBases, spec::miningBases, by, p);
+    add.add(r.countySummary, spec::countySummary, by, p);
+    add.add(r.prefectureSummary, spec::prefectureSummary, by, p);
   }
   if (wanted("hotspots")) {
     tools::HotspotsParams params;
     params.material = material;
     auto r = tools::runHotspots(enterprises, effective, counties, params);
-    add.add(r.counties, "hotspots_" + material, {"热点分析（Gi*）：" + material, "Hot spots (Gi*): " + material}, "hotspots",
-            "circatlas hotspots", r.parameters);
+    add.add(r.counties, tools::spec::hotspots::counties, "circatlas hotspots", r.parameters, material);
     ExportResults::Raster raster;
     raster.values = std::move(r.density);
     raster.view = {r.west, r.north, r.cellMeters, r.columns, r.rows, {}, r.densityCrs,
@@ -135,24 +133,21 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
     const auto r = tools::runPartners(input, partners);
     const std::string by = "circatlas partners";
     if (wanted("partners")) {
-      add.add(r.candidates, "partner_candidates", {"候选交换伙伴", "Candidate exchange partners"}, "partner_links", by, r.parameters);
+      add.add(r.candidates, tools::spec::partners::candidates, by, r.parameters);
     }
     if (wanted("allocation")) {
-      add.add(r.optimal, "allocation_optimal", {"最优分配（最小费用最大流）", "Optimal allocation (min-cost max-flow)"},
-              "partner_links", "circatlas allocate", r.parameters);
-      add.add(r.greedy, "allocation_greedy", {"贪心分配（就近优先）", "Greedy allocation (nearest first)"}, "partner_links",
-              "circatlas allocate", r.parameters);
-      add.add(r.summary, "allocation_summary", {"分配汇总（按物料）", "Allocation summary per material"}, "", "circatlas allocate",
-              r.parameters);
-      add.add(r.unmatched, "unmatched_residues", {"无受纳方的废弃物", "Residues without a receiver"}, "", "circatlas allocate",
-              r.parameters);
+      const std::string allocate = "circatlas allocate";
+      add.add(r.optimal, tools::spec::allocate::optimal, allocate, r.parameters);
+      add.add(r.greedy, tools::spec::allocate::greedy, allocate, r.parameters);
+      add.add(r.summary, tools::spec::allocate::summary, allocate, r.parameters);
+      add.add(r.unmatched, tools::spec::partners::unmatched, allocate, r.parameters);
     }
   }
   if (wanted("whatif")) {
     tools::WhatIfParams whatif;
     whatif.partners = partners;
     const auto r = tools::runWhatIf(input, registry.projects, registry.projectFlows, whatif);
-    add.add(r.table, "whatif", {"项目情景比较", "What-if per proposed project"}, "", "circatlas whatif", r.parameters);
+    add.add(r.table, tools::spec::whatif::table, "circatlas whatif", r.parameters);
   }
   return out;
 }

@@ -18,6 +18,7 @@
 #include "io/layer_reader.h"
 #include "io/layer_writer.h"
 #include "io/raster_writer.h"
+#include "tools/analysis_specs.h"
 #include "tools/catalogue_inputs.h"
 #include "tools/hotspots_tool.h"
 
@@ -28,8 +29,8 @@ namespace {
 struct HotspotsOptions {
   CatalogueSource catalogue;
   tools::HotspotsParams params;
-  std::string bandwidth = "20km";
-  std::string cell = "2km";
+  std::string bandwidth = tools::defaultText(tools::spec::hotspots::bandwidth);
+  std::string cell = tools::defaultText(tools::spec::hotspots::cell);
   std::string out;
   bool overwrite = false;
 };
@@ -106,10 +107,11 @@ void addHotspotsCommand(CLI::App& app, Action& action) {
   CLI::App* cmd = app.add_subcommand(
       "hotspots", "Where production of a residue is concentrated: a kernel density surface of its yearly output "
                   "(GeoTIFF) and Getis-Ord Gi* z-scores per county with permutation p-values.");
-  cmd->add_option("--material", options->params.material, "Material code")->capture_default_str();
-  cmd->add_option("--bandwidth", options->bandwidth, "Kernel radius with unit (e.g. 20km)")->capture_default_str();
-  cmd->add_option("--cell", options->cell, "Grid cell size with unit (e.g. 2km)")->capture_default_str();
-  cmd->add_option("--permutations", options->params.permutations, "Permutations for the p-values (1 to 99999)")
+  namespace spec = tools::spec::hotspots;
+  cmd->add_option("--material", options->params.material, tools::helpText(spec::material))->capture_default_str();
+  cmd->add_option("--bandwidth", options->bandwidth, tools::helpText(spec::bandwidth))->capture_default_str();
+  cmd->add_option("--cell", options->cell, tools::helpText(spec::cell))->capture_default_str();
+  cmd->add_option("--permutations", options->params.permutations, tools::helpText(spec::permutations))
       ->check(CLI::Range(1, 99999))
       ->capture_default_str();
   nonEmptyPath(cmd->add_option("--out,-o", options->out, "Folder for density_<MATERIAL>.tif and hotspots_<MATERIAL>.gpkg"));

@@ -31,24 +31,22 @@ std::string km(double meters) { return formatFixed(meters / 1000.0, 1) + " km"; 
 }  // namespace
 
 void addNetworkOptions(CLI::App& cmd, NetworkSource& s) {
-  cmd.add_option("--network", s.network,
-                 "builtin (the schematic Gansu trunk network) or a line layer: GeoPackage, Shapefile, GeoJSON, "
-                 "OpenStreetMap .osm/.osm.pbf")
-      ->capture_default_str();
+  namespace spec = tools::spec::network;
+  cmd.add_option("--network", s.network, tools::helpText(spec::source))->capture_default_str();
   cmd.add_option("--network-layer", s.layer, "Layer of the network file (OSM extracts: lines)");
-  cmd.add_option("--mode", s.mode, "Lines to use: road, rail or both (both: free transfer at shared nodes)")
+  cmd.add_option("--mode", s.mode, tools::helpText(spec::mode) + " (both: free transfer at shared nodes)")
       ->check(CLI::IsMember({"road", "rail", "both"}))
       ->capture_default_str();
-  cmd.add_option("--join-tolerance", s.joinTolerance, "Line ends this close join (e.g. 1m, 20m)")->capture_default_str();
-  cmd.add_option("--length-field", s.lengthField, "Field with a published length in metres (builtin: length_m)");
-  cmd.add_option("--metric", s.metric, "What routes minimise")
+  cmd.add_option("--join-tolerance", s.joinTolerance, tools::helpText(spec::joinTolerance))->capture_default_str();
+  cmd.add_option("--length-field", s.lengthField,
+                 tools::helpText(spec::builtinLengthField) + " (builtin: " + tools::defaultText(spec::builtinLengthField) + ")");
+  cmd.add_option("--metric", s.metric, tools::helpText(spec::metric))
       ->check(CLI::IsMember({"time", "length", "cost"}))
       ->capture_default_str();
-  finiteRange(cmd.add_option("--detour", s.detour, "Straight line × this for access legs and unroutable pairs"), 1.0, 10.0)
-      ->capture_default_str();
+  finiteRange(cmd.add_option("--detour", s.detour, tools::helpText(spec::detour)), 1.0, 10.0)->capture_default_str();
   cmd.add_option("--snap", s.snap,
-                 "Places farther than this from every line fall back to the straight line (default: 50km on the "
-                 "schematic built-in network, 5km on a road layer)");
+                 std::string(spec::snap.help) + " (default: " + tools::defaultText(spec::builtinSnap) +
+                     " on the schematic built-in network, " + tools::defaultText(spec::snap) + " on a road layer)");
 }
 
 net::RouterOptions routerOptions(const NetworkSource& s) {
@@ -57,7 +55,8 @@ net::RouterOptions routerOptions(const NetworkSource& s) {
   o.detourFactor = s.detour;
   // Access legs and fallbacks are driven: the road rate of tools::NetworkParams, not the router's own default.
   o.accessCostYuanPerTonneKm = tools::NetworkParams{}.roadCostYuanPerTonneKm;
-  o.maxSnapDistance = net::Meters(core::parseDistanceMeters(!s.snap.empty() ? s.snap : s.network == "builtin" ? "50km" : "5km"));
+  const double defaultSnap = s.network == "builtin" ? tools::spec::network::builtinSnap.number : tools::spec::network::snap.number;
+  o.maxSnapDistance = net::Meters(!s.snap.empty() ? core::parseDistanceMeters(s.snap) : defaultSnap);
   o.validate();
   return o;
 }
@@ -71,7 +70,7 @@ tools::RoadNetwork loadNetwork(const NetworkSource& s, std::ostream& log, core::
   io::ReadOptions read;
   if (s.network == "builtin") {
     path = (io::builtinDataDir() / "network" / "gansu_trunk.csv").string();
-    params.lengthField = "length_m";
+    params.lengthField = tools::spec::network::builtinLengthField.text;
     log << "Network: the built-in SCHEMATIC Gansu trunk network (straight lines between seats; lengths are "
            "estimates, see data/README.md)\n";
   } else {
@@ -129,8 +128,10 @@ void addPartnerNetworkOptions(CLI::App& cmd, NetworkSource& s) {
       ->check(CLI::IsMember({"road", "rail", "both"}))
       ->capture_default_str();
   cmd.add_option("--join-tolerance", s.joinTolerance, "Network line ends this close join")->capture_default_str();
-  cmd.add_option("--snap", s.snap, "Sites farther than this from every line fall back to the straight line "
-                                   "(default: 50km on the built-in network, 5km on a road layer)");
+  cmd.add_option("--snap", s.snap,
+                 "Sites farther than this from every line fall back to the straight line (default: " +
+                     tools::defaultText(tools::spec::network::builtinSnap) + " on the built-in network, " +
+                     tools::defaultText(tools::spec::network::snap) + " on a road layer)");
 }
 
 std::unique_ptr<NetworkRouter> loadPartnerNetwork(const NetworkSource& s, double detourFactor, std::ostream& log) {

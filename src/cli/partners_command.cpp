@@ -13,6 +13,7 @@
 #include "cli/table_printer.h"
 #include "core/error.h"
 #include "io/layer_writer.h"
+#include "tools/analysis_specs.h"
 #include "tools/catalogue_inputs.h"
 #include "tools/partners_tool.h"
 
@@ -24,7 +25,7 @@ struct PartnersOptions {
   CatalogueSource catalogue;
   tools::PartnersParams params;
   NetworkSource network;
-  std::string lang = "zh";
+  std::string lang{tools::spec::partners::lang.text};
   std::string out;
   bool overwrite = false;
   int year = 0;
@@ -83,15 +84,16 @@ void addPartnersCommand(CLI::App& app, Action& action) {
                   "benefit (disposal cost avoided minus transport), with distance, cost and the reason in words.");
   cmd->add_option("--enterprise", options->params.enterpriseId, "Only this enterprise's residues (its id)");
   cmd->add_option("--material", options->params.materialCode, "Only this material (e.g. FLY_ASH)");
-  cmd->add_option("--top", options->params.topK, "Candidates per residue (0 = all in range)")
+  cmd->add_option("--top", options->params.topK, tools::helpText(tools::spec::partners::top))
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   options->detour = finiteRange(cmd->add_option("--detour", options->params.detourFactor,
-                                     "Road km per straight km where no network applies (default: detour_factor of "
-                                     "exchange_parameters.csv)"), 1.0, 10.0);
+                                     tools::helpText(tools::spec::partners::detour) + " (default: detour_factor of "
+                                     "exchange_parameters.csv, else " + tools::defaultText(tools::spec::partners::detour) + ")"),
+                                 1.0, 10.0);
   cmd->add_option("--year", options->year,
-                  "Planning year: facilities count by status, start and end year (default: as_of_year of metadata.csv)");
-  cmd->add_option("--lang", options->lang, "Language of the reasons: zh or en")->capture_default_str();
+                  tools::helpText(tools::spec::partners::year) + " (default: as_of_year of metadata.csv)");
+  cmd->add_option("--lang", options->lang, tools::helpText(tools::spec::partners::lang))->capture_default_str();
   nonEmptyPath(cmd->add_option("--out,-o", options->out, "Also write the candidate links to this file (.gpkg, .geojson, …)"));
   addOverwriteFlag(*cmd, options->overwrite);
   addPartnerNetworkOptions(*cmd, options->network);

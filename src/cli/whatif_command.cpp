@@ -11,6 +11,7 @@
 #include "cli/output_policy.h"
 #include "cli/table_printer.h"
 #include "io/layer_writer.h"
+#include "tools/analysis_specs.h"
 #include "tools/catalogue_inputs.h"
 #include "tools/whatif_tool.h"
 
@@ -74,11 +75,12 @@ void addWhatIfCommand(CLI::App& app, Action& action) {
   nonEmptyPath(cmd->add_option("--out,-o", options->out, "Write the table to this file (.gpkg, .csv, …)"));
   addOverwriteFlag(*cmd, options->overwrite);
   options->detour = finiteRange(cmd->add_option("--detour", options->params.partners.detourFactor,
-                                     "Road km per straight km where no network applies (default: detour_factor of "
-                                     "exchange_parameters.csv)"), 1.0, 10.0);
+                                     tools::helpText(tools::spec::partners::detour) + " (default: detour_factor of "
+                                     "exchange_parameters.csv, else " + tools::defaultText(tools::spec::partners::detour) + ")"),
+                                 1.0, 10.0);
   cmd->add_option("--year", options->year,
-                  "Planning year: facilities count by status, start and end year; those under construction or "
-                  "proposed are switched on one at a time (default: as_of_year of metadata.csv)");
+                  tools::helpText(tools::spec::partners::year) + "; those under construction or proposed are switched on "
+                  "one at a time (default: as_of_year of metadata.csv)");
   addCatalogueOption(*cmd, options->catalogue);
   cmd->callback([options, &action] { action = [options] { runWhatIf(*options); }; });
 }

@@ -7,15 +7,16 @@
 #include "analysis/cluster/k_distance.h"
 #include "core/layer.h"
 #include "core/progress.h"
+#include "tools/analysis_specs.h"
 
 namespace circatlas::tools {
 
 struct ClusterParams {
-  double epsMeters = 5000.0;         ///< neighbourhood radius in metres (analysis CRS)
-  int minPoints = 5;                 ///< counts the point itself
-  bool borderPointsAsNoise = false;  ///< DBSCAN*
-  double concaveRatio = 0.3;         ///< GEOS concave hull ratio (1 = convex)
-  bool kDistance = false;            ///< also report the k-distance distribution (on the same projected points)
+  double epsMeters = spec::cluster::eps.number;                      ///< neighbourhood radius in metres (analysis CRS)
+  int minPoints = static_cast<int>(spec::cluster::minPoints.number);  ///< counts the point itself
+  bool borderPointsAsNoise = spec::cluster::dbscanStar.number == 1;  ///< DBSCAN*
+  double concaveRatio = spec::cluster::concaveRatio.number;          ///< GEOS concave hull ratio (1 = convex)
+  bool kDistance = false;  ///< also report the k-distance distribution (on the same projected points)
 };
 
 struct ClusterResult {

@@ -7,15 +7,16 @@
 
 #include "core/layer.h"
 #include "core/progress.h"
+#include "tools/analysis_specs.h"
 
 namespace circatlas::tools {
 
 struct HotspotsParams {
-  std::string material = "FLY_ASH";   ///< residue whose output flows are mapped
-  double bandwidthMeters = 20000.0;   ///< kernel radius
-  double cellMeters = 2000.0;         ///< density grid cell
-  int permutations = 999;             ///< for the Gi* pseudo p-values
-  std::uint64_t seed = 20120517;
+  std::string material{spec::hotspots::material.text};                      ///< residue whose output flows are mapped
+  double bandwidthMeters = spec::hotspots::bandwidth.number;                ///< kernel radius
+  double cellMeters = spec::hotspots::cell.number;                          ///< density grid cell
+  int permutations = static_cast<int>(spec::hotspots::permutations.number);  ///< for the Gi* pseudo p-values
+  std::uint64_t seed = static_cast<std::uint64_t>(spec::hotspots::seed.number);
 };
 
 struct HotspotsResult {

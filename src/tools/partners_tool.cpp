@@ -141,7 +141,7 @@ class Builder {
     for (std::size_t i = 0; i < all.size(); ++i) {
       if (p_.topK == 0 || rankOf(all, i) <= static_cast<std::int64_t>(p_.topK)) top.push_back(all[i]);
     }
-    PartnersResult r{linkLayer("candidates"), linkLayer("allocation_optimal"), linkLayer("allocation_greedy"),
+    PartnersResult r{linkLayer(spec::partners::candidates.id), linkLayer(spec::allocate::optimal.id), linkLayer(spec::allocate::greedy.id),
                      summaryLayer(), unmatchedLayer(), inactiveLayer(), flowsLayer(), parameters()};
     for (const auto& f : flows_) {
       if (!materialIndex_.contains(f.material)) continue;
@@ -430,8 +430,8 @@ class Builder {
                          {"would_change", FieldType::String}});
   }
 
-  core::Layer linkLayer(const char* name) const {
-    return core::Layer(name, "EPSG:4326", core::GeometryType::LineString, linkSchema());
+  core::Layer linkLayer(std::string_view name) const {
+    return core::Layer(std::string(name), "EPSG:4326", core::GeometryType::LineString, linkSchema());
   }
 
   static std::int64_t rankOf(const std::vector<Candidate>& list, std::size_t k) {

@@ -7,6 +7,7 @@
 
 #include "core/layer.h"
 #include "core/progress.h"
+#include "tools/analysis_specs.h"
 
 namespace circatlas::analysis::network {
 class Router;
@@ -29,10 +30,11 @@ struct CatalogueInput {
 struct PartnersParams {
   std::optional<std::string> enterpriseId;  ///< only this enterprise's residues
   std::optional<std::string> materialCode;  ///< only this material
-  std::size_t topK = 5;                     ///< candidates per residue listed; 0 = all in range
-  std::size_t allocationTopK = 50;          ///< best candidates per residue the allocation may use; 0 = all
-  double detourFactor = 1.3;                ///< road km ≈ straight km × this where no network applies
-  double operatingDaysPerYear = 310.0;      ///< to turn t/d capacities into t/a (assumption)
+  std::size_t topK = static_cast<std::size_t>(spec::partners::top.number);  ///< candidates per residue listed; 0 = all in range
+  /// Best candidates per residue the allocation may use; 0 = all.
+  std::size_t allocationTopK = static_cast<std::size_t>(spec::partners::allocationTop.number);
+  double detourFactor = spec::partners::detour.number;            ///< road km ≈ straight km × this where no network applies
+  double operatingDaysPerYear = spec::partners::operatingDays.number;  ///< to turn t/d capacities into t/a (assumption)
   /// Road distances: a router on a network (see NetworkTool); null = straight line × detourFactor.
   /// Pairs it cannot route fall back to its straight line × its detour factor and say so. Not owned.
   const analysis::network::Router* network = nullptr;

@@ -15,6 +15,7 @@
 #include <set>
 #include <variant>
 
+#include "tools/analysis_specs.h"
 #include "tools/catalogue_inputs.h"
 #include "tools/partners_tool.h"
 #include "tools/whatif_tool.h"
@@ -50,7 +51,7 @@ AllocationOutcome runAllocationJob(const AnalysisInputs& inputs, const std::stri
                         realOf(s.value(i, "unit_km")), realOf(s.value(i, "transport_cny"))});
   }
   out.exchanges = r.optimal.size();
-  out.flows = makeExchangeLinks(r.optimal, "allocation_flows", {"最优分配的物料流", "Allocated residue flows"});
+  out.flows = makeExchangeLinks(r.optimal, tools::spec::allocate::optimal);
   out.flows->origin = "catalogue: enterprises.csv, flows.csv, materials.csv, material_uses.csv";
   out.flows->producedBy = "circatlas allocate (viewer)";
   out.flows->parameters = r.parameters;
@@ -321,7 +322,8 @@ void AllocationPanel::retranslateUi() {
   materialLabel_->setText(tr("Material:"));
   material_->setItemText(0, tr("all residues"));
   allocateButton_->setText(tr("Allocate"));
-  allocateButton_->setToolTip(tr("Min-cost max-flow allocation beside greedy nearest-first (straight line × 1.3)"));
+  allocateButton_->setToolTip(tr("Min-cost max-flow allocation beside greedy nearest-first (straight line × %1)")
+                                  .arg(QString::number(tools::spec::partners::detour.number)));
   projectLabel_->setText(tr("Proposed project:"));
   whatIfButton_->setText(tr("What if"));
   whatIfButton_->setToolTip(tr("The allocation with and without this project"));

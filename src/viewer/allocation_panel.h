@@ -63,7 +63,7 @@ struct WhatIfOutcome {
 /// Runs PartnersTool's allocation for one material or all (as `circatlas allocate`, straight line ×
 /// detour) and WhatIfTool for one proposed project (as `circatlas whatif --project`) in a worker
 /// thread with progress and Cancel; shows the summary numbers in tables and replaces the
-/// 'allocation_flows' layer with the optimal exchanges.
+/// 'allocation_optimal' layer with the optimal exchanges.
 class AllocationPanel : public QWidget {
   Q_OBJECT
 

@@ -13,9 +13,9 @@
 #include <QTimer>
 
 #include "core/error.h"
-#include "definitions/definition_paths.h"
-#include "definitions/style_parser.h"
+#include "tools/analysis_specs.h"
 #include "viewer/analysis_inputs.h"
+#include "viewer/exchange_links.h"
 #include "viewer/layer_stack.h"
 #include "viewer/ui_support.h"
 #include "viewer/worker_run.h"
@@ -32,8 +32,7 @@ ClusterOutcome runClusterJob(const AnalysisInputs& inputs, const tools::ClusterP
   out.clusters = r.convexHulls.size();
   out.points = r.members.size();
   for (std::size_t i = 0; i < r.members.size(); ++i) out.noise += core::toString(r.members.value(i, "role")) == "noise";
-  out.hulls = makeViewerLayer("clusters", {"企业集聚区", "Enterprise clusters"}, std::move(r.convexHulls),
-                              render::parseStyleFile(render::stylesDir() / "clusters.json"));
+  out.hulls = makeResultLayer(tools::spec::cluster::convexHulls, std::move(r.convexHulls));
   out.hulls->origin = "catalogue: enterprises.csv, flows.csv, parks.csv; basemap.gpkg, layer counties";
   out.hulls->producedBy = "circatlas cluster (viewer)";
   out.hulls->parameters = r.parameters;
@@ -77,9 +76,11 @@ ClusterPanel::ClusterPanel(LayerStack& layers, std::shared_ptr<const AnalysisInp
   debounce_->setSingleShot(true);
   debounce_->setInterval(250);
   QSettings settings;
-  setParams(settings.value("analysis/cluster/eps_m", 20000.0).toDouble(),
-            settings.value("analysis/cluster/min_points", 3).toInt(),
-            settings.value("analysis/cluster/dbscan_star", false).toBool());
+  // The declared defaults, as `circatlas cluster` (until the planner changes them).
+  namespace spec = tools::spec::cluster;
+  setParams(settings.value("analysis/cluster/eps_m", spec::eps.number).toDouble(),
+            settings.value("analysis/cluster/min_points", static_cast<int>(spec::minPoints.number)).toInt(),
+            settings.value("analysis/cluster/dbscan_star", spec::dbscanStar.number == 1).toBool());
   connect(debounce_, &QTimer::timeout, this, &ClusterPanel::run);
   connect(eps_, &QDoubleSpinBox::valueChanged, this, &ClusterPanel::parametersEdited);
   connect(unit_, &QComboBox::currentIndexChanged, this, &ClusterPanel::parametersEdited);

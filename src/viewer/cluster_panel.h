@@ -1,4 +1,4 @@
-// ClusterPanel: DBSCAN of the enterprises with live parameters; hulls replace the 'clusters' layer.
+// ClusterPanel: DBSCAN of the enterprises with live parameters; hulls replace the 'cluster_hulls' layer.
 #pragma once
 
 #include <QWidget>
@@ -33,7 +33,7 @@ struct ClusterOutcome {
 
 /// Runs ClusterTool whenever a parameter changes (after a short pause, one run at a time; a
 /// change during a run starts one more run with the latest values) and puts the convex hulls on
-/// the map as layer 'clusters'. A change during a run cancels it and starts over with the new
+/// the map as layer 'cluster_hulls'. A change during a run cancels it and starts over with the new
 /// values; Cancel stops a run (the tool checks between its stages and hulls).
 class ClusterPanel : public QWidget {
   Q_OBJECT

@@ -1,10 +1,11 @@
-// Exchange links (partner candidates, allocated flows) as a map layer in the partner_links style.
+// Analysis results as map layers, named, titled and styled as declared (tools/analysis_specs.h); exchange links among them.
 #pragma once
 
 #include <string>
 
 #include "core/layer.h"
 #include "core/value.h"
+#include "tools/analysis_spec.h"
 #include "viewer/viewer_layer.h"
 
 namespace circatlas::viewer {
@@ -12,10 +13,15 @@ namespace circatlas::viewer {
 /// A number cell as double: integers widen, null and text give 0.
 [[nodiscard]] double realOf(const core::Value& v);
 
-/// The link layer of PartnersTool (candidates, allocation_optimal, allocation_greedy: LineStrings in
-/// WGS 84 with `material` and `quantity`) as viewer layer `id`, styled by styles/partner_links.json:
-/// classified by `material`, line width by `quantity`. Throws the style parser's
-/// errors and core::CrsError.
-[[nodiscard]] ViewerLayer makeExchangeLinks(const core::Layer& links, std::string id, render::LocalizedText title);
+/// A tool's result layer as viewer layer `result.id` with the declared title, in the declared style
+/// (styles/<result.style>.json), as export writes it. Throws the style parser's errors and
+/// core::CrsError.
+[[nodiscard]] ViewerLayer makeResultLayer(const tools::ResultSpec& result, core::Layer layer);
+
+/// The link layer of PartnersTool (partner_candidates, allocation_optimal, allocation_greedy:
+/// LineStrings in WGS 84 with `material` and `quantity`) as the declared result, styled by
+/// styles/partner_links.json: classified by `material`, line width by `quantity`; the legend names
+/// what is drawn (the result's title). Throws as makeResultLayer.
+[[nodiscard]] ViewerLayer makeExchangeLinks(const core::Layer& links, const tools::ResultSpec& result);
 
 }  // namespace circatlas::viewer

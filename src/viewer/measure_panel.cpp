@@ -8,6 +8,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "tools/analysis_specs.h"
 #include "viewer/measure_tool.h"
 
 namespace circatlas::viewer {
@@ -46,12 +47,16 @@ void MeasurePanel::refresh() {
   table_->setHorizontalHeaderLabels({tr("Leg"), tr("Geodesic"), tr("By road"), tr("Road basis")});
   const Measurement& m = tool_.measurement();
   // How a road figure was made, in words (the router's straight-line fallback says why).
+  // The router's settings are RoadRouting's: the declared defaults of the built-in network.
   auto basis = [](const RoadDistance& d) {
+    const QString detour = QString::number(tools::spec::network::detour.number);
+    const QString snapKm = QString::number(tools::spec::network::builtinSnap.number / 1000.0);
     switch (d.status) {
       case net::PairStatus::Routed: return tr("along the network");
-      case net::PairStatus::FallbackNotSnapped: return tr("straight line × 1.3: a point is over 50 km from the network");
-      case net::PairStatus::FallbackUnreachable: return tr("straight line × 1.3: no path in the network");
-      case net::PairStatus::FallbackNoNetwork: return tr("straight line × 1.3: no network");
+      case net::PairStatus::FallbackNotSnapped:
+        return tr("straight line × %1: a point is over %2 km from the network").arg(detour, snapKm);
+      case net::PairStatus::FallbackUnreachable: return tr("straight line × %1: no path in the network").arg(detour);
+      case net::PairStatus::FallbackNoNetwork: return tr("straight line × %1: no network").arg(detour);
     }
     return QString();
   };

@@ -10,6 +10,7 @@
 #include <QSettings>
 #include <QTableWidget>
 
+#include "tools/analysis_specs.h"
 #include "tools/catalogue_inputs.h"
 #include "tools/partners_tool.h"
 #include "viewer/analysis_inputs.h"
@@ -38,7 +39,7 @@ PartnersOutcome runPartnersJob(const AnalysisInputs& inputs, const std::string& 
                         realOf(c.value(i, "transport_cny")), realOf(c.value(i, "score")),
                         qs(core::toString(c.value(i, "reason_zh"))), qs(core::toString(c.value(i, "reason_en")))});
   }
-  out.links = makeExchangeLinks(c, "partner_links", {"候选交换关系", "Candidate exchanges"});
+  out.links = makeExchangeLinks(c, tools::spec::partners::candidates);
   out.links->origin = "catalogue: enterprises.csv, flows.csv, materials.csv, material_uses.csv";
   out.links->producedBy = "circatlas partners (viewer)";
   out.links->parameters = r.parameters;

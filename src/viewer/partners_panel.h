@@ -38,7 +38,7 @@ struct PartnersOutcome {
 };
 
 /// Runs PartnersTool for the chosen enterprise (and optionally one material) in a worker thread
-/// (progress bar and Cancel); the candidates fill the table and replace the 'partner_links' layer.
+/// (progress bar and Cancel); the candidates fill the table and replace the 'partner_candidates' layer.
 class PartnersPanel : public QWidget {
   Q_OBJECT
 

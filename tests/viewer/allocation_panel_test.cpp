@@ -66,7 +66,7 @@ TEST_F(AllocationPanelTest, FlyAshMatchesTheTonnesOfCircatlasAllocateAndDrawsThe
   EXPECT_TRUE(panel->summaryLabel()->text().contains(QLocale().toString(expected, 'f', 0)))
       << panel->summaryLabel()->text().toStdString();
 
-  const ViewerLayer* flows = window->layers().find("allocation_flows");
+  const ViewerLayer* flows = window->layers().find("allocation_optimal");
   ASSERT_NE(flows, nullptr);
   EXPECT_EQ(flows->source->size(), out.exchanges);
   ASSERT_GT(out.exchanges, 0u);

@@ -26,7 +26,7 @@ TEST_F(AnalysisPanels, ChangingEpsChangesTheClusterCountAndTheHullLayer) {
   const std::size_t wide = clustersWith(*window, 300000.0, 2);
   EXPECT_NE(tight, wide);
   EXPECT_GE(wide, 1u);
-  const ViewerLayer* hulls = window->layers().find("clusters");
+  const ViewerLayer* hulls = window->layers().find("cluster_hulls");
   ASSERT_NE(hulls, nullptr);
   EXPECT_EQ(hulls->source->size(), wide);
 }
@@ -42,7 +42,7 @@ TEST_F(AnalysisPanels, PartnerPanelListsRankedCandidatesForAPowerStation) {
   EXPECT_EQ(table->item(0, 0)->data(Qt::DisplayRole).toInt(), 1);
   EXPECT_FALSE(table->item(0, 1)->text().isEmpty());
   EXPECT_GT(table->item(0, 3)->data(Qt::DisplayRole).toDouble(), 0.0);
-  const ViewerLayer* links = window->layers().find("partner_links");
+  const ViewerLayer* links = window->layers().find("partner_candidates");
   ASSERT_NE(links, nullptr);
   EXPECT_EQ(links->source->size(), static_cast<std::size_t>(table->rowCount()));
   EXPECT_FALSE(panel->setEnterprise("NO_SUCH_ID"));

@@ -16,7 +16,7 @@ using LayerExportTest = ViewerTest;
 TEST_F(LayerExportTest, WritesAtlasLayersAndClusterResultsToOneGeoPackage) {
   ClusterPanel* clusters = window->clusterPanel();
   ASSERT_TRUE(waitUntil([&] { return !clusters->isRunning(); }));
-  const ViewerLayer* hulls = window->layers().find("clusters");
+  const ViewerLayer* hulls = window->layers().find("cluster_hulls");
   ASSERT_NE(hulls, nullptr);
   EXPECT_FALSE(hulls->parameters.empty());
 
@@ -32,7 +32,7 @@ TEST_F(LayerExportTest, WritesAtlasLayersAndClusterResultsToOneGeoPackage) {
 
   const auto prefectures = io::readLayer(path.toStdString(), {.layer = "prefectures", .sql = std::nullopt});
   EXPECT_EQ(prefectures.size(), 14u);
-  const auto exported = io::readLayer(path.toStdString(), {.layer = "clusters", .sql = std::nullopt});
+  const auto exported = io::readLayer(path.toStdString(), {.layer = "cluster_hulls", .sql = std::nullopt});
   EXPECT_EQ(exported.size(), hulls->source->size());
 }
 

@@ -54,8 +54,8 @@
         <translation>Allocate</translation>
     </message>
     <message>
-        <source>Min-cost max-flow allocation beside greedy nearest-first (straight line × 1.3)</source>
-        <translation>Min-cost max-flow allocation beside greedy nearest-first (straight line × 1.3)</translation>
+        <source>Min-cost max-flow allocation beside greedy nearest-first (straight line × %1)</source>
+        <translation>Min-cost max-flow allocation beside greedy nearest-first (straight line × %1)</translation>
     </message>
     <message>
         <source>Proposed project:</source>
@@ -478,16 +478,16 @@
         <translation>along the network</translation>
     </message>
     <message>
-        <source>straight line × 1.3: a point is over 50 km from the network</source>
-        <translation>straight line × 1.3: a point is over 50 km from the network</translation>
+        <source>straight line × %1: a point is over %2 km from the network</source>
+        <translation>straight line × %1: a point is over %2 km from the network</translation>
     </message>
     <message>
-        <source>straight line × 1.3: no path in the network</source>
-        <translation>straight line × 1.3: no path in the network</translation>
+        <source>straight line × %1: no path in the network</source>
+        <translation>straight line × %1: no path in the network</translation>
     </message>
     <message>
-        <source>straight line × 1.3: no network</source>
-        <translation>straight line × 1.3: no network</translation>
+        <source>straight line × %1: no network</source>
+        <translation>straight line × %1: no network</translation>
     </message>
     <message>
         <source>No points yet.</source>

@@ -52,8 +52,8 @@
         <translation>计算分配</translation>
     </message>
     <message>
-        <source>Min-cost max-flow allocation beside greedy nearest-first (straight line × 1.3)</source>
-        <translation>最小费用最大流分配，并与贪心就近分配对比（直线距离 × 1.3）</translation>
+        <source>Min-cost max-flow allocation beside greedy nearest-first (straight line × %1)</source>
+        <translation>最小费用最大流分配，并与贪心就近分配对比（直线距离 × %1）</translation>
     </message>
     <message>
         <source>Proposed project:</source>
@@ -475,16 +475,16 @@
         <translation>沿路网</translation>
     </message>
     <message>
-        <source>straight line × 1.3: a point is over 50 km from the network</source>
-        <translation>直线 × 1.3：有点距路网超过 50 公里</translation>
+        <source>straight line × %1: a point is over %2 km from the network</source>
+        <translation>直线 × %1：有点距路网超过 %2 公里</translation>
     </message>
     <message>
-        <source>straight line × 1.3: no path in the network</source>
-        <translation>直线 × 1.3：路网中无连通路径</translation>
+        <source>straight line × %1: no path in the network</source>
+        <translation>直线 × %1：路网中无连通路径</translation>
     </message>
     <message>
-        <source>straight line × 1.3: no network</source>
-        <translation>直线 × 1.3：无路网</translation>
+        <source>straight line × %1: no network</source>
+        <translation>直线 × %1：无路网</translation>
     </message>
     <message>
         <source>No points yet.</source>
