@@ -159,6 +159,7 @@ void runExportCommand(const ExportOptions& o) {
     else if (r != "none") groups.push_back(r);
   }
   ExportResults results = computeResults(groups, registry, o.material);
+  for (const auto& note : results.notes) std::cerr << "Note: " << note << '\n';
   for (auto& item : results.items) items.push_back(std::move(item));
   if (items.empty()) throw core::ParameterError("nothing to export: --layers none and --results none");
 

@@ -5,6 +5,7 @@
 
 #include "catalogue/catalogue_layers.h"
 #include "core/error.h"
+#include "core/value.h"
 #include "definitions/definition_paths.h"
 #include "definitions/style_parser.h"
 #include "io/builtin_data.h"
@@ -116,7 +117,22 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
     add.add(r.countySummary, spec::countySummary, by, p);
     add.add(r.prefectureSummary, spec::prefectureSummary, by, p);
   }
-  if (wanted("hotspots")) {
+  const bool quantified = [&] {
+    for (std::size_t i = 0; i < effective.size(); ++i) {
+      if (core::toString(effective.value(i, "material_code")) != material ||
+          core::toString(effective.value(i, "direction")) != "output") {
+        continue;
+      }
+      if (const auto* q = std::get_if<double>(&effective.value(i, "quantity")); q && *q > 0) return true;
+    }
+    return false;
+  }();
+  // With other groups, a registry that states no quantity of the material (a bureau's list of
+  // names and places) still gets its other results; asked alone, the tool's error stands.
+  if (wanted("hotspots") && !quantified && groups.size() > 1) {
+    out.notes.push_back("hotspots left out: the registry gives no quantified output of " + material +
+                        " (declared, or estimated from a capacity) to map");
+  } else if (wanted("hotspots")) {
     tools::HotspotsParams params;
     params.material = material;
     auto r = tools::runHotspots(enterprises, effective, counties, params);

@@ -24,6 +24,9 @@ struct ExportResults {
     std::string suffix;   ///< file name suffix: "_density_FLY_ASH.tif"
   };
   std::optional<Raster> density;
+  /// Groups left out and why (hotspots of a material the registry gives no quantity of, when
+  /// other groups were asked for too), for the command to print.
+  std::vector<std::string> notes;
 };
 
 /// Runs the analyses of the named groups (clusters, overlay, hotspots, partners, allocation,

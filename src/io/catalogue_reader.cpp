@@ -191,6 +191,11 @@ std::vector<catalogue::TableInput> readCatalogueWithBuiltinFallback(const std::f
                                                                     EncodingPolicy encoding, BuiltinTables builtinTables) {
   std::vector<catalogue::TableInput> tables = readCatalogueTables(dir, encoding);
   if (std::filesystem::equivalent(dir, builtinCatalogueDir())) return tables;
+  return completeFromBuiltin(std::move(tables), builtinTables);
+}
+
+std::vector<catalogue::TableInput> completeFromBuiltin(std::vector<catalogue::TableInput> tables,
+                                                       BuiltinTables builtinTables) {
   const auto has = [&](std::string_view name) {
     return std::any_of(tables.begin(), tables.end(), [&](const auto& t) { return t.spec->name == name; });
   };

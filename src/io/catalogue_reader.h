@@ -54,6 +54,11 @@ inline constexpr std::string_view kBuiltinIdPrefix = "builtin:";
     const std::filesystem::path& dir, EncodingPolicy encoding = EncodingPolicy::Reject,
     BuiltinTables builtinTables = BuiltinTables::Fallback);
 
+/// A user's own tables (read from a folder, or a registry file's enterprises) completed from the
+/// built-in catalogue as readCatalogueWithBuiltinFallback does.
+[[nodiscard]] std::vector<catalogue::TableInput> completeFromBuiltin(std::vector<catalogue::TableInput> tables,
+                                                                     BuiltinTables builtinTables);
+
 /// The code of `known` nearest to `code` (containment first, then edit distance), for messages.
 [[nodiscard]] std::string nearestCode(std::string_view code, const std::vector<std::string>& known);
 

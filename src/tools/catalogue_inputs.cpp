@@ -17,6 +17,7 @@
 #include "core/error.h"
 #include "io/builtin_data.h"
 #include "io/catalogue_reader.h"
+#include "io/registry_file.h"
 #include "io/csv_reader.h"
 #include "tools/flow_estimates.h"
 
@@ -58,6 +59,36 @@ core::Value typed(const core::FieldDef& field, const std::string& text) {
   }
 }
 
+// A planner's registry in one file (a sheet, a GIS layer or a PG: table): its enterprises as
+// io::readRegistryFile reads them (columns recognised, missing fields derived, address-only rows
+// placed), the reference tables from the built-in catalogue, other tables as --with-builtin says.
+catalogue::Catalogue loadRegistryFile(const CatalogueRequest& request) {
+  catalogue::RegistrySource source;
+  source.path = request.source;
+  source.layer = request.layer;
+  catalogue::RegistryTable registry = io::readRegistryFile(source);
+  std::vector<catalogue::TableInput> own;
+  own.push_back({catalogue::findTable("enterprises"), std::move(registry.enterprises)});
+  const auto tables = io::completeFromBuiltin(
+      std::move(own), request.withBuiltin ? io::BuiltinTables::All : io::BuiltinTables::ReferenceOnly);
+  io::checkMaterialCodes(tables);
+  catalogue::Catalogue out = catalogue::catalogueFromTables(tables);
+  out.builtin = false;
+  // The path as the user gave it, with the sheet the reader chose ("reg.xlsx, sheet 企业名录").
+  const std::string& label = registry.report.sourceLabel;
+  const auto sheet = label.find(", sheet ");
+  out.origin = request.source + (sheet == std::string::npos ? std::string() : label.substr(sheet));
+  out.ownTables.emplace_back("enterprises");
+  for (const auto& t : tables) {
+    if (t.spec->name != "enterprises" && !io::isReferenceTable(t.spec->name)) out.builtinTables.emplace_back(t.spec->name);
+  }
+  if (const auto b = asOfYear(io::builtinCatalogueDir())) {
+    out.asOfYear = b;
+    out.asOfYearBasis = "as_of_year of the built-in metadata.csv (the registry file states none)";
+  }
+  return out;
+}
+
 }  // namespace
 
 catalogue::Catalogue loadCatalogue(const CatalogueRequest& request) {
@@ -65,12 +96,7 @@ catalogue::Catalogue loadCatalogue(const CatalogueRequest& request) {
   const std::filesystem::path folder = request.source;
   if (!folder.empty() && !std::filesystem::is_directory(folder)) {
     std::error_code ec;
-    if (request.source.starts_with("PG:") || std::filesystem::exists(folder, ec)) {
-      throw core::InputError(request.source +
-                             ": a registry in a single file (CSV, XLSX, GeoPackage, …) or a PG: source is not yet "
-                             "supported by the analyses; give a folder of catalogue tables (enterprises.csv, "
-                             "flows.csv, …; see data/catalogue/README.md) or check the file with circatlas validate");
-    }
+    if (request.source.starts_with("PG:") || std::filesystem::exists(folder, ec)) return loadRegistryFile(request);
     throw core::IoError(request.source + ": no such file or folder");
   }
   if (request.layer && !folder.empty()) {

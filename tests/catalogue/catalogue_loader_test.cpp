@@ -81,16 +81,24 @@ TEST(CatalogueLoader, WithBuiltinTakesTheMissingTablesButNeverMixesIds) {
   EXPECT_NE(describeOrigin(c).find("--with-builtin"), std::string::npos) << describeOrigin(c);
 }
 
-TEST(CatalogueLoader, ASingleFileRegistryIsNotYetReadByTheAnalyses) {
+TEST(CatalogueLoader, ASingleFileRegistryAsABureauHandsItOutIsTheAnalysisInput) {
   test::TempDir dir;
-  const auto file = test::writeFile(dir / "reg.csv", kEnterprises);
-  try {
-    (void)loadCatalogue({.source = file.string(), .layer = std::nullopt, .withBuiltin = false});
-    FAIL() << "expected an input error";
-  } catch (const core::InputError& e) {
-    EXPECT_NE(std::string(e.what()).find("not yet supported"), std::string::npos) << e.what();
-  }
-  EXPECT_THROW((void)loadCatalogue({.source = "PG:dbname=registry", .layer = std::nullopt, .withBuiltin = false}), core::InputError);
+  // Chinese headers, no id/source columns, one row placed from its address alone.
+  const auto file = test::writeFile(dir / "reg.csv",
+                                    "名称,经度,纬度,行业代码,地址\n"
+                                    "兰州某水泥厂,103.62,36.12,3011,\n"
+                                    "白银某冶炼厂,104.17,36.55,3212,\n"
+                                    "武威某化工,,,2614,甘肃省武威市凉州区黄羊镇工业园\n");
+  const catalogue::Catalogue c = loadCatalogue({.source = file.string(), .layer = std::nullopt, .withBuiltin = false});
+  ASSERT_EQ(c.enterprises.size(), 3u);
+  EXPECT_FALSE(c.builtin);
+  EXPECT_NE(c.origin.find("reg.csv"), std::string::npos) << c.origin;
+  EXPECT_TRUE(c.isOwn("enterprises"));
+  EXPECT_EQ(c.flows.size(), 0u) << "no built-in flow is mixed into a user's registry";
+  EXPECT_EQ(c.parks.size(), 0u);
+  EXPECT_GT(c.materials.size(), 0u) << "reference tables come from the built-in catalogue";
+  EXPECT_EQ(countWhere(c.enterprises, "industry_code", "3011"), 1u);
+  EXPECT_FALSE(c.enterprises.features()[2].geometry.isEmpty()) << "placed at the township centre of 黄羊镇";
   EXPECT_THROW((void)loadCatalogue({.source = (dir / "absent").string(), .layer = std::nullopt, .withBuiltin = false}), core::IoError);
 }
 

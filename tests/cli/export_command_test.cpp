@@ -286,5 +286,31 @@ TEST(ExportCommand, AUsersRegistryIsExportedAloneAndNamedAsTheSource) {
   EXPECT_NE(meta.output.find("registry " + reg.string()), std::string::npos) << meta.output;
 }
 
+TEST(ExportCommand, ABureausXlsxSheetIsExportedWithAllResultsItsRecordsOnly) {
+  test::TempDir dir;
+  // As the environmental bureau hands it out: Chinese headers, no ids, no sources, one row with an
+  // address only; made XLSX by GDAL's own ogr2ogr.
+  test::writeFile(dir / "reg.csv",
+                  "名称,经度,纬度,行业代码,地址\n"
+                  "兰州某水泥厂,103.62,36.12,3011,\n"
+                  "白银某冶炼厂,104.17,36.55,3212,\n"
+                  "武威某化工,,,2614,甘肃省武威市凉州区黄羊镇工业园\n");
+  ASSERT_EQ(test::runCommand("cd '" + dir.path().string() + "' && ogr2ogr -q -f XLSX reg.xlsx reg.csv").exitCode, 0);
+  const auto out = (dir / "mine.gpkg").string();
+  const auto r = test::runCommand(exe() + " export --registry '" + (dir / "reg.xlsx").string() + "' --out '" + out + "'");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("Registry: " + (dir / "reg.xlsx").string() + ", sheet reg (enterprises)"), std::string::npos)
+      << r.output;
+  // No quantity of fly ash in a list of names and places: hotspots are left out, and said so.
+  EXPECT_NE(r.output.find("hotspots left out"), std::string::npos) << r.output;
+  const auto count = test::runCommand("ogrinfo -ro -q '" + out + "' -sql \"SELECT COUNT(*) AS n FROM enterprises\"");
+  EXPECT_NE(count.output.find("n (Integer) = 3"), std::string::npos) << count.output;
+  const auto placed = test::runCommand("ogrinfo -ro -q '" + out +
+                                       "' -sql \"SELECT location_precision FROM enterprises WHERE name_zh = '武威某化工'\"");
+  EXPECT_NE(placed.output.find("township_centre"), std::string::npos) << placed.output;
+  const auto members = test::runCommand("ogrinfo -ro -q '" + out + "' -sql \"SELECT COUNT(*) AS n FROM cluster_members\"");
+  EXPECT_NE(members.output.find("n (Integer) = 3"), std::string::npos) << members.output;
+}
+
 }  // namespace
 }  // namespace circatlas
