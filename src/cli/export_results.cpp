@@ -5,7 +5,6 @@
 
 #include "catalogue/catalogue_layers.h"
 #include "core/error.h"
-#include "core/value.h"
 #include "definitions/definition_paths.h"
 #include "definitions/style_parser.h"
 #include "io/builtin_data.h"
@@ -117,16 +116,7 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
     add.add(r.countySummary, spec::countySummary, by, p);
     add.add(r.prefectureSummary, spec::prefectureSummary, by, p);
   }
-  const bool quantified = [&] {
-    for (std::size_t i = 0; i < effective.size(); ++i) {
-      if (core::toString(effective.value(i, "material_code")) != material ||
-          core::toString(effective.value(i, "direction")) != "output") {
-        continue;
-      }
-      if (const auto* q = std::get_if<double>(&effective.value(i, "quantity")); q && *q > 0) return true;
-    }
-    return false;
-  }();
+  const bool quantified = tools::hasOutputToMap(enterprises, effective, material);
   // With other groups, a registry that states no quantity of the material (a bureau's list of
   // names and places) still gets its other results; asked alone, the tool's error stands.
   if (wanted("hotspots") && !quantified && groups.size() > 1) {

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <utility>
+#include <vector>
 
 #include "analysis/hotspot/getis_ord.h"
 #include "analysis/hotspot/kernel_density.h"
@@ -18,6 +20,25 @@ namespace circatlas::tools {
 
 namespace {
 
+// The enterprises with a quantified output of `material` and a location, and their output.
+std::pair<std::vector<core::Coord>, std::vector<double>> outputSites(const core::Layer& enterprises,
+                                                                     const core::Layer& flows,
+                                                                     const std::string& material) {
+  std::map<std::string, double> output;
+  for (std::size_t i = 0; i < flows.size(); ++i) {
+    if (text(flows, i, "material_code") != material || text(flows, i, "direction") != "output") continue;
+    if (const auto* q = std::get_if<double>(&flows.value(i, "quantity"))) output[text(flows, i, "enterprise_id")] += *q;
+  }
+  std::vector<core::Coord> lonLat;
+  std::vector<double> weights;
+  for (std::size_t i = 0; i < enterprises.size(); ++i) {
+    const auto it = output.find(text(enterprises, i, "id"));
+    if (it == output.end() || enterprises[i].geometry.isEmpty()) continue;
+    lonLat.push_back(enterprises[i].geometry.coords()[0]);
+    weights.push_back(it->second);
+  }
+  return {std::move(lonLat), std::move(weights)};
+}
 
 std::string classify(double z, double p) {
   const char* side = z > 0 ? "hot spot" : "cold spot";
@@ -29,23 +50,14 @@ std::string classify(double z, double p) {
 
 }  // namespace
 
+bool hasOutputToMap(const core::Layer& enterprises, const core::Layer& flows, const std::string& material) {
+  return !outputSites(enterprises, flows, material).second.empty();
+}
+
 HotspotsResult runHotspots(const core::Layer& enterprises, const core::Layer& flows, const core::Layer& counties,
                            const HotspotsParams& params, core::Progress* progress) {
   core::advance(progress, 0.0, "reading output flows");
-  // Output per enterprise of the material.
-  std::map<std::string, double> output;
-  for (std::size_t i = 0; i < flows.size(); ++i) {
-    if (text(flows, i, "material_code") != params.material || text(flows, i, "direction") != "output") continue;
-    if (const auto* q = std::get_if<double>(&flows.value(i, "quantity"))) output[text(flows, i, "enterprise_id")] += *q;
-  }
-  std::vector<core::Coord> lonLat;
-  std::vector<double> weights;
-  for (std::size_t i = 0; i < enterprises.size(); ++i) {
-    const auto it = output.find(text(enterprises, i, "id"));
-    if (it == output.end() || enterprises[i].geometry.isEmpty()) continue;
-    lonLat.push_back(enterprises[i].geometry.coords()[0]);
-    weights.push_back(it->second);
-  }
+  auto [lonLat, weights] = outputSites(enterprises, flows, params.material);
   if (weights.empty()) {
     throw core::ParameterError("no quantified output flow of " + params.material + " to map");
   }

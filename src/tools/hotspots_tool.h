@@ -32,6 +32,10 @@ struct HotspotsResult {
   std::string parameters;
 };
 
+/// True when `flows` give a quantified output of `material` at a located enterprise: what
+/// runHotspots needs to map (it throws core::ParameterError otherwise).
+[[nodiscard]] bool hasOutputToMap(const core::Layer& enterprises, const core::Layer& flows, const std::string& material);
+
 /// Output flows of `material` (quantified ones) at their enterprises' points, projected once to
 /// the analysis CRS for the density; summed per county (by location) for Gi* with queen
 /// contiguity (counties that share a boundary point are neighbours). Throws core::ParameterError
