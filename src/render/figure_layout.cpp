@@ -46,6 +46,151 @@ QStringList wrapLines(const std::vector<std::string>& lines, const QFont& font, 
   return wrapped;
 }
 
+// Where everything goes on the page, in pixels.
+struct PageFrame {
+  double dpi;
+  double mm;      // pixels per millimetre
+  double pageW;
+  double pageH;
+  double fx, fy, fw, fh;  // the map frame
+  double panelX;          // left edge of the legend and locator panel
+};
+
+// Title and subtitle above a rule.
+void drawHeader(QPainter& painter, const FigureContent& c, const PageFrame& f) {
+  const double mm = f.mm;
+  const QFont titleFont = mapFont(17.0, f.dpi, true);
+  const QFont subtitleFont = mapFont(9.5, f.dpi);
+  painter.setPen(QColor(25, 25, 25));
+  painter.setFont(titleFont);
+  const double titleBase = kMarginMm * mm + QFontMetricsF(titleFont).ascent();
+  painter.drawText(QPointF(kMarginMm * mm, titleBase), QString::fromStdString(c.title));
+  painter.setFont(subtitleFont);
+  painter.setPen(QColor(90, 90, 90));
+  painter.drawText(QPointF(kMarginMm * mm, titleBase + 2.5 * mm + QFontMetricsF(subtitleFont).ascent()),
+                   QString::fromStdString(c.subtitle));
+  QPen rule(QColor(60, 60, 60));
+  rule.setWidthF(0.35 * mm);
+  painter.setPen(rule);
+  painter.drawLine(QPointF(kMarginMm * mm, (kMarginMm + kHeaderMm - 3.0) * mm),
+                   QPointF(f.pageW - kMarginMm * mm, (kMarginMm + kHeaderMm - 3.0) * mm));
+}
+
+// The map with its graticule, a scale bar on a quiet box bottom left, the north arrow and the frame.
+void drawMapFrame(QPainter& painter, const FigureContent& c, const PageFrame& f, FigureReport& report) {
+  const double mm = f.mm;
+  MapSettings settings = MapSettings::fitted(c.mapContent, px(f.fw), px(f.fh), f.dpi, std::string(displayCrs()), 0.03);
+  settings.language = c.language;
+  settings.focus = c.focus;
+  painter.save();
+  painter.translate(f.fx, f.fy);
+  painter.fillRect(QRectF(0, 0, f.fw, f.fh), QColor(247, 248, 246));
+  report.map = MapRenderer(settings).render(painter, c.layers);
+  drawGraticule(painter, settings);
+  report.scaleBar = computeScaleBar(settings, std::min(45.0 * mm, f.fw * 0.3));
+  const double boxW = report.scaleBar.lengthPx + 14.0 * mm;
+  painter.setPen(Qt::NoPen);
+  painter.setBrush(QColor(255, 255, 255, 215));
+  painter.drawRect(QRectF(3.0 * mm, f.fh - 11.0 * mm, boxW, 8.0 * mm));
+  drawScaleBar(painter, 5.0 * mm, f.fh - 4.6 * mm, report.scaleBar, f.dpi, c.language);
+  drawNorthArrow(painter, f.fw - 8.0 * mm, 10.0 * mm, 11.0 * mm, trueNorthDegrees(settings), f.dpi, c.language);
+  QPen frame(QColor(40, 40, 40));
+  frame.setWidthF(0.35 * mm);
+  painter.setPen(frame);
+  painter.setBrush(Qt::NoBrush);
+  painter.drawRect(QRectF(0, 0, f.fw, f.fh));
+  painter.restore();
+  report.mapSettings = settings;
+}
+
+// The legend at the top of the right panel; it shares the panel with the inset, so when it is too
+// tall it is drawn smaller.
+void drawLegendPanel(QPainter& painter, const FigureContent& c, const PageFrame& f, FigureReport& report) {
+  const double mm = f.mm;
+  const auto groups = buildLegend(c.layers, report.map, c.language);
+  for (const auto& g : groups) {
+    for (const auto& e : g.entries) report.legendLabels.push_back(e.label);
+  }
+  const double available = f.fh - (c.locatorLayers.empty() ? 0.0 : (kInsetHeightMm + 3.0) * mm);
+  const double needed = drawLegend(painter, f.panelX, f.fy, kPanelWidthMm * mm, groups, c.legendHeading, f.dpi, false);
+  const double shrink = needed > available ? available / needed : 1.0;
+  painter.save();
+  painter.translate(f.panelX, f.fy);
+  painter.scale(shrink, shrink);
+  drawLegend(painter, 0, 0, kPanelWidthMm * mm / shrink, groups, c.legendHeading, f.dpi);
+  painter.restore();
+}
+
+// The locator inset at the bottom of the right panel, with the main map's frame outlined on it.
+void drawLocator(QPainter& painter, const FigureContent& c, const PageFrame& f, const MapSettings& settings) {
+  if (c.locatorLayers.empty() || c.locatorContent.isEmpty()) return;
+  const double mm = f.mm;
+  const double insetW = kPanelWidthMm * mm;
+  const double insetH = kInsetHeightMm * mm;
+  MapSettings inset = MapSettings::fitted(c.locatorContent, px(insetW), px(insetH), f.dpi, std::string(kLocatorCrs), 0.02);
+  inset.language = c.language;
+  painter.save();
+  painter.translate(f.panelX, f.fy + f.fh - insetH);
+  painter.fillRect(QRectF(0, 0, insetW, insetH), QColor(255, 255, 255));
+  (void)MapRenderer(inset).render(painter, c.locatorLayers);
+  const geo::Transformer toLonLat(settings.crs, geo::kWgs84);
+  const geo::Transformer toLocator(geo::kWgs84, kLocatorCrs);
+  QPolygonF outline;
+  for (int i = 0; i < 40; ++i) {
+    const double t = (i % 10) / 10.0;
+    const int side = i / 10;
+    const double x = side == 0 ? t * f.fw : side == 1 ? f.fw : side == 2 ? (1 - t) * f.fw : 0.0;
+    const double y = side == 0 ? 0.0 : side == 1 ? t * f.fh : side == 2 ? f.fh : (1 - t) * f.fh;
+    const core::Coord l = toLocator.forward(toLonLat.forward(settings.toMap(x, y)));
+    outline << QPointF(inset.toPixelX(l.x), inset.toPixelY(l.y));
+  }
+  // dark with a white casing, so it reads on the red of Gansu and on the grey of China
+  QPen casing(QColor(255, 255, 255));
+  casing.setWidthF(0.7 * mm);
+  painter.setBrush(Qt::NoBrush);
+  painter.setPen(casing);
+  painter.drawPolygon(outline);
+  QPen frameLine(QColor(20, 20, 20));
+  frameLine.setWidthF(0.3 * mm);
+  painter.setPen(frameLine);
+  painter.drawPolygon(outline);
+  const QFont insetFont = mapFont(6.0, f.dpi);
+  painter.setFont(insetFont);
+  painter.setPen(QColor(80, 80, 80));
+  painter.drawText(QPointF(1.5 * mm, 1.5 * mm + QFontMetricsF(insetFont).ascent()),
+                   c.language == Language::Zh ? QString::fromUtf8("位置示意图") : QStringLiteral("Location"));
+  QPen border(QColor(90, 90, 90));
+  border.setWidthF(0.25 * mm);
+  painter.setPen(border);
+  painter.drawRect(QRectF(0, 0, insetW, insetH));
+  painter.restore();
+}
+
+// Credits and date: every word of the sources is printed, wrapped; when they need more lines than
+// the footer and the bottom margin hold, the type gets smaller (5.5 pt down to 4.5 pt).
+void drawCredits(QPainter& painter, const FigureContent& c, const PageFrame& f) {
+  const double mm = f.mm;
+  const double creditWidth = f.pageW - 2 * kMarginMm * mm - 30.0 * mm;
+  const double creditTop = f.fy + f.fh + 6.0 * mm;
+  const double creditRoom = f.pageH - 3.0 * mm - creditTop;
+  QFont creditFont = mapFont(5.5, f.dpi);
+  QStringList creditLines = wrapLines(c.credits, creditFont, creditWidth);
+  for (double pt = 5.25; pt >= 4.5 && QFontMetricsF(creditFont).lineSpacing() * static_cast<double>(creditLines.size()) > creditRoom; pt -= 0.25) {
+    creditFont = mapFont(pt, f.dpi);
+    creditLines = wrapLines(c.credits, creditFont, creditWidth);
+  }
+  const QFontMetricsF cfm(creditFont);
+  painter.setFont(creditFont);
+  painter.setPen(QColor(100, 100, 100));
+  double cy = creditTop + cfm.ascent();
+  for (const QString& line : creditLines) {
+    painter.drawText(QPointF(kMarginMm * mm, cy), line);
+    cy += cfm.lineSpacing();
+  }
+  const QString date = QString::fromStdString(c.date);
+  painter.drawText(QPointF(f.pageW - kMarginMm * mm - cfm.horizontalAdvance(date), f.fy + f.fh + 6.0 * mm + cfm.ascent()), date);
+}
+
 }  // namespace
 
 int FigurePage::widthPx() const noexcept { return px(widthMm * dpi / 25.4); }
@@ -65,141 +210,19 @@ std::array<double, 4> FigureLayout::mapFramePx() const noexcept {
 
 FigureReport FigureLayout::draw(QPainter& painter, const FigureContent& c) const {
   const double mm = dpi_ / 25.4;
+  const auto [fx, fy, fw, fh] = mapFramePx();
   const double pageW = widthMm_ * mm;
-  const double pageH = heightMm_ * mm;
+  const PageFrame frame{dpi_, mm, pageW, heightMm_ * mm, fx, fy, fw, fh, pageW - (kMarginMm + kPanelWidthMm) * mm};
   FigureReport report;
   painter.save();
   painter.setRenderHint(QPainter::Antialiasing, true);
   painter.setRenderHint(QPainter::TextAntialiasing, true);
-  painter.fillRect(QRectF(0, 0, pageW, pageH), Qt::white);
-
-  // title and subtitle
-  const QFont titleFont = mapFont(17.0, dpi_, true);
-  const QFont subtitleFont = mapFont(9.5, dpi_);
-  painter.setPen(QColor(25, 25, 25));
-  painter.setFont(titleFont);
-  const double titleBase = kMarginMm * mm + QFontMetricsF(titleFont).ascent();
-  painter.drawText(QPointF(kMarginMm * mm, titleBase), QString::fromStdString(c.title));
-  painter.setFont(subtitleFont);
-  painter.setPen(QColor(90, 90, 90));
-  painter.drawText(QPointF(kMarginMm * mm, titleBase + 2.5 * mm + QFontMetricsF(subtitleFont).ascent()),
-                   QString::fromStdString(c.subtitle));
-  QPen rule(QColor(60, 60, 60));
-  rule.setWidthF(0.35 * mm);
-  painter.setPen(rule);
-  painter.drawLine(QPointF(kMarginMm * mm, (kMarginMm + kHeaderMm - 3.0) * mm),
-                   QPointF(pageW - kMarginMm * mm, (kMarginMm + kHeaderMm - 3.0) * mm));
-
-  // the map
-  const auto [fx, fy, fw, fh] = mapFramePx();
-  MapSettings settings = MapSettings::fitted(c.mapContent, px(fw), px(fh), dpi_, std::string(displayCrs()), 0.03);
-  settings.language = c.language;
-  settings.focus = c.focus;
-  painter.save();
-  painter.translate(fx, fy);
-  painter.fillRect(QRectF(0, 0, fw, fh), QColor(247, 248, 246));
-  report.map = MapRenderer(settings).render(painter, c.layers);
-  drawGraticule(painter, settings);
-
-  // scale bar on a quiet box, bottom left inside the frame
-  report.scaleBar = computeScaleBar(settings, std::min(45.0 * mm, fw * 0.3));
-  const double boxW = report.scaleBar.lengthPx + 14.0 * mm;
-  painter.setPen(Qt::NoPen);
-  painter.setBrush(QColor(255, 255, 255, 215));
-  painter.drawRect(QRectF(3.0 * mm, fh - 11.0 * mm, boxW, 8.0 * mm));
-  drawScaleBar(painter, 5.0 * mm, fh - 4.6 * mm, report.scaleBar, dpi_, c.language);
-  drawNorthArrow(painter, fw - 8.0 * mm, 10.0 * mm, 11.0 * mm, trueNorthDegrees(settings), dpi_, c.language);
-  QPen frame(QColor(40, 40, 40));
-  frame.setWidthF(0.35 * mm);
-  painter.setPen(frame);
-  painter.setBrush(Qt::NoBrush);
-  painter.drawRect(QRectF(0, 0, fw, fh));
-  painter.restore();
-  report.mapSettings = settings;
-
-  // legend, top of the right panel
-  const double panelX = pageW - (kMarginMm + kPanelWidthMm) * mm;
-  const auto groups = buildLegend(c.layers, report.map, c.language);
-  for (const auto& g : groups) {
-    for (const auto& e : g.entries) report.legendLabels.push_back(e.label);
-  }
-  // the legend shares the panel with the inset: when it is too tall, it is drawn smaller
-  const double available = fh - (c.locatorLayers.empty() ? 0.0 : (kInsetHeightMm + 3.0) * mm);
-  const double needed = drawLegend(painter, panelX, fy, kPanelWidthMm * mm, groups, c.legendHeading, dpi_, false);
-  const double shrink = needed > available ? available / needed : 1.0;
-  painter.save();
-  painter.translate(panelX, fy);
-  painter.scale(shrink, shrink);
-  drawLegend(painter, 0, 0, kPanelWidthMm * mm / shrink, groups, c.legendHeading, dpi_);
-  painter.restore();
-
-  // locator inset, bottom of the right panel
-  if (!c.locatorLayers.empty() && !c.locatorContent.isEmpty()) {
-    const double insetW = kPanelWidthMm * mm;
-    const double insetH = kInsetHeightMm * mm;
-    const double ix = panelX;
-    const double iy = fy + fh - insetH;
-    MapSettings inset = MapSettings::fitted(c.locatorContent, px(insetW), px(insetH), dpi_, std::string(kLocatorCrs), 0.02);
-    inset.language = c.language;
-    painter.save();
-    painter.translate(ix, iy);
-    painter.fillRect(QRectF(0, 0, insetW, insetH), QColor(255, 255, 255));
-    (void)MapRenderer(inset).render(painter, c.locatorLayers);
-    // the main map's frame, outlined on the locator
-    const geo::Transformer toLonLat(settings.crs, geo::kWgs84);
-    const geo::Transformer toLocator(geo::kWgs84, kLocatorCrs);
-    QPolygonF outline;
-    for (int i = 0; i < 40; ++i) {
-      const double t = (i % 10) / 10.0;
-      const int side = i / 10;
-      const double x = side == 0 ? t * fw : side == 1 ? fw : side == 2 ? (1 - t) * fw : 0.0;
-      const double y = side == 0 ? 0.0 : side == 1 ? t * fh : side == 2 ? fh : (1 - t) * fh;
-      const core::Coord l = toLocator.forward(toLonLat.forward(settings.toMap(x, y)));
-      outline << QPointF(inset.toPixelX(l.x), inset.toPixelY(l.y));
-    }
-    // dark with a white casing, so it reads on the red of Gansu and on the grey of China
-    QPen casing(QColor(255, 255, 255));
-    casing.setWidthF(0.7 * mm);
-    painter.setBrush(Qt::NoBrush);
-    painter.setPen(casing);
-    painter.drawPolygon(outline);
-    QPen frameLine(QColor(20, 20, 20));
-    frameLine.setWidthF(0.3 * mm);
-    painter.setPen(frameLine);
-    painter.drawPolygon(outline);
-    const QFont insetFont = mapFont(6.0, dpi_);
-    painter.setFont(insetFont);
-    painter.setPen(QColor(80, 80, 80));
-    painter.drawText(QPointF(1.5 * mm, 1.5 * mm + QFontMetricsF(insetFont).ascent()),
-                     c.language == Language::Zh ? QString::fromUtf8("位置示意图") : QStringLiteral("Location"));
-    QPen border(QColor(90, 90, 90));
-    border.setWidthF(0.25 * mm);
-    painter.setPen(border);
-    painter.drawRect(QRectF(0, 0, insetW, insetH));
-    painter.restore();
-  }
-
-  // credits and date: every word of the sources is printed, wrapped; when they need more lines than
-  // the footer and the bottom margin hold, the type gets smaller (5.5 pt down to 4.5 pt)
-  const double creditWidth = pageW - 2 * kMarginMm * mm - 30.0 * mm;
-  const double creditTop = fy + fh + 6.0 * mm;
-  const double creditRoom = pageH - 3.0 * mm - creditTop;
-  QFont creditFont = mapFont(5.5, dpi_);
-  QStringList creditLines = wrapLines(c.credits, creditFont, creditWidth);
-  for (double pt = 5.25; pt >= 4.5 && QFontMetricsF(creditFont).lineSpacing() * static_cast<double>(creditLines.size()) > creditRoom; pt -= 0.25) {
-    creditFont = mapFont(pt, dpi_);
-    creditLines = wrapLines(c.credits, creditFont, creditWidth);
-  }
-  const QFontMetricsF cfm(creditFont);
-  painter.setFont(creditFont);
-  painter.setPen(QColor(100, 100, 100));
-  double cy = creditTop + cfm.ascent();
-  for (const QString& line : creditLines) {
-    painter.drawText(QPointF(kMarginMm * mm, cy), line);
-    cy += cfm.lineSpacing();
-  }
-  const QString date = QString::fromStdString(c.date);
-  painter.drawText(QPointF(pageW - kMarginMm * mm - cfm.horizontalAdvance(date), fy + fh + 6.0 * mm + cfm.ascent()), date);
+  painter.fillRect(QRectF(0, 0, frame.pageW, frame.pageH), Qt::white);
+  drawHeader(painter, c, frame);
+  drawMapFrame(painter, c, frame, report);
+  drawLegendPanel(painter, c, frame, report);
+  drawLocator(painter, c, frame, report.mapSettings);
+  drawCredits(painter, c, frame);
   painter.restore();
   return report;
 }

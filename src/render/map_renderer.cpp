@@ -328,195 +328,254 @@ bool lineAnchor(const core::Geometry& g, const MapSettings& s, double& x, double
   return best > 0.0;
 }
 
+// How one layer is drawn: its style's fields resolved against the layer's schema.
+struct LayerPlan {
+  std::optional<std::size_t> classField;
+  std::optional<std::size_t> sizeField;
+  std::optional<std::size_t> labelField;
+  LabelRanks ranks;
+  bool obstacles = false;  // point symbols keep labels off them
+  bool useStamps = false;  // many identical raster markers: draw each class once, then copy it
+};
+
+// One render of a layer list onto a painter, stage by stage: check each layer and resolve its
+// fields, draw its features by class, gather their labels; then the focus veil; then place labels.
+class RenderJob {
+ public:
+  RenderJob(const MapSettings& s, QPainter& painter, bool raster)
+      : s_(s),
+        painter_(painter),
+        raster_(raster),
+        pxPerMm_(s.pixelsPerMm()),
+        cull_(cullBox(s)),
+        labels_(s.widthPx, s.heightPx, s.dpi),
+        symbols_(painter, pxPerMm_),
+        paths_(s, raster ? kRasterTolerancePx : 0.0),
+        toPixel_(s),
+        inFocus_(s.focus) {}
+
+  void drawLayer(const RenderLayer& rl, std::vector<std::size_t>& counts, std::vector<RenderProblem>& problems) {
+    if (!rl.layer || !rl.style) return;
+    const Style& style = *rl.style;
+    counts.assign(style.classes.size() + 1, 0);
+    if (!style.scaleRange.contains(s_.scaleDenominator())) return;
+    const std::optional<LayerPlan> plan = planLayer(rl, problems);
+    if (!plan) return;
+    std::map<std::size_t, Stamp> stamps;
+    const core::Value null;
+    for (const core::Feature& f : rl.layer->features()) {
+      if (f.geometry.isEmpty()) continue;
+      const core::Extent env = f.geometry.envelope();
+      if (!env.intersects(cull_)) continue;
+      const core::Value& key = plan->classField ? f.values[*plan->classField] : null;
+      const auto cls = style.classify(key);
+      if (!cls) continue;
+      if (inFocus_.contains(f.geometry, env)) ++counts[*cls];
+      const Symbol& symbol = style.classAt(*cls).symbol;
+      double sizeMm = style.geometry == StyleGeometry::Line ? symbol.strokeWidthMm : symbol.sizeMm;
+      if (plan->sizeField) {
+        if (const auto v = core::toNumber(f.values[*plan->sizeField])) sizeMm = style.sizeBy->sizeFor(*v);
+      }
+      switch (style.geometry) {
+        case StyleGeometry::Polygon: drawPolygon(f.geometry, symbol); break;
+        case StyleGeometry::Line: drawLine(f.geometry, symbol, sizeMm); break;
+        case StyleGeometry::Point: drawPoints(f.geometry, symbol, sizeMm, *cls, *plan, stamps); break;
+      }
+      if (plan->labelField) addLabel(rl, *plan, f, sizeMm, problems);
+    }
+  }
+
+  // The focus region's outline over a white veil on everything outside it.
+  void drawFocusVeil() {
+    if (!s_.focus || s_.focus->isEmpty()) return;
+    QPainterPath focus;
+    focus.setFillRule(Qt::OddEvenFill);
+    for (std::size_t part = 0; part < s_.focus->partCount(); ++part) {
+      const auto [first, last] = s_.focus->partPaths(part);
+      for (std::size_t r = first; r < last; ++r) paths_.addRing(focus, s_.focus->path(r));
+    }
+    QPainterPath veil;
+    veil.setFillRule(Qt::OddEvenFill);
+    veil.addRect(QRectF(0, 0, s_.widthPx, s_.heightPx));
+    veil.addPath(focus);
+    painter_.setPen(Qt::NoPen);
+    painter_.setBrush(QColor(255, 255, 255, 150));
+    painter_.drawPath(veil);
+    QPen outline(QColor(60, 60, 60));
+    outline.setWidthF(0.5 * pxPerMm_);
+    outline.setJoinStyle(Qt::RoundJoin);
+    painter_.setPen(outline);
+    painter_.setBrush(Qt::NoBrush);
+    painter_.drawPath(focus);
+    focusPath_ = std::move(focus);
+  }
+
+  void placeLabels(RenderResult& result) {
+    const auto placed = labels_.place(painter_, focusPath_ ? &*focusPath_ : nullptr);
+    result.labelsPlaced = placed.placed;
+    result.labelsDropped = placed.dropped;
+  }
+
+ private:
+  // Features whose envelope misses this box are skipped; the margin keeps wide symbols whole.
+  static core::Extent cullBox(const MapSettings& s) {
+    core::Extent cull = s.extent;
+    const double margin = 10.0 * s.unitsPerPixel();
+    cull.minX -= margin;
+    cull.minY -= margin;
+    cull.maxX += margin;
+    cull.maxY += margin;
+    return cull;
+  }
+
+  // The layer's fields for its style, or nullopt (with the problem listed) when it cannot be drawn.
+  // Missing class, size or label fields are listed too, and the layer is drawn without them.
+  std::optional<LayerPlan> planLayer(const RenderLayer& rl, std::vector<RenderProblem>& problems) const {
+    const core::Layer& layer = *rl.layer;
+    const Style& style = *rl.style;
+    if (!draws(style.geometry, layer.geometryType())) {
+      problems.push_back({rl.id, -1, "style '" + style.name + "' is for " + toString(style.geometry) +
+                                         ", the layer holds " + std::string(core::toString(layer.geometryType()))});
+      return std::nullopt;
+    }
+    if (!layer.crs().empty() && layer.crs() != s_.crs) {
+      problems.push_back({rl.id, -1, "layer is in " + layer.crs() + ", the map in " + s_.crs + "; not drawn"});
+      return std::nullopt;
+    }
+    LayerPlan plan;
+    plan.classField = fieldIndex(layer, style.field);
+    if (style.renderer != SymbolRenderer::Single && !plan.classField) {
+      problems.push_back({rl.id, -1, "style '" + style.name + "' classifies by field '" + style.field +
+                                         "', which the layer lacks; its features fall into 'other'"});
+    }
+    plan.sizeField = style.sizeBy ? fieldIndex(layer, style.sizeBy->field) : std::nullopt;
+    if (style.sizeBy && !plan.sizeField) {
+      problems.push_back({rl.id, -1, "size field '" + style.sizeBy->field + "' missing; default sizes used"});
+    }
+    const bool wantLabels = rl.labels && style.label && style.label->scaleRange.contains(s_.scaleDenominator());
+    plan.labelField = wantLabels ? fieldIndex(layer, style.label->field.in(s_.language)) : std::nullopt;
+    if (wantLabels && !plan.labelField) {
+      problems.push_back({rl.id, -1, "label field '" + style.label->field.in(s_.language) + "' missing"});
+    }
+    if (plan.labelField) plan.ranks = LabelRanks(layer, *style.label);
+    plan.obstacles = style.geometry == StyleGeometry::Point && layer.size() <= 5000;
+    plan.useStamps = raster_ && style.geometry == StyleGeometry::Point && !style.sizeBy && layer.size() > 2000;
+    return plan;
+  }
+
+  void drawPolygon(const core::Geometry& g, const Symbol& symbol) {
+    QPainterPath path;
+    path.setFillRule(Qt::OddEvenFill);
+    std::vector<QPolygonF> rings;
+    for (std::size_t part = 0; part < g.partCount(); ++part) {
+      const auto [first, last] = g.partPaths(part);
+      for (std::size_t r = first; r < last; ++r) rings.push_back(paths_.addRing(path, g.path(r)));
+    }
+    const QBrush brush = symbols_.brush(symbol);
+    const QPen pen = symbols_.pen(symbol, symbol.strokeWidthMm);
+    if (!raster_) {
+      // one path per polygon keeps PDF and SVG output a clean vector outline
+      painter_.setBrush(brush);
+      painter_.setPen(pen);
+      painter_.drawPath(path);
+      return;
+    }
+    if (brush.style() != Qt::NoBrush) {
+      painter_.setPen(Qt::NoPen);
+      painter_.setBrush(brush);
+      painter_.drawPath(path);
+    }
+    for (const QPolygonF& ring : rings) strokePolyline(painter_, pen, ring, raster_);
+  }
+
+  void drawLine(const core::Geometry& g, const Symbol& symbol, double widthMm) {
+    const QPen pen = symbols_.pen(symbol, widthMm);
+    for (std::size_t i = 0; i < g.pathCount(); ++i) {
+      QPolygonF poly;
+      paths_.appendSimplified(poly, g.path(i));
+      strokePolyline(painter_, pen, poly, raster_);
+    }
+  }
+
+  void drawPoints(const core::Geometry& g, const Symbol& symbol, double sizeMm, std::size_t cls, const LayerPlan& plan,
+                  std::map<std::size_t, Stamp>& stamps) {
+    for (const auto& c : g.coords()) {
+      const QPointF p = toPixel_(c);
+      if (plan.useStamps) {
+        auto it = stamps.find(cls);
+        if (it == stamps.end()) it = stamps.emplace(cls, makeStamp(symbol, sizeMm, pxPerMm_)).first;
+        painter_.drawImage(QPointF(std::round(p.x() - it->second.offset.x()), std::round(p.y() - it->second.offset.y())),
+                           it->second.image);
+      } else {
+        symbols_.drawMarker(p, symbol, sizeMm);
+      }
+      if (plan.obstacles) {
+        const double r = sizeMm * pxPerMm_ / 2;
+        labels_.addObstacle(p.x() - r, p.y() - r, 2 * r, 2 * r);
+      }
+    }
+  }
+
+  // The feature's label as a candidate for the label engine, anchored by the style's placement.
+  void addLabel(const RenderLayer& rl, const LayerPlan& plan, const core::Feature& f, double sizeMm,
+                std::vector<RenderProblem>& problems) {
+    const Style& style = *rl.style;
+    const core::Geometry& g = f.geometry;
+    const std::string text = core::toString(f.values[*plan.labelField]);
+    if (text.empty()) return;
+    LabelCandidate candidate{text, 0, 0, 0, 0, &*style.label};
+    candidate.rank = plan.ranks.of(f);
+    try {
+      switch (style.label->placement) {
+        case LabelPlacement::AroundPoint:
+        case LabelPlacement::Interior: {
+          core::Coord anchor = g.coords().front();
+          if (style.geometry == StyleGeometry::Polygon) anchor = geo::pointOnSurface(g);
+          else if (style.geometry == StyleGeometry::Line) anchor = g.coords()[g.coords().size() / 2];
+          candidate.x = s_.toPixelX(anchor.x);
+          candidate.y = s_.toPixelY(anchor.y);
+          candidate.symbolRadiusPx = style.geometry == StyleGeometry::Point ? sizeMm * pxPerMm_ / 2 : 0.0;
+          break;
+        }
+        case LabelPlacement::Line:
+          if (!lineAnchor(g, s_, candidate.x, candidate.y, candidate.angleDeg)) return;
+          break;
+      }
+    } catch (const core::Error& e) {
+      problems.push_back({rl.id, f.id.value(), std::string("no label position: ") + e.what()});
+      return;
+    }
+    labels_.add(std::move(candidate));
+  }
+
+  const MapSettings& s_;
+  QPainter& painter_;
+  bool raster_;
+  double pxPerMm_;
+  core::Extent cull_;
+  LabelEngine labels_;
+  SymbolPainter symbols_;
+  PathBuilder paths_;
+  ToPixel toPixel_;
+  FocusTest inFocus_;
+  std::optional<QPainterPath> focusPath_;
+};
+
 }  // namespace
 
 MapRenderer::MapRenderer(MapSettings settings) : settings_(std::move(settings)) {}
 
 RenderResult MapRenderer::render(QPainter& painter, std::span<const RenderLayer> layers) const {
-  const MapSettings& s = settings_;
   RenderResult result;
   result.classCounts.resize(layers.size());
-  const double pxPerMm = s.pixelsPerMm();
-  const double scale = s.scaleDenominator();
   const bool raster = painter.paintEngine() && painter.paintEngine()->type() == QPaintEngine::Raster;
-  // features whose envelope misses this box are skipped; the margin keeps wide symbols whole
-  core::Extent cull = s.extent;
-  const double margin = 10.0 * s.unitsPerPixel();
-  cull.minX -= margin;
-  cull.minY -= margin;
-  cull.maxX += margin;
-  cull.maxY += margin;
-
   painter.save();
-  painter.setClipRect(QRectF(0, 0, s.widthPx, s.heightPx));
+  painter.setClipRect(QRectF(0, 0, settings_.widthPx, settings_.heightPx));
   painter.setRenderHint(QPainter::Antialiasing, true);
-  LabelEngine labels(s.widthPx, s.heightPx, s.dpi);
-  SymbolPainter symbols(painter, pxPerMm);
-  PathBuilder paths(s, raster ? kRasterTolerancePx : 0.0);
-  const ToPixel toPixel(s);
-  const FocusTest inFocus(s.focus);
-
-  for (std::size_t li = 0; li < layers.size(); ++li) {
-    const RenderLayer& rl = layers[li];
-    if (!rl.layer || !rl.style) continue;
-    const core::Layer& layer = *rl.layer;
-    const Style& style = *rl.style;
-    auto& counts = result.classCounts[li];
-    counts.assign(style.classes.size() + 1, 0);
-    if (!style.scaleRange.contains(scale)) continue;
-    if (!draws(style.geometry, layer.geometryType())) {
-      result.problems.push_back({rl.id, -1, "style '" + style.name + "' is for " + toString(style.geometry) +
-                                                ", the layer holds " + std::string(core::toString(layer.geometryType()))});
-      continue;
-    }
-    if (!layer.crs().empty() && layer.crs() != s.crs) {
-      result.problems.push_back({rl.id, -1, "layer is in " + layer.crs() + ", the map in " + s.crs + "; not drawn"});
-      continue;
-    }
-    const auto classField = fieldIndex(layer, style.field);
-    if (style.renderer != SymbolRenderer::Single && !classField) {
-      result.problems.push_back({rl.id, -1, "style '" + style.name + "' classifies by field '" + style.field +
-                                                "', which the layer lacks; its features fall into 'other'"});
-    }
-    const auto sizeField = style.sizeBy ? fieldIndex(layer, style.sizeBy->field) : std::nullopt;
-    if (style.sizeBy && !sizeField) {
-      result.problems.push_back({rl.id, -1, "size field '" + style.sizeBy->field + "' missing; default sizes used"});
-    }
-    const bool wantLabels = rl.labels && style.label && style.label->scaleRange.contains(scale);
-    const auto labelField = wantLabels ? fieldIndex(layer, style.label->field.in(s.language)) : std::nullopt;
-    if (wantLabels && !labelField) {
-      result.problems.push_back({rl.id, -1, "label field '" + style.label->field.in(s.language) + "' missing"});
-    }
-    const LabelRanks ranks = labelField ? LabelRanks(layer, *style.label) : LabelRanks();
-    const bool obstacles = style.geometry == StyleGeometry::Point && layer.size() <= 5000;
-    const bool useStamps = raster && style.geometry == StyleGeometry::Point && !style.sizeBy && layer.size() > 2000;
-    std::map<std::size_t, Stamp> stamps;
-    const core::Value null;
-
-    for (const core::Feature& f : layer.features()) {
-      if (f.geometry.isEmpty()) continue;
-      const core::Extent env = f.geometry.envelope();
-      if (!env.intersects(cull)) continue;
-      const core::Value& key = classField ? f.values[*classField] : null;
-      const auto cls = style.classify(key);
-      if (!cls) continue;
-      if (inFocus.contains(f.geometry, env)) ++counts[*cls];
-      const Symbol& symbol = style.classAt(*cls).symbol;
-      double sizeMm = style.geometry == StyleGeometry::Line ? symbol.strokeWidthMm : symbol.sizeMm;
-      if (sizeField) {
-        if (const auto v = core::toNumber(f.values[*sizeField])) sizeMm = style.sizeBy->sizeFor(*v);
-      }
-      const core::Geometry& g = f.geometry;
-      switch (style.geometry) {
-        case StyleGeometry::Polygon: {
-          QPainterPath path;
-          path.setFillRule(Qt::OddEvenFill);
-          std::vector<QPolygonF> rings;
-          for (std::size_t part = 0; part < g.partCount(); ++part) {
-            const auto [first, last] = g.partPaths(part);
-            for (std::size_t r = first; r < last; ++r) rings.push_back(paths.addRing(path, g.path(r)));
-          }
-          const QBrush brush = symbols.brush(symbol);
-          const QPen pen = symbols.pen(symbol, symbol.strokeWidthMm);
-          if (!raster) {
-            // one path per polygon keeps PDF and SVG output a clean vector outline
-            painter.setBrush(brush);
-            painter.setPen(pen);
-            painter.drawPath(path);
-            break;
-          }
-          if (brush.style() != Qt::NoBrush) {
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(brush);
-            painter.drawPath(path);
-          }
-          for (const QPolygonF& ring : rings) strokePolyline(painter, pen, ring, raster);
-          break;
-        }
-        case StyleGeometry::Line: {
-          const QPen pen = symbols.pen(symbol, sizeMm);
-          for (std::size_t i = 0; i < g.pathCount(); ++i) {
-            QPolygonF poly;
-            paths.appendSimplified(poly, g.path(i));
-            strokePolyline(painter, pen, poly, raster);
-          }
-          break;
-        }
-        case StyleGeometry::Point: {
-          for (const auto& c : g.coords()) {
-            const QPointF p = toPixel(c);
-            if (useStamps) {
-              auto it = stamps.find(*cls);
-              if (it == stamps.end()) it = stamps.emplace(*cls, makeStamp(symbol, sizeMm, pxPerMm)).first;
-              painter.drawImage(QPointF(std::round(p.x() - it->second.offset.x()), std::round(p.y() - it->second.offset.y())),
-                                it->second.image);
-            } else {
-              symbols.drawMarker(p, symbol, sizeMm);
-            }
-            if (obstacles) {
-              const double r = sizeMm * pxPerMm / 2;
-              labels.addObstacle(p.x() - r, p.y() - r, 2 * r, 2 * r);
-            }
-          }
-          break;
-        }
-      }
-      if (!labelField) continue;
-      const std::string text = core::toString(f.values[*labelField]);
-      if (text.empty()) continue;
-      LabelCandidate candidate{text, 0, 0, 0, 0, &*style.label};
-      candidate.rank = ranks.of(f);
-      try {
-        switch (style.label->placement) {
-          case LabelPlacement::AroundPoint:
-          case LabelPlacement::Interior: {
-            core::Coord anchor = g.coords().front();
-            if (style.geometry == StyleGeometry::Polygon) anchor = geo::pointOnSurface(g);
-            else if (style.geometry == StyleGeometry::Line) anchor = g.coords()[g.coords().size() / 2];
-            candidate.x = s.toPixelX(anchor.x);
-            candidate.y = s.toPixelY(anchor.y);
-            candidate.symbolRadiusPx = style.geometry == StyleGeometry::Point ? sizeMm * pxPerMm / 2 : 0.0;
-            break;
-          }
-          case LabelPlacement::Line:
-            if (!lineAnchor(g, s, candidate.x, candidate.y, candidate.angleDeg)) continue;
-            break;
-        }
-      } catch (const core::Error& e) {
-        result.problems.push_back({rl.id, f.id.value(), std::string("no label position: ") + e.what()});
-        continue;
-      }
-      labels.add(std::move(candidate));
-    }
-  }
-
-  std::optional<QPainterPath> focusPath;
-  if (s.focus && !s.focus->isEmpty()) {
-    QPainterPath focus;
-    focus.setFillRule(Qt::OddEvenFill);
-    for (std::size_t part = 0; part < s.focus->partCount(); ++part) {
-      const auto [first, last] = s.focus->partPaths(part);
-      for (std::size_t r = first; r < last; ++r) paths.addRing(focus, s.focus->path(r));
-    }
-    QPainterPath veil;
-    veil.setFillRule(Qt::OddEvenFill);
-    veil.addRect(QRectF(0, 0, s.widthPx, s.heightPx));
-    veil.addPath(focus);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor(255, 255, 255, 150));
-    painter.drawPath(veil);
-    QPen outline(QColor(60, 60, 60));
-    outline.setWidthF(0.5 * pxPerMm);
-    outline.setJoinStyle(Qt::RoundJoin);
-    painter.setPen(outline);
-    painter.setBrush(Qt::NoBrush);
-    painter.drawPath(focus);
-    focusPath = std::move(focus);
-  }
-
-  const auto placed = labels.place(painter, focusPath ? &*focusPath : nullptr);
-  result.labelsPlaced = placed.placed;
-  result.labelsDropped = placed.dropped;
+  RenderJob job(settings_, painter, raster);
+  for (std::size_t li = 0; li < layers.size(); ++li) job.drawLayer(layers[li], result.classCounts[li], result.problems);
+  job.drawFocusVeil();
+  job.placeLabels(result);
   painter.restore();
   return result;
 }
