@@ -137,7 +137,9 @@ int dumpCsv(std::size_t n, const char* path) {
     const auto id = r.clusterOf(i);
     const PointRole role = r.roleOf(i);
     std::fprintf(out, "%.17g,%.17g,%d,%s\n", xy[i].x, xy[i].y, id ? id->value() : -1,
-                 role == PointRole::Core ? "core" : role == PointRole::Border ? "border" : "noise");
+                 role == PointRole::Core     ? "core"
+                 : role == PointRole::Border ? "border"
+                                             : "noise");
   }
   std::fclose(out);
   std::printf("points=%zu\nprojection_seconds=%.4f\ndbscan_seconds=%.4f\nclusters=%zu\npeak_MB=%.1f\n", n,

@@ -66,7 +66,9 @@ std::vector<core::LonLat> makeSyntheticParkPoints(std::size_t count, std::uint32
 
 std::vector<core::XY> projectToAnalysisCrs(std::span<const core::LonLat> points, unsigned threads) {
   std::vector<core::Coord> coords(points.size());
-  std::transform(points.begin(), points.end(), coords.begin(), [](core::LonLat p) { return core::Coord{p.lon, p.lat}; });
+  std::transform(points.begin(), points.end(), coords.begin(), [](core::LonLat p) {
+    return core::Coord{p.lon, p.lat};
+  });
   threads = std::max(1u, threads);
   const std::size_t chunk = (coords.size() + threads - 1) / threads;
   std::vector<std::exception_ptr> failures(threads);

@@ -39,18 +39,24 @@ const fs::path& workDir() {
 /// Seeded synthetic points over Gansu's bounding box: 3 integer, 4 real, 3 text fields (one Chinese).
 const core::Layer& points() {
   static const core::Layer layer = [] {
-    core::Schema schema({{"id", core::FieldType::Integer},      {"employees", core::FieldType::Integer},
-                         {"founded", core::FieldType::Integer}, {"output_t", core::FieldType::Real},
-                         {"input_t", core::FieldType::Real},    {"capacity", core::FieldType::Real},
-                         {"score", core::FieldType::Real},      {"code", core::FieldType::String},
-                         {"name_zh", core::FieldType::String},  {"industry", core::FieldType::String}});
+    core::Schema schema({{"id", core::FieldType::Integer},
+                         {"employees", core::FieldType::Integer},
+                         {"founded", core::FieldType::Integer},
+                         {"output_t", core::FieldType::Real},
+                         {"input_t", core::FieldType::Real},
+                         {"capacity", core::FieldType::Real},
+                         {"score", core::FieldType::Real},
+                         {"code", core::FieldType::String},
+                         {"name_zh", core::FieldType::String},
+                         {"industry", core::FieldType::String}});
     core::Layer l("points", "EPSG:4326", core::GeometryType::Point, schema);
     l.reserve(kPoints);
     std::mt19937_64 rng(20120517);
     std::uniform_real_distribution<double> lon(92.3, 108.7), lat(32.6, 42.8), q(0, 1e6);
     for (std::size_t i = 0; i < kPoints; ++i) {
       const auto n = static_cast<std::int64_t>(i);
-      l.add({core::FeatureId(n + 1), core::Geometry::point({lon(rng), lat(rng)}),
+      l.add({core::FeatureId(n + 1),
+             core::Geometry::point({lon(rng), lat(rng)}),
              {n, n % 5000, 1950 + n % 70, q(rng), q(rng), q(rng), q(rng) / 1e6, "E" + std::to_string(i),
               std::string("甘肃企业") + std::to_string(i), std::to_string(1000 + i % 4000)}});
     }

@@ -141,7 +141,7 @@ void BM_BoostDijkstraPerOrigin(benchmark::State& state) {
       for (std::size_t c = 0; s.matrix && c < kDestinations; ++c) {
         const auto ch = s.matrix->at(i, c);
         const double reference = dist[s.destinations[c].value()];
-        maxError = std::max(maxError, ch ? std::abs(ch->in(kMetric) - reference) : (reference < 1e300 ? 1e300 : 0.0));
+        maxError = std::max(maxError, ch ? std::abs(ch->in(kMetric)-reference) : (reference < 1e300 ? 1e300 : 0.0));
       }
       state.ResumeTiming();
     }

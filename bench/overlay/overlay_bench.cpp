@@ -43,7 +43,8 @@ void BM_LocateInCounties(benchmark::State& state) {
   std::size_t inside = 0;
   for (auto _ : state) {
     const auto found = geo::locateAll(counties(), points);
-    inside = static_cast<std::size_t>(std::count_if(found.begin(), found.end(), [](const auto& c) { return c.has_value(); }));
+    inside = static_cast<std::size_t>(
+        std::count_if(found.begin(), found.end(), [](const auto& c) { return c.has_value(); }));
     benchmark::DoNotOptimize(inside);
   }
   state.counters["inside_share"] = static_cast<double>(inside) / static_cast<double>(points.size());

@@ -53,8 +53,10 @@ void BM_PartnersAndAllocation(benchmark::State& state) {
   const auto registry = catalogue::generateRegistry(params, *f.admin);
   // As the commands run it: the coefficient table and the ranking parameters included, so every
   // synthetic enterprise also gets its inferred outputs and inputs.
-  const tools::CatalogueInput input{registry.enterprises,          registry.flows,
-                                    f.builtin.materials,           f.builtin.materialUses,
+  const tools::CatalogueInput input{registry.enterprises,
+                                    registry.flows,
+                                    f.builtin.materials,
+                                    f.builtin.materialUses,
                                     state.range(1) ? &f.builtin.industryProfiles : nullptr,
                                     state.range(1) ? &f.builtin.exchangeParameters : nullptr};
   std::size_t exchanges = 0;

@@ -37,7 +37,8 @@ core::Layer syntheticEnterprises(const core::Extent& lonLat, int n) {
   layer.reserve(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) {
     const std::string id = "S" + std::to_string(i);
-    layer.add({core::FeatureId(i), core::Geometry::point({lon(rng), lat(rng)}), {std::string(codes[code(rng)]), id, id}});
+    layer.add(
+        {core::FeatureId(i), core::Geometry::point({lon(rng), lat(rng)}), {std::string(codes[code(rng)]), id, id}});
   }
   return layer;
 }

@@ -91,8 +91,8 @@ int main(int argc, char** argv) {
     bool ok = parseNumber(line, pos, lon) && parseNumber(line, pos, lat);
     while (ok && pos < line.size() && isSeparator(line[pos])) ++pos;
     if (!ok || pos != line.size() || std::abs(lat) > 90.0 || std::abs(lon) > 360.0) {
-      std::cerr << "circatlas-lonlat: error: stdin line " << lineNumber
-                << ": expected 'lon lat' in degrees, got \"" << line << "\"\n";
+      std::cerr << "circatlas-lonlat: error: stdin line " << lineNumber << ": expected 'lon lat' in degrees, got \""
+                << line << "\"\n";
       return kBadInput;
     }
     const core::LonLat converted = geo::fromWgs84(geo::toWgs84({lon, lat}, from), to);

@@ -37,7 +37,8 @@ class SourceCache {
       throw core::ParameterError(path.string() + ": no catalogue table '" + std::string(name) + "' (tables: " + names +
                                  ", and mining_base_areas)");
     };
-    if (d.layer == "mining_base_areas") return catalogue::miningBaseAreas(table("mining_bases"), table("mining_base_members"));
+    if (d.layer == "mining_base_areas")
+      return catalogue::miningBaseAreas(table("mining_bases"), table("mining_base_members"));
     return table(d.layer);
   }
 

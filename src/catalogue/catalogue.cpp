@@ -14,10 +14,9 @@ namespace {
 
 // Members in the order of catalogueTables() (checked by the catalogue tests).
 constexpr std::array<core::Layer Catalogue::*, 13> kMembers = {
-    &Catalogue::materials,   &Catalogue::materialUses,      &Catalogue::industryProfiles,
-    &Catalogue::exchangeParameters, &Catalogue::parks,      &Catalogue::miningBases,
-    &Catalogue::miningBaseMembers,  &Catalogue::enterprises, &Catalogue::flows,
-    &Catalogue::projects,    &Catalogue::projectFlows,      &Catalogue::models,
+    &Catalogue::materials, &Catalogue::materialUses, &Catalogue::industryProfiles,  &Catalogue::exchangeParameters,
+    &Catalogue::parks,     &Catalogue::miningBases,  &Catalogue::miningBaseMembers, &Catalogue::enterprises,
+    &Catalogue::flows,     &Catalogue::projects,     &Catalogue::projectFlows,      &Catalogue::models,
     &Catalogue::targets};
 
 std::optional<std::size_t> indexOf(std::string_view table) {
@@ -30,7 +29,7 @@ std::optional<std::size_t> indexOf(std::string_view table) {
 
 }  // namespace
 
-std::span<core::Layer Catalogue::* const> Catalogue::members() noexcept { return kMembers; }
+std::span<core::Layer Catalogue::*const> Catalogue::members() noexcept { return kMembers; }
 
 const core::Layer* Catalogue::find(std::string_view table) const noexcept {
   const auto i = indexOf(table);
@@ -45,7 +44,8 @@ Catalogue catalogueFromTables(const std::vector<TableInput>& tables) {
   Catalogue out;
   const auto specs = catalogueTables();
   for (std::size_t i = 0; i < specs.size() && i < kMembers.size(); ++i) {
-    const auto t = std::find_if(tables.begin(), tables.end(), [&](const TableInput& in) { return in.spec == &specs[i]; });
+    const auto t =
+        std::find_if(tables.begin(), tables.end(), [&](const TableInput& in) { return in.spec == &specs[i]; });
     if (t != tables.end()) {
       out.*kMembers[i] = toLayer(*t);
       continue;

@@ -58,7 +58,7 @@ struct Catalogue {
   /// True when `table` was read from the origin itself.
   [[nodiscard]] bool isOwn(std::string_view table) const noexcept;
   /// The member holding `table`, in schema order (catalogueTables()).
-  [[nodiscard]] static std::span<core::Layer Catalogue::* const> members() noexcept;
+  [[nodiscard]] static std::span<core::Layer Catalogue::*const> members() noexcept;
 };
 
 /// A Catalogue from tables read from a source (any order, each at most once; absent tables become

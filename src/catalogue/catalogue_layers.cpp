@@ -17,11 +17,15 @@ core::FieldType typeOf(const FieldSpec* f) {
   switch (f->kind) {
     case FieldKind::Real:
     case FieldKind::Longitude:
-    case FieldKind::Latitude: return core::FieldType::Real;
+    case FieldKind::Latitude:
+      return core::FieldType::Real;
     case FieldKind::Integer:
-    case FieldKind::Year: return core::FieldType::Integer;
-    case FieldKind::Flag: return core::FieldType::Boolean;
-    default: return core::FieldType::String;
+    case FieldKind::Year:
+      return core::FieldType::Integer;
+    case FieldKind::Flag:
+      return core::FieldType::Boolean;
+    default:
+      return core::FieldType::String;
   }
 }
 
@@ -106,7 +110,8 @@ core::Layer miningBaseAreas(const core::Layer& bases, const core::Layer& members
       toMetric.inverse(area.mutableCoords());
     }
     const auto count = static_cast<std::int64_t>(points.coords().size());
-    out.add({core::FeatureId(static_cast<std::int64_t>(b + 1)), std::move(area),
+    out.add({core::FeatureId(static_cast<std::int64_t>(b + 1)),
+             std::move(area),
              {id, bases.value(b, "name_zh"), bases.value(b, "name_en"), bases.value(b, "minerals"),
               bases.value(b, "residues"), count, bases.value(b, "area_method")}});
   }

@@ -23,18 +23,18 @@ const std::map<std::string, std::string, std::less<>>& knownHeaders() {
     add("name_zh", {"name_zh", "名称", "企业名称", "单位名称", "企业(单位)名称", "企业单位名称", "公司名称",
                     "排污单位名称", "工厂名称", "中文名称", "设施名称"});
     add("name_en", {"name_en", "英文名称", "englishname", "name(english)"});
-    add("name", {"name", "enterprise", "company", "companyname", "enterprisename", "facility", "facilityname",
-                 "plant", "plantname", "firm", "firmname"});
+    add("name", {"name", "enterprise", "company", "companyname", "enterprisename", "facility", "facilityname", "plant",
+                 "plantname", "firm", "firmname"});
     add("lon", {"lon", "lng", "long", "longitude", "x", "经度", "东经", "中心经度", "经度(°)", "经度坐标"});
     add("lat", {"lat", "latitude", "y", "纬度", "北纬", "中心纬度", "纬度(°)", "纬度坐标"});
     add("industry_code", {"industry_code", "行业代码", "国民经济行业代码", "行业类别代码", "行业分类代码",
                           "国民经济行业分类代码", "所属行业代码", "gb/t4754"});
-    add("industry_name", {"行业类别", "行业名称", "所属行业", "行业", "行业分类", "国民经济行业类别", "industry",
-                          "sector"});
+    add("industry_name",
+        {"行业类别", "行业名称", "所属行业", "行业", "行业分类", "国民经济行业类别", "industry", "sector"});
     add("credit_code", {"credit_code", "统一社会信用代码", "社会信用代码", "信用代码", "uscc",
                         "unifiedsocialcreditcode", "组织机构代码"});
-    add("address", {"address", "地址", "详细地址", "企业地址", "单位地址", "生产地址", "注册地址",
-                    "生产经营场所地址", "厂址", "所在地", "street"});
+    add("address", {"address", "地址", "详细地址", "企业地址", "单位地址", "生产地址", "注册地址", "生产经营场所地址",
+                    "厂址", "所在地", "street"});
     add("county", {"county", "district", "所属区县", "区县", "县区", "所在区县", "县(区)", "区(县)", "县(市、区)",
                    "所属县区", "县"});
     add("county_code", {"county_code", "区县代码", "县区代码", "行政区划代码"});
@@ -44,7 +44,8 @@ const std::map<std::string, std::string, std::less<>>& knownHeaders() {
     add("generated", {"产生量", "年产生量", "固废产生量", "固体废物产生量", "一般工业固体废物产生量", "generated",
                       "generation", "quantitygenerated"});
     add("utilised", {"综合利用量", "利用量", "年综合利用量", "utilised", "utilized", "quantityutilised"});
-    add("material", {"material", "固废名称", "废物名称", "固体废物名称", "废物种类", "固废种类", "固废类别", "废物类别"});
+    add("material",
+        {"material", "固废名称", "废物名称", "固体废物名称", "废物种类", "固废种类", "固废类别", "废物类别"});
     add("capacity", {"capacity", "产能", "生产能力", "设计产能", "装机容量"});
     add("capacity_unit", {"capacity_unit", "产能单位"});
     add("owner", {"owner", "所属集团", "母公司", "集团"});
@@ -132,7 +133,7 @@ std::optional<std::string> recogniseHeader(std::string_view header) {
 std::optional<MassUnit> headerMassUnit(std::string_view header) {
   const auto [name, unit] = splitUnit(normalise(header));
   static const std::pair<const char*, double> units[] = {
-      {"万吨", 1e4}, {"万t", 1e4}, {"千吨", 1e3}, {"kt", 1e3}, {"吨", 1.0}, {"t", 1.0}, {"t/a", 1.0},
+      {"万吨", 1e4},  {"万t", 1e4},     {"千吨", 1e3},  {"kt", 1e3},  {"吨", 1.0},    {"t", 1.0},    {"t/a", 1.0},
       {"吨/年", 1.0}, {"万吨/年", 1e4}, {"万t/a", 1e4}, {"kg", 1e-3}, {"千克", 1e-3}, {"公斤", 1e-3}};
   for (const auto& [u, factor] : units) {
     if (unit == u) return MassUnit{unit, factor};
@@ -150,8 +151,8 @@ FieldRequest parseFieldRequest(std::string_view text, FieldOrigin origin) {
   if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
     std::string known;
     for (const auto f : fields) known += (known.empty() ? "" : ", ") + std::string(f);
-    throw core::ParameterError("unknown registry field '" + field + "' in '" + std::string(text) + "' (known: " +
-                               known + ")");
+    throw core::ParameterError("unknown registry field '" + field + "' in '" + std::string(text) +
+                               "' (known: " + known + ")");
   }
   return {std::move(field), std::string(text.substr(eq + 1)), origin};
 }
@@ -217,23 +218,25 @@ std::vector<ColumnChoice> chooseColumns(const std::vector<std::string>& header,
     if (r.origin != FieldOrigin::Option) ordered.push_back(&r);
   }
   for (const FieldRequest* r : ordered) {
-    const bool already = std::any_of(choices.begin(), choices.end(), [&](const auto& c) { return c.field == r->field; });
+    const bool already =
+        std::any_of(choices.begin(), choices.end(), [&](const auto& c) { return c.field == r->field; });
     if (!already) addChoice(r->field, columnOf(r->column), r->origin);
   }
   // Two passes: headers that are a field's own name (lon, name_zh) before other recognised ones
   // (x, 名称), so a layer's derived lon/lat columns win over an attribute called X.
   for (const bool exactPass : {true, false}) {
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    if (taken[i]) continue;
-    const auto field = recogniseHeader(header[i]);
-    if (!field || (exactPass && *field != header[i])) continue;
-    const bool already = std::any_of(choices.begin(), choices.end(), [&](const auto& c) { return c.field == *field; });
-    if (already) {
-      if (duplicates) duplicates->push_back(header[i]);
-      continue;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      if (taken[i]) continue;
+      const auto field = recogniseHeader(header[i]);
+      if (!field || (exactPass && *field != header[i])) continue;
+      const bool already =
+          std::any_of(choices.begin(), choices.end(), [&](const auto& c) { return c.field == *field; });
+      if (already) {
+        if (duplicates) duplicates->push_back(header[i]);
+        continue;
+      }
+      addChoice(*field, i, FieldOrigin::Recognised);
     }
-    addChoice(*field, i, FieldOrigin::Recognised);
-  }
   }
   return choices;
 }

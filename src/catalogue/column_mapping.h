@@ -23,8 +23,8 @@ struct ColumnChoice {
   std::string field;
   std::size_t column = 0;  ///< index in the sheet's header
   FieldOrigin origin = FieldOrigin::Recognised;
-  double toTonnes = 1.0;   ///< for quantity fields: factor from the header's unit to tonnes
-  std::string unit;        ///< the unit as the header states it ("万吨"), empty when none
+  double toTonnes = 1.0;  ///< for quantity fields: factor from the header's unit to tonnes
+  std::string unit;       ///< the unit as the header states it ("万吨"), empty when none
 };
 
 /// A `field=column` request from --field or a mapping file.

@@ -107,7 +107,8 @@ IndustryMatch IndustryClasses::match(std::string_view raw) const {
   for (const auto& c : classes_) {
     if (text.size() >= 6 && c.name.rfind(text, 0) == 0) starts.push_back(&c);
   }
-  std::sort(starts.begin(), starts.end(), [](const Class* a, const Class* b) { return a->name.size() < b->name.size(); });
+  std::sort(starts.begin(), starts.end(),
+            [](const Class* a, const Class* b) { return a->name.size() < b->name.size(); });
   if (starts.size() == 1 || (starts.size() > 1 && starts[0]->name.size() < starts[1]->name.size())) {
     return found(*starts[0], "the shortest class name starting with the text");
   }

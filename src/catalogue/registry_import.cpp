@@ -75,9 +75,10 @@ core::TextTable tableFromPointLayer(const core::Layer& layer, const std::string&
       if (f.geometry.isEmpty()) continue;
       const core::Coord c = f.geometry.coords()[0];
       if (std::abs(c.x) > 180.0 || std::abs(c.y) > 90.0 || !std::isfinite(c.x) || !std::isfinite(c.y)) {
-        core::CrsError e("the layer declares no coordinate system (a Shapefile without its .prj?) and its "
-                         "coordinates (" + degrees(c.x) + ", " + degrees(c.y) +
-                         ") are not lon/lat degrees; add the .prj or reproject to WGS 84");
+        core::CrsError e(
+            "the layer declares no coordinate system (a Shapefile without its .prj?) and its "
+            "coordinates (" +
+            degrees(c.x) + ", " + degrees(c.y) + ") are not lon/lat degrees; add the .prj or reproject to WGS 84");
         e.setFile(source).setLayer(layer.name()).setFeature(f.id.value());
         throw e;
       }
@@ -114,11 +115,30 @@ core::TextTable tableFromPointLayer(const core::Layer& layer, const std::string&
 namespace {
 
 // The enterprise columns written, in data/catalogue/enterprises.csv's order.
-const char* const kOutputColumns[] = {"id",        "name_zh",       "name_en",         "industry_code", "park_id",
-                                      "status",    "model",         "op_status",       "lon",           "lat",
-                                      "county_code", "prefecture_code", "capacity",     "capacity_unit", "capacity_basis",
-                                      "source",    "location_precision", "notes",      "owner",         "fuel",
-                                      "province_code", "start_year", "end_year",       "source_id"};
+const char* const kOutputColumns[] = {"id",
+                                      "name_zh",
+                                      "name_en",
+                                      "industry_code",
+                                      "park_id",
+                                      "status",
+                                      "model",
+                                      "op_status",
+                                      "lon",
+                                      "lat",
+                                      "county_code",
+                                      "prefecture_code",
+                                      "capacity",
+                                      "capacity_unit",
+                                      "capacity_basis",
+                                      "source",
+                                      "location_precision",
+                                      "notes",
+                                      "owner",
+                                      "fuel",
+                                      "province_code",
+                                      "start_year",
+                                      "end_year",
+                                      "source_id"};
 
 bool hasCjk(std::string_view s) {
   // Lead bytes E3–E9 start the CJK blocks U+3000–U+9FFF in UTF-8.
@@ -161,10 +181,14 @@ std::optional<double> quantityTonnes(std::string_view text, double headerFactor)
 
 const char* originText(FieldOrigin o) {
   switch (o) {
-    case FieldOrigin::Recognised: return "recognised";
-    case FieldOrigin::Option: return "--field";
-    case FieldOrigin::MappingFile: return "mapping file";
-    case FieldOrigin::Derived: return "derived";
+    case FieldOrigin::Recognised:
+      return "recognised";
+    case FieldOrigin::Option:
+      return "--field";
+    case FieldOrigin::MappingFile:
+      return "mapping file";
+    case FieldOrigin::Derived:
+      return "derived";
   }
   return "";
 }
@@ -230,17 +254,23 @@ RegistryTable toCatalogueForm(const core::TextTable& raw, const std::vector<Colu
     return cjk * 2 >= raw.rows.size();
   }();
   // Derived fields, said once each.
-  if (!has("id")) derived("id", has("credit_code") ? "the 统一社会信用代码 (credit code), else R + the row's line"
-                                                   : "R + the row's line in the sheet");
+  if (!has("id"))
+    derived("id", has("credit_code") ? "the 统一社会信用代码 (credit code), else R + the row's line"
+                                     : "R + the row's line in the sheet");
   if (!has("name_zh")) derived("name_zh", has("name") && nameIsCjk ? "the name column" : "copied from the name given");
-  if (!has("name_en")) derived("name_en", has("name") && !nameIsCjk ? "the name column" : "copied from the name given (no English name in the sheet)");
-  if (!has("industry_code") && has("industry_name")) derived("industry_code", "industry names matched to GB/T 4754-2017 classes (see the matches)");
+  if (!has("name_en"))
+    derived("name_en", has("name") && !nameIsCjk ? "the name column"
+                                                 : "copied from the name given (no English name in the sheet)");
+  if (!has("industry_code") && has("industry_name"))
+    derived("industry_code", "industry names matched to GB/T 4754-2017 classes (see the matches)");
   if (!has("status")) derived("status", "none (the sheet states no circular-economy pilot status)");
   if (!has("lon")) derived("lon/lat", "township centre or county seat named by the address/township/county columns");
-  if (!has("county_code")) derived("county_code", "point in polygon of data/basemap.gpkg counties (empty outside Gansu)");
+  if (!has("county_code"))
+    derived("county_code", "point in polygon of data/basemap.gpkg counties (empty outside Gansu)");
   if (!has("prefecture_code")) derived("prefecture_code", "the prefecture of that county");
   if (!has("source")) derived("source", "'" + context.sourceLabel + "'");
-  if (!has("location_precision")) derived("location_precision", "'as given' for the sheet's coordinates, else the placement's");
+  if (!has("location_precision"))
+    derived("location_precision", "'as given' for the sheet's coordinates, else the placement's");
   if (!has("source_id") && has("credit_code")) derived("source_id", "the credit code");
 
   std::map<std::string, std::int64_t, std::less<>> firstLineOfId;
@@ -287,8 +317,8 @@ RegistryTable toCatalogueForm(const core::TextTable& raw, const std::vector<Colu
     // Industry: a code column may hold "C3011" or "3011 水泥制造"; a name column is matched.
     const std::string industryCode = get("industry_code");
     const std::string industryName = get("industry_name");
-    const bool plainCode = industryCode.size() == 4 &&
-                           std::all_of(industryCode.begin(), industryCode.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const bool plainCode = industryCode.size() == 4 && std::all_of(industryCode.begin(), industryCode.end(),
+                                                                   [](char c) { return c >= '0' && c <= '9'; });
     if (!industryCode.empty() && !plainCode) {
       IndustryMatch m = context.industries.match(industryCode);
       m.line = row.line;

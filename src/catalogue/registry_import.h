@@ -18,11 +18,11 @@ class IndustryClasses;
 
 /// What turning a sheet into catalogue form needs besides the sheet.
 struct RegistryContext {
-  const AdminAreas& admin;             ///< Gansu's counties, for county/prefecture by point in polygon
-  const Gazetteer& gazetteer;          ///< township centres and county seats, for rows without coordinates
-  const IndustryClasses& industries;   ///< GB/T 4754-2017 classes, for industry names
+  const AdminAreas& admin;            ///< Gansu's counties, for county/prefecture by point in polygon
+  const Gazetteer& gazetteer;         ///< township centres and county seats, for rows without coordinates
+  const IndustryClasses& industries;  ///< GB/T 4754-2017 classes, for industry names
   geo::LonLatSystem system = geo::LonLatSystem::Wgs84;  ///< of the sheet's lon/lat columns
-  std::string sourceLabel;             ///< the `source` written where the sheet has none ("reg.xlsx, sheet 名录")
+  std::string sourceLabel;  ///< the `source` written where the sheet has none ("reg.xlsx, sheet 名录")
 };
 
 /// Turns a sheet (every cell as text, `raw.source` the file for messages) into the enterprises

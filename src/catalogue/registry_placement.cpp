@@ -95,8 +95,8 @@ const CountySeat* Gazetteer::county(std::string_view code) const {
 std::vector<std::string> Gazetteer::prefecturesNamed(const PlaceText& text) const {
   std::vector<std::string> codes;
   for (const auto& p : prefectures_) {
-    if (text.prefecture == p.code || (!text.prefecture.empty() && contains(p.name, text.prefecture) &&
-                                      text.prefecture.size() >= 6) ||
+    if (text.prefecture == p.code ||
+        (!text.prefecture.empty() && contains(p.name, text.prefecture) && text.prefecture.size() >= 6) ||
         contains(text.prefecture, p.name) || contains(text.address, p.name)) {
       addUnique(codes, p.code);
     }
@@ -144,9 +144,9 @@ std::variant<Placement, std::string> Gazetteer::place(const PlaceText& text) con
   // the longest name is the township meant.
   if (found.size() > 1) {
     const std::size_t longest =
-        (*std::max_element(found.begin(), found.end(),
-                           [](const Township* a, const Township* b) { return a->name.size() < b->name.size(); }))
-            ->name.size();
+        (*std::max_element(found.begin(), found.end(), [](const Township* a, const Township* b) {
+          return a->name.size() < b->name.size();
+        }))->name.size();
     std::erase_if(found, [&](const Township* t) { return t->name.size() < longest; });
   }
   std::vector<std::string> townshipCounties;

@@ -4,8 +4,8 @@
 
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <string_view>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 

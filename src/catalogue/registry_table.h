@@ -13,8 +13,8 @@ namespace circatlas::catalogue {
 
 /// One registry file and how to read it. Every field has the default a planner's sheet needs.
 struct RegistrySource {
-  std::string path;                  ///< CSV, XLSX, ODS, GeoPackage, Shapefile, GeoJSON, FlatGeobuf …
-  std::optional<std::string> layer;  ///< sheet or layer name (default: the only one, or the first sheet)
+  std::string path;                     ///< CSV, XLSX, ODS, GeoPackage, Shapefile, GeoJSON, FlatGeobuf …
+  std::optional<std::string> layer;     ///< sheet or layer name (default: the only one, or the first sheet)
   std::optional<std::string> lonField;  ///< column of longitudes (default: recognised from the header)
   std::optional<std::string> latField;  ///< column of latitudes (default: recognised from the header)
   std::string coords = "wgs84";         ///< wgs84, cgcs2000, gcj02 or bd09
@@ -39,7 +39,7 @@ struct FieldReport {
   std::string field;   ///< catalogue field, e.g. "name_zh", "county_code"
   std::string column;  ///< the sheet's column, or empty for a derived field
   FieldOrigin origin = FieldOrigin::Recognised;
-  std::string how;     ///< for derived fields: how ("from 统一社会信用代码, else the row number")
+  std::string how;  ///< for derived fields: how ("from 统一社会信用代码, else the row number")
 };
 
 /// A row placed without coordinates of its own.
@@ -68,15 +68,15 @@ struct IndustryMatch {
 
 /// Everything the reader decided, for the user to check.
 struct RegistryReport {
-  std::string sourceLabel;                 ///< "reg.xlsx, sheet 企业名录" (the `source` written)
-  std::vector<FieldReport> fields;         ///< every catalogue field filled, and how
-  std::vector<std::string> ignoredColumns; ///< sheet columns no field took (kept out of the table)
+  std::string sourceLabel;                  ///< "reg.xlsx, sheet 企业名录" (the `source` written)
+  std::vector<FieldReport> fields;          ///< every catalogue field filled, and how
+  std::vector<std::string> ignoredColumns;  ///< sheet columns no field took (kept out of the table)
   std::vector<PlacedRow> placed;
   std::vector<UnplacedRow> unplaced;
   std::vector<IndustryMatch> industries;
-  std::vector<std::string> notes;          ///< other decisions (a sheet chosen, a code padded …)
-  std::size_t rowsInGansu = 0;             ///< rows whose point lies in a Gansu county
-  std::size_t rowsOutsideGansu = 0;        ///< rows with a point outside Gansu
+  std::vector<std::string> notes;    ///< other decisions (a sheet chosen, a code padded …)
+  std::size_t rowsInGansu = 0;       ///< rows whose point lies in a Gansu county
+  std::size_t rowsOutsideGansu = 0;  ///< rows with a point outside Gansu
 };
 
 /// The registry's enterprises in catalogue form (the columns of data/catalogue/enterprises.csv:

@@ -126,7 +126,8 @@ class Generator {
   void addEnterprise(core::Layer& layer, std::size_t i, const std::string& id, core::LonLat p,
                      const std::string& county, const IndustryProfile& industry) {
     const auto n = static_cast<std::int64_t>(i + 1);
-    layer.add({core::FeatureId(n), core::Geometry::point({p.lon, p.lat}),
+    layer.add({core::FeatureId(n),
+               core::Geometry::point({p.lon, p.lat}),
                {id, "合成企业" + id, "Synthetic enterprise " + id, std::string(industry.code), std::monostate{},
                 std::string("none"), p.lon, p.lat, county, admin_.prefectureOf(county).value_or(""), source_,
                 std::string("synthetic point")}});
@@ -137,15 +138,18 @@ class Generator {
     const auto next = [&flows] { return core::FeatureId(static_cast<std::int64_t>(flows.size() + 1)); };
     const std::string method = "synthetic: lognormal(median, sigma 0.8)";
     if (!industry.output.empty()) {
-      flows.add({next(), core::Geometry(), {id, std::string(industry.output), std::string("output"),
-                                            std::round(industry.medianQuantity * spread(rng_)), std::int64_t{2012},
-                                            std::string("estimated"), method, source_}});
+      flows.add(
+          {next(),
+           core::Geometry(),
+           {id, std::string(industry.output), std::string("output"), std::round(industry.medianQuantity * spread(rng_)),
+            std::int64_t{2012}, std::string("estimated"), method, source_}});
     }
     std::bernoulli_distribution declaresInput(0.3);
     if (!industry.input.empty() && declaresInput(rng_)) {
-      flows.add({next(), core::Geometry(), {id, std::string(industry.input), std::string("input"),
-                                            std::round(100'000 * spread(rng_)), std::int64_t{2012},
-                                            std::string("estimated"), method, source_}});
+      flows.add({next(),
+                 core::Geometry(),
+                 {id, std::string(industry.input), std::string("input"), std::round(100'000 * spread(rng_)),
+                  std::int64_t{2012}, std::string("estimated"), method, source_}});
     }
   }
 

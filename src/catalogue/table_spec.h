@@ -32,7 +32,7 @@ struct FieldSpec {
   FieldKind kind = FieldKind::Text;
   bool required = false;
   std::vector<std::string_view> allowed = {};  ///< for Enum
-  std::string_view references = {};           ///< table name for Reference/ReferenceList
+  std::string_view references = {};            ///< table name for Reference/ReferenceList
 };
 
 /// One catalogue table (one CSV file).

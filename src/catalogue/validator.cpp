@@ -79,8 +79,7 @@ std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 constexpr std::string_view kGansu = "620000";
 // Provinces within reach of Gansu's partners (GB/T 2260): Ningxia, Qinghai, Inner Mongolia, Shaanxi,
 // Sichuan, Xinjiang.
-const std::vector<std::string_view> kNeighbourProvinces = {"640000", "630000", "150000",
-                                                           "610000", "510000", "650000"};
+const std::vector<std::string_view> kNeighbourProvinces = {"640000", "630000", "150000", "610000", "510000", "650000"};
 
 bool isProvinceOfTheRing(std::string_view code) {
   return code == kGansu ||
@@ -339,13 +338,15 @@ class Checker {
     if (county && prefecture && admin_.isCounty(*county)) {
       if (const auto expected = admin_.prefectureOf(*county); expected && *expected != *prefecture) {
         add(Severity::Error, t, row.line, "prefecture_code",
-            "county " + std::string(*county) + " belongs to prefecture " + *expected + ", not " + std::string(*prefecture));
+            "county " + std::string(*county) + " belongs to prefecture " + *expected + ", not " +
+                std::string(*prefecture));
       }
     }
     if (cell(input, row, "basis") == std::optional<std::string_view>("estimated") && !cell(input, row, "method")) {
       add(Severity::Error, t, row.line, "method", "an estimated quantity must say how it was estimated");
     }
-    if (input.spec->name == "enterprises" && !cell(input, row, "industry_code") && input.table.column("industry_code")) {
+    if (input.spec->name == "enterprises" && !cell(input, row, "industry_code") &&
+        input.table.column("industry_code")) {
       add(Severity::Warning, t, row.line, "industry_code",
           "not given: the enterprise cannot be matched as a receiver by industry");
     }
@@ -406,7 +407,8 @@ class Checker {
           const auto materialUnit = cell(t, m, "unit");
           if (materialUnit && *materialUnit != *unit) {
             add(Severity::Error, input.table, row.line, "unit",
-                std::string(*material) + " is measured in " + std::string(*materialUnit) + ", not " + std::string(*unit));
+                std::string(*material) + " is measured in " + std::string(*materialUnit) + ", not " +
+                    std::string(*unit));
           }
         }
       }

@@ -7,16 +7,16 @@
 
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
+#include "cli/network_source.h"
 #include "cli/option_checks.h"
 #include "cli/output_policy.h"
-#include "cli/network_source.h"
 #include "cli/table_printer.h"
 #include "io/builtin_data.h"
 #include "io/layer_reader.h"
 #include "io/layer_writer.h"
-#include "tools/catalogue_inputs.h"
 #include "tools/allocation_regions.h"
 #include "tools/analysis_specs.h"
+#include "tools/catalogue_inputs.h"
 #include "tools/partners_tool.h"
 
 namespace circatlas::cli {
@@ -48,20 +48,23 @@ void runAllocate(const AllocateOptions& options) {
   const tools::CatalogueInput input = tools::catalogueInput(registry);
   const tools::PartnersResult result = tools::runPartners(input, params);
   const auto& s = result.summary;
-  TablePrinter table({"Material", "Unit", "Supplied", "Matched (optimal)", "Matched (greedy)", "Utilisation %",
-                      "t·km", "Transport CNY", "Receivers of unknown capacity"},
+  TablePrinter table({"Material", "Unit", "Supplied", "Matched (optimal)", "Matched (greedy)", "Utilisation %", "t·km",
+                      "Transport CNY", "Receivers of unknown capacity"},
                      {false, false, true, true, true, true, true, true, true});
   for (std::size_t i = 0; i < s.size(); ++i) {
     table.addRow({core::toString(s.value(i, "material_zh")) + " " + core::toString(s.value(i, "material")),
                   core::toString(s.value(i, "unit")), formatReal(s.value(i, "supplied"), "%.0f"),
                   formatReal(s.value(i, "matched_optimal"), "%.0f"), formatReal(s.value(i, "matched_greedy"), "%.0f"),
                   formatReal(s.value(i, "utilisation_pct"), "%.1f"), formatReal(s.value(i, "unit_km"), "%.3g"),
-                  formatReal(s.value(i, "transport_cny"), "%.3g"), core::toString(s.value(i, "receivers_without_capacity"))});
+                  formatReal(s.value(i, "transport_cny"), "%.3g"),
+                  core::toString(s.value(i, "receivers_without_capacity"))});
   }
   table.print(std::cout);
-  std::cout << "\nHome province " << params.homeProvince << " (its own residues only; facilities outside it are partners):\n";
-  TablePrinter home({"Material", "Supplied", "Matched", "Utilisation %", "Exported", "Imported", "Supplies of unknown quantity"},
-                    {false, true, true, true, true, true, true});
+  std::cout << "\nHome province " << params.homeProvince
+            << " (its own residues only; facilities outside it are partners):\n";
+  TablePrinter home(
+      {"Material", "Supplied", "Matched", "Utilisation %", "Exported", "Imported", "Supplies of unknown quantity"},
+      {false, true, true, true, true, true, true});
   for (std::size_t i = 0; i < s.size(); ++i) {
     home.addRow({core::toString(s.value(i, "material")), formatReal(s.value(i, "home_supplied"), "%.0f"),
                  formatReal(s.value(i, "home_matched"), "%.0f"), formatReal(s.value(i, "home_utilisation_pct"), "%.1f"),
@@ -77,23 +80,23 @@ void runAllocate(const AllocateOptions& options) {
   const core::Layer prefectures =
       io::readLayer(io::basemapPath().string(), {.layer = "prefectures", .sql = std::nullopt});
   const core::Layer regions = tools::allocationByPrefecture(input, result, prefectures);
-  TablePrinter byPrefecture({"Prefecture", "Supplied t", "Matched t", "Utilisation %", "Received t", "t·km",
-                             "Transport CNY"},
-                            {false, true, true, true, true, true, true});
+  TablePrinter byPrefecture(
+      {"Prefecture", "Supplied t", "Matched t", "Utilisation %", "Received t", "t·km", "Transport CNY"},
+      {false, true, true, true, true, true, true});
   for (std::size_t i = 0; i < regions.size(); ++i) {
-    byPrefecture.addRow({core::toString(regions.value(i, "name_zh")), formatReal(regions.value(i, "supplied_t"), "%.0f"),
-                         formatReal(regions.value(i, "matched_t"), "%.0f"),
-                         formatReal(regions.value(i, "utilisation_pct"), "%.1f"),
-                         formatReal(regions.value(i, "received_t"), "%.0f"), formatReal(regions.value(i, "t_km"), "%.3g"),
-                         formatReal(regions.value(i, "transport_cny"), "%.3g")});
+    byPrefecture.addRow(
+        {core::toString(regions.value(i, "name_zh")), formatReal(regions.value(i, "supplied_t"), "%.0f"),
+         formatReal(regions.value(i, "matched_t"), "%.0f"), formatReal(regions.value(i, "utilisation_pct"), "%.1f"),
+         formatReal(regions.value(i, "received_t"), "%.0f"), formatReal(regions.value(i, "t_km"), "%.3g"),
+         formatReal(regions.value(i, "transport_cny"), "%.3g")});
   }
   std::cout << "\nPer prefecture (materials counted in tonnes; suppliers and receivers placed by location):\n";
   byPrefecture.print(std::cout);
   std::cout << result.optimal.size() << " exchange(s) in the optimal allocation, " << result.greedy.size()
             << " in greedy nearest-first (" << result.parameters << ")\n";
   if (!options.out.empty()) {
-    const core::Layer* out[] = {&result.optimal, &result.greedy, &result.summary, &result.unmatched, &result.inactive,
-                                &regions};
+    const core::Layer* out[] = {&result.optimal,   &result.greedy,   &result.summary,
+                                &result.unmatched, &result.inactive, &regions};
     io::writeLayers(out, options.out);
     std::cout << "Wrote " << options.out << '\n';
   }
@@ -103,16 +106,19 @@ void runAllocate(const AllocateOptions& options) {
 
 void addAllocateCommand(CLI::App& app, Action& action) {
   auto options = std::make_shared<AllocateOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "allocate", "The set of exchanges that uses the most residue at the least transport (min-cost max-flow), "
-                  "beside greedy nearest-first, with utilisation per material against the 2015 targets and "
-                  "per prefecture.");
+  CLI::App* cmd =
+      app.add_subcommand("allocate",
+                         "The set of exchanges that uses the most residue at the least transport (min-cost max-flow), "
+                         "beside greedy nearest-first, with utilisation per material against the 2015 targets and "
+                         "per prefecture.");
   nonEmptyPath(cmd->add_option("--out,-o", options->out, "Write the allocation layers to this GeoPackage"));
   addOverwriteFlag(*cmd, options->overwrite);
   options->detour = finiteRange(cmd->add_option("--detour", options->params.detourFactor,
-                                     tools::helpText(tools::spec::partners::detour) + " (default: detour_factor of "
-                                     "exchange_parameters.csv, else " + tools::defaultText(tools::spec::partners::detour) + ")"),
-                                 1.0, 10.0);
+                                                tools::helpText(tools::spec::partners::detour) +
+                                                    " (default: detour_factor of "
+                                                    "exchange_parameters.csv, else " +
+                                                    tools::defaultText(tools::spec::partners::detour) + ")"),
+                                1.0, 10.0);
   cmd->add_option("--year", options->year,
                   tools::helpText(tools::spec::partners::year) + " (default: as_of_year of metadata.csv)");
   addPartnerNetworkOptions(*cmd, options->network);

@@ -48,7 +48,8 @@ struct AtlasOptions {
 std::string slug(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (std::isalnum(static_cast<unsigned char>(c))) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     else if (!out.empty() && out.back() != '-') out += '-';
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
@@ -80,7 +81,8 @@ render::AtlasData loadAtlasData(ProgressBar& bar) {
 
 // Stage 2: the same GeoPackage as `circatlas export`: the atlas's layers with their styles (QGIS
 // layer_styles) and provenance. Returns the number of layers written.
-std::size_t writeAtlasGeoPackage(const render::AtlasData& data, const std::filesystem::path& gpkg, const AtlasOptions& o) {
+std::size_t writeAtlasGeoPackage(const render::AtlasData& data, const std::filesystem::path& gpkg,
+                                 const AtlasOptions& o) {
   tools::ExportParams exportParams;
   exportParams.out = gpkg.string();
   exportParams.existing = io::ExistingTarget::Overwrite;
@@ -165,8 +167,8 @@ void printAtlasSummary(const AtlasOptions& o, double seconds, const std::filesys
             << std::setprecision(1) << seconds << " s:\n"
             << "  " << gpkg.filename().string() << "  " << layerCount << " layers (WGS 84) with their styles\n";
   for (const auto& [path, pages] : books) {
-    std::cout << "  figures/" << path.stem().string().substr(0, path.stem().string().size() - 6) << "/  " << pages.size()
-              << " figures as PNG and PDF (province + " << pages.size() - 1 << " prefectures)\n"
+    std::cout << "  figures/" << path.stem().string().substr(0, path.stem().string().size() - 6) << "/  "
+              << pages.size() << " figures as PNG and PDF (province + " << pages.size() - 1 << " prefectures)\n"
               << "  " << path.filename().string() << "  all " << pages.size() << " pages in one PDF\n";
   }
   if (problems > 0) std::cout << "  " << problems << " features could not be drawn (see `circatlas figure`)\n";
@@ -206,13 +208,16 @@ void runAtlas(const AtlasOptions& o) {
 
 void addAtlasCommand(CLI::App& app, Action& action) {
   auto o = std::make_shared<AtlasOptions>();
-  CLI::App* cmd = app.add_subcommand("atlas", "Write the atlas: every layer to DIR/circatlas.gpkg and every figure preset "
-                                              "for the province and each prefecture as PNG and PDF.");
-  nonEmptyPath(cmd->add_option("--out,-o", o->out, "Output folder (created if missing; an existing atlas is replaced "
-                                                    "only with --overwrite)")
+  CLI::App* cmd = app.add_subcommand("atlas",
+                                     "Write the atlas: every layer to DIR/circatlas.gpkg and every figure preset "
+                                     "for the province and each prefecture as PNG and PDF.");
+  nonEmptyPath(cmd->add_option("--out,-o", o->out,
+                               "Output folder (created if missing; an existing atlas is replaced "
+                               "only with --overwrite)")
                    ->required());
   addOverwriteFlag(*cmd, o->overwrite);
-  cmd->add_option("--lang", o->lang, "Language of the figures (default: each preset's)")->check(CLI::IsMember({"zh", "en"}));
+  cmd->add_option("--lang", o->lang, "Language of the figures (default: each preset's)")
+      ->check(CLI::IsMember({"zh", "en"}));
   finiteRange(cmd->add_option("--dpi", o->dpi, "Resolution of the figures (default: each preset's)"), 30.0, 1200.0);
   printableText(cmd->add_option("--date", o->date, "Date printed on the figures (default: today)"), 40);
   cmd->add_option("--threads", o->threads, "Worker threads (default: the number of cores, at most 4)")

@@ -35,8 +35,8 @@ void printKDistance(const analysis::cluster::KDistanceReport& report) {
   const int minPoints = report.minPoints;
   std::cout << "k-distance (distance to the " << minPoints << "-th nearest point, counting the point itself):\n";
   for (const auto& q : report.quantiles) {
-    std::cout << "  " << formatFixed(q.fraction * 100, 0) << " % of enterprises within " << formatFixed(q.distanceMeters / 1000, 2)
-              << " km\n";
+    std::cout << "  " << formatFixed(q.fraction * 100, 0) << " % of enterprises within "
+              << formatFixed(q.distanceMeters / 1000, 2) << " km\n";
   }
   if (report.kneeEpsMeters) {
     std::cout << "  knee of the curve: eps ≈ " << formatFixed(*report.kneeEpsMeters / 1000, 2) << " km\n";
@@ -55,8 +55,8 @@ void runClusterCommand(const ClusterOptions& options) {
   const core::Layer counties = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
   params.kDistance = options.kDistance;
   ProgressBar progress;
-  const tools::ClusterResult r = tools::runCluster(enterprises, registry.flows, counties,
-                                                   &registry.parks, params, &progress);
+  const tools::ClusterResult r =
+      tools::runCluster(enterprises, registry.flows, counties, &registry.parks, params, &progress);
   progress.finish();
   if (r.kDistance) printKDistance(*r.kDistance);
   const auto& h = r.convexHulls;
@@ -65,8 +65,9 @@ void runClusterCommand(const ClusterOptions& options) {
   for (std::size_t i = 0; i < h.size(); ++i) {
     table.addRow({core::toString(h.value(i, "cluster_id")), core::toString(h.value(i, "members")),
                   core::toString(h.value(i, "core")), core::toString(h.value(i, "border")),
-                  formatFixed(std::get<double>(h.value(i, "shannon")), 2), formatFixed(std::get<double>(h.value(i, "area_km2")), 1),
-                  core::toString(h.value(i, "prefectures")), core::toString(h.value(i, "parks"))});
+                  formatFixed(std::get<double>(h.value(i, "shannon")), 2),
+                  formatFixed(std::get<double>(h.value(i, "area_km2")), 1), core::toString(h.value(i, "prefectures")),
+                  core::toString(h.value(i, "parks"))});
   }
   table.print(std::cout);
   std::size_t noise = 0;
@@ -85,9 +86,10 @@ void runClusterCommand(const ClusterOptions& options) {
 void addClusterCommand(CLI::App& app, Action& action) {
   auto options = std::make_shared<ClusterOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "cluster", "Where enterprises cluster closely enough to share infrastructure: DBSCAN in metres (Gansu conformal "
-                 "conic), with convex and concave hulls, industry mix and diversity, tonnes per material, prefectures "
-                 "and parks per cluster.");
+      "cluster",
+      "Where enterprises cluster closely enough to share infrastructure: DBSCAN in metres (Gansu conformal "
+      "conic), with convex and concave hulls, industry mix and diversity, tonnes per material, prefectures "
+      "and parks per cluster.");
   namespace spec = tools::spec::cluster;
   cmd->add_option("--eps", options->eps, tools::helpText(spec::eps))->capture_default_str();
   cmd->add_option("--min-points", options->params.minPoints, tools::helpText(spec::minPoints))->capture_default_str();

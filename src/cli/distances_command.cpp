@@ -67,14 +67,16 @@ void runDistancesCommand(const DistancesOptions& o) {
 void addDistancesCommand(CLI::App& app, Action& action) {
   auto o = std::make_shared<DistancesOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "distances", "Network distance (m), travel time (s) and transport cost (CNY per tonne) between every origin and "
-                   "destination, as a long table: from_id, to_id, distance_m, time_s, cost_cny_per_t, status, method. "
-                   "Pairs that cannot be routed fall back to the straight line × detour and are flagged.");
+      "distances",
+      "Network distance (m), travel time (s) and transport cost (CNY per tonne) between every origin and "
+      "destination, as a long table: from_id, to_id, distance_m, time_s, cost_cny_per_t, status, method. "
+      "Pairs that cannot be routed fall back to the straight line × detour and are flagged.");
   cmd->add_option("--from", o->from, "Origins: enterprises, parks, seats, or a point layer file")->required();
   cmd->add_option("--to", o->to, "Destinations: the same forms as --from")->required();
   cmd->add_option("--from-layer", o->fromLayer, "Layer of the --from file when it has several");
   cmd->add_option("--to-layer", o->toLayer, "Layer of the --to file when it has several");
-  cmd->add_option("--id-field", o->idField, "Field that names each place (default: id, else code, else the feature id)");
+  cmd->add_option("--id-field", o->idField,
+                  "Field that names each place (default: id, else code, else the feature id)");
   nonEmptyPath(cmd->add_option("--out,-o", o->out, "The table: .csv or .gpkg")->required());
   nonEmptyPath(cmd->add_option("--routes", o->routes, "Also write the route line of every pair to this file (slower)"));
   addOverwriteFlag(*cmd, o->overwrite);

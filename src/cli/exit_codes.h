@@ -16,10 +16,14 @@ enum ExitCode : int {
 
 [[nodiscard]] constexpr ExitCode exitCodeFor(core::ErrorKind kind) noexcept {
   switch (kind) {
-    case core::ErrorKind::Input: return kInputError;
-    case core::ErrorKind::Io: return kIoError;
-    case core::ErrorKind::Crs: return kCrsError;
-    case core::ErrorKind::Parameter: return kUsageError;
+    case core::ErrorKind::Input:
+      return kInputError;
+    case core::ErrorKind::Io:
+      return kIoError;
+    case core::ErrorKind::Crs:
+      return kCrsError;
+    case core::ErrorKind::Parameter:
+      return kUsageError;
   }
   return kInternalError;
 }

@@ -1,4 +1,5 @@
-// `circatlas export`: the atlas's source layers and analysis results, styled and documented, to a GeoPackage (or per-layer files).
+// `circatlas export`: the atlas's source layers and analysis results, styled and documented, to a GeoPackage (or
+// per-layer files).
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
@@ -56,8 +57,8 @@ void checkExportTargets(const ExportOptions& o) {
       folder = true;
       target.path = io::exportFolderFor(o.out);
       target.shape = io::TargetShape::Folder;
-      target.ownEntries = {"*.geojson", "*.json", "*.shp", "*.shx", "*.dbf", "*.prj", "*.cpg", "*.fgb", "*.csv",
-                           "*.csvt", "*.qml", "*.sld", "*.tif", "*.qgz"};
+      target.ownEntries = {"*.geojson", "*.json", "*.shp",  "*.shx", "*.dbf", "*.prj", "*.cpg",
+                           "*.fgb",     "*.csv",  "*.csvt", "*.qml", "*.sld", "*.tif", "*.qgz"};
     }
   }
   std::vector<io::OutputTarget> targets{target};
@@ -65,8 +66,9 @@ void checkExportTargets(const ExportOptions& o) {
                                     [](const std::string& r) { return r == "all" || r == "hotspots"; });
   if (hotspots && !folder && !io::isDatabaseTarget(o.out)) {
     const std::filesystem::path b(o.out);
-    io::OutputTarget raster = fileTarget((b.parent_path() / (b.stem().string() + "_density_" + o.material + ".tif")).string(),
-                                         o.overwrite, "--out (density raster)");
+    io::OutputTarget raster =
+        fileTarget((b.parent_path() / (b.stem().string() + "_density_" + o.material + ".tif")).string(), o.overwrite,
+                   "--out (density raster)");
     raster.append = o.append;
     targets.push_back(raster);
   }
@@ -95,8 +97,9 @@ void useRegistryLayers(std::vector<tools::ExportItem>& items, const catalogue::C
       own = *t;
     }
     if (!own || own->size() == 0) continue;
-    const bool fromBuiltin = std::find(registry.builtinTables.begin(), registry.builtinTables.end(),
-                                       table == "mining_base_areas" ? "mining_bases" : table) != registry.builtinTables.end();
+    const bool fromBuiltin =
+        std::find(registry.builtinTables.begin(), registry.builtinTables.end(),
+                  table == "mining_base_areas" ? "mining_bases" : table) != registry.builtinTables.end();
     item.layer = tools::renamedLayer(*own, item.layer.name());
     item.source = fromBuiltin ? "circatlas catalogue, " + table + " (--with-builtin, ids as builtin:…)"
                               : "registry " + registry.origin + ", " + table;
@@ -111,7 +114,9 @@ void runExportCommand(const ExportOptions& o) {
   tools::ExportParams params;
   params.out = o.out;
   if (!o.format.empty()) params.format = o.format;
-  params.existing = o.overwrite ? io::ExistingTarget::Overwrite : o.append ? io::ExistingTarget::Append : io::ExistingTarget::Refuse;
+  params.existing = o.overwrite ? io::ExistingTarget::Overwrite
+                    : o.append  ? io::ExistingTarget::Append
+                                : io::ExistingTarget::Refuse;
   params.crs = o.crs;
   params.strict = o.strict;
   params.schema = o.schema;
@@ -149,9 +154,15 @@ void runExportCommand(const ExportOptions& o) {
     const bool fromFolder = !registry.builtin && registry.isOwn(t);
     const core::Layer* table = registry.find(t);
     if (!table) throw core::ParameterError("the catalogue has no table '" + t + "'");
-    items.push_back({tools::renamedLayer(*table, t), {t, t}, std::nullopt,
+    items.push_back({tools::renamedLayer(*table, t),
+                     {t, t},
+                     std::nullopt,
                      fromFolder ? own.string() : "catalogue, " + t + ".csv",
-                     fromFolder ? "" : "circatlas catalogue (see data/catalogue)", "", "", tools::tablesGroup(), false});
+                     fromFolder ? "" : "circatlas catalogue (see data/catalogue)",
+                     "",
+                     "",
+                     tools::tablesGroup(),
+                     false});
   }
   std::vector<std::string> groups;
   for (const auto& r : o.results) {
@@ -166,13 +177,15 @@ void runExportCommand(const ExportOptions& o) {
   tools::ExportSummary summary = tools::runExport(std::move(items), params, bar);
   std::string raster;
   if (results.density && summary.report.driver == "PostgreSQL") {
-    summary.report.notes.emplace_back("the hotspots density raster is not written to PostGIS (raster export needs a file)");
+    summary.report.notes.emplace_back(
+        "the hotspots density raster is not written to PostGIS (raster export needs a file)");
   } else if (results.density) {
     // A raster does not fit the vector formats: beside the GeoPackage, or inside the folder of
     // per-layer files (so that exports in two formats never share a file).
     const std::filesystem::path target(summary.report.driver == "GPKG" ? o.out : io::exportFolderFor(o.out));
-    raster = summary.report.driver == "GPKG" ? (target.parent_path() / (target.stem().string() + results.density->suffix)).string()
-                                             : (target / ("hotspots" + results.density->suffix)).string();
+    raster = summary.report.driver == "GPKG"
+                 ? (target.parent_path() / (target.stem().string() + results.density->suffix)).string()
+                 : (target / ("hotspots" + results.density->suffix)).string();
     results.density->view.values = results.density->values;
     io::writeGeoTiff(results.density->view, raster);
   }
@@ -190,32 +203,42 @@ void runExportCommand(const ExportOptions& o) {
 void addExportCommand(CLI::App& app, Action& action) {
   auto o = std::make_shared<ExportOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "export", "Export the atlas's layers and the analysis results to one GeoPackage that QGIS opens looking as in "
-                "circatlas (styles in layer_styles, sources, licences and parameters in the metadata), or to "
-                "GeoJSON, Shapefile, FlatGeobuf or CSV files, one per layer.");
+      "export",
+      "Export the atlas's layers and the analysis results to one GeoPackage that QGIS opens looking as in "
+      "circatlas (styles in layer_styles, sources, licences and parameters in the metadata), or to "
+      "GeoJSON, Shapefile, FlatGeobuf or CSV files, one per layer.");
   cmd->add_option("--out,-o", o->out,
                   "Output .gpkg, or .geojson/.shp/.fgb/.csv (a folder of exactly that name, one file per layer), or a "
                   "PostGIS database as PG:\"service=NAME\" or PG:\"dbname=… host=…\" (password from ~/.pgpass or "
                   "PGPASSWORD, never on the command line)")
       ->required();
-  cmd->add_option("--layers", o->layers, "Source layers by id (layers/atlas.json) and tables flows, materials; default: all; 'none'")
+  cmd->add_option("--layers", o->layers,
+                  "Source layers by id (layers/atlas.json) and tables flows, materials; default: all; 'none'")
       ->delimiter(',');
-  cmd->add_option("--results", o->results, "Results: clusters, overlay, hotspots, partners, allocation, whatif, all or none")
+  cmd->add_option("--results", o->results,
+                  "Results: clusters, overlay, hotspots, partners, allocation, whatif, all or none")
       ->delimiter(',')
       ->capture_default_str();
   auto* overwrite = cmd->add_flag("--overwrite", o->overwrite, "Replace an existing target");
-  auto* append = cmd->add_flag("--append", o->append, "Add the layers to an existing target (same-named layers are replaced)");
+  auto* append =
+      cmd->add_flag("--append", o->append, "Add the layers to an existing target (same-named layers are replaced)");
   overwrite->excludes(append);
-  cmd->add_flag("--strict", o->strict, "Refuse to write what the format would lose (Shapefile: text over 254 bytes) instead of warning");
-  cmd->add_option("--format", o->format, "GDAL driver: GPKG, GeoJSON, ESRI Shapefile, FlatGeobuf, CSV or PostgreSQL (default: from --out)")
+  cmd->add_flag("--strict", o->strict,
+                "Refuse to write what the format would lose (Shapefile: text over 254 bytes) instead of warning");
+  cmd->add_option("--format", o->format,
+                  "GDAL driver: GPKG, GeoJSON, ESRI Shapefile, FlatGeobuf, CSV or PostgreSQL (default: from --out)")
       ->check(CLI::IsMember({"GPKG", "GeoJSON", "ESRI Shapefile", "FlatGeobuf", "CSV", "PostgreSQL"}));
   cmd->add_option("--qgis-project", o->qgisProject,
                   "Also write a QGIS project (.qgz) of the exported layers, beside the output or inside its folder "
                   "(a GeoPackage always holds one in its qgis_projects table)");
-  cmd->add_option("--schema", o->schema, "PostgreSQL targets: the schema of the tables (created if missing; default public)");
-  cmd->add_option("--crs", o->crs, "CRS of the exported layers: an EPSG code, a PROJ string or WKT (GeoJSON: EPSG:4326 only)")
+  cmd->add_option("--schema", o->schema,
+                  "PostgreSQL targets: the schema of the tables (created if missing; default public)");
+  cmd->add_option("--crs", o->crs,
+                  "CRS of the exported layers: an EPSG code, a PROJ string or WKT (GeoJSON: EPSG:4326 only)")
       ->capture_default_str();
-  cmd->add_option("--lang", o->lang, "Language of style legends and labels")->check(CLI::IsMember({"zh", "en"}))->capture_default_str();
+  cmd->add_option("--lang", o->lang, "Language of style legends and labels")
+      ->check(CLI::IsMember({"zh", "en"}))
+      ->capture_default_str();
   cmd->add_option("--material", o->material, "Material of the hotspots result")->capture_default_str();
   // The tables (flows, materials) and the results come from this folder; the atlas's layers stay the built-in ones.
   addCatalogueOption(*cmd, o->catalogue);

@@ -23,7 +23,9 @@ namespace circatlas::cli {
 
 namespace {
 
-render::Style loadStyle(const std::string& name) { return render::parseStyleFile(render::stylesDir() / (name + ".json")); }
+render::Style loadStyle(const std::string& name) {
+  return render::parseStyleFile(render::stylesDir() / (name + ".json"));
+}
 
 /// The credit line of the built-in catalogue's sources (data/catalogue/metadata.csv, key `credits`:
 /// WRI's Global Power Plant Database and Global Energy Monitor, both CC BY 4.0); empty without it.
@@ -53,7 +55,8 @@ class ResultCollector {
            const std::string& parameters, const std::string& material = {}) {
     std::optional<render::Style> style;
     if (!result.style.empty()) style = loadStyle(std::string(result.style));
-    render::LocalizedText title{tools::withMaterial(result.title.zh, material), tools::withMaterial(result.title.en, material)};
+    render::LocalizedText title{tools::withMaterial(result.title.zh, material),
+                                tools::withMaterial(result.title.en, material)};
     items_.push_back({tools::renamedLayer(layer, tools::resultId(result, material)), std::move(title), std::move(style),
                       source_, credits_, producedBy, parameters, tools::resultsGroup(), false});
   }
@@ -102,10 +105,9 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
   }
   if (wanted("overlay")) {
     const core::Layer prefectures = io::readLayer(basemap, {.layer = "prefectures", .sql = std::nullopt});
-    const core::Layer miningBases =
-        catalogue::miningBaseAreas(registry.miningBases, registry.miningBaseMembers);
-    const auto r = tools::runOverlay({counties, prefectures, enterprises, effective, &registry.parks,
-                                      &registry.projects, &miningBases});
+    const core::Layer miningBases = catalogue::miningBaseAreas(registry.miningBases, registry.miningBaseMembers);
+    const auto r = tools::runOverlay(
+        {counties, prefectures, enterprises, effective, &registry.parks, &registry.projects, &miningBases});
     const std::string by = "circatlas overlay";
     const std::string p = "point in polygon against the base map's counties and prefectures";
     namespace spec = tools::spec::overlay;
@@ -129,8 +131,9 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
     add.add(r.counties, tools::spec::hotspots::counties, "circatlas hotspots", r.parameters, material);
     ExportResults::Raster raster;
     raster.values = std::move(r.density);
-    raster.view = {r.west, r.north, r.cellMeters, r.columns, r.rows, {}, r.densityCrs,
-                   material + " output density, units per km² per year (" + r.parameters + ")"};
+    raster.view = {
+        r.west, r.north, r.cellMeters, r.columns,
+        r.rows, {},      r.densityCrs, material + " output density, units per km² per year (" + r.parameters + ")"};
     raster.suffix = "_density_" + material + ".tif";
     out.density = std::move(raster);
     out.density->view.values = out.density->values;

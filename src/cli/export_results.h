@@ -32,11 +32,10 @@ struct ExportResults {
 /// Runs the analyses of the named groups (clusters, overlay, hotspots, partners, allocation,
 /// whatif) on the catalogue tables and the base map's counties and prefectures, each with its
 /// default parameters (hotspots for `material`), on the planning year's effective flows
-/// (tools::effectiveFlows) with the catalogue's defaults (applyCatalogueDefaults), as the commands. Layers are named for the export
-/// (overlay_enterprises, cluster_hulls, …) and styled like the viewer. core::ParameterError for
-/// an unknown group.
-[[nodiscard]] ExportResults computeResults(const std::vector<std::string>& groups,
-                                           const catalogue::Catalogue& registry,
+/// (tools::effectiveFlows) with the catalogue's defaults (applyCatalogueDefaults), as the commands. Layers are named
+/// for the export (overlay_enterprises, cluster_hulls, …) and styled like the viewer. core::ParameterError for an
+/// unknown group.
+[[nodiscard]] ExportResults computeResults(const std::vector<std::string>& groups, const catalogue::Catalogue& registry,
                                            const std::string& material);
 
 }  // namespace circatlas::cli

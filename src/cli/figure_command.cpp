@@ -46,11 +46,12 @@ void runFigure(const FigureOptionsCli& o) {
   const render::FigurePage page = render::buildFigure(data, preset, o.prefecture, options);
   const render::FigureReport report = render::exportFigure(page, o.out);
   for (const auto& p : report.map.problems) {
-    std::cerr << "circatlas: warning: layer '" << p.layer << "'" << (p.feature >= 0 ? ", feature " + std::to_string(p.feature) : "")
-              << ": " << p.message << '\n';
+    std::cerr << "circatlas: warning: layer '" << p.layer << "'"
+              << (p.feature >= 0 ? ", feature " + std::to_string(p.feature) : "") << ": " << p.message << '\n';
   }
   std::cout << "Wrote " << o.out << " (" << page.title << "; " << page.widthMm << " × " << page.heightMm << " mm, "
-            << page.dpi << " dpi; scale 1:" << static_cast<long long>(report.mapSettings.scaleDenominator() / 1000) * 1000
+            << page.dpi
+            << " dpi; scale 1:" << static_cast<long long>(report.mapSettings.scaleDenominator() / 1000) * 1000
             << ", scale bar " << report.scaleBar.lengthKm << " km)\n";
 }
 
@@ -58,9 +59,11 @@ void runFigure(const FigureOptionsCli& o) {
 
 void addFigureCommand(CLI::App& app, Action& action) {
   auto o = std::make_shared<FigureOptionsCli>();
-  CLI::App* cmd = app.add_subcommand("figure", "Draw one planning figure (title, legend, scale bar, north arrow, "
-                                               "locator) from a preset in layers/figures/, as PNG, PDF or SVG.");
-  cmd->add_option("--preset", o->preset, "Figure preset (layers/figures/NAME.json), e.g. overview, enterprises")->required();
+  CLI::App* cmd = app.add_subcommand("figure",
+                                     "Draw one planning figure (title, legend, scale bar, north arrow, "
+                                     "locator) from a preset in layers/figures/, as PNG, PDF or SVG.");
+  cmd->add_option("--preset", o->preset, "Figure preset (layers/figures/NAME.json), e.g. overview, enterprises")
+      ->required();
   cmd->add_option("--prefecture", o->prefecture, "Frame the figure on this prefecture (GB/T 2260 code, e.g. 620300)");
   cmd->add_option("--lang", o->lang, "Language of titles, legend and labels (default: the preset's)")
       ->check(CLI::IsMember({"zh", "en"}));

@@ -83,8 +83,7 @@ void runHotspotsCommand(const HotspotsOptions& options) {
   // The planning year's effective flows: declared, and estimated from capacity where none is declared.
   const core::Layer flows =
       tools::effectiveFlows(tools::catalogueInput(registry), tools::planningYear(registry, 0).first);
-  const tools::HotspotsResult r =
-      tools::runHotspots(registry.enterprises, flows, counties, params, &progress);
+  const tools::HotspotsResult r = tools::runHotspots(registry.enterprises, flows, counties, params, &progress);
   progress.finish();
 
   TablePrinter table({"County", "Output", "Gi* z", "p", "Class"}, {false, true, true, true, false});
@@ -104,9 +103,10 @@ void runHotspotsCommand(const HotspotsOptions& options) {
 
 void addHotspotsCommand(CLI::App& app, Action& action) {
   auto options = std::make_shared<HotspotsOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "hotspots", "Where production of a residue is concentrated: a kernel density surface of its yearly output "
-                  "(GeoTIFF) and Getis-Ord Gi* z-scores per county with permutation p-values.");
+  CLI::App* cmd =
+      app.add_subcommand("hotspots",
+                         "Where production of a residue is concentrated: a kernel density surface of its yearly output "
+                         "(GeoTIFF) and Getis-Ord Gi* z-scores per county with permutation p-values.");
   namespace spec = tools::spec::hotspots;
   cmd->add_option("--material", options->params.material, tools::helpText(spec::material))->capture_default_str();
   cmd->add_option("--bandwidth", options->bandwidth, tools::helpText(spec::bandwidth))->capture_default_str();
@@ -114,7 +114,8 @@ void addHotspotsCommand(CLI::App& app, Action& action) {
   cmd->add_option("--permutations", options->params.permutations, tools::helpText(spec::permutations))
       ->check(CLI::Range(1, 99999))
       ->capture_default_str();
-  nonEmptyPath(cmd->add_option("--out,-o", options->out, "Folder for density_<MATERIAL>.tif and hotspots_<MATERIAL>.gpkg"));
+  nonEmptyPath(
+      cmd->add_option("--out,-o", options->out, "Folder for density_<MATERIAL>.tif and hotspots_<MATERIAL>.gpkg"));
   addOverwriteFlag(*cmd, options->overwrite);
   addCatalogueOption(*cmd, options->catalogue);
   cmd->callback([options, &action] { action = [options] { runHotspotsCommand(*options); }; });

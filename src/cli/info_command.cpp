@@ -8,13 +8,13 @@
 #include <optional>
 #include <string>
 
+#include "catalogue/catalogue_layers.h"
 #include "cli/command.h"
 #include "cli/table_printer.h"
 #include "core/error.h"
 #include "geo/geodesic.h"
 #include "geo/geometry_ops.h"
 #include "geo/transformer.h"
-#include "catalogue/catalogue_layers.h"
 #include "io/builtin_data.h"
 #include "io/catalogue_reader.h"
 #include "io/dataset_info.h"
@@ -57,8 +57,8 @@ std::string formatExtent(const io::LayerInfo& layer) {
 void printLayers(const io::DatasetInfo& info, std::ostream& out) {
   TablePrinter table({"Layer", "Features", "Geometry", "CRS", "Extent"}, {false, true, false, false, false});
   for (const auto& l : info.layers) {
-    table.addRow({l.name, l.featureCount ? withThousands(*l.featureCount) : "?", l.geometryType, l.crsLabel,
-                  formatExtent(l)});
+    table.addRow(
+        {l.name, l.featureCount ? withThousands(*l.featureCount) : "?", l.geometryType, l.crsLabel, formatExtent(l)});
   }
   table.print(out);
 }
@@ -114,8 +114,9 @@ std::size_t printGeometryProblems(const std::string& source, const std::string& 
     } catch (const core::InputError&) {
       // GEOS cannot repair it: reported as not repairable
     }
-    const std::string what = "invalid polygon: " + *reason +
-                             (repairable ? " (GEOS MakeValid can repair it)" : " (zero area: nothing is left to repair)");
+    const std::string what =
+        "invalid polygon: " + *reason +
+        (repairable ? " (GEOS MakeValid can repair it)" : " (zero area: nothing is left to repair)");
     out << source << ": layer '" << layerName << "', feature " << f.id.value() << ": " << what << '\n';
     ++problems;
   }
@@ -140,8 +141,7 @@ void runInfo(const InfoOptions& options) {
     std::size_t problems = 0;
     for (const auto& l : layers) problems += printGeometryProblems(source, l.name, out);
     if (problems > 0) {
-      throw core::InputError(source + ": " + std::to_string(problems) +
-                             " invalid polygon(s); see the list above");
+      throw core::InputError(source + ": " + std::to_string(problems) + " invalid polygon(s); see the list above");
     }
     out << "Geometry check: every polygon is valid.\n";
   };
@@ -161,18 +161,18 @@ void runInfo(const InfoOptions& options) {
   }
   std::string names;
   for (const auto& l : info.layers) names += (names.empty() ? "" : ", ") + l.name;
-  throw core::ParameterError(source + ": no layer named '" + *options.layer + "' (layers: " +
-                             (names.empty() ? "none" : names) + ")");
+  throw core::ParameterError(source + ": no layer named '" + *options.layer +
+                             "' (layers: " + (names.empty() ? "none" : names) + ")");
 }
 
 }  // namespace
 
 void addInfoCommand(CLI::App& app, Action& action) {
   auto options = std::make_shared<InfoOptions>();
-  CLI::App* cmd = app.add_subcommand("info", "List the layers of a data source: feature counts, geometry type, "
-                                             "CRS and extent. Without SOURCE, describe the built-in Gansu data.");
-  cmd->add_option("SOURCE", options->source,
-                  "Any vector source GDAL opens (GeoPackage, Shapefile, GeoJSON, CSV, …)");
+  CLI::App* cmd = app.add_subcommand("info",
+                                     "List the layers of a data source: feature counts, geometry type, "
+                                     "CRS and extent. Without SOURCE, describe the built-in Gansu data.");
+  cmd->add_option("SOURCE", options->source, "Any vector source GDAL opens (GeoPackage, Shapefile, GeoJSON, CSV, …)");
   cmd->add_option("--layer,-l", options->layer, "Show only this layer, with its fields");
   cmd->add_flag("--check-geometry", options->checkGeometry,
                 "Check every polygon (GEOS validity, zero area); exit 3 naming each bad feature");

@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
-#include <new>
 #include <iostream>
+#include <new>
 #include <sstream>
 
 #include "cli/command.h"

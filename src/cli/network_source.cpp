@@ -21,8 +21,11 @@ namespace net = analysis::network;
 
 bool isOsmExtract(const std::string& path) {
   std::string lower = path;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  auto endsWith = [&](std::string_view s) { return lower.size() >= s.size() && lower.compare(lower.size() - s.size(), s.size(), s) == 0; };
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  auto endsWith = [&](std::string_view s) {
+    return lower.size() >= s.size() && lower.compare(lower.size() - s.size(), s.size(), s) == 0;
+  };
   return endsWith(".osm") || endsWith(".pbf");
 }
 
@@ -38,8 +41,9 @@ void addNetworkOptions(CLI::App& cmd, NetworkSource& s) {
       ->check(CLI::IsMember({"road", "rail", "both"}))
       ->capture_default_str();
   cmd.add_option("--join-tolerance", s.joinTolerance, tools::helpText(spec::joinTolerance))->capture_default_str();
-  cmd.add_option("--length-field", s.lengthField,
-                 tools::helpText(spec::builtinLengthField) + " (builtin: " + tools::defaultText(spec::builtinLengthField) + ")");
+  cmd.add_option(
+      "--length-field", s.lengthField,
+      tools::helpText(spec::builtinLengthField) + " (builtin: " + tools::defaultText(spec::builtinLengthField) + ")");
   cmd.add_option("--metric", s.metric, tools::helpText(spec::metric))
       ->check(CLI::IsMember({"time", "length", "cost"}))
       ->capture_default_str();
@@ -55,7 +59,8 @@ net::RouterOptions routerOptions(const NetworkSource& s) {
   o.detourFactor = s.detour;
   // Access legs and fallbacks are driven: the road rate of tools::NetworkParams, not the router's own default.
   o.accessCostYuanPerTonneKm = tools::NetworkParams{}.roadCostYuanPerTonneKm;
-  const double defaultSnap = s.network == "builtin" ? tools::spec::network::builtinSnap.number : tools::spec::network::snap.number;
+  const double defaultSnap =
+      s.network == "builtin" ? tools::spec::network::builtinSnap.number : tools::spec::network::snap.number;
   o.maxSnapDistance = net::Meters(!s.snap.empty() ? core::parseDistanceMeters(s.snap) : defaultSnap);
   o.validate();
   return o;
@@ -110,8 +115,8 @@ void printNetworkReport(const tools::RoadNetwork& network, std::ostream& out) {
   const std::size_t shown = std::min<std::size_t>(r.components.size(), 11);
   for (std::size_t c = 1; c < shown; ++c) {
     const tools::NetworkComponent& p = r.components[c];
-    out << "    part " << c + 1 << ": " << p.nodes << " nodes, " << p.edges << " edges, " << km(p.lengthMeters) << ", near "
-        << formatFixed(p.where.lon, 3) << "°E " << formatFixed(p.where.lat, 3) << "°N, features";
+    out << "    part " << c + 1 << ": " << p.nodes << " nodes, " << p.edges << " edges, " << km(p.lengthMeters)
+        << ", near " << formatFixed(p.where.lon, 3) << "°E " << formatFixed(p.where.lat, 3) << "°N, features";
     for (std::int64_t f : p.someFeatures) out << ' ' << f;
     out << '\n';
   }

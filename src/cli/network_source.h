@@ -20,12 +20,12 @@ namespace circatlas::cli {
 struct NetworkSource {
   /// "builtin" (data/network/gansu_trunk.csv) or any GDAL line layer / .osm / .osm.pbf
   std::string network{tools::spec::network::source.text};
-  std::string layer;                                          ///< layer of a multi-layer file; OSM extracts default to `lines`
-  std::string mode{tools::spec::network::mode.text};          ///< road, rail or both
+  std::string layer;                                  ///< layer of a multi-layer file; OSM extracts default to `lines`
+  std::string mode{tools::spec::network::mode.text};  ///< road, rail or both
   std::string joinTolerance = tools::defaultText(tools::spec::network::joinTolerance);  ///< line ends this close join
-  std::string lengthField;                                    ///< published length in metres (builtin: length_m)
-  std::string metric{tools::spec::network::metric.text};      ///< what routes minimise: time, length or cost
-  double detour = tools::spec::network::detour.number;        ///< straight line × this for access legs and fallbacks
+  std::string lengthField;                                ///< published length in metres (builtin: length_m)
+  std::string metric{tools::spec::network::metric.text};  ///< what routes minimise: time, length or cost
+  double detour = tools::spec::network::detour.number;    ///< straight line × this for access legs and fallbacks
   /// Places farther from every line fall back to the straight line. Empty: 50 km on the built-in network
   /// (its lines are straight between seats, so a place by the real road can be tens of km from them),
   /// 5 km on a real road layer.

@@ -16,7 +16,9 @@ void addOverwriteFlag(CLI::App& cmd, bool& overwrite) {
 
 CLI::Option* nonEmptyPath(CLI::Option* option) {
   return option->check(CLI::Validator(
-      [](const std::string& value) { return value.empty() ? std::string("is empty: name the file or folder to write") : std::string(); },
+      [](const std::string& value) {
+        return value.empty() ? std::string("is empty: name the file or folder to write") : std::string();
+      },
       "PATH"));
 }
 
@@ -32,8 +34,9 @@ io::OutputTarget layerFileTarget(const std::string& path, bool overwrite, std::s
   if (!path.empty()) {
     const std::string driver = io::driverForPath(path);
     if (driver != "GPKG" && layers > 1) {
-      throw core::ParameterError(role + " " + path + ": " + driver + " holds one layer per file and this command writes " +
-                                 std::to_string(layers) + " layers; write a .gpkg");
+      throw core::ParameterError(role + " " + path + ": " + driver +
+                                 " holds one layer per file and this command writes " + std::to_string(layers) +
+                                 " layers; write a .gpkg");
     }
   }
   return fileTarget(path, overwrite, std::move(role));

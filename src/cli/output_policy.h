@@ -1,4 +1,5 @@
-// The command line's side of the output policy (io/output_target.h): --overwrite and the checks every writing command makes first.
+// The command line's side of the output policy (io/output_target.h): --overwrite and the checks every writing command
+// makes first.
 #pragma once
 
 #include <string>
@@ -11,7 +12,7 @@
 namespace CLI {
 class App;
 class Option;
-}
+}  // namespace CLI
 
 namespace circatlas::cli {
 

@@ -36,13 +36,11 @@ void runOverlayCommand(const OverlayOptions& options) {
   const std::string basemap = io::basemapPath().string();
   const core::Layer counties = io::readLayer(basemap, {.layer = "counties", .sql = std::nullopt});
   const core::Layer prefectures = io::readLayer(basemap, {.layer = "prefectures", .sql = std::nullopt});
-  const core::Layer miningBases =
-      catalogue::miningBaseAreas(registry.miningBases, registry.miningBaseMembers);
-  const core::Layer flows =
-      tools::effectiveFlows(tools::catalogueInput(registry), tools::planningYear(registry, 0).first);  // declared and estimated
+  const core::Layer miningBases = catalogue::miningBaseAreas(registry.miningBases, registry.miningBaseMembers);
+  const core::Layer flows = tools::effectiveFlows(tools::catalogueInput(registry),
+                                                  tools::planningYear(registry, 0).first);  // declared and estimated
   ProgressBar progress;
-  const tools::OverlayResult r = tools::runOverlay({counties, prefectures, registry.enterprises,
-                                                    flows, &registry.parks,
+  const tools::OverlayResult r = tools::runOverlay({counties, prefectures, registry.enterprises, flows, &registry.parks,
                                                     &registry.projects, &miningBases, &progress});
   progress.finish();
   const auto& s = r.prefectureSummary;
@@ -73,10 +71,12 @@ void runOverlayCommand(const OverlayOptions& options) {
 void addOverlayCommand(CLI::App& app, Action& action) {
   auto options = std::make_shared<OverlayOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "overlay", "Give every enterprise, park, project and mining-base area its county and prefecture by location, "
-                 "and summarise per county and prefecture: counts by industry, demonstration units, tonnes of each "
-                 "residue produced and demanded.");
-  nonEmptyPath(cmd->add_option("--out,-o", options->out, "Write the coded layers and the summaries to this GeoPackage"));
+      "overlay",
+      "Give every enterprise, park, project and mining-base area its county and prefecture by location, "
+      "and summarise per county and prefecture: counts by industry, demonstration units, tonnes of each "
+      "residue produced and demanded.");
+  nonEmptyPath(
+      cmd->add_option("--out,-o", options->out, "Write the coded layers and the summaries to this GeoPackage"));
   addOverwriteFlag(*cmd, options->overwrite);
   addCatalogueOption(*cmd, options->catalogue);
   cmd->callback([options, &action] { action = [options] { runOverlayCommand(*options); }; });

@@ -7,9 +7,9 @@
 
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
+#include "cli/network_source.h"
 #include "cli/option_checks.h"
 #include "cli/output_policy.h"
-#include "cli/network_source.h"
 #include "cli/table_printer.h"
 #include "core/error.h"
 #include "io/layer_writer.h"
@@ -46,7 +46,8 @@ void runPartners(const PartnersOptions& options) {
   }
   const tools::PartnersResult result = tools::runPartners(tools::catalogueInput(registry), params);
   const auto& c = result.candidates;
-  TablePrinter table({"#", "Supplier", "Material", "km", "Score (CNY/yr)", "Reason"}, {true, false, false, true, true, false});
+  TablePrinter table({"#", "Supplier", "Material", "km", "Score (CNY/yr)", "Reason"},
+                     {true, false, false, true, true, false});
   for (std::size_t i = 0; i < c.size(); ++i) {
     table.addRow({core::toString(c.value(i, "rank")), core::toString(c.value(i, "supplier_name")),
                   core::toString(c.value(i, "material")), formatReal(c.value(i, "km"), "%.0f"),
@@ -80,21 +81,25 @@ void runPartners(const PartnersOptions& options) {
 void addPartnersCommand(CLI::App& app, Action& action) {
   auto options = std::make_shared<PartnersOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "partners", "For each residue an enterprise puts out, the nearby enterprises that could use it, ranked by net "
-                  "benefit (disposal cost avoided minus transport), with distance, cost and the reason in words.");
+      "partners",
+      "For each residue an enterprise puts out, the nearby enterprises that could use it, ranked by net "
+      "benefit (disposal cost avoided minus transport), with distance, cost and the reason in words.");
   cmd->add_option("--enterprise", options->params.enterpriseId, "Only this enterprise's residues (its id)");
   cmd->add_option("--material", options->params.materialCode, "Only this material (e.g. FLY_ASH)");
   cmd->add_option("--top", options->params.topK, tools::helpText(tools::spec::partners::top))
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
   options->detour = finiteRange(cmd->add_option("--detour", options->params.detourFactor,
-                                     tools::helpText(tools::spec::partners::detour) + " (default: detour_factor of "
-                                     "exchange_parameters.csv, else " + tools::defaultText(tools::spec::partners::detour) + ")"),
-                                 1.0, 10.0);
+                                                tools::helpText(tools::spec::partners::detour) +
+                                                    " (default: detour_factor of "
+                                                    "exchange_parameters.csv, else " +
+                                                    tools::defaultText(tools::spec::partners::detour) + ")"),
+                                1.0, 10.0);
   cmd->add_option("--year", options->year,
                   tools::helpText(tools::spec::partners::year) + " (default: as_of_year of metadata.csv)");
   cmd->add_option("--lang", options->lang, tools::helpText(tools::spec::partners::lang))->capture_default_str();
-  nonEmptyPath(cmd->add_option("--out,-o", options->out, "Also write the candidate links to this file (.gpkg, .geojson, …)"));
+  nonEmptyPath(
+      cmd->add_option("--out,-o", options->out, "Also write the candidate links to this file (.gpkg, .geojson, …)"));
   addOverwriteFlag(*cmd, options->overwrite);
   addPartnerNetworkOptions(*cmd, options->network);
   addCatalogueOption(*cmd, options->catalogue);

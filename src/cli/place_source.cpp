@@ -29,11 +29,13 @@ std::optional<core::LonLat> lonLatOf(const std::string& text) {
   const auto lat = number(std::string_view(text).substr(comma + 1));
   if (!lon || !lat) return std::nullopt;
   if (std::abs(*lon) > 180 || std::abs(*lat) > 90) {
-    throw core::ParameterError("'" + text + "': longitude must be within ±180° and latitude within ±90° (lon,lat order)");
+    throw core::ParameterError("'" + text +
+                               "': longitude must be within ±180° and latitude within ±90° (lon,lat order)");
   }
   // 0,0 lies in the Gulf of Guinea: it is what a missing coordinate becomes, never a real site.
   if (*lon == 0.0 && *lat == 0.0) {
-    throw core::ParameterError("'" + text + "': 0,0 is where missing coordinates end up (the Gulf of Guinea), not a "
+    throw core::ParameterError("'" + text +
+                               "': 0,0 is where missing coordinates end up (the Gulf of Guinea), not a "
                                "place; give the site's lon,lat");
   }
   return core::LonLat{*lon, *lat};
@@ -48,7 +50,9 @@ std::string lower(std::string s) {
 core::Coord pointOf(const core::Layer& layer, std::size_t i) {
   const core::Feature& f = layer[i];
   if (!core::isPuntal(f.geometry.type()) || f.geometry.isEmpty()) {
-    core::InputError e(f.geometry.isEmpty() ? "has no location" : "expected a point, got a " + std::string(core::toString(f.geometry.type())));
+    core::InputError e(f.geometry.isEmpty()
+                           ? "has no location"
+                           : "expected a point, got a " + std::string(core::toString(f.geometry.type())));
     e.setFeature(f.id.value()).setLayer(layer.name());
     throw e;
   }
@@ -122,8 +126,8 @@ tools::Place resolvePlace(const std::string& text, const CatalogueSource& catalo
                              "prefecture seat name such as Lanzhou or 兰州");
 }
 
-std::vector<tools::Place> readPlaces(const std::string& source, const std::string& layerName, const std::string& idField,
-                                     const CatalogueSource& catalogue) {
+std::vector<tools::Place> readPlaces(const std::string& source, const std::string& layerName,
+                                     const std::string& idField, const CatalogueSource& catalogue) {
   if (source == "enterprises" || source == "parks") {
     const catalogue::Catalogue registry = loadCatalogue(catalogue);
     const core::Layer& layer = source == "enterprises" ? registry.enterprises : registry.parks;

@@ -59,7 +59,8 @@ core::TextTable readTableFile(const RegistrySource& source, bool hasPoint) {
   const std::string latField = source.latField.value_or("lat");
   if (isCsv(source.path)) {
     core::TextTable table = io::readCsvTable(source.path, encoding);
-    if (table.rows.empty()) throw core::InputError(source.path + ": the registry has no rows (only a header or nothing)");
+    if (table.rows.empty())
+      throw core::InputError(source.path + ": the registry has no rows (only a header or nothing)");
     if (hasPoint) catalogue::normaliseCoordinates(table, lonField, latField, system);
     return table;
   }
@@ -103,15 +104,16 @@ std::string formatReport(const catalogue::RegistryReport& report, std::size_t ro
     it->second.push_back(m.line);
   }
   for (const auto& [m, lines] : matches) {
-    out += "  industry '" + m->text + "' → " + (m->code.empty() ? std::string("no class") : m->code + " " + m->className) +
-           " (" + m->how + "), " +
+    out += "  industry '" + m->text + "' → " +
+           (m->code.empty() ? std::string("no class") : m->code + " " + m->className) + " (" + m->how + "), " +
            (lines.size() == 1 ? "line " + std::to_string(lines[0]) : std::to_string(lines.size()) + " rows") + "\n";
   }
   // Placed rows: the first ones, then a count by precision; unplaced rows: every one.
   constexpr std::size_t kShown = 20;
   for (std::size_t i = 0; i < report.placed.size() && i < kShown; ++i) {
     const auto& p = report.placed[i];
-    out += "  placed, line " + std::to_string(p.line) + ": " + p.name + " at " + p.placedAt + " (" + p.precision + ")\n";
+    out +=
+        "  placed, line " + std::to_string(p.line) + ": " + p.name + " at " + p.placedAt + " (" + p.precision + ")\n";
   }
   if (report.placed.size() > kShown) {
     const auto townships = std::count_if(report.placed.begin(), report.placed.end(),

@@ -38,10 +38,11 @@ void runRouteCommand(const RouteOptions& o) {
   bar.finish();
   const tools::RouteOutcome r = tools::runRoute(network, router, from, to);
   const auto& t = r.figures.totals;
-  std::cout << "From " << o.from << " (" << formatFixed(from.lonLat.lon, 4) << ", " << formatFixed(from.lonLat.lat, 4) << ") to "
-            << o.to << " (" << formatFixed(to.lonLat.lon, 4) << ", " << formatFixed(to.lonLat.lat, 4) << ")\n";
-  std::cout << "  distance " << formatFixed(t.length.value() / 1000.0, 1) << " km, time " << formatFixed(t.time.value() / 3600.0, 2)
-            << " h, cost " << formatFixed(t.cost.value(), 2) << " CNY/t\n";
+  std::cout << "From " << o.from << " (" << formatFixed(from.lonLat.lon, 4) << ", " << formatFixed(from.lonLat.lat, 4)
+            << ") to " << o.to << " (" << formatFixed(to.lonLat.lon, 4) << ", " << formatFixed(to.lonLat.lat, 4)
+            << ")\n";
+  std::cout << "  distance " << formatFixed(t.length.value() / 1000.0, 1) << " km, time "
+            << formatFixed(t.time.value() / 3600.0, 2) << " h, cost " << formatFixed(t.cost.value(), 2) << " CNY/t\n";
   std::cout << "  status: " << analysis::network::toString(r.figures.status) << " — "
             << tools::methodOf(r.figures.status, options) << '\n';
   if (!r.via.empty()) {
@@ -60,9 +61,11 @@ void runRouteCommand(const RouteOptions& o) {
 void addRouteCommand(CLI::App& app, Action& action) {
   auto o = std::make_shared<RouteOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "route", "Distance, travel time and transport cost (CNY per tonne) of one trip along the road network, with a "
-               "straight-line × detour fallback that says so when the trip cannot be routed.");
-  cmd->add_option("FROM", o->from, "lon,lat (WGS 84), an enterprise or park id (E002, P001) or a seat name (Lanzhou, 兰州)")
+      "route",
+      "Distance, travel time and transport cost (CNY per tonne) of one trip along the road network, with a "
+      "straight-line × detour fallback that says so when the trip cannot be routed.");
+  cmd->add_option("FROM", o->from,
+                  "lon,lat (WGS 84), an enterprise or park id (E002, P001) or a seat name (Lanzhou, 兰州)")
       ->required();
   cmd->add_option("TO", o->to, "the same forms as FROM")->required();
   nonEmptyPath(cmd->add_option("--out,-o", o->out, "Write the route line to this file (GeoPackage, GeoJSON, …)"));

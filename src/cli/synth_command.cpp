@@ -66,8 +66,9 @@ void runSynth(const SynthOptions& options) {
 void addSynthCommand(CLI::App& app, Action& action) {
   auto options = std::make_shared<SynthOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "synth", "Write a synthetic registry (enterprises clustered around park centres inside Gansu, with residue "
-               "flows) for tests and benchmarks. Every record says it is synthetic; same seed, same file.");
+      "synth",
+      "Write a synthetic registry (enterprises clustered around park centres inside Gansu, with residue "
+      "flows) for tests and benchmarks. Every record says it is synthetic; same seed, same file.");
   cmd->add_option("--enterprises,-n", options->params.enterprises, "Number of enterprises")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();

@@ -111,9 +111,10 @@ void addValidateCommand(CLI::App& app, Action& action) {
       "recognised or named with --field, missing fields derived and reported): required fields, types, code lists, "
       "references, duplicate ids, points inside Gansu and in their stated county. Lists every problem as "
       "file:line:field and exits with 3 if there are errors.");
-  cmd->add_option("PATH", options->source.path,
-                  "A catalogue folder, or one registry (CSV, XLSX, ODS, GeoPackage, Shapefile, GeoJSON, FlatGeobuf …) of one "
-                  "catalogue table, enterprises by default");
+  cmd->add_option(
+      "PATH", options->source.path,
+      "A catalogue folder, or one registry (CSV, XLSX, ODS, GeoPackage, Shapefile, GeoJSON, FlatGeobuf …) of one "
+      "catalogue table, enterprises by default");
   cmd->add_option("--table", options->table, "Which catalogue table a single registry follows")->capture_default_str();
   addRegistryOptions(*cmd, options->source);
   cmd->callback([options, &action] { action = [options] { runValidate(*options); }; });

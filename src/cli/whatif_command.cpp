@@ -36,8 +36,8 @@ void runWhatIf(const WhatIfOptions& options) {
   printOrigin(registry);
   tools::WhatIfParams params = options.params;
   tools::applyCatalogueDefaults(params.partners, registry, options.year, options.detour->count() > 0);
-  const tools::WhatIfResult result = tools::runWhatIf(tools::catalogueInput(registry), registry.projects,
-                                                      registry.projectFlows, params);
+  const tools::WhatIfResult result =
+      tools::runWhatIf(tools::catalogueInput(registry), registry.projects, registry.projectFlows, params);
   const auto& t = result.table;
   TablePrinter table({"Project", "Status", "Material", "Takes/puts out", "Matched without", "Matched with", "Change",
                       "Utilisation %", "Transport CNY with"},
@@ -69,18 +69,22 @@ void runWhatIf(const WhatIfOptions& options) {
 void addWhatIfCommand(CLI::App& app, Action& action) {
   auto options = std::make_shared<WhatIfOptions>();
   CLI::App* cmd = app.add_subcommand(
-      "whatif", "Switch proposed resource-utilisation projects on one at a time and report the change in matched "
-                "residue, utilisation and transport for each: the numbers to rank proposals by.");
+      "whatif",
+      "Switch proposed resource-utilisation projects on one at a time and report the change in matched "
+      "residue, utilisation and transport for each: the numbers to rank proposals by.");
   cmd->add_option("--project", options->params.projectIds, "Project id(s); default: every project with flows");
   nonEmptyPath(cmd->add_option("--out,-o", options->out, "Write the table to this file (.gpkg, .csv, …)"));
   addOverwriteFlag(*cmd, options->overwrite);
   options->detour = finiteRange(cmd->add_option("--detour", options->params.partners.detourFactor,
-                                     tools::helpText(tools::spec::partners::detour) + " (default: detour_factor of "
-                                     "exchange_parameters.csv, else " + tools::defaultText(tools::spec::partners::detour) + ")"),
-                                 1.0, 10.0);
+                                                tools::helpText(tools::spec::partners::detour) +
+                                                    " (default: detour_factor of "
+                                                    "exchange_parameters.csv, else " +
+                                                    tools::defaultText(tools::spec::partners::detour) + ")"),
+                                1.0, 10.0);
   cmd->add_option("--year", options->year,
-                  tools::helpText(tools::spec::partners::year) + "; those under construction or proposed are switched on "
-                  "one at a time (default: as_of_year of metadata.csv)");
+                  tools::helpText(tools::spec::partners::year) +
+                      "; those under construction or proposed are switched on "
+                      "one at a time (default: as_of_year of metadata.csv)");
   addCatalogueOption(*cmd, options->catalogue);
   cmd->callback([options, &action] { action = [options] { runWhatIf(*options); }; });
 }

@@ -3,9 +3,7 @@
 
 namespace circatlas::core {
 
-Error::Error(ErrorKind kind, std::string detail) : kind_(kind), detail_(std::move(detail)) {
-  rebuild();
-}
+Error::Error(ErrorKind kind, std::string detail) : kind_(kind), detail_(std::move(detail)) { rebuild(); }
 
 Error& Error::setFile(std::string_view file) {
   if (!file_) file_ = std::string(file);
@@ -66,10 +64,14 @@ void Error::rebuild() {
 
 std::string_view toString(ErrorKind kind) noexcept {
   switch (kind) {
-    case ErrorKind::Input: return "input error";
-    case ErrorKind::Io: return "I/O error";
-    case ErrorKind::Crs: return "CRS error";
-    case ErrorKind::Parameter: return "parameter error";
+    case ErrorKind::Input:
+      return "input error";
+    case ErrorKind::Io:
+      return "I/O error";
+    case ErrorKind::Crs:
+      return "CRS error";
+    case ErrorKind::Parameter:
+      return "parameter error";
   }
   return "error";
 }

@@ -20,13 +20,11 @@ void Extent::expand(const Extent& other) noexcept {
   maxY = std::max(maxY, other.maxY);
 }
 
-bool Extent::contains(Coord c) const noexcept {
-  return c.x >= minX && c.x <= maxX && c.y >= minY && c.y <= maxY;
-}
+bool Extent::contains(Coord c) const noexcept { return c.x >= minX && c.x <= maxX && c.y >= minY && c.y <= maxY; }
 
 bool Extent::intersects(const Extent& other) const noexcept {
-  return !isEmpty() && !other.isEmpty() && minX <= other.maxX && other.minX <= maxX &&
-         minY <= other.maxY && other.minY <= maxY;
+  return !isEmpty() && !other.isEmpty() && minX <= other.maxX && other.minX <= maxX && minY <= other.maxY &&
+         other.minY <= maxY;
 }
 
 }  // namespace circatlas::core

@@ -7,13 +7,20 @@ namespace circatlas::core {
 
 std::string_view toString(GeometryType type) noexcept {
   switch (type) {
-    case GeometryType::None: return "None";
-    case GeometryType::Point: return "Point";
-    case GeometryType::LineString: return "LineString";
-    case GeometryType::Polygon: return "Polygon";
-    case GeometryType::MultiPoint: return "MultiPoint";
-    case GeometryType::MultiLineString: return "MultiLineString";
-    case GeometryType::MultiPolygon: return "MultiPolygon";
+    case GeometryType::None:
+      return "None";
+    case GeometryType::Point:
+      return "Point";
+    case GeometryType::LineString:
+      return "LineString";
+    case GeometryType::Polygon:
+      return "Polygon";
+    case GeometryType::MultiPoint:
+      return "MultiPoint";
+    case GeometryType::MultiLineString:
+      return "MultiLineString";
+    case GeometryType::MultiPolygon:
+      return "MultiPolygon";
   }
   return "Unknown";
 }
@@ -26,16 +33,18 @@ bool isLinear(GeometryType type) noexcept {
   return type == GeometryType::LineString || type == GeometryType::MultiLineString;
 }
 
-bool isPuntal(GeometryType type) noexcept {
-  return type == GeometryType::Point || type == GeometryType::MultiPoint;
-}
+bool isPuntal(GeometryType type) noexcept { return type == GeometryType::Point || type == GeometryType::MultiPoint; }
 
 GeometryType multiTypeOf(GeometryType type) noexcept {
   switch (type) {
-    case GeometryType::Point: return GeometryType::MultiPoint;
-    case GeometryType::LineString: return GeometryType::MultiLineString;
-    case GeometryType::Polygon: return GeometryType::MultiPolygon;
-    default: return type;
+    case GeometryType::Point:
+      return GeometryType::MultiPoint;
+    case GeometryType::LineString:
+      return GeometryType::MultiLineString;
+    case GeometryType::Polygon:
+      return GeometryType::MultiPolygon;
+    default:
+      return type;
   }
 }
 

@@ -12,6 +12,7 @@ namespace circatlas::core {
 /// staged for the same target when their process no longer exists (a run killed mid-write never
 /// renames or deletes its staging file); leftovers of running processes, and names without a pid,
 /// are kept. Nothing is created here.
-[[nodiscard]] std::filesystem::path stagingPathBeside(const std::filesystem::path& target, std::string_view suffix = {});
+[[nodiscard]] std::filesystem::path stagingPathBeside(const std::filesystem::path& target,
+                                                      std::string_view suffix = {});
 
 }  // namespace circatlas::core

@@ -9,12 +9,18 @@ namespace circatlas::core {
 
 std::string_view toString(FieldType type) noexcept {
   switch (type) {
-    case FieldType::Boolean: return "Boolean";
-    case FieldType::Integer: return "Integer";
-    case FieldType::Real: return "Real";
-    case FieldType::String: return "String";
-    case FieldType::Date: return "Date";
-    case FieldType::DateTime: return "DateTime";
+    case FieldType::Boolean:
+      return "Boolean";
+    case FieldType::Integer:
+      return "Integer";
+    case FieldType::Real:
+      return "Real";
+    case FieldType::String:
+      return "String";
+    case FieldType::Date:
+      return "Date";
+    case FieldType::DateTime:
+      return "DateTime";
   }
   return "Unknown";
 }
@@ -27,16 +33,14 @@ std::string formatDateTime(const DateTime& d) {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
     return buf;
   }
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%06.3f", d.year, d.month, d.day, d.hour,
-                d.minute, d.second);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%06.3f", d.year, d.month, d.day, d.hour, d.minute, d.second);
   std::string out = buf;
   if (d.utcOffsetMinutes) {
     const int off = *d.utcOffsetMinutes;
     if (off == 0) {
       out += 'Z';
     } else {
-      std::snprintf(buf, sizeof buf, "%c%02d:%02d", off < 0 ? '-' : '+', std::abs(off) / 60,
-                    std::abs(off) % 60);
+      std::snprintf(buf, sizeof buf, "%c%02d:%02d", off < 0 ? '-' : '+', std::abs(off) / 60, std::abs(off) % 60);
       out += buf;
     }
   }

@@ -30,9 +30,7 @@ struct DateTime {
 /// Null (monostate) or one of the supported types. No `-1` sentinels: a missing value is null.
 using Value = std::variant<std::monostate, bool, std::int64_t, double, std::string, DateTime>;
 
-[[nodiscard]] inline bool isNull(const Value& v) noexcept {
-  return std::holds_alternative<std::monostate>(v);
-}
+[[nodiscard]] inline bool isNull(const Value& v) noexcept { return std::holds_alternative<std::monostate>(v); }
 
 /// The value as a number when it is an integer or a real; nullopt otherwise (null, text, bool …).
 [[nodiscard]] inline std::optional<double> toNumber(const Value& v) noexcept {

@@ -42,8 +42,8 @@ std::filesystem::path resolveDataPath(const std::string& relative) {
   if (canonicalDir.filename().empty()) canonicalDir = canonicalDir.parent_path();  // "data/" → "data"
   const auto canonicalFull = ec ? full : std::filesystem::weakly_canonical(full, ec);
   if (!ec) {
-    const auto [dirEnd, fullIt] = std::mismatch(canonicalDir.begin(), canonicalDir.end(), canonicalFull.begin(),
-                                                canonicalFull.end());
+    const auto [dirEnd, fullIt] =
+        std::mismatch(canonicalDir.begin(), canonicalDir.end(), canonicalFull.begin(), canonicalFull.end());
     if (dirEnd != canonicalDir.end()) {
       throw core::ParameterError("'" + relative + "': a symbolic link leads out of the data folder (to " +
                                  canonicalFull.string() + ")");

@@ -20,9 +20,11 @@ FigurePreset parseFigurePreset(const std::string& json, const std::string& fileL
   if (p.title.empty()) root.fail("title", "a figure needs a title");
   p.subtitle = root.text("subtitle");
   p.extent = root.string("extent", "province");
-  const bool prefectureCode = p.extent.size() == 6 && p.extent.starts_with("62") &&
-                              std::all_of(p.extent.begin(), p.extent.end(), [](char c) { return c >= '0' && c <= '9'; });
-  if (p.extent != "province" && !prefectureCode) root.fail("extent", "expected \"province\" or a prefecture code such as \"620300\"");
+  const bool prefectureCode =
+      p.extent.size() == 6 && p.extent.starts_with("62") &&
+      std::all_of(p.extent.begin(), p.extent.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (p.extent != "province" && !prefectureCode)
+    root.fail("extent", "expected \"province\" or a prefecture code such as \"620300\"");
   p.layers = root.strings("layers");
   if (p.layers.empty()) root.fail("layers", "a figure needs at least one layer");
   JsonObject page = root.object("page");
@@ -37,7 +39,8 @@ FigurePreset parseFigurePreset(const std::string& json, const std::string& fileL
   } else {
     (void)page.get("width_mm");
     (void)page.get("height_mm");
-    if (page.has("width_mm") || page.has("height_mm")) page.fail("size", "width_mm/height_mm need \"size\": \"custom\"");
+    if (page.has("width_mm") || page.has("height_mm"))
+      page.fail("size", "width_mm/height_mm need \"size\": \"custom\"");
   }
   if (portrait) std::swap(w, h);
   p.pageWidthMm = w;
@@ -69,7 +72,8 @@ FigurePreset loadBuiltinPreset(const std::string& name) {
   if (!isSafeName(name) || std::find(names.begin(), names.end(), name) == names.end()) {
     std::string list;
     for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
-    throw core::ParameterError("no figure preset named '" + name + "' (presets: " + (list.empty() ? "none" : list) + ")");
+    throw core::ParameterError("no figure preset named '" + name + "' (presets: " + (list.empty() ? "none" : list) +
+                               ")");
   }
   return parseFigurePresetFile(layersDir() / "figures" / (name + ".json"));
 }

@@ -73,8 +73,8 @@ class PositionScanner {
     return {line_, column_};
   }
   void skipSpace() {
-    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' ||
-                                   text_[pos_] == '\t'))
+    while (pos_ < text_.size() &&
+           (text_[pos_] == ' ' || text_[pos_] == '\n' || text_[pos_] == '\r' || text_[pos_] == '\t'))
       ++pos_;
   }
   std::string stringToken() {
@@ -174,8 +174,7 @@ JsonSource::JsonSource(std::string text, std::string fileLabel, std::string what
     if (const auto p = msg.find("] "); p != std::string::npos) msg = msg.substr(p + 2);
     core::ParameterError error("in " + what_ + ": invalid JSON: " + msg);
     error.setFile(file_);
-    if (const auto open = msg.find('\''), close = msg.rfind('\'');
-        open != std::string::npos && close > open + 1) {
+    if (const auto open = msg.find('\''), close = msg.rfind('\''); open != std::string::npos && close > open + 1) {
       if (const auto at = text_.find(msg.substr(open + 1, close - open - 1)); at != std::string::npos) {
         const auto [line, column] = lineColumn(text_, at);
         error.setLine(line, column);
@@ -215,7 +214,9 @@ JsonObject::JsonObject(const JsonSource& source, const nlohmann::json& value, st
 
 bool JsonObject::has(std::string_view key) const { return value_.contains(std::string(key)); }
 
-std::string JsonObject::pointerOf(std::string_view key) const { return pointer_ + "/" + escapePointer(std::string(key)); }
+std::string JsonObject::pointerOf(std::string_view key) const {
+  return pointer_ + "/" + escapePointer(std::string(key));
+}
 
 void JsonObject::fail(std::string_view key, const std::string& message) const {
   source_.fail(key.empty() ? pointer_ : pointerOf(key), message);
@@ -304,8 +305,9 @@ std::optional<Color> JsonObject::color(std::string_view key) {
   if (!v->is_string()) fail(key, "expected a colour \"#rrggbb\", \"#rrggbbaa\" or \"none\", got " + describe(*v));
   const auto s = v->get<std::string>();
   if (s == "none") return std::nullopt;
-  const bool hex = (s.size() == 7 || s.size() == 9) && s[0] == '#' &&
-                   std::all_of(s.begin() + 1, s.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)); });
+  const bool hex = (s.size() == 7 || s.size() == 9) && s[0] == '#' && std::all_of(s.begin() + 1, s.end(), [](char c) {
+                     return std::isxdigit(static_cast<unsigned char>(c));
+                   });
   if (!hex) fail(key, "expected a colour \"#rrggbb\", \"#rrggbbaa\" or \"none\", got \"" + s + "\"");
   auto byte = [&s](std::size_t at) { return static_cast<std::uint8_t>(std::stoi(s.substr(at, 2), nullptr, 16)); };
   return Color{byte(1), byte(3), byte(5), s.size() == 9 ? byte(7) : std::uint8_t{255}};

@@ -72,7 +72,9 @@ class QgsWriter {
     w_.writeEndElement();
   }
 
-  void checked(bool on) { w_.writeAttribute(QStringLiteral("checked"), on ? QStringLiteral("Qt::Checked") : QStringLiteral("Qt::Unchecked")); }
+  void checked(bool on) {
+    w_.writeAttribute(QStringLiteral("checked"), on ? QStringLiteral("Qt::Checked") : QStringLiteral("Qt::Unchecked"));
+  }
 
   void writeLayerTree() {
     std::vector<std::string> groups;

@@ -1,4 +1,5 @@
-// A QGIS project document (.qgs) that opens exported layers as the atlas: projection, layer order and visibility, groups, styles and labels.
+// A QGIS project document (.qgs) that opens exported layers as the atlas: projection, layer order and visibility,
+// groups, styles and labels.
 #pragma once
 
 #include <array>
@@ -34,8 +35,8 @@ struct QgisProject {
 };
 
 /// The .qgs XML document (QGIS 3.22 reads it; written with QXmlStreamWriter). Groups appear in the
-/// order their first layer does; drawOrder becomes the layer tree's custom drawing order. A layer's QML (renderer, labels, scale range) is copied into its
-/// <maplayer> element, as QGIS itself stores a layer's style in a project.
+/// order their first layer does; drawOrder becomes the layer tree's custom drawing order. A layer's QML (renderer,
+/// labels, scale range) is copied into its <maplayer> element, as QGIS itself stores a layer's style in a project.
 [[nodiscard]] std::string toQgs(const QgisProject& project);
 
 }  // namespace circatlas::render

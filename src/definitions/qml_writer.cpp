@@ -29,13 +29,20 @@ QString rgba(const Color& c) { return QStringLiteral("%1,%2,%3,%4").arg(c.r).arg
 
 QString markerName(MarkerShape shape) {
   switch (shape) {
-    case MarkerShape::Circle: return QStringLiteral("circle");
-    case MarkerShape::Square: return QStringLiteral("square");
-    case MarkerShape::Triangle: return QStringLiteral("triangle");
-    case MarkerShape::Diamond: return QStringLiteral("diamond");
-    case MarkerShape::Star: return QStringLiteral("star");
-    case MarkerShape::Cross: return QStringLiteral("cross_fill");
-    case MarkerShape::Hexagon: return QStringLiteral("hexagon");
+    case MarkerShape::Circle:
+      return QStringLiteral("circle");
+    case MarkerShape::Square:
+      return QStringLiteral("square");
+    case MarkerShape::Triangle:
+      return QStringLiteral("triangle");
+    case MarkerShape::Diamond:
+      return QStringLiteral("diamond");
+    case MarkerShape::Star:
+      return QStringLiteral("star");
+    case MarkerShape::Cross:
+      return QStringLiteral("cross_fill");
+    case MarkerShape::Hexagon:
+      return QStringLiteral("hexagon");
   }
   return QStringLiteral("circle");
 }
@@ -65,7 +72,8 @@ class QmlWriter {
     w_.writeAttribute(QStringLiteral("version"), QStringLiteral("3.28.0"));
     w_.writeAttribute(QStringLiteral("styleCategories"), QStringLiteral("Symbology|Labeling|Rendering"));
     const bool scaled = s_.scaleRange.minDenominator || s_.scaleRange.maxDenominator;
-    w_.writeAttribute(QStringLiteral("hasScaleBasedVisibilityFlag"), scaled ? QStringLiteral("1") : QStringLiteral("0"));
+    w_.writeAttribute(QStringLiteral("hasScaleBasedVisibilityFlag"),
+                      scaled ? QStringLiteral("1") : QStringLiteral("0"));
     // QGIS: minScale is the zoomed-out limit (largest denominator), maxScale the zoomed-in one.
     w_.writeAttribute(QStringLiteral("minScale"), number(s_.scaleRange.maxDenominator.value_or(0)));
     w_.writeAttribute(QStringLiteral("maxScale"), number(s_.scaleRange.minDenominator.value_or(0)));
@@ -80,9 +88,12 @@ class QmlWriter {
  private:
   QString geometryCode() const {
     switch (s_.geometry) {
-      case StyleGeometry::Point: return QStringLiteral("0");
-      case StyleGeometry::Line: return QStringLiteral("1");
-      case StyleGeometry::Polygon: return QStringLiteral("2");
+      case StyleGeometry::Point:
+        return QStringLiteral("0");
+      case StyleGeometry::Line:
+        return QStringLiteral("1");
+      case StyleGeometry::Polygon:
+        return QStringLiteral("2");
     }
     return QStringLiteral("2");
   }
@@ -99,9 +110,12 @@ class QmlWriter {
     w_.writeStartElement(QStringLiteral("renderer-v2"));
     const bool rules = s_.renderer == SymbolRenderer::Categorised && s_.match == MatchMode::Prefix;
     switch (s_.renderer) {
-      case SymbolRenderer::Single: w_.writeAttribute(QStringLiteral("type"), QStringLiteral("singleSymbol")); break;
+      case SymbolRenderer::Single:
+        w_.writeAttribute(QStringLiteral("type"), QStringLiteral("singleSymbol"));
+        break;
       case SymbolRenderer::Categorised:
-        w_.writeAttribute(QStringLiteral("type"), rules ? QStringLiteral("RuleRenderer") : QStringLiteral("categorizedSymbol"));
+        w_.writeAttribute(QStringLiteral("type"),
+                          rules ? QStringLiteral("RuleRenderer") : QStringLiteral("categorizedSymbol"));
         if (!rules) w_.writeAttribute(QStringLiteral("attr"), qs(s_.field));
         break;
       case SymbolRenderer::Graduated:
@@ -162,7 +176,8 @@ class QmlWriter {
       w_.writeAttribute(QStringLiteral("key"), QStringLiteral("rule-%1").arg(i));
       w_.writeAttribute(QStringLiteral("symbol"), QString::number(i));
       w_.writeAttribute(QStringLiteral("label"), qs(c.label.in(lang_)));
-      w_.writeAttribute(QStringLiteral("filter"), terms.isEmpty() ? QStringLiteral("ELSE") : terms.join(QStringLiteral(" OR ")));
+      w_.writeAttribute(QStringLiteral("filter"),
+                        terms.isEmpty() ? QStringLiteral("ELSE") : terms.join(QStringLiteral(" OR ")));
     }
     w_.writeEndElement();
   }
@@ -198,35 +213,52 @@ class QmlWriter {
     const QString noColor = QStringLiteral("0,0,0,0");
     const QString fill = sym.fill ? rgba(*sym.fill) : noColor;
     const QString stroke = sym.stroke ? rgba(*sym.stroke) : noColor;
-    const QString strokeStyle = !sym.stroke ? QStringLiteral("no") : sym.dashMm.empty() ? QStringLiteral("solid") : QStringLiteral("dash");
+    const QString strokeStyle = !sym.stroke          ? QStringLiteral("no")
+                                : sym.dashMm.empty() ? QStringLiteral("solid")
+                                                     : QStringLiteral("dash");
     Properties p;
     QString sizeProperty;
     switch (s_.geometry) {
       case StyleGeometry::Point:
         w_.writeAttribute(QStringLiteral("class"), QStringLiteral("SimpleMarker"));
-        p = {{"name", markerName(sym.marker)}, {"color", fill}, {"outline_color", stroke},
+        p = {{"name", markerName(sym.marker)},
+             {"color", fill},
+             {"outline_color", stroke},
              {"outline_style", sym.stroke ? QStringLiteral("solid") : QStringLiteral("no")},
-             {"outline_width", number(sym.strokeWidthMm)}, {"outline_width_unit", "MM"},
-             {"size", number(sym.sizeMm)}, {"size_unit", "MM"}, {"angle", "0"}, {"joinstyle", "miter"},
+             {"outline_width", number(sym.strokeWidthMm)},
+             {"outline_width_unit", "MM"},
+             {"size", number(sym.sizeMm)},
+             {"size_unit", "MM"},
+             {"angle", "0"},
+             {"joinstyle", "miter"},
              {"scale_method", "diameter"}};
         sizeProperty = QStringLiteral("size");
         break;
       case StyleGeometry::Line:
         w_.writeAttribute(QStringLiteral("class"), QStringLiteral("SimpleLine"));
-        p = {{"line_color", stroke}, {"line_style", sym.stroke ? QStringLiteral("solid") : QStringLiteral("no")},
-             {"line_width", number(sym.strokeWidthMm)}, {"line_width_unit", "MM"},
+        p = {{"line_color", stroke},
+             {"line_style", sym.stroke ? QStringLiteral("solid") : QStringLiteral("no")},
+             {"line_width", number(sym.strokeWidthMm)},
+             {"line_width_unit", "MM"},
              {"use_custom_dash", sym.dashMm.empty() ? QStringLiteral("0") : QStringLiteral("1")},
-             {"customdash", dashPattern(sym.dashMm)}, {"customdash_unit", "MM"},
-             {"capstyle", "round"}, {"joinstyle", "round"}};
+             {"customdash", dashPattern(sym.dashMm)},
+             {"customdash_unit", "MM"},
+             {"capstyle", "round"},
+             {"joinstyle", "round"}};
         sizeProperty = QStringLiteral("outlineWidth");
         break;
       case StyleGeometry::Polygon:
         w_.writeAttribute(QStringLiteral("class"), QStringLiteral("SimpleFill"));
-        p = {{"color", fill}, {"style", sym.fill ? QStringLiteral("solid") : QStringLiteral("no")},
-             {"outline_color", stroke}, {"outline_style", strokeStyle},
-             {"outline_width", number(sym.strokeWidthMm)}, {"outline_width_unit", "MM"},
+        p = {{"color", fill},
+             {"style", sym.fill ? QStringLiteral("solid") : QStringLiteral("no")},
+             {"outline_color", stroke},
+             {"outline_style", strokeStyle},
+             {"outline_width", number(sym.strokeWidthMm)},
+             {"outline_width_unit", "MM"},
              {"use_custom_dash", sym.dashMm.empty() ? QStringLiteral("0") : QStringLiteral("1")},
-             {"customdash", dashPattern(sym.dashMm)}, {"customdash_unit", "MM"}, {"joinstyle", "round"}};
+             {"customdash", dashPattern(sym.dashMm)},
+             {"customdash_unit", "MM"},
+             {"joinstyle", "round"}};
         sizeProperty = QStringLiteral("outlineWidth");
         break;
     }
@@ -284,7 +316,8 @@ class QmlWriter {
     w_.writeStartElement(QStringLiteral("text-style"));
     w_.writeAttribute(QStringLiteral("fieldName"), qs(l.field.in(lang_)));
     w_.writeAttribute(QStringLiteral("isExpression"), QStringLiteral("0"));
-    w_.writeAttribute(QStringLiteral("fontFamily"), lang_ == Language::Zh ? QStringLiteral("Noto Sans CJK SC") : QStringLiteral("DejaVu Sans"));
+    w_.writeAttribute(QStringLiteral("fontFamily"),
+                      lang_ == Language::Zh ? QStringLiteral("Noto Sans CJK SC") : QStringLiteral("DejaVu Sans"));
     w_.writeAttribute(QStringLiteral("fontSize"), number(l.sizePt));
     w_.writeAttribute(QStringLiteral("fontSizeUnit"), QStringLiteral("Point"));
     w_.writeAttribute(QStringLiteral("fontWeight"), l.bold ? QStringLiteral("75") : QStringLiteral("50"));
@@ -292,7 +325,8 @@ class QmlWriter {
     w_.writeAttribute(QStringLiteral("textColor"), rgba(l.color));
     w_.writeAttribute(QStringLiteral("textOpacity"), number(l.color.a / 255.0));
     // QGIS spaces letters by an absolute amount in points; ours is a percentage of the normal advance.
-    w_.writeAttribute(QStringLiteral("fontLetterSpacing"), number((l.letterSpacingPercent - 100.0) / 100.0 * l.sizePt * 0.5));
+    w_.writeAttribute(QStringLiteral("fontLetterSpacing"),
+                      number((l.letterSpacingPercent - 100.0) / 100.0 * l.sizePt * 0.5));
     w_.writeEmptyElement(QStringLiteral("text-buffer"));
     w_.writeAttribute(QStringLiteral("bufferDraw"), l.halo ? QStringLiteral("1") : QStringLiteral("0"));
     w_.writeAttribute(QStringLiteral("bufferSize"), number(l.halo ? l.halo->widthMm : 0.0));
@@ -304,23 +338,28 @@ class QmlWriter {
     w_.writeEmptyElement(QStringLiteral("placement"));
     // QgsPalLayerSettings::Placement: 6 ordered positions around a point, 1 over the point (polygon
     // centroid), 2 parallel to the line.
-    const int placement = l.placement == LabelPlacement::AroundPoint ? 6 : l.placement == LabelPlacement::Interior ? 1 : 2;
+    const int placement = l.placement == LabelPlacement::AroundPoint ? 6
+                          : l.placement == LabelPlacement::Interior  ? 1
+                                                                     : 2;
     w_.writeAttribute(QStringLiteral("placement"), QString::number(placement));
     w_.writeAttribute(QStringLiteral("predefinedPositionOrder"), QStringLiteral("TR,TL,BR,BL,R,L,TSR,BSR"));
     w_.writeAttribute(QStringLiteral("dist"), QStringLiteral("0.5"));
     w_.writeAttribute(QStringLiteral("distUnits"), QStringLiteral("MM"));
-    w_.writeAttribute(QStringLiteral("fitInPolygonOnly"), l.placement == LabelPlacement::Interior ? QStringLiteral("1") : QStringLiteral("0"));
+    w_.writeAttribute(QStringLiteral("fitInPolygonOnly"),
+                      l.placement == LabelPlacement::Interior ? QStringLiteral("1") : QStringLiteral("0"));
     w_.writeEmptyElement(QStringLiteral("rendering"));
     const bool scaled = l.scaleRange.minDenominator || l.scaleRange.maxDenominator;
     w_.writeAttribute(QStringLiteral("scaleVisibility"), scaled ? QStringLiteral("1") : QStringLiteral("0"));
     // QGIS names these the other way round: scaleMin is the zoomed-in limit (smallest denominator).
     w_.writeAttribute(QStringLiteral("scaleMin"), number(l.scaleRange.minDenominator.value_or(0)));
     w_.writeAttribute(QStringLiteral("scaleMax"), number(l.scaleRange.maxDenominator.value_or(0)));
-    w_.writeAttribute(QStringLiteral("priority"), QString::number(std::clamp(static_cast<int>(std::lround(l.priority / 10.0)), 0, 10)));
+    w_.writeAttribute(QStringLiteral("priority"),
+                      QString::number(std::clamp(static_cast<int>(std::lround(l.priority / 10.0)), 0, 10)));
     // Our label engine keeps labels off placed labels and point symbols only; QGIS by default also
     // keeps them off every line and polygon of a labelled layer (rivers, mining bases), which hid
     // half the prefecture seats' names at atlas scale.
-    w_.writeAttribute(QStringLiteral("obstacle"), s_.geometry == StyleGeometry::Point ? QStringLiteral("1") : QStringLiteral("0"));
+    w_.writeAttribute(QStringLiteral("obstacle"),
+                      s_.geometry == StyleGeometry::Point ? QStringLiteral("1") : QStringLiteral("0"));
     w_.writeAttribute(QStringLiteral("displayAll"), QStringLiteral("0"));
     w_.writeAttribute(QStringLiteral("drawLabels"), QStringLiteral("1"));
     w_.writeEndElement();  // settings

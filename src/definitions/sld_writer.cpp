@@ -25,7 +25,10 @@ QString qs(const std::string& s) { return QString::fromStdString(s); }
 QString number(double v) { return QString::number(v, 'g', QLocale::FloatingPointShortest); }
 QString px(double mm) { return number(mm / kMmPerPixel); }
 QString hex(const Color& c) {
-  return QStringLiteral("#%1%2%3").arg(c.r, 2, 16, QLatin1Char('0')).arg(c.g, 2, 16, QLatin1Char('0')).arg(c.b, 2, 16, QLatin1Char('0'));
+  return QStringLiteral("#%1%2%3")
+      .arg(c.r, 2, 16, QLatin1Char('0'))
+      .arg(c.g, 2, 16, QLatin1Char('0'))
+      .arg(c.b, 2, 16, QLatin1Char('0'));
 }
 QString opacity(const Color& c, double symbolOpacity) { return number(c.a / 255.0 * symbolOpacity); }
 
@@ -44,8 +47,9 @@ class SldWriter {
     w_.writeNamespace(QStringLiteral("http://www.w3.org/2001/XMLSchema-instance"), QStringLiteral("xsi"));
     w_.writeStartElement(kSld, QStringLiteral("StyledLayerDescriptor"));
     w_.writeAttribute(QStringLiteral("version"), QStringLiteral("1.1.0"));
-    w_.writeAttribute(QStringLiteral("http://www.w3.org/2001/XMLSchema-instance"), QStringLiteral("schemaLocation"),
-                      QStringLiteral("http://www.opengis.net/sld http://schemas.opengis.net/sld/1.1.0/StyledLayerDescriptor.xsd"));
+    w_.writeAttribute(
+        QStringLiteral("http://www.w3.org/2001/XMLSchema-instance"), QStringLiteral("schemaLocation"),
+        QStringLiteral("http://www.opengis.net/sld http://schemas.opengis.net/sld/1.1.0/StyledLayerDescriptor.xsd"));
     w_.writeStartElement(kSld, QStringLiteral("NamedLayer"));
     w_.writeTextElement(kSe, QStringLiteral("Name"), qs(layerName));
     w_.writeStartElement(kSld, QStringLiteral("UserStyle"));
@@ -86,7 +90,9 @@ class SldWriter {
       for (const auto& v : c.values) {
         if (s_.match == MatchMode::Prefix) {
           QString escaped = qs(v);
-          escaped.replace(QStringLiteral("\\"), QStringLiteral("\\\\")).replace('%', QStringLiteral("\\%")).replace('_', QStringLiteral("\\_"));
+          escaped.replace(QStringLiteral("\\"), QStringLiteral("\\\\"))
+              .replace('%', QStringLiteral("\\%"))
+              .replace('_', QStringLiteral("\\_"));
           terms.emplace_back(QStringLiteral("PropertyIsLike"), escaped + '%');
         } else {
           terms.emplace_back(QStringLiteral("PropertyIsEqualTo"), qs(v));
@@ -210,18 +216,28 @@ class SldWriter {
         QString name = QStringLiteral("circle");
         switch (sym.marker) {
           case MarkerShape::Square:
-          case MarkerShape::Diamond: name = QStringLiteral("square"); break;
-          case MarkerShape::Triangle: name = QStringLiteral("triangle"); break;
-          case MarkerShape::Star: name = QStringLiteral("star"); break;
-          case MarkerShape::Cross: name = QStringLiteral("cross"); break;
-          default: break;
+          case MarkerShape::Diamond:
+            name = QStringLiteral("square");
+            break;
+          case MarkerShape::Triangle:
+            name = QStringLiteral("triangle");
+            break;
+          case MarkerShape::Star:
+            name = QStringLiteral("star");
+            break;
+          case MarkerShape::Cross:
+            name = QStringLiteral("cross");
+            break;
+          default:
+            break;
         }
         w_.writeTextElement(kSe, QStringLiteral("WellKnownName"), name);
         if (sym.fill) writeFill(*sym.fill, sym.opacity);
         writeStroke(sym);
         w_.writeEndElement();  // Mark
         w_.writeTextElement(kSe, QStringLiteral("Size"), px(sym.sizeMm));
-        if (sym.marker == MarkerShape::Diamond) w_.writeTextElement(kSe, QStringLiteral("Rotation"), QStringLiteral("45"));
+        if (sym.marker == MarkerShape::Diamond)
+          w_.writeTextElement(kSe, QStringLiteral("Rotation"), QStringLiteral("45"));
         w_.writeEndElement();  // Graphic
         w_.writeEndElement();
         break;
@@ -263,10 +279,12 @@ class SldWriter {
     w_.writeTextElement(kOgc, QStringLiteral("PropertyName"), qs(l.field.in(lang_)));
     w_.writeEndElement();
     w_.writeStartElement(kSe, QStringLiteral("Font"));
-    svgParameter(QStringLiteral("font-family"), lang_ == Language::Zh ? QStringLiteral("Noto Sans CJK SC") : QStringLiteral("DejaVu Sans"));
+    svgParameter(QStringLiteral("font-family"),
+                 lang_ == Language::Zh ? QStringLiteral("Noto Sans CJK SC") : QStringLiteral("DejaVu Sans"));
     // Whole pixels of 0.28 mm, as QGIS writes them: QGIS 3.22 reads font-size as an integer and
     // falls back to 10 points for any other text (labels far larger than ours).
-    svgParameter(QStringLiteral("font-size"), QString::number(std::max(1L, std::lround(l.sizePt * kMmPerPoint / kMmPerPixel))));
+    svgParameter(QStringLiteral("font-size"),
+                 QString::number(std::max(1L, std::lround(l.sizePt * kMmPerPoint / kMmPerPixel))));
     svgParameter(QStringLiteral("font-weight"), l.bold ? QStringLiteral("bold") : QStringLiteral("normal"));
     w_.writeEndElement();
     w_.writeStartElement(kSe, QStringLiteral("LabelPlacement"));

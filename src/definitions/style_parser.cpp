@@ -67,7 +67,8 @@ StyleClass readClass(JsonObject o, const Style& style, bool isOther) {
 LabelStyle readLabel(JsonObject o, StyleGeometry geometry) {
   LabelStyle l;
   l.field = o.text("field");
-  if (l.field.zh.empty() || l.field.en.empty()) o.fail("field", "the label field is required (a name or {\"zh\", \"en\"})");
+  if (l.field.zh.empty() || l.field.en.empty())
+    o.fail("field", "the label field is required (a name or {\"zh\", \"en\"})");
   l.sizePt = o.number("size", l.sizePt, 2, 72);
   l.bold = o.boolean("bold", false);
   if (auto c = o.color("color")) l.color = *c;
@@ -91,10 +92,9 @@ LabelStyle readLabel(JsonObject o, StyleGeometry geometry) {
   } else {
     (void)o.get("rank_by");
   }
-  const std::size_t defaultPlacement = geometry == StyleGeometry::Point   ? 0
-                                       : geometry == StyleGeometry::Line ? 2
-                                                                          : 1;
-  l.placement = static_cast<LabelPlacement>(o.choice("placement", {"around_point", "interior", "line"}, defaultPlacement));
+  const std::size_t defaultPlacement = geometry == StyleGeometry::Point ? 0 : geometry == StyleGeometry::Line ? 2 : 1;
+  l.placement =
+      static_cast<LabelPlacement>(o.choice("placement", {"around_point", "interior", "line"}, defaultPlacement));
   l.letterSpacingPercent = o.number("letter_spacing", 100, 50, 300);
   l.scaleRange = readScaleRange(o, "scale_range");
   o.finish();
@@ -159,6 +159,8 @@ Style parseStyle(const std::string& json, const std::string& fileLabel) {
   return style;
 }
 
-Style parseStyleFile(const std::filesystem::path& path) { return parseStyle(readTextFile(path.string()), path.string()); }
+Style parseStyleFile(const std::filesystem::path& path) {
+  return parseStyle(readTextFile(path.string()), path.string());
+}
 
 }  // namespace circatlas::render

@@ -20,7 +20,9 @@ std::string fmt(const char* format, double v) {
 
 }  // namespace
 
-double FittedCrs::maxScaleError() const noexcept { return std::max(std::abs(maxScale - 1.0), std::abs(1.0 - minScale)); }
+double FittedCrs::maxScaleError() const noexcept {
+  return std::max(std::abs(maxScale - 1.0), std::abs(1.0 - minScale));
+}
 
 std::string FittedCrs::describe() const {
   return proj + "; scale " + fmt("%.4f", minScale) + "–" + fmt("%.4f", maxScale) + " (distances within " +
@@ -50,8 +52,9 @@ FittedCrs conformalCrsFor(std::span<const core::LonLat> points) {
   } else {
     const double lat1 = span < 0.5 ? lat0 : south + span / 6.0;
     const double lat2 = span < 0.5 ? lat0 : north - span / 6.0;
-    out.proj = "+proj=lcc +lat_0=" + fmt("%.6f", lat0) + " +lon_0=" + fmt("%.6f", lon0) + " +lat_1=" + fmt("%.6f", lat1) +
-               " +lat_2=" + fmt("%.6f", lat2) + " +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs +type=crs";
+    out.proj = "+proj=lcc +lat_0=" + fmt("%.6f", lat0) + " +lon_0=" + fmt("%.6f", lon0) +
+               " +lat_1=" + fmt("%.6f", lat1) + " +lat_2=" + fmt("%.6f", lat2) +
+               " +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs +type=crs";
   }
   // Scale factor sampled as projected / geodesic length of a short step (1 km) at grid points.
   const Transformer t(kWgs84, out.proj);

@@ -35,9 +35,9 @@ inline constexpr double kAnalysisCrsMaxScaleError = 0.0023;
 /// A conformal projection chosen for the data's own extent, so a registry in Denmark or Guangdong
 /// is measured as well as one in Gansu.
 struct FittedCrs {
-  std::string proj;        ///< PROJ definition (Lambert conformal conic, or Mercator across the equator)
-  double minScale = 1.0;   ///< smallest scale factor over the extent (sampled)
-  double maxScale = 1.0;   ///< largest scale factor over the extent (sampled)
+  std::string proj;       ///< PROJ definition (Lambert conformal conic, or Mercator across the equator)
+  double minScale = 1.0;  ///< smallest scale factor over the extent (sampled)
+  double maxScale = 1.0;  ///< largest scale factor over the extent (sampled)
   /// The largest relative distance error inside the extent: max(|maxScale − 1|, |1 − minScale|).
   [[nodiscard]] double maxScaleError() const noexcept;
   /// "LCC 34.2/41.2°N, lon 101°E; scale 0.9981–1.0023 (distances within 0.23 %)" for outputs.

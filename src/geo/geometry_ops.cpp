@@ -9,8 +9,8 @@
 namespace circatlas::geo {
 
 using detail::checked;
-using detail::geosHandle;
 using detail::GeomPtr;
+using detail::geosHandle;
 using detail::toGeos;
 
 std::optional<std::string> invalidityReason(const core::Geometry& g) {

@@ -11,8 +11,8 @@
 namespace circatlas::geo {
 
 using detail::checked;
-using detail::geosHandle;
 using detail::GeomPtr;
+using detail::geosHandle;
 
 namespace {
 

@@ -38,7 +38,7 @@ class PolygonIndex {
 /// `threads` threads (0 = hardware concurrency), each with its own index. Same answers as
 /// PolygonIndex::locate, in the order of `points`.
 [[nodiscard]] std::vector<std::optional<std::size_t>> locateAll(std::span<const core::Geometry> polygons,
-                                                              std::span<const core::Coord> points,
-                                                              unsigned threads = 0);
+                                                                std::span<const core::Coord> points,
+                                                                unsigned threads = 0);
 
 }  // namespace circatlas::geo

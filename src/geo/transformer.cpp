@@ -42,7 +42,8 @@ PjPtr createCrs(PJ_CONTEXT* ctx, std::string_view crs) {
   if (crs.empty()) throw core::CrsError("no coordinate reference system given");
   const std::string text(crs);
   PjPtr pj(proj_create(ctx, text.c_str()));
-  if (pj && !proj_is_crs(pj.get()) && text.find("+proj=") != std::string::npos && text.find("type=crs") == std::string::npos) {
+  if (pj && !proj_is_crs(pj.get()) && text.find("+proj=") != std::string::npos &&
+      text.find("type=crs") == std::string::npos) {
     // "+proj=lcc …" is a projection to PROJ unless it is told the string is a CRS; GDAL and QGIS
     // read such strings as CRS, and so do we.
     pj.reset(proj_create(ctx, (text + " +type=crs").c_str()));
@@ -51,7 +52,8 @@ PjPtr createCrs(PJ_CONTEXT* ctx, std::string_view crs) {
     throw core::CrsError("unknown coordinate reference system '" + text + "': " + lastError(ctx));
   }
   if (!proj_is_crs(pj.get())) {
-    throw core::CrsError("'" + text + "' is not a coordinate reference system (give an EPSG code, a PROJ string or WKT)");
+    throw core::CrsError("'" + text +
+                         "' is not a coordinate reference system (give an EPSG code, a PROJ string or WKT)");
   }
   return pj;
 }
@@ -85,17 +87,17 @@ Transformer& Transformer::operator=(Transformer&&) noexcept = default;
 
 namespace {
 
-void transformInPlace(PJ* pj, PJ_CONTEXT* ctx, PJ_DIRECTION dir, std::span<core::Coord> coords,
-                      const std::string& from, const std::string& to) {
+void transformInPlace(PJ* pj, PJ_CONTEXT* ctx, PJ_DIRECTION dir, std::span<core::Coord> coords, const std::string& from,
+                      const std::string& to) {
   if (coords.empty()) return;
   proj_errno_reset(pj);
   constexpr auto stride = sizeof(core::Coord);
-  proj_trans_generic(pj, dir, &coords[0].x, stride, coords.size(), &coords[0].y, stride, coords.size(),
-                     nullptr, 0, 0, nullptr, 0, 0);
+  proj_trans_generic(pj, dir, &coords[0].x, stride, coords.size(), &coords[0].y, stride, coords.size(), nullptr, 0, 0,
+                     nullptr, 0, 0);
   for (std::size_t i = 0; i < coords.size(); ++i) {
     if (!std::isfinite(coords[i].x) || !std::isfinite(coords[i].y)) {
-      throw core::CrsError("cannot transform coordinate " + std::to_string(i) + " from '" + from +
-                           "' to '" + to + "': " + lastError(ctx));
+      throw core::CrsError("cannot transform coordinate " + std::to_string(i) + " from '" + from + "' to '" + to +
+                           "': " + lastError(ctx));
     }
   }
 }

@@ -50,8 +50,8 @@ class Transformer {
 
 /// The points of a layer: the first coordinate of every feature that has a geometry, in WGS 84.
 struct LayerPoints {
-  std::vector<std::size_t> rows;      ///< per point: its feature's index in the layer
-  std::vector<core::LonLat> lonLat;   ///< per point: WGS 84 degrees
+  std::vector<std::size_t> rows;     ///< per point: its feature's index in the layer
+  std::vector<core::LonLat> lonLat;  ///< per point: WGS 84 degrees
 };
 
 /// Reads the layer's points and transforms them to WGS 84 (one PROJ call; none when the layer is in

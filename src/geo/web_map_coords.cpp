@@ -78,8 +78,7 @@ core::LonLat invert(core::LonLat target, Forward forward) {
 LonLatSystem parseLonLatSystem(std::string_view name) {
   std::string key(name);
   std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return std::tolower(c); });
-  key.erase(std::remove_if(key.begin(), key.end(), [](char c) { return c == '-' || c == '_' || c == ' '; }),
-            key.end());
+  key.erase(std::remove_if(key.begin(), key.end(), [](char c) { return c == '-' || c == '_' || c == ' '; }), key.end());
   if (key == "wgs84" || key == "epsg:4326") return LonLatSystem::Wgs84;
   if (key == "cgcs2000" || key == "epsg:4490") return LonLatSystem::Cgcs2000;
   if (key == "gcj02" || key == "amap" || key == "tencent") return LonLatSystem::Gcj02;
@@ -90,10 +89,14 @@ LonLatSystem parseLonLatSystem(std::string_view name) {
 
 std::string_view toString(LonLatSystem system) noexcept {
   switch (system) {
-    case LonLatSystem::Wgs84: return "WGS 84";
-    case LonLatSystem::Cgcs2000: return "CGCS2000";
-    case LonLatSystem::Gcj02: return "GCJ-02";
-    case LonLatSystem::Bd09: return "BD-09";
+    case LonLatSystem::Wgs84:
+      return "WGS 84";
+    case LonLatSystem::Cgcs2000:
+      return "CGCS2000";
+    case LonLatSystem::Gcj02:
+      return "GCJ-02";
+    case LonLatSystem::Bd09:
+      return "BD-09";
   }
   return "unknown";
 }
@@ -105,9 +108,12 @@ bool gcjShiftApplies(core::LonLat p) noexcept {
 core::LonLat fromWgs84(core::LonLat p, LonLatSystem to) noexcept {
   switch (to) {
     case LonLatSystem::Wgs84:
-    case LonLatSystem::Cgcs2000: return p;
-    case LonLatSystem::Gcj02: return wgs84ToGcj02(p);
-    case LonLatSystem::Bd09: return gcj02ToBd09(wgs84ToGcj02(p));
+    case LonLatSystem::Cgcs2000:
+      return p;
+    case LonLatSystem::Gcj02:
+      return wgs84ToGcj02(p);
+    case LonLatSystem::Bd09:
+      return gcj02ToBd09(wgs84ToGcj02(p));
   }
   return p;
 }
@@ -116,9 +122,12 @@ core::LonLat toWgs84(core::LonLat p, LonLatSystem from) noexcept {
   if (!std::isfinite(p.lon) || !std::isfinite(p.lat)) return p;
   switch (from) {
     case LonLatSystem::Wgs84:
-    case LonLatSystem::Cgcs2000: return p;
-    case LonLatSystem::Gcj02: return invert(p, wgs84ToGcj02);
-    case LonLatSystem::Bd09: return invert(p, [](core::LonLat x) { return gcj02ToBd09(wgs84ToGcj02(x)); });
+    case LonLatSystem::Cgcs2000:
+      return p;
+    case LonLatSystem::Gcj02:
+      return invert(p, wgs84ToGcj02);
+    case LonLatSystem::Bd09:
+      return invert(p, [](core::LonLat x) { return gcj02ToBd09(wgs84ToGcj02(x)); });
   }
   return p;
 }

@@ -160,9 +160,9 @@ void separateIds(catalogue::TableInput& builtin) {
   std::vector<std::size_t> columns;
   for (const auto& field : builtin.spec->fields) {
     const bool key = field.name == builtin.spec->key;
-    const bool reference = (field.kind == catalogue::FieldKind::Reference ||
-                            field.kind == catalogue::FieldKind::ReferenceList) &&
-                           !referenceTable(field.references);
+    const bool reference =
+        (field.kind == catalogue::FieldKind::Reference || field.kind == catalogue::FieldKind::ReferenceList) &&
+        !referenceTable(field.references);
     if (!key && !reference) continue;
     if (const auto c = builtin.table.column(field.name)) columns.push_back(*c);
   }
@@ -188,7 +188,8 @@ void separateIds(catalogue::TableInput& builtin) {
 bool isReferenceTable(std::string_view table) { return referenceTable(table); }
 
 std::vector<catalogue::TableInput> readCatalogueWithBuiltinFallback(const std::filesystem::path& dir,
-                                                                    EncodingPolicy encoding, BuiltinTables builtinTables) {
+                                                                    EncodingPolicy encoding,
+                                                                    BuiltinTables builtinTables) {
   std::vector<catalogue::TableInput> tables = readCatalogueTables(dir, encoding);
   if (std::filesystem::equivalent(dir, builtinCatalogueDir())) return tables;
   return completeFromBuiltin(std::move(tables), builtinTables);
@@ -201,8 +202,8 @@ std::vector<catalogue::TableInput> completeFromBuiltin(std::vector<catalogue::Ta
   };
   const bool ownRegistry = has("enterprises");
   for (auto& builtin : readCatalogueTables(builtinCatalogueDir())) {
-    const auto user = std::find_if(tables.begin(), tables.end(),
-                                   [&](const auto& t) { return t.spec->name == builtin.spec->name; });
+    const auto user =
+        std::find_if(tables.begin(), tables.end(), [&](const auto& t) { return t.spec->name == builtin.spec->name; });
     if (user != tables.end()) {
       for (const auto& key : mergedTables()) {
         if (key.table == builtin.spec->name) mergeRows(user->table, builtin.table, key);

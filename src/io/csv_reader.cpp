@@ -87,9 +87,9 @@ void finishHeader(ParseState& s) {
     // An unnamed column gets GDAL's name for it, so it can still be mapped by name.
     std::string name = s.cells[i].value_or("field_" + std::to_string(i + 1));
     if (const auto [it, inserted] = seen.emplace(name, i + 1); !inserted) {
-      throw core::InputError(*s.path + ":" + std::to_string(s.recordLine) + ": column '" + name + "' appears twice (columns " +
-                             std::to_string(it->second) + " and " + std::to_string(i + 1) +
-                             "): rename one so it is clear which is meant");
+      throw core::InputError(*s.path + ":" + std::to_string(s.recordLine) + ": column '" + name +
+                             "' appears twice (columns " + std::to_string(it->second) + " and " +
+                             std::to_string(i + 1) + "): rename one so it is clear which is meant");
     }
     s.table->header.push_back(std::move(name));
   }
@@ -162,8 +162,9 @@ core::TextTable readCsvTable(const std::string& path, EncodingPolicy encoding) {
   const RecordEstimate estimate = estimateCsvRecords(path, size);
   if (estimate.records > 0) {
     requireFitsInMemory(path, layerName, estimate.records,
-                        estimate.exact ? std::string() : "estimated from the file's " + formatBytes(size) +
-                                                             " and samples of its lines");
+                        estimate.exact
+                            ? std::string()
+                            : "estimated from the file's " + formatBytes(size) + " and samples of its lines");
   }
   requireTextFitsInMemory(path, size);
   std::string text = toUtf8(readAllBytes(path), path, encoding);

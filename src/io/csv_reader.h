@@ -17,7 +17,6 @@ namespace circatlas::io {
 /// Throws core::IoError (missing/unreadable, a FIFO), core::InputError naming the file and line for:
 /// not UTF-8 under Reject, a NUL byte, malformed or unclosed quotes, a column named twice in the
 /// header, a row with non-empty cells beyond the header's columns.
-[[nodiscard]] core::TextTable readCsvTable(const std::string& path,
-                                           EncodingPolicy encoding = EncodingPolicy::Reject);
+[[nodiscard]] core::TextTable readCsvTable(const std::string& path, EncodingPolicy encoding = EncodingPolicy::Reject);
 
 }  // namespace circatlas::io

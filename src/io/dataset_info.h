@@ -15,10 +15,10 @@ namespace circatlas::io {
 struct LayerInfo {
   std::string name;
   std::optional<std::int64_t> featureCount;  ///< nullopt when the driver cannot count cheaply
-  std::string geometryType;                   ///< OGC name as GDAL reports it ("Multi Polygon", "None")
-  std::string crsDefinition;                  ///< "EPSG:4326" or WKT2; empty when none declared
-  std::string crsLabel;                       ///< "EPSG:4326 (WGS 84)", or "none"
-  std::optional<core::Extent> extent;         ///< in the layer's CRS; nullopt for tables or if unknown
+  std::string geometryType;                  ///< OGC name as GDAL reports it ("Multi Polygon", "None")
+  std::string crsDefinition;                 ///< "EPSG:4326" or WKT2; empty when none declared
+  std::string crsLabel;                      ///< "EPSG:4326 (WGS 84)", or "none"
+  std::optional<core::Extent> extent;        ///< in the layer's CRS; nullopt for tables or if unknown
   core::Schema schema;
 };
 

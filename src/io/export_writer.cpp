@@ -2,9 +2,9 @@
 #include "io/export_writer.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <atomic>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
@@ -13,9 +13,9 @@
 #include <set>
 #include <variant>
 
-#include "core/error.h"
 #include <cpl_conv.h>
 #include <cpl_vsi.h>
+#include "core/error.h"
 
 #include "io/gdal_session.h"
 #include "io/layer_writer.h"
@@ -107,11 +107,13 @@ OGRLayer& stylesTable(GDALDataset& ds, const std::string& target) {
   OGRFieldDefn useAsDefault("useAsDefault", OFTInteger);
   useAsDefault.SetSubType(OFSTBoolean);
   OGRFieldDefn updateTime("update_time", OFTDateTime);
-  if (layer->CreateField(&useAsDefault) != OGRERR_NONE) throw core::IoError(target + ": cannot create field 'useAsDefault'");
+  if (layer->CreateField(&useAsDefault) != OGRERR_NONE)
+    throw core::IoError(target + ": cannot create field 'useAsDefault'");
   createStringField(*layer, "description", 0, target);
   createStringField(*layer, "owner", 0, target);
   createStringField(*layer, "ui", 0, target);
-  if (layer->CreateField(&updateTime) != OGRERR_NONE) throw core::IoError(target + ": cannot create field 'update_time'");
+  if (layer->CreateField(&updateTime) != OGRERR_NONE)
+    throw core::IoError(target + ": cannot create field 'update_time'");
   return *layer;
 }
 
@@ -160,7 +162,8 @@ void addStyleRow(OGRLayer& styles, OGRLayer& layer, const LayerStyleDocument& st
 /// The .qgs zipped as QGIS zips a .qgz (one entry, deflated), through GDAL's zip writer in memory.
 std::string zipProject(const QgisProjectDocument& project, const std::string& target) {
   static std::atomic<unsigned> counter{0};
-  const std::string path = "/vsimem/circatlas_project_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) + ".qgz";
+  const std::string path =
+      "/vsimem/circatlas_project_" + std::to_string(::getpid()) + "_" + std::to_string(counter++) + ".qgz";
   detail::GdalErrorCapture capture;
   void* zip = CPLCreateZip(path.c_str(), nullptr);
   if (!zip) throw core::IoError(target + ": cannot zip the QGIS project" + capture.suffix());
@@ -171,7 +174,8 @@ std::string zipProject(const QgisProjectDocument& project, const std::string& ta
   ok = CPLCloseZip(zip) == CE_None && ok;
   vsi_l_offset size = 0;
   GByte* data = VSIGetMemFileBuffer(path.c_str(), &size, TRUE);
-  std::string bytes = data ? std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size)) : std::string();
+  std::string bytes =
+      data ? std::string(reinterpret_cast<const char*>(data), static_cast<std::size_t>(size)) : std::string();
   CPLFree(data);
   if (!ok || bytes.empty()) throw core::IoError(target + ": cannot zip the QGIS project" + capture.suffix());
   return bytes;
@@ -192,12 +196,14 @@ void storeQgisProject(GDALDataset& ds, const QgisProjectDocument& project, const
   gmtime_r(&now, &utc);
   char time[32];
   std::strftime(time, sizeof time, "%Y-%m-%dT%H:%M:%S", &utc);
-  const std::string metadata = std::string("{\"last_modified_time\": \"") + time + "\", \"last_modified_user\": \"circatlas\" }";
+  const std::string metadata =
+      std::string("{\"last_modified_time\": \"") + time + "\", \"last_modified_user\": \"circatlas\" }";
   detail::GdalErrorCapture capture;
-  for (const std::string& sql : {std::string("CREATE TABLE IF NOT EXISTS qgis_projects(name TEXT PRIMARY KEY, metadata BLOB, content BLOB)"),
-                                 "DELETE FROM qgis_projects WHERE name = " + quoteSql(project.name),
-                                 "INSERT INTO qgis_projects VALUES (" + quoteSql(project.name) + ", " + quoteSql(metadata) + ", " +
-                                     quoteSql(hex) + ")"}) {
+  for (const std::string& sql :
+       {std::string("CREATE TABLE IF NOT EXISTS qgis_projects(name TEXT PRIMARY KEY, metadata BLOB, content BLOB)"),
+        "DELETE FROM qgis_projects WHERE name = " + quoteSql(project.name),
+        "INSERT INTO qgis_projects VALUES (" + quoteSql(project.name) + ", " + quoteSql(metadata) + ", " +
+            quoteSql(hex) + ")"}) {
     OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
     if (result) ds.ReleaseResultSet(result);
     if (!capture.errors().empty()) throw core::IoError(target + ": cannot store the QGIS project" + capture.suffix());
@@ -219,7 +225,8 @@ void checkGeoPackage(const fs::path& staged, const std::string& target) {
     return value;
   };
   if (scalar("PRAGMA application_id") != 0x47504B47) throw core::IoError(target + ": application_id is not 'GPKG'");
-  if (scalar("PRAGMA user_version") < 10200) throw core::IoError(target + ": user_version is older than GeoPackage 1.2");
+  if (scalar("PRAGMA user_version") < 10200)
+    throw core::IoError(target + ": user_version is older than GeoPackage 1.2");
   if (scalar("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('gpkg_spatial_ref_sys', 'gpkg_contents', "
              "'gpkg_geometry_columns')") != 3) {
     throw core::IoError(target + ": required GeoPackage tables are missing");
@@ -310,16 +317,18 @@ ExportReport writeGeoPackage(std::span<const ExportLayer> layers, const fs::path
     }
     if (std::any_of(layers.begin(), layers.end(), [](const ExportLayer& l) { return l.style.has_value(); })) {
       OGRLayer& styles = stylesTable(*ds, path);
-      if (styles.StartTransaction() != OGRERR_NONE) throw core::IoError(path + ": cannot write the styles" + capture.suffix());
+      if (styles.StartTransaction() != OGRERR_NONE)
+        throw core::IoError(path + ": cannot write the styles" + capture.suffix());
       for (const auto& [out, l] : written) {
         removeStyleRows(styles, l->layer->name(), path);
         if (l->style) addStyleRow(styles, *out, *l->style, path);
       }
-      if (styles.CommitTransaction() != OGRERR_NONE) throw core::IoError(path + ": cannot write the styles" + capture.suffix());
+      if (styles.CommitTransaction() != OGRERR_NONE)
+        throw core::IoError(path + ": cannot write the styles" + capture.suffix());
     }
     if (o.qgisProject) storeQgisProject(*ds, *o.qgisProject, path);
     progress.checkCancelled();
-    ds.reset();           // closing flushes and builds the spatial indexes; a failure must not reach the target
+    ds.reset();  // closing flushes and builds the spatial indexes; a failure must not reach the target
     if (!capture.errors().empty()) throw core::IoError(path + ": cannot finish writing" + capture.suffix());
   }
   checkGeoPackage(staged, path);
@@ -368,7 +377,8 @@ std::string cutUtf8(const std::string& text, std::size_t bytes) {
 std::string recordName(const core::Layer& layer, const core::Feature& f) {
   std::string name = "feature " + std::to_string(f.id.value());
   if (const auto id = layer.schema().indexOf("id"); id && *id < f.values.size()) {
-    if (const auto* text = std::get_if<std::string>(&f.values[*id]); text && !text->empty()) name += " (id " + *text + ")";
+    if (const auto* text = std::get_if<std::string>(&f.values[*id]); text && !text->empty())
+      name += " (id " + *text + ")";
   }
   return name;
 }
@@ -429,15 +439,17 @@ std::optional<core::Layer> fitShapefileText(const core::Layer& layer, const std:
     throw e;
   }
   for (const auto& [field, c] : byField) {
-    warnings.push_back(file + ": layer '" + layer.name() + "', field '" + fields[field].name + "': " +
-                       std::to_string(c.count) + " text value(s) cut to 254 bytes, Shapefile's limit (longest " +
-                       std::to_string(c.longestBytes) + " bytes; first: " + c.first +
-                       "); GeoPackage keeps the full text");
+    warnings.push_back(file + ": layer '" + layer.name() + "', field '" + fields[field].name +
+                       "': " + std::to_string(c.count) +
+                       " text value(s) cut to 254 bytes, Shapefile's limit (longest " + std::to_string(c.longestBytes) +
+                       " bytes; first: " + c.first + "); GeoPackage keeps the full text");
   }
   return out;
 }
 
-bool holdsTablesWithoutGeometry(const std::string& driver) { return driver != "FlatGeobuf" && driver != "ESRI Shapefile"; }
+bool holdsTablesWithoutGeometry(const std::string& driver) {
+  return driver != "FlatGeobuf" && driver != "ESRI Shapefile";
+}
 
 ExportReport writeLayerFiles(std::span<const ExportLayer> layers, const fs::path& folder, const std::string& driverName,
                              const ExportWriteOptions& o) {
@@ -447,7 +459,8 @@ ExportReport writeLayerFiles(std::span<const ExportLayer> layers, const fs::path
   if (!driver || !csv) throw core::ParameterError("GDAL has no driver named '" + driverName + "'");
   const bool exists = fs::exists(folder);
   if (exists && !fs::is_directory(folder)) {
-    throw core::IoError(folder.string() + ": exists and is not a folder; " + driverName + " export writes one file per layer");
+    throw core::IoError(folder.string() + ": exists and is not a folder; " + driverName +
+                        " export writes one file per layer");
   }
   const detail::StagingDir staging(folder);
   std::size_t total = 0;
@@ -572,7 +585,8 @@ std::vector<std::string> writtenFieldNames(const std::string& driver, const core
   if (driver != "ESRI Shapefile") return names;
   detail::ensureGdalInitialised();
   static std::atomic<unsigned> counter{0};
-  const std::string folder = "/vsimem/circatlas_field_names_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
+  const std::string folder =
+      "/vsimem/circatlas_field_names_" + std::to_string(::getpid()) + "_" + std::to_string(counter++);
   GDALDriver* shp = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
   detail::GdalErrorCapture capture;  // GDAL warns of each shortened name: the caller reports them
   {
@@ -606,7 +620,8 @@ std::string exportDriverFor(const std::string& path, const std::optional<std::st
   return driverFor(path, format);
 }
 
-ExportReport writeExport(std::span<const ExportLayer> layers, const std::string& path, const ExportWriteOptions& options) {
+ExportReport writeExport(std::span<const ExportLayer> layers, const std::string& path,
+                         const ExportWriteOptions& options) {
   detail::ensureGdalInitialised();
   const std::string driver = exportDriverFor(path, options.format);
   std::set<std::string> names;
@@ -619,7 +634,8 @@ ExportReport writeExport(std::span<const ExportLayer> layers, const std::string&
   if (layers.empty()) throw core::ParameterError(path + ": nothing to export");
   if (driver == "PostgreSQL") {
     if (!isDatabaseTarget(path)) {
-      throw core::ParameterError(path + ": PostgreSQL export needs a connection string, e.g. PG:\"service=bureau\" or "
+      throw core::ParameterError(path +
+                                 ": PostgreSQL export needs a connection string, e.g. PG:\"service=bureau\" or "
                                  "PG:\"dbname=atlas host=db.example\"");
     }
     return detail::writePostgis(layers, path, options);
@@ -630,7 +646,8 @@ ExportReport writeExport(std::span<const ExportLayer> layers, const std::string&
   }
   const fs::path target = isMultiLayerDriver(driver) ? fs::path(path) : fs::path(exportFolderFor(path));
   if (options.existing == ExistingTarget::Refuse && fs::exists(target)) {
-    throw core::ParameterError(target.string() + ": exists; pass --overwrite to replace it or --append to add layers to it");
+    throw core::ParameterError(target.string() +
+                               ": exists; pass --overwrite to replace it or --append to add layers to it");
   }
   if (isMultiLayerDriver(driver)) return writeGeoPackage(layers, target, options);
   return writeLayerFiles(layers, target, driver, options);

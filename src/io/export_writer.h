@@ -118,7 +118,8 @@ struct ExportReport {
 /// Throws core::ParameterError (existing target without a mode, unknown format, duplicate layer
 /// names), core::IoError (read-only or missing folder, disk full — naming the file and layer and
 /// quoting GDAL), core::CrsError, core::Cancelled.
-ExportReport writeExport(std::span<const ExportLayer> layers, const std::string& path, const ExportWriteOptions& options);
+ExportReport writeExport(std::span<const ExportLayer> layers, const std::string& path,
+                         const ExportWriteOptions& options);
 
 /// Writes a QGIS project as a .qgz file (the .qgs zipped, as QGIS saves it), atomically; an
 /// existing file is replaced only when `overwrite`. Throws core::ParameterError, core::IoError.

@@ -56,7 +56,8 @@ std::string GdalErrorCapture::errors() const {
     if (!out.empty()) out += "; ";
     out += e;
   }
-  if (diskFull_ && out.find(std::strerror(ENOSPC)) == std::string::npos) out += "; " + std::string(std::strerror(ENOSPC));
+  if (diskFull_ && out.find(std::strerror(ENOSPC)) == std::string::npos)
+    out += "; " + std::string(std::strerror(ENOSPC));
   return out;
 }
 
@@ -88,8 +89,10 @@ GDALDatasetUniquePtr openVector(const std::string& source) {
   if (!ds) {
     // SQLite waits 5 s for a lock, then fails: the file is fine, another program holds it.
     if (capture.errors().find("database is locked") != std::string::npos) {
-      throw core::IoError(source + ": is locked by another program (a GIS editing it, or a running export); close it "
-                          "there and run again" + capture.suffix());
+      throw core::IoError(source +
+                          ": is locked by another program (a GIS editing it, or a running export); close it "
+                          "there and run again" +
+                          capture.suffix());
     }
     throw core::InputError(source + ": not a vector data source that GDAL can read" + capture.suffix());
   }
@@ -109,8 +112,8 @@ OGRLayer& requireLayer(GDALDataset& dataset, const std::string& source, const st
     if (i > 0) available += ", ";
     available += dataset.GetLayer(i)->GetName();
   }
-  throw core::ParameterError(source + ": no layer named '" + name + "' (layers: " +
-                             (available.empty() ? "none" : available) + ")");
+  throw core::ParameterError(source + ": no layer named '" + name +
+                             "' (layers: " + (available.empty() ? "none" : available) + ")");
 }
 
 }  // namespace circatlas::io::detail

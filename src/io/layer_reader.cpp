@@ -20,11 +20,13 @@ namespace {
 void requireShapefileParts(const std::string& source) {
   const std::filesystem::path shp(source);
   std::string ext = shp.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   if (ext != ".shp" || !detail::isLocalPath(source)) return;
   std::filesystem::path dbf = shp;
   std::error_code ec;
-  if (std::filesystem::exists(dbf.replace_extension(".dbf"), ec) || std::filesystem::exists(dbf.replace_extension(".DBF"), ec)) {
+  if (std::filesystem::exists(dbf.replace_extension(".dbf"), ec) ||
+      std::filesystem::exists(dbf.replace_extension(".DBF"), ec)) {
     return;
   }
   throw core::InputError(source + ": its attribute table " + shp.stem().string() +
@@ -53,8 +55,8 @@ OGRLayer& chooseLayer(GDALDataset& ds, const std::string& source, const ReadOpti
   if (ds.GetLayerCount() == 1) return *ds.GetLayer(0);
   std::string names;
   for (OGRLayer* l : ds.GetLayers()) names += (names.empty() ? "" : ", ") + std::string(l->GetName());
-  throw core::ParameterError(source + ": holds " + std::to_string(ds.GetLayerCount()) +
-                             " layers; name one (" + (names.empty() ? "none" : names) + ")");
+  throw core::ParameterError(source + ": holds " + std::to_string(ds.GetLayerCount()) + " layers; name one (" +
+                             (names.empty() ? "none" : names) + ")");
 }
 
 // Unifies the geometry types of a layer: one family only; singles promoted to multi when any
@@ -73,7 +75,8 @@ core::GeometryType unifyGeometries(std::vector<core::Feature>& features, core::G
       throw e;
     }
     family = fam;
-    if (t == fam) anyMulti = true; else single = t;
+    if (t == fam) anyMulti = true;
+    else single = t;
   };
   observe(declared, std::nullopt);
   for (const auto& f : features) observe(f.geometry.type(), f.id.value());
@@ -148,8 +151,8 @@ core::Layer readLayer(const std::string& source, const ReadOptions& options) {
       features.push_back(std::move(f));
     }
     if (capture.hasErrors()) {
-      throw core::InputError("reading stopped after " + std::to_string(sequence) + " features: the next one cannot be read" +
-                             capture.suffix());
+      throw core::InputError("reading stopped after " + std::to_string(sequence) +
+                             " features: the next one cannot be read" + capture.suffix());
     }
     const auto type = unifyGeometries(features, declared);
     core::Layer out(layerName, crs, type, std::move(schema));

@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <optional>
 #include <filesystem>
+#include <optional>
 
 #include "core/error.h"
 #include "core/staging_path.h"
@@ -25,13 +25,20 @@ std::string lowerExtension(const std::string& path) {
 
 OGRwkbGeometryType toOgrType(core::GeometryType t) {
   switch (t) {
-    case core::GeometryType::None: return wkbNone;
-    case core::GeometryType::Point: return wkbPoint;
-    case core::GeometryType::LineString: return wkbLineString;
-    case core::GeometryType::Polygon: return wkbPolygon;
-    case core::GeometryType::MultiPoint: return wkbMultiPoint;
-    case core::GeometryType::MultiLineString: return wkbMultiLineString;
-    case core::GeometryType::MultiPolygon: return wkbMultiPolygon;
+    case core::GeometryType::None:
+      return wkbNone;
+    case core::GeometryType::Point:
+      return wkbPoint;
+    case core::GeometryType::LineString:
+      return wkbLineString;
+    case core::GeometryType::Polygon:
+      return wkbPolygon;
+    case core::GeometryType::MultiPoint:
+      return wkbMultiPoint;
+    case core::GeometryType::MultiLineString:
+      return wkbMultiLineString;
+    case core::GeometryType::MultiPolygon:
+      return wkbMultiPolygon;
   }
   return wkbUnknown;
 }
@@ -44,11 +51,21 @@ OGRErr createField(OGRLayer& layer, const core::FieldDef& f) {
       type = OFTInteger;
       sub = OFSTBoolean;
       break;
-    case core::FieldType::Integer: type = OFTInteger64; break;
-    case core::FieldType::Real: type = OFTReal; break;
-    case core::FieldType::String: type = OFTString; break;
-    case core::FieldType::Date: type = OFTDate; break;
-    case core::FieldType::DateTime: type = OFTDateTime; break;
+    case core::FieldType::Integer:
+      type = OFTInteger64;
+      break;
+    case core::FieldType::Real:
+      type = OFTReal;
+      break;
+    case core::FieldType::String:
+      type = OFTString;
+      break;
+    case core::FieldType::Date:
+      type = OFTDate;
+      break;
+    case core::FieldType::DateTime:
+      type = OFTDateTime;
+      break;
   }
   OGRFieldDefn defn(f.name.c_str(), type);
   defn.SetSubType(sub);
@@ -80,7 +97,8 @@ OGRPolygon* makePolygon(const core::Geometry& g, std::size_t part) {
 std::unique_ptr<OGRGeometry> toOgr(const core::Geometry& g) {
   using core::GeometryType;
   switch (g.type()) {
-    case GeometryType::None: return nullptr;
+    case GeometryType::None:
+      return nullptr;
     case GeometryType::Point:
       if (g.isEmpty()) return std::make_unique<OGRPoint>();
       return std::make_unique<OGRPoint>(g.coords()[0].x, g.coords()[0].y);
@@ -135,8 +153,8 @@ bool writesLonLatColumns(const std::string& driver, const core::Layer& layer) {
 
 namespace detail {
 
-OGRLayer& writeLayerInto(GDALDataset& ds, const std::string& driver, const core::Layer& layer, const std::string& target,
-                         const LayerWriteTuning& tuning) {
+OGRLayer& writeLayerInto(GDALDataset& ds, const std::string& driver, const core::Layer& layer,
+                         const std::string& target, const LayerWriteTuning& tuning) {
   detail::GdalErrorCapture capture;
   std::unique_ptr<OGRSpatialReference> srs;
   const bool dropGeometry = writesLonLatColumns(driver, layer);

@@ -29,8 +29,8 @@ struct LayerWriteTuning {
 /// Creates a layer named after `layer` in ds (driver: its GDAL short name) and writes its fields
 /// and features. `target` names the final file in messages. Throws core::IoError / core::CrsError
 /// naming file, layer and feature. Returns the new OGR layer (owned by ds).
-OGRLayer& writeLayerInto(GDALDataset& ds, const std::string& driver, const core::Layer& layer, const std::string& target,
-                         const LayerWriteTuning& tuning = {});
+OGRLayer& writeLayerInto(GDALDataset& ds, const std::string& driver, const core::Layer& layer,
+                         const std::string& target, const LayerWriteTuning& tuning = {});
 
 /// A folder beside the target, removed with whatever is left in it on scope exit. Throws
 /// core::IoError naming the target when the folder cannot be created (read-only, missing).

@@ -114,11 +114,24 @@ std::optional<std::uint64_t> parseByteSize(std::string_view text) noexcept {
   if (suffix.size() != 1) return std::nullopt;
   int shift = 0;
   switch (suffix[0]) {
-    case 'k': case 'K': shift = 10; break;
-    case 'm': case 'M': shift = 20; break;
-    case 'g': case 'G': shift = 30; break;
-    case 't': case 'T': shift = 40; break;
-    default: return std::nullopt;
+    case 'k':
+    case 'K':
+      shift = 10;
+      break;
+    case 'm':
+    case 'M':
+      shift = 20;
+      break;
+    case 'g':
+    case 'G':
+      shift = 30;
+      break;
+    case 't':
+    case 'T':
+      shift = 40;
+      break;
+    default:
+      return std::nullopt;
   }
   if (value > (UINT64_MAX >> shift)) return std::nullopt;
   return value << shift;
@@ -151,8 +164,7 @@ std::string outOfMemoryMessage() {
   } catch (const std::exception&) {
     // A malformed limit was reported at start; nothing to add here.
   }
-  return "out of memory: the data need more memory than circatlas could get" + budget +
-         "; load a smaller extract";
+  return "out of memory: the data need more memory than circatlas could get" + budget + "; load a smaller extract";
 }
 
 void requireFitsInMemory(const std::string& file, const std::string& layer, std::uint64_t features,
@@ -204,8 +216,8 @@ void requireTextFitsInMemory(const std::string& file, std::uint64_t fileBytes) {
   if (!budget || need <= budget->bytes) return;
   throw core::IoError(file + ": " + formatBytes(fileBytes) + " of text need about " + formatBytes(need) +
                       " of memory to read (three times the size, for the text, its UTF-8 copy and the cells), more "
-                      "than the budget of " + formatBytes(budget->bytes) + " (" + budget->origin +
-                      "); load a smaller extract");
+                      "than the budget of " +
+                      formatBytes(budget->bytes) + " (" + budget->origin + "); load a smaller extract");
 }
 
 FeatureBudget::FeatureBudget(std::string file, std::string layer) : file_(std::move(file)), layer_(std::move(layer)) {

@@ -12,14 +12,22 @@ using core::GeometryType;
 
 std::optional<GeometryType> toGeometryType(OGRwkbGeometryType type) noexcept {
   switch (wkbFlatten(OGR_GT_GetLinear(type))) {
-    case wkbPoint: return GeometryType::Point;
-    case wkbLineString: return GeometryType::LineString;
-    case wkbPolygon: return GeometryType::Polygon;
-    case wkbMultiPoint: return GeometryType::MultiPoint;
-    case wkbMultiLineString: return GeometryType::MultiLineString;
-    case wkbMultiPolygon: return GeometryType::MultiPolygon;
-    case wkbNone: return GeometryType::None;
-    default: return std::nullopt;
+    case wkbPoint:
+      return GeometryType::Point;
+    case wkbLineString:
+      return GeometryType::LineString;
+    case wkbPolygon:
+      return GeometryType::Polygon;
+    case wkbMultiPoint:
+      return GeometryType::MultiPoint;
+    case wkbMultiLineString:
+      return GeometryType::MultiLineString;
+    case wkbMultiPolygon:
+      return GeometryType::MultiPolygon;
+    case wkbNone:
+      return GeometryType::None;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -123,10 +131,14 @@ core::FieldType toFieldType(const OGRFieldDefn& field) noexcept {
     case OFTInteger:
     case OFTInteger64:
       return field.GetSubType() == OFSTBoolean ? core::FieldType::Boolean : core::FieldType::Integer;
-    case OFTReal: return core::FieldType::Real;
-    case OFTDate: return core::FieldType::Date;
-    case OFTDateTime: return core::FieldType::DateTime;
-    default: return core::FieldType::String;
+    case OFTReal:
+      return core::FieldType::Real;
+    case OFTDate:
+      return core::FieldType::Date;
+    case OFTDateTime:
+      return core::FieldType::DateTime;
+    default:
+      return core::FieldType::String;
   }
 }
 
@@ -142,10 +154,14 @@ core::Schema toSchema(const OGRFeatureDefn& defn) {
 core::Value toValue(const OGRFeature& feature, int i, core::FieldType type) {
   if (!feature.IsFieldSetAndNotNull(i)) return std::monostate{};
   switch (type) {
-    case core::FieldType::Boolean: return feature.GetFieldAsInteger(i) != 0;
-    case core::FieldType::Integer: return static_cast<std::int64_t>(feature.GetFieldAsInteger64(i));
-    case core::FieldType::Real: return feature.GetFieldAsDouble(i);
-    case core::FieldType::String: return std::string(feature.GetFieldAsString(i));
+    case core::FieldType::Boolean:
+      return feature.GetFieldAsInteger(i) != 0;
+    case core::FieldType::Integer:
+      return static_cast<std::int64_t>(feature.GetFieldAsInteger64(i));
+    case core::FieldType::Real:
+      return feature.GetFieldAsDouble(i);
+    case core::FieldType::String:
+      return std::string(feature.GetFieldAsString(i));
     case core::FieldType::Date:
     case core::FieldType::DateTime: {
       int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;

@@ -42,7 +42,8 @@ std::optional<Identity> identityOf(const fs::path& p, struct stat* out = nullptr
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
@@ -134,7 +135,8 @@ struct ResolvedInput {
   bool folder = false;
 };
 
-[[noreturn]] void refuse(const OutputTarget& t, const std::string& relation, const ResolvedInput& in, const std::string& inputPath) {
+[[noreturn]] void refuse(const OutputTarget& t, const std::string& relation, const ResolvedInput& in,
+                         const std::string& inputPath) {
   throw core::IoError(t.role + " " + t.path + " " + relation + " " + inputPath + " (" + in.ref->role +
                       "); circatlas never writes onto, over or inside what it reads: choose another output");
 }
@@ -147,7 +149,9 @@ bool matchesEntry(const std::string& name, const std::vector<std::string>& patte
 }
 
 /// A staging leftover of an earlier run (".NAME.tmp-<pid>-…"), which the next write removes.
-bool isStagingLeftover(const std::string& name) { return name.starts_with('.') && name.find(".tmp-") != std::string::npos; }
+bool isStagingLeftover(const std::string& name) {
+  return name.starts_with('.') && name.find(".tmp-") != std::string::npos;
+}
 
 void checkReplaceableFolder(const OutputTarget& t, const fs::path& abs) {
   std::error_code ec;
@@ -155,7 +159,8 @@ void checkReplaceableFolder(const OutputTarget& t, const fs::path& abs) {
   if (!ec && lexicallyInside(resolved(cwd.string()), abs)) {
     throw core::IoError(t.role + " " + t.path + ": is the working folder or holds it; circatlas does not replace it");
   }
-  if (!abs.has_relative_path()) throw core::IoError(t.role + " " + t.path + ": is the root folder; circatlas does not replace it");
+  if (!abs.has_relative_path())
+    throw core::IoError(t.role + " " + t.path + ": is the root folder; circatlas does not replace it");
   if (const char* home = std::getenv("HOME"); home && *home && identityOf(abs) == identityOf(home)) {
     throw core::IoError(t.role + " " + t.path + ": is the home folder; circatlas does not replace it");
   }
@@ -183,7 +188,8 @@ void checkWritableParent(const OutputTarget& t, const fs::path& abs) {
     throw core::IoError(t.role + " " + t.path + ": " + parent.string() + " is not a folder");
   }
   if (::access(parent.c_str(), W_OK | X_OK) != 0) {
-    throw core::IoError(t.role + " " + t.path + ": cannot write in " + parent.string() + " (" + std::strerror(errno) + ")");
+    throw core::IoError(t.role + " " + t.path + ": cannot write in " + parent.string() + " (" + std::strerror(errno) +
+                        ")");
   }
 }
 
@@ -231,7 +237,8 @@ void checkFileSystemTarget(const OutputTarget& t, const std::vector<ResolvedInpu
     // Renaming over a FIFO, a device or a socket would replace a node the system or another
     // program relies on (/dev/…, a pipe someone reads): never a target.
     if (id && !isFolder && !S_ISREG(st.st_mode)) {
-      throw core::IoError(t.role + " " + t.path + ": exists and is not a regular file (a FIFO, device or socket); "
+      throw core::IoError(t.role + " " + t.path +
+                          ": exists and is not a regular file (a FIFO, device or socket); "
                           "circatlas writes only files and folders");
     }
     if (t.shape == TargetShape::File && isFolder) {

@@ -55,7 +55,8 @@ class Transaction {
  public:
   Transaction(GDALDataset& ds, const std::string& label) : ds_(ds) {
     GdalErrorCapture capture;
-    if (ds_.StartTransaction(TRUE) != OGRERR_NONE) throw core::IoError(label + ": cannot start a transaction" + capture.suffix());
+    if (ds_.StartTransaction(TRUE) != OGRERR_NONE)
+      throw core::IoError(label + ": cannot start a transaction" + capture.suffix());
   }
   ~Transaction() {
     if (!done_) {
@@ -94,7 +95,8 @@ void ensureStylesTable(GDALDataset& ds, const std::string& label) {
 
 }  // namespace
 
-ExportReport writePostgis(std::span<const ExportLayer> layers, const std::string& connection, const ExportWriteOptions& o) {
+ExportReport writePostgis(std::span<const ExportLayer> layers, const std::string& connection,
+                          const ExportWriteOptions& o) {
   const std::string schema = o.schema.empty() ? "public" : o.schema;
   const std::string label = maskSecrets(connection) + " (schema " + schema + ")";
   GdalErrorCapture capture;
@@ -110,15 +112,17 @@ ExportReport writePostgis(std::span<const ExportLayer> layers, const std::string
   sql(*ds, "CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(schema), label);
   std::string names;
   for (const auto& l : layers) names += (names.empty() ? "" : ", ") + quoteLiteral(l.layer->name());
-  const auto existingRows = sql(*ds,
-                                "SELECT table_name FROM information_schema.tables WHERE table_schema = " + quoteLiteral(schema) +
-                                    " AND table_name IN (" + names + ") ORDER BY table_name",
-                                label);
+  const auto existingRows =
+      sql(*ds,
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = " + quoteLiteral(schema) +
+              " AND table_name IN (" + names + ") ORDER BY table_name",
+          label);
   const std::set<std::string> existing(existingRows.begin(), existingRows.end());
   if (!existing.empty() && o.existing == ExistingTarget::Refuse) {
     std::string list;
     for (const auto& e : existingRows) list += (list.empty() ? "" : ", ") + e;
-    throw core::ParameterError(label + ": tables " + list + " exist; pass --overwrite to replace them (other tables are never touched)");
+    throw core::ParameterError(label + ": tables " + list +
+                               " exist; pass --overwrite to replace them (other tables are never touched)");
   }
 
   std::size_t total = 0;
@@ -138,12 +142,10 @@ ExportReport writePostgis(std::span<const ExportLayer> layers, const std::string
     if (o.progress && o.progress->cancelled()) throw core::Cancelled();
     const std::string table = l.layer->name();
     LayerWriteTuning layerTuning = tuning;
-    layerTuning.layerOptions = {{"SCHEMA", schema},
-                                {"LAUNDER", "NO"},  // the names styles refer to, as in every other format
-                                {"GEOMETRY_NAME", "geom"},
-                                {"FID", "fid"},
-                                {"SPATIAL_INDEX", "GIST"},
-                                {"OVERWRITE", existing.contains(table) ? "YES" : "NO"}};
+    layerTuning.layerOptions = {
+        {"SCHEMA", schema},        {"LAUNDER", "NO"},  // the names styles refer to, as in every other format
+        {"GEOMETRY_NAME", "geom"}, {"FID", "fid"},
+        {"SPATIAL_INDEX", "GIST"}, {"OVERWRITE", existing.contains(table) ? "YES" : "NO"}};
     if (!l.description.empty()) layerTuning.layerOptions.emplace_back("DESCRIPTION", l.description);
     OGRLayer& out = writeLayerInto(*ds, "PostgreSQL", *l.layer, label, layerTuning);
     before += l.layer->size();
@@ -157,18 +159,21 @@ ExportReport writePostgis(std::span<const ExportLayer> layers, const std::string
     for (const auto& [out, l] : written) {
       if (!l->style) continue;
       const std::string table = l->layer->name();
-      const std::string where = " WHERE f_table_catalog = " + quoteLiteral(catalog) + " AND f_table_schema = " +
-                                quoteLiteral(schema) + " AND f_table_name = " + quoteLiteral(table);
+      const std::string where = " WHERE f_table_catalog = " + quoteLiteral(catalog) +
+                                " AND f_table_schema = " + quoteLiteral(schema) +
+                                " AND f_table_name = " + quoteLiteral(table);
       // Ours replaces the style of its name; a planner's own styles stay, no longer the default.
       sql(*ds, "DELETE FROM public.layer_styles" + where + " AND stylename = " + quoteLiteral(l->style->name), label);
       sql(*ds, "UPDATE public.layer_styles SET useasdefault = false" + where, label);
       sql(*ds,
-          "INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, stylename, "
+          "INSERT INTO public.layer_styles (f_table_catalog, f_table_schema, f_table_name, f_geometry_column, "
+          "stylename, "
           "styleqml, stylesld, useasdefault, description, type) VALUES (" +
               quoteLiteral(catalog) + ", " + quoteLiteral(schema) + ", " + quoteLiteral(table) + ", " +
               quoteLiteral(out->GetGeometryColumn()) + ", " + quoteLiteral(l->style->name) + ", XMLPARSE(DOCUMENT " +
               quoteLiteral(l->style->qml) + "), XMLPARSE(DOCUMENT " + quoteLiteral(l->style->sld) + "), true, " +
-              quoteLiteral(l->style->description) + ", " + quoteLiteral(qgisGeometryType(l->layer->geometryType())) + ")",
+              quoteLiteral(l->style->description) + ", " + quoteLiteral(qgisGeometryType(l->layer->geometryType())) +
+              ")",
           label);
     }
   }

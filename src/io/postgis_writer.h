@@ -17,6 +17,7 @@ namespace circatlas::io::detail {
 /// are serialised by a transaction-scoped advisory lock, so two planners exporting at once both
 /// finish complete. Throws core::IoError (cannot connect, write, commit: naming the database
 /// without its password and quoting GDAL), core::ParameterError, core::Cancelled (rolled back).
-ExportReport writePostgis(std::span<const ExportLayer> layers, const std::string& connection, const ExportWriteOptions& options);
+ExportReport writePostgis(std::span<const ExportLayer> layers, const std::string& connection,
+                          const ExportWriteOptions& options);
 
 }  // namespace circatlas::io::detail

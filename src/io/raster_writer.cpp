@@ -35,8 +35,8 @@ void writeGeoTiff(const RasterView& r, const std::string& path) {
     throw core::IoError(path + ": " + what + capture.suffix());
   };
   {
-    GDALDatasetUniquePtr ds(driver->Create(temp.string().c_str(), static_cast<int>(r.columns),
-                                           static_cast<int>(r.rows), 1, GDT_Float64, options.List()));
+    GDALDatasetUniquePtr ds(driver->Create(temp.string().c_str(), static_cast<int>(r.columns), static_cast<int>(r.rows),
+                                           1, GDT_Float64, options.List()));
     if (!ds) fail("cannot create the GeoTIFF");
     double transform[6] = {r.west, r.cellSize, 0.0, r.north, 0.0, -r.cellSize};
     ds->SetGeoTransform(transform);

@@ -13,13 +13,13 @@
 #include "catalogue/registry_import.h"
 #include "catalogue/registry_placement.h"
 #include "core/error.h"
+#include "core/staging_path.h"
 #include "geo/web_map_coords.h"
 #include "io/builtin_data.h"
 #include "io/csv_reader.h"
 #include "io/gdal_session.h"
 #include "io/layer_reader.h"
 #include "io/output_target.h"
-#include "core/staging_path.h"
 #include "io/text_encoding.h"
 
 namespace circatlas::io {
@@ -162,11 +162,12 @@ catalogue::Gazetteer loadGazetteer(const core::Layer& counties) {
     const auto lon = core::toNumber(counties.value(i, "seat_lon"));
     const auto lat = core::toNumber(counties.value(i, "seat_lat"));
     if (!lon || !lat) continue;
-    seats.push_back({core::toString(counties.value(i, "code")), core::toString(counties.value(i, "name_zh")),
-                     core::toString(counties.value(i, "prefecture_code")), {*lon, *lat}});
+    seats.push_back({core::toString(counties.value(i, "code")),
+                     core::toString(counties.value(i, "name_zh")),
+                     core::toString(counties.value(i, "prefecture_code")),
+                     {*lon, *lat}});
   }
-  const core::Layer prefectureLayer =
-      readLayer(basemapPath().string(), {.layer = "prefectures", .sql = std::nullopt});
+  const core::Layer prefectureLayer = readLayer(basemapPath().string(), {.layer = "prefectures", .sql = std::nullopt});
   std::vector<catalogue::PrefectureName> prefectures;
   for (std::size_t i = 0; i < prefectureLayer.size(); ++i) {
     prefectures.push_back(
@@ -214,7 +215,8 @@ catalogue::RegistryTable readRegistryFile(const catalogue::RegistrySource& sourc
     checkOutputTarget(target, std::vector<InputRef>{{source.path, "the registry", source.layer}});
   }
   if (source.mappingFile) {
-    for (auto& r : catalogue::parseMappingFile(readTextFile(*source.mappingFile, "mapping file"), *source.mappingFile)) {
+    for (auto& r :
+         catalogue::parseMappingFile(readTextFile(*source.mappingFile, "mapping file"), *source.mappingFile)) {
       requests.push_back(std::move(r));
     }
   }
@@ -278,22 +280,27 @@ catalogue::RegistryTable readRegistryFile(const catalogue::RegistrySource& sourc
     return !v || v->find_first_not_of(" \t\r\n") == std::string::npos;
   };
   const bool needsPlacing = !lonColumn || !latColumn || anyRow([&](const core::TextTable::Row& r) {
-                              return blank(r.cells[*lonColumn]) && blank(r.cells[*latColumn]);
-                            });
+    return blank(r.cells[*lonColumn]) && blank(r.cells[*latColumn]);
+  });
   const auto codeColumn = chosen("industry_code");
-  const bool needsClasses = chosen("industry_name").has_value() || (codeColumn && anyRow([&](const core::TextTable::Row& r) {
-                                                                      const auto& v = r.cells[*codeColumn];
-                                                                      return v && (v->size() != 4 || !std::all_of(v->begin(), v->end(), [](char c) { return c >= '0' && c <= '9'; }));
-                                                                    }));
+  const bool needsClasses =
+      chosen("industry_name").has_value() ||
+      (codeColumn && anyRow([&](const core::TextTable::Row& r) {
+         const auto& v = r.cells[*codeColumn];
+         return v &&
+                (v->size() != 4 || !std::all_of(v->begin(), v->end(), [](char c) { return c >= '0' && c <= '9'; }));
+       }));
   core::TextTable noTownships;
   noTownships.header = {"name", "county_code", "lon", "lat"};
   core::TextTable noClasses;
   noClasses.header = {"code", "name_zh"};
-  const catalogue::Gazetteer gazetteer = needsPlacing ? loadGazetteer(counties) : catalogue::Gazetteer(noTownships, {}, {});
+  const catalogue::Gazetteer gazetteer =
+      needsPlacing ? loadGazetteer(counties) : catalogue::Gazetteer(noTownships, {}, {});
   const catalogue::IndustryClasses industries(
       needsClasses ? readCsvTable((builtinDataDir() / "industry" / "gbt4754_2017_classes.csv").string()) : noClasses);
   catalogue::RegistryTable table = catalogue::toCatalogueForm(
-      raw, choices, {.admin = admin, .gazetteer = gazetteer, .industries = industries, .system = system, .sourceLabel = label});
+      raw, choices,
+      {.admin = admin, .gazetteer = gazetteer, .industries = industries, .system = system, .sourceLabel = label});
   for (const auto& d : duplicates) {
     notes.push_back("column '" + d + "' ignored: another column was taken for the same field");
   }

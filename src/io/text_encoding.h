@@ -10,8 +10,8 @@ namespace circatlas::io {
 
 /// Where a byte string stops being valid UTF-8.
 struct Utf8Problem {
-  std::size_t offset = 0;   ///< byte offset of the first invalid sequence
-  std::int64_t line = 0;    ///< 1-based line of that offset
+  std::size_t offset = 0;  ///< byte offset of the first invalid sequence
+  std::int64_t line = 0;   ///< 1-based line of that offset
 };
 
 /// The first invalid UTF-8 sequence (overlongs, surrogates and code points above U+10FFFF count

@@ -4,11 +4,11 @@
 #include <QFile>
 #include <QFont>
 #include <QFontDatabase>
-#include <QRawFont>
 #include <QImage>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QRawFont>
 #include <QSvgGenerator>
 #include <array>
 #include <cstdint>

@@ -49,7 +49,7 @@ QStringList wrapLines(const std::vector<std::string>& lines, const QFont& font, 
 // Where everything goes on the page, in pixels.
 struct PageFrame {
   double dpi;
-  double mm;      // pixels per millimetre
+  double mm;  // pixels per millimetre
   double pageW;
   double pageH;
   double fx, fy, fw, fh;  // the map frame
@@ -127,7 +127,8 @@ void drawLocator(QPainter& painter, const FigureContent& c, const PageFrame& f, 
   const double mm = f.mm;
   const double insetW = kPanelWidthMm * mm;
   const double insetH = kInsetHeightMm * mm;
-  MapSettings inset = MapSettings::fitted(c.locatorContent, px(insetW), px(insetH), f.dpi, std::string(kLocatorCrs), 0.02);
+  MapSettings inset =
+      MapSettings::fitted(c.locatorContent, px(insetW), px(insetH), f.dpi, std::string(kLocatorCrs), 0.02);
   inset.language = c.language;
   painter.save();
   painter.translate(f.panelX, f.fy + f.fh - insetH);
@@ -175,7 +176,9 @@ void drawCredits(QPainter& painter, const FigureContent& c, const PageFrame& f) 
   const double creditRoom = f.pageH - 3.0 * mm - creditTop;
   QFont creditFont = mapFont(5.5, f.dpi);
   QStringList creditLines = wrapLines(c.credits, creditFont, creditWidth);
-  for (double pt = 5.25; pt >= 4.5 && QFontMetricsF(creditFont).lineSpacing() * static_cast<double>(creditLines.size()) > creditRoom; pt -= 0.25) {
+  for (double pt = 5.25;
+       pt >= 4.5 && QFontMetricsF(creditFont).lineSpacing() * static_cast<double>(creditLines.size()) > creditRoom;
+       pt -= 0.25) {
     creditFont = mapFont(pt, f.dpi);
     creditLines = wrapLines(c.credits, creditFont, creditWidth);
   }
@@ -188,7 +191,8 @@ void drawCredits(QPainter& painter, const FigureContent& c, const PageFrame& f) 
     cy += cfm.lineSpacing();
   }
   const QString date = QString::fromStdString(c.date);
-  painter.drawText(QPointF(f.pageW - kMarginMm * mm - cfm.horizontalAdvance(date), f.fy + f.fh + 6.0 * mm + cfm.ascent()), date);
+  painter.drawText(
+      QPointF(f.pageW - kMarginMm * mm - cfm.horizontalAdvance(date), f.fy + f.fh + 6.0 * mm + cfm.ascent()), date);
 }
 
 }  // namespace

@@ -3,10 +3,10 @@
 
 #include <QFontMetricsF>
 #include <QGlyphRun>
-#include <QTextLayout>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPainterPathStroker>
+#include <QTextLayout>
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -45,7 +45,8 @@ void LabelEngine::BoxGrid::insert(const Box& b) {
   boxes_.push_back(b);
   for (int r = row(b.y0); r <= row(b.y1); ++r) {
     for (int c = column(b.x0); c <= column(b.x1); ++c) {
-      cells_[static_cast<std::size_t>(r) * static_cast<std::size_t>(columns_) + static_cast<std::size_t>(c)].push_back(index);
+      cells_[static_cast<std::size_t>(r) * static_cast<std::size_t>(columns_) + static_cast<std::size_t>(c)].push_back(
+          index);
     }
   }
 }
@@ -53,7 +54,8 @@ void LabelEngine::BoxGrid::insert(const Box& b) {
 bool LabelEngine::BoxGrid::overlaps(const Box& b) const noexcept {
   for (int r = row(b.y0); r <= row(b.y1); ++r) {
     for (int c = column(b.x0); c <= column(b.x1); ++c) {
-      for (const std::size_t i : cells_[static_cast<std::size_t>(r) * static_cast<std::size_t>(columns_) + static_cast<std::size_t>(c)]) {
+      for (const std::size_t i :
+           cells_[static_cast<std::size_t>(r) * static_cast<std::size_t>(columns_) + static_cast<std::size_t>(c)]) {
         const Box& o = boxes_[i];
         if (b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1) return true;
       }
@@ -84,9 +86,14 @@ namespace {
 std::array<QPointF, 8> aroundPoint(const LabelCandidate& c, double w, double h, double pxPerMm) {
   const double gap = c.symbolRadiusPx + 0.6 * pxPerMm;
   const double d = gap * 0.75;
-  return {{{c.x + gap, c.y - h / 2},     {c.x + d, c.y - d - h},     {c.x + d, c.y + d},
-           {c.x - gap - w, c.y - h / 2}, {c.x - d - w, c.y - d - h}, {c.x - d - w, c.y + d},
-           {c.x - w / 2, c.y - gap - h}, {c.x - w / 2, c.y + gap}}};
+  return {{{c.x + gap, c.y - h / 2},
+           {c.x + d, c.y - d - h},
+           {c.x + d, c.y + d},
+           {c.x - gap - w, c.y - h / 2},
+           {c.x - d - w, c.y - d - h},
+           {c.x - d - w, c.y + d},
+           {c.x - w / 2, c.y - gap - h},
+           {c.x - w / 2, c.y + gap}}};
 }
 
 // A style's font and its metrics, built once per render rather than once per candidate.
@@ -141,7 +148,8 @@ LabelEngine::Result LabelEngine::place(QPainter& painter, const QPainterPath* fo
     auto found = fonts.find(&style);
     if (found == fonts.end()) {
       QFont font = mapFont(style.sizePt, dpi_, style.bold);
-      if (style.letterSpacingPercent != 100.0) font.setLetterSpacing(QFont::PercentageSpacing, style.letterSpacingPercent);
+      if (style.letterSpacingPercent != 100.0)
+        font.setLetterSpacing(QFont::PercentageSpacing, style.letterSpacingPercent);
       const QFontMetricsF fm(font);
       found = fonts.emplace(&style, StyleFont{font, fm.ascent(), fm.descent(), fm}).first;
     }
@@ -205,8 +213,7 @@ LabelEngine::Result LabelEngine::place(QPainter& painter, const QPainterPath* fo
         layout.endLayout();
         const QList<QGlyphRun> runs = layout.glyphRuns();
         const QPointF origin(topLeft.x(), topLeft.y() + ascent - line.ascent());
-        rasterHalo.draw(painter, origin, runs, line.naturalTextRect(), *style.halo,
-                        style.halo->widthMm * pxPerMm);
+        rasterHalo.draw(painter, origin, runs, line.naturalTextRect(), *style.halo, style.halo->widthMm * pxPerMm);
         painter.setPen(toQColor(style.color));
         for (const QGlyphRun& run : runs) painter.drawGlyphRun(origin, run);
       } else {

@@ -75,10 +75,14 @@ QPolygonF clipRing(const QPolygonF& in, const QRectF& r) {
   for (int edge = 0; edge < 4 && !poly.isEmpty(); ++edge) {
     auto inside = [&](const QPointF& p) {
       switch (edge) {
-        case 0: return p.x() >= r.left();
-        case 1: return p.x() <= r.right();
-        case 2: return p.y() >= r.top();
-        default: return p.y() <= r.bottom();
+        case 0:
+          return p.x() >= r.left();
+        case 1:
+          return p.x() <= r.right();
+        case 2:
+          return p.y() >= r.top();
+        default:
+          return p.y() <= r.bottom();
       }
     };
     auto cut = [&](const QPointF& a, const QPointF& b) {
@@ -156,7 +160,9 @@ void simplifyInPlace(QPolygonF& poly, double tolerancePx) {
 class ToPixel {
  public:
   explicit ToPixel(const MapSettings& s) : minX_(s.extent.minX), maxY_(s.extent.maxY), upp_(s.unitsPerPixel()) {}
-  [[nodiscard]] QPointF operator()(const core::Coord& c) const noexcept { return {(c.x - minX_) / upp_, (maxY_ - c.y) / upp_}; }
+  [[nodiscard]] QPointF operator()(const core::Coord& c) const noexcept {
+    return {(c.x - minX_) / upp_, (maxY_ - c.y) / upp_};
+  }
 
  private:
   double minX_;
@@ -238,7 +244,8 @@ void strokePolyline(QPainter& painter, const QPen& pen, const QPolygonF& line, b
     if (dashed) {
       piecePen.setDashOffset(offset);
       painter.setPen(piecePen);
-      for (qsizetype i = first + 1; i < first + count; ++i) offset += QLineF(line[i - 1], line[i]).length() / pen.widthF();
+      for (qsizetype i = first + 1; i < first + count; ++i)
+        offset += QLineF(line[i - 1], line[i]).length() / pen.widthF();
     }
     painter.drawPolyline(line.constData() + first, static_cast<int>(count));
   }
@@ -266,7 +273,8 @@ class FocusTest {
     if (!focus_) return true;
     if (!envelope.intersects(envelope_)) return false;
     if (core::isPuntal(g.type())) {
-      return std::any_of(g.coords().begin(), g.coords().end(), [&](const core::Coord& c) { return points_->locate(c).has_value(); });
+      return std::any_of(g.coords().begin(), g.coords().end(),
+                         [&](const core::Coord& c) { return points_->locate(c).has_value(); });
     }
     return geo::intersects(*focus_, g);
   }
@@ -377,9 +385,15 @@ class RenderJob {
         if (const auto v = core::toNumber(f.values[*plan->sizeField])) sizeMm = style.sizeBy->sizeFor(*v);
       }
       switch (style.geometry) {
-        case StyleGeometry::Polygon: drawPolygon(f.geometry, symbol); break;
-        case StyleGeometry::Line: drawLine(f.geometry, symbol, sizeMm); break;
-        case StyleGeometry::Point: drawPoints(f.geometry, symbol, sizeMm, *cls, *plan, stamps); break;
+        case StyleGeometry::Polygon:
+          drawPolygon(f.geometry, symbol);
+          break;
+        case StyleGeometry::Line:
+          drawLine(f.geometry, symbol, sizeMm);
+          break;
+        case StyleGeometry::Point:
+          drawPoints(f.geometry, symbol, sizeMm, *cls, *plan, stamps);
+          break;
       }
       if (plan->labelField) addLabel(rl, *plan, f, sizeMm, problems);
     }
@@ -434,8 +448,9 @@ class RenderJob {
     const core::Layer& layer = *rl.layer;
     const Style& style = *rl.style;
     if (!draws(style.geometry, layer.geometryType())) {
-      problems.push_back({rl.id, -1, "style '" + style.name + "' is for " + toString(style.geometry) +
-                                         ", the layer holds " + std::string(core::toString(layer.geometryType()))});
+      problems.push_back({rl.id, -1,
+                          "style '" + style.name + "' is for " + toString(style.geometry) + ", the layer holds " +
+                              std::string(core::toString(layer.geometryType()))});
       return std::nullopt;
     }
     if (!layer.crs().empty() && layer.crs() != s_.crs) {
@@ -445,8 +460,9 @@ class RenderJob {
     LayerPlan plan;
     plan.classField = fieldIndex(layer, style.field);
     if (style.renderer != SymbolRenderer::Single && !plan.classField) {
-      problems.push_back({rl.id, -1, "style '" + style.name + "' classifies by field '" + style.field +
-                                         "', which the layer lacks; its features fall into 'other'"});
+      problems.push_back({rl.id, -1,
+                          "style '" + style.name + "' classifies by field '" + style.field +
+                              "', which the layer lacks; its features fall into 'other'"});
     }
     plan.sizeField = style.sizeBy ? fieldIndex(layer, style.sizeBy->field) : std::nullopt;
     if (style.sizeBy && !plan.sizeField) {
@@ -504,8 +520,9 @@ class RenderJob {
       if (plan.useStamps) {
         auto it = stamps.find(cls);
         if (it == stamps.end()) it = stamps.emplace(cls, makeStamp(symbol, sizeMm, pxPerMm_)).first;
-        painter_.drawImage(QPointF(std::round(p.x() - it->second.offset.x()), std::round(p.y() - it->second.offset.y())),
-                           it->second.image);
+        painter_.drawImage(
+            QPointF(std::round(p.x() - it->second.offset.x()), std::round(p.y() - it->second.offset.y())),
+            it->second.image);
       } else {
         symbols_.drawMarker(p, symbol, sizeMm);
       }

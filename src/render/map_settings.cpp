@@ -9,9 +9,7 @@ namespace circatlas::render {
 
 std::string_view displayCrs() noexcept { return geo::kAnalysisCrs; }
 
-double MapSettings::unitsPerPixel() const noexcept {
-  return widthPx > 0 ? extent.width() / widthPx : 1.0;
-}
+double MapSettings::unitsPerPixel() const noexcept { return widthPx > 0 ? extent.width() / widthPx : 1.0; }
 
 double MapSettings::scaleDenominator() const noexcept {
   // metres on the ground per metre on paper

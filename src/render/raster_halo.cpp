@@ -12,7 +12,8 @@ namespace circatlas::render {
 
 bool RasterHalo::suits(const QPainter& painter) {
   const QPaintEngine* engine = painter.paintEngine();
-  return engine && engine->type() == QPaintEngine::Raster && painter.deviceTransform().type() <= QTransform::TxTranslate;
+  return engine && engine->type() == QPaintEngine::Raster &&
+         painter.deviceTransform().type() <= QTransform::TxTranslate;
 }
 
 namespace {
@@ -38,7 +39,8 @@ void RasterHalo::setRadius(double radiusPx, int stride) {
   for (int dy = -reach_; dy <= reach_; ++dy) {
     for (int dx = -reach_; dx <= reach_; ++dx) {
       const double bias = radiusPx + kStemAllowancePx - std::hypot(dx, dy);
-      if (bias > -1.0) taps_.push_back({static_cast<std::ptrdiff_t>(dy) * stride + dx, static_cast<int>(std::lround(bias * 255.0))});
+      if (bias > -1.0)
+        taps_.push_back({static_cast<std::ptrdiff_t>(dy) * stride + dx, static_cast<int>(std::lround(bias * 255.0))});
     }
   }
 }

@@ -10,18 +10,24 @@ const char* toString(Language language) noexcept { return language == Language::
 
 bool draws(StyleGeometry style, core::GeometryType type) noexcept {
   switch (style) {
-    case StyleGeometry::Point: return core::isPuntal(type);
-    case StyleGeometry::Line: return core::isLinear(type);
-    case StyleGeometry::Polygon: return core::isPolygonal(type);
+    case StyleGeometry::Point:
+      return core::isPuntal(type);
+    case StyleGeometry::Line:
+      return core::isLinear(type);
+    case StyleGeometry::Polygon:
+      return core::isPolygonal(type);
   }
   return false;
 }
 
 const char* toString(StyleGeometry geometry) noexcept {
   switch (geometry) {
-    case StyleGeometry::Point: return "points";
-    case StyleGeometry::Line: return "lines";
-    case StyleGeometry::Polygon: return "polygons";
+    case StyleGeometry::Point:
+      return "points";
+    case StyleGeometry::Line:
+      return "lines";
+    case StyleGeometry::Polygon:
+      return "polygons";
   }
   return "?";
 }

@@ -56,11 +56,21 @@ void SymbolPainter::drawMarker(const QPointF& p, const Symbol& symbol, double si
   painter_.setPen(pen(symbol, symbol.strokeWidthMm));
   painter_.setBrush(brush(symbol));
   switch (symbol.marker) {
-    case MarkerShape::Circle: painter_.drawEllipse(p, r, r); break;
-    case MarkerShape::Square: painter_.drawRect(QRectF(p.x() - r * 0.886, p.y() - r * 0.886, r * 1.772, r * 1.772)); break;
-    case MarkerShape::Triangle: painter_.drawPolygon(regularPolygon(QPointF(p.x(), p.y() + r * 0.15), r * 1.15, 3, 90)); break;
-    case MarkerShape::Diamond: painter_.drawPolygon(regularPolygon(p, r * 1.1, 4, 90)); break;
-    case MarkerShape::Hexagon: painter_.drawPolygon(regularPolygon(p, r, 6, 0)); break;
+    case MarkerShape::Circle:
+      painter_.drawEllipse(p, r, r);
+      break;
+    case MarkerShape::Square:
+      painter_.drawRect(QRectF(p.x() - r * 0.886, p.y() - r * 0.886, r * 1.772, r * 1.772));
+      break;
+    case MarkerShape::Triangle:
+      painter_.drawPolygon(regularPolygon(QPointF(p.x(), p.y() + r * 0.15), r * 1.15, 3, 90));
+      break;
+    case MarkerShape::Diamond:
+      painter_.drawPolygon(regularPolygon(p, r * 1.1, 4, 90));
+      break;
+    case MarkerShape::Hexagon:
+      painter_.drawPolygon(regularPolygon(p, r, 6, 0));
+      break;
     case MarkerShape::Star: {
       QPolygonF star;
       for (int i = 0; i < 10; ++i) {

@@ -107,7 +107,8 @@ core::Layer allocationByPrefecture(const CatalogueInput& input, const PartnersRe
     g.promoteToMulti();
     core::Value utilisation;
     if (s.supplied > 0) utilisation = 100.0 * s.matched / s.supplied;
-    out.add({prefectures[i].id, std::move(g),
+    out.add({prefectures[i].id,
+             std::move(g),
              {prefectures.value(i, "code"), prefectures.value(i, "name_zh"), prefectures.value(i, "name_en"),
               s.supplied, s.matched, s.matchedGreedy, utilisation, s.received, s.tonneKm, s.cny}});
   }

@@ -24,9 +24,12 @@ std::string defaultText(const ParameterSpec& p) {
       if (p.number >= 1000.0 && std::fmod(p.number, 1000.0) == 0.0) return number(p.number / 1000.0) + "km";
       return number(p.number) + "m";
     case ParameterUnit::Factor:
-    case ParameterUnit::Count: return number(p.number);
-    case ParameterUnit::Flag: return p.number == 1.0 ? "on" : "off";
-    case ParameterUnit::Text: return std::string(p.text);
+    case ParameterUnit::Count:
+      return number(p.number);
+    case ParameterUnit::Flag:
+      return p.number == 1.0 ? "on" : "off";
+    case ParameterUnit::Text:
+      return std::string(p.text);
   }
   return {};
 }

@@ -40,10 +40,10 @@ struct InputSpec {
 
 /// One result layer: the same id, title and style in the export, the viewer and figure presets.
 struct ResultSpec {
-  std::string_view id;     ///< layer name everywhere; "{material}" stands for the material analysed
-  BilingualText title;     ///< layer title (GeoPackage identifier, viewer layer list, QGIS project)
-  std::string_view style;  ///< styles/<style>.json; empty: a table, or drawn in the plain style
-  std::string_view fields; ///< space-separated fields every run writes (more may follow: out_<CODE> …)
+  std::string_view id;      ///< layer name everywhere; "{material}" stands for the material analysed
+  BilingualText title;      ///< layer title (GeoPackage identifier, viewer layer list, QGIS project)
+  std::string_view style;   ///< styles/<style>.json; empty: a table, or drawn in the plain style
+  std::string_view fields;  ///< space-separated fields every run writes (more may follow: out_<CODE> …)
 };
 
 /// One analysis: the `circatlas <id>` command, the tool that runs it, and what it reads, takes and writes.

@@ -5,20 +5,20 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
-#include <map>
-#include <tuple>
-#include <vector>
 #include <exception>
+#include <map>
 #include <string_view>
 #include <system_error>
+#include <tuple>
+#include <vector>
 
 #include "catalogue/catalogue_layers.h"
 #include "catalogue/catalogue_schema.h"
 #include "core/error.h"
 #include "io/builtin_data.h"
 #include "io/catalogue_reader.h"
-#include "io/registry_file.h"
 #include "io/csv_reader.h"
+#include "io/registry_file.h"
 #include "tools/flow_estimates.h"
 
 namespace circatlas::tools {
@@ -80,7 +80,8 @@ catalogue::Catalogue loadRegistryFile(const CatalogueRequest& request) {
   out.origin = request.source + (sheet == std::string::npos ? std::string() : label.substr(sheet));
   out.ownTables.emplace_back("enterprises");
   for (const auto& t : tables) {
-    if (t.spec->name != "enterprises" && !io::isReferenceTable(t.spec->name)) out.builtinTables.emplace_back(t.spec->name);
+    if (t.spec->name != "enterprises" && !io::isReferenceTable(t.spec->name))
+      out.builtinTables.emplace_back(t.spec->name);
   }
   if (const auto b = asOfYear(io::builtinCatalogueDir())) {
     out.asOfYear = b;
@@ -100,7 +101,8 @@ catalogue::Catalogue loadCatalogue(const CatalogueRequest& request) {
     throw core::IoError(request.source + ": no such file or folder");
   }
   if (request.layer && !folder.empty()) {
-    throw core::ParameterError("--layer " + *request.layer + ": a folder registry holds one table per file; --layer "
+    throw core::ParameterError("--layer " + *request.layer +
+                               ": a folder registry holds one table per file; --layer "
                                "names the sheet or layer of a single-file registry");
   }
   const auto dir = folder.empty() ? builtinDir : folder;
@@ -120,7 +122,8 @@ catalogue::Catalogue loadCatalogue(const CatalogueRequest& request) {
   }
   // A folder without a single table of its own would silently be the built-in catalogue.
   if (!folder.empty() && out.ownTables.empty()) {
-    throw core::InputError(folder.string() + ": holds no catalogue table (enterprises.csv, flows.csv, …; see "
+    throw core::InputError(folder.string() +
+                           ": holds no catalogue table (enterprises.csv, flows.csv, …; see "
                            "data/catalogue/README.md)");
   }
   if (const auto y = folder.empty() ? std::nullopt : asOfYear(folder)) {
@@ -168,7 +171,8 @@ std::pair<int, std::string> planningYear(const catalogue::Catalogue& catalogue, 
 std::optional<double> exchangeParameter(const catalogue::Catalogue& catalogue, const std::string& name) {
   const core::Layer& l = catalogue.exchangeParameters;
   for (std::size_t i = 0; i < l.size(); ++i) {
-    if (core::toString(l.value(i, "parameter")) != name || !core::toString(l.value(i, "material_code")).empty()) continue;
+    if (core::toString(l.value(i, "parameter")) != name || !core::toString(l.value(i, "material_code")).empty())
+      continue;
     try {
       return std::stod(core::toString(l.value(i, "value")));
     } catch (const std::exception&) {
@@ -202,10 +206,10 @@ core::Layer effectiveFlows(const CatalogueInput& input, int year, double operati
   // Declared rows keep their own year; the row of each declared flow, by enterprise, material, direction.
   std::map<std::tuple<std::string, std::string, bool>, std::size_t> declaredRow;
   for (std::size_t i = 0; i < input.flows.size(); ++i) {
-    declaredRow.try_emplace({core::toString(input.flows.value(i, "enterprise_id")),
-                             core::toString(input.flows.value(i, "material_code")),
-                             core::toString(input.flows.value(i, "direction")) == "output"},
-                            i);
+    declaredRow.try_emplace(
+        {core::toString(input.flows.value(i, "enterprise_id")), core::toString(input.flows.value(i, "material_code")),
+         core::toString(input.flows.value(i, "direction")) == "output"},
+        i);
   }
   for (const auto& f : flows) {
     const std::string id = core::toString(input.enterprises.value(f.enterpriseRow, "id"));
@@ -222,7 +226,8 @@ core::Layer effectiveFlows(const CatalogueInput& input, int year, double operati
       else if (name == "basis") feature.values[c] = f.basis;
       else if (name == "method") feature.values[c] = f.method;
       else if (name == "source") feature.values[c] = f.source;
-      else if (f.declared && declared != declaredRow.end()) feature.values[c] = input.flows.value(declared->second, name);
+      else if (f.declared && declared != declaredRow.end())
+        feature.values[c] = input.flows.value(declared->second, name);
       else if (name == "year" && year > 0) feature.values[c] = typed(schema[c], std::to_string(year));
     }
     out.add(std::move(feature));

@@ -22,7 +22,6 @@ namespace circatlas::tools {
 
 namespace {
 
-
 // GEOS's concave hull is one call that cannot be interrupted: a Delaunay triangulation of every
 // point (about 9 s for one cluster of 1 M members, so Cancel would wait that long). Above this many
 // members the hull is traced through one member per grid cell instead, and widened by the cell's
@@ -55,9 +54,12 @@ HullSites hullSites(const core::Geometry& members, double epsMeters) {
 
 const char* roleName(analysis::cluster::PointRole role) {
   switch (role) {
-    case analysis::cluster::PointRole::Core: return "core";
-    case analysis::cluster::PointRole::Border: return "border";
-    case analysis::cluster::PointRole::Noise: return "noise";
+    case analysis::cluster::PointRole::Core:
+      return "core";
+    case analysis::cluster::PointRole::Border:
+      return "border";
+    case analysis::cluster::PointRole::Noise:
+      return "noise";
   }
   return "noise";
 }
@@ -152,7 +154,8 @@ std::vector<Profile> profileClusters(const core::Layer& enterprises, const core:
     const auto it = clusterOfId.find(text(flows, i, "enterprise_id"));
     const auto* q = std::get_if<double>(&flows.value(i, "quantity"));
     if (it == clusterOfId.end() || !q) continue;
-    const std::string field = (text(flows, i, "direction") == "output" ? "out_" : "in_") + text(flows, i, "material_code");
+    const std::string field =
+        (text(flows, i, "direction") == "output" ? "out_" : "in_") + text(flows, i, "material_code");
     quantityFields.insert(field);
     profiles[it->second].quantities[field] += *q;
   }
@@ -207,15 +210,19 @@ void addParks(const core::Layer* parks, const std::vector<core::Geometry>& conve
 void writeHullLayers(const std::vector<Profile>& profiles, const std::set<std::string>& quantityFields,
                      const Hulls& hulls, ClusterResult& r) {
   using core::FieldType;
-  core::Schema hullSchema({{"cluster_id", FieldType::Integer}, {"members", FieldType::Integer},
-                           {"core", FieldType::Integer}, {"border", FieldType::Integer},
-                           {"industries", FieldType::String}, {"shannon", FieldType::Real},
-                           {"prefectures", FieldType::String}, {"parks", FieldType::String},
+  core::Schema hullSchema({{"cluster_id", FieldType::Integer},
+                           {"members", FieldType::Integer},
+                           {"core", FieldType::Integer},
+                           {"border", FieldType::Integer},
+                           {"industries", FieldType::String},
+                           {"shannon", FieldType::Real},
+                           {"prefectures", FieldType::String},
+                           {"parks", FieldType::String},
                            {"area_km2", FieldType::Real}});
   for (const auto& q : quantityFields) hullSchema.add({q, FieldType::Real});
   r.convexHulls = core::Layer("cluster_hulls", std::string(geo::kWgs84), core::GeometryType::MultiPolygon, hullSchema);
-  r.concaveHulls = core::Layer("cluster_concave_hulls", std::string(geo::kWgs84), core::GeometryType::MultiPolygon,
-                               hullSchema);
+  r.concaveHulls =
+      core::Layer("cluster_concave_hulls", std::string(geo::kWgs84), core::GeometryType::MultiPolygon, hullSchema);
   for (std::size_t c = 0; c < profiles.size(); ++c) {
     const Profile& p = profiles[c];
     std::string mix;
@@ -230,8 +237,15 @@ void writeHullLayers(const std::vector<Profile>& profiles, const std::set<std::s
     std::string parkList;
     for (const auto& park : p.parks) parkList += (parkList.empty() ? "" : ";") + park;
     auto values = [&](const core::Geometry& hull) {
-      std::vector<core::Value> v = {static_cast<std::int64_t>(c), p.members, p.core, p.border, mix, shannon,
-                                    prefectures, parkList, geo::geodesicAreaSquareMeters(hull) / 1e6};
+      std::vector<core::Value> v = {static_cast<std::int64_t>(c),
+                                    p.members,
+                                    p.core,
+                                    p.border,
+                                    mix,
+                                    shannon,
+                                    prefectures,
+                                    parkList,
+                                    geo::geodesicAreaSquareMeters(hull) / 1e6};
       for (const auto& q : quantityFields) v.emplace_back(p.quantities.contains(q) ? p.quantities.at(q) : 0.0);
       return v;
     };

@@ -12,18 +12,18 @@
 namespace circatlas::tools {
 
 struct ClusterParams {
-  double epsMeters = spec::cluster::eps.number;                      ///< neighbourhood radius in metres (analysis CRS)
+  double epsMeters = spec::cluster::eps.number;                       ///< neighbourhood radius in metres (analysis CRS)
   int minPoints = static_cast<int>(spec::cluster::minPoints.number);  ///< counts the point itself
-  bool borderPointsAsNoise = spec::cluster::dbscanStar.number == 1;  ///< DBSCAN*
-  double concaveRatio = spec::cluster::concaveRatio.number;          ///< GEOS concave hull ratio (1 = convex)
+  bool borderPointsAsNoise = spec::cluster::dbscanStar.number == 1;   ///< DBSCAN*
+  double concaveRatio = spec::cluster::concaveRatio.number;           ///< GEOS concave hull ratio (1 = convex)
   bool kDistance = false;  ///< also report the k-distance distribution (on the same projected points)
 };
 
 struct ClusterResult {
-  core::Layer members;        ///< the input points + cluster_id (null for noise) and role (core/border/noise)
-  core::Layer convexHulls;    ///< one polygon per cluster with its profile (see runCluster)
-  core::Layer concaveHulls;   ///< the same profile on the concave hull (see runCluster for large clusters)
-  std::string parameters;     ///< "eps_m=5000 min_points=5 …"
+  core::Layer members;       ///< the input points + cluster_id (null for noise) and role (core/border/noise)
+  core::Layer convexHulls;   ///< one polygon per cluster with its profile (see runCluster)
+  core::Layer concaveHulls;  ///< the same profile on the concave hull (see runCluster for large clusters)
+  std::string parameters;    ///< "eps_m=5000 min_points=5 …"
   /// With params.kDistance: each member's distance to its minPoints-th nearest member (itself
   /// included), summarised, to help choose eps.
   std::optional<analysis::cluster::KDistanceReport> kDistance;

@@ -1,4 +1,5 @@
-// DistancesTool: projects places once, asks the Router for the matrix or single routes, and turns the answers into layers.
+// DistancesTool: projects places once, asks the Router for the matrix or single routes, and turns the answers into
+// layers.
 #include "tools/distances_tool.h"
 
 #include <cstdio>
@@ -34,7 +35,8 @@ core::Schema pairSchema(bool withVia) {
   return s;
 }
 
-std::vector<core::Value> pairValues(const Place& a, const Place& b, const net::PairResult& r, const net::RouterOptions& o) {
+std::vector<core::Value> pairValues(const Place& a, const Place& b, const net::PairResult& r,
+                                    const net::RouterOptions& o) {
   return {a.id,
           b.id,
           r.totals.length.value(),
@@ -89,8 +91,10 @@ std::string methodOf(net::PairStatus status, const net::RouterOptions& o) {
       return "network (" + std::string(net::toString(o.metric)) + "-shortest) + access legs " + straight;
     case net::PairStatus::FallbackNotSnapped:
       return straight + " (an endpoint is beyond the " + fmt(o.maxSnapDistance.value() / 1000.0) + " km snap limit)";
-    case net::PairStatus::FallbackUnreachable: return straight + " (no path in the network: other component or one-way trap)";
-    case net::PairStatus::FallbackNoNetwork: return straight + " (no network)";
+    case net::PairStatus::FallbackUnreachable:
+      return straight + " (no path in the network: other component or one-way trap)";
+    case net::PairStatus::FallbackNoNetwork:
+      return straight + " (no network)";
   }
   return straight;
 }
@@ -105,7 +109,10 @@ DistancesResult runDistances(const RoadNetwork& network, const net::Router& rout
   step(progress, 0.05, "computing the matrix");
   const net::RouteMatrix m = router.matrix(from, to);
 
-  DistancesResult result{core::Layer("distances", "", core::GeometryType::None, pairSchema(false)), std::nullopt, {}, parametersOf(network, o)};
+  DistancesResult result{core::Layer("distances", "", core::GeometryType::None, pairSchema(false)),
+                         std::nullopt,
+                         {},
+                         parametersOf(network, o)};
   result.matrix.reserve(m.rows * m.columns);
   for (std::size_t r = 0; r < m.rows; ++r) {
     for (std::size_t c = 0; c < m.columns; ++c) {
@@ -120,14 +127,16 @@ DistancesResult runDistances(const RoadNetwork& network, const net::Router& rout
     const geo::Transformer toLonLat(geo::kAnalysisCrs, geo::kWgs84);
     const std::size_t total = m.rows * m.columns;
     for (std::size_t r = 0; r < m.rows; ++r) {
-      step(progress, 0.5 + 0.5 * static_cast<double>(r * m.columns) / static_cast<double>(std::max<std::size_t>(total, 1)),
-                    "tracing route lines");
+      step(progress,
+           0.5 + 0.5 * static_cast<double>(r * m.columns) / static_cast<double>(std::max<std::size_t>(total, 1)),
+           "tracing route lines");
       for (std::size_t c = 0; c < m.columns; ++c) {
         const net::RouteResult route = router.route(from[r], to[c]);
         auto [geometry, via] = describe(network, route, toLonLat);
         auto values = pairValues(origins[r], destinations[c], route.figures, o);
         values.emplace_back(joined(via));
-        routes.add({core::FeatureId(static_cast<std::int64_t>(r * m.columns + c)), std::move(geometry), std::move(values)});
+        routes.add(
+            {core::FeatureId(static_cast<std::int64_t>(r * m.columns + c)), std::move(geometry), std::move(values)});
       }
     }
     result.routes = std::move(routes);
@@ -136,12 +145,14 @@ DistancesResult runDistances(const RoadNetwork& network, const net::Router& rout
   return result;
 }
 
-RouteOutcome runRoute(const RoadNetwork& network, const net::Router& router, const Place& origin, const Place& destination) {
+RouteOutcome runRoute(const RoadNetwork& network, const net::Router& router, const Place& origin,
+                      const Place& destination) {
   const Place both[] = {origin, destination};
   const std::vector<core::XY> xy = project(both);
   const net::RouteResult route = router.route(xy[0], xy[1]);
   auto [geometry, via] = describe(network, route, geo::Transformer(geo::kAnalysisCrs, geo::kWgs84));
-  RouteOutcome out{route.figures, via, core::Layer("route", std::string(geo::kWgs84), core::GeometryType::LineString, pairSchema(true))};
+  RouteOutcome out{route.figures, via,
+                   core::Layer("route", std::string(geo::kWgs84), core::GeometryType::LineString, pairSchema(true))};
   auto values = pairValues(origin, destination, route.figures, router.options());
   values.emplace_back(joined(via));
   out.line.add({core::FeatureId(0), std::move(geometry), std::move(values)});

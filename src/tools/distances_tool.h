@@ -1,4 +1,5 @@
-// DistancesTool: places in, network distance, time and cost per pair (a long table) and route lines out, through a Router.
+// DistancesTool: places in, network distance, time and cost per pair (a long table) and route lines out, through a
+// Router.
 #pragma once
 
 #include <array>
@@ -58,6 +59,7 @@ struct RouteOutcome {
 
 /// How a pair's figures were made, in words: "network (time-shortest) + access legs straight × 1.3",
 /// "straight line × 1.3 (endpoint beyond the 5 km snap limit)", …
-[[nodiscard]] std::string methodOf(analysis::network::PairStatus status, const analysis::network::RouterOptions& options);
+[[nodiscard]] std::string methodOf(analysis::network::PairStatus status,
+                                   const analysis::network::RouterOptions& options);
 
 }  // namespace circatlas::tools

@@ -38,7 +38,8 @@ std::string describe(const ExportItem& item) {
 
 /// The style with its fields under the names the format writes them (Shapefile: industry_c), so
 /// the QML and SLD beside the file classify, size and label by fields that exist.
-render::Style withWrittenFieldNames(render::Style s, const core::Schema& schema, const std::vector<std::string>& written) {
+render::Style withWrittenFieldNames(render::Style s, const core::Schema& schema,
+                                    const std::vector<std::string>& written) {
   auto rename = [&](std::string& field) {
     if (const auto i = schema.indexOf(field); i && *i < written.size()) field = written[*i];
   };
@@ -113,7 +114,10 @@ std::string projectSource(const std::string& driver, const std::string& out, con
                           bool projectBesideFolder) {
   namespace fs = std::filesystem;
   if (driver == "GPKG") return "./" + fs::path(out).filename().string() + "|layername=" + layer;
-  std::string ext = driver == "GeoJSON" ? ".geojson" : driver == "ESRI Shapefile" ? ".shp" : driver == "FlatGeobuf" ? ".fgb" : ".csv";
+  std::string ext = driver == "GeoJSON"          ? ".geojson"
+                    : driver == "ESRI Shapefile" ? ".shp"
+                    : driver == "FlatGeobuf"     ? ".fgb"
+                                                 : ".csv";
   if (table && (driver == "ESRI Shapefile" || driver == "FlatGeobuf")) ext = ".csv";
   const std::string folder = fs::path(io::exportFolderFor(out)).filename().string();
   return (projectBesideFolder ? "./" + folder + "/" : "./") + layer + ext;
@@ -136,7 +140,8 @@ std::optional<std::array<double, 4>> projectExtent(const std::vector<ExportItem>
                           std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
   bool any = false;
   for (const auto& i : items) {
-    if ((province && &i != province) || i.layer.geometryType() == core::GeometryType::None || i.layer.crs().empty()) continue;
+    if ((province && &i != province) || i.layer.geometryType() == core::GeometryType::None || i.layer.crs().empty())
+      continue;
     const geo::Transformer t(i.layer.crs(), geo::kAnalysisCrs);
     for (const auto& f : i.layer.features()) {
       for (core::Coord c : f.geometry.coords()) {
@@ -157,7 +162,8 @@ std::optional<std::array<double, 4>> projectExtent(const std::vector<ExportItem>
 render::QgisProject makeProject(const std::vector<ExportItem>& items, const std::vector<io::ExportLayer>& layers,
                                 const ExportParams& params, const std::string& driver, bool besideFolder) {
   render::QgisProject project;
-  project.title = params.language == render::Language::Zh ? "甘肃省循环经济地图集（circatlas）" : "Gansu circular-economy atlas (circatlas)";
+  project.title = params.language == render::Language::Zh ? "甘肃省循环经济地图集（circatlas）"
+                                                          : "Gansu circular-economy atlas (circatlas)";
   project.crsWkt = geo::crsWkt(geo::kAnalysisCrs);
   project.crsProj = std::string(geo::kAnalysisCrs);
   project.extent = projectExtent(items);
@@ -288,8 +294,9 @@ ExportSummary runExport(std::vector<ExportItem> items, const ExportParams& param
       out.metadata.emplace_back("circatlas_parameters", item.parameters);
     }
     if (spatial) {
-      const render::Style style = withWrittenFieldNames(item.style ? *item.style : plainStyle(item.layer), item.layer.schema(),
-                                                        io::writtenFieldNames(driver, item.layer.schema()));
+      const render::Style style =
+          withWrittenFieldNames(item.style ? *item.style : plainStyle(item.layer), item.layer.schema(),
+                                io::writtenFieldNames(driver, item.layer.schema()));
       out.style = io::LayerStyleDocument{style.name, render::toQml(style, params.language),
                                          render::toSld(style, item.layer.name(), params.language),
                                          bilingual(style.title.empty() ? item.title : style.title)};
@@ -311,10 +318,12 @@ ExportSummary runExport(std::vector<ExportItem> items, const ExportParams& param
   const std::string name = "circatlas";
   // Appending keeps the file's project: it lists the layers of the whole atlas, not just these.
   if (driver == "GPKG" && params.existing != io::ExistingTarget::Append) {
-    options.qgisProject = io::QgisProjectDocument{name, render::toQgs(makeProject(items, layers, params, driver, false))};
+    options.qgisProject =
+        io::QgisProjectDocument{name, render::toQgs(makeProject(items, layers, params, driver, false))};
   }
   if (!params.qgisProjectFile.empty() && driver == "PostgreSQL") {
-    throw core::ParameterError("--qgis-project: a PostGIS export is opened from QGIS's browser (styles in layer_styles)");
+    throw core::ParameterError(
+        "--qgis-project: a PostGIS export is opened from QGIS's browser (styles in layer_styles)");
   }
   // Sources in a project file are relative to it: it lies beside the folder (or the GeoPackage)
   // or inside the folder, so that it finds the layers wherever the whole is copied.
@@ -322,7 +331,8 @@ ExportSummary runExport(std::vector<ExportItem> items, const ExportParams& param
   if (!params.qgisProjectFile.empty()) {
     namespace fs = std::filesystem;
     const fs::path projectDir = fs::weakly_canonical(fs::absolute(params.qgisProjectFile)).parent_path();
-    const fs::path target = fs::weakly_canonical(fs::absolute(driver == "GPKG" ? params.out : io::exportFolderFor(params.out)));
+    const fs::path target =
+        fs::weakly_canonical(fs::absolute(driver == "GPKG" ? params.out : io::exportFolderFor(params.out)));
     inside = driver != "GPKG" && projectDir == target;
     if (!inside && projectDir != target.parent_path()) {
       throw core::ParameterError(params.qgisProjectFile + ": put the project beside " + target.filename().string() +
@@ -331,8 +341,8 @@ ExportSummary runExport(std::vector<ExportItem> items, const ExportParams& param
   }
   summary.report = io::writeExport(layers, params.out, options);
   if (!params.qgisProjectFile.empty()) {
-    io::writeQgisProjectFile({name, render::toQgs(makeProject(items, layers, params, driver, !inside))}, params.qgisProjectFile,
-                             params.existing != io::ExistingTarget::Refuse);
+    io::writeQgisProjectFile({name, render::toQgs(makeProject(items, layers, params, driver, !inside))},
+                             params.qgisProjectFile, params.existing != io::ExistingTarget::Refuse);
     summary.report.files.push_back(params.qgisProjectFile);
   }
   return summary;

@@ -27,13 +27,13 @@ struct ExportItem {
 };
 
 struct ExportParams {
-  std::string out;                         ///< a .gpkg file, a folder for per-layer formats, or PG:… (PostGIS)
-  std::optional<std::string> format;       ///< GDAL driver; by default from the extension of `out`
+  std::string out;                    ///< a .gpkg file, a folder for per-layer formats, or PG:… (PostGIS)
+  std::optional<std::string> format;  ///< GDAL driver; by default from the extension of `out`
   io::ExistingTarget existing = io::ExistingTarget::Refuse;
-  std::string crs = "EPSG:4326";           ///< every layer is transformed into this CRS (PROJ)
+  std::string crs = "EPSG:4326";                     ///< every layer is transformed into this CRS (PROJ)
   render::Language language = render::Language::Zh;  ///< of style legends and labels
-  std::string toolVersion;                 ///< "circatlas 0.1.0"
-  std::string exportTime;                  ///< ISO 8601 UTC; empty: now
+  std::string toolVersion;                           ///< "circatlas 0.1.0"
+  std::string exportTime;                            ///< ISO 8601 UTC; empty: now
   std::size_t featuresPerTransaction = 100000;
   bool strict = false;  ///< refuse what the format would lose (io::ExportWriteOptions::strict)
   std::string schema;   ///< PostgreSQL targets: the schema of the tables (empty: public)

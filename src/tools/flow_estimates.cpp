@@ -133,7 +133,8 @@ std::optional<Capacity> parseCapacity(double amount, const std::string& unitText
     const std::string prefix = s.prefix;
     if (unit.rfind(prefix, 0) != 0) continue;
     std::string product = trim(unit.substr(prefix.size()));
-    if (product.size() > 5 && product.substr(product.size() - 5) == " line") product = trim(product.substr(0, product.size() - 5));
+    if (product.size() > 5 && product.substr(product.size() - 5) == " line")
+      product = trim(product.substr(0, product.size() - 5));
     return Capacity{amount * s.factor, "t/a", lower(product)};
   }
   return std::nullopt;
@@ -233,8 +234,9 @@ std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const st
         if (f.low && f.high) f.method += "; plausible " + grouped(*f.low) + "–" + grouped(*f.high);
       } else {
         f.basis = "inferred";
-        f.method = "inferred from industry " + industry + ", quantity unknown" +
-                   (capacity || !amount ? std::string() : std::string(" (capacity unit '" + unit + "' not in the table)"));
+        f.method =
+            "inferred from industry " + industry + ", quantity unknown" +
+            (capacity || !amount ? std::string() : std::string(" (capacity unit '" + unit + "' not in the table)"));
       }
       if (open != unquantified.end()) {
         // Keep the declaration, add the estimated quantity.

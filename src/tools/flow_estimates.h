@@ -1,4 +1,5 @@
-// What each facility puts out and takes in: declared flows, estimates from capacity × the coefficient table, and flows inferred from the industry code.
+// What each facility puts out and takes in: declared flows, estimates from capacity × the coefficient table, and flows
+// inferred from the industry code.
 #pragma once
 
 #include <optional>
@@ -22,13 +23,14 @@ enum class Activity {
 /// op_status retired/mothballed → Inactive unless an end_year after the planning year says it
 /// was still running then; under_construction/proposed → Planned unless start_year is at or
 /// before the year; operating, unknown or empty → Active.
-[[nodiscard]] Activity activityOf(const core::Layer& enterprises, std::size_t row, int year, std::string* why = nullptr);
+[[nodiscard]] Activity activityOf(const core::Layer& enterprises, std::size_t row, int year,
+                                  std::string* why = nullptr);
 
 /// A capacity parsed from `capacity` + `capacity_unit`.
 struct Capacity {
-  double amount = 0.0;   ///< in `basis` units: MW, or tonnes of `product` per year
-  std::string basis;     ///< "MW" or "t/a"
-  std::string product;   ///< for t/a: what is counted ("cement", "crude steel"); empty for MW
+  double amount = 0.0;  ///< in `basis` units: MW, or tonnes of `product` per year
+  std::string basis;    ///< "MW" or "t/a"
+  std::string product;  ///< for t/a: what is counted ("cement", "crude steel"); empty for MW
 };
 
 /// Parses "MW", "<t|kt|Mt>/a <product>" and "t/d <product>" (× operatingDays); a trailing
@@ -40,12 +42,12 @@ struct FacilityFlow {
   std::size_t enterpriseRow = 0;
   std::string material;
   bool output = true;
-  std::optional<double> quantity;  ///< per year in the material's unit; nullopt = present, quantity unknown
-  std::string basis;               ///< reported | estimated | inferred (flows.csv's basis, or ours)
-  bool declared = false;           ///< from flows.csv (true) or from industry_profiles.csv (false)
-  std::string method;              ///< how the quantity was made, with the numbers
-  std::string source;              ///< citation of the coefficient or the declared flow
-  std::optional<double> low, high; ///< plausible range of an estimate (from factor_low/high)
+  std::optional<double> quantity;   ///< per year in the material's unit; nullopt = present, quantity unknown
+  std::string basis;                ///< reported | estimated | inferred (flows.csv's basis, or ours)
+  bool declared = false;            ///< from flows.csv (true) or from industry_profiles.csv (false)
+  std::string method;               ///< how the quantity was made, with the numbers
+  std::string source;               ///< citation of the coefficient or the declared flow
+  std::optional<double> low, high;  ///< plausible range of an estimate (from factor_low/high)
 };
 
 struct EstimateOptions {
@@ -59,8 +61,8 @@ struct EstimateOptions {
 /// capacity unit and a factor, an `estimated` flow = capacity × factor; otherwise, for an
 /// enterprise that declares no flows at all (its declared flows are taken as its own list), an
 /// `inferred` flow without quantity. `profiles` may be null (declared flows only).
-[[nodiscard]] std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const std::vector<std::size_t>& rows,
-                                                      const core::Layer& flows, const core::Layer* profiles,
-                                                      const EstimateOptions& options = {});
+[[nodiscard]] std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises,
+                                                      const std::vector<std::size_t>& rows, const core::Layer& flows,
+                                                      const core::Layer* profiles, const EstimateOptions& options = {});
 
 }  // namespace circatlas::tools

@@ -99,19 +99,24 @@ HotspotsResult runHotspots(const core::Layer& enterprises, const core::Layer& fl
 
   using core::FieldType;
   r.counties = core::Layer("hotspots_" + params.material, counties.crs(), core::GeometryType::MultiPolygon,
-                           core::Schema({{"code", FieldType::String}, {"name_zh", FieldType::String},
-                                         {"name_en", FieldType::String}, {"output", FieldType::Real},
-                                         {"gi_z", FieldType::Real}, {"gi_p", FieldType::Real},
+                           core::Schema({{"code", FieldType::String},
+                                         {"name_zh", FieldType::String},
+                                         {"name_en", FieldType::String},
+                                         {"output", FieldType::Real},
+                                         {"gi_z", FieldType::Real},
+                                         {"gi_p", FieldType::Real},
                                          {"hotspot", FieldType::String}}));
   for (std::size_t i = 0; i < counties.size(); ++i) {
     core::Geometry g = counties[i].geometry;
     g.promoteToMulti();
-    r.counties.add({core::FeatureId(static_cast<std::int64_t>(i + 1)), std::move(g),
+    r.counties.add({core::FeatureId(static_cast<std::int64_t>(i + 1)),
+                    std::move(g),
                     {counties.value(i, "code"), counties.value(i, "name_zh"), counties.value(i, "name_en"), totals[i],
                      gi[i].z, gi[i].pValue, classify(gi[i].z, gi[i].pValue)}});
   }
   char buf[200];
-  std::snprintf(buf, sizeof buf, "material=%s bandwidth_m=%g cell_m=%g kernel=quartic gi_weights=queen permutations=%d seed=%llu",
+  std::snprintf(buf, sizeof buf,
+                "material=%s bandwidth_m=%g cell_m=%g kernel=quartic gi_weights=queen permutations=%d seed=%llu",
                 params.material.c_str(), params.bandwidthMeters, params.cellMeters, params.permutations,
                 static_cast<unsigned long long>(params.seed));
   r.parameters = buf;

@@ -12,9 +12,9 @@
 namespace circatlas::tools {
 
 struct HotspotsParams {
-  std::string material{spec::hotspots::material.text};                      ///< residue whose output flows are mapped
-  double bandwidthMeters = spec::hotspots::bandwidth.number;                ///< kernel radius
-  double cellMeters = spec::hotspots::cell.number;                          ///< density grid cell
+  std::string material{spec::hotspots::material.text};                       ///< residue whose output flows are mapped
+  double bandwidthMeters = spec::hotspots::bandwidth.number;                 ///< kernel radius
+  double cellMeters = spec::hotspots::cell.number;                           ///< density grid cell
   int permutations = static_cast<int>(spec::hotspots::permutations.number);  ///< for the Gi* pseudo p-values
   std::uint64_t seed = static_cast<std::uint64_t>(spec::hotspots::seed.number);
 };
@@ -34,7 +34,8 @@ struct HotspotsResult {
 
 /// True when `flows` give a quantified output of `material` at a located enterprise: what
 /// runHotspots needs to map (it throws core::ParameterError otherwise).
-[[nodiscard]] bool hasOutputToMap(const core::Layer& enterprises, const core::Layer& flows, const std::string& material);
+[[nodiscard]] bool hasOutputToMap(const core::Layer& enterprises, const core::Layer& flows,
+                                  const std::string& material);
 
 /// Output flows of `material` (quantified ones) at their enterprises' points, projected once to
 /// the analysis CRS for the density; summed per county (by location) for Gi* with queen

@@ -40,7 +40,8 @@ constexpr std::array<LineClass, 22> kClasses{{
 
 std::string lower(std::string_view text) {
   std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
@@ -101,7 +102,8 @@ std::optional<double> parseSpeedKmh(std::string_view text) noexcept {
   double value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || !(value > 0)) return std::nullopt;
-  const std::string unit = lower(trim(std::string_view(end, static_cast<std::size_t>(text.data() + text.size() - end))));
+  const std::string unit =
+      lower(trim(std::string_view(end, static_cast<std::size_t>(text.data() + text.size() - end))));
   if (unit.empty() || unit == "km/h" || unit == "kmh" || unit == "kph") return value;
   if (unit == "mph") return value * 1.609344;
   return std::nullopt;

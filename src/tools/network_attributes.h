@@ -1,4 +1,5 @@
-// How the attributes of a road or rail line become a mode, a planning speed and a one-way rule (OSM tags or plain fields).
+// How the attributes of a road or rail line become a mode, a planning speed and a one-way rule (OSM tags or plain
+// fields).
 #pragma once
 
 #include <cstdint>
@@ -24,8 +25,8 @@ enum class Oneway : std::uint8_t { Both, Forward, Backward };
 struct LineClass {
   std::string_view name;  ///< "motorway", "expressway", "railway", …
   TravelMode mode;
-  double speedKmh;        ///< heavy goods vehicle (road) or freight train (rail), km/h: an assumption, see below
-  bool impliedOneway;     ///< OSM: motorways and their links are one-way unless tagged oneway=no
+  double speedKmh;     ///< heavy goods vehicle (road) or freight train (rail), km/h: an assumption, see below
+  bool impliedOneway;  ///< OSM: motorways and their links are one-way unless tagged oneway=no
 };
 
 /// The built-in classes: the OpenStreetMap `highway` values a lorry may use (motorway, trunk, primary,

@@ -92,7 +92,7 @@ std::optional<LineAttributes> NetworkClassifier::classifyPlain(const core::Featu
     if (!m) fail(f, p_.modeField, "expected 'road' or 'rail', got \"" + *mode + "\"");
     a.mode = *m;
   }
-  a.speedKmh = cls && cls->mode == a.mode ? cls->speedKmh
+  a.speedKmh = cls && cls->mode == a.mode   ? cls->speedKmh
                : a.mode == TravelMode::Rail ? findLineClass("railway")->speedKmh
                                             : p_.unknownClassSpeedKmh;
   if (const auto speed = field(f, p_.speedField)) {

@@ -1,4 +1,5 @@
-// NetworkTool: line features → classified lines → vertices joined exactly or within the snap tolerance → RoadGraph + report.
+// NetworkTool: line features → classified lines → vertices joined exactly or within the snap tolerance → RoadGraph +
+// report.
 #include "tools/network_tool.h"
 
 #include <algorithm>
@@ -104,8 +105,8 @@ double segmentMeters(const ProjectedVertices& v, std::size_t to) {
 
 // Stage 4: one edge per segment, with its label and mode, and what the component report needs.
 struct NetworkEdges {
-  std::vector<std::string> labels;         // distinct
-  std::vector<std::uint32_t> edgeLabels;   // per edge: index into labels
+  std::vector<std::string> labels;        // distinct
+  std::vector<std::uint32_t> edgeLabels;  // per edge: index into labels
   std::vector<TravelMode> edgeModes;
   std::vector<std::uint32_t> edgeFrom;     // per edge: node
   std::vector<double> edgeLength;          // per edge: metres
@@ -120,7 +121,8 @@ NetworkEdges addEdges(const core::Layer& layer, const GatheredLines& g, const Pr
   // Geodesic length of each used feature, to spread a published length over its segments.
   std::vector<double> featureGeodesic(g.attributes.size(), 0.0);
   for (const Line& l : g.lines) {
-    for (std::size_t i = l.vertices.first + 1; i < l.vertices.last; ++i) featureGeodesic[l.attributes] += segmentMeters(v, i);
+    for (std::size_t i = l.vertices.first + 1; i < l.vertices.last; ++i)
+      featureGeodesic[l.attributes] += segmentMeters(v, i);
   }
   for (const Line& l : g.lines) {
     const LineAttributes& a = g.attributes[l.attributes];
@@ -132,7 +134,8 @@ NetworkEdges addEdges(const core::Layer& layer, const GatheredLines& g, const Pr
       scale = geodesic > 0 ? *a.publishedLengthMeters / geodesic : 0.0;
     }
     const double metresPerSecond = a.speedKmh / 3.6;
-    const double yuanPerTonneKm = a.mode == TravelMode::Rail ? params.railCostYuanPerTonneKm : params.roadCostYuanPerTonneKm;
+    const double yuanPerTonneKm =
+        a.mode == TravelMode::Rail ? params.railCostYuanPerTonneKm : params.roadCostYuanPerTonneKm;
     for (std::size_t i = l.vertices.first + 1; i < l.vertices.last; ++i) {
       const double length = segmentMeters(v, i) * scale;
       net::NodeId from(topology.nodeOfVertex[i - 1]);
@@ -153,8 +156,8 @@ NetworkEdges addEdges(const core::Layer& layer, const GatheredLines& g, const Pr
 }
 
 // Stage 5: weakly connected parts with their length and a few features to find them by.
-void reportComponents(const core::Layer& layer, const net::RoadGraph& graph, const std::vector<core::LonLat>& nodeLonLat,
-                      const NetworkEdges& edges, NetworkReport& report) {
+void reportComponents(const core::Layer& layer, const net::RoadGraph& graph,
+                      const std::vector<core::LonLat>& nodeLonLat, const NetworkEdges& edges, NetworkReport& report) {
   const net::ComponentsReport components = net::analyseComponents(graph);
   report.strongComponents = components.strong.count();
   report.components.resize(components.weak.count());
@@ -170,7 +173,8 @@ void reportComponents(const core::Layer& layer, const net::RoadGraph& graph, con
     ++c.edges;
     c.lengthMeters += edges.edgeLength[e];
     const std::int64_t fid = layer[edges.edgeFeature[e]].id.value();
-    if (c.someFeatures.size() < 5 && std::find(c.someFeatures.begin(), c.someFeatures.end(), fid) == c.someFeatures.end()) {
+    if (c.someFeatures.size() < 5 &&
+        std::find(c.someFeatures.begin(), c.someFeatures.end(), fid) == c.someFeatures.end()) {
       c.someFeatures.push_back(fid);
     }
   }
@@ -180,12 +184,15 @@ void reportComponents(const core::Layer& layer, const net::RoadGraph& graph, con
 
 void NetworkParams::validate() const {
   auto fail = [](const std::string& what) { throw core::ParameterError("network: " + what); };
-  if (!std::isfinite(snapToleranceMeters) || snapToleranceMeters < 0) fail("snap tolerance must be ≥ 0 m, got " + fmt(snapToleranceMeters));
-  if (snapToleranceMeters > 1000) fail("snap tolerance above 1 km (" + fmt(snapToleranceMeters) + " m) would merge separate roads");
+  if (!std::isfinite(snapToleranceMeters) || snapToleranceMeters < 0)
+    fail("snap tolerance must be ≥ 0 m, got " + fmt(snapToleranceMeters));
+  if (snapToleranceMeters > 1000)
+    fail("snap tolerance above 1 km (" + fmt(snapToleranceMeters) + " m) would merge separate roads");
   if (!includeRoad && !includeRail) fail("no mode chosen: include road, rail or both");
   if (!std::isfinite(roadCostYuanPerTonneKm) || roadCostYuanPerTonneKm < 0) fail("road cost must be ≥ 0 CNY/t·km");
   if (!std::isfinite(railCostYuanPerTonneKm) || railCostYuanPerTonneKm < 0) fail("rail cost must be ≥ 0 CNY/t·km");
-  if (!std::isfinite(unknownClassSpeedKmh) || unknownClassSpeedKmh <= 0) fail("speed for unknown classes must be > 0 km/h");
+  if (!std::isfinite(unknownClassSpeedKmh) || unknownClassSpeedKmh <= 0)
+    fail("speed for unknown classes must be > 0 km/h");
 }
 
 double NetworkReport::largestShareOfLength() const noexcept {
@@ -201,9 +208,11 @@ RoadNetwork buildNetwork(const core::Layer& layer, const NetworkParams& params, 
   NetworkReport& report = network.report_;
   try {
     if (!core::isLinear(layer.geometryType()) && !(layer.geometryType() == core::GeometryType::None && layer.empty())) {
-      throw core::InputError("not a line layer: its geometries are " + std::string(core::toString(layer.geometryType())));
+      throw core::InputError("not a line layer: its geometries are " +
+                             std::string(core::toString(layer.geometryType())));
     }
-    if (layer.crs().empty()) throw core::CrsError("the layer declares no coordinate system; roads need one to be measured");
+    if (layer.crs().empty())
+      throw core::CrsError("the layer declares no coordinate system; roads need one to be measured");
     step(progress, 0.0, "classifying lines");
     const GatheredLines gathered = gatherLines(layer, params, report);
 
@@ -243,7 +252,9 @@ RoadNetwork buildNetwork(const core::Layer& layer, const NetworkParams& params, 
     throw;
   }
   network.parameters_ = "snap_m=" + fmt(params.snapToleranceMeters) + " modes=" +
-                        (params.includeRoad && params.includeRail ? "road+rail" : params.includeRoad ? "road" : "rail") +
+                        (params.includeRoad && params.includeRail ? "road+rail"
+                         : params.includeRoad                     ? "road"
+                                                                  : "rail") +
                         " road_cny_per_tkm=" + fmt(params.roadCostYuanPerTonneKm) +
                         " rail_cny_per_tkm=" + fmt(params.railCostYuanPerTonneKm) + " lengths=geodesic" +
                         (params.lengthField ? "|" + *params.lengthField : std::string());

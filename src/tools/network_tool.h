@@ -1,4 +1,5 @@
-// NetworkTool: a road/rail line layer (any GDAL line layer or OSM `lines`) in, a routable RoadGraph and its component report out.
+// NetworkTool: a road/rail line layer (any GDAL line layer or OSM `lines`) in, a routable RoadGraph and its component
+// report out.
 #pragma once
 
 #include <cstdint>
@@ -22,17 +23,18 @@ struct NetworkParams {
   /// digitised a little short or long). Vertices that coincide exactly always join, whatever the
   /// tolerance; lines that merely cross (bridges) never do. Metres, ≥ 0.
   double snapToleranceMeters = 1.0;
-  bool includeRoad = true;                ///< keep lines of mode road
-  bool includeRail = false;               ///< keep lines of mode rail (a graph with both lets freight change mode at shared nodes for free)
-  double roadCostYuanPerTonneKm = 0.5;    ///< assumption: no sourced Chinese road-freight rate (as data/catalogue)
-  double railCostYuanPerTonneKm = 0.15;   ///< assumption: no sourced rate; rail bulk freight is cheaper per t·km
+  bool includeRoad = true;  ///< keep lines of mode road
+  bool includeRail =
+      false;  ///< keep lines of mode rail (a graph with both lets freight change mode at shared nodes for free)
+  double roadCostYuanPerTonneKm = 0.5;   ///< assumption: no sourced Chinese road-freight rate (as data/catalogue)
+  double railCostYuanPerTonneKm = 0.15;  ///< assumption: no sourced rate; rail bulk freight is cheaper per t·km
   /// Plain line layers: the fields read when present. A class not in builtinLineClasses() is a road at
   /// unknownClassSpeedKmh unless the mode field says rail.
   std::string classField = "class";
   std::string modeField = "mode";
-  std::string speedField = "speed_kmh";   ///< km/h; overrides the class speed where set
-  std::string onewayField = "oneway";     ///< yes/no/1/0/-1
-  std::optional<std::string> lengthField; ///< published length in metres, spread over the line's segments
+  std::string speedField = "speed_kmh";    ///< km/h; overrides the class speed where set
+  std::string onewayField = "oneway";      ///< yes/no/1/0/-1
+  std::optional<std::string> lengthField;  ///< published length in metres, spread over the line's segments
   double unknownClassSpeedKmh = 30.0;
 
   /// Throws core::ParameterError naming the first bad value.
@@ -50,15 +52,15 @@ struct NetworkComponent {
 
 /// What was read and built, for the run log and the CLI.
 struct NetworkReport {
-  std::string flavour;                   ///< "OpenStreetMap lines" or "line layer"
+  std::string flavour;  ///< "OpenStreetMap lines" or "line layer"
   std::size_t featuresRead = 0;
   std::size_t featuresUsed = 0;
   std::size_t skippedOtherMode = 0;      ///< lines of a mode not asked for
   std::size_t skippedNotForFreight = 0;  ///< OSM lines that are not lorry roads (footway, track, waterway, …)
   std::size_t skippedEmpty = 0;          ///< null or one-vertex geometries
   std::size_t onewayLines = 0;
-  std::size_t publishedLengths = 0;      ///< lines whose length came from lengthField
-  std::size_t endsSnapped = 0;           ///< line ends moved (by ≤ tolerance) onto another line's vertex or end
+  std::size_t publishedLengths = 0;  ///< lines whose length came from lengthField
+  std::size_t endsSnapped = 0;       ///< line ends moved (by ≤ tolerance) onto another line's vertex or end
   double totalLengthMeters = 0;
   analysis::network::BuildReport build;
   std::size_t nodes = 0;
@@ -86,8 +88,8 @@ class RoadNetwork {
   friend RoadNetwork buildNetwork(const core::Layer&, const NetworkParams&, core::Progress*);
   std::unique_ptr<analysis::network::RoadGraph> graph_ = std::make_unique<analysis::network::RoadGraph>();
   NetworkReport report_;
-  std::vector<std::string> labels_;          // distinct labels
-  std::vector<std::uint32_t> edgeLabels_;    // per edge: index into labels_
+  std::vector<std::string> labels_;        // distinct labels
+  std::vector<std::uint32_t> edgeLabels_;  // per edge: index into labels_
   std::vector<TravelMode> edgeModes_;
   std::string parameters_;
 };

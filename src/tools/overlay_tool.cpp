@@ -13,7 +13,6 @@ namespace circatlas::tools {
 
 namespace {
 
-
 std::vector<core::Geometry> shapes(const core::Layer& l) {
   std::vector<core::Geometry> out;
   out.reserve(l.size());
@@ -87,9 +86,13 @@ struct Totals {
 core::Layer summaryLayer(const char* name, const core::Layer& units, const std::map<std::string, Totals>& totals,
                          const std::set<std::string>& quantityFields) {
   using core::FieldType;
-  core::Schema schema({{"code", FieldType::String}, {"name_zh", FieldType::String}, {"name_en", FieldType::String},
-                       {"enterprises", FieldType::Integer}, {"demonstration_units", FieldType::Integer},
-                       {"parks", FieldType::Integer}, {"projects", FieldType::Integer}});
+  core::Schema schema({{"code", FieldType::String},
+                       {"name_zh", FieldType::String},
+                       {"name_en", FieldType::String},
+                       {"enterprises", FieldType::Integer},
+                       {"demonstration_units", FieldType::Integer},
+                       {"parks", FieldType::Integer},
+                       {"projects", FieldType::Integer}});
   for (const char* g : kGroups) schema.add({g, FieldType::Integer});
   for (const auto& q : quantityFields) schema.add({q, FieldType::Real});
   core::Layer out(name, units.crs(), core::GeometryType::MultiPolygon, std::move(schema));
@@ -99,8 +102,9 @@ core::Layer summaryLayer(const char* name, const core::Layer& units, const std::
     const Totals t = it == totals.end() ? Totals{} : it->second;
     core::Feature f{core::FeatureId(static_cast<std::int64_t>(i + 1)), units[i].geometry, {}};
     f.geometry.promoteToMulti();
-    f.values = {code, units.value(i, "name_zh"), units.value(i, "name_en"), t.enterprises, t.demonstration,
-                t.parks, t.projects};
+    f.values = {code,          units.value(i, "name_zh"), units.value(i, "name_en"),
+                t.enterprises, t.demonstration,           t.parks,
+                t.projects};
     for (const char* g : kGroups) f.values.emplace_back(t.groups.contains(g) ? t.groups.at(g) : std::int64_t{0});
     for (const auto& q : quantityFields) f.values.emplace_back(t.quantities.contains(q) ? t.quantities.at(q) : 0.0);
     out.add(std::move(f));
@@ -142,8 +146,11 @@ OverlayResult runOverlay(const OverlayInput& in) {
     byCounty[text(in.counties, it->second, "code")].quantities[field] += *q;
   }
 
-  OverlayResult result{withCodes(in.enterprises, enterpriseCounty, in.counties), std::nullopt, std::nullopt,
-                       std::nullopt, core::Layer("x", "", core::GeometryType::None, core::Schema()),
+  OverlayResult result{withCodes(in.enterprises, enterpriseCounty, in.counties),
+                       std::nullopt,
+                       std::nullopt,
+                       std::nullopt,
+                       core::Layer("x", "", core::GeometryType::None, core::Schema()),
                        core::Layer("x", "", core::GeometryType::None, core::Schema())};
   core::advance(in.progress, 0.5, "locating parks, projects and mining bases");
   if (in.parks) {

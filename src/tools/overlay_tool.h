@@ -9,10 +9,10 @@
 namespace circatlas::tools {
 
 struct OverlayInput {
-  const core::Layer& counties;     ///< base map counties (code, name_zh, name_en, prefecture_code), EPSG:4326
-  const core::Layer& prefectures;  ///< base map prefectures (code, name_zh, name_en)
-  const core::Layer& enterprises;  ///< points with industry_code and status
-  const core::Layer& flows;        ///< enterprise_id, material_code, direction, quantity
+  const core::Layer& counties;               ///< base map counties (code, name_zh, name_en, prefecture_code), EPSG:4326
+  const core::Layer& prefectures;            ///< base map prefectures (code, name_zh, name_en)
+  const core::Layer& enterprises;            ///< points with industry_code and status
+  const core::Layer& flows;                  ///< enterprise_id, material_code, direction, quantity
   const core::Layer* parks = nullptr;        ///< points with level (optional)
   const core::Layer* projects = nullptr;     ///< points (optional)
   const core::Layer* miningBases = nullptr;  ///< areas (optional)
@@ -24,8 +24,8 @@ struct OverlayResult {
   std::optional<core::Layer> parks;
   std::optional<core::Layer> projects;
   std::optional<core::Layer> miningBases;  ///< + counties, prefectures (';'-separated codes they intersect)
-  core::Layer countySummary;      ///< county polygons with counts and tonnes (see runOverlay)
-  core::Layer prefectureSummary;  ///< the same per prefecture
+  core::Layer countySummary;               ///< county polygons with counts and tonnes (see runOverlay)
+  core::Layer prefectureSummary;           ///< the same per prefecture
 };
 
 /// Point-in-polygon (GEOS STRtree + prepared polygons, on all cores) for every point layer and

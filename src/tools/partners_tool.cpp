@@ -1,14 +1,14 @@
 // Adapts catalogue layers to the partners kernel and its results back to layers with reasons in words.
 #include "tools/partners_tool.h"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <algorithm>
-#include <array>
 #include <limits>
-#include <optional>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "analysis/partners/allocation.h"
@@ -17,8 +17,8 @@
 #include "geo/geodesic.h"
 #include "geo/transformer.h"
 #include "tools/flow_estimates.h"
-#include "tools/site_distances.h"
 #include "tools/layer_fields.h"
+#include "tools/site_distances.h"
 
 namespace circatlas::tools {
 
@@ -26,7 +26,6 @@ namespace {
 
 using analysis::partners::Candidate;
 using analysis::partners::ExchangeProblem;
-
 
 // A column a registry may leave out (capacity, demand factors …): null when absent.
 core::Value optional(const core::Layer& l, std::size_t i, std::string_view field) {
@@ -66,7 +65,7 @@ struct Parameters {
   double groupBonus = 1.1;
   double inferredWeight = 0.8;
   double unknownCoverShare = 0.5;
-  std::map<std::string, double> value;      // replaced value per unit, by material
+  std::map<std::string, double> value;  // replaced value per unit, by material
   std::map<std::string, std::string> valueBasis;
   std::map<std::string, bool> pipe;         // transport by pipe, by material
   std::map<std::string, double> lossPerKm;  // share per km, by material
@@ -141,16 +140,23 @@ class Builder {
     for (std::size_t i = 0; i < all.size(); ++i) {
       if (p_.topK == 0 || rankOf(all, i) <= static_cast<std::int64_t>(p_.topK)) top.push_back(all[i]);
     }
-    PartnersResult r{linkLayer(spec::partners::candidates.id), linkLayer(spec::allocate::optimal.id), linkLayer(spec::allocate::greedy.id),
-                     summaryLayer(), unmatchedLayer(), inactiveLayer(), flowsLayer(), parameters()};
+    PartnersResult r{linkLayer(spec::partners::candidates.id),
+                     linkLayer(spec::allocate::optimal.id),
+                     linkLayer(spec::allocate::greedy.id),
+                     summaryLayer(),
+                     unmatchedLayer(),
+                     inactiveLayer(),
+                     flowsLayer(),
+                     parameters()};
     for (const auto& f : flows_) {
       if (!materialIndex_.contains(f.material)) continue;
-      r.flows.add({core::FeatureId(static_cast<std::int64_t>(r.flows.size() + 1)), core::Geometry(),
+      r.flows.add({core::FeatureId(static_cast<std::int64_t>(r.flows.size() + 1)),
+                   core::Geometry(),
                    {text(in_.enterprises, f.enterpriseRow, "id"), text(in_.enterprises, f.enterpriseRow, "name_zh"),
-                    f.material, materials_[materialIndex_.at(f.material)].unit, std::string(f.output ? "output" : "input"),
-                    f.quantity ? core::Value(*f.quantity) : core::Value(), f.low ? core::Value(*f.low) : core::Value(),
-                    f.high ? core::Value(*f.high) : core::Value(), f.basis, f.method, f.source,
-                    sites_[siteOf_.at(text(in_.enterprises, f.enterpriseRow, "id"))].province}});
+                    f.material, materials_[materialIndex_.at(f.material)].unit,
+                    std::string(f.output ? "output" : "input"), f.quantity ? core::Value(*f.quantity) : core::Value(),
+                    f.low ? core::Value(*f.low) : core::Value(), f.high ? core::Value(*f.high) : core::Value(), f.basis,
+                    f.method, f.source, sites_[siteOf_.at(text(in_.enterprises, f.enterpriseRow, "id"))].province}});
     }
     for (std::size_t k = 0; k < top.size(); ++k) addCandidate(r.candidates, top[k], rankOf(top, k));
     core::advance(progress_, 0.6, "optimal allocation");
@@ -164,7 +170,8 @@ class Builder {
     nearestBeyondReach(unmatched);
     for (const auto s : unmatched) addUnmatched(r.unmatched, s);
     for (const auto& [row, why] : inactive_) {
-      r.inactive.add({core::FeatureId(static_cast<std::int64_t>(r.inactive.size() + 1)), core::Geometry(),
+      r.inactive.add({core::FeatureId(static_cast<std::int64_t>(r.inactive.size() + 1)),
+                      core::Geometry(),
                       {text(in_.enterprises, row, "id"), text(in_.enterprises, row, "name_zh"), why}});
     }
     return r;
@@ -176,9 +183,10 @@ class Builder {
       Material m{text(in_.materials, i, "code"), text(in_.materials, i, "name_zh"), text(in_.materials, i, "name_en"),
                  text(in_.materials, i, "unit")};
       materialIndex_[m.code] = static_cast<std::uint32_t>(materials_.size());
-      analysis::partners::MaterialRule rule{number(in_.materials.value(i, "max_distance_km")).value_or(0.0),
-                                            number(in_.materials.value(i, "cost_cny_per_unit_km")).value_or(0.0),
-                                            number(optional(in_.materials, i, "disposal_cost_cny_per_unit")).value_or(0.0)};
+      analysis::partners::MaterialRule rule{
+          number(in_.materials.value(i, "max_distance_km")).value_or(0.0),
+          number(in_.materials.value(i, "cost_cny_per_unit_km")).value_or(0.0),
+          number(optional(in_.materials, i, "disposal_cost_cny_per_unit")).value_or(0.0)};
       if (const auto it = params_.value.find(m.code); it != params_.value.end()) rule.valuePerUnit = it->second;
       if (params_.pipe.contains(m.code) && params_.pipe.at(m.code)) rule.pipeRouteFactor = params_.pipeRouteFactor;
       if (const auto it = params_.lossPerKm.find(m.code); it != params_.lossPerKm.end()) rule.lossPerKm = it->second;
@@ -198,8 +206,8 @@ class Builder {
       const std::string id = text(in_.enterprises, i, "id");
       known_.insert(id);
       std::string why;
-      const Activity a = p_.year > 0 ? activityOf(in_.enterprises, i, p_.year, &why)
-                                     : activityOf(in_.enterprises, i, 99999, &why);
+      const Activity a =
+          p_.year > 0 ? activityOf(in_.enterprises, i, p_.year, &why) : activityOf(in_.enterprises, i, 99999, &why);
       if (a != Activity::Active && !on.contains(id)) {
         inactive_.emplace_back(i, why);
         continue;
@@ -263,13 +271,14 @@ class Builder {
       if (inputAt.contains(key)) continue;
       inputAt[key] = problem_.receivers.size();
       const bool inferred = f.basis == "inferred";
-      problem_.receivers.push_back({site, m->second, f.quantity, f.basis == "estimated",
-                                    inferred ? params_.inferredWeight : 1.0});
+      problem_.receivers.push_back(
+          {site, m->second, f.quantity, f.basis == "estimated", inferred ? params_.inferredWeight : 1.0});
       std::string method = f.declared && f.basis != "estimated"
                                ? (f.quantity ? "declared input" : "declared input, quantity unknown")
                                : (f.declared ? "declared input; " : "") + f.method;
-      receiverInfo_.push_back({f.declared ? "申报投入" : "行业投入", f.declared ? "declared input" : "typical input of the industry",
-                               method, f.declared ? "declared" : f.basis});
+      receiverInfo_.push_back({f.declared ? "申报投入" : "行业投入",
+                               f.declared ? "declared input" : "typical input of the industry", method,
+                               f.declared ? "declared" : f.basis});
       receiverKeys_[key] = problem_.receivers.size() - 1;
     }
   }
@@ -315,8 +324,8 @@ class Builder {
           continue;
         }
         receiverKeys_[key] = problem_.receivers.size();
-        problem_.receivers.push_back({s, key.second, capacity, capacity.has_value(),
-                                      capacity ? 1.0 : params_.inferredWeight});
+        problem_.receivers.push_back(
+            {s, key.second, capacity, capacity.has_value(), capacity ? 1.0 : params_.inferredWeight});
         receiverInfo_.push_back({text(in_.materialUses, u, "use_zh"), text(in_.materialUses, u, "use_en"), method,
                                  capacity ? "estimated" : "inferred"});
       }
@@ -324,7 +333,8 @@ class Builder {
     // Uses named for receivers that came from the profiles: the first matching use, for reasons.
     for (std::size_t r = 0; r < problem_.receivers.size(); ++r) {
       if (receiverInfo_[r].useEn != "typical input of the industry") continue;
-      const std::string industry = core::toString(optional(in_.enterprises, sites_[problem_.receivers[r].site].row, "industry_code"));
+      const std::string industry =
+          core::toString(optional(in_.enterprises, sites_[problem_.receivers[r].site].row, "industry_code"));
       const std::string& material = materials_[problem_.receivers[r].material].code;
       for (std::size_t u = 0; u < in_.materialUses.size(); ++u) {
         if (text(in_.materialUses, u, "material_code") != material) continue;
@@ -367,7 +377,8 @@ class Builder {
       const std::int64_t cx = cellOf(at.x);
       const std::int64_t cy = cellOf(at.y);
       const auto& b = box.at(supply.material);
-      const std::int64_t maxRing = std::max({std::abs(cx - b[0]), std::abs(cx - b[1]), std::abs(cy - b[2]), std::abs(cy - b[3])});
+      const std::int64_t maxRing =
+          std::max({std::abs(cx - b[0]), std::abs(cx - b[1]), std::abs(cy - b[2]), std::abs(cy - b[3])});
       double best = std::numeric_limits<double>::infinity();
       std::optional<std::uint32_t> found;
       for (std::int64_t ring = 0; ring <= maxRing; ++ring) {
@@ -473,19 +484,23 @@ class Builder {
     const std::string reasonZh = m.nameZh + " → " + text(in_.enterprises, to, "name_zh") + "（" + info.useZh + "），" +
                                  how + km + " 公里，" + fmt("%.2f", perUnitKm) + " 元/" + m.unit + "·公里，" + coverZh +
                                  "；每" + m.unit + "净收益 " + fmt("%.0f", c.netBenefitPerUnit) + " 元";
-    const std::string howEn = c.leg.pipe ? "by pipe (straight line × " + fmt("%g", params_.pipeRouteFactor) + ")"
+    const std::string howEn = c.leg.pipe     ? "by pipe (straight line × " + fmt("%g", params_.pipeRouteFactor) + ")"
                               : c.leg.routed ? std::string("by road")
                                              : "straight line × " + fmt("%g", p_.detourFactor);
     std::string reasonEn = m.nameEn + " → " + text(in_.enterprises, to, "name_en") + " (" + info.useEn + "), " + km +
-                           " km " + howEn + ", " + fmt("%.2f", perUnitKm) + " " + cur + "/" + m.unit + "·km, " + coverEn;
+                           " km " + howEn + ", " + fmt("%.2f", perUnitKm) + " " + cur + "/" + m.unit + "·km, " +
+                           coverEn;
     // Why: what the exchange is worth per unit.
-    reasonEn += "; net " + fmt("%.0f", c.netBenefitPerUnit) + " " + cur + "/" + m.unit + " (" +
-                (rule.valuePerUnit > 0 ? "replaces " + fmt("%g", rule.valuePerUnit) + " of virgin material" : "no replaced value") +
-                (rule.disposalCostPerUnit > 0 ? " + " + fmt("%g", rule.disposalCostPerUnit) + " disposal avoided" : "") +
-                " − " + fmt("%.0f", c.transportCostPerUnit) + " transport" +
-                (c.lossPerUnit > 0 ? " − " + fmt("%.0f", c.lossPerUnit) + " heat lost" : "") + ")";
+    reasonEn +=
+        "; net " + fmt("%.0f", c.netBenefitPerUnit) + " " + cur + "/" + m.unit + " (" +
+        (rule.valuePerUnit > 0 ? "replaces " + fmt("%g", rule.valuePerUnit) + " of virgin material"
+                               : "no replaced value") +
+        (rule.disposalCostPerUnit > 0 ? " + " + fmt("%g", rule.disposalCostPerUnit) + " disposal avoided" : "") +
+        " − " + fmt("%.0f", c.transportCostPerUnit) + " transport" +
+        (c.lossPerUnit > 0 ? " − " + fmt("%.0f", c.lossPerUnit) + " heat lost" : "") + ")";
     if (c.sameGroup) reasonEn += "; same park";
-    if (!sites_[receiver.site].home) reasonEn += "; receiver outside the province (" + sites_[receiver.site].province + ")";
+    if (!sites_[receiver.site].home)
+      reasonEn += "; receiver outside the province (" + sites_[receiver.site].province + ")";
     // What is assumed.
     std::vector<std::string> assumed;
     if (!supply.quantity) assumed.push_back("supply quantity unknown (" + sInfo.basis + "): ranked per " + m.unit);
@@ -498,7 +513,8 @@ class Builder {
     }
     if (info.basis == "inferred") assumed.emplace_back("use inferred from the receiver's industry code");
     if (!c.leg.routed && !c.leg.pipe) assumed.push_back("road length = straight line × " + fmt("%g", p_.detourFactor));
-    if (rule.valuePerUnit > 0) assumed.push_back("replaced value " + fmt("%g", rule.valuePerUnit) + " " + cur + "/" + m.unit);
+    if (rule.valuePerUnit > 0)
+      assumed.push_back("replaced value " + fmt("%g", rule.valuePerUnit) + " " + cur + "/" + m.unit);
     std::string assumedText;
     for (const auto& a : assumed) assumedText += (assumedText.empty() ? "" : "; ") + a;
     // What would change the answer.
@@ -514,19 +530,43 @@ class Builder {
     core::Value moved;
     if (quantity) moved = *quantity;
     else if (supply.quantity) moved = std::min(*supply.quantity, receiver.capacity.value_or(*supply.quantity));
-    const core::Value transport = core::isNull(moved) ? core::Value() : core::Value(std::get<double>(moved) * c.transportCostPerUnit);
+    const core::Value transport =
+        core::isNull(moved) ? core::Value() : core::Value(std::get<double>(moved) * c.transportCostPerUnit);
     layer.add({core::FeatureId(static_cast<std::int64_t>(layer.size() + 1)),
                core::Geometry::lineString(std::vector<core::Coord>{{a.lon, a.lat}, {b.lon, b.lat}}),
-               {rank, text(in_.enterprises, from, "id"), text(in_.enterprises, from, "name_zh"),
-                text(in_.enterprises, to, "id"), text(in_.enterprises, to, "name_zh"), m.code, m.nameZh, m.unit,
-                supply.quantity ? core::Value(*supply.quantity) : core::Value(), sInfo.basis, sInfo.method,
-                receiver.capacity ? core::Value(*receiver.capacity) : core::Value(), info.method, info.basis,
-                sites_[receiver.site].province, moved, c.leg.km, c.straightKm, distanceBasis(c), perUnitKm,
-                rule.valuePerUnit, c.netBenefitPerUnit, transport, c.score, reasonZh, reasonEn, assumedText,
+               {rank,
+                text(in_.enterprises, from, "id"),
+                text(in_.enterprises, from, "name_zh"),
+                text(in_.enterprises, to, "id"),
+                text(in_.enterprises, to, "name_zh"),
+                m.code,
+                m.nameZh,
+                m.unit,
+                supply.quantity ? core::Value(*supply.quantity) : core::Value(),
+                sInfo.basis,
+                sInfo.method,
+                receiver.capacity ? core::Value(*receiver.capacity) : core::Value(),
+                info.method,
+                info.basis,
+                sites_[receiver.site].province,
+                moved,
+                c.leg.km,
+                c.straightKm,
+                distanceBasis(c),
+                perUnitKm,
+                rule.valuePerUnit,
+                c.netBenefitPerUnit,
+                transport,
+                c.score,
+                reasonZh,
+                reasonEn,
+                assumedText,
                 changeText}});
   }
 
-  void addCandidate(core::Layer& layer, const Candidate& c, std::int64_t rank) { addLink(layer, c, rank, std::nullopt); }
+  void addCandidate(core::Layer& layer, const Candidate& c, std::int64_t rank) {
+    addLink(layer, c, rank, std::nullopt);
+  }
 
   void addExchanges(core::Layer& layer, const analysis::partners::Allocation& a, const std::vector<Candidate>& all) {
     for (const auto& e : a.exchanges) addLink(layer, all[e.candidate], 0, e.quantity);
@@ -582,10 +622,11 @@ class Builder {
       if (supplied > 0) utilisation = 100.0 * optimal.matchedPerMaterial[m] / supplied;
       core::Value homeUtilisation;
       if (homeSupplied > 0) homeUtilisation = 100.0 * homeMatched / homeSupplied;
-      layer.add({core::FeatureId(static_cast<std::int64_t>(layer.size() + 1)), core::Geometry(),
-                 {materials_[m].code, materials_[m].nameZh, materials_[m].unit, supplied,
-                  optimal.matchedPerMaterial[m], greedy.matchedPerMaterial[m], utilisation, unitKm, cost, unknown,
-                  withoutQuantity, homeSupplied, homeMatched, homeUtilisation, exported, imported}});
+      layer.add({core::FeatureId(static_cast<std::int64_t>(layer.size() + 1)),
+                 core::Geometry(),
+                 {materials_[m].code, materials_[m].nameZh, materials_[m].unit, supplied, optimal.matchedPerMaterial[m],
+                  greedy.matchedPerMaterial[m], utilisation, unitKm, cost, unknown, withoutQuantity, homeSupplied,
+                  homeMatched, homeUtilisation, exported, imported}});
     }
   }
 
@@ -639,12 +680,13 @@ class Builder {
       nearestId = text(in_.enterprises, to, "id");
       nearestName = text(in_.enterprises, to, "name_zh");
       nearestKm = it->second.second;
-      reason += "; nearest: " + text(in_.enterprises, to, "name_en") + " (" + text(in_.enterprises, to, "id") + ") at " +
-                fmt("%.0f", it->second.second) + " km straight line";
+      reason += "; nearest: " + text(in_.enterprises, to, "name_en") + " (" + text(in_.enterprises, to, "id") +
+                ") at " + fmt("%.0f", it->second.second) + " km straight line";
     } else {
       reason += "; no receiver of it anywhere in the catalogue";
     }
-    layer.add({core::FeatureId(static_cast<std::int64_t>(layer.size() + 1)), core::Geometry(),
+    layer.add({core::FeatureId(static_cast<std::int64_t>(layer.size() + 1)),
+               core::Geometry(),
                {text(in_.enterprises, row, "id"), text(in_.enterprises, row, "name_zh"),
                 materials_[supply.material].code, supply.quantity ? core::Value(*supply.quantity) : core::Value(),
                 supplyInfo_[s].basis, nearestId, nearestName, nearestKm, reason}});
@@ -655,11 +697,11 @@ class Builder {
            " detour_factor=" + fmt("%g", p_.detourFactor) +
            (p_.network ? " network=" + (p_.networkLabel.empty() ? std::string("yes") : p_.networkLabel) : "") +
            " operating_days=" + fmt("%g", p_.operatingDaysPerYear) +
-           (p_.year > 0 ? " year=" + std::to_string(p_.year) + (p_.yearBasis.empty() ? "" : " (" + p_.yearBasis + ")") : "") +
+           (p_.year > 0 ? " year=" + std::to_string(p_.year) + (p_.yearBasis.empty() ? "" : " (" + p_.yearBasis + ")")
+                        : "") +
            " currency=" + params_.currency + " home_province=" + p_.homeProvince +
-           (in_.profiles ? " profiles=industry_profiles" : "") +
-           " straight lines: geodesic (WGS 84); prefilter CRS " + crs_.describe() +
-           (p_.enterpriseId ? " enterprise=" + *p_.enterpriseId : "") +
+           (in_.profiles ? " profiles=industry_profiles" : "") + " straight lines: geodesic (WGS 84); prefilter CRS " +
+           crs_.describe() + (p_.enterpriseId ? " enterprise=" + *p_.enterpriseId : "") +
            (p_.materialCode ? " material=" + *p_.materialCode : "");
   }
 

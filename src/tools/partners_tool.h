@@ -30,18 +30,19 @@ struct CatalogueInput {
 struct PartnersParams {
   std::optional<std::string> enterpriseId;  ///< only this enterprise's residues
   std::optional<std::string> materialCode;  ///< only this material
-  std::size_t topK = static_cast<std::size_t>(spec::partners::top.number);  ///< candidates per residue listed; 0 = all in range
+  std::size_t topK =
+      static_cast<std::size_t>(spec::partners::top.number);  ///< candidates per residue listed; 0 = all in range
   /// Best candidates per residue the allocation may use; 0 = all.
   std::size_t allocationTopK = static_cast<std::size_t>(spec::partners::allocationTop.number);
-  double detourFactor = spec::partners::detour.number;            ///< road km ≈ straight km × this where no network applies
+  double detourFactor = spec::partners::detour.number;  ///< road km ≈ straight km × this where no network applies
   double operatingDaysPerYear = spec::partners::operatingDays.number;  ///< to turn t/d capacities into t/a (assumption)
   /// Road distances: a router on a network (see NetworkTool); null = straight line × detourFactor.
   /// Pairs it cannot route fall back to its straight line × its detour factor and say so. Not owned.
   const analysis::network::Router* network = nullptr;
-  std::string networkLabel;                 ///< how results name the network ("schematic trunk network")
+  std::string networkLabel;  ///< how results name the network ("schematic trunk network")
   /// Planning year: facilities count by op_status, start_year and end_year in this year.
-  int year = 0;                             ///< 0: every facility that is not retired, mothballed or planned
-  std::string yearBasis;                    ///< how the year was chosen, for the parameters line
+  int year = 0;           ///< 0: every facility that is not retired, mothballed or planned
+  std::string yearBasis;  ///< how the year was chosen, for the parameters line
   /// Province whose residues the summary's home figures count (GB/T 2260; empty cells mean this one).
   std::string homeProvince = "620000";
   /// Enterprise ids to treat as operating whatever their status (what-if switches a planned one on).
@@ -50,16 +51,16 @@ struct PartnersParams {
 
 /// Result layers; every one records the parameters that made it in `parameters`.
 struct PartnersResult {
-  core::Layer candidates;   ///< LineString per candidate: supplier → receiver, with reason (zh, en)
-  core::Layer optimal;      ///< LineString per exchange of the min-cost max-flow allocation
-  core::Layer greedy;       ///< the same for greedy nearest-first, for comparison
-  core::Layer summary;      ///< table per material: supplied, matched (optimal, greedy), utilisation, t·km, CNY,
-                            ///< and the home province's own supply, matched, exported and imported
-  core::Layer unmatched;    ///< table: residues with no receiver in range, why, and the nearest receiver beyond reach
-  core::Layer inactive;     ///< table: facilities left out in the planning year, and why
-  core::Layer flows;        ///< table: every flow of the operating facilities the search used: declared,
-                            ///< estimated (capacity × coefficient, method and source) or inferred (no quantity)
-  std::string parameters;   ///< "topK=5 detour=1.3 …"
+  core::Layer candidates;  ///< LineString per candidate: supplier → receiver, with reason (zh, en)
+  core::Layer optimal;     ///< LineString per exchange of the min-cost max-flow allocation
+  core::Layer greedy;      ///< the same for greedy nearest-first, for comparison
+  core::Layer summary;     ///< table per material: supplied, matched (optimal, greedy), utilisation, t·km, CNY,
+                           ///< and the home province's own supply, matched, exported and imported
+  core::Layer unmatched;   ///< table: residues with no receiver in range, why, and the nearest receiver beyond reach
+  core::Layer inactive;    ///< table: facilities left out in the planning year, and why
+  core::Layer flows;       ///< table: every flow of the operating facilities the search used: declared,
+                           ///< estimated (capacity × coefficient, method and source) or inferred (no quantity)
+  std::string parameters;  ///< "topK=5 detour=1.3 …"
 };
 
 /// Supplies: every output flow of an operating facility (facilityFlows: declared, estimated from

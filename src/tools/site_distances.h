@@ -1,4 +1,5 @@
-// Road distances between catalogue sites for partner finding: one Router matrix, looked up per pair with its fallback flag.
+// Road distances between catalogue sites for partner finding: one Router matrix, looked up per pair with its fallback
+// flag.
 #pragma once
 
 #include <array>

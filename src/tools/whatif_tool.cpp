@@ -5,8 +5,8 @@
 #include <cstdio>
 #include <map>
 #include <optional>
-#include <tuple>
 #include <set>
+#include <tuple>
 
 #include "core/error.h"
 #include "tools/flow_estimates.h"
@@ -82,8 +82,9 @@ std::string whyChange(const PartnersResult& with, const std::string& id, const s
     if (!core::isNull(c.value(i, input ? "supply" : "capacity"))) ++quantified;
   }
   const std::string partner = input ? "supplier" : "receiver";
-  if (!quantity) return "the project's " + std::string(input ? "intake" : "output") + " of " + material +
-                        " has no quantity, so nothing can be allocated to it";
+  if (!quantity)
+    return "the project's " + std::string(input ? "intake" : "output") + " of " + material +
+           " has no quantity, so nothing can be allocated to it";
   if (change > 0.5) {
     return "takes up " + fmt("%.0f", change) + " of " + material + " from " + std::to_string(inReach) + " " + partner +
            "(s) within reach";
@@ -130,22 +131,35 @@ WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects, 
   const std::size_t steps = projects.size() + planned.size() + 1;
   std::size_t step = 0;
   auto addRows = [&](const std::string& id, const core::Value& name, const std::string& kind, const core::Value& status,
-                     const PartnersResult& with, const std::vector<std::tuple<std::string, bool, std::optional<double>, std::string>>& flows) {
+                     const PartnersResult& with,
+                     const std::vector<std::tuple<std::string, bool, std::optional<double>, std::string>>& flows) {
     const auto after = totals(with);
     for (const auto& [material, input, quantity, basis] : flows) {
       const MaterialTotals b = before.contains(material) ? before.at(material) : MaterialTotals{};
       const MaterialTotals a = after.contains(material) ? after.at(material) : MaterialTotals{};
-      auto pct = [](const MaterialTotals& t) { return t.supplied > 0 ? core::Value(100.0 * t.matched / t.supplied) : core::Value(); };
+      auto pct = [](const MaterialTotals& t) {
+        return t.supplied > 0 ? core::Value(100.0 * t.matched / t.supplied) : core::Value();
+      };
       std::int64_t inReach = 0;
       const std::string why = whyChange(with, id, material, input, quantity, a.matched - b.matched, inReach);
       appendRow(result.table, core::Geometry(),
-                {{"project_id", id}, {"project_name", name}, {"kind", kind}, {"status", status}, {"material", material},
+                {{"project_id", id},
+                 {"project_name", name},
+                 {"kind", kind},
+                 {"status", status},
+                 {"material", material},
                  {"direction", std::string(input ? "input" : "output")},
-                 {"project_quantity", quantity ? core::Value(*quantity) : core::Value()}, {"quantity_basis", basis},
-                 {"matched_without", b.matched}, {"matched_with", a.matched}, {"matched_change", a.matched - b.matched},
-                 {"utilisation_without_pct", pct(b)}, {"utilisation_with_pct", pct(a)},
-                 {"transport_cny_without", b.transport}, {"transport_cny_with", a.transport},
-                 {"partners_in_reach", inReach}, {"why", why}});
+                 {"project_quantity", quantity ? core::Value(*quantity) : core::Value()},
+                 {"quantity_basis", basis},
+                 {"matched_without", b.matched},
+                 {"matched_with", a.matched},
+                 {"matched_change", a.matched - b.matched},
+                 {"utilisation_without_pct", pct(b)},
+                 {"utilisation_with_pct", pct(a)},
+                 {"transport_cny_without", b.transport},
+                 {"transport_cny_with", a.transport},
+                 {"partners_in_reach", inReach},
+                 {"why", why}});
     }
   };
   for (std::size_t p = 0; p < projects.size(); ++p) {
@@ -157,8 +171,11 @@ WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects, 
     core::Layer enterprises = base.enterprises;
     core::Layer flows = base.flows;
     appendRow(enterprises, projects[p].geometry,
-              {{"id", id}, {"name_zh", projects.value(p, "name_zh")}, {"name_en", projects.value(p, "name_en")},
-               {"industry_code", std::string()}, {"op_status", std::string("operating")}});
+              {{"id", id},
+               {"name_zh", projects.value(p, "name_zh")},
+               {"name_en", projects.value(p, "name_en")},
+               {"industry_code", std::string()},
+               {"op_status", std::string("operating")}});
     std::vector<std::tuple<std::string, bool, std::optional<double>, std::string>> mine;
     for (std::size_t f = 0; f < projectFlows.size(); ++f) {
       if (core::toString(projectFlows.value(f, "project_id")) != id) continue;
@@ -166,16 +183,20 @@ WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects, 
       const bool input = core::toString(projectFlows.value(f, "direction")) == "input";
       mine.emplace_back(material, input, core::toNumber(projectFlows.value(f, "quantity")), "declared");
       appendRow(flows, core::Geometry(),
-                {{"enterprise_id", id}, {"material_code", projectFlows.value(f, "material_code")},
-                 {"direction", projectFlows.value(f, "direction")}, {"quantity", projectFlows.value(f, "quantity")},
+                {{"enterprise_id", id},
+                 {"material_code", projectFlows.value(f, "material_code")},
+                 {"direction", projectFlows.value(f, "direction")},
+                 {"quantity", projectFlows.value(f, "quantity")},
                  {"basis", std::string("reported")}});
     }
     if (mine.empty()) continue;  // nothing to measure: the project declares no flows
     CatalogueInput withProject{enterprises, flows, base.materials, base.materialUses, base.profiles, base.parameters};
-    addRows(id, projects.value(p, "name_zh"), "project", projects.value(p, "status"), runPartners(withProject, partners), mine);
+    addRows(id, projects.value(p, "name_zh"), "project", projects.value(p, "status"),
+            runPartners(withProject, partners), mine);
   }
   for (const std::size_t row : planned) {
-    core::advance(progress, static_cast<double>(++step) / static_cast<double>(steps), "allocation with a planned facility");
+    core::advance(progress, static_cast<double>(++step) / static_cast<double>(steps),
+                  "allocation with a planned facility");
     const std::string id = core::toString(base.enterprises.value(row, "id"));
     if (!wanted.empty() && !wanted.contains(id)) continue;
     known.insert(id);

@@ -36,7 +36,8 @@ QString text(const core::Layer& layer, std::size_t row, std::string_view field) 
 tools::CatalogueInput catalogueOf(const AnalysisInputs& inputs) { return tools::catalogueInput(inputs.catalogue); }
 
 // As `circatlas allocate`: the allocation only (topK 1 keeps the candidate listing small).
-AllocationOutcome runAllocationJob(const AnalysisInputs& inputs, const std::string& material, core::Progress& progress) {
+AllocationOutcome runAllocationJob(const AnalysisInputs& inputs, const std::string& material,
+                                   core::Progress& progress) {
   tools::PartnersParams params{};
   tools::applyCatalogueDefaults(params, inputs.catalogue, 0, false);
   params.topK = 1;
@@ -64,8 +65,8 @@ WhatIfOutcome runWhatIfJob(const AnalysisInputs& inputs, const std::string& proj
   tools::WhatIfParams params;
   tools::applyCatalogueDefaults(params.partners, inputs.catalogue, 0, false);
   params.projectIds = {project};
-  const tools::WhatIfResult r =
-      tools::runWhatIf(catalogueOf(inputs), inputs.catalogue.projects, inputs.catalogue.projectFlows, params, &progress);
+  const tools::WhatIfResult r = tools::runWhatIf(catalogueOf(inputs), inputs.catalogue.projects,
+                                                 inputs.catalogue.projectFlows, params, &progress);
   WhatIfOutcome out;
   out.projectId = qs(project);
   const core::Layer& t = r.table;
@@ -192,13 +193,13 @@ bool AllocationPanel::runAllocation() {
   const QString material = material_->currentData().toString();
   QSettings().setValue("analysis/allocation/material", material);
   setBusy(true);
-  worker_->start<AllocationOutcome>(
-      [inputs = inputs_, m = utf8(material)](core::Progress& progress) { return runAllocationJob(*inputs, m, progress); },
-      [this](JobOutcome<AllocationOutcome> o) {
-        AllocationOutcome result = std::move(o.value).value_or(AllocationOutcome{});
-        result.error = std::move(o.error);
-        allocationDone(std::move(result), o.cancelled);
-      });
+  worker_->start<AllocationOutcome>([inputs = inputs_, m = utf8(material)](
+                                        core::Progress& progress) { return runAllocationJob(*inputs, m, progress); },
+                                    [this](JobOutcome<AllocationOutcome> o) {
+                                      AllocationOutcome result = std::move(o.value).value_or(AllocationOutcome{});
+                                      result.error = std::move(o.error);
+                                      allocationDone(std::move(result), o.cancelled);
+                                    });
   return true;
 }
 
@@ -298,7 +299,8 @@ void AllocationPanel::fillWhatIf() {
   for (int r = 0; r < whatIfTable_->rowCount(); ++r) {
     const WhatIfRow& row = whatIf_.rows[static_cast<std::size_t>(r)];
     const QString direction = row.direction == QStringLiteral("input") ? tr("takes in") : tr("puts out");
-    whatIfTable_->setItem(r, 0, new QTableWidgetItem(row.material + QStringLiteral(" (") + direction + QStringLiteral(")")));
+    whatIfTable_->setItem(r, 0,
+                          new QTableWidgetItem(row.material + QStringLiteral(" (") + direction + QStringLiteral(")")));
     whatIfTable_->setItem(r, 1, optionalItem(row.projectQuantity, 0));
     whatIfTable_->setItem(r, 2, numberItem(row.matchedWithout, 0));
     whatIfTable_->setItem(r, 3, numberItem(row.matchedWith, 0));
@@ -308,9 +310,9 @@ void AllocationPanel::fillWhatIf() {
     added += row.matchedChange;
   }
   whatIfTable_->resizeColumnsToContents();
-  whatIfSummary_->setText(tr("%1 adds %2 t/yr of matched residue (%n material(s)).", nullptr,
-                             static_cast<int>(whatIf_.rows.size()))
-                              .arg(whatIf_.projectId, QLocale().toString(added, 'f', 0)));
+  whatIfSummary_->setText(
+      tr("%1 adds %2 t/yr of matched residue (%n material(s)).", nullptr, static_cast<int>(whatIf_.rows.size()))
+          .arg(whatIf_.projectId, QLocale().toString(added, 'f', 0)));
 }
 
 void AllocationPanel::changeEvent(QEvent* event) {
@@ -330,9 +332,8 @@ void AllocationPanel::retranslateUi() {
   allocationTable_->setHorizontalHeaderLabels({tr("Material"), tr("Supplied /yr"), tr("Matched (optimal)"),
                                                tr("Matched (greedy)"), tr("Utilisation %"), tr("t·km"),
                                                tr("Transport CNY/yr")});
-  whatIfTable_->setHorizontalHeaderLabels({tr("Material"), tr("Project /yr"), tr("Matched without"),
-                                           tr("Matched with"), tr("Change"), tr("Utilisation with %"),
-                                           tr("Transport CNY/yr with")});
+  whatIfTable_->setHorizontalHeaderLabels({tr("Material"), tr("Project /yr"), tr("Matched without"), tr("Matched with"),
+                                           tr("Change"), tr("Utilisation with %"), tr("Transport CNY/yr with")});
   if (hasAllocation_) fillAllocation();
   else summary_->setText(tr("Choose a material (or all) and press Allocate."));
   if (hasWhatIf_) fillWhatIf();

@@ -1,4 +1,5 @@
-// AllocationPanel: the province-wide residue allocation and the what-if of one proposed project, with the flows on the map.
+// AllocationPanel: the province-wide residue allocation and the what-if of one proposed project, with the flows on the
+// map.
 #pragma once
 
 #include <QWidget>
@@ -44,11 +45,11 @@ struct AllocationOutcome {
 /// One material a project takes in or puts out, with the allocation without and with it.
 struct WhatIfRow {
   QString material;
-  QString direction;                     ///< input or output
-  std::optional<double> projectQuantity; ///< per year; none when the source gives none
+  QString direction;                      ///< input or output
+  std::optional<double> projectQuantity;  ///< per year; none when the source gives none
   double matchedWithout = 0.0;
   double matchedWith = 0.0;
-  double matchedChange = 0.0;            ///< what the project adds (with − without)
+  double matchedChange = 0.0;  ///< what the project adds (with − without)
   std::optional<double> utilisationWithoutPct;
   std::optional<double> utilisationWithPct;
   double transportCnyWith = 0.0;

@@ -68,9 +68,8 @@ AttributeTablePanel::AttributeTablePanel(LayerStack& layers, QWidget* parent)
   connect(layerBox_, &QComboBox::currentIndexChanged, this, [this] { showLayer(currentLayerId()); });
   connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this,
           &AttributeTablePanel::tableSelectionChanged);
-  connect(view_, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
-    emit zoomToFeature(currentLayerId(), proxy_->mapToSource(index).row());
-  });
+  connect(view_, &QTableView::doubleClicked, this,
+          [this](const QModelIndex& index) { emit zoomToFeature(currentLayerId(), proxy_->mapToSource(index).row()); });
   connect(&layers_, &LayerStack::structureChanged, this, &AttributeTablePanel::rebuildLayerList);
   connect(&layers_, &LayerStack::selectionChanged, this, &AttributeTablePanel::mapSelectionChanged);
   rebuildLayerList();

@@ -24,7 +24,8 @@ namespace circatlas::viewer {
 
 namespace {
 
-ClusterOutcome runClusterJob(const AnalysisInputs& inputs, const tools::ClusterParams& params, core::Progress& progress) {
+ClusterOutcome runClusterJob(const AnalysisInputs& inputs, const tools::ClusterParams& params,
+                             core::Progress& progress) {
   ClusterOutcome out;
   const catalogue::Catalogue& registry = inputs.catalogue;
   tools::ClusterResult r =

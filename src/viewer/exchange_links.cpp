@@ -1,4 +1,5 @@
-// Analysis results as map layers under their declared ids, titles and styles; PartnersTool's links in the partner_links style.
+// Analysis results as map layers under their declared ids, titles and styles; PartnersTool's links in the partner_links
+// style.
 #include "viewer/exchange_links.h"
 
 #include "definitions/definition_paths.h"

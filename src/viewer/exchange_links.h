@@ -1,4 +1,5 @@
-// Analysis results as map layers, named, titled and styled as declared (tools/analysis_specs.h); exchange links among them.
+// Analysis results as map layers, named, titled and styled as declared (tools/analysis_specs.h); exchange links among
+// them.
 #pragma once
 
 #include <string>

@@ -25,7 +25,8 @@ int FeatureTableModel::columnCount(const QModelIndex& parent) const {
 
 QVariant FeatureTableModel::data(const QModelIndex& index, int role) const {
   if (!layer_ || !index.isValid()) return {};
-  const core::Value& v = (*layer_)[static_cast<std::size_t>(index.row())].values[static_cast<std::size_t>(index.column())];
+  const core::Value& v =
+      (*layer_)[static_cast<std::size_t>(index.row())].values[static_cast<std::size_t>(index.column())];
   if (role == Qt::DisplayRole || role == Qt::ToolTipRole) return qs(core::toString(v));
   if (role == Qt::UserRole) {
     if (const auto* i = std::get_if<std::int64_t>(&v)) return QVariant::fromValue(static_cast<qlonglong>(*i));

@@ -38,7 +38,8 @@ class FigureExportDialog : public QDialog {
   Q_OBJECT
 
  public:
-  FigureExportDialog(std::shared_ptr<const render::AtlasData> atlas, render::Language language, QWidget* parent = nullptr);
+  FigureExportDialog(std::shared_ptr<const render::AtlasData> atlas, render::Language language,
+                     QWidget* parent = nullptr);
 
   /// The choice as it stands (the path as typed).
   [[nodiscard]] FigureRequest request() const;

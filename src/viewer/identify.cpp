@@ -81,8 +81,8 @@ std::vector<IdentifyHit> identifyAt(const LayerStack& stack, core::Coord map, do
 
 std::string featureName(const core::Layer& layer, std::size_t feature, bool chineseFirst) {
   const auto& schema = layer.schema();
-  const char* order[] = {chineseFirst ? "name_zh" : "name_en", chineseFirst ? "name_en" : "name_zh", "name", "id",
-                         "code", "cluster_id"};
+  const char* order[] = {
+      chineseFirst ? "name_zh" : "name_en", chineseFirst ? "name_en" : "name_zh", "name", "id", "code", "cluster_id"};
   for (const char* field : order) {
     if (const auto i = schema.indexOf(field)) {
       std::string text = core::toString(layer[feature].values[*i]);

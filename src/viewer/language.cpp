@@ -3,10 +3,10 @@
 
 #include <QApplication>
 #include <QEvent>
-#include <QWidget>
 #include <QLocale>
 #include <QSettings>
 #include <QTranslator>
+#include <QWidget>
 
 namespace circatlas::viewer {
 
@@ -16,9 +16,7 @@ QString LanguageManager::systemLanguage() {
   return QLocale::system().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
 }
 
-QString LanguageManager::preferredLanguage() {
-  return QSettings().value("ui/language", systemLanguage()).toString();
-}
+QString LanguageManager::preferredLanguage() { return QSettings().value("ui/language", systemLanguage()).toString(); }
 
 bool LanguageManager::setLanguage(const QString& code) {
   auto* next = new QTranslator(this);

@@ -13,8 +13,15 @@ std::vector<tools::ExportItem> exportItems(const std::vector<ViewerLayer>& layer
   std::vector<tools::ExportItem> items;
   for (const auto& l : layers) {
     const std::string name = render::isSafeName(l.id) ? l.id : l.source->name();
-    tools::ExportItem item{tools::renamedLayer(*l.source, name), l.title, *l.style, l.origin, l.credit.in(language),
-                           l.producedBy, l.parameters, {}, true};
+    tools::ExportItem item{tools::renamedLayer(*l.source, name),
+                           l.title,
+                           *l.style,
+                           l.origin,
+                           l.credit.in(language),
+                           l.producedBy,
+                           l.parameters,
+                           {},
+                           true};
     items.push_back(std::move(item));
   }
   return items;

@@ -66,7 +66,8 @@ LayerPanel::LayerPanel(LayerStack& layers, QWidget* parent)
     const int i = currentLayerIndex();
     const QSignalBlocker block(opacity_);
     opacity_->setEnabled(i >= 0);
-    if (i >= 0) opacity_->setValue(static_cast<int>(std::lround(layers_.at(static_cast<std::size_t>(i)).opacity * 100)));
+    if (i >= 0)
+      opacity_->setValue(static_cast<int>(std::lround(layers_.at(static_cast<std::size_t>(i)).opacity * 100)));
     fillStyles();
   });
   connect(style_, qOverload<int>(&QComboBox::activated), this, [this](int row) {
@@ -83,10 +84,12 @@ LayerPanel::LayerPanel(LayerStack& layers, QWidget* parent)
     if (const int i = currentLayerIndex(); i >= 0) layers_.remove(static_cast<std::size_t>(i));
   });
   connect(table_, &QToolButton::clicked, this, [this] {
-    if (const int i = currentLayerIndex(); i >= 0) emit openTableRequested(qs(layers_.at(static_cast<std::size_t>(i)).id));
+    if (const int i = currentLayerIndex(); i >= 0)
+      emit openTableRequested(qs(layers_.at(static_cast<std::size_t>(i)).id));
   });
   connect(zoom_, &QToolButton::clicked, this, [this] {
-    if (const int i = currentLayerIndex(); i >= 0) emit zoomToLayerRequested(qs(layers_.at(static_cast<std::size_t>(i)).id));
+    if (const int i = currentLayerIndex(); i >= 0)
+      emit zoomToLayerRequested(qs(layers_.at(static_cast<std::size_t>(i)).id));
   });
   connect(list_, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
     emit openTableRequested(qs(layers_.at(static_cast<std::size_t>(item->data(Qt::UserRole).toInt())).id));

@@ -52,8 +52,9 @@ int main(int argc, char* argv[]) {
   window.show();
   if (parser.value(demo) == "measure") {
     window.measureAction()->setChecked(true);
-    for (const circatlas::core::LonLat p : {circatlas::core::LonLat{103.8236, 36.0580}, circatlas::core::LonLat{102.6347, 37.9300},
-                                            circatlas::core::LonLat{98.5108, 39.7440}}) {
+    for (const circatlas::core::LonLat p :
+         {circatlas::core::LonLat{103.8236, 36.0580}, circatlas::core::LonLat{102.6347, 37.9300},
+          circatlas::core::LonLat{98.5108, 39.7440}}) {
       window.measureTool()->addPoint(p);
     }
     window.measureTool()->finish();

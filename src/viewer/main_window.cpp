@@ -81,9 +81,8 @@ MainWindow::MainWindow(QWidget* parent)
   });
   connect(canvas_, &MapCanvas::clicked, this,
           [this](core::Coord map, double tolerance) { identifyAt(map.x, map.y, tolerance); });
-  connect(canvas_, &MapCanvas::hovered, this, [this](core::Coord map, double tolerance, QPoint global) {
-    showTooltip(map.x, map.y, tolerance, global);
-  });
+  connect(canvas_, &MapCanvas::hovered, this,
+          [this](core::Coord map, double tolerance, QPoint global) { showTooltip(map.x, map.y, tolerance, global); });
   connect(identify_, &IdentifyPanel::featureActivated, this, &MainWindow::showFeature);
   connect(table_, &AttributeTablePanel::zoomToFeature, this, &MainWindow::showFeature);
   connect(search_, &SearchBox::found, this, &MainWindow::showFeature);
@@ -132,17 +131,16 @@ void MainWindow::createMenus() {
   viewMenu_ = menuBar()->addMenu(QString());
   fullExtentAction_ = viewMenu_->addAction(QString(), canvas_, &MapCanvas::zoomToFullExtent);
   fullExtentAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-  zoomInAction_ = viewMenu_->addAction(QString(), this, [this] {
-    canvas_->zoomAt(1.5, QPointF(canvas_->width() / 2.0, canvas_->height() / 2.0));
-  });
+  zoomInAction_ = viewMenu_->addAction(
+      QString(), this, [this] { canvas_->zoomAt(1.5, QPointF(canvas_->width() / 2.0, canvas_->height() / 2.0)); });
   zoomInAction_->setShortcut(QKeySequence::ZoomIn);
-  zoomOutAction_ = viewMenu_->addAction(QString(), this, [this] {
-    canvas_->zoomAt(1 / 1.5, QPointF(canvas_->width() / 2.0, canvas_->height() / 2.0));
-  });
+  zoomOutAction_ = viewMenu_->addAction(
+      QString(), this, [this] { canvas_->zoomAt(1 / 1.5, QPointF(canvas_->width() / 2.0, canvas_->height() / 2.0)); });
   zoomOutAction_->setShortcut(QKeySequence::ZoomOut);
   zoomSelectionAction_ = viewMenu_->addAction(QString(), this, &MainWindow::zoomToSelection);
   viewMenu_->addSeparator();
-  for (QDockWidget* dock : {layerDock_, legendDock_, identifyDock_, tableDock_}) viewMenu_->addAction(dock->toggleViewAction());
+  for (QDockWidget* dock : {layerDock_, legendDock_, identifyDock_, tableDock_})
+    viewMenu_->addAction(dock->toggleViewAction());
 
   languageMenu_ = menuBar()->addMenu(QString());
   auto* group = new QActionGroup(this);
@@ -221,7 +219,8 @@ void MainWindow::createMeasureTool() {
   viewMenu_->addSeparator();
   viewMenu_->addAction(measureAction_);
   viewMenu_->addAction(measureDock_->toggleViewAction());
-  if (auto* toolbar = findChild<QToolBar*>("mainToolBar")) toolbar->insertAction(toolbar->actions().value(1), measureAction_);
+  if (auto* toolbar = findChild<QToolBar*>("mainToolBar"))
+    toolbar->insertAction(toolbar->actions().value(1), measureAction_);
 }
 
 bool MainWindow::openFile(const QString& path) {
@@ -256,8 +255,9 @@ void MainWindow::openFileDialog() {
 }
 
 void MainWindow::exportViewDialog() {
-  const QString path = askSavePath(this, tr("Export the view"), QSettings().value("paths/last_export_folder").toString(),
-                                   tr("PNG image (*.png);;PDF (*.pdf);;SVG (*.svg)"), QStringLiteral("png"));
+  const QString path =
+      askSavePath(this, tr("Export the view"), QSettings().value("paths/last_export_folder").toString(),
+                  tr("PNG image (*.png);;PDF (*.pdf);;SVG (*.svg)"), QStringLiteral("png"));
   if (!path.isEmpty()) exportView(path);
 }
 
@@ -281,8 +281,9 @@ bool MainWindow::exportLayers(const QString& path) {
 
 void MainWindow::exportLayersDialog() {
   // The dialog adds .gpkg itself, so the file it asks about replacing is the file written.
-  const QString path = askSavePath(this, tr("Export GeoPackage"), QSettings().value("paths/last_export_folder").toString(),
-                                   tr("GeoPackage (*.gpkg)"), QStringLiteral("gpkg"));
+  const QString path =
+      askSavePath(this, tr("Export GeoPackage"), QSettings().value("paths/last_export_folder").toString(),
+                  tr("GeoPackage (*.gpkg)"), QStringLiteral("gpkg"));
   if (path.isEmpty()) return;
   if (path.endsWith(".gpkg", Qt::CaseInsensitive)) {
     exportLayers(path);

@@ -156,8 +156,7 @@ void MapCanvas::requestRender() {
 void MapCanvas::startRender() {
   renderPending_ = false;
   if (!viewSet_) fitView(layers_.homeExtent());
-  watcher_.setFuture(QtConcurrent::run(
-      [items = drawItems(layers_), s = settings()] { return renderMap(items, s); }));
+  watcher_.setFuture(QtConcurrent::run([items = drawItems(layers_), s = settings()] { return renderMap(items, s); }));
 }
 
 void MapCanvas::renderDone() {
@@ -305,15 +304,31 @@ void MapCanvas::keyPressEvent(QKeyEvent* event) {
   const double stepY = height() / 4.0;
   const QPointF middle(width() / 2.0, height() / 2.0);
   switch (event->key()) {
-    case Qt::Key_Left: panByPixels({stepX, 0}); break;
-    case Qt::Key_Right: panByPixels({-stepX, 0}); break;
-    case Qt::Key_Up: panByPixels({0, stepY}); break;
-    case Qt::Key_Down: panByPixels({0, -stepY}); break;
+    case Qt::Key_Left:
+      panByPixels({stepX, 0});
+      break;
+    case Qt::Key_Right:
+      panByPixels({-stepX, 0});
+      break;
+    case Qt::Key_Up:
+      panByPixels({0, stepY});
+      break;
+    case Qt::Key_Down:
+      panByPixels({0, -stepY});
+      break;
     case Qt::Key_Plus:
-    case Qt::Key_Equal: zoomAt(1.5, middle); break;
-    case Qt::Key_Minus: zoomAt(1 / 1.5, middle); break;
-    case Qt::Key_Home: zoomToFullExtent(); break;
-    default: QWidget::keyPressEvent(event); return;
+    case Qt::Key_Equal:
+      zoomAt(1.5, middle);
+      break;
+    case Qt::Key_Minus:
+      zoomAt(1 / 1.5, middle);
+      break;
+    case Qt::Key_Home:
+      zoomToFullExtent();
+      break;
+    default:
+      QWidget::keyPressEvent(event);
+      return;
   }
   event->accept();
 }

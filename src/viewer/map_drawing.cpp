@@ -15,7 +15,8 @@ std::vector<DrawItem> drawItems(const LayerStack& stack) {
   return items;
 }
 
-render::RenderResult drawMap(QPainter& painter, const std::vector<DrawItem>& items, const render::MapSettings& settings) {
+render::RenderResult drawMap(QPainter& painter, const std::vector<DrawItem>& items,
+                             const render::MapSettings& settings) {
   render::RenderResult all;
   const render::MapRenderer renderer(settings);
   std::size_t begin = 0;

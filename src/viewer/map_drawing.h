@@ -28,7 +28,8 @@ struct DrawItem {
 /// Draws the items with MapRenderer into (0,0)–(width,height) of the painter. Consecutive layers
 /// of equal opacity are drawn in one pass (so their labels avoid each other); a layer with its own
 /// opacity gets its own pass. Thread-safe for distinct painters.
-render::RenderResult drawMap(QPainter& painter, const std::vector<DrawItem>& items, const render::MapSettings& settings);
+render::RenderResult drawMap(QPainter& painter, const std::vector<DrawItem>& items,
+                             const render::MapSettings& settings);
 
 /// A finished render of the canvas: the image and the settings it was drawn with.
 struct RenderedMap {

@@ -22,7 +22,11 @@ QString km(double meters) { return QLocale().toString(meters / 1000.0, 'f', 1) +
 }  // namespace
 
 MeasurePanel::MeasurePanel(MeasureTool& tool, QWidget* parent)
-    : QWidget(parent), tool_(tool), help_(new QLabel(this)), summary_(new QLabel(this)), table_(new QTableWidget(this)) {
+    : QWidget(parent),
+      tool_(tool),
+      help_(new QLabel(this)),
+      summary_(new QLabel(this)),
+      table_(new QTableWidget(this)) {
   help_->setWordWrap(true);
   summary_->setWordWrap(true);
   summary_->setObjectName("measureSummary");
@@ -42,8 +46,9 @@ MeasurePanel::MeasurePanel(MeasureTool& tool, QWidget* parent)
 QString MeasurePanel::summaryText() const { return summary_->text(); }
 
 void MeasurePanel::refresh() {
-  help_->setText(tr("Click points on the map; double-click or Esc ends, right-click clears. Distances on the WGS 84 "
-                    "ellipsoid; road distances on the schematic trunk network."));
+  help_->setText(
+      tr("Click points on the map; double-click or Esc ends, right-click clears. Distances on the WGS 84 "
+         "ellipsoid; road distances on the schematic trunk network."));
   table_->setHorizontalHeaderLabels({tr("Leg"), tr("Geodesic"), tr("By road"), tr("Road basis")});
   const Measurement& m = tool_.measurement();
   // How a road figure was made, in words (the router's straight-line fallback says why).
@@ -52,11 +57,14 @@ void MeasurePanel::refresh() {
     const QString detour = QString::number(tools::spec::network::detour.number);
     const QString snapKm = QString::number(tools::spec::network::builtinSnap.number / 1000.0);
     switch (d.status) {
-      case net::PairStatus::Routed: return tr("along the network");
+      case net::PairStatus::Routed:
+        return tr("along the network");
       case net::PairStatus::FallbackNotSnapped:
         return tr("straight line × %1: a point is over %2 km from the network").arg(detour, snapKm);
-      case net::PairStatus::FallbackUnreachable: return tr("straight line × %1: no path in the network").arg(detour);
-      case net::PairStatus::FallbackNoNetwork: return tr("straight line × %1: no network").arg(detour);
+      case net::PairStatus::FallbackUnreachable:
+        return tr("straight line × %1: no path in the network").arg(detour);
+      case net::PairStatus::FallbackNoNetwork:
+        return tr("straight line × %1: no network").arg(detour);
     }
     return QString();
   };

@@ -66,7 +66,8 @@ void MeasureTool::startRouting() {
     try {
       if (!routing) routing = RoadRouting::loadBuiltin();
       job.routing = routing;
-      for (std::size_t i = 1; i < points.size(); ++i) job.legs.push_back(roadDistance(*routing, points[i - 1], points[i]));
+      for (std::size_t i = 1; i < points.size(); ++i)
+        job.legs.push_back(roadDistance(*routing, points[i - 1], points[i]));
       job.firstToLast = points.size() == 2 ? job.legs.front() : roadDistance(*routing, points.front(), points.back());
     } catch (const std::exception& e) {
       job.error = errorText(e);
@@ -159,8 +160,9 @@ void MeasureTool::paint(QPainter& painter, const MapCanvas& canvas) const {
     QFont font = painter.font();
     font.setBold(true);
     painter.setFont(font);
-    const QRectF box =
-        QRectF(painter.fontMetrics().boundingRect(label)).adjusted(-4, -2, 4, 2).translated(pixels.back() + QPointF(10, -10));
+    const QRectF box = QRectF(painter.fontMetrics().boundingRect(label))
+                           .adjusted(-4, -2, 4, 2)
+                           .translated(pixels.back() + QPointF(10, -10));
     painter.setPen(Qt::NoPen);
     painter.setBrush(QColor(255, 255, 255, 220));
     painter.drawRect(box);

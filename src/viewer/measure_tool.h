@@ -1,4 +1,5 @@
-// MeasureTool: click points on the map; geodesic length per leg and in total, and road distance where the network allows.
+// MeasureTool: click points on the map; geodesic length per leg and in total, and road distance where the network
+// allows.
 #pragma once
 
 #include <QFutureWatcher>
@@ -26,14 +27,14 @@ struct RoadDistance {
 
 /// What the tool has measured so far.
 struct Measurement {
-  std::vector<core::LonLat> points;          ///< WGS 84, in click order
-  std::vector<double> legGeodesicMeters;     ///< WGS 84 ellipsoid (PROJ), one per leg
-  double geodesicMeters = 0.0;               ///< sum of the legs
-  bool finished = false;                     ///< ended by double click or Esc
+  std::vector<core::LonLat> points;       ///< WGS 84, in click order
+  std::vector<double> legGeodesicMeters;  ///< WGS 84 ellipsoid (PROJ), one per leg
+  double geodesicMeters = 0.0;            ///< sum of the legs
+  bool finished = false;                  ///< ended by double click or Esc
   /// Filled after finishing, by the built-in trunk network's router (RoadRouting).
   std::vector<RoadDistance> legRoad;
   std::optional<RoadDistance> roadFirstToLast;
-  QString roadError;                         ///< the network could not be loaded
+  QString roadError;  ///< the network could not be loaded
 };
 
 /// The measure tool: a left click adds a point (a click after a finished measurement starts a
@@ -87,7 +88,7 @@ class MeasureTool : public QObject, public MapTool {
   std::shared_ptr<const RoadRouting> routingData_;
   QFutureWatcher<RoadJob> watcher_;
   bool routing_ = false;
-  unsigned generation_ = 0;        ///< bumped by clear(); a routing result of an older one is dropped
+  unsigned generation_ = 0;  ///< bumped by clear(); a routing result of an older one is dropped
   unsigned routingGeneration_ = 0;
 };
 

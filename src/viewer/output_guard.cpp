@@ -26,9 +26,9 @@ QString askSavePath(QWidget* parent, const QString& title, const QString& folder
 
 bool acceptOutputTarget(QWidget* parent, const QString& path, const std::vector<ViewerLayer>& layers, bool confirmed) {
   if (!confirmed && QFileInfo::exists(path)) {
-    const auto answer = QMessageBox::question(parent, QObject::tr("Replace the file?"),
-                                              QObject::tr("%1 exists. Replace it?").arg(path),
-                                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
+    const auto answer =
+        QMessageBox::question(parent, QObject::tr("Replace the file?"), QObject::tr("%1 exists. Replace it?").arg(path),
+                              QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
     if (answer != QMessageBox::Yes) return false;
   }
   std::vector<io::InputRef> inputs;

@@ -171,7 +171,8 @@ void PartnersPanel::fillTable() {
   }
   table_->setSortingEnabled(true);
   table_->resizeColumnsToContents();
-  if (hasRun_ && outcome_.error.isEmpty()) summary_->setText(tr("%n candidate(s)", nullptr, static_cast<int>(outcome_.rows.size())));
+  if (hasRun_ && outcome_.error.isEmpty())
+    summary_->setText(tr("%n candidate(s)", nullptr, static_cast<int>(outcome_.rows.size())));
 }
 
 void PartnersPanel::changeEvent(QEvent* event) {

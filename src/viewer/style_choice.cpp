@@ -28,8 +28,8 @@ StyleLibrary loadStyleLibrary(const std::filesystem::path& dir) {
 
 std::string styleMismatch(const render::Style& style, const core::Layer& layer) {
   if (!render::draws(style.geometry, layer.geometryType())) {
-    return "style '" + style.name + "' draws " + render::toString(style.geometry) + ", layer '" + layer.name() + "' has " +
-           std::string(core::toString(layer.geometryType()));
+    return "style '" + style.name + "' draws " + render::toString(style.geometry) + ", layer '" + layer.name() +
+           "' has " + std::string(core::toString(layer.geometryType()));
   }
   const auto needs = [&](const std::string& field) -> std::string {
     if (field.empty() || layer.schema().indexOf(field)) return {};

@@ -12,9 +12,13 @@ class QWidget;
 
 namespace circatlas::viewer {
 
-[[nodiscard]] inline QString qs(const std::string& s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
+[[nodiscard]] inline QString qs(const std::string& s) {
+  return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
 [[nodiscard]] inline std::string utf8(const QString& s) { return s.toUtf8().toStdString(); }
-[[nodiscard]] inline QString qs(const render::LocalizedText& t, render::Language language) { return qs(t.in(language)); }
+[[nodiscard]] inline QString qs(const render::LocalizedText& t, render::Language language) {
+  return qs(t.in(language));
+}
 
 /// Shows a message box with the error (window-modal, non-blocking, deleted when closed), so a
 /// bad file or a failed analysis never stops the event loop or the tests. The text is the

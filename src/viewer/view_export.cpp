@@ -7,7 +7,8 @@
 
 namespace circatlas::viewer {
 
-void exportView(const std::vector<DrawItem>& items, const render::MapSettings& view, const std::filesystem::path& path) {
+void exportView(const std::vector<DrawItem>& items, const render::MapSettings& view,
+                const std::filesystem::path& path) {
   render::FigurePage page;
   page.title = path.stem().string();
   page.dpi = view.dpi * 2;

@@ -48,13 +48,12 @@ class WorkerRun : public QWidget {
   template <typename Result, typename Work, typename Done>
   bool start(Work work, Done done) {
     auto out = std::make_shared<JobOutcome<Result>>();
-    return startErased(
-        [out, work = std::move(work)](core::Progress& progress) { out->value.emplace(work(progress)); },
-        [out, done = std::move(done)](const QString& error, bool cancelled) {
-          out->error = error;
-          out->cancelled = cancelled;
-          done(std::move(*out));
-        });
+    return startErased([out, work = std::move(work)](core::Progress& progress) { out->value.emplace(work(progress)); },
+                       [out, done = std::move(done)](const QString& error, bool cancelled) {
+                         out->error = error;
+                         out->cancelled = cancelled;
+                         done(std::move(*out));
+                       });
   }
 
   /// Asks the running job to stop; no effect when idle.

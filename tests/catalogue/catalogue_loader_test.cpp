@@ -16,7 +16,9 @@ constexpr const char* kEnterprises =
     "id,name_zh,name_en,industry_code,park_id,status,lon,lat,county_code,prefecture_code,source,location_precision\n"
     "E008,水泥,Cement,3011,P001,none,103.6,36.1,,620100,test,test\n";
 
-bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
 
 std::size_t countWhere(const core::Layer& l, const std::string& field, const std::string& value) {
   std::size_t n = 0;
@@ -39,7 +41,8 @@ TEST(CatalogueLoader, TheBuiltInCatalogueIsItsOwnOrigin) {
 TEST(CatalogueLoader, AUsersFolderGetsOnlyTheReferenceTablesFromTheBuiltInOne) {
   test::TempDir dir;
   test::writeFile(dir / "enterprises.csv", kEnterprises);
-  const catalogue::Catalogue c = loadCatalogue({.source = dir.path().string(), .layer = std::nullopt, .withBuiltin = false});
+  const catalogue::Catalogue c =
+      loadCatalogue({.source = dir.path().string(), .layer = std::nullopt, .withBuiltin = false});
   EXPECT_FALSE(c.builtin);
   EXPECT_EQ(c.origin, dir.path().string());
   EXPECT_EQ(c.ownTables, std::vector<std::string>{"enterprises"});
@@ -63,7 +66,8 @@ TEST(CatalogueLoader, AUsersFolderGetsOnlyTheReferenceTablesFromTheBuiltInOne) {
 TEST(CatalogueLoader, WithBuiltinTakesTheMissingTablesButNeverMixesIds) {
   test::TempDir dir;
   test::writeFile(dir / "enterprises.csv", kEnterprises);
-  const catalogue::Catalogue c = loadCatalogue({.source = dir.path().string(), .layer = std::nullopt, .withBuiltin = true});
+  const catalogue::Catalogue c =
+      loadCatalogue({.source = dir.path().string(), .layer = std::nullopt, .withBuiltin = true});
   EXPECT_TRUE(contains(c.builtinTables, "flows"));
   EXPECT_TRUE(contains(c.builtinTables, "parks"));
   EXPECT_TRUE(contains(c.builtinTables, "projects"));
@@ -99,13 +103,15 @@ TEST(CatalogueLoader, ASingleFileRegistryAsABureauHandsItOutIsTheAnalysisInput) 
   EXPECT_GT(c.materials.size(), 0u) << "reference tables come from the built-in catalogue";
   EXPECT_EQ(countWhere(c.enterprises, "industry_code", "3011"), 1u);
   EXPECT_FALSE(c.enterprises.features()[2].geometry.isEmpty()) << "placed at the township centre of 黄羊镇";
-  EXPECT_THROW((void)loadCatalogue({.source = (dir / "absent").string(), .layer = std::nullopt, .withBuiltin = false}), core::IoError);
+  EXPECT_THROW((void)loadCatalogue({.source = (dir / "absent").string(), .layer = std::nullopt, .withBuiltin = false}),
+               core::IoError);
 }
 
 TEST(CatalogueLoader, LayerIsForSingleFileRegistriesOnly) {
   test::TempDir dir;
   test::writeFile(dir / "enterprises.csv", kEnterprises);
-  EXPECT_THROW((void)loadCatalogue({.source = dir.path().string(), .layer = "Sheet1", .withBuiltin = false}), core::ParameterError);
+  EXPECT_THROW((void)loadCatalogue({.source = dir.path().string(), .layer = "Sheet1", .withBuiltin = false}),
+               core::ParameterError);
 }
 
 }  // namespace

@@ -43,10 +43,11 @@ TEST(Catalogue, AnAbsentTableIsEmptyWithItsColumnsAndGeometry) {
 }
 
 TEST(Catalogue, TablesReadFromASourceBecomeTypedMembers) {
-  const TableInput flows{findTable("flows"),
-                         table("reg/flows.csv",
-                               {"enterprise_id", "material_code", "direction", "quantity", "year", "basis", "method", "source"},
-                               {{"E001", "FLY_ASH", "output", "1250.5", "2022", "reported", "survey", "test"}})};
+  const TableInput flows{
+      findTable("flows"),
+      table("reg/flows.csv",
+            {"enterprise_id", "material_code", "direction", "quantity", "year", "basis", "method", "source"},
+            {{"E001", "FLY_ASH", "output", "1250.5", "2022", "reported", "survey", "test"}})};
   const Catalogue c = catalogueFromTables({flows});
   ASSERT_EQ(c.flows.size(), 1u);
   EXPECT_DOUBLE_EQ(std::get<double>(c.flows.value(0, "quantity")), 1250.5);

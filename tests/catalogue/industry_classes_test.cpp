@@ -12,9 +12,14 @@ IndustryClasses classes() {
   t.source = "classes.csv";
   t.header = {"code", "name_zh"};
   std::int64_t line = 1;
-  for (const auto& [code, name] : std::vector<std::pair<std::string, std::string>>{
-           {"0810", "铁矿采选"}, {"3011", "水泥制造"}, {"3021", "水泥制品制造"}, {"3023", "石棉水泥制品制造"},
-           {"3110", "炼铁"}, {"3120", "炼钢"}, {"4411", "火力发电"}, {"4412", "热电联产"}}) {
+  for (const auto& [code, name] : std::vector<std::pair<std::string, std::string>>{{"0810", "铁矿采选"},
+                                                                                   {"3011", "水泥制造"},
+                                                                                   {"3021", "水泥制品制造"},
+                                                                                   {"3023", "石棉水泥制品制造"},
+                                                                                   {"3110", "炼铁"},
+                                                                                   {"3120", "炼钢"},
+                                                                                   {"4411", "火力发电"},
+                                                                                   {"4412", "热电联产"}}) {
     t.rows.push_back({++line, {code, name}});
   }
   return IndustryClasses(t);

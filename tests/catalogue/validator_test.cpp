@@ -17,9 +17,9 @@ core::TextTable table(std::string source, std::vector<std::string> header,
   return t;
 }
 
-const std::vector<std::string> kEnterpriseHeader = {
-    "id", "name_zh", "name_en", "industry_code", "park_id", "status", "lon", "lat", "county_code", "prefecture_code",
-    "source", "location_precision"};
+const std::vector<std::string> kEnterpriseHeader = {"id",          "name_zh",         "name_en", "industry_code",
+                                                    "park_id",     "status",          "lon",     "lat",
+                                                    "county_code", "prefecture_code", "source",  "location_precision"};
 
 std::vector<std::optional<std::string>> enterprise(std::string id, std::string lon, std::string lat,
                                                    std::string county = "620102", std::string industry = "4411") {
@@ -43,9 +43,7 @@ class Validator : public ::testing::Test {
   AdminAreas admin_{test::squareCounties()};
 };
 
-TEST_F(Validator, CleanRowHasNoProblems) {
-  EXPECT_TRUE(check({enterprise("E1", "103.5", "36.5")}).empty());
-}
+TEST_F(Validator, CleanRowHasNoProblems) { EXPECT_TRUE(check({enterprise("E1", "103.5", "36.5")}).empty()); }
 
 TEST_F(Validator, CommaDecimalIsNotANumber) {
   EXPECT_EQ(check({enterprise("E1", "103,8", "36.5")}),
@@ -94,8 +92,8 @@ TEST_F(Validator, UnknownCodesAndBadIndustryCodes) {
 
 TEST_F(Validator, MissingRequiredColumnAndUnknownColumn) {
   std::vector<TableInput> tables;
-  tables.push_back({findTable("materials"),
-                    table("m.csv", {"code", "name_zh", "colour"}, {{"FLY_ASH", "粉煤灰", "grey"}})});
+  tables.push_back(
+      {findTable("materials"), table("m.csv", {"code", "name_zh", "colour"}, {{"FLY_ASH", "粉煤灰", "grey"}})});
   const auto problems = formatted(validate(tables, admin_));
   EXPECT_NE(std::find(problems.begin(), problems.end(), "m.csv:1:unit: error: missing required column"),
             problems.end());
@@ -106,48 +104,61 @@ TEST_F(Validator, MissingRequiredColumnAndUnknownColumn) {
 TEST_F(Validator, DanglingReferencesAndEstimatesWithoutMethod) {
   std::vector<TableInput> tables;
   tables.push_back({findTable("enterprises"), table("e.csv", kEnterpriseHeader, {enterprise("E1", "103.5", "36.5")})});
-  tables.push_back({findTable("flows"),
-                    table("f.csv", {"enterprise_id", "material_code", "direction", "quantity", "year", "basis", "source"},
-                          {{"E2", "FLY_ASH", "output", "1000", "2012", "estimated", "test"}})});
+  tables.push_back(
+      {findTable("flows"),
+       table("f.csv", {"enterprise_id", "material_code", "direction", "quantity", "year", "basis", "source"},
+             {{"E2", "FLY_ASH", "output", "1000", "2012", "estimated", "test"}})});
   EXPECT_EQ(formatted(validate(tables, admin_)),
-            (std::vector<std::string>{
-                "f.csv:2:enterprise_id: error: no enterprises row has id \"E2\"",
-                "f.csv:2:material_code: error: refers to table 'materials', which is not loaded",
-                "f.csv:2:method: error: an estimated quantity must say how it was estimated"}));
+            (std::vector<std::string>{"f.csv:2:enterprise_id: error: no enterprises row has id \"E2\"",
+                                      "f.csv:2:material_code: error: refers to table 'materials', which is not loaded",
+                                      "f.csv:2:method: error: an estimated quantity must say how it was estimated"}));
 }
 
 // The contract's optional columns: partners in a neighbouring province, operating state, fuel, years.
 TEST_F(Validator, PartnersOutsideGansuStatusFuelAndYears) {
-  const std::vector<std::string> header = {"id", "name_zh", "name_en", "status", "lon", "lat", "county_code",
-                                           "prefecture_code", "source", "location_precision", "province_code",
-                                           "op_status", "fuel", "start_year", "end_year"};
+  const std::vector<std::string> header = {"id",
+                                           "name_zh",
+                                           "name_en",
+                                           "status",
+                                           "lon",
+                                           "lat",
+                                           "county_code",
+                                           "prefecture_code",
+                                           "source",
+                                           "location_precision",
+                                           "province_code",
+                                           "op_status",
+                                           "fuel",
+                                           "start_year",
+                                           "end_year"};
   auto row = [](std::string id, std::string lon, std::string county, std::string prefecture, std::string province,
                 std::string op, std::string start, std::string end) -> std::vector<std::optional<std::string>> {
     auto opt = [](std::string v) { return v.empty() ? std::nullopt : std::optional<std::string>(v); };
-    return {id, "某电厂", "A power plant", "none", lon, "36.5", opt(county), opt(prefecture), "test", "exact",
-            opt(province), opt(op), "coal", opt(start), opt(end)};
+    return {id,     "某电厂", "A power plant", "none",  lon,    "36.5",     opt(county), opt(prefecture),
+            "test", "exact",  opt(province),   opt(op), "coal", opt(start), opt(end)};
   };
   std::vector<TableInput> tables;
   tables.push_back({findTable("enterprises"),
                     table("e.csv", header,
-                          {row("E1", "106.2", "", "", "640000", "operating", "2004", ""),    // Ningxia partner: clean
+                          {row("E1", "106.2", "", "", "640000", "operating", "2004", ""),  // Ningxia partner: clean
                            row("E2", "103.5", "620102", "620100", "620000", "retired", "2004", "2018"),  // clean
                            row("E3", "103.5", "", "", "", "shut", "04", "2001"),
                            row("E4", "106.2", "620102", "620100", "640000", "", "2010", "2009"),
                            row("E5", "103.5", "", "", "330000", "", "", "")})});
-  EXPECT_EQ(formatted(validate(tables, admin_)),
-            (std::vector<std::string>{
-                "e.csv:4:op_status: error: expected one of operating, retired, mothballed, under_construction, "
-                "proposed, unknown, got \"shut\"",
-                "e.csv:4:start_year: error: expected a 4-digit year (1800-2100), got \"04\"",
-                "e.csv:4:county_code: warning: not given; the point lies in 620102 城关区",
-                "e.csv:4:prefecture_code: error: required value is missing (the record is in Gansu)",
-                "e.csv:5:prefecture_code: error: must be empty for a record outside Gansu (province_code 640000)",
-                "e.csv:5:county_code: error: must be empty for a record outside Gansu (province_code 640000)",
-                "e.csv:5:end_year: error: end_year 2009 is before start_year 2010",
-                "e.csv:6:province_code: error: expected 620000 (Gansu) or a neighbouring province's GB/T 2260 code "
-                "(640000, 630000, 150000, 610000, 510000, 650000), got \"330000\"",
-                "e.csv:6:province_code: error: province 330000 stated, but the point lies in Gansu, in 620102 城关区"}));
+  EXPECT_EQ(
+      formatted(validate(tables, admin_)),
+      (std::vector<std::string>{
+          "e.csv:4:op_status: error: expected one of operating, retired, mothballed, under_construction, "
+          "proposed, unknown, got \"shut\"",
+          "e.csv:4:start_year: error: expected a 4-digit year (1800-2100), got \"04\"",
+          "e.csv:4:county_code: warning: not given; the point lies in 620102 城关区",
+          "e.csv:4:prefecture_code: error: required value is missing (the record is in Gansu)",
+          "e.csv:5:prefecture_code: error: must be empty for a record outside Gansu (province_code 640000)",
+          "e.csv:5:county_code: error: must be empty for a record outside Gansu (province_code 640000)",
+          "e.csv:5:end_year: error: end_year 2009 is before start_year 2010",
+          "e.csv:6:province_code: error: expected 620000 (Gansu) or a neighbouring province's GB/T 2260 code "
+          "(640000, 630000, 150000, 610000, 510000, 650000), got \"330000\"",
+          "e.csv:6:province_code: error: province 330000 stated, but the point lies in Gansu, in 620102 城关区"}));
 }
 
 }  // namespace

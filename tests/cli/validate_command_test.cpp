@@ -13,7 +13,8 @@ using test::writeFile;
 
 std::string exe() { return std::string("'") + CIRCATLAS_EXE + "'"; }
 
-const char* const kHeader = "id,name_zh,name_en,industry_code,status,lon,lat,county_code,prefecture_code,source,location_precision\n";
+const char* const kHeader =
+    "id,name_zh,name_en,industry_code,status,lon,lat,county_code,prefecture_code,source,location_precision\n";
 
 TEST(ValidateCommand, BuiltInCatalogueHasNoErrors) {
   const auto r = runCommand(exe() + " validate");
@@ -23,9 +24,10 @@ TEST(ValidateCommand, BuiltInCatalogueHasNoErrors) {
 
 TEST(ValidateCommand, RegistryErrorsAreListedAsFileLineFieldAndExitWith3) {
   TempDir dir;
-  const auto path = writeFile(dir / "registry.csv", std::string(kHeader) +
-                                                        "R1,金川集团,Jinchuan Group,3211,none,102.19,38.52,620302,620300,survey,exact\n"
-                                                        "R2,某厂,A plant,3011,none,\"103,8\",36.06,620102,620100,survey,exact\n");
+  const auto path = writeFile(dir / "registry.csv",
+                              std::string(kHeader) +
+                                  "R1,金川集团,Jinchuan Group,3211,none,102.19,38.52,620302,620300,survey,exact\n"
+                                  "R2,某厂,A plant,3011,none,\"103,8\",36.06,620102,620100,survey,exact\n");
   const auto r = runCommand(exe() + " validate '" + path.string() + "'");
   EXPECT_EQ(r.exitCode, 3) << r.output;
   EXPECT_NE(r.output.find(path.string() + ":3:lon: error: expected a number, got \"103,8\""), std::string::npos)
@@ -36,8 +38,9 @@ TEST(ValidateCommand, RegistryErrorsAreListedAsFileLineFieldAndExitWith3) {
 TEST(ValidateCommand, GbkRegistryIsConvertedUnlessUtf8IsRequired) {
   TempDir dir;
   // 金川 in GBK is BD F0 B4 A8.
-  const auto path = writeFile(dir / "gbk.csv", std::string(kHeader) +
-                                                   "R1,\xBD\xF0\xB4\xA8,Jinchuan Group,3211,none,102.19,38.52,620302,620300,survey,exact\n");
+  const auto path = writeFile(
+      dir / "gbk.csv",
+      std::string(kHeader) + "R1,\xBD\xF0\xB4\xA8,Jinchuan Group,3211,none,102.19,38.52,620302,620300,survey,exact\n");
   const auto converted = runCommand(exe() + " validate '" + path.string() + "'");
   EXPECT_EQ(converted.exitCode, 0) << converted.output;
   const auto rejected = runCommand(exe() + " validate '" + path.string() + "' --encoding utf8");
@@ -53,8 +56,11 @@ TEST(ValidateCommand, Gcj02RegistryWithOwnColumnNamesIsConverted) {
   const std::string row = "R1,金川集团,Jinchuan Group,3211,none," + std::to_string(gcj.lon) + "," +
                           std::to_string(gcj.lat) + ",620302,620300,survey,exact\n";
   const auto path = writeFile(
-      dir / "amap.csv", "id,name_zh,name_en,industry_code,status,经度,纬度,county_code,prefecture_code,source,location_precision\n" + row);
-  const auto r = runCommand(exe() + " validate '" + path.string() + "' --lon-field 经度 --lat-field 纬度 --coords gcj02");
+      dir / "amap.csv",
+      "id,name_zh,name_en,industry_code,status,经度,纬度,county_code,prefecture_code,source,location_precision\n" +
+          row);
+  const auto r =
+      runCommand(exe() + " validate '" + path.string() + "' --lon-field 经度 --lat-field 纬度 --coords gcj02");
   EXPECT_EQ(r.exitCode, 0) << r.output;
   // 经度 and 纬度 are recognised without the options too.
   const auto recognised = runCommand(exe() + " validate '" + path.string() + "' --coords gcj02");

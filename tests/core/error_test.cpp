@@ -9,7 +9,8 @@ namespace {
 TEST(Error, MessageNamesFileLayerFeatureAndField) {
   InputError e("expected a number, got \"103,8\"");
   e.setField("lon").setFeature(1207).setLayer("enterprises").setFile("enterprises.csv");
-  EXPECT_STREQ(e.what(), "enterprises.csv: layer 'enterprises', feature 1207, field 'lon': expected a number, got \"103,8\"");
+  EXPECT_STREQ(e.what(),
+               "enterprises.csv: layer 'enterprises', feature 1207, field 'lon': expected a number, got \"103,8\"");
   EXPECT_EQ(e.kind(), ErrorKind::Input);
 }
 

@@ -30,7 +30,8 @@ std::vector<Element> elements(const std::string& xml) {
     reader.readNext();
     if (reader.isStartElement()) {
       Element e{reader.name().toString().toStdString(), {}, {}};
-      for (const auto& a : reader.attributes()) e.attributes[a.name().toString().toStdString()] = a.value().toString().toStdString();
+      for (const auto& a : reader.attributes())
+        e.attributes[a.name().toString().toStdString()] = a.value().toString().toStdString();
       out.push_back(std::move(e));
       open.push_back(out.size() - 1);
     } else if (reader.isCharacters() && !open.empty()) {
@@ -134,7 +135,8 @@ TEST(QmlWriter, LabelsUseTheLanguagesFieldHaloPriorityAndScale) {
 
 TEST(QmlWriter, LinesAndPolygonsAreNoObstacleToLabelsAsInOurEngine) {
   const auto rivers = parseStyle(R"({"name": "rivers", "geometry": "line", "symbol": {"stroke": "#0000ff"},
-    "labels": {"field": "name", "placement": "line"}})", "rivers.json");
+    "labels": {"field": "name", "placement": "line"}})",
+                                 "rivers.json");
   EXPECT_EQ(named(elements(toQml(rivers, Language::En)), "rendering").at(0).attributes.at("obstacle"), "0");
 }
 
@@ -219,7 +221,8 @@ TEST(SldWriter, OneRulePerClassWithFiltersAndOtherAsTheirNegationOrNull) {
 TEST(SldWriter, APrefixClassExcludesWhatAnEarlierOverlappingClassTakes) {
   const auto style = parseStyle(R"({"name": "m", "geometry": "point", "renderer": "categorised", "field": "minerals",
     "match": "prefix", "classes": [{"values": ["nickel;copper"], "symbol": {}}, {"values": ["nickel"], "symbol": {}},
-    {"values": ["coal"], "symbol": {}}]})", "m.json");
+    {"values": ["coal"], "symbol": {}}]})",
+                                "m.json");
   const auto xml = elements(toSld(style, "m", Language::En));
   EXPECT_EQ(named(xml, "PropertyIsLike").size(), 4U);  // nickel;copper; nickel and not nickel;copper; coal
   EXPECT_EQ(named(xml, "Not").size(), 1U);

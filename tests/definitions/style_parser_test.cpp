@@ -28,7 +28,8 @@ TEST(StyleParser, ReadsACategorisedPointStyle) {
   "classes": [{"values": ["national_pilot"], "label": "National", "symbol": {"marker": "star", "size": 4, "fill": "#b2182b"}}],
   "other": {"label": "Other", "symbol": {"fill": "#cccccc80"}},
   "labels": {"field": {"zh": "name_zh", "en": "name_en"}, "size": 6, "halo": {"width": 0.4}, "priority": 30}
-})", "parks.json");
+})",
+                             "parks.json");
   EXPECT_EQ(s.name, "parks");
   ASSERT_EQ(s.classes.size(), 1u);
   EXPECT_EQ(s.classes[0].symbol.marker, MarkerShape::Star);
@@ -42,7 +43,8 @@ TEST(StyleParser, ReadsACategorisedPointStyle) {
 
 TEST(StyleParser, PrefixMatchTakesIndustryGroups) {
   const Style s = parseStyle(R"({"name": "e", "geometry": "point", "renderer": "categorised", "field": "industry_code",
-    "match": "prefix", "classes": [{"values": ["44"], "symbol": {}}, {"values": ["31", "32"], "symbol": {}}]})", "e.json");
+    "match": "prefix", "classes": [{"values": ["44"], "symbol": {}}, {"values": ["31", "32"], "symbol": {}}]})",
+                             "e.json");
   EXPECT_EQ(s.classify(core::Value{std::string("4411")}), 0u);
   EXPECT_EQ(s.classify(core::Value{std::string("3211")}), 1u);
   EXPECT_FALSE(s.classify(core::Value{std::string("2611")}).has_value());  // no `other`: not drawn
@@ -50,7 +52,8 @@ TEST(StyleParser, PrefixMatchTakesIndustryGroups) {
 
 TEST(StyleParser, GraduatedClassesIncludeTheLastUpperBound) {
   const Style s = parseStyle(R"({"name": "g", "geometry": "polygon", "renderer": "graduated", "field": "z",
-    "classes": [{"min": 0, "max": 1, "symbol": {}}, {"min": 1, "max": 2, "symbol": {}}]})", "g.json");
+    "classes": [{"min": 0, "max": 1, "symbol": {}}, {"min": 1, "max": 2, "symbol": {}}]})",
+                             "g.json");
   EXPECT_EQ(s.classify(core::Value{0.5}), 0u);
   EXPECT_EQ(s.classify(core::Value{1.0}), 1u);
   EXPECT_EQ(s.classify(core::Value{2.0}), 1u);
@@ -59,9 +62,10 @@ TEST(StyleParser, GraduatedClassesIncludeTheLastUpperBound) {
 
 TEST(StyleParser, UnknownKeyIsNamedWithFileLineColumnAndPath) {
   const std::string msg = messageOf([] {
-    (void)parseStyle("{\n  \"name\": \"roads\",\n  \"geometry\": \"line\",\n  \"symbol\": {\"stroke\": \"#000000\",\n"
-                     "             \"strok_width\": 0.5}\n}",
-                     "roads.json");
+    (void)parseStyle(
+        "{\n  \"name\": \"roads\",\n  \"geometry\": \"line\",\n  \"symbol\": {\"stroke\": \"#000000\",\n"
+        "             \"strok_width\": 0.5}\n}",
+        "roads.json");
   });
   EXPECT_NE(msg.find("roads.json:5:14"), std::string::npos) << msg;
   EXPECT_NE(msg.find("in style 'roads' at /symbol/strok_width"), std::string::npos) << msg;
@@ -69,7 +73,8 @@ TEST(StyleParser, UnknownKeyIsNamedWithFileLineColumnAndPath) {
 }
 
 TEST(StyleParser, SyntaxErrorNamesLineAndColumn) {
-  const std::string msg = messageOf([] { (void)parseStyle("{\n  \"name\": \"x\",\n  \"geometry\": point\n}", "x.json"); });
+  const std::string msg =
+      messageOf([] { (void)parseStyle("{\n  \"name\": \"x\",\n  \"geometry\": point\n}", "x.json"); });
   EXPECT_NE(msg.find("x.json:3:"), std::string::npos) << msg;
   EXPECT_NE(msg.find("invalid JSON"), std::string::npos) << msg;
 }
@@ -94,23 +99,28 @@ TEST(StyleParser, DeepNestingIsRefusedWithItsPosition) {
 }
 
 TEST(StyleParser, BadColourAndRangeAreRejected) {
-  EXPECT_NE(messageOf([] { (void)parseStyle(R"({"name": "c", "geometry": "polygon", "symbol": {"fill": "red"}})", "c.json"); })
-                .find("expected a colour"),
+  EXPECT_NE(messageOf([] {
+              (void)parseStyle(R"({"name": "c", "geometry": "polygon", "symbol": {"fill": "red"}})", "c.json");
+            }).find("expected a colour"),
             std::string::npos);
-  EXPECT_NE(messageOf([] { (void)parseStyle(R"({"name": "c", "geometry": "point", "symbol": {"opacity": 2}})", "c.json"); })
-                .find("from 0 to 1"),
+  EXPECT_NE(messageOf([] {
+              (void)parseStyle(R"({"name": "c", "geometry": "point", "symbol": {"opacity": 2}})", "c.json");
+            }).find("from 0 to 1"),
             std::string::npos);
 }
 
 TEST(LayerSet, RejectsPathsThatLeaveTheDataFolder) {
   const std::string msg = messageOf([] {
     (void)parseLayerSet(R"({"name": "s", "layers": [
-      {"id": "x", "source": "../secrets.gpkg", "layer": "x", "style": "province"}]})", "s.json");
+      {"id": "x", "source": "../secrets.gpkg", "layer": "x", "style": "province"}]})",
+                        "s.json");
   });
   EXPECT_NE(msg.find("s.json:2:"), std::string::npos) << msg;
   EXPECT_NE(msg.find("'..'"), std::string::npos) << msg;
   EXPECT_NE(messageOf([] {
-              (void)parseLayerSet(R"({"name": "s", "layers": [{"id": "x", "source": "/etc/passwd", "layer": "x", "style": "p"}]})", "s.json");
+              (void)parseLayerSet(
+                  R"({"name": "s", "layers": [{"id": "x", "source": "/etc/passwd", "layer": "x", "style": "p"}]})",
+                  "s.json");
             }).find("not absolute"),
             std::string::npos);
 }
@@ -119,13 +129,17 @@ TEST(LayerSet, RejectsDuplicateIdsAndUnknownKeys) {
   EXPECT_NE(messageOf([] {
               (void)parseLayerSet(R"({"name": "s", "layers": [
                 {"id": "a", "source": "basemap.gpkg", "layer": "x", "style": "p"},
-                {"id": "a", "source": "basemap.gpkg", "layer": "y", "style": "p"}]})", "s.json");
+                {"id": "a", "source": "basemap.gpkg", "layer": "y", "style": "p"}]})",
+                                  "s.json");
             }).find("duplicate layer id 'a'"),
             std::string::npos);
-  EXPECT_NE(messageOf([] {
-              (void)parseLayerSet(R"({"name": "s", "layers": [{"id": "a", "source": "basemap.gpkg", "layer": "x", "style": "p", "visble": false}]})", "s.json");
-            }).find("unknown key 'visble'"),
-            std::string::npos);
+  EXPECT_NE(
+      messageOf([] {
+        (void)parseLayerSet(
+            R"({"name": "s", "layers": [{"id": "a", "source": "basemap.gpkg", "layer": "x", "style": "p", "visble": false}]})",
+            "s.json");
+      }).find("unknown key 'visble'"),
+      std::string::npos);
 }
 
 TEST(BuiltinDefinitions, EveryStyleLayerSetAndPresetParses) {

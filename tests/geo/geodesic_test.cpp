@@ -46,8 +46,7 @@ TEST(Geodesic, AreaOfAOneDegreeCellInGansuMatchesTheAuthalicFormula) {
 TEST(Geodesic, AreaIgnoresRingOrientationAndSubtractsHoles) {
   const std::vector<std::vector<core::Coord>> counterClockwise = {
       {{100, 36}, {101, 36}, {101, 37}, {100, 37}, {100, 36}}};
-  const std::vector<std::vector<core::Coord>> clockwise = {
-      {{100, 36}, {100, 37}, {101, 37}, {101, 36}, {100, 36}}};
+  const std::vector<std::vector<core::Coord>> clockwise = {{{100, 36}, {100, 37}, {101, 37}, {101, 36}, {100, 36}}};
   const double a = geodesicAreaSquareMeters(core::Geometry::polygon(counterClockwise));
   EXPECT_DOUBLE_EQ(a, geodesicAreaSquareMeters(core::Geometry::polygon(clockwise)));
 

@@ -27,9 +27,7 @@ TEST(GeometryOps, BowTieIsInvalidAndRepairsIntoTwoTriangles) {
   EXPECT_FALSE(invalidityReason(repaired).has_value());
 }
 
-TEST(GeometryOps, ValidPolygonHasNoInvalidityReason) {
-  EXPECT_FALSE(invalidityReason(square(0, 0, 1)).has_value());
-}
+TEST(GeometryOps, ValidPolygonHasNoInvalidityReason) { EXPECT_FALSE(invalidityReason(square(0, 0, 1)).has_value()); }
 
 TEST(GeometryOps, IntersectionOfOverlappingSquares) {
   const core::Geometry overlap = polygonIntersection(square(0, 0, 2), square(1, 1, 2));

@@ -28,8 +28,8 @@ TEST(PolygonIndex, PointOnASharedEdgeGoesToTheFirstPolygon) {
 
 TEST(PolygonIndex, PointInAHoleIsOutside) {
   // An enclave: a square with a hole, like the Ningxia enclaves inside Pingliang.
-  const std::vector<std::vector<core::Coord>> rings = {
-      {{0, 0}, {4, 0}, {4, 4}, {0, 4}, {0, 0}}, {{1, 1}, {2, 1}, {2, 2}, {1, 2}, {1, 1}}};
+  const std::vector<std::vector<core::Coord>> rings = {{{0, 0}, {4, 0}, {4, 4}, {0, 4}, {0, 0}},
+                                                       {{1, 1}, {2, 1}, {2, 2}, {1, 2}, {1, 1}}};
   const std::vector<core::Geometry> polygons = {core::Geometry::polygon(rings)};
   const PolygonIndex index(polygons);
   EXPECT_EQ(index.locate({1.5, 1.5}), std::nullopt);

@@ -231,8 +231,8 @@ TEST_F(Basemap, BoundariesAreTheGcj02SourceGridConvertedToWgs84) {
     }
   }
   EXPECT_GT(vertices, 200000U);
-  EXPECT_LT(worstDegrees, 1e-7);             // 1 cm; measured 2.4e-12° (sub-micrometre)
-  EXPECT_GT(largestShiftDegrees, 1e-3);      // the data really was shifted (not GCJ-02 left as is)
+  EXPECT_LT(worstDegrees, 1e-7);         // 1 cm; measured 2.4e-12° (sub-micrometre)
+  EXPECT_GT(largestShiftDegrees, 1e-3);  // the data really was shifted (not GCJ-02 left as is)
   RecordProperty("worst_grid_residual_deg", std::to_string(worstDegrees));
 }
 
@@ -255,8 +255,8 @@ TEST_F(Basemap, ConversionFromGcj02ChangesAreasOnlyWithinTheFormulasDistortion) 
     before += a0;
     after += a1;
   }
-  EXPECT_LT(worst, 0.0065);  // measured 0.30 % (Wushan 620524)
-  EXPECT_GT(worst, 1e-4);    // a real shift changes some areas measurably
+  EXPECT_LT(worst, 0.0065);                             // measured 0.30 % (Wushan 620524)
+  EXPECT_GT(worst, 1e-4);                               // a real shift changes some areas measurably
   EXPECT_LT(std::abs(after - before) / before, 0.001);  // measured −0.069 %
   EXPECT_NEAR(after / 1e6, 425800, 425800 * 0.002) << after / 1e6;
 }

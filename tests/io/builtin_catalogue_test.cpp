@@ -81,8 +81,9 @@ TEST_F(BuiltinCatalogue, SurveyedFacilitiesInAllFourteenPrefecturesAndAcrossTheB
   }
   EXPECT_EQ(prefectures.size(), 14U);
   EXPECT_FALSE(prefectures.contains(""));
-  EXPECT_EQ(outside, (std::map<std::string, int>{
-                         {"150000", 3}, {"510000", 20}, {"610000", 72}, {"630000", 15}, {"640000", 29}, {"650000", 5}}));
+  EXPECT_EQ(outside,
+            (std::map<std::string, int>{
+                {"150000", 3}, {"510000", 20}, {"610000", 72}, {"630000", 15}, {"640000", 29}, {"650000", 5}}));
   EXPECT_EQ(plantSites, 305U);  // 80.9 %
   const auto ids = column(enterprises, "id");
   for (int n = 1; n <= 81; ++n) {
@@ -145,7 +146,8 @@ TEST_F(BuiltinCatalogue, MiningBaseAreasCoverTheirMembers) {
     const auto base = core::toString(members.value(m, "base_id"));
     // Indexed one area at a time: areas may overlap (Lanzhou–Baiyin touches others).
     const std::vector<core::Geometry> one = {shapes[indexOf.at(base)]};
-    EXPECT_TRUE(geo::PolygonIndex(one).locate(p).has_value()) << base << " " << core::toString(members.value(m, "name_zh"));
+    EXPECT_TRUE(geo::PolygonIndex(one).locate(p).has_value())
+        << base << " " << core::toString(members.value(m, "name_zh"));
   }
 }
 

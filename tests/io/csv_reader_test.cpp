@@ -89,8 +89,7 @@ TEST(CsvReader, StructuralProblemsNameTheLine) {
             std::string::npos);
   EXPECT_NE(errorFor("id,lon\nE1,1\nE2,103,8\n").find("bad.csv:3: 3 cells, but the header names 2 columns"),
             std::string::npos);
-  EXPECT_NE(errorFor("id,name\nE1,ok\nE2,\"never closed\nE3,x\n").find("bad.csv:3: a quoted cell"),
-            std::string::npos);
+  EXPECT_NE(errorFor("id,name\nE1,ok\nE2,\"never closed\nE3,x\n").find("bad.csv:3: a quoted cell"), std::string::npos);
   EXPECT_NE(errorFor("id,name\nE1,\"bad\"quote\"\n").find("bad.csv:2: malformed quotes"), std::string::npos);
   EXPECT_NE(errorFor(std::string("id,name\nE1,ok\nE2,a\0b\n", 21)).find("bad.csv:3: holds a NUL byte"),
             std::string::npos);

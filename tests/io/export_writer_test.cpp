@@ -30,10 +30,12 @@ core::Layer parks() {
                                   {"enterprises", core::FieldType::Integer},
                                   {"area_km2", core::FieldType::Real},
                                   {"approved", core::FieldType::Date}}));
-  layer.add({core::FeatureId(1), core::Geometry::point({102.1876543219, 38.5212345678}),
+  layer.add({core::FeatureId(1),
+             core::Geometry::point({102.1876543219, 38.5212345678}),
              {std::string("P001"), std::string("金昌经济技术开发区"), std::int64_t{45}, 98.25,
               core::DateTime{2012, 5, 17, 0, 0, 0.0, std::nullopt}}});
-  layer.add({core::FeatureId(2), core::Geometry::point({102.08, 38.37}),
+  layer.add({core::FeatureId(2),
+             core::Geometry::point({102.08, 38.37}),
              {std::string("P002"), std::string("河西堡化工循环经济产业园"), std::monostate{}, std::monostate{},
               std::monostate{}}});
   return layer;
@@ -42,8 +44,9 @@ core::Layer parks() {
 core::Layer hulls() {
   core::Layer layer("cluster_hulls", "EPSG:4326", core::GeometryType::Polygon,
                     core::Schema({{"cluster_id", core::FieldType::Integer}, {"prefectures", core::FieldType::String}}));
-  const std::vector<std::vector<core::Coord>> rings{{{102.0, 38.0}, {103.0, 38.0}, {103.0, 39.0}, {102.0, 39.0}, {102.0, 38.0}},
-                                                    {{102.2, 38.2}, {102.4, 38.2}, {102.4, 38.4}, {102.2, 38.2}}};
+  const std::vector<std::vector<core::Coord>> rings{
+      {{102.0, 38.0}, {103.0, 38.0}, {103.0, 39.0}, {102.0, 39.0}, {102.0, 38.0}},
+      {{102.2, 38.2}, {102.4, 38.2}, {102.4, 38.4}, {102.2, 38.2}}};
   layer.add({core::FeatureId(1), core::Geometry::polygon(rings), {std::int64_t{1}, std::string("620300;620600")}});
   return layer;
 }
@@ -139,8 +142,9 @@ TEST(ExportWriter, EveryGeometryLayerHasASpatialIndex) {
   const Fixture f;
   const auto path = dir / "atlas.gpkg";
   writeExport(f.layers(), path.string(), {});
-  const auto indexed = query(path, "SELECT table_name FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index' "
-                                   "ORDER BY table_name");
+  const auto indexed = query(path,
+                             "SELECT table_name FROM gpkg_extensions WHERE extension_name = 'gpkg_rtree_index' "
+                             "ORDER BY table_name");
   EXPECT_EQ(indexed, (std::vector<std::string>{"cluster_hulls", "parks", "partner_links"}));
 }
 
@@ -149,9 +153,11 @@ TEST(ExportWriter, LayerStylesHoldOneDefaultRowPerStyledLayer) {
   const Fixture f;
   const auto path = dir / "atlas.gpkg";
   writeExport(f.layers(), path.string(), {});
-  EXPECT_EQ(query(path, "SELECT f_table_name || ':' || styleName || ':' || useAsDefault || ':' || f_geometry_column "
-                        "FROM layer_styles ORDER BY f_table_name"),
-            (std::vector<std::string>{"cluster_hulls:clusters:1:geom", "parks:parks:1:geom", "partner_links:partner_links:1:geom"}));
+  EXPECT_EQ(query(path,
+                  "SELECT f_table_name || ':' || styleName || ':' || useAsDefault || ':' || f_geometry_column "
+                  "FROM layer_styles ORDER BY f_table_name"),
+            (std::vector<std::string>{"cluster_hulls:clusters:1:geom", "parks:parks:1:geom",
+                                      "partner_links:partner_links:1:geom"}));
   EXPECT_EQ(query(path, "SELECT data_type FROM gpkg_contents WHERE table_name = 'layer_styles'"),
             (std::vector<std::string>{"attributes"}));
   EXPECT_EQ(query(path, "SELECT styleQML FROM layer_styles WHERE f_table_name = 'parks'"),
@@ -167,12 +173,14 @@ TEST(ExportWriter, DescriptionsAndProvenanceAreInTheGeoPackageMetadata) {
   writeExport(f.layers(), path.string(), options);
   EXPECT_EQ(query(path, "SELECT description FROM gpkg_contents WHERE table_name = 'parks'"),
             (std::vector<std::string>{"Parks 园区"}));
-  const auto hullMetadata = query(path, "SELECT m.metadata FROM gpkg_metadata m JOIN gpkg_metadata_reference r "
-                                        "ON r.md_file_id = m.id WHERE r.table_name = 'cluster_hulls'");
+  const auto hullMetadata = query(path,
+                                  "SELECT m.metadata FROM gpkg_metadata m JOIN gpkg_metadata_reference r "
+                                  "ON r.md_file_id = m.id WHERE r.table_name = 'cluster_hulls'");
   ASSERT_EQ(hullMetadata.size(), 1U);
   EXPECT_NE(hullMetadata[0].find("eps_m=5000 min_points=5"), std::string::npos) << hullMetadata[0];
-  const auto datasetMetadata = query(path, "SELECT m.metadata FROM gpkg_metadata m JOIN gpkg_metadata_reference r "
-                                           "ON r.md_file_id = m.id WHERE r.reference_scope = 'geopackage'");
+  const auto datasetMetadata = query(path,
+                                     "SELECT m.metadata FROM gpkg_metadata m JOIN gpkg_metadata_reference r "
+                                     "ON r.md_file_id = m.id WHERE r.reference_scope = 'geopackage'");
   ASSERT_EQ(datasetMetadata.size(), 1U);
   EXPECT_NE(datasetMetadata[0].find("circatlas 9.9.9"), std::string::npos) << datasetMetadata[0];
 }
@@ -236,8 +244,9 @@ TEST(ExportWriter, AppendAddsLayersAndReplacesSameNamedOnesWithTheirStyles) {
   writeExport(more, path.string(), append);
   EXPECT_EQ(query(path, "SELECT f_table_name FROM layer_styles ORDER BY f_table_name"),
             (std::vector<std::string>{"cluster_hulls", "parks", "partner_links"}));
-  EXPECT_EQ(std::get<std::string>(readLayer(path.string(), {.layer = "parks", .sql = std::nullopt}).value(0, "name_zh")),
-            "金川集团");
+  EXPECT_EQ(
+      std::get<std::string>(readLayer(path.string(), {.layer = "parks", .sql = std::nullopt}).value(0, "name_zh")),
+      "金川集团");
   EXPECT_EQ(readLayer(path.string(), {.layer = "cluster_hulls", .sql = std::nullopt}).size(), 1U);
 }
 
@@ -255,7 +264,8 @@ class CancelAfter final : public core::Progress {
 core::Layer manyPoints(std::size_t n) {
   core::Layer layer("points", "EPSG:4326", core::GeometryType::Point, core::Schema({{"i", core::FieldType::Integer}}));
   for (std::size_t i = 0; i < n; ++i) {
-    layer.add({core::FeatureId(static_cast<std::int64_t>(i + 1)), core::Geometry::point({100.0 + i * 1e-4, 37.0}),
+    layer.add({core::FeatureId(static_cast<std::int64_t>(i + 1)),
+               core::Geometry::point({100.0 + i * 1e-4, 37.0}),
                {static_cast<std::int64_t>(i)}});
   }
   return layer;
@@ -337,7 +347,8 @@ TEST(ExportWriter, ShapefilesGoOnePerLayerIntoAFolderWithCpgAndStyles) {
     EXPECT_TRUE(fs::exists(folder / (std::string(name) + ".qml"))) << name;
     EXPECT_TRUE(fs::exists(folder / (std::string(name) + ".sld"))) << name;
   }
-  EXPECT_EQ(std::get<std::string>(readLayer((folder / "parks.shp").string()).value(1, "name_zh")), "河西堡化工循环经济产业园");
+  EXPECT_EQ(std::get<std::string>(readLayer((folder / "parks.shp").string()).value(1, "name_zh")),
+            "河西堡化工循环经济产业园");
 }
 
 TEST(ExportWriter, GeoJsonAndFlatGeobufRoundTripPerLayer) {
@@ -385,7 +396,8 @@ TEST(ExportWriter, FormatsWriteIntoFoldersNamedAsTypedAndNeverReplaceEachOther) 
   test::TempDir dir;
   const Fixture f;
   const auto all = f.layers();
-  for (const char* ext : {"geojson", "shp", "fgb", "csv"}) writeExport(std::span(all).first(2), (dir / ("atlas." + std::string(ext))).string(), {});
+  for (const char* ext : {"geojson", "shp", "fgb", "csv"})
+    writeExport(std::span(all).first(2), (dir / ("atlas." + std::string(ext))).string(), {});
   ExportWriteOptions overwrite;
   overwrite.existing = ExistingTarget::Overwrite;
   writeExport(std::span(all).subspan(1, 1), (dir / "atlas.shp").string(), overwrite);
@@ -398,7 +410,8 @@ TEST(ExportWriter, FormatsWriteIntoFoldersNamedAsTypedAndNeverReplaceEachOther) 
 
 /// A polygon whose outer ring runs clockwise (as the base map's do) with a counter-clockwise hole.
 core::Layer clockwise() {
-  core::Layer layer("clockwise", "EPSG:4326", core::GeometryType::Polygon, core::Schema({{"id", core::FieldType::Integer}}));
+  core::Layer layer("clockwise", "EPSG:4326", core::GeometryType::Polygon,
+                    core::Schema({{"id", core::FieldType::Integer}}));
   const std::vector<std::vector<core::Coord>> rings{
       {{102.0, 38.0}, {102.0, 39.000000012345}, {103.123456789012, 39.0}, {103.0, 38.0}, {102.0, 38.0}},
       {{102.2, 38.2}, {102.4, 38.2}, {102.4, 38.4}, {102.2, 38.2}}};
@@ -452,22 +465,27 @@ TEST(ExportWriter, FlatGeobufAndShapefileWriteTablesWithoutGeometryAsCsvAndSaySo
     EXPECT_FALSE(fs::exists(folder / "flows.dbf")) << ext;
     EXPECT_FALSE(fs::exists(folder / ("flows." + ext))) << ext;
     EXPECT_EQ(readLayer((folder / "flows.csv").string()).size(), 2U) << ext;
-    EXPECT_NE(std::find(report.files.begin(), report.files.end(), (folder / "flows.csv").string()), report.files.end()) << ext;
-    for (const auto& file : report.files) EXPECT_TRUE(fs::exists(file)) << "reported but not written: " << file;
-    EXPECT_TRUE(std::any_of(report.notes.begin(), report.notes.end(),
-                            [](const std::string& n) { return n.find("'flows' has no geometry") != std::string::npos; }))
+    EXPECT_NE(std::find(report.files.begin(), report.files.end(), (folder / "flows.csv").string()), report.files.end())
         << ext;
+    for (const auto& file : report.files) EXPECT_TRUE(fs::exists(file)) << "reported but not written: " << file;
+    EXPECT_TRUE(std::any_of(report.notes.begin(), report.notes.end(), [](const std::string& n) {
+      return n.find("'flows' has no geometry") != std::string::npos;
+    })) << ext;
   }
 }
 
 core::Layer longText() {
   core::Layer layer("sources", "EPSG:4326", core::GeometryType::Point,
-                    core::Schema({{"id", core::FieldType::String}, {"industry_code", core::FieldType::String},
+                    core::Schema({{"id", core::FieldType::String},
+                                  {"industry_code", core::FieldType::String},
                                   {"source", core::FieldType::String}}));
   std::string chinese;
   for (int i = 0; i < 100; ++i) chinese += "甘";  // 300 bytes of UTF-8, 3 bytes a character
-  layer.add({core::FeatureId(1), core::Geometry::point({103.8, 36.0}), {std::string("E001"), std::string("4411"), chinese}});
-  layer.add({core::FeatureId(2), core::Geometry::point({103.9, 36.1}), {std::string("E002"), std::string("3011"), std::string("short")}});
+  layer.add(
+      {core::FeatureId(1), core::Geometry::point({103.8, 36.0}), {std::string("E001"), std::string("4411"), chinese}});
+  layer.add({core::FeatureId(2),
+             core::Geometry::point({103.9, 36.1}),
+             {std::string("E002"), std::string("3011"), std::string("short")}});
   return layer;
 }
 
@@ -487,7 +505,8 @@ TEST(ExportWriter, ShapefileCutsLongTextAtACharacterWithOneWarningPerField) {
   EXPECT_EQ(std::get<std::string>(back.value(0, "source")), expected);
   EXPECT_EQ(std::get<std::string>(back.value(0, "industry_c")), "4411") << "GDAL's short name";
   bool namesNoted = false;
-  for (const auto& n : report.notes) namesNoted = namesNoted || n.find("industry_code → industry_c") != std::string::npos;
+  for (const auto& n : report.notes)
+    namesNoted = namesNoted || n.find("industry_code → industry_c") != std::string::npos;
   EXPECT_TRUE(namesNoted);
 }
 
@@ -507,10 +526,13 @@ TEST(ExportWriter, StrictRefusesShapefileTruncationAndWritesNothing) {
 }
 
 TEST(ExportWriter, WrittenFieldNamesAreShapefilesShortNames) {
-  const core::Schema schema({{"industry_code", core::FieldType::String}, {"industry_class", core::FieldType::String},
+  const core::Schema schema({{"industry_code", core::FieldType::String},
+                             {"industry_class", core::FieldType::String},
                              {"name_zh", core::FieldType::String}});
-  EXPECT_EQ(writtenFieldNames("ESRI Shapefile", schema), (std::vector<std::string>{"industry_c", "industry_1", "name_zh"}));
-  EXPECT_EQ(writtenFieldNames("GPKG", schema), (std::vector<std::string>{"industry_code", "industry_class", "name_zh"}));
+  EXPECT_EQ(writtenFieldNames("ESRI Shapefile", schema),
+            (std::vector<std::string>{"industry_c", "industry_1", "name_zh"}));
+  EXPECT_EQ(writtenFieldNames("GPKG", schema),
+            (std::vector<std::string>{"industry_code", "industry_class", "name_zh"}));
 }
 
 }  // namespace

@@ -40,7 +40,8 @@ TEST(LayerReader, PolygonsAndMultiPolygonsAreUnifiedAsMultiPolygons) {
  {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[[0,0],[1,0],[1,1],[0,0]]]}},
  {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPolygon",
    "coordinates": [[[[2,2],[3,2],[3,3],[2,2]]], [[[5,5],[6,5],[6,6],[5,5]]]]}},
- {"type": "Feature", "properties": {}, "geometry": null}]})").string();
+ {"type": "Feature", "properties": {}, "geometry": null}]})")
+                        .string();
   const core::Layer layer = readLayer(path);
   EXPECT_EQ(layer.geometryType(), core::GeometryType::MultiPolygon);
   EXPECT_EQ(layer[0].geometry.type(), core::GeometryType::MultiPolygon);
@@ -58,8 +59,9 @@ TEST(LayerReader, MixedGeometryFamiliesNameTheFeature) {
     (void)readLayer(path);
     FAIL() << "expected InputError";
   } catch (const core::InputError& e) {
-    EXPECT_EQ(std::string(e.what()),
-              path + ": layer 'mixed', feature 11: mixed geometry types: a LineString in a layer of MultiPoint geometries");
+    EXPECT_EQ(
+        std::string(e.what()),
+        path + ": layer 'mixed', feature 11: mixed geometry types: a LineString in a layer of MultiPoint geometries");
   }
 }
 

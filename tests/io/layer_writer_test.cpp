@@ -20,10 +20,12 @@ core::Layer sampleParks() {
                                   {"area_km2", core::FieldType::Real},
                                   {"national_pilot", core::FieldType::Boolean},
                                   {"approved", core::FieldType::Date}}));
-  layer.add({core::FeatureId(1), core::Geometry::point({102.1876543219, 38.5212345678}),
+  layer.add({core::FeatureId(1),
+             core::Geometry::point({102.1876543219, 38.5212345678}),
              {std::string("P001"), std::string("金昌经济技术开发区"), std::int64_t{45}, 98.25, true,
               core::DateTime{2012, 5, 17, 0, 0, 0.0, std::nullopt}}});
-  layer.add({core::FeatureId(2), core::Geometry::point({102.08, 38.37}),
+  layer.add({core::FeatureId(2),
+             core::Geometry::point({102.08, 38.37}),
              {std::string("P002"), std::string("河西堡化工循环经济产业园"), std::monostate{}, std::monostate{}, false,
               std::monostate{}}});
   return layer;
@@ -58,8 +60,9 @@ TEST(LayerWriter, ShapefileDeclaresUtf8) {
 
 TEST(LayerWriter, CsvOfPointsWithLonLatFieldsHasNoGeometryColumn) {
   test::TempDir dir;
-  core::Layer layer("e", "EPSG:4326", core::GeometryType::Point,
-                    core::Schema({{"id", core::FieldType::String}, {"lon", core::FieldType::Real}, {"lat", core::FieldType::Real}}));
+  core::Layer layer(
+      "e", "EPSG:4326", core::GeometryType::Point,
+      core::Schema({{"id", core::FieldType::String}, {"lon", core::FieldType::Real}, {"lat", core::FieldType::Real}}));
   layer.add({core::FeatureId(1), core::Geometry::point({103.5, 36.5}), {std::string("E1"), 103.5, 36.5}});
   writeLayer(layer, (dir / "e.csv").string());
   std::ifstream in(dir / "e.csv");

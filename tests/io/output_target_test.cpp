@@ -51,8 +51,8 @@ TEST(OutputTarget, ExistingFileNeedsOverwrite) {
 TEST(OutputTarget, ShapefileCompanionCountsAsExisting) {
   const test::TempDir dir;
   test::writeFile(dir / "roads.dbf", "x");
-  EXPECT_EQ(check(target(dir / "roads.shp"), {}),
-            "parameter error: --out " + (dir / "roads.shp").string() + ": roads.dbf exists; pass --overwrite to replace it");
+  EXPECT_EQ(check(target(dir / "roads.shp"), {}), "parameter error: --out " + (dir / "roads.shp").string() +
+                                                      ": roads.dbf exists; pass --overwrite to replace it");
 }
 
 TEST(OutputTarget, TargetThatIsAnInputIsRefusedEvenWithOverwriteNamingBoth) {
@@ -69,7 +69,8 @@ TEST(OutputTarget, SymbolicAndHardLinksToAnInputAreTheInput) {
   fs::create_symlink(dir / "net.gpkg", dir / "sym.gpkg");
   fs::create_hard_link(dir / "net.gpkg", dir / "hard.gpkg");
   const std::vector<InputRef> in{{(dir / "net.gpkg").string(), "--network", std::nullopt}};
-  EXPECT_NE(check(target(dir / "sym.gpkg", true), in).find("is, through a symbolic link, the input"), std::string::npos);
+  EXPECT_NE(check(target(dir / "sym.gpkg", true), in).find("is, through a symbolic link, the input"),
+            std::string::npos);
   EXPECT_NE(check(target(dir / "hard.gpkg", true), in).find("is the same file (a hard link) as the input"),
             std::string::npos);
 }
@@ -103,8 +104,9 @@ TEST(OutputTarget, FolderTargetHoldingAnInputIsRefused) {
   test::writeFile(dir / "cat" / "enterprises.csv", "id\n");
   OutputTarget t = target(dir / "cat", true);
   t.shape = TargetShape::Folder;
-  EXPECT_NE(check(t, {{(dir / "cat" / "enterprises.csv").string(), "REGISTRY", std::nullopt}}).find("contains the input"),
-            std::string::npos);
+  EXPECT_NE(
+      check(t, {{(dir / "cat" / "enterprises.csv").string(), "REGISTRY", std::nullopt}}).find("contains the input"),
+      std::string::npos);
 }
 
 TEST(OutputTarget, FolderWithForeignEntriesIsNotReplaced) {
@@ -131,8 +133,9 @@ TEST(OutputTarget, EmptyFolderIsNotAnExistingOutput) {
 TEST(OutputTarget, FileTargetThatIsAFolderAndMissingParentAreIoErrors) {
   const test::TempDir dir;
   fs::create_directories(dir / "x.gpkg");
-  EXPECT_NE(check(target(dir / "x.gpkg", true), {}).find("I/O error: --out " + (dir / "x.gpkg").string() + ": is a folder"),
-            std::string::npos);
+  EXPECT_NE(
+      check(target(dir / "x.gpkg", true), {}).find("I/O error: --out " + (dir / "x.gpkg").string() + ": is a folder"),
+      std::string::npos);
   EXPECT_NE(check(target(dir / "no" / "such" / "x.gpkg"), {}).find("does not exist"), std::string::npos);
 }
 
@@ -161,7 +164,8 @@ TEST(OutputTarget, DatabaseTargetsAreNeverFiles) {
   fs::current_path(dir.path());
   EXPECT_EQ(check(target("PG:dbname=gansu password=secret"), {}), "no error");
   EXPECT_TRUE(fs::is_empty(dir.path()));  // nothing named after it
-  const std::string same = check(target("PG:dbname=gansu password=secret"), {{"PG:dbname=gansu  password=secret", "--from", {}}});
+  const std::string same =
+      check(target("PG:dbname=gansu password=secret"), {{"PG:dbname=gansu  password=secret", "--from", {}}});
   fs::current_path(before);
   EXPECT_NE(same.find("is the input"), std::string::npos) << same;
   EXPECT_EQ(same.find("secret"), std::string::npos) << same;

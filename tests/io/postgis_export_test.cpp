@@ -1,9 +1,10 @@
-// Export into a real PostgreSQL + PostGIS started for the test: one transaction, GiST indexes, QGIS's layer_styles, concurrent planners.
+// Export into a real PostgreSQL + PostGIS started for the test: one transaction, GiST indexes, QGIS's layer_styles,
+// concurrent planners.
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <string_view>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/error.h"
@@ -20,11 +21,16 @@ namespace fs = std::filesystem;
 
 core::Layer parks() {
   core::Layer layer("parks", "EPSG:4326", core::GeometryType::Point,
-                    core::Schema({{"id", core::FieldType::String}, {"name_zh", core::FieldType::String},
-                                  {"industry_code", core::FieldType::String}, {"approved", core::FieldType::Date}}));
-  layer.add({core::FeatureId(1), core::Geometry::point({102.18, 38.52}),
-             {std::string("P001"), std::string("金昌经济技术开发区"), std::string("4411"), core::DateTime{2012, 5, 17, 0, 0, 0.0, std::nullopt}}});
-  layer.add({core::FeatureId(2), core::Geometry::point({102.08, 38.37}),
+                    core::Schema({{"id", core::FieldType::String},
+                                  {"name_zh", core::FieldType::String},
+                                  {"industry_code", core::FieldType::String},
+                                  {"approved", core::FieldType::Date}}));
+  layer.add({core::FeatureId(1),
+             core::Geometry::point({102.18, 38.52}),
+             {std::string("P001"), std::string("金昌经济技术开发区"), std::string("4411"),
+              core::DateTime{2012, 5, 17, 0, 0, 0.0, std::nullopt}}});
+  layer.add({core::FeatureId(2),
+             core::Geometry::point({102.08, 38.37}),
              {std::string("P002"), std::string("河西堡化工循环经济产业园"), std::monostate{}, std::monostate{}}});
   return layer;
 }
@@ -37,7 +43,8 @@ core::Layer flows() {
 }
 
 LayerStyleDocument style(const std::string& name) {
-  return {name, "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'><qgis><renderer-v2 type=\"singleSymbol\"/></qgis>",
+  return {name,
+          "<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'><qgis><renderer-v2 type=\"singleSymbol\"/></qgis>",
           "<StyledLayerDescriptor/>", "style " + name};
 }
 
@@ -81,26 +88,34 @@ TEST_F(PostgisExport, TablesWithGistIndexesAndStylesQgisReadsInTheSchema) {
   EXPECT_EQ(rows("SELECT name_zh FROM atlas.parks ORDER BY id"),
             (std::vector<std::string>{"金昌经济技术开发区", "河西堡化工循环经济产业园"}));
   EXPECT_EQ(rows("SELECT approved FROM atlas.parks ORDER BY id"), (std::vector<std::string>{"2012-05-17", ""}));
-  EXPECT_EQ(rows("SELECT data_type FROM information_schema.columns WHERE table_schema = 'atlas' AND table_name = 'parks' "
-                 "AND column_name = 'approved'"),
-            (std::vector<std::string>{"date"}));
+  EXPECT_EQ(
+      rows("SELECT data_type FROM information_schema.columns WHERE table_schema = 'atlas' AND table_name = 'parks' "
+           "AND column_name = 'approved'"),
+      (std::vector<std::string>{"date"}));
   EXPECT_EQ(rows("SELECT ST_SRID(geom) || ' ' || ST_AsText(geom) FROM atlas.parks ORDER BY id LIMIT 1"),
             (std::vector<std::string>{"4326 POINT(102.18 38.52)"}));
   EXPECT_EQ(rows("SELECT COUNT(*) FROM atlas.flows"), (std::vector<std::string>{"1"}));
-  EXPECT_EQ(rows("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = 'atlas' AND tablename = 'parks' AND indexdef LIKE '%USING gist%'"),
+  EXPECT_EQ(rows("SELECT COUNT(*) FROM pg_indexes WHERE schemaname = 'atlas' AND tablename = 'parks' AND indexdef LIKE "
+                 "'%USING gist%'"),
             (std::vector<std::string>{"1"}));
   // The row QGIS's PostgreSQL provider looks up: catalog, schema, table and geometry column filled.
-  EXPECT_EQ(rows("SELECT f_table_catalog || '|' || f_table_schema || '|' || f_table_name || '|' || f_geometry_column || '|' || "
+  EXPECT_EQ(rows("SELECT f_table_catalog || '|' || f_table_schema || '|' || f_table_name || '|' || f_geometry_column "
+                 "|| '|' || "
                  "stylename || '|' || useasdefault || '|' || type FROM public.layer_styles ORDER BY id"),
             (std::vector<std::string>{"bureau|atlas|parks|geom|parks|true|Point"}));
-  EXPECT_EQ(rows("SELECT xpath_exists('/qgis/renderer-v2', styleqml) FROM public.layer_styles"), (std::vector<std::string>{"t"}));
+  EXPECT_EQ(rows("SELECT xpath_exists('/qgis/renderer-v2', styleqml) FROM public.layer_styles"),
+            (std::vector<std::string>{"t"}));
   // GDAL reads it back as any other source.
   const core::Layer back = readLayer(server_->connection(), {.layer = "atlas.parks", .sql = std::nullopt});
   EXPECT_EQ(back.size(), 2U);
 }
 
 TEST_F(PostgisExport, ExistingTablesAreReplacedOnlyWithOverwriteAndOthersNeverTouched) {
-  ASSERT_EQ(server_->psql("bureau", "CREATE SCHEMA mine; CREATE TABLE mine.notes (t text); INSERT INTO mine.notes VALUES ('keep')").exitCode, 0);
+  ASSERT_EQ(server_
+                ->psql("bureau",
+                       "CREATE SCHEMA mine; CREATE TABLE mine.notes (t text); INSERT INTO mine.notes VALUES ('keep')")
+                .exitCode,
+            0);
   ExportWriteOptions options;
   options.schema = "mine";
   writeExport(layers(), server_->connection(), options);
@@ -111,7 +126,9 @@ TEST_F(PostgisExport, ExistingTablesAreReplacedOnlyWithOverwriteAndOthersNeverTo
     EXPECT_NE(std::string(e.what()).find("flows, parks exist"), std::string::npos) << e.what();
     EXPECT_NE(std::string(e.what()).find("--overwrite"), std::string::npos) << e.what();
   }
-  parks_.add({core::FeatureId(3), core::Geometry::point({103.0, 36.0}), {std::string("P003"), std::string("新"), std::monostate{}, std::monostate{}}});
+  parks_.add({core::FeatureId(3),
+              core::Geometry::point({103.0, 36.0}),
+              {std::string("P003"), std::string("新"), std::monostate{}, std::monostate{}}});
   options.existing = ExistingTarget::Overwrite;
   writeExport(layers(), server_->connection(), options);
   EXPECT_EQ(rows("SELECT COUNT(*) FROM mine.parks"), (std::vector<std::string>{"3"}));
@@ -140,9 +157,10 @@ TEST_F(PostgisExport, ACancelledExportLeavesTheDatabaseAsItWas) {
   EXPECT_EQ(rows("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'cancelled'"),
             (std::vector<std::string>{"0"}));
   EXPECT_EQ(rows("SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name = 'cancelled'"), rows("SELECT 0"));
-  EXPECT_EQ(rows("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'layer_styles'") == rows("SELECT 0") ||
-                rows("SELECT COUNT(*) FROM public.layer_styles WHERE f_table_schema = 'cancelled'") == rows("SELECT 0"),
-            true);
+  EXPECT_EQ(
+      rows("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'layer_styles'") == rows("SELECT 0") ||
+          rows("SELECT COUNT(*) FROM public.layer_styles WHERE f_table_schema = 'cancelled'") == rows("SELECT 0"),
+      true);
 }
 
 TEST_F(PostgisExport, TwoPlannersExportingAtOnceBothFinishComplete) {
@@ -151,13 +169,14 @@ TEST_F(PostgisExport, TwoPlannersExportingAtOnceBothFinishComplete) {
   const std::string exe = CIRCATLAS_EXE;
   const std::string pg = server_->connection();
   auto command = [&](const std::string& layers, const std::string& schema, const std::string& log) {
-    return "(" + exe + " export --results none --layers " + layers + " --schema " + schema + " --out '" + pg + "' > '" + log +
-           "' 2>&1; echo $? >> '" + log + "')";
+    return "(" + exe + " export --results none --layers " + layers + " --schema " + schema + " --out '" + pg + "' > '" +
+           log + "' 2>&1; echo $? >> '" + log + "')";
   };
   test::TempDir dir;
   const std::string a = (dir / "a.log").string(), b = (dir / "b.log").string(), c = (dir / "c.log").string();
-  const auto r = test::runCommand(command("parks,counties,enterprises", "alice", a) + " & " + command("parks,counties,enterprises", "bob", b) +
-                                  " & " + command("prefectures,projects", "alice", c) + " & wait");
+  const auto r = test::runCommand(command("parks,counties,enterprises", "alice", a) + " & " +
+                                  command("parks,counties,enterprises", "bob", b) + " & " +
+                                  command("prefectures,projects", "alice", c) + " & wait");
   ASSERT_EQ(r.exitCode, 0) << r.output;
   for (const auto& log : {a, b, c}) {
     const auto text = test::runCommand("cat '" + log + "'").output;

@@ -1,4 +1,5 @@
-// A private PostgreSQL + PostGIS server for tests: initdb in a temporary folder, a Unix socket there and a private port, stopped after.
+// A private PostgreSQL + PostGIS server for tests: initdb in a temporary folder, a Unix socket there and a private
+// port, stopped after.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -35,7 +36,8 @@ class PostgisServer {
   PostgisServer() {
     bin_ = postgresBin();
     if (bin_.empty()) {
-      error_ = "PostgreSQL 15 server programs not found (Debian: apt-get install postgresql-15 postgresql-15-postgis-3)";
+      error_ =
+          "PostgreSQL 15 server programs not found (Debian: apt-get install postgresql-15 postgresql-15-postgis-3)";
       missing_ = true;
       return;
     }
@@ -63,8 +65,9 @@ class PostgisServer {
       return;
     }
     // No TCP: the socket folder is the data folder, which only the server's account can enter.
-    const auto start = run("pg_ctl -D '" + data_.string() + "' -l '" + (data_ / "server.log").string() + "' -w -t 60 -o \"-p " +
-                           std::to_string(port_) + " -k '" + data_.string() + "' -c listen_addresses='' -c fsync=off\" start");
+    const auto start =
+        run("pg_ctl -D '" + data_.string() + "' -l '" + (data_ / "server.log").string() + "' -w -t 60 -o \"-p " +
+            std::to_string(port_) + " -k '" + data_.string() + "' -c listen_addresses='' -c fsync=off\" start");
     if (start.exitCode != 0) {
       error_ = "the server did not start: " + start.output;
       return;
@@ -98,8 +101,8 @@ class PostgisServer {
 
   /// Runs SQL through psql, unaligned and without headers: one row a line, columns split by '|'.
   [[nodiscard]] CommandResult psql(const std::string& db, const std::string& sql) const {
-    return run(bin_.string() + "/psql -X -q -A -t -v ON_ERROR_STOP=1 -h '" + data_.string() + "' -p " + std::to_string(port_) +
-                   " -U postgres -d " + db + " -c \"" + sql + "\"",
+    return run(bin_.string() + "/psql -X -q -A -t -v ON_ERROR_STOP=1 -h '" + data_.string() + "' -p " +
+                   std::to_string(port_) + " -U postgres -d " + db + " -c \"" + sql + "\"",
                false);
   }
 
@@ -123,10 +126,10 @@ class PostgisServer {
 
 /// Skips the test when PostgreSQL/PostGIS are not installed, fails it when they are but the
 /// server did not start.
-#define CIRCATLAS_REQUIRE_POSTGIS(server)                              \
-  do {                                                                 \
-    if ((server).missing()) GTEST_SKIP() << (server).error();          \
-    ASSERT_TRUE((server).ready()) << (server).error();                 \
+#define CIRCATLAS_REQUIRE_POSTGIS(server)                     \
+  do {                                                        \
+    if ((server).missing()) GTEST_SKIP() << (server).error(); \
+    ASSERT_TRUE((server).ready()) << (server).error();        \
   } while (false)
 
 }  // namespace circatlas::test

@@ -90,7 +90,8 @@ std::string cell(const core::TextTable& t, std::size_t row, std::string_view fie
 // site, and Tianshui's 麦积区: points anyone can check on a map.
 const std::vector<Cells> kSheet = {
     {"序号", "企业名称", "统一社会信用代码", "经度", "纬度", "行业类别", "所属区县", "产生量（万吨）", "联系人"},
-    {"1", "兰州某化工有限公司", "91620100MA71ABCD1X", "103.8343", "36.0611", "有机化学原料制造", "城关区", "1.5", "张三"},
+    {"1", "兰州某化工有限公司", "91620100MA71ABCD1X", "103.8343", "36.0611", "有机化学原料制造", "城关区", "1.5",
+     "张三"},
     {"2", "金川某冶炼厂", "", "102.1880", "38.5200", "C3211", "金川区", "", "李四"},
     {"3", "嘉峪关某钢厂", "91620200MA72XYZW3K", "98.2570", "39.8040", "炼钢", "", "12", ""},
     {"4", "天水某水泥厂", "", "105.8970", "34.5630", "水泥", "麦积区", "0.8", ""},
@@ -191,11 +192,11 @@ TEST(RegistryFile, AddressOnlySheetIsPlacedAtTownshipCentresOrCountySeatsAndNoRo
   };
   const std::vector<Cells> rows = {
       {"单位名称", "详细地址", "所属区县"},
-      {"海石湾某厂", "甘肃省兰州市红古区海石湾镇工业园", ""},      // township in the address
-      {"城关镇某厂", "城关镇东街8号", "永登县"},                   // ambiguous township, county given
-      {"城关镇某站", "城关镇东街9号", ""},                         // ambiguous, no county: unplaced
-      {"永昌某厂", "工业园区", "永昌县"},                         // county only: county seat
-      {"某某公司", "某路12号", ""},                                // nothing known: unplaced
+      {"海石湾某厂", "甘肃省兰州市红古区海石湾镇工业园", ""},  // township in the address
+      {"城关镇某厂", "城关镇东街8号", "永登县"},               // ambiguous township, county given
+      {"城关镇某站", "城关镇东街9号", ""},                     // ambiguous, no county: unplaced
+      {"永昌某厂", "工业园区", "永昌县"},                      // county only: county seat
+      {"某某公司", "某路12号", ""},                            // nothing known: unplaced
   };
   const auto path = dir / "addresses.xlsx";
   writeSheet(path, "XLSX", "名录", rows);
@@ -239,8 +240,11 @@ TEST(RegistryFile, GeoPackageInGermanyInUtmIsReprojectedAndLiesOutsideGansu) {
       layer->CreateField(&f);
     }
     // Salzgitter steelworks and Hamburg's copper smelter (Aurubis), in UTM 32N metres.
-    const struct { const char* name; const char* branche; double e, n; } sites[] = {
-        {"Salzgitter Flachstahl", "steel", 600700, 5781900}, {"Aurubis Hamburg", "copper", 568600, 5933300}};
+    const struct {
+      const char* name;
+      const char* branche;
+      double e, n;
+    } sites[] = {{"Salzgitter Flachstahl", "steel", 600700, 5781900}, {"Aurubis Hamburg", "copper", 568600, 5933300}};
     for (const auto& s : sites) {
       OGRFeature feature(layer->GetLayerDefn());
       feature.SetField("Name", s.name);

@@ -58,8 +58,8 @@ TEST_F(Figures, PdfTextHoldsTitleLegendAndScaleBar) {
   const auto text = test::runCommand("pdftotext -enc UTF-8 '" + path.string() + "' -");
   ASSERT_EQ(text.exitCode, 0) << text.output;
   // 甘 and 金 share glyphs with Kangxi radicals in Noto CJK: the text must still read as ideographs
-  for (const char* expected : {"甘肃省循环经济园区与矿产资源综合利用基地", "图例", "国家循环化改造试点园区", "地级行政中心",
-                               "镍铜钴", "千米", "制图日期 2024-05-17"}) {
+  for (const char* expected : {"甘肃省循环经济园区与矿产资源综合利用基地", "图例", "国家循环化改造试点园区",
+                               "地级行政中心", "镍铜钴", "千米", "制图日期 2024-05-17"}) {
     EXPECT_NE(text.output.find(expected), std::string::npos) << expected << "\n" << text.output;
   }
   EXPECT_NE(text.output.find(scaleBarLabel(report.scaleBar.lengthKm, Language::Zh)), std::string::npos) << text.output;
@@ -87,7 +87,8 @@ TEST_F(Figures, EveryCreditIsPrintedWholeEvenWhenItIsLongerThanALine) {
   std::replace(text.output.begin(), text.output.end(), '\n', ' ');
   EXPECT_EQ(text.output.find("…"), std::string::npos) << text.output;
   // The end of the first credit (the catalogue's) and the last line were cut off before.
-  for (const char* expected : {"Rivers: Natural Earth", "circatlas catalogue", "see data/catalogue)", "Made with circatlas."}) {
+  for (const char* expected :
+       {"Rivers: Natural Earth", "circatlas catalogue", "see data/catalogue)", "Made with circatlas."}) {
     EXPECT_NE(text.output.find(expected), std::string::npos) << expected << "\n" << text.output;
   }
 }
@@ -200,7 +201,8 @@ double meanDifference(const QImage& a, const QImage& b) {
 }
 
 TEST_F(Figures, PresetsMatchReferenceImages) {
-  const bool update = std::getenv("CIRCATLAS_UPDATE_REFERENCE") && std::string(std::getenv("CIRCATLAS_UPDATE_REFERENCE")) == "1";
+  const bool update =
+      std::getenv("CIRCATLAS_UPDATE_REFERENCE") && std::string(std::getenv("CIRCATLAS_UPDATE_REFERENCE")) == "1";
   for (const auto& name : builtinPresetNames()) {
     for (const char* region : {"province", "620300"}) {
       SCOPED_TRACE(name + " " + region);
@@ -218,8 +220,10 @@ TEST_F(Figures, PresetsMatchReferenceImages) {
       const QImage want(QString::fromStdString(reference.string()));
       ASSERT_EQ(got.size(), want.size());
       // small font-rasterisation differences pass; a moved layer, legend or title does not
-      EXPECT_LT(meanDifference(got.convertToFormat(QImage::Format_RGB32), want.convertToFormat(QImage::Format_RGB32)), 1.5)
-          << "differs from " << reference << "; if the change is intended, regenerate with CIRCATLAS_UPDATE_REFERENCE=1";
+      EXPECT_LT(meanDifference(got.convertToFormat(QImage::Format_RGB32), want.convertToFormat(QImage::Format_RGB32)),
+                1.5)
+          << "differs from " << reference
+          << "; if the change is intended, regenerate with CIRCATLAS_UPDATE_REFERENCE=1";
     }
   }
 }

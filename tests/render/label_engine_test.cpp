@@ -97,15 +97,15 @@ TEST_F(Labels, WithinOnePriorityTheHigherRankTakesTheOnlyFreePosition) {
     engine.addObstacle(0, 0, 400, 138);
     engine.addObstacle(0, 162, 400, 138);
     engine.addObstacle(0, 138, 196, 24);
-    engine.add({"Xi", 200, 150, 4.0, 0.0, &style_, shortRank});                      // added first
+    engine.add({"Xi", 200, 150, 4.0, 0.0, &style_, shortRank});                        // added first
     engine.add({"Datang Xigu power station", 200, 150, 4.0, 0.0, &style_, longRank});  // added second
     const auto r = place(engine);
     EXPECT_EQ(r.placed, 1U);
     return inked(250, 138, 400, 162);  // only the long name reaches this far right
   };
-  EXPECT_GT(run(0.1, 0.9), 0);   // the larger plant keeps its name
-  EXPECT_EQ(run(0.9, 0.1), 0);   // the smaller one, ranked higher, takes the place
-  EXPECT_EQ(run(0.5, 0.5), 0);   // equal ranks: the order they were added
+  EXPECT_GT(run(0.1, 0.9), 0);  // the larger plant keeps its name
+  EXPECT_EQ(run(0.9, 0.1), 0);  // the smaller one, ranked higher, takes the place
+  EXPECT_EQ(run(0.5, 0.5), 0);  // equal ranks: the order they were added
 }
 
 // Darkness (0–255 per pixel, summed) of a halo drawn black on white.

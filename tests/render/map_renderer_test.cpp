@@ -26,7 +26,8 @@ Style twoClassPoints() {
 TEST(MapRenderer, WithAFocusRegionOnlyFeaturesTouchingItAreCountedForTheLegend) {
   ensureRenderSession();
   // Class "a" inside the focus square (0–10), class "b" in the frame but outside it (veiled).
-  core::Layer points("points", "EPSG:3857", core::GeometryType::Point, core::Schema({{"kind", core::FieldType::String}}));
+  core::Layer points("points", "EPSG:3857", core::GeometryType::Point,
+                     core::Schema({{"kind", core::FieldType::String}}));
   points.add({core::FeatureId(1), core::Geometry::point({5, 5}), {std::string("a")}});
   points.add({core::FeatureId(2), core::Geometry::point({15, 5}), {std::string("b")}});
   points.add({core::FeatureId(3), core::Geometry::point({15, 15}), {std::string("b")}});

@@ -16,13 +16,16 @@ using core::Value;
 
 core::Layer squares() {
   // P1 = [100, 101] × [36, 37], P2 = [101, 102] × [36, 37].
-  core::Layer l("prefectures", "EPSG:4326", core::GeometryType::Polygon,
-                core::Schema({{"code", FieldType::String}, {"name_zh", FieldType::String}, {"name_en", FieldType::String}}));
+  core::Layer l(
+      "prefectures", "EPSG:4326", core::GeometryType::Polygon,
+      core::Schema({{"code", FieldType::String}, {"name_zh", FieldType::String}, {"name_en", FieldType::String}}));
   for (int k = 0; k < 2; ++k) {
     const double w = 100.0 + k;
     const std::vector<std::vector<core::Coord>> rings = {{{w, 36}, {w + 1, 36}, {w + 1, 37}, {w, 37}, {w, 36}}};
-    l.add({core::FeatureId(k + 1), core::Geometry::polygon(rings),
-           {std::string(k == 0 ? "620100" : "620200"), std::string(k == 0 ? "甲" : "乙"), std::string(k == 0 ? "P1" : "P2")}});
+    l.add({core::FeatureId(k + 1),
+           core::Geometry::polygon(rings),
+           {std::string(k == 0 ? "620100" : "620200"), std::string(k == 0 ? "甲" : "乙"),
+            std::string(k == 0 ? "P1" : "P2")}});
   }
   return l;
 }
@@ -38,8 +41,10 @@ core::Layer enterprises() {
 // The flows the partner search used (PartnersResult::flows), as it reports them.
 core::Layer flows() {
   core::Layer l("facility_flows", "", core::GeometryType::None,
-                core::Schema({{"enterprise_id", FieldType::String}, {"material", FieldType::String},
-                              {"direction", FieldType::String}, {"quantity", FieldType::Real}}));
+                core::Schema({{"enterprise_id", FieldType::String},
+                              {"material", FieldType::String},
+                              {"direction", FieldType::String},
+                              {"quantity", FieldType::Real}}));
   auto add = [&](int id, const char* e, const char* m, const char* d, Value q) {
     l.add({core::FeatureId(id), core::Geometry(), {std::string(e), std::string(m), std::string(d), q}});
   };
@@ -62,11 +67,16 @@ core::Layer materials() {
 
 core::Layer links(double tonnes, double km, double cny) {
   core::Layer l("links", "EPSG:4326", core::GeometryType::LineString,
-                core::Schema({{"supplier_id", FieldType::String}, {"receiver_id", FieldType::String},
-                              {"unit", FieldType::String}, {"quantity", FieldType::Real}, {"km", FieldType::Real},
+                core::Schema({{"supplier_id", FieldType::String},
+                              {"receiver_id", FieldType::String},
+                              {"unit", FieldType::String},
+                              {"quantity", FieldType::Real},
+                              {"km", FieldType::Real},
                               {"transport_cny", FieldType::Real}}));
-  l.add({core::FeatureId(1), core::Geometry(), {std::string("A"), std::string("B"), std::string("t"), tonnes, km, cny}});
-  l.add({core::FeatureId(2), core::Geometry(),
+  l.add(
+      {core::FeatureId(1), core::Geometry(), {std::string("A"), std::string("B"), std::string("t"), tonnes, km, cny}});
+  l.add({core::FeatureId(2),
+         core::Geometry(),
          {std::string("A"), std::string("B"), std::string("MWh"), 1000.0, 1.0, 1.0}});  // other unit: ignored
   return l;
 }
@@ -75,8 +85,8 @@ core::Layer empty() { return core::Layer("x", "", core::GeometryType::None, core
 
 TEST(AllocationByPrefecture, SumsSupplyMatchAndReceiptsWhereTheEnterprisesLie) {
   const core::Layer e = enterprises(), m = materials(), uses = empty();
-  const PartnersResult result{empty(), links(60.0, 10.0, 30.0), links(50.0, 12.0, 36.0), empty(), empty(), empty(),
-                              flows(), ""};
+  const PartnersResult result{
+      empty(), links(60.0, 10.0, 30.0), links(50.0, 12.0, 36.0), empty(), empty(), empty(), flows(), ""};
   const core::Layer out = allocationByPrefecture({e, empty(), m, uses}, result, squares());
   ASSERT_EQ(out.size(), 2U);
   EXPECT_DOUBLE_EQ(std::get<double>(out.value(0, "supplied_t")), 100.0);

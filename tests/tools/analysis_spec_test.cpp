@@ -1,4 +1,5 @@
-// The analysis declarations hold: every result's fields and style fields exist when its tool runs on a literal catalogue, ids are unique, presets name layers that exist.
+// The analysis declarations hold: every result's fields and style fields exist when its tool runs on a literal
+// catalogue, ids are unique, presets name layers that exist.
 #include "tools/analysis_specs.h"
 
 #include <gtest/gtest.h>
@@ -36,12 +37,17 @@ Value s(const char* text) { return std::string(text); }
 // mining base; one county and one prefecture around them all.
 core::Layer enterprises() {
   core::Layer l("enterprises", "EPSG:4326", core::GeometryType::Point,
-                core::Schema({{"id", FieldType::String}, {"name_zh", FieldType::String}, {"name_en", FieldType::String},
-                              {"industry_code", FieldType::String}, {"status", FieldType::String},
-                              {"capacity", FieldType::Real}, {"capacity_unit", FieldType::String}}));
+                core::Schema({{"id", FieldType::String},
+                              {"name_zh", FieldType::String},
+                              {"name_en", FieldType::String},
+                              {"industry_code", FieldType::String},
+                              {"status", FieldType::String},
+                              {"capacity", FieldType::Real},
+                              {"capacity_unit", FieldType::String}}));
   auto add = [&](const char* id, const char* zh, const char* en, const char* industry, Value capacity, const char* unit,
                  double lon) {
-    l.add({core::FeatureId(static_cast<std::int64_t>(l.size() + 1)), core::Geometry::point({lon, 38.5}),
+    l.add({core::FeatureId(static_cast<std::int64_t>(l.size() + 1)),
+           core::Geometry::point({lon, 38.5}),
            {s(id), s(zh), s(en), s(industry), s("none"), std::move(capacity), s(unit)}});
   };
   add("E1", "电厂一", "Power plant 1", "4411", 600.0, "MW", 102.0);
@@ -53,8 +59,10 @@ core::Layer enterprises() {
 
 core::Layer flows() {
   core::Layer l("flows", "", core::GeometryType::None,
-                core::Schema({{"enterprise_id", FieldType::String}, {"material_code", FieldType::String},
-                              {"direction", FieldType::String}, {"quantity", FieldType::Real}}));
+                core::Schema({{"enterprise_id", FieldType::String},
+                              {"material_code", FieldType::String},
+                              {"direction", FieldType::String},
+                              {"quantity", FieldType::Real}}));
   l.add({core::FeatureId(1), core::Geometry(), {s("E1"), s("FLY_ASH"), s("output"), 100000.0}});
   l.add({core::FeatureId(2), core::Geometry(), {s("E2"), s("FLY_ASH"), s("output"), 50000.0}});
   return l;
@@ -62,43 +70,61 @@ core::Layer flows() {
 
 core::Layer materials() {
   core::Layer l("materials", "", core::GeometryType::None,
-                core::Schema({{"code", FieldType::String}, {"name_zh", FieldType::String}, {"name_en", FieldType::String},
-                              {"unit", FieldType::String}, {"max_distance_km", FieldType::Real},
-                              {"cost_cny_per_unit_km", FieldType::Real}, {"disposal_cost_cny_per_unit", FieldType::Real}}));
-  l.add({core::FeatureId(1), core::Geometry(), {s("FLY_ASH"), s("粉煤灰"), s("Coal fly ash"), s("t"), 170.0, 0.5, 25.0}});
+                core::Schema({{"code", FieldType::String},
+                              {"name_zh", FieldType::String},
+                              {"name_en", FieldType::String},
+                              {"unit", FieldType::String},
+                              {"max_distance_km", FieldType::Real},
+                              {"cost_cny_per_unit_km", FieldType::Real},
+                              {"disposal_cost_cny_per_unit", FieldType::Real}}));
+  l.add(
+      {core::FeatureId(1), core::Geometry(), {s("FLY_ASH"), s("粉煤灰"), s("Coal fly ash"), s("t"), 170.0, 0.5, 25.0}});
   return l;
 }
 
 core::Layer materialUses() {
   core::Layer l("material_uses", "", core::GeometryType::None,
-                core::Schema({{"material_code", FieldType::String}, {"receiver_industry", FieldType::String},
-                              {"use_zh", FieldType::String}, {"use_en", FieldType::String},
+                core::Schema({{"material_code", FieldType::String},
+                              {"receiver_industry", FieldType::String},
+                              {"use_zh", FieldType::String},
+                              {"use_en", FieldType::String},
                               {"demand_factor", FieldType::Real}}));
-  l.add({core::FeatureId(1), core::Geometry(), {s("FLY_ASH"), s("3011"), s("水泥混合材"), s("cement admixture"), 0.15}});
+  l.add(
+      {core::FeatureId(1), core::Geometry(), {s("FLY_ASH"), s("3011"), s("水泥混合材"), s("cement admixture"), 0.15}});
   l.add({core::FeatureId(2), core::Geometry(), {s("FLY_ASH"), s("3031"), s("烧结砖"), s("fired bricks"), Value()}});
   return l;
 }
 
 core::Layer parks() {
   core::Layer l("parks", "EPSG:4326", core::GeometryType::Point,
-                core::Schema({{"id", FieldType::String}, {"name_zh", FieldType::String}, {"name_en", FieldType::String},
+                core::Schema({{"id", FieldType::String},
+                              {"name_zh", FieldType::String},
+                              {"name_en", FieldType::String},
                               {"level", FieldType::String}}));
-  l.add({core::FeatureId(1), core::Geometry::point({102.011, 38.5}), {s("P1"), s("园区"), s("Park"), s("national_pilot")}});
+  l.add({core::FeatureId(1),
+         core::Geometry::point({102.011, 38.5}),
+         {s("P1"), s("园区"), s("Park"), s("national_pilot")}});
   return l;
 }
 
 core::Layer projects() {
   core::Layer l("projects", "EPSG:4326", core::GeometryType::Point,
-                core::Schema({{"id", FieldType::String}, {"name_zh", FieldType::String}, {"name_en", FieldType::String},
+                core::Schema({{"id", FieldType::String},
+                              {"name_zh", FieldType::String},
+                              {"name_en", FieldType::String},
                               {"status", FieldType::String}}));
-  l.add({core::FeatureId(1), core::Geometry::point({102.05, 38.5}), {s("J1"), s("砖厂扩建"), s("Brick works"), s("proposed")}});
+  l.add({core::FeatureId(1),
+         core::Geometry::point({102.05, 38.5}),
+         {s("J1"), s("砖厂扩建"), s("Brick works"), s("proposed")}});
   return l;
 }
 
 core::Layer projectFlows() {
   core::Layer l("project_flows", "", core::GeometryType::None,
-                core::Schema({{"project_id", FieldType::String}, {"material_code", FieldType::String},
-                              {"direction", FieldType::String}, {"quantity", FieldType::Real}}));
+                core::Schema({{"project_id", FieldType::String},
+                              {"material_code", FieldType::String},
+                              {"direction", FieldType::String},
+                              {"quantity", FieldType::Real}}));
   l.add({core::FeatureId(1), core::Geometry(), {s("J1"), s("FLY_ASH"), s("input"), 20000.0}});
   return l;
 }
@@ -106,7 +132,9 @@ core::Layer projectFlows() {
 /// Three counties side by side, 1° wide from 100.5°E (the enterprises lie in the middle one), and their prefecture.
 core::Layer counties() {
   core::Layer l("counties", "EPSG:4326", core::GeometryType::Polygon,
-                core::Schema({{"code", FieldType::String}, {"name_zh", FieldType::String}, {"name_en", FieldType::String},
+                core::Schema({{"code", FieldType::String},
+                              {"name_zh", FieldType::String},
+                              {"name_en", FieldType::String},
                               {"prefecture_code", FieldType::String}}));
   const char* codes[] = {"620321", "620302", "620322"};
   for (int i = 0; i < 3; ++i) {
@@ -118,19 +146,25 @@ core::Layer counties() {
 }
 
 core::Layer prefectures() {
-  core::Layer l("prefectures", "EPSG:4326", core::GeometryType::Polygon,
-                core::Schema({{"code", FieldType::String}, {"name_zh", FieldType::String}, {"name_en", FieldType::String}}));
-  const std::vector<std::vector<core::Coord>> rings = {{{100.5, 38}, {103.5, 38}, {103.5, 39}, {100.5, 39}, {100.5, 38}}};
+  core::Layer l(
+      "prefectures", "EPSG:4326", core::GeometryType::Polygon,
+      core::Schema({{"code", FieldType::String}, {"name_zh", FieldType::String}, {"name_en", FieldType::String}}));
+  const std::vector<std::vector<core::Coord>> rings = {
+      {{100.5, 38}, {103.5, 38}, {103.5, 39}, {100.5, 39}, {100.5, 38}}};
   l.add({core::FeatureId(1), core::Geometry::polygon(rings), {s("620300"), s("金昌市"), s("Jinchang")}});
   return l;
 }
 
 core::Layer miningBases() {
   core::Layer l("mining_bases", "EPSG:4326", core::GeometryType::Polygon,
-                core::Schema({{"id", FieldType::String}, {"name_zh", FieldType::String}, {"name_en", FieldType::String},
+                core::Schema({{"id", FieldType::String},
+                              {"name_zh", FieldType::String},
+                              {"name_en", FieldType::String},
                               {"minerals", FieldType::String}}));
   const std::vector<std::vector<core::Coord>> rings = {{{102, 38.4}, {102.2, 38.4}, {102.2, 38.6}, {102, 38.4}}};
-  l.add({core::FeatureId(1), core::Geometry::polygon(rings), {s("MB1"), s("矿业基地"), s("Mining base"), s("nickel;copper")}});
+  l.add({core::FeatureId(1),
+         core::Geometry::polygon(rings),
+         {s("MB1"), s("矿业基地"), s("Mining base"), s("nickel;copper")}});
   return l;
 }
 
@@ -219,7 +253,8 @@ TEST(AnalysisSpec, EveryResultHasItsDeclaredFieldsAndTheFieldsItsStyleReads) {
       checked.insert(id);
       SCOPED_TRACE(std::string(analysis.id) + ": " + id);
       const std::set<std::string> fields = fieldsOf(it->second);
-      for (const auto& declared : fieldNames(result)) EXPECT_TRUE(fields.contains(declared)) << "declared field " << declared;
+      for (const auto& declared : fieldNames(result))
+        EXPECT_TRUE(fields.contains(declared)) << "declared field " << declared;
       if (result.style.empty()) continue;
       const render::Style style = render::parseStyleFile(render::stylesDir() / (std::string(result.style) + ".json"));
       for (const auto& read : styleFields(style)) {

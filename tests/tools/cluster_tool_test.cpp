@@ -11,8 +11,8 @@
 
 #include "core/error.h"
 #include "core/progress.h"
-#include "geo/geometry_ops.h"
 #include "geo/analysis_crs.h"
+#include "geo/geometry_ops.h"
 #include "geo/polygon_index.h"
 #include "geo/transformer.h"
 
@@ -39,10 +39,16 @@ core::Layer plants() {
 
 core::Layer flows() {
   core::Layer l("flows", "", core::GeometryType::None,
-                core::Schema({{"enterprise_id", FieldType::String}, {"material_code", FieldType::String},
-                              {"direction", FieldType::String}, {"quantity", FieldType::Real}}));
-  l.add({core::FeatureId(1), core::Geometry(), {std::string("E1"), std::string("FLY_ASH"), std::string("output"), 1000.0}});
-  l.add({core::FeatureId(2), core::Geometry(), {std::string("E2"), std::string("FLY_ASH"), std::string("output"), 500.0}});
+                core::Schema({{"enterprise_id", FieldType::String},
+                              {"material_code", FieldType::String},
+                              {"direction", FieldType::String},
+                              {"quantity", FieldType::Real}}));
+  l.add({core::FeatureId(1),
+         core::Geometry(),
+         {std::string("E1"), std::string("FLY_ASH"), std::string("output"), 1000.0}});
+  l.add({core::FeatureId(2),
+         core::Geometry(),
+         {std::string("E2"), std::string("FLY_ASH"), std::string("output"), 500.0}});
   return l;
 }
 
@@ -117,7 +123,8 @@ TEST(ClusterTool, TheConcaveHullOfAVeryLargeClusterStillHoldsEveryMemberAndHugsT
 
 TEST(ClusterTool, BadParametersAreRejected) {
   EXPECT_THROW((void)runCluster(plants(), flows(), oneCounty(), nullptr, {0.0, 3, false, 0.3}), core::ParameterError);
-  EXPECT_THROW((void)runCluster(plants(), flows(), oneCounty(), nullptr, {1000.0, 3, false, 0.0}), core::ParameterError);
+  EXPECT_THROW((void)runCluster(plants(), flows(), oneCounty(), nullptr, {1000.0, 3, false, 0.0}),
+               core::ParameterError);
 }
 
 // Records what a tool reports and cancels once it has seen `cancelAfter` reports.

@@ -12,7 +12,8 @@ namespace circatlas::tools {
 namespace {
 
 core::Layer seats() {
-  core::Layer layer("seats", "EPSG:4326", core::GeometryType::Point, core::Schema({{"name_zh", core::FieldType::String}}));
+  core::Layer layer("seats", "EPSG:4326", core::GeometryType::Point,
+                    core::Schema({{"name_zh", core::FieldType::String}}));
   layer.add({core::FeatureId(1), core::Geometry::point({103.8343, 36.0611}), {std::string("兰州")}});
   layer.add({core::FeatureId(2), core::Geometry::point({102.1879, 38.5201}), {std::string("金昌")}});
   return layer;
@@ -64,7 +65,8 @@ TEST(ExportTool, UnstyledGeometryLayersGetAPlainStyleAndTablesNone) {
   EXPECT_EQ(std::get<std::string>(styles.value(0, "f_table_name")), "seats");
   EXPECT_NE(std::get<std::string>(styles.value(0, "styleQML")).find("singleSymbol"), std::string::npos);
   const core::Layer contents = io::readLayer(
-      params.out, {.layer = std::nullopt, .sql = "SELECT identifier, description FROM gpkg_contents WHERE table_name = 'whatif'"});
+      params.out,
+      {.layer = std::nullopt, .sql = "SELECT identifier, description FROM gpkg_contents WHERE table_name = 'whatif'"});
   ASSERT_EQ(contents.size(), 1U);
   EXPECT_EQ(std::get<std::string>(contents.value(0, "identifier")), "县城 / Seats (whatif)");
   EXPECT_EQ(std::get<std::string>(contents.value(0, "description")),

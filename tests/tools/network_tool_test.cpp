@@ -68,25 +68,25 @@ TEST(NetworkTool, TinyOsmExtractGivesTheExpectedArcs) {
   const tools::NetworkReport& r = network.report();
   EXPECT_EQ(r.flavour, "OpenStreetMap lines");
   EXPECT_EQ(r.featuresRead, 8u);
-  EXPECT_EQ(r.featuresUsed, 6u);           // the footway and the railway are not lorry roads
-  EXPECT_EQ(r.skippedNotForFreight, 1u);   // footway
-  EXPECT_EQ(r.skippedOtherMode, 1u);       // railway=rail, rail not asked for
-  EXPECT_EQ(g.nodeCount(), 7u);            // n1…n7: n7 is an interior vertex of w16
-  EXPECT_EQ(g.arcCount(), 11u);            // 2 + 1 + 1 + 1 + 2 + 2×2
+  EXPECT_EQ(r.featuresUsed, 6u);          // the footway and the railway are not lorry roads
+  EXPECT_EQ(r.skippedNotForFreight, 1u);  // footway
+  EXPECT_EQ(r.skippedOtherMode, 1u);      // railway=rail, rail not asked for
+  EXPECT_EQ(g.nodeCount(), 7u);           // n1…n7: n7 is an interior vertex of w16
+  EXPECT_EQ(g.arcCount(), 11u);           // 2 + 1 + 1 + 1 + 2 + 2×2
 
   const auto n1 = nodeAt(g, 103.80, 36.05), n2 = nodeAt(g, 103.81, 36.05), n3 = nodeAt(g, 103.82, 36.05);
   const auto n4 = nodeAt(g, 103.81, 36.04), n5 = nodeAt(g, 103.82, 36.04), n6 = nodeAt(g, 103.80, 36.04);
   const auto n7 = nodeAt(g, 103.80, 36.045);
-  EXPECT_TRUE(hasArc(g, n1, n2) && hasArc(g, n2, n1));   // primary, two-way
-  EXPECT_TRUE(hasArc(g, n2, n3));                        // oneway=yes in other_tags
+  EXPECT_TRUE(hasArc(g, n1, n2) && hasArc(g, n2, n1));  // primary, two-way
+  EXPECT_TRUE(hasArc(g, n2, n3));                       // oneway=yes in other_tags
   EXPECT_FALSE(hasArc(g, n3, n2));
-  EXPECT_TRUE(hasArc(g, n2, n4));                        // motorway: implied one-way
+  EXPECT_TRUE(hasArc(g, n2, n4));  // motorway: implied one-way
   EXPECT_FALSE(hasArc(g, n4, n2));
-  EXPECT_TRUE(hasArc(g, n5, n4));                        // oneway=-1: against the drawing
+  EXPECT_TRUE(hasArc(g, n5, n4));  // oneway=-1: against the drawing
   EXPECT_FALSE(hasArc(g, n4, n5));
-  EXPECT_TRUE(hasArc(g, n4, n6) && hasArc(g, n6, n4));   // motorway_link with oneway=no
-  EXPECT_TRUE(hasArc(g, n6, n7) && hasArc(g, n7, n1));   // residential through its interior vertex
-  EXPECT_FALSE(hasArc(g, n3, n5));                       // footway and railway left out
+  EXPECT_TRUE(hasArc(g, n4, n6) && hasArc(g, n6, n4));  // motorway_link with oneway=no
+  EXPECT_TRUE(hasArc(g, n6, n7) && hasArc(g, n7, n1));  // residential through its interior vertex
+  EXPECT_FALSE(hasArc(g, n3, n5));                      // footway and railway left out
 
   // Length geodesic; time at min(maxspeed 30, secondary 45) km/h.
   const auto a23 = *g.cheapestArc(n2, n3, net::Metric::Length);
@@ -149,7 +149,8 @@ TEST(NetworkTool, EndsJoinWithinTheToleranceOnly) {
 TEST(NetworkTool, PublishedLengthIsSpreadOverTheSegments) {
   test::TempDir dir;
   const auto path = test::writeFile(dir / "l.geojson", R"({"type":"FeatureCollection","features":[
-{"type":"Feature","properties":{"len":2000,"class":"expressway","oneway":"no"},"geometry":{"type":"LineString","coordinates":[[103.80,36.05],[103.805,36.05],[103.81,36.05]]}}]})").string();
+{"type":"Feature","properties":{"len":2000,"class":"expressway","oneway":"no"},"geometry":{"type":"LineString","coordinates":[[103.80,36.05],[103.805,36.05],[103.81,36.05]]}}]})")
+                        .string();
   tools::NetworkParams p;
   p.lengthField = "len";
   const tools::RoadNetwork network = tools::buildNetwork(io::readLayer(path), p);
@@ -157,14 +158,15 @@ TEST(NetworkTool, PublishedLengthIsSpreadOverTheSegments) {
   EXPECT_EQ(network.report().publishedLengths, 1u);
   const auto& g = network.graph();
   const auto a = *g.cheapestArc(nodeAt(g, 103.80, 36.05), nodeAt(g, 103.805, 36.05), net::Metric::Length);
-  EXPECT_NEAR(g.totals(a).length.value(), 1000.0, 0.01);           // two equal halves
+  EXPECT_NEAR(g.totals(a).length.value(), 1000.0, 0.01);             // two equal halves
   EXPECT_NEAR(g.totals(a).time.value(), 1000.0 / (80 / 3.6), 0.01);  // expressway speed
 }
 
 TEST(NetworkTool, BadOnewayValueNamesFeatureAndField) {
   test::TempDir dir;
   const auto path = test::writeFile(dir / "bad.geojson", R"({"type":"FeatureCollection","features":[
-{"type":"Feature","properties":{"oneway":"sometimes"},"geometry":{"type":"LineString","coordinates":[[103.80,36.05],[103.81,36.05]]}}]})").string();
+{"type":"Feature","properties":{"oneway":"sometimes"},"geometry":{"type":"LineString","coordinates":[[103.80,36.05],[103.81,36.05]]}}]})")
+                        .string();
   try {
     (void)tools::buildNetwork(io::readLayer(path), {});
     FAIL() << "expected an input error";

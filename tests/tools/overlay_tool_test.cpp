@@ -42,7 +42,8 @@ TEST_F(OverlayBuiltin, CountyOfEveryEnterpriseEqualsBruteForceGeos) {
     // Brute force: each county alone, in order, no spatial index.
     for (std::size_t c = 0; c < counties_->size() && expected.empty(); ++c) {
       const std::vector<core::Geometry> one = {(*counties_)[c].geometry};
-      if (geo::PolygonIndex(one).locate(e[i].geometry.coords()[0])) expected = core::toString(counties_->value(c, "code"));
+      if (geo::PolygonIndex(one).locate(e[i].geometry.coords()[0]))
+        expected = core::toString(counties_->value(c, "code"));
     }
     EXPECT_EQ(core::toString(e.value(i, "overlay_county")), expected) << core::toString(e.value(i, "name_zh"));
   }
@@ -80,7 +81,8 @@ TEST_F(OverlayBuiltin, SummariesAddUpAcrossLevels) {
   // enterprises (facilities across the border are partners, outside every prefecture).
   std::set<std::string> gansu;
   for (std::size_t i = 0; i < enterprises_->size(); ++i) {
-    if (core::toString(enterprises_->value(i, "province_code")).empty()) gansu.insert(core::toString(enterprises_->value(i, "id")));
+    if (core::toString(enterprises_->value(i, "province_code")).empty())
+      gansu.insert(core::toString(enterprises_->value(i, "id")));
   }
   double flows = 0;
   for (std::size_t i = 0; i < flows_->size(); ++i) {

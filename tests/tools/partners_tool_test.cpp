@@ -13,12 +13,16 @@ using core::FieldType;
 
 core::Layer enterprises() {
   core::Layer l("enterprises", "EPSG:4326", core::GeometryType::Point,
-                core::Schema({{"id", FieldType::String}, {"name_zh", FieldType::String}, {"name_en", FieldType::String},
-                              {"industry_code", FieldType::String}, {"capacity", FieldType::Real},
+                core::Schema({{"id", FieldType::String},
+                              {"name_zh", FieldType::String},
+                              {"name_en", FieldType::String},
+                              {"industry_code", FieldType::String},
+                              {"capacity", FieldType::Real},
                               {"capacity_unit", FieldType::String}}));
   auto add = [&](const char* id, const char* zh, const char* en, const char* industry, core::Value cap,
                  const char* unit, double lon) {
-    l.add({core::FeatureId(static_cast<std::int64_t>(l.size() + 1)), core::Geometry::point({lon, 36.0}),
+    l.add({core::FeatureId(static_cast<std::int64_t>(l.size() + 1)),
+           core::Geometry::point({lon, 36.0}),
            {std::string(id), std::string(zh), std::string(en), std::string(industry), cap, std::string(unit)}});
   };
   // Along the 36th parallel: 0.1° of longitude is 9.0 km there (geodesic), × 1.3 detour = 11.7 km.
@@ -30,31 +34,47 @@ core::Layer enterprises() {
 
 core::Layer flows() {
   core::Layer l("flows", "", core::GeometryType::None,
-                core::Schema({{"enterprise_id", FieldType::String}, {"material_code", FieldType::String},
-                              {"direction", FieldType::String}, {"quantity", FieldType::Real}}));
-  l.add({core::FeatureId(1), core::Geometry(), {std::string("P"), std::string("FLY_ASH"), std::string("output"), 100000.0}});
+                core::Schema({{"enterprise_id", FieldType::String},
+                              {"material_code", FieldType::String},
+                              {"direction", FieldType::String},
+                              {"quantity", FieldType::Real}}));
+  l.add({core::FeatureId(1),
+         core::Geometry(),
+         {std::string("P"), std::string("FLY_ASH"), std::string("output"), 100000.0}});
   return l;
 }
 
 core::Layer materials() {
   core::Layer l("materials", "", core::GeometryType::None,
-                core::Schema({{"code", FieldType::String}, {"name_zh", FieldType::String}, {"name_en", FieldType::String},
-                              {"unit", FieldType::String}, {"max_distance_km", FieldType::Real},
-                              {"cost_cny_per_unit_km", FieldType::Real}, {"disposal_cost_cny_per_unit", FieldType::Real}}));
-  l.add({core::FeatureId(1), core::Geometry(),
-         {std::string("FLY_ASH"), std::string("粉煤灰"), std::string("Coal fly ash"), std::string("t"), 170.0, 0.5, 25.0}});
+                core::Schema({{"code", FieldType::String},
+                              {"name_zh", FieldType::String},
+                              {"name_en", FieldType::String},
+                              {"unit", FieldType::String},
+                              {"max_distance_km", FieldType::Real},
+                              {"cost_cny_per_unit_km", FieldType::Real},
+                              {"disposal_cost_cny_per_unit", FieldType::Real}}));
+  l.add({core::FeatureId(1),
+         core::Geometry(),
+         {std::string("FLY_ASH"), std::string("粉煤灰"), std::string("Coal fly ash"), std::string("t"), 170.0, 0.5,
+          25.0}});
   return l;
 }
 
 core::Layer uses() {
   core::Layer l("material_uses", "", core::GeometryType::None,
-                core::Schema({{"material_code", FieldType::String}, {"receiver_industry", FieldType::String},
-                              {"use_zh", FieldType::String}, {"use_en", FieldType::String},
+                core::Schema({{"material_code", FieldType::String},
+                              {"receiver_industry", FieldType::String},
+                              {"use_zh", FieldType::String},
+                              {"use_en", FieldType::String},
                               {"demand_factor", FieldType::Real}}));
-  l.add({core::FeatureId(1), core::Geometry(),
-         {std::string("FLY_ASH"), std::string("3011"), std::string("水泥混合材"), std::string("cement admixture"), 0.15}});
-  l.add({core::FeatureId(2), core::Geometry(),
-         {std::string("FLY_ASH"), std::string("3031"), std::string("烧结砖"), std::string("fired bricks"), std::monostate{}}});
+  l.add({core::FeatureId(1),
+         core::Geometry(),
+         {std::string("FLY_ASH"), std::string("3011"), std::string("水泥混合材"), std::string("cement admixture"),
+          0.15}});
+  l.add({core::FeatureId(2),
+         core::Geometry(),
+         {std::string("FLY_ASH"), std::string("3031"), std::string("烧结砖"), std::string("fired bricks"),
+          std::monostate{}}});
   return l;
 }
 
@@ -93,9 +113,11 @@ TEST_F(PartnersToolTest, AllocationFillsOnlyKnownCapacity) {
 TEST_F(PartnersToolTest, DeclaredInputWithoutQuantityIsEstimatedFromCapacity) {
   // The cement works says it takes fly ash but not how much; the brick works too, with no capacity.
   core::Layer declared = flows();
-  declared.add({core::FeatureId(2), core::Geometry(),
+  declared.add({core::FeatureId(2),
+                core::Geometry(),
                 {std::string("C"), std::string("FLY_ASH"), std::string("input"), std::monostate{}}});
-  declared.add({core::FeatureId(3), core::Geometry(),
+  declared.add({core::FeatureId(3),
+                core::Geometry(),
                 {std::string("B"), std::string("FLY_ASH"), std::string("input"), std::monostate{}}});
   const PartnersResult r = runPartners({e_, declared, m_, u_}, {});
   ASSERT_EQ(r.candidates.size(), 2U);
@@ -111,8 +133,10 @@ TEST_F(PartnersToolTest, DeclaredInputWithoutQuantityIsEstimatedFromCapacity) {
 
 TEST_F(PartnersToolTest, DistanceLimitLeavesResiduesUnmatchedAndSaysWhy) {
   core::Layer tight("materials", "", core::GeometryType::None, m_.schema());
-  tight.add({core::FeatureId(1), core::Geometry(),
-             {std::string("FLY_ASH"), std::string("粉煤灰"), std::string("Coal fly ash"), std::string("t"), 5.0, 0.5, 25.0}});
+  tight.add(
+      {core::FeatureId(1),
+       core::Geometry(),
+       {std::string("FLY_ASH"), std::string("粉煤灰"), std::string("Coal fly ash"), std::string("t"), 5.0, 0.5, 25.0}});
   const PartnersResult r = runPartners({e_, f_, tight, u_}, {});
   EXPECT_EQ(r.candidates.size(), 0U);
   ASSERT_EQ(r.unmatched.size(), 1U);
@@ -137,12 +161,11 @@ TEST_F(PartnersToolTest, SameInputSameOutput) {
   for (std::size_t i = 0; i < a.candidates.size(); ++i) EXPECT_EQ(a.candidates[i].values, b.candidates[i].values);
 }
 
-
 // ---- Profiles, status, quantities unknown, geodesic distances, cross-border ----
 
 // A table of text columns (empty text = null) with optional points, for compact fixtures.
-core::Layer table(const char* name, const std::vector<std::string>& fields, const std::vector<std::vector<std::string>>& rows,
-                  const std::vector<core::LonLat>& points = {}) {
+core::Layer table(const char* name, const std::vector<std::string>& fields,
+                  const std::vector<std::vector<std::string>>& rows, const std::vector<core::LonLat>& points = {}) {
   std::vector<core::FieldDef> defs;
   for (const auto& f : fields) {
     const bool real = f == "capacity" || f == "quantity" || f == "factor" || f == "factor_low" || f == "factor_high" ||
@@ -150,8 +173,8 @@ core::Layer table(const char* name, const std::vector<std::string>& fields, cons
                       f == "start_year" || f == "end_year";
     defs.push_back({f, real ? FieldType::Real : FieldType::String});
   }
-  core::Layer l(name, points.empty() ? "" : "EPSG:4326", points.empty() ? core::GeometryType::None : core::GeometryType::Point,
-                core::Schema(defs));
+  core::Layer l(name, points.empty() ? "" : "EPSG:4326",
+                points.empty() ? core::GeometryType::None : core::GeometryType::Point, core::Schema(defs));
   for (std::size_t i = 0; i < rows.size(); ++i) {
     std::vector<core::Value> values;
     for (std::size_t j = 0; j < fields.size(); ++j) {
@@ -166,19 +189,18 @@ core::Layer table(const char* name, const std::vector<std::string>& fields, cons
   return l;
 }
 
-const std::vector<std::string> kEnterpriseFields = {"id", "name_zh", "name_en", "industry_code", "fuel", "capacity",
-                                                    "capacity_unit", "op_status", "start_year", "end_year",
-                                                    "province_code"};
+const std::vector<std::string> kEnterpriseFields = {"id",         "name_zh",  "name_en",       "industry_code",
+                                                    "fuel",       "capacity", "capacity_unit", "op_status",
+                                                    "start_year", "end_year", "province_code"};
 
 core::Layer flyAshOnly() {
-  return table("materials", {"code", "name_zh", "name_en", "unit", "max_distance_km", "cost_cny_per_unit_km",
-                             "disposal_cost_cny_per_unit"},
-               {{"FLY_ASH", "粉煤灰", "Coal fly ash", "t", "170", "0.5", "25"}});
+  return table(
+      "materials",
+      {"code", "name_zh", "name_en", "unit", "max_distance_km", "cost_cny_per_unit_km", "disposal_cost_cny_per_unit"},
+      {{"FLY_ASH", "粉煤灰", "Coal fly ash", "t", "170", "0.5", "25"}});
 }
 
-core::Layer noUses() {
-  return table("material_uses", {"material_code", "receiver_industry", "use_zh", "use_en"}, {});
-}
+core::Layer noUses() { return table("material_uses", {"material_code", "receiver_industry", "use_zh", "use_en"}, {}); }
 
 core::Layer profiles() {
   return table("industry_profiles",
@@ -189,7 +211,9 @@ core::Layer profiles() {
                 {"3031", "", "FLY_ASH", "input", "", "", "", "", "present", "test"}});
 }
 
-core::Layer noFlows() { return table("flows", {"enterprise_id", "material_code", "direction", "quantity", "basis"}, {}); }
+core::Layer noFlows() {
+  return table("flows", {"enterprise_id", "material_code", "direction", "quantity", "basis"}, {});
+}
 
 TEST(PartnersProfiles, CapacityTimesFactorEstimatesSupplyAndUptakeAndInferredReceiversRankBelow) {
   // Power plant 600 MW (no declared flows), cement 1 Mt/a, brick works without capacity; 0.1° apart at 36°N.
@@ -248,12 +272,13 @@ TEST(PartnersProfiles, UnmatchedSupplyOfUnknownQuantityIsListedWithTheNearestRec
 }
 
 TEST(PartnersStatus, RetiredAndPlannedFacilitiesNeitherProduceNorAbsorb) {
-  const core::Layer e = table("enterprises", kEnterpriseFields,
-                              {{"P", "电厂", "Power", "4411", "coal", "600", "MW", "retired", "", "", ""},
-                               {"Q", "电厂2", "Power 2", "4411", "coal", "300", "MW", "operating", "", "2018", ""},
-                               {"C", "水泥", "Cement", "3011", "", "1", "Mt/a cement", "under_construction", "", "", ""},
-                               {"D", "水泥2", "Cement 2", "3011", "", "1", "Mt/a cement", "operating", "2030", "", ""}},
-                              {{103.0, 36.0}, {103.05, 36.0}, {103.1, 36.0}, {103.15, 36.0}});
+  const core::Layer e =
+      table("enterprises", kEnterpriseFields,
+            {{"P", "电厂", "Power", "4411", "coal", "600", "MW", "retired", "", "", ""},
+             {"Q", "电厂2", "Power 2", "4411", "coal", "300", "MW", "operating", "", "2018", ""},
+             {"C", "水泥", "Cement", "3011", "", "1", "Mt/a cement", "under_construction", "", "", ""},
+             {"D", "水泥2", "Cement 2", "3011", "", "1", "Mt/a cement", "operating", "2030", "", ""}},
+            {{103.0, 36.0}, {103.05, 36.0}, {103.1, 36.0}, {103.15, 36.0}});
   const core::Layer f = noFlows(), m = flyAshOnly(), u = noUses(), pr = profiles();
   PartnersParams p;
   p.year = 2024;

@@ -56,7 +56,8 @@ struct Recall {
 // Hits of the partner search: a documented exchange counts when its receiver is ranked within k
 // for the supplier's supply of that material.
 Recall searchRecall(const Network& n, const core::Layer& flows) {
-  const CatalogueInput input{n.layers.enterprises, flows, n.layers.materials, n.layers.materialUses,
+  const CatalogueInput input{n.layers.enterprises,       flows,
+                             n.layers.materials,         n.layers.materialUses,
                              &n.layers.industryProfiles, &n.layers.exchangeParameters};
   PartnersParams p;
   p.topK = 5;
@@ -115,9 +116,9 @@ TEST(SymbiosisRecall, PublishedNetworksTopThreeAndTopFive) {
     const Recall d = searchRecall(n, n.declared);
     const Recall b = nearestRecall(n);
     const double size = static_cast<double>(n.truth.size());
-    std::printf("%-10s %3zu | %9.0f %% %9.0f %% | %9.0f %% %9.0f %% | %9.0f %% %9.0f %%\n", name.c_str(), n.truth.size(),
-                100 * c.top3 / size, 100 * c.top5 / size, 100 * d.top3 / size, 100 * d.top5 / size, 100 * b.top3 / size,
-                100 * b.top5 / size);
+    std::printf("%-10s %3zu | %9.0f %% %9.0f %% | %9.0f %% %9.0f %% | %9.0f %% %9.0f %%\n", name.c_str(),
+                n.truth.size(), 100 * c.top3 / size, 100 * c.top5 / size, 100 * d.top3 / size, 100 * d.top5 / size,
+                100 * b.top3 / size, 100 * b.top5 / size);
     total += size;
     for (const auto& [sum, part] : {std::pair{&codes, c}, std::pair{&declared, d}, std::pair{&nearest, b}}) {
       sum->top3 += part.top3;

@@ -57,7 +57,8 @@ TEST(TrunkNetwork, EveryVertexStandsExactlyOnANode) {
   for (const auto& f : lines.features()) {
     ASSERT_EQ(f.geometry.coords().size(), 2u) << "schematic edges are straight lines between two nodes";
     for (const auto& c : f.geometry.coords()) {
-      EXPECT_TRUE(nodePoints.count({c.x, c.y})) << "feature " << f.id.value() << ": vertex " << c.x << " " << c.y << " is no node";
+      EXPECT_TRUE(nodePoints.count({c.x, c.y}))
+          << "feature " << f.id.value() << ": vertex " << c.x << " " << c.y << " is no node";
     }
   }
 }
@@ -78,7 +79,8 @@ TEST(TrunkNetwork, NodesStandOnSeatsTownshipCentresOrCitedPlaces) {
     bool found = false;
     if (level == "prefecture" || level == "county") {
       for (std::size_t i = 0; i < seats.size(); ++i) {
-        if (core::toString(seats.value(i, "code")) != code || core::toString(seats.value(i, "level")) != level) continue;
+        if (core::toString(seats.value(i, "code")) != code || core::toString(seats.value(i, "level")) != level)
+          continue;
         found = true;
         EXPECT_EQ(lon, seats[i].geometry.coords()[0].x) << id;
         EXPECT_EQ(lat, seats[i].geometry.coords()[0].y) << id;
@@ -110,7 +112,8 @@ TEST(TrunkNetwork, EveryEdgeIsLabelledSchematicWithItsLengthSource) {
     EXPECT_EQ(mode, cls == "railway" ? "rail" : "road");
     EXPECT_FALSE(core::toString(lines.value(i, "source")).empty());
     const std::string lengthSource = core::toString(lines.value(i, "length_source"));
-    EXPECT_TRUE(lengthSource.starts_with("estimate: geodesic") || lengthSource.starts_with("published: ")) << lengthSource;
+    EXPECT_TRUE(lengthSource.starts_with("estimate: geodesic") || lengthSource.starts_with("published: "))
+        << lengthSource;
     // An estimate is the node-to-node geodesic × 1.2 (road) or × 1.1 (rail), to the 100 m it is
     // rounded to; a published length is at least the straight line.
     const auto c = lines[i].geometry.coords();

@@ -16,37 +16,56 @@ using core::FieldType;
 
 struct Fixture {
   core::Layer enterprises{"enterprises", "EPSG:4326", core::GeometryType::Point,
-                          core::Schema({{"id", FieldType::String}, {"name_zh", FieldType::String},
-                                        {"name_en", FieldType::String}, {"industry_code", FieldType::String}})};
+                          core::Schema({{"id", FieldType::String},
+                                        {"name_zh", FieldType::String},
+                                        {"name_en", FieldType::String},
+                                        {"industry_code", FieldType::String}})};
   core::Layer flows{"flows", "", core::GeometryType::None,
-                    core::Schema({{"enterprise_id", FieldType::String}, {"material_code", FieldType::String},
-                                  {"direction", FieldType::String}, {"quantity", FieldType::Real}})};
+                    core::Schema({{"enterprise_id", FieldType::String},
+                                  {"material_code", FieldType::String},
+                                  {"direction", FieldType::String},
+                                  {"quantity", FieldType::Real}})};
   core::Layer materials{"materials", "", core::GeometryType::None,
-                        core::Schema({{"code", FieldType::String}, {"name_zh", FieldType::String},
-                                      {"name_en", FieldType::String}, {"unit", FieldType::String},
-                                      {"max_distance_km", FieldType::Real}, {"cost_cny_per_unit_km", FieldType::Real}})};
+                        core::Schema({{"code", FieldType::String},
+                                      {"name_zh", FieldType::String},
+                                      {"name_en", FieldType::String},
+                                      {"unit", FieldType::String},
+                                      {"max_distance_km", FieldType::Real},
+                                      {"cost_cny_per_unit_km", FieldType::Real}})};
   core::Layer uses{"material_uses", "", core::GeometryType::None,
-                   core::Schema({{"material_code", FieldType::String}, {"receiver_industry", FieldType::String},
-                                 {"use_zh", FieldType::String}, {"use_en", FieldType::String}})};
+                   core::Schema({{"material_code", FieldType::String},
+                                 {"receiver_industry", FieldType::String},
+                                 {"use_zh", FieldType::String},
+                                 {"use_en", FieldType::String}})};
   core::Layer projects{"projects", "EPSG:4326", core::GeometryType::Point,
-                       core::Schema({{"id", FieldType::String}, {"name_zh", FieldType::String},
-                                     {"name_en", FieldType::String}, {"status", FieldType::String}})};
+                       core::Schema({{"id", FieldType::String},
+                                     {"name_zh", FieldType::String},
+                                     {"name_en", FieldType::String},
+                                     {"status", FieldType::String}})};
   core::Layer projectFlows{"project_flows", "", core::GeometryType::None,
-                           core::Schema({{"project_id", FieldType::String}, {"material_code", FieldType::String},
-                                         {"direction", FieldType::String}, {"quantity", FieldType::Real}})};
+                           core::Schema({{"project_id", FieldType::String},
+                                         {"material_code", FieldType::String},
+                                         {"direction", FieldType::String},
+                                         {"quantity", FieldType::Real}})};
 
   Fixture() {
     // A copper smelter with 500 kt of slag and no user within 50 km; a project 10 km away takes 300 kt.
-    enterprises.add({core::FeatureId(1), core::Geometry::point({102.20, 38.50}),
+    enterprises.add({core::FeatureId(1),
+                     core::Geometry::point({102.20, 38.50}),
                      {std::string("S"), std::string("冶炼厂"), std::string("Smelter"), std::string("3211")}});
-    flows.add({core::FeatureId(1), core::Geometry(),
+    flows.add({core::FeatureId(1),
+               core::Geometry(),
                {std::string("S"), std::string("NONFERROUS_SLAG"), std::string("output"), 500000.0}});
-    materials.add({core::FeatureId(1), core::Geometry(),
+    materials.add({core::FeatureId(1),
+                   core::Geometry(),
                    {std::string("NONFERROUS_SLAG"), std::string("有色冶炼渣"), std::string("Non-ferrous slag"),
                     std::string("t"), 50.0, 0.5}});
-    projects.add({core::FeatureId(1), core::Geometry::point({102.30, 38.50}),
-                  {std::string("J1"), std::string("铜渣再选"), std::string("Slag re-flotation"), std::string("proposed")}});
-    projectFlows.add({core::FeatureId(1), core::Geometry(),
+    projects.add(
+        {core::FeatureId(1),
+         core::Geometry::point({102.30, 38.50}),
+         {std::string("J1"), std::string("铜渣再选"), std::string("Slag re-flotation"), std::string("proposed")}});
+    projectFlows.add({core::FeatureId(1),
+                      core::Geometry(),
                       {std::string("J1"), std::string("NONFERROUS_SLAG"), std::string("input"), 300000.0}});
   }
   CatalogueInput input() const { return {enterprises, flows, materials, uses}; }

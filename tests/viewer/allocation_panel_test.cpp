@@ -71,7 +71,8 @@ TEST_F(AllocationPanelTest, FlyAshMatchesTheTonnesOfCircatlasAllocateAndDrawsThe
   EXPECT_EQ(flows->source->size(), out.exchanges);
   ASSERT_GT(out.exchanges, 0u);
   double tonnes = 0;
-  for (std::size_t i = 0; i < flows->source->size(); ++i) tonnes += std::get<double>(flows->source->value(i, "quantity"));
+  for (std::size_t i = 0; i < flows->source->size(); ++i)
+    tonnes += std::get<double>(flows->source->value(i, "quantity"));
   EXPECT_NEAR(tonnes, expected, 1e-6) << "the flows drawn carry the matched tonnes";
 }
 
@@ -90,8 +91,8 @@ TEST_F(AllocationPanelTest, WhatIfOfAProjectListsTheToolsNonNegativeAddition) {
   tools::WhatIfParams params;
   tools::applyCatalogueDefaults(params.partners, inputs->catalogue, 0, false);
   params.projectIds = {"J003"};
-  const tools::WhatIfResult expected = tools::runWhatIf(catalogueOf(*inputs), inputs->catalogue.projects,
-                                                        inputs->catalogue.projectFlows, params);
+  const tools::WhatIfResult expected =
+      tools::runWhatIf(catalogueOf(*inputs), inputs->catalogue.projects, inputs->catalogue.projectFlows, params);
   ASSERT_GT(expected.table.size(), 0u);
   ASSERT_EQ(out.rows.size(), expected.table.size());
   for (std::size_t i = 0; i < out.rows.size(); ++i) {
@@ -120,7 +121,8 @@ TEST(WorkerRun, CancelStopsARunningJobPromptlyAndSaysSo) {
       [&outcome](JobOutcome<int> o) { outcome = std::move(o); }));
   EXPECT_TRUE(worker.isRunning());
   ASSERT_TRUE(waitUntil([&] { return started.load(); }));
-  EXPECT_FALSE(worker.start<int>([](core::Progress&) { return 0; }, [](const JobOutcome<int>&) {})) << "one job at a time";
+  EXPECT_FALSE(worker.start<int>([](core::Progress&) { return 0; }, [](const JobOutcome<int>&) {}))
+      << "one job at a time";
 
   QElapsedTimer sinceCancel;
   sinceCancel.start();

@@ -33,7 +33,8 @@ TEST(FigureExportDialog, ListsEveryPresetAndTheProvinceWithItsFourteenPrefecture
   EXPECT_EQ(dialog.regionBox()->itemText(0), "Gansu Province");
   const int jinchang = dialog.regionBox()->findData(QStringLiteral("620300"));
   ASSERT_GE(jinchang, 0);
-  EXPECT_TRUE(dialog.regionBox()->itemText(jinchang).startsWith("Jinchang")) << dialog.regionBox()->itemText(jinchang).toStdString();
+  EXPECT_TRUE(dialog.regionBox()->itemText(jinchang).startsWith("Jinchang"))
+      << dialog.regionBox()->itemText(jinchang).toStdString();
 }
 
 TEST(FigureExportDialog, ExportWritesThePresetPageOfThePrefectureAsAVectorPdf) {

@@ -84,15 +84,17 @@ TEST_F(IdentifyTest, SearchFindsNamesInChinesePinyinAndEnglish) {
   for (const char* query : {"兰州市", "Lanzhou", "lanzhou"}) {
     const auto found = findEntries(entries, QString::fromUtf8(query));
     ASSERT_FALSE(found.empty()) << query;
-    EXPECT_TRUE(std::any_of(found.begin(), found.end(), [](const SearchEntry& e) { return e.target.layerId == "prefectures"; }))
-        << query;
+    EXPECT_TRUE(std::any_of(found.begin(), found.end(), [](const SearchEntry& e) {
+      return e.target.layerId == "prefectures";
+    })) << query;
   }
   EXPECT_TRUE(findEntries(entries, "no such place xyz").empty());
   // Catalogue names carry no pinyin of their own: it is derived (ICU), run together, spaced or as initials.
   for (const char* query : {"jinchuanjituan", "jin chuan ji tuan", "JinChuanJiTuan", "jcjt"}) {
     const auto found = findEntries(entries, QString::fromUtf8(query));
     ASSERT_FALSE(found.empty()) << query;
-    EXPECT_TRUE(found.front().text.contains(QString::fromUtf8("金川集团"))) << query << " → " << found.front().text.toStdString();
+    EXPECT_TRUE(found.front().text.contains(QString::fromUtf8("金川集团")))
+        << query << " → " << found.front().text.toStdString();
   }
   ASSERT_TRUE(window->searchBox()->search(QStringLiteral("兰州市")));
   EXPECT_EQ(window->layers().selection().features.size(), 1u);

@@ -24,7 +24,8 @@ TEST_F(LayerExportTest, WritesAtlasLayersAndClusterResultsToOneGeoPackage) {
   ASSERT_TRUE(dir.isValid());
   const QString path = QDir(dir.path()).filePath("viewer.gpkg");
   QString error = "not finished";
-  QObject::connect(&window->layerExport(), &LayerExport::finished, [&](const QString&, const QString& e) { error = e; });
+  QObject::connect(&window->layerExport(), &LayerExport::finished,
+                   [&](const QString&, const QString& e) { error = e; });
   ASSERT_TRUE(window->exportLayers(path));
   ASSERT_TRUE(waitUntil([&] { return !window->layerExport().isRunning(); }));
   QCoreApplication::processEvents();

@@ -56,9 +56,11 @@ TEST_F(MapCanvasTest, ShiftDragZoomsToTheBox) {
   const QPointF b(500, 300);  // 200 × 100 px, the canvas's aspect or wider
   const core::Coord ma = canvas->toMap(a);
   const core::Coord mb = canvas->toMap(b);
-  QMouseEvent press(QEvent::MouseButtonPress, a, canvas->mapToGlobal(a), Qt::LeftButton, Qt::LeftButton, Qt::ShiftModifier);
+  QMouseEvent press(QEvent::MouseButtonPress, a, canvas->mapToGlobal(a), Qt::LeftButton, Qt::LeftButton,
+                    Qt::ShiftModifier);
   QMouseEvent move(QEvent::MouseMove, b, canvas->mapToGlobal(b), Qt::NoButton, Qt::LeftButton, Qt::ShiftModifier);
-  QMouseEvent release(QEvent::MouseButtonRelease, b, canvas->mapToGlobal(b), Qt::LeftButton, Qt::NoButton, Qt::ShiftModifier);
+  QMouseEvent release(QEvent::MouseButtonRelease, b, canvas->mapToGlobal(b), Qt::LeftButton, Qt::NoButton,
+                      Qt::ShiftModifier);
   QCoreApplication::sendEvent(canvas, &press);
   QCoreApplication::sendEvent(canvas, &move);
   QCoreApplication::sendEvent(canvas, &release);

@@ -17,7 +17,8 @@ TEST(ViewerScreenshot, UnderXvfbTheWindowShowsGansuFillingTheMapFrame) {
   const circatlas::test::TempDir dir;
   const auto png = dir / "viewer.png";
   const auto run = circatlas::test::runCommand("xvfb-run -a -s '-screen 0 1600x1000x24' '" CIRCATLAS_VIEWER_PATH
-                                               "' --timing --screenshot '" + png.string() + "'");
+                                               "' --timing --screenshot '" +
+                                               png.string() + "'");
   ASSERT_EQ(run.exitCode, 0) << run.output;
   EXPECT_NE(run.output.find("first map drawn"), std::string::npos) << run.output;
   QImage shot(QString::fromStdString(png.string()));

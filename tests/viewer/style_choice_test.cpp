@@ -24,7 +24,8 @@ using StyleChoiceTest = ViewerTest;
 /// The next finished render after `previous` (the canvas redraws in a worker thread).
 QImage renderAfter(MapCanvas* canvas, qint64 previous) {
   EXPECT_TRUE(waitUntil([&] {
-    return !canvas->isRendering() && !canvas->lastRender().image.isNull() && canvas->lastRender().image.cacheKey() != previous;
+    return !canvas->isRendering() && !canvas->lastRender().image.isNull() &&
+           canvas->lastRender().image.cacheKey() != previous;
   }));
   return canvas->lastRender().image;
 }
@@ -46,7 +47,8 @@ TEST_F(StyleChoiceTest, OffersOnlyStylesWhoseGeometryAndFieldsFitTheLayer) {
   EXPECT_EQ(std::find(forCounties.begin(), forCounties.end(), "hotspots"), forCounties.end());
   EXPECT_EQ(std::find(forCounties.begin(), forCounties.end(), "enterprises"), forCounties.end());
 
-  const auto& hotspots = *std::find_if(library.styles.begin(), library.styles.end(), [](const auto& s) { return s->name == "hotspots"; });
+  const auto& hotspots =
+      *std::find_if(library.styles.begin(), library.styles.end(), [](const auto& s) { return s->name == "hotspots"; });
   EXPECT_EQ(styleMismatch(*hotspots, counties), "style 'hotspots' reads field 'gi_z', which layer 'counties' lacks");
   const auto& enterprises = *window->layers().find("enterprises")->source;
   EXPECT_NE(styleMismatch(*hotspots, enterprises).find("draws polygons"), std::string::npos);
@@ -55,7 +57,8 @@ TEST_F(StyleChoiceTest, OffersOnlyStylesWhoseGeometryAndFieldsFitTheLayer) {
 TEST_F(StyleChoiceTest, AStyleFileThatDoesNotParseIsReportedAndTheOthersStillLoad) {
   const circatlas::test::TempDir dir;
   std::filesystem::copy_file(render::stylesDir() / "counties.json", dir.path() / "counties.json");
-  std::ofstream(dir.path() / "broken.json") << R"({"name": "broken", "geometry": "polygon", "symbol": {"fil": "#fff"}})";
+  std::ofstream(dir.path() / "broken.json")
+      << R"({"name": "broken", "geometry": "polygon", "symbol": {"fil": "#fff"}})";
   const StyleLibrary library = loadStyleLibrary(dir.path());
   ASSERT_EQ(library.styles.size(), 1u);
   ASSERT_EQ(library.problems.size(), 1u);
@@ -106,7 +109,8 @@ TEST_F(StyleChoiceTest, ChoosingAStyleInThePanelRestylesTheLayerAndTheMap) {
         const QColor c = image.pixelColor(x, y);
         ++total;
         n += std::any_of(classColours.begin(), classColours.end(), [&](const QColor& k) {
-          return std::abs(c.red() - k.red()) < 6 && std::abs(c.green() - k.green()) < 6 && std::abs(c.blue() - k.blue()) < 6;
+          return std::abs(c.red() - k.red()) < 6 && std::abs(c.green() - k.green()) < 6 &&
+                 std::abs(c.blue() - k.blue()) < 6;
         });
       }
     }

@@ -58,8 +58,8 @@ CellGrid::CellGrid(std::span<const core::XY> points, double cellSizeMeters) : ce
   const double rowSpan = std::floor((maxY - minY_) / cellSize_) + 1.0;
   if (!(colSpan <= kMaxCellsPerAxis && rowSpan <= kMaxCellsPerAxis)) {
     throw core::ParameterError("a cell size of " + std::to_string(cellSize_) +
-                               " m is too small for points spread over " + std::to_string(maxX - minX_) +
-                               " m by " + std::to_string(maxY - minY_) + " m (more than 2^31 cells a side)");
+                               " m is too small for points spread over " + std::to_string(maxX - minX_) + " m by " +
+                               std::to_string(maxY - minY_) + " m (more than 2^31 cells a side)");
   }
   cols_ = static_cast<std::int64_t>(colSpan);
   rows_ = static_cast<std::int64_t>(rowSpan);

@@ -70,8 +70,8 @@ class CellGrid {
   double minY_ = 0.0;
   std::int64_t rows_ = 1;
   std::int64_t cols_ = 1;
-  std::vector<std::uint64_t> cellKey_;     // row * cols + col, ascending
-  std::vector<std::uint32_t> cellStart_;   // cellCount() + 1 offsets into sorted_
+  std::vector<std::uint64_t> cellKey_;    // row * cols + col, ascending
+  std::vector<std::uint32_t> cellStart_;  // cellCount() + 1 offsets into sorted_
   std::vector<core::XY> sorted_;
   std::vector<std::uint32_t> inputIndex_;
 };

@@ -32,8 +32,7 @@ double squaredDistance(core::XY a, core::XY b) noexcept {
 
 void validate(std::span<const core::XY> points, const DbscanParams& params) {
   if (!std::isfinite(params.epsMeters) || params.epsMeters <= 0.0) {
-    throw core::ParameterError("DBSCAN eps must be a finite distance > 0 m, got " +
-                               std::to_string(params.epsMeters));
+    throw core::ParameterError("DBSCAN eps must be a finite distance > 0 m, got " + std::to_string(params.epsMeters));
   }
   if (params.minPoints < 1) {
     throw core::ParameterError("DBSCAN minPoints must be at least 1 (it counts the point itself), got " +
@@ -52,8 +51,8 @@ double cellSizeFor(std::span<const core::XY> points, double eps) {
   // relative one of an ulp of the cell number (at most 2 maxAbs / size).
   const double shrink = 1e-9 + 16.0 * std::numeric_limits<double>::epsilon() * (3.0 * maxAbs / ideal);
   if (shrink > 1e-3) {
-    throw core::ParameterError("DBSCAN eps of " + std::to_string(eps) +
-                               " m is too small for coordinates as large as " + std::to_string(maxAbs) + " m");
+    throw core::ParameterError("DBSCAN eps of " + std::to_string(eps) + " m is too small for coordinates as large as " +
+                               std::to_string(maxAbs) + " m");
   }
   return ideal * (1.0 - shrink);
 }
@@ -126,7 +125,7 @@ bool corePairWithinEps(const CellGrid& grid, const CoreFlags& core, std::uint32_
 
 // Joins cells whose core points are chained within eps. Core points of one cell are always linked.
 core::UnionFind linkCoreCells(const CellGrid& grid, const CoreFlags& core, const std::vector<std::uint32_t>& coreCount,
-                       double eps2) {
+                              double eps2) {
   core::UnionFind sets(grid.cellCount());
   for (std::uint32_t a = 0; a < grid.cellCount(); ++a) {
     if (coreCount[a] == 0) continue;
@@ -145,7 +144,7 @@ struct ClusterNumbering {
 };
 
 ClusterNumbering numberClusters(const CellGrid& grid, const CoreFlags& core,
-                                         const std::vector<std::uint32_t>& coreCount, core::UnionFind& sets) {
+                                const std::vector<std::uint32_t>& coreCount, core::UnionFind& sets) {
   constexpr auto kNone = std::numeric_limits<std::uint32_t>::max();
   std::vector<std::uint32_t> firstCoreOfRoot(grid.cellCount(), kNone);
   for (std::uint32_t cell = 0; cell < grid.cellCount(); ++cell) {
@@ -170,8 +169,9 @@ ClusterNumbering numberClusters(const CellGrid& grid, const CoreFlags& core,
 }
 
 // The lowest-numbered cluster with a core point within eps of the (non-core) point, or kNoCluster.
-std::int32_t reachingCluster(const CellGrid& grid, const CoreFlags& core, const std::vector<std::int32_t>& clusterOfCell,
-                             std::uint32_t cell, std::uint32_t pos, double eps2) {
+std::int32_t reachingCluster(const CellGrid& grid, const CoreFlags& core,
+                             const std::vector<std::int32_t>& clusterOfCell, std::uint32_t cell, std::uint32_t pos,
+                             double eps2) {
   std::int32_t best = clusterOfCell[cell];  // core points of its own cell are within eps
   const core::XY p = grid.sortedPoints()[pos];
   grid.forEachCellInBlock(cell, kBlockRadius, [&](std::uint32_t other) {

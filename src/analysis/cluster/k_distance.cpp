@@ -78,8 +78,8 @@ void collectBlock(const CellGrid& grid, std::uint32_t cell, std::int64_t radius,
 // one cell; without this, each copy would compare itself with all of them.
 bool hasKDuplicatesNearby(const CellGrid& grid, std::uint32_t cell, std::uint32_t pos, std::size_t k) {
   const std::span<const core::XY> pts = grid.sortedPoints();
-  const std::uint32_t end = std::min<std::uint32_t>(grid.cellEnd(cell),
-                                                    grid.cellBegin(cell) + static_cast<std::uint32_t>(16 * k + 64));
+  const std::uint32_t end =
+      std::min<std::uint32_t>(grid.cellEnd(cell), grid.cellBegin(cell) + static_cast<std::uint32_t>(16 * k + 64));
   std::size_t copies = 0;
   for (std::uint32_t q = grid.cellBegin(cell); q < end; ++q) {
     if (q != pos && pts[q] == pts[pos] && ++copies >= k) return true;

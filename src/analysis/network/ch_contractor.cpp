@@ -78,8 +78,8 @@ class Contractor {
   Priority priority(Workspace& w, std::uint32_t v) const;
   std::size_t distinctNeighbours(std::uint32_t v, std::uint32_t limit) const;
   // Freezes v's arcs at [fwdBase, …) and [bwdBase, …), computes its shortcuts into `shortcuts`.
-  void freeze(Workspace& w, std::uint32_t v, std::uint32_t fwdBase, std::uint32_t bwdBase, std::vector<Shortcut>& shortcuts,
-              bool witness);
+  void freeze(Workspace& w, std::uint32_t v, std::uint32_t fwdBase, std::uint32_t bwdBase,
+              std::vector<Shortcut>& shortcuts, bool witness);
   // Removes v from its neighbours' lists, adds its shortcuts and drops v's own lists.
   void detach(std::uint32_t v, const std::vector<Shortcut>& shortcuts);
   static std::uint32_t hash(std::uint32_t v) {
@@ -99,9 +99,9 @@ class Contractor {
   std::vector<std::vector<DynArc>> in_;   // uncontracted arcs u → v, `other` = u
   std::vector<std::uint32_t> deleted_;    // contracted neighbours
   std::vector<std::uint8_t> contracted_;
-  std::vector<std::uint8_t> inRound_;     // being contracted in the current round
+  std::vector<std::uint8_t> inRound_;  // being contracted in the current round
   std::vector<Priority> priority_;
-  std::vector<std::uint8_t> fresh_;       // priority simulated since the neighbourhood last changed
+  std::vector<std::uint8_t> fresh_;  // priority simulated since the neighbourhood last changed
 
   std::size_t shortcuts_ = 0;
   std::vector<std::uint32_t> rank_;
@@ -207,8 +207,7 @@ void Contractor::findShortcuts(Workspace& w, std::uint32_t v, std::vector<Shortc
       // A witness at most as long as the path via v (even an unsettled label is a real path) makes the
       // shortcut unnecessary.
       if (witness && w.stamp[b.other] == w.round && w.dist[b.other] <= via) continue;
-      out.push_back({a.other, b.other,
-                     {b.other, bwdBase + i, fwdBase + j, via, a.totals + b.totals}});
+      out.push_back({a.other, b.other, {b.other, bwdBase + i, fwdBase + j, via, a.totals + b.totals}});
     }
   }
 }
@@ -218,8 +217,7 @@ Contractor::Priority Contractor::priority(Workspace& w, std::uint32_t v) const {
   // Edge difference keeps the graph sparse; contracted neighbours spread contraction evenly, so that the
   // hierarchy is shallow. (OSRM's quotients of added to removed arcs and original arcs were tried and
   // left a denser core on grid-like networks.)
-  const int edgeDifference =
-      static_cast<int>(w.scratch.size()) - static_cast<int>(out_[v].size() + in_[v].size());
+  const int edgeDifference = static_cast<int>(w.scratch.size()) - static_cast<int>(out_[v].size() + in_[v].size());
   return {static_cast<float>(2 * edgeDifference + static_cast<int>(deleted_[v])), hash(v)};
 }
 
@@ -258,7 +256,8 @@ void Contractor::detach(std::uint32_t v, const std::vector<Shortcut>& shortcuts)
     auto& list = in_[b.other];
     list.erase(std::remove_if(list.begin(), list.end(), [v](const DynArc& x) { return x.other == v; }), list.end());
     // A two-way neighbour counts once.
-    if (std::none_of(in_[v].begin(), in_[v].end(), [&](const DynArc& a) { return a.other == b.other; })) ++deleted_[b.other];
+    if (std::none_of(in_[v].begin(), in_[v].end(), [&](const DynArc& a) { return a.other == b.other; }))
+      ++deleted_[b.other];
   }
   for (const Shortcut& s : shortcuts) {
     addOrImprove(out_[s.from], s.arc);
@@ -278,10 +277,12 @@ ContractionHierarchy Contractor::run(core::Progress* progress) {
   auto report = [&] {
     if (!progress) return true;
     if (progress->cancelled()) return false;
-    progress->report(static_cast<double>(order_.size()) / std::max<std::uint32_t>(n, 1), "contracting the road network");
+    progress->report(static_cast<double>(order_.size()) / std::max<std::uint32_t>(n, 1),
+                     "contracting the road network");
     return true;
   };
-  const unsigned threads = options_.threads ? options_.threads : static_cast<unsigned>(tbb::info::default_concurrency());
+  const unsigned threads =
+      options_.threads ? options_.threads : static_cast<unsigned>(tbb::info::default_concurrency());
   tbb::task_arena arena(static_cast<int>(std::max(1u, threads)));
   tbb::enumerable_thread_specific<Workspace> workspaces([n] { return Workspace(n); });
 
@@ -401,7 +402,8 @@ ContractionHierarchy Contractor::run(core::Progress* progress) {
     arena.execute([&] {
       tbb::parallel_for(tbb::blocked_range<std::size_t>(0, round.size(), 8), [&](const auto& r) {
         Workspace& w = workspaces.local();
-        for (std::size_t k = r.begin(); k != r.end(); ++k) freeze(w, round[k], fwdBase[k], bwdBase[k], roundShortcuts[k], true);
+        for (std::size_t k = r.begin(); k != r.end(); ++k)
+          freeze(w, round[k], fwdBase[k], bwdBase[k], roundShortcuts[k], true);
       });
     });
     // Neighbours only get the deleted-neighbour term now and are marked for simulation when they next
@@ -427,8 +429,9 @@ ContractionHierarchy Contractor::run(core::Progress* progress) {
       shortcuts_ += roundShortcuts[k].size();
       inRound_[round[k]] = 0;
     }
-    remaining.erase(std::remove_if(remaining.begin(), remaining.end(), [&](std::uint32_t v) { return contracted_[v] != 0; }),
-                    remaining.end());
+    remaining.erase(
+        std::remove_if(remaining.begin(), remaining.end(), [&](std::uint32_t v) { return contracted_[v] != 0; }),
+        remaining.end());
     if (order_.size() - lastReport >= 4096 || remaining.empty()) {
       lastReport = order_.size();
       if (!report()) return ContractionHierarchy(graph_, metric_);

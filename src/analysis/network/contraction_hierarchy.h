@@ -81,7 +81,7 @@ class ContractionHierarchy {
   Metric metric_;
   std::size_t shortcuts_ = 0;
   std::vector<std::uint32_t> rank_;
-  std::vector<std::uint32_t> forwardBegin_;   // nodeCount + 1 offsets
+  std::vector<std::uint32_t> forwardBegin_;  // nodeCount + 1 offsets
   std::vector<ChArc> forward_;
   std::vector<std::uint32_t> backwardBegin_;  // nodeCount + 1 offsets
   std::vector<ChArc> backward_;

@@ -175,7 +175,8 @@ std::optional<AnchoredRoute> Dijkstra::route(std::span<const Anchor> sources, st
   result.totals = totals_[best->node.value()] + best->offset;
   result.targetNode = best->node;
   std::uint32_t v = best->node.value();
-  for (; parentArc_[v] != kNoArc; v = graph_->tail(ArcId(parentArc_[v])).value()) result.arcs.emplace_back(parentArc_[v]);
+  for (; parentArc_[v] != kNoArc; v = graph_->tail(ArcId(parentArc_[v])).value())
+    result.arcs.emplace_back(parentArc_[v]);
   result.sourceNode = NodeId(v);
   std::reverse(result.arcs.begin(), result.arcs.end());
   return result;

@@ -48,12 +48,14 @@ DistanceMatrix computeDistanceMatrix(const ContractionHierarchy& ch, std::span<c
     Totals totals;
   };
   std::vector<std::vector<Visit>> visits(targets.size());
-  parallelFor(targets.size(), threads, [&] { return UpwardSearch(ch, false); }, [&](std::size_t t, UpwardSearch& search) {
-    search.run(targets[t]);
-    auto& list = visits[t];
-    list.reserve(search.settled().size());
-    for (std::uint32_t x : search.settled()) list.push_back({x, search.dist(x), search.totals(x)});
-  });
+  parallelFor(
+      targets.size(), threads, [&] { return UpwardSearch(ch, false); },
+      [&](std::size_t t, UpwardSearch& search) {
+        search.run(targets[t]);
+        auto& list = visits[t];
+        list.reserve(search.settled().size());
+        for (std::uint32_t x : search.settled()) list.push_back({x, search.dist(x), search.totals(x)});
+      });
 
   // Buckets in CSR form by node (counting sort), entries of a node in target order.
   std::vector<std::uint32_t> start(nodeCount + 1, 0);
@@ -76,35 +78,38 @@ DistanceMatrix computeDistanceMatrix(const ContractionHierarchy& ch, std::span<c
   }
 
   // Forward searches: each row is written by exactly one thread.
-  parallelFor(sources.size(), threads, [&] { return UpwardSearch(ch, true); }, [&](std::size_t s, UpwardSearch& search) {
-    search.run(sources[s]);
-    thread_local std::vector<double> best;
-    thread_local std::vector<std::uint32_t> bestNode;
-    thread_local std::vector<std::uint32_t> bestBucket;
-    best.assign(targets.size(), std::numeric_limits<double>::infinity());
-    bestNode.assign(targets.size(), 0);
-    bestBucket.assign(targets.size(), 0);
-    for (std::uint32_t x : search.settled()) {
-      const double d = search.dist(x);
-      for (std::uint32_t i = start[x]; i < start[x + 1]; ++i) {
-        const Bucket& b = buckets[i];
-        if (d + b.dist < best[b.target]) {
-          best[b.target] = d + b.dist;
-          bestNode[b.target] = x;
-          bestBucket[b.target] = i;
+  parallelFor(
+      sources.size(), threads, [&] { return UpwardSearch(ch, true); },
+      [&](std::size_t s, UpwardSearch& search) {
+        search.run(sources[s]);
+        thread_local std::vector<double> best;
+        thread_local std::vector<std::uint32_t> bestNode;
+        thread_local std::vector<std::uint32_t> bestBucket;
+        best.assign(targets.size(), std::numeric_limits<double>::infinity());
+        bestNode.assign(targets.size(), 0);
+        bestBucket.assign(targets.size(), 0);
+        for (std::uint32_t x : search.settled()) {
+          const double d = search.dist(x);
+          for (std::uint32_t i = start[x]; i < start[x + 1]; ++i) {
+            const Bucket& b = buckets[i];
+            if (d + b.dist < best[b.target]) {
+              best[b.target] = d + b.dist;
+              bestNode[b.target] = x;
+              bestBucket[b.target] = i;
+            }
+          }
         }
-      }
-    }
-    for (std::size_t t = 0; t < targets.size(); ++t) {
-      if (best[t] < std::numeric_limits<double>::infinity()) {
-        matrix.set(s, t, search.totals(bestNode[t]) + bucketTotals[bestBucket[t]]);
-      }
-    }
-  });
+        for (std::size_t t = 0; t < targets.size(); ++t) {
+          if (best[t] < std::numeric_limits<double>::infinity()) {
+            matrix.set(s, t, search.totals(bestNode[t]) + bucketTotals[bestBucket[t]]);
+          }
+        }
+      });
   return matrix;
 }
 
-DistanceMatrix computeDistanceMatrix(const RoadGraph& graph, Metric metric, std::span<const std::vector<Anchor>> sources,
+DistanceMatrix computeDistanceMatrix(const RoadGraph& graph, Metric metric,
+                                     std::span<const std::vector<Anchor>> sources,
                                      std::span<const std::vector<Anchor>> targets, unsigned threads) {
   DistanceMatrix matrix(sources.size(), targets.size());
   if (sources.empty() || targets.empty()) return matrix;
@@ -119,29 +124,31 @@ DistanceMatrix computeDistanceMatrix(const RoadGraph& graph, Metric metric, std:
   }
   std::sort(stop.begin(), stop.end());
   stop.erase(std::unique(stop.begin(), stop.end()), stop.end());
-  parallelFor(from.size(), threads, [&] { return Dijkstra(graph, metric); }, [&](std::size_t i, Dijkstra& search) {
-    search.search(from[i], stop, backward);
-    for (std::size_t j = 0; j < to.size(); ++j) {
-      const Anchor* best = nullptr;
-      double bestValue = 0.0;
-      for (const Anchor& a : to[j]) {
-        if (!search.reached(a.node.value())) continue;
-        const double value = search.dist(a.node.value()) + a.offset.in(metric);
-        if (!best || value < bestValue) {
-          best = &a;
-          bestValue = value;
+  parallelFor(
+      from.size(), threads, [&] { return Dijkstra(graph, metric); },
+      [&](std::size_t i, Dijkstra& search) {
+        search.search(from[i], stop, backward);
+        for (std::size_t j = 0; j < to.size(); ++j) {
+          const Anchor* best = nullptr;
+          double bestValue = 0.0;
+          for (const Anchor& a : to[j]) {
+            if (!search.reached(a.node.value())) continue;
+            const double value = search.dist(a.node.value()) + a.offset.in(metric);
+            if (!best || value < bestValue) {
+              best = &a;
+              bestValue = value;
+            }
+          }
+          if (!best) continue;
+          const Totals totals = backward ? best->offset + search.totals(best->node.value())
+                                         : search.totals(best->node.value()) + best->offset;
+          if (backward) {
+            matrix.set(j, i, totals);
+          } else {
+            matrix.set(i, j, totals);
+          }
         }
-      }
-      if (!best) continue;
-      const Totals totals = backward ? best->offset + search.totals(best->node.value())
-                                     : search.totals(best->node.value()) + best->offset;
-      if (backward) {
-        matrix.set(j, i, totals);
-      } else {
-        matrix.set(i, j, totals);
-      }
-    }
-  });
+      });
   return matrix;
 }
 

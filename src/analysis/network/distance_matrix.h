@@ -43,8 +43,7 @@ class DistanceMatrix {
 /// all-unreachable matrix.
 [[nodiscard]] DistanceMatrix computeDistanceMatrix(const ContractionHierarchy& ch,
                                                    std::span<const std::vector<Anchor>> sources,
-                                                   std::span<const std::vector<Anchor>> targets,
-                                                   unsigned threads = 0);
+                                                   std::span<const std::vector<Anchor>> targets, unsigned threads = 0);
 
 /// The same without a hierarchy: one Dijkstra search on the plain graph per source (or, when there are
 /// fewer targets, one backward search per target), each stopping once every anchor node of the other
@@ -52,8 +51,7 @@ class DistanceMatrix {
 /// Gives the same values in `metric` as the hierarchy.
 [[nodiscard]] DistanceMatrix computeDistanceMatrix(const RoadGraph& graph, Metric metric,
                                                    std::span<const std::vector<Anchor>> sources,
-                                                   std::span<const std::vector<Anchor>> targets,
-                                                   unsigned threads = 0);
+                                                   std::span<const std::vector<Anchor>> targets, unsigned threads = 0);
 
 /// The same for plain nodes.
 [[nodiscard]] DistanceMatrix computeDistanceMatrix(const ContractionHierarchy& ch, std::span<const NodeId> sources,

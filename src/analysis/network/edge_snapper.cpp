@@ -115,8 +115,8 @@ std::optional<Snap> EdgeSnapper::snap(core::XY point, Meters maxDistance) const 
           const auto cell = static_cast<std::size_t>(cy * columns_ + cx);
           for (std::uint32_t i = cellStart_[cell]; i < cellStart_[cell + 1]; ++i) {
             const std::uint32_t s = cellSegments_[i];
-            const Projection p = project(point, graph_->position(NodeId(segmentFrom_[s])),
-                                         graph_->position(NodeId(segmentTo_[s])));
+            const Projection p =
+                project(point, graph_->position(NodeId(segmentFrom_[s])), graph_->position(NodeId(segmentTo_[s])));
             if (p.distance < best.distance || (p.distance == best.distance && s < bestSegment)) {
               best = p;
               bestSegment = s;
@@ -128,8 +128,12 @@ std::optional<Snap> EdgeSnapper::snap(core::XY point, Meters maxDistance) const 
     }
   }
   if (best.distance > maxDistance.value()) return std::nullopt;
-  return Snap{NodeId(segmentFrom_[bestSegment]), NodeId(segmentTo_[bestSegment]), EdgeId(segmentEdge_[bestSegment]),
-              best.fraction, best.point, Meters(best.distance)};
+  return Snap{NodeId(segmentFrom_[bestSegment]),
+              NodeId(segmentTo_[bestSegment]),
+              EdgeId(segmentEdge_[bestSegment]),
+              best.fraction,
+              best.point,
+              Meters(best.distance)};
 }
 
 }  // namespace circatlas::analysis::network

@@ -13,10 +13,10 @@ namespace circatlas::analysis::network {
 struct InputEdge {
   NodeId from;
   NodeId to;
-  Meters length;      ///< along the road, ≥ 0
-  Seconds time;       ///< travel time, ≥ 0
-  YuanPerTonne cost;  ///< transport cost per tonne carried over the whole edge, ≥ 0
-  bool oneway = false;  ///< true: only from → to may be travelled
+  Meters length;                                 ///< along the road, ≥ 0
+  Seconds time;                                  ///< travel time, ≥ 0
+  YuanPerTonne cost;                             ///< transport cost per tonne carried over the whole edge, ≥ 0
+  bool oneway = false;                           ///< true: only from → to may be travelled
   std::optional<core::FeatureId> sourceFeature;  ///< the feature it was read from, for error messages and output
 };
 

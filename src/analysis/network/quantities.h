@@ -38,9 +38,12 @@ enum class Metric : std::uint8_t { Length, Time, Cost };
 /// "length", "time" or "cost".
 [[nodiscard]] constexpr std::string_view toString(Metric metric) noexcept {
   switch (metric) {
-    case Metric::Length: return "length";
-    case Metric::Time: return "time";
-    case Metric::Cost: return "cost";
+    case Metric::Length:
+      return "length";
+    case Metric::Time:
+      return "time";
+    case Metric::Cost:
+      return "cost";
   }
   return "?";
 }
@@ -55,9 +58,12 @@ struct Totals {
   /// The value of one metric in its own unit (m, s or CNY/t), for comparisons inside a search.
   [[nodiscard]] constexpr double in(Metric metric) const noexcept {
     switch (metric) {
-      case Metric::Length: return length.value();
-      case Metric::Time: return time.value();
-      case Metric::Cost: return cost.value();
+      case Metric::Length:
+        return length.value();
+      case Metric::Time:
+        return time.value();
+      case Metric::Cost:
+        return cost.value();
     }
     return 0.0;
   }

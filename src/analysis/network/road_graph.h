@@ -64,9 +64,7 @@ class RoadGraph {
   [[nodiscard]] std::span<const core::XY> positions() const noexcept { return positions_; }
 
   /// Arcs leaving a node, sorted by head node.
-  [[nodiscard]] ArcRange outArcs(NodeId node) const {
-    return {firstOut_[node.value()], firstOut_[node.value() + 1]};
-  }
+  [[nodiscard]] ArcRange outArcs(NodeId node) const { return {firstOut_[node.value()], firstOut_[node.value() + 1]}; }
   /// Arcs entering a node.
   [[nodiscard]] std::span<const ArcId> inArcs(NodeId node) const {
     return std::span<const ArcId>(inArcs_).subspan(firstIn_[node.value()],

@@ -26,10 +26,14 @@ const RouterOptions& validated(const RouterOptions& options) {
 
 std::string_view toString(PairStatus status) noexcept {
   switch (status) {
-    case PairStatus::Routed: return "routed";
-    case PairStatus::FallbackNotSnapped: return "fallback: not snapped";
-    case PairStatus::FallbackUnreachable: return "fallback: unreachable";
-    case PairStatus::FallbackNoNetwork: return "fallback: no network";
+    case PairStatus::Routed:
+      return "routed";
+    case PairStatus::FallbackNotSnapped:
+      return "fallback: not snapped";
+    case PairStatus::FallbackUnreachable:
+      return "fallback: unreachable";
+    case PairStatus::FallbackNoNetwork:
+      return "fallback: no network";
   }
   return "?";
 }
@@ -51,10 +55,7 @@ void RouterOptions::validate() const {
 }
 
 Router::Router(const RoadGraph& graph, const RouterOptions& options, core::Progress* progress)
-    : graph_(&graph),
-      options_(validated(options)),
-      snapper_(graph),
-      progress_(progress) {}
+    : graph_(&graph), options_(validated(options)), snapper_(graph), progress_(progress) {}
 
 const ContractionHierarchy& Router::hierarchy() const {
   if (const ContractionHierarchy* ready = ready_.load(std::memory_order_acquire)) return *ready;
@@ -112,9 +113,11 @@ std::optional<Totals> Router::alongSameSegment(const Endpoint& from, const Endpo
   std::optional<Totals> best;
   const Metric m = options_.metric;
   if (toFraction >= a.fraction) {
-    if (const auto arc = graph_->cheapestArc(a.from, a.to, m)) best = graph_->totals(*arc).scaled(toFraction - a.fraction);
+    if (const auto arc = graph_->cheapestArc(a.from, a.to, m))
+      best = graph_->totals(*arc).scaled(toFraction - a.fraction);
   } else {
-    if (const auto arc = graph_->cheapestArc(a.to, a.from, m)) best = graph_->totals(*arc).scaled(a.fraction - toFraction);
+    if (const auto arc = graph_->cheapestArc(a.to, a.from, m))
+      best = graph_->totals(*arc).scaled(a.fraction - toFraction);
   }
   return best;
 }

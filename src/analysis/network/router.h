@@ -31,12 +31,12 @@ enum class PairStatus : std::uint8_t {
 
 /// Router configuration. validate() is called by the Router constructor.
 struct RouterOptions {
-  Metric metric = Metric::Time;      ///< what routes minimise; the other two are reported along them
-  Meters maxSnapDistance{5000.0};    ///< farther from every road: the endpoint is not snapped
-  double detourFactor = 1.3;         ///< straight line × this for access legs and fallbacks, ≥ 1
+  Metric metric = Metric::Time;                    ///< what routes minimise; the other two are reported along them
+  Meters maxSnapDistance{5000.0};                  ///< farther from every road: the endpoint is not snapped
+  double detourFactor = 1.3;                       ///< straight line × this for access legs and fallbacks, ≥ 1
   double accessSpeedMetersPerSecond = 30.0 / 3.6;  ///< speed on access legs and fallbacks, > 0
   double accessCostYuanPerTonneKm = 0.6;           ///< cost on access legs and fallbacks, ≥ 0
-  unsigned threads = 0;              ///< for matrices; 0 = all cores
+  unsigned threads = 0;                            ///< for matrices; 0 = all cores
   /// A matrix with fewer sources than this (or fewer targets) runs one Dijkstra search per source (or
   /// target) on the plain graph, and single routes do too until a hierarchy exists: no preprocessing.
   /// From this many on both sides, the contraction hierarchy is built once and reused. 0: always the hierarchy.
@@ -117,7 +117,7 @@ class Router {
   EdgeSnapper snapper_;
   core::Progress* progress_;
   mutable std::mutex building_;
-  mutable std::unique_ptr<ContractionHierarchy> hierarchy_;   // guarded by building_
+  mutable std::unique_ptr<ContractionHierarchy> hierarchy_;          // guarded by building_
   mutable std::atomic<const ContractionHierarchy*> ready_{nullptr};  // hierarchy_ once complete
 };
 

@@ -12,7 +12,7 @@ struct Exchange {
   std::uint32_t candidate = 0;  ///< index into the candidates the allocation was given
   std::uint32_t supply = 0;
   std::uint32_t receiver = 0;
-  double quantity = 0.0;       ///< units per year
+  double quantity = 0.0;  ///< units per year
   double km = 0.0;
   double transportCost = 0.0;  ///< CNY per year
 };

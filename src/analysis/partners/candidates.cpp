@@ -3,8 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <tuple>
 #include <memory>
+#include <tuple>
 #include <unordered_map>
 
 #include "core/parallel.h"
@@ -90,22 +90,20 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
       grids[m] = std::make_unique<ReceiverGrid>(problem, byMaterial[m], limit);
     }
   }
-  auto groupOf = [&](std::uint32_t site) {
-    return site < problem.siteGroup.size() ? problem.siteGroup[site] : -1;
-  };
+  auto groupOf = [&](std::uint32_t site) { return site < problem.siteGroup.size() ? problem.siteGroup[site] : -1; };
 
   const auto better = [](const Candidate& a, const Candidate& b) {
     return std::tie(b.score, a.leg.km, a.receiver) < std::tie(a.score, b.leg.km, b.receiver);
   };
   // Candidates of one supply, best first, at most topK.
-  auto forSupply = [&](std::uint32_t s, std::vector<Candidate>& mine, std::vector<std::pair<std::uint32_t, double>>& near,
-                       std::vector<Key>& pessimistic) {
+  auto forSupply = [&](std::uint32_t s, std::vector<Candidate>& mine,
+                       std::vector<std::pair<std::uint32_t, double>>& near, std::vector<Key>& pessimistic) {
     mine.clear();
     const Supply& supply = problem.supplies[s];
     const MaterialRule& rule = problem.materials.at(supply.material);
-    const std::size_t topK =
-        !supply.quantity && options.topKUnquantified > 0 && options.topK > 0 ? std::min(options.topK, options.topKUnquantified)
-                                                                             : options.topK;
+    const std::size_t topK = !supply.quantity && options.topKUnquantified > 0 && options.topK > 0
+                                 ? std::min(options.topK, options.topKUnquantified)
+                                 : options.topK;
     const double prefilter = rule.maxDistanceKm * 1000.0 * scale;
     const double prefilterSquared = prefilter * prefilter;
     // A candidate at straight distance `straightKm` (its leg from the material's transport).
@@ -135,7 +133,8 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
         cover = *c.coverShare;
       }
       c.sameGroup = groupOf(supply.site) >= 0 && groupOf(supply.site) == groupOf(receiver.site);
-      double score = c.netBenefitPerUnit * supply.quantity.value_or(1.0) * cover * (c.sameGroup ? problem.groupBonus : 1.0);
+      double score =
+          c.netBenefitPerUnit * supply.quantity.value_or(1.0) * cover * (c.sameGroup ? problem.groupBonus : 1.0);
       const double w = receiver.weight > 0 ? receiver.weight : 1.0;
       c.score = score >= 0 ? score * w : score / w;
       return c;
@@ -145,10 +144,11 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
     auto keyAt = [&](std::uint32_t r, double straightKm) {
       const Receiver& receiver = problem.receivers[r];
       const double km = straightKm * legFactor;
-      const double net = rule.disposalCostPerUnit + rule.valuePerUnit - rule.valuePerUnit * std::min(1.0, km * rule.lossPerKm) -
-                         km * rule.costPerUnitKm;
+      const double net = rule.disposalCostPerUnit + rule.valuePerUnit -
+                         rule.valuePerUnit * std::min(1.0, km * rule.lossPerKm) - km * rule.costPerUnitKm;
       double cover = problem.unknownCoverShare;
-      if (supply.quantity && receiver.capacity && *supply.quantity > 0) cover = std::min(1.0, *receiver.capacity / *supply.quantity);
+      if (supply.quantity && receiver.capacity && *supply.quantity > 0)
+        cover = std::min(1.0, *receiver.capacity / *supply.quantity);
       const bool same = groupOf(supply.site) >= 0 && groupOf(supply.site) == groupOf(receiver.site);
       const double score = net * supply.quantity.value_or(1.0) * cover * (same ? problem.groupBonus : 1.0);
       const double w = receiver.weight > 0 ? receiver.weight : 1.0;
@@ -169,7 +169,7 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
     auto exact = [&](std::uint32_t r, double projectedKm) {
       const std::uint32_t to = problem.receivers[r].site;
       const double straightKm =
-          scaled    ? projectedKm * 2.0 / (problem.siteScale[supply.site] + problem.siteScale[to])
+          scaled     ? projectedKm * 2.0 / (problem.siteScale[supply.site] + problem.siteScale[to])
           : geodesic ? geo::geodesicDistanceMeters(problem.siteLonLat[supply.site], problem.siteLonLat[to]) / 1000.0
                      : projectedKm;
       if (straightKm > rule.maxDistanceKm) return;
@@ -225,8 +225,9 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
       const std::size_t n = options.exactTopK == 0 ? mine.size() : std::min(options.exactTopK, mine.size());
       for (std::size_t i = 0; i < n; ++i) {
         const std::uint32_t r = mine[i].receiver;
-        const double km =
-            geo::geodesicDistanceMeters(problem.siteLonLat[supply.site], problem.siteLonLat[problem.receivers[r].site]) / 1000.0;
+        const double km = geo::geodesicDistanceMeters(problem.siteLonLat[supply.site],
+                                                      problem.siteLonLat[problem.receivers[r].site]) /
+                          1000.0;
         mine[i] = make(r, km, true);
       }
       std::stable_sort(mine.begin(), mine.begin() + static_cast<std::ptrdiff_t>(n), better);

@@ -22,7 +22,7 @@ struct Candidate {
   /// share of the supply the receiver can take; nullopt when the supply or the capacity is unknown
   std::optional<double> coverShare;
   bool sameGroup = false;
-  double score = 0.0;                 ///< see findCandidates
+  double score = 0.0;  ///< see findCandidates
 };
 
 /// Distance from one site to another (the network tool with its fallback, or a test stub).

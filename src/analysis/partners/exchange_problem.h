@@ -12,14 +12,14 @@ namespace circatlas::analysis::partners {
 /// Economic rules of one material (from the materials catalogue; units are the material's unit,
 /// e.g. tonnes, MWh or m³).
 struct MaterialRule {
-  double maxDistanceKm = 0.0;           ///< beyond this the exchange is not considered
-  double costPerUnitKm = 0.0;           ///< transport cost, CNY per unit per km
-  double disposalCostPerUnit = 0.0;     ///< avoided when the residue is used instead, CNY per unit
-  double valuePerUnit = 0.0;            ///< what the material replaces at the receiver, CNY per unit
+  double maxDistanceKm = 0.0;        ///< beyond this the exchange is not considered
+  double costPerUnitKm = 0.0;        ///< transport cost, CNY per unit per km
+  double disposalCostPerUnit = 0.0;  ///< avoided when the residue is used instead, CNY per unit
+  double valuePerUnit = 0.0;         ///< what the material replaces at the receiver, CNY per unit
   /// > 0: the material moves by pipe, its length the straight line × this factor whatever the road
   /// network; 0: by road (the distance provider's km).
   double pipeRouteFactor = 0.0;
-  double lossPerKm = 0.0;               ///< share of the value lost per km (heat loss of a pipe)
+  double lossPerKm = 0.0;  ///< share of the value lost per km (heat loss of a pipe)
 };
 
 /// A residue on offer: `quantity` units per year of `material` at `site` (unknown: a candidate

@@ -107,7 +107,8 @@ void expectMatchesReference(const std::vector<XY>& pts, const DbscanParams& para
     const auto id = got.clusterOf(i);
     const int label = id ? id->value() : -1;
     if (label != ref.label[i] || got.roleOf(i) != ref.role[i]) {
-      if (++wrong <= 5) ADD_FAILURE() << what << ": point " << i << " got cluster " << label << ", expected " << ref.label[i];
+      if (++wrong <= 5)
+        ADD_FAILURE() << what << ": point " << i << " got cluster " << label << ", expected " << ref.label[i];
     }
   }
   EXPECT_EQ(wrong, 0u) << what;
@@ -123,19 +124,19 @@ struct Case {
 // Numbering is compared exactly, not up to renumbering: the kernel promises the reference's order.
 TEST(DbscanReference, RandomSetsMatchBruteForceIncludingNumberingAndBorders) {
   const Case cases[] = {
-      {Layout::Uniform, 500, 30.0, 3},    {Layout::Uniform, 2000, 25.0, 5},  {Layout::Uniform, 5000, 12.0, 4},
-      {Layout::Blobs, 1000, 5.0, 5},      {Layout::Blobs, 5000, 4.0, 10},    {Layout::Blobs, 5000, 20.0, 30},
-      {Layout::IntegerLattice, 3000, 1.0, 3}, {Layout::IntegerLattice, 5000, 2.0, 8},
+      {Layout::Uniform, 500, 30.0, 3},         {Layout::Uniform, 2000, 25.0, 5},
+      {Layout::Uniform, 5000, 12.0, 4},        {Layout::Blobs, 1000, 5.0, 5},
+      {Layout::Blobs, 5000, 4.0, 10},          {Layout::Blobs, 5000, 20.0, 30},
+      {Layout::IntegerLattice, 3000, 1.0, 3},  {Layout::IntegerLattice, 5000, 2.0, 8},
       {Layout::IntegerLattice, 5000, 5.0, 40},
   };
   std::uint32_t seed = 11;
   for (const Case& c : cases) {
     for (bool star : {false, true}) {
       const DbscanParams params{.epsMeters = c.eps, .minPoints = c.minPoints, .borderPointsAsNoise = star};
-      const std::string what = "layout " + std::to_string(static_cast<int>(c.layout)) + ", n " +
-                               std::to_string(c.n) + ", eps " + std::to_string(c.eps) + ", minPoints " +
-                               std::to_string(c.minPoints) + (star ? ", DBSCAN*" : "") + ", seed " +
-                               std::to_string(seed);
+      const std::string what = "layout " + std::to_string(static_cast<int>(c.layout)) + ", n " + std::to_string(c.n) +
+                               ", eps " + std::to_string(c.eps) + ", minPoints " + std::to_string(c.minPoints) +
+                               (star ? ", DBSCAN*" : "") + ", seed " + std::to_string(seed);
       expectMatchesReference(randomPoints(c.layout, c.n, seed), params, what);
     }
     ++seed;
@@ -144,8 +145,7 @@ TEST(DbscanReference, RandomSetsMatchBruteForceIncludingNumberingAndBorders) {
 
 TEST(DbscanReference, LargeSetOnSeveralThreadsMatchesBruteForce) {
   // Above the size at which the kernel starts extra threads.
-  expectMatchesReference(randomPoints(Layout::Blobs, 25000, 99), {.epsMeters = 3.0, .minPoints = 6},
-                         "blobs, n 25000");
+  expectMatchesReference(randomPoints(Layout::Blobs, 25000, 99), {.epsMeters = 3.0, .minPoints = 6}, "blobs, n 25000");
 }
 
 }  // namespace

@@ -112,9 +112,9 @@ TEST(Dbscan, SquareLatticeIsOneClusterWithBorderEdgesAndNoiseCorners) {
   EXPECT_EQ(r.countOf(C), 18u * 18u);
   EXPECT_EQ(r.countOf(B), 4u * 18u);
   EXPECT_EQ(r.countOf(N), 4u);
-  EXPECT_EQ(r.roleOf(0), N);       // (0, 0)
-  EXPECT_EQ(r.roleOf(5), B);       // (5, 0)
-  EXPECT_EQ(r.roleOf(21), C);      // (1, 1)
+  EXPECT_EQ(r.roleOf(0), N);   // (0, 0)
+  EXPECT_EQ(r.roleOf(5), B);   // (5, 0)
+  EXPECT_EQ(r.roleOf(21), C);  // (1, 1)
 }
 
 TEST(Dbscan, ChainOfPointsLinksIntoOneClusterAcrossManyCells) {
@@ -139,8 +139,8 @@ TEST(Dbscan, EmptyInputGivesNoClusters) {
 
 TEST(Dbscan, ProjectedGansuCoordinatesClusterLikeSmallOnes) {
   // Metres far from the CRS origin (Jiuquan is about 800 km west, 300 km north of it).
-  const std::vector<XY> points = {{-800000.0, 300000.0}, {-800000.0, 304000.0}, {-795000.0, 300000.0},
-                                  {-700000.0, 300000.0}};
+  const std::vector<XY> points = {
+      {-800000.0, 300000.0}, {-800000.0, 304000.0}, {-795000.0, 300000.0}, {-700000.0, 300000.0}};
   const DbscanResult r = dbscan(points, {.epsMeters = 5000.0, .minPoints = 3});
   EXPECT_EQ(clusters(r), (std::vector<int>{0, 0, 0, -1}));
   EXPECT_EQ(roles(r), (Roles{C, B, B, N}));

@@ -39,9 +39,9 @@ TEST(KDistance, ReportSortsAndInterpolatesQuantiles) {
   EXPECT_EQ(report.sortedDistancesMeters, (std::vector<double>{1, 1, 2, 4}));
   ASSERT_EQ(report.quantiles.size(), 5u);
   EXPECT_DOUBLE_EQ(report.quantiles[0].fraction, 0.5);
-  EXPECT_DOUBLE_EQ(report.quantiles[0].distanceMeters, 1.5);   // rank 1.5 between 1 and 2
-  EXPECT_DOUBLE_EQ(report.quantiles[1].distanceMeters, 2.5);   // rank 2.25: 2 + 0.25 × 2
-  EXPECT_DOUBLE_EQ(report.quantiles[2].distanceMeters, 3.4);   // rank 2.7:  2 + 0.7 × 2
+  EXPECT_DOUBLE_EQ(report.quantiles[0].distanceMeters, 1.5);  // rank 1.5 between 1 and 2
+  EXPECT_DOUBLE_EQ(report.quantiles[1].distanceMeters, 2.5);  // rank 2.25: 2 + 0.25 × 2
+  EXPECT_DOUBLE_EQ(report.quantiles[2].distanceMeters, 3.4);  // rank 2.7:  2 + 0.7 × 2
 }
 
 TEST(KDistance, KneeIsThePointFarthestBelowTheChord) {

@@ -213,7 +213,8 @@ TEST(ContractionHierarchy, RoadsWithShapePointsMatchBoost) {
         next = NodeId(static_cast<std::uint32_t>(net.positions.size()));
         net.positions.push_back(net.positions[e.from.value()]);
       }
-      net.edges.push_back({at, next, e.length * (1.0 / 3), e.time * (1.0 / 3), e.cost * (1.0 / 3), e.oneway, std::nullopt});
+      net.edges.push_back(
+          {at, next, e.length * (1.0 / 3), e.time * (1.0 / 3), e.cost * (1.0 / 3), e.oneway, std::nullopt});
       at = next;
     }
   }

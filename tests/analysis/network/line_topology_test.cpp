@@ -130,7 +130,7 @@ TEST(LineTopology, TwoNearEndsJoinEachOther) {
   const LineTopology t = d.join(15.0);
   EXPECT_EQ(t.nodeCount(), 3U);
   EXPECT_EQ(d.nodeOf(t, 'B'), d.nodeOf(t, 'C'));
-  EXPECT_EQ(t.endsSnapped, 1U);  // B joined C; C then finds them joined already
+  EXPECT_EQ(t.endsSnapped, 1U);                       // B joined C; C then finds them joined already
   EXPECT_EQ(d.anchorName(t, d.nodeOf(t, 'C')), 'B');  // both ends: the group's first point
 }
 

@@ -27,7 +27,8 @@ struct RandomNetwork {
     RandomNetwork net;
     for (std::uint32_t i = 0; i < nodeCount; ++i) net.positions.push_back({unit(rng) * 10000.0, unit(rng) * 10000.0});
     auto add = [&](std::uint32_t a, std::uint32_t b) {
-      const double straight = std::hypot(net.positions[a].x - net.positions[b].x, net.positions[a].y - net.positions[b].y);
+      const double straight =
+          std::hypot(net.positions[a].x - net.positions[b].x, net.positions[a].y - net.positions[b].y);
       const double length = unit(rng) < 0.02 ? 0.0 : straight * (1.0 + 0.3 * unit(rng));
       const double speed = 5.0 + 25.0 * unit(rng);
       net.edges.push_back({NodeId(a), NodeId(b), Meters(length), Seconds(length / speed),
@@ -49,8 +50,8 @@ struct RandomNetwork {
         }
         if (best != a) add(a, best);
       }
-      if (unit(rng) < 0.1) add(a, any(rng));                      // long link or, rarely, a self-loop
-      if (unit(rng) < 0.03 && !net.edges.empty()) {              // parallel edge with other weights
+      if (unit(rng) < 0.1) add(a, any(rng));         // long link or, rarely, a self-loop
+      if (unit(rng) < 0.03 && !net.edges.empty()) {  // parallel edge with other weights
         auto copy = net.edges[any(rng) % net.edges.size()];
         copy.length = copy.length * (0.5 + unit(rng));
         copy.time = copy.time * (0.5 + unit(rng));

@@ -68,8 +68,8 @@ TEST(Router, RouteGeometryFollowsTheRoadsFromPointToPoint) {
   const RouteResult route = router.route({600, 10}, {200, 10});
   EXPECT_EQ(route.figures.status, PairStatus::Routed);
   EXPECT_NEAR(route.figures.totals.length.value(), 1600.0 + 2 * 13.0, 1e-9);
-  const std::vector<core::XY> expected = {{600, 10}, {600, 0}, map.xy('B'), map.xy('D'),
-                                          map.xy('C'), map.xy('A'), {200, 0}, {200, 10}};
+  const std::vector<core::XY> expected = {{600, 10},   {600, 0},    map.xy('B'), map.xy('D'),
+                                          map.xy('C'), map.xy('A'), {200, 0},    {200, 10}};
   EXPECT_EQ(route.geometry, expected);
   EXPECT_EQ(route.edges.size(), 5u);  // partial A→B, B–D, D–C, C–A, partial A→B
 }

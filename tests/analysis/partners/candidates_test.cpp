@@ -15,14 +15,14 @@ Leg alongALine(std::uint32_t a, std::uint32_t b) {
 
 ExchangeProblem flyAshProblem() {
   ExchangeProblem p;
-  p.materials = {{50.0, 0.5, 25.0},   // 0: fly ash, 50 km, 0.5 CNY/t·km, 25 CNY/t disposal
-                 {20.0, 0.02, 0.0}};  // 1: waste heat (MWh), 20 km
-  p.supplies = {{0, 0, 1000.0},       // power plant at site 0
-                {5, 1, 300.0}};       // waste heat at site 5, nobody near takes it
-  p.receivers = {{2, 0, 600.0, true},  // cement plant 20 km away, 600 t
-                 {4, 0, 5000.0, false},  // brick works 40 km away, 5000 t
-                 {9, 0, 5000.0, false},  // 90 km: beyond the limit
-                 {1, 1, 100.0, false}};  // heat user for the other material: never a fly-ash partner
+  p.materials = {{50.0, 0.5, 25.0},                      // 0: fly ash, 50 km, 0.5 CNY/t·km, 25 CNY/t disposal
+                 {20.0, 0.02, 0.0}};                     // 1: waste heat (MWh), 20 km
+  p.supplies = {{0, 0, 1000.0},                          // power plant at site 0
+                {5, 1, 300.0}};                          // waste heat at site 5, nobody near takes it
+  p.receivers = {{2, 0, 600.0, true},                    // cement plant 20 km away, 600 t
+                 {4, 0, 5000.0, false},                  // brick works 40 km away, 5000 t
+                 {9, 0, 5000.0, false},                  // 90 km: beyond the limit
+                 {1, 1, 100.0, false}};                  // heat user for the other material: never a fly-ash partner
   p.siteGroup = {0, -1, 0, -1, -1, -1, -1, -1, -1, -1};  // sites 0 and 2 share a park
   return p;
 }
@@ -99,7 +99,6 @@ TEST(Candidates, SpatialPruningGivesTheSameCandidatesAsTheFullScan) {
     EXPECT_EQ(full[i].receiver, pruned[i].receiver);
   }
 }
-
 
 // The geodesic pass measures only pairs that could rank; the ranked list must equal the one from
 // measuring every pair (topK = 0, then cut to 3 per supply).
