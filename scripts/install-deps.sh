@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package circatlas needs to build, test and run.
-# Optional extras by argument: `fuzz` (clang and libFuzzer, for scripts/fuzz.sh), `tidy` (clang-tidy,
+# Optional extras by argument: `fuzz` (clang and libFuzzer, for scripts/fuzz.sh), `tidy` (clang-tidy and clang-format,
 # for scripts/tidy.sh), `qgis` (PyQGIS 3.22, for scripts/qgis_check.py); the default install stays without them.
 # Idempotent: runs `apt-get update` and `apt-get install` only when something is missing,
 # so a second run finishes in well under a second.
@@ -26,7 +26,7 @@ packages=(
 for extra in "$@"; do
   case "$extra" in
     fuzz) packages+=(clang libclang-rt-14-dev) ;;
-    tidy) packages+=(clang-tidy) ;;
+    tidy) packages+=(clang-tidy clang-format) ;;
     qgis) packages+=(python3-qgis qgis-providers) ;;
     *) echo "install-deps: unknown extra '$extra' (expected fuzz, tidy or qgis)" >&2; exit 2 ;;
   esac

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds circatlas (installing dependencies) and runs every test suite with CTest, twice: a normal
-# build (benchmarks compiled too, so they cannot rot), followed by clang-tidy over src/ with zero
+# build (benchmarks compiled too, so they cannot rot), followed by a clang-format check and clang-tidy over src/ with zero
 # findings allowed, and an AddressSanitizer + UndefinedBehaviorSanitizer build. Warnings are
 # enforced in the first build only: GCC 12 with -fsanitize reports false maybe-uninitialized
 # warnings inside libstdc++. CIRCATLAS_SKIP_SANITIZERS=1 and CIRCATLAS_SKIP_TIDY=1 skip those
@@ -12,9 +12,11 @@ jobs=$(nproc)
 bash scripts/build.sh -DCIRCATLAS_BUILD_TESTS=ON -DCIRCATLAS_BUILD_BENCH=ON
 ctest --test-dir "${CIRCATLAS_BUILD_DIR:-build}" --output-on-failure --parallel "$jobs"
 
-# clang-tidy on the compile commands of the build just made (no second configure; its moc headers
+# The house format (scripts/format.sh --check), then clang-tidy on the compile commands of the build just made (no second configure; its moc headers
 # exist), alone on the machine's cores; any finding fails the run. CIRCATLAS_SKIP_TIDY=1 skips it.
 if [ "${CIRCATLAS_SKIP_TIDY:-0}" != 1 ]; then
+  echo "== clang-format (house style) =="
+  bash scripts/format.sh --check
   echo "== clang-tidy =="
   bash scripts/tidy.sh "${CIRCATLAS_BUILD_DIR:-build}"
 fi
