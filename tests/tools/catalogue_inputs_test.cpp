@@ -64,6 +64,43 @@ TEST(CatalogueInputs, BuiltinEffectiveFlowsEstimateFromCapacityAndHonourStatus) 
   EXPECT_EQ(declared->basis, "estimated");
 }
 
+// Cement plants take coal gangue (clay substitute) and steel slag (iron correction) in their raw
+// meal by the coefficient table; the built-in allocation then matches both (it matched 0 t while
+// every cement plant was a receiver of unknown capacity for them).
+TEST(CatalogueInputs, BuiltinCementTakesGangueAndSteelSlagInRawMeal) {
+  const catalogue::Catalogue registry = loadCatalogue({});
+  const int year = planningYear(registry, 0).first;
+  const CatalogueInput input = catalogueInput(registry);
+  const core::Layer flows = effectiveFlows(input, year);
+  // E061 Pingliang Conch, 4.4 Mt/a cement (GEM): 0.70 × 1.57 × 10 % gangue = 0.11 t/t cement,
+  // 0.70 × 3 % iron correction = 0.021 t/t cement.
+  const auto gangue = find(flows, "E061", "COAL_GANGUE", "input");
+  ASSERT_TRUE(gangue && gangue->quantity);
+  EXPECT_NEAR(*gangue->quantity, 4.4e6 * 0.11, 1e-3);
+  EXPECT_EQ(gangue->basis, "estimated");
+  const auto slag = find(flows, "E061", "STEEL_SLAG", "input");
+  ASSERT_TRUE(slag && slag->quantity);
+  EXPECT_NEAR(*slag->quantity, 4.4e6 * 0.021, 1e-3);
+
+  PartnersParams params;
+  applyCatalogueDefaults(params, registry, 0, false);
+  params.topK = 1;
+  const PartnersResult r = runPartners(input, params);
+  double gangueMatched = -1;
+  double slagMatched = -1;
+  for (std::size_t i = 0; i < r.summary.size(); ++i) {
+    const std::string material = core::toString(r.summary.value(i, "material"));
+    const double matched = std::get<double>(r.summary.value(i, "matched_optimal"));
+    if (material == "COAL_GANGUE") gangueMatched = matched;
+    if (material == "STEEL_SLAG") slagMatched = matched;
+  }
+  // Huating's mines (E058, E059: 8 Mt/a coal, 1.2 Mt/a gangue) lie 28-34 km from the Pingliang
+  // cement plants; JISCO Yuzhong and Lanxin steel 21-39 km from cement plants near Lanzhou.
+  EXPECT_GT(gangueMatched, 0.0);
+  EXPECT_LE(gangueMatched, 1.2e6 + 1e-6);
+  EXPECT_GT(slagMatched, 0.0);
+}
+
 TEST(CatalogueInputs, DetourFactorComesFromExchangeParametersUnlessGiven) {
   const catalogue::Catalogue registry = loadCatalogue({});
   PartnersParams params;
