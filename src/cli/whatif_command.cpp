@@ -43,9 +43,10 @@ void runWhatIf(const WhatIfOptions& options) {
                       "Utilisation %", "Transport CNY with"},
                      {false, false, false, true, true, true, true, false, true});
   for (std::size_t i = 0; i < t.size(); ++i) {
+    const std::string material = core::toString(t.value(i, "material"));
     table.addRow({core::toString(t.value(i, "project_id")) + " " + core::toString(t.value(i, "project_name")),
                   core::toString(t.value(i, "status")),
-                  core::toString(t.value(i, "material")) + " (" + core::toString(t.value(i, "direction")) + ")",
+                  material.empty() ? std::string("-") : material + " (" + core::toString(t.value(i, "direction")) + ")",
                   formatReal(t.value(i, "project_quantity"), "%.0f"), formatReal(t.value(i, "matched_without"), "%.0f"),
                   formatReal(t.value(i, "matched_with"), "%.0f"), formatReal(t.value(i, "matched_change"), "%+.0f"),
                   formatReal(t.value(i, "utilisation_without_pct"), "%.1f") + " → " +
@@ -54,7 +55,8 @@ void runWhatIf(const WhatIfOptions& options) {
   }
   table.print(std::cout);
   for (std::size_t i = 0; i < t.size(); ++i) {
-    std::cout << core::toString(t.value(i, "project_id")) << " " << core::toString(t.value(i, "material")) << ": "
+    const std::string material = core::toString(t.value(i, "material"));
+    std::cout << core::toString(t.value(i, "project_id")) << (material.empty() ? "" : " " + material) << ": "
               << core::toString(t.value(i, "why")) << '\n';
   }
   std::cout << t.size() << " project-material row(s) (" << result.parameters << ")\n";

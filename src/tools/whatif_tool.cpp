@@ -162,12 +162,28 @@ WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects, 
                  {"why", why}});
     }
   };
+  // A project that cannot change anything still gets a row, with the reason in words.
+  auto addReason = [&](const std::string& id, const core::Value& name, const std::string& kind,
+                       const core::Value& status, const std::string& why) {
+    appendRow(result.table, core::Geometry(),
+              {{"project_id", id},
+               {"project_name", name},
+               {"kind", kind},
+               {"status", status},
+               {"matched_change", 0.0},
+               {"partners_in_reach", std::int64_t{0}},
+               {"why", why}});
+  };
   for (std::size_t p = 0; p < projects.size(); ++p) {
     core::advance(progress, static_cast<double>(++step) / static_cast<double>(steps), "allocation with a project");
     const std::string id = core::toString(projects.value(p, "id"));
     known.insert(id);
     if (!wanted.empty() && !wanted.contains(id)) continue;
-    if (projects[p].geometry.isEmpty()) continue;
+    if (projects[p].geometry.isEmpty()) {
+      addReason(id, projects.value(p, "name_zh"), "project", projects.value(p, "status"),
+                "the project has no location, so no partner distance can be measured");
+      continue;
+    }
     core::Layer enterprises = base.enterprises;
     core::Layer flows = base.flows;
     appendRow(enterprises, projects[p].geometry,
@@ -181,15 +197,23 @@ WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects, 
       if (core::toString(projectFlows.value(f, "project_id")) != id) continue;
       const std::string material = core::toString(projectFlows.value(f, "material_code"));
       const bool input = core::toString(projectFlows.value(f, "direction")) == "input";
-      mine.emplace_back(material, input, core::toNumber(projectFlows.value(f, "quantity")), "declared");
+      // The row's own basis (reported, or estimated from the project's capacity by the coefficient table).
+      std::string basis = projectFlows.schema().indexOf("basis") ? core::toString(projectFlows.value(f, "basis")) : "";
+      if (basis.empty()) basis = "reported";
+      mine.emplace_back(material, input, core::toNumber(projectFlows.value(f, "quantity")), basis);
       appendRow(flows, core::Geometry(),
                 {{"enterprise_id", id},
                  {"material_code", projectFlows.value(f, "material_code")},
                  {"direction", projectFlows.value(f, "direction")},
                  {"quantity", projectFlows.value(f, "quantity")},
-                 {"basis", std::string("reported")}});
+                 {"basis", basis}});
     }
-    if (mine.empty()) continue;  // nothing to measure: the project declares no flows
+    if (mine.empty()) {
+      addReason(id, projects.value(p, "name_zh"), "project", projects.value(p, "status"),
+                "the project names no material it takes or puts out and no capacity (no row in project_flows), "
+                "so switching it on changes nothing");
+      continue;
+    }
     CatalogueInput withProject{enterprises, flows, base.materials, base.materialUses, base.profiles, base.parameters};
     addRows(id, projects.value(p, "name_zh"), "project", projects.value(p, "status"),
             runPartners(withProject, partners), mine);
@@ -209,6 +233,13 @@ WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects, 
       mine.emplace_back(core::toString(with.flows.value(f, "material")),
                         core::toString(with.flows.value(f, "direction")) == "input",
                         core::toNumber(with.flows.value(f, "quantity")), core::toString(with.flows.value(f, "basis")));
+    }
+    if (mine.empty()) {
+      addReason(id, base.enterprises.value(row, "name_zh"), "planned facility",
+                core::Value(core::toString(base.enterprises.value(row, "op_status"))),
+                "the facility's industry (" + core::toString(base.enterprises.value(row, "industry_code")) +
+                    ") takes or puts out no material of the coefficient table, so switching it on changes nothing");
+      continue;
     }
     addRows(id, base.enterprises.value(row, "name_zh"), "planned facility",
             core::Value(core::toString(base.enterprises.value(row, "op_status"))), with, mine);

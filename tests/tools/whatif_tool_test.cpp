@@ -83,6 +83,33 @@ TEST(WhatIfTool, ProjectThatTakesAStrandedResidueRaisesMatchedByItsCapacity) {
   EXPECT_NEAR(std::get<double>(r.table.value(0, "transport_cny_with")) / 1e6, 1.70, 0.02);
 }
 
+TEST(WhatIfTool, ProjectsThatCannotChangeAnythingSayWhyInWords) {
+  Fixture f;
+  // J2 names no flow; J3 has flows but no location.
+  f.projects.add(
+      {core::FeatureId(2),
+       core::Geometry::point({102.25, 38.50}),
+       {std::string("J2"), std::string("示范镇"), std::string("Demonstration town"), std::string("proposed")}});
+  f.projects.add({core::FeatureId(3),
+                  core::Geometry(),
+                  {std::string("J3"), std::string("未定位"), std::string("Not located"), std::string("proposed")}});
+  f.projectFlows.add({core::FeatureId(2),
+                      core::Geometry(),
+                      {std::string("J3"), std::string("NONFERROUS_SLAG"), std::string("input"), 1000.0}});
+  const WhatIfResult r = runWhatIf(f.input(), f.projects, f.projectFlows, {});
+  ASSERT_EQ(r.table.size(), 3U);
+  auto why = [&](const std::string& id) {
+    for (std::size_t i = 0; i < r.table.size(); ++i) {
+      if (core::toString(r.table.value(i, "project_id")) != id) continue;
+      EXPECT_DOUBLE_EQ(std::get<double>(r.table.value(i, "matched_change")), 0.0) << id;
+      return core::toString(r.table.value(i, "why"));
+    }
+    return std::string("(no row)");
+  };
+  EXPECT_NE(why("J2").find("names no material it takes or puts out and no capacity"), std::string::npos) << why("J2");
+  EXPECT_NE(why("J3").find("has no location"), std::string::npos) << why("J3");
+}
+
 TEST(WhatIfTool, UnknownProjectIsAParameterError) {
   const Fixture f;
   WhatIfParams p;
