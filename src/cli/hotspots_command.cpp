@@ -33,6 +33,7 @@ struct HotspotsOptions {
   std::string cell = tools::defaultText(tools::spec::hotspots::cell);
   std::string out;
   bool overwrite = false;
+  int year = 0;
 };
 
 // The two files of a run appear together or not at all: both are written under hidden names
@@ -81,8 +82,9 @@ void runHotspotsCommand(const HotspotsOptions& options) {
   const core::Layer counties = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
   ProgressBar progress;
   // The planning year's effective flows: declared, and estimated from capacity where none is declared.
-  const core::Layer flows =
-      tools::effectiveFlows(tools::catalogueInput(registry), tools::planningYear(registry, 0).first);
+  const auto [year, yearBasis] = tools::planningYear(registry, options.year);
+  std::cout << "Planning year " << year << " (" << yearBasis << ")\n";
+  const core::Layer flows = tools::effectiveFlows(tools::catalogueInput(registry), year);
   const tools::HotspotsResult r = tools::runHotspots(registry.enterprises, flows, counties, params, &progress);
   progress.finish();
 
@@ -114,6 +116,8 @@ void addHotspotsCommand(CLI::App& app, Action& action) {
   cmd->add_option("--permutations", options->params.permutations, tools::helpText(spec::permutations))
       ->check(CLI::Range(1, 99999))
       ->capture_default_str();
+  cmd->add_option("--year", options->year,
+                  tools::helpText(tools::spec::partners::year) + " (default: as_of_year of metadata.csv)");
   nonEmptyPath(
       cmd->add_option("--out,-o", options->out, "Folder for density_<MATERIAL>.tif and hotspots_<MATERIAL>.gpkg"));
   addOverwriteFlag(*cmd, options->overwrite);

@@ -1,6 +1,8 @@
 // `circatlas hotspots` writes a GeoTIFF GDAL reads and a county layer with Gi* fields.
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "test_support.h"
 
 namespace circatlas {
@@ -25,6 +27,43 @@ TEST(HotspotsCommand, WritesDensityRasterAndCountyScores) {
   const auto info = test::runCommand(exe() + " info '" + out + "/hotspots_FLY_ASH.gpkg' --layer hotspots_FLY_ASH");
   EXPECT_NE(info.output.find("gi_z"), std::string::npos) << info.output;
   EXPECT_NE(info.output.find("87"), std::string::npos) << info.output;
+}
+
+// Sum of the density raster's cells (mean × columns × rows, from gdalinfo): proportional to the
+// mapped output whatever the grid's extent, which follows the producing plants.
+double densitySum(const std::string& tif) {
+  const auto info = test::runCommand("gdalinfo -stats '" + tif + "'");
+  const auto mean = info.output.find("STATISTICS_MEAN=");
+  const auto size = info.output.find("Size is ");
+  if (mean == std::string::npos || size == std::string::npos) return -1.0;
+  const std::string dims = info.output.substr(size + 8);
+  const double columns = std::stod(dims);
+  const double rows = std::stod(dims.substr(dims.find(',') + 1));
+  return std::stod(info.output.substr(mean + 16)) * columns * rows;
+}
+
+// The planning year decides which plants produce, as in partners, allocate and whatif: in 1995
+// only the Jingyuan (1990, 880 MW) and Yuzhong (1990, 220 MW) coal plants ran of today's fleet.
+TEST(HotspotsCommand, PlanningYearDecidesWhichPlantsProduce) {
+  test::TempDir dir;
+  const auto run = [&](const std::string& year, const std::string& sub) {
+    return test::runCommand(exe() + " hotspots --material FLY_ASH --cell 10km --permutations 9" + year + " --out '" +
+                            (dir / sub).string() + "'");
+  };
+  const auto now = run("", "now");
+  ASSERT_EQ(now.exitCode, 0) << now.output;
+  EXPECT_NE(now.output.find("Planning year 2025 (as_of_year of the built-in metadata.csv)"), std::string::npos)
+      << now.output;
+  const auto then = run(" --year 1995", "then");
+  ASSERT_EQ(then.exitCode, 0) << then.output;
+  EXPECT_NE(then.output.find("Planning year 1995 (--year)"), std::string::npos) << then.output;
+  const double sumNow = densitySum((dir / "now" / "density_FLY_ASH.tif").string());
+  const double sumThen = densitySum((dir / "then" / "density_FLY_ASH.tif").string());
+  ASSERT_GT(sumThen, 0.0);
+  // Coal plants producing fly ash in 1995: 3.75 GW (1.1 GW in Gansu, the rest across the border,
+  // some with no start year) of the 63.5 GW the map holds today: about 6 % of the output.
+  EXPECT_LT(sumThen, 0.15 * sumNow) << sumThen << " vs " << sumNow;
+  EXPECT_GT(sumThen, 0.02 * sumNow) << sumThen << " vs " << sumNow;
 }
 
 TEST(HotspotsCommand, DistancesWithoutUnitAreUsageErrors) {
