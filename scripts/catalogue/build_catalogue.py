@@ -429,6 +429,31 @@ def chem_records(path):
     return out
 
 
+def point_groups(records):
+    """Groups of records (indices) that share a point: the same to 1e-5 degrees or within 50 m,
+    joined transitively."""
+    n = len(records)
+    pts = [(float(r["lon"]), float(r["lat"])) for r in records]
+    parent = list(range(n))
+
+    def root(i):
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            if abs(pts[i][0] - pts[j][0]) < 0.01 and abs(pts[i][1] - pts[j][1]) < 0.01:
+                same = abs(pts[i][0] - pts[j][0]) <= 1e-5 and abs(pts[i][1] - pts[j][1]) <= 1e-5
+                if same or haversine_km(pts[i], pts[j]) <= 0.05:
+                    parent[root(i)] = root(j)
+    groups = {}
+    for i in range(n):
+        groups.setdefault(root(i), []).append(i)
+    return [sorted(g) for g in groups.values() if len(g) > 1]
+
+
 def read_gazetteer(path):
     rows = read_csv(path)
     out = {}
@@ -629,6 +654,21 @@ def main():
         if r["province_code"] == GANSU:
             r["province_code"] = ""
 
+    # Records that stand on one point. A hand-made record at a city, county or township point says so
+    # already; a surveyed one whose source gives the very same coordinates to another plant cannot be
+    # at its own site for certain, so its precision says which records share the point. No point is
+    # moved or spread: that would invent a precision no source gives.
+    groups = point_groups(records)
+    for members in groups:
+        for i in members:
+            r = records[i]
+            if not r["location_precision"].startswith("plant site"):
+                continue
+            others = ", ".join(f"{records[j]['id']} {records[j]['name_en'] or records[j]['name_zh']}"
+                               for j in members if j != i)
+            r["location_precision"] += (f"; the source gives the same point to {others}: either one of them is "
+                                        f"not at its own site or they are one plant listed twice")
+
     # ------------------------------------------------------------------------------------------
     # Figures.
     say("== figures")
@@ -640,14 +680,7 @@ def main():
         f"dropped outside (residue-free or beyond {RING_KM:.0f} km): {dropped_outside}")
     plant = [r for r in records if r["location_precision"].startswith("plant site")]
     say(f"at plant-site precision: {len(plant)} of {n} = {100 * len(plant) / n:.1f} %")
-    shared = set()
-    pts = [(float(r["lon"]), float(r["lat"])) for r in records]
-    for i in range(n):
-        for j in range(i + 1, n):
-            if abs(pts[i][0] - pts[j][0]) < 0.01 and abs(pts[i][1] - pts[j][1]) < 0.01:
-                same = abs(pts[i][0] - pts[j][0]) <= 1e-5 and abs(pts[i][1] - pts[j][1]) <= 1e-5
-                if same or haversine_km(pts[i], pts[j]) <= 0.05:
-                    shared.update((i, j))
+    shared = set(i for members in groups for i in members)
     say(f"sharing a point (same to 1e-5° or within 50 m) with another record: {len(shared)} of {n} = "
         f"{100 * len(shared) / n:.1f} %: " + ", ".join(sorted(records[i]["id"] for i in shared)))
     coal = [r for r in records if r["fuel"] == "coal" and not r["province_code"]]
