@@ -46,12 +46,13 @@ void runPartners(const PartnersOptions& options) {
   }
   const tools::PartnersResult result = tools::runPartners(tools::catalogueInput(registry), params);
   const auto& c = result.candidates;
-  TablePrinter table({"#", "Supplier", "Material", "km", "Score (CNY/yr)", "Reason"},
-                     {true, false, false, true, true, false});
+  // The score's unit differs per row: CNY/yr when the supply's quantity is known, else a ranking
+  // figure per unit of supply (the reason says which quantity it assumes).
+  TablePrinter table({"#", "Supplier", "Material", "km", "Score", "Reason"}, {true, false, false, true, true, false});
   for (std::size_t i = 0; i < c.size(); ++i) {
     table.addRow({core::toString(c.value(i, "rank")), core::toString(c.value(i, "supplier_name")),
                   core::toString(c.value(i, "material")), formatReal(c.value(i, "km"), "%.0f"),
-                  formatReal(c.value(i, "score"), "%.0f"),
+                  formatReal(c.value(i, "score"), "%.0f") + " " + core::toString(c.value(i, "score_unit")),
                   core::toString(c.value(i, options.lang == "zh" ? "reason_zh" : "reason_en"))});
   }
   table.print(std::cout);

@@ -435,6 +435,7 @@ class Builder {
                          {"net_cny_per_unit", FieldType::Real},
                          {"transport_cny", FieldType::Real},
                          {"score", FieldType::Real},
+                         {"score_unit", FieldType::String},
                          {"reason_zh", FieldType::String},
                          {"reason_en", FieldType::String},
                          {"assumed", FieldType::String},
@@ -455,6 +456,56 @@ class Builder {
     if (c.leg.pipe) return "pipe: straight line × " + fmt("%g", params_.pipeRouteFactor);
     if (c.leg.routed) return p_.networkLabel.empty() ? "road" : "road (" + p_.networkLabel + ")";
     return "straight line × " + fmt("%g", p_.detourFactor);
+  }
+
+  struct ScoreBasis {
+    std::string unit, en, zh;  // "CNY/yr" or "CNY/t"; what quantity the score assumes, in words
+  };
+
+  // What the score counts: a yearly value for the quantity the receiver takes (its capacity when
+  // known, else the assumed share of the supply), or, when the supply's quantity is unknown, a
+  // value per unit of supply that only ranks receivers (by net value per unit, i.e. use and distance).
+  ScoreBasis scoreBasis(const Candidate& c) const {
+    const auto& supply = problem_.supplies[c.supply];
+    const auto& receiver = problem_.receivers[c.receiver];
+    const Material& m = materials_[supply.material];
+    const std::string& cur = params_.currency;
+    const std::string yuan = cur == "CNY" ? "元" : cur;
+    const std::string share = fmt("%.0f", problem_.unknownCoverShare * 100);
+    std::string factorsEn, factorsZh;
+    if (c.sameGroup) {
+      factorsEn += " × " + fmt("%g", problem_.groupBonus) + " same park";
+      factorsZh += " × " + fmt("%g", problem_.groupBonus) + "（同园区）";
+    }
+    if (receiver.weight > 0 && receiver.weight != 1.0) {
+      factorsEn += (c.score >= 0 ? " × " : " ÷ ") + fmt("%g", receiver.weight) + " inferred use";
+      factorsZh += (c.score >= 0 ? " × " : " ÷ ") + fmt("%g", receiver.weight) + "（推断用途）";
+    }
+    const std::string net = fmt("%.2f", c.netBenefitPerUnit);
+    if (!supply.quantity) {
+      return {cur + "/" + m.unit,
+              "ranking figure in " + cur + " per " + m.unit + " of supply, not a yearly value (supply quantity " +
+                  "unknown): net " + net + " × " + share + " % assumed taken" + factorsEn +
+                  "; it orders receivers by use and distance only",
+              "排序值（" + yuan + "/" + m.unit + "供给，非年值；供给量未知）：净收益 " + net + " × 假定接收 " + share +
+                  "%" + factorsZh + "，仅按用途和距离排序"};
+    }
+    if (c.coverShare) {
+      const double taken = *supply.quantity * *c.coverShare;
+      const std::string limit = *c.coverShare < 1.0 ? "the receiver's capacity" : "the whole supply";
+      const std::string limitZh = *c.coverShare < 1.0 ? "接收方能力" : "全部供给";
+      return {
+          cur + "/yr",
+          cur + "/yr for " + fmt("%.0f", taken) + " " + m.unit + "/yr taken (" + limit + ") × net " + net + factorsEn,
+          yuan + "/年，按接收 " + fmt("%.0f", taken) + " " + m.unit + "/年（" + limitZh + "）× 净收益 " + net +
+              factorsZh};
+    }
+    const double taken = *supply.quantity * problem_.unknownCoverShare;
+    return {cur + "/yr",
+            cur + "/yr for an assumed " + fmt("%.0f", taken) + " " + m.unit + "/yr taken (" + share +
+                " % of the supply; the receiver's capacity is unknown) × net " + net + factorsEn,
+            yuan + "/年，假定接收 " + fmt("%.0f", taken) + " " + m.unit + "/年（供给的 " + share +
+                "%；接收方能力未知）× 净收益 " + net + factorsZh};
   }
 
   void addLink(core::Layer& layer, const Candidate& c, std::int64_t rank, std::optional<double> quantity) {
@@ -481,9 +532,9 @@ class Builder {
       coverEn = "takes up to " + fmt("%.0f", *receiver.capacity) + " " + m.unit + "/yr";
     }
     const std::string how = c.leg.pipe ? "管道 " : c.leg.routed ? "公路 " : "直线×" + fmt("%g", p_.detourFactor) + " ";
-    const std::string reasonZh = m.nameZh + " → " + text(in_.enterprises, to, "name_zh") + "（" + info.useZh + "），" +
-                                 how + km + " 公里，" + fmt("%.2f", perUnitKm) + " 元/" + m.unit + "·公里，" + coverZh +
-                                 "；每" + m.unit + "净收益 " + fmt("%.0f", c.netBenefitPerUnit) + " 元";
+    std::string reasonZh = m.nameZh + " → " + text(in_.enterprises, to, "name_zh") + "（" + info.useZh + "），" + how +
+                           km + " 公里，" + fmt("%.2f", perUnitKm) + " 元/" + m.unit + "·公里，" + coverZh + "；每" +
+                           m.unit + "净收益 " + fmt("%.0f", c.netBenefitPerUnit) + " 元";
     const std::string howEn = c.leg.pipe     ? "by pipe (straight line × " + fmt("%g", params_.pipeRouteFactor) + ")"
                               : c.leg.routed ? std::string("by road")
                                              : "straight line × " + fmt("%g", p_.detourFactor);
@@ -501,6 +552,9 @@ class Builder {
     if (c.sameGroup) reasonEn += "; same park";
     if (!sites_[receiver.site].home)
       reasonEn += "; receiver outside the province (" + sites_[receiver.site].province + ")";
+    const ScoreBasis basis = scoreBasis(c);
+    reasonEn += "; score: " + basis.en;
+    reasonZh += "；评分：" + basis.zh;
     // What is assumed.
     std::vector<std::string> assumed;
     if (!supply.quantity) assumed.push_back("supply quantity unknown (" + sInfo.basis + "): ranked per " + m.unit);
@@ -558,6 +612,7 @@ class Builder {
                 c.netBenefitPerUnit,
                 transport,
                 c.score,
+                basis.unit,
                 reasonZh,
                 reasonEn,
                 assumedText,
@@ -680,8 +735,20 @@ class Builder {
       nearestId = text(in_.enterprises, to, "id");
       nearestName = text(in_.enterprises, to, "name_zh");
       nearestKm = it->second.second;
+      const double straight = it->second.second;
+      const auto& rule = problem_.materials[supply.material];
       reason += "; nearest: " + text(in_.enterprises, to, "name_en") + " (" + text(in_.enterprises, to, "id") +
-                ") at " + fmt("%.0f", it->second.second) + " km straight line";
+                ") at " + fmt("%.0f", straight) + " km straight line";
+      // The limit applies to the leg as the material travels: say how long that would be.
+      if (rule.pipeRouteFactor > 0) {
+        reason += ", " + fmt("%.0f", straight * rule.pipeRouteFactor) + " km of pipe (straight line × " +
+                  fmt("%g", rule.pipeRouteFactor) + ")";
+      } else if (p_.network) {
+        reason += " (by road at least as far)";
+      } else {
+        reason += ", " + fmt("%.0f", straight * p_.detourFactor) + " km by road (straight line × " +
+                  fmt("%g", p_.detourFactor) + ")";
+      }
     } else {
       reason += "; no receiver of it anywhere in the catalogue";
     }

@@ -95,10 +95,28 @@ TEST_F(PartnersToolTest, ReceiversByIndustryWithEstimatedCapacityAndReasonInWord
   EXPECT_NEAR(std::get<double>(r.candidates.value(0, "km")), 11.7, 0.1);
   EXPECT_EQ(core::toString(r.candidates.value(0, "reason_en")),
             "Coal fly ash → Cement works (cement admixture), 12 km straight line × 1.3, 0.50 CNY/t·km, covers 46 % of "
-            "supply; net 19 CNY/t (no replaced value + 25 disposal avoided − 6 transport)");
+            "supply; net 19 CNY/t (no replaced value + 25 disposal avoided − 6 transport); score: CNY/yr for 46500 "
+            "t/yr taken (the receiver's capacity) × net 19.14");
+  // By hand: geodesic 9.016368 km (PROJ geod) × 1.3 = 11.72128 km × 0.5 = 5.86064 CNY/t transport;
+  // net 25 − 5.86064 = 19.13936 CNY/t × 46,500 t/yr = 889,980.2 CNY/yr.
+  EXPECT_EQ(core::toString(r.candidates.value(0, "score_unit")), "CNY/yr");
+  EXPECT_NEAR(std::get<double>(r.candidates.value(0, "score")), 889980.2, 0.5);
   // Bricks: no capacity known, still a candidate (a registry with only industry codes still gets partners).
   EXPECT_EQ(core::toString(r.candidates.value(1, "receiver_id")), "B");
   EXPECT_TRUE(core::isNull(r.candidates.value(1, "capacity")));
+  // Its score says what it assumes: half the supply, and the inferred-use weight. By hand: geodesic
+  // 27.049096 km × 1.3 × 0.5 = 17.58191 CNY/t; net 7.41809 × 50,000 t/yr × 0.8 = 296,723.6 CNY/yr.
+  EXPECT_EQ(core::toString(r.candidates.value(1, "score_unit")), "CNY/yr");
+  EXPECT_NEAR(std::get<double>(r.candidates.value(1, "score")), 296723.6, 0.5);
+  const std::string reason = core::toString(r.candidates.value(1, "reason_en"));
+  EXPECT_EQ(reason.substr(reason.find("; score: ")),
+            "; score: CNY/yr for an assumed 50000 t/yr taken (50 % of the supply; the receiver's capacity is "
+            "unknown) × net 7.42 × 0.8 inferred use")
+      << reason;
+  const std::string zh = core::toString(r.candidates.value(1, "reason_zh"));
+  EXPECT_NE(zh.find("；评分：元/年，假定接收 50000 t/年（供给的 50%；接收方能力未知）× 净收益 7.42 × 0.8（推断用途）"),
+            std::string::npos)
+      << zh;
 }
 
 TEST_F(PartnersToolTest, AllocationFillsOnlyKnownCapacity) {
@@ -141,7 +159,8 @@ TEST_F(PartnersToolTest, DistanceLimitLeavesResiduesUnmatchedAndSaysWhy) {
   EXPECT_EQ(r.candidates.size(), 0U);
   ASSERT_EQ(r.unmatched.size(), 1U);
   EXPECT_EQ(core::toString(r.unmatched.value(0, "reason")),
-            "no receiver of FLY_ASH within 5 km; nearest: Cement works (C) at 9 km straight line");
+            "no receiver of FLY_ASH within 5 km; nearest: Cement works (C) at 9 km straight line, 12 km by road "
+            "(straight line × 1.3)");
   EXPECT_EQ(core::toString(r.unmatched.value(0, "nearest_receiver_id")), "C");
 }
 
@@ -252,6 +271,13 @@ TEST(PartnersProfiles, IndustryCodeOnlyGivesCandidatesOfUnknownQuantityNeverAllo
   EXPECT_TRUE(core::isNull(r.candidates.value(0, "supply")));
   EXPECT_EQ(core::toString(r.candidates.value(0, "supply_basis")), "inferred");
   EXPECT_NE(core::toString(r.candidates.value(0, "assumed")).find("supply quantity unknown"), std::string::npos);
+  // No yearly value is claimed: the score is per tonne of supply and says it only ranks.
+  EXPECT_EQ(core::toString(r.candidates.value(0, "score_unit")), "CNY/t");
+  const std::string reason = core::toString(r.candidates.value(0, "reason_en"));
+  EXPECT_NE(reason.find("; score: ranking figure in CNY per t of supply, not a yearly value (supply quantity "
+                        "unknown): net "),
+            std::string::npos)
+      << reason;
   EXPECT_EQ(r.optimal.size(), 0U);
   ASSERT_EQ(r.summary.size(), 1U);
   EXPECT_EQ(std::get<std::int64_t>(r.summary.value(0, "supplies_without_quantity")), 1);
