@@ -15,7 +15,7 @@ packages=(
   qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libgl-dev libicu-dev
   # further libraries
-  libcli11-dev nlohmann-json3-dev libboost-graph-dev liblemon-dev libtbb-dev libcsv-dev
+  libcli11-dev nlohmann-json3-dev libboost-graph-dev liblemon-dev libtbb-dev libcsv-dev libsqlite3-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils sqlite3 python3
   # PostGIS export tests start a private server (skipped without it); `qgis` extra: scripts/qgis_check.py

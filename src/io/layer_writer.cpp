@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "core/staging_path.h"
 #include "io/gdal_session.h"
+#include "io/geopackage_bulk.h"
 #include "io/layer_writer_detail.h"
 
 namespace circatlas::io {
@@ -94,6 +95,10 @@ OGRPolygon* makePolygon(const core::Geometry& g, std::size_t part) {
   return poly;
 }
 
+}  // namespace
+
+namespace detail {
+
 std::unique_ptr<OGRGeometry> toOgr(const core::Geometry& g) {
   using core::GeometryType;
   switch (g.type()) {
@@ -126,6 +131,12 @@ std::unique_ptr<OGRGeometry> toOgr(const core::Geometry& g) {
   }
   return nullptr;
 }
+
+}  // namespace detail
+
+namespace {
+
+using detail::toOgr;
 
 void setValue(OGRFeature& f, int i, const core::Value& v) {
   struct Visitor {
@@ -188,6 +199,10 @@ OGRLayer& writeLayerInto(GDALDataset& ds, const std::string& driver, const core:
   // SQLite's journal grow without bound, one per feature is a thousand times slower.
   const bool transactions = out->TestCapability(OLCTransactions) && out->StartTransaction() == OGRERR_NONE;
   const std::size_t chunk = std::max<std::size_t>(1, tuning.featuresPerTransaction);
+  if (tuning.schemaOnly) {
+    if (transactions && out->CommitTransaction() != OGRERR_NONE) fail("cannot create the table");
+    return *out;
+  }
   const OGRFeatureDefn* defn = out->GetLayerDefn();
   std::size_t written = 0;
   for (const auto& f : layer.features()) {
@@ -272,14 +287,45 @@ void writeLayers(std::span<const core::Layer* const> layers, const std::string& 
   const fs::path target(path);
   const detail::StagingDir staging(target);
   const fs::path staged = staging.path() / target.filename();
+  // GeoPackage: GDAL creates the tables, SQLite fills them in one transaction, GDAL builds the
+  // spatial indexes from the filled tables (see geopackage_bulk.h); other drivers, and layers with
+  // dates or values that GDAL would convert, take GDAL's per-feature path.
+  const bool bulk = driverName == "GPKG" && std::all_of(layers.begin(), layers.end(), [](const core::Layer* l) {
+                      return detail::fillableByBulkInsert(*l);
+                    });
   {
     detail::GdalErrorCapture capture;
     GDALDatasetUniquePtr ds(driver->Create(staged.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds) throw core::IoError(path + ": cannot create" + capture.suffix());
-    for (const core::Layer* layer : layers) detail::writeLayerInto(*ds, driverName, *layer, path);
+    detail::LayerWriteTuning tuning;
+    if (bulk) {
+      tuning.schemaOnly = true;
+      tuning.layerOptions.emplace_back("SPATIAL_INDEX", "NO");
+    }
+    for (const core::Layer* layer : layers) detail::writeLayerInto(*ds, driverName, *layer, path, tuning);
     // Closing flushes; a failure here (disk full) must not reach the target.
     ds.reset();
     if (!capture.errors().empty()) throw core::IoError(path + ": cannot finish writing" + capture.suffix());
+  }
+  if (bulk) {
+    detail::fillGeoPackage(staged.string(), layers, path);
+    detail::GdalErrorCapture capture;
+    GDALDatasetUniquePtr ds(GDALDataset::Open(staged.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+    if (!ds) throw core::IoError(path + ": cannot reopen to index" + capture.suffix());
+    for (const core::Layer* layer : layers) {
+      OGRLayer* written = ds->GetLayerByName(layer->name().c_str());
+      if (!written || written->GetGeomType() == wkbNone) continue;
+      const auto literal = [](const std::string& text) {
+        std::string out = "'";
+        for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
+        return out + "'";
+      };
+      const std::string sql = "SELECT CreateSpatialIndex(" + literal(written->GetName()) + ", " +
+                              literal(written->GetGeometryColumn()) + ")";
+      if (OGRLayer* result = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr)) ds->ReleaseResultSet(result);
+    }
+    ds.reset();
+    if (!capture.errors().empty()) throw core::IoError(path + ": cannot build the spatial index" + capture.suffix());
   }
   // Move every produced file (one, or a Shapefile's components) over its counterpart.
   std::error_code ec;

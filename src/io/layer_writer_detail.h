@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,7 +25,12 @@ struct LayerWriteTuning {
   std::function<void(std::size_t)> afterChunk;
   /// Extra GDAL layer creation options (GeoJSON: RFC7946=YES), set after the writer's own.
   std::vector<std::pair<std::string, std::string>> layerOptions;
+  /// Creates the layer and its fields only; the features are written by someone else.
+  bool schemaOnly = false;
 };
+
+/// The OGR geometry of g (nullptr for GeometryType::None); rings are closed.
+std::unique_ptr<OGRGeometry> toOgr(const core::Geometry& g);
 
 /// Creates a layer named after `layer` in ds (driver: its GDAL short name) and writes its fields
 /// and features. `target` names the final file in messages. Throws core::IoError / core::CrsError

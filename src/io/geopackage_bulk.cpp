@@ -1,0 +1,246 @@
+// Bulk insert of core layers into GeoPackage tables created by GDAL: one transaction and prepared
+// statements, where GDAL's per-feature path (an OGRFeature, its geometry objects and copies of every
+// value per row) costs several times more than SQLite itself.
+#include "io/geopackage_bulk.h"
+
+#include <cpl_string.h>
+#include <ogr_geometry.h>
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "core/error.h"
+#include "io/layer_writer_detail.h"
+
+namespace circatlas::io::detail {
+
+namespace {
+
+// The SQLite handle, closed on every path out.
+struct Connection {
+  sqlite3* db = nullptr;
+  ~Connection() { sqlite3_close(db); }
+};
+
+struct Statement {
+  sqlite3_stmt* stmt = nullptr;
+  ~Statement() { sqlite3_finalize(stmt); }
+};
+
+std::string quoted(const std::string& identifier) {
+  std::string out = "\"";
+  for (char c : identifier) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+class Filler {
+ public:
+  Filler(const std::string& path, const std::string& target) : target_(target) {
+    if (sqlite3_open_v2(path.c_str(), &conn_.db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+      fail("", "cannot open the new GeoPackage");
+    }
+  }
+
+  void run(std::span<const core::Layer* const> layers) {
+    exec("", "BEGIN");
+    for (const core::Layer* layer : layers) fill(*layer);
+    exec("", "COMMIT");
+  }
+
+ private:
+  [[noreturn]] void fail(const std::string& layer, const std::string& what) const {
+    std::string reason;
+    if (conn_.db) {
+      reason = std::string(" (SQLite: ") + sqlite3_errmsg(conn_.db);
+      // Said as GDAL's capture says it, so a full disk reads the same whichever writer met it.
+      if ((sqlite3_extended_errcode(conn_.db) & 0xff) == SQLITE_FULL) reason += "; No space left on device";
+      reason += ")";
+    }
+    core::IoError e(what + reason);
+    e.setFile(target_);
+    if (!layer.empty()) e.setLayer(layer);
+    throw e;
+  }
+
+  void exec(const std::string& layer, const std::string& sql) {
+    if (sqlite3_exec(conn_.db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) fail(layer, "cannot write");
+  }
+
+  Statement prepare(const std::string& layer, const std::string& sql) {
+    Statement s;
+    if (sqlite3_prepare_v2(conn_.db, sql.c_str(), -1, &s.stmt, nullptr) != SQLITE_OK) fail(layer, "cannot write");
+    return s;
+  }
+
+  // The srs_id GDAL registered for the table's geometry column, or nullopt for attribute tables.
+  std::optional<std::pair<std::string, int>> geometryColumn(const std::string& table) {
+    Statement s =
+        prepare(table, "SELECT column_name, srs_id FROM gpkg_geometry_columns WHERE lower(table_name) = lower(?)");
+    sqlite3_bind_text(s.stmt, 1, table.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(s.stmt) != SQLITE_ROW) return std::nullopt;
+    return std::pair{std::string(reinterpret_cast<const char*>(sqlite3_column_text(s.stmt, 0))),
+                     sqlite3_column_int(s.stmt, 1)};
+  }
+
+  std::optional<std::string> triggerSql(const std::string& name) {
+    Statement s = prepare("", "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?");
+    sqlite3_bind_text(s.stmt, 1, name.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(s.stmt) != SQLITE_ROW) return std::nullopt;
+    return std::string(reinterpret_cast<const char*>(sqlite3_column_text(s.stmt, 0)));
+  }
+
+  // The GeoPackage binary header (version 0, little endian) and ISO WKB, as GDAL writes them:
+  // points without an envelope, other geometries with their XY envelope.
+  void encode(const core::Geometry& g, int srsId) {
+    blob_.clear();
+    auto put = [this](const void* p, std::size_t n) {
+      const auto* b = static_cast<const unsigned char*>(p);
+      blob_.insert(blob_.end(), b, b + n);
+    };
+    const auto srs = static_cast<std::int32_t>(srsId);
+    if (g.type() == core::GeometryType::Point) {
+      const unsigned char head[4] = {'G', 'P', 0, 0x01};
+      put(head, 4);
+      put(&srs, 4);
+      const unsigned char wkb[5] = {1, 1, 0, 0, 0};
+      put(wkb, 5);
+      put(&g.coords()[0].x, 8);
+      put(&g.coords()[0].y, 8);
+      return;
+    }
+    const std::unique_ptr<OGRGeometry> ogr = toOgr(g);
+    OGREnvelope env;
+    ogr->getEnvelope(&env);
+    const unsigned char head[4] = {'G', 'P', 0, 0x01 | (1 << 1)};
+    put(head, 4);
+    put(&srs, 4);
+    const double box[4] = {env.MinX, env.MaxX, env.MinY, env.MaxY};
+    put(box, sizeof box);
+    const std::size_t at = blob_.size();
+    blob_.resize(at + ogr->WkbSize());
+    ogr->exportToWkb(wkbNDR, blob_.data() + at, wkbVariantIso);
+  }
+
+  void fill(const core::Layer& layer) {
+    const std::string& table = layer.name();
+    const auto geometry = layer.geometryType() == core::GeometryType::None ? std::nullopt : geometryColumn(table);
+    const std::string trigger = "trigger_insert_feature_count_" + table;
+    const std::optional<std::string> triggerDefinition = triggerSql(trigger);
+    if (triggerDefinition) exec(table, "DROP TRIGGER " + quoted(trigger));
+
+    std::string columns, params;
+    if (geometry) {
+      columns = quoted(geometry->first);
+      params = "?";
+    }
+    for (const auto& field : layer.schema().fields()) {
+      columns += (columns.empty() ? "" : ", ") + quoted(field.name);
+      params += params.empty() ? "?" : ", ?";
+    }
+    const Statement insert =
+        prepare(table, "INSERT INTO " + quoted(table) + " (" + columns + ") VALUES (" + params + ")");
+    const int first = geometry ? 2 : 1;
+    double minX = std::numeric_limits<double>::infinity(), minY = minX, maxX = -minX, maxY = -minX;
+    for (const core::Feature& f : layer.features()) {
+      if (geometry) {
+        if (f.geometry.isEmpty()) {
+          sqlite3_bind_null(insert.stmt, 1);
+        } else {
+          encode(f.geometry, geometry->second);
+          sqlite3_bind_blob(insert.stmt, 1, blob_.data(), static_cast<int>(blob_.size()), SQLITE_STATIC);
+          const core::Extent e = f.geometry.envelope();
+          minX = std::min(minX, e.minX);
+          minY = std::min(minY, e.minY);
+          maxX = std::max(maxX, e.maxX);
+          maxY = std::max(maxY, e.maxY);
+        }
+      }
+      for (std::size_t i = 0; i < f.values.size(); ++i) {
+        const int slot = first + static_cast<int>(i);
+        const core::Value& v = f.values[i];
+        if (const auto* s = std::get_if<std::string>(&v)) {
+          sqlite3_bind_text(insert.stmt, slot, s->c_str(), -1, SQLITE_STATIC);
+        } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
+          sqlite3_bind_int64(insert.stmt, slot, *n);
+        } else if (const auto* d = std::get_if<double>(&v)) {
+          sqlite3_bind_double(insert.stmt, slot, *d);
+        } else if (const auto* b = std::get_if<bool>(&v)) {
+          sqlite3_bind_int(insert.stmt, slot, *b ? 1 : 0);
+        } else {
+          sqlite3_bind_null(insert.stmt, slot);
+        }
+      }
+      if (sqlite3_step(insert.stmt) != SQLITE_DONE) fail(table, "cannot write feature " + std::to_string(f.id.value()));
+      sqlite3_reset(insert.stmt);
+    }
+
+    if (geometry && minX <= maxX) {
+      Statement s = prepare(
+          table,
+          "UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE lower(table_name) = lower(?)");
+      sqlite3_bind_double(s.stmt, 1, minX);
+      sqlite3_bind_double(s.stmt, 2, minY);
+      sqlite3_bind_double(s.stmt, 3, maxX);
+      sqlite3_bind_double(s.stmt, 4, maxY);
+      sqlite3_bind_text(s.stmt, 5, table.c_str(), -1, SQLITE_TRANSIENT);
+      if (sqlite3_step(s.stmt) != SQLITE_DONE) fail(table, "cannot record the extent");
+    }
+    Statement count =
+        prepare(table, "UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)");
+    sqlite3_bind_int64(count.stmt, 1, static_cast<sqlite3_int64>(layer.size()));
+    sqlite3_bind_text(count.stmt, 2, table.c_str(), -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(count.stmt) != SQLITE_DONE) fail(table, "cannot record the feature count");
+    if (triggerDefinition) exec(table, *triggerDefinition);
+  }
+
+  std::string target_;
+  Connection conn_;
+  std::vector<unsigned char> blob_;
+};
+
+bool matches(const core::Value& v, core::FieldType type) {
+  switch (type) {
+    case core::FieldType::Boolean:
+      return std::holds_alternative<bool>(v);
+    case core::FieldType::Integer:
+      return std::holds_alternative<std::int64_t>(v);
+    case core::FieldType::Real:
+      return std::holds_alternative<double>(v);
+    case core::FieldType::String: {
+      // GDAL replaces invalid UTF-8 (with a warning); such rows keep GDAL's path.
+      const auto* s = std::get_if<std::string>(&v);
+      return s && CPLIsUTF8(s->c_str(), -1);
+    }
+    case core::FieldType::Date:
+    case core::FieldType::DateTime:
+      return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool fillableByBulkInsert(const core::Layer& layer) {
+  const auto& fields = layer.schema().fields();
+  for (const auto& field : fields) {
+    if (field.type == core::FieldType::Date || field.type == core::FieldType::DateTime) return false;
+  }
+  for (const core::Feature& f : layer.features()) {
+    if (f.values.size() != fields.size()) return false;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (!core::isNull(f.values[i]) && !matches(f.values[i], fields[i].type)) return false;
+    }
+  }
+  return true;
+}
+
+void fillGeoPackage(const std::string& path, std::span<const core::Layer* const> layers, const std::string& target) {
+  Filler(path, target).run(layers);
+}
+
+}  // namespace circatlas::io::detail

@@ -1,0 +1,24 @@
+// Private to src/io: fills GeoPackage tables that GDAL created empty, through one SQLite connection.
+#pragma once
+
+#include <span>
+#include <string>
+
+#include "core/layer.h"
+
+namespace circatlas::io::detail {
+
+/// True when `layer` can be written by fillGeoPackage: its fields are booleans, integers, reals and
+/// text (dates keep GDAL's own conversions).
+[[nodiscard]] bool fillableByBulkInsert(const core::Layer& layer);
+
+/// Inserts the features of every layer into the GeoPackage at `path`, whose tables GDAL has
+/// created (same names and fields, geometry column registered, no spatial index) and closed.
+/// One transaction, one prepared INSERT per layer, geometries encoded as GeoPackage blobs
+/// directly (points without allocation); gpkg_contents' extent and gpkg_ogr_contents' count are
+/// set as GDAL sets them, and its feature-count trigger is suspended during the insert and put
+/// back. `target` names the final file in messages. Throws core::IoError naming file, layer and
+/// feature.
+void fillGeoPackage(const std::string& path, std::span<const core::Layer* const> layers, const std::string& target);
+
+}  // namespace circatlas::io::detail

@@ -1,0 +1,126 @@
+// GeoPackage bulk writing: the tables, blobs, extents, counts and spatial index equal GDAL's per-feature writing.
+#include "io/geopackage_bulk.h"
+
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
+
+#include <string>
+#include <vector>
+
+#include "io/gdal_session.h"
+#include "io/layer_writer.h"
+#include "io/layer_writer_detail.h"
+#include "test_support.h"
+
+namespace circatlas::io {
+namespace {
+
+core::Layer points() {
+  core::Layer layer("points", "EPSG:4326", core::GeometryType::Point,
+                    core::Schema({{"id", core::FieldType::String},
+                                  {"name_zh", core::FieldType::String},
+                                  {"members", core::FieldType::Integer},
+                                  {"share", core::FieldType::Real},
+                                  {"pilot", core::FieldType::Boolean}}));
+  layer.add({core::FeatureId(1),
+             core::Geometry::point({102.1876543219, 38.5212345678}),
+             {std::string("P001"), std::string("金昌经济技术开发区"), std::int64_t{45}, 98.25, true}});
+  layer.add({core::FeatureId(2),
+             core::Geometry::point({-0.5, 51.25}),
+             {std::string("it's"), std::monostate{}, std::int64_t{-7}, std::monostate{}, false}});
+  layer.add({core::FeatureId(3),
+             core::Geometry(core::GeometryType::Point),
+             {std::monostate{}, std::string(""), std::monostate{}, 1e-300, std::monostate{}}});
+  return layer;
+}
+
+core::Layer areas() {
+  core::Layer layer("areas", "EPSG:4326", core::GeometryType::MultiPolygon,
+                    core::Schema({{"code", core::FieldType::String}}));
+  core::Geometry g(core::GeometryType::MultiPolygon);
+  g.addPath(std::vector<core::Coord>{{100, 36}, {104, 36}, {104, 40}, {100, 40}});  // left open: closed on writing
+  g.addPath(std::vector<core::Coord>{{101, 37}, {102, 37}, {102, 38}, {101, 37}});
+  g.closePart();
+  g.addPath(std::vector<core::Coord>{{90, 30}, {91, 30}, {91, 31}, {90, 30}});
+  g.closePart();
+  layer.add({core::FeatureId(1), g, {std::string("620100")}});
+  return layer;
+}
+
+core::Layer table() {
+  core::Layer layer("summary", "", core::GeometryType::None, core::Schema({{"total", core::FieldType::Real}}));
+  layer.add({core::FeatureId(1), core::Geometry(), {2.5}});
+  return layer;
+}
+
+// Every row of every table the test compares, as text (geometry blobs in hex).
+std::vector<std::string> dump(const std::string& path) {
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR));
+  EXPECT_TRUE(ds);
+  std::vector<std::string> rows;
+  const char* queries[] = {
+      "SELECT fid, hex(geom), id, name_zh, members, share, pilot FROM points ORDER BY fid",
+      "SELECT fid, hex(geom), code FROM areas ORDER BY fid",
+      "SELECT fid, total FROM summary ORDER BY fid",
+      "SELECT table_name, min_x, min_y, max_x, max_y, srs_id FROM gpkg_contents ORDER BY table_name",
+      "SELECT table_name, feature_count FROM gpkg_ogr_contents ORDER BY table_name",
+      "SELECT table_name, column_name, geometry_type_name, srs_id FROM gpkg_geometry_columns ORDER BY table_name",
+      "SELECT table_name, column_name, extension_name FROM gpkg_extensions ORDER BY table_name, extension_name",
+      "SELECT id, minx, maxx, miny, maxy FROM rtree_points_geom ORDER BY id",
+      "SELECT id, minx, maxx, miny, maxy FROM rtree_areas_geom ORDER BY id",
+      "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"};
+  for (const char* sql : queries) {
+    OGRLayer* result = ds->ExecuteSQL(sql, nullptr, "SQLITE");
+    EXPECT_NE(result, nullptr) << sql;
+    if (!result) continue;
+    for (auto& f : *result) {
+      std::string row = sql;
+      for (int i = 0; i < f->GetFieldCount(); ++i) row += std::string("|") + f->GetFieldAsString(i);
+      rows.push_back(row);
+    }
+    ds->ReleaseResultSet(result);
+  }
+  return rows;
+}
+
+TEST(GeoPackageBulk, WritesWhatGdalsPerFeaturePathWrites) {
+  detail::ensureGdalInitialised();
+  test::TempDir dir;
+  const core::Layer a = points(), b = areas(), c = table();
+  ASSERT_TRUE(detail::fillableByBulkInsert(a) && detail::fillableByBulkInsert(b) && detail::fillableByBulkInsert(c));
+  const core::Layer* layers[] = {&a, &b, &c};
+  const std::string bulk = (dir / "bulk.gpkg").string();
+  writeLayers(layers, bulk);
+
+  const std::string reference = (dir / "gdal.gpkg").string();
+  {
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+    GDALDatasetUniquePtr ds(driver->Create(reference.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    for (const core::Layer* layer : layers) detail::writeLayerInto(*ds, "GPKG", *layer, reference);
+  }
+  const auto expected = dump(reference);
+  const auto actual = dump(bulk);
+  ASSERT_EQ(expected.size(), 46U);  // every row of the queries above, GDAL's triggers included
+  EXPECT_EQ(actual, expected);
+
+  // The spatial index answers spatial filters.
+  GDALDatasetUniquePtr ds(GDALDataset::Open(bulk.c_str(), GDAL_OF_VECTOR));
+  OGRLayer* p = ds->GetLayerByName("points");
+  p->SetSpatialFilterRect(100, 30, 110, 40);
+  EXPECT_EQ(p->GetFeatureCount(), 1);
+}
+
+TEST(GeoPackageBulk, DatesAndMistypedValuesKeepGdalsPath) {
+  core::Layer dated("d", "EPSG:4326", core::GeometryType::Point, core::Schema({{"on", core::FieldType::Date}}));
+  EXPECT_FALSE(detail::fillableByBulkInsert(dated));
+  core::Layer mistyped("m", "EPSG:4326", core::GeometryType::Point, core::Schema({{"n", core::FieldType::Integer}}));
+  mistyped.add({core::FeatureId(1), core::Geometry::point({1, 2}), {std::string("12")}});
+  EXPECT_FALSE(detail::fillableByBulkInsert(mistyped));
+  core::Layer badText("b", "EPSG:4326", core::GeometryType::Point, core::Schema({{"s", core::FieldType::String}}));
+  badText.add({core::FeatureId(1), core::Geometry::point({1, 2}), {std::string("\xff\xfe")}});
+  EXPECT_FALSE(detail::fillableByBulkInsert(badText));
+}
+
+}  // namespace
+}  // namespace circatlas::io
