@@ -53,7 +53,7 @@ AllocationOutcome runAllocationJob(const AnalysisInputs& inputs, const std::stri
   }
   out.exchanges = r.optimal.size();
   out.flows = makeExchangeLinks(r.optimal, tools::spec::allocate::optimal);
-  out.flows->origin = "catalogue: enterprises.csv, flows.csv, materials.csv, material_uses.csv";
+  out.flows->origin = inputs.provenance("enterprises, flows, materials, material_uses");
   out.flows->producedBy = "circatlas allocate (viewer)";
   out.flows->parameters = r.parameters;
   out.parameters = qs(r.parameters);
@@ -126,25 +126,7 @@ AllocationPanel::AllocationPanel(LayerStack& layers, std::shared_ptr<const Analy
   setUpTable(allocationTable_);
   setUpTable(whatIfTable_);
 
-  material_->addItem(QString(), QString());
-  const core::Layer& materials = inputs_->catalogue.materials;
-  for (std::size_t i = 0; i < materials.size(); ++i) {
-    const QString code = text(materials, i, "code");
-    material_->addItem(code + QStringLiteral("  ") + text(materials, i, "name_zh"), code);
-  }
-  // Only projects that declare flows change the allocation (WhatIfTool skips the others).
-  std::set<std::string> withFlows;
-  const core::Layer& flows = inputs_->catalogue.projectFlows;
-  for (std::size_t i = 0; i < flows.size(); ++i) withFlows.insert(core::toString(flows.value(i, "project_id")));
-  const core::Layer& projects = inputs_->catalogue.projects;
-  for (std::size_t i = 0; i < projects.size(); ++i) {
-    const QString id = text(projects, i, "id");
-    if (!withFlows.contains(utf8(id)) || projects[i].geometry.isEmpty()) continue;
-    project_->addItem(id + QStringLiteral("  ") + text(projects, i, "name_zh"), id);
-  }
-  QSettings settings;
-  setMaterial(settings.value("analysis/allocation/material").toString());
-  setProject(settings.value("analysis/allocation/project").toString());
+  fillChoices();
 
   auto* materialRow = new QHBoxLayout;
   materialRow->addWidget(material_, 1);
@@ -168,6 +150,52 @@ AllocationPanel::AllocationPanel(LayerStack& layers, std::shared_ptr<const Analy
   retranslateUi();
 }
 
+void AllocationPanel::fillChoices() {
+  material_->clear();
+  project_->clear();
+  material_->addItem(tr("all residues"), QString());
+  const core::Layer& materials = inputs_->catalogue.materials;
+  for (std::size_t i = 0; i < materials.size(); ++i) {
+    const QString code = text(materials, i, "code");
+    material_->addItem(code + QStringLiteral("  ") + text(materials, i, "name_zh"), code);
+  }
+  // Only projects that declare flows change the allocation (WhatIfTool skips the others).
+  std::set<std::string> withFlows;
+  const core::Layer& flows = inputs_->catalogue.projectFlows;
+  for (std::size_t i = 0; i < flows.size(); ++i) withFlows.insert(core::toString(flows.value(i, "project_id")));
+  const core::Layer& projects = inputs_->catalogue.projects;
+  for (std::size_t i = 0; i < projects.size(); ++i) {
+    const QString id = text(projects, i, "id");
+    if (!withFlows.contains(utf8(id)) || projects[i].geometry.isEmpty()) continue;
+    project_->addItem(id + QStringLiteral("  ") + text(projects, i, "name_zh"), id);
+  }
+  QSettings settings;
+  setMaterial(settings.value("analysis/allocation/material").toString());
+  setProject(settings.value("analysis/allocation/project").toString());
+}
+
+void AllocationPanel::setInputs(std::shared_ptr<const AnalysisInputs> inputs) {
+  if (!inputs || inputs == inputs_) return;
+  inputs_ = std::move(inputs);
+  ++generation_;
+  worker_->cancel();
+  fillChoices();
+  setBusy(worker_->isRunning());
+  running_ = false;  // the old job's outcome is dropped when it returns
+  hasAllocation_ = false;
+  hasWhatIf_ = false;
+  allocation_ = {};
+  whatIf_ = {};
+  allocationTable_->setRowCount(0);
+  whatIfTable_->setRowCount(0);
+  if (const auto i = layers_.indexOf(tools::spec::allocate::optimal.id)) layers_.remove(*i);
+  retranslateUi();
+}
+
+QString AllocationPanel::material() const { return material_->currentData().toString(); }
+
+QString AllocationPanel::project() const { return project_->currentData().toString(); }
+
 bool AllocationPanel::setMaterial(const QString& code) {
   const int i = material_->findData(code);
   if (i < 0) return false;
@@ -189,29 +217,39 @@ void AllocationPanel::setBusy(bool busy) {
 }
 
 bool AllocationPanel::runAllocation() {
-  if (running_) return false;
+  if (running_ || worker_->isRunning()) return false;
   const QString material = material_->currentData().toString();
   QSettings().setValue("analysis/allocation/material", material);
   setBusy(true);
-  worker_->start<AllocationOutcome>([inputs = inputs_, m = utf8(material)](
-                                        core::Progress& progress) { return runAllocationJob(*inputs, m, progress); },
-                                    [this](JobOutcome<AllocationOutcome> o) {
-                                      AllocationOutcome result = std::move(o.value).value_or(AllocationOutcome{});
-                                      result.error = std::move(o.error);
-                                      allocationDone(std::move(result), o.cancelled);
-                                    });
+  worker_->start<AllocationOutcome>(
+      [inputs = inputs_, m = utf8(material)](core::Progress& progress) {
+        return runAllocationJob(*inputs, m, progress);
+      },
+      [this, generation = generation_](JobOutcome<AllocationOutcome> o) {
+        if (generation != generation_) {  // started on a registry that is no longer the current one
+          setBusy(false);
+          return;
+        }
+        AllocationOutcome result = std::move(o.value).value_or(AllocationOutcome{});
+        result.error = std::move(o.error);
+        allocationDone(std::move(result), o.cancelled);
+      });
   return true;
 }
 
 bool AllocationPanel::runWhatIf() {
-  if (running_) return false;
+  if (running_ || worker_->isRunning()) return false;
   const QString id = project_->currentData().toString();
   if (id.isEmpty()) return false;
   QSettings().setValue("analysis/allocation/project", id);
   setBusy(true);
   worker_->start<WhatIfOutcome>(
       [inputs = inputs_, p = utf8(id)](core::Progress& progress) { return runWhatIfJob(*inputs, p, progress); },
-      [this](JobOutcome<WhatIfOutcome> o) {
+      [this, generation = generation_](JobOutcome<WhatIfOutcome> o) {
+        if (generation != generation_) {  // started on a registry that is no longer the current one
+          setBusy(false);
+          return;
+        }
         WhatIfOutcome result = std::move(o.value).value_or(WhatIfOutcome{});
         result.error = std::move(o.error);
         whatIfDone(std::move(result), o.cancelled);

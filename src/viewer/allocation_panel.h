@@ -71,6 +71,15 @@ class AllocationPanel : public QWidget {
  public:
   AllocationPanel(LayerStack& layers, std::shared_ptr<const AnalysisInputs> inputs, QWidget* parent = nullptr);
 
+  /// Runs on another registry from now on: the material and project lists are refilled, the
+  /// tables and flows of the old registry are cleared, and a running job on it is cancelled.
+  void setInputs(std::shared_ptr<const AnalysisInputs> inputs);
+  [[nodiscard]] QComboBox* projectBox() const noexcept { return project_; }
+  /// The material chosen (empty: all) and the proposed project chosen (empty: none).
+  [[nodiscard]] QString material() const;
+  [[nodiscard]] QString project() const;
+  /// Whether an allocation has been shown since the registry was opened.
+  [[nodiscard]] bool hasAllocation() const noexcept { return hasAllocation_; }
   /// Chooses the material by code; empty for all. False if unknown.
   bool setMaterial(const QString& code);
   /// Chooses the proposed project by id (e.g. "J003"). False if unknown or without flows.
@@ -103,6 +112,7 @@ class AllocationPanel : public QWidget {
   void whatIfDone(WhatIfOutcome outcome, bool cancelled);
   void fillAllocation();
   void fillWhatIf();
+  void fillChoices();
   void retranslateUi();
 
   LayerStack& layers_;
@@ -124,6 +134,8 @@ class AllocationPanel : public QWidget {
   bool hasWhatIf_ = false;
   bool running_ = false;
   bool lastCancelled_ = false;
+  /// Counts registry changes: a job started on an older registry is dropped when it returns.
+  int generation_ = 0;
 };
 
 }  // namespace circatlas::viewer

@@ -1,17 +1,35 @@
-// Loading the built-in catalogue and counties for the analysis panels.
+// Loading the analysis registry (built-in or the planner's own) and counties for the analysis panels.
 #include "viewer/analysis_inputs.h"
+
+#include <filesystem>
 
 #include "io/builtin_data.h"
 #include "io/layer_reader.h"
-#include "tools/catalogue_inputs.h"
 
 namespace circatlas::viewer {
 
-std::shared_ptr<const AnalysisInputs> AnalysisInputs::loadBuiltin() {
+std::string AnalysisInputs::shortName() const {
+  if (catalogue.builtin || request.source.empty()) return {};
+  std::filesystem::path p(request.source);
+  std::string name = p.filename().empty() ? p.parent_path().filename().string() : p.filename().string();
+  if (name.empty()) name = request.source;  // e.g. a PG: connection string
+  if (request.layer) name += " / " + *request.layer;
+  return name;
+}
+
+std::string AnalysisInputs::provenance(const char* tables) const {
+  if (catalogue.builtin) return std::string("catalogue: ") + tables;
+  return "registry " + catalogue.origin + ": " + tables;
+}
+
+std::shared_ptr<const AnalysisInputs> AnalysisInputs::load(const tools::CatalogueRequest& request) {
   auto inputs = std::make_shared<AnalysisInputs>();
-  inputs->catalogue = tools::loadCatalogue({});
+  inputs->catalogue = tools::loadCatalogue(request);
+  inputs->request = request;
   inputs->counties = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
   return inputs;
 }
+
+std::shared_ptr<const AnalysisInputs> AnalysisInputs::loadBuiltin() { return load({}); }
 
 }  // namespace circatlas::viewer

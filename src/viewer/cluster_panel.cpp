@@ -34,7 +34,7 @@ ClusterOutcome runClusterJob(const AnalysisInputs& inputs, const tools::ClusterP
   out.points = r.members.size();
   for (std::size_t i = 0; i < r.members.size(); ++i) out.noise += core::toString(r.members.value(i, "role")) == "noise";
   out.hulls = makeResultLayer(tools::spec::cluster::convexHulls, std::move(r.convexHulls));
-  out.hulls->origin = "catalogue: enterprises.csv, flows.csv, parks.csv; basemap.gpkg, layer counties";
+  out.hulls->origin = inputs.provenance("enterprises, flows, parks; basemap.gpkg, layer counties");
   out.hulls->producedBy = "circatlas cluster (viewer)";
   out.hulls->parameters = r.parameters;
   return out;
@@ -108,6 +108,12 @@ void ClusterPanel::setParams(double epsMeters, int minPoints, bool dbscanStar) {
 }
 
 void ClusterPanel::parametersEdited() { debounce_->start(); }
+
+void ClusterPanel::setInputs(std::shared_ptr<const AnalysisInputs> inputs) {
+  if (!inputs || inputs == inputs_) return;
+  inputs_ = std::move(inputs);
+  run();  // a run on the old registry is cancelled and this one starts when it has returned
+}
 
 bool ClusterPanel::isRunning() const { return worker_->isRunning() || debounce_->isActive() || rerun_; }
 

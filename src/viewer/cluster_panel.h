@@ -44,6 +44,9 @@ class ClusterPanel : public QWidget {
   [[nodiscard]] tools::ClusterParams params() const;
   /// Sets the parameters shown (eps in metres, shown in km when ≥ 1 km); triggers a run.
   void setParams(double epsMeters, int minPoints, bool dbscanStar);
+  /// Runs on another registry from now on (a running job on the old one is cancelled and run again).
+  void setInputs(std::shared_ptr<const AnalysisInputs> inputs);
+  [[nodiscard]] const std::shared_ptr<const AnalysisInputs>& inputs() const noexcept { return inputs_; }
   /// Starts a run now with the current parameters.
   void run();
   /// Stops the running computation; the map keeps the last finished clusters.

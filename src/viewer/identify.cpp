@@ -79,6 +79,43 @@ std::vector<IdentifyHit> identifyAt(const LayerStack& stack, core::Coord map, do
   return hits;
 }
 
+std::vector<IdentifyHit> orderForListing(const LayerStack& stack, std::vector<IdentifyHit> hits) {
+  auto group = [&](const IdentifyHit& h) {
+    if (h.layerId == "enterprises" || h.layerId == "registry_enterprises") return 0;
+    const ViewerLayer* layer = stack.find(h.layerId);
+    if (!layer) return 4;
+    const core::GeometryType type = (*layer->display)[h.feature].geometry.type();
+    if (core::isPuntal(type)) return 1;
+    if (core::isLinear(type)) return 2;
+    return 3;
+  };
+  std::stable_sort(hits.begin(), hits.end(),
+                   [&](const IdentifyHit& a, const IdentifyHit& b) { return group(a) < group(b); });
+  return hits;
+}
+
+std::optional<IdentifyHit> pickForSelection(const LayerStack& stack, const std::vector<IdentifyHit>& ordered,
+                                            std::string_view activeLayerId) {
+  for (const IdentifyHit& h : ordered) {
+    const ViewerLayer* layer = stack.find(h.layerId);
+    if (!layer || h.feature >= layer->display->size()) continue;
+    if (!core::isPolygonal((*layer->display)[h.feature].geometry.type()) || h.layerId == activeLayerId) return h;
+  }
+  return std::nullopt;
+}
+
+Selection clickSelection(const Selection& current, const std::optional<IdentifyHit>& hit, bool shift, bool ctrl) {
+  if (!hit) return shift || ctrl ? current : Selection{};
+  if ((!shift && !ctrl) || current.layerId != hit->layerId || current.empty()) {
+    return {hit->layerId, {hit->feature}};
+  }
+  Selection next = current;
+  const auto it = std::find(next.features.begin(), next.features.end(), hit->feature);
+  if (it == next.features.end()) next.features.push_back(hit->feature);
+  else if (ctrl) next.features.erase(it);
+  return next;
+}
+
 std::string featureName(const core::Layer& layer, std::size_t feature, bool chineseFirst) {
   const auto& schema = layer.schema();
   const char* order[] = {

@@ -7,6 +7,10 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <iterator>
+#include <utility>
+
 #include "viewer/ui_support.h"
 
 namespace circatlas::viewer {
@@ -20,6 +24,7 @@ IdentifyPanel::IdentifyPanel(const LayerStack& layers, QWidget* parent)
   layout->addWidget(tree_);
   tree_->setColumnCount(2);
   tree_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+  tree_->setTextElideMode(Qt::ElideRight);  // cut text keeps its full form in the tooltip
   connect(tree_, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
     const QVariant layer = item->data(0, Qt::UserRole);
     if (layer.isValid()) emit featureActivated(layer.toString(), item->data(0, Qt::UserRole + 1).toInt());
@@ -32,29 +37,47 @@ void IdentifyPanel::setLanguage(render::Language language) {
   showHits(hits_);
 }
 
+void IdentifyPanel::setNames(const catalogue::Catalogue* catalogue) { display_.collectNames(layers_, catalogue); }
+
 void IdentifyPanel::showHits(const std::vector<IdentifyHit>& hits) {
   hits_ = hits;
   tree_->clear();
-  QTreeWidgetItem* layerItem = nullptr;
-  std::string currentLayer;
+  // One node per layer, in the order of the first hit of each (hits of a layer may not be adjacent).
+  std::vector<std::pair<std::string, QTreeWidgetItem*>> layerItems;
+  bool first = true;
   for (const IdentifyHit& hit : hits) {
     const ViewerLayer* layer = layers_.find(hit.layerId);
     if (!layer || hit.feature >= layer->source->size()) continue;
-    if (!layerItem || currentLayer != hit.layerId) {
-      layerItem = new QTreeWidgetItem(tree_, {qs(layer->title, language_)});
-      layerItem->setExpanded(true);
-      currentLayer = hit.layerId;
+    auto found =
+        std::find_if(layerItems.begin(), layerItems.end(), [&](const auto& p) { return p.first == hit.layerId; });
+    if (found == layerItems.end()) {
+      layerItems.emplace_back(hit.layerId, new QTreeWidgetItem(tree_, {qs(layer->title, language_)}));
+      found = std::prev(layerItems.end());
+      found->second->setExpanded(first);
     }
+    QTreeWidgetItem* layerItem = found->second;
     const core::Layer& source = *layer->source;
-    auto* featureItem =
-        new QTreeWidgetItem(layerItem, {qs(featureName(source, hit.feature, language_ == render::Language::Zh))});
+    const QString name = qs(featureName(source, hit.feature, language_ == render::Language::Zh));
+    auto* featureItem = new QTreeWidgetItem(layerItem, {name});
+    featureItem->setToolTip(0, name);
     featureItem->setData(0, Qt::UserRole, qs(hit.layerId));
     featureItem->setData(0, Qt::UserRole + 1, static_cast<int>(hit.feature));
     const auto& fields = source.schema().fields();
     for (std::size_t f = 0; f < fields.size(); ++f) {
-      new QTreeWidgetItem(featureItem, {qs(fields[f].name), qs(core::toString(source[hit.feature].values[f]))});
+      const core::Value& v = source[hit.feature].values[f];
+      const QString shown = display_.value(fields[f].name, v, language_);
+      if (shown.isEmpty()) continue;  // compact: empty fields are left out
+      auto* field = new QTreeWidgetItem(featureItem, {FieldDisplay::label(fields[f].name, language_), shown});
+      const QString raw = qs(core::toString(v));
+      field->setToolTip(0, qs(fields[f].name));
+      field->setToolTip(1, raw == shown ? shown : shown + QStringLiteral("\n") + qs(fields[f].name) + " = " + raw);
+      if (FieldDisplay::isQuantity(fields[f].name)) field->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
     }
-    featureItem->setExpanded(layerItem->childCount() == 1);
+    featureItem->setExpanded(first);
+    first = false;
+  }
+  for (auto& [id, item] : layerItems) {
+    if (item->childCount() > 1) item->setText(0, item->text(0) + QStringLiteral(" (%1)").arg(item->childCount()));
   }
   hint_->setVisible(hits.empty());
 }

@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "viewer/field_display.h"
 #include "viewer/identify.h"
 
 class QTreeWidget;
@@ -18,8 +19,14 @@ class IdentifyPanel : public QWidget {
  public:
   IdentifyPanel(const LayerStack& layers, QWidget* parent = nullptr);
 
-  /// Shows the hits (topmost layer first); the first feature of each layer is expanded.
+  /// Shows the hits in the order given (orderForListing: enterprises first), compactly: one node
+  /// per layer with its count, only the first feature opened; fields by their zh/en names with
+  /// translated values, codes with names and formatted numbers; the full text and the raw field
+  /// name and value in tooltips.
   void showHits(const std::vector<IdentifyHit>& hits);
+  /// Takes the names codes stand for from the map's layers and `catalogue` (materials, parks).
+  void setNames(const catalogue::Catalogue* catalogue);
+  [[nodiscard]] const FieldDisplay& fieldDisplay() const noexcept { return display_; }
   void setLanguage(render::Language language);
   [[nodiscard]] QTreeWidget* tree() const noexcept { return tree_; }
 
@@ -36,6 +43,7 @@ class IdentifyPanel : public QWidget {
   const LayerStack& layers_;
   render::Language language_ = render::Language::Zh;
   std::vector<IdentifyHit> hits_;
+  FieldDisplay display_;
   QLabel* hint_;
   QTreeWidget* tree_;
 };

@@ -30,6 +30,9 @@ bool LanguageManager::setLanguage(const QString& code) {
   }
   translator_ = next;
   QCoreApplication::installTranslator(translator_);
+  // Numbers follow the UI language, with digit grouping even where the system locale is C.
+  QLocale::setDefault(code.startsWith(QStringLiteral("zh")) ? QLocale(QLocale::Chinese, QLocale::China)
+                                                            : QLocale(QLocale::English, QLocale::UnitedStates));
   // Qt posts LanguageChange only once the event loop runs; sending it now makes the switch
   // immediate and independent of the loop (a second, posted event just repeats the texts).
   for (QWidget* w : QApplication::topLevelWidgets()) {

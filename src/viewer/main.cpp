@@ -2,6 +2,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -27,11 +28,18 @@ int main(int argc, char* argv[]) {
   QCommandLineParser parser;
   parser.setApplicationDescription("circatlas map viewer");
   parser.addHelpOption();
-  parser.addPositionalArgument("files", "GIS files to add as layers (anything GDAL opens)");
+  parser.addPositionalArgument("files", "GIS files to add as layers (anything GDAL opens), or a project (.circatlas)");
   // Hidden helpers for tests, benchmarks and documentation screenshots.
   QCommandLineOption screenshot("screenshot", "Save the window to FILE after the first drawn map, then quit.", "FILE");
+  QCommandLineOption registry("registry",
+                              "Run the analysis docks on this registry: a catalogue folder or a CSV/XLSX/GeoPackage "
+                              "file of enterprises (as File > Open registry for the analyses).",
+                              "SOURCE");
+  parser.addOption(registry);
   QCommandLineOption timing("timing", "Print the time from start to the first drawn map.");
-  QCommandLineOption demo("demo", "Show an analysis at start: 'measure' (Lanzhou – Wuwei – Jiuquan) or 'allocation'.",
+  QCommandLineOption demo("demo",
+                          "Show an analysis at start: 'measure' (Lanzhou – Wuwei – Jiuquan), 'allocation' or "
+                          "'identify' (a click on the works of Xigu, Lanzhou).",
                           "NAME");
   for (QCommandLineOption* o : {&screenshot, &timing, &demo}) {
     o->setFlags(QCommandLineOption::HiddenFromHelp);
@@ -48,7 +56,16 @@ int main(int argc, char* argv[]) {
 
   circatlas::viewer::MainWindow window;
   window.loadBuiltinAtlas();
-  for (const QString& file : parser.positionalArguments()) window.openFile(file);
+  // A plain start reopens the last session; files, a registry or a scripted run start afresh.
+  if (parser.positionalArguments().isEmpty() && !parser.isSet(registry) && !parser.isSet(screenshot) &&
+      !parser.isSet(demo) && !parser.isSet(timing)) {
+    window.restoreSession();
+  }
+  for (const QString& file : parser.positionalArguments()) {
+    if (file.endsWith(QStringLiteral(".circatlas"), Qt::CaseInsensitive)) window.openProject(file);
+    else window.openFile(file);
+  }
+  if (parser.isSet(registry)) window.openRegistry(parser.value(registry));
   window.show();
   if (parser.value(demo) == "measure") {
     window.measureAction()->setChecked(true);
@@ -60,12 +77,19 @@ int main(int argc, char* argv[]) {
     window.measureTool()->finish();
   } else if (parser.value(demo) == "allocation" && window.allocationPanel()) {
     auto* panel = window.allocationPanel();
-    panel->parentWidget()->raise();
+    if (auto* dock = window.findChild<QDockWidget*>("allocationDock")) dock->raise();
     QObject::connect(panel, &circatlas::viewer::AllocationPanel::finished, panel, [panel, first = true]() mutable {
       if (first && panel->setProject("J003")) panel->runWhatIf();
       first = false;
     });
     panel->runAllocation();
+  }
+
+  if (parser.value(demo) == "identify") {
+    QTimer::singleShot(300, &window, [&window] {
+      if (const auto map = window.canvas()->fromLonLat({103.60244, 36.1198}))
+        window.identifyAt(map->x, map->y, 5 * window.canvas()->unitsPerPixel());
+    });
   }
 
   auto* canvas = window.canvas();

@@ -2,7 +2,9 @@
 #include "viewer/main_window.h"
 
 #include <QActionGroup>
+#include <QApplication>
 #include <QCloseEvent>
+#include <QCursor>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -11,16 +13,20 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolTip>
 
+#include <algorithm>
 #include <cmath>
 
 #include "atlas/atlas_data.h"
 #include "core/error.h"
+#include "definitions/definition_paths.h"
 #include "definitions/layer_set.h"
+#include "tools/catalogue_inputs.h"
 #include "viewer/allocation_panel.h"
 #include "viewer/analysis_inputs.h"
 #include "viewer/attribute_table_panel.h"
@@ -39,8 +45,10 @@
 #include "viewer/output_guard.h"
 #include "viewer/partners_panel.h"
 #include "viewer/search_box.h"
+#include "viewer/style_choice.h"
 #include "viewer/ui_support.h"
 #include "viewer/view_export.h"
+#include "viewer/viewer_layer.h"
 
 namespace circatlas::viewer {
 
@@ -55,18 +63,29 @@ MainWindow::MainWindow(QWidget* parent)
       identify_(new IdentifyPanel(*layers_, this)),
       table_(new AttributeTablePanel(*layers_, this)),
       search_(new SearchBox(*layers_, this)),
+      registry_(new QLabel(this)),
       coordinates_(new QLabel(this)),
       scale_(new QLabel(this)),
       renderTime_(new QLabel(this)) {
   setObjectName("mainWindow");
   setCentralWidget(canvas_);
   setAcceptDrops(true);
+  // The map first: one dock column on the left, Layers | Legend tabbed above, Identify and the
+  // analysis docks tabbed below; the attribute table opens at the bottom on demand.
+  setDockOptions(AnimatedDocks | AllowTabbedDocks | AllowNestedDocks);
+  setTabPosition(Qt::LeftDockWidgetArea, QTabWidget::North);
   layerDock_ = addDock(layerPanel_, "layersDock", Qt::LeftDockWidgetArea);
   legendDock_ = addDock(legend_, "legendDock", Qt::LeftDockWidgetArea);
-  identifyDock_ = addDock(identify_, "identifyDock", Qt::RightDockWidgetArea);
+  identifyDock_ = addDock(identify_, "identifyDock", Qt::LeftDockWidgetArea);
+  // Split before tabbing: a dock split from a tabbed one would join its tabs.
+  splitDockWidget(layerDock_, identifyDock_, Qt::Vertical);
+  tabifyDockWidget(layerDock_, legendDock_);
   tableDock_ = addDock(table_, "tableDock", Qt::BottomDockWidgetArea);
+  tableDock_->hide();
   createMenus();
   createMeasureTool();
+  registry_->setObjectName("registryLabel");
+  statusBar()->addWidget(registry_);
   statusBar()->addWidget(coordinates_, 1);
   statusBar()->addPermanentWidget(scale_);
   statusBar()->addPermanentWidget(renderTime_);
@@ -80,7 +99,10 @@ MainWindow::MainWindow(QWidget* parent)
     legend_->showLegend(canvas_->lastRender());
   });
   connect(canvas_, &MapCanvas::clicked, this,
-          [this](core::Coord map, double tolerance) { identifyAt(map.x, map.y, tolerance); });
+          [this](core::Coord map, double tolerance, Qt::KeyboardModifiers modifiers) {
+            identifyAt(map.x, map.y, tolerance, modifiers);
+          });
+  connect(canvas_, &MapCanvas::escapePressed, this, [this] { layers_->setSelection({}); });
   connect(canvas_, &MapCanvas::hovered, this,
           [this](core::Coord map, double tolerance, QPoint global) { showTooltip(map.x, map.y, tolerance, global); });
   connect(identify_, &IdentifyPanel::featureActivated, this, &MainWindow::showFeature);
@@ -92,6 +114,7 @@ MainWindow::MainWindow(QWidget* parent)
     tableDock_->raise();
   });
   connect(layerPanel_, &LayerPanel::zoomToLayerRequested, this, &MainWindow::zoomToLayer);
+  connect(layers_, &LayerStack::structureChanged, this, &MainWindow::applyPendingLayers);
   connect(language_, &LanguageManager::languageChanged, this, &MainWindow::applyLanguage);
   connect(layerExport_, &LayerExport::finished, this, [this](const QString& path, const QString& error) {
     if (error.isEmpty()) statusBar()->showMessage(tr("Wrote %1").arg(path), 8000);
@@ -107,22 +130,65 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-QDockWidget* MainWindow::addDock(QWidget* panel, const QString& objectName, Qt::DockWidgetArea area) {
+QDockWidget* MainWindow::addDock(QWidget* panel, const QString& objectName, Qt::DockWidgetArea area, bool scroll) {
   auto* dock = new QDockWidget(this);
   dock->setObjectName(objectName);
-  dock->setWidget(panel);
+  if (scroll) {
+    // Forms and tables scroll inside a narrow or short dock instead of overlapping or widening it.
+    auto* scrollArea = new QScrollArea(dock);
+    scrollArea->setObjectName(objectName + QStringLiteral("Scroll"));
+    scrollArea->setWidgetResizable(true);
+    scrollArea->setFrameShape(QFrame::NoFrame);
+    scrollArea->setWidget(panel);
+    dock->setWidget(scrollArea);
+  } else {
+    dock->setWidget(panel);
+  }
   addDockWidget(area, dock);
   return dock;
 }
 
+void MainWindow::applyDefaultLayout() {
+  // Every dock back in its place: the column of tabs at the left, the table and measure closed.
+  for (QDockWidget* dock : findChildren<QDockWidget*>()) {
+    dock->setFloating(false);
+    addDockWidget(dock == tableDock_ ? Qt::BottomDockWidgetArea : Qt::LeftDockWidgetArea, dock);
+  }
+  splitDockWidget(layerDock_, identifyDock_, Qt::Vertical);  // before tabbing (see the constructor)
+  tabifyDockWidget(layerDock_, legendDock_);
+  for (QDockWidget* dock : {clusterDock_, partnersDock_, allocationDock_, measureDock_}) {
+    if (dock) tabifyDockWidget(identifyDock_, dock);
+  }
+  for (QDockWidget* dock : findChildren<QDockWidget*>()) dock->setVisible(dock != tableDock_ && dock != measureDock_);
+  layerDock_->raise();
+  identifyDock_->raise();
+  // A fifth of the width at 1400 px (never under 240 px), split 45:55 between the two groups.
+  const int column = std::max(240, width() / 5);
+  resizeDocks({layerDock_}, {column}, Qt::Horizontal);
+  const int h = std::max(200, height() - 120);
+  resizeDocks({layerDock_, identifyDock_}, {h * 45 / 100, h * 55 / 100}, Qt::Vertical);
+}
+
 void MainWindow::createMenus() {
   fileMenu_ = menuBar()->addMenu(QString());
+  openProjectAction_ = fileMenu_->addAction(QString(), this, &MainWindow::openProjectDialog);
+  saveProjectAction_ = fileMenu_->addAction(QString(), this, [this] { saveProjectDialog(false); });
+  saveProjectAction_->setShortcut(QKeySequence::Save);
+  saveProjectAsAction_ = fileMenu_->addAction(QString(), this, [this] { saveProjectDialog(true); });
+  saveProjectAsAction_->setShortcut(QKeySequence::SaveAs);
+  recentMenu_ = fileMenu_->addMenu(QString());
+  connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
+  fileMenu_->addSeparator();
   openAction_ = fileMenu_->addAction(QString(), this, &MainWindow::openFileDialog);
   openAction_->setShortcut(QKeySequence::Open);
   exportAction_ = fileMenu_->addAction(QString(), this, &MainWindow::exportViewDialog);
   exportAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
   exportLayersAction_ = fileMenu_->addAction(QString(), this, &MainWindow::exportLayersDialog);
   exportFigureAction_ = fileMenu_->addAction(QString(), this, &MainWindow::exportFigureDialog);
+  fileMenu_->addSeparator();
+  openRegistryAction_ = fileMenu_->addAction(QString(), this, &MainWindow::openRegistryDialog);
+  builtinRegistryAction_ = fileMenu_->addAction(QString(), this, [this] { openRegistry({}); });
+  fileMenu_->addSeparator();
   copyTableAction_ = fileMenu_->addAction(QString(), table_, &AttributeTablePanel::copyToClipboard);
   fileMenu_->addSeparator();
   quitAction_ = fileMenu_->addAction(QString(), this, &QWidget::close);
@@ -138,7 +204,10 @@ void MainWindow::createMenus() {
       QString(), this, [this] { canvas_->zoomAt(1 / 1.5, QPointF(canvas_->width() / 2.0, canvas_->height() / 2.0)); });
   zoomOutAction_->setShortcut(QKeySequence::ZoomOut);
   zoomSelectionAction_ = viewMenu_->addAction(QString(), this, &MainWindow::zoomToSelection);
+  clearSelectionAction_ = viewMenu_->addAction(QString(), this, [this] { layers_->setSelection({}); });
+  clearSelectionAction_->setObjectName("clearSelectionAction");
   viewMenu_->addSeparator();
+  resetLayoutAction_ = viewMenu_->addAction(QString(), this, &MainWindow::applyDefaultLayout);
   for (QDockWidget* dock : {layerDock_, legendDock_, identifyDock_, tableDock_})
     viewMenu_->addAction(dock->toggleViewAction());
 
@@ -154,6 +223,7 @@ void MainWindow::createMenus() {
   auto* toolbar = addToolBar(QString());
   toolbar->setObjectName("mainToolBar");
   toolbar->addAction(fullExtentAction_);
+  toolbar->addAction(clearSelectionAction_);
   toolbar->addSeparator();
   toolbar->addWidget(search_);
 }
@@ -165,13 +235,14 @@ bool MainWindow::loadBuiltinAtlas() {
     atlas_ = std::make_shared<const render::AtlasData>(render::AtlasData::load(set, progress));
     layers_->setAtlas(*atlas_);
     inputs_ = AnalysisInputs::loadBuiltin();
+    identify_->setNames(&inputs_->catalogue);
   } catch (const std::exception& e) {
     showError(this, tr("Cannot load the built-in atlas"), errorText(e));
     return false;
   }
-  canvas_->zoomToFullExtent();
   createAnalysisPanels();
-  restoreState(QSettings().value("window/state").toByteArray());
+  if (!restoreState(QSettings().value("window/state").toByteArray(), kLayoutVersion)) applyDefaultLayout();
+  canvas_->zoomToFullExtent();
   return true;
 }
 
@@ -185,12 +256,10 @@ void MainWindow::createAnalysisPanels() {
     showError(this, tr("The analysis panels are unavailable"), errorText(e));
     return;
   }
-  clusterDock_ = addDock(cluster_, "clusterDock", Qt::RightDockWidgetArea);
-  partnersDock_ = addDock(partners_, "partnersDock", Qt::RightDockWidgetArea);
-  tabifyDockWidget(clusterDock_, partnersDock_);
-  tabifyDockWidget(identifyDock_, clusterDock_);
-  allocationDock_ = addDock(allocation_, "allocationDock", Qt::RightDockWidgetArea);
-  tabifyDockWidget(partnersDock_, allocationDock_);
+  clusterDock_ = addDock(cluster_, "clusterDock", Qt::LeftDockWidgetArea, true);
+  partnersDock_ = addDock(partners_, "partnersDock", Qt::LeftDockWidgetArea, true);
+  allocationDock_ = addDock(allocation_, "allocationDock", Qt::LeftDockWidgetArea, true);
+  for (QDockWidget* dock : {clusterDock_, partnersDock_, allocationDock_}) tabifyDockWidget(identifyDock_, dock);
   identifyDock_->raise();
   viewMenu_->addAction(clusterDock_->toggleViewAction());
   viewMenu_->addAction(partnersDock_->toggleViewAction());
@@ -202,7 +271,9 @@ void MainWindow::createAnalysisPanels() {
 void MainWindow::createMeasureTool() {
   measure_ = new MeasureTool(this);
   measurePanel_ = new MeasurePanel(*measure_, this);
-  measureDock_ = addDock(measurePanel_, "measureDock", Qt::BottomDockWidgetArea);
+  // Tabbed with Identify, so opening it never moves the map under the first click.
+  measureDock_ = addDock(measurePanel_, "measureDock", Qt::LeftDockWidgetArea, true);
+  tabifyDockWidget(identifyDock_, measureDock_);
   measureDock_->hide();
   measureAction_ = new QAction(this);
   measureAction_->setObjectName("measureAction");
@@ -223,9 +294,268 @@ void MainWindow::createMeasureTool() {
     toolbar->insertAction(toolbar->actions().value(1), measureAction_);
 }
 
-bool MainWindow::openFile(const QString& path) {
+bool MainWindow::openRegistry(const QString& path, const QString& layer) {
+  if (!cluster_) return false;  // no analysis docks (the built-in atlas did not load)
+  std::shared_ptr<const AnalysisInputs> inputs;
+  {
+    QApplication::setOverrideCursor(QCursor(Qt::WaitCursor));
+    statusBar()->showMessage(tr("Reading the registry %1…").arg(QFileInfo(path).fileName()));
+    QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
+    try {
+      tools::CatalogueRequest request;
+      request.source = utf8(path);
+      if (!layer.isEmpty()) request.layer = utf8(layer);
+      inputs = AnalysisInputs::load(request);
+    } catch (const std::exception& e) {
+      QApplication::restoreOverrideCursor();
+      statusBar()->clearMessage();
+      showError(this, tr("Cannot open the registry %1").arg(QFileInfo(path).fileName()), errorText(e));
+      return false;
+    }
+    QApplication::restoreOverrideCursor();
+  }
+  inputs_ = inputs;
+  identify_->setNames(&inputs_->catalogue);
+  cluster_->setInputs(inputs);
+  partners_->setInputs(inputs);
+  allocation_->setInputs(inputs);
+  // The registry's own enterprises on the map, drawn as the built-in ones, so a click picks them.
+  if (const auto i = layers_->indexOf("registry_enterprises")) layers_->remove(*i);
+  if (!inputs->catalogue.builtin) {
+    try {
+      const ViewerLayer* builtin = layers_->find("enterprises");
+      render::Style style = builtin ? *builtin->style : defaultStyleFor(core::GeometryType::Point);
+      const std::string name = inputs->shortName();
+      ViewerLayer v = makeViewerLayer("registry_enterprises", {"登记企业：" + name, "Registry: " + name},
+                                      inputs->catalogue.enterprises, std::move(style));
+      v.origin = inputs->catalogue.origin;
+      layers_->put(std::move(v));
+      if (const auto e = layers_->indexOf("enterprises")) layers_->setVisible(*e, false);
+    } catch (const std::exception& e) {
+      showError(this, tr("The registry's enterprises cannot be drawn"), errorText(e));
+    }
+  } else if (const auto e = layers_->indexOf("enterprises")) {
+    layers_->setVisible(*e, true);
+  }
+  showRegistry();
+  if (!path.isEmpty()) QSettings().setValue("paths/last_registry_folder", QFileInfo(path).absolutePath());
+  statusBar()->showMessage(tr("Analyses now run on %1").arg(registryName()), 8000);
+  return true;
+}
+
+QString MainWindow::registryName() const {
+  if (!inputs_ || inputs_->catalogue.builtin) return tr("built-in catalogue");
+  return qs(inputs_->shortName());
+}
+
+void MainWindow::showRegistry() {
+  registry_->setText(tr("Analysis registry: %1").arg(registryName()));
+  registry_->setToolTip(inputs_ && !inputs_->catalogue.builtin ? qs(tools::describeOrigin(inputs_->catalogue))
+                                                               : tr("The built-in Gansu catalogue (data/catalogue)"));
+  // A registry of the planner's own is named in the tabs; the built-in one only in the status bar.
+  const QString suffix = inputs_ && !inputs_->catalogue.builtin ? QStringLiteral(" — ") + registryName() : QString();
+  if (clusterDock_) clusterDock_->setWindowTitle(tr("Clusters") + suffix);
+  if (partnersDock_) partnersDock_->setWindowTitle(tr("Partners") + suffix);
+  if (allocationDock_) allocationDock_->setWindowTitle(tr("Allocation") + suffix);
+}
+
+Project MainWindow::currentProject() const {
+  Project p;
+  if (inputs_ && !inputs_->catalogue.builtin) {
+    p.registry = inputs_->request.source;
+    p.registryLayer = inputs_->request.layer.value_or("");
+  }
+  for (const ViewerLayer& v : layers_->layers()) {
+    ProjectLayer l;
+    l.id = v.id;
+    if (!v.file.empty()) {
+      l.file = v.file;
+      l.layer = v.fileLayer;
+    }
+    l.visible = v.visible;
+    l.labels = v.labels;
+    l.opacity = v.opacity;
+    if (v.style) l.style = v.style->name;
+    p.layers.push_back(std::move(l));
+  }
+  p.view = canvas_->viewExtent();
+  p.language = utf8(language_->language());
+  if (cluster_) {
+    const tools::ClusterParams c = cluster_->params();
+    p.analyses.clusterEpsMeters = c.epsMeters;
+    p.analyses.clusterMinPoints = c.minPoints;
+    p.analyses.clusterDbscanStar = c.borderPointsAsNoise;
+  }
+  if (partners_ && partners_->lastOutcome().links) p.analyses.partnersEnterprise = utf8(partners_->enterprise());
+  if (allocation_) {
+    p.analyses.allocationMaterial = utf8(allocation_->material());
+    p.analyses.allocationRun = allocation_->hasAllocation();
+    p.analyses.whatIfProject = utf8(allocation_->project());
+  }
+  return p;
+}
+
+bool MainWindow::saveProject(const QString& path) {
   try {
-    layers_->put(readUserLayer(utf8(path)));
+    writeProjectFile(currentProject(), utf8(path));
+  } catch (const std::exception& e) {
+    showError(this, tr("Cannot save the project"), errorText(e));
+    return false;
+  }
+  projectPath_ = path;
+  rememberRecent(path);
+  statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);
+  return true;
+}
+
+bool MainWindow::openProject(const QString& path) {
+  Project project;
+  try {
+    project = readProjectFile(utf8(path));
+  } catch (const std::exception& e) {
+    showError(this, tr("Cannot open the project %1").arg(QFileInfo(path).fileName()), errorText(e));
+    return false;
+  }
+  projectPath_ = path;
+  rememberRecent(path);
+  applyProject(project);
+  return true;
+}
+
+QStringList MainWindow::applyProject(const Project& project) {
+  QStringList problems;
+  if (!project.language.empty() && qs(project.language) != language_->language())
+    language_->setLanguage(qs(project.language));
+  const bool builtinNow = !inputs_ || inputs_->catalogue.builtin;
+  const bool sameRegistry = project.registry.empty() ? builtinNow
+                                                     : !builtinNow && inputs_->request.source == project.registry &&
+                                                           inputs_->request.layer.value_or("") == project.registryLayer;
+  if (!sameRegistry && !openRegistry(qs(project.registry), qs(project.registryLayer)))
+    problems << tr("registry %1 not opened").arg(qs(project.registry));
+  // The planner's files, then every layer's place and looks.
+  for (const ProjectLayer& l : project.layers) {
+    if (l.file.empty() || layers_->find(l.id)) continue;
+    if (!openFile(qs(l.file), qs(l.layer))) problems << tr("%1 not opened").arg(qs(l.file));
+  }
+  std::size_t bottom = 0;
+  pendingLayers_.clear();
+  for (const ProjectLayer& l : project.layers) {
+    const auto index = layers_->indexOf(l.id);
+    if (!index) {
+      pendingLayers_.push_back(l);  // an analysis result still being computed
+      continue;
+    }
+    layers_->move(*index, std::min(bottom++, layers_->size() - 1));
+  }
+  const StyleLibrary library = loadStyleLibrary(render::stylesDir());
+  for (const ProjectLayer& l : project.layers) {
+    const auto index = layers_->indexOf(l.id);
+    if (!index) continue;
+    layers_->setVisible(*index, l.visible);
+    layers_->setLabels(*index, l.labels);
+    layers_->setOpacity(*index, l.opacity);
+    const ViewerLayer& v = layers_->at(*index);
+    if (l.style.empty() || (v.style && v.style->name == l.style)) continue;
+    bool applied = false;
+    for (const auto& style : stylesFor(library, *v.source)) {
+      if (style->name != l.style) continue;
+      layers_->setStyle(*index, style);
+      applied = true;
+      break;
+    }
+    if (!applied)
+      problems << tr("style %1 does not fit layer %2").arg(qs(l.style), qs(v.title, language_->mapLanguage()));
+  }
+  if (project.view) canvas_->zoomToExtent(*project.view);
+  const ProjectAnalyses& a = project.analyses;
+  if (cluster_ && a.clusterEpsMeters > 0 && a.clusterMinPoints > 0)
+    cluster_->setParams(a.clusterEpsMeters, a.clusterMinPoints, a.clusterDbscanStar);
+  if (allocation_) {
+    allocation_->setMaterial(qs(a.allocationMaterial));
+    if (!a.whatIfProject.empty()) allocation_->setProject(qs(a.whatIfProject));
+    if (a.allocationRun) allocation_->runAllocation();
+  }
+  if (partners_ && !a.partnersEnterprise.empty()) partners_->setEnterprise(qs(a.partnersEnterprise));
+  if (!problems.isEmpty()) showError(this, tr("Parts of the project could not be restored"), problems.join('\n'));
+  return problems;
+}
+
+void MainWindow::applyPendingLayers() {
+  for (auto it = pendingLayers_.begin(); it != pendingLayers_.end();) {
+    const auto index = layers_->indexOf(it->id);
+    if (!index) {
+      ++it;
+      continue;
+    }
+    const ProjectLayer l = *it;
+    it = pendingLayers_.erase(it);  // before the calls below, which signal again
+    layers_->setVisible(*index, l.visible);
+    layers_->setLabels(*index, l.labels);
+    layers_->setOpacity(*index, l.opacity);
+  }
+}
+
+bool MainWindow::restoreSession() {
+  const QString json = QSettings().value("session/project").toString();
+  if (json.isEmpty()) return false;
+  try {
+    applyProject(projectFromJson(utf8(json), {}, "last session"));
+  } catch (const std::exception& e) {
+    statusBar()->showMessage(tr("The last session could not be restored: %1").arg(errorText(e)), 8000);
+    return false;
+  }
+  return true;
+}
+
+QStringList MainWindow::recentProjects() { return QSettings().value("projects/recent").toStringList(); }
+
+void MainWindow::rememberRecent(const QString& path) {
+  QStringList recent = recentProjects();
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  recent.removeAll(absolute);
+  recent.prepend(absolute);
+  while (recent.size() > 8) recent.removeLast();
+  QSettings settings;
+  settings.setValue("projects/recent", recent);
+  settings.setValue("paths/last_project_folder", QFileInfo(path).absolutePath());
+}
+
+void MainWindow::fillRecentMenu() {
+  recentMenu_->clear();
+  for (const QString& path : recentProjects()) {
+    QAction* a = recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] { openProject(path); });
+    a->setToolTip(path);
+    a->setEnabled(QFileInfo::exists(path));
+  }
+  if (recentMenu_->isEmpty()) recentMenu_->addAction(tr("(none)"))->setEnabled(false);
+}
+
+void MainWindow::openProjectDialog() {
+  const QString path = QFileDialog::getOpenFileName(this, tr("Open a project"),
+                                                    QSettings().value("paths/last_project_folder").toString(),
+                                                    tr("circatlas projects (*.circatlas);;All files (*)"));
+  if (!path.isEmpty()) openProject(path);
+}
+
+void MainWindow::saveProjectDialog(bool askPath) {
+  QString path = projectPath_;
+  if (askPath || path.isEmpty()) {
+    path = askSavePath(this, tr("Save the project"), QSettings().value("paths/last_project_folder").toString(),
+                       tr("circatlas projects (*.circatlas)"), QStringLiteral("circatlas"));
+  }
+  if (!path.isEmpty()) saveProject(path);
+}
+
+void MainWindow::openRegistryDialog() {
+  const QString path = QFileDialog::getOpenFileName(
+      this, tr("Open a registry for the analyses"), QSettings().value("paths/last_registry_folder").toString(),
+      tr("Registries (*.csv *.xlsx *.xls *.ods *.gpkg *.shp *.geojson *.json *.sqlite);;All files (*)"));
+  if (!path.isEmpty()) openRegistry(path);
+}
+
+bool MainWindow::openFile(const QString& path, const QString& layer) {
+  try {
+    layers_->put(readUserLayer(utf8(path), utf8(layer)));
   } catch (const std::exception& e) {
     showError(this, tr("Cannot open %1").arg(QFileInfo(path).fileName()), errorText(e));
     return false;
@@ -292,18 +622,18 @@ void MainWindow::exportLayersDialog() {
   }
 }
 
-void MainWindow::identifyAt(double x, double y, double tolerance) {
-  const auto hits = viewer::identifyAt(*layers_, {x, y}, tolerance);
+void MainWindow::identifyAt(double x, double y, double tolerance, Qt::KeyboardModifiers modifiers) {
+  const auto hits = orderForListing(*layers_, viewer::identifyAt(*layers_, {x, y}, tolerance));
   identify_->showHits(hits);
   identifyDock_->show();
-  if (hits.empty()) {
-    layers_->setSelection({});
-    return;
-  }
-  layers_->setSelection({hits.front().layerId, {hits.front().feature}});
-  if (partners_ && hits.front().layerId == "enterprises") {
-    const auto& l = *layers_->find("enterprises")->source;
-    partners_->setEnterprise(qs(core::toString(l.value(hits.front().feature, "id"))));
+  const int active = layerPanel_->currentLayerIndex();
+  const std::string activeId = active >= 0 ? layers_->at(static_cast<std::size_t>(active)).id : std::string();
+  const std::optional<IdentifyHit> pick = pickForSelection(*layers_, hits, activeId);
+  layers_->setSelection(clickSelection(layers_->selection(), pick, modifiers.testFlag(Qt::ShiftModifier),
+                                       modifiers.testFlag(Qt::ControlModifier)));
+  if (partners_ && pick && (pick->layerId == "enterprises" || pick->layerId == "registry_enterprises")) {
+    const auto& l = *layers_->find(pick->layerId)->source;
+    partners_->setEnterprise(qs(core::toString(l.value(pick->feature, "id"))));
   }
 }
 
@@ -311,6 +641,12 @@ void MainWindow::showFeature(const QString& layerId, int feature) {
   const ViewerLayer* layer = layers_->find(utf8(layerId));
   if (!layer || feature < 0 || static_cast<std::size_t>(feature) >= layer->display->size()) return;
   layers_->setSelection({utf8(layerId), {static_cast<std::size_t>(feature)}});
+  // Its attributes too (a search result, a table row or a feature picked in the identify list).
+  if (sender() != identify_) {
+    identify_->showHits({IdentifyHit{utf8(layerId), static_cast<std::size_t>(feature)}});
+    identifyDock_->show();
+    identifyDock_->raise();
+  }
   zoomToSelection();
 }
 
@@ -373,6 +709,14 @@ void MainWindow::retranslateUi() {
   setWindowTitle(tr("circatlas — Gansu circular-economy atlas"));
   fileMenu_->setTitle(tr("&File"));
   openAction_->setText(tr("&Add layer…"));
+  openProjectAction_->setText(tr("&Open project…"));
+  saveProjectAction_->setText(tr("&Save project"));
+  saveProjectAsAction_->setText(tr("Save project &as…"));
+  recentMenu_->setTitle(tr("Recent projects"));
+  openRegistryAction_->setText(tr("Open &registry for the analyses…"));
+  openRegistryAction_->setToolTip(
+      tr("A catalogue folder or one CSV/XLSX/GeoPackage file of enterprises; every analysis dock runs on it"));
+  builtinRegistryAction_->setText(tr("Analyse the &built-in catalogue"));
   exportAction_->setText(tr("&Export view (PNG, PDF, SVG)…"));
   exportLayersAction_->setText(tr("Export layers and results (GeoPackage)…"));
   exportFigureAction_->setText(tr("Export a planning figure (preset)…"));
@@ -383,14 +727,15 @@ void MainWindow::retranslateUi() {
   zoomInAction_->setText(tr("Zoom &in"));
   zoomOutAction_->setText(tr("Zoom &out"));
   zoomSelectionAction_->setText(tr("Zoom to &selection"));
+  resetLayoutAction_->setText(tr("&Reset the panel layout"));
+  clearSelectionAction_->setText(tr("&Clear selection"));
+  clearSelectionAction_->setToolTip(tr("Clear the selection (Esc on the map)"));
   languageMenu_->setTitle(tr("&Language"));
   layerDock_->setWindowTitle(tr("Layers"));
   legendDock_->setWindowTitle(tr("Legend"));
   identifyDock_->setWindowTitle(tr("Identify"));
   tableDock_->setWindowTitle(tr("Attribute table"));
-  if (clusterDock_) clusterDock_->setWindowTitle(tr("Clusters"));
-  if (partnersDock_) partnersDock_->setWindowTitle(tr("Partners"));
-  if (allocationDock_) allocationDock_->setWindowTitle(tr("Allocation"));
+  showRegistry();
   measureDock_->setWindowTitle(tr("Measure"));
   measureAction_->setText(tr("&Measure distance"));
   measureAction_->setToolTip(tr("Measure distance: geodesic and by road (Ctrl+M)"));
@@ -401,7 +746,8 @@ void MainWindow::retranslateUi() {
 void MainWindow::closeEvent(QCloseEvent* event) {
   QSettings settings;
   settings.setValue("window/geometry", saveGeometry());
-  settings.setValue("window/state", saveState());
+  settings.setValue("window/state", saveState(kLayoutVersion));
+  if (atlas_) settings.setValue("session/project", qs(projectToJson(currentProject(), {})));
   QMainWindow::closeEvent(event);
 }
 

@@ -4,6 +4,9 @@
 #include <QMainWindow>
 
 #include <memory>
+#include <vector>
+
+#include "viewer/project.h"
 
 class QAction;
 class QDockWidget;
@@ -42,8 +45,39 @@ class MainWindow : public QMainWindow {
   /// Loads the built-in atlas (layers/atlas.json) and the catalogue for the analysis panels;
   /// on failure shows a message box naming the file and layer and returns false.
   bool loadBuiltinAtlas();
-  /// Adds a layer from any file GDAL opens; on failure a message box, false.
-  bool openFile(const QString& path);
+  /// Makes the registry at `path` (a catalogue folder, or a single CSV/XLSX/GPKG/… file of
+  /// enterprises; `layer` picks a sheet or layer) the analysis registry of every analysis dock,
+  /// through tools::loadCatalogue, and shows its enterprises as the layer 'registry_enterprises'.
+  /// An empty path goes back to the built-in catalogue. On failure a message box naming file,
+  /// layer and field, the current registry stays, and false.
+  bool openRegistry(const QString& path, const QString& layer = {});
+  /// The registry every analysis dock runs on now.
+  [[nodiscard]] const std::shared_ptr<const AnalysisInputs>& analysisInputs() const noexcept { return inputs_; }
+  /// The registry's name as the docks and status bar show it ("built-in catalogue" or the file).
+  [[nodiscard]] QString registryName() const;
+  [[nodiscard]] QLabel* registryLabel() const noexcept { return registry_; }
+  /// Adds a layer from any file GDAL opens (its only layer or `layer`); on failure a message box, false.
+  bool openFile(const QString& path, const QString& layer = {});
+
+  /// The session as a project: registry, layers (files, order, visibility, labels, opacity,
+  /// style), view, language and the analysis docks' parameters.
+  [[nodiscard]] Project currentProject() const;
+  /// Writes the project file (paths relative to its folder) and remembers it among the recent
+  /// projects; on failure a message box, false.
+  bool saveProject(const QString& path);
+  /// Opens a project file: the registry, the planner's files, order and looks of every layer,
+  /// the view and the analyses (rerun from their parameters). On failure a message box, false.
+  bool openProject(const QString& path);
+  /// Applies a project to this window (see openProject). Layers it names that do not exist yet
+  /// (analysis results) take their looks when they appear. Returns the problems met, one per line
+  /// (a file that cannot be read, a style that does not fit), each already shown to the planner.
+  QStringList applyProject(const Project& project);
+  /// The project file last saved or opened, or empty.
+  [[nodiscard]] const QString& projectPath() const noexcept { return projectPath_; }
+  /// Reopens the last session (kept in the settings when the window closes); false if none.
+  bool restoreSession();
+  /// The recent projects, newest first (at most 8).
+  [[nodiscard]] static QStringList recentProjects();
   /// Writes the current view to PNG, PDF or SVG (by extension); on failure a message box, false.
   bool exportView(const QString& path);
   /// Starts writing every layer and result to a GeoPackage in a worker thread; the outcome is
@@ -66,6 +100,18 @@ class MainWindow : public QMainWindow {
   [[nodiscard]] SearchBox* searchBox() const noexcept { return search_; }
   [[nodiscard]] LanguageManager& languageManager() const noexcept { return *language_; }
   [[nodiscard]] QMenu* fileMenu() const noexcept { return fileMenu_; }
+  [[nodiscard]] LayerPanel* layerPanel() const noexcept { return layerPanel_; }
+  /// Identifies at a map point (display CRS) as a click with `modifiers` does: lists the
+  /// features under it and updates the selection (identify.h: pickForSelection, clickSelection).
+  void identifyAt(double x, double y, double tolerance, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
+
+  /// The docks as a new planner first sees them: one column of tabs at the left (Layers | Legend
+  /// above; Identify, Clusters, Partners, Allocation, Measure below), the attribute table and
+  /// Measure closed, so the map takes most of the window. View > Reset the panel layout.
+  void applyDefaultLayout();
+  /// Version of the saved dock state (QSettings window/state); a state saved by a viewer with
+  /// another dock set is ignored and the default layout used.
+  static constexpr int kLayoutVersion = 2;
 
   /// Opens the dialog that exports a figure preset (layers/figures/) of the province or a prefecture.
   void exportFigureDialog();
@@ -81,14 +127,20 @@ class MainWindow : public QMainWindow {
 
  private:
   void createMenus();
-  QDockWidget* addDock(QWidget* panel, const QString& objectName, Qt::DockWidgetArea area);
+  QDockWidget* addDock(QWidget* panel, const QString& objectName, Qt::DockWidgetArea area, bool scroll = false);
   void createAnalysisPanels();
   void createMeasureTool();
-  void identifyAt(double x, double y, double tolerance);
   void zoomToLayer(const QString& layerId);
   void zoomToSelection();
   void showTooltip(double x, double y, double tolerance, QPoint global);
   void openFileDialog();
+  void openRegistryDialog();
+  void openProjectDialog();
+  void saveProjectDialog(bool askPath);
+  void rememberRecent(const QString& path);
+  void fillRecentMenu();
+  void applyPendingLayers();
+  void showRegistry();
   void exportViewDialog();
   void exportLayersDialog();
   void applyLanguage();
@@ -123,6 +175,15 @@ class MainWindow : public QMainWindow {
   QMenu* viewMenu_ = nullptr;
   QMenu* languageMenu_ = nullptr;
   QAction* openAction_ = nullptr;
+  QAction* openRegistryAction_ = nullptr;
+  QAction* openProjectAction_ = nullptr;
+  QAction* saveProjectAction_ = nullptr;
+  QAction* saveProjectAsAction_ = nullptr;
+  QMenu* recentMenu_ = nullptr;
+  QString projectPath_;
+  /// Layer looks from a project, for layers not there yet (applied when they appear).
+  std::vector<ProjectLayer> pendingLayers_;
+  QAction* builtinRegistryAction_ = nullptr;
   QAction* exportAction_ = nullptr;
   QAction* exportLayersAction_ = nullptr;
   QAction* exportFigureAction_ = nullptr;
@@ -133,10 +194,13 @@ class MainWindow : public QMainWindow {
   QAction* zoomInAction_ = nullptr;
   QAction* zoomOutAction_ = nullptr;
   QAction* zoomSelectionAction_ = nullptr;
+  QAction* resetLayoutAction_ = nullptr;
+  QAction* clearSelectionAction_ = nullptr;
   QAction* copyTableAction_ = nullptr;
   QAction* zhAction_ = nullptr;
   QAction* enAction_ = nullptr;
   QAction* measureAction_ = nullptr;
+  QLabel* registry_;
   QLabel* coordinates_;
   QLabel* scale_;
   QLabel* renderTime_;

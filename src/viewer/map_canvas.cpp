@@ -274,12 +274,15 @@ void MapCanvas::mouseReleaseEvent(QMouseEvent* event) {
       const core::Coord a = toMap(box.topLeft());
       const core::Coord b = toMap(box.bottomRight());
       zoomToExtent({std::min(a.x, b.x), std::min(a.y, b.y), std::max(a.x, b.x), std::max(a.y, b.y)});
+    } else if (!(tool_ && tool_->clicked(*this, toMap(event->position())))) {
+      // Shift + click without a drag: adds to the selection.
+      emit clicked(toMap(event->position()), kClickTolerancePx * unitsPerPixel_, event->modifiers());
     }
     update();
     return;
   }
   if (!dragged_ && !(tool_ && tool_->clicked(*this, toMap(event->position())))) {
-    emit clicked(toMap(event->position()), kClickTolerancePx * unitsPerPixel_);
+    emit clicked(toMap(event->position()), kClickTolerancePx * unitsPerPixel_, event->modifiers());
   }
   pressPos_.reset();
   dragged_ = false;
@@ -297,6 +300,11 @@ void MapCanvas::mouseDoubleClickEvent(QMouseEvent* event) {
 
 void MapCanvas::keyPressEvent(QKeyEvent* event) {
   if (tool_ && tool_->keyPressed(*this, *event)) {
+    event->accept();
+    return;
+  }
+  if (event->key() == Qt::Key_Escape) {
+    emit escapePressed();
     event->accept();
     return;
   }

@@ -40,6 +40,8 @@ class MapCanvas : public QWidget {
   /// Shows the extent (display CRS) whole, centred, with a small margin.
   void zoomToExtent(const core::Extent& extent);
   void zoomToFullExtent();
+  /// The extent shown now (display CRS).
+  [[nodiscard]] core::Extent viewExtent() const { return settings().extent; }
   /// Zooms by `factor` (> 1 zooms in) keeping the map point under `anchor` (widget pixels) still.
   void zoomAt(double factor, QPointF anchor);
   /// Moves the map content by `delta` pixels (drag direction).
@@ -60,8 +62,11 @@ class MapCanvas : public QWidget {
   /// Cursor position in WGS 84; invalid (std::nullopt) when off the map.
   void cursorMoved(double lon, double lat);
   void viewChanged();
-  /// A click without drag, at a display-CRS point; `tolerance` is a few pixels in map units.
-  void clicked(core::Coord map, double tolerance);
+  /// A click without drag, at a display-CRS point; `tolerance` is a few pixels in map units;
+  /// `modifiers` as held (Shift adds to the selection, Ctrl toggles).
+  void clicked(core::Coord map, double tolerance, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
+  /// Esc pressed on the map while no map tool took it (clears the selection).
+  void escapePressed();
   /// The cursor rested still over the map for a moment (for tooltips), at `map`, `global` screen pixels.
   void hovered(core::Coord map, double tolerance, QPoint global);
 

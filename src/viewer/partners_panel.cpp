@@ -15,6 +15,7 @@
 #include "tools/partners_tool.h"
 #include "viewer/analysis_inputs.h"
 #include "viewer/exchange_links.h"
+#include "viewer/field_display.h"
 #include "viewer/layer_stack.h"
 #include "viewer/ui_support.h"
 #include "viewer/worker_run.h"
@@ -35,12 +36,12 @@ PartnersOutcome runPartnersJob(const AnalysisInputs& inputs, const std::string& 
   const core::Layer& c = r.candidates;
   for (std::size_t i = 0; i < c.size(); ++i) {
     out.rows.push_back({static_cast<int>(realOf(c.value(i, "rank"))), qs(core::toString(c.value(i, "receiver_name"))),
-                        qs(core::toString(c.value(i, "material"))), realOf(c.value(i, "km")),
-                        realOf(c.value(i, "transport_cny")), realOf(c.value(i, "score")),
+                        qs(core::toString(c.value(i, "material"))), qs(core::toString(c.value(i, "material_zh"))),
+                        realOf(c.value(i, "km")), realOf(c.value(i, "transport_cny")), realOf(c.value(i, "score")),
                         qs(core::toString(c.value(i, "reason_zh"))), qs(core::toString(c.value(i, "reason_en")))});
   }
   out.links = makeExchangeLinks(c, tools::spec::partners::candidates);
-  out.links->origin = "catalogue: enterprises.csv, flows.csv, materials.csv, material_uses.csv";
+  out.links->origin = inputs.provenance("enterprises, flows, materials, material_uses");
   out.links->producedBy = "circatlas partners (viewer)";
   out.links->parameters = r.parameters;
   return out;
@@ -77,6 +78,17 @@ PartnersPanel::PartnersPanel(LayerStack& layers, std::shared_ptr<const AnalysisI
   form->addRow(summary_);
   form->addRow(table_);
 
+  fillChoices();
+
+  connect(runButton_, &QPushButton::clicked, this, &PartnersPanel::run);
+  connect(enterprise_, &QComboBox::activated, this, &PartnersPanel::run);
+  connect(material_, &QComboBox::activated, this, &PartnersPanel::run);
+  retranslateUi();
+}
+
+void PartnersPanel::fillChoices() {
+  enterprise_->clear();
+  material_->clear();
   const core::Layer& enterprises = inputs_->catalogue.enterprises;
   const auto id = enterprises.schema().require("id");
   const auto name = enterprises.schema().require("name_zh");
@@ -84,7 +96,7 @@ PartnersPanel::PartnersPanel(LayerStack& layers, std::shared_ptr<const AnalysisI
     const QString eid = qs(core::toString(f.values[id]));
     enterprise_->addItem(eid + QStringLiteral("  ") + qs(core::toString(f.values[name])), eid);
   }
-  material_->addItem(QString(), QString());
+  material_->addItem(tr("all residues"), QString());
   const core::Layer& materials = inputs_->catalogue.materials;
   const auto code = materials.schema().require("code");
   for (const auto& f : materials.features()) {
@@ -93,12 +105,24 @@ PartnersPanel::PartnersPanel(LayerStack& layers, std::shared_ptr<const AnalysisI
   }
   const QString last = QSettings().value("analysis/partners/enterprise").toString();
   if (const int i = enterprise_->findData(last); i >= 0) enterprise_->setCurrentIndex(i);
+}
 
-  connect(runButton_, &QPushButton::clicked, this, &PartnersPanel::run);
-  connect(enterprise_, &QComboBox::activated, this, &PartnersPanel::run);
-  connect(material_, &QComboBox::activated, this, &PartnersPanel::run);
+void PartnersPanel::setInputs(std::shared_ptr<const AnalysisInputs> inputs) {
+  if (!inputs || inputs == inputs_) return;
+  inputs_ = std::move(inputs);
+  ++generation_;
+  worker_->cancel();
+  running_ = false;  // the old job's outcome is dropped when it returns
+  runButton_->setEnabled(!worker_->isRunning());
+  fillChoices();
+  hasRun_ = false;
+  outcome_ = {};
+  if (const auto i = layers_.indexOf(tools::spec::partners::candidates.id)) layers_.remove(*i);
+  fillTable();
   retranslateUi();
 }
+
+QString PartnersPanel::enterprise() const { return enterprise_->currentData().toString(); }
 
 bool PartnersPanel::setEnterprise(const QString& id) {
   const int i = enterprise_->findData(id);
@@ -109,7 +133,7 @@ bool PartnersPanel::setEnterprise(const QString& id) {
 }
 
 void PartnersPanel::run() {
-  if (running_) return;  // one run at a time; the button is disabled meanwhile
+  if (running_ || worker_->isRunning()) return;  // one run at a time; the button is disabled meanwhile
   const QString id = enterprise_->currentData().toString();
   if (id.isEmpty()) return;
   QSettings().setValue("analysis/partners/enterprise", id);
@@ -118,7 +142,11 @@ void PartnersPanel::run() {
   worker_->start<PartnersOutcome>(
       [inputs = inputs_, enterprise = utf8(id), material = utf8(material_->currentData().toString())](
           core::Progress& progress) { return runPartnersJob(*inputs, enterprise, material, progress); },
-      [this](JobOutcome<PartnersOutcome> o) {
+      [this, generation = generation_](JobOutcome<PartnersOutcome> o) {
+        if (generation != generation_) {  // started on a registry that is no longer the current one
+          runButton_->setEnabled(true);
+          return;
+        }
         PartnersOutcome result = std::move(o.value).value_or(PartnersOutcome{});
         result.error = std::move(o.error);
         done(std::move(result), o.cancelled);
@@ -153,21 +181,29 @@ void PartnersPanel::setLanguage(render::Language language) {
 void PartnersPanel::fillTable() {
   table_->setSortingEnabled(false);
   table_->setRowCount(static_cast<int>(outcome_.rows.size()));
-  auto number = [](double v, int decimals) {
-    auto* item = new QTableWidgetItem;
-    item->setData(Qt::DisplayRole, QString::number(v, 'f', decimals).toDouble());
-    item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    return item;
-  };
+  const bool zh = language_ == render::Language::Zh;
   for (int r = 0; r < table_->rowCount(); ++r) {
     const PartnerRow& row = outcome_.rows[static_cast<std::size_t>(r)];
-    table_->setItem(r, 0, number(row.rank, 0));
-    table_->setItem(r, 1, new QTableWidgetItem(row.receiver));
-    table_->setItem(r, 2, new QTableWidgetItem(row.material));
-    table_->setItem(r, 3, number(row.km, 1));
-    table_->setItem(r, 4, number(row.transportCny, 0));
-    table_->setItem(r, 5, number(row.score, 0));
-    table_->setItem(r, 6, new QTableWidgetItem(language_ == render::Language::Zh ? row.reasonZh : row.reasonEn));
+    table_->setItem(r, 0, quantityItem(row.rank, 0));
+    auto* receiver = new QTableWidgetItem(row.receiver);
+    receiver->setToolTip(row.receiver);
+    table_->setItem(r, 1, receiver);
+    // The name the legend uses, with the code beside it.
+    const QString material =
+        zh && !row.materialZh.isEmpty() ? row.materialZh + QStringLiteral(" (") + row.material + ')' : row.material;
+    table_->setItem(r, 2, new QTableWidgetItem(material));
+    table_->setItem(r, 3, quantityItem(row.km, 1));
+    table_->setItem(r, 4, quantityItem(row.transportCny, 0));
+    QTableWidgetItem* score = quantityItem(row.score, 0);
+    if (row.score > 0) score->setText(QStringLiteral("+") + score->text());
+    score->setToolTip(row.score < 0 ? tr("Negative: carrying it costs more than disposal and the material it replaces "
+                                         "save, so this exchange loses money (CNY per year).")
+                                    : tr("Net benefit in CNY per year: disposal and material saved minus transport."));
+    table_->setItem(r, 5, score);
+    const QString reason = zh ? row.reasonZh : row.reasonEn;
+    auto* reasonItem = new QTableWidgetItem(reason);
+    reasonItem->setToolTip(reason);
+    table_->setItem(r, 6, reasonItem);
   }
   table_->setSortingEnabled(true);
   table_->resizeColumnsToContents();
@@ -187,7 +223,10 @@ void PartnersPanel::retranslateUi() {
   runButton_->setText(tr("Find partners"));
   if (!hasRun_) summary_->setText(tr("Choose an enterprise, or click one on the map."));
   table_->setHorizontalHeaderLabels(
-      {tr("Rank"), tr("Receiver"), tr("Material"), tr("km"), tr("Transport CNY"), tr("Score CNY/yr"), tr("Reason")});
+      {tr("Rank"), tr("Receiver"), tr("Material"), tr("km"), tr("Transport CNY/yr"), tr("Score CNY/yr"), tr("Reason")});
+  table_->horizontalHeaderItem(5)->setToolTip(
+      tr("Net benefit in CNY per year: disposal and material saved minus transport; negative when transport "
+         "costs more than it saves."));
 }
 
 }  // namespace circatlas::viewer

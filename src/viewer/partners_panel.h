@@ -24,6 +24,7 @@ struct PartnerRow {
   int rank = 0;
   QString receiver;
   QString material;
+  QString materialZh;
   double km = 0.0;
   double transportCny = 0.0;
   double score = 0.0;
@@ -45,6 +46,12 @@ class PartnersPanel : public QWidget {
  public:
   PartnersPanel(LayerStack& layers, std::shared_ptr<const AnalysisInputs> inputs, QWidget* parent = nullptr);
 
+  /// Runs on another registry from now on: the enterprise and material lists are refilled, the
+  /// table and links of the old registry are cleared, and a running search on it is cancelled.
+  void setInputs(std::shared_ptr<const AnalysisInputs> inputs);
+  [[nodiscard]] QComboBox* enterpriseBox() const noexcept { return enterprise_; }
+  /// The id of the enterprise chosen, or empty.
+  [[nodiscard]] QString enterprise() const;
   /// Chooses the enterprise by catalogue id (e.g. "E002") and runs; false if unknown.
   bool setEnterprise(const QString& id);
   void run();
@@ -63,6 +70,7 @@ class PartnersPanel : public QWidget {
  private:
   void done(PartnersOutcome outcome, bool cancelled);
   void fillTable();
+  void fillChoices();
   void retranslateUi();
 
   LayerStack& layers_;
@@ -79,6 +87,8 @@ class PartnersPanel : public QWidget {
   PartnersOutcome outcome_;
   bool running_ = false;
   bool hasRun_ = false;
+  /// Counts registry changes: a job started on an older registry is dropped when it returns.
+  int generation_ = 0;
 };
 
 }  // namespace circatlas::viewer

@@ -58,6 +58,7 @@ ViewerLayer readUserLayer(const std::string& path, const std::string& layerName)
     const std::string id = "file:" + path + "#" + layer.name();
     ViewerLayer v = makeViewerLayer(id, {title, title}, std::move(layer), std::move(style));
     v.origin = std::filesystem::path(path).filename().string() + ", layer " + v.source->name();
+    v.fileLayer = v.source->name();
     v.file = path;
     return v;
   } catch (core::Error& e) {

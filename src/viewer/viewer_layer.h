@@ -28,6 +28,8 @@ struct ViewerLayer {
   std::string origin;
   /// The file the layer was read from (layers the planner opened), which no export may replace.
   std::string file;
+  /// That file's layer (for a project to open it again).
+  std::string fileLayer;
   render::LocalizedText credit;
   std::string producedBy;
   std::string parameters;

@@ -65,7 +65,7 @@ TEST_F(IdentifyTest, AClickFillsThePanelWithLayerFeatureAndFields) {
   ASSERT_EQ(counties.front()->childCount(), 1);
   bool hasCode = false;
   for (int i = 0; i < feature->childCount(); ++i) {
-    hasCode |= feature->child(i)->text(0) == "code" && feature->child(i)->text(1) == "620100";
+    hasCode |= feature->child(i)->text(0) == "Code" && feature->child(i)->text(1) == "620100";
   }
   EXPECT_TRUE(hasCode);
   // The topmost feature under the cursor is selected (highlighted on the map).

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Replace the file?</source>
+        <translation>Replace the file?</translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 exists. Replace it?</translation>
+    </message>
+    <message>
+        <source>Cannot write there</source>
+        <translation>Cannot write there</translation>
+    </message>
+</context>
+<context>
     <name>circatlas::viewer::AllocationPanel</name>
     <message>
         <source>Cancelled; the map shows the last finished allocation.</source>
@@ -450,6 +465,130 @@
         <source>Export a planning figure (preset)…</source>
         <translation>Export a planning figure (preset)…</translation>
     </message>
+    <message>
+        <source>Reading the registry %1…</source>
+        <translation>Reading the registry %1…</translation>
+    </message>
+    <message>
+        <source>Cannot open the registry %1</source>
+        <translation>Cannot open the registry %1</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s enterprises cannot be drawn</source>
+        <translation>The registry&apos;s enterprises cannot be drawn</translation>
+    </message>
+    <message>
+        <source>Analyses now run on %1</source>
+        <translation>Analyses now run on %1</translation>
+    </message>
+    <message>
+        <source>built-in catalogue</source>
+        <translation>built-in catalogue</translation>
+    </message>
+    <message>
+        <source>Analysis registry: %1</source>
+        <translation>Analysis registry: %1</translation>
+    </message>
+    <message>
+        <source>The built-in Gansu catalogue (data/catalogue)</source>
+        <translation>The built-in Gansu catalogue (data/catalogue)</translation>
+    </message>
+    <message>
+        <source>Cannot save the project</source>
+        <translation>Cannot save the project</translation>
+    </message>
+    <message>
+        <source>Cannot open the project %1</source>
+        <translation>Cannot open the project %1</translation>
+    </message>
+    <message>
+        <source>registry %1 not opened</source>
+        <translation>registry %1 not opened</translation>
+    </message>
+    <message>
+        <source>%1 not opened</source>
+        <translation>%1 not opened</translation>
+    </message>
+    <message>
+        <source>style %1 does not fit layer %2</source>
+        <translation>style %1 does not fit layer %2</translation>
+    </message>
+    <message>
+        <source>Parts of the project could not be restored</source>
+        <translation>Parts of the project could not be restored</translation>
+    </message>
+    <message>
+        <source>The last session could not be restored: %1</source>
+        <translation>The last session could not be restored: %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Open a project</source>
+        <translation>Open a project</translation>
+    </message>
+    <message>
+        <source>circatlas projects (*.circatlas);;All files (*)</source>
+        <translation>circatlas projects (*.circatlas);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Save the project</source>
+        <translation>Save the project</translation>
+    </message>
+    <message>
+        <source>circatlas projects (*.circatlas)</source>
+        <translation>circatlas projects (*.circatlas)</translation>
+    </message>
+    <message>
+        <source>Open a registry for the analyses</source>
+        <translation>Open a registry for the analyses</translation>
+    </message>
+    <message>
+        <source>Registries (*.csv *.xlsx *.xls *.ods *.gpkg *.shp *.geojson *.json *.sqlite);;All files (*)</source>
+        <translation>Registries (*.csv *.xlsx *.xls *.ods *.gpkg *.shp *.geojson *.json *.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>&amp;Open project…</translation>
+    </message>
+    <message>
+        <source>&amp;Save project</source>
+        <translation>&amp;Save project</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>Save project &amp;as…</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>Recent projects</translation>
+    </message>
+    <message>
+        <source>Open &amp;registry for the analyses…</source>
+        <translation>Open &amp;registry for the analyses…</translation>
+    </message>
+    <message>
+        <source>A catalogue folder or one CSV/XLSX/GeoPackage file of enterprises; every analysis dock runs on it</source>
+        <translation>A catalogue folder or one CSV/XLSX/GeoPackage file of enterprises; every analysis dock runs on it</translation>
+    </message>
+    <message>
+        <source>Analyse the &amp;built-in catalogue</source>
+        <translation>Analyse the &amp;built-in catalogue</translation>
+    </message>
+    <message>
+        <source>&amp;Reset the panel layout</source>
+        <translation>&amp;Reset the panel layout</translation>
+    </message>
+    <message>
+        <source>&amp;Clear selection</source>
+        <translation>&amp;Clear selection</translation>
+    </message>
+    <message>
+        <source>Clear the selection (Esc on the map)</source>
+        <translation>Clear the selection (Esc on the map)</translation>
+    </message>
 </context>
 <context>
     <name>circatlas::viewer::MeasurePanel</name>
@@ -574,10 +713,6 @@
         <translation>km</translation>
     </message>
     <message>
-        <source>Transport CNY</source>
-        <translation>Transport CNY</translation>
-    </message>
-    <message>
         <source>Score CNY/yr</source>
         <translation>Score CNY/yr</translation>
     </message>
@@ -592,6 +727,22 @@
     <message>
         <source>Cancelled; the map shows the last candidates found.</source>
         <translation>Cancelled; the map shows the last candidates found.</translation>
+    </message>
+    <message>
+        <source>Negative: carrying it costs more than disposal and the material it replaces save, so this exchange loses money (CNY per year).</source>
+        <translation>Negative: carrying it costs more than disposal and the material it replaces save, so this exchange loses money (CNY per year).</translation>
+    </message>
+    <message>
+        <source>Net benefit in CNY per year: disposal and material saved minus transport.</source>
+        <translation>Net benefit in CNY per year: disposal and material saved minus transport.</translation>
+    </message>
+    <message>
+        <source>Transport CNY/yr</source>
+        <translation>Transport CNY/yr</translation>
+    </message>
+    <message>
+        <source>Net benefit in CNY per year: disposal and material saved minus transport; negative when transport costs more than it saves.</source>
+        <translation>Net benefit in CNY per year: disposal and material saved minus transport; negative when transport costs more than it saves.</translation>
     </message>
 </context>
 <context>

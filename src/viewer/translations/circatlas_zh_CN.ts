@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>QObject</name>
+    <message>
+        <source>Replace the file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>%1 exists. Replace it?</source>
+        <translation>%1 已存在。要替换吗？</translation>
+    </message>
+    <message>
+        <source>Cannot write there</source>
+        <translation>无法写入该位置</translation>
+    </message>
+</context>
+<context>
     <name>circatlas::viewer::AllocationPanel</name>
     <message>
         <source>Cancelled; the map shows the last finished allocation.</source>
@@ -447,6 +462,130 @@
         <source>Export a planning figure (preset)…</source>
         <translation>导出规划专题图（模板）…</translation>
     </message>
+    <message>
+        <source>Reading the registry %1…</source>
+        <translation>正在读取登记表 %1…</translation>
+    </message>
+    <message>
+        <source>Cannot open the registry %1</source>
+        <translation>无法打开登记表 %1</translation>
+    </message>
+    <message>
+        <source>The registry&apos;s enterprises cannot be drawn</source>
+        <translation>无法绘制登记表中的企业</translation>
+    </message>
+    <message>
+        <source>Analyses now run on %1</source>
+        <translation>分析现基于 %1 运行</translation>
+    </message>
+    <message>
+        <source>built-in catalogue</source>
+        <translation>内置目录</translation>
+    </message>
+    <message>
+        <source>Analysis registry: %1</source>
+        <translation>分析数据：%1</translation>
+    </message>
+    <message>
+        <source>The built-in Gansu catalogue (data/catalogue)</source>
+        <translation>内置甘肃目录（data/catalogue）</translation>
+    </message>
+    <message>
+        <source>Cannot save the project</source>
+        <translation>无法保存项目</translation>
+    </message>
+    <message>
+        <source>Cannot open the project %1</source>
+        <translation>无法打开项目 %1</translation>
+    </message>
+    <message>
+        <source>registry %1 not opened</source>
+        <translation>未能打开登记表 %1</translation>
+    </message>
+    <message>
+        <source>%1 not opened</source>
+        <translation>未能打开 %1</translation>
+    </message>
+    <message>
+        <source>style %1 does not fit layer %2</source>
+        <translation>样式 %1 不适用于图层 %2</translation>
+    </message>
+    <message>
+        <source>Parts of the project could not be restored</source>
+        <translation>项目的部分内容无法恢复</translation>
+    </message>
+    <message>
+        <source>The last session could not be restored: %1</source>
+        <translation>无法恢复上次会话：%1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Open a project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>circatlas projects (*.circatlas);;All files (*)</source>
+        <translation>circatlas 项目 (*.circatlas);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Save the project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>circatlas projects (*.circatlas)</source>
+        <translation>circatlas 项目 (*.circatlas)</translation>
+    </message>
+    <message>
+        <source>Open a registry for the analyses</source>
+        <translation>打开用于分析的企业登记表</translation>
+    </message>
+    <message>
+        <source>Registries (*.csv *.xlsx *.xls *.ods *.gpkg *.shp *.geojson *.json *.sqlite);;All files (*)</source>
+        <translation>登记表 (*.csv *.xlsx *.xls *.ods *.gpkg *.shp *.geojson *.json *.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>打开项目(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save project</source>
+        <translation>保存项目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Recent projects</source>
+        <translation>最近的项目</translation>
+    </message>
+    <message>
+        <source>Open &amp;registry for the analyses…</source>
+        <translation>打开分析用登记表(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>A catalogue folder or one CSV/XLSX/GeoPackage file of enterprises; every analysis dock runs on it</source>
+        <translation>目录文件夹，或一个企业 CSV/XLSX/GeoPackage 文件；所有分析面板都基于它运行</translation>
+    </message>
+    <message>
+        <source>Analyse the &amp;built-in catalogue</source>
+        <translation>分析内置目录(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset the panel layout</source>
+        <translation>重置面板布局(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Clear selection</source>
+        <translation>清除选择(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Clear the selection (Esc on the map)</source>
+        <translation>清除选择（在地图上按 Esc）</translation>
+    </message>
 </context>
 <context>
     <name>circatlas::viewer::MeasurePanel</name>
@@ -568,10 +707,6 @@
         <translation>公里</translation>
     </message>
     <message>
-        <source>Transport CNY</source>
-        <translation>运输费用（元）</translation>
-    </message>
-    <message>
         <source>Score CNY/yr</source>
         <translation>得分（元/年）</translation>
     </message>
@@ -586,6 +721,22 @@
     <message>
         <source>Cancelled; the map shows the last candidates found.</source>
         <translation>已取消；地图显示上一次找到的候选。</translation>
+    </message>
+    <message>
+        <source>Negative: carrying it costs more than disposal and the material it replaces save, so this exchange loses money (CNY per year).</source>
+        <translation>负值：运输费用高于节省的处置费和所替代原料的价值，此交换亏损（元/年）。</translation>
+    </message>
+    <message>
+        <source>Net benefit in CNY per year: disposal and material saved minus transport.</source>
+        <translation>年净效益（元）：节省的处置费和原料价值减去运输费用。</translation>
+    </message>
+    <message>
+        <source>Transport CNY/yr</source>
+        <translation>运输费用（元/年）</translation>
+    </message>
+    <message>
+        <source>Net benefit in CNY per year: disposal and material saved minus transport; negative when transport costs more than it saves.</source>
+        <translation>年净效益（元）：节省的处置费和原料价值减去运输费用；运输费用高于所节省时为负值。</translation>
     </message>
 </context>
 <context>
