@@ -13,12 +13,12 @@ namespace circatlas::io::detail {
 [[nodiscard]] bool fillableByBulkInsert(const core::Layer& layer);
 
 /// Inserts the features of every layer into the GeoPackage at `path`, whose tables GDAL has
-/// created (same names and fields, geometry column registered, no spatial index) and closed.
-/// One transaction, one prepared INSERT per layer, geometries encoded as GeoPackage blobs
+/// created (same names and fields, geometry column and empty R-tree index registered) and
+/// closed. One transaction, one prepared INSERT per layer, geometries encoded as GeoPackage blobs
 /// directly (points without allocation); gpkg_contents' extent and gpkg_ogr_contents' count are
-/// set as GDAL sets them, and its feature-count trigger is suspended during the insert and put
-/// back. `target` names the final file in messages. Throws core::IoError naming file, layer and
-/// feature.
+/// set as GDAL sets them; GDAL's feature-count and R-tree insert triggers are suspended during the
+/// insert and put back, and the R-tree is written packed (sort-tile-recursive) in one go. `target` names the final file
+/// in messages. Throws core::IoError naming file, layer and feature.
 void fillGeoPackage(const std::string& path, std::span<const core::Layer* const> layers, const std::string& target);
 
 }  // namespace circatlas::io::detail

@@ -287,8 +287,8 @@ void writeLayers(std::span<const core::Layer* const> layers, const std::string& 
   const fs::path target(path);
   const detail::StagingDir staging(target);
   const fs::path staged = staging.path() / target.filename();
-  // GeoPackage: GDAL creates the tables, SQLite fills them in one transaction, GDAL builds the
-  // spatial indexes from the filled tables (see geopackage_bulk.h); other drivers, and layers with
+  // GeoPackage: GDAL creates the tables and their empty spatial indexes, SQLite fills both in one
+  // transaction (see geopackage_bulk.h); other drivers, and layers with
   // dates or values that GDAL would convert, take GDAL's per-feature path.
   const bool bulk = driverName == "GPKG" && std::all_of(layers.begin(), layers.end(), [](const core::Layer* l) {
                       return detail::fillableByBulkInsert(*l);
@@ -298,35 +298,13 @@ void writeLayers(std::span<const core::Layer* const> layers, const std::string& 
     GDALDatasetUniquePtr ds(driver->Create(staged.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
     if (!ds) throw core::IoError(path + ": cannot create" + capture.suffix());
     detail::LayerWriteTuning tuning;
-    if (bulk) {
-      tuning.schemaOnly = true;
-      tuning.layerOptions.emplace_back("SPATIAL_INDEX", "NO");
-    }
+    tuning.schemaOnly = bulk;
     for (const core::Layer* layer : layers) detail::writeLayerInto(*ds, driverName, *layer, path, tuning);
     // Closing flushes; a failure here (disk full) must not reach the target.
     ds.reset();
     if (!capture.errors().empty()) throw core::IoError(path + ": cannot finish writing" + capture.suffix());
   }
-  if (bulk) {
-    detail::fillGeoPackage(staged.string(), layers, path);
-    detail::GdalErrorCapture capture;
-    GDALDatasetUniquePtr ds(GDALDataset::Open(staged.string().c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
-    if (!ds) throw core::IoError(path + ": cannot reopen to index" + capture.suffix());
-    for (const core::Layer* layer : layers) {
-      OGRLayer* written = ds->GetLayerByName(layer->name().c_str());
-      if (!written || written->GetGeomType() == wkbNone) continue;
-      const auto literal = [](const std::string& text) {
-        std::string out = "'";
-        for (char c : text) out += c == '\'' ? std::string("''") : std::string(1, c);
-        return out + "'";
-      };
-      const std::string sql = "SELECT CreateSpatialIndex(" + literal(written->GetName()) + ", " +
-                              literal(written->GetGeometryColumn()) + ")";
-      if (OGRLayer* result = ds->ExecuteSQL(sql.c_str(), nullptr, nullptr)) ds->ReleaseResultSet(result);
-    }
-    ds.reset();
-    if (!capture.errors().empty()) throw core::IoError(path + ": cannot build the spatial index" + capture.suffix());
-  }
+  if (bulk) detail::fillGeoPackage(staged.string(), layers, path);
   // Move every produced file (one, or a Shapefile's components) over its counterpart.
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(staging.path())) {

@@ -84,6 +84,16 @@ std::vector<std::string> dump(const std::string& path) {
   return rows;
 }
 
+// SQLite's own consistency check of an R*Tree ("ok" when every box, parent and rowid link holds).
+std::string rtreeCheck(GDALDataset& ds, const std::string& rtree) {
+  OGRLayer* result = ds.ExecuteSQL(("SELECT rtreecheck('" + rtree + "')").c_str(), nullptr, "SQLITE");
+  if (!result) return "no result";
+  std::string answer;
+  for (auto& f : *result) answer = f->GetFieldAsString(0);
+  ds.ReleaseResultSet(result);
+  return answer;
+}
+
 TEST(GeoPackageBulk, WritesWhatGdalsPerFeaturePathWrites) {
   detail::ensureGdalInitialised();
   test::TempDir dir;
@@ -103,12 +113,55 @@ TEST(GeoPackageBulk, WritesWhatGdalsPerFeaturePathWrites) {
   const auto actual = dump(bulk);
   ASSERT_EQ(expected.size(), 46U);  // every row of the queries above, GDAL's triggers included
   EXPECT_EQ(actual, expected);
+  {
+    GDALDatasetUniquePtr check(GDALDataset::Open(bulk.c_str(), GDAL_OF_VECTOR));
+    EXPECT_EQ(rtreeCheck(*check, "rtree_points_geom"), "ok");
+    EXPECT_EQ(rtreeCheck(*check, "rtree_areas_geom"), "ok");
+  }
 
   // The spatial index answers spatial filters.
   GDALDatasetUniquePtr ds(GDALDataset::Open(bulk.c_str(), GDAL_OF_VECTOR));
   OGRLayer* p = ds->GetLayerByName("points");
   p->SetSpatialFilterRect(100, 30, 110, 40);
   EXPECT_EQ(p->GetFeatureCount(), 1);
+}
+
+TEST(GeoPackageBulk, PackedSpatialIndexOfThreeLevelsAnswersLikeABruteForceScan) {
+  detail::ensureGdalInitialised();
+  test::TempDir dir;
+  core::Layer layer("many", "EPSG:4326", core::GeometryType::Point, core::Schema({{"k", core::FieldType::Integer}}));
+  std::vector<core::Coord> coords;
+  std::uint64_t state = 2026;
+  auto next = [&state] {  // a small LCG: reproducible without a seeded library generator
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<double>(state >> 11) / 9007199254740992.0;
+  };
+  for (int i = 0; i < 6000; ++i) {
+    coords.push_back({92.3 + 16.4 * next(), 32.6 + 10.2 * next()});
+    layer.add({core::FeatureId(i + 1),
+               i % 100 == 7 ? core::Geometry(core::GeometryType::Point) : core::Geometry::point(coords.back()),
+               {std::int64_t{i}}});
+  }
+  const std::string path = (dir / "many.gpkg").string();
+  writeLayer(layer, path);
+  GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR));
+  ASSERT_TRUE(ds);
+  EXPECT_EQ(rtreeCheck(*ds, "rtree_many_geom"), "ok");
+  OGRLayer* result = ds->ExecuteSQL("SELECT count(*), max(nodeno) FROM rtree_many_geom_node", nullptr, "SQLITE");
+  ASSERT_NE(result, nullptr);
+  for (auto& f : *result) EXPECT_GT(f->GetFieldAsInteger(0), 51 + 1) << "expected more than two levels";
+  ds->ReleaseResultSet(result);
+  OGRLayer* many = ds->GetLayerByName("many");
+  const double boxes[][4] = {{100, 35, 101, 36}, {92, 32, 109, 43}, {104.5, 40.2, 104.6, 40.3}, {0, 0, 1, 1}};
+  for (const auto& b : boxes) {
+    std::int64_t expected = 0;
+    for (int i = 0; i < 6000; ++i) {
+      const auto& c = coords[static_cast<std::size_t>(i)];
+      expected += i % 100 != 7 && c.x >= b[0] && c.x <= b[2] && c.y >= b[1] && c.y <= b[3];
+    }
+    many->SetSpatialFilterRect(b[0], b[1], b[2], b[3]);
+    EXPECT_EQ(many->GetFeatureCount(), expected) << b[0] << " " << b[1];
+  }
 }
 
 TEST(GeoPackageBulk, DatesAndMistypedValuesKeepGdalsPath) {
