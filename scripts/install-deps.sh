@@ -12,7 +12,7 @@ packages=(
   # geospatial stack
   libgdal-dev gdal-bin libproj-dev proj-bin proj-data libgeos-dev
   # Qt 6
-  qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-base-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libgl-dev libicu-dev
   # further libraries
   libcli11-dev nlohmann-json3-dev libboost-graph-dev liblemon-dev libtbb-dev libcsv-dev libsqlite3-dev

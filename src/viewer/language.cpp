@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QEvent>
+#include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
 #include <QTranslator>
@@ -30,6 +31,18 @@ bool LanguageManager::setLanguage(const QString& code) {
   }
   translator_ = next;
   QCoreApplication::installTranslator(translator_);
+  if (qtTranslator_) {
+    QCoreApplication::removeTranslator(qtTranslator_);
+    delete qtTranslator_;
+    qtTranslator_ = nullptr;
+  }
+  auto* qt = new QTranslator(this);
+  if (qt->load(QStringLiteral("qtbase_") + code, QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+    qtTranslator_ = qt;
+    QCoreApplication::installTranslator(qtTranslator_);
+  } else {
+    delete qt;  // English, or Qt's translations not installed: Qt's English strings
+  }
   // Numbers follow the UI language, with digit grouping even where the system locale is C.
   QLocale::setDefault(code.startsWith(QStringLiteral("zh")) ? QLocale(QLocale::Chinese, QLocale::China)
                                                             : QLocale(QLocale::English, QLocale::UnitedStates));

@@ -24,17 +24,22 @@ class LanguageManager : public QObject {
   [[nodiscard]] static QString preferredLanguage();
 
   /// Loads ":/i18n/circatlas_<code>.qm" and installs it; false (and nothing changed) when the
-  /// translation is missing. The choice is saved.
+  /// translation is missing. Qt's own strings (file dialogs, standard buttons) follow with Qt's
+  /// translation qtbase_<code>.qm from QLibraryInfo::TranslationsPath (Debian:
+  /// qt6-translations-l10n) when it is installed. The choice is saved.
   bool setLanguage(const QString& code);
   [[nodiscard]] const QString& language() const noexcept { return code_; }
   /// The language of map labels that goes with the UI language.
   [[nodiscard]] render::Language mapLanguage() const noexcept;
+  /// Whether Qt's own translation for the language was found and installed.
+  [[nodiscard]] bool hasQtTranslation() const noexcept { return qtTranslator_ != nullptr; }
 
  signals:
   void languageChanged(const QString& code);
 
  private:
   QTranslator* translator_ = nullptr;
+  QTranslator* qtTranslator_ = nullptr;
   QString code_;
 };
 
