@@ -7,15 +7,22 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTableWidget>
 #include <QTimer>
+
+#include <algorithm>
+#include <set>
+#include <utility>
 
 #include "core/error.h"
 #include "tools/analysis_specs.h"
 #include "viewer/analysis_inputs.h"
 #include "viewer/exchange_links.h"
+#include "viewer/field_display.h"
 #include "viewer/layer_stack.h"
 #include "viewer/ui_support.h"
 #include "viewer/worker_run.h"
@@ -33,6 +40,40 @@ ClusterOutcome runClusterJob(const AnalysisInputs& inputs, const tools::ClusterP
   out.clusters = r.convexHulls.size();
   out.points = r.members.size();
   for (std::size_t i = 0; i < r.members.size(); ++i) out.noise += core::toString(r.members.value(i, "role")) == "noise";
+  // The list: size, industry mix, tonnes of residues, prefectures; largest first.
+  std::set<std::string> tonnes;
+  const core::Layer& materials = registry.materials;
+  for (std::size_t i = 0; i < materials.size(); ++i) {
+    if (core::toString(materials.value(i, "unit")) == "t")
+      tonnes.insert("out_" + core::toString(materials.value(i, "code")));
+  }
+  const core::Layer& hulls = r.convexHulls;
+  for (std::size_t i = 0; i < hulls.size(); ++i) {
+    ClusterRow row;
+    row.feature = i;
+    row.clusterId = static_cast<long long>(core::toNumber(hulls.value(i, "cluster_id")).value_or(0));
+    row.members = static_cast<long long>(core::toNumber(hulls.value(i, "members")).value_or(0));
+    row.shannon = core::toNumber(hulls.value(i, "shannon")).value_or(0);
+    row.prefectures = qs(core::toString(hulls.value(i, "prefectures"))).replace(';', QStringLiteral(", "));
+    for (const auto& field : hulls.schema().fields()) {
+      if (tonnes.contains(field.name)) row.residuesTonnes += core::toNumber(hulls.value(i, field.name)).value_or(0);
+    }
+    // "3011:4;4411:2" → "3011 ×4, 4411 ×2", the three largest classes.
+    std::vector<std::pair<long long, QString>> mix;
+    for (const QString& part : qs(core::toString(hulls.value(i, "industries"))).split(';', Qt::SkipEmptyParts)) {
+      const QStringList codeCount = part.split(':');
+      if (codeCount.size() == 2) mix.emplace_back(codeCount[1].toLongLong(), codeCount[0]);
+    }
+    std::stable_sort(mix.begin(), mix.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    QStringList shown;
+    for (std::size_t k = 0; k < mix.size() && k < 3; ++k)
+      shown << mix[k].second + QStringLiteral(" ×%1").arg(mix[k].first);
+    if (mix.size() > 3) shown << QStringLiteral("…");
+    row.industries = shown.join(QStringLiteral(", "));
+    out.rows.push_back(std::move(row));
+  }
+  std::stable_sort(out.rows.begin(), out.rows.end(),
+                   [](const ClusterRow& a, const ClusterRow& b) { return a.members > b.members; });
   out.hulls = makeResultLayer(tools::spec::cluster::convexHulls, std::move(r.convexHulls));
   out.hulls->origin = inputs.provenance("enterprises, flows, parks; basemap.gpkg, layer counties");
   out.hulls->producedBy = "circatlas cluster (viewer)";
@@ -52,6 +93,7 @@ ClusterPanel::ClusterPanel(LayerStack& layers, std::shared_ptr<const AnalysisInp
       dbscanStar_(new QCheckBox(this)),
       worker_(new WorkerRun(this)),
       summary_(new QLabel(this)),
+      list_(new QTableWidget(this)),
       epsLabel_(new QLabel(this)),
       minPointsLabel_(new QLabel(this)),
       debounce_(new QTimer(this)) {
@@ -73,6 +115,21 @@ ClusterPanel::ClusterPanel(LayerStack& layers, std::shared_ptr<const AnalysisInp
   form->addRow(dbscanStar_);
   form->addRow(worker_);
   form->addRow(summary_);
+  form->addRow(list_);
+  list_->setObjectName("clusterList");
+  list_->setColumnCount(6);
+  list_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  list_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  list_->setSelectionMode(QAbstractItemView::SingleSelection);
+  list_->verticalHeader()->setVisible(false);
+  list_->horizontalHeader()->setStretchLastSection(true);
+  list_->setMinimumHeight(160);
+  connect(list_, &QTableWidget::cellClicked, this, [this](int row, int) {
+    if (const QTableWidgetItem* item = list_->item(row, 0))
+      emit clusterActivated(QString::fromLatin1(tools::spec::cluster::convexHulls.id.data(),
+                                                static_cast<qsizetype>(tools::spec::cluster::convexHulls.id.size())),
+                            item->data(Qt::UserRole + 1).toInt());
+  });
 
   debounce_->setSingleShot(true);
   debounce_->setInterval(250);
@@ -161,8 +218,31 @@ void ClusterPanel::done(ClusterOutcome result, bool cancelled) {
                           .arg(outcome_.points));
     if (outcome_.hulls) layers_.put(*outcome_.hulls);
   }
+  fillList();
   if (rerun_) run();
   else emit finished();
+}
+
+void ClusterPanel::fillList() {
+  list_->setSortingEnabled(false);
+  list_->setRowCount(static_cast<int>(outcome_.rows.size()));
+  for (int r = 0; r < list_->rowCount(); ++r) {
+    const ClusterRow& row = outcome_.rows[static_cast<std::size_t>(r)];
+    QTableWidgetItem* id = quantityItem(static_cast<double>(row.clusterId), 0);
+    id->setData(Qt::UserRole + 1, static_cast<int>(row.feature));
+    list_->setItem(r, 0, id);
+    list_->setItem(r, 1, quantityItem(static_cast<double>(row.members), 0));
+    auto* mix = new QTableWidgetItem(row.industries);
+    mix->setToolTip(row.industries);
+    list_->setItem(r, 2, mix);
+    list_->setItem(r, 3, quantityItem(row.shannon, 2));
+    list_->setItem(r, 4, quantityItem(row.residuesTonnes, 0));
+    auto* prefectures = new QTableWidgetItem(row.prefectures);
+    prefectures->setToolTip(row.prefectures);
+    list_->setItem(r, 5, prefectures);
+  }
+  list_->setSortingEnabled(true);
+  list_->resizeColumnsToContents();
 }
 
 void ClusterPanel::saveSettings() const {
@@ -183,6 +263,9 @@ void ClusterPanel::retranslateUi() {
   minPointsLabel_->setText(tr("Minimum points:"));
   minPoints_->setToolTip(tr("Enterprises within eps, the enterprise itself included"));
   dbscanStar_->setText(tr("DBSCAN* (border points are noise)"));
+  list_->setHorizontalHeaderLabels({tr("Cluster"), tr("Members"), tr("Largest industries (GB/T 4754)"),
+                                    tr("Diversity (Shannon)"), tr("Residues t/yr"), tr("Prefectures")});
+  list_->setToolTip(tr("Click a cluster to zoom to it"));
   if (outcome_.hulls) {
     summary_->setText(tr("%1 cluster(s); %2 of %3 enterprises are noise.")
                           .arg(outcome_.clusters)

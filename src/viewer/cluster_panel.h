@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 #include "tools/cluster_tool.h"
 #include "viewer/viewer_layer.h"
@@ -14,6 +15,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QSpinBox;
+class QTableWidget;
 class QTimer;
 
 namespace circatlas::viewer {
@@ -22,8 +24,20 @@ class LayerStack;
 struct AnalysisInputs;
 class WorkerRun;
 
+/// One cluster as the list shows it.
+struct ClusterRow {
+  std::size_t feature = 0;  ///< index in the 'cluster_hulls' layer
+  long long clusterId = 0;
+  long long members = 0;
+  QString industries;  ///< the largest industry classes, "3011 ×4; 4411 ×2; …"
+  double shannon = 0.0;
+  double residuesTonnes = 0.0;  ///< declared outputs in tonnes per year (materials measured in t)
+  QString prefectures;
+};
+
 /// What a clustering run produced (computed in a worker thread).
 struct ClusterOutcome {
+  std::vector<ClusterRow> rows;
   std::optional<ViewerLayer> hulls;
   std::size_t clusters = 0;
   std::size_t noise = 0;
@@ -54,9 +68,13 @@ class ClusterPanel : public QWidget {
   /// True while a run is due, computing, or not yet shown.
   [[nodiscard]] bool isRunning() const;
   [[nodiscard]] const ClusterOutcome& lastOutcome() const noexcept { return outcome_; }
+  /// The clusters of the last run, largest first; a click on a row zooms to it.
+  [[nodiscard]] QTableWidget* list() const noexcept { return list_; }
 
  signals:
   void finished();
+  /// The planner picked a cluster in the list: its feature in the 'cluster_hulls' layer.
+  void clusterActivated(const QString& layerId, int feature);
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -65,6 +83,7 @@ class ClusterPanel : public QWidget {
   void parametersEdited();
   void done(ClusterOutcome result, bool cancelled);
   void retranslateUi();
+  void fillList();
   void saveSettings() const;
 
   LayerStack& layers_;
@@ -75,6 +94,7 @@ class ClusterPanel : public QWidget {
   QCheckBox* dbscanStar_;
   WorkerRun* worker_;
   QLabel* summary_;
+  QTableWidget* list_;
   QLabel* epsLabel_;
   QLabel* minPointsLabel_;
   QTimer* debounce_;

@@ -18,6 +18,7 @@
 #include <QStatusBar>
 #include <QToolBar>
 #include <QToolTip>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -85,8 +86,8 @@ MainWindow::MainWindow(QWidget* parent)
   createMenus();
   createMeasureTool();
   registry_->setObjectName("registryLabel");
-  statusBar()->addWidget(registry_);
   statusBar()->addWidget(coordinates_, 1);
+  statusBar()->addPermanentWidget(registry_);
   statusBar()->addPermanentWidget(scale_);
   statusBar()->addPermanentWidget(renderTime_);
 
@@ -130,9 +131,11 @@ MainWindow::MainWindow(QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
-QDockWidget* MainWindow::addDock(QWidget* panel, const QString& objectName, Qt::DockWidgetArea area, bool scroll) {
+QDockWidget* MainWindow::addDock(QWidget* panel, const QString& objectName, Qt::DockWidgetArea area, bool scroll,
+                                 bool registryHeader) {
   auto* dock = new QDockWidget(this);
   dock->setObjectName(objectName);
+  QWidget* content = panel;
   if (scroll) {
     // Forms and tables scroll inside a narrow or short dock instead of overlapping or widening it.
     auto* scrollArea = new QScrollArea(dock);
@@ -140,10 +143,24 @@ QDockWidget* MainWindow::addDock(QWidget* panel, const QString& objectName, Qt::
     scrollArea->setWidgetResizable(true);
     scrollArea->setFrameShape(QFrame::NoFrame);
     scrollArea->setWidget(panel);
-    dock->setWidget(scrollArea);
-  } else {
-    dock->setWidget(panel);
+    content = scrollArea;
   }
+  if (registryHeader) {
+    // The registry the dock's analysis runs on, above its form (the tab titles stay short).
+    auto* box = new QWidget(dock);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    auto* header = new QLabel(box);
+    header->setObjectName(objectName + QStringLiteral("Registry"));
+    header->setContentsMargins(4, 2, 4, 0);
+    header->setStyleSheet(QStringLiteral("font-weight: bold"));
+    registryHeaders_.push_back(header);
+    layout->addWidget(header);
+    layout->addWidget(content, 1);
+    content = box;
+  }
+  dock->setWidget(content);
   addDockWidget(area, dock);
   return dock;
 }
@@ -256,9 +273,10 @@ void MainWindow::createAnalysisPanels() {
     showError(this, tr("The analysis panels are unavailable"), errorText(e));
     return;
   }
-  clusterDock_ = addDock(cluster_, "clusterDock", Qt::LeftDockWidgetArea, true);
-  partnersDock_ = addDock(partners_, "partnersDock", Qt::LeftDockWidgetArea, true);
-  allocationDock_ = addDock(allocation_, "allocationDock", Qt::LeftDockWidgetArea, true);
+  clusterDock_ = addDock(cluster_, "clusterDock", Qt::LeftDockWidgetArea, true, true);
+  connect(cluster_, &ClusterPanel::clusterActivated, this, &MainWindow::showFeature);
+  partnersDock_ = addDock(partners_, "partnersDock", Qt::LeftDockWidgetArea, true, true);
+  allocationDock_ = addDock(allocation_, "allocationDock", Qt::LeftDockWidgetArea, true, true);
   for (QDockWidget* dock : {clusterDock_, partnersDock_, allocationDock_}) tabifyDockWidget(identifyDock_, dock);
   identifyDock_->raise();
   viewMenu_->addAction(clusterDock_->toggleViewAction());
@@ -352,11 +370,13 @@ void MainWindow::showRegistry() {
   registry_->setText(tr("Analysis registry: %1").arg(registryName()));
   registry_->setToolTip(inputs_ && !inputs_->catalogue.builtin ? qs(tools::describeOrigin(inputs_->catalogue))
                                                                : tr("The built-in Gansu catalogue (data/catalogue)"));
-  // A registry of the planner's own is named in the tabs; the built-in one only in the status bar.
-  const QString suffix = inputs_ && !inputs_->catalogue.builtin ? QStringLiteral(" — ") + registryName() : QString();
-  if (clusterDock_) clusterDock_->setWindowTitle(tr("Clusters") + suffix);
-  if (partnersDock_) partnersDock_->setWindowTitle(tr("Partners") + suffix);
-  if (allocationDock_) allocationDock_->setWindowTitle(tr("Allocation") + suffix);
+  for (QLabel* header : registryHeaders_) {
+    header->setText(tr("Registry: %1").arg(registryName()));
+    header->setToolTip(registry_->toolTip());
+  }
+  if (clusterDock_) clusterDock_->setWindowTitle(tr("Clusters"));
+  if (partnersDock_) partnersDock_->setWindowTitle(tr("Partners"));
+  if (allocationDock_) allocationDock_->setWindowTitle(tr("Allocation"));
 }
 
 Project MainWindow::currentProject() const {

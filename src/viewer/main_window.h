@@ -127,7 +127,8 @@ class MainWindow : public QMainWindow {
 
  private:
   void createMenus();
-  QDockWidget* addDock(QWidget* panel, const QString& objectName, Qt::DockWidgetArea area, bool scroll = false);
+  QDockWidget* addDock(QWidget* panel, const QString& objectName, Qt::DockWidgetArea area, bool scroll = false,
+                       bool registryHeader = false);
   void createAnalysisPanels();
   void createMeasureTool();
   void zoomToLayer(const QString& layerId);
@@ -201,6 +202,8 @@ class MainWindow : public QMainWindow {
   QAction* enAction_ = nullptr;
   QAction* measureAction_ = nullptr;
   QLabel* registry_;
+  /// The "Registry: …" line at the top of each analysis dock.
+  std::vector<QLabel*> registryHeaders_;
   QLabel* coordinates_;
   QLabel* scale_;
   QLabel* renderTime_;

@@ -3,6 +3,7 @@
 
 #include "viewer/cluster_panel.h"
 #include "viewer/layer_stack.h"
+#include "viewer/map_canvas.h"
 #include "viewer/partners_panel.h"
 #include "viewer_fixture.h"
 
@@ -29,6 +30,37 @@ TEST_F(AnalysisPanels, ChangingEpsChangesTheClusterCountAndTheHullLayer) {
   const ViewerLayer* hulls = window->layers().find("cluster_hulls");
   ASSERT_NE(hulls, nullptr);
   EXPECT_EQ(hulls->source->size(), wide);
+}
+
+TEST_F(AnalysisPanels, TheClusterListNamesEachClusterLargestFirstAndAClickZoomsToIt) {
+  window->resize(1400, 900);
+  window->show();
+  ClusterPanel* panel = window->clusterPanel();
+  const std::size_t n = clustersWith(*window, 20000.0, 3);
+  ASSERT_GE(n, 2u);
+  QTableWidget* list = panel->list();
+  ASSERT_EQ(list->rowCount(), static_cast<int>(n));
+  const ViewerLayer* hulls = window->layers().find("cluster_hulls");
+  ASSERT_NE(hulls, nullptr);
+  // Sizes agree with the hull layer, largest first; the industry mix is named.
+  double previous = 1e18;
+  for (int r = 0; r < list->rowCount(); ++r) {
+    const double members = list->item(r, 1)->data(Qt::UserRole).toDouble();
+    EXPECT_LE(members, previous);
+    previous = members;
+    const int feature = list->item(r, 0)->data(Qt::UserRole + 1).toInt();
+    EXPECT_DOUBLE_EQ(members,
+                     core::toNumber(hulls->source->value(static_cast<std::size_t>(feature), "members")).value());
+    EXPECT_FALSE(list->item(r, 2)->text().isEmpty());
+  }
+  // A click on the first row selects its hull and zooms to it.
+  const core::Extent before = window->canvas()->viewExtent();
+  emit list->cellClicked(0, 0);
+  const Selection& s = window->layers().selection();
+  EXPECT_EQ(s.layerId, "cluster_hulls");
+  ASSERT_EQ(s.features.size(), 1u);
+  EXPECT_EQ(static_cast<int>(s.features[0]), list->item(0, 0)->data(Qt::UserRole + 1).toInt());
+  EXPECT_LT(window->canvas()->viewExtent().width(), before.width());
 }
 
 TEST_F(AnalysisPanels, PartnerPanelListsRankedCandidatesForAPowerStation) {

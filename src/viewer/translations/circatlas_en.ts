@@ -190,6 +190,34 @@
         <source>Cancelled; the map shows the last finished clusters.</source>
         <translation>Cancelled; the map shows the last finished clusters.</translation>
     </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <source>Largest industries (GB/T 4754)</source>
+        <translation>Largest industries (GB/T 4754)</translation>
+    </message>
+    <message>
+        <source>Diversity (Shannon)</source>
+        <translation>Diversity (Shannon)</translation>
+    </message>
+    <message>
+        <source>Residues t/yr</source>
+        <translation>Residues t/yr</translation>
+    </message>
+    <message>
+        <source>Prefectures</source>
+        <translation>Prefectures</translation>
+    </message>
+    <message>
+        <source>Click a cluster to zoom to it</source>
+        <translation>Click a cluster to zoom to it</translation>
+    </message>
 </context>
 <context>
     <name>circatlas::viewer::FigureExportDialog</name>
@@ -588,6 +616,10 @@
     <message>
         <source>Clear the selection (Esc on the map)</source>
         <translation>Clear the selection (Esc on the map)</translation>
+    </message>
+    <message>
+        <source>Registry: %1</source>
+        <translation>Registry: %1</translation>
     </message>
 </context>
 <context>

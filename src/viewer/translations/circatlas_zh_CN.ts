@@ -188,6 +188,34 @@
         <source>Cancelled; the map shows the last finished clusters.</source>
         <translation>已取消；地图显示上次完成的集聚区。</translation>
     </message>
+    <message>
+        <source>Cluster</source>
+        <translation>聚类</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>企业数</translation>
+    </message>
+    <message>
+        <source>Largest industries (GB/T 4754)</source>
+        <translation>主要行业（GB/T 4754）</translation>
+    </message>
+    <message>
+        <source>Diversity (Shannon)</source>
+        <translation>多样性（香农指数）</translation>
+    </message>
+    <message>
+        <source>Residues t/yr</source>
+        <translation>固废（吨/年）</translation>
+    </message>
+    <message>
+        <source>Prefectures</source>
+        <translation>地级行政区</translation>
+    </message>
+    <message>
+        <source>Click a cluster to zoom to it</source>
+        <translation>单击聚类以缩放至该处</translation>
+    </message>
 </context>
 <context>
     <name>circatlas::viewer::FigureExportDialog</name>
@@ -585,6 +613,10 @@
     <message>
         <source>Clear the selection (Esc on the map)</source>
         <translation>清除选择（在地图上按 Esc）</translation>
+    </message>
+    <message>
+        <source>Registry: %1</source>
+        <translation>分析数据：%1</translation>
     </message>
 </context>
 <context>
