@@ -40,8 +40,9 @@ void runDistancesCommand(const DistancesOptions& o) {
     if (place != "enterprises" && place != "parks" && place != "seats") inputs.push_back({place, role, std::nullopt});
   }
   checkTargets({fileTarget(o.out, o.overwrite), fileTarget(o.routes, o.overwrite, "--routes")}, std::move(inputs));
-  const auto origins = readPlaces(o.from, o.fromLayer, o.idField, o.catalogue);
-  const auto destinations = readPlaces(o.to, o.toLayer, o.idField, o.catalogue);
+  RegistryOnDemand registry(o.catalogue);
+  const auto origins = readPlaces(o.from, o.fromLayer, o.idField, registry);
+  const auto destinations = readPlaces(o.to, o.toLayer, o.idField, registry);
   if (origins.empty() || destinations.empty()) {
     throw core::InputError(std::string(origins.empty() ? o.from : o.to) + ": no places to route between");
   }

@@ -150,7 +150,7 @@ void runExportCommand(const ExportOptions& o) {
   if (!registry.builtin) useRegistryLayers(items, registry);
   for (const auto& t : tables) {
     // A table the --catalogue folder lacks comes from the built-in catalogue; the source says which.
-    const std::filesystem::path own = std::filesystem::path(o.catalogue.request.source) / (t + ".csv");
+    const std::filesystem::path own = std::filesystem::path(o.catalogue.request.source.path) / (t + ".csv");
     const bool fromFolder = !registry.builtin && registry.isOwn(t);
     const core::Layer* table = registry.find(t);
     if (!table) throw core::ParameterError("the catalogue has no table '" + t + "'");

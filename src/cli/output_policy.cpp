@@ -49,7 +49,9 @@ std::vector<io::InputRef> builtinInputs() {
 }
 
 void addCatalogueInput(std::vector<io::InputRef>& inputs, const CatalogueSource& catalogue) {
-  if (!catalogue.request.source.empty()) inputs.push_back({catalogue.request.source, "--catalogue", std::nullopt});
+  const auto& source = catalogue.request.source;
+  if (!source.path.empty()) inputs.push_back({source.path, catalogue.option, source.layer});
+  if (source.mappingFile) inputs.push_back({*source.mappingFile, "--mapping", std::nullopt});
 }
 
 std::vector<io::InputRef> networkInputs(const NetworkSource& network, const CatalogueSource& catalogue) {

@@ -33,10 +33,11 @@ CLI::Option* nonEmptyPath(CLI::Option* option);
 /// What every command reads whatever its options: the built-in data folder, styles/ and layers/.
 [[nodiscard]] std::vector<io::InputRef> builtinInputs();
 
-/// The --catalogue folder (when one is given) as an input.
+/// The --registry source (folder, file or PG: table, named by the option the user typed) and its
+/// --mapping file, when given, as inputs.
 void addCatalogueInput(std::vector<io::InputRef>& inputs, const CatalogueSource& catalogue);
 
-/// The --network file (unless built in or not given) and the --catalogue folder, as inputs.
+/// The --network file (unless built in or not given) and the --registry inputs (addCatalogueInput).
 [[nodiscard]] std::vector<io::InputRef> networkInputs(const NetworkSource& network, const CatalogueSource& catalogue);
 
 /// Checks the targets against the given inputs and the built-in ones (io::checkOutputTargets);

@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 
 #include "core/error.h"
 #include "geo/analysis_crs.h"
@@ -90,10 +91,10 @@ core::Layer seats() { return io::readLayer(io::basemapPath().string(), {.layer =
 
 }  // namespace
 
-tools::Place resolvePlace(const std::string& text, const CatalogueSource& catalogue) {
+tools::Place resolvePlace(const std::string& text, RegistryOnDemand& registry) {
   if (const auto p = lonLatOf(text)) return {text, *p};
-  const catalogue::Catalogue registry = loadCatalogue(catalogue);
-  for (const core::Layer* table : {&registry.enterprises, &registry.parks}) {
+  const catalogue::Catalogue& tables = registry.get();
+  for (const core::Layer* table : {&tables.enterprises, &tables.parks}) {
     const core::Layer& layer = *table;
     const auto id = layer.schema().indexOf("id");
     for (std::size_t i = 0; id && i < layer.size(); ++i) {
@@ -127,15 +128,19 @@ tools::Place resolvePlace(const std::string& text, const CatalogueSource& catalo
 }
 
 std::vector<tools::Place> readPlaces(const std::string& source, const std::string& layerName,
-                                     const std::string& idField, const CatalogueSource& catalogue) {
+                                     const std::string& idField, RegistryOnDemand& registry) {
   if (source == "enterprises" || source == "parks") {
-    const catalogue::Catalogue registry = loadCatalogue(catalogue);
-    const core::Layer& layer = source == "enterprises" ? registry.enterprises : registry.parks;
+    const catalogue::Catalogue& tables = registry.get();
+    const core::Layer& layer = source == "enterprises" ? tables.enterprises : tables.parks;
     try {
       return placesOf(layer, idField);
     } catch (core::Error& e) {
-      e.setFile(catalogue.request.source.empty() ? "catalogue/" + source + ".csv"
-                                                 : catalogue.request.source + "/" + source + ".csv");
+      // The file the records came from: a folder's table, the single-file registry, or the built-in one.
+      const std::string& given = registry.source().request.source.path;
+      if (given.empty() || !tables.isOwn(source)) e.setFile("catalogue/" + source + ".csv");
+      else if (std::filesystem::is_directory(given))
+        e.setFile((std::filesystem::path(given) / (source + ".csv")).string());
+      else e.setFile(given);
       throw;
     }
   }

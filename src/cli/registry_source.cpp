@@ -12,6 +12,7 @@
 #include "geo/web_map_coords.h"
 #include "io/csv_reader.h"
 #include "io/layer_reader.h"
+#include "io/registry_file.h"
 
 namespace circatlas::cli {
 
@@ -25,15 +26,9 @@ bool isCsv(const std::string& path) {
 
 }  // namespace
 
-io::EncodingPolicy encodingPolicy(const RegistrySource& source) {
-  const std::string& name = source.encoding;
-  if (name == "utf8" || name == "utf-8") return io::EncodingPolicy::Reject;
-  if (name == "auto" || name == "gb18030" || name == "gbk") return io::EncodingPolicy::ConvertGb18030;
-  throw core::ParameterError("unknown encoding '" + name + "' (expected auto, utf8 or gb18030)");
-}
+io::EncodingPolicy encodingPolicy(const RegistrySource& source) { return io::encodingPolicy(source.encoding); }
 
-void addRegistryOptions(CLI::App& cmd, RegistrySource& source) {
-  cmd.add_option("--layer", source.layer, "Sheet of a workbook or layer of a multi-layer source (GeoPackage …)");
+void addRegistryReadOptions(CLI::App& cmd, RegistrySource& source) {
   cmd.add_option("--lon-field", source.lonField,
                  "Column with longitudes (default: recognised, e.g. lon, longitude, 经度, X)");
   cmd.add_option("--lat-field", source.latField, "Column with latitudes (default: recognised, e.g. lat, 纬度, Y)");
@@ -48,6 +43,11 @@ void addRegistryOptions(CLI::App& cmd, RegistrySource& source) {
                  "FIELD=COLUMN: the sheet's column for a registry field, e.g. name=企业名称, "
                  "industry_name=主营行业, address=生产地址 (repeatable)");
   cmd.add_option("--mapping", source.mappingFile, "A column mapping file (field=column lines, see --save-mapping)");
+}
+
+void addRegistryOptions(CLI::App& cmd, RegistrySource& source) {
+  cmd.add_option("--layer", source.layer, "Sheet of a workbook or layer of a multi-layer source (GeoPackage …)");
+  addRegistryReadOptions(cmd, source);
   cmd.add_option("--save-mapping", source.saveMapping,
                  "Write the column mapping used to this file for reuse with --mapping (never over an existing file)");
 }

@@ -16,12 +16,15 @@ namespace circatlas::cli {
 /// Where a registry comes from and how to read its columns, coordinates and text.
 using RegistrySource = catalogue::RegistrySource;
 
-/// The encoding policy named by source.encoding (auto and gb18030 convert GBK text, utf8 rejects
-/// it); throws core::ParameterError for other names.
+/// The encoding policy named by source.encoding (io::encodingPolicy).
 [[nodiscard]] io::EncodingPolicy encodingPolicy(const RegistrySource& source);
 
-/// Adds --layer, --lon-field, --lat-field, --coords, --encoding, --field, --mapping and
-/// --save-mapping to a subcommand.
+/// Adds the options that say how to read a registry's columns, coordinates and text: --lon-field,
+/// --lat-field, --coords, --encoding, --field and --mapping. Every command that reads a registry
+/// takes them (validate and, through addCatalogueOption, every analysis).
+void addRegistryReadOptions(CLI::App& cmd, RegistrySource& source);
+
+/// Adds --layer, the read options (addRegistryReadOptions) and --save-mapping to a subcommand.
 void addRegistryOptions(CLI::App& cmd, RegistrySource& source);
 
 /// Reads a single-file registry that follows a catalogue table other than enterprises (flows …)

@@ -29,8 +29,9 @@ void runRouteCommand(const RouteOptions& o) {
   const auto options = routerOptions(o.network);
   if (!o.out.empty()) (void)io::driverForPath(o.out);
   checkTargets({fileTarget(o.out, o.overwrite)}, networkInputs(o.network, o.catalogue));
-  const tools::Place from = resolvePlace(o.from, o.catalogue);
-  const tools::Place to = resolvePlace(o.to, o.catalogue);
+  RegistryOnDemand registry(o.catalogue);
+  const tools::Place from = resolvePlace(o.from, registry);
+  const tools::Place to = resolvePlace(o.to, registry);
   ProgressBar bar;
   const tools::RoadNetwork network = loadNetwork(o.network, std::cout);
   printNetworkReport(network, std::cout);

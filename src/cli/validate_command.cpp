@@ -14,6 +14,7 @@
 #include "io/builtin_data.h"
 #include "io/catalogue_reader.h"
 #include "io/layer_reader.h"
+#include "io/output_target.h"
 #include "io/registry_file.h"
 
 namespace circatlas::cli {
@@ -86,7 +87,7 @@ void runValidate(const ValidateOptions& options) {
   std::size_t warnings = 0;
   for (const auto& p : problems) {
     if (!isUsers(p.file)) continue;  // the built-in tables are not the user's
-    std::cout << catalogue::format(p) << '\n';
+    std::cout << io::maskSecrets(catalogue::format(p)) << '\n';
     ++shown;
     (p.severity == catalogue::Severity::Error ? errors : warnings)++;
   }
@@ -94,8 +95,9 @@ void runValidate(const ValidateOptions& options) {
   for (const auto& t : tables) {
     if (isUsers(t.table.source)) rows += t.table.rows.size();
   }
-  std::cout << (registryFile.empty() ? path.string() : registryFile) << ": " << rows << " rows checked, " << errors
-            << " error(s), " << warnings << " warning(s)\n";
+  // A PG: source may carry a password: masked, as in every message.
+  std::cout << io::maskSecrets(registryFile.empty() ? path.string() : registryFile) << ": " << rows << " rows checked, "
+            << errors << " error(s), " << warnings << " warning(s)\n";
   if (errors > 0) {
     throw core::InputError(std::to_string(errors) + " validation error(s); see the list above");
   }

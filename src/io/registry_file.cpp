@@ -32,12 +32,6 @@ std::string lowerExtension(const std::string& path) {
   return ext;
 }
 
-EncodingPolicy encodingPolicy(const std::string& name) {
-  if (name == "auto" || name == "gb18030" || name == "gbk") return EncodingPolicy::ConvertGb18030;
-  if (name == "utf8" || name == "utf-8") return EncodingPolicy::Reject;
-  throw core::ParameterError("unknown encoding '" + name + "' (expected auto, utf8 or gb18030)");
-}
-
 // A sheet of a workbook as text: every cell read as a string (codes keep their leading zeros).
 // The header is the first of the sheet's first 20 rows in which two or more cells are recognised
 // headers (a title row above it, "2023年重点企业名录", is skipped and said so), else the first
@@ -191,7 +185,24 @@ void saveMapping(const catalogue::RegistrySource& source, const std::string& tex
   std::filesystem::rename(staging, target);
 }
 
+// What each record's `source` names: the file's name, or for a PG: connection the database
+// (never the connection string, which may hold a password).
+std::string sourceLabel(const std::string& path) {
+  if (!path.starts_with("PG:")) return std::filesystem::path(path).filename().string();
+  const auto at = path.find("dbname=");
+  if (at == std::string::npos) return "PostGIS database";
+  std::string name = path.substr(at + 7);
+  name = name.substr(0, name.find_first_of(" '\""));
+  return "PostGIS database " + name;
+}
+
 }  // namespace
+
+EncodingPolicy encodingPolicy(const std::string& name) {
+  if (name == "auto" || name == "gb18030" || name == "gbk") return EncodingPolicy::ConvertGb18030;
+  if (name == "utf8" || name == "utf-8") return EncodingPolicy::Reject;
+  throw core::ParameterError("unknown encoding '" + name + "' (expected auto, utf8 or gb18030)");
+}
 
 catalogue::RegistryTable readRegistryFile(const catalogue::RegistrySource& source) {
   const geo::LonLatSystem system = geo::parseLonLatSystem(source.coords);
@@ -222,7 +233,7 @@ catalogue::RegistryTable readRegistryFile(const catalogue::RegistrySource& sourc
   }
 
   std::vector<std::string> notes;
-  std::string label = std::filesystem::path(source.path).filename().string();
+  std::string label = sourceLabel(source.path);
   core::TextTable raw;
   const std::string ext = lowerExtension(source.path);
   if (ext == ".csv" || ext == ".txt") {
@@ -262,7 +273,14 @@ catalogue::RegistryTable readRegistryFile(const catalogue::RegistrySource& sourc
   }
 
   std::vector<std::string> duplicates;
-  const auto choices = catalogue::chooseColumns(raw.header, requests, &duplicates);
+  const auto choices = [&] {
+    try {
+      return catalogue::chooseColumns(raw.header, requests, &duplicates);
+    } catch (core::Error& e) {
+      e.setFile(source.path);  // "reg.csv: no column '企业' in the registry (its columns: …)"
+      throw;
+    }
+  }();
   const core::Layer counties = readLayer(basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
   const catalogue::AdminAreas admin(counties);
   // The gazetteer and the class table are read only when a row needs them (a sheet in catalogue

@@ -2,9 +2,16 @@
 // catalogue form, recognising its columns and deriving what it lacks.
 #pragma once
 
+#include <string>
+
 #include "catalogue/registry_table.h"
+#include "io/text_encoding.h"
 
 namespace circatlas::io {
+
+/// The encoding policy named by --encoding: auto and gb18030 (or gbk) convert GBK/GB18030 text,
+/// utf8 rejects it. Throws core::ParameterError for any other name.
+[[nodiscard]] EncodingPolicy encodingPolicy(const std::string& name);
 
 /// Reads the registry file of `source` and returns its enterprises in catalogue form with the
 /// report of the mapping, derived fields, placements and unplaced rows. Coordinates come from the

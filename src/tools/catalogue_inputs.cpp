@@ -18,6 +18,7 @@
 #include "io/builtin_data.h"
 #include "io/catalogue_reader.h"
 #include "io/csv_reader.h"
+#include "io/output_target.h"
 #include "io/registry_file.h"
 #include "tools/flow_estimates.h"
 
@@ -63,10 +64,7 @@ core::Value typed(const core::FieldDef& field, const std::string& text) {
 // io::readRegistryFile reads them (columns recognised, missing fields derived, address-only rows
 // placed), the reference tables from the built-in catalogue, other tables as --with-builtin says.
 catalogue::Catalogue loadRegistryFile(const CatalogueRequest& request) {
-  catalogue::RegistrySource source;
-  source.path = request.source;
-  source.layer = request.layer;
-  catalogue::RegistryTable registry = io::readRegistryFile(source);
+  catalogue::RegistryTable registry = io::readRegistryFile(request.source);
   std::vector<catalogue::TableInput> own;
   own.push_back({catalogue::findTable("enterprises"), std::move(registry.enterprises)});
   const auto tables = io::completeFromBuiltin(
@@ -77,7 +75,9 @@ catalogue::Catalogue loadRegistryFile(const CatalogueRequest& request) {
   // The path as the user gave it, with the sheet the reader chose ("reg.xlsx, sheet 企业名录").
   const std::string& label = registry.report.sourceLabel;
   const auto sheet = label.find(", sheet ");
-  out.origin = request.source + (sheet == std::string::npos ? std::string() : label.substr(sheet));
+  // A PG: source may carry a password: never in an output (the terminal, an export's metadata).
+  out.origin =
+      io::maskSecrets(request.source.path) + (sheet == std::string::npos ? std::string() : label.substr(sheet));
   out.ownTables.emplace_back("enterprises");
   for (const auto& t : tables) {
     if (t.spec->name != "enterprises" && !io::isReferenceTable(t.spec->name))
@@ -90,24 +90,47 @@ catalogue::Catalogue loadRegistryFile(const CatalogueRequest& request) {
   return out;
 }
 
+// The read options a folder registry or the built-in catalogue cannot take: they name the
+// columns, sheet or coordinates of a single file. Throws core::ParameterError for the first one given.
+void checkFileOnlyOptions(const catalogue::RegistrySource& source) {
+  std::string given;
+  if (source.layer) given = "--layer " + *source.layer;
+  else if (source.lonField) given = "--lon-field " + *source.lonField;
+  else if (source.latField) given = "--lat-field " + *source.latField;
+  else if (!source.fields.empty()) given = "--field " + source.fields.front();
+  else if (source.mappingFile) given = "--mapping " + *source.mappingFile;
+  else if (source.saveMapping) given = "--save-mapping " + *source.saveMapping;
+  else if (source.coords != catalogue::RegistrySource{}.coords) given = "--coords " + source.coords;
+  else if (source.path.empty() && source.encoding != catalogue::RegistrySource{}.encoding)
+    given = "--encoding " + source.encoding;
+  if (given.empty()) return;
+  if (source.path.empty()) {
+    throw core::ParameterError(given + ": applies to a single-file --registry (a sheet or GIS layer); none was given");
+  }
+  throw core::ParameterError(given + ": " + source.path +
+                             " is a folder registry, whose tables follow the catalogue's columns in WGS 84 "
+                             "(data/catalogue/README.md); this option applies to a single-file registry "
+                             "(a sheet or GIS layer)");
+}
+
 }  // namespace
 
 catalogue::Catalogue loadCatalogue(const CatalogueRequest& request) {
   const auto builtinDir = io::builtinCatalogueDir();
-  const std::filesystem::path folder = request.source;
+  const std::filesystem::path folder = request.source.path;
   if (!folder.empty() && !std::filesystem::is_directory(folder)) {
     std::error_code ec;
-    if (request.source.starts_with("PG:") || std::filesystem::exists(folder, ec)) return loadRegistryFile(request);
-    throw core::IoError(request.source + ": no such file or folder");
+    if (request.source.path.starts_with("PG:") || std::filesystem::exists(folder, ec)) return loadRegistryFile(request);
+    throw core::IoError(request.source.path + ": no such file or folder");
   }
-  if (request.layer && !folder.empty()) {
-    throw core::ParameterError("--layer " + *request.layer +
-                               ": a folder registry holds one table per file; --layer "
-                               "names the sheet or layer of a single-file registry");
-  }
+  checkFileOnlyOptions(request.source);
+  // A user's folder is read as --encoding says (GBK converted by default, as validate reads it);
+  // the built-in catalogue is UTF-8.
+  const io::EncodingPolicy encoding =
+      folder.empty() ? io::EncodingPolicy::Reject : io::encodingPolicy(request.source.encoding);
   const auto dir = folder.empty() ? builtinDir : folder;
   const auto tables = io::readCatalogueWithBuiltinFallback(
-      dir, io::EncodingPolicy::Reject, request.withBuiltin ? io::BuiltinTables::All : io::BuiltinTables::ReferenceOnly);
+      dir, encoding, request.withBuiltin ? io::BuiltinTables::All : io::BuiltinTables::ReferenceOnly);
   io::checkMaterialCodes(tables);  // an unknown code names its file, line and the nearest known code
   catalogue::Catalogue out = catalogue::catalogueFromTables(tables);
   out.builtin = folder.empty();

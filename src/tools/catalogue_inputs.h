@@ -8,31 +8,35 @@
 #include <utility>
 
 #include "catalogue/catalogue.h"
+#include "catalogue/registry_table.h"
 #include "core/layer.h"
 #include "tools/partners_tool.h"
 
 namespace circatlas::tools {
 
-/// Where a command's or the viewer's catalogue comes from (--registry / --catalogue, --layer,
-/// --with-builtin).
+/// Where a command's or the viewer's catalogue comes from (--registry / --catalogue, --layer, the
+/// registry read options, --with-builtin).
 struct CatalogueRequest {
-  /// Empty: the built-in data/catalogue. A folder of catalogue tables (enterprises.csv, flows.csv,
-  /// …). A single file (CSV, XLSX, GeoPackage, …) or a PG: source: a registry of enterprises.
-  std::string source;
-  std::optional<std::string> layer;  ///< sheet or layer of a single-file source
+  /// source.path empty: the built-in data/catalogue. A folder of catalogue tables (enterprises.csv,
+  /// flows.csv, …). A single file (CSV, XLSX, GeoPackage, …) or a PG: source: a registry of
+  /// enterprises, read with the rest of `source` (layer, lon/lat columns, coords, encoding, --field
+  /// and --mapping), which apply to a single-file source only (a folder takes the encoding).
+  catalogue::RegistrySource source;
   /// Tables the source lacks (parks, projects, mining bases, …) from the built-in catalogue, with
   /// their ids kept apart ("builtin:E002"). The reference tables (materials, material_uses,
   /// industry_profiles, exchange_parameters) are always completed from the built-in ones.
   bool withBuiltin = false;
 };
 
-/// The catalogue of `request.source` with its origin, which tables are its own and which came
+/// The catalogue of `request.source.path` with its origin, which tables are its own and which came
 /// from the built-in catalogue, and its metadata (as_of_year of the source's metadata.csv, else
 /// the built-in one's). The reference tables are extended row by row from the built-in catalogue
 /// (io::readCatalogueWithBuiltinFallback); any other table the source lacks is empty unless
 /// `withBuiltin`. core::InputError for the first unknown material code (file, line, nearest known
-/// code), for a folder that holds no catalogue table of its own and for a single-file or PG:
-/// source (not yet read by the analyses); core::IoError for a source that does not exist.
+/// code), for a folder that holds no catalogue table of its own, and the errors of
+/// io::readRegistryFile for a single-file or PG: source; core::ParameterError for a read option
+/// (--layer, --field, …) that does not apply to the source; core::IoError for a source that does
+/// not exist.
 [[nodiscard]] catalogue::Catalogue loadCatalogue(const CatalogueRequest& request);
 
 /// One line for the user: which registry the analysis ran on and what it took from the built-in

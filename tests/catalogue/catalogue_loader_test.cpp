@@ -2,9 +2,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
+#include <filesystem>
 #include <string>
 
 #include "core/error.h"
+#include "geo/web_map_coords.h"
 #include "test_support.h"
 #include "tools/catalogue_inputs.h"
 
@@ -18,6 +21,24 @@ constexpr const char* kEnterprises =
 
 bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+CatalogueRequest requestFor(const std::filesystem::path& source, bool withBuiltin = false) {
+  CatalogueRequest r;
+  r.source.path = source.string();
+  r.withBuiltin = withBuiltin;
+  return r;
+}
+
+// The message of the exception `call` throws, or "" when it throws none.
+template <typename F>
+std::string messageOf(F&& call) {
+  try {
+    call();
+  } catch (const core::Error& e) {
+    return e.what();
+  }
+  return "";
 }
 
 std::size_t countWhere(const core::Layer& l, const std::string& field, const std::string& value) {
@@ -41,8 +62,7 @@ TEST(CatalogueLoader, TheBuiltInCatalogueIsItsOwnOrigin) {
 TEST(CatalogueLoader, AUsersFolderGetsOnlyTheReferenceTablesFromTheBuiltInOne) {
   test::TempDir dir;
   test::writeFile(dir / "enterprises.csv", kEnterprises);
-  const catalogue::Catalogue c =
-      loadCatalogue({.source = dir.path().string(), .layer = std::nullopt, .withBuiltin = false});
+  const catalogue::Catalogue c = loadCatalogue(requestFor(dir.path()));
   EXPECT_FALSE(c.builtin);
   EXPECT_EQ(c.origin, dir.path().string());
   EXPECT_EQ(c.ownTables, std::vector<std::string>{"enterprises"});
@@ -66,8 +86,7 @@ TEST(CatalogueLoader, AUsersFolderGetsOnlyTheReferenceTablesFromTheBuiltInOne) {
 TEST(CatalogueLoader, WithBuiltinTakesTheMissingTablesButNeverMixesIds) {
   test::TempDir dir;
   test::writeFile(dir / "enterprises.csv", kEnterprises);
-  const catalogue::Catalogue c =
-      loadCatalogue({.source = dir.path().string(), .layer = std::nullopt, .withBuiltin = true});
+  const catalogue::Catalogue c = loadCatalogue(requestFor(dir.path(), true));
   EXPECT_TRUE(contains(c.builtinTables, "flows"));
   EXPECT_TRUE(contains(c.builtinTables, "parks"));
   EXPECT_TRUE(contains(c.builtinTables, "projects"));
@@ -93,7 +112,7 @@ TEST(CatalogueLoader, ASingleFileRegistryAsABureauHandsItOutIsTheAnalysisInput) 
                                     "兰州某水泥厂,103.62,36.12,3011,\n"
                                     "白银某冶炼厂,104.17,36.55,3212,\n"
                                     "武威某化工,,,2614,甘肃省武威市凉州区黄羊镇工业园\n");
-  const catalogue::Catalogue c = loadCatalogue({.source = file.string(), .layer = std::nullopt, .withBuiltin = false});
+  const catalogue::Catalogue c = loadCatalogue(requestFor(file));
   ASSERT_EQ(c.enterprises.size(), 3u);
   EXPECT_FALSE(c.builtin);
   EXPECT_NE(c.origin.find("reg.csv"), std::string::npos) << c.origin;
@@ -103,15 +122,94 @@ TEST(CatalogueLoader, ASingleFileRegistryAsABureauHandsItOutIsTheAnalysisInput) 
   EXPECT_GT(c.materials.size(), 0u) << "reference tables come from the built-in catalogue";
   EXPECT_EQ(countWhere(c.enterprises, "industry_code", "3011"), 1u);
   EXPECT_FALSE(c.enterprises.features()[2].geometry.isEmpty()) << "placed at the township centre of 黄羊镇";
-  EXPECT_THROW((void)loadCatalogue({.source = (dir / "absent").string(), .layer = std::nullopt, .withBuiltin = false}),
-               core::IoError);
+  EXPECT_THROW((void)loadCatalogue(requestFor(dir / "absent")), core::IoError);
 }
 
 TEST(CatalogueLoader, LayerIsForSingleFileRegistriesOnly) {
   test::TempDir dir;
   test::writeFile(dir / "enterprises.csv", kEnterprises);
-  EXPECT_THROW((void)loadCatalogue({.source = dir.path().string(), .layer = "Sheet1", .withBuiltin = false}),
-               core::ParameterError);
+  CatalogueRequest r = requestFor(dir.path());
+  r.source.layer = "Sheet1";
+  EXPECT_THROW((void)loadCatalogue(r), core::ParameterError);
+}
+
+TEST(CatalogueLoader, ColumnOptionsOfASingleFileAreRefusedForAFolderOrTheBuiltInCatalogue) {
+  test::TempDir dir;
+  test::writeFile(dir / "enterprises.csv", kEnterprises);
+  CatalogueRequest folder = requestFor(dir.path());
+  folder.source.fields = {"name=企业名称"};
+  EXPECT_EQ(messageOf([&] { (void)loadCatalogue(folder); }),
+            "--field name=企业名称: " + dir.path().string() +
+                " is a folder registry, whose tables follow the catalogue's columns in WGS 84 "
+                "(data/catalogue/README.md); this option applies to a single-file registry (a sheet or GIS layer)");
+  CatalogueRequest builtin;
+  builtin.source.coords = "gcj02";
+  EXPECT_EQ(messageOf([&] { (void)loadCatalogue(builtin); }),
+            "--coords gcj02: applies to a single-file --registry (a sheet or GIS layer); none was given");
+  builtin = {};
+  builtin.source.encoding = "gb18030";
+  EXPECT_THROW((void)loadCatalogue(builtin), core::ParameterError);
+}
+
+TEST(CatalogueLoader, ASingleFileIsReadWithTheGivenColumnsCoordinatesAndMapping) {
+  test::TempDir dir;
+  // Headers no recogniser knows; the coordinates are GCJ-02 (as an AMap export gives them).
+  const auto file = test::writeFile(dir / "odd.csv",
+                                    "单位,东经,北纬,代码\n"
+                                    "甲厂,103.8,36.06,3011\n"
+                                    "乙厂,104.17,36.55,3212\n");
+  CatalogueRequest r = requestFor(file);
+  r.source.fields = {"name=单位", "industry_code=代码"};
+  r.source.lonField = "东经";
+  r.source.latField = "北纬";
+  const catalogue::Catalogue wgs = loadCatalogue(r);
+  ASSERT_EQ(wgs.enterprises.size(), 2u);
+  EXPECT_EQ(core::toString(wgs.enterprises.value(0, "name_zh")), "甲厂");
+  EXPECT_EQ(countWhere(wgs.enterprises, "industry_code", "3212"), 1u);
+  const core::Coord asGiven = wgs.enterprises.features()[0].geometry.coords()[0];
+  EXPECT_DOUBLE_EQ(asGiven.x, 103.8);
+  EXPECT_DOUBLE_EQ(asGiven.y, 36.06);
+  // The same sheet declared GCJ-02 is converted as geo::toWgs84 converts it (that function is
+  // checked against published pairs in web_map_coords_test): a few hundred metres.
+  r.source.coords = "gcj02";
+  const core::Coord converted = loadCatalogue(r).enterprises.features()[0].geometry.coords()[0];
+  const core::LonLat expected = geo::toWgs84({103.8, 36.06}, geo::LonLatSystem::Gcj02);
+  // The reader writes 7 decimals (about 1 cm), as enterprises.csv holds them.
+  EXPECT_NEAR(converted.x, expected.lon, 5e-8);
+  EXPECT_NEAR(converted.y, expected.lat, 5e-8);
+  EXPECT_GT(std::abs(converted.x - asGiven.x), 0.001);
+  // A mapping file gives the same reading as the options.
+  const auto mapping = test::writeFile(dir / "odd.mapping", "name=单位\nindustry_code=代码\nlon=东经\nlat=北纬\n");
+  CatalogueRequest viaFile = requestFor(file);
+  viaFile.source.mappingFile = mapping.string();
+  const catalogue::Catalogue mapped = loadCatalogue(viaFile);
+  ASSERT_EQ(mapped.enterprises.size(), 2u);
+  EXPECT_EQ(core::toString(mapped.enterprises.value(1, "name_zh")), "乙厂");
+  EXPECT_EQ(mapped.enterprises.features()[1].geometry.coords()[0].x, 104.17);
+}
+
+TEST(CatalogueLoader, AColumnThatIsNotInTheFileNamesTheFileAndTheColumn) {
+  test::TempDir dir;
+  const auto file = test::writeFile(dir / "reg.csv", "名称,经度,纬度\n甲厂,103.8,36.06\n");
+  CatalogueRequest r = requestFor(file);
+  r.source.fields = {"industry_name=主营行业"};
+  EXPECT_EQ(messageOf([&] { (void)loadCatalogue(r); }),
+            file.string() + ": no column '主营行业' in the registry (its columns: '名称', '经度', '纬度')");
+}
+
+TEST(CatalogueLoader, AFolderInGbkIsReadAsValidateReadsIt) {
+  test::TempDir dir;
+  // "水泥" in GBK is CB AE C4 E0.
+  test::writeFile(
+      dir / "enterprises.csv",
+      "id,name_zh,name_en,industry_code,park_id,status,lon,lat,county_code,prefecture_code,source,location_precision\n"
+      "E1,\xCB\xAE\xC4\xE0,Cement,3011,,none,103.6,36.1,,620100,test,test\n");
+  const catalogue::Catalogue c = loadCatalogue(requestFor(dir.path()));
+  ASSERT_EQ(c.enterprises.size(), 1u);
+  EXPECT_EQ(core::toString(c.enterprises.value(0, "name_zh")), "水泥");
+  CatalogueRequest strict = requestFor(dir.path());
+  strict.source.encoding = "utf8";
+  EXPECT_THROW((void)loadCatalogue(strict), core::InputError);
 }
 
 }  // namespace
