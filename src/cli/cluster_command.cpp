@@ -6,14 +6,13 @@
 #include <memory>
 
 #include "analysis/cluster/k_distance.h"
+#include "cli/boundaries_source.h"
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
 #include "cli/output_policy.h"
 #include "cli/progress_bar.h"
 #include "cli/table_printer.h"
 #include "core/units.h"
-#include "io/builtin_data.h"
-#include "io/layer_reader.h"
 #include "io/layer_writer.h"
 #include "tools/analysis_specs.h"
 #include "tools/cluster_tool.h"
@@ -24,6 +23,7 @@ namespace {
 
 struct ClusterOptions {
   CatalogueSource catalogue;
+  std::string boundaries;
   tools::ClusterParams params;
   std::string eps = tools::defaultText(tools::spec::cluster::eps);
   bool kDistance = false;
@@ -48,11 +48,13 @@ void runClusterCommand(const ClusterOptions& options) {
   params.epsMeters = core::parseDistanceMeters(options.eps);
   std::vector<io::InputRef> inputs;
   addCatalogueInput(inputs, options.catalogue);
+  addBoundariesInput(inputs, options.boundaries);
   checkTargets({layerFileTarget(options.out, options.overwrite, 3)}, inputs);
   const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
   printOrigin(registry);
   const core::Layer& enterprises = registry.enterprises;
-  const core::Layer counties = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
+  const UsedBoundaries used = loadBoundaries(options.boundaries, registry);
+  const core::Layer& counties = used.boundaries.units;
   params.kDistance = options.kDistance;
   ProgressBar progress;
   const tools::ClusterResult r =
@@ -98,6 +100,7 @@ void addClusterCommand(CLI::App& app, Action& action) {
   nonEmptyPath(cmd->add_option("--out,-o", options->out, "Write members and hulls to this GeoPackage"));
   addOverwriteFlag(*cmd, options->overwrite);
   addCatalogueOption(*cmd, options->catalogue);
+  addBoundariesOption(*cmd, options->boundaries);
   cmd->callback([options, &action] { action = [options] { runClusterCommand(*options); }; });
 }
 

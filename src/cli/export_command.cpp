@@ -10,6 +10,7 @@
 
 #include "atlas/atlas_data.h"
 #include "catalogue/catalogue_layers.h"
+#include "cli/boundaries_source.h"
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
 #include "cli/export_results.h"
@@ -43,6 +44,7 @@ struct ExportOptions {
   std::string lang = "zh";
   std::string material = "FLY_ASH";
   CatalogueSource catalogue;
+  std::string boundaries;
 };
 
 // The targets of an export (the GeoPackage and the density raster beside it, or the per-layer
@@ -75,6 +77,7 @@ void checkExportTargets(const ExportOptions& o) {
   if (!o.qgisProject.empty()) targets.push_back(fileTarget(o.qgisProject, o.overwrite, "--qgis-project"));
   std::vector<io::InputRef> inputs;
   addCatalogueInput(inputs, o.catalogue);
+  addBoundariesInput(inputs, o.boundaries);
   checkTargets(targets, inputs);
 }
 
@@ -107,6 +110,37 @@ void useRegistryLayers(std::vector<tools::ExportItem>& items, const catalogue::C
     kept.push_back(std::move(item));
   }
   items = std::move(kept);
+}
+
+// A registry counted on the user's own boundaries, or lying wholly outside Gansu, is exported
+// without Gansu's base map (counties, rivers, roads, seats …): with --boundaries, their units (and
+// parents) take its place. Returns the note saying so, or "" when the base map stays.
+std::string useBoundaryLayers(std::vector<tools::ExportItem>& items, const UsedBoundaries& used) {
+  const io::Boundaries& b = used.boundaries;
+  const bool outsideGansu = b.builtin && used.located > 0 && used.inside == 0;
+  if (b.builtin && !outsideGansu) return {};
+  std::vector<tools::ExportItem> kept;
+  std::size_t dropped = 0;
+  for (auto& item : items) {
+    if (item.source.starts_with("catalogue, layer ") || item.source.starts_with("registry ") ||
+        item.source.starts_with("circatlas catalogue")) {
+      kept.push_back(std::move(item));
+    } else {
+      ++dropped;
+    }
+  }
+  if (!b.builtin) {
+    const auto add = [&](const core::Layer& layer, const std::string& name, render::LocalizedText title) {
+      kept.insert(kept.begin(), {tools::renamedLayer(layer, name), std::move(title), std::nullopt,
+                                 "boundaries " + b.label, "", "", "", tools::baseMapGroup(), true});
+    };
+    if (!b.oneLevel) add(b.parents, "boundary_parents", {"上级行政区", "Parent units"});
+    add(b.units, "boundaries", {"行政区", "Administrative units"});
+  }
+  items = std::move(kept);
+  if (dropped == 0) return {};
+  return std::to_string(dropped) + " layers of Gansu's base map left out: " +
+         (b.builtin ? std::string("the registry lies outside Gansu") : "the analysis used --boundaries " + b.label);
 }
 
 void runExportCommand(const ExportOptions& o) {
@@ -147,7 +181,9 @@ void runExportCommand(const ExportOptions& o) {
   }
   const catalogue::Catalogue registry = loadCatalogue(o.catalogue);
   printOrigin(registry);
+  const UsedBoundaries boundaries = loadBoundaries(o.boundaries, registry);
   if (!registry.builtin) useRegistryLayers(items, registry);
+  const std::string baseMapNote = useBoundaryLayers(items, boundaries);
   for (const auto& t : tables) {
     // A table the --catalogue folder lacks comes from the built-in catalogue; the source says which.
     const std::filesystem::path own = std::filesystem::path(o.catalogue.request.source.path) / (t + ".csv");
@@ -169,7 +205,8 @@ void runExportCommand(const ExportOptions& o) {
     if (r == "all") groups = resultGroups();
     else if (r != "none") groups.push_back(r);
   }
-  ExportResults results = computeResults(groups, registry, o.material);
+  ExportResults results = computeResults(groups, registry, boundaries.boundaries, o.material);
+  if (!baseMapNote.empty()) results.notes.push_back(baseMapNote);
   for (const auto& note : results.notes) std::cerr << "Note: " << note << '\n';
   for (auto& item : results.items) items.push_back(std::move(item));
   if (items.empty()) throw core::ParameterError("nothing to export: --layers none and --results none");
@@ -242,6 +279,7 @@ void addExportCommand(CLI::App& app, Action& action) {
   cmd->add_option("--material", o->material, "Material of the hotspots result")->capture_default_str();
   // The tables (flows, materials) and the results come from this folder; the atlas's layers stay the built-in ones.
   addCatalogueOption(*cmd, o->catalogue);
+  addBoundariesOption(*cmd, o->boundaries);
   cmd->callback([o, &action] { action = [o] { runExportCommand(*o); }; });
 }
 

@@ -10,7 +10,6 @@
 #include "io/builtin_data.h"
 #include "io/catalogue_reader.h"
 #include "io/csv_reader.h"
-#include "io/layer_reader.h"
 #include "tools/analysis_specs.h"
 #include "tools/catalogue_inputs.h"
 #include "tools/cluster_tool.h"
@@ -45,11 +44,12 @@ std::string catalogueCredits() {
 /// Adds a result layer under its declared id, title and style (no style: the plain style, or none for tables).
 class ResultCollector {
  public:
-  ResultCollector(std::vector<tools::ExportItem>& items, const catalogue::Catalogue& registry)
+  ResultCollector(std::vector<tools::ExportItem>& items, const catalogue::Catalogue& registry,
+                  const io::Boundaries& boundaries)
       : items_(items),
         credits_(registry.builtin || !registry.builtinTables.empty() ? catalogueCredits() : std::string()),
-        source_(registry.builtin ? "circatlas catalogue and base map (data/)"
-                                 : "registry " + registry.origin + " and the base map (data/)") {}
+        source_((registry.builtin ? std::string("circatlas catalogue") : "registry " + registry.origin) +
+                (boundaries.builtin ? " and the base map (data/)" : " and boundaries " + boundaries.label)) {}
 
   void add(const core::Layer& layer, const tools::ResultSpec& result, const std::string& producedBy,
            const std::string& parameters, const std::string& material = {}) {
@@ -75,7 +75,7 @@ const std::vector<std::string>& resultGroups() {
 }
 
 ExportResults computeResults(const std::vector<std::string>& groups, const catalogue::Catalogue& registry,
-                             const std::string& material) {
+                             const io::Boundaries& boundaries, const std::string& material) {
   for (const auto& g : groups) {
     if (std::find(resultGroups().begin(), resultGroups().end(), g) == resultGroups().end()) {
       throw core::ParameterError("unknown result group '" + g +
@@ -84,9 +84,8 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
   }
   auto wanted = [&](const std::string& g) { return std::find(groups.begin(), groups.end(), g) != groups.end(); };
   ExportResults out;
-  ResultCollector add(out.items, registry);
-  const std::string basemap = io::basemapPath().string();
-  const core::Layer counties = io::readLayer(basemap, {.layer = "counties", .sql = std::nullopt});
+  ResultCollector add(out.items, registry, boundaries);
+  const core::Layer& counties = boundaries.units;
   const core::Layer& enterprises = registry.enterprises;
   // As the commands: the planning year's effective flows (declared, estimated, inferred) and the
   // partner tools' inputs and defaults from the same catalogue.
@@ -104,12 +103,14 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
     add.add(r.concaveHulls, tools::spec::cluster::concaveHulls, by, r.parameters);
   }
   if (wanted("overlay")) {
-    const core::Layer prefectures = io::readLayer(basemap, {.layer = "prefectures", .sql = std::nullopt});
+    const core::Layer& prefectures = boundaries.parents;
     const core::Layer miningBases = catalogue::miningBaseAreas(registry.miningBases, registry.miningBaseMembers);
     const auto r = tools::runOverlay(
         {counties, prefectures, enterprises, effective, &registry.parks, &registry.projects, &miningBases});
     const std::string by = "circatlas overlay";
-    const std::string p = "point in polygon against the base map's counties and prefectures";
+    const std::string p =
+        "point in polygon against " +
+        (boundaries.builtin ? std::string("the base map's counties and prefectures") : boundaries.label);
     namespace spec = tools::spec::overlay;
     add.add(r.enterprises, spec::enterprises, by, p);
     if (r.parks) add.add(*r.parks, spec::parks, by, p);

@@ -8,6 +8,7 @@
 #include "catalogue/catalogue.h"
 #include "core/layer.h"
 #include "io/raster_writer.h"
+#include "io/registry_boundaries.h"
 #include "tools/export_tool.h"
 
 namespace circatlas::cli {
@@ -30,12 +31,13 @@ struct ExportResults {
 };
 
 /// Runs the analyses of the named groups (clusters, overlay, hotspots, partners, allocation,
-/// whatif) on the catalogue tables and the base map's counties and prefectures, each with its
+/// whatif) on the catalogue tables and the boundaries' units and parents (the base map's counties
+/// and prefectures, or --boundaries), each with its
 /// default parameters (hotspots for `material`), on the planning year's effective flows
 /// (tools::effectiveFlows) with the catalogue's defaults (applyCatalogueDefaults), as the commands. Layers are named
 /// for the export (overlay_enterprises, cluster_hulls, …) and styled like the viewer. core::ParameterError for an
 /// unknown group.
 [[nodiscard]] ExportResults computeResults(const std::vector<std::string>& groups, const catalogue::Catalogue& registry,
-                                           const std::string& material);
+                                           const io::Boundaries& boundaries, const std::string& material);
 
 }  // namespace circatlas::cli

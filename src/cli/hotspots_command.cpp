@@ -6,6 +6,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/boundaries_source.h"
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
 #include "cli/output_policy.h"
@@ -14,8 +15,6 @@
 #include "core/error.h"
 #include "core/staging_path.h"
 #include "core/units.h"
-#include "io/builtin_data.h"
-#include "io/layer_reader.h"
 #include "io/layer_writer.h"
 #include "io/raster_writer.h"
 #include "tools/analysis_specs.h"
@@ -28,6 +27,7 @@ namespace {
 
 struct HotspotsOptions {
   CatalogueSource catalogue;
+  std::string boundaries;
   tools::HotspotsParams params;
   std::string bandwidth = tools::defaultText(tools::spec::hotspots::bandwidth);
   std::string cell = tools::defaultText(tools::spec::hotspots::cell);
@@ -75,11 +75,14 @@ void runHotspotsCommand(const HotspotsOptions& options) {
     for (auto& t : targets) t.createFolders = true;
     std::vector<io::InputRef> inputs;
     addCatalogueInput(inputs, options.catalogue);
+    addBoundariesInput(inputs, options.boundaries);
     checkTargets(targets, inputs);
   }
   const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
   printOrigin(registry);
-  const core::Layer counties = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
+  const UsedBoundaries used = loadBoundaries(options.boundaries, registry);
+  const core::Layer& counties = used.boundaries.units;
+  const std::string unit = used.boundaries.builtin ? "County" : "Unit";
   ProgressBar progress;
   // The planning year's effective flows: declared, and estimated from capacity where none is declared.
   const auto [year, yearBasis] = tools::planningYear(registry, options.year);
@@ -88,7 +91,7 @@ void runHotspotsCommand(const HotspotsOptions& options) {
   const tools::HotspotsResult r = tools::runHotspots(registry.enterprises, flows, counties, params, &progress);
   progress.finish();
 
-  TablePrinter table({"County", "Output", "Gi* z", "p", "Class"}, {false, true, true, true, false});
+  TablePrinter table({unit, "Output", "Gi* z", "p", "Class"}, {false, true, true, true, false});
   for (std::size_t i = 0; i < r.counties.size(); ++i) {
     const auto cls = core::toString(r.counties.value(i, "hotspot"));
     if (cls == "not significant") continue;
@@ -97,7 +100,8 @@ void runHotspotsCommand(const HotspotsOptions& options) {
                   formatReal(r.counties.value(i, "gi_p"), "%.3f"), cls});
   }
   table.print(std::cout);
-  std::cout << "Counties not listed are not significant at 90 % (" << r.parameters << ")\n";
+  std::cout << (used.boundaries.builtin ? "Counties" : "Units") << " not listed are not significant at 90 % ("
+            << r.parameters << ")\n";
   if (!options.out.empty()) writeBoth(r, params, dir, tif, gpkg);
 }
 
@@ -122,6 +126,7 @@ void addHotspotsCommand(CLI::App& app, Action& action) {
       cmd->add_option("--out,-o", options->out, "Folder for density_<MATERIAL>.tif and hotspots_<MATERIAL>.gpkg"));
   addOverwriteFlag(*cmd, options->overwrite);
   addCatalogueOption(*cmd, options->catalogue);
+  addBoundariesOption(*cmd, options->boundaries);
   cmd->callback([options, &action] { action = [options] { runHotspotsCommand(*options); }; });
 }
 

@@ -6,13 +6,12 @@
 #include <memory>
 
 #include "catalogue/catalogue_layers.h"
+#include "cli/boundaries_source.h"
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
 #include "cli/output_policy.h"
 #include "cli/progress_bar.h"
 #include "cli/table_printer.h"
-#include "io/builtin_data.h"
-#include "io/layer_reader.h"
 #include "io/layer_writer.h"
 #include "tools/catalogue_inputs.h"
 #include "tools/overlay_tool.h"
@@ -23,6 +22,7 @@ namespace {
 
 struct OverlayOptions {
   CatalogueSource catalogue;
+  std::string boundaries;
   std::string out;
   bool overwrite = false;
 };
@@ -30,12 +30,13 @@ struct OverlayOptions {
 void runOverlayCommand(const OverlayOptions& options) {
   std::vector<io::InputRef> inputs;
   addCatalogueInput(inputs, options.catalogue);
+  addBoundariesInput(inputs, options.boundaries);
   checkTargets({layerFileTarget(options.out, options.overwrite, 6)}, inputs);
   const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
   printOrigin(registry);
-  const std::string basemap = io::basemapPath().string();
-  const core::Layer counties = io::readLayer(basemap, {.layer = "counties", .sql = std::nullopt});
-  const core::Layer prefectures = io::readLayer(basemap, {.layer = "prefectures", .sql = std::nullopt});
+  const UsedBoundaries used = loadBoundaries(options.boundaries, registry);
+  const core::Layer& counties = used.boundaries.units;
+  const core::Layer& prefectures = used.boundaries.parents;
   const core::Layer miningBases = catalogue::miningBaseAreas(registry.miningBases, registry.miningBaseMembers);
   const core::Layer flows = tools::effectiveFlows(tools::catalogueInput(registry),
                                                   tools::planningYear(registry, 0).first);  // declared and estimated
@@ -44,8 +45,11 @@ void runOverlayCommand(const OverlayOptions& options) {
                                                     &registry.projects, &miningBases, &progress});
   progress.finish();
   const auto& s = r.prefectureSummary;
-  TablePrinter table({"Prefecture", "Enterprises", "Demonstration units", "Parks", "Projects", "Power", "Mining",
-                      "Metals", "Chemicals", "Building materials"},
+  TablePrinter table({used.boundaries.builtin    ? "Prefecture"
+                      : used.boundaries.oneLevel ? "Unit"
+                                                 : "Parent unit",
+                      "Enterprises", "Demonstration units", "Parks", "Projects", "Power", "Mining", "Metals",
+                      "Chemicals", "Building materials"},
                      {false, true, true, true, true, true, true, true, true, true});
   for (std::size_t i = 0; i < s.size(); ++i) {
     table.addRow({core::toString(s.value(i, "code")) + " " + core::toString(s.value(i, "name_zh")),
@@ -79,6 +83,7 @@ void addOverlayCommand(CLI::App& app, Action& action) {
       cmd->add_option("--out,-o", options->out, "Write the coded layers and the summaries to this GeoPackage"));
   addOverwriteFlag(*cmd, options->overwrite);
   addCatalogueOption(*cmd, options->catalogue);
+  addBoundariesOption(*cmd, options->boundaries);
   cmd->callback([options, &action] { action = [options] { runOverlayCommand(*options); }; });
 }
 

@@ -1,0 +1,37 @@
+// --boundaries FILE[:LAYER]: the administrative units overlay, hotspots, cluster and export count
+// and map a registry on (default: Gansu's counties and prefectures), and the line that says which.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "catalogue/catalogue.h"
+#include "io/output_target.h"
+#include "io/registry_boundaries.h"
+
+namespace CLI {
+class App;
+}
+
+namespace circatlas::cli {
+
+/// Adds --boundaries FILE[:LAYER] to a command.
+void addBoundariesOption(CLI::App& cmd, std::string& spec);
+
+/// The --boundaries file as an input of the output policy (nothing when not given).
+void addBoundariesInput(std::vector<io::InputRef>& inputs, const std::string& spec);
+
+/// The boundaries an analysis of `registry` uses, with how many of its located enterprises lie in them.
+struct UsedBoundaries {
+  io::Boundaries boundaries;
+  std::size_t located = 0;  ///< enterprises with a location
+  std::size_t inside = 0;   ///< of those, in a unit of the boundaries
+};
+
+/// Reads the boundaries of `spec` (io::readBoundaries), or the base map's when `spec` is empty,
+/// counts the registry's enterprises in them and, unless both the registry and the boundaries are
+/// the built-in ones, prints to stdout which boundaries were used and how many enterprises lie
+/// outside them ("Boundaries: …; 4 of 4 enterprises lie outside them …").
+[[nodiscard]] UsedBoundaries loadBoundaries(const std::string& spec, const catalogue::Catalogue& registry);
+
+}  // namespace circatlas::cli

@@ -1,0 +1,205 @@
+// A registry outside Gansu counted on the user's own boundaries (--boundaries FILE[:LAYER]):
+// overlay, hotspots and cluster say which boundaries they used and how many sites lie outside.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/layer.h"
+#include "io/layer_reader.h"
+#include "io/layer_writer.h"
+#include "test_support.h"
+
+namespace circatlas {
+namespace {
+
+using test::runCommand;
+using test::TempDir;
+using test::writeFile;
+
+std::string exe() { return std::string("'") + CIRCATLAS_EXE + "'"; }
+
+test::CommandResult in(const TempDir& dir, const std::string& args) {
+  return runCommand("cd '" + dir.path().string() + "' && " + exe() + " " + args);
+}
+
+#define EXPECT_OUTPUT_HAS(result, fragment) \
+  EXPECT_NE((result).output.find(fragment), std::string::npos) << "missing: " << (fragment) << "\n" << (result).output
+
+// Five works in Thuringia and Saxony, far from Gansu: three in the square A (10–11° E, 50–51° N),
+// one in B (11–12° E), one east of both (13° E).
+constexpr const char* kRegistry =
+    "name,lon,lat,industry_code\n"
+    "Zementwerk,10.2,50.2,3011\n"
+    "Kraftwerk,10.5,50.5,4411\n"
+    "Ziegelei,10.8,50.8,3031\n"
+    "Chemiepark,11.5,50.5,2614\n"
+    "Kupferhuette,13.0,50.5,3211\n";
+
+std::string square(double west, double south, double east, double north) {
+  const auto p = [](double x, double y) { return "[" + std::to_string(x) + "," + std::to_string(y) + "]"; };
+  return "{\"type\":\"Polygon\",\"coordinates\":[[" + p(west, south) + "," + p(east, south) + "," + p(east, north) +
+         "," + p(west, north) + "," + p(west, south) + "]]}";
+}
+
+// Two districts of one level, fields as a German Kreise layer names them (AGS, GEN).
+std::string kreise() {
+  return "{\"type\":\"FeatureCollection\",\"features\":["
+         "{\"type\":\"Feature\",\"properties\":{\"AGS\":\"16051\",\"GEN\":\"Alpha\"},\"geometry\":" +
+         square(10, 50, 11, 51) +
+         "},"
+         "{\"type\":\"Feature\",\"properties\":{\"AGS\":\"14522\",\"GEN\":\"Beta\"},\"geometry\":" +
+         square(11, 50, 12, 51) + "}]}";
+}
+
+// Summary rows by code: enterprises and the industry-group counts.
+std::map<std::string, std::map<std::string, std::string>> summary(const std::string& gpkg, const std::string& layer) {
+  const core::Layer l = io::readLayer(gpkg, {.layer = layer, .sql = std::nullopt});
+  std::map<std::string, std::map<std::string, std::string>> out;
+  for (std::size_t i = 0; i < l.size(); ++i) {
+    auto& row = out[core::toString(l.value(i, "code"))];
+    for (const char* f :
+         {"name_zh", "enterprises", "ind_power", "ind_metals", "ind_chemicals", "ind_building_materials"}) {
+      row[f] = core::toString(l.value(i, f));
+    }
+  }
+  return out;
+}
+
+TEST(Boundaries, OverlayCountsAForeignRegistryOnTheUsersDistricts) {
+  TempDir dir;
+  writeFile(dir / "reg.csv", kRegistry);
+  writeFile(dir / "kreise.geojson", kreise());
+  const auto r = in(dir, "overlay --registry reg.csv --boundaries kreise.geojson --out overlay.gpkg");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_OUTPUT_HAS(r,
+                    "Boundaries: kreise.geojson: 2 units (code ← AGS, name ← GEN), one level; 1 of 5 located "
+                    "enterprises lie outside them and are counted in no unit\n");
+  const auto units = summary((dir / "overlay.gpkg").string(), "county_summary");
+  ASSERT_EQ(units.size(), 2U);
+  EXPECT_EQ(units.at("16051").at("name_zh"), "Alpha");
+  EXPECT_EQ(units.at("16051").at("enterprises"), "3");
+  EXPECT_EQ(units.at("16051").at("ind_building_materials"), "2");  // 3011 and 3031
+  EXPECT_EQ(units.at("16051").at("ind_power"), "1");
+  EXPECT_EQ(units.at("14522").at("enterprises"), "1");
+  EXPECT_EQ(units.at("14522").at("ind_chemicals"), "1");
+  // One level: the parents are the units themselves.
+  EXPECT_EQ(summary((dir / "overlay.gpkg").string(), "prefecture_summary"), units);
+  // Every site keeps its row; the one east of both districts has no unit.
+  const core::Layer sites =
+      io::readLayer((dir / "overlay.gpkg").string(), {.layer = "enterprises", .sql = std::nullopt});
+  ASSERT_EQ(sites.size(), 5U);
+  EXPECT_EQ(core::toString(sites.value(3, "overlay_county")), "14522");
+  EXPECT_EQ(core::toString(sites.value(4, "overlay_county")), "");
+}
+
+TEST(Boundaries, WithoutThemAForeignRegistryIsSaidToLieOutsideGansu) {
+  TempDir dir;
+  writeFile(dir / "reg.csv", kRegistry);
+  const auto r = in(dir, "overlay --registry reg.csv");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_OUTPUT_HAS(r,
+                    "Boundaries: Gansu's counties and prefectures (the base map); 5 of 5 located enterprises lie "
+                    "outside them and are counted in no unit (give the registry's own units with --boundaries FILE)");
+}
+
+TEST(Boundaries, TwoLevelsInAProjectedCrsAreReprojectedAndTheParentsAreTheUnionOfTheirUnits) {
+  TempDir dir;
+  writeFile(dir / "reg.csv", kRegistry);
+  // GADM's fields (GID_1/NAME_1 above GID_2/NAME_2) in Web Mercator: x = R·λ, y = R·ln tan(π/4 + φ/2).
+  // A and B belong to one Land, C (12–14° E, so it holds the site at 13° E) to another.
+  const double r = 6378137.0;
+  const auto x = [&](double lon) { return r * lon * M_PI / 180.0; };
+  const auto y = [&](double lat) { return r * std::log(std::tan(M_PI / 4 + lat * M_PI / 360.0)); };
+  core::Layer layer("gadm_level2", "EPSG:3857", core::GeometryType::Polygon,
+                    core::Schema({{"GID_1", core::FieldType::String},
+                                  {"NAME_1", core::FieldType::String},
+                                  {"GID_2", core::FieldType::String},
+                                  {"NAME_2", core::FieldType::String}}));
+  const auto add = [&](std::int64_t id, const char* gid1, const char* name1, const char* gid2, const char* name2,
+                       double west, double east) {
+    const std::vector<std::vector<core::Coord>> rings{
+        {{x(west), y(50)}, {x(east), y(50)}, {x(east), y(51)}, {x(west), y(51)}, {x(west), y(50)}}};
+    layer.add({core::FeatureId(id),
+               core::Geometry::polygon(rings),
+               {std::string(gid1), std::string(name1), std::string(gid2), std::string(name2)}});
+  };
+  add(1, "DEU.15_1", "Thüringen", "DEU.15.1_1", "Alpha", 10, 11);
+  add(2, "DEU.15_1", "Thüringen", "DEU.15.2_1", "Beta", 11, 12);
+  add(3, "DEU.13_1", "Sachsen", "DEU.13.1_1", "Gamma", 12, 14);
+  io::writeLayer(layer, (dir / "gadm.gpkg").string());
+  const auto o = in(dir, "overlay --registry reg.csv --boundaries gadm.gpkg:gadm_level2 --out overlay.gpkg");
+  ASSERT_EQ(o.exitCode, 0) << o.output;
+  EXPECT_OUTPUT_HAS(o,
+                    "Boundaries: gadm.gpkg, layer gadm_level2: 3 units (code ← GID_2, name ← NAME_2), 2 parents "
+                    "(← GID_1); every located enterprise lies in one\n");
+  const auto parents = summary((dir / "overlay.gpkg").string(), "prefecture_summary");
+  ASSERT_EQ(parents.size(), 2U);
+  EXPECT_EQ(parents.at("DEU.15_1").at("name_zh"), "Thüringen");
+  EXPECT_EQ(parents.at("DEU.15_1").at("enterprises"), "4");
+  EXPECT_EQ(parents.at("DEU.13_1").at("enterprises"), "1");
+  EXPECT_EQ(parents.at("DEU.13_1").at("ind_metals"), "1");
+  // The union of Alpha and Beta is the rectangle 10–12° E, 50–51° N, back in WGS 84.
+  const core::Layer p =
+      io::readLayer((dir / "overlay.gpkg").string(), {.layer = "prefecture_summary", .sql = std::nullopt});
+  const auto e = p.features()[0].geometry.envelope();
+  EXPECT_NEAR(e.minX, 10.0, 1e-6);
+  EXPECT_NEAR(e.maxX, 12.0, 1e-6);
+  EXPECT_NEAR(e.minY, 50.0, 1e-6);
+  EXPECT_NEAR(e.maxY, 51.0, 1e-6);
+}
+
+TEST(Boundaries, ExportWritesTheUsersUnitsInsteadOfGansusBaseMap) {
+  TempDir dir;
+  writeFile(dir / "reg.csv", kRegistry);
+  writeFile(dir / "kreise.geojson", kreise());
+  const auto r =
+      in(dir, "export --registry reg.csv --boundaries kreise.geojson --results overlay,clusters --out mine.gpkg");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  // The eight base-map layers of the atlas (neighbours, counties, prefectures, rivers, trunk
+  // network, province, county and prefecture seats) are Gansu's: left out, and said so.
+  EXPECT_OUTPUT_HAS(r, "8 layers of Gansu's base map left out: the analysis used --boundaries kreise.geojson");
+  const auto layers = runCommand("ogrinfo -ro -so -q '" + (dir / "mine.gpkg").string() + "'");
+  for (const char* gansu : {"counties", "province", "rivers", "neighbours", "seats", "trunk"}) {
+    EXPECT_EQ(layers.output.find(std::string(": ") + gansu), std::string::npos) << gansu << "\n" << layers.output;
+  }
+  const std::string gpkg = (dir / "mine.gpkg").string();
+  EXPECT_EQ(io::readLayer(gpkg, {.layer = "boundaries", .sql = std::nullopt}).size(), 2U);
+  EXPECT_EQ(io::readLayer(gpkg, {.layer = "enterprises", .sql = std::nullopt}).size(), 5U);
+  const auto units = summary(gpkg, "county_summary");
+  EXPECT_EQ(units.at("16051").at("enterprises"), "3");
+  EXPECT_EQ(units.at("14522").at("enterprises"), "1");
+}
+
+TEST(Boundaries, BadBoundariesNameTheFileLayerAndFeature) {
+  TempDir dir;
+  writeFile(dir / "reg.csv", kRegistry);
+  writeFile(dir / "points.geojson",
+            "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":\"1\"},"
+            "\"geometry\":{\"type\":\"Point\",\"coordinates\":[10,50]}}]}");
+  const auto points = in(dir, "overlay --registry reg.csv --boundaries points.geojson");
+  EXPECT_EQ(points.exitCode, 3) << points.output;
+  EXPECT_OUTPUT_HAS(points,
+                    "points.geojson: layer 'points': boundaries: expected polygons (counties, districts …), this layer "
+                    "holds Point");
+  std::string twice = kreise();
+  twice.replace(twice.find("14522"), 5, "16051");
+  writeFile(dir / "twice.geojson", twice);
+  const auto dup = in(dir, "overlay --registry reg.csv --boundaries twice.geojson");
+  EXPECT_EQ(dup.exitCode, 3) << dup.output;
+  EXPECT_OUTPUT_HAS(dup, "code '16051' names features 0 and 1; a unit is one feature");
+  const auto missing = in(dir, "overlay --registry reg.csv --boundaries nowhere.gpkg");
+  EXPECT_EQ(missing.exitCode, 4) << missing.output;
+  EXPECT_OUTPUT_HAS(missing, "--boundaries nowhere.gpkg: no such file");
+  // The boundaries are an input: no output is written over them.
+  writeFile(dir / "kreise.geojson", kreise());
+  io::writeLayer(io::readLayer((dir / "kreise.geojson").string()), (dir / "kreise.gpkg").string());
+  const auto onto = in(dir, "cluster --registry reg.csv --boundaries kreise.gpkg --out kreise.gpkg --overwrite");
+  EXPECT_EQ(onto.exitCode, 4) << onto.output;
+  EXPECT_OUTPUT_HAS(onto, "--out kreise.gpkg is the input kreise.gpkg (--boundaries)");
+}
+
+}  // namespace
+}  // namespace circatlas
