@@ -9,11 +9,11 @@
 namespace circatlas::viewer {
 
 std::string AnalysisInputs::shortName() const {
-  if (catalogue.builtin || request.source.empty()) return {};
-  std::filesystem::path p(request.source);
+  if (catalogue.builtin || request.source.path.empty()) return {};
+  std::filesystem::path p(request.source.path);
   std::string name = p.filename().empty() ? p.parent_path().filename().string() : p.filename().string();
-  if (name.empty()) name = request.source;  // e.g. a PG: connection string
-  if (request.layer) name += " / " + *request.layer;
+  if (name.empty()) name = request.source.path;  // e.g. a PG: connection string
+  if (request.source.layer) name += " / " + *request.source.layer;
   return name;
 }
 

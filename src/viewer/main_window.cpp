@@ -321,8 +321,8 @@ bool MainWindow::openRegistry(const QString& path, const QString& layer) {
     QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
     try {
       tools::CatalogueRequest request;
-      request.source = utf8(path);
-      if (!layer.isEmpty()) request.layer = utf8(layer);
+      request.source.path = utf8(path);
+      if (!layer.isEmpty()) request.source.layer = utf8(layer);
       inputs = AnalysisInputs::load(request);
     } catch (const std::exception& e) {
       QApplication::restoreOverrideCursor();
@@ -382,8 +382,8 @@ void MainWindow::showRegistry() {
 Project MainWindow::currentProject() const {
   Project p;
   if (inputs_ && !inputs_->catalogue.builtin) {
-    p.registry = inputs_->request.source;
-    p.registryLayer = inputs_->request.layer.value_or("");
+    p.registry = inputs_->request.source.path;
+    p.registryLayer = inputs_->request.source.layer.value_or("");
   }
   for (const ViewerLayer& v : layers_->layers()) {
     ProjectLayer l;
@@ -447,9 +447,10 @@ QStringList MainWindow::applyProject(const Project& project) {
   if (!project.language.empty() && qs(project.language) != language_->language())
     language_->setLanguage(qs(project.language));
   const bool builtinNow = !inputs_ || inputs_->catalogue.builtin;
-  const bool sameRegistry = project.registry.empty() ? builtinNow
-                                                     : !builtinNow && inputs_->request.source == project.registry &&
-                                                           inputs_->request.layer.value_or("") == project.registryLayer;
+  const bool sameRegistry = project.registry.empty()
+                                ? builtinNow
+                                : !builtinNow && inputs_->request.source.path == project.registry &&
+                                      inputs_->request.source.layer.value_or("") == project.registryLayer;
   if (!sameRegistry && !openRegistry(qs(project.registry), qs(project.registryLayer)))
     problems << tr("registry %1 not opened").arg(qs(project.registry));
   // The planner's files, then every layer's place and looks.
