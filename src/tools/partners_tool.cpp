@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 
 #include "analysis/partners/allocation.h"
 #include "core/error.h"
@@ -33,10 +34,19 @@ core::Value optional(const core::Layer& l, std::size_t i, std::string_view field
   return col ? l[i].values[*col] : core::Value();
 }
 
+// printf-style formatting of one number. The formats of this file go through std::to_chars, which
+// the standard defines as printf's output in the C locale, at a fraction of the cost (the
+// reasons are built for every listed candidate: 400 k rows at 100 k enterprises).
 std::string fmt(const char* format, double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, format, v);
-  return buf;
+  std::array<char, 64> buf{};
+  const std::string_view f(format);
+  std::to_chars_result r{buf.data(), std::errc::invalid_argument};
+  if (f == "%.0f") r = std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::fixed, 0);
+  else if (f == "%.2f") r = std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::fixed, 2);
+  else if (f == "%g") r = std::to_chars(buf.data(), buf.data() + buf.size(), v, std::chars_format::general, 6);
+  if (r.ec == std::errc()) return {buf.data(), r.ptr};
+  const int n = std::snprintf(buf.data(), buf.size(), format, v);
+  return {buf.data(), static_cast<std::size_t>(std::clamp(n, 0, static_cast<int>(buf.size()) - 1))};
 }
 
 struct Material {
@@ -287,17 +297,27 @@ class Builder {
   // capacity from a user's demand factor where given, else unknown.
   void addReceiversByUse() {
     const auto column = in_.enterprises.schema().indexOf("industry_code");
-    for (const auto& site : sites_) {
-      industryOf_.push_back(column ? core::toString(in_.enterprises[site.row].values[*column]) : std::string());
+    // Sites by industry code, so a use's prefix visits only the codes it matches (sorted keys: the
+    // codes with a prefix are one run from lower_bound).
+    std::map<std::string, std::vector<std::uint32_t>> sitesOfIndustry;
+    for (std::uint32_t s = 0; s < sites_.size(); ++s) {
+      industryOf_.push_back(column ? core::toString(in_.enterprises[sites_[s].row].values[*column]) : std::string());
+      sitesOfIndustry[industryOf_.back()].push_back(s);
     }
+    std::vector<std::uint32_t> matching;
     for (std::size_t u = 0; u < in_.materialUses.size(); ++u) {
       const std::string material = text(in_.materialUses, u, "material_code");
       const std::string prefix = text(in_.materialUses, u, "receiver_industry");
       if (!materialIndex_.contains(material) || prefix.empty()) continue;
       const auto factor = number(optional(in_.materialUses, u, "demand_factor"));
-      for (std::uint32_t s = 0; s < sites_.size(); ++s) {
+      matching.clear();
+      for (auto it = sitesOfIndustry.lower_bound(prefix);
+           it != sitesOfIndustry.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it) {
+        matching.insert(matching.end(), it->second.begin(), it->second.end());
+      }
+      std::sort(matching.begin(), matching.end());  // site order, as receivers were always numbered
+      for (const std::uint32_t s : matching) {
         const std::size_t row = sites_[s].row;
-        if (industryOf_[s].rfind(prefix, 0) != 0) continue;
         const std::pair key{s, materialIndex_[material]};
         const auto existing = receiverKeys_.find(key);
         if (existing != receiverKeys_.end() && problem_.receivers[existing->second].capacity) continue;

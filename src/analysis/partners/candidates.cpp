@@ -173,6 +173,12 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
           : geodesic ? geo::geodesicDistanceMeters(problem.siteLonLat[supply.site], problem.siteLonLat[to]) / 1000.0
                      : projectedKm;
       if (straightKm > rule.maxDistanceKm) return;
+      // With a full list, a straight-line or pipe leg is first scored without building the
+      // candidate (keyAt is make's score): most pairs in range cannot displace the worst kept.
+      if (topK > 0 && mine.size() == topK && (inlineDistance || (rule.pipeRouteFactor > 0 && (spatial || geodesic)))) {
+        const Candidate& worst = mine.front();
+        if (!keyBetter(keyAt(r, straightKm), Key{worst.score, worst.leg.km, worst.receiver})) return;
+      }
       const Candidate c = make(r, straightKm, true);
       if (c.leg.km <= rule.maxDistanceKm) keep(c);
     };
