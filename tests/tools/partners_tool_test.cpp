@@ -297,6 +297,36 @@ TEST(PartnersProfiles, UnmatchedSupplyOfUnknownQuantityIsListedWithTheNearestRec
   EXPECT_NEAR(std::get<double>(r.unmatched.value(0, "nearest_km")), 270.1, 0.5);
 }
 
+TEST(PartnersProfiles, UnmatchedPipeSupplyGivesTheNearestReceiverAsStraightLineAndPipeLength) {
+  // Steam by pipe (straight line × 1.2), at most 10 km; the only user is 0.3° east at 36°N.
+  const core::Layer e = table("enterprises", kEnterpriseFields,
+                              {{"P", "热电", "CHP", "4412", "", "", "", "", "", "", ""},
+                               {"R", "炼厂", "Refinery", "2511", "", "", "", "", "", "", ""}},
+                              {{103.0, 36.0}, {103.3, 36.0}});
+  const core::Layer f = table("flows", {"enterprise_id", "material_code", "direction", "quantity", "basis"},
+                              {{"P", "STEAM", "output", "100000", "reported"}});
+  const core::Layer m = table(
+      "materials",
+      {"code", "name_zh", "name_en", "unit", "max_distance_km", "cost_cny_per_unit_km", "disposal_cost_cny_per_unit"},
+      {{"STEAM", "蒸汽", "Process steam", "t", "10", "3", "0"}});
+  const core::Layer u = table("material_uses", {"material_code", "receiver_industry", "use_zh", "use_en"},
+                              {{"STEAM", "2511", "炼油工艺蒸汽", "process steam in refining"}});
+  const core::Layer pr = table("exchange_parameters", {"parameter", "material_code", "value", "unit", "basis"},
+                               {{"pipe_route_factor", "", "1.2", "", "test"},
+                                {"transport", "STEAM", "pipe", "", "test"},
+                                {"replaced_value", "STEAM", "150", "CNY/t", "test"}});
+  CatalogueInput input{e, f, m, u};
+  input.parameters = &pr;
+  const PartnersResult r = runPartners(input, {});
+  EXPECT_EQ(r.candidates.size(), 0U);
+  ASSERT_EQ(r.unmatched.size(), 1U);
+  // By hand: geodesic 27.049096 km (PROJ geod) → "27"; × 1.2 = 32.459 km of pipe → "32".
+  EXPECT_EQ(core::toString(r.unmatched.value(0, "reason")),
+            "no receiver of STEAM within 10 km; nearest: Refinery (R) at 27 km straight line, 32 km of pipe "
+            "(straight line × 1.2)");
+  EXPECT_NEAR(std::get<double>(r.unmatched.value(0, "nearest_km")), 27.049096, 1e-4);
+}
+
 TEST(PartnersStatus, RetiredAndPlannedFacilitiesNeitherProduceNorAbsorb) {
   const core::Layer e =
       table("enterprises", kEnterpriseFields,
