@@ -108,7 +108,11 @@ class QmlWriter {
   void writeRenderer() {
     const auto classes = allClasses();
     w_.writeStartElement(QStringLiteral("renderer-v2"));
-    const bool rules = s_.renderer == SymbolRenderer::Categorised && s_.match == MatchMode::Prefix;
+    // Prefix classes need LIKE filters, and a catch-all class needs an ELSE rule: QGIS 3.22 draws a
+    // categorised "all other values" category (value "") for NULL only, and leaves other unmatched
+    // values out of the legend. A rule renderer with ELSE behaves the same in every QGIS 3.x.
+    const bool rules =
+        s_.renderer == SymbolRenderer::Categorised && (s_.match == MatchMode::Prefix || s_.other.has_value());
     switch (s_.renderer) {
       case SymbolRenderer::Single:
         w_.writeAttribute(QStringLiteral("type"), QStringLiteral("singleSymbol"));
@@ -171,7 +175,15 @@ class QmlWriter {
     for (std::size_t i = 0; i < classes.size(); ++i) {
       const StyleClass& c = *classes[i];
       QStringList terms;
-      for (const auto& v : c.values) terms << fieldRef(s_.field) + QStringLiteral(" LIKE ") + literal(v + "%");
+      if (s_.match == MatchMode::Prefix) {
+        for (const auto& v : c.values) terms << fieldRef(s_.field) + QStringLiteral(" LIKE ") + literal(v + "%");
+      } else if (c.values.size() == 1) {
+        terms << fieldRef(s_.field) + QStringLiteral(" = ") + literal(c.values[0]);
+      } else if (!c.values.empty()) {
+        QStringList literals;
+        for (const auto& v : c.values) literals << literal(v);
+        terms << fieldRef(s_.field) + QStringLiteral(" IN (") + literals.join(QStringLiteral(", ")) + ')';
+      }
       w_.writeEmptyElement(QStringLiteral("rule"));
       w_.writeAttribute(QStringLiteral("key"), QStringLiteral("rule-%1").arg(i));
       w_.writeAttribute(QStringLiteral("symbol"), QString::number(i));

@@ -94,7 +94,8 @@ struct QmlStyle {
   std::vector<std::string> fields;  ///< every field the renderer, sizes and labels refer to
   struct Class {
     std::string label;
-    std::vector<std::string> values;  ///< categories: whole values; rules: prefixes (LIKE 'v%')
+    std::vector<std::string> values;  ///< categories and "=" / IN rules: whole values; LIKE rules: prefixes
+    bool prefix = false;              ///< a LIKE 'v%' rule
     double lower = 0, upper = 0;      ///< ranges: lower ≤ v ≤ upper, the first that holds
     bool isElse = false;
   };
@@ -116,7 +117,7 @@ struct QmlStyle {
     for (const auto& c : classes) {
       if (c.isElse || !v) continue;
       for (const auto& value : c.values) {
-        if (renderer == "categorizedSymbol" ? *v == value : v->rfind(value, 0) == 0) return c.label;
+        if (c.prefix ? v->rfind(value, 0) == 0 : *v == value) return c.label;
       }
     }
     for (const auto& c : classes) {
@@ -130,6 +131,8 @@ QmlStyle parseQml(const std::string& qml) {
   QmlStyle s;
   QXmlStreamReader xml(QString::fromStdString(qml));
   static const QRegularExpression like(QStringLiteral("\"((?:[^\"]|\"\")+)\" LIKE '((?:[^']|'')*)%'"));
+  static const QRegularExpression equals(QStringLiteral("^\"((?:[^\"]|\"\")+)\" (?:= |IN \\()(.*?)\\)?$"));
+  static const QRegularExpression quoted(QStringLiteral("'((?:[^']|'')*)'"));
   while (!xml.atEnd()) {
     if (xml.readNext() != QXmlStreamReader::StartElement) continue;
     const auto a = xml.attributes();
@@ -155,7 +158,14 @@ QmlStyle parseQml(const std::string& qml) {
       for (auto it = like.globalMatch(filter); it.hasNext();) {
         const auto m = it.next();
         s.attr = m.captured(1).toStdString();
+        c.prefix = true;
         c.values.push_back(m.captured(2).replace(QStringLiteral("''"), QStringLiteral("'")).toStdString());
+      }
+      if (const auto m = equals.match(filter); !c.prefix && m.hasMatch()) {  // "f" = 'v' or "f" IN ('a', 'b')
+        s.attr = m.captured(1).toStdString();
+        for (auto it = quoted.globalMatch(m.captured(2)); it.hasNext();) {
+          c.values.push_back(it.next().captured(1).replace(QStringLiteral("''"), QStringLiteral("'")).toStdString());
+        }
       }
       for (const auto& f : quotedFields(filter)) s.fields.push_back(f);
       s.classes.push_back(c);

@@ -67,8 +67,11 @@ const char* kParks = R"({
              "scale_range": {"max_denominator": 4500000}}
 })";
 
-TEST(QmlWriter, CategorisedStyleBecomesCategorizedSymbolWithOneCategoryPerClass) {
-  const auto xml = elements(toQml(parseStyle(kParks, "parks.json"), Language::Zh));
+TEST(QmlWriter, CategorisedStyleWithoutCatchAllBecomesCategorizedSymbolWithOneCategoryPerClass) {
+  std::string parks = kParks;
+  const auto other = parks.find("\"other\":");
+  parks.erase(other, parks.find("\"labels\":") - other);  // the same style without its catch-all class
+  const auto xml = elements(toQml(parseStyle(parks, "parks.json"), Language::Zh));
   ASSERT_FALSE(xml.empty());
   EXPECT_EQ(xml[0].name, "qgis");
   EXPECT_EQ(xml[0].attributes.at("labelsEnabled"), "1");
@@ -77,7 +80,7 @@ TEST(QmlWriter, CategorisedStyleBecomesCategorizedSymbolWithOneCategoryPerClass)
   EXPECT_EQ(renderer[0].attributes.at("type"), "categorizedSymbol");
   EXPECT_EQ(renderer[0].attributes.at("attr"), "level");
   const auto categories = named(xml, "category");
-  ASSERT_EQ(categories.size(), 3U);
+  ASSERT_EQ(categories.size(), 2U);
   EXPECT_EQ(categories[0].attributes.at("value"), "national_pilot");
   EXPECT_EQ(categories[0].attributes.at("label"), "国家试点");
   EXPECT_EQ(categories[0].attributes.at("symbol"), "0");
@@ -86,8 +89,25 @@ TEST(QmlWriter, CategorisedStyleBecomesCategorizedSymbolWithOneCategoryPerClass)
   ASSERT_EQ(vals.size(), 2U);
   EXPECT_EQ(vals[0].attributes.at("value"), "provincial_pilot");
   EXPECT_EQ(vals[1].attributes.at("value"), "provincial_demonstration");
-  EXPECT_EQ(categories[2].attributes.at("value"), "");  // "all other values"
-  EXPECT_EQ(categories[2].attributes.at("label"), "其他");
+}
+
+// QGIS 3.22 draws a categorised "all other values" category (value "") only for NULL and leaves
+// other unmatched values out of its legend, so a catch-all class is written as rules with ELSE.
+TEST(QmlWriter, CategorisedStyleWithCatchAllBecomesExactRulesAndAnElseRule) {
+  const auto xml = elements(toQml(parseStyle(kParks, "parks.json"), Language::Zh));
+  const auto renderer = named(xml, "renderer-v2");
+  ASSERT_EQ(renderer.size(), 1U);
+  EXPECT_EQ(renderer[0].attributes.at("type"), "RuleRenderer");
+  EXPECT_TRUE(named(xml, "category").empty());
+  const auto rules = named(xml, "rule");
+  ASSERT_EQ(rules.size(), 3U);
+  EXPECT_EQ(rules[0].attributes.at("filter"), "\"level\" = 'national_pilot'");
+  EXPECT_EQ(rules[0].attributes.at("label"), "国家试点");
+  EXPECT_EQ(rules[0].attributes.at("symbol"), "0");
+  EXPECT_EQ(rules[1].attributes.at("filter"), "\"level\" IN ('provincial_pilot', 'provincial_demonstration')");
+  EXPECT_EQ(rules[2].attributes.at("filter"), "ELSE");
+  EXPECT_EQ(rules[2].attributes.at("label"), "其他");
+  EXPECT_EQ(rules[2].attributes.at("symbol"), "2");
 }
 
 TEST(QmlWriter, SymbolsCarryShapeColoursSizesStrokesAndOpacity) {
