@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds circatlas (installing dependencies) and runs every test suite with CTest, twice: a normal
-# build (benchmarks compiled too, so they cannot rot), followed by a clang-format check and clang-tidy over src/ with zero
+# build (benchmarks compiled too, so they cannot rot) and the kernel suites again in a Debug build
+# (assertions on), followed by a clang-format check and clang-tidy over src/ with zero
 # findings allowed, and an AddressSanitizer + UndefinedBehaviorSanitizer build. Warnings are
 # enforced in the first build only: GCC 12 with -fsanitize reports false maybe-uninitialized
 # warnings inside libstdc++. CIRCATLAS_SKIP_SANITIZERS=1 and CIRCATLAS_SKIP_TIDY=1 skip those
@@ -11,6 +12,17 @@ cd "$(dirname "$0")/.."
 jobs=$(nproc)
 bash scripts/build.sh -DCIRCATLAS_BUILD_TESTS=ON -DCIRCATLAS_BUILD_BENCH=ON
 ctest --test-dir "${CIRCATLAS_BUILD_DIR:-build}" --output-on-failure --parallel "$jobs"
+
+# The kernels' debug assertions (union-find, parallelFor, DBSCAN labels, CSR offsets, Dijkstra's settle
+# order) are compiled out of the builds above (NDEBUG): a Debug build of only the core, cluster and
+# network suites runs them. The suites are run directly: the other test targets of build-debug are not
+# built, so a plain ctest there would report them missing.
+echo "== core, cluster and network suites with assertions (Debug) =="
+CIRCATLAS_BUILD_DIR=build-debug CIRCATLAS_BUILD_TARGETS="core_tests cluster_tests network_tests" \
+  bash scripts/build.sh -DCIRCATLAS_BUILD_TESTS=ON -DCMAKE_BUILD_TYPE=Debug
+for suite in tests/core_tests tests/analysis/cluster/cluster_tests tests/analysis/network/network_tests; do
+  build-debug/$suite --gtest_brief=1
+done
 
 # The house format (scripts/format.sh --check), then clang-tidy on the compile commands of the build just made (no second configure; its moc headers
 # exist), alone on the machine's cores; any finding fails the run. CIRCATLAS_SKIP_TIDY=1 skips it.
