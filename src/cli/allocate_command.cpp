@@ -97,7 +97,7 @@ void runAllocate(const AllocateOptions& options) {
   if (!options.out.empty()) {
     const core::Layer* out[] = {&result.optimal,   &result.greedy,   &result.summary,
                                 &result.unmatched, &result.inactive, &regions};
-    io::writeLayers(out, options.out);
+    io::writeLayers(out, options.out, io::WriteOptions{std::nullopt, options.overwrite});
     std::cout << "Wrote " << options.out << '\n';
   }
 }
@@ -111,7 +111,8 @@ void addAllocateCommand(CLI::App& app, Action& action) {
                          "The set of exchanges that uses the most residue at the least transport (min-cost max-flow), "
                          "beside greedy nearest-first, with utilisation per material against the 2015 targets and "
                          "per prefecture.");
-  nonEmptyPath(cmd->add_option("--out,-o", options->out, "Write the allocation layers to this GeoPackage"));
+  nonEmptyPath(cmd->add_option("--out,-o", options->out,
+                               "Write the allocation layers to this GeoPackage (or PostGIS: PG:\"service=NAME\")"));
   addOverwriteFlag(*cmd, options->overwrite);
   options->detour = finiteRange(cmd->add_option("--detour", options->params.detourFactor,
                                                 tools::helpText(tools::spec::partners::detour) +

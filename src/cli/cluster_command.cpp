@@ -78,7 +78,7 @@ void runClusterCommand(const ClusterOptions& options) {
             << r.parameters << ")\n";
   if (!options.out.empty()) {
     const core::Layer* out[] = {&r.members, &r.convexHulls, &r.concaveHulls};
-    io::writeLayers(out, options.out);
+    io::writeLayers(out, options.out, io::WriteOptions{std::nullopt, options.overwrite});
     std::cout << "Wrote " << options.out << '\n';
   }
 }
@@ -97,7 +97,8 @@ void addClusterCommand(CLI::App& app, Action& action) {
   cmd->add_option("--min-points", options->params.minPoints, tools::helpText(spec::minPoints))->capture_default_str();
   cmd->add_flag("--dbscan-star", options->params.borderPointsAsNoise, tools::helpText(spec::dbscanStar));
   cmd->add_flag("--k-distance", options->kDistance, "Print the k-distance distribution to help choose eps");
-  nonEmptyPath(cmd->add_option("--out,-o", options->out, "Write members and hulls to this GeoPackage"));
+  nonEmptyPath(cmd->add_option("--out,-o", options->out,
+                               "Write members and hulls to this GeoPackage (or PostGIS: PG:\"service=NAME\")"));
   addOverwriteFlag(*cmd, options->overwrite);
   addCatalogueOption(*cmd, options->catalogue);
   addBoundariesOption(*cmd, options->boundaries);

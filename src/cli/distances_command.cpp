@@ -52,8 +52,8 @@ void runDistancesCommand(const DistancesOptions& o) {
   const analysis::network::Router router(network.graph(), options, &bar);
   const tools::DistancesResult r = tools::runDistances(network, router, origins, destinations, !o.routes.empty(), &bar);
   bar.finish();
-  io::writeLayer(r.matrix, o.out);
-  if (r.routes) io::writeLayer(*r.routes, o.routes);
+  io::writeLayer(r.matrix, o.out, io::WriteOptions{std::nullopt, o.overwrite});
+  if (r.routes) io::writeLayer(*r.routes, o.routes, io::WriteOptions{std::nullopt, o.overwrite});
   std::cout << origins.size() << " × " << destinations.size() << " pairs (" << r.parameters << ")\n";
   for (std::size_t s = 0; s < r.statusCounts.size(); ++s) {
     if (r.statusCounts[s] == 0) continue;
@@ -78,7 +78,7 @@ void addDistancesCommand(CLI::App& app, Action& action) {
   cmd->add_option("--to-layer", o->toLayer, "Layer of the --to file when it has several");
   cmd->add_option("--id-field", o->idField,
                   "Field that names each place (default: id, else code, else the feature id)");
-  nonEmptyPath(cmd->add_option("--out,-o", o->out, "The table: .csv or .gpkg")->required());
+  nonEmptyPath(cmd->add_option("--out,-o", o->out, "The table: .csv, .gpkg or PostGIS (PG:…)")->required());
   nonEmptyPath(cmd->add_option("--routes", o->routes, "Also write the route line of every pair to this file (slower)"));
   addOverwriteFlag(*cmd, o->overwrite);
   addNetworkOptions(*cmd, o->network);

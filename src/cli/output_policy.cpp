@@ -7,6 +7,7 @@
 #include "definitions/definition_paths.h"
 #include "io/builtin_data.h"
 #include "io/layer_writer.h"
+#include "io/output_target.h"
 
 namespace circatlas::cli {
 
@@ -31,7 +32,7 @@ io::OutputTarget fileTarget(const std::string& path, bool overwrite, std::string
 }
 
 io::OutputTarget layerFileTarget(const std::string& path, bool overwrite, std::size_t layers, std::string role) {
-  if (!path.empty()) {
+  if (!path.empty() && !io::isDatabaseTarget(path)) {  // a database takes any number of tables
     const std::string driver = io::driverForPath(path);
     if (driver != "GPKG" && layers > 1) {
       throw core::ParameterError(role + " " + path + ": " + driver +

@@ -23,7 +23,8 @@ void addOverwriteFlag(CLI::App& cmd, bool& overwrite);
 CLI::Option* nonEmptyPath(CLI::Option* option);
 
 /// A layer-file target for `layers` layers: its format known from the extension, and several
-/// layers only in a GeoPackage (core::ParameterError otherwise, before any work). Empty path: no check.
+/// layers only in a GeoPackage (core::ParameterError otherwise, before any work); a PostgreSQL
+/// connection string ("PG:…") takes any number of tables. Empty path: no check.
 [[nodiscard]] io::OutputTarget layerFileTarget(const std::string& path, bool overwrite, std::size_t layers,
                                                std::string role = "--out");
 

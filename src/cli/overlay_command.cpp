@@ -65,7 +65,7 @@ void runOverlayCommand(const OverlayOptions& options) {
     if (r.parks) out.push_back(&*r.parks);
     if (r.projects) out.push_back(&*r.projects);
     if (r.miningBases) out.push_back(&*r.miningBases);
-    io::writeLayers(out, options.out);
+    io::writeLayers(out, options.out, io::WriteOptions{std::nullopt, options.overwrite});
     std::cout << "Wrote " << options.out << '\n';
   }
 }
@@ -79,8 +79,8 @@ void addOverlayCommand(CLI::App& app, Action& action) {
       "Give every enterprise, park, project and mining-base area its county and prefecture by location, "
       "and summarise per county and prefecture: counts by industry, demonstration units, tonnes of each "
       "residue produced and demanded.");
-  nonEmptyPath(
-      cmd->add_option("--out,-o", options->out, "Write the coded layers and the summaries to this GeoPackage"));
+  nonEmptyPath(cmd->add_option("--out,-o", options->out,
+                               "Write the coded layers and the summaries to this GeoPackage (or PostGIS: PG:…)"));
   addOverwriteFlag(*cmd, options->overwrite);
   addCatalogueOption(*cmd, options->catalogue);
   addBoundariesOption(*cmd, options->boundaries);

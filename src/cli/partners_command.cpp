@@ -72,7 +72,7 @@ void runPartners(const PartnersOptions& options) {
             << ")\n";
   if (!options.out.empty()) {
     const core::Layer* out[] = {&result.candidates, &result.unmatched, &result.inactive};
-    io::writeLayers(out, options.out);
+    io::writeLayers(out, options.out, io::WriteOptions{std::nullopt, options.overwrite});
     std::cout << "Wrote " << options.out << '\n';
   }
 }
@@ -99,8 +99,8 @@ void addPartnersCommand(CLI::App& app, Action& action) {
   cmd->add_option("--year", options->year,
                   tools::helpText(tools::spec::partners::year) + " (default: as_of_year of metadata.csv)");
   cmd->add_option("--lang", options->lang, tools::helpText(tools::spec::partners::lang))->capture_default_str();
-  nonEmptyPath(
-      cmd->add_option("--out,-o", options->out, "Also write the candidate links to this file (.gpkg, .geojson, …)"));
+  nonEmptyPath(cmd->add_option("--out,-o", options->out,
+                               "Also write the candidate links to this file (.gpkg, .geojson, …) or PostGIS (PG:…)"));
   addOverwriteFlag(*cmd, options->overwrite);
   addPartnerNetworkOptions(*cmd, options->network);
   addCatalogueOption(*cmd, options->catalogue);

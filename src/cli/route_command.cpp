@@ -52,7 +52,7 @@ void runRouteCommand(const RouteOptions& o) {
     std::cout << '\n';
   }
   if (!o.out.empty()) {
-    io::writeLayer(r.line, o.out);
+    io::writeLayer(r.line, o.out, io::WriteOptions{std::nullopt, o.overwrite});
     std::cout << "Wrote " << o.out << '\n';
   }
 }
@@ -69,7 +69,8 @@ void addRouteCommand(CLI::App& app, Action& action) {
                   "lon,lat (WGS 84), an enterprise or park id (E002, P001) or a seat name (Lanzhou, 兰州)")
       ->required();
   cmd->add_option("TO", o->to, "the same forms as FROM")->required();
-  nonEmptyPath(cmd->add_option("--out,-o", o->out, "Write the route line to this file (GeoPackage, GeoJSON, …)"));
+  nonEmptyPath(cmd->add_option("--out,-o", o->out,
+                               "Write the route line to this file (GeoPackage, GeoJSON, …) or PostGIS (PG:…)"));
   addOverwriteFlag(*cmd, o->overwrite);
   addNetworkOptions(*cmd, o->network);
   addCatalogueOption(*cmd, o->catalogue);

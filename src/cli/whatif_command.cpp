@@ -61,7 +61,7 @@ void runWhatIf(const WhatIfOptions& options) {
   }
   std::cout << t.size() << " project-material row(s) (" << result.parameters << ")\n";
   if (!options.out.empty()) {
-    io::writeLayer(t, options.out);
+    io::writeLayer(t, options.out, io::WriteOptions{std::nullopt, options.overwrite});
     std::cout << "Wrote " << options.out << '\n';
   }
 }
@@ -75,7 +75,8 @@ void addWhatIfCommand(CLI::App& app, Action& action) {
       "Switch proposed resource-utilisation projects on one at a time and report the change in matched "
       "residue, utilisation and transport for each: the numbers to rank proposals by.");
   cmd->add_option("--project", options->params.projectIds, "Project id(s); default: every project with flows");
-  nonEmptyPath(cmd->add_option("--out,-o", options->out, "Write the table to this file (.gpkg, .csv, …)"));
+  nonEmptyPath(
+      cmd->add_option("--out,-o", options->out, "Write the table to this file (.gpkg, .csv, …) or PostGIS (PG:…)"));
   addOverwriteFlag(*cmd, options->overwrite);
   options->detour = finiteRange(cmd->add_option("--detour", options->params.partners.detourFactor,
                                                 tools::helpText(tools::spec::partners::detour) +

@@ -5,12 +5,15 @@
 #include <cctype>
 #include <filesystem>
 #include <optional>
+#include <vector>
 
 #include "core/error.h"
 #include "core/staging_path.h"
+#include "io/export_writer.h"
 #include "io/gdal_session.h"
 #include "io/geopackage_bulk.h"
 #include "io/layer_writer_detail.h"
+#include "io/output_target.h"
 
 namespace circatlas::io {
 
@@ -276,6 +279,16 @@ std::string driverFor(const std::string& path, const std::optional<std::string>&
 
 void writeLayers(std::span<const core::Layer* const> layers, const std::string& path, const WriteOptions& options) {
   detail::ensureGdalInitialised();
+  if (isDatabaseTarget(path)) {
+    std::vector<ExportLayer> tables;
+    tables.reserve(layers.size());
+    for (const core::Layer* layer : layers) tables.push_back({layer, {}, {}, std::nullopt});
+    ExportWriteOptions database;
+    database.format = options.format;
+    database.existing = options.overwrite ? ExistingTarget::Overwrite : ExistingTarget::Refuse;
+    writeExport(tables, path, database);
+    return;
+  }
   // Not value_or: the extension must not be required (nor its error thrown) when a format is given.
   const std::string driverName = driverFor(path, options.format);
   GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driverName.c_str());

@@ -13,6 +13,9 @@ struct WriteOptions {
   /// GDAL driver short name ("GPKG", "GeoJSON", "ESRI Shapefile", "FlatGeobuf", "CSV"); by
   /// default chosen from the file extension.
   std::optional<std::string> format;
+  /// A PostgreSQL target ("PG:…"): tables of the same names are replaced; without it they are
+  /// refused. (File targets are checked by the output policy before any work starts.)
+  bool overwrite = false;
 };
 
 /// The GDAL driver for a path's extension (.gpkg, .geojson/.json, .shp, .fgb, .csv), or a
@@ -30,6 +33,9 @@ struct WriteOptions {
 /// is removed. Formats that hold one layer per file (GeoJSON, Shapefile, FlatGeobuf, CSV) take
 /// exactly one layer. Text is written as UTF-8 (Shapefiles get a .cpg saying so). CSV: point
 /// layers with lon/lat fields are written without a geometry column, others with WKT.
+/// A PostgreSQL connection string ("PG:dbname=… host=…", "postgresql://…") writes the layers as
+/// tables of its database through io::writeExport: one transaction, GiST indexes, existing tables
+/// replaced only with options.overwrite, in the public schema.
 /// Throws core::ParameterError (unknown format, several layers for a one-layer format),
 /// core::IoError (folder missing or read-only, disk full: naming the file and quoting GDAL).
 void writeLayers(std::span<const core::Layer* const> layers, const std::string& path, const WriteOptions& options = {});
