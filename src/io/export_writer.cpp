@@ -22,6 +22,7 @@
 #include "io/layer_writer_detail.h"
 #include "io/output_target.h"
 #include "io/postgis_writer.h"
+#include "io/sqlite_lock.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -333,6 +334,7 @@ ExportReport writeGeoPackage(std::span<const ExportLayer> layers, const fs::path
   }
   checkGeoPackage(staged, path);
   syncFile(staged, path);
+  refuseWhileWriteLocked(target, path);
   std::error_code ec;
   fs::rename(staged, target, ec);
   if (ec) throw core::IoError(path + ": cannot replace (" + ec.message() + ")");

@@ -14,6 +14,7 @@
 #include "io/geopackage_bulk.h"
 #include "io/layer_writer_detail.h"
 #include "io/output_target.h"
+#include "io/sqlite_lock.h"
 
 namespace circatlas::io {
 
@@ -322,6 +323,7 @@ void writeLayers(std::span<const core::Layer* const> layers, const std::string& 
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(staging.path())) {
     const fs::path destination = target.parent_path() / entry.path().filename();
+    refuseWhileWriteLocked(destination, path);
     fs::rename(entry.path(), destination, ec);
     if (ec) throw core::IoError(destination.string() + ": cannot replace (" + ec.message() + ")");
   }

@@ -16,6 +16,7 @@
 
 #include "core/error.h"
 #include "core/staging_path.h"
+#include "io/sqlite_lock.h"
 
 namespace circatlas::io {
 
@@ -252,6 +253,8 @@ void checkFileSystemTarget(const OutputTarget& t, const std::vector<ResolvedInpu
       throw core::ParameterError(t.role + " " + t.path + ": exists; pass --overwrite to replace it");
     }
     if (t.shape == TargetShape::Folder && isFolder && !emptyFolder) checkReplaceableFolder(t, abs);
+    // A GeoPackage another program is writing is not replaced under it (checked again at the rename).
+    if (t.shape == TargetShape::File && !isFolder) refuseWhileWriteLocked(abs, t.role + " " + t.path);
   } else if (t.shape == TargetShape::File) {
     // A Shapefile's companions belong to the target: an old .dbf beside a new .shp is as bad.
     for (const auto& f : filesOf(abs)) {

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <fstream>
+#include <iterator>
 
 #include "test_support.h"
 
@@ -553,6 +554,38 @@ TEST(BadInputRound3, LockedGeoPackageIsAnIoErrorSayingWhy) {
                        ">/dev/null 2>&1 &) && sleep 0.5 &&");
   EXPECT_EQ(r.exitCode, 4) << r.output;
   EXPECT_OUTPUT_HAS(r, "lock.gpkg: is locked by another program");
+}
+
+std::string fileBytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// --overwrite replaces by rename: a program writing the old GeoPackage would go on writing into
+// the unlinked file and lose its edits. While another program holds SQLite's write lock the
+// target is refused (exit 4) and stays byte-identical; a program only reading it does not block.
+TEST(BadInputRound4, OverwriteRefusesAGeoPackageAnotherProgramIsWriting) {
+  const test::TempDir dir;
+  std::filesystem::copy_file(std::filesystem::path(CIRCATLAS_BUILTIN_DATA_DIR) / "basemap.gpkg", dir / "out.gpkg");
+  const std::string before = fileBytes(dir / "out.gpkg");
+  const auto r = runIn(dir, "", "cluster --eps 5km --overwrite --out out.gpkg",
+                       "(sqlite3 out.gpkg 'BEGIN IMMEDIATE; CREATE TABLE planner_edit (x);' '.shell sleep 6' "
+                       ">/dev/null 2>&1 &) && sleep 0.5 &&");
+  EXPECT_EQ(r.exitCode, 4) << r.output;
+  EXPECT_OUTPUT_HAS(r, "--out out.gpkg: is being written by another program");
+  EXPECT_OUTPUT_HAS(r, "nothing was replaced");
+  EXPECT_EQ(fileBytes(dir / "out.gpkg"), before);
+}
+
+TEST(BadInputRound4, OverwriteReplacesAGeoPackageAnotherProgramOnlyReads) {
+  const test::TempDir dir;
+  std::filesystem::copy_file(std::filesystem::path(CIRCATLAS_BUILTIN_DATA_DIR) / "basemap.gpkg", dir / "out.gpkg");
+  const auto r = runIn(dir, "", "cluster --eps 5km --overwrite --out out.gpkg",
+                       "(sqlite3 out.gpkg 'BEGIN; SELECT count(*) FROM counties;' '.shell sleep 6' "
+                       ">/dev/null 2>&1 &) && sleep 0.5 &&");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  const auto layers = test::runCommand("ogrinfo -ro -q '" + (dir / "out.gpkg").string() + "'");
+  EXPECT_EQ(layers.output.find("counties"), std::string::npos) << layers.output;  // replaced by the clusters
 }
 
 }  // namespace
