@@ -33,7 +33,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from osgeo import ogr  # noqa: E402
 from qgis.core import (  # noqa: E402
     QgsApplication, QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsFeatureRequest, QgsMapRendererCustomPainterJob,
-    QgsMapSettings, QgsProject, QgsRectangle, QgsRenderContext, QgsVectorLayer)
+    QgsLayoutExporter, QgsLayoutItem, QgsLayoutItemLegend, QgsLayoutItemMap, QgsMapSettings, QgsProject,
+    QgsRectangle, QgsRenderContext, QgsVectorLayer)
 from qgis.PyQt.QtCore import QSize  # noqa: E402
 from qgis.PyQt.QtGui import QColor, QImage, QPainter  # noqa: E402
 
@@ -207,6 +208,33 @@ def label_values(gpkg, layer, field):
     return collections.Counter(f.GetField(field) for f in l if f.GetField(field))
 
 
+def check_layouts(project, work, problems):
+    """One print layout per figure preset, each with its map's layers, a legend linked to the map,
+    a scale bar and a north arrow; each exported to PNG as QGIS would print it."""
+    presets = sorted(f[:-5] for f in os.listdir(os.path.join(ROOT, "layers", "figures")) if f.endswith(".json"))
+    layouts = project.layoutManager().printLayouts()
+    print("Print layouts: %d (presets: %d)" % (len(layouts), len(presets)))
+    if len(layouts) != len(presets):
+        problems.append("the embedded project has %d print layouts for %d figure presets" % (len(layouts), len(presets)))
+    for i, layout in enumerate(layouts):
+        kinds = collections.Counter(type(item).__name__ for item in layout.items() if isinstance(item, QgsLayoutItem))
+        maps = [item for item in layout.items() if isinstance(item, QgsLayoutItemMap)]
+        legends = [item for item in layout.items() if isinstance(item, QgsLayoutItemLegend)]
+        if len(maps) != 1 or not maps[0].layers():
+            problems.append("layout %s: no map with layers" % layout.name())
+            continue
+        if not legends or legends[0].linkedMap() is not maps[0]:
+            problems.append("layout %s: the legend is not linked to the map" % layout.name())
+        for kind in ("QgsLayoutItemScaleBar", "QgsLayoutItemPicture", "QgsLayoutItemLabel"):
+            if not kinds[kind]:
+                problems.append("layout %s: no %s" % (layout.name(), kind))
+        png = os.path.join(work, "layout_%d.png" % i)
+        result = QgsLayoutExporter(layout).exportToImage(png, QgsLayoutExporter.ImageExportSettings())
+        if result != QgsLayoutExporter.Success:
+            problems.append("layout %s: QGIS cannot export it (%s)" % (layout.name(), result))
+        print("  %s: %d map layers, scale 1:%.0f -> %s" % (layout.name(), len(maps[0].layers()), maps[0].scale(), png))
+
+
 def render_page(gpkg, preset, lang, out_png, problems):
     """The preset's layers drawn by QGIS on the province page, from the GeoPackage's embedded
     project (its projection, order, styles) when there is one; labels placed per layer."""
@@ -226,6 +254,7 @@ def render_page(gpkg, preset, lang, out_png, problems):
         invalid = [l.name() for l in project.mapLayers().values() if not l.isValid()]
         if invalid:
             problems.append("layers of the embedded project do not load: " + ", ".join(invalid))
+        check_layouts(project, os.path.dirname(out_png), problems)
         crs = project.crs()
         top_first = [l for l in project.layerTreeRoot().layerOrder() if l.id() in figure["layers"]]
         for l in top_first:

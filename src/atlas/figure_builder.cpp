@@ -65,19 +65,7 @@ FigurePage buildFigure(const AtlasData& data, const FigurePreset& preset, const 
   std::string joined = lang == Language::Zh ? "数据来源：" : "Data: ";
   for (std::size_t i = 0; i < credits.size(); ++i) joined += (i ? "; " : "") + credits[i];
   content->credits.push_back(joined);
-  content->credits.emplace_back(
-      lang == Language::Zh
-          ? "投影：兰伯特等角圆锥投影，标准纬线 34.2°N、41.2°N，中央经线 101°E（WGS 84）。点位精度见各数据记录的 "
-            "location_precision；"
-            "矿业基地范围为成员矿点凸包外扩 10 km 的示意。"
-          : "Projection: Lambert conformal conic, standard parallels 34.2°N and 41.2°N, central meridian "
-            "101°E (WGS 84). Point positions carry the precision stated in each record; mining-base "
-            "areas are schematic (member sites' hull buffered by 10 km).");
-  content->credits.emplace_back(
-      lang == Language::Zh
-          ? "依据甘工信发[2012]350号。边界为规划工作用途，非审图号地图，不作为权属界线依据。制图：circatlas"
-          : "After Gansu Industry and IT Commission document 甘工信发[2012]350号. Boundaries for planning "
-            "use, not an officially reviewed map. Made with circatlas.");
+  for (auto& line : standardFigureCredits(lang)) content->credits.push_back(std::move(line));
 
   FigurePage page;
   page.title = content->title;

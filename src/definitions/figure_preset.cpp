@@ -78,4 +78,19 @@ FigurePreset loadBuiltinPreset(const std::string& name) {
   return parseFigurePresetFile(layersDir() / "figures" / (name + ".json"));
 }
 
+std::vector<std::string> standardFigureCredits(Language language) {
+  if (language == Language::Zh) {
+    return {
+        "投影：兰伯特等角圆锥投影，标准纬线 34.2°N、41.2°N，中央经线 101°E（WGS 84）。点位精度见各数据记录的 "
+        "location_precision；矿业基地范围为成员矿点凸包外扩 10 km 的示意。",
+        "依据甘工信发[2012]350号。边界为规划工作用途，非审图号地图，不作为权属界线依据。制图：circatlas"};
+  }
+  return {
+      "Projection: Lambert conformal conic, standard parallels 34.2°N and 41.2°N, central meridian "
+      "101°E (WGS 84). Point positions carry the precision stated in each record; mining-base "
+      "areas are schematic (member sites' hull buffered by 10 km).",
+      "After Gansu Industry and IT Commission document 甘工信发[2012]350号. Boundaries for planning "
+      "use, not an officially reviewed map. Made with circatlas."};
+}
+
 }  // namespace circatlas::render

@@ -29,6 +29,11 @@ struct FigurePreset {
 [[nodiscard]] FigurePreset parseFigurePreset(const std::string& json, const std::string& fileLabel);
 [[nodiscard]] FigurePreset parseFigurePresetFile(const std::filesystem::path& path);
 
+/// The credit lines every figure carries after its data sources, in `language`: the projection
+/// and point precision, then the legal basis and the planning-use caveat (figures and the QGIS
+/// project's print layouts alike).
+[[nodiscard]] std::vector<std::string> standardFigureCredits(Language language);
+
 /// layers/figures/<name>.json; core::ParameterError listing the presets when there is none.
 [[nodiscard]] FigurePreset loadBuiltinPreset(const std::string& name);
 /// Names of every preset in layers/figures/, sorted.

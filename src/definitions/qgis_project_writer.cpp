@@ -8,6 +8,8 @@
 
 #include <map>
 
+#include "definitions/qgis_layout_writer.h"
+
 namespace circatlas::render {
 
 namespace {
@@ -45,6 +47,7 @@ class QgsWriter {
       w_.writeAttribute(QStringLiteral("id"), qs(id));
     }
     w_.writeEndElement();
+    detail::writeLayouts(w_, p_);
     w_.writeStartElement(QStringLiteral("properties"));
     // QGIS reads <projectCrs> only when the project says projections are enabled.
     w_.writeStartElement(QStringLiteral("SpatialRefSys"));

@@ -8,10 +8,12 @@
 #include <limits>
 #include <optional>
 #include <set>
+#include <string_view>
 #include <variant>
 
 #include "core/clock.h"
 #include "core/error.h"
+#include "definitions/figure_preset.h"
 #include "definitions/qgis_project_writer.h"
 #include "definitions/qml_writer.h"
 #include "definitions/sld_writer.h"
@@ -156,6 +158,86 @@ std::optional<std::array<double, 4>> projectExtent(const std::vector<ExportItem>
   return std::array<double, 4>{e[0] - mx, e[1] - my, e[2] + mx, e[3] + my};
 }
 
+/// The extent of the prefecture `code` (the 'prefectures' item's field `code`) in the analysis CRS,
+/// with the 3 % margin of projectExtent; unset when the export holds no such prefecture.
+std::optional<std::array<double, 4>> prefectureExtent(const std::vector<ExportItem>& items, const std::string& code,
+                                                      render::LocalizedText* name) {
+  for (const auto& i : items) {
+    if (i.layer.name() != "prefectures" || i.layer.crs().empty()) continue;
+    const auto codeField = i.layer.schema().indexOf("code");
+    if (!codeField) return std::nullopt;
+    const geo::Transformer t(i.layer.crs(), geo::kAnalysisCrs);
+    for (const auto& f : i.layer.features()) {
+      const auto* value = std::get_if<std::string>(&f.values[*codeField]);
+      if (!value || *value != code) continue;
+      std::array<double, 4> e{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
+                              std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
+      for (core::Coord c : f.geometry.coords()) {
+        c = t.forward(c);
+        e[0] = std::min(e[0], c.x), e[1] = std::min(e[1], c.y), e[2] = std::max(e[2], c.x), e[3] = std::max(e[3], c.y);
+      }
+      for (const char* field : {"name_zh", "name_en"}) {
+        const auto k = i.layer.schema().indexOf(field);
+        const auto* text = k ? std::get_if<std::string>(&f.values[*k]) : nullptr;
+        if (text) (std::string_view(field) == "name_zh" ? name->zh : name->en) = *text;
+      }
+      const double mx = (e[2] - e[0]) * 0.03, my = (e[3] - e[1]) * 0.03;
+      return std::array<double, 4>{e[0] - mx, e[1] - my, e[2] + mx, e[3] + my};
+    }
+  }
+  return std::nullopt;
+}
+
+std::string replaceRegion(std::string text, const std::string& region) {
+  for (auto at = text.find("{region}"); at != std::string::npos; at = text.find("{region}", at + region.size())) {
+    text.replace(at, 8, region);
+  }
+  return text;
+}
+
+/// One print layout per figure preset (layers/figures/), framed on the preset's region, with the
+/// preset's layers that the export holds, and the credits of those layers as the figures print them.
+std::vector<render::QgisPrintLayout> printLayouts(const std::vector<ExportItem>& items, const ExportParams& params,
+                                                  const std::optional<std::array<double, 4>>& provinceExtent) {
+  std::vector<render::QgisPrintLayout> layouts;
+  const render::Language lang = params.language;
+  for (const auto& name : render::builtinPresetNames()) {
+    const render::FigurePreset preset = render::loadBuiltinPreset(name);
+    render::LocalizedText region{"甘肃省", "Gansu Province"};
+    const auto extent = preset.extent == "province" || preset.extent == "620000"
+                            ? provinceExtent
+                            : prefectureExtent(items, preset.extent, &region);
+    if (!extent) continue;
+    render::QgisPrintLayout layout;
+    layout.title = replaceRegion(preset.title.in(lang), region.in(lang));
+    layout.name = layout.title;
+    layout.subtitle = replaceRegion(preset.subtitle.in(lang), region.in(lang));
+    layout.legendTitle = lang == render::Language::Zh ? "图例" : "Legend";
+    layout.pageWidthMm = preset.pageWidthMm;
+    layout.pageHeightMm = preset.pageHeightMm;
+    layout.dpi = preset.dpi;
+    layout.extent = *extent;
+    std::vector<std::string> credits;
+    // The preset lists layers bottom first; the map's layer set is top first.
+    for (auto id = preset.layers.rbegin(); id != preset.layers.rend(); ++id) {
+      const auto item = std::find_if(items.begin(), items.end(), [&](const auto& i) { return i.layer.name() == *id; });
+      if (item == items.end()) continue;
+      layout.layers.push_back(*id);
+      if (!item->credit.empty() && std::find(credits.begin(), credits.end(), item->credit) == credits.end()) {
+        credits.push_back(item->credit);
+      }
+    }
+    if (layout.layers.empty()) continue;
+    std::reverse(credits.begin(), credits.end());
+    std::string sources = lang == render::Language::Zh ? "数据来源：" : "Data: ";
+    for (std::size_t i = 0; i < credits.size(); ++i) sources += (i ? "; " : "") + credits[i];
+    layout.credits.push_back(sources);
+    for (auto& line : render::standardFigureCredits(lang)) layout.credits.push_back(std::move(line));
+    layouts.push_back(std::move(layout));
+  }
+  return layouts;
+}
+
 /// Legend order: groups catalogue, results, base map, tables; inside a group the reverse of the
 /// draw order (the last drawn is on top), as QGIS lists layers. The drawing order is the items'
 /// (the atlas's) across groups.
@@ -190,6 +272,7 @@ render::QgisProject makeProject(const std::vector<ExportItem>& items, const std:
       project.layers.push_back(std::move(l));
     }
   }
+  project.layouts = printLayouts(items, params, project.extent);
   return project;
 }
 
