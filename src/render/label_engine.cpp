@@ -67,8 +67,26 @@ bool LabelEngine::BoxGrid::overlaps(const Box& b) const noexcept {
 LabelEngine::LabelEngine(double widthPx, double heightPx, double dpi)
     : width_(widthPx), height_(heightPx), dpi_(dpi), obstacles_(widthPx, heightPx), placed_(widthPx, heightPx) {}
 
+std::string printableLabel(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '\t' || c == '\n' || c == '\r') {
+      out += ' ';
+    } else if (byte >= 0x20 && byte != 0x7f) {
+      out += c;  // UTF-8 continuation and lead bytes are all >= 0x80
+    }
+  }
+  const auto first = out.find_first_not_of(' ');
+  if (first == std::string::npos) return {};
+  return out.substr(first, out.find_last_not_of(' ') - first + 1);
+}
+
 void LabelEngine::add(LabelCandidate candidate) {
-  if (!candidate.style || candidate.text.empty()) return;
+  if (!candidate.style) return;
+  candidate.text = printableLabel(candidate.text);
+  if (candidate.text.empty()) return;
   candidates_.push_back(std::move(candidate));
 }
 

@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "render/style.h"
@@ -37,6 +38,12 @@ struct LabelCandidate {
 /// Collisions are looked up in a grid of the frame, and a point label whose eight positions are
 /// taken even for zero-width text is dropped before its text is measured, so tens of thousands of
 /// crowded candidates cost little more than the labels that fit.
+/// `text` as a label may show it: text from the user's data can hold control characters (a tab or
+/// line break from a spreadsheet cell, a stray U+0001), which draw as boxes and make an SVG figure
+/// malformed XML. Tabs and line breaks become one space each; the other C0 controls and DEL are
+/// dropped; leading and trailing spaces so made are trimmed.
+[[nodiscard]] std::string printableLabel(std::string_view text);
+
 class LabelEngine {
  public:
   /// Labels of at least this priority may cover other point symbols (never other labels): the

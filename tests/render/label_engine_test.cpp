@@ -175,5 +175,14 @@ TEST(RasterHalo, OnlyForUnscaledRasterPainters) {
   EXPECT_FALSE(RasterHalo::suits(p));
 }
 
+// Labels from the user's data: control characters would draw as boxes and break SVG's XML.
+TEST(PrintableLabel, TabsAndLineBreaksBecomeSpacesOtherControlsAreDroppedHanIsKept) {
+  EXPECT_EQ(printableLabel("Lan\x01zhou\tCity"), "Lanzhou City");
+  EXPECT_EQ(printableLabel("兰州\r\n西固"), "兰州  西固");
+  EXPECT_EQ(printableLabel("\x7f\x1b金昌\x00"), std::string("金昌"));
+  EXPECT_EQ(printableLabel(std::string_view("\t\x02 ", 3)), "");
+  EXPECT_EQ(printableLabel("白银市"), "白银市");
+}
+
 }  // namespace
 }  // namespace circatlas::render
