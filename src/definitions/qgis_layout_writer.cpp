@@ -11,17 +11,12 @@
 #include <string>
 #include <string_view>
 
+#include "render/figure_layout.h"
+
 namespace circatlas::render::detail {
 
 namespace {
 
-// The page geometry of render::FigureLayout (figure_layout.cpp), in millimetres.
-constexpr double kMarginMm = 10.0;
-constexpr double kPanelWidthMm = 64.0;
-constexpr double kGapMm = 6.0;
-constexpr double kHeaderMm = 19.0;
-constexpr double kFooterMm = 13.0;
-constexpr double kLatitudeLabelsMm = 5.0;
 // QGIS's layout item types (QgsLayoutItemRegistry).
 constexpr int kPage = 65638;
 constexpr int kMap = 65639;
@@ -46,7 +41,9 @@ class LayoutWriter {
       : w_(w), p_(project), l_(layout), prefix_(QStringLiteral("{circatlas-layout-%1-").arg(index)) {}
 
   void write() {
-    const LayoutFrames f = layoutFrames(l_.pageWidthMm, l_.pageHeightMm);
+    const FigurePageGeometry f = figurePageGeometry(l_.pageWidthMm, l_.pageHeightMm);
+    const double margin = f.marginMm;
+    const double creditsY = f.mapY + f.mapH + 2.0;
     w_.writeStartElement(QStringLiteral("Layout"));
     w_.writeAttribute(QStringLiteral("name"), qs(l_.name));
     w_.writeAttribute(QStringLiteral("units"), QStringLiteral("mm"));
@@ -57,17 +54,17 @@ class LayoutWriter {
     w_.writeEndElement();
     w_.writeEndElement();  // PageCollection
 
-    label(QStringLiteral("title"), l_.title, kMarginMm, kMarginMm, l_.pageWidthMm - 2 * kMarginMm, 9.0, 17.0, true, 25);
-    label(QStringLiteral("subtitle"), l_.subtitle, kMarginMm, kMarginMm + 9.5, l_.pageWidthMm - 2 * kMarginMm, 6.0, 9.5,
-          false, 90);
+    label(QStringLiteral("title"), l_.title, margin, margin, l_.pageWidthMm - 2 * margin, 9.0, 17.0, true, 25);
+    label(QStringLiteral("subtitle"), l_.subtitle, margin, margin + 9.5, l_.pageWidthMm - 2 * margin, 6.0, 9.5, false,
+          90);
     map(f);
     legend(f);
     scaleBar(f);
     northArrow(f);
     QStringList credits;
     for (const auto& c : l_.credits) credits << qs(c);
-    label(QStringLiteral("credits"), credits.join('\n').toStdString(), kMarginMm, f.creditsY,
-          l_.pageWidthMm - 2 * kMarginMm, l_.pageHeightMm - kMarginMm + 7.0 - f.creditsY, 5.5, false, 90);
+    label(QStringLiteral("credits"), credits.join('\n').toStdString(), margin, creditsY, l_.pageWidthMm - 2 * margin,
+          l_.pageHeightMm - margin + 7.0 - creditsY, 5.5, false, 90);
     w_.writeEndElement();  // Layout
   }
 
@@ -115,7 +112,7 @@ class LayoutWriter {
     w_.writeEndElement();
   }
 
-  void map(const LayoutFrames& f) {
+  void map(const FigurePageGeometry& f) {
     startItem(kMap, QStringLiteral("map"), QStringLiteral("map"), f.mapX, f.mapY, f.mapW, f.mapH, 1, true, true);
     w_.writeAttribute(QStringLiteral("outlineWidthM"), QStringLiteral("0.35,mm"));
     w_.writeAttribute(QStringLiteral("keepLayerSet"), QStringLiteral("true"));
@@ -145,7 +142,7 @@ class LayoutWriter {
     w_.writeEndElement();
   }
 
-  void legend(const LayoutFrames& f) {
+  void legend(const FigurePageGeometry& f) {
     startItem(kLegend, QStringLiteral("legend"), QStringLiteral("legend"), f.panelX, f.mapY, f.panelW, f.mapH, 2);
     w_.writeAttribute(QStringLiteral("map_uuid"), uuid(QStringLiteral("map")));
     w_.writeAttribute(QStringLiteral("title"), qs(l_.legendTitle));
@@ -184,7 +181,7 @@ class LayoutWriter {
     w_.writeEndElement();
   }
 
-  void scaleBar(const LayoutFrames& f) {
+  void scaleBar(const FigurePageGeometry& f) {
     startItem(kScaleBar, QStringLiteral("scale bar"), QStringLiteral("scalebar"), f.mapX + 4.0, f.mapY + f.mapH - 12.0,
               50.0, 9.0, 3, false, true);
     w_.writeAttribute(QStringLiteral("mapUuid"), uuid(QStringLiteral("map")));
@@ -210,7 +207,7 @@ class LayoutWriter {
     w_.writeEndElement();
   }
 
-  void northArrow(const LayoutFrames& f) {
+  void northArrow(const FigurePageGeometry& f) {
     startItem(kPicture, QStringLiteral("north arrow"), QStringLiteral("north"), f.mapX + f.mapW - 13.0, f.mapY + 4.0,
               9.0, 11.0, 4);
     // QGIS's own SVG library, found by name in every installation; grid north of the map item.
@@ -229,18 +226,6 @@ class LayoutWriter {
 };
 
 }  // namespace
-
-LayoutFrames layoutFrames(double pageWidthMm, double pageHeightMm) {
-  LayoutFrames f;
-  f.mapX = kMarginMm + kLatitudeLabelsMm;
-  f.mapY = kMarginMm + kHeaderMm;
-  f.mapW = pageWidthMm - f.mapX - kMarginMm - kPanelWidthMm - kGapMm;
-  f.mapH = pageHeightMm - f.mapY - kMarginMm - kFooterMm;
-  f.panelX = pageWidthMm - kMarginMm - kPanelWidthMm;
-  f.panelW = kPanelWidthMm;
-  f.creditsY = f.mapY + f.mapH + 2.0;
-  return f;
-}
 
 std::array<double, 4> fittedExtent(const std::array<double, 4>& extent, double widthMm, double heightMm) {
   const double cx = (extent[0] + extent[2]) / 2, cy = (extent[1] + extent[3]) / 2;

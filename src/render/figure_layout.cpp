@@ -203,13 +203,22 @@ int FigurePage::heightPx() const noexcept { return px(heightMm * dpi / 25.4); }
 FigureLayout::FigureLayout(double pageWidthMm, double pageHeightMm, double dpi)
     : widthMm_(pageWidthMm), heightMm_(pageHeightMm), dpi_(dpi) {}
 
+FigurePageGeometry figurePageGeometry(double pageWidthMm, double pageHeightMm) noexcept {
+  FigurePageGeometry g;
+  g.marginMm = kMarginMm;
+  g.mapX = kMarginMm + 5.0;  // room for latitude labels
+  g.mapY = kMarginMm + kHeaderMm;
+  g.mapW = pageWidthMm - g.mapX - kMarginMm - kPanelWidthMm - kGapMm;
+  g.mapH = pageHeightMm - g.mapY - kMarginMm - kFooterMm;
+  g.panelX = pageWidthMm - kMarginMm - kPanelWidthMm;
+  g.panelW = kPanelWidthMm;
+  return g;
+}
+
 std::array<double, 4> FigureLayout::mapFramePx() const noexcept {
   const double mm = dpi_ / 25.4;
-  const double left = kMarginMm + 5.0;  // room for latitude labels
-  const double top = kMarginMm + kHeaderMm;
-  const double width = widthMm_ - left - kMarginMm - kPanelWidthMm - kGapMm;
-  const double height = heightMm_ - top - kMarginMm - kFooterMm;
-  return {std::round(left * mm), std::round(top * mm), std::round(width * mm), std::round(height * mm)};
+  const FigurePageGeometry g = figurePageGeometry(widthMm_, heightMm_);
+  return {std::round(g.mapX * mm), std::round(g.mapY * mm), std::round(g.mapW * mm), std::round(g.mapH * mm)};
 }
 
 FigureReport FigureLayout::draw(QPainter& painter, const FigureContent& c) const {

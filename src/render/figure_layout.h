@@ -32,6 +32,16 @@ struct FigureContent {
   core::Extent locatorContent;
 };
 
+/// Where a figure's parts sit on its page, in millimetres from the page's top left: the margin,
+/// the map frame (after room for latitude labels and below the header) and the right-hand panel
+/// (legend, locator). FigureLayout draws on it; the QGIS project's print layouts copy it.
+struct FigurePageGeometry {
+  double marginMm = 0;
+  double mapX = 0, mapY = 0, mapW = 0, mapH = 0;
+  double panelX = 0, panelW = 0;
+};
+[[nodiscard]] FigurePageGeometry figurePageGeometry(double pageWidthMm, double pageHeightMm) noexcept;
+
 /// Positions on a page in millimetres; draw() paints a FigureContent at the page's DPI. The map
 /// itself is drawn by MapRenderer, the same as every other output.
 class FigureLayout {
