@@ -2,7 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 
 #include "render/render_session.h"
 
@@ -13,6 +15,12 @@ int main(int argc, char** argv) {
   QApplication app(argc, argv);
   QApplication::setOrganizationName("circatlas-tests");
   QApplication::setApplicationName("viewer-tests");
+  // Each test process has its own settings folder: ctest runs the tests as parallel processes, and
+  // a window one test closes (saving its dock layout and session) must not be what another opens.
+  const QTemporaryDir settings;
+  if (!settings.isValid()) return 1;
+  QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settings.path());
+  QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path());
   circatlas::render::ensureRenderSession();
   return RUN_ALL_TESTS();
 }
