@@ -5,7 +5,6 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
-#include <limits>
 #include <optional>
 #include <set>
 #include <string_view>
@@ -13,6 +12,7 @@
 
 #include "core/clock.h"
 #include "core/error.h"
+#include "core/extent.h"
 #include "definitions/figure_preset.h"
 #include "definitions/qgis_project_writer.h"
 #include "definitions/qml_writer.h"
@@ -132,30 +132,32 @@ const char* qgisGeometry(core::GeometryType t) {
   return "Polygon";
 }
 
+/// Grows `e` by the geometry's coordinates in the analysis CRS.
+void expandInAnalysisCrs(core::Extent& e, const core::Geometry& g, const geo::Transformer& toAnalysis) {
+  for (const core::Coord c : g.coords()) e.expand(toAnalysis.forward(c));
+}
+
+/// xmin, ymin, xmax, ymax of `e` with a 3 % margin on each side; unset when `e` is empty.
+std::optional<std::array<double, 4>> withMargin(const core::Extent& e) {
+  if (e.isEmpty()) return std::nullopt;
+  const double mx = e.width() * 0.03, my = e.height() * 0.03;
+  return std::array<double, 4>{e.minX - mx, e.minY - my, e.maxX + mx, e.maxY + my};
+}
+
 /// The province's extent (or all layers') in the analysis CRS, for the project's first view.
 std::optional<std::array<double, 4>> projectExtent(const std::vector<ExportItem>& items) {
   const ExportItem* province = nullptr;
   for (const auto& i : items) {
     if (i.layer.name() == "province") province = &i;
   }
-  std::array<double, 4> e{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
-                          std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
-  bool any = false;
+  core::Extent e;
   for (const auto& i : items) {
     if ((province && &i != province) || i.layer.geometryType() == core::GeometryType::None || i.layer.crs().empty())
       continue;
     const geo::Transformer t(i.layer.crs(), geo::kAnalysisCrs);
-    for (const auto& f : i.layer.features()) {
-      for (core::Coord c : f.geometry.coords()) {
-        c = t.forward(c);
-        e[0] = std::min(e[0], c.x), e[1] = std::min(e[1], c.y), e[2] = std::max(e[2], c.x), e[3] = std::max(e[3], c.y);
-        any = true;
-      }
-    }
+    for (const auto& f : i.layer.features()) expandInAnalysisCrs(e, f.geometry, t);
   }
-  if (!any) return std::nullopt;
-  const double mx = (e[2] - e[0]) * 0.03, my = (e[3] - e[1]) * 0.03;
-  return std::array<double, 4>{e[0] - mx, e[1] - my, e[2] + mx, e[3] + my};
+  return withMargin(e);
 }
 
 /// The extent of the prefecture `code` (the 'prefectures' item's field `code`) in the analysis CRS,
@@ -166,23 +168,17 @@ std::optional<std::array<double, 4>> prefectureExtent(const std::vector<ExportIt
     if (i.layer.name() != "prefectures" || i.layer.crs().empty()) continue;
     const auto codeField = i.layer.schema().indexOf("code");
     if (!codeField) return std::nullopt;
-    const geo::Transformer t(i.layer.crs(), geo::kAnalysisCrs);
     for (const auto& f : i.layer.features()) {
       const auto* value = std::get_if<std::string>(&f.values[*codeField]);
       if (!value || *value != code) continue;
-      std::array<double, 4> e{std::numeric_limits<double>::max(), std::numeric_limits<double>::max(),
-                              std::numeric_limits<double>::lowest(), std::numeric_limits<double>::lowest()};
-      for (core::Coord c : f.geometry.coords()) {
-        c = t.forward(c);
-        e[0] = std::min(e[0], c.x), e[1] = std::min(e[1], c.y), e[2] = std::max(e[2], c.x), e[3] = std::max(e[3], c.y);
-      }
+      core::Extent e;
+      expandInAnalysisCrs(e, f.geometry, geo::Transformer(i.layer.crs(), geo::kAnalysisCrs));
       for (const char* field : {"name_zh", "name_en"}) {
         const auto k = i.layer.schema().indexOf(field);
         const auto* text = k ? std::get_if<std::string>(&f.values[*k]) : nullptr;
         if (text) (std::string_view(field) == "name_zh" ? name->zh : name->en) = *text;
       }
-      const double mx = (e[2] - e[0]) * 0.03, my = (e[3] - e[1]) * 0.03;
-      return std::array<double, 4>{e[0] - mx, e[1] - my, e[2] + mx, e[3] + my};
+      return withMargin(e);
     }
   }
   return std::nullopt;
