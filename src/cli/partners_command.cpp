@@ -44,17 +44,32 @@ void runPartners(const PartnersOptions& options) {
     params.network = road->router.get();
     params.networkLabel = road->label;
   }
-  const tools::PartnersResult result = tools::runPartners(tools::catalogueInput(registry), params);
-  const auto& c = result.candidates;
+  // The command shows candidates only: no allocation. Without --out the table takes what it prints
+  // from each row as it is made, so the rows and their texts are never all held at once.
+  params.candidatesOnly = true;
   // The score's unit differs per row: CNY/yr when the supply's quantity is known, else a ranking
   // figure per unit of supply (the reason says which quantity it assumes).
   TablePrinter table({"#", "Supplier", "Material", "km", "Score", "Reason"}, {true, false, false, true, true, false});
-  for (std::size_t i = 0; i < c.size(); ++i) {
-    table.addRow({core::toString(c.value(i, "rank")), core::toString(c.value(i, "supplier_name")),
-                  core::toString(c.value(i, "material")), formatReal(c.value(i, "km"), "%.0f"),
-                  formatReal(c.value(i, "score"), "%.0f") + " " + core::toString(c.value(i, "score_unit")),
-                  core::toString(c.value(i, options.lang == "zh" ? "reason_zh" : "reason_en"))});
-  }
+  std::size_t rows = 0;
+  const std::string reasonField = options.lang == "zh" ? "reason_zh" : "reason_en";
+  std::vector<std::size_t> columns;  // of the fields below, looked up once
+  const auto addRow = [&](const core::Schema& schema, const core::Feature& row) {
+    if (columns.empty()) {
+      for (const std::string_view f : {"rank", "supplier_name", "material", "km", "score", "score_unit"}) {
+        columns.push_back(schema.require(f));
+      }
+      columns.push_back(schema.require(reasonField));
+    }
+    const auto cell = [&](std::size_t k) -> const core::Value& { return row.values.at(columns[k]); };
+    table.addRow({core::toString(cell(0)), core::toString(cell(1)), core::toString(cell(2)),
+                  formatReal(cell(3), "%.0f"), formatReal(cell(4), "%.0f") + " " + core::toString(cell(5)),
+                  core::toString(cell(6))});
+    ++rows;
+  };
+  if (options.out.empty()) params.candidateSink = addRow;
+  const tools::PartnersResult result = tools::runPartners(tools::catalogueInput(registry), params);
+  const auto& c = result.candidates;
+  for (std::size_t i = 0; i < c.size(); ++i) addRow(c.schema(), c[i]);
   table.print(std::cout);
   const auto& u = result.unmatched;
   for (std::size_t i = 0; i < u.size(); ++i) {
@@ -68,8 +83,7 @@ void runPartners(const PartnersOptions& options) {
                 << core::toString(result.inactive.value(i, "reason")) << '\n';
     }
   }
-  std::cout << c.size() << " candidate(s), " << u.size() << " residue(s) without a partner (" << result.parameters
-            << ")\n";
+  std::cout << rows << " candidate(s), " << u.size() << " residue(s) without a partner (" << result.parameters << ")\n";
   if (!options.out.empty()) {
     const core::Layer* out[] = {&result.candidates, &result.unmatched, &result.inactive};
     io::writeLayers(out, options.out, io::WriteOptions{std::nullopt, options.overwrite});

@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string_view>
 
 #include "analysis/partners/allocation.h"
@@ -142,14 +143,20 @@ class Builder {
       distance = std::cref(*network);
     }
     core::advance(progress_, 0.4, "ranking candidates");
-    const std::size_t keep = p_.topK == 0 || p_.allocationTopK == 0 ? 0 : std::max(p_.topK, p_.allocationTopK);
+    // The allocation chooses among each residue's allocationTopK best; without it only the listed are kept.
+    const std::size_t keep = p_.candidatesOnly                        ? p_.topK
+                             : p_.topK == 0 || p_.allocationTopK == 0 ? 0
+                                                                      : std::max(p_.topK, p_.allocationTopK);
     // Supplies of unknown quantity are never allocated: only the listed topK are kept for them.
     const auto all =
         analysis::partners::findCandidates(problem_, distance, {keep, 0, std::max<std::size_t>(p_.topK, 1), p_.topK});
     std::vector<Candidate> top;
-    for (std::size_t i = 0; i < all.size(); ++i) {
-      if (p_.topK == 0 || rankOf(all, i) <= static_cast<std::int64_t>(p_.topK)) top.push_back(all[i]);
+    if (keep != p_.topK) {
+      for (std::size_t i = 0; i < all.size(); ++i) {
+        if (p_.topK == 0 || rankOf(all, i) <= static_cast<std::int64_t>(p_.topK)) top.push_back(all[i]);
+      }
     }
+    const std::vector<Candidate>& listed = keep == p_.topK ? all : top;
     PartnersResult r{linkLayer(spec::partners::candidates.id),
                      linkLayer(spec::allocate::optimal.id),
                      linkLayer(spec::allocate::greedy.id),
@@ -158,7 +165,7 @@ class Builder {
                      inactiveLayer(),
                      flowsLayer(),
                      parameters()};
-    for (const auto& f : flows_) {
+    for (const auto& f : p_.candidatesOnly ? std::span<const FacilityFlow>() : std::span<const FacilityFlow>(flows_)) {
       if (!materialIndex_.contains(f.material)) continue;
       r.flows.add({core::FeatureId(static_cast<std::int64_t>(r.flows.size() + 1)),
                    core::Geometry(),
@@ -168,14 +175,17 @@ class Builder {
                     f.low ? core::Value(*f.low) : core::Value(), f.high ? core::Value(*f.high) : core::Value(), f.basis,
                     f.method, f.source, sites_[siteOf_.at(text(in_.enterprises, f.enterpriseRow, "id"))].province}});
     }
-    for (std::size_t k = 0; k < top.size(); ++k) addCandidate(r.candidates, top[k], rankOf(top, k));
-    core::advance(progress_, 0.6, "optimal allocation");
-    const auto optimal = analysis::partners::allocateOptimal(problem_, all);
-    core::advance(progress_, 0.85, "greedy allocation");
-    const auto greedy = analysis::partners::allocateGreedy(problem_, all);
-    addExchanges(r.optimal, optimal, all);
-    addExchanges(r.greedy, greedy, all);
-    addSummary(r.summary, optimal, greedy);
+    if (!p_.candidateSink) r.candidates.reserve(listed.size());
+    for (std::size_t k = 0; k < listed.size(); ++k) addCandidate(r.candidates, listed[k], rankOf(listed, k));
+    if (!p_.candidatesOnly) {
+      core::advance(progress_, 0.6, "optimal allocation");
+      const auto optimal = analysis::partners::allocateOptimal(problem_, all);
+      core::advance(progress_, 0.85, "greedy allocation");
+      const auto greedy = analysis::partners::allocateGreedy(problem_, all);
+      addExchanges(r.optimal, optimal, all);
+      addExchanges(r.greedy, greedy, all);
+      addSummary(r.summary, optimal, greedy);
+    }
     const auto unmatched = analysis::partners::unmatchedSupplies(problem_, all);
     nearestBeyondReach(unmatched);
     for (const auto s : unmatched) addUnmatched(r.unmatched, s);
@@ -528,7 +538,8 @@ class Builder {
                 "%；接收方能力未知）× 净收益 " + net + factorsZh};
   }
 
-  void addLink(core::Layer& layer, const Candidate& c, std::int64_t rank, std::optional<double> quantity) {
+  // One row of a links layer (linkSchema): the candidate with its reasons in words.
+  core::Feature link(const Candidate& c, std::int64_t rank, std::optional<double> quantity, std::size_t id) const {
     const auto& supply = problem_.supplies[c.supply];
     const auto& receiver = problem_.receivers[c.receiver];
     const auto& info = receiverInfo_[c.receiver];
@@ -606,45 +617,47 @@ class Builder {
     else if (supply.quantity) moved = std::min(*supply.quantity, receiver.capacity.value_or(*supply.quantity));
     const core::Value transport =
         core::isNull(moved) ? core::Value() : core::Value(std::get<double>(moved) * c.transportCostPerUnit);
-    layer.add({core::FeatureId(static_cast<std::int64_t>(layer.size() + 1)),
-               core::Geometry::lineString(std::vector<core::Coord>{{a.lon, a.lat}, {b.lon, b.lat}}),
-               {rank,
-                text(in_.enterprises, from, "id"),
-                text(in_.enterprises, from, "name_zh"),
-                text(in_.enterprises, to, "id"),
-                text(in_.enterprises, to, "name_zh"),
-                m.code,
-                m.nameZh,
-                m.unit,
-                supply.quantity ? core::Value(*supply.quantity) : core::Value(),
-                sInfo.basis,
-                sInfo.method,
-                receiver.capacity ? core::Value(*receiver.capacity) : core::Value(),
-                info.method,
-                info.basis,
-                sites_[receiver.site].province,
-                moved,
-                c.leg.km,
-                c.straightKm,
-                distanceBasis(c),
-                perUnitKm,
-                rule.valuePerUnit,
-                c.netBenefitPerUnit,
-                transport,
-                c.score,
-                basis.unit,
-                reasonZh,
-                reasonEn,
-                assumedText,
-                changeText}});
+    return {core::FeatureId(static_cast<std::int64_t>(id)),
+            core::Geometry::lineString(std::vector<core::Coord>{{a.lon, a.lat}, {b.lon, b.lat}}),
+            {rank,
+             text(in_.enterprises, from, "id"),
+             text(in_.enterprises, from, "name_zh"),
+             text(in_.enterprises, to, "id"),
+             text(in_.enterprises, to, "name_zh"),
+             m.code,
+             m.nameZh,
+             m.unit,
+             supply.quantity ? core::Value(*supply.quantity) : core::Value(),
+             sInfo.basis,
+             sInfo.method,
+             receiver.capacity ? core::Value(*receiver.capacity) : core::Value(),
+             info.method,
+             info.basis,
+             sites_[receiver.site].province,
+             moved,
+             c.leg.km,
+             c.straightKm,
+             distanceBasis(c),
+             perUnitKm,
+             rule.valuePerUnit,
+             c.netBenefitPerUnit,
+             transport,
+             c.score,
+             basis.unit,
+             reasonZh,
+             reasonEn,
+             assumedText,
+             changeText}};
   }
 
+  // A listed candidate: into the layer, or to the caller's sink (which then holds what it needs).
   void addCandidate(core::Layer& layer, const Candidate& c, std::int64_t rank) {
-    addLink(layer, c, rank, std::nullopt);
+    if (p_.candidateSink) p_.candidateSink(layer.schema(), link(c, rank, std::nullopt, ++sunk_));
+    else layer.add(link(c, rank, std::nullopt, layer.size() + 1));
   }
 
   void addExchanges(core::Layer& layer, const analysis::partners::Allocation& a, const std::vector<Candidate>& all) {
-    for (const auto& e : a.exchanges) addLink(layer, all[e.candidate], 0, e.quantity);
+    for (const auto& e : a.exchanges) layer.add(link(all[e.candidate], 0, e.quantity, layer.size() + 1));
   }
 
   static core::Layer summaryLayer() {
@@ -812,6 +825,7 @@ class Builder {
   std::vector<ReceiverInfo> receiverInfo_;
   std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> receiverKeys_;
   std::map<std::uint32_t, std::pair<std::uint32_t, double>> nearest_;
+  std::size_t sunk_ = 0;  // candidate rows given to the caller's sink
 };
 
 }  // namespace

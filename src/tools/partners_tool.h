@@ -1,6 +1,7 @@
 // PartnersTool: catalogue layers in, candidate partner links and the residue allocation out.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,6 +48,14 @@ struct PartnersParams {
   std::string homeProvince = "620000";
   /// Enterprise ids to treat as operating whatever their status (what-if switches a planned one on).
   std::vector<std::string> switchedOn;
+  /// true: only the candidates, unmatched and inactive layers are made (what `circatlas partners`
+  /// shows): no allocation, summary or flows table, and only the listed topK candidates of each
+  /// residue are searched rather than allocationTopK.
+  bool candidatesOnly = false;
+  /// When set, each candidate row goes here as it is made (in the candidates layer's schema and
+  /// order, with its feature id) instead of into PartnersResult::candidates, which then stays empty:
+  /// a caller that only prints 400 k rows need not hold them all with their texts.
+  std::function<void(const core::Schema& schema, const core::Feature& row)> candidateSink;
 };
 
 /// Result layers; every one records the parameters that made it in `parameters`.

@@ -180,6 +180,36 @@ TEST_F(PartnersToolTest, SameInputSameOutput) {
   for (std::size_t i = 0; i < a.candidates.size(); ++i) EXPECT_EQ(a.candidates[i].values, b.candidates[i].values);
 }
 
+// What `circatlas partners` asks for: the same listed candidates and unmatched residues, no
+// allocation; with a sink, the same rows handed over one by one and none kept in the result.
+TEST_F(PartnersToolTest, CandidatesOnlyListsTheSameRowsWithoutAllocatingAndASinkTakesThem) {
+  PartnersParams one;
+  one.topK = 1;
+  const auto full = runPartners(input(), one);
+  ASSERT_EQ(full.candidates.size(), 1U);
+  ASSERT_FALSE(full.optimal.empty());
+  PartnersParams listOnly = one;
+  listOnly.candidatesOnly = true;
+  const auto only = runPartners(input(), listOnly);
+  EXPECT_TRUE(only.optimal.empty());
+  EXPECT_TRUE(only.greedy.empty());
+  EXPECT_TRUE(only.summary.empty());
+  EXPECT_TRUE(only.flows.empty());
+  ASSERT_EQ(only.candidates.size(), full.candidates.size());
+  EXPECT_EQ(only.candidates[0].values, full.candidates[0].values);
+  EXPECT_EQ(only.unmatched.size(), full.unmatched.size());
+  std::vector<core::Feature> sunk;
+  listOnly.candidateSink = [&](const core::Schema& schema, const core::Feature& row) {
+    EXPECT_EQ(schema.size(), full.candidates.schema().size());
+    sunk.push_back(row);
+  };
+  const auto streamed = runPartners(input(), listOnly);
+  EXPECT_TRUE(streamed.candidates.empty());
+  ASSERT_EQ(sunk.size(), 1U);
+  EXPECT_EQ(sunk[0].id, full.candidates[0].id);
+  EXPECT_EQ(sunk[0].values, full.candidates[0].values);
+}
+
 // ---- Profiles, status, quantities unknown, geodesic distances, cross-border ----
 
 // A table of text columns (empty text = null) with optional points, for compact fixtures.

@@ -2,6 +2,7 @@
 #include "analysis/partners/candidates.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <memory>
 #include <tuple>
@@ -51,6 +52,35 @@ class ReceiverGrid {
     }
   }
 
+  // The same cells, nearest first: `hopeless(metres)` is asked with each cell's shortest possible
+  // distance before it is visited, and the search stops at the first cell it rejects (it must
+  // reject every longer distance once it rejects one, and keep doing so as the search goes on).
+  template <typename Hopeless, typename Visit>
+  void nearestFirst(core::XY at, Hopeless hopeless, Visit visit) const {
+    const std::int64_t cx = index(at.x);
+    const std::int64_t cy = index(at.y);
+    std::array<std::pair<double, std::int64_t>, 25> order{};
+    std::size_t n = 0;
+    for (std::int64_t dy = -2; dy <= 2; ++dy) {
+      for (std::int64_t dx = -2; dx <= 2; ++dx) {
+        const double x0 = static_cast<double>(cx + dx) * cell_;
+        const double y0 = static_cast<double>(cy + dy) * cell_;
+        const double nx = std::clamp(at.x, x0, x0 + cell_) - at.x;
+        const double ny = std::clamp(at.y, y0, y0 + cell_) - at.y;
+        const double d2 = nx * nx + ny * ny;
+        if (d2 > limit_ * limit_) continue;
+        order.at(n++) = {d2, pack(cx + dx, cy + dy)};
+      }
+    }
+    std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n));
+    for (std::size_t k = 0; k < n; ++k) {
+      if (hopeless(std::sqrt(order.at(k).first))) return;
+      const auto it = cells_.find(order.at(k).second);
+      if (it == cells_.end()) continue;
+      for (const Entry& e : it->second) visit(e);
+    }
+  }
+
  private:
   static std::int64_t pack(std::int64_t x, std::int64_t y) { return (x << 32) ^ (y & 0xFFFFFFFF); }
   std::int64_t index(double v) const { return static_cast<std::int64_t>(std::floor(v / cell_)); }
@@ -91,6 +121,13 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
     }
   }
   auto groupOf = [&](std::uint32_t site) { return site < problem.siteGroup.size() ? problem.siteGroup[site] : -1; };
+  // The largest weight among each material's receivers: with cover ≤ 1 and the group bonus it
+  // bounds the score any receiver at a given distance can reach (see `hopeless` below).
+  std::vector<double> maxWeight(problem.materials.size(), 1.0);
+  for (const Receiver& r : problem.receivers) {
+    maxWeight[r.material] = std::max(maxWeight[r.material], r.weight > 0 ? r.weight : 1.0);
+  }
+  const double maxFactor = std::max(1.0, problem.unknownCoverShare) * std::max(1.0, problem.groupBonus);
 
   const auto better = [](const Candidate& a, const Candidate& b) {
     return std::tie(b.score, a.leg.km, a.receiver) < std::tie(a.score, b.leg.km, b.receiver);
@@ -187,7 +224,34 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
     // shortest possible distance is below the topK-th best score at the longest possible distance
     // cannot enter the list (the score falls with distance). Exact, and as cheap as the projection.
     const bool bracket = geodesic && !scaled && topK > 0 && (inlineDistance || rule.pipeRouteFactor > 0);
-    if (spatial) {
+    // With a full list and a straight-line or pipe leg, a receiver whose best possible score (at
+    // the shortest distance its projected one allows, whole capacity, bonus and largest weight) is
+    // below the worst kept cannot enter: the score falls with distance, so the search, nearest
+    // cells first, stops there. The margin keeps rounding from ever dropping a pair that ranks.
+    const double quantity = supply.quantity.value_or(1.0);
+    const bool bounded = topK > 0 && quantity > 0 && rule.costPerUnitKm >= 0 && rule.lossPerKm >= 0 &&
+                         rule.valuePerUnit >= 0 && (inlineDistance || (rule.pipeRouteFactor > 0 && spatial));
+    auto hopeless = [&](double projectedMeters) {
+      if (!bounded || mine.size() < topK) return false;
+      const double worst = mine.front().score;
+      if (!(worst > 0)) return false;
+      const double km = projectedMeters / 1000.0 / scale * legFactor;
+      const double net = rule.disposalCostPerUnit + rule.valuePerUnit -
+                         rule.valuePerUnit * std::min(1.0, km * rule.lossPerKm) - km * rule.costPerUnitKm;
+      const double best = net > 0 ? net * quantity * maxFactor * maxWeight[supply.material] : 0.0;
+      return best < worst * (1.0 - 1e-9);
+    };
+    if (spatial && !bracket) {
+      const core::XY at = problem.sitePositions[supply.site];
+      grids[supply.material]->nearestFirst(at, hopeless, [&](const ReceiverGrid::Entry& e) {
+        const double dx = e.x - at.x;
+        const double dy = e.y - at.y;
+        const double d2 = dx * dx + dy * dy;
+        if (d2 > prefilterSquared || problem.receivers[e.receiver].site == supply.site) return;
+        const double d = std::sqrt(d2);
+        if (!hopeless(d)) exact(e.receiver, d / 1000.0);
+      });
+    } else if (spatial) {
       const core::XY at = problem.sitePositions[supply.site];
       near.clear();
       grids[supply.material]->near(at, [&](const ReceiverGrid::Entry& e) {
@@ -198,7 +262,7 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
           near.emplace_back(e.receiver, std::sqrt(d2) / 1000.0);
         }
       });
-      if (!bracket || near.size() <= 4 * topK) {
+      if (near.size() <= 4 * topK) {
         for (const auto& [r, km] : near) exact(r, km);
       } else {
         // Only pairs certainly within the limit at their longest possible distance set the bar.

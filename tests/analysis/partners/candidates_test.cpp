@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <optional>
+#include <random>
 
 namespace circatlas::analysis::partners {
 namespace {
@@ -138,6 +140,48 @@ TEST(Candidates, BracketedGeodesicsGiveTheSameTopListAsMeasuringEveryPair) {
     EXPECT_EQ(pruned[i].supply, cut[i].supply);
     EXPECT_EQ(pruned[i].receiver, cut[i].receiver);
     EXPECT_DOUBLE_EQ(pruned[i].straightKm, cut[i].straightKm);
+  }
+}
+
+// With a full list, the search visits cells nearest first and skips receivers whose best possible
+// score at their shortest possible distance cannot beat the worst kept. The top list must equal
+// the best 3 of every pair in range, whatever the capacities, weights, groups and transport.
+TEST(Candidates, NearestFirstSearchGivesTheSameTopListAsEveryPairInRange) {
+  std::mt19937 rng(7);
+  std::uniform_real_distribution<double> coord(0.0, 300000.0);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  ExchangeProblem p;
+  p.materials = {{60.0, 0.5, 25.0}, {30.0, 2.0, 0.0, 57.0, 1.2, 0.01}};  // by road; heat by pipe with loss
+  p.straightLineDetour = 1.3;
+  p.prefilterScale = 1.001;
+  for (std::uint32_t i = 0; i < 900; ++i) {
+    // Clustered sites, so many receivers tie near each supply and the bound matters.
+    const double cx = 50000.0 * static_cast<double>(i % 5);
+    p.sitePositions.push_back({cx + 20000.0 * unit(rng), coord(rng) / 10.0});
+    p.siteGroup.push_back(unit(rng) < 0.5 ? static_cast<std::int32_t>(i % 5) : -1);
+  }
+  for (std::uint32_t i = 0; i < 300; ++i) {
+    const std::optional<double> q = i % 7 == 0 ? std::nullopt : std::optional<double>(500.0 + 2000.0 * unit(rng));
+    p.supplies.push_back({i, i % 2, q});
+  }
+  for (std::uint32_t i = 300; i < 900; ++i) {
+    const std::optional<double> cap = i % 3 == 0 ? std::nullopt : std::optional<double>(3000.0 * unit(rng));
+    p.receivers.push_back({i, i % 2, cap, false, i % 4 == 0 ? 0.8 : 1.0});
+  }
+  const auto noDistance = [](std::uint32_t, std::uint32_t) { return Leg{}; };
+  const auto listed = findCandidates(p, noDistance, {3});
+  const auto all = findCandidates(p, noDistance, {0});
+  std::vector<Candidate> cut;
+  for (std::size_t i = 0, rank = 0; i < all.size(); ++i) {
+    rank = i > 0 && all[i - 1].supply == all[i].supply ? rank + 1 : 1;
+    if (rank <= 3) cut.push_back(all[i]);
+  }
+  ASSERT_GT(all.size(), 10 * cut.size());  // most pairs in range are not listed
+  ASSERT_EQ(listed.size(), cut.size());
+  for (std::size_t i = 0; i < cut.size(); ++i) {
+    EXPECT_EQ(listed[i].supply, cut[i].supply);
+    EXPECT_EQ(listed[i].receiver, cut[i].receiver);
+    EXPECT_EQ(listed[i].score, cut[i].score);
   }
 }
 
