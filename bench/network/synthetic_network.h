@@ -13,12 +13,15 @@ namespace circatlas::bench {
 /// A perturbed grid over 1,600 km × 1,100 km (metres, analysis CRS): 760 × 525 nodes about 2.1 km
 /// apart, 5 % of grid edges deleted, a diagonal at 60 % of nodes, 5 % of local edges one-way, and every
 /// 25th row and column a trunk road (100 km/h, 0.3 CNY/t·km) among local roads (40–60 km/h, 0.5).
-inline analysis::network::GraphBuilder makeSyntheticGansu(std::uint32_t seed = 2026) {
+/// `scale` shrinks both axes (0.283: about 32 k nodes, 0.566: about 128 k); `trunkKmh` 60 gives the
+/// flatter hierarchy of bench/compare's grid, whose trunk roads take the class speed of 60 km/h.
+inline analysis::network::GraphBuilder makeSyntheticGansu(std::uint32_t seed = 2026, double scale = 1.0,
+                                                          double trunkKmh = 100.0) {
   using namespace analysis::network;
-  constexpr std::uint32_t kColumns = 760;
-  constexpr std::uint32_t kRows = 525;
-  constexpr double kWidth = 1'600'000.0;
-  constexpr double kHeight = 1'100'000.0;
+  const auto kColumns = static_cast<std::uint32_t>(760 * scale);
+  const auto kRows = static_cast<std::uint32_t>(525 * scale);
+  const double kWidth = 1'600'000.0 * scale;
+  const double kHeight = 1'100'000.0 * scale;
   const double dx = kWidth / (kColumns - 1);
   const double dy = kHeight / (kRows - 1);
   std::mt19937_64 rng(seed);
@@ -38,7 +41,7 @@ inline analysis::network::GraphBuilder makeSyntheticGansu(std::uint32_t seed = 2
   auto add = [&](std::uint32_t a, std::uint32_t b, bool trunk) {
     const double straight = std::hypot(positions[a].x - positions[b].x, positions[a].y - positions[b].y);
     const double meters = straight * (1.05 + 0.15 * unit(rng));
-    const double speed = trunk ? 100.0 / 3.6 : (40.0 + 20.0 * unit(rng)) / 3.6;
+    const double speed = trunk ? trunkKmh / 3.6 : (40.0 + 20.0 * unit(rng)) / 3.6;
     const double yuanPerKm = trunk ? 0.3 : 0.5;
     const bool oneway = !trunk && unit(rng) < 0.05;
     const bool flip = oneway && unit(rng) < 0.5;

@@ -52,10 +52,37 @@ void RouterOptions::validate() const {
   if (!std::isfinite(accessCostYuanPerTonneKm) || accessCostYuanPerTonneKm < 0) {
     fail("access cost must be ≥ 0 CNY/t·km, got " + std::to_string(accessCostYuanPerTonneKm));
   }
+  if (!std::isfinite(contractionCostInSearches) || contractionCostInSearches < 0) {
+    fail("contraction cost must be ≥ 0 searches, got " + std::to_string(contractionCostInSearches));
+  }
 }
 
 Router::Router(const RoadGraph& graph, const RouterOptions& options, core::Progress* progress)
-    : graph_(&graph), options_(validated(options)), snapper_(graph), progress_(progress) {}
+    : graph_(&graph), options_(validated(options)), snapper_(graph), progress_(progress) {
+  // Junctions: nodes with more than two distinct neighbours either way (arcs are sorted by head, so a
+  // neighbour reached both ways appears once in each list).
+  std::uint32_t junctions = 0;
+  std::uint32_t found[3];
+  for (std::uint32_t v = 0; v < graph.nodeCount(); ++v) {
+    std::size_t count = 0;
+    auto see = [&](NodeId other) {
+      if (count > 2 || std::find(found, found + count, other.value()) != found + count) return;
+      if (count < 3) found[count] = other.value();
+      ++count;
+    };
+    for (ArcId arc : graph.outArcs(NodeId(v))) see(graph.head(arc));
+    for (ArcId arc : graph.inArcs(NodeId(v))) see(graph.tail(arc));
+    if (count > 2) ++junctions;
+  }
+  if (graph.nodeCount() > 0) junctionShare_ = static_cast<double>(junctions) / graph.nodeCount();
+}
+
+bool Router::usesPlainSearches(std::size_t sources, std::size_t targets) const {
+  if (hasHierarchy() || options_.fewEndpoints == 0) return false;
+  const auto searches = static_cast<double>(std::min(sources, targets));
+  return searches < static_cast<double>(options_.fewEndpoints) ||
+         searches < options_.contractionCostInSearches * junctionShare_;
+}
 
 const ContractionHierarchy& Router::hierarchy() const {
   if (const ContractionHierarchy* ready = ready_.load(std::memory_order_acquire)) return *ready;
@@ -149,9 +176,8 @@ RouteMatrix Router::matrix(std::span<const core::XY> sources, std::span<const co
     to.push_back(prepare(p, false));
     targetAnchors.push_back(to.back().anchors);
   }
-  const bool few = std::min(sources.size(), targets.size()) < options_.fewEndpoints;
   const DistanceMatrix network =
-      few && !hasHierarchy()
+      usesPlainSearches(sources.size(), targets.size())
           ? computeDistanceMatrix(*graph_, options_.metric, sourceAnchors, targetAnchors, options_.threads)
           : computeDistanceMatrix(hierarchy(), sourceAnchors, targetAnchors, options_.threads);
 

@@ -39,8 +39,14 @@ struct RouterOptions {
   unsigned threads = 0;                            ///< for matrices; 0 = all cores
   /// A matrix with fewer sources than this (or fewer targets) runs one Dijkstra search per source (or
   /// target) on the plain graph, and single routes do too until a hierarchy exists: no preprocessing.
-  /// From this many on both sides, the contraction hierarchy is built once and reused. 0: always the hierarchy.
+  /// 0: always the hierarchy (and contractionCostInSearches is ignored).
   std::size_t fewEndpoints = 50;
+  /// Past fewEndpoints, plain searches are still chosen while there are fewer of them (the smaller side)
+  /// than this × the share of nodes that are junctions (more than two neighbours), since the
+  /// contraction would cost more. Contracting a junction-only grid measured 1,100–1,450 one-to-all
+  /// searches at 32 k–400 k nodes (bench/network/contraction_probe); degree-2 shape points cost the
+  /// contraction almost nothing but every search pays for them. 0: fewEndpoints alone decides.
+  double contractionCostInSearches = 1000.0;
   ContractionOptions contraction;
 
   /// Throws core::ParameterError naming the first bad option.
@@ -76,8 +82,9 @@ struct RouteResult {
 };
 
 /// Routes between arbitrary points (metres, analysis CRS) on a road graph. Builds a snapping index at
-/// construction, and a contraction hierarchy for options.metric only when a matrix has at least
-/// options.fewEndpoints sources and targets (then kept for every later query).
+/// construction, and a contraction hierarchy for options.metric only when a matrix has so many sources
+/// and targets that contracting costs less than the plain searches (see usesPlainSearches); it is then
+/// kept for every later query.
 /// Access legs from a point to its snapped position, and fallbacks, are the straight line × detourFactor
 /// at the access speed and cost. Never throws for an unroutable pair: the pair is flagged and falls back.
 /// Keeps a reference to the graph, which must outlive it. Const member functions may be called from
@@ -89,6 +96,9 @@ class Router {
   Router(const RoadGraph& graph, const RouterOptions& options, core::Progress* progress = nullptr);
 
   [[nodiscard]] const RouterOptions& options() const noexcept { return options_; }
+  /// Whether a matrix of this shape runs plain Dijkstra searches (true) or the hierarchy (false): see
+  /// RouterOptions::fewEndpoints and contractionCostInSearches. Always false once the hierarchy exists.
+  [[nodiscard]] bool usesPlainSearches(std::size_t sources, std::size_t targets) const;
   /// The contraction hierarchy, built now if it was not yet.
   [[nodiscard]] const ContractionHierarchy& hierarchy() const;
   /// Whether the hierarchy has been built (by a large matrix or hierarchy()).
@@ -116,6 +126,7 @@ class Router {
   RouterOptions options_;
   EdgeSnapper snapper_;
   core::Progress* progress_;
+  double junctionShare_ = 1.0;  // nodes with more than two distinct neighbours / all nodes
   mutable std::mutex building_;
   mutable std::unique_ptr<ContractionHierarchy> hierarchy_;          // guarded by building_
   mutable std::atomic<const ContractionHierarchy*> ready_{nullptr};  // hierarchy_ once complete

@@ -186,6 +186,48 @@ TEST(Router, FewOriginsSkipTheHierarchyAndAgreeWithIt) {
   EXPECT_EQ(single.geometry.size() >= 2, viaCh.geometry.size() >= 2);
 }
 
+// Plain searches while they cost less than contracting: the number that tips the choice scales with
+// the share of junctions, since shape points (degree 2) cost the contraction almost nothing.
+TEST(Router, ContractsOnlyWhenThatCostsLessThanThePlainSearches) {
+  // A 4 × 4 grid: every inner and edge node has more than two neighbours, corners have two.
+  AsciiMap grid = AsciiMap::parse(
+      "A---B---C---D\n"
+      "|   |   |   |\n"
+      "E---F---G---H\n"
+      "|   |   |   |\n"
+      "I---J---K---L\n"
+      "|   |   |   |\n"
+      "M---N---O---P");
+  const RoadGraph gridGraph = grid.builder.build();
+  RouterOptions options;
+  const Router onGrid(gridGraph, options);  // 12 junctions of 16 nodes
+  EXPECT_TRUE(onGrid.usesPlainSearches(49, 5000));
+  EXPECT_TRUE(onGrid.usesPlainSearches(700, 700));   // 700 < 1000 × 12 / 16 = 750
+  EXPECT_FALSE(onGrid.usesPlainSearches(800, 800));  // contracting is cheaper
+  EXPECT_TRUE(onGrid.usesPlainSearches(5000, 700));  // the smaller side counts
+
+  // One road through shape points: no junction at all, so fewEndpoints alone decides.
+  AsciiMap road = AsciiMap::parse("A---B---C---D---E---F");
+  const RoadGraph roadGraph = road.builder.build();
+  const Router onRoad(roadGraph, options);
+  EXPECT_TRUE(onRoad.usesPlainSearches(49, 49));
+  EXPECT_FALSE(onRoad.usesPlainSearches(50, 50));
+
+  options.fewEndpoints = 0;  // always the hierarchy
+  EXPECT_FALSE(Router(gridGraph, options).usesPlainSearches(1, 1));
+  options.fewEndpoints = 50;
+  options.contractionCostInSearches = 0;  // fewEndpoints alone
+  EXPECT_FALSE(Router(gridGraph, options).usesPlainSearches(50, 50));
+  options.contractionCostInSearches = -1;
+  EXPECT_THROW(Router(gridGraph, options), core::ParameterError);
+
+  // Once built, the hierarchy answers everything.
+  options = {};
+  const Router built(gridGraph, options);
+  (void)built.hierarchy();
+  EXPECT_FALSE(built.usesPlainSearches(1, 1));
+}
+
 TEST(Router, BadOptionsAreParameterErrors) {
   AsciiMap map = AsciiMap::parse("A---B");
   const RoadGraph graph = map.builder.build();
