@@ -60,8 +60,13 @@ void runAllocate(const AllocateOptions& options) {
                   core::toString(s.value(i, "receivers_without_capacity"))});
   }
   table.print(std::cout);
-  std::cout << "\nHome province " << params.homeProvince
-            << " (its own residues only; facilities outside it are partners):\n";
+  if (result.homeProvince.empty()) {
+    std::cout << "\nNo home province (no record gives a province, county or prefecture code): every residue "
+                 "counts as home:\n";
+  } else {
+    std::cout << "\nHome province " << result.homeProvince
+              << " (its own residues only; facilities outside it are partners):\n";
+  }
   TablePrinter home(
       {"Material", "Supplied", "Matched", "Utilisation %", "Exported", "Imported", "Supplies of unknown quantity"},
       {false, true, true, true, true, true, true});

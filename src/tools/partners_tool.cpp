@@ -164,7 +164,8 @@ class Builder {
                      unmatchedLayer(),
                      inactiveLayer(),
                      flowsLayer(),
-                     parameters()};
+                     parameters(),
+                     home_};
     for (const auto& f : p_.candidatesOnly ? std::span<const FacilityFlow>() : std::span<const FacilityFlow>(flows_)) {
       if (!materialIndex_.contains(f.material)) continue;
       r.flows.add({core::FeatureId(static_cast<std::int64_t>(r.flows.size() + 1)),
@@ -232,11 +233,29 @@ class Builder {
         inactive_.emplace_back(i, why);
         continue;
       }
-      std::string province = core::toString(optional(in_.enterprises, i, "province_code"));
-      if (province.empty()) province = p_.homeProvince;
       siteOf_[id] = static_cast<std::uint32_t>(sites_.size());
       activeRows_.push_back(i);
-      sites_.push_back({i, {g.coords()[0].x, g.coords()[0].y}, province == p_.homeProvince, province});
+      sites_.push_back({i, {g.coords()[0].x, g.coords()[0].y}, true, provinceOf(i)});
+    }
+    // The home province: the caller's, else the one most sites lie in (the registry's own region),
+    // else none (no record says where it lies). A site with no code lies in the home province.
+    home_ = p_.homeProvince;
+    if (home_.empty()) {
+      std::map<std::string, std::size_t> count;
+      for (const auto& s : sites_) {
+        if (!s.province.empty()) ++count[s.province];
+      }
+      std::size_t most = 0;
+      for (const auto& [code, n] : count) {
+        if (n > most) {  // ties: the smaller code
+          home_ = code;
+          most = n;
+        }
+      }
+    }
+    for (auto& s : sites_) {
+      if (s.province.empty()) s.province = home_;
+      s.home = home_.empty() || s.province == home_;
     }
     // A conformal projection fitted to the sites: the prefilter grid runs in it, distances are
     // geodesics measured on the pairs it keeps.
@@ -269,6 +288,20 @@ class Builder {
     if (p_.enterpriseId && !known_.contains(*p_.enterpriseId)) {
       throw core::ParameterError("unknown enterprise '" + *p_.enterpriseId + "'");
     }
+  }
+
+  // GB/T 2260 province of an enterprise row: its province_code, else the province of its county or
+  // prefecture code (first two digits); empty when it gives none.
+  std::string provinceOf(std::size_t row) const {
+    std::string code = core::toString(optional(in_.enterprises, row, "province_code"));
+    for (const char* field : {"county_code", "prefecture_code"}) {
+      if (!code.empty()) break;
+      const std::string c = core::toString(optional(in_.enterprises, row, field));
+      if (c.size() == 6 && std::all_of(c.begin(), c.end(), [](char d) { return d >= '0' && d <= '9'; })) {
+        code = c.substr(0, 2) + "0000";
+      }
+    }
+    return code;
   }
 
   bool wanted(const std::string& material) const { return !p_.materialCode || *p_.materialCode == material; }
@@ -799,7 +832,7 @@ class Builder {
            " operating_days=" + fmt("%g", p_.operatingDaysPerYear) +
            (p_.year > 0 ? " year=" + std::to_string(p_.year) + (p_.yearBasis.empty() ? "" : " (" + p_.yearBasis + ")")
                         : "") +
-           " currency=" + params_.currency + " home_province=" + p_.homeProvince +
+           " currency=" + params_.currency + " home_province=" + (home_.empty() ? std::string("none") : home_) +
            (in_.profiles ? " profiles=industry_profiles" : "") + " straight lines: geodesic (WGS 84); prefilter CRS " +
            crs_.describe() + (p_.enterpriseId ? " enterprise=" + *p_.enterpriseId : "") +
            (p_.materialCode ? " material=" + *p_.materialCode : "");
@@ -826,6 +859,7 @@ class Builder {
   std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> receiverKeys_;
   std::map<std::uint32_t, std::pair<std::uint32_t, double>> nearest_;
   std::size_t sunk_ = 0;  // candidate rows given to the caller's sink
+  std::string home_;      // the home province (GB/T 2260), empty: none
 };
 
 }  // namespace

@@ -44,8 +44,11 @@ struct PartnersParams {
   /// Planning year: facilities count by op_status, start_year and end_year in this year.
   int year = 0;           ///< 0: every facility that is not retired, mothballed or planned
   std::string yearBasis;  ///< how the year was chosen, for the parameters line
-  /// Province whose residues the summary's home figures count (GB/T 2260; empty cells mean this one).
-  std::string homeProvince = "620000";
+  /// Province (GB/T 2260) whose residues the summary's home figures count and outside which a
+  /// receiver is said to lie. Empty: the one most operating facilities lie in (province_code, else
+  /// the province of county_code or prefecture_code), none when no record gives one. A facility
+  /// with no code lies in the home province.
+  std::string homeProvince;
   /// Enterprise ids to treat as operating whatever their status (what-if switches a planned one on).
   std::vector<std::string> switchedOn;
   /// true: only the candidates, unmatched and inactive layers are made (what `circatlas partners`
@@ -60,16 +63,17 @@ struct PartnersParams {
 
 /// Result layers; every one records the parameters that made it in `parameters`.
 struct PartnersResult {
-  core::Layer candidates;  ///< LineString per candidate: supplier → receiver, with reason (zh, en)
-  core::Layer optimal;     ///< LineString per exchange of the min-cost max-flow allocation
-  core::Layer greedy;      ///< the same for greedy nearest-first, for comparison
-  core::Layer summary;     ///< table per material: supplied, matched (optimal, greedy), utilisation, t·km, CNY,
-                           ///< and the home province's own supply, matched, exported and imported
-  core::Layer unmatched;   ///< table: residues with no receiver in range, why, and the nearest receiver beyond reach
-  core::Layer inactive;    ///< table: facilities left out in the planning year, and why
-  core::Layer flows;       ///< table: every flow of the operating facilities the search used: declared,
-                           ///< estimated (capacity × coefficient, method and source) or inferred (no quantity)
-  std::string parameters;  ///< "topK=5 detour=1.3 …"
+  core::Layer candidates;    ///< LineString per candidate: supplier → receiver, with reason (zh, en)
+  core::Layer optimal;       ///< LineString per exchange of the min-cost max-flow allocation
+  core::Layer greedy;        ///< the same for greedy nearest-first, for comparison
+  core::Layer summary;       ///< table per material: supplied, matched (optimal, greedy), utilisation, t·km, CNY,
+                             ///< and the home province's own supply, matched, exported and imported
+  core::Layer unmatched;     ///< table: residues with no receiver in range, why, and the nearest receiver beyond reach
+  core::Layer inactive;      ///< table: facilities left out in the planning year, and why
+  core::Layer flows;         ///< table: every flow of the operating facilities the search used: declared,
+                             ///< estimated (capacity × coefficient, method and source) or inferred (no quantity)
+  std::string parameters;    ///< "topK=5 detour=1.3 …"
+  std::string homeProvince;  ///< the home province used (see PartnersParams::homeProvince); empty: none
 };
 
 /// Supplies: every output flow of an operating facility (facilityFlows: declared, estimated from

@@ -86,7 +86,7 @@ core::Layer empty() { return core::Layer("x", "", core::GeometryType::None, core
 TEST(AllocationByPrefecture, SumsSupplyMatchAndReceiptsWhereTheEnterprisesLie) {
   const core::Layer e = enterprises(), m = materials(), uses = empty();
   const PartnersResult result{
-      empty(), links(60.0, 10.0, 30.0), links(50.0, 12.0, 36.0), empty(), empty(), empty(), flows(), ""};
+      empty(), links(60.0, 10.0, 30.0), links(50.0, 12.0, 36.0), empty(), empty(), empty(), flows(), "", ""};
   const core::Layer out = allocationByPrefecture({e, empty(), m, uses}, result, squares());
   ASSERT_EQ(out.size(), 2U);
   EXPECT_DOUBLE_EQ(std::get<double>(out.value(0, "supplied_t")), 100.0);
@@ -106,7 +106,7 @@ TEST(AllocationByPrefecture, SumsSupplyMatchAndReceiptsWhereTheEnterprisesLie) {
 TEST(AllocationByPrefecture, NamesTheMissingField) {
   const core::Layer e = enterprises(), uses = empty();
   const core::Layer m("materials", "", core::GeometryType::None, core::Schema({{"code", FieldType::String}}));
-  const PartnersResult result{empty(), empty(), empty(), empty(), empty(), empty(), flows(), ""};
+  const PartnersResult result{empty(), empty(), empty(), empty(), empty(), empty(), flows(), "", ""};
   try {
     (void)allocationByPrefecture({e, empty(), m, uses}, result, squares());
     FAIL() << "expected an InputError";

@@ -407,7 +407,9 @@ TEST(PartnersCrossBorder, HomeSummaryCountsHomeResiduesAndWhatCrossesTheBorder) 
                                {"Q", "宁夏电厂", "Ningxia power", "4411", "coal", "100", "MW", "", "", "", "640000"}},
                               {{105.0, 36.0}, {105.1, 36.0}, {105.2, 36.0}});
   const core::Layer f = noFlows(), m = flyAshOnly(), u = noUses(), pr = profiles();
-  const PartnersResult r = runPartners({e, f, m, u, &pr}, {});
+  PartnersParams gansu;  // the records say nothing of P's province: the caller names the home one
+  gansu.homeProvince = "620000";
+  const PartnersResult r = runPartners({e, f, m, u, &pr}, gansu);
   ASSERT_EQ(r.summary.size(), 1U);
   const double home = 600 * 294.7392;
   EXPECT_NEAR(std::get<double>(r.summary.value(0, "home_supplied")), home, 1e-6);
@@ -415,6 +417,49 @@ TEST(PartnersCrossBorder, HomeSummaryCountsHomeResiduesAndWhatCrossesTheBorder) 
   EXPECT_NEAR(std::get<double>(r.summary.value(0, "exported")), homeMatched, 1e-9);  // the only receiver is across
   EXPECT_NEAR(std::get<double>(r.summary.value(0, "home_utilisation_pct")), 100.0 * homeMatched / home, 1e-9);
   EXPECT_DOUBLE_EQ(std::get<double>(r.summary.value(0, "imported")), 0.0);
+}
+
+// Outside Gansu the home province comes from the registry: the one most records give. Only a
+// receiver in another province is said to lie outside it; with no codes at all, none is.
+TEST(PartnersCrossBorder, HomeProvinceComesFromTheRegistryNotGansu) {
+  const auto reasons = [](const PartnersResult& r) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < r.candidates.size(); ++i)
+      out.push_back(core::toString(r.candidates.value(i, "reason_en")));
+    return out;
+  };
+  const core::Layer f = noFlows(), m = flyAshOnly(), u = noUses(), pr = profiles();
+  // Guangdong: a power station and a cement works in 440000, a cement works across the border in Guangxi.
+  const core::Layer guangdong =
+      table("enterprises", kEnterpriseFields,
+            {{"P", "电厂", "Power", "4411", "coal", "600", "MW", "", "", "", "440000"},
+             {"C", "水泥", "Cement", "3011", "", "1", "Mt/a cement", "", "", "", "440000"},
+             {"G", "广西水泥", "Guangxi cement", "3011", "", "1", "Mt/a cement", "", "", "", "450000"}},
+            {{111.9, 23.4}, {111.8, 23.4}, {111.4, 23.5}});
+  const PartnersResult r = runPartners({guangdong, f, m, u, &pr}, {});
+  EXPECT_EQ(r.homeProvince, "440000");
+  EXPECT_NE(r.parameters.find("home_province=440000"), std::string::npos);
+  ASSERT_EQ(r.candidates.size(), 2U);
+  for (std::size_t i = 0; i < r.candidates.size(); ++i) {
+    const bool across = core::toString(r.candidates.value(i, "receiver_id")) == "G";
+    EXPECT_EQ(reasons(r)[i].find("receiver outside the province (450000)") != std::string::npos, across)
+        << reasons(r)[i];
+    EXPECT_EQ(reasons(r)[i].find("outside the province") != std::string::npos, across) << reasons(r)[i];
+  }
+  ASSERT_EQ(r.summary.size(), 1U);
+  EXPECT_GT(std::get<double>(r.summary.value(0, "home_supplied")), 0.0);
+
+  // Denmark, no province codes: no home province, no receiver "outside" it.
+  const core::Layer denmark =
+      table("enterprises", kEnterpriseFields,
+            {{"P", "Nordjylland", "Nordjylland power station", "4411", "coal", "600", "MW", "", "", "", ""},
+             {"C", "Aalborg", "Aalborg Portland", "3011", "", "1", "Mt/a cement", "", "", "", ""}},
+            {{10.05, 57.06}, {9.93, 57.04}});
+  const PartnersResult d = runPartners({denmark, f, m, u, &pr}, {});
+  EXPECT_EQ(d.homeProvince, "");
+  EXPECT_NE(d.parameters.find("home_province=none"), std::string::npos);
+  ASSERT_EQ(d.candidates.size(), 1U);
+  EXPECT_EQ(reasons(d)[0].find("outside"), std::string::npos) << reasons(d)[0];
 }
 
 }  // namespace
