@@ -69,6 +69,12 @@ struct ReceiverInfo {
   std::string useZh, useEn, method, basis;
 };
 
+// A receiver of unknown capacity: the size its record gives (a proxy) and the largest receiver of
+// the material measured alike ("2 Mt/a cement", "5 Mt/a cement").
+struct SizeProxy {
+  std::string size, largest;
+};
+
 // Ranking parameters: exchange_parameters.csv (general rows and per-material rows).
 struct Parameters {
   std::string currency = "CNY";
@@ -126,6 +132,7 @@ class Builder {
     indexEnterprises();
     addFlows();
     addReceiversByUse();
+    sizeProxies();
     // Without a network the kernel measures straight lines inline (geodesic, projected prefilter);
     // with one it asks `distance` for road pairs (pipes are always straight × the pipe factor).
     analysis::partners::DistanceFn distance = [this](std::uint32_t a, std::uint32_t b) {
@@ -410,6 +417,44 @@ class Builder {
     }
   }
 
+  // Receivers of unknown capacity whose record gives a size (the enterprise's capacity in any unit,
+  // else its employees): each is taken to absorb in proportion to it, the largest receiver of the
+  // material measured alike the whole assumed share. No coefficient is invented: without a
+  // published demand factor only sizes in one measure are compared, never across measures.
+  void sizeProxies() {
+    struct Size {
+      double amount = 0.0;
+      std::string key, text;  // what is measured ("t/a cement", "MW", "employees"); "2 Mt/a cement"
+    };
+    std::vector<std::optional<Size>> sizes(problem_.receivers.size());
+    std::map<std::pair<std::uint32_t, std::string>, std::pair<double, std::string>> largest;
+    for (std::size_t r = 0; r < problem_.receivers.size(); ++r) {
+      const auto& receiver = problem_.receivers[r];
+      if (receiver.capacity) continue;
+      const std::size_t row = sites_[receiver.site].row;
+      const auto cap = number(optional(in_.enterprises, row, "capacity"));
+      const std::string unit = core::toString(optional(in_.enterprises, row, "capacity_unit"));
+      std::optional<Size> size;
+      if (cap && *cap > 0 && !unit.empty()) {
+        const auto parsed = parseCapacity(*cap, unit, p_.operatingDaysPerYear);
+        size = parsed ? Size{parsed->amount, parsed->basis + " " + parsed->product, fmt("%g", *cap) + " " + unit}
+                      : Size{*cap, unit, fmt("%g", *cap) + " " + unit};
+      } else if (const auto staff = number(optional(in_.enterprises, row, "employees")); staff && *staff > 0) {
+        size = Size{*staff, "employees", fmt("%g", *staff) + " employees"};
+      }
+      if (!size) continue;
+      auto& top = largest[{receiver.material, size->key}];
+      if (size->amount > top.first) top = {size->amount, size->text};
+      sizes[r] = size;
+    }
+    for (std::size_t r = 0; r < sizes.size(); ++r) {
+      if (!sizes[r]) continue;
+      const auto& top = largest.at({problem_.receivers[r].material, sizes[r]->key});
+      problem_.receivers[r].sizeShare = sizes[r]->amount / top.first;
+      sizeProxy_[static_cast<std::uint32_t>(r)] = {sizes[r]->text, top.second};
+    }
+  }
+
   // For every unmatched supply, the nearest receiver of its material at any distance (projected
   // search, geodesic for the one found).
   void nearestBeyondReach(const std::vector<std::uint32_t>& unmatched) {
@@ -545,13 +590,25 @@ class Builder {
       factorsZh += (c.score >= 0 ? " × " : " ÷ ") + fmt("%g", receiver.weight) + "（推断用途）";
     }
     const std::string net = fmt("%.2f", c.netBenefitPerUnit);
+    // A receiver of unknown capacity is taken to absorb in proportion to the size its record gives.
+    const auto proxy = sizeProxy_.find(c.receiver);
+    const bool sized = !receiver.capacity && proxy != sizeProxy_.end();
+    const SizeProxy info = sized ? proxy->second : SizeProxy{};
+    const std::string sizeEn = sized ? " × " + fmt("%.2f", receiver.sizeShare) + " for its size (" + info.size +
+                                           " against " + info.largest + ", the largest receiver of " + m.code +
+                                           " so measured)"
+                                     : "";
+    const std::string sizeZh = sized ? " × " + fmt("%.2f", receiver.sizeShare) + "（按规模：" + info.size +
+                                           "，同类最大接收方 " + info.largest + "）"
+                                     : "";
     if (!supply.quantity) {
       return {cur + "/" + m.unit,
               "ranking figure in " + cur + " per " + m.unit + " of supply, not a yearly value (supply quantity " +
-                  "unknown): net " + net + " × " + share + " % assumed taken" + factorsEn +
-                  "; it orders receivers by use and distance only",
+                  "unknown): net " + net + " × " + share + " % assumed taken" + sizeEn + factorsEn +
+                  (sized ? "; it orders receivers by use, distance and size"
+                         : "; it orders receivers by use and distance only"),
               "排序值（" + yuan + "/" + m.unit + "供给，非年值；供给量未知）：净收益 " + net + " × 假定接收 " + share +
-                  "%" + factorsZh + "，仅按用途和距离排序"};
+                  "%" + sizeZh + factorsZh + (sized ? "，按用途、距离和规模排序" : "，仅按用途和距离排序")};
     }
     if (c.coverShare) {
       const double taken = *supply.quantity * *c.coverShare;
@@ -563,12 +620,17 @@ class Builder {
           yuan + "/年，按接收 " + fmt("%.0f", taken) + " " + m.unit + "/年（" + limitZh + "）× 净收益 " + net +
               factorsZh};
     }
-    const double taken = *supply.quantity * problem_.unknownCoverShare;
+    const double taken = *supply.quantity * problem_.unknownCoverShare * receiver.sizeShare;
     return {cur + "/yr",
             cur + "/yr for an assumed " + fmt("%.0f", taken) + " " + m.unit + "/yr taken (" + share +
-                " % of the supply; the receiver's capacity is unknown) × net " + net + factorsEn,
-            yuan + "/年，假定接收 " + fmt("%.0f", taken) + " " + m.unit + "/年（供给的 " + share +
-                "%；接收方能力未知）× 净收益 " + net + factorsZh};
+                " % of the supply" + sizeEn +
+                (sized ? "; the receiver's capacity is unknown"
+                       : "; the receiver's capacity is unknown and its record gives no size, so use and distance rank "
+                         "it") +
+                ") × net " + net + factorsEn,
+            yuan + "/年，假定接收 " + fmt("%.0f", taken) + " " + m.unit + "/年（供给的 " + share + "%" + sizeZh +
+                (sized ? "；接收方能力未知" : "；接收方能力未知，记录无规模，按用途和距离排序") + "）× 净收益 " + net +
+                factorsZh};
   }
 
   // One row of a links layer (linkSchema): the candidate with its reasons in words.
@@ -625,7 +687,13 @@ class Builder {
     else if (sInfo.basis == "estimated") assumed.push_back("supply estimated: " + sInfo.method);
     if (!capacityKnown) {
       assumed.push_back("receiver capacity unknown: taken to absorb " + fmt("%.0f", params_.unknownCoverShare * 100) +
-                        " % for ranking, nothing in the allocation");
+                        " %" +
+                        (!sizeProxy_.contains(c.receiver)
+                             ? std::string(" (no size in its record)")
+                             : " × " + fmt("%.2f", receiver.sizeShare) + " (its size " +
+                                   sizeProxy_.at(c.receiver).size + " against " + sizeProxy_.at(c.receiver).largest +
+                                   ", the largest receiver of the material so measured)") +
+                        " for ranking, nothing in the allocation");
     } else if (receiver.capacityEstimated) {
       assumed.push_back("receiver capacity estimated: " + info.method);
     }
@@ -858,8 +926,9 @@ class Builder {
   std::vector<ReceiverInfo> receiverInfo_;
   std::map<std::pair<std::uint32_t, std::uint32_t>, std::size_t> receiverKeys_;
   std::map<std::uint32_t, std::pair<std::uint32_t, double>> nearest_;
-  std::size_t sunk_ = 0;  // candidate rows given to the caller's sink
-  std::string home_;      // the home province (GB/T 2260), empty: none
+  std::size_t sunk_ = 0;                          // candidate rows given to the caller's sink
+  std::string home_;                              // the home province (GB/T 2260), empty: none
+  std::map<std::uint32_t, SizeProxy> sizeProxy_;  // by receiver
 };
 
 }  // namespace

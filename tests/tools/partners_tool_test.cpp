@@ -111,10 +111,11 @@ TEST_F(PartnersToolTest, ReceiversByIndustryWithEstimatedCapacityAndReasonInWord
   const std::string reason = core::toString(r.candidates.value(1, "reason_en"));
   EXPECT_EQ(reason.substr(reason.find("; score: ")),
             "; score: CNY/yr for an assumed 50000 t/yr taken (50 % of the supply; the receiver's capacity is "
-            "unknown) × net 7.42 × 0.8 inferred use")
+            "unknown and its record gives no size, so use and distance rank it) × net 7.42 × 0.8 inferred use")
       << reason;
   const std::string zh = core::toString(r.candidates.value(1, "reason_zh"));
-  EXPECT_NE(zh.find("；评分：元/年，假定接收 50000 t/年（供给的 50%；接收方能力未知）× 净收益 7.42 × 0.8（推断用途）"),
+  EXPECT_NE(zh.find("；评分：元/年，假定接收 50000 t/年（供给的 50%；接收方能力未知，记录无规模，按用途和距离排序）× "
+                    "净收益 7.42 × 0.8（推断用途）"),
             std::string::npos)
       << zh;
 }
@@ -460,6 +461,42 @@ TEST(PartnersCrossBorder, HomeProvinceComesFromTheRegistryNotGansu) {
   EXPECT_NE(d.parameters.find("home_province=none"), std::string::npos);
   ASSERT_EQ(d.candidates.size(), 1U);
   EXPECT_EQ(reasons(d)[0].find("outside"), std::string::npos) << reasons(d)[0];
+}
+
+// Receivers of unknown intake whose records give a size (capacity in a unit with no demand factor)
+// are taken to absorb in proportion to it: the largest the assumed half of the supply, a quarter
+// as large a quarter of that. One without a size keeps the assumed half, so distance orders it.
+TEST(PartnersSize, UnknownIntakeIsRankedBySizeWhereTheRecordGivesOne) {
+  const std::vector<std::string> fields = {"id", "name_zh", "name_en", "industry_code", "capacity", "capacity_unit"};
+  const core::Layer e = table("enterprises", fields,
+                              {{"P", "电厂", "Power", "4411", "", ""},
+                               {"S", "小砖厂", "Small brick works", "3031", "30", "million bricks/a"},
+                               {"L", "大砖厂", "Large brick works", "3031", "120", "million bricks/a"},
+                               {"N", "砖厂", "Brick works of unknown size", "3031", "", ""}},
+                              {{103.0, 36.0}, {103.1, 36.0}, {103.15, 36.0}, {103.05, 36.0}});
+  const core::Layer f = table("flows", {"enterprise_id", "material_code", "direction", "quantity", "basis"},
+                              {{"P", "FLY_ASH", "output", "100000", "reported"}});
+  const core::Layer m = flyAshOnly();
+  const core::Layer u = table("material_uses", {"material_code", "receiver_industry", "use_zh", "use_en"},
+                              {{"FLY_ASH", "3031", "烧结砖", "fired bricks"}});
+  const PartnersResult r = runPartners({e, f, m, u}, {});
+  ASSERT_EQ(r.candidates.size(), 3U);
+  const auto id = [&](std::size_t i) { return core::toString(r.candidates.value(i, "receiver_id")); };
+  // N (4.5 km) and L (13.5 km) are both taken to absorb 50 000 t; S (9 km) a quarter of that.
+  EXPECT_EQ(id(0), "N");
+  EXPECT_EQ(id(1), "L");
+  EXPECT_EQ(id(2), "S");
+  const std::string small = core::toString(r.candidates.value(2, "reason_en"));
+  EXPECT_NE(small.find("for an assumed 12500 t/yr taken (50 % of the supply × 0.25 for its size (30 million bricks/a "
+                       "against 120 million bricks/a, the largest receiver of FLY_ASH so measured)"),
+            std::string::npos)
+      << small;
+  const double km = std::get<double>(r.candidates.value(2, "km"));
+  EXPECT_NEAR(std::get<double>(r.candidates.value(2, "score")), (25.0 - 0.5 * km) * 12500.0 * 0.8,
+              1e-6);  // inferred use
+  EXPECT_NE(core::toString(r.candidates.value(0, "reason_en")).find("its record gives no size"), std::string::npos);
+  EXPECT_NE(core::toString(r.candidates.value(2, "assumed")).find("× 0.25 (its size 30 million bricks/a"),
+            std::string::npos);
 }
 
 }  // namespace

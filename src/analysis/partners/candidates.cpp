@@ -125,7 +125,8 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
   // bounds the score any receiver at a given distance can reach (see `hopeless` below).
   std::vector<double> maxWeight(problem.materials.size(), 1.0);
   for (const Receiver& r : problem.receivers) {
-    maxWeight[r.material] = std::max(maxWeight[r.material], r.weight > 0 ? r.weight : 1.0);
+    maxWeight[r.material] =
+        std::max(maxWeight[r.material], (r.weight > 0 ? r.weight : 1.0) * std::max(1.0, r.sizeShare));
   }
   const double maxFactor = std::max(1.0, problem.unknownCoverShare) * std::max(1.0, problem.groupBonus);
 
@@ -164,7 +165,7 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
       c.transportCostPerUnit = leg.km * rule.costPerUnitKm;
       c.lossPerUnit = rule.valuePerUnit * std::min(1.0, leg.km * rule.lossPerKm);
       c.netBenefitPerUnit = rule.disposalCostPerUnit + rule.valuePerUnit - c.lossPerUnit - c.transportCostPerUnit;
-      double cover = problem.unknownCoverShare;
+      double cover = problem.unknownCoverShare * receiver.sizeShare;
       if (supply.quantity && receiver.capacity && *supply.quantity > 0) {
         c.coverShare = std::min(1.0, *receiver.capacity / *supply.quantity);
         cover = *c.coverShare;
@@ -183,7 +184,7 @@ std::vector<Candidate> findCandidates(const ExchangeProblem& problem, const Dist
       const double km = straightKm * legFactor;
       const double net = rule.disposalCostPerUnit + rule.valuePerUnit -
                          rule.valuePerUnit * std::min(1.0, km * rule.lossPerKm) - km * rule.costPerUnitKm;
-      double cover = problem.unknownCoverShare;
+      double cover = problem.unknownCoverShare * receiver.sizeShare;
       if (supply.quantity && receiver.capacity && *supply.quantity > 0)
         cover = std::min(1.0, *receiver.capacity / *supply.quantity);
       const bool same = groupOf(supply.site) >= 0 && groupOf(supply.site) == groupOf(receiver.site);

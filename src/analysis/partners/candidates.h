@@ -44,7 +44,8 @@ struct CandidateOptions {
 /// material's maxDistanceKm, best first. Score, in CNY per year (per unit when the supply's
 /// quantity is unknown):
 ///   netBenefitPerUnit × supply × cover
-///   cover = min(1, capacity / supply) when both are known, else problem.unknownCoverShare
+///   cover = min(1, capacity / supply) when both are known, else problem.unknownCoverShare × the
+///           receiver's sizeShare
 ///   × groupBonus when both sites share a park or cluster (shared infrastructure)
 ///   × the receiver's weight (< 1 for a use inferred from the industry code; a negative score is
 ///     divided by it instead, so inferred receivers always rank below equal merit)

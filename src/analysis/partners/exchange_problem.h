@@ -38,6 +38,10 @@ struct Receiver {
   std::optional<double> capacity;
   bool capacityEstimated = false;
   double weight = 1.0;  ///< < 1 for a use inferred from the industry code alone (ranks below equal merit)
+  /// Capacity unknown: its size (a proxy in its record: the enterprise's capacity in other units)
+  /// relative to the largest receiver of the material measured alike, in (0, 1]; the share of a
+  /// supply it is taken to absorb for ranking is unknownCoverShare × this. 1 without a proxy.
+  double sizeShare = 1.0;
 };
 
 /// Travel between two sites as the distance provider measured it.
@@ -72,7 +76,8 @@ struct ExchangeProblem {
   /// two sites' factors (within about 1e-5 of the geodesic below 200 km); the geodesic itself is
   /// measured for the best CandidateOptions::exactTopK of each supply.
   std::vector<double> siteScale;
-  /// For ranking only: the share of a supply a receiver of unknown capacity is taken to absorb.
+  /// For ranking only: the share of a supply a receiver of unknown capacity is taken to absorb
+  /// (× its sizeShare), and the share taken when the supply's quantity is unknown.
   double unknownCoverShare = 0.5;
   double groupBonus = 1.1;  ///< score factor for two sites of one park or cluster
   /// When > 0 (and sitePositions are given), distances are the straight line × this factor,
