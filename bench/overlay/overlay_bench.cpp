@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <random>
 
+#include "core/data_paths.h"
 #include "geo/polygon_index.h"
-#include "io/builtin_data.h"
 #include "io/layer_reader.h"
 
 namespace {
@@ -16,7 +16,8 @@ using namespace circatlas;
 const std::vector<core::Geometry>& counties() {
   static const std::vector<core::Geometry> shapes = [] {
     if (!std::getenv("CIRCATLAS_DATA_DIR")) setenv("CIRCATLAS_DATA_DIR", CIRCATLAS_DATA_DIR_DEFAULT, 0);
-    const core::Layer layer = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
+    const core::Layer layer = io::readLayer(core::DataPaths::fromEnvironment().basemap().string(),
+                                            {.layer = "counties", .sql = std::nullopt});
     std::vector<core::Geometry> out;
     for (const auto& f : layer.features()) out.push_back(f.geometry);
     return out;

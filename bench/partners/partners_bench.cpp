@@ -8,7 +8,7 @@
 
 #include "catalogue/catalogue.h"
 #include "catalogue/synthetic_registry.h"
-#include "io/builtin_data.h"
+#include "core/data_paths.h"
 #include "io/catalogue_reader.h"
 #include "io/layer_reader.h"
 #include "tools/partners_tool.h"
@@ -33,9 +33,10 @@ struct Fixture {
 
   Fixture() {
     if (!std::getenv("CIRCATLAS_DATA_DIR")) setenv("CIRCATLAS_DATA_DIR", CIRCATLAS_DATA_DIR_DEFAULT, 0);
-    admin = std::make_unique<catalogue::AdminAreas>(
-        io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt}));
-    builtin = catalogue::catalogueFromTables(io::readCatalogueTables(io::builtinCatalogueDir()));
+    admin = std::make_unique<catalogue::AdminAreas>(io::readLayer(core::DataPaths::fromEnvironment().basemap().string(),
+                                                                  {.layer = "counties", .sql = std::nullopt}));
+    builtin =
+        catalogue::catalogueFromTables(io::readCatalogueTables(core::DataPaths::fromEnvironment().catalogueDir()));
   }
 };
 

@@ -5,9 +5,9 @@
 #include <QPainter>
 #include <random>
 
+#include "core/data_paths.h"
 #include "definitions/style_parser.h"
 #include "geo/transformer.h"
-#include "io/builtin_data.h"
 #include "io/layer_reader.h"
 #include "render/map_renderer.h"
 #include "render/render_session.h"
@@ -28,7 +28,8 @@ Scene& scene() {
   static Scene* s = [] {
     render::ensureRenderSession();
     const std::string crs(render::displayCrs());
-    core::Layer counties = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
+    core::Layer counties = io::readLayer(core::DataPaths::fromEnvironment().basemap().string(),
+                                         {.layer = "counties", .sql = std::nullopt});
     geo::transformLayer(counties, crs);
     core::Layer points("points", crs, core::GeometryType::Point, core::Schema({{"group", core::FieldType::String}}));
     const core::Extent e = counties.extent();

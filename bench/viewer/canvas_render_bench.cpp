@@ -6,6 +6,7 @@
 #include <random>
 
 #include "atlas/atlas_data.h"
+#include "core/data_paths.h"
 #include "core/progress.h"
 #include "definitions/definition_paths.h"
 #include "definitions/layer_set.h"
@@ -51,11 +52,12 @@ Scene& scene(int n) {
     render::ensureRenderSession();
     s = new Scene;
     core::NullProgress progress;
-    s->stack.setAtlas(render::AtlasData::load(render::parseLayerSetFile(render::builtinLayerSetPath()), progress));
+    s->stack.setAtlas(render::AtlasData::load(render::loadBuiltinLayerSet(core::DataPaths::fromEnvironment()),
+                                              core::DataPaths::fromEnvironment(), progress));
     const core::Extent lonLat = s->stack.find("province")->source->extent();
-    s->stack.put(viewer::makeViewerLayer("synthetic", {"合成企业", "Synthetic enterprises"},
-                                         syntheticEnterprises(lonLat, n),
-                                         render::parseStyleFile(render::stylesDir() / "enterprises.json")));
+    s->stack.put(viewer::makeViewerLayer(
+        "synthetic", {"合成企业", "Synthetic enterprises"}, syntheticEnterprises(lonLat, n),
+        render::parseStyleFile(core::DataPaths::fromEnvironment().stylesDir() / "enterprises.json")));
     s->province = render::MapSettings::fitted(s->stack.homeExtent(), 1600, 1000, 96, std::string(render::displayCrs()));
   }
   return *s;

@@ -21,8 +21,10 @@ namespace {
 // The catalogue folder read once per load, however many layers draw on it.
 class SourceCache {
  public:
+  explicit SourceCache(const core::DataPaths& paths) : paths_(paths) {}
+
   core::Layer read(const LayerDefinition& d) {
-    const auto path = resolveDataPath(d.source);
+    const auto path = resolveDataPath(paths_.dataDir(), d.source);
     if (!std::filesystem::is_directory(path)) {
       return io::readLayer(path.string(), {.layer = d.layer, .sql = std::nullopt});
     }
@@ -43,6 +45,7 @@ class SourceCache {
   }
 
  private:
+  const core::DataPaths& paths_;
   std::map<std::string, std::vector<catalogue::TableInput>> catalogue_;
 };
 
@@ -68,9 +71,9 @@ core::Layer renamedAndFiltered(core::Layer in, const LayerDefinition& d) {
 
 }  // namespace
 
-AtlasData AtlasData::load(const LayerSet& set, core::Progress& progress) {
+AtlasData AtlasData::load(const LayerSet& set, const core::DataPaths& paths, core::Progress& progress) {
   AtlasData data;
-  SourceCache cache;
+  SourceCache cache(paths);
   std::map<std::string, Style> styles;
   const std::size_t total = set.layers.size() + set.locator.size();
   std::size_t done = 0;
@@ -82,7 +85,8 @@ AtlasData AtlasData::load(const LayerSet& set, core::Progress& progress) {
       try {
         core::Layer source = renamedAndFiltered(cache.read(d), d);
         auto it = styles.find(d.style);
-        if (it == styles.end()) it = styles.emplace(d.style, parseStyleFile(stylesDir() / (d.style + ".json"))).first;
+        if (it == styles.end())
+          it = styles.emplace(d.style, parseStyleFile(paths.stylesDir() / (d.style + ".json"))).first;
         core::Layer display = source;
         geo::transformLayer(display, crs);
         auto& out = locator ? data.locator_ : data.layers_;

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/data_paths.h"
 #include "core/layer.h"
 #include "core/progress.h"
 #include "definitions/layer_set.h"
@@ -32,9 +33,10 @@ struct Region {
 /// Everything a figure of the layer set needs.
 class AtlasData {
  public:
-  /// Reads every layer of the set (each source once), applies filters, loads styles and projects.
-  /// Errors name the layer definition ("layer 'parks'") and the file. Progress covers the reading.
-  [[nodiscard]] static AtlasData load(const LayerSet& set, core::Progress& progress);
+  /// Reads every layer of the set (each source once, relative to paths.data), applies filters, loads
+  /// styles (from paths.styles) and projects. Errors name the layer definition ("layer 'parks'") and
+  /// the file. Progress covers the reading.
+  [[nodiscard]] static AtlasData load(const LayerSet& set, const core::DataPaths& paths, core::Progress& progress);
 
   [[nodiscard]] const std::vector<LoadedLayer>& layers() const noexcept { return layers_; }
   [[nodiscard]] const std::vector<LoadedLayer>& locator() const noexcept { return locator_; }

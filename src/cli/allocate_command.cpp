@@ -11,7 +11,7 @@
 #include "cli/option_checks.h"
 #include "cli/output_policy.h"
 #include "cli/table_printer.h"
-#include "io/builtin_data.h"
+#include "core/data_paths.h"
 #include "io/layer_reader.h"
 #include "io/layer_writer.h"
 #include "tools/allocation_regions.h"
@@ -33,14 +33,15 @@ struct AllocateOptions {
   CLI::Option* detour = nullptr;
 };
 
-void runAllocate(const AllocateOptions& options) {
-  checkTargets({layerFileTarget(options.out, options.overwrite, 5)}, networkInputs(options.network, options.catalogue));
-  const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
+void runAllocate(const AllocateOptions& options, const core::DataPaths& paths) {
+  checkTargets({layerFileTarget(options.out, options.overwrite, 5)}, networkInputs(options.network, options.catalogue),
+               paths);
+  const catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
   printOrigin(registry);
   tools::PartnersParams params = options.params;
   params.topK = 1;  // the listing is not shown here; the allocation uses allocationTopK
   tools::applyCatalogueDefaults(params, registry, options.year, options.detour->count() > 0);
-  const auto road = loadPartnerNetwork(options.network, params.detourFactor, std::cout);
+  const auto road = loadPartnerNetwork(options.network, paths, params.detourFactor, std::cout);
   if (road) {
     params.network = road->router.get();
     params.networkLabel = road->label;
@@ -83,7 +84,7 @@ void runAllocate(const AllocateOptions& options) {
                "coal power 100 %.\n";
 
   const core::Layer prefectures =
-      io::readLayer(io::basemapPath().string(), {.layer = "prefectures", .sql = std::nullopt});
+      io::readLayer(paths.basemap().string(), {.layer = "prefectures", .sql = std::nullopt});
   const core::Layer regions = tools::allocationByPrefecture(input, result, prefectures);
   TablePrinter byPrefecture(
       {"Prefecture", "Supplied t", "Matched t", "Utilisation %", "Received t", "t·km", "Transport CNY"},
@@ -109,7 +110,7 @@ void runAllocate(const AllocateOptions& options) {
 
 }  // namespace
 
-void addAllocateCommand(CLI::App& app, Action& action) {
+void addAllocateCommand(CLI::App& app, Action& action, const core::DataPaths& paths) {
   auto options = std::make_shared<AllocateOptions>();
   CLI::App* cmd =
       app.add_subcommand("allocate",
@@ -129,7 +130,7 @@ void addAllocateCommand(CLI::App& app, Action& action) {
                   tools::helpText(tools::spec::partners::year) + " (default: as_of_year of metadata.csv)");
   addPartnerNetworkOptions(*cmd, options->network);
   addCatalogueOption(*cmd, options->catalogue);
-  cmd->callback([options, &action] { action = [options] { runAllocate(*options); }; });
+  cmd->callback([options, &action, &paths] { action = [options, &paths] { runAllocate(*options, paths); }; });
 }
 
 }  // namespace circatlas::cli

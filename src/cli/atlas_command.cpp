@@ -68,15 +68,15 @@ struct FigurePlan {
 };
 
 // Stage 1: the atlas's layers read once (the first tenth of the progress bar).
-render::AtlasData loadAtlasData(ProgressBar& bar) {
-  const render::LayerSet set = render::parseLayerSetFile(render::builtinLayerSetPath());
+render::AtlasData loadAtlasData(const core::DataPaths& paths, ProgressBar& bar) {
+  const render::LayerSet set = render::loadBuiltinLayerSet(paths);
   struct Scaled final : core::Progress {
     core::Progress& inner;
     explicit Scaled(core::Progress& p) : inner(p) {}
     void report(double f, std::string_view stage) override { inner.report(f * 0.1, stage); }
     [[nodiscard]] bool cancelled() const override { return false; }
   } reading(bar);
-  return render::AtlasData::load(set, reading);
+  return render::AtlasData::load(set, paths, reading);
 }
 
 // Stage 2: the same GeoPackage as `circatlas export`: the atlas's layers with their styles (QGIS
@@ -96,7 +96,8 @@ std::size_t writeAtlasGeoPackage(const render::AtlasData& data, const std::files
 }
 
 // Stage 3: one job per page (every preset for the province and each prefecture), one book per preset.
-FigurePlan planFigures(const render::AtlasData& data, const AtlasOptions& o, const std::filesystem::path& dir) {
+FigurePlan planFigures(const render::AtlasData& data, const AtlasOptions& o, const std::filesystem::path& dir,
+                       const core::DataPaths& paths) {
   render::FigureOptions options;
   if (!o.lang.empty()) options.language = o.lang == "zh" ? render::Language::Zh : render::Language::En;
   options.dpi = o.dpi;
@@ -105,8 +106,8 @@ FigurePlan planFigures(const render::AtlasData& data, const AtlasOptions& o, con
   for (const auto& c : data.prefectureCodes()) regions.push_back(c);
   FigurePlan plan;
   std::error_code ec;
-  for (const auto& name : render::builtinPresetNames()) {
-    const render::FigurePreset preset = render::loadBuiltinPreset(name);
+  for (const auto& name : render::builtinPresetNames(paths)) {
+    const render::FigurePreset preset = render::loadBuiltinPreset(paths, name);
     std::filesystem::create_directories(dir / "figures" / name, ec);
     if (ec) throw core::IoError((dir / "figures" / name).string() + ": cannot create folder (" + ec.message() + ")");
     std::vector<render::FigurePage> pages;
@@ -174,13 +175,13 @@ void printAtlasSummary(const AtlasOptions& o, double seconds, const std::filesys
   if (problems > 0) std::cout << "  " << problems << " features could not be drawn (see `circatlas figure`)\n";
 }
 
-void runAtlas(const AtlasOptions& o) {
+void runAtlas(const AtlasOptions& o, const core::DataPaths& paths) {
   const auto start = std::chrono::steady_clock::now();
   io::OutputTarget target = fileTarget(o.out, o.overwrite);
   target.shape = io::TargetShape::Folder;
   target.createFolders = true;
   target.ownEntries = {"circatlas.gpkg", "figures", "*_atlas.pdf"};
-  checkTargets({target}, {});
+  checkTargets({target}, {}, paths);
   render::ensureRenderSession();
   // The whole atlas is built in a folder beside the target and swapped in when complete: an
   // interrupted run leaves the previous atlas as it was.
@@ -191,11 +192,11 @@ void runAtlas(const AtlasOptions& o) {
   if (ec) throw core::IoError(o.out + ": cannot create folder (" + ec.message() + ")");
 
   ProgressBar bar;
-  const render::AtlasData data = loadAtlasData(bar);
+  const render::AtlasData data = loadAtlasData(paths, bar);
   bar.report(0.1, "writing circatlas.gpkg");
   const auto gpkg = dir / "circatlas.gpkg";
   const std::size_t layerCount = writeAtlasGeoPackage(data, gpkg, o);
-  const FigurePlan plan = planFigures(data, o, dir);
+  const FigurePlan plan = planFigures(data, o, dir, paths);
   const unsigned threads = o.threads > 0 ? o.threads : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
   const std::size_t problems = exportFigures(plan, threads, bar);
 
@@ -206,7 +207,7 @@ void runAtlas(const AtlasOptions& o) {
 
 }  // namespace
 
-void addAtlasCommand(CLI::App& app, Action& action) {
+void addAtlasCommand(CLI::App& app, Action& action, const core::DataPaths& paths) {
   auto o = std::make_shared<AtlasOptions>();
   CLI::App* cmd = app.add_subcommand("atlas",
                                      "Write the atlas: every layer to DIR/circatlas.gpkg and every figure preset "
@@ -222,7 +223,7 @@ void addAtlasCommand(CLI::App& app, Action& action) {
   printableText(cmd->add_option("--date", o->date, "Date printed on the figures (default: today)"), 40);
   cmd->add_option("--threads", o->threads, "Worker threads (default: the number of cores, at most 4)")
       ->check(CLI::Range(1u, 64u));
-  cmd->callback([o, &action] { action = [o] { runAtlas(*o); }; });
+  cmd->callback([o, &action, &paths] { action = [o, &paths] { runAtlas(*o, paths); }; });
 }
 
 }  // namespace circatlas::cli

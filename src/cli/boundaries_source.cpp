@@ -22,8 +22,9 @@ void addBoundariesInput(std::vector<io::InputRef>& inputs, const std::string& sp
   inputs.push_back({path, "--boundaries", layer});
 }
 
-UsedBoundaries loadBoundaries(const std::string& spec, const catalogue::Catalogue& registry) {
-  UsedBoundaries used{spec.empty() ? io::builtinBoundaries() : io::readBoundaries(spec), 0, 0};
+UsedBoundaries loadBoundaries(const std::string& spec, const catalogue::Catalogue& registry,
+                              const core::DataPaths& paths) {
+  UsedBoundaries used{spec.empty() ? io::builtinBoundaries(paths.basemap()) : io::readBoundaries(spec), 0, 0};
   const core::Layer& enterprises = registry.enterprises;
   std::vector<core::Coord> points;
   for (const auto& f : enterprises.features()) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "catalogue/catalogue.h"
+#include "core/data_paths.h"
 #include "io/output_target.h"
 #include "io/registry_boundaries.h"
 
@@ -32,6 +33,7 @@ struct UsedBoundaries {
 /// counts the registry's enterprises in them and, unless both the registry and the boundaries are
 /// the built-in ones, prints to stdout which boundaries were used and how many enterprises lie
 /// outside them ("Boundaries: …; 4 of 4 enterprises lie outside them …").
-[[nodiscard]] UsedBoundaries loadBoundaries(const std::string& spec, const catalogue::Catalogue& registry);
+[[nodiscard]] UsedBoundaries loadBoundaries(const std::string& spec, const catalogue::Catalogue& registry,
+                                            const core::DataPaths& paths);
 
 }  // namespace circatlas::cli

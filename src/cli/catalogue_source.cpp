@@ -32,7 +32,9 @@ void addCatalogueOption(CLI::App& cmd, CatalogueSource& source) {
                "their ids kept apart as builtin:ID");
 }
 
-catalogue::Catalogue loadCatalogue(const CatalogueSource& source) { return tools::loadCatalogue(source.request); }
+catalogue::Catalogue loadCatalogue(const CatalogueSource& source, const core::DataPaths& paths) {
+  return tools::loadCatalogue(source.request, paths);
+}
 
 void printOrigin(const catalogue::Catalogue& registry) {
   const std::string line = tools::describeOrigin(registry);
@@ -41,7 +43,7 @@ void printOrigin(const catalogue::Catalogue& registry) {
 
 const catalogue::Catalogue& RegistryOnDemand::get() {
   if (!loaded_) {
-    loaded_ = loadCatalogue(source_);
+    loaded_ = loadCatalogue(source_, paths_);
     printOrigin(*loaded_);
   }
   return *loaded_;

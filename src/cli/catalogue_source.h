@@ -27,7 +27,7 @@ void addCatalogueOption(CLI::App& cmd, CatalogueSource& source);
 
 /// The registry of the source (tools::loadCatalogue). Partner inputs, defaults and effective
 /// flows come from tools/catalogue_inputs.h, the one path the viewer uses too.
-[[nodiscard]] catalogue::Catalogue loadCatalogue(const CatalogueSource& source);
+[[nodiscard]] catalogue::Catalogue loadCatalogue(const CatalogueSource& source, const core::DataPaths& paths);
 
 /// Prints which registry the analysis runs on (tools::describeOrigin) to stdout; nothing for the
 /// built-in catalogue.
@@ -37,12 +37,13 @@ void printOrigin(const catalogue::Catalogue& registry);
 /// command that looks up several places in it (route, distances) reads it once.
 class RegistryOnDemand {
  public:
-  explicit RegistryOnDemand(const CatalogueSource& source) : source_(source) {}
+  RegistryOnDemand(const CatalogueSource& source, const core::DataPaths& paths) : source_(source), paths_(paths) {}
   [[nodiscard]] const catalogue::Catalogue& get();
   [[nodiscard]] const CatalogueSource& source() const { return source_; }
 
  private:
   const CatalogueSource& source_;
+  const core::DataPaths& paths_;
   std::optional<catalogue::Catalogue> loaded_;
 };
 

@@ -12,6 +12,7 @@
 #include "cli/output_policy.h"
 #include "cli/progress_bar.h"
 #include "cli/table_printer.h"
+#include "core/data_paths.h"
 #include "core/units.h"
 #include "io/layer_writer.h"
 #include "tools/analysis_specs.h"
@@ -43,17 +44,17 @@ void printKDistance(const analysis::cluster::KDistanceReport& report) {
   }
 }
 
-void runClusterCommand(const ClusterOptions& options) {
+void runClusterCommand(const ClusterOptions& options, const core::DataPaths& paths) {
   tools::ClusterParams params = options.params;
   params.epsMeters = core::parseDistanceMeters(options.eps);
   std::vector<io::InputRef> inputs;
   addCatalogueInput(inputs, options.catalogue);
   addBoundariesInput(inputs, options.boundaries);
-  checkTargets({layerFileTarget(options.out, options.overwrite, 3)}, inputs);
-  const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
+  checkTargets({layerFileTarget(options.out, options.overwrite, 3)}, inputs, paths);
+  const catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
   printOrigin(registry);
   const core::Layer& enterprises = registry.enterprises;
-  const UsedBoundaries used = loadBoundaries(options.boundaries, registry);
+  const UsedBoundaries used = loadBoundaries(options.boundaries, registry, paths);
   const core::Layer& counties = used.boundaries.units;
   params.kDistance = options.kDistance;
   ProgressBar progress;
@@ -85,7 +86,7 @@ void runClusterCommand(const ClusterOptions& options) {
 
 }  // namespace
 
-void addClusterCommand(CLI::App& app, Action& action) {
+void addClusterCommand(CLI::App& app, Action& action, const core::DataPaths& paths) {
   auto options = std::make_shared<ClusterOptions>();
   CLI::App* cmd = app.add_subcommand(
       "cluster",
@@ -102,7 +103,7 @@ void addClusterCommand(CLI::App& app, Action& action) {
   addOverwriteFlag(*cmd, options->overwrite);
   addCatalogueOption(*cmd, options->catalogue);
   addBoundariesOption(*cmd, options->boundaries);
-  cmd->callback([options, &action] { action = [options] { runClusterCommand(*options); }; });
+  cmd->callback([options, &action, &paths] { action = [options, &paths] { runClusterCommand(*options, paths); }; });
 }
 
 }  // namespace circatlas::cli

@@ -30,7 +30,7 @@ struct DistancesOptions {
   bool overwrite = false;
 };
 
-void runDistancesCommand(const DistancesOptions& o) {
+void runDistancesCommand(const DistancesOptions& o, const core::DataPaths& paths) {
   const auto options = routerOptions(o.network);
   // Check the output paths before the long work, so a typo costs nothing.
   (void)io::driverForPath(o.out);
@@ -39,14 +39,14 @@ void runDistancesCommand(const DistancesOptions& o) {
   for (const auto& [place, role] : {std::pair{o.from, "--from"}, std::pair{o.to, "--to"}}) {
     if (place != "enterprises" && place != "parks" && place != "seats") inputs.push_back({place, role, std::nullopt});
   }
-  checkTargets({fileTarget(o.out, o.overwrite), fileTarget(o.routes, o.overwrite, "--routes")}, std::move(inputs));
-  RegistryOnDemand registry(o.catalogue);
-  const auto origins = readPlaces(o.from, o.fromLayer, o.idField, registry);
-  const auto destinations = readPlaces(o.to, o.toLayer, o.idField, registry);
+  checkTargets({fileTarget(o.out, o.overwrite), fileTarget(o.routes, o.overwrite, "--routes")}, std::move(inputs), paths);
+  RegistryOnDemand registry(o.catalogue, paths);
+  const auto origins = readPlaces(o.from, o.fromLayer, o.idField, registry, paths);
+  const auto destinations = readPlaces(o.to, o.toLayer, o.idField, registry, paths);
   if (origins.empty() || destinations.empty()) {
     throw core::InputError(std::string(origins.empty() ? o.from : o.to) + ": no places to route between");
   }
-  const tools::RoadNetwork network = loadNetwork(o.network, std::cout);
+  const tools::RoadNetwork network = loadNetwork(o.network, paths, std::cout);
   printNetworkReport(network, std::cout);
   ProgressBar bar;
   const analysis::network::Router router(network.graph(), options, &bar);
@@ -65,7 +65,7 @@ void runDistancesCommand(const DistancesOptions& o) {
 
 }  // namespace
 
-void addDistancesCommand(CLI::App& app, Action& action) {
+void addDistancesCommand(CLI::App& app, Action& action, const core::DataPaths& paths) {
   auto o = std::make_shared<DistancesOptions>();
   CLI::App* cmd = app.add_subcommand(
       "distances",
@@ -83,7 +83,7 @@ void addDistancesCommand(CLI::App& app, Action& action) {
   addOverwriteFlag(*cmd, o->overwrite);
   addNetworkOptions(*cmd, o->network);
   addCatalogueOption(*cmd, o->catalogue);
-  cmd->callback([o, &action] { action = [o] { runDistancesCommand(*o); }; });
+  cmd->callback([o, &action, &paths] { action = [o, &paths] { runDistancesCommand(*o, paths); }; });
 }
 
 }  // namespace circatlas::cli

@@ -49,7 +49,7 @@ struct ExportOptions {
 
 // The targets of an export (the GeoPackage and the density raster beside it, or the per-layer
 // folder holding the raster) checked against the output policy before anything is computed.
-void checkExportTargets(const ExportOptions& o) {
+void checkExportTargets(const ExportOptions& o, const core::DataPaths& paths) {
   io::OutputTarget target = fileTarget(o.out, o.overwrite);
   target.append = o.append;
   bool folder = false;
@@ -78,7 +78,7 @@ void checkExportTargets(const ExportOptions& o) {
   std::vector<io::InputRef> inputs;
   addCatalogueInput(inputs, o.catalogue);
   addBoundariesInput(inputs, o.boundaries);
-  checkTargets(targets, inputs);
+  checkTargets(targets, inputs, paths);
 }
 
 // With a user's registry the atlas's catalogue layers (enterprises, parks, projects, mining bases)
@@ -143,8 +143,8 @@ std::string useBoundaryLayers(std::vector<tools::ExportItem>& items, const UsedB
          (b.builtin ? std::string("the registry lies outside Gansu") : "the analysis used --boundaries " + b.label);
 }
 
-void runExportCommand(const ExportOptions& o) {
-  checkExportTargets(o);
+void runExportCommand(const ExportOptions& o, const core::DataPaths& paths) {
+  checkExportTargets(o, paths);
   tools::ExportParams params;
   params.out = o.out;
   if (!o.format.empty()) params.format = o.format;
@@ -164,7 +164,7 @@ void runExportCommand(const ExportOptions& o) {
   // Source layers: the atlas's, by id, and the catalogue tables named in --layers (all by default).
   std::vector<std::string> atlasIds;
   std::vector<std::string> tables;
-  const render::LayerSet set = render::parseLayerSetFile(render::builtinLayerSetPath());
+  const render::LayerSet set = render::loadBuiltinLayerSet(paths);
   for (const auto& id : o.layers) {
     if (std::find(kTables.begin(), kTables.end(), id) != kTables.end()) tables.push_back(id);
     else if (id != "none") atlasIds.push_back(id);
@@ -176,12 +176,12 @@ void runExportCommand(const ExportOptions& o) {
   std::vector<tools::ExportItem> items;
   if (allSources || !atlasIds.empty()) {
     core::NullProgress quiet;
-    const render::AtlasData data = render::AtlasData::load(set, quiet);
+    const render::AtlasData data = render::AtlasData::load(set, paths, quiet);
     items = tools::atlasItems(data, atlasIds);
   }
-  const catalogue::Catalogue registry = loadCatalogue(o.catalogue);
+  const catalogue::Catalogue registry = loadCatalogue(o.catalogue, paths);
   printOrigin(registry);
-  const UsedBoundaries boundaries = loadBoundaries(o.boundaries, registry);
+  const UsedBoundaries boundaries = loadBoundaries(o.boundaries, registry, paths);
   if (!registry.builtin) useRegistryLayers(items, registry);
   const std::string baseMapNote = useBoundaryLayers(items, boundaries);
   for (const auto& t : tables) {
@@ -205,7 +205,7 @@ void runExportCommand(const ExportOptions& o) {
     if (r == "all") groups = resultGroups();
     else if (r != "none") groups.push_back(r);
   }
-  ExportResults results = computeResults(groups, registry, boundaries.boundaries, o.material);
+  ExportResults results = computeResults(groups, registry, boundaries.boundaries, o.material, paths);
   if (!baseMapNote.empty()) results.notes.push_back(baseMapNote);
   for (const auto& note : results.notes) std::cerr << "Note: " << note << '\n';
   for (auto& item : results.items) items.push_back(std::move(item));
@@ -237,7 +237,7 @@ void runExportCommand(const ExportOptions& o) {
 
 }  // namespace
 
-void addExportCommand(CLI::App& app, Action& action) {
+void addExportCommand(CLI::App& app, Action& action, const core::DataPaths& paths) {
   auto o = std::make_shared<ExportOptions>();
   CLI::App* cmd = app.add_subcommand(
       "export",
@@ -280,7 +280,7 @@ void addExportCommand(CLI::App& app, Action& action) {
   // The tables (flows, materials) and the results come from this folder; the atlas's layers stay the built-in ones.
   addCatalogueOption(*cmd, o->catalogue);
   addBoundariesOption(*cmd, o->boundaries);
-  cmd->callback([o, &action] { action = [o] { runExportCommand(*o); }; });
+  cmd->callback([o, &action, &paths] { action = [o, &paths] { runExportCommand(*o, paths); }; });
 }
 
 }  // namespace circatlas::cli

@@ -5,9 +5,7 @@
 
 #include "catalogue/catalogue_layers.h"
 #include "core/error.h"
-#include "definitions/definition_paths.h"
 #include "definitions/style_parser.h"
-#include "io/builtin_data.h"
 #include "io/catalogue_reader.h"
 #include "io/csv_reader.h"
 #include "tools/analysis_specs.h"
@@ -22,14 +20,10 @@ namespace circatlas::cli {
 
 namespace {
 
-render::Style loadStyle(const std::string& name) {
-  return render::parseStyleFile(render::stylesDir() / (name + ".json"));
-}
-
 /// The credit line of the built-in catalogue's sources (data/catalogue/metadata.csv, key `credits`:
 /// WRI's Global Power Plant Database and Global Energy Monitor, both CC BY 4.0); empty without it.
-std::string catalogueCredits() {
-  const auto path = io::builtinCatalogueDir() / "metadata.csv";
+std::string catalogueCredits(const core::DataPaths& paths) {
+  const auto path = paths.catalogueDir() / "metadata.csv";
   if (!std::filesystem::exists(path)) return {};
   const core::TextTable t = io::readCsvTable(path.string());
   const auto key = t.column("key");
@@ -45,16 +39,17 @@ std::string catalogueCredits() {
 class ResultCollector {
  public:
   ResultCollector(std::vector<tools::ExportItem>& items, const catalogue::Catalogue& registry,
-                  const io::Boundaries& boundaries)
+                  const io::Boundaries& boundaries, const core::DataPaths& paths)
       : items_(items),
-        credits_(registry.builtin || !registry.builtinTables.empty() ? catalogueCredits() : std::string()),
+        stylesDir_(paths.stylesDir()),
+        credits_(registry.builtin || !registry.builtinTables.empty() ? catalogueCredits(paths) : std::string()),
         source_((registry.builtin ? std::string("circatlas catalogue") : "registry " + registry.origin) +
                 (boundaries.builtin ? " and the base map (data/)" : " and boundaries " + boundaries.label)) {}
 
   void add(const core::Layer& layer, const tools::ResultSpec& result, const std::string& producedBy,
            const std::string& parameters, const std::string& material = {}) {
     std::optional<render::Style> style;
-    if (!result.style.empty()) style = loadStyle(std::string(result.style));
+    if (!result.style.empty()) style = render::parseStyleFile(stylesDir_ / (std::string(result.style) + ".json"));
     render::LocalizedText title{tools::withMaterial(result.title.zh, material),
                                 tools::withMaterial(result.title.en, material)};
     items_.push_back({tools::renamedLayer(layer, tools::resultId(result, material)), std::move(title), std::move(style),
@@ -63,6 +58,7 @@ class ResultCollector {
 
  private:
   std::vector<tools::ExportItem>& items_;
+  std::filesystem::path stylesDir_;
   std::string credits_;
   std::string source_;  ///< which registry the results came from
 };
@@ -75,7 +71,8 @@ const std::vector<std::string>& resultGroups() {
 }
 
 ExportResults computeResults(const std::vector<std::string>& groups, const catalogue::Catalogue& registry,
-                             const io::Boundaries& boundaries, const std::string& material) {
+                             const io::Boundaries& boundaries, const std::string& material,
+                             const core::DataPaths& paths) {
   for (const auto& g : groups) {
     if (std::find(resultGroups().begin(), resultGroups().end(), g) == resultGroups().end()) {
       throw core::ParameterError("unknown result group '" + g +
@@ -84,7 +81,7 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
   }
   auto wanted = [&](const std::string& g) { return std::find(groups.begin(), groups.end(), g) != groups.end(); };
   ExportResults out;
-  ResultCollector add(out.items, registry, boundaries);
+  ResultCollector add(out.items, registry, boundaries, paths);
   const core::Layer& counties = boundaries.units;
   const core::Layer& enterprises = registry.enterprises;
   // As the commands: the planning year's effective flows (declared, estimated, inferred) and the

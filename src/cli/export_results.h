@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "catalogue/catalogue.h"
+#include "core/data_paths.h"
 #include "core/layer.h"
 #include "io/raster_writer.h"
 #include "io/registry_boundaries.h"
@@ -36,8 +37,9 @@ struct ExportResults {
 /// default parameters (hotspots for `material`), on the planning year's effective flows
 /// (tools::effectiveFlows) with the catalogue's defaults (applyCatalogueDefaults), as the commands. Layers are named
 /// for the export (overlay_enterprises, cluster_hulls, …) and styled like the viewer. core::ParameterError for an
-/// unknown group.
+/// unknown group. Base map and styles are those of `paths`.
 [[nodiscard]] ExportResults computeResults(const std::vector<std::string>& groups, const catalogue::Catalogue& registry,
-                                           const io::Boundaries& boundaries, const std::string& material);
+                                           const io::Boundaries& boundaries, const std::string& material,
+                                           const core::DataPaths& paths);
 
 }  // namespace circatlas::cli

@@ -31,14 +31,14 @@ struct FigureOptionsCli {
   bool overwrite = false;
 };
 
-void runFigure(const FigureOptionsCli& o) {
+void runFigure(const FigureOptionsCli& o, const core::DataPaths& paths) {
   (void)render::figureFormatFor(o.out);  // a bad extension fails before anything is read
-  checkTargets({fileTarget(o.out, o.overwrite)}, {});
+  checkTargets({fileTarget(o.out, o.overwrite)}, {}, paths);
   render::ensureRenderSession();
-  const render::FigurePreset preset = render::loadBuiltinPreset(o.preset);
-  const render::LayerSet set = render::parseLayerSetFile(render::builtinLayerSetPath());
+  const render::FigurePreset preset = render::loadBuiltinPreset(paths, o.preset);
+  const render::LayerSet set = render::loadBuiltinLayerSet(paths);
   core::NullProgress quiet;
-  const render::AtlasData data = render::AtlasData::load(set, quiet);
+  const render::AtlasData data = render::AtlasData::load(set, paths, quiet);
   render::FigureOptions options;
   if (!o.lang.empty()) options.language = o.lang == "zh" ? render::Language::Zh : render::Language::En;
   options.dpi = o.dpi;
@@ -57,7 +57,7 @@ void runFigure(const FigureOptionsCli& o) {
 
 }  // namespace
 
-void addFigureCommand(CLI::App& app, Action& action) {
+void addFigureCommand(CLI::App& app, Action& action, const core::DataPaths& paths) {
   auto o = std::make_shared<FigureOptionsCli>();
   CLI::App* cmd = app.add_subcommand("figure",
                                      "Draw one planning figure (title, legend, scale bar, north arrow, "
@@ -71,7 +71,7 @@ void addFigureCommand(CLI::App& app, Action& action) {
   printableText(cmd->add_option("--date", o->date, "Date printed on the figure (default: today)"), 40);
   nonEmptyPath(cmd->add_option("--out,-o", o->out, "Output file: .png, .pdf or .svg")->required());
   addOverwriteFlag(*cmd, o->overwrite);
-  cmd->callback([o, &action] { action = [o] { runFigure(*o); }; });
+  cmd->callback([o, &action, &paths] { action = [o, &paths] { runFigure(*o, paths); }; });
 }
 
 }  // namespace circatlas::cli

@@ -12,6 +12,7 @@
 #include "cli/output_policy.h"
 #include "cli/progress_bar.h"
 #include "cli/table_printer.h"
+#include "core/data_paths.h"
 #include "core/error.h"
 #include "core/staging_path.h"
 #include "core/units.h"
@@ -63,7 +64,7 @@ void writeBoth(const tools::HotspotsResult& r, const tools::HotspotsParams& para
   std::cout << "Wrote " << tif << " and " << gpkg << '\n';
 }
 
-void runHotspotsCommand(const HotspotsOptions& options) {
+void runHotspotsCommand(const HotspotsOptions& options, const core::DataPaths& paths) {
   tools::HotspotsParams params = options.params;
   params.bandwidthMeters = core::parseDistanceMeters(options.bandwidth);
   params.cellMeters = core::parseDistanceMeters(options.cell);
@@ -76,11 +77,11 @@ void runHotspotsCommand(const HotspotsOptions& options) {
     std::vector<io::InputRef> inputs;
     addCatalogueInput(inputs, options.catalogue);
     addBoundariesInput(inputs, options.boundaries);
-    checkTargets(targets, inputs);
+    checkTargets(targets, inputs, paths);
   }
-  const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
+  const catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
   printOrigin(registry);
-  const UsedBoundaries used = loadBoundaries(options.boundaries, registry);
+  const UsedBoundaries used = loadBoundaries(options.boundaries, registry, paths);
   const core::Layer& counties = used.boundaries.units;
   const std::string unit = used.boundaries.builtin ? "County" : "Unit";
   ProgressBar progress;
@@ -107,7 +108,7 @@ void runHotspotsCommand(const HotspotsOptions& options) {
 
 }  // namespace
 
-void addHotspotsCommand(CLI::App& app, Action& action) {
+void addHotspotsCommand(CLI::App& app, Action& action, const core::DataPaths& paths) {
   auto options = std::make_shared<HotspotsOptions>();
   CLI::App* cmd =
       app.add_subcommand("hotspots",
@@ -127,7 +128,7 @@ void addHotspotsCommand(CLI::App& app, Action& action) {
   addOverwriteFlag(*cmd, options->overwrite);
   addCatalogueOption(*cmd, options->catalogue);
   addBoundariesOption(*cmd, options->boundaries);
-  cmd->callback([options, &action] { action = [options] { runHotspotsCommand(*options); }; });
+  cmd->callback([options, &action, &paths] { action = [options, &paths] { runHotspotsCommand(*options, paths); }; });
 }
 
 }  // namespace circatlas::cli

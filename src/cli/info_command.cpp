@@ -15,7 +15,6 @@
 #include "geo/geodesic.h"
 #include "geo/geometry_ops.h"
 #include "geo/transformer.h"
-#include "io/builtin_data.h"
 #include "io/catalogue_reader.h"
 #include "io/dataset_info.h"
 #include "io/layer_reader.h"
@@ -84,9 +83,9 @@ void printBuiltinSummary(const std::string& basemap, std::ostream& out) {
 }
 
 // The catalogue tables, so a planner sees how much of the programme the built-in data carries.
-void printCatalogue(std::ostream& out) {
-  const auto tables = io::readCatalogueTables(io::builtinCatalogueDir());
-  out << "\nCatalogue: " << io::builtinCatalogueDir().string() << " (CSV; see data/catalogue/README.md)\n";
+void printCatalogue(const std::filesystem::path& dir, std::ostream& out) {
+  const auto tables = io::readCatalogueTables(dir);
+  out << "\nCatalogue: " << dir.string() << " (CSV; see data/catalogue/README.md)\n";
   TablePrinter table({"Layer", "Features", "Geometry", "File"}, {false, true, false, false});
   for (const auto& t : tables) {
     const bool points = t.spec->hasPoint;
@@ -123,10 +122,10 @@ std::size_t printGeometryProblems(const std::string& source, const std::string& 
   return problems;
 }
 
-void runInfo(const InfoOptions& options) {
+void runInfo(const InfoOptions& options, const core::DataPaths& paths) {
   std::ostream& out = std::cout;
   const bool builtin = options.source.empty();
-  const std::string source = builtin ? io::basemapPath().string() : options.source;
+  const std::string source = builtin ? paths.basemap().string() : options.source;
   const io::DatasetInfo info = io::describeDataset(source);
   if (builtin) {
     out << "Built-in Gansu data: " << source << " (" << info.driver << ")\n";
@@ -147,7 +146,7 @@ void runInfo(const InfoOptions& options) {
   };
   if (!options.layer) {
     printLayers(info, out);
-    if (builtin) printCatalogue(out);
+    if (builtin) printCatalogue(paths.catalogueDir(), out);
     checkGeometry(info.layers);
     return;
   }
@@ -167,7 +166,7 @@ void runInfo(const InfoOptions& options) {
 
 }  // namespace
 
-void addInfoCommand(CLI::App& app, Action& action) {
+void addInfoCommand(CLI::App& app, Action& action, const core::DataPaths& paths) {
   auto options = std::make_shared<InfoOptions>();
   CLI::App* cmd = app.add_subcommand("info",
                                      "List the layers of a data source: feature counts, geometry type, "
@@ -176,7 +175,7 @@ void addInfoCommand(CLI::App& app, Action& action) {
   cmd->add_option("--layer,-l", options->layer, "Show only this layer, with its fields");
   cmd->add_flag("--check-geometry", options->checkGeometry,
                 "Check every polygon (GEOS validity, zero area); exit 3 naming each bad feature");
-  cmd->callback([options, &action] { action = [options] { runInfo(*options); }; });
+  cmd->callback([options, &action, &paths] { action = [options, &paths] { runInfo(*options, paths); }; });
 }
 
 }  // namespace circatlas::cli

@@ -10,6 +10,7 @@
 
 #include "cli/command.h"
 #include "cli/exit_codes.h"
+#include "core/data_paths.h"
 #include "core/error.h"
 #include "io/memory_budget.h"
 #include "io/output_target.h"
@@ -22,21 +23,23 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.footer("Exit codes: 0 ok, 1 internal error, 2 usage, 3 bad input data, 4 I/O failure, 5 CRS error.");
 
+  // The data, styles and layers folders: read from the environment here, once, and passed down.
+  const core::DataPaths paths = core::DataPaths::fromEnvironment();
   cli::Action action;
-  cli::addInfoCommand(app, action);
-  cli::addValidateCommand(app, action);
-  cli::addSynthCommand(app, action);
-  cli::addFigureCommand(app, action);
-  cli::addAtlasCommand(app, action);
-  cli::addExportCommand(app, action);
-  cli::addPartnersCommand(app, action);
-  cli::addAllocateCommand(app, action);
-  cli::addWhatIfCommand(app, action);
-  cli::addOverlayCommand(app, action);
-  cli::addHotspotsCommand(app, action);
-  cli::addClusterCommand(app, action);
-  cli::addRouteCommand(app, action);
-  cli::addDistancesCommand(app, action);
+  cli::addInfoCommand(app, action, paths);
+  cli::addValidateCommand(app, action, paths);
+  cli::addSynthCommand(app, action, paths);
+  cli::addFigureCommand(app, action, paths);
+  cli::addAtlasCommand(app, action, paths);
+  cli::addExportCommand(app, action, paths);
+  cli::addPartnersCommand(app, action, paths);
+  cli::addAllocateCommand(app, action, paths);
+  cli::addWhatIfCommand(app, action, paths);
+  cli::addOverlayCommand(app, action, paths);
+  cli::addHotspotsCommand(app, action, paths);
+  cli::addClusterCommand(app, action, paths);
+  cli::addRouteCommand(app, action, paths);
+  cli::addDistancesCommand(app, action, paths);
 
   try {
     app.parse(argc, argv);

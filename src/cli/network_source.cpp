@@ -9,9 +9,9 @@
 
 #include "cli/option_checks.h"
 #include "cli/table_printer.h"
+#include "core/data_paths.h"
 #include "core/error.h"
 #include "core/units.h"
-#include "io/builtin_data.h"
 #include "io/layer_reader.h"
 
 namespace circatlas::cli {
@@ -66,7 +66,8 @@ net::RouterOptions routerOptions(const NetworkSource& s) {
   return o;
 }
 
-tools::RoadNetwork loadNetwork(const NetworkSource& s, std::ostream& log, core::Progress* progress) {
+tools::RoadNetwork loadNetwork(const NetworkSource& s, const core::DataPaths& paths, std::ostream& log,
+                               core::Progress* progress) {
   tools::NetworkParams params;
   params.snapToleranceMeters = core::parseDistanceMeters(s.joinTolerance);
   params.includeRoad = s.mode != "rail";
@@ -74,7 +75,7 @@ tools::RoadNetwork loadNetwork(const NetworkSource& s, std::ostream& log, core::
   std::string path = s.network;
   io::ReadOptions read;
   if (s.network == "builtin") {
-    path = (io::builtinDataDir() / "network" / "gansu_trunk.csv").string();
+    path = (paths.dataDir() / "network" / "gansu_trunk.csv").string();
     params.lengthField = tools::spec::network::builtinLengthField.text;
     log << "Network: the built-in SCHEMATIC Gansu trunk network (straight lines between seats; lengths are "
            "estimates, see data/README.md)\n";
@@ -139,13 +140,14 @@ void addPartnerNetworkOptions(CLI::App& cmd, NetworkSource& s) {
                      tools::defaultText(tools::spec::network::snap) + " on a road layer)");
 }
 
-std::unique_ptr<NetworkRouter> loadPartnerNetwork(const NetworkSource& s, double detourFactor, std::ostream& log) {
+std::unique_ptr<NetworkRouter> loadPartnerNetwork(const NetworkSource& s, const core::DataPaths& paths,
+                                                  double detourFactor, std::ostream& log) {
   if (s.network.empty()) return nullptr;
   net::RouterOptions options = routerOptions(s);
   options.metric = net::Metric::Length;
   options.detourFactor = detourFactor;
   options.validate();
-  auto r = std::make_unique<NetworkRouter>(NetworkRouter{loadNetwork(s, log), nullptr, ""});
+  auto r = std::make_unique<NetworkRouter>(NetworkRouter{loadNetwork(s, paths, log), nullptr, ""});
   printNetworkReport(r->network, log);
   r->router = std::make_unique<net::Router>(r->network.graph(), options);
   r->label = s.network == "builtin" ? "schematic trunk network" : std::filesystem::path(s.network).filename().string();

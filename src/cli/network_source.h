@@ -6,6 +6,7 @@
 #include <string>
 
 #include "analysis/network/router.h"
+#include "core/data_paths.h"
 #include "core/progress.h"
 #include "tools/analysis_specs.h"
 #include "tools/network_tool.h"
@@ -35,8 +36,8 @@ struct NetworkSource {
 void addNetworkOptions(CLI::App& cmd, NetworkSource& source);
 
 /// Reads and builds the network; prints what was read and its connected parts to `log`.
-[[nodiscard]] tools::RoadNetwork loadNetwork(const NetworkSource& source, std::ostream& log,
-                                             core::Progress* progress = nullptr);
+[[nodiscard]] tools::RoadNetwork loadNetwork(const NetworkSource& source, const core::DataPaths& paths,
+                                             std::ostream& log, core::Progress* progress = nullptr);
 
 /// The router options the source's flags ask for (core::ParameterError for bad values).
 [[nodiscard]] analysis::network::RouterOptions routerOptions(const NetworkSource& source);
@@ -57,7 +58,8 @@ struct NetworkRouter {
 
 /// The network and a length-minimising router with the given detour factor for fallbacks, when
 /// --network was given; null otherwise. Prints the network report to `log`.
-[[nodiscard]] std::unique_ptr<NetworkRouter> loadPartnerNetwork(const NetworkSource& source, double detourFactor,
+[[nodiscard]] std::unique_ptr<NetworkRouter> loadPartnerNetwork(const NetworkSource& source,
+                                                                const core::DataPaths& paths, double detourFactor,
                                                                 std::ostream& log);
 
 }  // namespace circatlas::cli

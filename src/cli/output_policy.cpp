@@ -3,9 +3,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "core/data_paths.h"
 #include "core/error.h"
-#include "definitions/definition_paths.h"
-#include "io/builtin_data.h"
 #include "io/layer_writer.h"
 #include "io/output_target.h"
 
@@ -43,10 +42,10 @@ io::OutputTarget layerFileTarget(const std::string& path, bool overwrite, std::s
   return fileTarget(path, overwrite, std::move(role));
 }
 
-std::vector<io::InputRef> builtinInputs() {
-  return {{io::builtinDataDir().string(), "the built-in data folder", std::nullopt},
-          {render::stylesDir().string(), "the built-in styles folder", std::nullopt},
-          {render::layersDir().string(), "the built-in layers folder", std::nullopt}};
+std::vector<io::InputRef> builtinInputs(const core::DataPaths& paths) {
+  return {{paths.dataDir().string(), "the built-in data folder", std::nullopt},
+          {paths.stylesDir().string(), "the built-in styles folder", std::nullopt},
+          {paths.layersDir().string(), "the built-in layers folder", std::nullopt}};
 }
 
 void addCatalogueInput(std::vector<io::InputRef>& inputs, const CatalogueSource& catalogue) {
@@ -65,13 +64,14 @@ std::vector<io::InputRef> networkInputs(const NetworkSource& network, const Cata
   return inputs;
 }
 
-void checkTargets(const std::vector<io::OutputTarget>& targets, std::vector<io::InputRef> inputs) {
+void checkTargets(const std::vector<io::OutputTarget>& targets, std::vector<io::InputRef> inputs,
+                  const core::DataPaths& paths) {
   std::vector<io::OutputTarget> given;
   for (const auto& t : targets) {
     if (!t.path.empty()) given.push_back(t);
   }
   if (given.empty()) return;
-  for (auto& in : builtinInputs()) inputs.push_back(std::move(in));
+  for (auto& in : builtinInputs(paths)) inputs.push_back(std::move(in));
   io::checkOutputTargets(given, inputs);
 }
 

@@ -7,6 +7,7 @@
 
 #include "cli/catalogue_source.h"
 #include "cli/network_source.h"
+#include "core/data_paths.h"
 #include "io/output_target.h"
 
 namespace CLI {
@@ -31,8 +32,8 @@ CLI::Option* nonEmptyPath(CLI::Option* option);
 /// A file target named by `role` (default --out).
 [[nodiscard]] io::OutputTarget fileTarget(const std::string& path, bool overwrite, std::string role = "--out");
 
-/// What every command reads whatever its options: the built-in data folder, styles/ and layers/.
-[[nodiscard]] std::vector<io::InputRef> builtinInputs();
+/// What every command reads whatever its options: the data, styles and layers folders of `paths`.
+[[nodiscard]] std::vector<io::InputRef> builtinInputs(const core::DataPaths& paths);
 
 /// The --registry source (folder, file or PG: table, named by the option the user typed) and its
 /// --mapping file, when given, as inputs.
@@ -41,8 +42,9 @@ void addCatalogueInput(std::vector<io::InputRef>& inputs, const CatalogueSource&
 /// The --network file (unless built in or not given) and the --registry inputs (addCatalogueInput).
 [[nodiscard]] std::vector<io::InputRef> networkInputs(const NetworkSource& network, const CatalogueSource& catalogue);
 
-/// Checks the targets against the given inputs and the built-in ones (io::checkOutputTargets);
+/// Checks the targets against the given inputs and the built-in ones (io::checkOutputTargets, builtinInputs);
 /// targets with an empty path are skipped (an option not given). Call before any heavy work.
-void checkTargets(const std::vector<io::OutputTarget>& targets, std::vector<io::InputRef> inputs);
+void checkTargets(const std::vector<io::OutputTarget>& targets, std::vector<io::InputRef> inputs,
+                  const core::DataPaths& paths);
 
 }  // namespace circatlas::cli

@@ -27,14 +27,14 @@ struct OverlayOptions {
   bool overwrite = false;
 };
 
-void runOverlayCommand(const OverlayOptions& options) {
+void runOverlayCommand(const OverlayOptions& options, const core::DataPaths& paths) {
   std::vector<io::InputRef> inputs;
   addCatalogueInput(inputs, options.catalogue);
   addBoundariesInput(inputs, options.boundaries);
-  checkTargets({layerFileTarget(options.out, options.overwrite, 6)}, inputs);
-  const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
+  checkTargets({layerFileTarget(options.out, options.overwrite, 6)}, inputs, paths);
+  const catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
   printOrigin(registry);
-  const UsedBoundaries used = loadBoundaries(options.boundaries, registry);
+  const UsedBoundaries used = loadBoundaries(options.boundaries, registry, paths);
   const core::Layer& counties = used.boundaries.units;
   const core::Layer& prefectures = used.boundaries.parents;
   const core::Layer miningBases = catalogue::miningBaseAreas(registry.miningBases, registry.miningBaseMembers);
@@ -72,7 +72,7 @@ void runOverlayCommand(const OverlayOptions& options) {
 
 }  // namespace
 
-void addOverlayCommand(CLI::App& app, Action& action) {
+void addOverlayCommand(CLI::App& app, Action& action, const core::DataPaths& paths) {
   auto options = std::make_shared<OverlayOptions>();
   CLI::App* cmd = app.add_subcommand(
       "overlay",
@@ -84,7 +84,7 @@ void addOverlayCommand(CLI::App& app, Action& action) {
   addOverwriteFlag(*cmd, options->overwrite);
   addCatalogueOption(*cmd, options->catalogue);
   addBoundariesOption(*cmd, options->boundaries);
-  cmd->callback([options, &action] { action = [options] { runOverlayCommand(*options); }; });
+  cmd->callback([options, &action, &paths] { action = [options, &paths] { runOverlayCommand(*options, paths); }; });
 }
 
 }  // namespace circatlas::cli

@@ -32,14 +32,15 @@ struct PartnersOptions {
   CLI::Option* detour = nullptr;
 };
 
-void runPartners(const PartnersOptions& options) {
+void runPartners(const PartnersOptions& options, const core::DataPaths& paths) {
   if (options.lang != "zh" && options.lang != "en") throw core::ParameterError("--lang must be zh or en");
-  checkTargets({layerFileTarget(options.out, options.overwrite, 2)}, networkInputs(options.network, options.catalogue));
-  const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
+  checkTargets({layerFileTarget(options.out, options.overwrite, 2)}, networkInputs(options.network, options.catalogue),
+               paths);
+  const catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
   printOrigin(registry);
   tools::PartnersParams params = options.params;
   tools::applyCatalogueDefaults(params, registry, options.year, options.detour->count() > 0);
-  const auto road = loadPartnerNetwork(options.network, params.detourFactor, std::cout);
+  const auto road = loadPartnerNetwork(options.network, paths, params.detourFactor, std::cout);
   if (road) {
     params.network = road->router.get();
     params.networkLabel = road->label;
@@ -93,7 +94,7 @@ void runPartners(const PartnersOptions& options) {
 
 }  // namespace
 
-void addPartnersCommand(CLI::App& app, Action& action) {
+void addPartnersCommand(CLI::App& app, Action& action, const core::DataPaths& paths) {
   auto options = std::make_shared<PartnersOptions>();
   CLI::App* cmd = app.add_subcommand(
       "partners",
@@ -118,7 +119,7 @@ void addPartnersCommand(CLI::App& app, Action& action) {
   addOverwriteFlag(*cmd, options->overwrite);
   addPartnerNetworkOptions(*cmd, options->network);
   addCatalogueOption(*cmd, options->catalogue);
-  cmd->callback([options, &action] { action = [options] { runPartners(*options); }; });
+  cmd->callback([options, &action, &paths] { action = [options, &paths] { runPartners(*options, paths); }; });
 }
 
 }  // namespace circatlas::cli

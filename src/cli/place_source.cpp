@@ -5,10 +5,10 @@
 #include <cmath>
 #include <filesystem>
 
+#include "core/data_paths.h"
 #include "core/error.h"
 #include "geo/analysis_crs.h"
 #include "geo/transformer.h"
-#include "io/builtin_data.h"
 #include "io/layer_reader.h"
 
 namespace circatlas::cli {
@@ -87,11 +87,13 @@ std::vector<tools::Place> placesOf(const core::Layer& layer, const std::string& 
   return places;
 }
 
-core::Layer seats() { return io::readLayer(io::basemapPath().string(), {.layer = "seats", .sql = std::nullopt}); }
+core::Layer seats(const core::DataPaths& paths) {
+  return io::readLayer(paths.basemap().string(), {.layer = "seats", .sql = std::nullopt});
+}
 
 }  // namespace
 
-tools::Place resolvePlace(const std::string& text, RegistryOnDemand& registry) {
+tools::Place resolvePlace(const std::string& text, RegistryOnDemand& registry, const core::DataPaths& paths) {
   if (const auto p = lonLatOf(text)) return {text, *p};
   const catalogue::Catalogue& tables = registry.get();
   for (const core::Layer* table : {&tables.enterprises, &tables.parks}) {
@@ -103,7 +105,7 @@ tools::Place resolvePlace(const std::string& text, RegistryOnDemand& registry) {
   }
   // Seats: exact Chinese or English name, or either without its generic (兰州 for 兰州市, Dunhuang for Dunhuang City);
   // prefecture seats first, so "Jiayuguan" means the city government.
-  const core::Layer s = seats();
+  const core::Layer s = seats(paths);
   const auto zh = s.schema().require("name_zh");
   const auto en = s.schema().require("name_en");
   const auto level = s.schema().require("level");
@@ -128,7 +130,8 @@ tools::Place resolvePlace(const std::string& text, RegistryOnDemand& registry) {
 }
 
 std::vector<tools::Place> readPlaces(const std::string& source, const std::string& layerName,
-                                     const std::string& idField, RegistryOnDemand& registry) {
+                                     const std::string& idField, RegistryOnDemand& registry,
+                                     const core::DataPaths& paths) {
   if (source == "enterprises" || source == "parks") {
     const catalogue::Catalogue& tables = registry.get();
     const core::Layer& layer = source == "enterprises" ? tables.enterprises : tables.parks;
@@ -144,7 +147,7 @@ std::vector<tools::Place> readPlaces(const std::string& source, const std::strin
       throw;
     }
   }
-  if (source == "seats") return placesOf(seats(), idField);
+  if (source == "seats") return placesOf(seats(paths), idField);
   io::ReadOptions read;
   if (!layerName.empty()) read.layer = layerName;
   const core::Layer layer = io::readLayer(source, read);

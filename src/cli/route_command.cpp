@@ -25,15 +25,15 @@ struct RouteOptions {
   bool overwrite = false;
 };
 
-void runRouteCommand(const RouteOptions& o) {
+void runRouteCommand(const RouteOptions& o, const core::DataPaths& paths) {
   const auto options = routerOptions(o.network);
   if (!o.out.empty()) (void)io::driverForPath(o.out);
-  checkTargets({fileTarget(o.out, o.overwrite)}, networkInputs(o.network, o.catalogue));
-  RegistryOnDemand registry(o.catalogue);
-  const tools::Place from = resolvePlace(o.from, registry);
-  const tools::Place to = resolvePlace(o.to, registry);
+  checkTargets({fileTarget(o.out, o.overwrite)}, networkInputs(o.network, o.catalogue), paths);
+  RegistryOnDemand registry(o.catalogue, paths);
+  const tools::Place from = resolvePlace(o.from, registry, paths);
+  const tools::Place to = resolvePlace(o.to, registry, paths);
   ProgressBar bar;
-  const tools::RoadNetwork network = loadNetwork(o.network, std::cout);
+  const tools::RoadNetwork network = loadNetwork(o.network, paths, std::cout);
   printNetworkReport(network, std::cout);
   const analysis::network::Router router(network.graph(), options, &bar);
   bar.finish();
@@ -59,7 +59,7 @@ void runRouteCommand(const RouteOptions& o) {
 
 }  // namespace
 
-void addRouteCommand(CLI::App& app, Action& action) {
+void addRouteCommand(CLI::App& app, Action& action, const core::DataPaths& paths) {
   auto o = std::make_shared<RouteOptions>();
   CLI::App* cmd = app.add_subcommand(
       "route",
@@ -74,7 +74,7 @@ void addRouteCommand(CLI::App& app, Action& action) {
   addOverwriteFlag(*cmd, o->overwrite);
   addNetworkOptions(*cmd, o->network);
   addCatalogueOption(*cmd, o->catalogue);
-  cmd->callback([o, &action] { action = [o] { runRouteCommand(*o); }; });
+  cmd->callback([o, &action, &paths] { action = [o, &paths] { runRouteCommand(*o, paths); }; });
 }
 
 }  // namespace circatlas::cli

@@ -8,8 +8,8 @@
 #include "catalogue/synthetic_registry.h"
 #include "cli/command.h"
 #include "cli/output_policy.h"
+#include "core/data_paths.h"
 #include "core/error.h"
-#include "io/builtin_data.h"
 #include "io/layer_reader.h"
 #include "io/layer_writer.h"
 #include "io/memory_budget.h"
@@ -25,7 +25,7 @@ struct SynthOptions {
   bool overwrite = false;
 };
 
-void runSynth(const SynthOptions& options) {
+void runSynth(const SynthOptions& options, const core::DataPaths& paths) {
   const std::filesystem::path out(options.out);
   const std::string ext = out.extension().string();
   if (ext != ".gpkg" && !ext.empty()) {
@@ -37,12 +37,12 @@ void runSynth(const SynthOptions& options) {
     target.createFolders = true;
     target.ownEntries = {"enterprises.csv", "flows.csv"};
   }
-  checkTargets({target}, {});
+  checkTargets({target}, {}, paths);
   // Generated, not read, yet as large as a read registry: the same budget, before any work.
   io::requireFitsInMemory("synth", "enterprises", static_cast<std::uint64_t>(options.params.enterprises),
                           "asked for with --enterprises");
   const catalogue::AdminAreas admin(
-      io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt}));
+      io::readLayer(paths.basemap().string(), {.layer = "counties", .sql = std::nullopt}));
   const catalogue::SyntheticRegistry registry = catalogue::generateRegistry(options.params, admin);
   if (ext == ".gpkg") {
     const core::Layer* layers[] = {&registry.enterprises, &registry.flows};
@@ -63,7 +63,7 @@ void runSynth(const SynthOptions& options) {
 
 }  // namespace
 
-void addSynthCommand(CLI::App& app, Action& action) {
+void addSynthCommand(CLI::App& app, Action& action, const core::DataPaths& paths) {
   auto options = std::make_shared<SynthOptions>();
   CLI::App* cmd = app.add_subcommand(
       "synth",
@@ -78,7 +78,7 @@ void addSynthCommand(CLI::App& app, Action& action) {
       ->capture_default_str();
   nonEmptyPath(cmd->add_option("--out,-o", options->out, "A .gpkg file, or a folder for CSV tables")->required());
   addOverwriteFlag(*cmd, options->overwrite);
-  cmd->callback([options, &action] { action = [options] { runSynth(*options); }; });
+  cmd->callback([options, &action, &paths] { action = [options, &paths] { runSynth(*options, paths); }; });
 }
 
 }  // namespace circatlas::cli

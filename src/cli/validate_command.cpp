@@ -10,8 +10,8 @@
 #include "catalogue/validator.h"
 #include "cli/command.h"
 #include "cli/registry_source.h"
+#include "core/data_paths.h"
 #include "core/error.h"
-#include "io/builtin_data.h"
 #include "io/catalogue_reader.h"
 #include "io/layer_reader.h"
 #include "io/output_target.h"
@@ -26,9 +26,9 @@ struct ValidateOptions {
   std::string table = "enterprises";
 };
 
-void runValidate(const ValidateOptions& options) {
+void runValidate(const ValidateOptions& options, const core::DataPaths& paths) {
   const catalogue::AdminAreas admin(
-      io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt}));
+      io::readLayer(paths.basemap().string(), {.layer = "counties", .sql = std::nullopt}));
 
   std::vector<catalogue::TableInput> tables;
   std::vector<catalogue::Problem> ignored;  // a sheet's columns no field took
@@ -36,11 +36,11 @@ void runValidate(const ValidateOptions& options) {
   std::string registryFile;
   std::filesystem::path registryFolder;
   const std::string& given = options.source.path;
-  const std::filesystem::path path = given.empty() ? io::builtinCatalogueDir() : std::filesystem::path(given);
+  const std::filesystem::path path = given.empty() ? paths.catalogueDir() : std::filesystem::path(given);
   if (std::filesystem::is_directory(path)) {
     // A user's folder may hold only some tables (a registry and its flows); the others, such as
     // the materials code list, come from the built-in catalogue and are not reported on.
-    tables = io::readCatalogueWithBuiltinFallback(path, encodingPolicy(options.source));
+    tables = io::readCatalogueWithBuiltinFallback(path, paths.catalogueDir(), encodingPolicy(options.source));
     const bool anyHere = std::any_of(tables.begin(), tables.end(), [&](const auto& t) {
       return std::filesystem::path(t.table.source).parent_path() == path;
     });
@@ -54,11 +54,11 @@ void runValidate(const ValidateOptions& options) {
     // enterprise registry is read as a planner's sheet (columns recognised, the rest derived).
     const catalogue::TableSpec* spec = catalogue::findTable(options.table);
     if (!spec) throw core::ParameterError("unknown table '" + options.table + "'");
-    for (auto& t : io::readCatalogueTables(io::builtinCatalogueDir())) {
+    for (auto& t : io::readCatalogueTables(paths.catalogueDir())) {
       if (t.spec->name != spec->name) tables.push_back(std::move(t));
     }
     if (spec->name == "enterprises") {
-      catalogue::RegistryTable registry = io::readRegistryFile(options.source);
+      catalogue::RegistryTable registry = io::readRegistryFile(options.source, paths);
       std::cout << formatReport(registry.report, registry.enterprises.rows.size());
       for (const auto& column : registry.report.ignoredColumns) {
         ignored.push_back({catalogue::Severity::Warning, path.string(), 1, column, "unknown column, ignored"});
@@ -105,7 +105,7 @@ void runValidate(const ValidateOptions& options) {
 
 }  // namespace
 
-void addValidateCommand(CLI::App& app, Action& action) {
+void addValidateCommand(CLI::App& app, Action& action, const core::DataPaths& paths) {
   auto options = std::make_shared<ValidateOptions>();
   CLI::App* cmd = app.add_subcommand(
       "validate",
@@ -119,7 +119,7 @@ void addValidateCommand(CLI::App& app, Action& action) {
       "catalogue table, enterprises by default");
   cmd->add_option("--table", options->table, "Which catalogue table a single registry follows")->capture_default_str();
   addRegistryOptions(*cmd, options->source);
-  cmd->callback([options, &action] { action = [options] { runValidate(*options); }; });
+  cmd->callback([options, &action, &paths] { action = [options, &paths] { runValidate(*options, paths); }; });
 }
 
 }  // namespace circatlas::cli

@@ -28,11 +28,11 @@ struct WhatIfOptions {
   CLI::Option* detour = nullptr;
 };
 
-void runWhatIf(const WhatIfOptions& options) {
+void runWhatIf(const WhatIfOptions& options, const core::DataPaths& paths) {
   std::vector<io::InputRef> inputs;
   addCatalogueInput(inputs, options.catalogue);
-  checkTargets({layerFileTarget(options.out, options.overwrite, 1)}, inputs);
-  const catalogue::Catalogue registry = loadCatalogue(options.catalogue);
+  checkTargets({layerFileTarget(options.out, options.overwrite, 1)}, inputs, paths);
+  const catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
   printOrigin(registry);
   tools::WhatIfParams params = options.params;
   tools::applyCatalogueDefaults(params.partners, registry, options.year, options.detour->count() > 0);
@@ -68,7 +68,7 @@ void runWhatIf(const WhatIfOptions& options) {
 
 }  // namespace
 
-void addWhatIfCommand(CLI::App& app, Action& action) {
+void addWhatIfCommand(CLI::App& app, Action& action, const core::DataPaths& paths) {
   auto options = std::make_shared<WhatIfOptions>();
   CLI::App* cmd = app.add_subcommand(
       "whatif",
@@ -89,7 +89,7 @@ void addWhatIfCommand(CLI::App& app, Action& action) {
                       "; those under construction or proposed are switched on "
                       "one at a time (default: as_of_year of metadata.csv)");
   addCatalogueOption(*cmd, options->catalogue);
-  cmd->callback([options, &action] { action = [options] { runWhatIf(*options); }; });
+  cmd->callback([options, &action, &paths] { action = [options, &paths] { runWhatIf(*options, paths); }; });
 }
 
 }  // namespace circatlas::cli

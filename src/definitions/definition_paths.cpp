@@ -1,31 +1,13 @@
-// Locates styles/ and layers/ and keeps data paths inside the data folder.
+// Keeps data paths from definition files inside the data folder.
 #include "definitions/definition_paths.h"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include "core/error.h"
-#include "io/builtin_data.h"
 
 namespace circatlas::render {
 
-namespace {
-
-std::filesystem::path folder(const char* envName, const char* configured, const char* what) {
-  std::filesystem::path dir = configured;
-  if (const char* env = std::getenv(envName); env && *env) dir = env;
-  if (!std::filesystem::is_directory(dir)) {
-    throw core::IoError(dir.string() + ": " + what + " folder not found (set " + envName + ")");
-  }
-  return dir;
-}
-
-}  // namespace
-
-std::filesystem::path stylesDir() { return folder("CIRCATLAS_STYLES_DIR", CIRCATLAS_STYLES_DIR, "styles"); }
-std::filesystem::path layersDir() { return folder("CIRCATLAS_LAYERS_DIR", CIRCATLAS_LAYERS_DIR, "layers"); }
-
-std::filesystem::path resolveDataPath(const std::string& relative) {
+void checkDataPath(const std::string& relative) {
   const std::filesystem::path p(relative);
   if (relative.empty()) throw core::ParameterError("empty data path");
   if (p.is_absolute() || p.has_root_name()) {
@@ -34,8 +16,11 @@ std::filesystem::path resolveDataPath(const std::string& relative) {
   for (const auto& part : p) {
     if (part == "..") throw core::ParameterError("'" + relative + "': '..' would leave the data folder");
   }
-  const std::filesystem::path dataDir = io::builtinDataDir();
-  std::filesystem::path full = dataDir / p;  // not const: returned by move
+}
+
+std::filesystem::path resolveDataPath(const std::filesystem::path& dataDir, const std::string& relative) {
+  checkDataPath(relative);
+  std::filesystem::path full = dataDir / relative;  // not const: returned by move
   // A symbolic link inside the data folder must not lead out of it either.
   std::error_code ec;
   auto canonicalDir = std::filesystem::weakly_canonical(dataDir, ec);

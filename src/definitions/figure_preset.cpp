@@ -56,9 +56,9 @@ FigurePreset parseFigurePresetFile(const std::filesystem::path& path) {
   return parseFigurePreset(readTextFile(path.string()), path.string());
 }
 
-std::vector<std::string> builtinPresetNames() {
+std::vector<std::string> builtinPresetNames(const core::DataPaths& paths) {
   std::vector<std::string> names;
-  const auto dir = layersDir() / "figures";
+  const auto dir = paths.layersDir() / "figures";
   if (!std::filesystem::is_directory(dir)) return names;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
     if (e.path().extension() == ".json") names.push_back(e.path().stem().string());
@@ -67,15 +67,15 @@ std::vector<std::string> builtinPresetNames() {
   return names;
 }
 
-FigurePreset loadBuiltinPreset(const std::string& name) {
-  const auto names = builtinPresetNames();
+FigurePreset loadBuiltinPreset(const core::DataPaths& paths, const std::string& name) {
+  const auto names = builtinPresetNames(paths);
   if (!isSafeName(name) || std::find(names.begin(), names.end(), name) == names.end()) {
     std::string list;
     for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
     throw core::ParameterError("no figure preset named '" + name + "' (presets: " + (list.empty() ? "none" : list) +
                                ")");
   }
-  return parseFigurePresetFile(layersDir() / "figures" / (name + ".json"));
+  return parseFigurePresetFile(paths.layersDir() / "figures" / (name + ".json"));
 }
 
 std::vector<std::string> standardFigureCredits(Language language) {

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/data_paths.h"
 #include "render/style.h"
 
 namespace circatlas::render {
@@ -34,9 +35,9 @@ struct FigurePreset {
 /// project's print layouts alike).
 [[nodiscard]] std::vector<std::string> standardFigureCredits(Language language);
 
-/// layers/figures/<name>.json; core::ParameterError listing the presets when there is none.
-[[nodiscard]] FigurePreset loadBuiltinPreset(const std::string& name);
-/// Names of every preset in layers/figures/, sorted.
-[[nodiscard]] std::vector<std::string> builtinPresetNames();
+/// paths.layersDir()/figures/<name>.json; core::ParameterError listing the presets when there is none.
+[[nodiscard]] FigurePreset loadBuiltinPreset(const core::DataPaths& paths, const std::string& name);
+/// Names of every preset in paths.layersDir()/figures/, sorted.
+[[nodiscard]] std::vector<std::string> builtinPresetNames(const core::DataPaths& paths);
 
 }  // namespace circatlas::render

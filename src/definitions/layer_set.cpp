@@ -11,18 +11,22 @@ namespace circatlas::render {
 
 namespace {
 
-LayerDefinition readLayer(JsonObject o) {
+LayerDefinition readLayer(JsonObject o, const std::filesystem::path& dataDir) {
   LayerDefinition d;
   d.id = o.string("id");
   if (!isSafeName(d.id)) o.fail("id", "layer ids use a-z, 0-9, '_' and '-' only, got '" + d.id + "'");
   d.title = o.text("title");
   d.source = o.string("source");
   try {
-    (void)resolveDataPath(d.source);
+    // Without the data folder (none given, or missing: reported when the layer is read) the path's
+    // text alone is checked.
+    if (!dataDir.empty() && std::filesystem::is_directory(dataDir)) {
+      (void)resolveDataPath(dataDir, d.source);
+    } else {
+      checkDataPath(d.source);
+    }
   } catch (const core::ParameterError& e) {
     o.fail("source", e.detail());
-  } catch (const core::IoError&) {
-    // the data folder itself is missing: reported when the layer is read
   }
   d.layer = o.string("layer");
   if (o.has("filter")) {
@@ -54,7 +58,7 @@ const LayerDefinition* LayerSet::find(const std::string& id) const noexcept {
   return nullptr;
 }
 
-LayerSet parseLayerSet(const std::string& json, const std::string& fileLabel) {
+LayerSet parseLayerSet(const std::string& json, const std::string& fileLabel, const std::filesystem::path& dataDir) {
   JsonSource source(json, fileLabel, "layer set");
   JsonObject root(source, source.root(), "");
   LayerSet set;
@@ -64,7 +68,7 @@ LayerSet parseLayerSet(const std::string& json, const std::string& fileLabel) {
   for (const char* group : {"layers", "locator"}) {
     auto& out = std::string(group) == "layers" ? set.layers : set.locator;
     for (const auto& [value, pointer] : root.array(group)) {
-      out.push_back(readLayer(JsonObject(source, *value, pointer)));
+      out.push_back(readLayer(JsonObject(source, *value, pointer), dataDir));
       if (!ids.insert(out.back().id).second) source.fail(pointer + "/id", "duplicate layer id '" + out.back().id + "'");
     }
   }
@@ -73,10 +77,12 @@ LayerSet parseLayerSet(const std::string& json, const std::string& fileLabel) {
   return set;
 }
 
-LayerSet parseLayerSetFile(const std::filesystem::path& path) {
-  return parseLayerSet(readTextFile(path.string()), path.string());
+LayerSet parseLayerSetFile(const std::filesystem::path& path, const std::filesystem::path& dataDir) {
+  return parseLayerSet(readTextFile(path.string()), path.string(), dataDir);
 }
 
-std::filesystem::path builtinLayerSetPath() { return layersDir() / "atlas.json"; }
+LayerSet loadBuiltinLayerSet(const core::DataPaths& paths) {
+  return parseLayerSetFile(paths.layersDir() / "atlas.json", paths.data);
+}
 
 }  // namespace circatlas::render

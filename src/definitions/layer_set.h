@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/data_paths.h"
 #include "render/style.h"
 
 namespace circatlas::render {
@@ -44,11 +45,13 @@ struct LayerSet {
 };
 
 /// Parses a layer set; core::ParameterError with file:line:column for bad JSON, unknown keys,
-/// duplicate ids, unsafe style names or data paths that leave the data folder.
-[[nodiscard]] LayerSet parseLayerSet(const std::string& json, const std::string& fileLabel);
-[[nodiscard]] LayerSet parseLayerSetFile(const std::filesystem::path& path);
+/// duplicate ids, unsafe style names or data paths that leave the data folder (checkDataPath; when
+/// `dataDir` is an existing folder, also a symbolic link in it that leads out: resolveDataPath).
+[[nodiscard]] LayerSet parseLayerSet(const std::string& json, const std::string& fileLabel,
+                                     const std::filesystem::path& dataDir = {});
+[[nodiscard]] LayerSet parseLayerSetFile(const std::filesystem::path& path, const std::filesystem::path& dataDir = {});
 
-/// layers/atlas.json: the built-in atlas.
-[[nodiscard]] std::filesystem::path builtinLayerSetPath();
+/// The built-in atlas: paths.layersDir()/atlas.json, its sources checked against paths.data.
+[[nodiscard]] LayerSet loadBuiltinLayerSet(const core::DataPaths& paths);
 
 }  // namespace circatlas::render

@@ -8,12 +8,9 @@
 
 #include "catalogue/catalogue_schema.h"
 #include "core/error.h"
-#include "io/builtin_data.h"
 #include "io/csv_reader.h"
 
 namespace circatlas::io {
-
-std::filesystem::path builtinCatalogueDir() { return builtinDataDir() / "catalogue"; }
 
 std::vector<catalogue::TableInput> readCatalogueTables(const std::filesystem::path& dir, EncodingPolicy encoding) {
   if (!std::filesystem::is_directory(dir)) throw core::IoError(dir.string() + ": no such folder");
@@ -188,20 +185,22 @@ void separateIds(catalogue::TableInput& builtin) {
 bool isReferenceTable(std::string_view table) { return referenceTable(table); }
 
 std::vector<catalogue::TableInput> readCatalogueWithBuiltinFallback(const std::filesystem::path& dir,
+                                                                    const std::filesystem::path& builtinDir,
                                                                     EncodingPolicy encoding,
                                                                     BuiltinTables builtinTables) {
   std::vector<catalogue::TableInput> tables = readCatalogueTables(dir, encoding);
-  if (std::filesystem::equivalent(dir, builtinCatalogueDir())) return tables;
-  return completeFromBuiltin(std::move(tables), builtinTables);
+  if (std::filesystem::equivalent(dir, builtinDir)) return tables;
+  return completeFromBuiltin(std::move(tables), builtinDir, builtinTables);
 }
 
 std::vector<catalogue::TableInput> completeFromBuiltin(std::vector<catalogue::TableInput> tables,
+                                                       const std::filesystem::path& builtinDir,
                                                        BuiltinTables builtinTables) {
   const auto has = [&](std::string_view name) {
     return std::any_of(tables.begin(), tables.end(), [&](const auto& t) { return t.spec->name == name; });
   };
   const bool ownRegistry = has("enterprises");
-  for (auto& builtin : readCatalogueTables(builtinCatalogueDir())) {
+  for (auto& builtin : readCatalogueTables(builtinDir)) {
     const auto user =
         std::find_if(tables.begin(), tables.end(), [&](const auto& t) { return t.spec->name == builtin.spec->name; });
     if (user != tables.end()) {

@@ -11,9 +11,6 @@
 
 namespace circatlas::io {
 
-/// data/catalogue under the built-in data folder.
-[[nodiscard]] std::filesystem::path builtinCatalogueDir();
-
 /// Reads every catalogue table whose file is present in the folder, in schema order; absent
 /// files are skipped (the validator reports references to them). Throws core::IoError if the
 /// folder does not exist, core::InputError for a file that is not UTF-8 (under Reject) or not CSV.
@@ -41,7 +38,8 @@ inline constexpr std::string_view kBuiltinIdPrefix = "builtin:";
 /// material_uses, industry_profiles, exchange_parameters).
 [[nodiscard]] bool isReferenceTable(std::string_view table);
 
-/// Like readCatalogueTables, but completed from the built-in catalogue:
+/// Like readCatalogueTables, but completed from the built-in catalogue in `builtinDir`
+/// (core::DataPaths::catalogueDir()):
 /// - the reference tables (materials, material_uses, industry_profiles, exchange_parameters) are
 ///   extended row by row: a user row replaces the built-in row with the same key
 ///   (materials: code; material_uses: material and industry; profiles: industry, fuel, material,
@@ -51,12 +49,13 @@ inline constexpr std::string_view kBuiltinIdPrefix = "builtin:";
 /// Tables read from `dir` come first. (The validator reports dangling codes with everything else;
 /// the analysis commands call checkMaterialCodes on the result to stop at the first one.)
 [[nodiscard]] std::vector<catalogue::TableInput> readCatalogueWithBuiltinFallback(
-    const std::filesystem::path& dir, EncodingPolicy encoding = EncodingPolicy::Reject,
-    BuiltinTables builtinTables = BuiltinTables::Fallback);
+    const std::filesystem::path& dir, const std::filesystem::path& builtinDir,
+    EncodingPolicy encoding = EncodingPolicy::Reject, BuiltinTables builtinTables = BuiltinTables::Fallback);
 
 /// A user's own tables (read from a folder, or a registry file's enterprises) completed from the
 /// built-in catalogue as readCatalogueWithBuiltinFallback does.
 [[nodiscard]] std::vector<catalogue::TableInput> completeFromBuiltin(std::vector<catalogue::TableInput> tables,
+                                                                     const std::filesystem::path& builtinDir,
                                                                      BuiltinTables builtinTables);
 
 /// The code of `known` nearest to `code` (containment first, then edit distance), for messages.

@@ -12,7 +12,6 @@
 #include "geo/analysis_crs.h"
 #include "geo/geometry_ops.h"
 #include "geo/transformer.h"
-#include "io/builtin_data.h"
 #include "io/layer_reader.h"
 
 namespace circatlas::io {
@@ -77,8 +76,8 @@ std::string cell(const core::Layer& layer, std::size_t row, const std::optional<
 
 }  // namespace
 
-Boundaries builtinBoundaries() {
-  const std::string basemap = basemapPath().string();
+Boundaries builtinBoundaries(const std::filesystem::path& basemapFile) {
+  const std::string basemap = basemapFile.string();
   return {readLayer(basemap, {.layer = "counties", .sql = std::nullopt}),
           readLayer(basemap, {.layer = "prefectures", .sql = std::nullopt}),
           "Gansu's counties and prefectures (the base map)", true, false};

@@ -2,6 +2,7 @@
 // prefectures of the base map, or a user's own polygon layer (--boundaries FILE[:LAYER]).
 #pragma once
 
+#include <filesystem>
 #include <string>
 
 #include "core/layer.h"
@@ -20,8 +21,8 @@ struct Boundaries {
   bool oneLevel = false;  ///< the units are their own parents (the file gives no parent field)
 };
 
-/// The base map's counties and prefectures (data/basemap.gpkg).
-[[nodiscard]] Boundaries builtinBoundaries();
+/// The base map's counties and prefectures (`basemap`: DataPaths::basemap(), data/basemap.gpkg).
+[[nodiscard]] Boundaries builtinBoundaries(const std::filesystem::path& basemap);
 
 /// The file and layer of `spec`: "FILE" or "FILE:LAYER" (the part after the last ':' is a layer
 /// when the whole is not a file and the part before it is). Throws core::IoError when no file.

@@ -12,10 +12,10 @@
 #include "catalogue/industry_classes.h"
 #include "catalogue/registry_import.h"
 #include "catalogue/registry_placement.h"
+#include "core/data_paths.h"
 #include "core/error.h"
 #include "core/staging_path.h"
 #include "geo/web_map_coords.h"
-#include "io/builtin_data.h"
 #include "io/csv_reader.h"
 #include "io/gdal_session.h"
 #include "io/layer_reader.h"
@@ -150,7 +150,7 @@ std::string readTextFile(const std::string& path, const char* role) {
 }
 
 // The county seats and prefecture names of the base map, and the township gazetteer.
-catalogue::Gazetteer loadGazetteer(const core::Layer& counties) {
+catalogue::Gazetteer loadGazetteer(const core::Layer& counties, const core::DataPaths& paths) {
   std::vector<catalogue::CountySeat> seats;
   for (std::size_t i = 0; i < counties.size(); ++i) {
     const auto lon = core::toNumber(counties.value(i, "seat_lon"));
@@ -161,13 +161,14 @@ catalogue::Gazetteer loadGazetteer(const core::Layer& counties) {
                      core::toString(counties.value(i, "prefecture_code")),
                      {*lon, *lat}});
   }
-  const core::Layer prefectureLayer = readLayer(basemapPath().string(), {.layer = "prefectures", .sql = std::nullopt});
+  const core::Layer prefectureLayer =
+      readLayer(paths.basemap().string(), {.layer = "prefectures", .sql = std::nullopt});
   std::vector<catalogue::PrefectureName> prefectures;
   for (std::size_t i = 0; i < prefectureLayer.size(); ++i) {
     prefectures.push_back(
         {core::toString(prefectureLayer.value(i, "code")), core::toString(prefectureLayer.value(i, "name_zh"))});
   }
-  const auto townships = readCsvTable((builtinDataDir() / "gazetteer" / "townships.csv").string());
+  const auto townships = readCsvTable((paths.dataDir() / "gazetteer" / "townships.csv").string());
   return catalogue::Gazetteer(townships, std::move(seats), std::move(prefectures));
 }
 
@@ -204,7 +205,7 @@ EncodingPolicy encodingPolicy(const std::string& name) {
   throw core::ParameterError("unknown encoding '" + name + "' (expected auto, utf8 or gb18030)");
 }
 
-catalogue::RegistryTable readRegistryFile(const catalogue::RegistrySource& source) {
+catalogue::RegistryTable readRegistryFile(const catalogue::RegistrySource& source, const core::DataPaths& paths) {
   const geo::LonLatSystem system = geo::parseLonLatSystem(source.coords);
   const EncodingPolicy encoding = encodingPolicy(source.encoding);
   // --field and --lon-field/--lat-field requests, then the mapping file's (checked before reading).
@@ -281,7 +282,7 @@ catalogue::RegistryTable readRegistryFile(const catalogue::RegistrySource& sourc
       throw;
     }
   }();
-  const core::Layer counties = readLayer(basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
+  const core::Layer counties = readLayer(paths.basemap().string(), {.layer = "counties", .sql = std::nullopt});
   const catalogue::AdminAreas admin(counties);
   // The gazetteer and the class table are read only when a row needs them (a sheet in catalogue
   // form needs neither, and each read counts against the memory budget).
@@ -313,9 +314,9 @@ catalogue::RegistryTable readRegistryFile(const catalogue::RegistrySource& sourc
   core::TextTable noClasses;
   noClasses.header = {"code", "name_zh"};
   const catalogue::Gazetteer gazetteer =
-      needsPlacing ? loadGazetteer(counties) : catalogue::Gazetteer(noTownships, {}, {});
+      needsPlacing ? loadGazetteer(counties, paths) : catalogue::Gazetteer(noTownships, {}, {});
   const catalogue::IndustryClasses industries(
-      needsClasses ? readCsvTable((builtinDataDir() / "industry" / "gbt4754_2017_classes.csv").string()) : noClasses);
+      needsClasses ? readCsvTable((paths.dataDir() / "industry" / "gbt4754_2017_classes.csv").string()) : noClasses);
   catalogue::RegistryTable table = catalogue::toCatalogueForm(
       raw, choices,
       {.admin = admin, .gazetteer = gazetteer, .industries = industries, .system = system, .sourceLabel = label});

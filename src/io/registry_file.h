@@ -6,6 +6,7 @@
 
 #include "catalogue/registry_table.h"
 #include "io/text_encoding.h"
+#include "core/data_paths.h"
 
 namespace circatlas::io {
 
@@ -23,6 +24,7 @@ namespace circatlas::io {
 /// (no name column, an empty sheet, a non-point layer, not UTF-8/GB18030 text — naming file,
 /// layer, row and column) or core::ParameterError (bad --field, mapping file, coords or encoding,
 /// or a --save-mapping file that exists).
-[[nodiscard]] catalogue::RegistryTable readRegistryFile(const catalogue::RegistrySource& source);
+[[nodiscard]] catalogue::RegistryTable readRegistryFile(const catalogue::RegistrySource& source,
+                                                        const core::DataPaths& paths);
 
 }  // namespace circatlas::io

@@ -14,8 +14,8 @@
 
 #include "catalogue/catalogue_layers.h"
 #include "catalogue/catalogue_schema.h"
+#include "core/data_paths.h"
 #include "core/error.h"
-#include "io/builtin_data.h"
 #include "io/catalogue_reader.h"
 #include "io/csv_reader.h"
 #include "io/output_target.h"
@@ -63,12 +63,13 @@ core::Value typed(const core::FieldDef& field, const std::string& text) {
 // A planner's registry in one file (a sheet, a GIS layer or a PG: table): its enterprises as
 // io::readRegistryFile reads them (columns recognised, missing fields derived, address-only rows
 // placed), the reference tables from the built-in catalogue, other tables as --with-builtin says.
-catalogue::Catalogue loadRegistryFile(const CatalogueRequest& request) {
-  catalogue::RegistryTable registry = io::readRegistryFile(request.source);
+catalogue::Catalogue loadRegistryFile(const CatalogueRequest& request, const core::DataPaths& paths) {
+  catalogue::RegistryTable registry = io::readRegistryFile(request.source, paths);
   std::vector<catalogue::TableInput> own;
   own.push_back({catalogue::findTable("enterprises"), std::move(registry.enterprises)});
-  const auto tables = io::completeFromBuiltin(
-      std::move(own), request.withBuiltin ? io::BuiltinTables::All : io::BuiltinTables::ReferenceOnly);
+  const auto tables =
+      io::completeFromBuiltin(std::move(own), paths.catalogueDir(),
+                              request.withBuiltin ? io::BuiltinTables::All : io::BuiltinTables::ReferenceOnly);
   io::checkMaterialCodes(tables);
   catalogue::Catalogue out = catalogue::catalogueFromTables(tables);
   out.builtin = false;
@@ -83,7 +84,7 @@ catalogue::Catalogue loadRegistryFile(const CatalogueRequest& request) {
     if (t.spec->name != "enterprises" && !io::isReferenceTable(t.spec->name))
       out.builtinTables.emplace_back(t.spec->name);
   }
-  if (const auto b = asOfYear(io::builtinCatalogueDir())) {
+  if (const auto b = asOfYear(paths.catalogueDir())) {
     out.asOfYear = b;
     out.asOfYearBasis = "as_of_year of the built-in metadata.csv (the registry file states none)";
   }
@@ -115,12 +116,12 @@ void checkFileOnlyOptions(const catalogue::RegistrySource& source) {
 
 }  // namespace
 
-catalogue::Catalogue loadCatalogue(const CatalogueRequest& request) {
-  const auto builtinDir = io::builtinCatalogueDir();
+catalogue::Catalogue loadCatalogue(const CatalogueRequest& request, const core::DataPaths& paths) {
+  const auto builtinDir = paths.catalogueDir();
   const std::filesystem::path folder = request.source.path;
   if (!folder.empty() && !std::filesystem::is_directory(folder)) {
     std::error_code ec;
-    if (request.source.path.starts_with("PG:") || std::filesystem::exists(folder, ec)) return loadRegistryFile(request);
+    if (request.source.path.starts_with("PG:") || std::filesystem::exists(folder, ec)) return loadRegistryFile(request, paths);
     throw core::IoError(request.source.path + ": no such file or folder");
   }
   checkFileOnlyOptions(request.source);
@@ -130,7 +131,7 @@ catalogue::Catalogue loadCatalogue(const CatalogueRequest& request) {
       folder.empty() ? io::EncodingPolicy::Reject : io::encodingPolicy(request.source.encoding);
   const auto dir = folder.empty() ? builtinDir : folder;
   const auto tables = io::readCatalogueWithBuiltinFallback(
-      dir, encoding, request.withBuiltin ? io::BuiltinTables::All : io::BuiltinTables::ReferenceOnly);
+      dir, builtinDir, encoding, request.withBuiltin ? io::BuiltinTables::All : io::BuiltinTables::ReferenceOnly);
   io::checkMaterialCodes(tables);  // an unknown code names its file, line and the nearest known code
   catalogue::Catalogue out = catalogue::catalogueFromTables(tables);
   out.builtin = folder.empty();

@@ -9,6 +9,7 @@
 
 #include "catalogue/catalogue.h"
 #include "catalogue/registry_table.h"
+#include "core/data_paths.h"
 #include "core/layer.h"
 #include "tools/partners_tool.h"
 
@@ -37,7 +38,8 @@ struct CatalogueRequest {
 /// io::readRegistryFile for a single-file or PG: source; core::ParameterError for a read option
 /// (--layer, --field, …) that does not apply to the source; core::IoError for a source that does
 /// not exist.
-[[nodiscard]] catalogue::Catalogue loadCatalogue(const CatalogueRequest& request);
+/// The built-in catalogue, base map and gazetteer are those of `paths`.
+[[nodiscard]] catalogue::Catalogue loadCatalogue(const CatalogueRequest& request, const core::DataPaths& paths);
 
 /// One line for the user: which registry the analysis ran on and what it took from the built-in
 /// catalogue, e.g. "Registry: reg (enterprises, flows); reference tables completed from the

@@ -52,7 +52,7 @@ AllocationOutcome runAllocationJob(const AnalysisInputs& inputs, const std::stri
                         realOf(s.value(i, "unit_km")), realOf(s.value(i, "transport_cny"))});
   }
   out.exchanges = r.optimal.size();
-  out.flows = makeExchangeLinks(r.optimal, tools::spec::allocate::optimal);
+  out.flows = makeExchangeLinks(r.optimal, tools::spec::allocate::optimal, inputs.paths);
   out.flows->origin = inputs.provenance("enterprises, flows, materials, material_uses");
   out.flows->producedBy = "circatlas allocate (viewer)";
   out.flows->parameters = r.parameters;

@@ -3,7 +3,7 @@
 
 #include <filesystem>
 
-#include "io/builtin_data.h"
+#include "core/data_paths.h"
 #include "io/layer_reader.h"
 
 namespace circatlas::viewer {
@@ -22,14 +22,18 @@ std::string AnalysisInputs::provenance(const char* tables) const {
   return "registry " + catalogue.origin + ": " + tables;
 }
 
-std::shared_ptr<const AnalysisInputs> AnalysisInputs::load(const tools::CatalogueRequest& request) {
+std::shared_ptr<const AnalysisInputs> AnalysisInputs::load(const tools::CatalogueRequest& request,
+                                                           const core::DataPaths& paths) {
   auto inputs = std::make_shared<AnalysisInputs>();
-  inputs->catalogue = tools::loadCatalogue(request);
+  inputs->paths = paths;
+  inputs->catalogue = tools::loadCatalogue(request, paths);
   inputs->request = request;
-  inputs->counties = io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt});
+  inputs->counties = io::readLayer(paths.basemap().string(), {.layer = "counties", .sql = std::nullopt});
   return inputs;
 }
 
-std::shared_ptr<const AnalysisInputs> AnalysisInputs::loadBuiltin() { return load({}); }
+std::shared_ptr<const AnalysisInputs> AnalysisInputs::loadBuiltin(const core::DataPaths& paths) {
+  return load({}, paths);
+}
 
 }  // namespace circatlas::viewer

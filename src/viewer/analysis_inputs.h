@@ -5,6 +5,7 @@
 #include <string>
 
 #include "catalogue/catalogue.h"
+#include "core/data_paths.h"
 #include "core/layer.h"
 #include "tools/catalogue_inputs.h"
 
@@ -23,6 +24,10 @@ struct AnalysisInputs {
   /// What was asked for (empty source: the built-in catalogue), to reopen it in a project.
   tools::CatalogueRequest request;
 
+  /// The folders the inputs came from (built-in catalogue, base map); the panels' result styles
+  /// are read from its styles.
+  core::DataPaths paths;
+
   /// A short name for dock titles and the status bar: the registry's file or folder name with
   /// its sheet/layer ("reg.xlsx / 企业"), or empty for the built-in catalogue (the caller says so
   /// in the UI language).
@@ -33,9 +38,10 @@ struct AnalysisInputs {
   /// The registry `request` names, through tools::loadCatalogue (a catalogue folder, a single
   /// CSV/XLSX/GPKG/… registry, or the built-in catalogue), with the basemap counties. Throws the
   /// loader's io and input errors (file, layer, line, field).
-  [[nodiscard]] static std::shared_ptr<const AnalysisInputs> load(const tools::CatalogueRequest& request);
-  /// The built-in catalogue (data/catalogue) and basemap counties. Throws io errors.
-  [[nodiscard]] static std::shared_ptr<const AnalysisInputs> loadBuiltin();
+  [[nodiscard]] static std::shared_ptr<const AnalysisInputs> load(const tools::CatalogueRequest& request,
+                                                                  const core::DataPaths& paths);
+  /// The built-in catalogue (data/catalogue) and basemap counties of `paths`. Throws io errors.
+  [[nodiscard]] static std::shared_ptr<const AnalysisInputs> loadBuiltin(const core::DataPaths& paths);
 };
 
 }  // namespace circatlas::viewer

@@ -74,7 +74,7 @@ ClusterOutcome runClusterJob(const AnalysisInputs& inputs, const tools::ClusterP
   }
   std::stable_sort(out.rows.begin(), out.rows.end(),
                    [](const ClusterRow& a, const ClusterRow& b) { return a.members > b.members; });
-  out.hulls = makeResultLayer(tools::spec::cluster::convexHulls, std::move(r.convexHulls));
+  out.hulls = makeResultLayer(tools::spec::cluster::convexHulls, std::move(r.convexHulls), inputs.paths);
   out.hulls->origin = inputs.provenance("enterprises, flows, parks; basemap.gpkg, layer counties");
   out.hulls->producedBy = "circatlas cluster (viewer)";
   out.hulls->parameters = r.parameters;

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/data_paths.h"
 #include "core/layer.h"
 #include "core/value.h"
 #include "tools/analysis_spec.h"
@@ -15,14 +16,16 @@ namespace circatlas::viewer {
 [[nodiscard]] double realOf(const core::Value& v);
 
 /// A tool's result layer as viewer layer `result.id` with the declared title, in the declared style
-/// (styles/<result.style>.json), as export writes it. Throws the style parser's errors and
+/// (<paths.styles>/<result.style>.json), as export writes it. Throws the style parser's errors and
 /// core::CrsError.
-[[nodiscard]] ViewerLayer makeResultLayer(const tools::ResultSpec& result, core::Layer layer);
+[[nodiscard]] ViewerLayer makeResultLayer(const tools::ResultSpec& result, core::Layer layer,
+                                          const core::DataPaths& paths);
 
 /// The link layer of PartnersTool (partner_candidates, allocation_optimal, allocation_greedy:
 /// LineStrings in WGS 84 with `material` and `quantity`) as the declared result, styled by
 /// styles/partner_links.json: classified by `material`, line width by `quantity`; the legend names
 /// what is drawn (the result's title). Throws as makeResultLayer.
-[[nodiscard]] ViewerLayer makeExchangeLinks(const core::Layer& links, const tools::ResultSpec& result);
+[[nodiscard]] ViewerLayer makeExchangeLinks(const core::Layer& links, const tools::ResultSpec& result,
+                                            const core::DataPaths& paths);
 
 }  // namespace circatlas::viewer

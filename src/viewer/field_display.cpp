@@ -10,7 +10,6 @@
 
 #include "catalogue/catalogue.h"
 #include "core/error.h"
-#include "io/builtin_data.h"
 #include "io/csv_reader.h"
 #include "viewer/layer_stack.h"
 #include "viewer/ui_support.h"
@@ -211,7 +210,8 @@ QTableWidgetItem* quantityItem(double value, int decimals, const QString& unit) 
   return item;
 }
 
-void FieldDisplay::collectNames(const LayerStack& layers, const catalogue::Catalogue* catalogue) {
+void FieldDisplay::collectNames(const LayerStack& layers, const catalogue::Catalogue* catalogue,
+                                const core::DataPaths& paths) {
   auto collect = [](const core::Layer& layer, std::string_view key, std::map<std::string, Name, std::less<>>& into) {
     const auto k = layer.schema().indexOf(key);
     const auto zh = layer.schema().indexOf("name_zh");
@@ -231,7 +231,7 @@ void FieldDisplay::collectNames(const LayerStack& layers, const catalogue::Catal
   if (industries_.empty()) {
     try {
       const core::TextTable classes =
-          io::readCsvTable((io::builtinDataDir() / "industry" / "gbt4754_2017_classes.csv").string());
+          io::readCsvTable((paths.dataDir() / "industry" / "gbt4754_2017_classes.csv").string());
       const auto code = classes.column("code");
       const auto name = classes.column("name_zh");
       if (code && name) {

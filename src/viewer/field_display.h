@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/data_paths.h"
 #include "core/value.h"
 #include "render/style.h"
 
@@ -34,8 +35,9 @@ class LayerStack;
 class FieldDisplay {
  public:
   FieldDisplay() = default;
-  /// Collects the names codes stand for. `catalogue` may be null (then no material names).
-  void collectNames(const LayerStack& layers, const catalogue::Catalogue* catalogue);
+  /// Collects the names codes stand for. `catalogue` may be null (then no material names); the
+  /// industry classes are read from paths.data.
+  void collectNames(const LayerStack& layers, const catalogue::Catalogue* catalogue, const core::DataPaths& paths);
 
   /// The field's name in the language ("运行状态" / "Operating state"); the raw name when the
   /// field is not a known one.

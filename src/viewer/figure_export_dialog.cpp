@@ -22,19 +22,21 @@
 
 namespace circatlas::viewer {
 
-render::FigureReport exportFigurePreset(const render::AtlasData& atlas, const FigureRequest& request) {
+render::FigureReport exportFigurePreset(const render::AtlasData& atlas, const FigureRequest& request,
+                                        const core::DataPaths& paths) {
   (void)render::figureFormatFor(request.path);  // a bad extension fails before any drawing
-  const render::FigurePreset preset = render::loadBuiltinPreset(request.preset);
+  const render::FigurePreset preset = render::loadBuiltinPreset(paths, request.preset);
   render::FigureOptions options;
   options.language = request.language;
   const render::FigurePage page = render::buildFigure(atlas, preset, request.region, options);
   return render::exportFigure(page, request.path);
 }
 
-FigureExportDialog::FigureExportDialog(std::shared_ptr<const render::AtlasData> atlas, render::Language language,
-                                       QWidget* parent)
+FigureExportDialog::FigureExportDialog(std::shared_ptr<const render::AtlasData> atlas, core::DataPaths paths,
+                                       render::Language language, QWidget* parent)
     : QDialog(parent),
       atlas_(std::move(atlas)),
+      paths_(std::move(paths)),
       preset_(new QComboBox(this)),
       region_(new QComboBox(this)),
       language_(new QComboBox(this)),
@@ -42,11 +44,11 @@ FigureExportDialog::FigureExportDialog(std::shared_ptr<const render::AtlasData> 
       status_(new QLabel(this)),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Cancel, this)) {
   setWindowTitle(tr("Export a figure"));
-  for (const std::string& name : render::builtinPresetNames()) {
+  for (const std::string& name : render::builtinPresetNames(paths_)) {
     QString title = qs(name);
     try {
       // "{region}: circular-economy parks…" reads "Circular-economy parks…" without a region.
-      title = qs(render::loadBuiltinPreset(name).title, language).remove(QStringLiteral("{region}"));
+      title = qs(render::loadBuiltinPreset(paths_, name).title, language).remove(QStringLiteral("{region}"));
       while (!title.isEmpty() && (title.front() == ':' || title.front().isSpace())) title.remove(0, 1);
       if (!title.isEmpty()) title[0] = title[0].toUpper();
     } catch (const std::exception&) {
@@ -129,7 +131,7 @@ void FigureExportDialog::browse() {
 void FigureExportDialog::startExport() {
   const FigureRequest r = request();
   // A typed path has not been asked about: ask before replacing a file, and never write onto the built-in data.
-  if (!acceptOutputTarget(this, qs(r.path.string()), {}, qs(r.path.string()) == confirmedPath_)) return;
+  if (!acceptOutputTarget(this, qs(r.path.string()), {}, qs(r.path.string()) == confirmedPath_, paths_)) return;
   buttons_->setEnabled(false);
   status_->setText(tr("Drawing %1…").arg(qs(r.path.string())));
   auto* watcher = new QFutureWatcher<QString>(this);
@@ -138,9 +140,9 @@ void FigureExportDialog::startExport() {
     watcher->deleteLater();
   });
   // The atlas is shared and immutable: the worker keeps it alive even if the window goes.
-  watcher->setFuture(QtConcurrent::run([atlas = atlas_, r]() -> QString {
+  watcher->setFuture(QtConcurrent::run([atlas = atlas_, r, paths = paths_]() -> QString {
     try {
-      (void)exportFigurePreset(*atlas, r);
+      (void)exportFigurePreset(*atlas, r, paths);
       return {};
     } catch (const std::exception& e) {
       return errorText(e);

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "atlas/atlas_data.h"
+#include "core/data_paths.h"
 #include "render/figure_export.h"
 #include "render/style.h"
 
@@ -30,7 +31,8 @@ struct FigureRequest {
 /// Builds and writes the figure (PNG, PDF or SVG by extension, atomically). Throws what
 /// render::loadBuiltinPreset, buildFigure and exportFigure throw (unknown preset or region,
 /// bad extension, unwritable file), each naming what was wrong.
-render::FigureReport exportFigurePreset(const render::AtlasData& atlas, const FigureRequest& request);
+render::FigureReport exportFigurePreset(const render::AtlasData& atlas, const FigureRequest& request,
+                                        const core::DataPaths& paths);
 
 /// A dialog to choose preset, region, language and file; Export writes the figure in a worker
 /// thread (the window stays responsive) and closes on success, or shows the error.
@@ -38,7 +40,8 @@ class FigureExportDialog : public QDialog {
   Q_OBJECT
 
  public:
-  FigureExportDialog(std::shared_ptr<const render::AtlasData> atlas, render::Language language,
+  /// Lists the figure presets of `paths`.
+  FigureExportDialog(std::shared_ptr<const render::AtlasData> atlas, core::DataPaths paths, render::Language language,
                      QWidget* parent = nullptr);
 
   /// The choice as it stands (the path as typed).
@@ -57,6 +60,7 @@ class FigureExportDialog : public QDialog {
   void browse();
 
   std::shared_ptr<const render::AtlasData> atlas_;
+  core::DataPaths paths_;
   QComboBox* preset_;
   QComboBox* region_;
   QComboBox* language_;

@@ -37,7 +37,9 @@ void IdentifyPanel::setLanguage(render::Language language) {
   showHits(hits_);
 }
 
-void IdentifyPanel::setNames(const catalogue::Catalogue* catalogue) { display_.collectNames(layers_, catalogue); }
+void IdentifyPanel::setNames(const catalogue::Catalogue* catalogue, const core::DataPaths& paths) {
+  display_.collectNames(layers_, catalogue, paths);
+}
 
 void IdentifyPanel::showHits(const std::vector<IdentifyHit>& hits) {
   hits_ = hits;

@@ -24,8 +24,9 @@ class IdentifyPanel : public QWidget {
   /// translated values, codes with names and formatted numbers; the full text and the raw field
   /// name and value in tooltips.
   void showHits(const std::vector<IdentifyHit>& hits);
-  /// Takes the names codes stand for from the map's layers and `catalogue` (materials, parks).
-  void setNames(const catalogue::Catalogue* catalogue);
+  /// Takes the names codes stand for from the map's layers and `catalogue` (materials, parks), and
+  /// the industry classes of paths.data.
+  void setNames(const catalogue::Catalogue* catalogue, const core::DataPaths& paths);
   [[nodiscard]] const FieldDisplay& fieldDisplay() const noexcept { return display_; }
   void setLanguage(render::Language language);
   [[nodiscard]] QTreeWidget* tree() const noexcept { return tree_; }

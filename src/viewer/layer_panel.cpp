@@ -14,13 +14,12 @@
 #include <algorithm>
 #include <cmath>
 
-#include "definitions/definition_paths.h"
 #include "viewer/layer_stack.h"
 #include "viewer/ui_support.h"
 
 namespace circatlas::viewer {
 
-LayerPanel::LayerPanel(LayerStack& layers, QWidget* parent)
+LayerPanel::LayerPanel(LayerStack& layers, const core::DataPaths& paths, QWidget* parent)
     : QWidget(parent),
       layers_(layers),
       list_(new QListWidget(this)),
@@ -28,7 +27,7 @@ LayerPanel::LayerPanel(LayerStack& layers, QWidget* parent)
       opacity_(new QSlider(Qt::Horizontal, this)),
       styleLabel_(new QLabel(this)),
       style_(new QComboBox(this)),
-      library_(loadStyleLibrary(render::stylesDir())),
+      library_(loadStyleLibrary(paths.stylesDir())),
       up_(new QToolButton(this)),
       down_(new QToolButton(this)),
       remove_(new QToolButton(this)),

@@ -6,6 +6,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/data_paths.h"
 #include "render/style.h"
 #include "viewer/style_choice.h"
 
@@ -23,7 +24,8 @@ class LayerPanel : public QWidget {
   Q_OBJECT
 
  public:
-  LayerPanel(LayerStack& layers, QWidget* parent = nullptr);
+  /// The style choices are the styles of `paths`.
+  LayerPanel(LayerStack& layers, const core::DataPaths& paths, QWidget* parent = nullptr);
   [[nodiscard]] QListWidget* list() const noexcept { return list_; }
   void setLanguage(render::Language language);
   /// Index in the stack of the highlighted row, or -1.

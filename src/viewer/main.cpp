@@ -11,6 +11,7 @@
 
 #include <cstdio>
 
+#include "core/data_paths.h"
 #include "render/render_session.h"
 #include "viewer/allocation_panel.h"
 #include "viewer/main_window.h"
@@ -54,7 +55,8 @@ int main(int argc, char* argv[]) {
     return 4;
   }
 
-  circatlas::viewer::MainWindow window;
+  // The data, styles and layers folders: read from the environment here, once, and passed down.
+  circatlas::viewer::MainWindow window(circatlas::core::DataPaths::fromEnvironment());
   window.loadBuiltinAtlas();
   // A plain start reopens the last session; files, a registry or a scripted run start afresh.
   if (parser.positionalArguments().isEmpty() && !parser.isSet(registry) && !parser.isSet(screenshot) &&

@@ -53,13 +53,14 @@
 
 namespace circatlas::viewer {
 
-MainWindow::MainWindow(QWidget* parent)
+MainWindow::MainWindow(core::DataPaths paths, QWidget* parent)
     : QMainWindow(parent),
+      paths_(std::move(paths)),
       layers_(new LayerStack(this)),
       language_(new LanguageManager(this)),
       layerExport_(new LayerExport(this)),
       canvas_(new MapCanvas(*layers_, this)),
-      layerPanel_(new LayerPanel(*layers_, this)),
+      layerPanel_(new LayerPanel(*layers_, paths_, this)),
       legend_(new LegendPanel(this)),
       identify_(new IdentifyPanel(*layers_, this)),
       table_(new AttributeTablePanel(*layers_, this)),
@@ -248,11 +249,11 @@ void MainWindow::createMenus() {
 bool MainWindow::loadBuiltinAtlas() {
   try {
     core::NullProgress progress;
-    const render::LayerSet set = render::parseLayerSetFile(render::builtinLayerSetPath());
-    atlas_ = std::make_shared<const render::AtlasData>(render::AtlasData::load(set, progress));
+    const render::LayerSet set = render::loadBuiltinLayerSet(paths_);
+    atlas_ = std::make_shared<const render::AtlasData>(render::AtlasData::load(set, paths_, progress));
     layers_->setAtlas(*atlas_);
-    inputs_ = AnalysisInputs::loadBuiltin();
-    identify_->setNames(&inputs_->catalogue);
+    inputs_ = AnalysisInputs::loadBuiltin(paths_);
+    identify_->setNames(&inputs_->catalogue, paths_);
   } catch (const std::exception& e) {
     showError(this, tr("Cannot load the built-in atlas"), errorText(e));
     return false;
@@ -287,7 +288,7 @@ void MainWindow::createAnalysisPanels() {
 }
 
 void MainWindow::createMeasureTool() {
-  measure_ = new MeasureTool(this);
+  measure_ = new MeasureTool(paths_, this);
   measurePanel_ = new MeasurePanel(*measure_, this);
   // Tabbed with Identify, so opening it never moves the map under the first click.
   measureDock_ = addDock(measurePanel_, "measureDock", Qt::LeftDockWidgetArea, true);
@@ -323,7 +324,7 @@ bool MainWindow::openRegistry(const QString& path, const QString& layer) {
       tools::CatalogueRequest request;
       request.source.path = utf8(path);
       if (!layer.isEmpty()) request.source.layer = utf8(layer);
-      inputs = AnalysisInputs::load(request);
+      inputs = AnalysisInputs::load(request, paths_);
     } catch (const std::exception& e) {
       QApplication::restoreOverrideCursor();
       statusBar()->clearMessage();
@@ -333,7 +334,7 @@ bool MainWindow::openRegistry(const QString& path, const QString& layer) {
     QApplication::restoreOverrideCursor();
   }
   inputs_ = inputs;
-  identify_->setNames(&inputs_->catalogue);
+  identify_->setNames(&inputs_->catalogue, paths_);
   cluster_->setInputs(inputs);
   partners_->setInputs(inputs);
   allocation_->setInputs(inputs);
@@ -468,7 +469,7 @@ QStringList MainWindow::applyProject(const Project& project) {
     }
     layers_->move(*index, std::min(bottom++, layers_->size() - 1));
   }
-  const StyleLibrary library = loadStyleLibrary(render::stylesDir());
+  const StyleLibrary library = loadStyleLibrary(paths_.stylesDir());
   for (const ProjectLayer& l : project.layers) {
     const auto index = layers_->indexOf(l.id);
     if (!index) continue;
@@ -586,7 +587,7 @@ bool MainWindow::openFile(const QString& path, const QString& layer) {
 }
 
 bool MainWindow::exportView(const QString& path) {
-  if (!acceptOutputTarget(this, path, layers_->layers(), true)) return false;
+  if (!acceptOutputTarget(this, path, layers_->layers(), true, paths_)) return false;
   try {
     viewer::exportView(drawItems(*layers_), canvas_->settings(), utf8(path));
   } catch (const std::exception& e) {
@@ -614,7 +615,7 @@ void MainWindow::exportViewDialog() {
 
 void MainWindow::exportFigureDialog() {
   if (!atlas_) return;
-  auto* dialog = new FigureExportDialog(atlas_, language_->mapLanguage(), this);
+  auto* dialog = new FigureExportDialog(atlas_, paths_, language_->mapLanguage(), this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   connect(dialog, &FigureExportDialog::finished, this, [this](const QString& path, const QString& error) {
     if (error.isEmpty()) statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);
@@ -623,7 +624,7 @@ void MainWindow::exportFigureDialog() {
 }
 
 bool MainWindow::exportLayers(const QString& path) {
-  if (!acceptOutputTarget(this, path, layers_->layers(), true)) return false;
+  if (!acceptOutputTarget(this, path, layers_->layers(), true, paths_)) return false;
   if (!layerExport_->start(layers_->layers(), path, language_->mapLanguage())) return false;
   QSettings().setValue("paths/last_export_folder", QFileInfo(path).absolutePath());
   statusBar()->showMessage(tr("Writing %1…").arg(path));
@@ -638,7 +639,7 @@ void MainWindow::exportLayersDialog() {
   if (path.isEmpty()) return;
   if (path.endsWith(".gpkg", Qt::CaseInsensitive)) {
     exportLayers(path);
-  } else if (acceptOutputTarget(this, path + ".gpkg", layers_->layers(), false)) {
+  } else if (acceptOutputTarget(this, path + ".gpkg", layers_->layers(), false, paths_)) {
     exportLayers(path + ".gpkg");  // another suffix typed: the real name was not asked about yet
   }
 }

@@ -8,6 +8,8 @@
 
 #include "viewer/project.h"
 
+#include "core/data_paths.h"
+
 class QAction;
 class QDockWidget;
 class QLabel;
@@ -39,7 +41,8 @@ class MainWindow : public QMainWindow {
   Q_OBJECT
 
  public:
-  explicit MainWindow(QWidget* parent = nullptr);
+  /// Reads the built-in atlas, catalogue, styles and presets from `paths`.
+  explicit MainWindow(core::DataPaths paths, QWidget* parent = nullptr);
   ~MainWindow() override;
 
   /// Loads the built-in atlas (layers/atlas.json) and the catalogue for the analysis panels;
@@ -148,6 +151,7 @@ class MainWindow : public QMainWindow {
   void retranslateUi();
   void updateScale();
 
+  core::DataPaths paths_;  ///< first: the panels built in the constructor read it
   LayerStack* layers_;
   LanguageManager* language_;
   LayerExport* layerExport_;

@@ -24,7 +24,7 @@ RoadDistance roadDistance(const RoadRouting& r, core::LonLat a, core::LonLat b) 
 
 }  // namespace
 
-MeasureTool::MeasureTool(QObject* parent) : QObject(parent) {
+MeasureTool::MeasureTool(core::DataPaths paths, QObject* parent) : QObject(parent), paths_(std::move(paths)) {
   connect(&watcher_, &QFutureWatcher<RoadJob>::finished, this, &MeasureTool::routed);
 }
 
@@ -61,10 +61,10 @@ void MeasureTool::clear() {
 void MeasureTool::startRouting() {
   routing_ = true;
   routingGeneration_ = generation_;
-  watcher_.setFuture(QtConcurrent::run([points = m_.points, routing = routingData_]() mutable {
+  watcher_.setFuture(QtConcurrent::run([points = m_.points, routing = routingData_, paths = paths_]() mutable {
     RoadJob job;
     try {
-      if (!routing) routing = RoadRouting::loadBuiltin();
+      if (!routing) routing = RoadRouting::loadBuiltin(paths);
       job.routing = routing;
       for (std::size_t i = 1; i < points.size(); ++i)
         job.legs.push_back(roadDistance(*routing, points[i - 1], points[i]));

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analysis/network/router.h"
+#include "core/data_paths.h"
 #include "core/points.h"
 #include "viewer/map_tool.h"
 
@@ -47,7 +48,8 @@ class MeasureTool : public QObject, public MapTool {
   Q_OBJECT
 
  public:
-  explicit MeasureTool(QObject* parent = nullptr);
+  /// Routes on the built-in trunk network of `paths`.
+  explicit MeasureTool(core::DataPaths paths, QObject* parent = nullptr);
   ~MeasureTool() override;
   MeasureTool(const MeasureTool&) = delete;
   MeasureTool& operator=(const MeasureTool&) = delete;
@@ -85,6 +87,7 @@ class MeasureTool : public QObject, public MapTool {
 
   Measurement m_;
   std::optional<core::Coord> cursor_;  ///< display CRS, for the line that follows it
+  core::DataPaths paths_;
   std::shared_ptr<const RoadRouting> routingData_;
   QFutureWatcher<RoadJob> watcher_;
   bool routing_ = false;

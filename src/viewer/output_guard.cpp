@@ -5,9 +5,8 @@
 #include <QFileInfo>
 #include <QMessageBox>
 
+#include "core/data_paths.h"
 #include "core/error.h"
-#include "definitions/definition_paths.h"
-#include "io/builtin_data.h"
 #include "io/output_target.h"
 #include "viewer/ui_support.h"
 
@@ -24,7 +23,8 @@ QString askSavePath(QWidget* parent, const QString& title, const QString& folder
   return dialog.selectedFiles().constFirst();
 }
 
-bool acceptOutputTarget(QWidget* parent, const QString& path, const std::vector<ViewerLayer>& layers, bool confirmed) {
+bool acceptOutputTarget(QWidget* parent, const QString& path, const std::vector<ViewerLayer>& layers, bool confirmed,
+                        const core::DataPaths& paths) {
   if (!confirmed && QFileInfo::exists(path)) {
     const auto answer =
         QMessageBox::question(parent, QObject::tr("Replace the file?"), QObject::tr("%1 exists. Replace it?").arg(path),
@@ -33,9 +33,9 @@ bool acceptOutputTarget(QWidget* parent, const QString& path, const std::vector<
   }
   std::vector<io::InputRef> inputs;
   try {
-    inputs = {{io::builtinDataDir().string(), "the built-in data folder", std::nullopt},
-              {render::stylesDir().string(), "the built-in styles folder", std::nullopt},
-              {render::layersDir().string(), "the built-in layers folder", std::nullopt}};
+    inputs = {{paths.dataDir().string(), "the built-in data folder", std::nullopt},
+              {paths.stylesDir().string(), "the built-in styles folder", std::nullopt},
+              {paths.layersDir().string(), "the built-in layers folder", std::nullopt}};
     for (const auto& l : layers) {
       if (!l.file.empty()) inputs.push_back({l.file, "layer " + l.id, std::nullopt});
     }

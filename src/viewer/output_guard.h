@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "core/data_paths.h"
 #include "viewer/viewer_layer.h"
 
 class QWidget;
@@ -19,9 +20,9 @@ namespace circatlas::viewer {
 
 /// Asks the planner before an existing file is replaced (unless a save dialog already asked for
 /// this very path: `confirmed`), then checks the target against the output policy — never onto a
-/// file the open layers were read from, never into the built-in data — and shows why when it is
+/// file the open layers were read from, never into the built-in data of `paths` — and shows why when it is
 /// refused. True when writing may go ahead.
 [[nodiscard]] bool acceptOutputTarget(QWidget* parent, const QString& path, const std::vector<ViewerLayer>& layers,
-                                      bool confirmed);
+                                      bool confirmed, const core::DataPaths& paths);
 
 }  // namespace circatlas::viewer

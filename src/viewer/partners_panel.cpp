@@ -40,7 +40,7 @@ PartnersOutcome runPartnersJob(const AnalysisInputs& inputs, const std::string& 
                         realOf(c.value(i, "km")), realOf(c.value(i, "transport_cny")), realOf(c.value(i, "score")),
                         qs(core::toString(c.value(i, "reason_zh"))), qs(core::toString(c.value(i, "reason_en")))});
   }
-  out.links = makeExchangeLinks(c, tools::spec::partners::candidates);
+  out.links = makeExchangeLinks(c, tools::spec::partners::candidates, inputs.paths);
   out.links->origin = inputs.provenance("enterprises, flows, materials, material_uses");
   out.links->producedBy = "circatlas partners (viewer)";
   out.links->parameters = r.parameters;

@@ -1,17 +1,17 @@
 // Building the built-in trunk network and its router once, as the CLI's `route` does for --network builtin.
 #include "viewer/road_routing.h"
 
-#include "io/builtin_data.h"
+#include "core/data_paths.h"
 #include "io/layer_reader.h"
 #include "tools/analysis_specs.h"
 
 namespace circatlas::viewer {
 
-std::shared_ptr<const RoadRouting> RoadRouting::loadBuiltin() {
+std::shared_ptr<const RoadRouting> RoadRouting::loadBuiltin(const core::DataPaths& paths) {
   namespace net = analysis::network;
   tools::NetworkParams params;
   params.lengthField = tools::spec::network::builtinLengthField.text;
-  const core::Layer lines = io::readLayer((io::builtinDataDir() / "network" / "gansu_trunk.csv").string(), {});
+  const core::Layer lines = io::readLayer((paths.dataDir() / "network" / "gansu_trunk.csv").string(), {});
   auto routing = std::make_shared<RoadRouting>(RoadRouting{tools::buildNetwork(lines, params), nullptr});
   net::RouterOptions options;
   options.metric = net::Metric::Length;

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "analysis/network/router.h"
+#include "core/data_paths.h"
 #include "tools/network_tool.h"
 
 namespace circatlas::viewer {
@@ -18,7 +19,7 @@ struct RoadRouting {
 
   /// Reads and builds the network (a few milliseconds). Throws the io errors of io::readLayer and
   /// the tools' core::InputError / core::CrsError.
-  [[nodiscard]] static std::shared_ptr<const RoadRouting> loadBuiltin();
+  [[nodiscard]] static std::shared_ptr<const RoadRouting> loadBuiltin(const core::DataPaths& paths);
 };
 
 }  // namespace circatlas::viewer

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "core/data_paths.h"
 #include "core/error.h"
 #include "geo/web_map_coords.h"
 #include "test_support.h"
@@ -21,6 +22,11 @@ constexpr const char* kEnterprises =
 
 bool contains(const std::vector<std::string>& v, const std::string& s) {
   return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+// The loader with the data folders the tests run on (the environment's, as main reads them).
+catalogue::Catalogue load(const CatalogueRequest& request) {
+  return loadCatalogue(request, core::DataPaths::fromEnvironment());
 }
 
 CatalogueRequest requestFor(const std::filesystem::path& source, bool withBuiltin = false) {
@@ -48,7 +54,7 @@ std::size_t countWhere(const core::Layer& l, const std::string& field, const std
 }
 
 TEST(CatalogueLoader, TheBuiltInCatalogueIsItsOwnOrigin) {
-  const catalogue::Catalogue c = loadCatalogue({});
+  const catalogue::Catalogue c = load({});
   EXPECT_TRUE(c.builtin);
   EXPECT_EQ(c.origin, "the built-in catalogue (data/catalogue)");
   EXPECT_TRUE(c.builtinTables.empty());
@@ -62,7 +68,7 @@ TEST(CatalogueLoader, TheBuiltInCatalogueIsItsOwnOrigin) {
 TEST(CatalogueLoader, AUsersFolderGetsOnlyTheReferenceTablesFromTheBuiltInOne) {
   test::TempDir dir;
   test::writeFile(dir / "enterprises.csv", kEnterprises);
-  const catalogue::Catalogue c = loadCatalogue(requestFor(dir.path()));
+  const catalogue::Catalogue c = load(requestFor(dir.path()));
   EXPECT_FALSE(c.builtin);
   EXPECT_EQ(c.origin, dir.path().string());
   EXPECT_EQ(c.ownTables, std::vector<std::string>{"enterprises"});
@@ -86,7 +92,7 @@ TEST(CatalogueLoader, AUsersFolderGetsOnlyTheReferenceTablesFromTheBuiltInOne) {
 TEST(CatalogueLoader, WithBuiltinTakesTheMissingTablesButNeverMixesIds) {
   test::TempDir dir;
   test::writeFile(dir / "enterprises.csv", kEnterprises);
-  const catalogue::Catalogue c = loadCatalogue(requestFor(dir.path(), true));
+  const catalogue::Catalogue c = load(requestFor(dir.path(), true));
   EXPECT_TRUE(contains(c.builtinTables, "flows"));
   EXPECT_TRUE(contains(c.builtinTables, "parks"));
   EXPECT_TRUE(contains(c.builtinTables, "projects"));
@@ -112,7 +118,7 @@ TEST(CatalogueLoader, ASingleFileRegistryAsABureauHandsItOutIsTheAnalysisInput) 
                                     "兰州某水泥厂,103.62,36.12,3011,\n"
                                     "白银某冶炼厂,104.17,36.55,3212,\n"
                                     "武威某化工,,,2614,甘肃省武威市凉州区黄羊镇工业园\n");
-  const catalogue::Catalogue c = loadCatalogue(requestFor(file));
+  const catalogue::Catalogue c = load(requestFor(file));
   ASSERT_EQ(c.enterprises.size(), 3u);
   EXPECT_FALSE(c.builtin);
   EXPECT_NE(c.origin.find("reg.csv"), std::string::npos) << c.origin;
@@ -122,7 +128,7 @@ TEST(CatalogueLoader, ASingleFileRegistryAsABureauHandsItOutIsTheAnalysisInput) 
   EXPECT_GT(c.materials.size(), 0u) << "reference tables come from the built-in catalogue";
   EXPECT_EQ(countWhere(c.enterprises, "industry_code", "3011"), 1u);
   EXPECT_FALSE(c.enterprises.features()[2].geometry.isEmpty()) << "placed at the township centre of 黄羊镇";
-  EXPECT_THROW((void)loadCatalogue(requestFor(dir / "absent")), core::IoError);
+  EXPECT_THROW((void)load(requestFor(dir / "absent")), core::IoError);
 }
 
 TEST(CatalogueLoader, LayerIsForSingleFileRegistriesOnly) {
@@ -130,7 +136,7 @@ TEST(CatalogueLoader, LayerIsForSingleFileRegistriesOnly) {
   test::writeFile(dir / "enterprises.csv", kEnterprises);
   CatalogueRequest r = requestFor(dir.path());
   r.source.layer = "Sheet1";
-  EXPECT_THROW((void)loadCatalogue(r), core::ParameterError);
+  EXPECT_THROW((void)load(r), core::ParameterError);
 }
 
 TEST(CatalogueLoader, ColumnOptionsOfASingleFileAreRefusedForAFolderOrTheBuiltInCatalogue) {
@@ -138,17 +144,17 @@ TEST(CatalogueLoader, ColumnOptionsOfASingleFileAreRefusedForAFolderOrTheBuiltIn
   test::writeFile(dir / "enterprises.csv", kEnterprises);
   CatalogueRequest folder = requestFor(dir.path());
   folder.source.fields = {"name=企业名称"};
-  EXPECT_EQ(messageOf([&] { (void)loadCatalogue(folder); }),
+  EXPECT_EQ(messageOf([&] { (void)load(folder); }),
             "--field name=企业名称: " + dir.path().string() +
                 " is a folder registry, whose tables follow the catalogue's columns in WGS 84 "
                 "(data/catalogue/README.md); this option applies to a single-file registry (a sheet or GIS layer)");
   CatalogueRequest builtin;
   builtin.source.coords = "gcj02";
-  EXPECT_EQ(messageOf([&] { (void)loadCatalogue(builtin); }),
+  EXPECT_EQ(messageOf([&] { (void)load(builtin); }),
             "--coords gcj02: applies to a single-file --registry (a sheet or GIS layer); none was given");
   builtin = {};
   builtin.source.encoding = "gb18030";
-  EXPECT_THROW((void)loadCatalogue(builtin), core::ParameterError);
+  EXPECT_THROW((void)load(builtin), core::ParameterError);
 }
 
 TEST(CatalogueLoader, ASingleFileIsReadWithTheGivenColumnsCoordinatesAndMapping) {
@@ -162,7 +168,7 @@ TEST(CatalogueLoader, ASingleFileIsReadWithTheGivenColumnsCoordinatesAndMapping)
   r.source.fields = {"name=单位", "industry_code=代码"};
   r.source.lonField = "东经";
   r.source.latField = "北纬";
-  const catalogue::Catalogue wgs = loadCatalogue(r);
+  const catalogue::Catalogue wgs = load(r);
   ASSERT_EQ(wgs.enterprises.size(), 2u);
   EXPECT_EQ(core::toString(wgs.enterprises.value(0, "name_zh")), "甲厂");
   EXPECT_EQ(countWhere(wgs.enterprises, "industry_code", "3212"), 1u);
@@ -172,7 +178,7 @@ TEST(CatalogueLoader, ASingleFileIsReadWithTheGivenColumnsCoordinatesAndMapping)
   // The same sheet declared GCJ-02 is converted as geo::toWgs84 converts it (that function is
   // checked against published pairs in web_map_coords_test): a few hundred metres.
   r.source.coords = "gcj02";
-  const core::Coord converted = loadCatalogue(r).enterprises.features()[0].geometry.coords()[0];
+  const core::Coord converted = load(r).enterprises.features()[0].geometry.coords()[0];
   const core::LonLat expected = geo::toWgs84({103.8, 36.06}, geo::LonLatSystem::Gcj02);
   // The reader writes 7 decimals (about 1 cm), as enterprises.csv holds them.
   EXPECT_NEAR(converted.x, expected.lon, 5e-8);
@@ -182,7 +188,7 @@ TEST(CatalogueLoader, ASingleFileIsReadWithTheGivenColumnsCoordinatesAndMapping)
   const auto mapping = test::writeFile(dir / "odd.mapping", "name=单位\nindustry_code=代码\nlon=东经\nlat=北纬\n");
   CatalogueRequest viaFile = requestFor(file);
   viaFile.source.mappingFile = mapping.string();
-  const catalogue::Catalogue mapped = loadCatalogue(viaFile);
+  const catalogue::Catalogue mapped = load(viaFile);
   ASSERT_EQ(mapped.enterprises.size(), 2u);
   EXPECT_EQ(core::toString(mapped.enterprises.value(1, "name_zh")), "乙厂");
   EXPECT_EQ(mapped.enterprises.features()[1].geometry.coords()[0].x, 104.17);
@@ -193,7 +199,7 @@ TEST(CatalogueLoader, AColumnThatIsNotInTheFileNamesTheFileAndTheColumn) {
   const auto file = test::writeFile(dir / "reg.csv", "名称,经度,纬度\n甲厂,103.8,36.06\n");
   CatalogueRequest r = requestFor(file);
   r.source.fields = {"industry_name=主营行业"};
-  EXPECT_EQ(messageOf([&] { (void)loadCatalogue(r); }),
+  EXPECT_EQ(messageOf([&] { (void)load(r); }),
             file.string() + ": no column '主营行业' in the registry (its columns: '名称', '经度', '纬度')");
 }
 
@@ -204,12 +210,12 @@ TEST(CatalogueLoader, AFolderInGbkIsReadAsValidateReadsIt) {
       dir / "enterprises.csv",
       "id,name_zh,name_en,industry_code,park_id,status,lon,lat,county_code,prefecture_code,source,location_precision\n"
       "E1,\xCB\xAE\xC4\xE0,Cement,3011,,none,103.6,36.1,,620100,test,test\n");
-  const catalogue::Catalogue c = loadCatalogue(requestFor(dir.path()));
+  const catalogue::Catalogue c = load(requestFor(dir.path()));
   ASSERT_EQ(c.enterprises.size(), 1u);
   EXPECT_EQ(core::toString(c.enterprises.value(0, "name_zh")), "水泥");
   CatalogueRequest strict = requestFor(dir.path());
   strict.source.encoding = "utf8";
-  EXPECT_THROW((void)loadCatalogue(strict), core::InputError);
+  EXPECT_THROW((void)load(strict), core::InputError);
 }
 
 }  // namespace

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "core/data_paths.h"
 #include "core/value.h"
 #include "definitions/definition_paths.h"
 #include "definitions/style_parser.h"
@@ -402,7 +403,7 @@ TEST_P(ExportedStyles, EveryRuleFieldExistsAndQmlSldAndCircatlasAgreeOnEachFeatu
     withRows.insert(l.layer);
     // circatlas's own classes, from the style the GeoPackage names, on the values as written.
     ASSERT_TRUE(styleNames_.contains(l.layer));
-    const fs::path styleFile = render::stylesDir() / (styleNames_[l.layer] + ".json");
+    const fs::path styleFile = core::DataPaths::fromEnvironment().stylesDir() / (styleNames_[l.layer] + ".json");
     std::map<std::string, int> expected, byQml, bySld;
     int fallback = 0;
     if (fs::exists(styleFile) && qml.renderer != "singleSymbol") {

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "core/data_paths.h"
 #include "core/error.h"
 #include "definitions/definition_paths.h"
 #include "definitions/figure_preset.h"
@@ -144,22 +145,25 @@ TEST(LayerSet, RejectsDuplicateIdsAndUnknownKeys) {
 
 TEST(BuiltinDefinitions, EveryStyleLayerSetAndPresetParses) {
   std::size_t styles = 0;
-  for (const auto& e : std::filesystem::directory_iterator(stylesDir())) {
+  for (const auto& e : std::filesystem::directory_iterator(core::DataPaths::fromEnvironment().stylesDir())) {
     if (e.path().extension() != ".json") continue;
     const Style s = parseStyleFile(e.path());
     EXPECT_EQ(s.name + ".json", e.path().filename().string());
     ++styles;
   }
   EXPECT_GE(styles, 17u);
-  const LayerSet set = parseLayerSetFile(builtinLayerSetPath());
-  for (const auto& l : set.layers) EXPECT_TRUE(std::filesystem::exists(stylesDir() / (l.style + ".json"))) << l.style;
-  const auto presets = builtinPresetNames();
+  const LayerSet set = loadBuiltinLayerSet(core::DataPaths::fromEnvironment());
+  for (const auto& l : set.layers)
+    EXPECT_TRUE(std::filesystem::exists(core::DataPaths::fromEnvironment().stylesDir() / (l.style + ".json")))
+        << l.style;
+  const auto presets = builtinPresetNames(core::DataPaths::fromEnvironment());
   ASSERT_GE(presets.size(), 2u);
   for (const auto& name : presets) {
-    const FigurePreset p = loadBuiltinPreset(name);
+    const FigurePreset p = loadBuiltinPreset(core::DataPaths::fromEnvironment(), name);
     for (const auto& id : p.layers) EXPECT_NE(set.find(id), nullptr) << name << ": " << id;
   }
-  EXPECT_NE(messageOf([] { (void)loadBuiltinPreset("nosuch"); }).find("presets: "), std::string::npos);
+  EXPECT_NE(messageOf([] { (void)loadBuiltinPreset(core::DataPaths::fromEnvironment(), "nosuch"); }).find("presets: "),
+            std::string::npos);
 }
 
 }  // namespace

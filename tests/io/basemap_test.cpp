@@ -6,12 +6,12 @@
 #include <map>
 #include <set>
 
+#include "core/data_paths.h"
 #include "core/error.h"
 #include "geo/geodesic.h"
 #include "geo/geometry_ops.h"
 #include "geo/polygon_index.h"
 #include "geo/web_map_coords.h"
-#include "io/builtin_data.h"
 #include "io/csv_reader.h"
 #include "io/layer_reader.h"
 
@@ -21,7 +21,7 @@ namespace {
 class Basemap : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    const std::string path = io::basemapPath().string();
+    const std::string path = core::DataPaths::fromEnvironment().basemap().string();
     province_ = std::make_unique<core::Layer>(io::readLayer(path, {.layer = "province", .sql = std::nullopt}));
     prefectures_ = std::make_unique<core::Layer>(io::readLayer(path, {.layer = "prefectures", .sql = std::nullopt}));
     counties_ = std::make_unique<core::Layer>(io::readLayer(path, {.layer = "counties", .sql = std::nullopt}));
@@ -266,7 +266,8 @@ TEST_F(Basemap, ConversionFromGcj02ChangesAreasOnlyWithinTheFormulasDistortion) 
 // misplaced it; `in_county` says which. 窑街街道 (Honggu) and 太石乡 (Kang) lie 30 m and 25 m
 // beyond their county's line (in Yongdeng and Cheng), as they did before the conversion.
 TEST_F(Basemap, TownshipCentresLieInTheirCountyExceptTheTwoTheGazetteerFlags) {
-  const core::TextTable towns = io::readCsvTable((io::builtinDataDir() / "gazetteer" / "townships.csv").string());
+  const core::TextTable towns =
+      io::readCsvTable((core::DataPaths::fromEnvironment().dataDir() / "gazetteer" / "townships.csv").string());
   const auto col = [&](const char* name) { return *towns.column(name); };
   ASSERT_EQ(towns.rows.size(), 1211U);
   std::map<std::string, std::size_t> countyIndex;

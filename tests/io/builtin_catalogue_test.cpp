@@ -8,8 +8,8 @@
 #include "catalogue/catalogue_layers.h"
 #include "catalogue/catalogue_schema.h"
 #include "catalogue/validator.h"
+#include "core/data_paths.h"
 #include "geo/polygon_index.h"
-#include "io/builtin_data.h"
 #include "io/catalogue_reader.h"
 #include "io/layer_reader.h"
 
@@ -19,8 +19,10 @@ namespace {
 class BuiltinCatalogue : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    tables_ = new std::vector<catalogue::TableInput>(io::readCatalogueTables(io::builtinCatalogueDir()));
-    counties_ = new core::Layer(io::readLayer(io::basemapPath().string(), {.layer = "counties", .sql = std::nullopt}));
+    tables_ = new std::vector<catalogue::TableInput>(
+        io::readCatalogueTables(core::DataPaths::fromEnvironment().catalogueDir()));
+    counties_ = new core::Layer(io::readLayer(core::DataPaths::fromEnvironment().basemap().string(),
+                                              {.layer = "counties", .sql = std::nullopt}));
   }
   static void TearDownTestSuite() {
     delete tables_;

@@ -3,8 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/data_paths.h"
 #include "core/error.h"
-#include "io/builtin_data.h"
 #include "io/dataset_info.h"
 #include "test_support.h"
 
@@ -89,7 +89,7 @@ TEST(LayerReader, NonSpatialFileIsAnInputErrorQuotingGdal) {
 
 TEST(LayerReader, UnknownLayerNameListsTheLayersThatExist) {
   try {
-    (void)readLayer(basemapPath().string(), {.layer = "roads", .sql = std::nullopt});
+    (void)readLayer(core::DataPaths::fromEnvironment().basemap().string(), {.layer = "roads", .sql = std::nullopt});
     FAIL() << "expected ParameterError";
   } catch (const core::ParameterError& e) {
     const std::string message = e.what();
@@ -99,12 +99,12 @@ TEST(LayerReader, UnknownLayerNameListsTheLayersThatExist) {
 }
 
 TEST(LayerReader, SeveralLayersAndNoNameIsAParameterError) {
-  EXPECT_THROW((void)readLayer(basemapPath().string()), core::ParameterError);
+  EXPECT_THROW((void)readLayer(core::DataPaths::fromEnvironment().basemap().string()), core::ParameterError);
 }
 
 TEST(LayerReader, SqlSelectsFeatures) {
   const core::Layer lanzhou = readLayer(
-      basemapPath().string(),
+      core::DataPaths::fromEnvironment().basemap().string(),
       {.layer = std::nullopt, .sql = "SELECT code, name_zh, geom FROM counties WHERE prefecture_code = '620100'"});
   EXPECT_EQ(lanzhou.size(), 8U);  // 5 districts and 3 counties
 }
@@ -113,7 +113,7 @@ TEST(LayerReader, CorruptGeoPackageIsAnInputError) {
   TempDir dir;
   // A real GeoPackage whose pages after the first are overwritten, as by a copy cut short and
   // padded: SQLite's header survives, its tables do not.
-  std::ifstream in(basemapPath(), std::ios::binary);
+  std::ifstream in(core::DataPaths::fromEnvironment().basemap(), std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   ASSERT_GT(bytes.size(), 65536U);
   for (std::size_t i = 4096; i < bytes.size(); ++i) bytes[i] = static_cast<char>((i * 7919) & 0xFF);

@@ -13,8 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "core/data_paths.h"
 #include "core/error.h"
-#include "io/builtin_data.h"
 #include "io/csv_reader.h"
 #include "io/registry_file.h"
 #include "test_support.h"
@@ -67,7 +67,8 @@ std::string toGb18030(const std::string& utf8) {
 // The county of the base map containing the point, by GDAL/GEOS (OGRGeometry::Contains).
 std::optional<std::string> countyByOgr(double lon, double lat) {
   GDALAllRegister();
-  static GDALDatasetUniquePtr ds(GDALDataset::Open(io::basemapPath().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+  static GDALDatasetUniquePtr ds(
+      GDALDataset::Open(core::DataPaths::fromEnvironment().basemap().c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
   OGRLayer* counties = ds->GetLayerByName("counties");
   OGRPoint p(lon, lat);
   counties->SetSpatialFilter(&p);
@@ -106,7 +107,7 @@ TEST(RegistryFile, XlsxWithChineseHeadersAndATitleRowIsReadIntoCatalogueForm) {
   writeSheet(path, "XLSX", "企业名录", rows, {});
   catalogue::RegistrySource source;
   source.path = path.string();
-  const auto reg = io::readRegistryFile(source);
+  const auto reg = io::readRegistryFile(source, core::DataPaths::fromEnvironment());
   const auto& t = reg.enterprises;
   ASSERT_EQ(t.rows.size(), 4U);
   EXPECT_EQ(reg.report.sourceLabel, "reg.xlsx, sheet 企业名录");
@@ -152,7 +153,7 @@ TEST(RegistryFile, OdsWithNumericCoordinateCellsIsReadLikeXlsx) {
   writeSheet(path, "ODS", "Sheet1", kSheet, {3, 4});
   catalogue::RegistrySource source;
   source.path = path.string();
-  const auto reg = io::readRegistryFile(source);
+  const auto reg = io::readRegistryFile(source, core::DataPaths::fromEnvironment());
   ASSERT_EQ(reg.enterprises.rows.size(), 4U);
   EXPECT_NEAR(std::stod(cell(reg.enterprises, 0, "lon")), 103.8343, 1e-9);
   EXPECT_EQ(cell(reg.enterprises, 0, "county_code"), "620102");
@@ -169,7 +170,7 @@ TEST(RegistryFile, GbkCsvWithChineseHeadersIsDetectedAndConverted) {
   const auto path = test::writeFile(dir / "reg.csv", toGb18030(csv));
   catalogue::RegistrySource source;
   source.path = path.string();
-  const auto reg = io::readRegistryFile(source);
+  const auto reg = io::readRegistryFile(source, core::DataPaths::fromEnvironment());
   ASSERT_EQ(reg.enterprises.rows.size(), 4U);
   EXPECT_EQ(cell(reg.enterprises, 1, "name_zh"), "金川某冶炼厂");
   EXPECT_EQ(cell(reg.enterprises, 1, "id"), "R3");  // CSV line 3
@@ -177,12 +178,13 @@ TEST(RegistryFile, GbkCsvWithChineseHeadersIsDetectedAndConverted) {
   EXPECT_EQ(cell(reg.enterprises, 0, "source"), "reg.csv");
   // Asked to read it as UTF-8 only, it is refused with the fix.
   source.encoding = "utf8";
-  EXPECT_THROW((void)io::readRegistryFile(source), core::InputError);
+  EXPECT_THROW((void)io::readRegistryFile(source, core::DataPaths::fromEnvironment()), core::InputError);
 }
 
 TEST(RegistryFile, AddressOnlySheetIsPlacedAtTownshipCentresOrCountySeatsAndNoRowIsDropped) {
   test::TempDir dir;
-  const auto gazetteer = io::readCsvTable((io::builtinDataDir() / "gazetteer" / "townships.csv").string());
+  const auto gazetteer =
+      io::readCsvTable((core::DataPaths::fromEnvironment().dataDir() / "gazetteer" / "townships.csv").string());
   auto townshipRow = [&](const std::string& name, const std::string& county) -> std::size_t {
     for (std::size_t r = 0; r < gazetteer.rows.size(); ++r) {
       if (cell(gazetteer, r, "name") == name && (county.empty() || cell(gazetteer, r, "county") == county)) return r;
@@ -202,7 +204,7 @@ TEST(RegistryFile, AddressOnlySheetIsPlacedAtTownshipCentresOrCountySeatsAndNoRo
   writeSheet(path, "XLSX", "名录", rows);
   catalogue::RegistrySource source;
   source.path = path.string();
-  const auto reg = io::readRegistryFile(source);
+  const auto reg = io::readRegistryFile(source, core::DataPaths::fromEnvironment());
   const auto& t = reg.enterprises;
   ASSERT_EQ(t.rows.size(), 5U);  // every row kept
   const std::size_t haishiwan = townshipRow("海石湾镇", "");
@@ -256,7 +258,7 @@ TEST(RegistryFile, GeoPackageInGermanyInUtmIsReprojectedAndLiesOutsideGansu) {
   }
   catalogue::RegistrySource source;
   source.path = path.string();
-  const auto reg = io::readRegistryFile(source);
+  const auto reg = io::readRegistryFile(source, core::DataPaths::fromEnvironment());
   const auto& t = reg.enterprises;
   ASSERT_EQ(t.rows.size(), 2U);
   EXPECT_EQ(cell(t, 0, "name_en"), "Salzgitter Flachstahl");
@@ -279,27 +281,28 @@ TEST(RegistryFile, FieldOptionsWinAndTheSavedMappingReadsTheSameTable) {
   writeSheet(path, "XLSX", "表1", rows);
   catalogue::RegistrySource source;
   source.path = path.string();
-  EXPECT_THROW((void)io::readRegistryFile(source), core::InputError);  // no name column recognised
+  EXPECT_THROW((void)io::readRegistryFile(source, core::DataPaths::fromEnvironment()),
+               core::InputError);  // no name column recognised
   source.fields = {"name=厂名", "industry_name=主营行业"};
   source.lonField = "E";
   source.latField = "N";
   source.saveMapping = (dir / "own.mapping").string();
-  const auto first = io::readRegistryFile(source);
+  const auto first = io::readRegistryFile(source, core::DataPaths::fromEnvironment());
   EXPECT_EQ(cell(first.enterprises, 0, "industry_code"), "4411");
   EXPECT_EQ(cell(first.enterprises, 0, "county_code"), "620104");  // 西固区
   EXPECT_EQ(cell(first.enterprises, 0, "notes"), "西固");
   // The saved file is never overwritten, and read back it gives the same table.
-  EXPECT_THROW((void)io::readRegistryFile(source), core::ParameterError);
+  EXPECT_THROW((void)io::readRegistryFile(source, core::DataPaths::fromEnvironment()), core::ParameterError);
   catalogue::RegistrySource again;
   again.path = path.string();
   again.mappingFile = (dir / "own.mapping").string();
-  const auto second = io::readRegistryFile(again);
+  const auto second = io::readRegistryFile(again, core::DataPaths::fromEnvironment());
   EXPECT_EQ(second.enterprises.header, first.enterprises.header);
   EXPECT_EQ(second.enterprises.rows[0].cells, first.enterprises.rows[0].cells);
   // A requested column the sheet lacks is named.
   again.fields = {"address=地址"};
   try {
-    (void)io::readRegistryFile(again);
+    (void)io::readRegistryFile(again, core::DataPaths::fromEnvironment());
     ADD_FAILURE();
   } catch (const core::ParameterError& e) {
     EXPECT_NE(std::string(e.what()).find("no column '地址'"), std::string::npos) << e.what();

@@ -14,6 +14,7 @@
 
 #include "atlas/atlas_data.h"
 #include "atlas/figure_builder.h"
+#include "core/data_paths.h"
 #include "definitions/layer_set.h"
 #include "geo/analysis_crs.h"
 #include "geo/geodesic.h"
@@ -31,14 +32,16 @@ class Figures : public ::testing::Test {
   static void SetUpTestSuite() {
     ensureRenderSession();
     core::NullProgress quiet;
-    data_ = new AtlasData(AtlasData::load(parseLayerSetFile(builtinLayerSetPath()), quiet));
+    data_ = new AtlasData(AtlasData::load(loadBuiltinLayerSet(core::DataPaths::fromEnvironment()),
+                                          core::DataPaths::fromEnvironment(), quiet));
   }
   static void TearDownTestSuite() {
     delete data_;
     data_ = nullptr;
   }
   static FigurePage page(const std::string& preset, const std::string& region, Language lang, double dpi) {
-    return buildFigure(*data_, loadBuiltinPreset(preset), region, {lang, dpi, "2024-05-17"});
+    return buildFigure(*data_, loadBuiltinPreset(core::DataPaths::fromEnvironment(), preset), region,
+                       {lang, dpi, "2024-05-17"});
   }
   static AtlasData* data_;
   test::TempDir dir_;
@@ -203,7 +206,7 @@ double meanDifference(const QImage& a, const QImage& b) {
 TEST_F(Figures, PresetsMatchReferenceImages) {
   const bool update =
       std::getenv("CIRCATLAS_UPDATE_REFERENCE") && std::string(std::getenv("CIRCATLAS_UPDATE_REFERENCE")) == "1";
-  for (const auto& name : builtinPresetNames()) {
+  for (const auto& name : builtinPresetNames(core::DataPaths::fromEnvironment())) {
     for (const char* region : {"province", "620300"}) {
       SCOPED_TRACE(name + " " + region);
       const std::string file = name + "_" + region + ".png";

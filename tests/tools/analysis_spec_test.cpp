@@ -1,5 +1,6 @@
 // The analysis declarations hold: every result's fields and style fields exist when its tool runs on a literal
 // catalogue, ids are unique, presets name layers that exist.
+#include "core/data_paths.h"
 #include "tools/analysis_specs.h"
 
 #include <gtest/gtest.h>
@@ -256,7 +257,8 @@ TEST(AnalysisSpec, EveryResultHasItsDeclaredFieldsAndTheFieldsItsStyleReads) {
       for (const auto& declared : fieldNames(result))
         EXPECT_TRUE(fields.contains(declared)) << "declared field " << declared;
       if (result.style.empty()) continue;
-      const render::Style style = render::parseStyleFile(render::stylesDir() / (std::string(result.style) + ".json"));
+      const render::Style style = render::parseStyleFile(core::DataPaths::fromEnvironment().stylesDir() /
+                                                         (std::string(result.style) + ".json"));
       for (const auto& read : styleFields(style)) {
         EXPECT_TRUE(fields.contains(read)) << "style '" << result.style << "' reads field '" << read << "'";
       }
@@ -296,21 +298,22 @@ TEST(AnalysisSpec, EveryDeclaredStyleParses) {
   for (const auto& analysis : analyses()) {
     for (const auto& result : analysis.results) {
       if (result.style.empty()) continue;
-      EXPECT_NO_THROW((void)render::parseStyleFile(render::stylesDir() / (std::string(result.style) + ".json")))
+      EXPECT_NO_THROW((void)render::parseStyleFile(core::DataPaths::fromEnvironment().stylesDir() /
+                                                   (std::string(result.style) + ".json")))
           << result.id;
     }
   }
 }
 
 TEST(AnalysisSpec, FigurePresetsNameAtlasLayersOrDeclaredResults) {
-  const render::LayerSet atlas = render::parseLayerSetFile(render::builtinLayerSetPath());
+  const render::LayerSet atlas = render::loadBuiltinLayerSet(core::DataPaths::fromEnvironment());
   std::set<std::string> atlasIds;
   for (const auto& l : atlas.layers) atlasIds.insert(l.id);
   for (const auto& id : atlasIds) EXPECT_EQ(findResult(id), nullptr) << "atlas layer '" << id << "' shadows a result";
-  const std::vector<std::string> presets = render::builtinPresetNames();
+  const std::vector<std::string> presets = render::builtinPresetNames(core::DataPaths::fromEnvironment());
   ASSERT_FALSE(presets.empty());
   for (const auto& name : presets) {
-    const render::FigurePreset preset = render::loadBuiltinPreset(name);
+    const render::FigurePreset preset = render::loadBuiltinPreset(core::DataPaths::fromEnvironment(), name);
     for (const auto& layer : preset.layers) {
       EXPECT_TRUE(atlasIds.contains(layer) || findResult(layer) != nullptr)
           << "preset '" << name << "' names '" << layer << "', neither an atlas layer nor a declared result";

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "core/data_paths.h"
 #include "core/layer.h"
 #include "tools/catalogue_inputs.h"
 
@@ -33,7 +34,7 @@ std::optional<Row> find(const core::Layer& flows, const std::string& id, const s
 }
 
 TEST(CatalogueInputs, BuiltinEffectiveFlowsEstimateFromCapacityAndHonourStatus) {
-  const catalogue::Catalogue registry = loadCatalogue({});
+  const catalogue::Catalogue registry = loadCatalogue({}, core::DataPaths::fromEnvironment());
   const auto [year, basis] = planningYear(registry, 0);
   EXPECT_EQ(basis, "as_of_year of the built-in metadata.csv");
   const core::Layer flows = effectiveFlows(catalogueInput(registry), year);
@@ -102,7 +103,7 @@ TEST(CatalogueInputs, BuiltinCementTakesGangueAndSteelSlagInRawMeal) {
 }
 
 TEST(CatalogueInputs, DetourFactorComesFromExchangeParametersUnlessGiven) {
-  const catalogue::Catalogue registry = loadCatalogue({});
+  const catalogue::Catalogue registry = loadCatalogue({}, core::DataPaths::fromEnvironment());
   PartnersParams params;
   params.detourFactor = 9.0;
   applyCatalogueDefaults(params, registry, 2015, true);

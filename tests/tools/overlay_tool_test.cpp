@@ -6,8 +6,8 @@
 #include <set>
 #include <string>
 
+#include "core/data_paths.h"
 #include "geo/polygon_index.h"
-#include "io/builtin_data.h"
 #include "io/layer_reader.h"
 #include "tools/catalogue_inputs.h"
 
@@ -17,11 +17,11 @@ namespace {
 class OverlayBuiltin : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    const std::string basemap = io::basemapPath().string();
+    const std::string basemap = core::DataPaths::fromEnvironment().basemap().string();
     counties_ = new core::Layer(io::readLayer(basemap, {.layer = "counties", .sql = std::nullopt}));
     prefectures_ = new core::Layer(io::readLayer(basemap, {.layer = "prefectures", .sql = std::nullopt}));
     // As circatlas overlay: the planning year's effective flows (declared and estimated from capacity).
-    const catalogue::Catalogue registry = loadCatalogue({});
+    const catalogue::Catalogue registry = loadCatalogue({}, core::DataPaths::fromEnvironment());
     enterprises_ = new core::Layer(registry.enterprises);
     flows_ = new core::Layer(effectiveFlows(catalogueInput(registry), planningYear(registry, 0).first));
     parks_ = new core::Layer(registry.parks);

@@ -14,6 +14,7 @@
 #include "catalogue/catalogue.h"
 #include "catalogue/catalogue_layers.h"
 #include "catalogue/catalogue_schema.h"
+#include "core/data_paths.h"
 #include "geo/geodesic.h"
 #include "io/catalogue_reader.h"
 #include "io/csv_reader.h"
@@ -42,7 +43,8 @@ core::Layer flowsLayer(const std::filesystem::path& csv) {
 Network load(const std::string& name) {
   Network n;
   n.name = name;
-  n.layers = catalogue::catalogueFromTables(io::readCatalogueWithBuiltinFallback(kData / name));
+  n.layers = catalogue::catalogueFromTables(
+      io::readCatalogueWithBuiltinFallback(kData / name, core::DataPaths::fromEnvironment().catalogueDir()));
   n.declared = flowsLayer(kData / name / "declared_outputs.csv");
   const auto truth = io::readCsvTable((kData / name / "exchanges.csv").string());
   for (const auto& row : truth.rows) n.truth.push_back({*row.cells[0], *row.cells[1], *row.cells[2]});

@@ -7,9 +7,9 @@
 #include <string>
 
 #include "analysis/network/router.h"
+#include "core/data_paths.h"
 #include "core/error.h"
 #include "geo/geodesic.h"
-#include "io/builtin_data.h"
 #include "io/csv_reader.h"
 #include "io/layer_reader.h"
 #include "tools/distances_tool.h"
@@ -20,7 +20,9 @@ namespace {
 
 namespace net = analysis::network;
 
-core::Layer trunk() { return io::readLayer((io::builtinDataDir() / "network" / "gansu_trunk.csv").string()); }
+core::Layer trunk() {
+  return io::readLayer((core::DataPaths::fromEnvironment().dataDir() / "network" / "gansu_trunk.csv").string());
+}
 
 tools::RoadNetwork roadNetwork() {
   tools::NetworkParams p;
@@ -40,7 +42,8 @@ std::string describeParts(const tools::NetworkReport& r) {
 // Nodes stand on a seat of basemap.gpkg, a township centre of data/gazetteer/townships.csv, or a
 // place entered by hand with its source (mines, junctions outside Gansu).
 std::map<std::string, core::Coord> nodePositions() {
-  const core::TextTable nodes = io::readCsvTable((io::builtinDataDir() / "network" / "gansu_trunk_nodes.csv").string());
+  const core::TextTable nodes =
+      io::readCsvTable((core::DataPaths::fromEnvironment().dataDir() / "network" / "gansu_trunk_nodes.csv").string());
   const auto col = [&](const char* name) { return *nodes.column(name); };
   std::map<std::string, core::Coord> out;
   for (const auto& row : nodes.rows) {
@@ -64,9 +67,12 @@ TEST(TrunkNetwork, EveryVertexStandsExactlyOnANode) {
 }
 
 TEST(TrunkNetwork, NodesStandOnSeatsTownshipCentresOrCitedPlaces) {
-  const core::Layer seats = io::readLayer(io::basemapPath().string(), {.layer = "seats", .sql = std::nullopt});
-  const core::TextTable towns = io::readCsvTable((io::builtinDataDir() / "gazetteer" / "townships.csv").string());
-  const core::TextTable nodes = io::readCsvTable((io::builtinDataDir() / "network" / "gansu_trunk_nodes.csv").string());
+  const core::Layer seats =
+      io::readLayer(core::DataPaths::fromEnvironment().basemap().string(), {.layer = "seats", .sql = std::nullopt});
+  const core::TextTable towns =
+      io::readCsvTable((core::DataPaths::fromEnvironment().dataDir() / "gazetteer" / "townships.csv").string());
+  const core::TextTable nodes =
+      io::readCsvTable((core::DataPaths::fromEnvironment().dataDir() / "network" / "gansu_trunk_nodes.csv").string());
   const auto col = [&](const char* name) { return *nodes.column(name); };
   ASSERT_GT(nodes.rows.size(), 50u);
   for (const auto& row : nodes.rows) {
@@ -216,7 +222,8 @@ constexpr ExpresswayPair kExpresswayPairs[] = {
 };
 
 TEST(TrunkNetwork, PrefectureSeatsJoinedByAnExpresswayRouteWithinOnePointSixTimesTheStraightLine) {
-  const core::Layer seats = io::readLayer(io::basemapPath().string(), {.layer = "seats", .sql = std::nullopt});
+  const core::Layer seats =
+      io::readLayer(core::DataPaths::fromEnvironment().basemap().string(), {.layer = "seats", .sql = std::nullopt});
   std::map<std::string, core::LonLat> seat;
   for (std::size_t i = 0; i < seats.size(); ++i) {
     if (core::toString(seats.value(i, "level")) != "prefecture") continue;

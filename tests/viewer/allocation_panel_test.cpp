@@ -7,6 +7,7 @@
 
 #include <atomic>
 
+#include "core/data_paths.h"
 #include "core/error.h"
 #include "tools/catalogue_inputs.h"
 #include "tools/partners_tool.h"
@@ -51,7 +52,7 @@ TEST_F(AllocationPanelTest, FlyAshMatchesTheTonnesOfCircatlasAllocateAndDrawsThe
   const AllocationRow& row = out.rows[0];
   EXPECT_EQ(row.material, QStringLiteral("FLY_ASH"));
 
-  const auto inputs = AnalysisInputs::loadBuiltin();
+  const auto inputs = AnalysisInputs::loadBuiltin(core::DataPaths::fromEnvironment());
   const double expected = toolMatchedOptimal(*inputs, "FLY_ASH");
   EXPECT_DOUBLE_EQ(row.matchedOptimal, expected);
   EXPECT_DOUBLE_EQ(row.matchedOptimal, 11139450.0);  // `circatlas allocate` on the built-in catalogue (year 2025)
@@ -87,7 +88,7 @@ TEST_F(AllocationPanelTest, WhatIfOfAProjectListsTheToolsNonNegativeAddition) {
   ASSERT_TRUE(out.error.isEmpty()) << out.error.toStdString();
   EXPECT_EQ(out.projectId, QStringLiteral("J003"));
 
-  const auto inputs = AnalysisInputs::loadBuiltin();
+  const auto inputs = AnalysisInputs::loadBuiltin(core::DataPaths::fromEnvironment());
   tools::WhatIfParams params;
   tools::applyCatalogueDefaults(params.partners, inputs->catalogue, 0, false);
   params.projectIds = {"J003"};

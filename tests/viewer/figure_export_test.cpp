@@ -6,10 +6,10 @@
 #include <optional>
 
 #include "atlas/atlas_data.h"
+#include "core/data_paths.h"
 #include "core/error.h"
 #include "core/progress.h"
 #include "definitions/layer_set.h"
-#include "io/builtin_data.h"
 #include "test_support.h"
 #include "viewer/figure_export_dialog.h"
 #include "viewer_fixture.h"
@@ -19,12 +19,12 @@ namespace {
 
 std::shared_ptr<const render::AtlasData> builtinAtlas() {
   core::NullProgress quiet;
-  return std::make_shared<const render::AtlasData>(
-      render::AtlasData::load(render::parseLayerSetFile(render::builtinLayerSetPath()), quiet));
+  return std::make_shared<const render::AtlasData>(render::AtlasData::load(
+      render::loadBuiltinLayerSet(core::DataPaths::fromEnvironment()), core::DataPaths::fromEnvironment(), quiet));
 }
 
 TEST(FigureExportDialog, ListsEveryPresetAndTheProvinceWithItsFourteenPrefectures) {
-  FigureExportDialog dialog(builtinAtlas(), render::Language::En);
+  FigureExportDialog dialog(builtinAtlas(), core::DataPaths::fromEnvironment(), render::Language::En);
   for (const char* preset : {"overview", "enterprises", "network"}) {
     EXPECT_GE(dialog.presetBox()->findData(QString::fromLatin1(preset)), 0) << preset;
   }
@@ -39,7 +39,7 @@ TEST(FigureExportDialog, ListsEveryPresetAndTheProvinceWithItsFourteenPrefecture
 
 TEST(FigureExportDialog, ExportWritesThePresetPageOfThePrefectureAsAVectorPdf) {
   const circatlas::test::TempDir dir;
-  FigureExportDialog dialog(builtinAtlas(), render::Language::En);
+  FigureExportDialog dialog(builtinAtlas(), core::DataPaths::fromEnvironment(), render::Language::En);
   dialog.presetBox()->setCurrentIndex(dialog.presetBox()->findData(QStringLiteral("enterprises")));
   dialog.regionBox()->setCurrentIndex(dialog.regionBox()->findData(QStringLiteral("620300")));
   const auto pdf = dir / "jinchang.pdf";
@@ -61,8 +61,8 @@ TEST(FigureExportDialog, ExportWritesThePresetPageOfThePrefectureAsAVectorPdf) {
 // The output policy holds in the viewer too: a path typed into the dialog that lies inside the
 // built-in data is refused before anything is drawn.
 TEST(FigureExportDialog, NeverWritesIntoTheBuiltInData) {
-  FigureExportDialog dialog(builtinAtlas(), render::Language::En);
-  const auto target = io::builtinDataDir() / "overview.png";
+  FigureExportDialog dialog(builtinAtlas(), core::DataPaths::fromEnvironment(), render::Language::En);
+  const auto target = core::DataPaths::fromEnvironment().dataDir() / "overview.png";
   dialog.pathEdit()->setText(QString::fromStdString(target.string()));
   bool finished = false;
   QObject::connect(&dialog, &FigureExportDialog::finished, [&](const QString&, const QString&) { finished = true; });
@@ -75,10 +75,10 @@ TEST(FigureExportDialog, AnUnknownExtensionIsReportedAndNothingIsWritten) {
   const circatlas::test::TempDir dir;
   const auto atlas = builtinAtlas();
   FigureRequest request{"overview", "province", render::Language::Zh, dir / "figure.tiff"};
-  EXPECT_THROW((void)exportFigurePreset(*atlas, request), core::ParameterError);
+  EXPECT_THROW((void)exportFigurePreset(*atlas, request, core::DataPaths::fromEnvironment()), core::ParameterError);
   request.path = dir / "figure.png";
   request.region = "629999";
-  EXPECT_THROW((void)exportFigurePreset(*atlas, request), core::ParameterError);
+  EXPECT_THROW((void)exportFigurePreset(*atlas, request, core::DataPaths::fromEnvironment()), core::ParameterError);
   EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
 }
 

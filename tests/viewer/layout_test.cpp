@@ -4,6 +4,7 @@
 #include <QDockWidget>
 #include <QMenu>
 
+#include "core/data_paths.h"
 #include "viewer/map_canvas.h"
 #include "viewer_fixture.h"
 
@@ -85,7 +86,7 @@ TEST_F(Layout, TheDockLayoutIsRememberedAndCanBeReset) {
   table->show();
   QCoreApplication::processEvents();
   window->close();  // saves geometry and dock state
-  window = std::make_unique<MainWindow>();
+  window = std::make_unique<MainWindow>(core::DataPaths::fromEnvironment());
   ASSERT_TRUE(window->loadBuiltinAtlas());
   showAt(*window, 1400, 900);
   EXPECT_TRUE(window->findChild<QDockWidget*>("legendDock")->isHidden());
@@ -100,7 +101,7 @@ TEST_F(Layout, TheDockLayoutIsRememberedAndCanBeReset) {
 
 TEST_F(Layout, AStateSavedByAnOlderViewerIsIgnored) {
   QSettings().setValue("window/state", QByteArray("not a dock state"));
-  window = std::make_unique<MainWindow>();
+  window = std::make_unique<MainWindow>(core::DataPaths::fromEnvironment());
   ASSERT_TRUE(window->loadBuiltinAtlas());
   showAt(*window, 1400, 900);
   EXPECT_GE(mapShare(*window), 0.70);

@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "core/data_paths.h"
 #include "core/error.h"
 #include "test_support.h"
 #include "viewer/analysis_inputs.h"
@@ -90,7 +91,7 @@ TEST_F(Projects, SavedAndReopenedInAFreshWindowTheWorkIsAllThere) {
   ASSERT_TRUE(window->saveProject(file));
   EXPECT_EQ(MainWindow::recentProjects().value(0), file);
 
-  window = std::make_unique<MainWindow>();
+  window = std::make_unique<MainWindow>(core::DataPaths::fromEnvironment());
   ASSERT_TRUE(window->loadBuiltinAtlas());
   window->resize(1200, 800);
   window->show();
@@ -111,7 +112,7 @@ TEST_F(Projects, SavedAndReopenedInAFreshWindowTheWorkIsAllThere) {
 TEST_F(Projects, TheLastSessionComesBackOnStart) {
   window->layers().setVisible(*window->layers().indexOf("rivers"), false);
   window->close();  // keeps the session
-  window = std::make_unique<MainWindow>();
+  window = std::make_unique<MainWindow>(core::DataPaths::fromEnvironment());
   ASSERT_TRUE(window->loadBuiltinAtlas());
   ASSERT_TRUE(window->restoreSession());
   EXPECT_FALSE(window->layers().find("rivers")->visible);

@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "core/data_paths.h"
 #include "definitions/definition_paths.h"
 #include "test_support.h"
 #include "viewer/layer_panel.h"
@@ -37,7 +38,7 @@ std::vector<std::string> namesOf(const std::vector<std::shared_ptr<const render:
 }
 
 TEST_F(StyleChoiceTest, OffersOnlyStylesWhoseGeometryAndFieldsFitTheLayer) {
-  const StyleLibrary library = loadStyleLibrary(render::stylesDir());
+  const StyleLibrary library = loadStyleLibrary(core::DataPaths::fromEnvironment().stylesDir());
   EXPECT_TRUE(library.problems.empty()) << library.problems.front();
   const auto& counties = *window->layers().find("counties")->source;
   const auto forCounties = namesOf(stylesFor(library, counties));
@@ -56,7 +57,8 @@ TEST_F(StyleChoiceTest, OffersOnlyStylesWhoseGeometryAndFieldsFitTheLayer) {
 
 TEST_F(StyleChoiceTest, AStyleFileThatDoesNotParseIsReportedAndTheOthersStillLoad) {
   const circatlas::test::TempDir dir;
-  std::filesystem::copy_file(render::stylesDir() / "counties.json", dir.path() / "counties.json");
+  std::filesystem::copy_file(core::DataPaths::fromEnvironment().stylesDir() / "counties.json",
+                             dir.path() / "counties.json");
   std::ofstream(dir.path() / "broken.json")
       << R"({"name": "broken", "geometry": "polygon", "symbol": {"fil": "#fff"}})";
   const StyleLibrary library = loadStyleLibrary(dir.path());
@@ -95,7 +97,7 @@ TEST_F(StyleChoiceTest, ChoosingAStyleInThePanelRestylesTheLayerAndTheMap) {
   // the translucent mining-base areas cover the rest).
   const std::vector<QColor> classColours = [] {
     std::vector<QColor> colours;
-    for (const auto& c : loadStyleLibrary(render::stylesDir()).styles) {
+    for (const auto& c : loadStyleLibrary(core::DataPaths::fromEnvironment().stylesDir()).styles) {
       if (c->name != "counties_by_prefecture") continue;
       for (const auto& k : c->classes) colours.emplace_back(k.symbol.fill->r, k.symbol.fill->g, k.symbol.fill->b);
     }

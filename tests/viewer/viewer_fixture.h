@@ -10,6 +10,7 @@
 
 #include <memory>
 
+#include "core/data_paths.h"
 #include "viewer/main_window.h"
 
 namespace circatlas::viewer::testing {
@@ -33,7 +34,7 @@ class ViewerTest : public ::testing::Test {
   void SetUp() override {
     QSettings().clear();
     QSettings().setValue("ui/language", "en");
-    window = std::make_unique<MainWindow>();
+    window = std::make_unique<MainWindow>(core::DataPaths::fromEnvironment());
     ASSERT_TRUE(window->loadBuiltinAtlas());
   }
   void TearDown() override { window.reset(); }
