@@ -21,6 +21,7 @@
 #include "io/export_writer.h"
 #include "io/layer_writer.h"
 #include "io/raster_writer.h"
+#include "tools/analysis_specs.h"
 #include "tools/export_tool.h"
 
 namespace circatlas::cli {
@@ -69,8 +70,10 @@ void checkExportTargets(const ExportOptions& o, const core::DataPaths& paths) {
   if (hotspots && !folder && !io::isDatabaseTarget(o.out)) {
     const std::filesystem::path b(o.out);
     io::OutputTarget raster =
-        fileTarget((b.parent_path() / (b.stem().string() + "_density_" + o.material + ".tif")).string(), o.overwrite,
-                   "--out (density raster)");
+        fileTarget((b.parent_path() /
+                    (b.stem().string() + "_" + tools::resultId(tools::spec::hotspots::density, o.material) + ".tif"))
+                       .string(),
+                   o.overwrite, "--out (density raster)");
     raster.append = o.append;
     targets.push_back(raster);
   }
@@ -253,7 +256,11 @@ void addExportCommand(CLI::App& app, Action& action, const core::DataPaths& path
                   "Source layers by id (layers/atlas.json) and tables flows, materials; default: all; 'none'")
       ->delimiter(',');
   cmd->add_option("--results", o->results,
-                  "Results: clusters, overlay, hotspots, partners, allocation, whatif, all or none")
+                  [] {
+                    std::string groups;
+                    for (const auto& g : resultGroups()) groups += g + ", ";
+                    return "Results: " + groups + "all or none";
+                  }())
       ->delimiter(',')
       ->capture_default_str();
   auto* overwrite = cmd->add_flag("--overwrite", o->overwrite, "Replace an existing target");

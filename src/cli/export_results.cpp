@@ -65,18 +65,17 @@ class ResultCollector {
 
 }  // namespace
 
-const std::vector<std::string>& resultGroups() {
-  static const std::vector<std::string> groups{"clusters", "overlay", "hotspots", "partners", "allocation", "whatif"};
-  return groups;
-}
+const std::vector<std::string>& resultGroups() { return tools::exportGroups(); }
 
 ExportResults computeResults(const std::vector<std::string>& groups, const catalogue::Catalogue& registry,
                              const io::Boundaries& boundaries, const std::string& material,
                              const core::DataPaths& paths) {
   for (const auto& g : groups) {
     if (std::find(resultGroups().begin(), resultGroups().end(), g) == resultGroups().end()) {
-      throw core::ParameterError("unknown result group '" + g +
-                                 "' (use clusters, overlay, hotspots, partners, allocation, whatif or none)");
+      std::string known;
+      for (const auto& k : resultGroups()) known += k + ", ";
+      known.resize(known.size() - 2);  // the groups are declared, never empty
+      throw core::ParameterError("unknown result group '" + g + "' (use " + known + " or none)");
     }
   }
   auto wanted = [&](const std::string& g) { return std::find(groups.begin(), groups.end(), g) != groups.end(); };
@@ -132,7 +131,7 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
     raster.view = {
         r.west, r.north, r.cellMeters, r.columns,
         r.rows, {},      r.densityCrs, material + " output density, units per km² per year (" + r.parameters + ")"};
-    raster.suffix = "_density_" + material + ".tif";
+    raster.suffix = "_" + tools::resultId(tools::spec::hotspots::density, material) + ".tif";
     out.density = std::move(raster);
     out.density->view.values = out.density->values;
   }

@@ -69,7 +69,7 @@ void runHotspotsCommand(const HotspotsOptions& options, const core::DataPaths& p
   params.bandwidthMeters = core::parseDistanceMeters(options.bandwidth);
   params.cellMeters = core::parseDistanceMeters(options.cell);
   const std::filesystem::path dir(options.out);
-  const std::string tif = (dir / ("density_" + params.material + ".tif")).string();
+  const std::string tif = (dir / (tools::resultId(tools::spec::hotspots::density, params.material) + ".tif")).string();
   const std::string gpkg = (dir / ("hotspots_" + params.material + ".gpkg")).string();
   if (!options.out.empty()) {
     std::vector<io::OutputTarget> targets{fileTarget(tif, options.overwrite), fileTarget(gpkg, options.overwrite)};

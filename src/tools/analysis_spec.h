@@ -53,6 +53,10 @@ struct AnalysisSpec {
   std::vector<InputSpec> inputs;
   std::vector<ParameterSpec> parameters;
   std::vector<ResultSpec> results;
+  /// The `circatlas export --results` group that runs it ("clusters", …); empty: not exported.
+  std::string_view exportGroup{};
+  /// Raster results (GeoTIFF beside the layers): id, title; style and fields empty.
+  std::vector<ResultSpec> rasters{};
 };
 
 /// A default as the CLI takes it: "5km", "500m", "1.3", "5", "FLY_ASH", "off".

@@ -10,7 +10,8 @@ const std::vector<AnalysisSpec>& analyses() {
        {"企业聚类", "Enterprise clusters"},
        {{"enterprises"}, {"flows"}, {"counties"}, {"parks", true}},
        {s::cluster::eps, s::cluster::minPoints, s::cluster::dbscanStar, s::cluster::concaveRatio},
-       {s::cluster::members, s::cluster::convexHulls, s::cluster::concaveHulls}},
+       {s::cluster::members, s::cluster::convexHulls, s::cluster::concaveHulls},
+       "clusters"},
       {"overlay",
        {"行政区叠加", "Administrative overlay"},
        {{"counties"},
@@ -22,12 +23,15 @@ const std::vector<AnalysisSpec>& analyses() {
         {"mining_bases", true}},
        {},
        {s::overlay::enterprises, s::overlay::parks, s::overlay::projects, s::overlay::miningBases,
-        s::overlay::countySummary, s::overlay::prefectureSummary}},
+        s::overlay::countySummary, s::overlay::prefectureSummary},
+       "overlay"},
       {"hotspots",
        {"热点分析", "Hot spots"},
        {{"enterprises"}, {"flows"}, {"counties"}},
        {s::hotspots::material, s::hotspots::bandwidth, s::hotspots::cell, s::hotspots::permutations, s::hotspots::seed},
-       {s::hotspots::counties}},
+       {s::hotspots::counties},
+       "hotspots",
+       {s::hotspots::density}},
       {"partners",
        {"候选交换伙伴", "Exchange partners"},
        {{"enterprises"},
@@ -38,7 +42,8 @@ const std::vector<AnalysisSpec>& analyses() {
         {"exchange_parameters", true}},
        {s::partners::top, s::partners::allocationTop, s::partners::detour, s::partners::operatingDays,
         s::partners::year, s::partners::lang},
-       {s::partners::candidates, s::partners::unmatched, s::partners::inactive}},
+       {s::partners::candidates, s::partners::unmatched, s::partners::inactive},
+       "partners"},
       {"allocate",
        {"废弃物分配", "Residue allocation"},
        {{"enterprises"},
@@ -50,12 +55,14 @@ const std::vector<AnalysisSpec>& analyses() {
         {"prefectures"}},
        {s::partners::detour, s::partners::year},
        {s::allocate::optimal, s::allocate::greedy, s::allocate::summary, s::partners::unmatched, s::partners::inactive,
-        s::allocate::byPrefecture}},
+        s::allocate::byPrefecture},
+       "allocation"},
       {"whatif",
        {"项目情景", "What-if per project"},
        {{"enterprises"}, {"flows"}, {"materials"}, {"material_uses"}, {"projects"}, {"project_flows"}},
        {s::partners::detour, s::partners::year},
-       {s::whatif::table}},
+       {s::whatif::table},
+       "whatif"},
       {"distances",
        {"距离矩阵", "Distance matrix"},
        {{"network"}},
@@ -70,6 +77,17 @@ const std::vector<AnalysisSpec>& analyses() {
        {s::route::line}},
   };
   return all;
+}
+
+const std::vector<std::string>& exportGroups() {
+  static const std::vector<std::string> groups = [] {
+    std::vector<std::string> out;
+    for (const auto& a : analyses()) {
+      if (!a.exportGroup.empty()) out.emplace_back(a.exportGroup);
+    }
+    return out;
+  }();
+  return groups;
 }
 
 const ResultSpec* findResult(std::string_view layer) {

@@ -74,6 +74,9 @@ inline constexpr ResultSpec counties{"hotspots_{material}",
                                      {"热点分析（Gi*）：{material}", "Hot spots (Gi*): {material}"},
                                      "hotspots",
                                      "code name_zh name_en output gi_z gi_p hotspot"};
+/// The kernel density surface, a GeoTIFF: density_<MATERIAL>.tif, or <export>_density_<MATERIAL>.tif.
+inline constexpr ResultSpec density{
+    "density_{material}", {"产出密度：{material}", "Output density: {material}"}, "", ""};
 }  // namespace hotspots
 
 /// partners, allocate and whatif: the same engine (PartnersTool) and the same parameters.
@@ -184,6 +187,9 @@ namespace circatlas::tools {
 /// Every analysis, in the order of `circatlas --help`: cluster, overlay, hotspots, partners,
 /// allocate, whatif, distances, route.
 [[nodiscard]] const std::vector<AnalysisSpec>& analyses();
+
+/// The `circatlas export --results` groups, in export order: the analyses' exportGroup.
+[[nodiscard]] const std::vector<std::string>& exportGroups();
 
 /// The declared result whose id (with "{material}" standing for any material) names `layer`; null if none.
 [[nodiscard]] const ResultSpec* findResult(std::string_view layer);

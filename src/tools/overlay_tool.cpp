@@ -3,10 +3,13 @@
 
 #include <map>
 #include <set>
+#include <string>
+#include <string_view>
 
 #include "core/error.h"
 #include "geo/geometry_ops.h"
 #include "geo/polygon_index.h"
+#include "tools/analysis_specs.h"
 #include "tools/layer_fields.h"
 
 namespace circatlas::tools {
@@ -55,12 +58,12 @@ std::vector<std::optional<std::size_t>> locate(const core::Layer& points, const 
 }
 
 core::Layer withCodes(const core::Layer& in, const std::vector<std::optional<std::size_t>>& county,
-                      const core::Layer& counties) {
+                      const core::Layer& counties, const ResultSpec& result) {
   core::Schema schema = in.schema();
   schema.add({"overlay_county", core::FieldType::String});
   schema.add({"overlay_county_name", core::FieldType::String});
   schema.add({"overlay_prefecture", core::FieldType::String});
-  core::Layer out(in.name(), in.crs(), in.geometryType(), std::move(schema));
+  core::Layer out(std::string(result.id), in.crs(), in.geometryType(), std::move(schema));
   out.reserve(in.size());
   for (std::size_t i = 0; i < in.size(); ++i) {
     core::Feature f = in[i];
@@ -83,7 +86,7 @@ struct Totals {
   std::map<std::string, double> quantities;  // "out_FLY_ASH" → units per year
 };
 
-core::Layer summaryLayer(const char* name, const core::Layer& units, const std::map<std::string, Totals>& totals,
+core::Layer summaryLayer(std::string_view name, const core::Layer& units, const std::map<std::string, Totals>& totals,
                          const std::set<std::string>& quantityFields) {
   using core::FieldType;
   core::Schema schema({{"code", FieldType::String},
@@ -95,7 +98,7 @@ core::Layer summaryLayer(const char* name, const core::Layer& units, const std::
                        {"projects", FieldType::Integer}});
   for (const char* g : kGroups) schema.add({g, FieldType::Integer});
   for (const auto& q : quantityFields) schema.add({q, FieldType::Real});
-  core::Layer out(name, units.crs(), core::GeometryType::MultiPolygon, std::move(schema));
+  core::Layer out(std::string(name), units.crs(), core::GeometryType::MultiPolygon, std::move(schema));
   for (std::size_t i = 0; i < units.size(); ++i) {
     const std::string code = text(units, i, "code");
     const auto it = totals.find(code);
@@ -146,7 +149,7 @@ OverlayResult runOverlay(const OverlayInput& in) {
     byCounty[text(in.counties, it->second, "code")].quantities[field] += *q;
   }
 
-  OverlayResult result{withCodes(in.enterprises, enterpriseCounty, in.counties),
+  OverlayResult result{withCodes(in.enterprises, enterpriseCounty, in.counties, spec::overlay::enterprises),
                        std::nullopt,
                        std::nullopt,
                        std::nullopt,
@@ -161,21 +164,22 @@ OverlayResult runOverlay(const OverlayInput& in) {
       ++t.parks;
       if (demonstrationPark(text(*in.parks, i, "level"))) ++t.demonstration;
     }
-    result.parks = withCodes(*in.parks, where, in.counties);
+    result.parks = withCodes(*in.parks, where, in.counties, spec::overlay::parks);
   }
   if (in.projects) {
     const auto where = locate(*in.projects, counties);
     for (std::size_t i = 0; i < in.projects->size(); ++i) {
       if (where[i]) ++byCounty[text(in.counties, *where[i], "code")].projects;
     }
-    result.projects = withCodes(*in.projects, where, in.counties);
+    result.projects = withCodes(*in.projects, where, in.counties, spec::overlay::projects);
   }
   if (in.miningBases) {
     const geo::PolygonIndex index(counties);
     core::Schema schema = in.miningBases->schema();
     schema.add({"counties", core::FieldType::String});
     schema.add({"prefectures", core::FieldType::String});
-    core::Layer out(in.miningBases->name(), in.miningBases->crs(), in.miningBases->geometryType(), std::move(schema));
+    core::Layer out(std::string(spec::overlay::miningBases.id), in.miningBases->crs(), in.miningBases->geometryType(),
+                    std::move(schema));
     for (const auto& base : in.miningBases->features()) {
       std::string countyList;
       std::set<std::string> prefectureSet;
@@ -209,8 +213,9 @@ OverlayResult runOverlay(const OverlayInput& in) {
     for (const auto& [g, n] : t.groups) p.groups[g] += n;
     for (const auto& [q, v] : t.quantities) p.quantities[q] += v;
   }
-  result.countySummary = summaryLayer("county_summary", in.counties, byCounty, quantityFields);
-  result.prefectureSummary = summaryLayer("prefecture_summary", in.prefectures, byPrefecture, quantityFields);
+  result.countySummary = summaryLayer(spec::overlay::countySummary.id, in.counties, byCounty, quantityFields);
+  result.prefectureSummary =
+      summaryLayer(spec::overlay::prefectureSummary.id, in.prefectures, byPrefecture, quantityFields);
   return result;
 }
 

@@ -20,6 +20,7 @@ struct OverlayInput {
 };
 
 struct OverlayResult {
+  /// Layers named as declared (tools::spec::overlay): overlay_enterprises, overlay_parks, …, county_summary.
   core::Layer enterprises;  ///< input fields + overlay_county, overlay_county_name, overlay_prefecture
   std::optional<core::Layer> parks;
   std::optional<core::Layer> projects;

@@ -30,8 +30,7 @@ PartnersOutcome runPartnersJob(const AnalysisInputs& inputs, const std::string& 
   tools::PartnersParams params;
   tools::applyCatalogueDefaults(params, inputs.catalogue, 0, false);
   params.enterpriseId = enterprise;
-  if (!material.empty()) params.materialCode = material;
-  params.topK = 10;
+  if (!material.empty()) params.materialCode = material;  // topK: the declared default, as `circatlas partners`
   const tools::PartnersResult r = tools::runPartners(tools::catalogueInput(inputs.catalogue), params, &progress);
   const core::Layer& c = r.candidates;
   for (std::size_t i = 0; i < c.size(); ++i) {

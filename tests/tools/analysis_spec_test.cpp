@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -268,11 +269,8 @@ TEST(AnalysisSpec, EveryResultHasItsDeclaredFieldsAndTheFieldsItsStyleReads) {
 }
 
 TEST(AnalysisSpec, ToolsNameTheirLayersAsDeclared) {
-  // The layers a command writes with --out carry these names (overlay keeps its inputs' names).
-  for (const auto& [id, layer] : runEveryTool()) {
-    if (id.starts_with("overlay_")) continue;
-    EXPECT_EQ(layer.name(), id);
-  }
+  // The layers a command writes with --out carry these names, overlay's too (overlay_enterprises, …).
+  for (const auto& [id, layer] : runEveryTool()) EXPECT_EQ(layer.name(), id);
 }
 
 TEST(AnalysisSpec, AResultIdMeansOneResult) {
@@ -292,6 +290,21 @@ TEST(AnalysisSpec, AResultIdMeansOneResult) {
   EXPECT_EQ(findResult("cluster_hulls")->style, "clusters");
   EXPECT_EQ(findResult("clusters"), nullptr) << "the old viewer name is gone";
   EXPECT_EQ(findResult("partner_links"), nullptr) << "partner_links is a style, not a result";
+}
+
+TEST(AnalysisSpec, ExportGroupsAndTheDensityRasterComeFromTheDeclaration) {
+  // `circatlas export --results` takes these, in this order (the analyses that export runs).
+  EXPECT_EQ(exportGroups(),
+            (std::vector<std::string>{"clusters", "overlay", "hotspots", "partners", "allocation", "whatif"}));
+  const auto hot = std::find_if(analyses().begin(), analyses().end(), [](const auto& a) { return a.id == "hotspots"; });
+  ASSERT_NE(hot, analyses().end());
+  ASSERT_EQ(hot->rasters.size(), 1U);
+  // hotspots writes density_FLY_ASH.tif, export <name>_density_FLY_ASH.tif.
+  EXPECT_EQ(resultId(hot->rasters.front(), "FLY_ASH"), "density_FLY_ASH");
+  for (const auto& a : analyses()) {
+    for (const auto& r : a.rasters)
+      EXPECT_EQ(findResult(resultId(r, "FLY_ASH")), nullptr) << "a raster id is no layer id";
+  }
 }
 
 TEST(AnalysisSpec, EveryDeclaredStyleParses) {
