@@ -18,7 +18,7 @@ struct StyleLibrary {
   std::vector<std::string> problems;
 };
 
-/// Reads every *.json in `dir` (render::stylesDir() for the built-in styles), sorted by name.
+/// Reads every *.json in `dir` (core::DataPaths::stylesDir() for the built-in styles), sorted by name.
 [[nodiscard]] StyleLibrary loadStyleLibrary(const std::filesystem::path& dir);
 
 /// Why `style` cannot draw `layer`, or empty when it can: the geometry must match and every

@@ -69,7 +69,7 @@ TEST(CatalogueInputs, BuiltinEffectiveFlowsEstimateFromCapacityAndHonourStatus) 
 // meal by the coefficient table; the built-in allocation then matches both (it matched 0 t while
 // every cement plant was a receiver of unknown capacity for them).
 TEST(CatalogueInputs, BuiltinCementTakesGangueAndSteelSlagInRawMeal) {
-  const catalogue::Catalogue registry = loadCatalogue({});
+  const catalogue::Catalogue registry = loadCatalogue({}, core::DataPaths::fromEnvironment());
   const int year = planningYear(registry, 0).first;
   const CatalogueInput input = catalogueInput(registry);
   const core::Layer flows = effectiveFlows(input, year);
