@@ -82,12 +82,13 @@ render::AtlasData loadAtlasData(const core::DataPaths& paths, ProgressBar& bar) 
 // Stage 2: the same GeoPackage as `circatlas export`: the atlas's layers with their styles (QGIS
 // layer_styles) and provenance. Returns the number of layers written.
 std::size_t writeAtlasGeoPackage(const render::AtlasData& data, const std::filesystem::path& gpkg,
-                                 const AtlasOptions& o) {
+                                 const AtlasOptions& o, const core::DataPaths& paths) {
   tools::ExportParams exportParams;
   exportParams.out = gpkg.string();
   exportParams.existing = io::ExistingTarget::Overwrite;
   exportParams.language = o.lang == "en" ? render::Language::En : render::Language::Zh;
   exportParams.toolVersion = std::string("circatlas ") + CIRCATLAS_VERSION;
+  exportParams.presets = paths;
   std::vector<tools::ExportItem> items = tools::atlasItems(data, {});
   const std::size_t layerCount = items.size();
   core::NullProgress quiet;
@@ -195,7 +196,7 @@ void runAtlas(const AtlasOptions& o, const core::DataPaths& paths) {
   const render::AtlasData data = loadAtlasData(paths, bar);
   bar.report(0.1, "writing circatlas.gpkg");
   const auto gpkg = dir / "circatlas.gpkg";
-  const std::size_t layerCount = writeAtlasGeoPackage(data, gpkg, o);
+  const std::size_t layerCount = writeAtlasGeoPackage(data, gpkg, o, paths);
   const FigurePlan plan = planFigures(data, o, dir, paths);
   const unsigned threads = o.threads > 0 ? o.threads : std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
   const std::size_t problems = exportFigures(plan, threads, bar);

@@ -39,7 +39,8 @@ void runDistancesCommand(const DistancesOptions& o, const core::DataPaths& paths
   for (const auto& [place, role] : {std::pair{o.from, "--from"}, std::pair{o.to, "--to"}}) {
     if (place != "enterprises" && place != "parks" && place != "seats") inputs.push_back({place, role, std::nullopt});
   }
-  checkTargets({fileTarget(o.out, o.overwrite), fileTarget(o.routes, o.overwrite, "--routes")}, std::move(inputs), paths);
+  checkTargets({fileTarget(o.out, o.overwrite), fileTarget(o.routes, o.overwrite, "--routes")}, std::move(inputs),
+               paths);
   RegistryOnDemand registry(o.catalogue, paths);
   const auto origins = readPlaces(o.from, o.fromLayer, o.idField, registry, paths);
   const auto destinations = readPlaces(o.to, o.toLayer, o.idField, registry, paths);

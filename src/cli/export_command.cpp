@@ -158,6 +158,7 @@ void runExportCommand(const ExportOptions& o, const core::DataPaths& paths) {
   params.strict = o.strict;
   params.schema = o.schema;
   params.qgisProjectFile = o.qgisProject;
+  params.presets = paths;
   if (!o.schema.empty() && io::exportDriverFor(o.out, params.format) != "PostgreSQL") {
     throw core::ParameterError("--schema applies to PostgreSQL targets (PG:…) only");
   }

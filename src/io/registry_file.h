@@ -5,8 +5,8 @@
 #include <string>
 
 #include "catalogue/registry_table.h"
-#include "io/text_encoding.h"
 #include "core/data_paths.h"
+#include "io/text_encoding.h"
 
 namespace circatlas::io {
 

@@ -121,7 +121,8 @@ catalogue::Catalogue loadCatalogue(const CatalogueRequest& request, const core::
   const std::filesystem::path folder = request.source.path;
   if (!folder.empty() && !std::filesystem::is_directory(folder)) {
     std::error_code ec;
-    if (request.source.path.starts_with("PG:") || std::filesystem::exists(folder, ec)) return loadRegistryFile(request, paths);
+    if (request.source.path.starts_with("PG:") || std::filesystem::exists(folder, ec))
+      return loadRegistryFile(request, paths);
     throw core::IoError(request.source.path + ": no such file or folder");
   }
   checkFileOnlyOptions(request.source);

@@ -196,9 +196,10 @@ std::string replaceRegion(std::string text, const std::string& region) {
 std::vector<render::QgisPrintLayout> printLayouts(const std::vector<ExportItem>& items, const ExportParams& params,
                                                   const std::optional<std::array<double, 4>>& provinceExtent) {
   std::vector<render::QgisPrintLayout> layouts;
+  if (!params.presets) return layouts;
   const render::Language lang = params.language;
-  for (const auto& name : render::builtinPresetNames()) {
-    const render::FigurePreset preset = render::loadBuiltinPreset(name);
+  for (const auto& name : render::builtinPresetNames(*params.presets)) {
+    const render::FigurePreset preset = render::loadBuiltinPreset(*params.presets, name);
     render::LocalizedText region{"甘肃省", "Gansu Province"};
     const auto extent = preset.extent == "province" || preset.extent == "620000"
                             ? provinceExtent

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "atlas/atlas_data.h"
+#include "core/data_paths.h"
 #include "core/layer.h"
 #include "core/progress.h"
 #include "io/export_writer.h"
@@ -40,6 +41,9 @@ struct ExportParams {
   /// A QGIS project (.qgz) of the exported layers written here (any format but PostgreSQL);
   /// a GeoPackage always embeds one in its qgis_projects table.
   std::string qgisProjectFile;
+  /// Where the figure presets are (layersDir()/figures): the embedded project gets one print layout
+  /// per preset. None: the project has no print layouts.
+  std::optional<core::DataPaths> presets;
 };
 
 /// What was written.

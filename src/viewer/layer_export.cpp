@@ -39,7 +39,8 @@ LayerExport::~LayerExport() {
   watcher_.waitForFinished();
 }
 
-bool LayerExport::start(const std::vector<ViewerLayer>& layers, const QString& path, render::Language language) {
+bool LayerExport::start(const std::vector<ViewerLayer>& layers, const QString& path, render::Language language,
+                        const core::DataPaths& paths) {
   if (running_) return false;
   running_ = true;
   path_ = path;
@@ -49,6 +50,7 @@ bool LayerExport::start(const std::vector<ViewerLayer>& layers, const QString& p
   params.existing = io::ExistingTarget::Overwrite;  // the save dialog has asked
   params.language = language;
   params.toolVersion = "circatlas-viewer";
+  params.presets = paths;
   watcher_.setFuture(QtConcurrent::run([layers, language, params, progress = progress_] {
     try {
       (void)tools::runExport(exportItems(layers, language), params, *progress);

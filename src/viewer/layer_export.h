@@ -28,9 +28,10 @@ class LayerExport : public QObject {
   explicit LayerExport(QObject* parent = nullptr);
   ~LayerExport() override;
 
-  /// Starts writing the layers to `path` (.gpkg; an existing file is replaced); false when an
-  /// export is already running.
-  bool start(const std::vector<ViewerLayer>& layers, const QString& path, render::Language language);
+  /// Starts writing the layers to `path` (.gpkg; an existing file is replaced), with a print layout
+  /// per figure preset of `paths`; false when an export is already running.
+  bool start(const std::vector<ViewerLayer>& layers, const QString& path, render::Language language,
+             const core::DataPaths& paths);
   [[nodiscard]] bool isRunning() const noexcept { return running_; }
   void cancel();
 

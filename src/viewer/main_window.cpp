@@ -625,7 +625,7 @@ void MainWindow::exportFigureDialog() {
 
 bool MainWindow::exportLayers(const QString& path) {
   if (!acceptOutputTarget(this, path, layers_->layers(), true, paths_)) return false;
-  if (!layerExport_->start(layers_->layers(), path, language_->mapLanguage())) return false;
+  if (!layerExport_->start(layers_->layers(), path, language_->mapLanguage(), paths_)) return false;
   QSettings().setValue("paths/last_export_folder", QFileInfo(path).absolutePath());
   statusBar()->showMessage(tr("Writing %1…").arg(path));
   return true;

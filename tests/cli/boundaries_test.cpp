@@ -89,7 +89,7 @@ TEST(Boundaries, OverlayCountsAForeignRegistryOnTheUsersDistricts) {
   EXPECT_EQ(summary((dir / "overlay.gpkg").string(), "prefecture_summary"), units);
   // Every site keeps its row; the one east of both districts has no unit.
   const core::Layer sites =
-      io::readLayer((dir / "overlay.gpkg").string(), {.layer = "enterprises", .sql = std::nullopt});
+      io::readLayer((dir / "overlay.gpkg").string(), {.layer = "overlay_enterprises", .sql = std::nullopt});
   ASSERT_EQ(sites.size(), 5U);
   EXPECT_EQ(core::toString(sites.value(3, "overlay_county")), "14522");
   EXPECT_EQ(core::toString(sites.value(4, "overlay_county")), "");
