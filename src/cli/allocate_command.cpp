@@ -78,10 +78,16 @@ void runAllocate(const AllocateOptions& options, const core::DataPaths& paths) {
                  core::toString(s.value(i, "supplies_without_quantity"))});
   }
   home.print(std::cout);
-  std::cout << "China 2019 utilisation for comparison (NDRC 发改环资〔2021〕381号): fly ash 78 %, coal gangue 70 %, "
-               "by-product gypsum 70 %, all bulk solid waste 55 %.\n";
-  std::cout << "Targets for 2015 (甘工信发[2012]350号): industrial solid waste 66 % used; fly ash and coal gangue from "
-               "coal power 100 %.\n";
+  for (const auto& benchmark : tools::utilisationBenchmarks()) {
+    std::cout << benchmark.titleEn << " (" << benchmark.source << "): ";
+    for (std::size_t i = 0; i < benchmark.figures.size(); ++i) {
+      const auto& figure = benchmark.figures[i];
+      const auto reached = tools::homeUtilisationPct(figure, s, registry.materials);
+      std::cout << (i > 0 ? "; " : "") << figure.labelEn << ' ' << formatReal(figure.pct, "%.0f") << " % (here "
+                << (reached ? formatReal(*reached, "%.1f") + " %" : std::string("no supply")) << ')';
+    }
+    std::cout << ".\n";
+  }
 
   const core::Layer prefectures =
       io::readLayer(paths.basemap().string(), {.layer = "prefectures", .sql = std::nullopt});

@@ -115,4 +115,54 @@ core::Layer allocationByPrefecture(const CatalogueInput& input, const PartnersRe
   return out;
 }
 
+const std::vector<UtilisationBenchmark>& utilisationBenchmarks() {
+  static const std::vector<UtilisationBenchmark> benchmarks{
+      {"China 2019 utilisation for comparison",
+       "全国2019年综合利用率（参照）",
+       "NDRC 发改环资〔2021〕381号",
+       {{"fly ash", "粉煤灰", {"FLY_ASH"}, {}, 78.0},
+        {"coal gangue", "煤矸石", {"COAL_GANGUE"}, {}, 70.0},
+        {"by-product gypsum", "工业副产石膏", {"FGD_GYPSUM", "PHOSPHOGYPSUM"}, {}, 70.0},
+        {"all bulk solid waste", "大宗固废合计", {}, "bulk_solid", 55.0}}},
+      {"Targets for 2015",
+       "2015年目标",
+       "甘工信发[2012]350号",
+       {{"industrial solid waste used", "工业固废综合利用率", {}, "bulk_solid", 66.0},
+        {"fly ash and coal gangue from coal power", "燃煤电厂粉煤灰和煤矸石", {"FLY_ASH", "COAL_GANGUE"}, {}, 100.0}}}};
+  return benchmarks;
+}
+
+std::optional<double> homeUtilisationPct(const UtilisationFigure& figure, const core::Layer& summary,
+                                         const core::Layer& materials) {
+  requireFields(summary, {"material", "unit", "home_supplied", "home_matched"});
+  std::map<std::string, std::string> categoryOf;
+  if (!figure.category.empty()) {
+    // A materials table without categories (a planner's own) cannot say what the figure covers.
+    if (!materials.schema().indexOf("code") || !materials.schema().indexOf("category")) return std::nullopt;
+    for (std::size_t i = 0; i < materials.size(); ++i)
+      categoryOf[text(materials, i, "code")] = text(materials, i, "category");
+  }
+  auto covered = [&](const std::string& code) {
+    if (!figure.materials.empty()) {
+      for (const auto m : figure.materials) {
+        if (m == code) return true;
+      }
+      return false;
+    }
+    if (!figure.category.empty()) {
+      const auto it = categoryOf.find(code);
+      return it != categoryOf.end() && it->second == figure.category;
+    }
+    return true;
+  };
+  double supplied = 0, matched = 0;
+  for (std::size_t i = 0; i < summary.size(); ++i) {
+    if (text(summary, i, "unit") != "t" || !covered(text(summary, i, "material"))) continue;
+    supplied += real(summary, i, "home_supplied").value_or(0.0);
+    matched += real(summary, i, "home_matched").value_or(0.0);
+  }
+  if (supplied <= 0) return std::nullopt;
+  return 100.0 * matched / supplied;
+}
+
 }  // namespace circatlas::tools

@@ -1,6 +1,7 @@
 // The allocation dock: material choice, worker-thread allocation and what-if runs, summary tables, flows on the map.
 #include "viewer/allocation_panel.h"
 
+#include <QColor>
 #include <QComboBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -10,17 +11,21 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSettings>
+#include <QStringList>
+#include <QTabWidget>
 #include <QTableWidget>
 
 #include <set>
 #include <variant>
 
+#include "tools/allocation_regions.h"
 #include "tools/analysis_specs.h"
 #include "tools/catalogue_inputs.h"
 #include "tools/partners_tool.h"
 #include "tools/whatif_tool.h"
 #include "viewer/analysis_inputs.h"
 #include "viewer/exchange_links.h"
+#include "viewer/language.h"
 #include "viewer/layer_stack.h"
 #include "viewer/ui_support.h"
 #include "viewer/worker_run.h"
@@ -51,6 +56,24 @@ AllocationOutcome runAllocationJob(const AnalysisInputs& inputs, const std::stri
                         realOf(s.value(i, "matched_greedy")), realOf(s.value(i, "utilisation_pct")),
                         realOf(s.value(i, "unit_km")), realOf(s.value(i, "transport_cny"))});
   }
+  // The figures and the per-prefecture table `circatlas allocate` prints below its table.
+  for (const auto& benchmark : tools::utilisationBenchmarks()) {
+    for (const auto& figure : benchmark.figures) {
+      out.targets.push_back({qs(std::string(benchmark.titleEn)), qs(std::string(benchmark.titleZh)),
+                             qs(std::string(benchmark.source)), qs(std::string(figure.labelEn)),
+                             qs(std::string(figure.labelZh)), figure.pct,
+                             tools::homeUtilisationPct(figure, s, inputs.catalogue.materials)});
+    }
+  }
+  if (!inputs.prefectures.empty()) {
+    const core::Layer regions = tools::allocationByPrefecture(catalogueOf(inputs), r, inputs.prefectures);
+    for (std::size_t i = 0; i < regions.size(); ++i) {
+      out.prefectures.push_back(
+          {text(regions, i, "name_zh"), realOf(regions.value(i, "supplied_t")), realOf(regions.value(i, "matched_t")),
+           core::toNumber(regions.value(i, "utilisation_pct")), realOf(regions.value(i, "received_t")),
+           realOf(regions.value(i, "t_km")), realOf(regions.value(i, "transport_cny"))});
+    }
+  }
   out.exchanges = r.optimal.size();
   out.flows = makeExchangeLinks(r.optimal, tools::spec::allocate::optimal, inputs.paths);
   out.flows->origin = inputs.provenance("enterprises, flows, materials, material_uses");
@@ -74,7 +97,8 @@ WhatIfOutcome runWhatIfJob(const AnalysisInputs& inputs, const std::string& proj
     out.rows.push_back({text(t, i, "material"), text(t, i, "direction"), core::toNumber(t.value(i, "project_quantity")),
                         realOf(t.value(i, "matched_without")), realOf(t.value(i, "matched_with")),
                         realOf(t.value(i, "matched_change")), core::toNumber(t.value(i, "utilisation_without_pct")),
-                        core::toNumber(t.value(i, "utilisation_with_pct")), realOf(t.value(i, "transport_cny_with"))});
+                        core::toNumber(t.value(i, "utilisation_with_pct")), realOf(t.value(i, "transport_cny_with")),
+                        text(t, i, "why")});
   }
   return out;
 }
@@ -115,16 +139,31 @@ AllocationPanel::AllocationPanel(LayerStack& layers, std::shared_ptr<const Analy
       whatIfButton_(new QPushButton(this)),
       worker_(new WorkerRun(this)),
       summary_(new QLabel(this)),
+      allocationTabs_(new QTabWidget(this)),
       allocationTable_(new QTableWidget(this)),
+      targetsTable_(new QTableWidget(this)),
+      prefectureTable_(new QTableWidget(this)),
       whatIfSummary_(new QLabel(this)),
+      whatIfReasons_(new QLabel(this)),
       whatIfTable_(new QTableWidget(this)) {
   summary_->setObjectName("allocationSummary");
   summary_->setWordWrap(true);
   whatIfSummary_->setWordWrap(true);
+  whatIfReasons_->setObjectName("whatIfReasons");
+  whatIfReasons_->setWordWrap(true);
+  whatIfReasons_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   allocationTable_->setColumnCount(7);
+  targetsTable_->setColumnCount(3);
+  prefectureTable_->setColumnCount(7);
   whatIfTable_->setColumnCount(7);
   setUpTable(allocationTable_);
+  setUpTable(targetsTable_);
+  setUpTable(prefectureTable_);
   setUpTable(whatIfTable_);
+  allocationTabs_->setDocumentMode(true);
+  allocationTabs_->addTab(allocationTable_, QString());
+  allocationTabs_->addTab(targetsTable_, QString());
+  allocationTabs_->addTab(prefectureTable_, QString());
 
   fillChoices();
 
@@ -138,9 +177,10 @@ AllocationPanel::AllocationPanel(LayerStack& layers, std::shared_ptr<const Analy
   form->addRow(materialLabel_, materialRow);
   form->addRow(worker_);
   form->addRow(summary_);
-  form->addRow(allocationTable_);
+  form->addRow(allocationTabs_);
   form->addRow(projectLabel_, projectRow);
   form->addRow(whatIfSummary_);
+  form->addRow(whatIfReasons_);
   form->addRow(whatIfTable_);
 
   connect(allocateButton_, &QPushButton::clicked, this, &AllocationPanel::runAllocation);
@@ -187,7 +227,10 @@ void AllocationPanel::setInputs(std::shared_ptr<const AnalysisInputs> inputs) {
   allocation_ = {};
   whatIf_ = {};
   allocationTable_->setRowCount(0);
+  targetsTable_->setRowCount(0);
+  prefectureTable_->setRowCount(0);
   whatIfTable_->setRowCount(0);
+  whatIfReasons_->clear();
   if (const auto i = layers_.indexOf(tools::spec::allocate::optimal.id)) layers_.remove(*i);
   retranslateUi();
 }
@@ -323,34 +366,85 @@ void AllocationPanel::fillAllocation() {
                        nullptr, static_cast<int>(allocation_.exchanges))
                         .arg(n(supplied), n(optimal), n(greedy),
                              locale.toString(supplied > 0 ? 100.0 * optimal / supplied : 0.0, 'f', 1), n(tkm), n(cny)));
+  fillTargets();
+  fillPrefectures();
+}
+
+void AllocationPanel::fillTargets() {
+  const bool zh = LanguageManager::preferredLanguage().startsWith(QStringLiteral("zh"));
+  targetsTable_->setRowCount(static_cast<int>(allocation_.targets.size()));
+  for (int r = 0; r < targetsTable_->rowCount(); ++r) {
+    const TargetRow& row = allocation_.targets[static_cast<std::size_t>(r)];
+    auto* figure = new QTableWidgetItem((zh ? row.benchmarkZh : row.benchmarkEn) + QStringLiteral(": ") +
+                                        (zh ? row.figureZh : row.figureEn));
+    figure->setToolTip(row.benchmarkEn + QStringLiteral(" (") + row.source + QStringLiteral("): ") + row.figureEn +
+                       QStringLiteral(" / ") + row.figureZh);
+    targetsTable_->setItem(r, 0, figure);
+    targetsTable_->setItem(r, 1, numberItem(row.targetPct, 0));
+    QTableWidgetItem* reached = optionalItem(row.reachedPct, 1);
+    if (row.reachedPct) {
+      reached->setForeground(*row.reachedPct >= row.targetPct ? QColor(0, 110, 0) : QColor(170, 0, 0));
+      reached->setToolTip(*row.reachedPct >= row.targetPct ? tr("reached") : tr("below the figure"));
+    } else {
+      reached->setToolTip(tr("no supply of these materials in the home province"));
+    }
+    targetsTable_->setItem(r, 2, reached);
+  }
+  targetsTable_->resizeColumnsToContents();
+}
+
+void AllocationPanel::fillPrefectures() {
+  prefectureTable_->setRowCount(static_cast<int>(allocation_.prefectures.size()));
+  for (int r = 0; r < prefectureTable_->rowCount(); ++r) {
+    const PrefectureRow& row = allocation_.prefectures[static_cast<std::size_t>(r)];
+    prefectureTable_->setItem(r, 0, new QTableWidgetItem(row.name));
+    prefectureTable_->setItem(r, 1, numberItem(row.supplied, 0));
+    prefectureTable_->setItem(r, 2, numberItem(row.matched, 0));
+    prefectureTable_->setItem(r, 3, optionalItem(row.utilisationPct, 1));
+    prefectureTable_->setItem(r, 4, numberItem(row.received, 0));
+    prefectureTable_->setItem(r, 5, numberItem(row.tonneKm, 0));
+    prefectureTable_->setItem(r, 6, numberItem(row.transportCny, 0));
+  }
+  prefectureTable_->resizeColumnsToContents();
 }
 
 void AllocationPanel::fillWhatIf() {
   if (!hasWhatIf_) return;
   if (!whatIf_.error.isEmpty()) {
     whatIfSummary_->setText(whatIf_.error);
+    whatIfReasons_->clear();
     whatIfTable_->setRowCount(0);
     return;
   }
   whatIfTable_->setRowCount(static_cast<int>(whatIf_.rows.size()));
   double added = 0;
+  QStringList reasons;
   for (int r = 0; r < whatIfTable_->rowCount(); ++r) {
     const WhatIfRow& row = whatIf_.rows[static_cast<std::size_t>(r)];
     const QString direction = row.direction == QStringLiteral("input") ? tr("takes in") : tr("puts out");
-    whatIfTable_->setItem(r, 0,
-                          new QTableWidgetItem(row.material + QStringLiteral(" (") + direction + QStringLiteral(")")));
+    auto* material = new QTableWidgetItem(row.material.isEmpty()
+                                              ? QStringLiteral("–")
+                                              : row.material + QStringLiteral(" (") + direction + QStringLiteral(")"));
+    material->setToolTip(row.why);
+    whatIfTable_->setItem(r, 0, material);
     whatIfTable_->setItem(r, 1, optionalItem(row.projectQuantity, 0));
     whatIfTable_->setItem(r, 2, numberItem(row.matchedWithout, 0));
     whatIfTable_->setItem(r, 3, numberItem(row.matchedWith, 0));
     whatIfTable_->setItem(r, 4, numberItem(row.matchedChange, 0));
     whatIfTable_->setItem(r, 5, optionalItem(row.utilisationWithPct, 1));
     whatIfTable_->setItem(r, 6, numberItem(row.transportCnyWith, 0));
+    whatIfTable_->item(r, 4)->setToolTip(row.why);
     added += row.matchedChange;
+    if (!row.why.isEmpty()) {
+      reasons << (row.material.isEmpty() ? row.why : row.material + QStringLiteral(": ") + row.why);
+    }
   }
   whatIfTable_->resizeColumnsToContents();
   whatIfSummary_->setText(
       tr("%1 adds %2 t/yr of matched residue (%n material(s)).", nullptr, static_cast<int>(whatIf_.rows.size()))
           .arg(whatIf_.projectId, QLocale().toString(added, 'f', 0)));
+  whatIfReasons_->setText(
+      reasons.isEmpty() ? QString() : tr("Why:") + QStringLiteral("\n• ") + reasons.join(QStringLiteral("\n• ")));
 }
 
 void AllocationPanel::changeEvent(QEvent* event) {
@@ -370,6 +464,13 @@ void AllocationPanel::retranslateUi() {
   allocationTable_->setHorizontalHeaderLabels({tr("Material"), tr("Supplied /yr"), tr("Matched (optimal)"),
                                                tr("Matched (greedy)"), tr("Utilisation %"), tr("t·km"),
                                                tr("Transport CNY/yr")});
+  allocationTabs_->setTabText(0, tr("Materials"));
+  allocationTabs_->setTabText(1, tr("Targets"));
+  allocationTabs_->setTabText(2, tr("Prefectures"));
+  targetsTable_->setHorizontalHeaderLabels({tr("Figure"), tr("Figure %"), tr("Reached %")});
+  targetsTable_->setToolTip(tr("Reached: the home province's own residues matched by the allocation"));
+  prefectureTable_->setHorizontalHeaderLabels({tr("Prefecture"), tr("Supplied t"), tr("Matched t"), tr("Utilisation %"),
+                                               tr("Received t"), tr("t·km"), tr("Transport CNY")});
   whatIfTable_->setHorizontalHeaderLabels({tr("Material"), tr("Project /yr"), tr("Matched without"), tr("Matched with"),
                                            tr("Change"), tr("Utilisation with %"), tr("Transport CNY/yr with")});
   if (hasAllocation_) fillAllocation();

@@ -11,6 +11,7 @@
 #include "viewer/viewer_layer.h"
 
 class QComboBox;
+class QTabWidget;
 class QLabel;
 class QPushButton;
 class QTableWidget;
@@ -34,9 +35,33 @@ struct AllocationRow {
   double transportCny = 0.0;    ///< CNY per year of the optimal exchanges
 };
 
+/// One utilisation figure of tools::utilisationBenchmarks() beside what the allocation reaches.
+struct TargetRow {
+  QString benchmarkEn;  ///< e.g. "Targets for 2015"
+  QString benchmarkZh;
+  QString source;  ///< the document
+  QString figureEn;
+  QString figureZh;
+  double targetPct = 0.0;
+  std::optional<double> reachedPct;  ///< the home province's utilisation of those materials; none without supply
+};
+
+/// One prefecture of tools::allocationByPrefecture (tonnes per year).
+struct PrefectureRow {
+  QString name;  ///< name_zh
+  double supplied = 0.0;
+  double matched = 0.0;
+  std::optional<double> utilisationPct;  ///< none without supply
+  double received = 0.0;
+  double tonneKm = 0.0;
+  double transportCny = 0.0;
+};
+
 struct AllocationOutcome {
   std::vector<AllocationRow> rows;
-  std::size_t exchanges = 0;  ///< optimal exchanges drawn on the map
+  std::vector<TargetRow> targets;          ///< as `circatlas allocate` prints them
+  std::vector<PrefectureRow> prefectures;  ///< as `circatlas allocate` prints them
+  std::size_t exchanges = 0;               ///< optimal exchanges drawn on the map
   std::optional<ViewerLayer> flows;
   QString parameters;
   QString error;
@@ -53,6 +78,7 @@ struct WhatIfRow {
   std::optional<double> utilisationWithoutPct;
   std::optional<double> utilisationWithPct;
   double transportCnyWith = 0.0;
+  QString why;  ///< the tool's reason for the change (e.g. why it is +0)
 };
 
 struct WhatIfOutcome {
@@ -63,8 +89,9 @@ struct WhatIfOutcome {
 
 /// Runs PartnersTool's allocation for one material or all (as `circatlas allocate`, straight line ×
 /// detour) and WhatIfTool for one proposed project (as `circatlas whatif --project`) in a worker
-/// thread with progress and Cancel; shows the summary numbers in tables and replaces the
-/// 'allocation_optimal' layer with the optimal exchanges.
+/// thread with progress and Cancel; shows the summary numbers in tables (per material, against
+/// the 2015 targets and per prefecture, as the command prints them; the what-if with the tool's
+/// reason per material) and replaces the 'allocation_optimal' layer with the optimal exchanges.
 class AllocationPanel : public QWidget {
   Q_OBJECT
 
@@ -98,6 +125,11 @@ class AllocationPanel : public QWidget {
   [[nodiscard]] const WhatIfOutcome& lastWhatIf() const noexcept { return whatIf_; }
   [[nodiscard]] QTableWidget* allocationTable() const noexcept { return allocationTable_; }
   [[nodiscard]] QTableWidget* whatIfTable() const noexcept { return whatIfTable_; }
+  [[nodiscard]] QTableWidget* targetsTable() const noexcept { return targetsTable_; }
+  [[nodiscard]] QTableWidget* prefectureTable() const noexcept { return prefectureTable_; }
+  [[nodiscard]] QTabWidget* allocationTabs() const noexcept { return allocationTabs_; }
+  /// The what-if's reasons, one line per material.
+  [[nodiscard]] QLabel* whatIfReasons() const noexcept { return whatIfReasons_; }
   [[nodiscard]] QLabel* summaryLabel() const noexcept { return summary_; }
 
  signals:
@@ -112,6 +144,8 @@ class AllocationPanel : public QWidget {
   void whatIfDone(WhatIfOutcome outcome, bool cancelled);
   void fillAllocation();
   void fillWhatIf();
+  void fillTargets();
+  void fillPrefectures();
   void fillChoices();
   void retranslateUi();
 
@@ -125,8 +159,12 @@ class AllocationPanel : public QWidget {
   QPushButton* whatIfButton_;
   WorkerRun* worker_;
   QLabel* summary_;
+  QTabWidget* allocationTabs_;
   QTableWidget* allocationTable_;
+  QTableWidget* targetsTable_;
+  QTableWidget* prefectureTable_;
   QLabel* whatIfSummary_;
+  QLabel* whatIfReasons_;
   QTableWidget* whatIfTable_;
   AllocationOutcome allocation_;
   WhatIfOutcome whatIf_;

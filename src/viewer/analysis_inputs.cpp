@@ -29,6 +29,7 @@ std::shared_ptr<const AnalysisInputs> AnalysisInputs::load(const tools::Catalogu
   inputs->catalogue = tools::loadCatalogue(request, paths);
   inputs->request = request;
   inputs->counties = io::readLayer(paths.basemap().string(), {.layer = "counties", .sql = std::nullopt});
+  inputs->prefectures = io::readLayer(paths.basemap().string(), {.layer = "prefectures", .sql = std::nullopt});
   return inputs;
 }
 

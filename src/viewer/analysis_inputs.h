@@ -21,6 +21,8 @@ struct AnalysisInputs {
   catalogue::Catalogue catalogue;
   /// County boundaries (WGS 84) for the prefectures of cluster members.
   core::Layer counties{"counties", "", core::GeometryType::MultiPolygon, {}};
+  /// Prefecture boundaries (WGS 84) for the allocation's per-prefecture table.
+  core::Layer prefectures{"prefectures", "", core::GeometryType::MultiPolygon, {}};
   /// What was asked for (empty source: the built-in catalogue), to reopen it in a project.
   tools::CatalogueRequest request;
 
@@ -36,7 +38,7 @@ struct AnalysisInputs {
   [[nodiscard]] std::string provenance(const char* tables) const;
 
   /// The registry `request` names, through tools::loadCatalogue (a catalogue folder, a single
-  /// CSV/XLSX/GPKG/… registry, or the built-in catalogue), with the basemap counties. Throws the
+  /// CSV/XLSX/GPKG/… registry, or the built-in catalogue), with the basemap counties and prefectures. Throws the
   /// loader's io and input errors (file, layer, line, field).
   [[nodiscard]] static std::shared_ptr<const AnalysisInputs> load(const tools::CatalogueRequest& request,
                                                                   const core::DataPaths& paths);

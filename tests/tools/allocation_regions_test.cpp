@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -114,6 +115,58 @@ TEST(AllocationByPrefecture, NamesTheMissingField) {
     EXPECT_NE(std::string(error.what()).find("unit"), std::string::npos) << error.what();
     EXPECT_NE(std::string(error.what()).find("materials"), std::string::npos) << error.what();
   }
+}
+
+// The summary rows a utilisation figure covers, by hand: fly ash 80 of 100 t, gangue 10 of 50 t, heat in MWh
+// (never added to tonnes), gypsum of category bulk_solid with no home supply.
+TEST(UtilisationFigures, HomeUtilisationSumsTheCoveredMaterialsInTonnes) {
+  core::Layer summary("summary", "", core::GeometryType::None,
+                      core::Schema({{"material", FieldType::String},
+                                    {"unit", FieldType::String},
+                                    {"home_supplied", FieldType::Real},
+                                    {"home_matched", FieldType::Real}}));
+  auto row = [&](const char* m, const char* unit, double supplied, double matched) {
+    summary.add({core::FeatureId(summary.size() + 1),
+                 core::Geometry(),
+                 {std::string(m), std::string(unit), supplied, matched}});
+  };
+  row("FLY_ASH", "t", 100, 80);
+  row("COAL_GANGUE", "t", 50, 10);
+  row("WASTE_HEAT", "MWh", 1000, 1000);
+  row("FGD_GYPSUM", "t", 0, 0);
+  core::Layer materials("materials", "", core::GeometryType::None,
+                        core::Schema({{"code", FieldType::String}, {"category", FieldType::String}}));
+  int id = 0;
+  for (const auto& [code, category] : std::vector<std::pair<std::string, std::string>>{{"FLY_ASH", "bulk_solid"},
+                                                                                       {"COAL_GANGUE", "bulk_solid"},
+                                                                                       {"WASTE_HEAT", "energy"},
+                                                                                       {"FGD_GYPSUM", "bulk_solid"}}) {
+    materials.add({core::FeatureId(++id), core::Geometry(), {code, category}});
+  }
+  EXPECT_DOUBLE_EQ(*homeUtilisationPct({"fly ash", "", {"FLY_ASH"}, {}, 78}, summary, materials), 80.0);
+  EXPECT_DOUBLE_EQ(*homeUtilisationPct({"both", "", {"FLY_ASH", "COAL_GANGUE"}, {}, 100}, summary, materials),
+                   100.0 * 90 / 150);
+  EXPECT_DOUBLE_EQ(*homeUtilisationPct({"bulk", "", {}, "bulk_solid", 55}, summary, materials), 100.0 * 90 / 150);
+  EXPECT_DOUBLE_EQ(*homeUtilisationPct({"all", "", {}, {}, 66}, summary, materials), 100.0 * 90 / 150)
+      << "MWh is not added to tonnes";
+  EXPECT_FALSE(homeUtilisationPct({"gypsum", "", {"FGD_GYPSUM"}, {}, 70}, summary, materials).has_value())
+      << "no home supply: nothing to compare";
+  EXPECT_THROW((void)homeUtilisationPct({"x", "", {}, {}, 1}, materials, materials), core::InputError);
+  EXPECT_FALSE(homeUtilisationPct({"bulk", "", {}, "bulk_solid", 55}, summary, summary).has_value())
+      << "materials without categories: the figure cannot be placed";
+}
+
+// The two documents `circatlas allocate` prints: the programme's 2015 targets are there with its 66 %.
+TEST(UtilisationFigures, TheProgrammes2015TargetsAreListed) {
+  bool found = false;
+  for (const auto& b : utilisationBenchmarks()) {
+    if (b.source != "甘工信发[2012]350号") continue;
+    found = true;
+    ASSERT_EQ(b.figures.size(), 2u);
+    EXPECT_DOUBLE_EQ(b.figures[0].pct, 66.0);
+    EXPECT_DOUBLE_EQ(b.figures[1].pct, 100.0);
+  }
+  EXPECT_TRUE(found);
 }
 
 }  // namespace

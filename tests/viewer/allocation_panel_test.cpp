@@ -2,6 +2,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLocale>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QThread>
 
@@ -9,6 +10,7 @@
 
 #include "core/data_paths.h"
 #include "core/error.h"
+#include "tools/allocation_regions.h"
 #include "tools/catalogue_inputs.h"
 #include "tools/partners_tool.h"
 #include "tools/whatif_tool.h"
@@ -101,8 +103,70 @@ TEST_F(AllocationPanelTest, WhatIfOfAProjectListsTheToolsNonNegativeAddition) {
     EXPECT_DOUBLE_EQ(out.rows[i].matchedChange, std::get<double>(expected.table.value(i, "matched_change")));
     EXPECT_GE(out.rows[i].matchedChange, 0.0) << "a project adds a receiver or a supply: never less matched";
     EXPECT_DOUBLE_EQ(out.rows[i].matchedWith - out.rows[i].matchedWithout, out.rows[i].matchedChange);
+    // The reason the tool gives (e.g. why a material adds +0 t) is shown, word for word.
+    const std::string why = core::toString(expected.table.value(i, "why"));
+    ASSERT_FALSE(why.empty());
+    EXPECT_EQ(out.rows[i].why.toStdString(), why);
+    EXPECT_TRUE(panel->whatIfReasons()->text().contains(QString::fromStdString(why)))
+        << panel->whatIfReasons()->text().toStdString();
+    EXPECT_EQ(panel->whatIfTable()->item(static_cast<int>(i), 4)->toolTip().toStdString(), why);
   }
   EXPECT_EQ(panel->whatIfTable()->rowCount(), static_cast<int>(out.rows.size()));
+}
+
+TEST_F(AllocationPanelTest, AllocationShowsTheTargetsAndThePerPrefectureTableOfCircatlasAllocate) {
+  AllocationPanel* panel = window->allocationPanel();
+  ASSERT_NE(panel, nullptr);
+  ASSERT_TRUE(panel->setMaterial(QString()));
+  ASSERT_TRUE(panel->runAllocation());
+  ASSERT_TRUE(waitUntil([&] { return !panel->isRunning(); }, 60000));
+  const AllocationOutcome& out = panel->lastAllocation();
+  ASSERT_TRUE(out.error.isEmpty()) << out.error.toStdString();
+
+  // The same tools:: results the command prints below its table.
+  const auto inputs = AnalysisInputs::loadBuiltin(core::DataPaths::fromEnvironment());
+  tools::PartnersParams params;
+  tools::applyCatalogueDefaults(params, inputs->catalogue, 0, false);
+  params.topK = 1;
+  const tools::PartnersResult r = tools::runPartners(catalogueOf(*inputs), params);
+
+  std::size_t figures = 0;
+  for (const auto& benchmark : tools::utilisationBenchmarks()) {
+    for (const auto& figure : benchmark.figures) {
+      ASSERT_LT(figures, out.targets.size());
+      const TargetRow& row = out.targets[figures];
+      EXPECT_EQ(row.source.toStdString(), std::string(benchmark.source));
+      EXPECT_DOUBLE_EQ(row.targetPct, figure.pct);
+      const auto reached = tools::homeUtilisationPct(figure, r.summary, inputs->catalogue.materials);
+      ASSERT_EQ(row.reachedPct.has_value(), reached.has_value()) << figure.labelEn;
+      if (reached) {
+        EXPECT_DOUBLE_EQ(*row.reachedPct, *reached);
+      }
+      ++figures;
+    }
+  }
+  EXPECT_EQ(out.targets.size(), figures);
+  ASSERT_EQ(panel->targetsTable()->rowCount(), static_cast<int>(figures));
+  bool sawTheProgramme = false;
+  for (const auto& row : out.targets) sawTheProgramme |= row.source == QStringLiteral("甘工信发[2012]350号");
+  EXPECT_TRUE(sawTheProgramme) << "the 2015 targets of the programme";
+  // The programme's 66 % for industrial solid waste, beside what the allocation reaches.
+  EXPECT_DOUBLE_EQ(panel->targetsTable()->item(static_cast<int>(figures) - 2, 1)->data(Qt::UserRole).toDouble(), 66.0);
+
+  const core::Layer regions = tools::allocationByPrefecture(catalogueOf(*inputs), r, inputs->prefectures);
+  ASSERT_EQ(regions.size(), 14u) << "Gansu's 14 prefectures";
+  ASSERT_EQ(out.prefectures.size(), regions.size());
+  const QTableWidget* table = panel->prefectureTable();
+  ASSERT_EQ(table->rowCount(), static_cast<int>(regions.size()));
+  double matched = 0;
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    EXPECT_EQ(out.prefectures[i].name.toStdString(), core::toString(regions.value(i, "name_zh")));
+    EXPECT_DOUBLE_EQ(table->item(static_cast<int>(i), 2)->data(Qt::UserRole).toDouble(),
+                     core::toNumber(regions.value(i, "matched_t")).value_or(0.0));
+    matched += out.prefectures[i].matched;
+  }
+  EXPECT_GT(matched, 0.0);
+  EXPECT_EQ(panel->allocationTabs()->count(), 3);
 }
 
 TEST(WorkerRun, CancelStopsARunningJobPromptlyAndSaysSo) {

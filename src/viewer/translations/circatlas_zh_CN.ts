@@ -19,6 +19,70 @@
 <context>
     <name>circatlas::viewer::AllocationPanel</name>
     <message>
+        <source>reached</source>
+        <translation>已达到</translation>
+    </message>
+    <message>
+        <source>below the figure</source>
+        <translation>低于该指标</translation>
+    </message>
+    <message>
+        <source>no supply of these materials in the home province</source>
+        <translation>本省无此类物料的供给</translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Prefectures</source>
+        <translation>市州</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Figure %</source>
+        <translation>指标 %</translation>
+    </message>
+    <message>
+        <source>Reached %</source>
+        <translation>实际 %</translation>
+    </message>
+    <message>
+        <source>Reached: the home province&apos;s own residues matched by the allocation</source>
+        <translation>实际：本省自身废弃物在分配中被匹配的比例</translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation>市州</translation>
+    </message>
+    <message>
+        <source>Supplied t</source>
+        <translation>供给 吨</translation>
+    </message>
+    <message>
+        <source>Matched t</source>
+        <translation>匹配 吨</translation>
+    </message>
+    <message>
+        <source>Received t</source>
+        <translation>接收 吨</translation>
+    </message>
+    <message>
+        <source>Transport CNY</source>
+        <translation>运输费用 元</translation>
+    </message>
+    <message>
         <source>Cancelled; the map shows the last finished allocation.</source>
         <translation>已取消；地图显示上一次完成的分配结果。</translation>
     </message>
