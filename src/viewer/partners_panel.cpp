@@ -37,7 +37,8 @@ PartnersOutcome runPartnersJob(const AnalysisInputs& inputs, const std::string& 
     out.rows.push_back({static_cast<int>(realOf(c.value(i, "rank"))), qs(core::toString(c.value(i, "receiver_name"))),
                         qs(core::toString(c.value(i, "material"))), qs(core::toString(c.value(i, "material_zh"))),
                         realOf(c.value(i, "km")), realOf(c.value(i, "transport_cny")), realOf(c.value(i, "score")),
-                        qs(core::toString(c.value(i, "reason_zh"))), qs(core::toString(c.value(i, "reason_en")))});
+                        qs(core::toString(c.value(i, "score_unit"))), qs(core::toString(c.value(i, "reason_zh"))),
+                        qs(core::toString(c.value(i, "reason_en")))});
   }
   out.links = makeExchangeLinks(c, tools::spec::partners::candidates, inputs.paths);
   out.links->origin = inputs.provenance("enterprises, flows, materials, material_uses");
@@ -193,11 +194,24 @@ void PartnersPanel::fillTable() {
     table_->setItem(r, 2, new QTableWidgetItem(material));
     table_->setItem(r, 3, quantityItem(row.km, 1));
     table_->setItem(r, 4, quantityItem(row.transportCny, 0));
-    QTableWidgetItem* score = quantityItem(row.score, 0);
+    // Each score names its unit: a yearly value, or a ranking figure per unit when the supply's quantity is unknown.
+    QTableWidgetItem* score = quantityItem(row.score, 0, row.scoreUnit);
     if (row.score > 0) score->setText(QStringLiteral("+") + score->text());
-    score->setToolTip(row.score < 0 ? tr("Negative: carrying it costs more than disposal and the material it replaces "
-                                         "save, so this exchange loses money (CNY per year).")
-                                    : tr("Net benefit in CNY per year: disposal and material saved minus transport."));
+    const bool yearly = row.scoreUnit.isEmpty() || row.scoreUnit.endsWith(QStringLiteral("/yr"));
+    if (yearly) {
+      score->setToolTip(row.score < 0
+                            ? tr("Negative: carrying it costs more than disposal and the material it replaces "
+                                 "save, so this exchange loses money (CNY per year).")
+                            : tr("Net benefit in CNY per year: disposal and material saved minus transport."));
+    } else {
+      score->setToolTip(row.score < 0 ? tr("Negative: carrying it costs more than it saves, so this exchange loses "
+                                           "money. Ranking figure in %1 of supply, not a yearly value: the supply's "
+                                           "quantity is unknown.")
+                                            .arg(row.scoreUnit)
+                                      : tr("Ranking figure in %1 of supply, not a yearly value: the supply's quantity "
+                                           "is unknown.")
+                                            .arg(row.scoreUnit));
+    }
     table_->setItem(r, 5, score);
     const QString reason = zh ? row.reasonZh : row.reasonEn;
     auto* reasonItem = new QTableWidgetItem(reason);
@@ -222,10 +236,10 @@ void PartnersPanel::retranslateUi() {
   runButton_->setText(tr("Find partners"));
   if (!hasRun_) summary_->setText(tr("Choose an enterprise, or click one on the map."));
   table_->setHorizontalHeaderLabels(
-      {tr("Rank"), tr("Receiver"), tr("Material"), tr("km"), tr("Transport CNY/yr"), tr("Score CNY/yr"), tr("Reason")});
+      {tr("Rank"), tr("Receiver"), tr("Material"), tr("km"), tr("Transport CNY/yr"), tr("Score"), tr("Reason")});
   table_->horizontalHeaderItem(5)->setToolTip(
-      tr("Net benefit in CNY per year: disposal and material saved minus transport; negative when transport "
-         "costs more than it saves."));
+      tr("Net benefit: CNY per year where the supply's quantity is known, else a ranking figure per unit of supply "
+         "(each cell names its unit); negative when transport costs more than it saves."));
 }
 
 }  // namespace circatlas::viewer

@@ -28,6 +28,7 @@ struct PartnerRow {
   double km = 0.0;
   double transportCny = 0.0;
   double score = 0.0;
+  QString scoreUnit;  ///< "CNY/yr", or "CNY/t" for a ranking figure per unit of supply (quantity unknown)
   QString reasonZh;
   QString reasonEn;
 };

@@ -152,6 +152,8 @@ TEST_F(SelectingOnTheMap, PartnerScoresAreGroupedSignedAndANegativeOneIsExplaine
   for (int r = 0; r < table->rowCount(); ++r) {
     const QString score = table->item(r, 5)->text();
     EXPECT_FALSE(score.contains('e', Qt::CaseInsensitive)) << score.toStdString();
+    // Each score names its unit (score_unit): CNY/yr, or a ranking figure per unit of supply.
+    EXPECT_TRUE(score.contains(QStringLiteral(" CNY/"))) << score.toStdString();
     const double v = table->item(r, 5)->data(Qt::UserRole).toDouble();
     if (std::abs(v) >= 1000) {
       EXPECT_TRUE(score.contains(',')) << score.toStdString();

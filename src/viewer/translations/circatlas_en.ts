@@ -745,8 +745,8 @@
         <translation>km</translation>
     </message>
     <message>
-        <source>Score CNY/yr</source>
-        <translation>Score CNY/yr</translation>
+        <source>Score</source>
+        <translation>Score</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -773,8 +773,16 @@
         <translation>Transport CNY/yr</translation>
     </message>
     <message>
-        <source>Net benefit in CNY per year: disposal and material saved minus transport; negative when transport costs more than it saves.</source>
-        <translation>Net benefit in CNY per year: disposal and material saved minus transport; negative when transport costs more than it saves.</translation>
+        <source>Net benefit: CNY per year where the supply&apos;s quantity is known, else a ranking figure per unit of supply (each cell names its unit); negative when transport costs more than it saves.</source>
+        <translation>Net benefit: CNY per year where the supply&apos;s quantity is known, else a ranking figure per unit of supply (each cell names its unit); negative when transport costs more than it saves.</translation>
+    </message>
+    <message>
+        <source>Ranking figure in %1 of supply, not a yearly value: the supply&apos;s quantity is unknown.</source>
+        <translation>Ranking figure in %1 of supply, not a yearly value: the supply&apos;s quantity is unknown.</translation>
+    </message>
+    <message>
+        <source>Negative: carrying it costs more than it saves, so this exchange loses money. Ranking figure in %1 of supply, not a yearly value: the supply&apos;s quantity is unknown.</source>
+        <translation>Negative: carrying it costs more than it saves, so this exchange loses money. Ranking figure in %1 of supply, not a yearly value: the supply&apos;s quantity is unknown.</translation>
     </message>
 </context>
 <context>

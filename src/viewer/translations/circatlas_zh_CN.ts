@@ -803,8 +803,8 @@
         <translation>公里</translation>
     </message>
     <message>
-        <source>Score CNY/yr</source>
-        <translation>得分（元/年）</translation>
+        <source>Score</source>
+        <translation>得分</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -831,8 +831,16 @@
         <translation>运输费用（元/年）</translation>
     </message>
     <message>
-        <source>Net benefit in CNY per year: disposal and material saved minus transport; negative when transport costs more than it saves.</source>
-        <translation>年净效益（元）：节省的处置费和原料价值减去运输费用；运输费用高于所节省时为负值。</translation>
+        <source>Net benefit: CNY per year where the supply&apos;s quantity is known, else a ranking figure per unit of supply (each cell names its unit); negative when transport costs more than it saves.</source>
+        <translation>净效益：供给量已知时为元/年，否则为每单位供给的排序值（单位见各单元格）；运输费用高于所节省时为负值。</translation>
+    </message>
+    <message>
+        <source>Ranking figure in %1 of supply, not a yearly value: the supply&apos;s quantity is unknown.</source>
+        <translation>排序值（%1，按每单位供给计），非年值：供给量未知。</translation>
+    </message>
+    <message>
+        <source>Negative: carrying it costs more than it saves, so this exchange loses money. Ranking figure in %1 of supply, not a yearly value: the supply&apos;s quantity is unknown.</source>
+        <translation>负值：运输费用高于所节省，此交换亏损。排序值（%1，按每单位供给计），非年值：供给量未知。</translation>
     </message>
 </context>
 <context>
