@@ -52,8 +52,8 @@ void RouterOptions::validate() const {
   if (!std::isfinite(accessCostYuanPerTonneKm) || accessCostYuanPerTonneKm < 0) {
     fail("access cost must be ≥ 0 CNY/t·km, got " + std::to_string(accessCostYuanPerTonneKm));
   }
-  if (!std::isfinite(contractionCostInSearches) || contractionCostInSearches < 0) {
-    fail("contraction cost must be ≥ 0 searches, got " + std::to_string(contractionCostInSearches));
+  if (!std::isfinite(contractionCostFactor) || contractionCostFactor < 0) {
+    fail("contraction cost factor must be ≥ 0, got " + std::to_string(contractionCostFactor));
   }
 }
 
@@ -74,14 +74,14 @@ Router::Router(const RoadGraph& graph, const RouterOptions& options, core::Progr
     for (ArcId arc : graph.inArcs(NodeId(v))) see(graph.tail(arc));
     if (count > 2) ++junctions;
   }
-  if (graph.nodeCount() > 0) junctionShare_ = static_cast<double>(junctions) / graph.nodeCount();
+  junctions_ = junctions;
 }
 
 bool Router::usesPlainSearches(std::size_t sources, std::size_t targets) const {
   if (hasHierarchy() || options_.fewEndpoints == 0) return false;
   const auto searches = static_cast<double>(std::min(sources, targets));
   return searches < static_cast<double>(options_.fewEndpoints) ||
-         searches < options_.contractionCostInSearches * junctionShare_;
+         searches < options_.contractionCostFactor * std::sqrt(junctions_);
 }
 
 const ContractionHierarchy& Router::hierarchy() const {

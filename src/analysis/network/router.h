@@ -39,14 +39,16 @@ struct RouterOptions {
   unsigned threads = 0;                            ///< for matrices; 0 = all cores
   /// A matrix with fewer sources than this (or fewer targets) runs one Dijkstra search per source (or
   /// target) on the plain graph, and single routes do too until a hierarchy exists: no preprocessing.
-  /// 0: always the hierarchy (and contractionCostInSearches is ignored).
+  /// 0: always the hierarchy (and contractionCostFactor is ignored).
   std::size_t fewEndpoints = 50;
   /// Past fewEndpoints, plain searches are still chosen while there are fewer of them (the smaller side)
-  /// than this × the share of nodes that are junctions (more than two neighbours), since the
-  /// contraction would cost more. Contracting a junction-only grid measured 1,100–1,450 one-to-all
-  /// searches at 32 k–400 k nodes (bench/network/contraction_probe); degree-2 shape points cost the
-  /// contraction almost nothing but every search pays for them. 0: fewEndpoints alone decides.
-  double contractionCostInSearches = 1000.0;
+  /// than contracting is estimated to cost: this × √(number of junctions, nodes with more than two
+  /// neighbours) one-to-all searches. Degree-2 shape points cost the contraction almost nothing but
+  /// every search pays for them; on grid-like networks the contraction grows faster than the graph
+  /// (its last tenth, hundreds of neighbours per node, takes most of the time). Measured with
+  /// bench/network/contraction_probe on the anchor grids: 1,450 searches at 32 k nodes, 1,100–1,300 at
+  /// 128 k and 5,300 at 400 k, i.e. about 4–8 × √junctions. 0: fewEndpoints alone decides.
+  double contractionCostFactor = 6.0;
   ContractionOptions contraction;
 
   /// Throws core::ParameterError naming the first bad option.
@@ -97,7 +99,7 @@ class Router {
 
   [[nodiscard]] const RouterOptions& options() const noexcept { return options_; }
   /// Whether a matrix of this shape runs plain Dijkstra searches (true) or the hierarchy (false): see
-  /// RouterOptions::fewEndpoints and contractionCostInSearches. Always false once the hierarchy exists.
+  /// RouterOptions::fewEndpoints and contractionCostFactor. Always false once the hierarchy exists.
   [[nodiscard]] bool usesPlainSearches(std::size_t sources, std::size_t targets) const;
   /// The contraction hierarchy, built now if it was not yet.
   [[nodiscard]] const ContractionHierarchy& hierarchy() const;
@@ -126,7 +128,7 @@ class Router {
   RouterOptions options_;
   EdgeSnapper snapper_;
   core::Progress* progress_;
-  double junctionShare_ = 1.0;  // nodes with more than two distinct neighbours / all nodes
+  double junctions_ = 0;  // nodes with more than two distinct neighbours
   mutable std::mutex building_;
   mutable std::unique_ptr<ContractionHierarchy> hierarchy_;          // guarded by building_
   mutable std::atomic<const ContractionHierarchy*> ready_{nullptr};  // hierarchy_ once complete

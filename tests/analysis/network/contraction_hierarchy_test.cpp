@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <random>
 
 #include "analysis/network/ascii_map.h"
@@ -301,6 +302,53 @@ TEST(DistanceMatrix, PlainDijkstraMatrixMatchesHierarchyAndBoost) {
           EXPECT_NEAR(*want, viaCh.at(r, c)->in(metric), 1e-6) << r << ", " << c;
         }
       }
+    }
+  }
+}
+
+// With whole-number weights every sum is exact in any order, so the hierarchy's matrix, the plain
+// searches' matrix and Boost's Dijkstra must agree to the last bit, not within a tolerance: shortcuts,
+// chain compression and the bucket scan may change the speed, never an answer.
+TEST(DistanceMatrix, WholeNumberWeightsGiveBitIdenticalMatricesEveryWay) {
+  for (std::uint32_t seed : {31u, 32u, 33u}) {
+    RandomNetwork net = RandomNetwork::make(500, seed);
+    for (auto& e : net.edges) {
+      e.length = Meters(std::round(e.length.value()));
+      e.time = Seconds(std::round(e.time.value()));
+      e.cost = YuanPerTonne(std::round(e.cost.value() * 100.0));
+    }
+    const RoadGraph graph = net.build();
+    std::mt19937 rng(seed);
+    std::uniform_int_distribution<std::uint32_t> any(0, graph.nodeCount() - 1);
+    std::vector<NodeId> sources;
+    std::vector<NodeId> targets;
+    for (int i = 0; i < 30; ++i) sources.emplace_back(any(rng));
+    for (int i = 0; i < 70; ++i) targets.emplace_back(any(rng));
+    auto wrap = [](const std::vector<NodeId>& nodes) {
+      std::vector<std::vector<Anchor>> anchors;
+      for (NodeId node : nodes) anchors.push_back({Anchor{node, {}}});
+      return anchors;
+    };
+    for (Metric metric : kMetrics) {
+      SCOPED_TRACE("seed " + std::to_string(seed) + ", " + std::string(toString(metric)));
+      const BoostReference boost(graph.nodeCount(), net.edges, metric);
+      const auto ch = ContractionHierarchy::build(graph, metric);
+      const DistanceMatrix viaCh = computeDistanceMatrix(ch, sources, targets, 2);
+      const DistanceMatrix plain = computeDistanceMatrix(graph, metric, wrap(sources), wrap(targets), 2);
+      std::size_t reached = 0;
+      for (std::size_t r = 0; r < sources.size(); ++r) {
+        const auto want = boost.from(sources[r]);
+        for (std::size_t c = 0; c < targets.size(); ++c) {
+          const auto& expected = want[targets[c].value()];
+          ASSERT_EQ(expected.has_value(), viaCh.at(r, c).has_value()) << r << ", " << c;
+          ASSERT_EQ(expected.has_value(), plain.at(r, c).has_value()) << r << ", " << c;
+          if (!expected) continue;
+          ++reached;
+          EXPECT_EQ(*expected, viaCh.at(r, c)->in(metric)) << r << ", " << c;
+          EXPECT_EQ(*expected, plain.at(r, c)->in(metric)) << r << ", " << c;
+        }
+      }
+      EXPECT_GT(reached, sources.size() * targets.size() / 2);  // the check is not vacuous
     }
   }
 }

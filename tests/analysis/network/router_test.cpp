@@ -7,6 +7,7 @@
 #include <random>
 
 #include "analysis/network/ascii_map.h"
+#include "analysis/network/graph_builder.h"
 #include "analysis/network/reference_graphs.h"
 #include "core/error.h"
 
@@ -186,44 +187,67 @@ TEST(Router, FewOriginsSkipTheHierarchyAndAgreeWithIt) {
   EXPECT_EQ(single.geometry.size() >= 2, viaCh.geometry.size() >= 2);
 }
 
-// Plain searches while they cost less than contracting: the number that tips the choice scales with
-// the share of junctions, since shape points (degree 2) cost the contraction almost nothing.
-TEST(Router, ContractsOnlyWhenThatCostsLessThanThePlainSearches) {
-  // A 4 × 4 grid: every inner and edge node has more than two neighbours, corners have two.
-  AsciiMap grid = AsciiMap::parse(
-      "A---B---C---D\n"
-      "|   |   |   |\n"
-      "E---F---G---H\n"
-      "|   |   |   |\n"
-      "I---J---K---L\n"
-      "|   |   |   |\n"
-      "M---N---O---P");
-  const RoadGraph gridGraph = grid.builder.build();
-  RouterOptions options;
-  const Router onGrid(gridGraph, options);  // 12 junctions of 16 nodes
-  EXPECT_TRUE(onGrid.usesPlainSearches(49, 5000));
-  EXPECT_TRUE(onGrid.usesPlainSearches(700, 700));   // 700 < 1000 × 12 / 16 = 750
-  EXPECT_FALSE(onGrid.usesPlainSearches(800, 800));  // contracting is cheaper
-  EXPECT_TRUE(onGrid.usesPlainSearches(5000, 700));  // the smaller side counts
+// A side × side grid of two-way roads 1 km apart, each road drawn through `shapePoints` extra vertices.
+RoadGraph gridWithShapePoints(std::uint32_t side, std::uint32_t shapePoints) {
+  GraphBuilder builder;
+  auto add = [&](NodeId a, NodeId b) {
+    builder.addEdge({a, b, Meters(1000.0), Seconds(100.0), YuanPerTonne(0.5), false, std::nullopt});
+  };
+  auto road = [&](std::uint32_t a, std::uint32_t b, core::XY from) {
+    NodeId last(a);
+    for (std::uint32_t k = 0; k < shapePoints; ++k) {
+      const NodeId shape = builder.addNode({from.x + 1.0 + k, from.y + 1.0});
+      add(last, shape);
+      last = shape;
+    }
+    add(last, NodeId(b));
+  };
+  for (std::uint32_t r = 0; r < side; ++r) {
+    for (std::uint32_t c = 0; c < side; ++c) builder.addNode({c * 1000.0, r * 1000.0});
+  }
+  for (std::uint32_t r = 0; r < side; ++r) {
+    for (std::uint32_t c = 0; c < side; ++c) {
+      const core::XY at{c * 1000.0, r * 1000.0};
+      if (c + 1 < side) road(r * side + c, r * side + c + 1, at);
+      if (r + 1 < side) road(r * side + c, (r + 1) * side + c, at);
+    }
+  }
+  return builder.build();
+}
 
-  // One road through shape points: no junction at all, so fewEndpoints alone decides.
-  AsciiMap road = AsciiMap::parse("A---B---C---D---E---F");
-  const RoadGraph roadGraph = road.builder.build();
-  const Router onRoad(roadGraph, options);
+// Plain searches while they cost less than contracting, estimated as 6 × √junctions searches: shape
+// points (degree 2) make every search longer but the contraction hardly so.
+TEST(Router, ContractsOnlyWhenThatCostsLessThanThePlainSearches) {
+  RouterOptions options;
+  const RoadGraph grid = gridWithShapePoints(60, 0);  // 3,596 junctions (the corners have two roads)
+  const Router onGrid(grid, options);                 // 6 × √3596 = 359.8
+  EXPECT_TRUE(onGrid.usesPlainSearches(49, 5000));
+  EXPECT_TRUE(onGrid.usesPlainSearches(359, 359));
+  EXPECT_FALSE(onGrid.usesPlainSearches(360, 360));  // contracting is cheaper
+  EXPECT_TRUE(onGrid.usesPlainSearches(5000, 359));  // the smaller side counts
+
+  const RoadGraph drawn = gridWithShapePoints(60, 3);  // the same junctions, four times the nodes
+  ASSERT_GT(drawn.nodeCount(), 4 * grid.nodeCount() - 4 * 60);
+  const Router onDrawn(drawn, options);
+  EXPECT_TRUE(onDrawn.usesPlainSearches(359, 359));
+  EXPECT_FALSE(onDrawn.usesPlainSearches(360, 360));
+
+  const RoadGraph road = gridWithShapePoints(2, 50);  // a ring of four roads: no junction at all
+  const Router onRoad(road, options);
   EXPECT_TRUE(onRoad.usesPlainSearches(49, 49));
   EXPECT_FALSE(onRoad.usesPlainSearches(50, 50));
 
   options.fewEndpoints = 0;  // always the hierarchy
-  EXPECT_FALSE(Router(gridGraph, options).usesPlainSearches(1, 1));
+  EXPECT_FALSE(Router(grid, options).usesPlainSearches(1, 1));
   options.fewEndpoints = 50;
-  options.contractionCostInSearches = 0;  // fewEndpoints alone
-  EXPECT_FALSE(Router(gridGraph, options).usesPlainSearches(50, 50));
-  options.contractionCostInSearches = -1;
-  EXPECT_THROW(Router(gridGraph, options), core::ParameterError);
+  options.contractionCostFactor = 0;  // fewEndpoints alone
+  EXPECT_FALSE(Router(grid, options).usesPlainSearches(50, 50));
+  options.contractionCostFactor = -1;
+  EXPECT_THROW(Router(grid, options), core::ParameterError);
 
   // Once built, the hierarchy answers everything.
-  options = {};
-  const Router built(gridGraph, options);
+  const RoadGraph small = gridWithShapePoints(4, 1);
+  const Router built(small, RouterOptions{});
   (void)built.hierarchy();
   EXPECT_FALSE(built.usesPlainSearches(1, 1));
 }
