@@ -106,12 +106,19 @@ def interleave(runs, ours_cmd, peer_cmd, ours_env=None, peer_env=None):
 
 # ---------------------------------------------------------------------------------------------- data
 
+# Network kinds: make_network.py's generator and scale per axis. grid32k and grid128k are the smaller
+# anchor grids of issue 21 (about 32 k and 128 k nodes), grid the 994 k-edge one.
+NETWORKS = {"grid": ("grid", 1.0), "grid32k": ("grid", 0.283), "grid128k": ("grid", 0.566), "osm": ("osm", 1.0)}
+
+
 def make_network(work, kind):
     gpkg = os.path.join(work, f"{kind}.gpkg")
     if os.path.exists(gpkg):
         return gpkg
     text = os.path.join(work, f"{kind}.csv")
-    subprocess.run([sys.executable, os.path.join(HERE, "make_network.py"), kind, text], check=True)
+    generator, scale = NETWORKS[kind]
+    subprocess.run([sys.executable, os.path.join(HERE, "make_network.py"), generator, text, "--scale", str(scale)],
+                   check=True)
     subprocess.run(["ogr2ogr", "-f", "GPKG", "-a_srs", ANALYSIS_CRS, "-nln", "roads", gpkg, text,
                     "-oo", "GEOM_POSSIBLE_NAMES=WKT", "-oo", "KEEP_GEOM_COLUMNS=NO",
                     "-oo", "AUTODETECT_TYPE=YES", "-nlt", "LINESTRING"], check=True)
