@@ -23,13 +23,16 @@ std::string AnalysisInputs::provenance(const char* tables) const {
 }
 
 std::shared_ptr<const AnalysisInputs> AnalysisInputs::load(const tools::CatalogueRequest& request,
-                                                           const core::DataPaths& paths) {
+                                                           const core::DataPaths& paths, core::Progress* progress) {
   auto inputs = std::make_shared<AnalysisInputs>();
   inputs->paths = paths;
+  core::advance(progress, 0.0, "reading the registry");
   inputs->catalogue = tools::loadCatalogue(request, paths);
   inputs->request = request;
+  core::advance(progress, 0.8, "reading the counties and prefectures");
   inputs->counties = io::readLayer(paths.basemap().string(), {.layer = "counties", .sql = std::nullopt});
   inputs->prefectures = io::readLayer(paths.basemap().string(), {.layer = "prefectures", .sql = std::nullopt});
+  core::advance(progress, 1.0, "registry read");
   return inputs;
 }
 

@@ -7,6 +7,7 @@
 #include "catalogue/catalogue.h"
 #include "core/data_paths.h"
 #include "core/layer.h"
+#include "core/progress.h"
 #include "tools/catalogue_inputs.h"
 
 namespace circatlas::viewer {
@@ -39,9 +40,11 @@ struct AnalysisInputs {
 
   /// The registry `request` names, through tools::loadCatalogue (a catalogue folder, a single
   /// CSV/XLSX/GPKG/… registry, or the built-in catalogue), with the basemap counties and prefectures. Throws the
-  /// loader's io and input errors (file, layer, line, field).
+  /// loader's io and input errors (file, layer, line, field). Reports its stages to `progress`
+  /// when given and throws core::Cancelled between them when it asks to stop.
   [[nodiscard]] static std::shared_ptr<const AnalysisInputs> load(const tools::CatalogueRequest& request,
-                                                                  const core::DataPaths& paths);
+                                                                  const core::DataPaths& paths,
+                                                                  core::Progress* progress = nullptr);
   /// The built-in catalogue (data/catalogue) and basemap counties of `paths`. Throws io errors.
   [[nodiscard]] static std::shared_ptr<const AnalysisInputs> loadBuiltin(const core::DataPaths& paths);
 };

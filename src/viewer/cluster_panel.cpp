@@ -29,14 +29,13 @@
 
 namespace circatlas::viewer {
 
-namespace {
-
 ClusterOutcome runClusterJob(const AnalysisInputs& inputs, const tools::ClusterParams& params,
                              core::Progress& progress) {
   ClusterOutcome out;
   const catalogue::Catalogue& registry = inputs.catalogue;
   tools::ClusterResult r =
       tools::runCluster(registry.enterprises, registry.flows, inputs.counties, &registry.parks, params, &progress);
+  core::advance(&progress, 1.0, "cluster list");
   out.clusters = r.convexHulls.size();
   out.points = r.members.size();
   for (std::size_t i = 0; i < r.members.size(); ++i) out.noise += core::toString(r.members.value(i, "role")) == "noise";
@@ -74,14 +73,14 @@ ClusterOutcome runClusterJob(const AnalysisInputs& inputs, const tools::ClusterP
   }
   std::stable_sort(out.rows.begin(), out.rows.end(),
                    [](const ClusterRow& a, const ClusterRow& b) { return a.members > b.members; });
+  core::advance(&progress, 1.0, "projecting the hulls");
   out.hulls = makeResultLayer(tools::spec::cluster::convexHulls, std::move(r.convexHulls), inputs.paths);
   out.hulls->origin = inputs.provenance("enterprises, flows, parks; basemap.gpkg, layer counties");
   out.hulls->producedBy = "circatlas cluster (viewer)";
+  out.hulls->minFeatureMm = kMinimumHullMm;
   out.hulls->parameters = r.parameters;
   return out;
 }
-
-}  // namespace
 
 ClusterPanel::ClusterPanel(LayerStack& layers, std::shared_ptr<const AnalysisInputs> inputs, QWidget* parent)
     : QWidget(parent),

@@ -24,6 +24,10 @@ class LayerStack;
 struct AnalysisInputs;
 class WorkerRun;
 
+/// A hull smaller than this on screen (mm at the map's DPI, about 11 px on a 96 dpi screen) is
+/// drawn as a ring of this size, so a cluster of a few neighbouring plants is visible at province scale.
+inline constexpr double kMinimumHullMm = 3.0;
+
 /// One cluster as the list shows it.
 struct ClusterRow {
   std::size_t feature = 0;  ///< index in the 'cluster_hulls' layer
@@ -44,6 +48,12 @@ struct ClusterOutcome {
   std::size_t points = 0;
   QString error;
 };
+
+/// The job the panel runs in its worker thread: ClusterTool (as `circatlas cluster`), then the
+/// cluster list and the hull layer in the display CRS. Checks `progress` at every stage, the
+/// viewer's own included, and throws core::Cancelled at the first check after Cancel.
+[[nodiscard]] ClusterOutcome runClusterJob(const AnalysisInputs& inputs, const tools::ClusterParams& params,
+                                           core::Progress& progress);
 
 /// Runs ClusterTool whenever a parameter changes (after a short pause, one run at a time; a
 /// change during a run starts one more run with the latest values) and puts the convex hulls on

@@ -67,8 +67,11 @@ int main(int argc, char* argv[]) {
     if (file.endsWith(QStringLiteral(".circatlas"), Qt::CaseInsensitive)) window.openProject(file);
     else window.openFile(file);
   }
-  if (parser.isSet(registry)) window.openRegistry(parser.value(registry));
+  // A scripted screenshot waits for the registry; otherwise the window is drawn at once and the
+  // registry read behind it, with its progress in the status bar.
+  if (parser.isSet(registry) && parser.isSet(screenshot)) window.openRegistry(parser.value(registry));
   window.show();
+  if (parser.isSet(registry) && !parser.isSet(screenshot)) window.openRegistryInBackground(parser.value(registry));
   if (parser.value(demo) == "measure") {
     window.measureAction()->setChecked(true);
     for (const circatlas::core::LonLat p :

@@ -50,6 +50,7 @@
 #include "viewer/ui_support.h"
 #include "viewer/view_export.h"
 #include "viewer/viewer_layer.h"
+#include "viewer/worker_run.h"
 
 namespace circatlas::viewer {
 
@@ -88,6 +89,9 @@ MainWindow::MainWindow(core::DataPaths paths, QWidget* parent)
   createMeasureTool();
   registry_->setObjectName("registryLabel");
   statusBar()->addWidget(coordinates_, 1);
+  registryLoad_ = new WorkerRun(this);
+  registryLoad_->setObjectName("registryProgress");
+  statusBar()->addPermanentWidget(registryLoad_);
   statusBar()->addPermanentWidget(registry_);
   statusBar()->addPermanentWidget(scale_);
   statusBar()->addPermanentWidget(renderTime_);
@@ -205,7 +209,7 @@ void MainWindow::createMenus() {
   exportFigureAction_ = fileMenu_->addAction(QString(), this, &MainWindow::exportFigureDialog);
   fileMenu_->addSeparator();
   openRegistryAction_ = fileMenu_->addAction(QString(), this, &MainWindow::openRegistryDialog);
-  builtinRegistryAction_ = fileMenu_->addAction(QString(), this, [this] { openRegistry({}); });
+  builtinRegistryAction_ = fileMenu_->addAction(QString(), this, [this] { openRegistryInBackground({}); });
   fileMenu_->addSeparator();
   copyTableAction_ = fileMenu_->addAction(QString(), table_, &AttributeTablePanel::copyToClipboard);
   fileMenu_->addSeparator();
@@ -315,6 +319,8 @@ void MainWindow::createMeasureTool() {
 
 bool MainWindow::openRegistry(const QString& path, const QString& layer) {
   if (!cluster_) return false;  // no analysis docks (the built-in atlas did not load)
+  ++registryGeneration_;        // a registry still being read in the background is superseded
+  registryLoad_->cancel();
   std::shared_ptr<const AnalysisInputs> inputs;
   {
     QApplication::setOverrideCursor(QCursor(Qt::WaitCursor));
@@ -333,6 +339,36 @@ bool MainWindow::openRegistry(const QString& path, const QString& layer) {
     }
     QApplication::restoreOverrideCursor();
   }
+  useRegistry(std::move(inputs), path);
+  return true;
+}
+
+bool MainWindow::isReadingRegistry() const { return registryLoad_ && registryLoad_->isRunning(); }
+
+bool MainWindow::openRegistryInBackground(const QString& path, const QString& layer) {
+  if (!cluster_ || isReadingRegistry()) return false;
+  tools::CatalogueRequest request;
+  request.source.path = utf8(path);
+  if (!layer.isEmpty()) request.source.layer = utf8(layer);
+  const QString name = path.isEmpty() ? tr("built-in catalogue") : QFileInfo(path).fileName();
+  statusBar()->showMessage(tr("Reading the registry %1…").arg(name));
+  return registryLoad_->start<std::shared_ptr<const AnalysisInputs>>(
+      [request, paths = paths_](core::Progress& progress) { return AnalysisInputs::load(request, paths, &progress); },
+      [this, path, name, generation = ++registryGeneration_](JobOutcome<std::shared_ptr<const AnalysisInputs>> o) {
+        if (generation != registryGeneration_) return;  // another registry was opened meanwhile
+        statusBar()->clearMessage();
+        if (o.cancelled) {
+          statusBar()->showMessage(
+              tr("Reading the registry %1 was cancelled; the analyses stay on %2.").arg(name, registryName()), 8000);
+        } else if (!o.error.isEmpty() || !o.value || !*o.value) {
+          showError(this, tr("Cannot open the registry %1").arg(name), o.error);
+        } else {
+          useRegistry(std::move(*o.value), path);
+        }
+      });
+}
+
+void MainWindow::useRegistry(std::shared_ptr<const AnalysisInputs> inputs, const QString& path) {
   inputs_ = inputs;
   identify_->setNames(&inputs_->catalogue, paths_);
   cluster_->setInputs(inputs);
@@ -359,7 +395,6 @@ bool MainWindow::openRegistry(const QString& path, const QString& layer) {
   showRegistry();
   if (!path.isEmpty()) QSettings().setValue("paths/last_registry_folder", QFileInfo(path).absolutePath());
   statusBar()->showMessage(tr("Analyses now run on %1").arg(registryName()), 8000);
-  return true;
 }
 
 QString MainWindow::registryName() const {
@@ -572,7 +607,7 @@ void MainWindow::openRegistryDialog() {
   const QString path = QFileDialog::getOpenFileName(
       this, tr("Open a registry for the analyses"), QSettings().value("paths/last_registry_folder").toString(),
       tr("Registries (*.csv *.xlsx *.xls *.ods *.gpkg *.shp *.geojson *.json *.sqlite);;All files (*)"));
-  if (!path.isEmpty()) openRegistry(path);
+  if (!path.isEmpty()) openRegistryInBackground(path);
 }
 
 bool MainWindow::openFile(const QString& path, const QString& layer) {

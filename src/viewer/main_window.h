@@ -37,6 +37,8 @@ class PartnersPanel;
 class SearchBox;
 struct AnalysisInputs;
 
+class WorkerRun;
+
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
@@ -54,6 +56,15 @@ class MainWindow : public QMainWindow {
   /// An empty path goes back to the built-in catalogue. On failure a message box naming file,
   /// layer and field, the current registry stays, and false.
   bool openRegistry(const QString& path, const QString& layer = {});
+  /// The same, read in a worker thread while the window stays drawn and usable: a progress bar
+  /// with Cancel in the status bar; the docks switch when it has been read (a failure: a message
+  /// box, the current registry stays; Cancel: the current registry stays). False while a registry
+  /// is being read.
+  bool openRegistryInBackground(const QString& path, const QString& layer = {});
+  /// True while openRegistryInBackground reads.
+  [[nodiscard]] bool isReadingRegistry() const;
+  /// The status bar's progress of the registry being read.
+  [[nodiscard]] WorkerRun* registryProgress() const noexcept { return registryLoad_; }
   /// The registry every analysis dock runs on now.
   [[nodiscard]] const std::shared_ptr<const AnalysisInputs>& analysisInputs() const noexcept { return inputs_; }
   /// The registry's name as the docks and status bar show it ("built-in catalogue" or the file).
@@ -145,6 +156,7 @@ class MainWindow : public QMainWindow {
   void fillRecentMenu();
   void applyPendingLayers();
   void showRegistry();
+  void useRegistry(std::shared_ptr<const AnalysisInputs> inputs, const QString& path);
   void exportViewDialog();
   void exportLayersDialog();
   void applyLanguage();
@@ -167,6 +179,9 @@ class MainWindow : public QMainWindow {
   MeasureTool* measure_ = nullptr;
   MeasurePanel* measurePanel_ = nullptr;
   std::shared_ptr<const AnalysisInputs> inputs_;
+  WorkerRun* registryLoad_ = nullptr;
+  /// Counts registry openings: a background read overtaken by another opening is dropped.
+  int registryGeneration_ = 0;
 
   QDockWidget* layerDock_ = nullptr;
   QDockWidget* legendDock_ = nullptr;

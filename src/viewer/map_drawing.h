@@ -20,6 +20,7 @@ struct DrawItem {
   std::shared_ptr<const render::Style> style;
   bool labels = true;
   double opacity = 1.0;
+  double minFeatureMm = 0.0;  ///< see ViewerLayer::minFeatureMm
 };
 
 /// The visible layers of the stack, bottom first.
@@ -27,9 +28,15 @@ struct DrawItem {
 
 /// Draws the items with MapRenderer into (0,0)–(width,height) of the painter. Consecutive layers
 /// of equal opacity are drawn in one pass (so their labels avoid each other); a layer with its own
-/// opacity gets its own pass. Thread-safe for distinct painters.
+/// opacity gets its own pass. Polygons of a layer with a minFeatureMm smaller than that on screen
+/// get a ring of that diameter in the layer's colour (drawMinimumSizes). Thread-safe for distinct
+/// painters.
 render::RenderResult drawMap(QPainter& painter, const std::vector<DrawItem>& items,
                              const render::MapSettings& settings);
+
+/// Rings of `minFeatureMm` around the polygons of `item` drawn smaller than that, in the stroke
+/// (else fill) colour of the style's first class; returns how many were drawn.
+std::size_t drawMinimumSizes(QPainter& painter, const DrawItem& item, const render::MapSettings& settings);
 
 /// A finished render of the canvas: the image and the settings it was drawn with.
 struct RenderedMap {

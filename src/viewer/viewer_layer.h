@@ -23,6 +23,10 @@ struct ViewerLayer {
   bool labels = true;
   /// 0–1, applied to the whole layer.
   double opacity = 1.0;
+  /// When > 0, a polygon smaller than this on screen (mm on paper at the map's DPI) is also drawn
+  /// as a ring of this diameter around its centre, so a small cluster hull stays visible at
+  /// province scale. Not part of the style: the exported style files draw the polygons as they are.
+  double minFeatureMm = 0.0;
   /// Provenance, carried into exports: where the data came from, its credit line, and for
   /// analysis results the analysis and the parameters that made them.
   std::string origin;

@@ -118,5 +118,34 @@ TEST_F(RegistryDocks, ARegistryThatCannotBeReadLeavesTheCurrentOne) {
   EXPECT_TRUE(window->registryLabel()->text().contains("built-in catalogue"));
 }
 
+// Item 6: a registry is read off the UI thread, with its progress in the status bar and a Cancel that
+// leaves the current registry in place.
+TEST_F(RegistryDocks, ARegistryIsReadInTheBackgroundWithAVisibleProgressAndCancel) {
+  test::TempDir dir;
+  const auto file = test::writeFile(dir / "reg.csv", kRegistry);
+  window->resize(1200, 800);
+  window->show();
+  ASSERT_TRUE(window->analysisInputs()->catalogue.builtin);
+
+  ASSERT_TRUE(window->openRegistryInBackground(qs(file.string())));
+  EXPECT_TRUE(window->isReadingRegistry());
+  EXPECT_TRUE(window->registryProgress()->isVisible()) << "the progress shows in the status bar";
+  EXPECT_FALSE(window->openRegistryInBackground(qs(file.string()))) << "one read at a time";
+  EXPECT_TRUE(window->analysisInputs()->catalogue.builtin) << "the docks switch only when it has been read";
+  ASSERT_TRUE(waitUntil([&] { return !window->isReadingRegistry(); }));
+  ASSERT_FALSE(window->analysisInputs()->catalogue.builtin);
+  EXPECT_EQ(window->analysisInputs()->catalogue.enterprises.size(), 4u);
+  EXPECT_TRUE(window->registryLabel()->text().contains("reg.csv")) << window->registryLabel()->text().toStdString();
+  EXPECT_FALSE(window->registryProgress()->isVisible()) << "hidden when idle";
+
+  // Back to the built-in catalogue, cancelled at once: the registry in use stays.
+  const auto before = window->analysisInputs();
+  ASSERT_TRUE(window->openRegistryInBackground(QString()));
+  window->registryProgress()->cancel();
+  ASSERT_TRUE(waitUntil([&] { return !window->isReadingRegistry(); }));
+  EXPECT_EQ(window->analysisInputs(), before);
+  EXPECT_TRUE(window->registryLabel()->text().contains("reg.csv")) << window->registryLabel()->text().toStdString();
+}
+
 }  // namespace
 }  // namespace circatlas::viewer::testing

@@ -391,6 +391,10 @@
 <context>
     <name>circatlas::viewer::MainWindow</name>
     <message>
+        <source>Reading the registry %1 was cancelled; the analyses stay on %2.</source>
+        <translation>已取消读取企业名录 %1；分析仍使用 %2。</translation>
+    </message>
+    <message>
         <source>drawn in %1 ms</source>
         <translation>绘制用时 %1 毫秒</translation>
     </message>
