@@ -2,6 +2,7 @@
 #include "viewer/identify.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace circatlas::viewer {
@@ -127,6 +128,36 @@ std::string featureName(const core::Layer& layer, std::size_t feature, bool chin
     }
   }
   return "#" + std::to_string(layer[feature].id.value());
+}
+
+std::optional<SnapPoint> snapPoint(const LayerStack& stack, core::Coord map, double tolerance, bool chinese) {
+  std::optional<SnapPoint> best;
+  double bestDistance = tolerance;
+  for (const IdentifyHit& hit : identifyAt(stack, map, tolerance)) {
+    const ViewerLayer* layer = stack.find(hit.layerId);
+    if (!layer || !layer->display) continue;
+    const core::Geometry& g = (*layer->display)[hit.feature].geometry;
+    if (g.type() != core::GeometryType::Point && g.type() != core::GeometryType::MultiPoint) continue;
+    for (const core::Coord& c : g.coords()) {
+      const double d = std::hypot(c.x - map.x, c.y - map.y);
+      if (d > bestDistance) continue;
+      bestDistance = d;
+      best = SnapPoint{c, hit.layerId, hit.feature, {}};
+    }
+  }
+  if (!best) return best;
+  const core::Layer& source = *stack.find(best->layerId)->source;
+  static constexpr std::array<const char*, 3> kChinese{"name_zh", "name", "name_en"};
+  static constexpr std::array<const char*, 3> kEnglish{"name_en", "name", "name_zh"};
+  for (const char* field : chinese ? kChinese : kEnglish) {
+    if (!source.schema().indexOf(field)) continue;
+    const std::string name = core::toString(source.value(best->feature, field));
+    if (!name.empty()) {
+      best->name = name;
+      break;
+    }
+  }
+  return best;
 }
 
 }  // namespace circatlas::viewer

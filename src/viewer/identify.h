@@ -33,6 +33,20 @@ struct IdentifyHit {
                                                           const std::vector<IdentifyHit>& ordered,
                                                           std::string_view activeLayerId);
 
+/// A point a measurement snaps to: a point feature of a visible layer (an enterprise, a seat, a
+/// named place), in the display CRS, with its name.
+struct SnapPoint {
+  core::Coord map;
+  std::string layerId;
+  std::size_t feature = 0;
+  std::string name;  ///< name_zh (Chinese) or name_en, else name; empty when the feature has none
+};
+
+/// The point feature of the visible layers nearest to `map` within `tolerance` map units, named
+/// in `chinese` or English; nullopt when none is that near.
+[[nodiscard]] std::optional<SnapPoint> snapPoint(const LayerStack& stack, core::Coord map, double tolerance,
+                                                 bool chinese);
+
 /// How a click changes the selection: without modifiers it selects `hit` alone (or nothing when
 /// there is no hit); Shift adds `hit`; Ctrl toggles it. Shift or Ctrl on another layer than the
 /// selection's starts a new selection in that layer; with a modifier and no hit the selection stays.

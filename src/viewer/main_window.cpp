@@ -16,6 +16,8 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabBar>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -167,7 +169,22 @@ QDockWidget* MainWindow::addDock(QWidget* panel, const QString& objectName, Qt::
   }
   dock->setWidget(content);
   addDockWidget(area, dock);
+  // Qt makes a tab bar per group of tabbed docks as the layout changes: fit each anew.
+  connect(dock, &QDockWidget::visibilityChanged, this,
+          [this] { QTimer::singleShot(0, this, &MainWindow::fitDockTabs); });
+  connect(dock, &QDockWidget::topLevelChanged, this, [this] { QTimer::singleShot(0, this, &MainWindow::fitDockTabs); });
   return dock;
+}
+
+void MainWindow::fitDockTabs() {
+  // Qt elides the titles of tabbed docks; in the narrow column that cut four of them. Whole titles
+  // instead, with scroll buttons when they do not all fit, and each title as its tooltip.
+  for (QTabBar* bar : findChildren<QTabBar*>(QString(), Qt::FindDirectChildrenOnly)) {
+    bar->setElideMode(Qt::ElideNone);
+    bar->setUsesScrollButtons(true);
+    bar->setExpanding(false);
+    for (int i = 0; i < bar->count(); ++i) bar->setTabToolTip(i, bar->tabText(i));
+  }
 }
 
 void MainWindow::applyDefaultLayout() {
@@ -293,6 +310,12 @@ void MainWindow::createAnalysisPanels() {
 
 void MainWindow::createMeasureTool() {
   measure_ = new MeasureTool(paths_, this);
+  // A click snaps to the nearest enterprise, seat or named place drawn on the map.
+  measure_->setSnapper([this](core::Coord map, double tolerance) -> std::optional<std::pair<core::Coord, QString>> {
+    const auto snapped = snapPoint(*layers_, map, tolerance, language_->language().startsWith(QStringLiteral("zh")));
+    if (!snapped) return std::nullopt;
+    return std::pair{snapped->map, qs(snapped->name)};
+  });
   measurePanel_ = new MeasurePanel(*measure_, this);
   // Tabbed with Identify, so opening it never moves the map under the first click.
   measureDock_ = addDock(measurePanel_, "measureDock", Qt::LeftDockWidgetArea, true);
@@ -339,7 +362,7 @@ bool MainWindow::openRegistry(const QString& path, const QString& layer) {
     }
     QApplication::restoreOverrideCursor();
   }
-  useRegistry(std::move(inputs), path);
+  useRegistry(inputs, path);
   return true;
 }
 
@@ -363,12 +386,12 @@ bool MainWindow::openRegistryInBackground(const QString& path, const QString& la
         } else if (!o.error.isEmpty() || !o.value || !*o.value) {
           showError(this, tr("Cannot open the registry %1").arg(name), o.error);
         } else {
-          useRegistry(std::move(*o.value), path);
+          useRegistry(*o.value, path);
         }
       });
 }
 
-void MainWindow::useRegistry(std::shared_ptr<const AnalysisInputs> inputs, const QString& path) {
+void MainWindow::useRegistry(const std::shared_ptr<const AnalysisInputs>& inputs, const QString& path) {
   inputs_ = inputs;
   identify_->setNames(&inputs_->catalogue, paths_);
   cluster_->setInputs(inputs);
@@ -763,6 +786,7 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::retranslateUi() {
+  QTimer::singleShot(0, this, &MainWindow::fitDockTabs);  // the titles change length
   setWindowTitle(tr("circatlas — Gansu circular-economy atlas"));
   fileMenu_->setTitle(tr("&File"));
   openAction_->setText(tr("&Add layer…"));

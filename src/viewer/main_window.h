@@ -123,6 +123,8 @@ class MainWindow : public QMainWindow {
   /// above; Identify, Clusters, Partners, Allocation, Measure below), the attribute table and
   /// Measure closed, so the map takes most of the window. View > Reset the panel layout.
   void applyDefaultLayout();
+  /// Whole titles on the tabs of the dock groups (scroll buttons when they do not fit).
+  void fitDockTabs();
   /// Version of the saved dock state (QSettings window/state); a state saved by a viewer with
   /// another dock set is ignored and the default layout used.
   static constexpr int kLayoutVersion = 2;
@@ -156,7 +158,7 @@ class MainWindow : public QMainWindow {
   void fillRecentMenu();
   void applyPendingLayers();
   void showRegistry();
-  void useRegistry(std::shared_ptr<const AnalysisInputs> inputs, const QString& path);
+  void useRegistry(const std::shared_ptr<const AnalysisInputs>& inputs, const QString& path);
   void exportViewDialog();
   void exportLayersDialog();
   void applyLanguage();

@@ -87,7 +87,8 @@ void MeasurePanel::refresh() {
   } else if (m.points.size() == 1) {
     text = tr("1 point; click the next.");
   } else {
-    text = tr("Total %1 geodesic over %n leg(s).", nullptr, legs).arg(km(m.geodesicMeters));
+    text = tool_.subject() + QLatin1Char('\n') +
+           tr("Total %1 geodesic over %n leg(s).", nullptr, legs).arg(km(m.geodesicMeters));
     if (!m.roadError.isEmpty()) {
       text += QLatin1Char('\n') + tr("No road distance: %1").arg(m.roadError);
     } else if (m.roadFirstToLast) {

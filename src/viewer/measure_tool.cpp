@@ -30,7 +30,7 @@ MeasureTool::MeasureTool(core::DataPaths paths, QObject* parent) : QObject(paren
 
 MeasureTool::~MeasureTool() { watcher_.waitForFinished(); }
 
-void MeasureTool::addPoint(core::LonLat point) {
+void MeasureTool::addPoint(core::LonLat point, const QString& name) {
   if (m_.finished) clear();
   // The clicks of a double click arrive at one spot: no zero-length leg.
   if (!m_.points.empty() && m_.points.back().lon == point.lon && m_.points.back().lat == point.lat) return;
@@ -40,6 +40,7 @@ void MeasureTool::addPoint(core::LonLat point) {
     m_.geodesicMeters += leg;
   }
   m_.points.push_back(point);
+  m_.names.push_back(name);
   emit changed();
 }
 
@@ -91,8 +92,26 @@ void MeasureTool::routed() {
   emit changed();
 }
 
+QString MeasureTool::subject() const {
+  if (m_.points.size() < 2) return {};
+  const QString& first = m_.names.front();
+  const QString& last = m_.names.back();
+  if (!first.isEmpty() || !last.isEmpty()) {
+    auto shown = [](const QString& n) { return n.isEmpty() ? QStringLiteral("·") : n; };
+    return shown(first) + QStringLiteral(" → ") + shown(last);
+  }
+  return tr("%n point(s)", nullptr, static_cast<int>(m_.points.size()));
+}
+
 bool MeasureTool::clicked(MapCanvas& canvas, core::Coord map) {
-  if (const auto ll = canvas.toLonLat(map)) addPoint({ll->x, ll->y});
+  QString name;
+  if (snapper_) {
+    if (const auto snapped = snapper_(map, kSnapPixels * canvas.unitsPerPixel())) {
+      map = snapped->first;
+      name = snapped->second;
+    }
+  }
+  if (const auto ll = canvas.toLonLat(map)) addPoint({ll->x, ll->y}, name);
   canvas.update();
   return true;
 }
@@ -154,9 +173,15 @@ void MeasureTool::paint(QPainter& painter, const MapCanvas& canvas) const {
   painter.setPen(QPen(QColor(200, 30, 30), 1.5));
   painter.setBrush(Qt::white);
   for (const QPointF& p : pixels) painter.drawEllipse(p, 4, 4);
+  // The names of the features and places the points snapped to.
+  painter.setPen(QColor(120, 0, 0));
+  for (std::size_t i = 0; i < pixels.size() && i < m_.names.size(); ++i) {
+    if (!m_.names[i].isEmpty()) painter.drawText(pixels[i] + QPointF(7, 14), m_.names[i]);
+  }
   if (m_.points.size() >= 2) {
-    // The running total beside the last point, on a white box so it reads over any map.
-    const QString label = QStringLiteral("%1 km").arg(m_.geodesicMeters / 1000.0, 0, 'f', 1);
+    // What is measured and the running total beside the last point, on a white box so it reads over any map.
+    const QString label =
+        subject() + QStringLiteral(": ") + QStringLiteral("%1 km").arg(m_.geodesicMeters / 1000.0, 0, 'f', 1);
     QFont font = painter.font();
     font.setBold(true);
     painter.setFont(font);

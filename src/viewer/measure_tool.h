@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -29,6 +30,7 @@ struct RoadDistance {
 /// What the tool has measured so far.
 struct Measurement {
   std::vector<core::LonLat> points;       ///< WGS 84, in click order
+  std::vector<QString> names;             ///< per point: the feature or place it snapped to, else empty
   std::vector<double> legGeodesicMeters;  ///< WGS 84 ellipsoid (PROJ), one per leg
   double geodesicMeters = 0.0;            ///< sum of the legs
   bool finished = false;                  ///< ended by double click or Esc
@@ -38,7 +40,8 @@ struct Measurement {
   QString roadError;  ///< the network could not be loaded
 };
 
-/// The measure tool: a left click adds a point (a click after a finished measurement starts a
+/// The measure tool: a left click adds a point (snapped to the nearest point feature or named place
+/// within kSnapPixels when a snapper is set, and labelled with its name) (a click after a finished measurement starts a
 /// new one), a double click or Esc ends, a right click clears. While measuring a line follows the
 /// cursor. Geodesic distances are computed at once on the WGS 84 ellipsoid (geo::geodesicDistanceMeters);
 /// on finishing, the road distance of each leg and from the first to the last point are routed in a
@@ -54,11 +57,19 @@ class MeasureTool : public QObject, public MapTool {
   MeasureTool(const MeasureTool&) = delete;
   MeasureTool& operator=(const MeasureTool&) = delete;
 
-  /// Adds a point (WGS 84) as a click does.
-  void addPoint(core::LonLat point);
+  /// Adds a point (WGS 84) as a click does, with the name of what it snapped to (if anything).
+  void addPoint(core::LonLat point, const QString& name = {});
+  /// Where a click at `map` (display CRS) snaps within `tolerance` map units: the point and the
+  /// name of a feature or place; nullopt keeps the click where it is.
+  using Snapper = std::function<std::optional<std::pair<core::Coord, QString>>(core::Coord map, double tolerance)>;
+  void setSnapper(Snapper snapper) { snapper_ = std::move(snapper); }
+  /// The snapping distance on screen, in pixels.
+  static constexpr double kSnapPixels = 10.0;
+  /// What the measurement measures, for its label: "兰州 → 酒泉" or "3 points".
   /// Ends the measurement and starts routing it (two points at least; else nothing happens).
   void finish();
   void clear();
+  [[nodiscard]] QString subject() const;
   [[nodiscard]] const Measurement& measurement() const noexcept { return m_; }
   /// True while road distances are being computed.
   [[nodiscard]] bool isRouting() const noexcept { return routing_; }
@@ -86,6 +97,7 @@ class MeasureTool : public QObject, public MapTool {
   void routed();
 
   Measurement m_;
+  Snapper snapper_;
   std::optional<core::Coord> cursor_;  ///< display CRS, for the line that follows it
   core::DataPaths paths_;
   std::shared_ptr<const RoadRouting> routingData_;

@@ -3,8 +3,10 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QMenu>
+#include <QTabBar>
 
 #include "core/data_paths.h"
+#include "viewer/language.h"
 #include "viewer/map_canvas.h"
 #include "viewer_fixture.h"
 
@@ -52,6 +54,30 @@ TEST_F(Layout, TheMapTakesAtLeastSeventyPercentOfA1400x900Window) {
   EXPECT_FALSE(window->tabifiedDockWidgets(identify).contains(layers));
   EXPECT_LT(layers->geometry().bottom(), identify->geometry().top());
   EXPECT_GE(window->tabifiedDockWidgets(window->findChild<QDockWidget*>("identifyDock")).size(), 3);
+}
+
+// Every dock tab shows its whole title, in both languages: no tab is narrower than its text (tabs
+// that do not fit are reached by the scroll buttons), and each title is also its tooltip.
+TEST_F(Layout, NoDockTabCutsItsTitleInTheColumn) {
+  for (const char* language : {"en", "zh_CN"}) {
+    ASSERT_TRUE(window->languageManager().setLanguage(QString::fromLatin1(language)));
+    showAt(*window, 1400, 900);
+    QCoreApplication::processEvents();  // the tab bars are fitted after the layout settles
+    int tabs = 0;
+    for (QTabBar* bar : window->findChildren<QTabBar*>(QString(), Qt::FindDirectChildrenOnly)) {
+      if (!bar->isVisible()) continue;
+      // Under the offscreen platform's font the titles fit even when elided; under Xvfb they did not.
+      EXPECT_EQ(bar->elideMode(), Qt::ElideNone) << language;
+      EXPECT_TRUE(bar->usesScrollButtons()) << language;
+      for (int i = 0; i < bar->count(); ++i) {
+        ++tabs;
+        const int text = bar->fontMetrics().horizontalAdvance(bar->tabText(i));
+        EXPECT_GE(bar->tabRect(i).width(), text) << language << ": " << bar->tabText(i).toStdString();
+        EXPECT_EQ(bar->tabToolTip(i), bar->tabText(i));
+      }
+    }
+    EXPECT_GE(tabs, 6) << language << ": Layers | Legend and Identify | Clusters | Partners | Allocation";
+  }
 }
 
 TEST_F(Layout, At1024x700TheMapStaysLargeAndEveryDockFitsTheWindow) {

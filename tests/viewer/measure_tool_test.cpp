@@ -10,6 +10,7 @@
 
 #include <optional>
 
+#include "viewer/identify.h"
 #include "viewer/layer_stack.h"
 #include "viewer/map_canvas.h"
 #include "viewer/measure_panel.h"
@@ -173,6 +174,37 @@ TEST_F(MeasureToolTest, ALegBeyondTheNetworkFallsBackToTheStraightLineAndSaysSo)
   click(pixelOf(seat("Lanzhou")));
   EXPECT_TRUE(m.points.empty());
   EXPECT_FALSE(window->layers().selection().empty());
+}
+
+// Item 8: a click near a seat snaps to it, the point carries the seat's name, and the label says
+// what is measured. Only the seats are shown, so the nearest point feature is known.
+TEST_F(MeasureToolTest, AClickNearASeatSnapsToItAndTheMeasurementIsLabelledWithTheNames) {
+  LayerStack& stack = window->layers();
+  for (std::size_t i = 0; i < stack.layers().size(); ++i) {
+    if (stack.layers()[i].id != "prefecture_seats") stack.setVisible(i, false);
+  }
+  const core::LonLat jiuquan = seat("Jiuquan");
+  const core::LonLat lanzhou = seat("Lanzhou");
+  click(pixelOf(jiuquan) + QPointF(6, -4));
+  doubleClick(pixelOf(lanzhou) + QPointF(-5, 5));
+
+  const Measurement& m = window->measureTool()->measurement();
+  ASSERT_EQ(m.points.size(), 2u);
+  // Snapped onto the seat (through the display CRS and back), not where the click fell (about 10 km off).
+  EXPECT_NEAR(m.points[0].lon, jiuquan.lon, 1e-9);
+  EXPECT_NEAR(m.points[0].lat, jiuquan.lat, 1e-9);
+  EXPECT_NEAR(m.points[1].lon, lanzhou.lon, 1e-9);
+  EXPECT_NEAR(m.points[1].lat, lanzhou.lat, 1e-9);
+  ASSERT_EQ(m.names.size(), 2u);
+  EXPECT_EQ(m.names[0], QStringLiteral("Jiuquan"));
+  EXPECT_EQ(m.names[1], QStringLiteral("Lanzhou"));
+  EXPECT_EQ(window->measureTool()->subject(), QStringLiteral("Jiuquan → Lanzhou"));
+  EXPECT_TRUE(window->measurePanel()->summaryText().startsWith(QStringLiteral("Jiuquan → Lanzhou")))
+      << window->measurePanel()->summaryText().toStdString();
+  EXPECT_NEAR(m.geodesicMeters / 1000.0, 620.8, 0.5) << "the seats' distance (PROJ geod), not the clicks'";
+
+  // Far from every point feature the click stays where it fell.
+  EXPECT_FALSE(snapPoint(stack, {1e8, 1e8}, 1000.0, false).has_value());
 }
 
 }  // namespace
