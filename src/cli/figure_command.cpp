@@ -1,4 +1,5 @@
-// `circatlas figure`: one preset figure of the province or a prefecture, as PNG, PDF or SVG.
+// `circatlas figure`: one preset figure of the province or a prefecture, or of a user's registry anywhere (framed on
+// its data or its boundaries), as PNG, PDF or SVG.
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -8,6 +9,9 @@
 
 #include "atlas/atlas_data.h"
 #include "atlas/figure_builder.h"
+#include "atlas/region_figure.h"
+#include "cli/boundaries_source.h"
+#include "cli/catalogue_source.h"
 #include "cli/command.h"
 #include "cli/option_checks.h"
 #include "cli/output_policy.h"
@@ -29,11 +33,46 @@ struct FigureOptionsCli {
   std::string date;
   std::string out;
   bool overwrite = false;
+  CatalogueSource catalogue;
+  std::string boundaries;
 };
+
+void printReport(const render::FigurePage& page, const render::FigureReport& report, const std::string& out) {
+  for (const auto& p : report.map.problems) {
+    std::cerr << "circatlas: warning: layer '" << p.layer << "'"
+              << (p.feature >= 0 ? ", feature " + std::to_string(p.feature) : "") << ": " << p.message << '\n';
+  }
+  std::cout << "Wrote " << out << " (" << page.title << "; " << page.widthMm << " × " << page.heightMm << " mm, "
+            << page.dpi
+            << " dpi; scale 1:" << static_cast<long long>(report.mapSettings.scaleDenominator() / 1000) * 1000
+            << ", scale bar " << report.scaleBar.lengthKm << " km)\n";
+}
+
+// A user's registry (or the built-in one on the user's boundaries): framed on its data, in a projection fitted to
+// it, the boundaries in place of Gansu's base map unless the registry lies in Gansu.
+void runRegionFigure(const FigureOptionsCli& o, const render::FigurePreset& preset, const render::AtlasData& data,
+                     const render::FigureOptions& options, const core::DataPaths& paths) {
+  const catalogue::Catalogue registry = loadCatalogue(o.catalogue, paths);
+  printOrigin(registry);
+  const UsedBoundaries used = loadBoundaries(o.boundaries, registry, paths);
+  render::RegionFigureInput input;
+  input.registry = &registry;
+  input.boundaries = used.boundaries.builtin ? nullptr : &used.boundaries;
+  input.inGansu = used.boundaries.builtin && used.located > 0 && used.inside == used.located;
+  input.prefecture = o.prefecture;
+  const render::RegionFigure figure = render::buildRegionFigure(data, preset, input, options);
+  std::cout << "Projection: " << figure.projection << '\n';
+  for (const auto& n : figure.notes) std::cout << "Note: " << n << '\n';
+  const render::FigureReport report = render::exportFigure(figure.page, o.out);
+  printReport(figure.page, report, o.out);
+}
 
 void runFigure(const FigureOptionsCli& o, const core::DataPaths& paths) {
   (void)render::figureFormatFor(o.out);  // a bad extension fails before anything is read
-  checkTargets({fileTarget(o.out, o.overwrite)}, {}, paths);
+  std::vector<io::InputRef> inputs;
+  addCatalogueInput(inputs, o.catalogue);
+  addBoundariesInput(inputs, o.boundaries);
+  checkTargets({fileTarget(o.out, o.overwrite)}, inputs, paths);
   render::ensureRenderSession();
   const render::FigurePreset preset = render::loadBuiltinPreset(paths, o.preset);
   const render::LayerSet set = render::loadBuiltinLayerSet(paths);
@@ -43,16 +82,13 @@ void runFigure(const FigureOptionsCli& o, const core::DataPaths& paths) {
   if (!o.lang.empty()) options.language = o.lang == "zh" ? render::Language::Zh : render::Language::En;
   options.dpi = o.dpi;
   options.date = o.date;
+  if (!o.catalogue.request.source.path.empty() || !o.boundaries.empty()) {
+    runRegionFigure(o, preset, data, options, paths);
+    return;
+  }
   const render::FigurePage page = render::buildFigure(data, preset, o.prefecture, options);
   const render::FigureReport report = render::exportFigure(page, o.out);
-  for (const auto& p : report.map.problems) {
-    std::cerr << "circatlas: warning: layer '" << p.layer << "'"
-              << (p.feature >= 0 ? ", feature " + std::to_string(p.feature) : "") << ": " << p.message << '\n';
-  }
-  std::cout << "Wrote " << o.out << " (" << page.title << "; " << page.widthMm << " × " << page.heightMm << " mm, "
-            << page.dpi
-            << " dpi; scale 1:" << static_cast<long long>(report.mapSettings.scaleDenominator() / 1000) * 1000
-            << ", scale bar " << report.scaleBar.lengthKm << " km)\n";
+  printReport(page, report, o.out);
 }
 
 }  // namespace
@@ -71,6 +107,8 @@ void addFigureCommand(CLI::App& app, Action& action, const core::DataPaths& path
   printableText(cmd->add_option("--date", o->date, "Date printed on the figure (default: today)"), 40);
   nonEmptyPath(cmd->add_option("--out,-o", o->out, "Output file: .png, .pdf or .svg")->required());
   addOverwriteFlag(*cmd, o->overwrite);
+  addCatalogueOption(*cmd, o->catalogue);
+  addBoundariesOption(*cmd, o->boundaries);
   cmd->callback([o, &action, &paths] { action = [o, &paths] { runFigure(*o, paths); }; });
 }
 

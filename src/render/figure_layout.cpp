@@ -79,7 +79,8 @@ void drawHeader(QPainter& painter, const FigureContent& c, const PageFrame& f) {
 // The map with its graticule, a scale bar on a quiet box bottom left, the north arrow and the frame.
 void drawMapFrame(QPainter& painter, const FigureContent& c, const PageFrame& f, FigureReport& report) {
   const double mm = f.mm;
-  MapSettings settings = MapSettings::fitted(c.mapContent, px(f.fw), px(f.fh), f.dpi, std::string(displayCrs()), 0.03);
+  MapSettings settings = MapSettings::fitted(c.mapContent, px(f.fw), px(f.fh), f.dpi,
+                                             c.crs.empty() ? std::string(displayCrs()) : c.crs, 0.03);
   settings.language = c.language;
   settings.focus = c.focus;
   painter.save();
@@ -155,6 +156,14 @@ void drawLocator(QPainter& painter, const FigureContent& c, const PageFrame& f, 
   frameLine.setWidthF(0.3 * mm);
   painter.setPen(frameLine);
   painter.drawPolygon(outline);
+  const QRectF bounds = outline.boundingRect();
+  if (c.locatorRingsSmallFrame && std::max(bounds.width(), bounds.height()) < 3.0 * mm) {
+    const double radius = 2.5 * mm;
+    painter.setPen(casing);
+    painter.drawEllipse(bounds.center(), radius, radius);
+    painter.setPen(frameLine);
+    painter.drawEllipse(bounds.center(), radius, radius);
+  }
   const QFont insetFont = mapFont(6.0, f.dpi);
   painter.setFont(insetFont);
   painter.setPen(QColor(80, 80, 80));

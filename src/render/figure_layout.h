@@ -25,11 +25,16 @@ struct FigureContent {
   Language language = Language::Zh;
   /// Where the map frame shows; its size is set by the layout (content is fitted into it).
   core::Extent mapContent;
+  /// CRS of mapContent and of the layers; empty: displayCrs() (Gansu's).
+  std::string crs;
   std::optional<core::Geometry> focus;
   std::vector<RenderLayer> layers;
   /// Locator layers (in kLocatorCrs), the extent of China to show, and whether to draw it.
   std::vector<RenderLayer> locatorLayers;
   core::Extent locatorContent;
+  /// Ring the map frame's outline on the locator when it is too small to see there (a registry's
+  /// region of a few tens of kilometres on a map of China).
+  bool locatorRingsSmallFrame = false;
 };
 
 /// Where a figure's parts sit on its page, in millimetres from the page's top left: the margin,

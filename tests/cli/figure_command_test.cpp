@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
 
 #include "test_support.h"
 
@@ -10,8 +13,54 @@ namespace {
 
 using test::runCommand;
 using test::TempDir;
+using test::writeFile;
 
 std::string exe() { return std::string("'") + CIRCATLAS_EXE + "'"; }
+
+test::CommandResult in(const TempDir& dir, const std::string& args) {
+  return runCommand("cd '" + dir.path().string() + "' && " + exe() + " " + args);
+}
+
+std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The scale denominator the command reports ("scale 1:1157000").
+long long scaleOf(const std::string& output) {
+  const auto p = output.find("scale 1:");
+  return p == std::string::npos ? -1 : std::stoll(output.substr(p + 8));
+}
+
+#define EXPECT_OUTPUT_HAS(result, fragment) \
+  EXPECT_NE((result).output.find(fragment), std::string::npos) << "missing: " << (fragment) << "\n" << (result).output
+
+// Five works in Thuringia and Saxony (10.2–13.0° E, 50.2–50.8° N), and two districts of one level
+// as a German Kreise layer names them (AGS, GEN) covering 10–12° E, 50–51° N.
+constexpr const char* kGermanRegistry =
+    "name,lon,lat,industry_code\n"
+    "Zementwerk,10.2,50.2,3011\n"
+    "Kraftwerk,10.5,50.5,4411\n"
+    "Ziegelei,10.8,50.8,3031\n"
+    "Chemiepark,11.5,50.5,2614\n"
+    "Kupferhuette,13.0,50.5,3211\n";
+
+std::string square(double west, double south, double east, double north) {
+  const auto p = [](double x, double y) { return "[" + std::to_string(x) + "," + std::to_string(y) + "]"; };
+  return "{\"type\":\"Polygon\",\"coordinates\":[[" + p(west, south) + "," + p(east, south) + "," + p(east, north) +
+         "," + p(west, north) + "," + p(west, south) + "]]}";
+}
+
+std::string kreise() {
+  return "{\"type\":\"FeatureCollection\",\"features\":["
+         "{\"type\":\"Feature\",\"properties\":{\"AGS\":\"16051\",\"GEN\":\"Alpha\"},\"geometry\":" +
+         square(10, 50, 11, 51) +
+         "},"
+         "{\"type\":\"Feature\",\"properties\":{\"AGS\":\"14522\",\"GEN\":\"Beta\"},\"geometry\":" +
+         square(11, 50, 12, 51) + "}]}";
+}
 
 TEST(FigureCommand, WritesAPrefectureFigureAsSvg) {
   TempDir dir;
@@ -44,6 +93,90 @@ TEST(FigureCommand, UnknownPrefectureAndFormatAreUsageErrors) {
 TEST(FigureCommand, MissingFolderIsAnIoError) {
   const auto r = runCommand(exe() + " figure --preset overview --out /nonexistent-circatlas/x.png");
   EXPECT_EQ(r.exitCode, 4) << r.output;
+}
+
+TEST(FigureCommand, AForeignRegistryIsFramedOnItsDataAndBoundariesInAFittedProjection) {
+  TempDir dir;
+  writeFile(dir / "reg.csv", kGermanRegistry);
+  writeFile(dir / "kreise.geojson", kreise());
+  const auto r = in(dir,
+                    "figure --preset enterprises --registry reg.csv --boundaries kreise.geojson --lang en --dpi 60 "
+                    "--date 2026-12-05 --out reg.svg");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  // A conic centred on the frame (10–13° E, 50–51° N), not Gansu's (lon_0=101).
+  EXPECT_OUTPUT_HAS(r, "Projection: +proj=lcc +lat_0=50.500000 +lon_0=11.500000 ");
+  EXPECT_OUTPUT_HAS(r, "layers of Gansu's base map left out: the figure draws --boundaries kreise.geojson");
+  EXPECT_OUTPUT_HAS(r,
+                    "no locator inset: the base map's locator shows China only, and the region (centre 11.50°E "
+                    "50.50°N) lies outside it");
+  // The frame is about 3° of longitude at 50.5° N (212 km) plus margins, in a map frame 202 mm wide on A4
+  // landscape: about 1:1.1 million, where Gansu's province figure is 1:7.6 million.
+  const long long scale = scaleOf(r.output);
+  EXPECT_GT(scale, 900000) << r.output;
+  EXPECT_LT(scale, 1600000) << r.output;
+  const std::string svg = slurp(dir / "reg.svg");
+  EXPECT_NE(svg.find("Administrative units"), std::string::npos);
+  EXPECT_NE(svg.find("Registry reg.csv, 5 located enterprises; boundaries kreise.geojson"), std::string::npos);
+  EXPECT_EQ(svg.find("Neighbouring provinces"), std::string::npos);
+  EXPECT_EQ(svg.find("Lambert conformal conic, standard parallels 34.2"), std::string::npos);
+}
+
+TEST(FigureCommand, ARegistryInChinaOutsideGansuKeepsTheLocatorAndChinasProvinces) {
+  TempDir dir;
+  // Three works around Guangzhou and Foshan.
+  writeFile(dir / "gd.csv",
+            "name,lon,lat,industry_code\n"
+            "Cement,113.1,23.0,3011\n"
+            "Power,113.5,23.2,4411\n"
+            "Steel,113.3,22.8,3120\n");
+  const auto r =
+      in(dir, "figure --preset enterprises --registry gd.csv --lang en --dpi 60 --date 2026-12-05 --out gd.svg");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_OUTPUT_HAS(r, "+lon_0=113.300000 ");
+  EXPECT_OUTPUT_HAS(r, "layers of Gansu's base map left out: the registry lies outside Gansu");
+  EXPECT_EQ(r.output.find("no locator inset"), std::string::npos) << r.output;
+  const std::string svg = slurp(dir / "gd.svg");
+  EXPECT_NE(svg.find("China: Apache ECharts"), std::string::npos);  // China's provinces drawn, and credited
+  EXPECT_NE(svg.find("Location"), std::string::npos);               // the locator's heading
+  // 0.4° × 0.4°: about 1:300 000 on A4.
+  EXPECT_LT(scaleOf(r.output), 600000) << r.output;
+}
+
+TEST(FigureCommand, ARegistryInGansuKeepsGansusBaseMapAndProjection) {
+  TempDir dir;
+  // Two works in Lanzhou (620100).
+  writeFile(dir / "lz.csv",
+            "name,lon,lat,industry_code\n"
+            "Cement,103.70,36.10,3011\n"
+            "Power,103.90,36.05,4411\n");
+  const auto r = in(dir,
+                    "figure --preset enterprises --registry lz.csv --prefecture 620100 --lang en --dpi 60 "
+                    "--date 2026-12-05 --out lz.svg");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_OUTPUT_HAS(r, "Projection: +proj=lcc +lat_0=37.5 +lon_0=101 +lat_1=34.2 +lat_2=41.2");
+  EXPECT_EQ(r.output.find("base map left out"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("no locator inset"), std::string::npos) << r.output;
+  const std::string svg = slurp(dir / "lz.svg");
+  EXPECT_NE(svg.find("Boundaries: AMap"), std::string::npos);  // Gansu's counties, credited
+  // Lanzhou's frame, as the atlas frames it (1:723 000 for Jinchang; Lanzhou is larger).
+  EXPECT_LT(scaleOf(r.output), 2000000) << r.output;
+}
+
+TEST(FigureCommand, APrefectureFrameNeedsARegistryInGansu) {
+  TempDir dir;
+  writeFile(dir / "reg.csv", kGermanRegistry);
+  const auto r = in(dir, "figure --preset enterprises --registry reg.csv --prefecture 620300 --out reg.png");
+  EXPECT_EQ(r.exitCode, 2) << r.output;
+  EXPECT_OUTPUT_HAS(r, "--prefecture frames a Gansu prefecture");
+  EXPECT_FALSE(std::filesystem::exists(dir / "reg.png"));
+}
+
+TEST(FigureCommand, ARegistryWithoutLocatedRecordsAndBoundariesIsAnInputError) {
+  TempDir dir;
+  writeFile(dir / "reg.csv", "name,address\nZementwerk,Somewhere\n");
+  const auto r = in(dir, "figure --preset enterprises --registry reg.csv --out reg.png");
+  EXPECT_NE(r.exitCode, 0) << r.output;
+  EXPECT_FALSE(std::filesystem::exists(dir / "reg.png"));
 }
 
 }  // namespace
