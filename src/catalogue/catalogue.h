@@ -51,6 +51,8 @@ struct Catalogue {
   std::vector<std::string> ownTables;
   /// Tables taken whole from the built-in catalogue (--with-builtin), schema order.
   std::vector<std::string> builtinTables;
+  /// What reading the origin made of it that the user should know (quantities not used as flows …).
+  std::vector<std::string> notes;
 
   /// A table the user names (e.g. `--from parks`), or nullptr for a name the schema lacks. Code
   /// that knows which table it wants uses the member.

@@ -410,4 +410,79 @@ RegistryTable toCatalogueForm(const core::TextTable& raw, const std::vector<Colu
   return result;
 }
 
+namespace {
+
+std::string folded(std::string_view text) {
+  std::string s(text);
+  const auto first = s.find_first_not_of(" \t");
+  const auto last = s.find_last_not_of(" \t");
+  s = first == std::string::npos ? std::string() : s.substr(first, last - first + 1);
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+std::string lineList(const std::vector<std::int64_t>& lines) {
+  std::string out;
+  for (std::size_t i = 0; i < lines.size() && i < 10; ++i) out += (i ? ", " : "") + std::to_string(lines[i]);
+  if (lines.size() > 10) out += " … (" + std::to_string(lines.size()) + " rows)";
+  return out;
+}
+
+}  // namespace
+
+core::TextTable quantityFlows(const RegistryTable& registry, const core::TextTable& materials,
+                              const std::string& source, std::vector<std::string>& notes) {
+  core::TextTable flows;
+  flows.source = source;
+  flows.header = {"enterprise_id", "material_code", "direction", "quantity", "year", "basis", "method", "source"};
+  std::map<std::string, std::string> codeOf;  // folded code, name_zh or name_en → code
+  const auto code = materials.column("code");
+  for (const auto& row : materials.rows) {
+    if (!code || !row.cells[*code]) continue;
+    for (const char* f : {"code", "name_zh", "name_en"}) {
+      const auto c = materials.column(f);
+      if (c && row.cells[*c]) codeOf.emplace(folded(*row.cells[*c]), *row.cells[*code]);
+    }
+  }
+  std::vector<std::int64_t> noMaterial;
+  std::map<std::string, std::vector<std::int64_t>> unknown;
+  std::vector<std::int64_t> utilised;
+  for (const auto& q : registry.quantities) {
+    if (q.utilisedTonnes) utilised.push_back(q.line);
+    if (!q.generatedTonnes) continue;
+    if (folded(q.material).empty()) {
+      noMaterial.push_back(q.line);
+      continue;
+    }
+    const auto it = codeOf.find(folded(q.material));
+    if (it == codeOf.end()) {
+      unknown[q.material].push_back(q.line);
+      continue;
+    }
+    char quantity[64];
+    std::snprintf(quantity, sizeof quantity, "%.6g", *q.generatedTonnes);
+    flows.rows.push_back(
+        {q.line,
+         {q.enterpriseId, it->second, std::string("output"), std::string(quantity), std::nullopt,
+          std::string("reported"),
+          "产生量 (generated) as the registry states it, in t/a; material '" + q.material + "' → " + it->second,
+          source + ", line " + std::to_string(q.line)}});
+  }
+  if (!noMaterial.empty()) {
+    notes.push_back("产生量 (generated) of lines " + lineList(noMaterial) +
+                    " not used as flows: the sheet names no material (add a column such as 固废名称, or --field "
+                    "material=COLUMN)");
+  }
+  for (const auto& [text, lines] : unknown) {
+    notes.push_back("产生量 (generated) of lines " + lineList(lines) + " not used as flows: material '" + text +
+                    "' is no code or name of materials.csv");
+  }
+  if (!utilised.empty()) {
+    notes.push_back("综合利用量 (utilised) of lines " + lineList(utilised) +
+                    " kept out of the flows: it is the part already used (by the enterprise or others), not a further "
+                    "output to place");
+  }
+  return flows;
+}
+
 }  // namespace circatlas::catalogue

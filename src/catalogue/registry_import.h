@@ -51,4 +51,15 @@ void normaliseCoordinates(core::TextTable& table, const std::string& lonField, c
 /// Throws core::InputError naming the layer for non-point layers.
 [[nodiscard]] core::TextTable tableFromPointLayer(const core::Layer& layer, const std::string& source);
 
+/// The registry's stated quantities as flows (catalogue flows columns: enterprise_id,
+/// material_code, direction, quantity, year, basis, method, source): each row's 产生量 (generated)
+/// becomes an output flow of the material its `material` cell names, matched to a row of
+/// `materials` by code, name_zh or name_en (case and surrounding spaces ignored). A quantity with
+/// no material cell, or one that names no known material, is not a flow (a flow needs a material
+/// code), and 综合利用量 (utilised) is never one (it is what the enterprise itself uses, not a
+/// partner's supply); `notes` says so, once per cause with the lines. Quantities are in tonnes per
+/// year, basis "reported", source "<source>, line N".
+[[nodiscard]] core::TextTable quantityFlows(const RegistryTable& registry, const core::TextTable& materials,
+                                            const std::string& source, std::vector<std::string>& notes);
+
 }  // namespace circatlas::catalogue

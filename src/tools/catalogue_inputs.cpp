@@ -14,6 +14,7 @@
 
 #include "catalogue/catalogue_layers.h"
 #include "catalogue/catalogue_schema.h"
+#include "catalogue/registry_import.h"
 #include "core/data_paths.h"
 #include "core/error.h"
 #include "io/catalogue_reader.h"
@@ -67,12 +68,39 @@ catalogue::Catalogue loadRegistryFile(const CatalogueRequest& request, const cor
   catalogue::RegistryTable registry = io::readRegistryFile(request.source, paths);
   std::vector<catalogue::TableInput> own;
   own.push_back({catalogue::findTable("enterprises"), std::move(registry.enterprises)});
-  const auto tables =
+  auto tables =
       io::completeFromBuiltin(std::move(own), paths.catalogueDir(),
                               request.withBuiltin ? io::BuiltinTables::All : io::BuiltinTables::ReferenceOnly);
+  // Stated quantities (产生量) become output flows when the sheet names their material.
+  std::vector<std::string> notes;
+  bool ownFlows = false;
+  if (!registry.quantities.empty()) {
+    const auto materials =
+        std::find_if(tables.begin(), tables.end(), [](const auto& t) { return t.spec->name == "materials"; });
+    core::TextTable flows = catalogue::quantityFlows(
+        registry, materials == tables.end() ? core::TextTable{} : materials->table, registry.report.sourceLabel, notes);
+    if (!flows.rows.empty()) {
+      ownFlows = true;
+      const auto builtin =
+          std::find_if(tables.begin(), tables.end(), [](const auto& t) { return t.spec->name == "flows"; });
+      if (builtin == tables.end()) {
+        tables.push_back({catalogue::findTable("flows"), std::move(flows)});
+      } else {
+        // --with-builtin: the built-in flows (ids as builtin:…) and the registry's side by side.
+        for (auto& row : flows.rows) {
+          core::TextTable::Row r{row.line, std::vector<std::optional<std::string>>(builtin->table.header.size())};
+          for (std::size_t c = 0; c < flows.header.size(); ++c) {
+            if (const auto at = builtin->table.column(flows.header[c])) r.cells[*at] = row.cells[c];
+          }
+          builtin->table.rows.push_back(std::move(r));
+        }
+      }
+    }
+  }
   io::checkMaterialCodes(tables);
   catalogue::Catalogue out = catalogue::catalogueFromTables(tables);
   out.builtin = false;
+  out.notes = std::move(notes);
   // The path as the user gave it, with the sheet the reader chose ("reg.xlsx, sheet 企业名录").
   const std::string& label = registry.report.sourceLabel;
   const auto sheet = label.find(", sheet ");
@@ -80,8 +108,9 @@ catalogue::Catalogue loadRegistryFile(const CatalogueRequest& request, const cor
   out.origin =
       io::maskSecrets(request.source.path) + (sheet == std::string::npos ? std::string() : label.substr(sheet));
   out.ownTables.emplace_back("enterprises");
+  if (ownFlows) out.ownTables.emplace_back("flows");
   for (const auto& t : tables) {
-    if (t.spec->name != "enterprises" && !io::isReferenceTable(t.spec->name))
+    if (t.spec->name != "enterprises" && !(ownFlows && t.spec->name == "flows") && !io::isReferenceTable(t.spec->name))
       out.builtinTables.emplace_back(t.spec->name);
   }
   if (const auto b = asOfYear(paths.catalogueDir())) {
@@ -177,6 +206,7 @@ std::string describeOrigin(const catalogue::Catalogue& catalogue) {
     line += "; from the built-in catalogue (--with-builtin, ids as builtin:…): " + list(catalogue.builtinTables);
   }
   if (!reference.empty()) line += "; reference tables from the built-in catalogue: " + list(reference);
+  for (const auto& note : catalogue.notes) line += "\nNote: " + note;
   return line;
 }
 

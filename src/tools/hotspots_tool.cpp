@@ -64,11 +64,14 @@ HotspotsResult runHotspots(const core::Layer& enterprises, const core::Layer& fl
 
   core::advance(progress, 0.1, "kernel density");
   HotspotsResult r;
-  // Density in the analysis CRS: distances in metres, projected once.
+  // Density in metres, projected once: in Gansu's analysis CRS, or for a registry elsewhere in a
+  // conformal projection fitted to its sites (a grid in Gansu's conic would be far off scale there).
   std::vector<core::LonLat> points;
   points.reserve(lonLat.size());
   for (const core::Coord& c : lonLat) points.push_back({c.x, c.y});
-  const std::vector<core::XY> xy = geo::projectPoints(points, geo::kAnalysisCrs);
+  const geo::FittedCrs crs = geo::metricCrsFor(points);
+  const bool gansu = crs.proj == geo::kAnalysisCrs;
+  const std::vector<core::XY> xy = geo::projectPoints(points, crs.proj);
   const auto grid = analysis::hotspot::kernelDensity(xy, weights, {params.bandwidthMeters, params.cellMeters});
   r.west = grid.west;
   r.north = grid.north;
@@ -77,7 +80,7 @@ HotspotsResult runHotspots(const core::Layer& enterprises, const core::Layer& fl
   r.rows = grid.rows;
   r.density.reserve(grid.values.size());
   for (const double v : grid.values) r.density.push_back(v * 1e6);  // per m² → per km²
-  r.densityCrs = std::string(geo::kAnalysisCrs);
+  r.densityCrs = crs.proj;
 
   core::advance(progress, 0.6, "Getis-Ord Gi* per county");
   // County totals and contiguity.
@@ -120,6 +123,7 @@ HotspotsResult runHotspots(const core::Layer& enterprises, const core::Layer& fl
                 params.material.c_str(), params.bandwidthMeters, params.cellMeters, params.permutations,
                 static_cast<unsigned long long>(params.seed));
   r.parameters = buf;
+  if (!gansu) r.parameters += " grid_crs=" + crs.describe();
   return r;
 }
 

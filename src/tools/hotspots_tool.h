@@ -20,8 +20,9 @@ struct HotspotsParams {
 };
 
 struct HotspotsResult {
-  /// Density of the material's yearly output, in units per km² per year, on a grid in the
-  /// analysis CRS (kAnalysisCrs): (west, north) is the grid's outer corner, row-major values.
+  /// Density of the material's yearly output, in units per km² per year, on a grid in
+  /// `densityCrs` (geo::metricCrsFor the sites: kAnalysisCrs in Gansu, a fitted conformal
+  /// projection elsewhere): (west, north) is the grid's outer corner, row-major values.
   double west = 0, north = 0, cellMeters = 0;
   std::size_t columns = 0, rows = 0;
   std::vector<double> density;
@@ -38,9 +39,9 @@ struct HotspotsResult {
                                   const std::string& material);
 
 /// Output flows of `material` (quantified ones) at their enterprises' points, projected once to
-/// the analysis CRS for the density; summed per county (by location) for Gi* with queen
-/// contiguity (counties that share a boundary point are neighbours). Throws core::ParameterError
-/// when the material has no quantified output flow, or for invalid parameters; core::Cancelled
+/// geo::metricCrsFor(the points) for the density (outside Gansu the parameters name that CRS); summed per county (by
+/// location) for Gi* with queen contiguity (counties that share a boundary point are neighbours). Throws
+/// core::ParameterError when the material has no quantified output flow, or for invalid parameters; core::Cancelled
 /// when the optional progress asks to stop.
 [[nodiscard]] HotspotsResult runHotspots(const core::Layer& enterprises, const core::Layer& flows,
                                          const core::Layer& counties, const HotspotsParams& params,

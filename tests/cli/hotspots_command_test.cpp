@@ -78,5 +78,35 @@ TEST(HotspotsCommand, MaterialWithoutQuantifiedOutputIsReported) {
   EXPECT_NE(r.output.find("no quantified output flow of RED_MUD"), std::string::npos) << r.output;
 }
 
+// A registry in Germany stating 产生量 in 万吨 with the material's name: its quantities become
+// output flows, and the density grid is laid out in a projection fitted to its sites, not Gansu's.
+TEST(HotspotsCommand, AForeignRegistrysStatedQuantitiesAreMappedInItsOwnProjection) {
+  test::TempDir dir;
+  test::writeFile(dir / "reg.csv",
+                  "name,lon,lat,industry_code,固废名称,产生量（万吨）\n"
+                  "Kraftwerk Nord,10.5,50.9,4411,粉煤灰,12\n"
+                  "Kraftwerk Sued,11.5,50.1,4411,fly_ash,8\n"
+                  "Ziegelei,10.8,50.5,3031,,3\n"
+                  "Zementwerk,11.0,50.4,3011,Ofenstaub,1\n");
+  const auto out = (dir / "hot").string();
+  const auto r = test::runCommand("cd '" + dir.path().string() + "' && " + exe() +
+                                  " hotspots --registry reg.csv --material FLY_ASH --bandwidth 20km --cell 2km "
+                                  "--permutations 99 --out '" +
+                                  out + "'");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("Registry: reg.csv (enterprises, flows)"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("产生量 (generated) of lines 4 not used as flows: the sheet names no material"),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("material 'Ofenstaub' is no code or name of materials.csv"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("grid_crs=+proj=lcc +lat_0=50.500000 +lon_0=11.000000"), std::string::npos) << r.output;
+  const std::string tif = out + "/density_FLY_ASH.tif";
+  const auto info = test::runCommand("gdalinfo '" + tif + "'");
+  EXPECT_NE(info.output.find("\"Longitude of false origin\",11"), std::string::npos) << info.output;
+  // The kernel spreads each plant's output over the grid: the cells (t per km² per year) times their
+  // area (4 km²) add up to the 200 000 t of fly ash the two plants state (12 + 8 万吨).
+  EXPECT_NEAR(densitySum(tif) * 4.0, 200000.0, 2000.0);
+}
+
 }  // namespace
 }  // namespace circatlas
