@@ -1,10 +1,13 @@
 // `circatlas allocate`: the province-wide allocation of residues, optimal beside greedy, per material.
 #include <CLI/CLI.hpp>
 
+#include <cctype>
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
 
+#include "cli/boundaries_source.h"
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
 #include "cli/network_source.h"
@@ -25,6 +28,7 @@ namespace {
 
 struct AllocateOptions {
   CatalogueSource catalogue;
+  std::string boundaries;
   tools::PartnersParams params;
   NetworkSource network;
   std::string out;
@@ -33,9 +37,12 @@ struct AllocateOptions {
   CLI::Option* detour = nullptr;
 };
 
+void printRegions(const core::Layer& regions, const std::string& label);
+
 void runAllocate(const AllocateOptions& options, const core::DataPaths& paths) {
-  checkTargets({layerFileTarget(options.out, options.overwrite, 5)}, networkInputs(options.network, options.catalogue),
-               paths);
+  std::vector<io::InputRef> inputs = networkInputs(options.network, options.catalogue);
+  addBoundariesInput(inputs, options.boundaries);
+  checkTargets({layerFileTarget(options.out, options.overwrite, 5)}, inputs, paths);
   const catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
   printOrigin(registry);
   tools::PartnersParams params = options.params;
@@ -78,7 +85,17 @@ void runAllocate(const AllocateOptions& options, const core::DataPaths& paths) {
                  core::toString(s.value(i, "supplies_without_quantity"))});
   }
   home.print(std::cout);
+  // Gansu's targets, and its prefectures as the regions, only for a registry in Gansu; a registry
+  // elsewhere is summed on its own --boundaries (their parents), or not per region at all.
+  const bool inGansu = registryInGansu(registry, paths);
   for (const auto& benchmark : tools::utilisationBenchmarks()) {
+    if (!inGansu && benchmark.source.find("甘工信发") != std::string_view::npos) {
+      std::string title(benchmark.titleEn);
+      title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[0])));
+      std::cout << "Gansu's " << title << " (" << benchmark.source << ") are not applied: the registry lies outside "
+                << "Gansu.\n";
+      continue;
+    }
     std::cout << benchmark.titleEn << " (" << benchmark.source << "): ";
     for (std::size_t i = 0; i < benchmark.figures.size(); ++i) {
       const auto& figure = benchmark.figures[i];
@@ -88,13 +105,37 @@ void runAllocate(const AllocateOptions& options, const core::DataPaths& paths) {
     }
     std::cout << ".\n";
   }
+  std::optional<core::Layer> regions;
+  std::string regionLabel = "prefecture";
+  if (!options.boundaries.empty()) {
+    const UsedBoundaries used = loadBoundaries(options.boundaries, registry, paths);
+    regions = tools::allocationByPrefecture(input, result, used.boundaries.parents);
+    regionLabel = used.boundaries.oneLevel ? "unit of --boundaries" : "parent unit of --boundaries";
+  } else if (inGansu) {
+    const core::Layer prefectures =
+        io::readLayer(paths.basemap().string(), {.layer = "prefectures", .sql = std::nullopt});
+    regions = tools::allocationByPrefecture(input, result, prefectures);
+  } else {
+    std::cout << "\nNo summary per region: the registry lies outside Gansu's prefectures (give its own units with "
+                 "--boundaries FILE).\n";
+  }
+  if (regions) printRegions(*regions, regionLabel);
+  std::cout << result.optimal.size() << " exchange(s) in the optimal allocation, " << result.greedy.size()
+            << " in greedy nearest-first (" << result.parameters << ")\n";
+  if (!options.out.empty()) {
+    std::vector<const core::Layer*> out{&result.optimal, &result.greedy, &result.summary, &result.unmatched,
+                                        &result.inactive};
+    if (regions) out.push_back(&*regions);
+    io::writeLayers(out, options.out, io::WriteOptions{std::nullopt, options.overwrite});
+    std::cout << "Wrote " << options.out << '\n';
+  }
+}
 
-  const core::Layer prefectures =
-      io::readLayer(paths.basemap().string(), {.layer = "prefectures", .sql = std::nullopt});
-  const core::Layer regions = tools::allocationByPrefecture(input, result, prefectures);
-  TablePrinter byPrefecture(
-      {"Prefecture", "Supplied t", "Matched t", "Utilisation %", "Received t", "t·km", "Transport CNY"},
-      {false, true, true, true, true, true, true});
+// The allocation summed per region (a Gansu prefecture, or a unit of --boundaries).
+void printRegions(const core::Layer& regions, const std::string& label) {
+  TablePrinter byPrefecture({label == "prefecture" ? "Prefecture" : "Unit", "Supplied t", "Matched t", "Utilisation %",
+                             "Received t", "t·km", "Transport CNY"},
+                            {false, true, true, true, true, true, true});
   for (std::size_t i = 0; i < regions.size(); ++i) {
     byPrefecture.addRow(
         {core::toString(regions.value(i, "name_zh")), formatReal(regions.value(i, "supplied_t"), "%.0f"),
@@ -102,16 +143,8 @@ void runAllocate(const AllocateOptions& options, const core::DataPaths& paths) {
          formatReal(regions.value(i, "received_t"), "%.0f"), formatReal(regions.value(i, "t_km"), "%.3g"),
          formatReal(regions.value(i, "transport_cny"), "%.3g")});
   }
-  std::cout << "\nPer prefecture (materials counted in tonnes; suppliers and receivers placed by location):\n";
+  std::cout << "\nPer " << label << " (materials counted in tonnes; suppliers and receivers placed by location):\n";
   byPrefecture.print(std::cout);
-  std::cout << result.optimal.size() << " exchange(s) in the optimal allocation, " << result.greedy.size()
-            << " in greedy nearest-first (" << result.parameters << ")\n";
-  if (!options.out.empty()) {
-    const core::Layer* out[] = {&result.optimal,   &result.greedy,   &result.summary,
-                                &result.unmatched, &result.inactive, &regions};
-    io::writeLayers(out, options.out, io::WriteOptions{std::nullopt, options.overwrite});
-    std::cout << "Wrote " << options.out << '\n';
-  }
 }
 
 }  // namespace
@@ -136,6 +169,7 @@ void addAllocateCommand(CLI::App& app, Action& action, const core::DataPaths& pa
                   tools::helpText(tools::spec::partners::year) + " (default: as_of_year of metadata.csv)");
   addPartnerNetworkOptions(*cmd, options->network);
   addCatalogueOption(*cmd, options->catalogue);
+  addBoundariesOption(*cmd, options->boundaries);
   cmd->callback([options, &action, &paths] { action = [options, &paths] { runAllocate(*options, paths); }; });
 }
 

@@ -3,7 +3,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
+#include <tuple>
+#include <utility>
 
 #include "geo/polygon_index.h"
 
@@ -22,19 +25,50 @@ void addBoundariesInput(std::vector<io::InputRef>& inputs, const std::string& sp
   inputs.push_back({path, "--boundaries", layer});
 }
 
-UsedBoundaries loadBoundaries(const std::string& spec, const catalogue::Catalogue& registry,
-                              const core::DataPaths& paths) {
-  UsedBoundaries used{spec.empty() ? io::builtinBoundaries(paths.basemap()) : io::readBoundaries(spec), 0, 0};
-  const core::Layer& enterprises = registry.enterprises;
+namespace {
+
+// The registry's located enterprises, and how many of them lie in a unit of `units`.
+std::pair<std::size_t, std::size_t> countInside(const catalogue::Catalogue& registry, const core::Layer& units) {
   std::vector<core::Coord> points;
-  for (const auto& f : enterprises.features()) {
+  for (const auto& f : registry.enterprises.features()) {
     if (!f.geometry.isEmpty()) points.push_back(f.geometry.coords()[0]);
   }
   std::vector<core::Geometry> shapes;
-  shapes.reserve(used.boundaries.units.size());
-  for (const auto& f : used.boundaries.units.features()) shapes.push_back(f.geometry);
-  used.located = points.size();
-  for (const auto& unit : geo::locateAll(shapes, points)) used.inside += unit.has_value();
+  shapes.reserve(units.size());
+  for (const auto& f : units.features()) shapes.push_back(f.geometry);
+  std::size_t inside = 0;
+  for (const auto& unit : geo::locateAll(shapes, points)) inside += unit.has_value();
+  return {points.size(), inside};
+}
+
+}  // namespace
+
+bool registryInGansu(const catalogue::Catalogue& registry, const core::DataPaths& paths) {
+  if (registry.builtin) return true;
+  const auto [located, inside] = countInside(registry, io::builtinBoundaries(paths.basemap()).units);
+  return located > 0 && inside == located;
+}
+
+void withoutGansuProjects(catalogue::Catalogue& registry, const core::DataPaths& paths) {
+  auto& builtin = registry.builtinTables;
+  if (std::find(builtin.begin(), builtin.end(), "projects") == builtin.end() || registryInGansu(registry, paths)) {
+    return;
+  }
+  const std::size_t n = registry.projects.size();
+  for (core::Layer* l : {&registry.projects, &registry.projectFlows}) {
+    *l = core::Layer(l->name(), l->crs(), l->geometryType(), l->schema());
+  }
+  builtin.erase(std::remove_if(builtin.begin(), builtin.end(),
+                               [](const std::string& t) { return t == "projects" || t == "project_flows"; }),
+                builtin.end());
+  std::cout << "Gansu's " << n
+            << " projects (the built-in catalogue, --with-builtin) are not applied: the registry lies outside Gansu\n";
+}
+
+UsedBoundaries loadBoundaries(const std::string& spec, const catalogue::Catalogue& registry,
+                              const core::DataPaths& paths) {
+  UsedBoundaries used{spec.empty() ? io::builtinBoundaries(paths.basemap()) : io::readBoundaries(spec), 0, 0};
+  std::tie(used.located, used.inside) = countInside(registry, used.boundaries.units);
   if (registry.builtin && used.boundaries.builtin) return used;
   std::cout << "Boundaries: " << used.boundaries.label;
   const std::size_t outside = used.located - used.inside;

@@ -183,8 +183,9 @@ void runExportCommand(const ExportOptions& o, const core::DataPaths& paths) {
     const render::AtlasData data = render::AtlasData::load(set, paths, quiet);
     items = tools::atlasItems(data, atlasIds);
   }
-  const catalogue::Catalogue registry = loadCatalogue(o.catalogue, paths);
+  catalogue::Catalogue registry = loadCatalogue(o.catalogue, paths);
   printOrigin(registry);
+  withoutGansuProjects(registry, paths);
   const UsedBoundaries boundaries = loadBoundaries(o.boundaries, registry, paths);
   if (!registry.builtin) useRegistryLayers(items, registry);
   const std::string baseMapNote = useBoundaryLayers(items, boundaries);

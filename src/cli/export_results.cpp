@@ -63,6 +63,19 @@ class ResultCollector {
   std::string source_;  ///< which registry the results came from
 };
 
+// True when a summary by unit counts no enterprise, park or project in any unit.
+bool countsNothing(const core::Layer& summary) {
+  for (const char* name : {"enterprises", "parks", "projects"}) {
+    const auto field = summary.schema().indexOf(name);
+    if (!field) continue;
+    for (const auto& f : summary.features()) {
+      const std::string v = core::toString(f.values[*field]);
+      if (!v.empty() && v != "0") return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 const std::vector<std::string>& resultGroups() { return tools::exportGroups(); }
@@ -112,8 +125,16 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
     if (r.parks) add.add(*r.parks, spec::parks, by, p);
     if (r.projects) add.add(*r.projects, spec::projects, by, p);
     if (r.miningBases) add.add(*r.miningBases, spec::miningBases, by, p);
-    add.add(r.countySummary, spec::countySummary, by, p);
-    add.add(r.prefectureSummary, spec::prefectureSummary, by, p);
+    // A registry none of whose sites lies in the base map's counties (a registry outside Gansu, no
+    // --boundaries) would get Gansu's counties with nothing in them: left out, and said so.
+    if (boundaries.builtin && !registry.builtin && countsNothing(r.countySummary)) {
+      out.notes.emplace_back(
+          "county_summary and prefecture_summary left out: no site of the registry lies in Gansu's counties (give "
+          "the registry's own units with --boundaries FILE)");
+    } else {
+      add.add(r.countySummary, spec::countySummary, by, p);
+      add.add(r.prefectureSummary, spec::prefectureSummary, by, p);
+    }
   }
   const bool quantified = tools::hasOutputToMap(enterprises, effective, material);
   // With other groups, a registry that states no quantity of the material (a bureau's list of

@@ -32,8 +32,9 @@ void runOverlayCommand(const OverlayOptions& options, const core::DataPaths& pat
   addCatalogueInput(inputs, options.catalogue);
   addBoundariesInput(inputs, options.boundaries);
   checkTargets({layerFileTarget(options.out, options.overwrite, 6)}, inputs, paths);
-  const catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
+  catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
   printOrigin(registry);
+  withoutGansuProjects(registry, paths);
   const UsedBoundaries used = loadBoundaries(options.boundaries, registry, paths);
   const core::Layer& counties = used.boundaries.units;
   const core::Layer& prefectures = used.boundaries.parents;

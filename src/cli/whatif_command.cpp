@@ -5,6 +5,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/boundaries_source.h"
 #include "cli/catalogue_source.h"
 #include "cli/command.h"
 #include "cli/option_checks.h"
@@ -32,8 +33,14 @@ void runWhatIf(const WhatIfOptions& options, const core::DataPaths& paths) {
   std::vector<io::InputRef> inputs;
   addCatalogueInput(inputs, options.catalogue);
   checkTargets({layerFileTarget(options.out, options.overwrite, 1)}, inputs, paths);
-  const catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
+  catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
   printOrigin(registry);
+  withoutGansuProjects(registry, paths);
+  if (registry.projects.size() == 0) {
+    std::cout << "No project to evaluate: the registry has none"
+              << (registry.builtin ? "" : " (Gansu's projects apply only to a registry in Gansu, with --with-builtin)")
+              << '\n';
+  }
   tools::WhatIfParams params = options.params;
   tools::applyCatalogueDefaults(params.partners, registry, options.year, options.detour->count() > 0);
   const tools::WhatIfResult result =

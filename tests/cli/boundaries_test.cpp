@@ -173,6 +173,92 @@ TEST(Boundaries, ExportWritesTheUsersUnitsInsteadOfGansusBaseMap) {
   EXPECT_EQ(units.at("14522").at("enterprises"), "1");
 }
 
+TEST(Boundaries, ExportOfAForeignRegistryWithoutBoundariesWritesNoEmptyGansuSummaries) {
+  TempDir dir;
+  writeFile(dir / "reg.csv", kRegistry);
+  const auto r = in(dir, "export --registry reg.csv --results overlay --layers none --out mine.gpkg");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_OUTPUT_HAS(r,
+                    "county_summary and prefecture_summary left out: no site of the registry lies in Gansu's "
+                    "counties (give the registry's own units with --boundaries FILE)");
+  const auto layers = runCommand("ogrinfo -ro -so -q '" + (dir / "mine.gpkg").string() + "'");
+  EXPECT_EQ(layers.output.find("county_summary"), std::string::npos) << layers.output;
+  EXPECT_EQ(layers.output.find("prefecture_summary"), std::string::npos) << layers.output;
+  // The sites themselves are written, each without a county.
+  const core::Layer sites =
+      io::readLayer((dir / "mine.gpkg").string(), {.layer = "overlay_enterprises", .sql = std::nullopt});
+  EXPECT_EQ(sites.size(), 5U);
+  // The built-in catalogue keeps its summaries.
+  const auto builtin = in(dir, "export --results overlay --layers none --out gansu.gpkg");
+  ASSERT_EQ(builtin.exitCode, 0) << builtin.output;
+  EXPECT_EQ(builtin.output.find("left out"), std::string::npos) << builtin.output;
+  EXPECT_EQ(io::readLayer((dir / "gansu.gpkg").string(), {.layer = "county_summary", .sql = std::nullopt}).size(), 87U);
+}
+
+// Fly ash stated in 万吨 at the power plant in Alpha, a cement works beside it and one in Beta.
+constexpr const char* kQuantifiedRegistry =
+    "name,lon,lat,industry_code,固废名称,产生量（万吨）\n"
+    "Kraftwerk,10.5,50.5,4411,粉煤灰,12\n"
+    "Zementwerk,10.6,50.6,3011,,\n"
+    "Zementwerk Ost,11.5,50.5,3011,,\n";
+
+TEST(Boundaries, AllocateSumsAForeignRegistryOnItsOwnUnitsWithoutGansusTargets) {
+  TempDir dir;
+  writeFile(dir / "reg.csv", kQuantifiedRegistry);
+  writeFile(dir / "kreise.geojson", kreise());
+  const auto r = in(dir, "allocate --registry reg.csv --boundaries kreise.geojson --out alloc.gpkg");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_OUTPUT_HAS(r,
+                    "Gansu's targets for 2015 (甘工信发[2012]350号) are not applied: the registry lies outside Gansu");
+  EXPECT_EQ(r.output.find("Targets for 2015"), std::string::npos) << r.output;
+  EXPECT_OUTPUT_HAS(r, "Per unit of --boundaries (materials counted in tonnes");
+  // The regions layer holds the two districts; Alpha supplies the plant's 120 000 t.
+  const std::string gpkg = (dir / "alloc.gpkg").string();
+  const auto layers = runCommand("ogrinfo -ro -so -q '" + gpkg + "'");
+  std::string regionsLayer;
+  for (const char* name : {"allocation_prefectures", "allocation_regions", "allocation_by_prefecture"}) {
+    if (layers.output.find(std::string(": ") + name + " ") != std::string::npos) regionsLayer = name;
+  }
+  ASSERT_FALSE(regionsLayer.empty()) << layers.output;
+  const core::Layer regions = io::readLayer(gpkg, {.layer = regionsLayer, .sql = std::nullopt});
+  ASSERT_EQ(regions.size(), 2U);
+  std::map<std::string, double> supplied;
+  for (std::size_t i = 0; i < regions.size(); ++i) {
+    const auto v = regions.value(i, "supplied_t");
+    supplied[core::toString(regions.value(i, "code"))] = std::holds_alternative<double>(v) ? std::get<double>(v) : 0;
+  }
+  EXPECT_DOUBLE_EQ(supplied["16051"], 120000.0);
+  EXPECT_DOUBLE_EQ(supplied["14522"], 0.0);
+  // Without boundaries there is no Gansu prefecture to sum on: no table, and said so.
+  const auto none = in(dir, "allocate --registry reg.csv");
+  ASSERT_EQ(none.exitCode, 0) << none.output;
+  EXPECT_OUTPUT_HAS(none, "No summary per region: the registry lies outside Gansu's prefectures");
+  EXPECT_EQ(none.output.find("Per prefecture"), std::string::npos) << none.output;
+}
+
+TEST(Boundaries, GansusProjectsAreNotAppliedToAForeignRegistry) {
+  TempDir dir;
+  writeFile(dir / "reg.csv", kQuantifiedRegistry);
+  const auto w = in(dir, "whatif --registry reg.csv --with-builtin");
+  ASSERT_EQ(w.exitCode, 0) << w.output;
+  EXPECT_OUTPUT_HAS(w,
+                    "projects (the built-in catalogue, --with-builtin) are not applied: the registry lies outside "
+                    "Gansu");
+  EXPECT_OUTPUT_HAS(w, "No project to evaluate: the registry has none");
+  EXPECT_OUTPUT_HAS(w, "0 project-material row(s)");
+  const auto o = in(dir, "overlay --registry reg.csv --with-builtin --out overlay.gpkg");
+  ASSERT_EQ(o.exitCode, 0) << o.output;
+  EXPECT_OUTPUT_HAS(o, "are not applied: the registry lies outside Gansu");
+  EXPECT_EQ(io::readLayer((dir / "overlay.gpkg").string(), {.layer = "overlay_projects", .sql = std::nullopt}).size(),
+            0U);
+  // A registry in Gansu keeps them.
+  writeFile(dir / "lz.csv", "name,lon,lat,industry_code\nCement,103.70,36.10,3011\n");
+  const auto gansu = in(dir, "whatif --registry lz.csv --with-builtin");
+  ASSERT_EQ(gansu.exitCode, 0) << gansu.output;
+  EXPECT_EQ(gansu.output.find("not applied"), std::string::npos) << gansu.output;
+  EXPECT_EQ(gansu.output.find("No project to evaluate"), std::string::npos) << gansu.output;
+}
+
 TEST(Boundaries, BadBoundariesNameTheFileLayerAndFeature) {
   TempDir dir;
   writeFile(dir / "reg.csv", kRegistry);
