@@ -13,6 +13,7 @@
 #include "cli/network_source.h"
 #include "cli/option_checks.h"
 #include "cli/output_policy.h"
+#include "cli/result_output.h"
 #include "cli/table_printer.h"
 #include "core/data_paths.h"
 #include "io/layer_reader.h"
@@ -33,6 +34,7 @@ struct AllocateOptions {
   NetworkSource network;
   std::string out;
   bool overwrite = false;
+  std::string schema;
   int year = 0;
   CLI::Option* detour = nullptr;
 };
@@ -40,6 +42,7 @@ struct AllocateOptions {
 void printRegions(const core::Layer& regions, const std::string& label);
 
 void runAllocate(const AllocateOptions& options, const core::DataPaths& paths) {
+  checkSchemaOption({options.out, options.overwrite, options.schema});
   std::vector<io::InputRef> inputs = networkInputs(options.network, options.catalogue);
   addBoundariesInput(inputs, options.boundaries);
   checkTargets({layerFileTarget(options.out, options.overwrite, 5)}, inputs, paths);
@@ -126,7 +129,8 @@ void runAllocate(const AllocateOptions& options, const core::DataPaths& paths) {
     std::vector<const core::Layer*> out{&result.optimal, &result.greedy, &result.summary, &result.unmatched,
                                         &result.inactive};
     if (regions) out.push_back(&*regions);
-    io::writeLayers(out, options.out, io::WriteOptions{std::nullopt, options.overwrite});
+    writeResults(out, {options.out, options.overwrite, options.schema},
+                 {&registry, "circatlas allocate", result.parameters}, paths);
     std::cout << "Wrote " << options.out << '\n';
   }
 }
@@ -159,6 +163,7 @@ void addAllocateCommand(CLI::App& app, Action& action, const core::DataPaths& pa
   nonEmptyPath(cmd->add_option("--out,-o", options->out,
                                "Write the allocation layers to this GeoPackage (or PostGIS: PG:\"service=NAME\")"));
   addOverwriteFlag(*cmd, options->overwrite);
+  addSchemaOption(*cmd, options->schema);
   options->detour = finiteRange(cmd->add_option("--detour", options->params.detourFactor,
                                                 tools::helpText(tools::spec::partners::detour) +
                                                     " (default: detour_factor of "

@@ -40,6 +40,8 @@ class RegistryOnDemand {
   RegistryOnDemand(const CatalogueSource& source, const core::DataPaths& paths) : source_(source), paths_(paths) {}
   [[nodiscard]] const catalogue::Catalogue& get();
   [[nodiscard]] const CatalogueSource& source() const { return source_; }
+  /// The registry when get() has read it, else null (every place was a file or coordinates).
+  [[nodiscard]] const catalogue::Catalogue* loaded() const { return loaded_ ? &*loaded_ : nullptr; }
 
  private:
   const CatalogueSource& source_;

@@ -11,6 +11,7 @@
 #include "cli/command.h"
 #include "cli/output_policy.h"
 #include "cli/progress_bar.h"
+#include "cli/result_output.h"
 #include "cli/table_printer.h"
 #include "core/data_paths.h"
 #include "core/units.h"
@@ -30,6 +31,7 @@ struct ClusterOptions {
   bool kDistance = false;
   std::string out;
   bool overwrite = false;
+  std::string schema;
 };
 
 void printKDistance(const analysis::cluster::KDistanceReport& report) {
@@ -50,6 +52,7 @@ void runClusterCommand(const ClusterOptions& options, const core::DataPaths& pat
   std::vector<io::InputRef> inputs;
   addCatalogueInput(inputs, options.catalogue);
   addBoundariesInput(inputs, options.boundaries);
+  checkSchemaOption({options.out, options.overwrite, options.schema});
   checkTargets({layerFileTarget(options.out, options.overwrite, 3)}, inputs, paths);
   const catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
   printOrigin(registry);
@@ -79,7 +82,8 @@ void runClusterCommand(const ClusterOptions& options, const core::DataPaths& pat
             << r.parameters << ")\n";
   if (!options.out.empty()) {
     const core::Layer* out[] = {&r.members, &r.convexHulls, &r.concaveHulls};
-    io::writeLayers(out, options.out, io::WriteOptions{std::nullopt, options.overwrite});
+    writeResults(out, {options.out, options.overwrite, options.schema}, {&registry, "circatlas cluster", r.parameters},
+                 paths);
     std::cout << "Wrote " << options.out << '\n';
   }
 }
@@ -101,6 +105,7 @@ void addClusterCommand(CLI::App& app, Action& action, const core::DataPaths& pat
   nonEmptyPath(cmd->add_option("--out,-o", options->out,
                                "Write members and hulls to this GeoPackage (or PostGIS: PG:\"service=NAME\")"));
   addOverwriteFlag(*cmd, options->overwrite);
+  addSchemaOption(*cmd, options->schema);
   addCatalogueOption(*cmd, options->catalogue);
   addBoundariesOption(*cmd, options->boundaries);
   cmd->callback([options, &action, &paths] { action = [options, &paths] { runClusterCommand(*options, paths); }; });

@@ -9,6 +9,7 @@
 #include "cli/output_policy.h"
 #include "cli/place_source.h"
 #include "cli/progress_bar.h"
+#include "cli/result_output.h"
 #include "cli/table_printer.h"
 #include "core/error.h"
 #include "io/layer_writer.h"
@@ -28,6 +29,7 @@ struct DistancesOptions {
   std::string out;
   std::string routes;
   bool overwrite = false;
+  std::string schema;
 };
 
 void runDistancesCommand(const DistancesOptions& o, const core::DataPaths& paths) {
@@ -39,6 +41,7 @@ void runDistancesCommand(const DistancesOptions& o, const core::DataPaths& paths
   for (const auto& [place, role] : {std::pair{o.from, "--from"}, std::pair{o.to, "--to"}}) {
     if (place != "enterprises" && place != "parks" && place != "seats") inputs.push_back({place, role, std::nullopt});
   }
+  checkSchemaOption({o.out, o.overwrite, o.schema});
   checkTargets({fileTarget(o.out, o.overwrite), fileTarget(o.routes, o.overwrite, "--routes")}, std::move(inputs),
                paths);
   RegistryOnDemand registry(o.catalogue, paths);
@@ -53,8 +56,13 @@ void runDistancesCommand(const DistancesOptions& o, const core::DataPaths& paths
   const analysis::network::Router router(network.graph(), options, &bar);
   const tools::DistancesResult r = tools::runDistances(network, router, origins, destinations, !o.routes.empty(), &bar);
   bar.finish();
-  io::writeLayer(r.matrix, o.out, io::WriteOptions{std::nullopt, o.overwrite});
-  if (r.routes) io::writeLayer(*r.routes, o.routes, io::WriteOptions{std::nullopt, o.overwrite});
+  const ResultProvenance provenance{registry.loaded(), "circatlas distances", r.parameters};
+  const core::Layer* matrix[] = {&r.matrix};
+  writeResults(matrix, {o.out, o.overwrite, o.schema}, provenance, paths);
+  if (r.routes) {
+    const core::Layer* routes[] = {&*r.routes};
+    writeResults(routes, {o.routes, o.overwrite, o.schema}, provenance, paths);
+  }
   std::cout << origins.size() << " × " << destinations.size() << " pairs (" << r.parameters << ")\n";
   for (std::size_t s = 0; s < r.statusCounts.size(); ++s) {
     if (r.statusCounts[s] == 0) continue;
@@ -82,6 +90,7 @@ void addDistancesCommand(CLI::App& app, Action& action, const core::DataPaths& p
   nonEmptyPath(cmd->add_option("--out,-o", o->out, "The table: .csv, .gpkg or PostGIS (PG:…)")->required());
   nonEmptyPath(cmd->add_option("--routes", o->routes, "Also write the route line of every pair to this file (slower)"));
   addOverwriteFlag(*cmd, o->overwrite);
+  addSchemaOption(*cmd, o->schema);
   addNetworkOptions(*cmd, o->network);
   addCatalogueOption(*cmd, o->catalogue);
   cmd->callback([o, &action, &paths] { action = [o, &paths] { runDistancesCommand(*o, paths); }; });

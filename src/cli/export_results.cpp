@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "cli/result_output.h"
+
 #include "catalogue/catalogue_layers.h"
 #include "core/error.h"
 #include "definitions/style_parser.h"
@@ -19,21 +21,6 @@
 namespace circatlas::cli {
 
 namespace {
-
-/// The credit line of the built-in catalogue's sources (data/catalogue/metadata.csv, key `credits`:
-/// WRI's Global Power Plant Database and Global Energy Monitor, both CC BY 4.0); empty without it.
-std::string catalogueCredits(const core::DataPaths& paths) {
-  const auto path = paths.catalogueDir() / "metadata.csv";
-  if (!std::filesystem::exists(path)) return {};
-  const core::TextTable t = io::readCsvTable(path.string());
-  const auto key = t.column("key");
-  const auto value = t.column("value");
-  if (!key || !value) return {};
-  for (const auto& row : t.rows) {
-    if (row.cells[*key] == std::optional<std::string>("credits") && row.cells[*value]) return *row.cells[*value];
-  }
-  return {};
-}
 
 /// Adds a result layer under its declared id, title and style (no style: the plain style, or none for tables).
 class ResultCollector {

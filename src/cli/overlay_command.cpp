@@ -11,6 +11,7 @@
 #include "cli/command.h"
 #include "cli/output_policy.h"
 #include "cli/progress_bar.h"
+#include "cli/result_output.h"
 #include "cli/table_printer.h"
 #include "io/layer_writer.h"
 #include "tools/catalogue_inputs.h"
@@ -25,12 +26,14 @@ struct OverlayOptions {
   std::string boundaries;
   std::string out;
   bool overwrite = false;
+  std::string schema;
 };
 
 void runOverlayCommand(const OverlayOptions& options, const core::DataPaths& paths) {
   std::vector<io::InputRef> inputs;
   addCatalogueInput(inputs, options.catalogue);
   addBoundariesInput(inputs, options.boundaries);
+  checkSchemaOption({options.out, options.overwrite, options.schema});
   checkTargets({layerFileTarget(options.out, options.overwrite, 6)}, inputs, paths);
   catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
   printOrigin(registry);
@@ -66,7 +69,8 @@ void runOverlayCommand(const OverlayOptions& options, const core::DataPaths& pat
     if (r.parks) out.push_back(&*r.parks);
     if (r.projects) out.push_back(&*r.projects);
     if (r.miningBases) out.push_back(&*r.miningBases);
-    io::writeLayers(out, options.out, io::WriteOptions{std::nullopt, options.overwrite});
+    writeResults(out, {options.out, options.overwrite, options.schema},
+                 {&registry, "circatlas overlay", "point in polygon against " + used.boundaries.label}, paths);
     std::cout << "Wrote " << options.out << '\n';
   }
 }
@@ -83,6 +87,7 @@ void addOverlayCommand(CLI::App& app, Action& action, const core::DataPaths& pat
   nonEmptyPath(cmd->add_option("--out,-o", options->out,
                                "Write the coded layers and the summaries to this GeoPackage (or PostGIS: PG:…)"));
   addOverwriteFlag(*cmd, options->overwrite);
+  addSchemaOption(*cmd, options->schema);
   addCatalogueOption(*cmd, options->catalogue);
   addBoundariesOption(*cmd, options->boundaries);
   cmd->callback([options, &action, &paths] { action = [options, &paths] { runOverlayCommand(*options, paths); }; });

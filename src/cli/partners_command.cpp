@@ -10,6 +10,7 @@
 #include "cli/network_source.h"
 #include "cli/option_checks.h"
 #include "cli/output_policy.h"
+#include "cli/result_output.h"
 #include "cli/table_printer.h"
 #include "core/error.h"
 #include "io/layer_writer.h"
@@ -28,12 +29,14 @@ struct PartnersOptions {
   std::string lang{tools::spec::partners::lang.text};
   std::string out;
   bool overwrite = false;
+  std::string schema;
   int year = 0;
   CLI::Option* detour = nullptr;
 };
 
 void runPartners(const PartnersOptions& options, const core::DataPaths& paths) {
   if (options.lang != "zh" && options.lang != "en") throw core::ParameterError("--lang must be zh or en");
+  checkSchemaOption({options.out, options.overwrite, options.schema});
   checkTargets({layerFileTarget(options.out, options.overwrite, 2)}, networkInputs(options.network, options.catalogue),
                paths);
   const catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
@@ -87,7 +90,8 @@ void runPartners(const PartnersOptions& options, const core::DataPaths& paths) {
   std::cout << rows << " candidate(s), " << u.size() << " residue(s) without a partner (" << result.parameters << ")\n";
   if (!options.out.empty()) {
     const core::Layer* out[] = {&result.candidates, &result.unmatched, &result.inactive};
-    io::writeLayers(out, options.out, io::WriteOptions{std::nullopt, options.overwrite});
+    writeResults(out, {options.out, options.overwrite, options.schema},
+                 {&registry, "circatlas partners", result.parameters}, paths);
     std::cout << "Wrote " << options.out << '\n';
   }
 }
@@ -117,6 +121,7 @@ void addPartnersCommand(CLI::App& app, Action& action, const core::DataPaths& pa
   nonEmptyPath(cmd->add_option("--out,-o", options->out,
                                "Also write the candidate links to this file (.gpkg, .geojson, …) or PostGIS (PG:…)"));
   addOverwriteFlag(*cmd, options->overwrite);
+  addSchemaOption(*cmd, options->schema);
   addPartnerNetworkOptions(*cmd, options->network);
   addCatalogueOption(*cmd, options->catalogue);
   cmd->callback([options, &action, &paths] { action = [options, &paths] { runPartners(*options, paths); }; });

@@ -9,6 +9,7 @@
 #include "cli/output_policy.h"
 #include "cli/place_source.h"
 #include "cli/progress_bar.h"
+#include "cli/result_output.h"
 #include "cli/table_printer.h"
 #include "io/layer_writer.h"
 #include "tools/distances_tool.h"
@@ -23,11 +24,13 @@ struct RouteOptions {
   CatalogueSource catalogue;
   std::string out;
   bool overwrite = false;
+  std::string schema;
 };
 
 void runRouteCommand(const RouteOptions& o, const core::DataPaths& paths) {
   const auto options = routerOptions(o.network);
   if (!o.out.empty()) (void)io::driverForPath(o.out);
+  checkSchemaOption({o.out, o.overwrite, o.schema});
   checkTargets({fileTarget(o.out, o.overwrite)}, networkInputs(o.network, o.catalogue), paths);
   RegistryOnDemand registry(o.catalogue, paths);
   const tools::Place from = resolvePlace(o.from, registry, paths);
@@ -52,7 +55,9 @@ void runRouteCommand(const RouteOptions& o, const core::DataPaths& paths) {
     std::cout << '\n';
   }
   if (!o.out.empty()) {
-    io::writeLayer(r.line, o.out, io::WriteOptions{std::nullopt, o.overwrite});
+    const core::Layer* out[] = {&r.line};
+    writeResults(out, {o.out, o.overwrite, o.schema}, {registry.loaded(), "circatlas route", network.parameters()},
+                 paths);
     std::cout << "Wrote " << o.out << '\n';
   }
 }
@@ -72,6 +77,7 @@ void addRouteCommand(CLI::App& app, Action& action, const core::DataPaths& paths
   nonEmptyPath(cmd->add_option("--out,-o", o->out,
                                "Write the route line to this file (GeoPackage, GeoJSON, …) or PostGIS (PG:…)"));
   addOverwriteFlag(*cmd, o->overwrite);
+  addSchemaOption(*cmd, o->schema);
   addNetworkOptions(*cmd, o->network);
   addCatalogueOption(*cmd, o->catalogue);
   cmd->callback([o, &action, &paths] { action = [o, &paths] { runRouteCommand(*o, paths); }; });

@@ -10,6 +10,7 @@
 #include "cli/command.h"
 #include "cli/option_checks.h"
 #include "cli/output_policy.h"
+#include "cli/result_output.h"
 #include "cli/table_printer.h"
 #include "io/layer_writer.h"
 #include "tools/analysis_specs.h"
@@ -25,6 +26,7 @@ struct WhatIfOptions {
   tools::WhatIfParams params;
   std::string out;
   bool overwrite = false;
+  std::string schema;
   int year = 0;
   CLI::Option* detour = nullptr;
 };
@@ -32,6 +34,7 @@ struct WhatIfOptions {
 void runWhatIf(const WhatIfOptions& options, const core::DataPaths& paths) {
   std::vector<io::InputRef> inputs;
   addCatalogueInput(inputs, options.catalogue);
+  checkSchemaOption({options.out, options.overwrite, options.schema});
   checkTargets({layerFileTarget(options.out, options.overwrite, 1)}, inputs, paths);
   catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
   printOrigin(registry);
@@ -68,7 +71,9 @@ void runWhatIf(const WhatIfOptions& options, const core::DataPaths& paths) {
   }
   std::cout << t.size() << " project-material row(s) (" << result.parameters << ")\n";
   if (!options.out.empty()) {
-    io::writeLayer(t, options.out, io::WriteOptions{std::nullopt, options.overwrite});
+    const core::Layer* out[] = {&t};
+    writeResults(out, {options.out, options.overwrite, options.schema},
+                 {&registry, "circatlas whatif", result.parameters}, paths);
     std::cout << "Wrote " << options.out << '\n';
   }
 }
@@ -85,6 +90,7 @@ void addWhatIfCommand(CLI::App& app, Action& action, const core::DataPaths& path
   nonEmptyPath(
       cmd->add_option("--out,-o", options->out, "Write the table to this file (.gpkg, .csv, …) or PostGIS (PG:…)"));
   addOverwriteFlag(*cmd, options->overwrite);
+  addSchemaOption(*cmd, options->schema);
   options->detour = finiteRange(cmd->add_option("--detour", options->params.partners.detourFactor,
                                                 tools::helpText(tools::spec::partners::detour) +
                                                     " (default: detour_factor of "

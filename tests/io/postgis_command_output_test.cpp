@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <ogrsf_frmts.h>
 
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -94,6 +95,36 @@ TEST_F(PostgisCommandOutput, ASingleLayerCommandWritesItsTable) {
   const auto r = test::runCommand(exe + " whatif --out '" + server_->connection() + "'");
   ASSERT_EQ(r.exitCode, 0) << r.output;
   EXPECT_NE(scalar("SELECT COUNT(*) FROM public.whatif"), "0");
+}
+
+TEST_F(PostgisCommandOutput, SchemaTakesTheTablesAndLayerStylesGiveQgisTheirDeclaredStyles) {
+  const std::string exe = CIRCATLAS_EXE;
+  const auto r = test::runCommand(exe + " partners --out '" + server_->connection() + "' --schema planning");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(scalar("SELECT COUNT(*) FROM planning.partner_candidates"), "0");
+  EXPECT_EQ(scalar("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name = "
+                   "'partner_candidates'"),
+            "0");
+  // The row QGIS's PostgreSQL provider looks up for the candidates: the partner-links style
+  // (classified by material), as export writes it and as the viewer draws them.
+  EXPECT_EQ(scalar("SELECT f_table_catalog || '|' || f_table_schema || '|' || useasdefault FROM public.layer_styles "
+                   "WHERE f_table_name = 'partner_candidates'"),
+            "bureau|planning|true");
+  EXPECT_EQ(scalar("SELECT xpath_exists('//renderer-v2[@type=''categorizedSymbol'' or @type=''RuleRenderer'']', "
+                   "styleqml::xml) FROM public.layer_styles WHERE f_table_name = 'partner_candidates'"),
+            "t");
+}
+
+TEST_F(PostgisCommandOutput, SchemaWithAFileTargetIsRefusedBeforeTheWork) {
+  const std::string exe = CIRCATLAS_EXE;
+  test::TempDir dir;
+  const std::string gpkg = (dir / "c.gpkg").string();
+  const auto r = test::runCommand(exe + " cluster --out '" + gpkg + "' --schema planning");
+  EXPECT_EQ(r.exitCode, 2) << r.output;
+  EXPECT_NE(r.output.find("--schema planning: applies to a PostgreSQL --out (PG:…) only, not " + gpkg),
+            std::string::npos)
+      << r.output;
+  EXPECT_FALSE(std::filesystem::exists(gpkg));
 }
 
 }  // namespace
