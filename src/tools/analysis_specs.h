@@ -52,13 +52,13 @@ inline constexpr ResultSpec miningBases{"overlay_mining_bases",
 inline constexpr ResultSpec countySummary{
     "county_summary",
     {"分县汇总", "Summary per county"},
-    "",
+    "enterprise_count",
     "code name_zh name_en enterprises demonstration_units parks projects ind_power "
     "ind_mining ind_metals ind_chemicals ind_building_materials ind_other"};
 inline constexpr ResultSpec prefectureSummary{
     "prefecture_summary",
     {"分市汇总", "Summary per prefecture"},
-    "",
+    "enterprise_count",
     "code name_zh name_en enterprises demonstration_units parks projects ind_power "
     "ind_mining ind_metals ind_chemicals ind_building_materials ind_other"};
 }  // namespace overlay
