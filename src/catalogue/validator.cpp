@@ -26,6 +26,9 @@ std::size_t count(std::span<const Problem> problems, Severity severity) noexcept
 
 namespace {
 
+/// A point nearer than this to the stated county lies on its border (and in it): 1 m.
+constexpr double kOnTheBorderKm = 0.001;
+
 std::optional<double> parseReal(std::string_view s) {
   double v = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -292,6 +295,13 @@ class Checker {
       if (swappedFits) add(Severity::Error, t, row.line, "lat", "lon and lat look swapped");
       return;
     }
+    if (*lon == 0.0 && *lat == 0.0) {
+      // Null Island, in the Gulf of Guinea: what an empty coordinate becomes in many exports.
+      add(Severity::Error, t, row.line, "lon",
+          "point (0, 0) is where missing coordinates end up (the Gulf of Guinea), not a site: leave lon and lat "
+          "empty when the location is not known");
+      return;
+    }
     const auto county = admin_.countyAt({*lon, *lat});
     if (const auto province = cell(input, row, "province_code"); province && *province != kGansu) {
       // A partner in a neighbouring province: its point must lie outside Gansu.
@@ -320,6 +330,8 @@ class Checker {
       // A point known only to a few kilometres may fall just across the line of the county the
       // source names: within the stated radius that is a warning, beyond it an error.
       const double km = admin_.distanceToCountyMeters(*stated, {*lon, *lat}) / 1000.0;
+      // On the line two counties share, the point lies in both: the stated one is right.
+      if (km < kOnTheBorderKm) return;
       const auto radius = statedRadiusKm(cell(input, row, "location_precision"));
       char distance[160];
       std::snprintf(distance, sizeof distance, ", %.1f km outside it", km);

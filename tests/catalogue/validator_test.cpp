@@ -66,6 +66,22 @@ TEST_F(Validator, PointJustAcrossTheLineWithinItsStatedPrecisionIsAWarning) {
                                                    "stated precision)"});
 }
 
+TEST_F(Validator, APointOnTheLineTwoCountiesShareIsInTheStatedOne) {
+  // 104°E is the edge of both squares: whichever county the index finds first, either is right.
+  EXPECT_TRUE(check({enterprise("E1", "104", "36.5", "620102")}).empty());
+  EXPECT_TRUE(check({enterprise("E2", "104", "36.5", "620103")}).empty());
+}
+
+TEST_F(Validator, ZeroZeroIsAMissingLocationNotASite) {
+  // Stated in a county and not: both an error, whether points outside Gansu are reported or not.
+  const std::string message =
+      "e.csv:2:lon: error: point (0, 0) is where missing coordinates end up (the Gulf of Guinea), not a site: leave "
+      "lon and lat empty when the location is not known";
+  EXPECT_EQ(check({enterprise("E1", "0", "0", "620102")}), std::vector<std::string>{message});
+  EXPECT_EQ(check({enterprise("E1", "0.0", "0.000", "620102")}, ValidationOptions{false}),
+            std::vector<std::string>{message});
+}
+
 TEST_F(Validator, SwappedCoordinatesAreRecognised) {
   EXPECT_EQ(check({enterprise("E1", "36.5", "103.5")}),
             (std::vector<std::string>{"e.csv:2:lat: error: out of range: 103.5 is not a latitude (-90 to 90)",
