@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -292,9 +293,21 @@ std::size_t JsonObject::choice(std::string_view key, std::initializer_list<std::
 LocalizedText JsonObject::text(std::string_view key) {
   const auto* v = get(key);
   if (!v) return {};
-  if (v->is_string()) return {v->get<std::string>(), v->get<std::string>()};
+  // A title or label is drawn on one line: a longer one is a mistake, and a 100 MB one took
+  // 1.6 GB to lay out and drew a black band across the figure.
+  const auto checked = [this](std::string_view where, const JsonObject& owner, std::string text) {
+    if (text.size() > kMaxTextBytes) {
+      owner.fail(where, "a text of " + std::to_string(text.size()) + " bytes; titles and labels hold at most " +
+                            std::to_string(kMaxTextBytes) + " bytes");
+    }
+    return text;
+  };
+  if (v->is_string()) {
+    const std::string s = checked(key, *this, v->get<std::string>());
+    return {s, s};
+  }
   JsonObject o(source_, *v, pointerOf(key));
-  LocalizedText t{o.string("zh", ""), o.string("en", "")};
+  LocalizedText t{checked("zh", o, o.string("zh", "")), checked("en", o, o.string("en", ""))};
   o.finish();
   return t;
 }
@@ -363,6 +376,15 @@ void JsonObject::finish() const {
 }
 
 std::string readTextFile(const std::string& path) {
+  // Definitions are a few kilobytes; refuse a huge file before reading it into memory.
+  std::error_code ec;
+  if (const auto size = std::filesystem::file_size(path, ec); !ec && size > kMaxDefinitionBytes) {
+    core::ParameterError error("a file of " + std::to_string(size) +
+                               " bytes; a style, layer set or figure preset holds at most " +
+                               std::to_string(kMaxDefinitionBytes) + " bytes");
+    error.setFile(path);
+    throw error;
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw core::IoError(path + ": cannot open file");
   std::ostringstream s;

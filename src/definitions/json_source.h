@@ -79,7 +79,13 @@ class JsonObject {
   std::vector<std::string> known_;
 };
 
-/// Reads a whole file; core::IoError naming it when it cannot be read.
+/// The longest title or label a definition may give (JsonObject::text): 4 KiB.
+inline constexpr std::size_t kMaxTextBytes = 4096;
+/// The largest definition file readTextFile reads: 4 MiB (the built-in ones are a few KiB).
+inline constexpr std::size_t kMaxDefinitionBytes = 4U << 20U;
+
+/// Reads a whole file; core::ParameterError naming it when it is larger than kMaxDefinitionBytes,
+/// core::IoError when it cannot be read.
 [[nodiscard]] std::string readTextFile(const std::string& path);
 
 }  // namespace circatlas::render

@@ -2,13 +2,16 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "core/data_paths.h"
 #include "core/error.h"
 #include "definitions/definition_paths.h"
 #include "definitions/figure_preset.h"
+#include "definitions/json_source.h"
 #include "definitions/layer_set.h"
 #include "definitions/style_parser.h"
+#include "test_support.h"
 
 namespace circatlas::render {
 namespace {
@@ -71,6 +74,33 @@ TEST(StyleParser, UnknownKeyIsNamedWithFileLineColumnAndPath) {
   EXPECT_NE(msg.find("roads.json:5:14"), std::string::npos) << msg;
   EXPECT_NE(msg.find("in style 'roads' at /symbol/strok_width"), std::string::npos) << msg;
   EXPECT_NE(msg.find("unknown key 'strok_width'"), std::string::npos) << msg;
+}
+
+TEST(StyleParser, AHugeTitleIsRefusedNamingItsPlace) {
+  // A 100 MB title took 1.6 GB and drew a black band across the figure; 5,000 bytes is refused.
+  const std::string title(5000, 'x');
+  const std::string msg = messageOf([&] {
+    (void)parseStyle("{\n  \"name\": \"x\",\n  \"geometry\": \"point\",\n  \"title\": {\"zh\": \"" + title + "\"}\n}",
+                     "x.json");
+  });
+  EXPECT_NE(msg.find("x.json:4:"), std::string::npos) << msg.substr(0, 200);
+  EXPECT_NE(msg.find("at /title/zh: a text of 5000 bytes; titles and labels hold at most 4096 bytes"),
+            std::string::npos)
+      << msg.substr(0, 300);
+}
+
+TEST(StyleParser, AFileOverTheDefinitionBoundIsRefusedBeforeReading) {
+  const test::TempDir dir;
+  const auto path = dir / "huge.json";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "{\"name\": \"x\", \"title\": \"" << std::string(kMaxDefinitionBytes, 'x') << "\"}";
+  }
+  const std::string msg = messageOf([&] { (void)parseStyleFile(path); });
+  EXPECT_NE(msg.find(path.string() + ": a file of " + std::to_string(kMaxDefinitionBytes + 26) +
+                     " bytes; a style, layer set or figure preset holds at most 4194304 bytes"),
+            std::string::npos)
+      << msg.substr(0, 300);
 }
 
 TEST(StyleParser, SyntaxErrorNamesLineAndColumn) {
