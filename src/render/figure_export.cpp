@@ -1,6 +1,7 @@
 // The three back ends: QImage (PNG), QPdfWriter (PDF) and QSvgGenerator (SVG) share one draw path.
 #include "render/figure_export.h"
 
+#include <QBuffer>
 #include <QFile>
 #include <QFont>
 #include <QFontDatabase>
@@ -11,7 +12,10 @@
 #include <QRawFont>
 #include <QSvgGenerator>
 #include <array>
+#include <cerrno>
 #include <cstdint>
+#include <cstdio>
+#include <cstring>
 #include <unordered_map>
 
 #include "core/error.h"
@@ -133,6 +137,21 @@ void writePdf(std::span<const FigurePage> pages, const std::filesystem::path& tm
   file.close();
 }
 
+// Writes `bytes` to `file` (the staged copy of `target`); core::IoError naming the target and the
+// system's reason ("No space left on device") when any byte is not written.
+void writeBytes(const std::filesystem::path& file, const QByteArray& bytes, const std::filesystem::path& target,
+                const char* format) {
+  std::FILE* out = std::fopen(file.c_str(), "wb");
+  if (!out) throw core::IoError(target.string() + ": cannot write " + format + ": " + std::strerror(errno));
+  const std::size_t size = static_cast<std::size_t>(bytes.size());
+  const bool written = std::fwrite(bytes.constData(), 1, size, out) == size && std::fflush(out) == 0;
+  const int reason = errno;
+  const bool closed = std::fclose(out) == 0;
+  if (!written || !closed) {
+    throw core::IoError(target.string() + ": cannot write " + format + ": " + std::strerror(written ? errno : reason));
+  }
+}
+
 }  // namespace
 
 FigureFormat figureFormatFor(const std::filesystem::path& path) {
@@ -161,10 +180,17 @@ FigureReport exportFigure(const FigurePage& page, const std::filesystem::path& p
           QPainter painter(&image);
           report = page.draw(painter);
         }
-        // opaque pages: RGB32 makes smaller, faster PNGs than ARGB
-        if (!image.convertToFormat(QImage::Format_RGB32).save(QString::fromStdString(tmp.string()), "PNG", 80)) {
-          throw core::IoError(path.string() + ": cannot write PNG");
+        // Opaque pages: RGB32 makes smaller, faster PNGs than ARGB. Encoded in memory, then written
+        // with a checked write: on a full disk libpng only printed "libpng error: Write Error".
+        QByteArray png;
+        {
+          QBuffer buffer(&png);
+          buffer.open(QIODevice::WriteOnly);
+          if (!image.convertToFormat(QImage::Format_RGB32).save(&buffer, "PNG", 80)) {
+            throw core::IoError(path.string() + ": cannot encode PNG");
+          }
         }
+        writeBytes(tmp, png, path, "PNG");
         break;
       }
       case FigureFormat::Pdf: {

@@ -522,6 +522,11 @@ TEST(BadInputRound3, FullDiskSaysNoSpaceAndLeavesNothingBehind) {
   r = runIn(dir, "", "hotspots --material FLY_ASH --out small/h");
   EXPECT_EQ(r.exitCode, 4) << r.output;
   EXPECT_OUTPUT_HAS(r, "No space left on device");
+  // A PNG figure (about 1 MB) on the 300 kB disk: our message, not libpng's raw "Write Error".
+  r = runIn(dir, "", "figure --preset overview --out small/f.png");
+  EXPECT_EQ(r.exitCode, 4) << r.output;
+  EXPECT_OUTPUT_HAS(r, "small/f.png: cannot write PNG: No space left on device");
+  EXPECT_EQ(r.output.find("libpng"), std::string::npos) << r.output;
   EXPECT_TRUE(std::filesystem::is_empty(dir / "small")) << "a half-written output was left on the full disk";
 }
 
