@@ -9,6 +9,7 @@
 #include <map>
 
 #include "definitions/qgis_layout_writer.h"
+#include "definitions/qml_writer.h"
 
 namespace circatlas::render {
 
@@ -28,7 +29,7 @@ class QgsWriter {
     w_.writeStartDocument();
     w_.writeDTD(QStringLiteral("<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>"));
     w_.writeStartElement(QStringLiteral("qgis"));
-    w_.writeAttribute(QStringLiteral("version"), QStringLiteral("3.22.0"));
+    w_.writeAttribute(QStringLiteral("version"), QLatin1String(kQgisVersion));
     w_.writeAttribute(QStringLiteral("projectname"), qs(p_.title));
     w_.writeEmptyElement(QStringLiteral("homePath"));
     w_.writeAttribute(QStringLiteral("path"), QString());

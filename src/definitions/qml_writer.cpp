@@ -69,7 +69,7 @@ class QmlWriter {
     w_.writeStartDocument();
     w_.writeDTD(QStringLiteral("<!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>"));
     w_.writeStartElement(QStringLiteral("qgis"));
-    w_.writeAttribute(QStringLiteral("version"), QStringLiteral("3.28.0"));
+    w_.writeAttribute(QStringLiteral("version"), QLatin1String(kQgisVersion));
     w_.writeAttribute(QStringLiteral("styleCategories"), QStringLiteral("Symbology|Labeling|Rendering"));
     const bool scaled = s_.scaleRange.minDenominator || s_.scaleRange.maxDenominator;
     w_.writeAttribute(QStringLiteral("hasScaleBasedVisibilityFlag"),

@@ -7,6 +7,14 @@
 
 namespace circatlas::render {
 
+/// The QGIS version the .qml styles and the .qgs project say they were written for: Debian 12's
+/// QGIS (3.22), the oldest the files are checked with (scripts/qgis_check.py); later versions read them.
+inline constexpr const char* kQgisVersion = "3.22.0";
+
+}  // namespace circatlas::render
+
+namespace circatlas::render {
+
 /// A QGIS style document (the content of a .qml file and of layer_styles.styleQML) for the
 /// style, with legend and label texts in `language`:
 /// - single → renderer-v2 singleSymbol;
