@@ -107,6 +107,8 @@ class AllocationPanel : public QWidget {
   [[nodiscard]] QString project() const;
   /// Whether an allocation has been shown since the registry was opened.
   [[nodiscard]] bool hasAllocation() const noexcept { return hasAllocation_; }
+  /// Whether a what-if has been shown since the registry was opened.
+  [[nodiscard]] bool hasWhatIf() const noexcept { return hasWhatIf_; }
   /// Chooses the material by code; empty for all. False if unknown.
   bool setMaterial(const QString& code);
   /// Chooses the proposed project by id (e.g. "J003"). False if unknown or without flows.

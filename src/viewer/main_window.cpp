@@ -470,6 +470,7 @@ Project MainWindow::currentProject() const {
     p.analyses.allocationMaterial = utf8(allocation_->material());
     p.analyses.allocationRun = allocation_->hasAllocation();
     p.analyses.whatIfProject = utf8(allocation_->project());
+    p.analyses.whatIfRun = allocation_->hasWhatIf();
   }
   return p;
 }
@@ -553,7 +554,19 @@ QStringList MainWindow::applyProject(const Project& project) {
   if (allocation_) {
     allocation_->setMaterial(qs(a.allocationMaterial));
     if (!a.whatIfProject.empty()) allocation_->setProject(qs(a.whatIfProject));
-    if (a.allocationRun) allocation_->runAllocation();
+    const bool whatIf = a.whatIfRun && !a.whatIfProject.empty() && allocation_->project() == qs(a.whatIfProject);
+    if (a.allocationRun && allocation_->runAllocation()) {
+      // One run at a time: the what-if follows when the allocation has been shown.
+      if (whatIf) {
+        auto once = std::make_shared<QMetaObject::Connection>();
+        *once = connect(allocation_, &AllocationPanel::finished, this, [this, once] {
+          disconnect(*once);
+          allocation_->runWhatIf();
+        });
+      }
+    } else if (whatIf) {
+      allocation_->runWhatIf();
+    }
   }
   if (partners_ && !a.partnersEnterprise.empty()) partners_->setEnterprise(qs(a.partnersEnterprise));
   if (!problems.isEmpty()) showError(this, tr("Parts of the project could not be restored"), problems.join('\n'));

@@ -76,8 +76,10 @@ std::string projectToJson(const Project& project, const std::filesystem::path& f
   analyses["cluster"] = QJsonObject{
       {"eps_m", a.clusterEpsMeters}, {"min_points", a.clusterMinPoints}, {"dbscan_star", a.clusterDbscanStar}};
   analyses["partners"] = QJsonObject{{"enterprise", qs(a.partnersEnterprise)}};
-  analyses["allocation"] = QJsonObject{
-      {"material", qs(a.allocationMaterial)}, {"run", a.allocationRun}, {"whatif_project", qs(a.whatIfProject)}};
+  analyses["allocation"] = QJsonObject{{"material", qs(a.allocationMaterial)},
+                                       {"run", a.allocationRun},
+                                       {"whatif_project", qs(a.whatIfProject)},
+                                       {"whatif_run", a.whatIfRun}};
   root["analyses"] = analyses;
   return QJsonDocument(root).toJson(QJsonDocument::Indented).toStdString();
 }
@@ -138,6 +140,7 @@ Project projectFromJson(const std::string& json, const std::filesystem::path& fo
   p.analyses.allocationMaterial = utf8(allocation.value("material").toString());
   p.analyses.allocationRun = allocation.value("run").toBool();
   p.analyses.whatIfProject = utf8(allocation.value("whatif_project").toString());
+  p.analyses.whatIfRun = allocation.value("whatif_run").toBool();
   return p;
 }
 

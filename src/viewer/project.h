@@ -31,6 +31,7 @@ struct ProjectAnalyses {
   std::string allocationMaterial;
   bool allocationRun = false;
   std::string whatIfProject;
+  bool whatIfRun = false;  ///< the what-if of whatIfProject was shown: rerun after the allocation
 };
 
 struct Project {

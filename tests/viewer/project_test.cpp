@@ -1,12 +1,14 @@
 // Issue 19 item 2: a project keeps layers, order, looks, view, registry and analysis parameters,
 // with paths relative to the project file, and the last session comes back on start.
 #include <QListWidget>
+#include <QTableWidget>
 
 #include <fstream>
 
 #include "core/data_paths.h"
 #include "core/error.h"
 #include "test_support.h"
+#include "viewer/allocation_panel.h"
 #include "viewer/analysis_inputs.h"
 #include "viewer/cluster_panel.h"
 #include "viewer/layer_stack.h"
@@ -107,6 +109,34 @@ TEST_F(Projects, SavedAndReopenedInAFreshWindowTheWorkIsAllThere) {
   const core::Extent shown = window->canvas()->viewExtent();
   EXPECT_NEAR(shown.center().x, view.center().x, 1.0);
   EXPECT_NEAR(shown.center().y, view.center().y, 1.0);
+}
+
+// Item 6 (rest): a project saved with the allocation and a what-if shown reruns both when it opens.
+TEST_F(Projects, TheWhatIfShownWhenSavedIsRerunWhenTheProjectOpens) {
+  test::TempDir dir;
+  AllocationPanel* panel = window->allocationPanel();
+  ASSERT_TRUE(panel->setMaterial("FLY_ASH"));
+  ASSERT_TRUE(panel->setProject("J003"));
+  ASSERT_TRUE(panel->runAllocation());
+  ASSERT_TRUE(waitUntil([&] { return !panel->isRunning(); }));
+  ASSERT_TRUE(panel->runWhatIf());
+  ASSERT_TRUE(waitUntil([&] { return !panel->isRunning(); }));
+  ASSERT_TRUE(panel->hasWhatIf());
+  const std::size_t rows = panel->lastWhatIf().rows.size();
+  ASSERT_GT(rows, 0u);
+  const QString file = qs((dir / "whatif.circatlas").string());
+  ASSERT_TRUE(window->saveProject(file));
+
+  window = std::make_unique<MainWindow>(core::DataPaths::fromEnvironment());
+  ASSERT_TRUE(window->loadBuiltinAtlas());
+  AllocationPanel* again = window->allocationPanel();
+  EXPECT_FALSE(again->hasWhatIf());
+  ASSERT_TRUE(window->openProject(file));
+  ASSERT_TRUE(waitUntil([&] { return again->hasWhatIf() && !again->isRunning(); }, 60000));
+  EXPECT_TRUE(again->hasAllocation());
+  EXPECT_EQ(again->lastWhatIf().projectId, QStringLiteral("J003"));
+  EXPECT_EQ(again->lastWhatIf().rows.size(), rows);
+  EXPECT_EQ(again->whatIfTable()->rowCount(), static_cast<int>(rows));
 }
 
 TEST_F(Projects, TheLastSessionComesBackOnStart) {
