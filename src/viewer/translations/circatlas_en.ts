@@ -623,6 +623,16 @@
     </message>
 </context>
 <context>
+    <name>circatlas::viewer::MeasureTool</name>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>circatlas::viewer::MeasurePanel</name>
     <message>
         <source>Click points on the map; double-click or Esc ends, right-click clears. Distances on the WGS 84 ellipsoid; road distances on the schematic trunk network.</source>
