@@ -295,7 +295,7 @@ LocalizedText JsonObject::text(std::string_view key) {
   if (!v) return {};
   // A title or label is drawn on one line: a longer one is a mistake, and a 100 MB one took
   // 1.6 GB to lay out and drew a black band across the figure.
-  const auto checked = [this](std::string_view where, const JsonObject& owner, std::string text) {
+  const auto checked = [](std::string_view where, const JsonObject& owner, std::string text) {
     if (text.size() > kMaxTextBytes) {
       owner.fail(where, "a text of " + std::to_string(text.size()) + " bytes; titles and labels hold at most " +
                             std::to_string(kMaxTextBytes) + " bytes");
