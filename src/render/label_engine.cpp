@@ -152,6 +152,15 @@ LabelEngine::Result LabelEngine::place(QPainter& painter, const QPainterPath* fo
     return ca.rank > cb.rank;
   });
   const double pxPerMm = dpi_ / 25.4;
+  // The points of the labels that may cover symbols (city seats). Such a label first tries the
+  // positions that leave every other such point uncovered: of two seats 20 km apart (Jiayuguan and
+  // Jiuquan) the first one's name no longer lies on the second one's marker and takes its places.
+  BoxGrid seats(width_, height_);
+  for (const LabelCandidate& c : candidates_) {
+    if (c.style->priority >= kCoversSymbolsPriority && c.style->placement == LabelPlacement::AroundPoint) {
+      seats.insert({c.x - 0.5, c.y - 0.5, c.x + 0.5, c.y + 0.5});
+    }
+  }
   Result result;
   painter.save();
   painter.setRenderHint(QPainter::Antialiasing, true);
@@ -204,18 +213,32 @@ LabelEngine::Result LabelEngine::place(QPainter& painter, const QPainterPath* fo
       }
     }
 
-    bool done = false;
-    for (const QPointF& topLeft : positions) {
-      Box box{topLeft.x() - halo, topLeft.y() - halo, topLeft.x() + w + halo, topLeft.y() + h + halo};
+    const auto boxAt = [&](const QPointF& topLeft) {
       if (style.placement == LabelPlacement::Line && c.angleDeg != 0.0) {
         // the axis-aligned bounds of the rotated box: conservative, never lets rotated labels touch
         const double a = c.angleDeg * 3.14159265358979 / 180.0;
         const double bw = std::abs(w * std::cos(a)) + std::abs(h * std::sin(a));
         const double bh = std::abs(w * std::sin(a)) + std::abs(h * std::cos(a));
-        box = {c.x - bw / 2 - halo, c.y - bh / 2 - halo, c.x + bw / 2 + halo, c.y + bh / 2 + halo};
+        return Box{c.x - bw / 2 - halo, c.y - bh / 2 - halo, c.x + bw / 2 + halo, c.y + bh / 2 + halo};
       }
-      if (!free(box, mayCoverSymbols)) continue;
-      placed_.insert(box);
+      return Box{topLeft.x() - halo, topLeft.y() - halo, topLeft.x() + w + halo, topLeft.y() + h + halo};
+    };
+    // Best position that covers no other seat, else the best free one.
+    const QPointF* chosen = nullptr;
+    for (const bool spareSeats : {mayCoverSymbols, false}) {
+      for (const QPointF& topLeft : positions) {
+        const Box box = boxAt(topLeft);
+        if (free(box, mayCoverSymbols) && !(spareSeats && seats.overlaps(box))) {
+          chosen = &topLeft;
+          break;
+        }
+      }
+      if (chosen || !spareSeats) break;
+    }
+    bool done = false;
+    if (chosen) {
+      const QPointF& topLeft = *chosen;
+      placed_.insert(boxAt(topLeft));
       if (style.placement == LabelPlacement::Line && c.angleDeg != 0.0) {
         painter.save();
         painter.translate(c.x, c.y);
@@ -238,7 +261,6 @@ LabelEngine::Result LabelEngine::place(QPainter& painter, const QPainterPath* fo
         drawHaloText(painter, QPointF(topLeft.x(), topLeft.y() + ascent), font, text, style, pxPerMm);
       }
       done = true;
-      break;
     }
     if (done) ++result.placed;
     else ++result.dropped;

@@ -58,6 +58,22 @@ TEST_F(Labels, PointLabelGoesLeftWhenTheRightIsTaken) {
   EXPECT_EQ(r.placed, 1U);
 }
 
+TEST_F(Labels, TwoNearbySeatsBothGetTheirNamesTheFirstOneTakingTheLeft) {
+  // Jiayuguan and Jiuquan: two city seats 20 px apart in a frame so low that only the right and left
+  // positions fit (7 pt at 96 dpi is about 12 px high). Placed greedily right, the first name lay
+  // on the second seat and covered both its places, so the second was dropped; the first now goes
+  // left, since its right would cover another seat, and the second takes its right.
+  style_.priority = 90;
+  LabelEngine engine(400, 20, 96);
+  engine.add(at(100, 10));
+  engine.add(at(120, 10));
+  const auto r = place(engine);
+  EXPECT_EQ(r.placed, 2U);
+  EXPECT_EQ(r.dropped, 0U);
+  EXPECT_GT(inked(40, 0, 94, 20), 0) << "the first name, left of its seat";
+  EXPECT_GT(inked(127, 0, 180, 20), 0) << "the second name, right of its seat";
+}
+
 TEST_F(Labels, ObstacleSpanningManyGridCellsBlocksFromItsFarEnd) {
   LabelEngine engine(400, 300, 96);
   // One box from beyond the left edge across the frame, y 136–164. Around a symbol of radius
