@@ -4,13 +4,14 @@
 #include <regex>
 #include <string>
 
+#include "cli/cli_test_support.h"
 #include "test_support.h"
 #include "tools/analysis_specs.h"
 
 namespace circatlas {
 namespace {
 
-std::string exe() { return std::string("'") + CIRCATLAS_EXE + "'"; }
+using test::exe;
 
 /// The help of one option: its line and the continuation lines up to the next option.
 std::string optionBlock(const std::string& help, const std::string& option) {

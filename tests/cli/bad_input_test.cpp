@@ -8,6 +8,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "cli/cli_test_support.h"
 #include "test_support.h"
 
 namespace circatlas {
@@ -15,16 +16,13 @@ namespace {
 
 using test::runCommand;
 
-std::string exe() { return std::string("'") + CIRCATLAS_EXE + "'"; }
+using test::exe;
 
 // Runs `circatlas <command> <bad file> <extra>` from the corpus folder, so messages carry the short name.
 test::CommandResult run(const std::string& command, const std::string& name, const std::string& extra = "") {
   return runCommand("cd '" + std::string(CIRCATLAS_BAD_DATA_DIR) + "' && " + exe() + " " + command + " '" + name +
                     "' " + extra);
 }
-
-#define EXPECT_OUTPUT_HAS(result, fragment) \
-  EXPECT_NE((result).output.find(fragment), std::string::npos) << "missing: " << (fragment) << "\n" << (result).output
 
 TEST(BadInput, MissingCoordinateColumnIsNamedWithTheOptionThatFixesIt) {
   const auto r = run("validate", "missing_column.csv");

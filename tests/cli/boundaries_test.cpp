@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/cli_test_support.h"
 #include "core/layer.h"
 #include "io/layer_reader.h"
 #include "io/layer_writer.h"
@@ -19,14 +20,8 @@ using test::runCommand;
 using test::TempDir;
 using test::writeFile;
 
-std::string exe() { return std::string("'") + CIRCATLAS_EXE + "'"; }
-
-test::CommandResult in(const TempDir& dir, const std::string& args) {
-  return runCommand("cd '" + dir.path().string() + "' && " + exe() + " " + args);
-}
-
-#define EXPECT_OUTPUT_HAS(result, fragment) \
-  EXPECT_NE((result).output.find(fragment), std::string::npos) << "missing: " << (fragment) << "\n" << (result).output
+using test::exe;
+using test::in;
 
 // Five works in Thuringia and Saxony, far from Gansu: three in the square A (10–11° E, 50–51° N),
 // one in B (11–12° E), one east of both (13° E).

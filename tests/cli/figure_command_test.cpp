@@ -6,6 +6,7 @@
 #include <sstream>
 #include <string>
 
+#include "cli/cli_test_support.h"
 #include "test_support.h"
 
 namespace circatlas {
@@ -15,11 +16,8 @@ using test::runCommand;
 using test::TempDir;
 using test::writeFile;
 
-std::string exe() { return std::string("'") + CIRCATLAS_EXE + "'"; }
-
-test::CommandResult in(const TempDir& dir, const std::string& args) {
-  return runCommand("cd '" + dir.path().string() + "' && " + exe() + " " + args);
-}
+using test::exe;
+using test::in;
 
 std::string slurp(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -33,9 +31,6 @@ long long scaleOf(const std::string& output) {
   const auto p = output.find("scale 1:");
   return p == std::string::npos ? -1 : std::stoll(output.substr(p + 8));
 }
-
-#define EXPECT_OUTPUT_HAS(result, fragment) \
-  EXPECT_NE((result).output.find(fragment), std::string::npos) << "missing: " << (fragment) << "\n" << (result).output
 
 // Five works in Thuringia and Saxony (10.2–13.0° E, 50.2–50.8° N), and two districts of one level
 // as a German Kreise layer names them (AGS, GEN) covering 10–12° E, 50–51° N.

@@ -3,12 +3,13 @@
 
 #include <string>
 
+#include "cli/cli_test_support.h"
 #include "test_support.h"
 
 namespace circatlas {
 namespace {
 
-std::string exe() { return std::string("'") + CIRCATLAS_EXE + "'"; }
+using test::exe;
 
 TEST(HotspotsCommand, WritesDensityRasterAndCountyScores) {
   test::TempDir dir;

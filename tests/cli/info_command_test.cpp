@@ -3,6 +3,7 @@
 
 #include <fstream>
 
+#include "cli/cli_test_support.h"
 #include "test_support.h"
 
 namespace circatlas {
@@ -12,7 +13,7 @@ using test::runCommand;
 using test::TempDir;
 using test::writeFile;
 
-std::string exe() { return std::string("'") + CIRCATLAS_EXE + "'"; }
+using test::exe;
 
 TEST(InfoCommand, DescribesTheBuiltInData) {
   const auto r = runCommand(exe() + " info");

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 
+#include "cli/cli_test_support.h"
 #include "test_support.h"
 
 namespace circatlas {
@@ -12,7 +13,7 @@ namespace {
 
 using test::runCommand;
 
-std::string exe() { return std::string("'") + CIRCATLAS_EXE + "'"; }
+using test::exe;
 
 // Runs circatlas in `dir` with CIRCATLAS_MEMORY_LIMIT set to `limit`, or unset when empty.
 test::CommandResult run(const std::filesystem::path& dir, const std::string& limit, const std::string& args) {

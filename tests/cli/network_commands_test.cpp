@@ -4,12 +4,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "cli/cli_test_support.h"
 #include "test_support.h"
 
 namespace circatlas {
 namespace {
 
-std::string exe() { return std::string("'") + CIRCATLAS_EXE + "'"; }
+using test::exe;
 
 std::string readText(const std::filesystem::path& path) {
   std::ifstream in(path);

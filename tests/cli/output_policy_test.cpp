@@ -10,6 +10,7 @@
 #include <fstream>
 #include <thread>
 
+#include "cli/cli_test_support.h"
 #include "test_support.h"
 
 namespace circatlas {
@@ -18,11 +19,8 @@ namespace {
 namespace fs = std::filesystem;
 using test::runCommand;
 
-std::string exe() { return std::string("'") + CIRCATLAS_EXE + "'"; }
-
-test::CommandResult in(const test::TempDir& dir, const std::string& args) {
-  return runCommand("cd '" + dir.path().string() + "' && " + exe() + " " + args);
-}
+using test::exe;
+using test::in;
 
 // The built-in data folder the command uses: $CIRCATLAS_DATA_DIR (set by ctest), else the configured one.
 std::string dataDir() {
@@ -34,9 +32,6 @@ std::string readAll(const fs::path& p) {
   std::ifstream f(p, std::ios::binary);
   return {std::istreambuf_iterator<char>(f), std::istreambuf_iterator<char>()};
 }
-
-#define EXPECT_OUTPUT_HAS(result, fragment) \
-  EXPECT_NE((result).output.find(fragment), std::string::npos) << "missing: " << (fragment) << "\n" << (result).output
 
 constexpr const char* kNever = "; circatlas never writes onto, over or inside what it reads: choose another output";
 

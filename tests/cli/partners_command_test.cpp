@@ -7,12 +7,13 @@
 #include <iterator>
 #include <string>
 
+#include "cli/cli_test_support.h"
 #include "test_support.h"
 
 namespace circatlas {
 namespace {
 
-std::string exe() { return std::string("'") + CIRCATLAS_EXE + "'"; }
+using test::exe;
 
 TEST(PartnersCommand, ListsCandidatesForAKnownEnterpriseWithReasons) {
   // E002: Datang Xigu CHP (Lanzhou), fly ash and FGD gypsum in the built-in flows.

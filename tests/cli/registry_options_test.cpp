@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "cli/cli_test_support.h"
 #include "core/layer.h"
 #include "io/layer_reader.h"
 #include "test_support.h"
@@ -16,14 +17,8 @@ using test::runCommand;
 using test::TempDir;
 using test::writeFile;
 
-std::string exe() { return std::string("'") + CIRCATLAS_EXE + "'"; }
-
-test::CommandResult in(const TempDir& dir, const std::string& args) {
-  return runCommand("cd '" + dir.path().string() + "' && " + exe() + " " + args);
-}
-
-#define EXPECT_OUTPUT_HAS(result, fragment) \
-  EXPECT_NE((result).output.find(fragment), std::string::npos) << "missing: " << (fragment) << "\n" << (result).output
+using test::exe;
+using test::in;
 
 // Four works with headers no recogniser knows. A, B and C lie within 1 km of each other in
 // Lanzhou (A–B: 0.005° of longitude × cos 36.06° × 111.3 km = 0.45 km east, 0.22 km north, about

@@ -3,12 +3,13 @@
 
 #include <fstream>
 
+#include "cli/cli_test_support.h"
 #include "test_support.h"
 
 namespace circatlas {
 namespace {
 
-std::string exe() { return std::string("'") + CIRCATLAS_EXE + "'"; }
+using test::exe;
 
 std::string slurp(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);

@@ -1,6 +1,7 @@
 // `circatlas validate` on the built-in catalogue and on registries as offices send them.
 #include <gtest/gtest.h>
 
+#include "cli/cli_test_support.h"
 #include "geo/web_map_coords.h"
 #include "test_support.h"
 
@@ -11,7 +12,7 @@ using test::runCommand;
 using test::TempDir;
 using test::writeFile;
 
-std::string exe() { return std::string("'") + CIRCATLAS_EXE + "'"; }
+using test::exe;
 
 const char* const kHeader =
     "id,name_zh,name_en,industry_code,status,lon,lat,county_code,prefecture_code,source,location_precision\n";
