@@ -5,14 +5,19 @@
 
 #include "core/data_paths.h"
 #include "io/layer_reader.h"
+#include "io/output_target.h"
 
 namespace circatlas::viewer {
 
 std::string AnalysisInputs::shortName() const {
   if (catalogue.builtin || request.source.path.empty()) return {};
+  // A PostgreSQL source is named by its connection string, which may hold a password.
+  if (io::isDatabaseTarget(request.source.path)) {
+    return io::maskSecrets(request.source.path) + (request.source.layer ? " / " + *request.source.layer : "");
+  }
   std::filesystem::path p(request.source.path);
   std::string name = p.filename().empty() ? p.parent_path().filename().string() : p.filename().string();
-  if (name.empty()) name = request.source.path;  // e.g. a PG: connection string
+  if (name.empty()) name = request.source.path;
   if (request.source.layer) name += " / " + *request.source.layer;
   return name;
 }

@@ -39,6 +39,17 @@ QString dockHeader(MainWindow& window, const char* name) {
   return label ? label->text() : QString();
 }
 
+TEST(RegistryName, APostgisRegistryIsNamedWithoutItsPassword) {
+  AnalysisInputs inputs;
+  inputs.catalogue.builtin = false;
+  inputs.request.source.path = "PG:dbname=bureau user=planner password=s3cret host=db";
+  inputs.request.source.layer = "firms";
+  const std::string name = inputs.shortName();
+  EXPECT_EQ(name.find("s3cret"), std::string::npos) << name;
+  EXPECT_NE(name.find("dbname=bureau"), std::string::npos) << name;
+  EXPECT_NE(name.find(" / firms"), std::string::npos) << name;
+}
+
 TEST_F(RegistryDocks, EveryAnalysisDockRunsOnTheOpenedRegistryAndNamesIt) {
   test::TempDir dir;
   const auto file = test::writeFile(dir / "reg.csv", kRegistry);
