@@ -39,12 +39,8 @@ class ReceiverGrid {
     const std::int64_t cy = index(at.y);
     for (std::int64_t dy = -2; dy <= 2; ++dy) {
       for (std::int64_t dx = -2; dx <= 2; ++dx) {
-        // Nearest point of the cell to `at`; the cell is skipped when even that is too far.
-        const double x0 = static_cast<double>(cx + dx) * cell_;
-        const double y0 = static_cast<double>(cy + dy) * cell_;
-        const double nx = std::clamp(at.x, x0, x0 + cell_) - at.x;
-        const double ny = std::clamp(at.y, y0, y0 + cell_) - at.y;
-        if (nx * nx + ny * ny > limit_ * limit_) continue;
+        // The cell is skipped when even its nearest point to `at` is too far.
+        if (nearestSquared(at, cx + dx, cy + dy) > limit_ * limit_) continue;
         const auto it = cells_.find(pack(cx + dx, cy + dy));
         if (it == cells_.end()) continue;
         for (const Entry& e : it->second) visit(e);
@@ -63,11 +59,7 @@ class ReceiverGrid {
     std::size_t n = 0;
     for (std::int64_t dy = -2; dy <= 2; ++dy) {
       for (std::int64_t dx = -2; dx <= 2; ++dx) {
-        const double x0 = static_cast<double>(cx + dx) * cell_;
-        const double y0 = static_cast<double>(cy + dy) * cell_;
-        const double nx = std::clamp(at.x, x0, x0 + cell_) - at.x;
-        const double ny = std::clamp(at.y, y0, y0 + cell_) - at.y;
-        const double d2 = nx * nx + ny * ny;
+        const double d2 = nearestSquared(at, cx + dx, cy + dy);
         if (d2 > limit_ * limit_) continue;
         order.at(n++) = {d2, pack(cx + dx, cy + dy)};
       }
@@ -84,6 +76,14 @@ class ReceiverGrid {
  private:
   static std::int64_t pack(std::int64_t x, std::int64_t y) { return (x << 32) ^ (y & 0xFFFFFFFF); }
   std::int64_t index(double v) const { return static_cast<std::int64_t>(std::floor(v / cell_)); }
+  // Squared distance from `at` to the nearest point of cell (column, row).
+  double nearestSquared(core::XY at, std::int64_t column, std::int64_t row) const {
+    const double x0 = static_cast<double>(column) * cell_;
+    const double y0 = static_cast<double>(row) * cell_;
+    const double nx = std::clamp(at.x, x0, x0 + cell_) - at.x;
+    const double ny = std::clamp(at.y, y0, y0 + cell_) - at.y;
+    return nx * nx + ny * ny;
+  }
   double cell_;
   double limit_;
   std::unordered_map<std::int64_t, std::vector<Entry>> cells_;
