@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "cli/cli_test_support.h"
+#include "cli/german_registry.h"
 #include "core/layer.h"
 #include "io/layer_reader.h"
 #include "io/layer_writer.h"
@@ -23,31 +24,8 @@ using test::writeFile;
 using test::exe;
 using test::in;
 
-// Five works in Thuringia and Saxony, far from Gansu: three in the square A (10–11° E, 50–51° N),
-// one in B (11–12° E), one east of both (13° E).
-constexpr const char* kRegistry =
-    "name,lon,lat,industry_code\n"
-    "Zementwerk,10.2,50.2,3011\n"
-    "Kraftwerk,10.5,50.5,4411\n"
-    "Ziegelei,10.8,50.8,3031\n"
-    "Chemiepark,11.5,50.5,2614\n"
-    "Kupferhuette,13.0,50.5,3211\n";
-
-std::string square(double west, double south, double east, double north) {
-  const auto p = [](double x, double y) { return "[" + std::to_string(x) + "," + std::to_string(y) + "]"; };
-  return "{\"type\":\"Polygon\",\"coordinates\":[[" + p(west, south) + "," + p(east, south) + "," + p(east, north) +
-         "," + p(west, north) + "," + p(west, south) + "]]}";
-}
-
-// Two districts of one level, fields as a German Kreise layer names them (AGS, GEN).
-std::string kreise() {
-  return "{\"type\":\"FeatureCollection\",\"features\":["
-         "{\"type\":\"Feature\",\"properties\":{\"AGS\":\"16051\",\"GEN\":\"Alpha\"},\"geometry\":" +
-         square(10, 50, 11, 51) +
-         "},"
-         "{\"type\":\"Feature\",\"properties\":{\"AGS\":\"14522\",\"GEN\":\"Beta\"},\"geometry\":" +
-         square(11, 50, 12, 51) + "}]}";
-}
+using test::kGermanRegistry;
+using test::kreise;
 
 // Summary rows by code: enterprises and the industry-group counts.
 std::map<std::string, std::map<std::string, std::string>> summary(const std::string& gpkg, const std::string& layer) {
@@ -65,7 +43,7 @@ std::map<std::string, std::map<std::string, std::string>> summary(const std::str
 
 TEST(Boundaries, OverlayCountsAForeignRegistryOnTheUsersDistricts) {
   TempDir dir;
-  writeFile(dir / "reg.csv", kRegistry);
+  writeFile(dir / "reg.csv", kGermanRegistry);
   writeFile(dir / "kreise.geojson", kreise());
   const auto r = in(dir, "overlay --registry reg.csv --boundaries kreise.geojson --out overlay.gpkg");
   ASSERT_EQ(r.exitCode, 0) << r.output;
@@ -92,7 +70,7 @@ TEST(Boundaries, OverlayCountsAForeignRegistryOnTheUsersDistricts) {
 
 TEST(Boundaries, WithoutThemAForeignRegistryIsSaidToLieOutsideGansu) {
   TempDir dir;
-  writeFile(dir / "reg.csv", kRegistry);
+  writeFile(dir / "reg.csv", kGermanRegistry);
   const auto r = in(dir, "overlay --registry reg.csv");
   ASSERT_EQ(r.exitCode, 0) << r.output;
   EXPECT_OUTPUT_HAS(r,
@@ -102,7 +80,7 @@ TEST(Boundaries, WithoutThemAForeignRegistryIsSaidToLieOutsideGansu) {
 
 TEST(Boundaries, TwoLevelsInAProjectedCrsAreReprojectedAndTheParentsAreTheUnionOfTheirUnits) {
   TempDir dir;
-  writeFile(dir / "reg.csv", kRegistry);
+  writeFile(dir / "reg.csv", kGermanRegistry);
   // GADM's fields (GID_1/NAME_1 above GID_2/NAME_2) in Web Mercator: x = R·λ, y = R·ln tan(π/4 + φ/2).
   // A and B belong to one Land, C (12–14° E, so it holds the site at 13° E) to another.
   const double r = 6378137.0;
@@ -148,7 +126,7 @@ TEST(Boundaries, TwoLevelsInAProjectedCrsAreReprojectedAndTheParentsAreTheUnionO
 
 TEST(Boundaries, ExportWritesTheUsersUnitsInsteadOfGansusBaseMap) {
   TempDir dir;
-  writeFile(dir / "reg.csv", kRegistry);
+  writeFile(dir / "reg.csv", kGermanRegistry);
   writeFile(dir / "kreise.geojson", kreise());
   const auto r =
       in(dir, "export --registry reg.csv --boundaries kreise.geojson --results overlay,clusters --out mine.gpkg");
@@ -170,7 +148,7 @@ TEST(Boundaries, ExportWritesTheUsersUnitsInsteadOfGansusBaseMap) {
 
 TEST(Boundaries, ExportOfAForeignRegistryWithoutBoundariesWritesNoEmptyGansuSummaries) {
   TempDir dir;
-  writeFile(dir / "reg.csv", kRegistry);
+  writeFile(dir / "reg.csv", kGermanRegistry);
   const auto r = in(dir, "export --registry reg.csv --results overlay --layers none --out mine.gpkg");
   ASSERT_EQ(r.exitCode, 0) << r.output;
   EXPECT_OUTPUT_HAS(r,
@@ -256,7 +234,7 @@ TEST(Boundaries, GansusProjectsAreNotAppliedToAForeignRegistry) {
 
 TEST(Boundaries, BadBoundariesNameTheFileLayerAndFeature) {
   TempDir dir;
-  writeFile(dir / "reg.csv", kRegistry);
+  writeFile(dir / "reg.csv", kGermanRegistry);
   writeFile(dir / "points.geojson",
             "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":\"1\"},"
             "\"geometry\":{\"type\":\"Point\",\"coordinates\":[10,50]}}]}");

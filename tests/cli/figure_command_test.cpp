@@ -7,6 +7,7 @@
 #include <string>
 
 #include "cli/cli_test_support.h"
+#include "cli/german_registry.h"
 #include "test_support.h"
 
 namespace circatlas {
@@ -32,30 +33,8 @@ long long scaleOf(const std::string& output) {
   return p == std::string::npos ? -1 : std::stoll(output.substr(p + 8));
 }
 
-// Five works in Thuringia and Saxony (10.2–13.0° E, 50.2–50.8° N), and two districts of one level
-// as a German Kreise layer names them (AGS, GEN) covering 10–12° E, 50–51° N.
-constexpr const char* kGermanRegistry =
-    "name,lon,lat,industry_code\n"
-    "Zementwerk,10.2,50.2,3011\n"
-    "Kraftwerk,10.5,50.5,4411\n"
-    "Ziegelei,10.8,50.8,3031\n"
-    "Chemiepark,11.5,50.5,2614\n"
-    "Kupferhuette,13.0,50.5,3211\n";
-
-std::string square(double west, double south, double east, double north) {
-  const auto p = [](double x, double y) { return "[" + std::to_string(x) + "," + std::to_string(y) + "]"; };
-  return "{\"type\":\"Polygon\",\"coordinates\":[[" + p(west, south) + "," + p(east, south) + "," + p(east, north) +
-         "," + p(west, north) + "," + p(west, south) + "]]}";
-}
-
-std::string kreise() {
-  return "{\"type\":\"FeatureCollection\",\"features\":["
-         "{\"type\":\"Feature\",\"properties\":{\"AGS\":\"16051\",\"GEN\":\"Alpha\"},\"geometry\":" +
-         square(10, 50, 11, 51) +
-         "},"
-         "{\"type\":\"Feature\",\"properties\":{\"AGS\":\"14522\",\"GEN\":\"Beta\"},\"geometry\":" +
-         square(11, 50, 12, 51) + "}]}";
-}
+using test::kGermanRegistry;
+using test::kreise;
 
 TEST(FigureCommand, WritesAPrefectureFigureAsSvg) {
   TempDir dir;
