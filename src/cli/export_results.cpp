@@ -7,7 +7,6 @@
 
 #include "catalogue/catalogue_layers.h"
 #include "core/error.h"
-#include "definitions/style_parser.h"
 #include "io/catalogue_reader.h"
 #include "io/csv_reader.h"
 #include "tools/analysis_specs.h"
@@ -35,12 +34,7 @@ class ResultCollector {
 
   void add(const core::Layer& layer, const tools::ResultSpec& result, const std::string& producedBy,
            const std::string& parameters, const std::string& material = {}) {
-    std::optional<render::Style> style;
-    if (!result.style.empty()) style = render::parseStyleFile(stylesDir_ / (std::string(result.style) + ".json"));
-    render::LocalizedText title{tools::withMaterial(result.title.zh, material),
-                                tools::withMaterial(result.title.en, material)};
-    items_.push_back({tools::renamedLayer(layer, tools::resultId(result, material)), std::move(title), std::move(style),
-                      source_, credits_, producedBy, parameters, tools::resultsGroup(), false});
+    items_.push_back(resultItem(layer, result, material, stylesDir_, {source_, credits_, producedBy, parameters}));
   }
 
  private:

@@ -31,25 +31,24 @@ std::string materialOf(std::string_view id, std::string_view layer) {
   return std::string(layer.substr(at, layer.size() - at - tail));
 }
 
-tools::ExportItem resultItem(const core::Layer& layer, const ResultProvenance& provenance, const std::string& credit,
-                             const core::DataPaths& paths) {
-  render::LocalizedText title{layer.name(), layer.name()};
-  std::optional<render::Style> style;
-  if (const tools::ResultSpec* spec = tools::findResult(layer.name())) {
-    const std::string material = materialOf(spec->id, layer.name());
-    title = {tools::withMaterial(spec->title.zh, material), tools::withMaterial(spec->title.en, material)};
-    if (!spec->style.empty()) style = render::parseStyleFile(paths.stylesDir() / (std::string(spec->style) + ".json"));
-  }
-  const catalogue::Catalogue* registry = provenance.registry;
-  std::string source = !registry           ? std::string("places given by the user")
-                       : registry->builtin ? std::string("circatlas catalogue and the base map (data/)")
-                                           : "registry " + registry->origin;
-  return {layer,  std::move(title),      std::move(style),      std::move(source),
-          credit, provenance.producedBy, provenance.parameters, tools::resultsGroup(),
-          true};
-}
-
 }  // namespace
+
+tools::ExportItem resultItem(const core::Layer& layer, const tools::ResultSpec& spec, std::string_view material,
+                             const std::filesystem::path& stylesDir, ResultOrigin origin) {
+  std::optional<render::Style> style;
+  if (!spec.style.empty()) style = render::parseStyleFile(stylesDir / (std::string(spec.style) + ".json"));
+  render::LocalizedText title{tools::withMaterial(spec.title.zh, material),
+                              tools::withMaterial(spec.title.en, material)};
+  return {tools::renamedLayer(layer, tools::resultId(spec, material)),
+          std::move(title),
+          std::move(style),
+          std::move(origin.source),
+          std::move(origin.credit),
+          std::move(origin.producedBy),
+          std::move(origin.parameters),
+          tools::resultsGroup(),
+          false};
+}
 
 void addSchemaOption(CLI::App& cmd, std::string& schema) {
   cmd.add_option("--schema", schema,
@@ -85,9 +84,27 @@ void writeResults(std::span<const core::Layer* const> layers, const ResultOutput
   const catalogue::Catalogue* registry = provenance.registry;
   const std::string credit =
       registry && (registry->builtin || !registry->builtinTables.empty()) ? catalogueCredits(paths) : std::string();
+  const std::string source = !registry           ? std::string("places given by the user")
+                             : registry->builtin ? std::string("circatlas catalogue and the base map (data/)")
+                                                 : "registry " + registry->origin;
+  const ResultOrigin origin{source, credit, provenance.producedBy, provenance.parameters};
   std::vector<tools::ExportItem> items;
   items.reserve(layers.size());
-  for (const core::Layer* layer : layers) items.push_back(resultItem(*layer, provenance, credit, paths));
+  for (const core::Layer* layer : layers) {
+    if (const tools::ResultSpec* spec = tools::findResult(layer->name())) {
+      items.push_back(resultItem(*layer, *spec, materialOf(spec->id, layer->name()), paths.stylesDir(), origin));
+    } else {  // an undeclared layer: under its own name, in the plain style
+      items.push_back({*layer,
+                       {layer->name(), layer->name()},
+                       std::nullopt,
+                       origin.source,
+                       origin.credit,
+                       origin.producedBy,
+                       origin.parameters,
+                       tools::resultsGroup(),
+                       false});
+    }
+  }
   tools::ExportParams params;
   params.out = out.path;
   params.existing = out.overwrite ? io::ExistingTarget::Overwrite : io::ExistingTarget::Refuse;

@@ -3,12 +3,16 @@
 // provenance, as `circatlas export` writes them.
 #pragma once
 
+#include <filesystem>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "catalogue/catalogue.h"
 #include "core/data_paths.h"
 #include "core/layer.h"
+#include "tools/analysis_spec.h"
+#include "tools/export_tool.h"
 
 namespace CLI {
 class App;
@@ -29,6 +33,21 @@ struct ResultProvenance {
   std::string producedBy;                          ///< "circatlas cluster"
   std::string parameters;                          ///< the result's parameters line
 };
+
+/// Where a result layer came from, as its export item records it.
+struct ResultOrigin {
+  std::string source;      ///< which registry (and boundaries) the result came from
+  std::string credit;      ///< the data's credit line
+  std::string producedBy;  ///< "circatlas cluster"
+  std::string parameters;  ///< the result's parameters line
+};
+
+/// The export item of a result layer: under its declared id and title (with `material` for ids
+/// with "{material}") and its declared style from `stylesDir` (none: the plain style, or none for
+/// tables), in the results group, unchecked. `circatlas export --results` and writeResults share it.
+[[nodiscard]] tools::ExportItem resultItem(const core::Layer& layer, const tools::ResultSpec& spec,
+                                           std::string_view material, const std::filesystem::path& stylesDir,
+                                           ResultOrigin origin);
 
 /// Adds --schema (PostgreSQL targets only) to a command.
 void addSchemaOption(CLI::App& cmd, std::string& schema);
