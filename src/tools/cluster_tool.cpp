@@ -11,6 +11,7 @@
 #include "analysis/cluster/dbscan.h"
 #include "analysis/cluster/k_distance.h"
 #include "core/error.h"
+#include "core/parallel_progress.h"
 #include "geo/analysis_crs.h"
 #include "geo/geodesic.h"
 #include "geo/geometry_ops.h"
@@ -263,12 +264,16 @@ ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flow
   }
   core::advance(progress, 0.0, "projecting points");
   const ProjectedMembers m = projectMembers(enterprises);
-  core::advance(progress, 0.1, "clustering");
-  const auto labels = analysis::cluster::dbscan(m.xy, {params.epsMeters, params.minPoints, params.borderPointsAsNoise});
+  core::ProgressSpan clustering(progress, 0.1, params.kDistance ? 0.22 : 0.3);
+  const auto labels = analysis::cluster::dbscan(m.xy, {params.epsMeters, params.minPoints, params.borderPointsAsNoise},
+                                                progress ? &clustering : nullptr);
   ClusterResult r{membersLayer(enterprises, m.points.rows, labels),
                   core::Layer("x", "", core::GeometryType::None, core::Schema()),
                   core::Layer("x", "", core::GeometryType::None, core::Schema()), "", std::nullopt};
-  if (params.kDistance) r.kDistance = analysis::cluster::kDistanceReport(m.xy, params.minPoints);
+  if (params.kDistance) {
+    core::ProgressSpan kDistances(progress, 0.22, 0.3);
+    r.kDistance = analysis::cluster::kDistanceReport(m.xy, params.minPoints, progress ? &kDistances : nullptr);
+  }
 
   core::advance(progress, 0.3, "cluster profiles");
   std::set<std::string> quantityFields;

@@ -13,6 +13,7 @@
 #include "analysis/cluster/parallel_cells.h"
 #include "analysis/cluster/point_checks.h"
 #include "core/error.h"
+#include "core/parallel_progress.h"
 #include "core/union_find.h"
 
 namespace circatlas::analysis::cluster {
@@ -80,22 +81,27 @@ bool hasEnoughNeighbours(const CellGrid& grid, std::uint32_t cell, std::uint32_t
   return count >= needed;
 }
 
-CoreFlags markCorePoints(const CellGrid& grid, double eps2, std::uint32_t minPoints, unsigned threads) {
+CoreFlags markCorePoints(const CellGrid& grid, double eps2, std::uint32_t minPoints, unsigned threads,
+                         core::Progress* progress) {
   CoreFlags core(grid.sortedPoints().size(), 0);
-  forEachCellParallel(grid.cellCount(), threads, [&](std::uint32_t cell) {
-    const std::uint32_t begin = grid.cellBegin(cell);
-    const std::uint32_t end = grid.cellEnd(cell);
-    if (end - begin >= minPoints) {  // every point has its whole cell within eps
-      std::fill(core.begin() + begin, core.begin() + end, std::uint8_t{1});
-      return;
-    }
-    std::uint64_t inBlock = 0;
-    grid.forEachCellInBlock(cell, kBlockRadius, [&](std::uint32_t c) { inBlock += grid.cellSizeInPoints(c); });
-    if (inBlock < minPoints) return;  // sparse: no point here can be core
-    for (std::uint32_t pos = begin; pos < end; ++pos) {
-      core[pos] = hasEnoughNeighbours(grid, cell, pos, eps2, minPoints) ? 1 : 0;
-    }
-  });
+  core::ParallelProgress done(progress, grid.cellCount(), "DBSCAN: core points");
+  forEachCellParallel(
+      grid.cellCount(), threads,
+      [&](std::uint32_t cell) {
+        const std::uint32_t begin = grid.cellBegin(cell);
+        const std::uint32_t end = grid.cellEnd(cell);
+        if (end - begin >= minPoints) {  // every point has its whole cell within eps
+          std::fill(core.begin() + begin, core.begin() + end, std::uint8_t{1});
+          return;
+        }
+        std::uint64_t inBlock = 0;
+        grid.forEachCellInBlock(cell, kBlockRadius, [&](std::uint32_t c) { inBlock += grid.cellSizeInPoints(c); });
+        if (inBlock < minPoints) return;  // sparse: no point here can be core
+        for (std::uint32_t pos = begin; pos < end; ++pos) {
+          core[pos] = hasEnoughNeighbours(grid, cell, pos, eps2, minPoints) ? 1 : 0;
+        }
+      },
+      &done);
   return core;
 }
 
@@ -125,9 +131,12 @@ bool corePairWithinEps(const CellGrid& grid, const CoreFlags& core, std::uint32_
 
 // Joins cells whose core points are chained within eps. Core points of one cell are always linked.
 core::UnionFind linkCoreCells(const CellGrid& grid, const CoreFlags& core, const std::vector<std::uint32_t>& coreCount,
-                              double eps2) {
+                              double eps2, core::Progress* progress) {
+  constexpr std::uint32_t kBatch = 1024;
   core::UnionFind sets(grid.cellCount());
+  core::ParallelProgress done(progress, grid.cellCount(), "DBSCAN: linking core cells");
   for (std::uint32_t a = 0; a < grid.cellCount(); ++a) {
+    if (a % kBatch == kBatch - 1) done.done(kBatch);
     if (coreCount[a] == 0) continue;
     grid.forEachCellInBlock(a, kBlockRadius, [&](std::uint32_t b) {
       if (b <= a || coreCount[b] == 0 || sets.find(a) == sets.find(b)) return;
@@ -187,7 +196,7 @@ std::int32_t reachingCluster(const CellGrid& grid, const CoreFlags& core,
 // Fills a DbscanResult's private fields; the only code that sees the internal noise marker.
 class DbscanBuilder {
  public:
-  static DbscanResult run(std::span<const core::XY> points, const DbscanParams& params) {
+  static DbscanResult run(std::span<const core::XY> points, const DbscanParams& params, core::Progress* progress) {
     validate(points, params);
     DbscanResult result;
     result.cluster_.assign(points.size(), kNoCluster);
@@ -197,29 +206,37 @@ class DbscanBuilder {
     const double eps2 = params.epsMeters * params.epsMeters;
     const unsigned threads = kernelThreadCount(points.size());
     const CellGrid grid(points, cellSizeFor(points, params.epsMeters));
-    const CoreFlags core = markCorePoints(grid, eps2, static_cast<std::uint32_t>(params.minPoints), threads);
+    core::ProgressSpan corePass(progress, 0.0, 0.5);
+    core::ProgressSpan linkPass(progress, 0.5, 0.7);
+    core::ProgressSpan borderPass(progress, 0.7, 1.0);
+    const CoreFlags core = markCorePoints(grid, eps2, static_cast<std::uint32_t>(params.minPoints), threads,
+                                          progress ? &corePass : nullptr);
     const std::vector<std::uint32_t> coreCount = coreCountPerCell(grid, core);
-    core::UnionFind sets = linkCoreCells(grid, core, coreCount, eps2);
+    core::UnionFind sets = linkCoreCells(grid, core, coreCount, eps2, progress ? &linkPass : nullptr);
     const ClusterNumbering numbering = numberClusters(grid, core, coreCount, sets);
     const std::vector<std::int32_t>& clusterOfCell = numbering.clusterOfCell;
     result.clusterCount_ = numbering.clusterCount;
 
     // Each cell writes only the entries of its own points.
-    forEachCellParallel(grid.cellCount(), threads, [&](std::uint32_t cell) {
-      for (std::uint32_t pos = grid.cellBegin(cell); pos < grid.cellEnd(cell); ++pos) {
-        const std::uint32_t index = grid.inputIndex()[pos];
-        if (core[pos]) {
-          result.cluster_[index] = clusterOfCell[cell];
-          result.roles_[index] = PointRole::Core;
-        } else if (!params.borderPointsAsNoise) {
-          const std::int32_t id = reachingCluster(grid, core, clusterOfCell, cell, pos, eps2);
-          if (id != kNoCluster) {
-            result.cluster_[index] = id;
-            result.roles_[index] = PointRole::Border;
+    core::ParallelProgress bordersDone(progress ? &borderPass : nullptr, grid.cellCount(), "DBSCAN: border points");
+    forEachCellParallel(
+        grid.cellCount(), threads,
+        [&](std::uint32_t cell) {
+          for (std::uint32_t pos = grid.cellBegin(cell); pos < grid.cellEnd(cell); ++pos) {
+            const std::uint32_t index = grid.inputIndex()[pos];
+            if (core[pos]) {
+              result.cluster_[index] = clusterOfCell[cell];
+              result.roles_[index] = PointRole::Core;
+            } else if (!params.borderPointsAsNoise) {
+              const std::int32_t id = reachingCluster(grid, core, clusterOfCell, cell, pos, eps2);
+              if (id != kNoCluster) {
+                result.cluster_[index] = id;
+                result.roles_[index] = PointRole::Border;
+              }
+            }
           }
-        }
-      }
-    });
+        },
+        &bordersDone);
     checkLabels(result, params);
     return result;
   }
@@ -239,8 +256,8 @@ class DbscanBuilder {
   }
 };
 
-DbscanResult dbscan(std::span<const core::XY> points, const DbscanParams& params) {
-  return DbscanBuilder::run(points, params);
+DbscanResult dbscan(std::span<const core::XY> points, const DbscanParams& params, core::Progress* progress) {
+  return DbscanBuilder::run(points, params, progress);
 }
 
 std::optional<ClusterId> DbscanResult::clusterOf(std::size_t point) const {

@@ -9,6 +9,7 @@
 
 #include "core/ids.h"
 #include "core/points.h"
+#include "core/progress.h"
 
 namespace circatlas::analysis::cluster {
 
@@ -82,6 +83,12 @@ class DbscanResult {
 /// or more, or eps is so small next to the extent of the points that the grid would need more
 /// than 2^31 cells a side; core::InputError naming the index of the first point with a
 /// non-finite coordinate.
-[[nodiscard]] DbscanResult dbscan(std::span<const core::XY> points, const DbscanParams& params);
+///
+/// With a progress, its three passes (core points, linking core cells, border points) report the share
+/// of grid cells done, from [0, 1], and the work stops with core::Cancelled soon after the progress
+/// asks (within a batch of cells per thread). Its report() is never called concurrently; cancelled()
+/// is polled from the kernel's threads under the same lock.
+[[nodiscard]] DbscanResult dbscan(std::span<const core::XY> points, const DbscanParams& params,
+                                  core::Progress* progress = nullptr);
 
 }  // namespace circatlas::analysis::cluster

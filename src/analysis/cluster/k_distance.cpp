@@ -11,6 +11,7 @@
 #include "analysis/cluster/parallel_cells.h"
 #include "analysis/cluster/point_checks.h"
 #include "core/error.h"
+#include "core/parallel_progress.h"
 
 namespace circatlas::analysis::cluster {
 
@@ -140,7 +141,7 @@ double quantileOfSorted(const std::vector<double>& sorted, double fraction) {
 
 }  // namespace
 
-std::vector<double> kDistances(std::span<const core::XY> points, int minPoints) {
+std::vector<double> kDistances(std::span<const core::XY> points, int minPoints, core::Progress* progress) {
   if (minPoints < 1) {
     throw core::ParameterError("k-distance minPoints must be at least 1 (it counts the point itself), got " +
                                std::to_string(minPoints));
@@ -154,15 +155,17 @@ std::vector<double> kDistances(std::span<const core::XY> points, int minPoints) 
   const auto k = static_cast<std::size_t>(minPoints - 1);
   if (k == 0) return out;
   const CellGrid grid(points, estimateCellSize(points, k));
-  forEachCellParallel(grid.cellCount(), kernelThreadCount(points.size()),
-                      [&](std::uint32_t cell) { kDistancesOfCell(grid, cell, k, out); });
+  core::ParallelProgress done(progress, grid.cellCount(), "k-distances");
+  forEachCellParallel(
+      grid.cellCount(), kernelThreadCount(points.size()),
+      [&](std::uint32_t cell) { kDistancesOfCell(grid, cell, k, out); }, &done);
   return out;
 }
 
-KDistanceReport kDistanceReport(std::span<const core::XY> points, int minPoints) {
+KDistanceReport kDistanceReport(std::span<const core::XY> points, int minPoints, core::Progress* progress) {
   KDistanceReport report;
   report.minPoints = minPoints;
-  report.sortedDistancesMeters = kDistances(points, minPoints);
+  report.sortedDistancesMeters = kDistances(points, minPoints, progress);
   std::sort(report.sortedDistancesMeters.begin(), report.sortedDistancesMeters.end());
   if (report.sortedDistancesMeters.empty()) return report;
   for (double fraction : kQuantileFractions) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/points.h"
+#include "core/progress.h"
 
 namespace circatlas::analysis::cluster {
 
@@ -39,10 +40,14 @@ struct KDistanceReport {
 ///
 /// Throws core::ParameterError if minPoints < 1 or there are fewer than minPoints points (or 2^31 or
 /// more); core::InputError naming the index of the first point with a non-finite coordinate.
-[[nodiscard]] std::vector<double> kDistances(std::span<const core::XY> points, int minPoints);
+/// With a progress, reports the share of grid cells done and stops with core::Cancelled soon after
+/// it asks, as dbscan() does.
+[[nodiscard]] std::vector<double> kDistances(std::span<const core::XY> points, int minPoints,
+                                             core::Progress* progress = nullptr);
 
 /// kDistances() sorted and summarised, with a suggested eps. Throws as kDistances().
-[[nodiscard]] KDistanceReport kDistanceReport(std::span<const core::XY> points, int minPoints);
+[[nodiscard]] KDistanceReport kDistanceReport(std::span<const core::XY> points, int minPoints,
+                                              core::Progress* progress = nullptr);
 
 /// The knee of an ascending curve, by the "maximum distance to the chord" rule: both axes are scaled to
 /// [0, 1] (rank over n − 1, value from first to last), and the knee is the value whose point lies

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "core/parallel.h"
+#include "core/parallel_progress.h"
 
 namespace circatlas::analysis::cluster {
 
@@ -19,12 +20,18 @@ namespace circatlas::analysis::cluster {
 
 /// Calls work(cell) for every cell in [0, cellCount) on `threads` threads, in batches of about 64
 /// cells handed out as threads free up, so dense and sparse cells balance out. work must only write
-/// data owned by its cell; the first exception thrown by any call is rethrown here.
+/// data owned by its cell; the first exception thrown by any call is rethrown here. With a progress,
+/// every batch counts its cells as done there, which throws core::Cancelled once cancelled.
 template <typename Work>
-void forEachCellParallel(std::size_t cellCount, unsigned threads, const Work& work) {
+void forEachCellParallel(std::size_t cellCount, unsigned threads, const Work& work,
+                         core::ParallelProgress* progress = nullptr) {
   constexpr std::size_t kBatch = 64;
-  core::parallelFor(cellCount, threads, kBatch, [&work](unsigned, std::size_t begin, std::size_t end) {
-    for (std::size_t cell = begin; cell < end; ++cell) work(static_cast<std::uint32_t>(cell));
+  core::parallelFor(cellCount, threads, kBatch, [&work, progress](unsigned, std::size_t begin, std::size_t end) {
+    for (std::size_t batch = begin; batch < end; batch += kBatch) {
+      const std::size_t last = std::min(end, batch + kBatch);
+      for (std::size_t cell = batch; cell < last; ++cell) work(static_cast<std::uint32_t>(cell));
+      if (progress) progress->done(last - batch);
+    }
   });
 }
 
