@@ -56,4 +56,25 @@ inline CommandResult runCommand(const std::string& commandLine) {
   return result;
 }
 
+/// A tmpfs mounted at `where` (created if missing) for the life of the value, with mount options such
+/// as "size=300k" or "ro": a full disk or a read-only file system even for root, which ignores
+/// permissions. Mounting needs root; mounted() says whether it worked, so a test can skip where not.
+class TmpfsMount {
+ public:
+  TmpfsMount(const std::filesystem::path& where, const std::string& options) : path_(where) {
+    std::filesystem::create_directories(path_);
+    mounted_ = runCommand("mount -t tmpfs -o " + options + " tmpfs '" + path_.string() + "' 2>/dev/null").exitCode == 0;
+  }
+  ~TmpfsMount() {
+    if (mounted_) (void)runCommand("umount '" + path_.string() + "'");
+  }
+  TmpfsMount(const TmpfsMount&) = delete;
+  TmpfsMount& operator=(const TmpfsMount&) = delete;
+  [[nodiscard]] bool mounted() const noexcept { return mounted_; }
+
+ private:
+  std::filesystem::path path_;
+  bool mounted_ = false;
+};
+
 }  // namespace circatlas::test
