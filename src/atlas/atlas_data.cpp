@@ -61,8 +61,7 @@ core::Layer renamedAndFiltered(core::Layer in, const LayerDefinition& d) {
   out.reserve(in.size());
   for (auto& f : in.mutableFeatures()) {
     if (field) {
-      const std::string v = core::toString(f.values[*field]);
-      if (std::find(d.filter->values.begin(), d.filter->values.end(), v) == d.filter->values.end()) continue;
+      if (!d.filter->keeps(core::toString(f.values[*field]))) continue;
     }
     out.add(std::move(f));
   }

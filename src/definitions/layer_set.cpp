@@ -35,6 +35,7 @@ LayerDefinition readLayer(JsonObject o, const std::filesystem::path& dataDir) {
     filter.field = f.string("field");
     filter.values = f.strings("values");
     if (filter.values.empty()) f.fail("values", "a filter needs at least one value");
+    filter.exclude = f.boolean("exclude", false);
     f.finish();
     d.filter = std::move(filter);
   } else {

@@ -1,6 +1,7 @@
 // Layer sets (layers/*.json): which data are drawn, from where, with which style, in which order.
 #pragma once
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -11,10 +12,18 @@
 
 namespace circatlas::render {
 
-/// Keeps the features whose field (as text) is one of the values.
+/// Keeps the features whose field (as text; an empty field is "") is one of the values, or, with
+/// `exclude`, is none of them.
 struct LayerFilter {
   std::string field;
   std::vector<std::string> values;
+  bool exclude = false;
+
+  /// True if a feature whose field reads `value` is kept.
+  [[nodiscard]] bool keeps(const std::string& value) const {
+    const bool listed = std::find(values.begin(), values.end(), value) != values.end();
+    return listed != exclude;
+  }
 };
 
 /// One layer of a set. `source` is relative to the data folder: a file GDAL opens (with `layer`

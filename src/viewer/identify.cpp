@@ -80,9 +80,13 @@ std::vector<IdentifyHit> identifyAt(const LayerStack& stack, core::Coord map, do
   return hits;
 }
 
+bool isEnterpriseLayer(std::string_view layerId) noexcept {
+  return layerId == "enterprises" || layerId == "neighbour_enterprises" || layerId == "registry_enterprises";
+}
+
 std::vector<IdentifyHit> orderForListing(const LayerStack& stack, std::vector<IdentifyHit> hits) {
   auto group = [&](const IdentifyHit& h) {
-    if (h.layerId == "enterprises" || h.layerId == "registry_enterprises") return 0;
+    if (isEnterpriseLayer(h.layerId)) return 0;
     const ViewerLayer* layer = stack.find(h.layerId);
     if (!layer) return 4;
     const core::GeometryType type = (*layer->display)[h.feature].geometry.type();

@@ -17,6 +17,10 @@ struct IdentifyHit {
   std::size_t feature = 0;
 };
 
+/// True for the layers whose features are enterprises of a catalogue: the built-in Gansu ones, the
+/// built-in ones of the neighbouring provinces, and an opened registry's.
+[[nodiscard]] bool isEnterpriseLayer(std::string_view layerId) noexcept;
+
 /// The features of the visible layers at `map` (display CRS), topmost layer first: polygons that
 /// contain the point, points and lines within `tolerance` map units.
 [[nodiscard]] std::vector<IdentifyHit> identifyAt(const LayerStack& stack, core::Coord map, double tolerance);

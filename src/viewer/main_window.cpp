@@ -408,12 +408,16 @@ void MainWindow::useRegistry(const std::shared_ptr<const AnalysisInputs>& inputs
                                       inputs->catalogue.enterprises, std::move(style));
       v.origin = inputs->catalogue.origin;
       layers_->put(std::move(v));
-      if (const auto e = layers_->indexOf("enterprises")) layers_->setVisible(*e, false);
+      for (const char* id : {"enterprises", "neighbour_enterprises"}) {
+        if (const auto e = layers_->indexOf(id)) layers_->setVisible(*e, false);
+      }
     } catch (const std::exception& e) {
       showError(this, tr("The registry's enterprises cannot be drawn"), errorText(e));
     }
-  } else if (const auto e = layers_->indexOf("enterprises")) {
-    layers_->setVisible(*e, true);
+  } else {
+    for (const char* id : {"enterprises", "neighbour_enterprises"}) {
+      if (const auto e = layers_->indexOf(id)) layers_->setVisible(*e, true);
+    }
   }
   showRegistry();
   if (!path.isEmpty()) QSettings().setValue("paths/last_registry_folder", QFileInfo(path).absolutePath());
@@ -724,7 +728,7 @@ void MainWindow::identifyAt(double x, double y, double tolerance, Qt::KeyboardMo
   const std::optional<IdentifyHit> pick = pickForSelection(*layers_, hits, activeId);
   layers_->setSelection(clickSelection(layers_->selection(), pick, modifiers.testFlag(Qt::ShiftModifier),
                                        modifiers.testFlag(Qt::ControlModifier)));
-  if (partners_ && pick && (pick->layerId == "enterprises" || pick->layerId == "registry_enterprises")) {
+  if (partners_ && pick && isEnterpriseLayer(pick->layerId)) {
     const auto& l = *layers_->find(pick->layerId)->source;
     partners_->setEnterprise(qs(core::toString(l.value(pick->feature, "id"))));
   }
