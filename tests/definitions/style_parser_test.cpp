@@ -156,6 +156,24 @@ TEST(LayerSet, RejectsPathsThatLeaveTheDataFolder) {
             std::string::npos);
 }
 
+TEST(LayerSet, FilterKeepsOrExcludesItsValuesWithEmptyFieldsAsEmptyText) {
+  const LayerSet set = parseLayerSet(R"({"name": "s", "layers": [
+    {"id": "home", "source": "catalogue", "layer": "enterprises", "style": "p",
+     "filter": {"field": "province_code", "values": [""]}},
+    {"id": "away", "source": "catalogue", "layer": "enterprises", "style": "p",
+     "filter": {"field": "province_code", "values": [""], "exclude": true}}]})",
+                                     "s.json");
+  ASSERT_EQ(set.layers.size(), 2U);
+  const LayerFilter& home = *set.layers[0].filter;
+  const LayerFilter& away = *set.layers[1].filter;
+  EXPECT_FALSE(home.exclude);
+  EXPECT_TRUE(away.exclude);
+  EXPECT_TRUE(home.keeps(""));
+  EXPECT_FALSE(home.keeps("610000"));
+  EXPECT_FALSE(away.keeps(""));
+  EXPECT_TRUE(away.keeps("610000"));
+}
+
 TEST(LayerSet, RejectsDuplicateIdsAndUnknownKeys) {
   EXPECT_NE(messageOf([] {
               (void)parseLayerSet(R"({"name": "s", "layers": [

@@ -55,6 +55,24 @@ std::string readAll(const std::filesystem::path& p) {
   return s.str();
 }
 
+// The catalogue's enterprises are split by province: Gansu's in industry colours, the neighbouring
+// provinces' cross-border partners in their own grey layer, each once, none lost.
+TEST_F(Figures, NeighbouringProvincesEnterprisesAreTheirOwnLayer) {
+  const LoadedLayer* home = data_->find("enterprises");
+  const LoadedLayer* away = data_->find("neighbour_enterprises");
+  ASSERT_NE(home, nullptr);
+  ASSERT_NE(away, nullptr);
+  const auto field = [](const LoadedLayer& l) { return *l.source.schema().indexOf("province_code"); };
+  for (const auto& f : home->source.features()) EXPECT_EQ(core::toString(f.values[field(*home)]), "");
+  for (const auto& f : away->source.features()) EXPECT_NE(core::toString(f.values[field(*away)]), "");
+  EXPECT_GT(away->source.size(), 0U);
+  EXPECT_EQ(home->source.size() + away->source.size(), 377U) << "every catalogue enterprise in one of the two";
+  const FigurePage province = page("enterprises", "province", Language::Zh, 72);
+  const auto report = exportFigure(province, dir_ / "split.png");
+  EXPECT_NE(std::find(report.legendLabels.begin(), report.legendLabels.end(), "邻省企业（跨省合作对象）"),
+            report.legendLabels.end());
+}
+
 TEST_F(Figures, PdfTextHoldsTitleLegendAndScaleBar) {
   const auto path = dir_ / "overview.pdf";
   const auto report = exportFigure(page("overview", "province", Language::Zh, 150), path);
