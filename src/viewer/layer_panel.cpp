@@ -15,6 +15,7 @@
 #include <cmath>
 
 #include "viewer/layer_stack.h"
+#include "viewer/layer_style_dialog.h"
 #include "viewer/ui_support.h"
 
 namespace circatlas::viewer {
@@ -32,14 +33,15 @@ LayerPanel::LayerPanel(LayerStack& layers, const core::DataPaths& paths, QWidget
       down_(new QToolButton(this)),
       remove_(new QToolButton(this)),
       table_(new QToolButton(this)),
-      zoom_(new QToolButton(this)) {
+      zoom_(new QToolButton(this)),
+      properties_(new QToolButton(this)) {
   opacity_->setRange(0, 100);
   opacity_->setValue(100);
   opacity_->setEnabled(false);  // until a layer is chosen
   up_->setArrowType(Qt::UpArrow);
   down_->setArrowType(Qt::DownArrow);
   auto* buttons = new QHBoxLayout;
-  for (QToolButton* b : {up_, down_, table_, zoom_, remove_}) buttons->addWidget(b);
+  for (QToolButton* b : {up_, down_, table_, zoom_, properties_, remove_}) buttons->addWidget(b);
   buttons->addStretch();
   auto* opacityRow = new QHBoxLayout;
   opacityRow->addWidget(opacityLabel_);
@@ -90,6 +92,7 @@ LayerPanel::LayerPanel(LayerStack& layers, const core::DataPaths& paths, QWidget
     if (const int i = currentLayerIndex(); i >= 0)
       emit zoomToLayerRequested(qs(layers_.at(static_cast<std::size_t>(i)).id));
   });
+  connect(properties_, &QToolButton::clicked, this, &LayerPanel::openProperties);
   connect(list_, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
     emit openTableRequested(qs(layers_.at(static_cast<std::size_t>(item->data(Qt::UserRole).toInt())).id));
   });
@@ -101,6 +104,19 @@ LayerPanel::LayerPanel(LayerStack& layers, const core::DataPaths& paths, QWidget
 int LayerPanel::currentLayerIndex() const {
   const QListWidgetItem* item = list_->currentItem();
   return item ? item->data(Qt::UserRole).toInt() : -1;
+}
+
+LayerStyleDialog* LayerPanel::openProperties() {
+  const int i = currentLayerIndex();
+  if (i < 0 || !layers_.at(static_cast<std::size_t>(i)).look) return nullptr;
+  auto* dialog = new LayerStyleDialog(layers_.at(static_cast<std::size_t>(i)), language_, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  // The layer is found again by id: the stack may change while the dialog is open.
+  connect(dialog, &QDialog::accepted, this, [this, dialog, id = layers_.at(static_cast<std::size_t>(i)).id] {
+    if (const auto index = layers_.indexOf(id)) layers_.setLook(*index, dialog->look());
+  });
+  dialog->open();
+  return dialog;
 }
 
 void LayerPanel::rebuild() {
@@ -127,9 +143,15 @@ void LayerPanel::fillStyles() {
   choices_.clear();
   const int i = currentLayerIndex();
   style_->setEnabled(i >= 0);
+  properties_->setEnabled(i >= 0 && layers_.at(static_cast<std::size_t>(i)).look.has_value());
   if (i < 0) return;
   const ViewerLayer& layer = layers_.at(static_cast<std::size_t>(i));
   choices_ = stylesFor(library_, *layer.source);
+  // An added layer's own look stays a choice after another style was picked.
+  if (layer.look && (!layer.style || layer.style->name != kLookStyleName)) {
+    choices_.insert(choices_.begin(),
+                    std::make_shared<const render::Style>(styleFromLook(*layer.look, layer.source->geometryType())));
+  }
   const auto named = [&](const std::string& name) {
     return std::any_of(choices_.begin(), choices_.end(), [&](const auto& s) { return s->name == name; });
   };
@@ -180,6 +202,8 @@ void LayerPanel::retranslateUi() {
   zoom_->setText(tr("Zoom"));
   table_->setToolTip(tr("Open the attribute table of the layer"));
   zoom_->setToolTip(tr("Zoom to the layer"));
+  properties_->setText(tr("Properties…"));
+  properties_->setToolTip(tr("Colour, size, labels and legend name of a layer you added"));
   rebuild();
 }
 

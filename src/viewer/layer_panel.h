@@ -19,6 +19,7 @@ class QComboBox;
 namespace circatlas::viewer {
 
 class LayerStack;
+class LayerStyleDialog;
 
 class LayerPanel : public QWidget {
   Q_OBJECT
@@ -32,6 +33,11 @@ class LayerPanel : public QWidget {
   [[nodiscard]] int currentLayerIndex() const;
   /// The style choice for the highlighted layer: the styles of styles/ that can draw it.
   [[nodiscard]] QComboBox* styleBox() const noexcept { return style_; }
+  /// "Properties…": enabled for a layer the planner added; opens the LayerStyleDialog.
+  [[nodiscard]] QToolButton* propertiesButton() const noexcept { return properties_; }
+  /// Opens the properties dialog of the highlighted layer (non-blocking; its look is applied
+  /// when the planner presses OK). Returns the dialog, or nullptr for a layer without a look.
+  LayerStyleDialog* openProperties();
 
  signals:
   void openTableRequested(const QString& layerId);
@@ -62,6 +68,7 @@ class LayerPanel : public QWidget {
   QToolButton* remove_;
   QToolButton* table_;
   QToolButton* zoom_;
+  QToolButton* properties_;
   bool rebuilding_ = false;
 };
 

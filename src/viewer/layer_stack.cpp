@@ -89,6 +89,18 @@ void LayerStack::setStyle(std::size_t i, std::shared_ptr<const render::Style> st
   emit appearanceChanged();
 }
 
+void LayerStack::setLook(std::size_t i, LayerLook look) {
+  if (i >= layers_.size()) return;
+  ViewerLayer& l = layers_[i];
+  if (look.legendName.empty()) look.legendName = l.title.in(render::Language::Zh);
+  l.style = std::make_shared<const render::Style>(styleFromLook(look, l.source->geometryType()));
+  l.title = {look.legendName, look.legendName};
+  l.labels = !look.labelField.empty();
+  l.look = std::move(look);
+  emit structureChanged();  // the name in the layer list
+  emit appearanceChanged();
+}
+
 void LayerStack::move(std::size_t from, std::size_t to) {
   if (from >= layers_.size() || to >= layers_.size() || from == to) return;
   ViewerLayer l = std::move(layers_[from]);

@@ -52,6 +52,10 @@ class LayerStack : public QObject {
   /// Draws layer i with another style (the legend follows the next render). The caller checks
   /// the style fits (style_choice.h); a style that does not fit simply draws nothing.
   void setStyle(std::size_t i, std::shared_ptr<const render::Style> style);
+  /// Draws layer i with the planner's look (styleFromLook): its colour, size and labels, and its
+  /// legend name as the layer's title in both languages (an empty name keeps the title). Throws
+  /// the style parser's core::InputError only for a look no dialog makes (a negative size).
+  void setLook(std::size_t i, LayerLook look);
   /// Moves layer `from` to position `to` (both indices into the current order).
   void move(std::size_t from, std::size_t to);
 

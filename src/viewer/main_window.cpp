@@ -459,6 +459,7 @@ Project MainWindow::currentProject() const {
     l.labels = v.labels;
     l.opacity = v.opacity;
     if (v.style) l.style = v.style->name;
+    l.look = v.look;
     p.layers.push_back(std::move(l));
   }
   p.view = canvas_->viewExtent();
@@ -539,6 +540,7 @@ QStringList MainWindow::applyProject(const Project& project) {
     layers_->setVisible(*index, l.visible);
     layers_->setLabels(*index, l.labels);
     layers_->setOpacity(*index, l.opacity);
+    if (l.look && layers_->at(*index).look) layers_->setLook(*index, *l.look);
     const ViewerLayer& v = layers_->at(*index);
     if (l.style.empty() || (v.style && v.style->name == l.style)) continue;
     bool applied = false;
@@ -652,7 +654,7 @@ void MainWindow::openRegistryDialog() {
 
 bool MainWindow::openFile(const QString& path, const QString& layer) {
   try {
-    layers_->put(readUserLayer(utf8(path), utf8(layer)));
+    layers_->put(readUserLayer(utf8(path), utf8(layer), layers_->layers()));
   } catch (const std::exception& e) {
     showError(this, tr("Cannot open %1").arg(QFileInfo(path).fileName()), errorText(e));
     return false;

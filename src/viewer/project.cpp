@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "render/map_settings.h"
 #include "viewer/ui_support.h"
+#include "viewer/viewer_layer.h"
 
 namespace circatlas::viewer {
 
@@ -39,6 +40,26 @@ std::string resolve(const QString& text, const std::filesystem::path& folder) {
   return (p.is_absolute() ? p : (folder / p).lexically_normal()).string();
 }
 
+// A look as projectToJson writes it; `where` names the file and key in the message of a bad value.
+LayerLook lookFromJson(const QJsonObject& o, const std::string& where) {
+  LayerLook look;
+  const auto color = colorFromHex(utf8(o.value("color").toString()));
+  if (!color)
+    throw core::InputError(where + ".color: expected \"#rrggbb\", got \"" + utf8(o.value("color").toString()) + "\"");
+  look.color = *color;
+  const std::string marker = utf8(o.value("marker").toString("circle"));
+  const auto shape = markerFromName(marker);
+  if (!shape) throw core::InputError(where + ".marker: unknown marker \"" + marker + "\"");
+  look.marker = *shape;
+  look.sizeMm = o.value("size_mm").toDouble(look.sizeMm);
+  if (!(look.sizeMm > 0 && look.sizeMm <= 50)) {
+    throw core::InputError(where + ".size_mm: expected a size between 0 and 50 mm, got " + std::to_string(look.sizeMm));
+  }
+  look.labelField = utf8(o.value("label_field").toString());
+  look.legendName = utf8(o.value("legend_name").toString());
+  return look;
+}
+
 }  // namespace
 
 std::string projectToJson(const Project& project, const std::filesystem::path& folder) {
@@ -62,6 +83,14 @@ std::string projectToJson(const Project& project, const std::filesystem::path& f
     o["labels"] = l.labels;
     o["opacity"] = l.opacity;
     if (!l.style.empty()) o["style"] = qs(l.style);
+    if (l.look) {
+      QJsonObject look{{"color", qs(toHex(l.look->color))},
+                       {"marker", markerName(l.look->marker)},
+                       {"size_mm", l.look->sizeMm},
+                       {"legend_name", qs(l.look->legendName)}};
+      if (!l.look->labelField.empty()) look["label_field"] = qs(l.look->labelField);
+      o["look"] = look;
+    }
     layers.append(o);
   }
   root["layers"] = layers;
@@ -115,10 +144,14 @@ Project projectFromJson(const std::string& json, const std::filesystem::path& fo
     }
     l.file = resolve(o.value("file").toString(), folder);
     l.layer = utf8(o.value("layer").toString());
+    // A file's layer is known by where the file is now: the project folder may have moved.
+    if (!l.file.empty()) l.id = userLayerId(l.file, l.layer);
     l.visible = o.value("visible").toBool(true);
     l.labels = o.value("labels").toBool(true);
     l.opacity = std::clamp(o.value("opacity").toDouble(1.0), 0.0, 1.0);
     l.style = utf8(o.value("style").toString());
+    if (o.contains("look"))
+      l.look = lookFromJson(o.value("look").toObject(), fileName + ": layers[" + std::to_string(i) + "].look");
     p.layers.push_back(std::move(l));
   }
   const QJsonObject view = root.value("view").toObject();

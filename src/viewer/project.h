@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/extent.h"
+#include "viewer/layer_look.h"
 
 namespace circatlas::viewer {
 
@@ -19,7 +20,9 @@ struct ProjectLayer {
   bool visible = true;
   bool labels = true;
   double opacity = 1.0;
-  std::string style;  ///< style name (styles/<name>.json); empty: the layer's own
+  std::string style;  ///< style name (styles/<name>.json, or kLookStyleName); empty: the layer's own
+  /// An added layer's look (colour, size, labels, legend name), restored before `style`.
+  std::optional<LayerLook> look;
 };
 
 /// The analysis docks' parameters; the results are recomputed from them and the registry.

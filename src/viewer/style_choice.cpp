@@ -38,7 +38,15 @@ std::string styleMismatch(const render::Style& style, const core::Layer& layer) 
   if (style.renderer != render::SymbolRenderer::Single) {
     if (auto why = needs(style.field); !why.empty()) return why;
   }
-  if (style.sizeBy) return needs(style.sizeBy->field);
+  if (style.sizeBy) {
+    if (auto why = needs(style.sizeBy->field); !why.empty()) return why;
+  }
+  if (style.label) {
+    for (const std::string* field :
+         {&style.label->field.zh, &style.label->field.en, &style.label->rankField, &style.label->rankPer}) {
+      if (auto why = needs(*field); !why.empty()) return why;
+    }
+  }
   return {};
 }
 

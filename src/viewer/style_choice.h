@@ -22,7 +22,8 @@ struct StyleLibrary {
 [[nodiscard]] StyleLibrary loadStyleLibrary(const std::filesystem::path& dir);
 
 /// Why `style` cannot draw `layer`, or empty when it can: the geometry must match and every
-/// field the style classifies or sizes by must exist. Label fields may be missing (no labels).
+/// field the style reads must exist — the field it classifies, sizes, labels (both languages')
+/// and ranks its labels by — so a style made for another layer is not offered for one that lacks them.
 [[nodiscard]] std::string styleMismatch(const render::Style& style, const core::Layer& layer);
 
 /// The styles of the library that can draw `layer`, in the library's order.

@@ -2,6 +2,7 @@
 #include "viewer/viewer_layer.h"
 
 #include <filesystem>
+#include <vector>
 
 #include "core/error.h"
 #include "definitions/style_parser.h"
@@ -43,7 +44,11 @@ render::Style defaultStyleFor(core::GeometryType type) {
   return render::parseStyle(json, "default style");
 }
 
-ViewerLayer readUserLayer(const std::string& path, const std::string& layerName) {
+std::string userLayerId(const std::string& path, const std::string& layerName) {
+  return "file:" + path + "#" + layerName;
+}
+
+ViewerLayer readUserLayer(const std::string& path, const std::string& layerName, std::span<const ViewerLayer> others) {
   io::ReadOptions options;
   if (!layerName.empty()) options.layer = layerName;
   core::Layer layer = io::readLayer(path, options);
@@ -52,14 +57,20 @@ ViewerLayer readUserLayer(const std::string& path, const std::string& layerName)
   }
   const std::string stem = std::filesystem::path(path).stem().string();
   const std::string title = layer.name() == stem ? stem : stem + " / " + layer.name();
-  render::Style style = defaultStyleFor(layer.geometryType());
+  std::vector<LayerLook> taken;
+  for (const ViewerLayer& o : others) {
+    if (o.look) taken.push_back(*o.look);
+  }
+  LayerLook look = defaultLook(layer.geometryType(), title, taken);
+  render::Style style = styleFromLook(look, layer.geometryType());
   try {
     // The id is built before the call: argument order is unspecified, and the layer is moved.
-    const std::string id = "file:" + path + "#" + layer.name();
+    const std::string id = userLayerId(path, layer.name());
     ViewerLayer v = makeViewerLayer(id, {title, title}, std::move(layer), std::move(style));
     v.origin = std::filesystem::path(path).filename().string() + ", layer " + v.source->name();
     v.fileLayer = v.source->name();
     v.file = path;
+    v.look = std::move(look);
     return v;
   } catch (core::Error& e) {
     e.setFile(path);

@@ -2,10 +2,13 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <span>
 #include <string>
 
 #include "core/layer.h"
 #include "render/style.h"
+#include "viewer/layer_look.h"
 
 namespace circatlas::viewer {
 
@@ -19,6 +22,9 @@ struct ViewerLayer {
   /// The same features projected into the display CRS (render::displayCrs()), same order.
   std::shared_ptr<const core::Layer> display;
   std::shared_ptr<const render::Style> style;
+  /// A layer the planner added: the look they chose (or were given), which the style list
+  /// offers and the project keeps; style is styleFromLook(*look) unless another was chosen.
+  std::optional<LayerLook> look;
   bool visible = true;
   bool labels = true;
   /// 0–1, applied to the whole layer.
@@ -47,9 +53,14 @@ struct ViewerLayer {
 /// A plain style for a layer the user brings: orange points, dark-blue lines, pale polygons.
 [[nodiscard]] render::Style defaultStyleFor(core::GeometryType type);
 
-/// Reads any file GDAL opens (its only layer, or the named one) and wraps it with the default
-/// style. Throws the io errors of io::readLayer (naming file, layer, feature, field) and
-/// core::CrsError.
-[[nodiscard]] ViewerLayer readUserLayer(const std::string& path, const std::string& layerName = {});
+/// The id of the layer `layerName` of the file at `path` as readUserLayer gives it.
+[[nodiscard]] std::string userLayerId(const std::string& path, const std::string& layerName);
+
+/// Reads any file GDAL opens (its only layer, or the named one) and wraps it with a look of its
+/// own (defaultLook: a colour and marker none of `others` has, named after the file), so two
+/// added layers never look alike nor like a built-in one. Throws the io errors of io::readLayer
+/// (naming file, layer, feature, field) and core::CrsError.
+[[nodiscard]] ViewerLayer readUserLayer(const std::string& path, const std::string& layerName = {},
+                                        std::span<const ViewerLayer> others = {});
 
 }  // namespace circatlas::viewer

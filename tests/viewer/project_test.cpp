@@ -35,8 +35,9 @@ TEST(ProjectFile, PathsAreRelativeToTheProjectFolderAndComeBackWhole) {
   test::TempDir dir;
   Project p;
   p.registry = (dir / "data" / "reg.csv").string();
-  p.layers.push_back({"file:x", (dir / "data" / "pts.geojson").string(), "pts", false, true, 0.4, "user_points"});
-  p.layers.push_back({"counties", "", "", true, false, 1.0, "counties"});
+  p.layers.push_back(
+      {"file:x", (dir / "data" / "pts.geojson").string(), "pts", false, true, 0.4, "user_points", std::nullopt});
+  p.layers.push_back({"counties", "", "", true, false, 1.0, "counties", std::nullopt});
   p.view = core::Extent{1.0, 2.0, 3.0, 4.0};
   p.analyses.clusterEpsMeters = 7000;
   p.analyses.clusterMinPoints = 4;
