@@ -90,9 +90,9 @@ void runAllocate(const AllocateOptions& options, const core::DataPaths& paths) {
   home.print(std::cout);
   // Gansu's targets, and its prefectures as the regions, only for a registry in Gansu; a registry
   // elsewhere is summed on its own --boundaries (their parents), or not per region at all.
-  const bool inGansu = registryInGansu(registry, paths);
+  const bool inGansu = tools::registryInGansu(registry, paths);
   for (const auto& benchmark : tools::utilisationBenchmarks()) {
-    if (!inGansu && benchmark.source.find("甘工信发") != std::string_view::npos) {
+    if (!inGansu && benchmark.gansuOnly) {
       std::string title(benchmark.titleEn);
       title[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(title[0])));
       std::cout << "Gansu's " << title << " (" << benchmark.source << ") are not applied: the registry lies outside "

@@ -8,7 +8,7 @@
 #include <tuple>
 #include <utility>
 
-#include "geo/polygon_index.h"
+#include "tools/catalogue_inputs.h"
 
 namespace circatlas::cli {
 
@@ -25,33 +25,10 @@ void addBoundariesInput(std::vector<io::InputRef>& inputs, const std::string& sp
   inputs.push_back({path, "--boundaries", layer});
 }
 
-namespace {
-
-// The registry's located enterprises, and how many of them lie in a unit of `units`.
-std::pair<std::size_t, std::size_t> countInside(const catalogue::Catalogue& registry, const core::Layer& units) {
-  std::vector<core::Coord> points;
-  for (const auto& f : registry.enterprises.features()) {
-    if (!f.geometry.isEmpty()) points.push_back(f.geometry.coords()[0]);
-  }
-  std::vector<core::Geometry> shapes;
-  shapes.reserve(units.size());
-  for (const auto& f : units.features()) shapes.push_back(f.geometry);
-  std::size_t inside = 0;
-  for (const auto& unit : geo::locateAll(shapes, points)) inside += unit.has_value();
-  return {points.size(), inside};
-}
-
-}  // namespace
-
-bool registryInGansu(const catalogue::Catalogue& registry, const core::DataPaths& paths) {
-  if (registry.builtin) return true;
-  const auto [located, inside] = countInside(registry, io::builtinBoundaries(paths.basemap()).units);
-  return located > 0 && inside == located;
-}
-
 void withoutGansuProjects(catalogue::Catalogue& registry, const core::DataPaths& paths) {
   auto& builtin = registry.builtinTables;
-  if (std::find(builtin.begin(), builtin.end(), "projects") == builtin.end() || registryInGansu(registry, paths)) {
+  if (std::find(builtin.begin(), builtin.end(), "projects") == builtin.end() ||
+      tools::registryInGansu(registry, paths)) {
     return;
   }
   const std::size_t n = registry.projects.size();
@@ -68,7 +45,7 @@ void withoutGansuProjects(catalogue::Catalogue& registry, const core::DataPaths&
 UsedBoundaries loadBoundaries(const std::string& spec, const catalogue::Catalogue& registry,
                               const core::DataPaths& paths) {
   UsedBoundaries used{spec.empty() ? io::builtinBoundaries(paths.basemap()) : io::readBoundaries(spec), 0, 0};
-  std::tie(used.located, used.inside) = countInside(registry, used.boundaries.units);
+  std::tie(used.located, used.inside) = tools::locatedInside(registry, used.boundaries.units);
   if (registry.builtin && used.boundaries.builtin) return used;
   std::cout << "Boundaries: " << used.boundaries.label;
   const std::size_t outside = used.located - used.inside;

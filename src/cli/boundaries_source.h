@@ -29,19 +29,15 @@ struct UsedBoundaries {
   std::size_t inside = 0;   ///< of those, in a unit of the boundaries
 };
 
-/// Reads the boundaries of `spec` (io::readBoundaries), or the base map's when `spec` is empty,
-/// counts the registry's enterprises in them and, unless both the registry and the boundaries are
-/// the built-in ones, prints to stdout which boundaries were used and how many enterprises lie
-/// outside them ("Boundaries: …; 4 of 4 enterprises lie outside them …").
-/// True when `registry` is the built-in catalogue, or has located enterprises and every one lies
-/// in Gansu's counties: then Gansu's base map, projects and 2015 targets apply to it.
-[[nodiscard]] bool registryInGansu(const catalogue::Catalogue& registry, const core::DataPaths& paths);
-
-/// A registry outside Gansu (registryInGansu false) that took the built-in projects with
+/// A registry outside Gansu (tools::registryInGansu false) that took the built-in projects with
 /// --with-builtin: Gansu's projects and their flows are taken out of it, and a line on stdout says
 /// so. Nothing happens to a registry in Gansu or without the built-in projects.
 void withoutGansuProjects(catalogue::Catalogue& registry, const core::DataPaths& paths);
 
+/// Reads the boundaries of `spec` (io::readBoundaries), or the base map's when `spec` is empty,
+/// counts the registry's enterprises in them and, unless both the registry and the boundaries are
+/// the built-in ones, prints to stdout which boundaries were used and how many enterprises lie
+/// outside them ("Boundaries: …; 4 of 4 enterprises lie outside them …").
 [[nodiscard]] UsedBoundaries loadBoundaries(const std::string& spec, const catalogue::Catalogue& registry,
                                             const core::DataPaths& paths);
 

@@ -123,12 +123,14 @@ const std::vector<UtilisationBenchmark>& utilisationBenchmarks() {
        {{"fly ash", "粉煤灰", {"FLY_ASH"}, {}, 78.0},
         {"coal gangue", "煤矸石", {"COAL_GANGUE"}, {}, 70.0},
         {"by-product gypsum", "工业副产石膏", {"FGD_GYPSUM", "PHOSPHOGYPSUM"}, {}, 70.0},
-        {"all bulk solid waste", "大宗固废合计", {}, "bulk_solid", 55.0}}},
+        {"all bulk solid waste", "大宗固废合计", {}, "bulk_solid", 55.0}},
+       false},
       {"Targets for 2015",
        "2015年目标",
        "甘工信发[2012]350号",
        {{"industrial solid waste used", "工业固废综合利用率", {}, "bulk_solid", 66.0},
-        {"fly ash and coal gangue from coal power", "燃煤电厂粉煤灰和煤矸石", {"FLY_ASH", "COAL_GANGUE"}, {}, 100.0}}}};
+        {"fly ash and coal gangue from coal power", "燃煤电厂粉煤灰和煤矸石", {"FLY_ASH", "COAL_GANGUE"}, {}, 100.0}},
+       true}};
   return benchmarks;
 }
 

@@ -40,6 +40,8 @@ struct UtilisationBenchmark {
   std::string_view titleZh;
   std::string_view source;  ///< the document, e.g. 甘工信发[2012]350号
   std::vector<UtilisationFigure> figures;
+  /// Gansu's own targets: set against a registry in Gansu only (registryInGansu, catalogue_inputs.h).
+  bool gansuOnly = false;
 };
 
 /// China's 2019 utilisation (NDRC 发改环资〔2021〕381号), then the programme's 2015 targets

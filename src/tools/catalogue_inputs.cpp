@@ -17,9 +17,11 @@
 #include "catalogue/registry_import.h"
 #include "core/data_paths.h"
 #include "core/error.h"
+#include "geo/polygon_index.h"
 #include "io/catalogue_reader.h"
 #include "io/csv_reader.h"
 #include "io/output_target.h"
+#include "io/registry_boundaries.h"
 #include "io/registry_file.h"
 #include "tools/flow_estimates.h"
 
@@ -288,6 +290,25 @@ core::Layer effectiveFlows(const CatalogueInput& input, int year, double operati
     out.add(std::move(feature));
   }
   return out;
+}
+
+std::pair<std::size_t, std::size_t> locatedInside(const catalogue::Catalogue& registry, const core::Layer& units) {
+  std::vector<core::Coord> points;
+  for (const auto& f : registry.enterprises.features()) {
+    if (!f.geometry.isEmpty()) points.push_back(f.geometry.coords()[0]);
+  }
+  std::vector<core::Geometry> shapes;
+  shapes.reserve(units.size());
+  for (const auto& f : units.features()) shapes.push_back(f.geometry);
+  std::size_t inside = 0;
+  for (const auto& unit : geo::locateAll(shapes, points)) inside += unit.has_value();
+  return {points.size(), inside};
+}
+
+bool registryInGansu(const catalogue::Catalogue& registry, const core::DataPaths& paths) {
+  if (registry.builtin) return true;
+  const auto [located, inside] = locatedInside(registry, io::builtinBoundaries(paths.basemap()).units);
+  return located > 0 && inside == located;
 }
 
 }  // namespace circatlas::tools

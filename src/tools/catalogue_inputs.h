@@ -41,6 +41,15 @@ struct CatalogueRequest {
 /// The built-in catalogue, base map and gazetteer are those of `paths`.
 [[nodiscard]] catalogue::Catalogue loadCatalogue(const CatalogueRequest& request, const core::DataPaths& paths);
 
+/// How many of the registry's enterprises have a location, and how many of those lie in a unit
+/// of `units` (polygons in the registry's CRS, WGS 84), by point in polygon.
+[[nodiscard]] std::pair<std::size_t, std::size_t> locatedInside(const catalogue::Catalogue& registry,
+                                                                const core::Layer& units);
+/// True when `registry` is the built-in catalogue, or has located enterprises and every one lies
+/// in Gansu's counties (the base map of `paths`): then Gansu's base map, projects and 2015 targets
+/// apply to it. Throws the io errors of reading the base map.
+[[nodiscard]] bool registryInGansu(const catalogue::Catalogue& registry, const core::DataPaths& paths);
+
 /// One line for the user: which registry the analysis ran on and what it took from the built-in
 /// catalogue, e.g. "Registry: reg (enterprises, flows); reference tables completed from the
 /// built-in catalogue". Empty for the built-in catalogue itself.

@@ -59,8 +59,16 @@ core::Layer resultTable() {
                                    {"transport_cny_without", FieldType::Real},
                                    {"transport_cny_with", FieldType::Real},
                                    {"partners_in_reach", FieldType::Integer},
-                                   {"why", FieldType::String}}));
+                                   {"why", FieldType::String},
+                                   {"why_zh", FieldType::String}}));
 }
+
+// A reason in both languages: `why` (English, as the CLI prints it) and `why_zh`, as the
+// partners tool gives reason_en and reason_zh.
+struct Why {
+  std::string en;
+  std::string zh;
+};
 
 std::string fmt(const char* format, double v) {
   char buf[64];
@@ -68,9 +76,21 @@ std::string fmt(const char* format, double v) {
   return buf;
 }
 
+// The material's Chinese name from the materials table (code, name_zh), else its code.
+std::string materialZh(const core::Layer& materials, const std::string& code) {
+  if (!materials.schema().indexOf("code") || !materials.schema().indexOf("name_zh")) return code;
+  for (std::size_t i = 0; i < materials.size(); ++i) {
+    if (core::toString(materials.value(i, "code")) != code) continue;
+    const std::string zh = core::toString(materials.value(i, "name_zh"));
+    return zh.empty() ? code : zh;
+  }
+  return code;
+}
+
 // Why the project changes what it changes, from the run with it: its partners in reach and theirs.
-std::string whyChange(const PartnersResult& with, const std::string& id, const std::string& material, bool input,
-                      std::optional<double> quantity, double change, std::int64_t& inReach) {
+Why whyChange(const PartnersResult& with, const core::Layer& materials, const std::string& id,
+              const std::string& material, bool input, std::optional<double> quantity, double change,
+              std::int64_t& inReach) {
   const core::Layer& c = with.candidates;
   inReach = 0;
   std::int64_t quantified = 0;
@@ -82,29 +102,44 @@ std::string whyChange(const PartnersResult& with, const std::string& id, const s
     if (!core::isNull(c.value(i, input ? "supply" : "capacity"))) ++quantified;
   }
   const std::string partner = input ? "supplier" : "receiver";
-  if (!quantity)
-    return "the project's " + std::string(input ? "intake" : "output") + " of " + material +
-           " has no quantity, so nothing can be allocated to it";
+  const std::string partnerZh = input ? "供应方" : "接收方";
+  const std::string zh = materialZh(materials, material);
+  const std::string n = std::to_string(inReach);
+  if (!quantity) {
+    return {"the project's " + std::string(input ? "intake" : "output") + " of " + material +
+                " has no quantity, so nothing can be allocated to it",
+            "项目的" + zh + (input ? "需求量" : "产生量") + "未知，无法为其分配"};
+  }
   if (change > 0.5) {
-    return "takes up " + fmt("%.0f", change) + " of " + material + " from " + std::to_string(inReach) + " " + partner +
-           "(s) within reach";
+    return {"takes up " + fmt("%.0f", change) + " of " + material + " from " + n + " " + partner + "(s) within reach",
+            std::string(input ? "从" : "向") + "运距内的 " + n + " 个" + partnerZh + (input ? "接收 " : "输送 ") +
+                fmt("%.0f", change) + " " + zh};
   }
   if (inReach == 0) {
     // The nearest partner beyond reach, from the unmatched list when the project is a supplier.
-    for (std::size_t i = 0; i < with.unmatched.size(); ++i) {
-      if (core::toString(with.unmatched.value(i, "enterprise_id")) == id &&
-          core::toString(with.unmatched.value(i, "material")) == material) {
-        return core::toString(with.unmatched.value(i, "reason"));
-      }
+    const core::Layer& u = with.unmatched;
+    for (std::size_t i = 0; i < u.size(); ++i) {
+      if (core::toString(u.value(i, "enterprise_id")) != id || core::toString(u.value(i, "material")) != material)
+        continue;
+      const auto km = core::toNumber(u.value(i, "nearest_km"));
+      return {core::toString(u.value(i, "reason")), km ? "运距上限内没有" + zh + "的接收方；最近的" +
+                                                             core::toString(u.value(i, "nearest_receiver_name")) +
+                                                             "直线距离 " + fmt("%.0f", *km) + " 公里"
+                                                       : "名录中没有" + zh + "的接收方"};
     }
-    return "no " + partner + " of " + material + " within the material's distance limit";
+    return {"no " + partner + " of " + material + " within the material's distance limit",
+            "运距上限内没有" + zh + "的" + partnerZh};
   }
   if (quantified == 0) {
-    return std::to_string(inReach) + " " + partner + "(s) within reach, none with a known " +
-           (input ? "quantity (inferred from their industry codes)" : "capacity");
+    return {n + " " + partner + "(s) within reach, none with a known " +
+                (input ? "quantity (inferred from their industry codes)" : "capacity"),
+            "运距内有 " + n + " 个" + partnerZh + "，但都没有已知的" +
+                (input ? "产生量（无法由行业代码推算）" : "处理能力")};
   }
-  return std::to_string(inReach) + " " + partner + "(s) within reach, but their " + (input ? "supply" : "capacity") +
-         " is already used by nearer or cheaper exchanges";
+  return {
+      n + " " + partner + "(s) within reach, but their " + (input ? "supply" : "capacity") +
+          " is already used by nearer or cheaper exchanges",
+      "运距内有 " + n + " 个" + partnerZh + "，但其" + (input ? "供应量" : "处理能力") + "已被更近或更便宜的交换占用"};
 }
 
 }  // namespace
@@ -141,7 +176,7 @@ WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects, 
         return t.supplied > 0 ? core::Value(100.0 * t.matched / t.supplied) : core::Value();
       };
       std::int64_t inReach = 0;
-      const std::string why = whyChange(with, id, material, input, quantity, a.matched - b.matched, inReach);
+      const Why why = whyChange(with, base.materials, id, material, input, quantity, a.matched - b.matched, inReach);
       appendRow(result.table, core::Geometry(),
                 {{"project_id", id},
                  {"project_name", name},
@@ -159,12 +194,13 @@ WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects, 
                  {"transport_cny_without", b.transport},
                  {"transport_cny_with", a.transport},
                  {"partners_in_reach", inReach},
-                 {"why", why}});
+                 {"why", why.en},
+                 {"why_zh", why.zh}});
     }
   };
   // A project that cannot change anything still gets a row, with the reason in words.
   auto addReason = [&](const std::string& id, const core::Value& name, const std::string& kind,
-                       const core::Value& status, const std::string& why) {
+                       const core::Value& status, const Why& why) {
     appendRow(result.table, core::Geometry(),
               {{"project_id", id},
                {"project_name", name},
@@ -172,7 +208,8 @@ WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects, 
                {"status", status},
                {"matched_change", 0.0},
                {"partners_in_reach", std::int64_t{0}},
-               {"why", why}});
+               {"why", why.en},
+               {"why_zh", why.zh}});
   };
   for (std::size_t p = 0; p < projects.size(); ++p) {
     core::advance(progress, static_cast<double>(++step) / static_cast<double>(steps), "allocation with a project");
@@ -181,7 +218,8 @@ WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects, 
     if (!wanted.empty() && !wanted.contains(id)) continue;
     if (projects[p].geometry.isEmpty()) {
       addReason(id, projects.value(p, "name_zh"), "project", projects.value(p, "status"),
-                "the project has no location, so no partner distance can be measured");
+                {"the project has no location, so no partner distance can be measured",
+                 "项目没有位置，无法量测与伙伴的距离"});
       continue;
     }
     core::Layer enterprises = base.enterprises;
@@ -210,8 +248,9 @@ WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects, 
     }
     if (mine.empty()) {
       addReason(id, projects.value(p, "name_zh"), "project", projects.value(p, "status"),
-                "the project names no material it takes or puts out and no capacity (no row in project_flows), "
-                "so switching it on changes nothing");
+                {"the project names no material it takes or puts out and no capacity (no row in project_flows), "
+                 "so switching it on changes nothing",
+                 "项目没有列出输入或输出的物料，也没有处理能力（project_flows 中无记录），启用它不会改变结果"});
       continue;
     }
     CatalogueInput withProject{enterprises, flows, base.materials, base.materialUses, base.profiles, base.parameters};
@@ -237,8 +276,10 @@ WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects, 
     if (mine.empty()) {
       addReason(id, base.enterprises.value(row, "name_zh"), "planned facility",
                 core::Value(core::toString(base.enterprises.value(row, "op_status"))),
-                "the facility's industry (" + core::toString(base.enterprises.value(row, "industry_code")) +
-                    ") takes or puts out no material of the coefficient table, so switching it on changes nothing");
+                {"the facility's industry (" + core::toString(base.enterprises.value(row, "industry_code")) +
+                     ") takes or puts out no material of the coefficient table, so switching it on changes nothing",
+                 "该设施的行业（" + core::toString(base.enterprises.value(row, "industry_code")) +
+                     "）在系数表中没有输入或输出的物料，启用它不会改变结果"});
       continue;
     }
     addRows(id, base.enterprises.value(row, "name_zh"), "planned facility",

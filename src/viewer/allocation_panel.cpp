@@ -57,15 +57,18 @@ AllocationOutcome runAllocationJob(const AnalysisInputs& inputs, const std::stri
                         realOf(s.value(i, "unit_km")), realOf(s.value(i, "transport_cny"))});
   }
   // The figures and the per-prefecture table `circatlas allocate` prints below its table.
+  // Gansu's own targets and prefectures only for a registry in Gansu, as the CLI decides.
   for (const auto& benchmark : tools::utilisationBenchmarks()) {
+    const bool applies = inputs.inGansu || !benchmark.gansuOnly;
     for (const auto& figure : benchmark.figures) {
-      out.targets.push_back({qs(std::string(benchmark.titleEn)), qs(std::string(benchmark.titleZh)),
-                             qs(std::string(benchmark.source)), qs(std::string(figure.labelEn)),
-                             qs(std::string(figure.labelZh)), figure.pct,
-                             tools::homeUtilisationPct(figure, s, inputs.catalogue.materials)});
+      (applies ? out.targets : out.notApplied)
+          .push_back({qs(std::string(benchmark.titleEn)), qs(std::string(benchmark.titleZh)),
+                      qs(std::string(benchmark.source)), qs(std::string(figure.labelEn)),
+                      qs(std::string(figure.labelZh)), figure.pct,
+                      tools::homeUtilisationPct(figure, s, inputs.catalogue.materials)});
     }
   }
-  if (!inputs.prefectures.empty()) {
+  if (inputs.inGansu && !inputs.prefectures.empty()) {
     const core::Layer regions = tools::allocationByPrefecture(catalogueOf(inputs), r, inputs.prefectures);
     for (std::size_t i = 0; i < regions.size(); ++i) {
       out.prefectures.push_back(
@@ -98,7 +101,7 @@ WhatIfOutcome runWhatIfJob(const AnalysisInputs& inputs, const std::string& proj
                         realOf(t.value(i, "matched_without")), realOf(t.value(i, "matched_with")),
                         realOf(t.value(i, "matched_change")), core::toNumber(t.value(i, "utilisation_without_pct")),
                         core::toNumber(t.value(i, "utilisation_with_pct")), realOf(t.value(i, "transport_cny_with")),
-                        text(t, i, "why")});
+                        text(t, i, "why"), text(t, i, "why_zh")});
   }
   return out;
 }
@@ -173,7 +176,11 @@ AllocationPanel::AllocationPanel(LayerStack& layers, std::shared_ptr<const Analy
   auto* projectRow = new QHBoxLayout;
   projectRow->addWidget(project_, 1);
   projectRow->addWidget(whatIfButton_);
+  // The dock column is narrow: the choices shrink to it, and a form row wraps under its label.
+  fitToColumn(material_);
+  fitToColumn(project_);
   auto* form = new QFormLayout(this);
+  form->setRowWrapPolicy(QFormLayout::WrapLongRows);
   form->addRow(materialLabel_, materialRow);
   form->addRow(worker_);
   form->addRow(summary_);
@@ -372,6 +379,7 @@ void AllocationPanel::fillAllocation() {
 
 void AllocationPanel::fillTargets() {
   const bool zh = LanguageManager::preferredLanguage().startsWith(QStringLiteral("zh"));
+  targetsTable_->clearSpans();
   targetsTable_->setRowCount(static_cast<int>(allocation_.targets.size()));
   for (int r = 0; r < targetsTable_->rowCount(); ++r) {
     const TargetRow& row = allocation_.targets[static_cast<std::size_t>(r)];
@@ -390,7 +398,19 @@ void AllocationPanel::fillTargets() {
     }
     targetsTable_->setItem(r, 2, reached);
   }
-  targetsTable_->resizeColumnsToContents();
+  targetsTable_->resizeColumnsToContents();  // before the note, which spans the columns
+  if (!allocation_.notApplied.empty()) {
+    // One line under the figures says which were left out and why, as `circatlas allocate` does.
+    const TargetRow& gansu = allocation_.notApplied.front();
+    const int r = targetsTable_->rowCount();
+    targetsTable_->setRowCount(r + 1);
+    auto* note = new QTableWidgetItem(tr("Gansu's %1 (%2) are not applied: the registry lies outside Gansu.")
+                                          .arg(zh ? gansu.benchmarkZh : gansu.benchmarkEn, gansu.source));
+    note->setToolTip(note->text());
+    note->setForeground(QColor(90, 90, 90));
+    targetsTable_->setItem(r, 0, note);
+    targetsTable_->setSpan(r, 0, 1, 3);
+  }
 }
 
 void AllocationPanel::fillPrefectures() {
@@ -419,13 +439,16 @@ void AllocationPanel::fillWhatIf() {
   whatIfTable_->setRowCount(static_cast<int>(whatIf_.rows.size()));
   double added = 0;
   QStringList reasons;
+  // The tool words its reasons in both languages (why, why_zh), as the partners tool does.
+  const bool zh = LanguageManager::preferredLanguage().startsWith(QStringLiteral("zh"));
   for (int r = 0; r < whatIfTable_->rowCount(); ++r) {
     const WhatIfRow& row = whatIf_.rows[static_cast<std::size_t>(r)];
+    const QString& why = zh && !row.whyZh.isEmpty() ? row.whyZh : row.why;
     const QString direction = row.direction == QStringLiteral("input") ? tr("takes in") : tr("puts out");
     auto* material = new QTableWidgetItem(row.material.isEmpty()
                                               ? QStringLiteral("–")
                                               : row.material + QStringLiteral(" (") + direction + QStringLiteral(")"));
-    material->setToolTip(row.why);
+    material->setToolTip(why);
     whatIfTable_->setItem(r, 0, material);
     whatIfTable_->setItem(r, 1, optionalItem(row.projectQuantity, 0));
     whatIfTable_->setItem(r, 2, numberItem(row.matchedWithout, 0));
@@ -433,11 +456,9 @@ void AllocationPanel::fillWhatIf() {
     whatIfTable_->setItem(r, 4, numberItem(row.matchedChange, 0));
     whatIfTable_->setItem(r, 5, optionalItem(row.utilisationWithPct, 1));
     whatIfTable_->setItem(r, 6, numberItem(row.transportCnyWith, 0));
-    whatIfTable_->item(r, 4)->setToolTip(row.why);
+    whatIfTable_->item(r, 4)->setToolTip(why);
     added += row.matchedChange;
-    if (!row.why.isEmpty()) {
-      reasons << (row.material.isEmpty() ? row.why : row.material + QStringLiteral(": ") + row.why);
-    }
+    if (!why.isEmpty()) reasons << (row.material.isEmpty() ? why : row.material + QStringLiteral(": ") + why);
   }
   whatIfTable_->resizeColumnsToContents();
   whatIfSummary_->setText(

@@ -61,7 +61,9 @@ struct AllocationOutcome {
   std::vector<AllocationRow> rows;
   std::vector<TargetRow> targets;          ///< as `circatlas allocate` prints them
   std::vector<PrefectureRow> prefectures;  ///< as `circatlas allocate` prints them
-  std::size_t exchanges = 0;               ///< optimal exchanges drawn on the map
+  /// Gansu's targets (and prefectures) left out: the registry lies outside Gansu, as in the CLI.
+  std::vector<TargetRow> notApplied;
+  std::size_t exchanges = 0;  ///< optimal exchanges drawn on the map
   std::optional<ViewerLayer> flows;
   QString parameters;
   QString error;
@@ -78,7 +80,8 @@ struct WhatIfRow {
   std::optional<double> utilisationWithoutPct;
   std::optional<double> utilisationWithPct;
   double transportCnyWith = 0.0;
-  QString why;  ///< the tool's reason for the change (e.g. why it is +0)
+  QString why;    ///< the tool's reason for the change (e.g. why it is +0), in English
+  QString whyZh;  ///< the same in Chinese (shown in the Chinese UI)
 };
 
 struct WhatIfOutcome {

@@ -37,6 +37,7 @@ std::shared_ptr<const AnalysisInputs> AnalysisInputs::load(const tools::Catalogu
   core::advance(progress, 0.8, "reading the counties and prefectures");
   inputs->counties = io::readLayer(paths.basemap().string(), {.layer = "counties", .sql = std::nullopt});
   inputs->prefectures = io::readLayer(paths.basemap().string(), {.layer = "prefectures", .sql = std::nullopt});
+  inputs->inGansu = tools::registryInGansu(inputs->catalogue, paths);
   core::advance(progress, 1.0, "registry read");
   return inputs;
 }

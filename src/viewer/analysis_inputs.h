@@ -24,6 +24,9 @@ struct AnalysisInputs {
   core::Layer counties{"counties", "", core::GeometryType::MultiPolygon, {}};
   /// Prefecture boundaries (WGS 84) for the allocation's per-prefecture table.
   core::Layer prefectures{"prefectures", "", core::GeometryType::MultiPolygon, {}};
+  /// The registry lies in Gansu (tools::registryInGansu, as `circatlas allocate` decides): then
+  /// Gansu's 2015 targets and its prefectures apply to its allocation.
+  bool inGansu = true;
   /// What was asked for (empty source: the built-in catalogue), to reopen it in a project.
   tools::CatalogueRequest request;
 

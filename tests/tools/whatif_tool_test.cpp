@@ -108,6 +108,12 @@ TEST(WhatIfTool, ProjectsThatCannotChangeAnythingSayWhyInWords) {
   };
   EXPECT_NE(why("J2").find("names no material it takes or puts out and no capacity"), std::string::npos) << why("J2");
   EXPECT_NE(why("J3").find("has no location"), std::string::npos) << why("J3");
+  // Every reason in Chinese too (why_zh), as partners gives reason_zh beside reason_en.
+  for (std::size_t i = 0; i < r.table.size(); ++i) {
+    const std::string zh = core::toString(r.table.value(i, "why_zh"));
+    EXPECT_FALSE(zh.empty()) << core::toString(r.table.value(i, "project_id"));
+    EXPECT_NE(zh, core::toString(r.table.value(i, "why")));
+  }
 }
 
 TEST(WhatIfTool, UnknownProjectIsAParameterError) {

@@ -6,17 +6,21 @@
 #include <QTableWidget>
 #include <QThread>
 
+#include <algorithm>
 #include <atomic>
 
 #include "core/data_paths.h"
 #include "core/error.h"
+#include "test_support.h"
 #include "tools/allocation_regions.h"
 #include "tools/catalogue_inputs.h"
 #include "tools/partners_tool.h"
 #include "tools/whatif_tool.h"
 #include "viewer/allocation_panel.h"
 #include "viewer/analysis_inputs.h"
+#include "viewer/language.h"
 #include "viewer/layer_stack.h"
+#include "viewer/ui_support.h"
 #include "viewer/worker_run.h"
 #include "viewer_fixture.h"
 
@@ -167,6 +171,65 @@ TEST_F(AllocationPanelTest, AllocationShowsTheTargetsAndThePerPrefectureTableOfC
   }
   EXPECT_GT(matched, 0.0);
   EXPECT_EQ(panel->allocationTabs()->count(), 3);
+}
+
+// Issue 19 item 10: in the Chinese UI the what-if reasons are the tool's Chinese words (why_zh).
+TEST_F(AllocationPanelTest, WhatIfReasonsAreChineseInTheChineseUi) {
+  AllocationPanel* panel = window->allocationPanel();
+  ASSERT_TRUE(panel->setProject("J003"));
+  ASSERT_TRUE(panel->runWhatIf());
+  ASSERT_TRUE(waitUntil([&] { return !panel->isRunning(); }));
+  const WhatIfOutcome& out = panel->lastWhatIf();
+  ASSERT_FALSE(out.rows.empty());
+  ASSERT_TRUE(window->languageManager().setLanguage(QStringLiteral("zh_CN")));
+  QCoreApplication::processEvents();
+  for (const WhatIfRow& row : out.rows) {
+    ASSERT_FALSE(row.whyZh.isEmpty()) << row.why.toStdString();
+    EXPECT_TRUE(panel->whatIfReasons()->text().contains(row.whyZh)) << panel->whatIfReasons()->text().toStdString();
+    EXPECT_FALSE(panel->whatIfReasons()->text().contains(row.why)) << "English reason in the Chinese UI";
+  }
+  ASSERT_TRUE(window->languageManager().setLanguage(QStringLiteral("en")));
+  QCoreApplication::processEvents();
+  EXPECT_TRUE(panel->whatIfReasons()->text().contains(out.rows.front().why));
+}
+
+// Issue 19 (rest): Gansu's 2015 targets and prefectures only for a registry in Gansu, as
+// `circatlas allocate` decides (tools::registryInGansu); China's figures apply everywhere.
+TEST_F(AllocationPanelTest, GansusTargetsAndPrefecturesOnlyForARegistryInGansu) {
+  const auto allocate = [&](const char* csv) {
+    test::TempDir dir;
+    const auto file = test::writeFile(dir / "reg.csv", csv);
+    EXPECT_TRUE(window->openRegistry(qs(file.string())));
+    AllocationPanel* panel = window->allocationPanel();
+    EXPECT_TRUE(panel->setMaterial(QString()));
+    EXPECT_TRUE(panel->runAllocation());
+    EXPECT_TRUE(waitUntil([&] { return !panel->isRunning(); }, 60000));
+    EXPECT_TRUE(panel->lastAllocation().error.isEmpty()) << panel->lastAllocation().error.toStdString();
+    return panel->lastAllocation();
+  };
+  const auto programme = [](const std::vector<TargetRow>& rows) {
+    return std::count_if(rows.begin(), rows.end(),
+                         [](const TargetRow& r) { return r.source == QStringLiteral("甘工信发[2012]350号"); });
+  };
+  // A power plant and a cement works near Xi'an, in Shaanxi.
+  const AllocationOutcome shaanxi =
+      allocate("名称,经度,纬度,行业代码\n西安某电厂,108.90,34.30,4411\n西安某水泥厂,108.95,34.28,3011\n");
+  EXPECT_EQ(programme(shaanxi.targets), 0);
+  EXPECT_EQ(programme(shaanxi.notApplied), 2);
+  EXPECT_EQ(shaanxi.targets.size(), 4u) << "China's four 2019 figures";
+  EXPECT_TRUE(shaanxi.prefectures.empty()) << "Gansu's prefectures do not sum a registry in Shaanxi";
+  QTableWidget* targets = window->allocationPanel()->targetsTable();
+  ASSERT_EQ(targets->rowCount(), 5);
+  EXPECT_TRUE(targets->item(4, 0)->text().contains("not applied")) << targets->item(4, 0)->text().toStdString();
+  EXPECT_EQ(window->allocationPanel()->prefectureTable()->rowCount(), 0);
+
+  // The same works in Lanzhou: in Gansu, the programme's targets and the prefectures apply.
+  const AllocationOutcome lanzhou =
+      allocate("名称,经度,纬度,行业代码\n兰州某电厂,103.63,36.12,4411\n兰州某水泥厂,103.62,36.12,3011\n");
+  EXPECT_EQ(programme(lanzhou.targets), 2);
+  EXPECT_TRUE(lanzhou.notApplied.empty());
+  EXPECT_EQ(lanzhou.prefectures.size(), 14u);
+  EXPECT_EQ(targets->rowCount(), 6);
 }
 
 TEST(WorkerRun, CancelStopsARunningJobPromptlyAndSaysSo) {
