@@ -30,6 +30,8 @@ class IdentifyPanel : public QWidget {
   [[nodiscard]] const FieldDisplay& fieldDisplay() const noexcept { return display_; }
   void setLanguage(render::Language language);
   [[nodiscard]] QTreeWidget* tree() const noexcept { return tree_; }
+  /// The widest field column allowed: this share of the tree's width (the values get the rest).
+  static constexpr double kFieldColumnShare = 0.5;
 
  signals:
   /// The user picked a feature in the tree.
@@ -37,9 +39,14 @@ class IdentifyPanel : public QWidget {
 
  protected:
   void changeEvent(QEvent* event) override;
+  /// Refits the field column when the tree's viewport changes width.
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   void retranslateUi();
+  /// Sizes the field column to its names, at most kFieldColumnShare of the tree, so the values
+  /// (elided, whole in their tooltips) fit beside it without a horizontal scroll.
+  void fitFieldColumn();
 
   const LayerStack& layers_;
   render::Language language_ = render::Language::Zh;

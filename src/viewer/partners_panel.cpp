@@ -70,7 +70,11 @@ PartnersPanel::PartnersPanel(LayerStack& layers, std::shared_ptr<const AnalysisI
   table_->setSortingEnabled(true);
   table_->horizontalHeader()->setStretchLastSection(true);
 
+  // The dock column is narrow: the choices shrink to it, and a form row wraps under its label.
+  fitToColumn(enterprise_);
+  fitToColumn(material_);
   auto* form = new QFormLayout(this);
+  form->setRowWrapPolicy(QFormLayout::WrapLongRows);
   form->addRow(enterpriseLabel_, enterprise_);
   form->addRow(materialLabel_, material_);
   form->addRow(runButton_);

@@ -8,6 +8,7 @@
 
 #include "render/style.h"
 
+class QComboBox;
 class QWidget;
 
 namespace circatlas::viewer {
@@ -19,6 +20,10 @@ namespace circatlas::viewer {
 [[nodiscard]] inline QString qs(const render::LocalizedText& t, render::Language language) {
   return qs(t.in(language));
 }
+
+/// Lets a combo box of long entries (enterprise or project names) be as narrow as the dock column:
+/// its width no longer follows its longest entry, and its list opens as wide as the entries.
+void fitToColumn(QComboBox* box);
 
 /// Shows a message box with the error (window-modal, non-blocking, deleted when closed), so a
 /// bad file or a failed analysis never stops the event loop or the tests. The text is the

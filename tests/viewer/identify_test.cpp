@@ -1,8 +1,12 @@
 // Identify: a click at Lanzhou's seat lists the prefecture Lanzhou and its county; search finds names.
+#include <QHeaderView>
+#include <QScrollBar>
 #include <QTreeWidget>
 
 #include <algorithm>
 
+#include "core/data_paths.h"
+#include "viewer/analysis_inputs.h"
 #include "viewer/identify.h"
 #include "viewer/identify_panel.h"
 #include "viewer/layer_stack.h"
@@ -70,6 +74,37 @@ TEST_F(IdentifyTest, AClickFillsThePanelWithLayerFeatureAndFields) {
   EXPECT_TRUE(hasCode);
   // The topmost feature under the cursor is selected (highlighted on the map).
   EXPECT_FALSE(window->layers().selection().empty());
+}
+
+// In the dock's 280 px column the field names take at most half and the values the rest: no
+// sideways scroll; a value cut short keeps its whole text in its tooltip.
+TEST_F(IdentifyTest, InANarrowDockFieldsAndValuesFitWithoutScrollingSideways) {
+  IdentifyPanel panel(window->layers());
+  panel.setNames(&window->analysisInputs()->catalogue, core::DataPaths::fromEnvironment());
+  panel.setLanguage(render::Language::En);
+  panel.resize(280, 600);
+  panel.show();
+  // The first enterprise: a click on it lists it with its many fields.
+  const ViewerLayer* enterprises = window->layers().find("enterprises");
+  ASSERT_NE(enterprises, nullptr);
+  const core::Coord at = enterprises->display->features().front().geometry.coords()[0];
+  const auto hits = orderForListing(window->layers(), identifyAt(window->layers(), at, 500.0));
+  ASSERT_FALSE(hits.empty());
+  panel.showHits(hits);
+  QCoreApplication::processEvents();
+  QTreeWidget* tree = panel.tree();
+  const int viewport = tree->viewport()->width();
+  EXPECT_LE(tree->columnWidth(0), static_cast<int>(IdentifyPanel::kFieldColumnShare * viewport) + 1);
+  EXPECT_GE(tree->columnWidth(0), 60) << "room for the field names";
+  EXPECT_LE(tree->header()->length(), viewport) << "field and value columns within the dock";
+  EXPECT_EQ(tree->horizontalScrollBar()->maximum(), 0);
+  const QTreeWidgetItem* feature = tree->topLevelItem(0)->child(0);
+  ASSERT_NE(feature, nullptr);
+  ASSERT_GT(feature->childCount(), 3);
+  for (int k = 0; k < feature->childCount(); ++k) {
+    const QTreeWidgetItem* field = feature->child(k);
+    EXPECT_TRUE(field->toolTip(1).startsWith(field->text(1))) << field->text(0).toStdString();
+  }
 }
 
 TEST(Pinyin, ReadsHanAsToneLessSyllablesAndLeavesOtherTextAlone) {

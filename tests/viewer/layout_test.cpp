@@ -3,6 +3,8 @@
 #include <QAction>
 #include <QDockWidget>
 #include <QMenu>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTabBar>
 
 #include "core/data_paths.h"
@@ -90,6 +92,29 @@ TEST_F(Layout, At1024x700TheMapStaysLargeAndEveryDockFitsTheWindow) {
         << d->objectName().toStdString() << " at " << inWindow.x() << "," << inWindow.y() << " " << inWindow.width()
         << "×" << inWindow.height() << " in " << window->width() << "×" << window->height();
     EXPECT_GE(d->height(), 150) << d->objectName().toStdString() << " is squeezed";
+  }
+}
+
+// The analysis docks' forms fit the dock column: no sideways scroll at either size or language.
+TEST_F(Layout, TheAnalysisDocksFitTheirColumnWithoutScrollingSideways) {
+  for (const char* language : {"en", "zh_CN"}) {
+    ASSERT_TRUE(window->languageManager().setLanguage(QString::fromLatin1(language)));
+    for (const QSize size : {QSize(1400, 900), QSize(1024, 700)}) {
+      showAt(*window, size.width(), size.height());
+      for (const char* name : {"clusterDock", "partnersDock", "allocationDock"}) {
+        auto* dock = window->findChild<QDockWidget*>(name);
+        ASSERT_NE(dock, nullptr) << name;
+        dock->show();
+        dock->raise();
+        QCoreApplication::processEvents();
+        auto* scroll = dock->findChild<QScrollArea*>(QString::fromLatin1(name) + QStringLiteral("Scroll"));
+        ASSERT_NE(scroll, nullptr) << name;
+        EXPECT_EQ(scroll->horizontalScrollBar()->maximum(), 0)
+            << name << " in " << language << " at " << size.width() << "×" << size.height() << ": content "
+            << scroll->widget()->minimumSizeHint().width() << " px in a " << scroll->viewport()->width()
+            << " px column";
+      }
+    }
   }
 }
 
