@@ -6,8 +6,11 @@
 #   03 the window at 1024×700                                          04 identify on the Xigu works
 #   05 measure Lanzhou – Wuwei – Jiuquan                               06 allocation and the what-if of J003
 #   07 a planner's own registry (a seeded synthetic one) for the analyses
-# Not scripted yet: adding a user layer and styling it, selection with Shift/Ctrl, saving and reopening
-# a project, cluster parameters and Cancel, figure export (the QTest suite covers those).
+#   08 a planner's own layer (three wells) added: its own symbol and its name in the legend; saved as a project
+#   09 that layer's properties dialog                                  10 the project reopened, its look changed in the file
+#   11 selection: a click, Shift-clicks and a Ctrl-click               12 a cluster run cancelled as it starts
+#   13 the view exported to PDF with its layout (rendered to PNG)      14 the window at 1024×700 in Chinese
+# Not scripted: the figure preset dialog (the QTest suite covers it).
 # Usage: scripts/viewer_walkthrough.sh [OUT_DIR]   (after scripts/build.sh; needs xvfb-run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,3 +43,34 @@ shot 05-measure 1400x900 en --demo measure
 shot 06-allocation 1400x900 en --demo allocation
 "$cli" synth -n 2000 --seed 7 --out "$work/registry" >/dev/null
 shot 07-own-registry 1400x900 en --registry "$work/registry"
+
+# A planner's own layer: three wells near Lanzhou, added, saved as a project, then restyled in the
+# project file (colour, size, label field, legend name) and reopened.
+mkdir -p "$work/project"
+cat >"$work/project/wells.geojson" <<'JSON'
+{"type": "FeatureCollection", "features": [
+  {"type": "Feature", "properties": {"name": "W1"}, "geometry": {"type": "Point", "coordinates": [103.40, 36.30]}},
+  {"type": "Feature", "properties": {"name": "W2"}, "geometry": {"type": "Point", "coordinates": [104.10, 36.60]}},
+  {"type": "Feature", "properties": {"name": "W3"}, "geometry": {"type": "Point", "coordinates": [104.60, 35.90]}}]}
+JSON
+rm -f "$work/project/wells.circatlas"
+shot 08-user-layer 1400x900 en "$work/project/wells.geojson" --save-project "$work/project/wells.circatlas"
+shot 09-layer-properties 1400x900 en "$work/project/wells.geojson" --demo layer-properties
+python3 - "$work/project/wells.circatlas" <<'PY'
+import json, sys
+path = sys.argv[1]
+project = json.load(open(path, encoding="utf-8"))
+for layer in project["layers"]:
+    if layer.get("file", "").endswith("wells.geojson"):
+        layer["look"].update({"color": "#1a9850", "marker": "square", "size_mm": 4.0,
+                              "label_field": "name", "legend_name": "Monitoring wells"})
+json.dump(project, open(path, "w", encoding="utf-8"), ensure_ascii=False, indent=1)
+PY
+shot 10-project-reopened 1400x900 en "$work/project/wells.circatlas"
+shot 11-select 1400x900 en --demo select
+shot 12-cluster-cancel 1400x900 en --demo cluster-cancel
+rm -f "$out/13-view-export.pdf"
+shot 13-view 1400x900 en --export-view "$out/13-view-export.pdf"
+pdftoppm -png -r 50 -singlefile "$out/13-view-export.pdf" "$out/13-view-export"
+echo "$out/13-view-export.png"
+shot 14-window-1024-zh 1024x700 zh_CN

@@ -5,15 +5,20 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QScreen>
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 #include "core/data_paths.h"
 #include "render/render_session.h"
 #include "viewer/allocation_panel.h"
+#include "viewer/cluster_panel.h"
+#include "viewer/layer_panel.h"
 #include "viewer/main_window.h"
 #include "viewer/map_canvas.h"
 #include "viewer/measure_tool.h"
@@ -39,10 +44,16 @@ int main(int argc, char* argv[]) {
   parser.addOption(registry);
   QCommandLineOption timing("timing", "Print the time from start to the first drawn map.");
   QCommandLineOption demo("demo",
-                          "Show an analysis at start: 'measure' (Lanzhou – Wuwei – Jiuquan), 'allocation' or "
-                          "'identify' (a click on the works of Xigu, Lanzhou).",
+                          "Show an analysis at start: 'measure' (Lanzhou – Wuwei – Jiuquan), 'allocation', "
+                          "'identify' (a click on the works of Xigu, Lanzhou), 'select' (a click, two Shift-clicks "
+                          "and a Ctrl-click there), 'cluster-cancel' (a cluster run cancelled as it starts) or "
+                          "'layer-properties' (the properties dialog of the last added layer).",
                           "NAME");
-  for (QCommandLineOption* o : {&screenshot, &timing, &demo}) {
+  QCommandLineOption saveProject("save-project", "Save the session as a project FILE after the first drawn map.",
+                                 "FILE");
+  QCommandLineOption exportView("export-view", "Export the view to FILE (PNG/PDF/SVG) after the first drawn map.",
+                                "FILE");
+  for (QCommandLineOption* o : {&screenshot, &timing, &demo, &saveProject, &exportView}) {
     o->setFlags(QCommandLineOption::HiddenFromHelp);
     parser.addOption(*o);
   }
@@ -96,6 +107,50 @@ int main(int argc, char* argv[]) {
         window.identifyAt(map->x, map->y, 5 * window.canvas()->unitsPerPixel());
     });
   }
+  // Ready for the screenshot: a demo that runs something says when it has been shown.
+  bool ready = true;
+  if (parser.value(demo) == "select") {
+    // Xigu, Lanzhou: the refinery, then Shift adds the CHP plant and Fanjiaping, Ctrl takes the CHP plant out.
+    QTimer::singleShot(300, &window, [&window] {
+      const auto* canvas = window.canvas();
+      const auto low = canvas->fromLonLat({103.50, 36.02});
+      const auto high = canvas->fromLonLat({103.76, 36.18});
+      if (low && high) window.canvas()->zoomToExtent({low->x, low->y, high->x, high->y});
+      const struct {
+        circatlas::core::Coord at;
+        Qt::KeyboardModifiers modifiers;
+      } clicks[] = {{{103.60244, 36.1198}, Qt::NoModifier},
+                    {{103.62279, 36.12894}, Qt::ShiftModifier},
+                    {{103.67743, 36.07551}, Qt::ShiftModifier},
+                    {{103.62279, 36.12894}, Qt::ControlModifier}};
+      for (const auto& click : clicks) {
+        if (const auto map = canvas->fromLonLat(click.at))
+          window.identifyAt(map->x, map->y, 3 * canvas->unitsPerPixel(), click.modifiers);
+      }
+    });
+  } else if (parser.value(demo) == "cluster-cancel" && window.clusterPanel()) {
+    // When the first clusters are shown, a new run with other parameters is cancelled as it starts.
+    ready = false;
+    auto* panel = window.clusterPanel();
+    if (auto* dock = window.findChild<QDockWidget*>("clusterDock")) dock->raise();
+    auto step = std::make_shared<int>(0);
+    QObject::connect(panel, &circatlas::viewer::ClusterPanel::finished, panel, [panel, step, &ready] {
+      if ((*step)++ == 0) {
+        panel->setParams(8000.0, 3, false);
+        panel->run();
+        panel->cancel();
+      } else {
+        ready = true;
+      }
+    });
+    if (!panel->isRunning()) panel->run();
+  } else if (parser.value(demo) == "layer-properties") {
+    QTimer::singleShot(300, &window, [&window] {
+      auto* list = window.layerPanel()->list();
+      list->setCurrentRow(0);  // the top layer: the one added last
+      window.layerPanel()->openProperties();
+    });
+  }
 
   auto* canvas = window.canvas();
   QObject::connect(canvas, &circatlas::viewer::MapCanvas::renderFinished, &window, [&, first = true]() mutable {
@@ -106,16 +161,29 @@ int main(int argc, char* argv[]) {
                   canvas->lastRender().milliseconds);
       std::fflush(stdout);
     }
+    if (parser.isSet(saveProject) && !window.saveProject(parser.value(saveProject))) QApplication::exit(4);
+    if (parser.isSet(exportView) && !window.exportView(parser.value(exportView))) QApplication::exit(4);
     if (parser.isSet(screenshot)) {
-      // Let the analysis panels finish their first runs and the window repaint.
-      QTimer::singleShot(1500, &window, [&] {
-        // Written beside the target and renamed when complete, like every file circatlas writes.
-        QSaveFile file(parser.value(screenshot));
-        const QByteArray format = QFileInfo(file.fileName()).suffix().toLower().toLatin1();
-        const bool ok = file.open(QIODevice::WriteOnly) &&
-                        window.grab().save(&file, format.isEmpty() ? "png" : format.constData()) && file.commit();
-        QApplication::exit(ok ? 0 : 4);
+      // Let the analysis panels finish their first runs and the window repaint; a demo that runs
+      // something is waited for (at most a minute).
+      auto* poll = new QTimer(&window);
+      auto waited = std::make_shared<int>(0);
+      QObject::connect(poll, &QTimer::timeout, &window, [&, poll, waited] {
+        if (!ready && ++*waited < 300) return;
+        poll->stop();
+        QTimer::singleShot(1500, &window, [&] {
+          // Written beside the target and renamed when complete, like every file circatlas writes.
+          QSaveFile file(parser.value(screenshot));
+          const QByteArray format = QFileInfo(file.fileName()).suffix().toLower().toLatin1();
+          // The properties dialog is a window of its own: the screen shows it over the main window.
+          const QPixmap image =
+              parser.value(demo) == "layer-properties" ? window.screen()->grabWindow(0) : window.grab();
+          const bool ok = file.open(QIODevice::WriteOnly) &&
+                          image.save(&file, format.isEmpty() ? "png" : format.constData()) && file.commit();
+          QApplication::exit(ok ? 0 : 4);
+        });
       });
+      poll->start(200);
     }
   });
   return QApplication::exec();

@@ -144,6 +144,74 @@
         <source>Choose a proposed project and press What if.</source>
         <translation>Choose a proposed project and press What if.</translation>
     </message>
+    <message>
+        <source>reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below the figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no supply of these materials in the home province</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gansu&apos;s %1 (%2) are not applied: the registry lies outside Gansu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefectures</source>
+        <translation type="unfinished">Prefectures</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reached: the home province&apos;s own residues matched by the allocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prefecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supplied t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matched t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Received t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transport CNY</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>circatlas::viewer::AttributeTablePanel</name>
@@ -325,6 +393,81 @@
     <message>
         <source>Draw the layer with another style from the styles folder</source>
         <translation>Draw the layer with another style from the styles folder</translation>
+    </message>
+    <message>
+        <source>Properties…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour, size, labels and legend name of a layer you added</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>circatlas::viewer::LayerStyleDialog</name>
+    <message>
+        <source>Layer properties: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Square</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Triangle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diamond</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Star</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hexagon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no labels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the colour of the symbol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels from</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -621,15 +764,9 @@
         <source>Registry: %1</source>
         <translation>Registry: %1</translation>
     </message>
-</context>
-<context>
-    <name>circatlas::viewer::MeasureTool</name>
-    <message numerus="yes">
-        <source>%n point(s)</source>
-        <translation>
-            <numerusform>%n point</numerusform>
-            <numerusform>%n points</numerusform>
-        </translation>
+    <message>
+        <source>Reading the registry %1 was cancelled; the analyses stay on %2.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -707,6 +844,16 @@
     <message>
         <source>Double-click or Esc to end and get the road distance.</source>
         <translation>Double-click or Esc to end and get the road distance.</translation>
+    </message>
+</context>
+<context>
+    <name>circatlas::viewer::MeasureTool</name>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n point</numerusform>
+            <numerusform>%n points</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -206,6 +206,10 @@
         <source>Choose a proposed project and press What if.</source>
         <translation>选择一个拟建项目，然后点击“情景分析”。</translation>
     </message>
+    <message>
+        <source>Gansu&apos;s %1 (%2) are not applied: the registry lies outside Gansu.</source>
+        <translation>甘肃省%1（%2）不适用：分析数据位于甘肃省以外。</translation>
+    </message>
 </context>
 <context>
     <name>circatlas::viewer::AttributeTablePanel</name>
@@ -386,6 +390,81 @@
     <message>
         <source>Draw the layer with another style from the styles folder</source>
         <translation>用 styles 文件夹中的其他样式绘制该图层</translation>
+    </message>
+    <message>
+        <source>Properties…</source>
+        <translation>属性…</translation>
+    </message>
+    <message>
+        <source>Colour, size, labels and legend name of a layer you added</source>
+        <translation>您添加的图层的颜色、大小、标注和图例名称</translation>
+    </message>
+</context>
+<context>
+    <name>circatlas::viewer::LayerStyleDialog</name>
+    <message>
+        <source>Layer properties: %1</source>
+        <translation>图层属性：%1</translation>
+    </message>
+    <message>
+        <source>Circle</source>
+        <translation>圆形</translation>
+    </message>
+    <message>
+        <source>Square</source>
+        <translation>方形</translation>
+    </message>
+    <message>
+        <source>Triangle</source>
+        <translation>三角形</translation>
+    </message>
+    <message>
+        <source>Diamond</source>
+        <translation>菱形</translation>
+    </message>
+    <message>
+        <source>Star</source>
+        <translation>星形</translation>
+    </message>
+    <message>
+        <source>Cross</source>
+        <translation>十字</translation>
+    </message>
+    <message>
+        <source>Hexagon</source>
+        <translation>六边形</translation>
+    </message>
+    <message>
+        <source>(no labels)</source>
+        <translation>（不标注）</translation>
+    </message>
+    <message>
+        <source>Choose the colour of the symbol</source>
+        <translation>选择符号颜色</translation>
+    </message>
+    <message>
+        <source>Legend name</source>
+        <translation>图例名称</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Marker</source>
+        <translation>符号形状</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Line width</source>
+        <translation>线宽</translation>
+    </message>
+    <message>
+        <source>Labels from</source>
+        <translation>标注字段</translation>
     </message>
 </context>
 <context>
@@ -688,15 +767,6 @@
     </message>
 </context>
 <context>
-    <name>circatlas::viewer::MeasureTool</name>
-    <message numerus="yes">
-        <source>%n point(s)</source>
-        <translation>
-            <numerusform>%n 个点</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>circatlas::viewer::MeasurePanel</name>
     <message>
         <source>Click points on the map; double-click or Esc ends, right-click clears. Distances on the WGS 84 ellipsoid; road distances on the schematic trunk network.</source>
@@ -769,6 +839,15 @@
     <message>
         <source>Double-click or Esc to end and get the road distance.</source>
         <translation>双击或按 Esc 结束，并计算公路距离。</translation>
+    </message>
+</context>
+<context>
+    <name>circatlas::viewer::MeasureTool</name>
+    <message numerus="yes">
+        <source>%n point(s)</source>
+        <translation>
+            <numerusform>%n 个点</numerusform>
+        </translation>
     </message>
 </context>
 <context>
