@@ -41,11 +41,12 @@ LayerPanel::LayerPanel(LayerStack& layers, const core::DataPaths& paths, QWidget
   up_->setArrowType(Qt::UpArrow);
   down_->setArrowType(Qt::DownArrow);
   auto* buttons = new QHBoxLayout;
-  for (QToolButton* b : {up_, down_, table_, zoom_, properties_, remove_}) buttons->addWidget(b);
+  for (QToolButton* b : {up_, down_, table_, zoom_, remove_}) buttons->addWidget(b);
   buttons->addStretch();
   auto* opacityRow = new QHBoxLayout;
   opacityRow->addWidget(opacityLabel_);
   opacityRow->addWidget(opacity_, 1);
+  opacityRow->addWidget(properties_);  // beside the slider, which gives way: the column stays narrow
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(2, 2, 2, 2);
   layout->addWidget(list_);
