@@ -148,11 +148,11 @@ FieldRequest parseFieldRequest(std::string_view text, FieldOrigin origin) {
   }
   std::string field(text.substr(0, eq));
   const auto& fields = registryFields();
-  if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
+  if (field != kIgnoreField && std::find(fields.begin(), fields.end(), field) == fields.end()) {
     std::string known;
     for (const auto f : fields) known += (known.empty() ? "" : ", ") + std::string(f);
     throw core::ParameterError("unknown registry field '" + field + "' in '" + std::string(text) +
-                               "' (known: " + known + ")");
+                               "' (known: " + known + "; " + std::string(kIgnoreField) + " keeps a column out)");
   }
   return {std::move(field), std::string(text.substr(eq + 1)), origin};
 }
@@ -178,10 +178,11 @@ std::vector<FieldRequest> parseMappingFile(std::string_view text, std::string_vi
 }
 
 std::string formatMappingFile(const std::vector<ColumnChoice>& choices, const std::vector<std::string>& header,
-                              std::string_view sourceLabel) {
+                              std::string_view sourceLabel, const std::vector<std::string>& ignoredColumns) {
   std::string out = "# circatlas registry column mapping, written for " + std::string(sourceLabel) +
                     "\n# field=column, one a line; read it back with --mapping FILE\n";
   for (const auto& c : choices) out += c.field + "=" + header[c.column] + "\n";
+  for (const auto& column : ignoredColumns) out += std::string(kIgnoreField) + "=" + column + "\n";
   return out;
 }
 
@@ -218,6 +219,10 @@ std::vector<ColumnChoice> chooseColumns(const std::vector<std::string>& header,
     if (r.origin != FieldOrigin::Option) ordered.push_back(&r);
   }
   for (const FieldRequest* r : ordered) {
+    if (r->field == kIgnoreField) {
+      taken[columnOf(r->column)] = true;
+      continue;
+    }
     const bool already =
         std::any_of(choices.begin(), choices.end(), [&](const auto& c) { return c.field == r->field; });
     if (!already) addChoice(r->field, columnOf(r->column), r->origin);

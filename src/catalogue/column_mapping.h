@@ -18,6 +18,10 @@ namespace circatlas::catalogue {
 /// (quantities, 产生量 and 综合利用量) and `material` (what the quantities are of).
 [[nodiscard]] const std::vector<std::string_view>& registryFields();
 
+/// The pseudo-field of a request that keeps a column out of every field ("ignore=备注" in a
+/// mapping file, --field ignore=X): a recognised header the planner does not want read.
+inline constexpr std::string_view kIgnoreField = "ignore";
+
 /// A sheet column chosen for a field.
 struct ColumnChoice {
   std::string field;
@@ -34,17 +38,19 @@ struct FieldRequest {
   FieldOrigin origin = FieldOrigin::Option;
 };
 
-/// Parses "field=column" (from --field). Throws core::ParameterError for a malformed pair or an
-/// unknown field, listing the known ones.
+/// Parses "field=column" (from --field); the field may be kIgnoreField. Throws
+/// core::ParameterError for a malformed pair or an unknown field, listing the known ones.
 [[nodiscard]] FieldRequest parseFieldRequest(std::string_view text, FieldOrigin origin = FieldOrigin::Option);
 
 /// Parses a mapping file's text: one `field=column` per line, `#` comments and blank lines
 /// ignored. Throws core::ParameterError naming the file and line of a bad line.
 [[nodiscard]] std::vector<FieldRequest> parseMappingFile(std::string_view text, std::string_view fileName);
 
-/// The text of a mapping file for the given choices (what --save-mapping writes).
+/// The text of a mapping file for the given choices (what --save-mapping writes), with an
+/// `ignore=COLUMN` line for each of `ignoredColumns` (columns the planner kept out).
 [[nodiscard]] std::string formatMappingFile(const std::vector<ColumnChoice>& choices,
-                                            const std::vector<std::string>& header, std::string_view sourceLabel);
+                                            const std::vector<std::string>& header, std::string_view sourceLabel,
+                                            const std::vector<std::string>& ignoredColumns = {});
 
 /// The field a header names, or nullopt: "企业名称" → name_zh, "经度" → lon, "产生量（万吨）" →
 /// generated, "Longitude" → lon. Case, spaces and a trailing unit in brackets are ignored.
@@ -60,7 +66,8 @@ struct MassUnit {
 
 /// Chooses a column for every field: requests first (mapping-file requests are overridden by
 /// --field ones for the same field), then recognised headers (first column wins; a later column
-/// recognised as the same field is listed in `duplicates`). Throws core::ParameterError when a
+/// recognised as the same field is listed in `duplicates`). A kIgnoreField request keeps its column
+/// out of every field. Throws core::ParameterError when a
 /// requested column is not in the header (naming it and the header's columns).
 [[nodiscard]] std::vector<ColumnChoice> chooseColumns(const std::vector<std::string>& header,
                                                       const std::vector<FieldRequest>& requests,

@@ -195,60 +195,37 @@ const char* originText(FieldOrigin o) {
 
 }  // namespace
 
-RegistryTable toCatalogueForm(const core::TextTable& raw, const std::vector<ColumnChoice>& choices,
-                              const RegistryContext& context) {
-  RegistryTable result;
-  RegistryReport& report = result.report;
-  report.sourceLabel = context.sourceLabel;
-  std::map<std::string, const ColumnChoice*, std::less<>> byField;
-  for (const auto& c : choices) byField.emplace(c.field, &c);
-  auto has = [&](std::string_view f) { return byField.count(f) > 0; };
-  auto fail = [&](const std::string& message) {
-    core::InputError e(message);
-    e.setFile(raw.source);
-    throw e;
+std::vector<MappingGap> mappingGaps(const std::vector<ColumnChoice>& choices) {
+  auto has = [&](std::string_view f) {
+    return std::any_of(choices.begin(), choices.end(), [&](const auto& c) { return c.field == f; });
   };
-  if (!has("name_zh") && !has("name_en") && !has("name")) {
-    fail("no column of names (名称, 企业名称, 单位名称, name …); name it with --field name=COLUMN");
-  }
-  if (has("lon") != has("lat")) {
-    const char* missing = has("lon") ? "latitude column 'lat' (name it with --lat-field)"
-                                     : "longitude column 'lon' (name it with --lon-field)";
-    fail(std::string("no ") + missing);
-  }
-  for (std::size_t i = 0; i < raw.header.size(); ++i) {
-    if (std::none_of(choices.begin(), choices.end(), [&](const auto& c) { return c.column == i; })) {
-      report.ignoredColumns.push_back(raw.header[i]);
-    }
-  }
-  for (const auto& c : choices) {
-    std::string how = originText(c.origin);
-    if (!c.unit.empty()) how += "; " + c.unit + " × " + std::to_string(static_cast<long long>(c.toTonnes)) + " → t";
-    else if (c.field == "generated" || c.field == "utilised") how += "; no unit in the header: read as t";
-    report.fields.push_back({c.field, raw.header[c.column], c.origin, how});
-  }
+  std::vector<MappingGap> gaps;
+  if (!has("name_zh") && !has("name_en") && !has("name")) gaps.push_back(MappingGap::NoNames);
+  if (has("lat") && !has("lon")) gaps.push_back(MappingGap::NoLongitude);
+  if (has("lon") && !has("lat")) gaps.push_back(MappingGap::NoLatitude);
+  const bool placeable = std::any_of(choices.begin(), choices.end(), [](const auto& c) {
+    return c.field == "lon" || c.field == "lat" || c.field == "address" || c.field == "township" ||
+           c.field == "county" || c.field == "county_code" || c.field == "prefecture";
+  });
+  if (!placeable) gaps.push_back(MappingGap::NoLocation);
+  return gaps;
+}
+
+std::vector<FieldReport> derivedFields(const core::TextTable& raw, const std::vector<ColumnChoice>& choices,
+                                       const std::string& sourceLabel) {
+  std::vector<FieldReport> fields;
+  const auto nameChoice = std::find_if(choices.begin(), choices.end(), [](const auto& c) { return c.field == "name"; });
+  auto has = [&](std::string_view f) {
+    return std::any_of(choices.begin(), choices.end(), [&](const auto& c) { return c.field == f; });
+  };
   auto derived = [&](std::string field, std::string how) {
-    report.fields.push_back({std::move(field), "", FieldOrigin::Derived, std::move(how)});
+    fields.push_back({std::move(field), "", FieldOrigin::Derived, std::move(how)});
   };
-
-  core::TextTable& out = result.enterprises;
-  out.source = raw.source;
-  for (const char* c : kOutputColumns) {
-    // Optional catalogue columns appear only when the sheet gives them (or they are derived).
-    const std::string_view name = c;
-    const bool always = name == "id" || name == "name_zh" || name == "name_en" || name == "industry_code" ||
-                        name == "status" || name == "lon" || name == "lat" || name == "county_code" ||
-                        name == "prefecture_code" || name == "source" || name == "location_precision" ||
-                        name == "notes" || name == "source_id";
-    if (always || has(name)) out.header.emplace_back(c);
-  }
-  const auto col = [&](std::string_view name) { return *out.column(name); };
-
   const bool nameIsCjk = [&] {
-    if (!has("name")) return false;
+    if (nameChoice == choices.end()) return false;
     std::size_t cjk = 0;
     for (const auto& row : raw.rows) {
-      const auto& v = row.cells[byField.at("name")->column];
+      const auto& v = row.cells[nameChoice->column];
       if (v && hasCjk(*v)) ++cjk;
     }
     return cjk * 2 >= raw.rows.size();
@@ -268,10 +245,59 @@ RegistryTable toCatalogueForm(const core::TextTable& raw, const std::vector<Colu
   if (!has("county_code"))
     derived("county_code", "point in polygon of data/basemap.gpkg counties (empty outside Gansu)");
   if (!has("prefecture_code")) derived("prefecture_code", "the prefecture of that county");
-  if (!has("source")) derived("source", "'" + context.sourceLabel + "'");
+  if (!has("source")) derived("source", "'" + sourceLabel + "'");
   if (!has("location_precision"))
     derived("location_precision", "'as given' for the sheet's coordinates, else the placement's");
   if (!has("source_id") && has("credit_code")) derived("source_id", "the credit code");
+  return fields;
+}
+
+RegistryTable toCatalogueForm(const core::TextTable& raw, const std::vector<ColumnChoice>& choices,
+                              const RegistryContext& context) {
+  RegistryTable result;
+  RegistryReport& report = result.report;
+  report.sourceLabel = context.sourceLabel;
+  std::map<std::string, const ColumnChoice*, std::less<>> byField;
+  for (const auto& c : choices) byField.emplace(c.field, &c);
+  auto has = [&](std::string_view f) { return byField.count(f) > 0; };
+  auto fail = [&](const std::string& message) {
+    core::InputError e(message);
+    e.setFile(raw.source);
+    throw e;
+  };
+  for (const MappingGap gap : mappingGaps(choices)) {
+    if (gap == MappingGap::NoNames) {
+      fail("no column of names (名称, 企业名称, 单位名称, name …); name it with --field name=COLUMN");
+    }
+    if (gap == MappingGap::NoLatitude) fail("no latitude column 'lat' (name it with --lat-field)");
+    if (gap == MappingGap::NoLongitude) fail("no longitude column 'lon' (name it with --lon-field)");
+  }
+  for (std::size_t i = 0; i < raw.header.size(); ++i) {
+    if (std::none_of(choices.begin(), choices.end(), [&](const auto& c) { return c.column == i; })) {
+      report.ignoredColumns.push_back(raw.header[i]);
+    }
+  }
+  for (const auto& c : choices) {
+    std::string how = originText(c.origin);
+    if (!c.unit.empty()) how += "; " + c.unit + " × " + std::to_string(static_cast<long long>(c.toTonnes)) + " → t";
+    else if (c.field == "generated" || c.field == "utilised") how += "; no unit in the header: read as t";
+    report.fields.push_back({c.field, raw.header[c.column], c.origin, how});
+  }
+
+  core::TextTable& out = result.enterprises;
+  out.source = raw.source;
+  for (const char* c : kOutputColumns) {
+    // Optional catalogue columns appear only when the sheet gives them (or they are derived).
+    const std::string_view name = c;
+    const bool always = name == "id" || name == "name_zh" || name == "name_en" || name == "industry_code" ||
+                        name == "status" || name == "lon" || name == "lat" || name == "county_code" ||
+                        name == "prefecture_code" || name == "source" || name == "location_precision" ||
+                        name == "notes" || name == "source_id";
+    if (always || has(name)) out.header.emplace_back(c);
+  }
+  const auto col = [&](std::string_view name) { return *out.column(name); };
+
+  for (auto& f : derivedFields(raw, choices, context.sourceLabel)) report.fields.push_back(std::move(f));
 
   std::map<std::string, std::int64_t, std::less<>> firstLineOfId;
   for (const auto& row : raw.rows) {

@@ -25,6 +25,26 @@ struct RegistryContext {
   std::string sourceLabel;  ///< the `source` written where the sheet has none ("reg.xlsx, sheet 名录")
 };
 
+/// What a column mapping lacks for its sheet to serve as a registry of sites.
+enum class MappingGap {
+  NoNames,      ///< no column of names (name, name_zh or name_en): the sheet cannot be read
+  NoLongitude,  ///< a latitude column but no longitude: the sheet cannot be read
+  NoLatitude,   ///< a longitude column but no latitude: the sheet cannot be read
+  NoLocation,   ///< neither lon/lat nor an address, township, county or prefecture column: every
+                ///< row would be read unplaced (the viewer refuses such a mapping; the CLI reports the rows)
+};
+
+/// The gaps of `choices` (see chooseColumns), in MappingGap's order; empty when the mapping can be read.
+[[nodiscard]] std::vector<MappingGap> mappingGaps(const std::vector<ColumnChoice>& choices);
+
+/// The catalogue fields toCatalogueForm derives because `choices` give them no column, each with
+/// how (origin FieldOrigin::Derived): ids, name_zh/name_en from the one name, industry codes from
+/// names, status, lon/lat by placement, county and prefecture by point in polygon, source (as
+/// `sourceLabel`), location_precision, source_id. `raw` tells whether the one name column is Chinese.
+[[nodiscard]] std::vector<FieldReport> derivedFields(const core::TextTable& raw,
+                                                     const std::vector<ColumnChoice>& choices,
+                                                     const std::string& sourceLabel);
+
 /// Turns a sheet (every cell as text, `raw.source` the file for messages) into the enterprises
 /// table in catalogue form, following `choices` (see chooseColumns). What the sheet lacks is
 /// derived and reported: ids (the credit code, else "R" + the row's line), name_zh/name_en from
@@ -33,7 +53,7 @@ struct RegistryContext {
 /// placed by the gazetteer or reported as unplaced (kept, with empty lon/lat). Coordinates that do
 /// not parse are passed on as text for the validator. Columns no field took are listed in
 /// report.ignoredColumns. Throws core::InputError naming the file when no column holds names, or
-/// only one of lon/lat is present.
+/// only one of lon/lat is present (mappingGaps: NoNames, NoLongitude, NoLatitude).
 [[nodiscard]] RegistryTable toCatalogueForm(const core::TextTable& raw, const std::vector<ColumnChoice>& choices,
                                             const RegistryContext& context);
 

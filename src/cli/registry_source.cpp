@@ -41,7 +41,7 @@ void addRegistryReadOptions(CLI::App& cmd, RegistrySource& source) {
       ->capture_default_str();
   cmd.add_option("--field", source.fields,
                  "FIELD=COLUMN: the sheet's column for a registry field, e.g. name=企业名称, "
-                 "industry_name=主营行业, address=生产地址 (repeatable)");
+                 "industry_name=主营行业, address=生产地址; ignore=COLUMN keeps a recognised column out (repeatable)");
   cmd.add_option("--mapping", source.mappingFile, "A column mapping file (field=column lines, see --save-mapping)");
 }
 

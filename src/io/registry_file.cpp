@@ -205,9 +205,48 @@ EncodingPolicy encodingPolicy(const std::string& name) {
   throw core::ParameterError("unknown encoding '" + name + "' (expected auto, utf8 or gb18030)");
 }
 
+RegistrySheet readRegistrySheet(const catalogue::RegistrySource& source) {
+  const EncodingPolicy encoding = encodingPolicy(source.encoding);
+  RegistrySheet sheet;
+  std::vector<std::string>& notes = sheet.notes;
+  std::string& label = sheet.label;
+  core::TextTable& raw = sheet.table;
+  label = sourceLabel(source.path);
+  const std::string ext = lowerExtension(source.path);
+  if (ext == ".csv" || ext == ".txt") {
+    raw = readCsvTable(source.path, encoding);
+    if (raw.rows.empty()) throw core::InputError(source.path + ": the registry has no rows (only a header or nothing)");
+  } else if (ext == ".xlsx" || ext == ".ods") {
+    std::string sheetName;
+    raw = readSheet(source.path, source.layer, notes, sheetName);
+    label += ", sheet " + sheetName;
+    if (raw.rows.empty()) {
+      core::InputError e("the registry has no rows (only a header or nothing)");
+      e.setFile(source.path).setLayer(sheetName);
+      throw e;
+    }
+  } else {
+    const core::Layer layer = readLayer(source.path, {.layer = source.layer, .sql = std::nullopt});
+    if (layer.size() == 0) {
+      core::InputError e("the registry has no features (an empty layer)");
+      e.setFile(source.path).setLayer(layer.name());
+      throw e;
+    }
+    if (source.layer) label += ", layer " + layer.name();
+    if (layer.geometryType() == core::GeometryType::None) {
+      raw = tableFromAttributes(layer, source.path);
+    } else {
+      raw = catalogue::tableFromPointLayer(layer, source.path);
+      notes.emplace_back("lon/lat from the point geometry (reprojected to WGS 84 from the layer's CRS)");
+      sheet.pointGeometry = true;
+    }
+  }
+  return sheet;
+}
+
 catalogue::RegistryTable readRegistryFile(const catalogue::RegistrySource& source, const core::DataPaths& paths) {
   const geo::LonLatSystem system = geo::parseLonLatSystem(source.coords);
-  const EncodingPolicy encoding = encodingPolicy(source.encoding);
+  (void)encodingPolicy(source.encoding);  // a bad --encoding is refused before anything is read
   // --field and --lon-field/--lat-field requests, then the mapping file's (checked before reading).
   std::vector<catalogue::FieldRequest> requests;
   for (const auto& f : source.fields) requests.push_back(catalogue::parseFieldRequest(f));
@@ -233,43 +272,18 @@ catalogue::RegistryTable readRegistryFile(const catalogue::RegistrySource& sourc
     }
   }
 
-  std::vector<std::string> notes;
-  std::string label = sourceLabel(source.path);
-  core::TextTable raw;
-  const std::string ext = lowerExtension(source.path);
-  if (ext == ".csv" || ext == ".txt") {
-    raw = readCsvTable(source.path, encoding);
-    if (raw.rows.empty()) throw core::InputError(source.path + ": the registry has no rows (only a header or nothing)");
-  } else if (ext == ".xlsx" || ext == ".ods") {
-    std::string sheet;
-    raw = readSheet(source.path, source.layer, notes, sheet);
-    label += ", sheet " + sheet;
-    if (raw.rows.empty()) {
-      core::InputError e("the registry has no rows (only a header or nothing)");
-      e.setFile(source.path).setLayer(sheet);
-      throw e;
-    }
-  } else {
-    const core::Layer layer = readLayer(source.path, {.layer = source.layer, .sql = std::nullopt});
-    if (layer.size() == 0) {
-      core::InputError e("the registry has no features (an empty layer)");
-      e.setFile(source.path).setLayer(layer.name());
-      throw e;
-    }
-    if (source.layer) label += ", layer " + layer.name();
-    if (layer.geometryType() == core::GeometryType::None) {
-      raw = tableFromAttributes(layer, source.path);
-    } else {
-      raw = catalogue::tableFromPointLayer(layer, source.path);
-      // The geometry's lon/lat are WGS 84 already (PROJ); --coords applies to GCJ-02/BD-09 points
-      // stored as if they were WGS 84, as AMap and Baidu exports are.
-      notes.emplace_back("lon/lat from the point geometry (reprojected to WGS 84 from the layer's CRS)");
-      const bool named = std::any_of(requests.begin(), requests.end(),
-                                     [](const auto& r) { return r.field == "lon" || r.field == "lat"; });
-      if (!named) {
-        requests.push_back({"lon", "lon", catalogue::FieldOrigin::Recognised});
-        requests.push_back({"lat", "lat", catalogue::FieldOrigin::Recognised});
-      }
+  RegistrySheet sheet = readRegistrySheet(source);
+  const core::TextTable& raw = sheet.table;
+  const std::string& label = sheet.label;
+  std::vector<std::string>& notes = sheet.notes;
+  if (sheet.pointGeometry) {
+    // The geometry's lon/lat are WGS 84 already (PROJ); --coords applies to GCJ-02/BD-09 points
+    // stored as if they were WGS 84, as AMap and Baidu exports are.
+    const bool named = std::any_of(requests.begin(), requests.end(),
+                                   [](const auto& r) { return r.field == "lon" || r.field == "lat"; });
+    if (!named) {
+      requests.push_back({"lon", "lon", catalogue::FieldOrigin::Recognised});
+      requests.push_back({"lat", "lat", catalogue::FieldOrigin::Recognised});
     }
   }
 
@@ -324,7 +338,13 @@ catalogue::RegistryTable readRegistryFile(const catalogue::RegistrySource& sourc
     notes.push_back("column '" + d + "' ignored: another column was taken for the same field");
   }
   table.report.notes.insert(table.report.notes.begin(), notes.begin(), notes.end());
-  if (source.saveMapping) saveMapping(source, catalogue::formatMappingFile(choices, raw.header, label));
+  if (source.saveMapping) {
+    std::vector<std::string> ignored;
+    for (const auto& r : requests) {
+      if (r.field == catalogue::kIgnoreField) ignored.push_back(r.column);
+    }
+    saveMapping(source, catalogue::formatMappingFile(choices, raw.header, label, ignored));
+  }
   return table;
 }
 

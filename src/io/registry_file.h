@@ -3,9 +3,11 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "catalogue/registry_table.h"
 #include "core/data_paths.h"
+#include "core/text_table.h"
 #include "io/text_encoding.h"
 
 namespace circatlas::io {
@@ -13,6 +15,22 @@ namespace circatlas::io {
 /// The encoding policy named by --encoding: auto and gb18030 (or gbk) convert GBK/GB18030 text,
 /// utf8 rejects it. Throws core::ParameterError for any other name.
 [[nodiscard]] EncodingPolicy encodingPolicy(const std::string& name);
+
+/// A registry file's rows as text, before any column is mapped.
+struct RegistrySheet {
+  core::TextTable table;           ///< the header and every row, each cell as text (`source`: the file)
+  std::string label;               ///< what the records' `source` says: "reg.xlsx, sheet 名录"
+  std::vector<std::string> notes;  ///< what was chosen on the way: a sheet of several, a title row skipped
+  /// True for a layer with point geometry: its `lon`/`lat` columns are the geometry's, in WGS 84.
+  bool pointGeometry = false;
+};
+
+/// Reads the rows of the registry file of `source` (its path, layer and encoding; the column
+/// options are not applied): a CSV, a workbook's sheet (header found below a title row), or a
+/// GDAL layer's attributes with lon/lat from its points. What readRegistryFile maps, and what the
+/// viewer's column-mapping dialog shows. Throws core::IoError, core::InputError (an empty sheet or
+/// layer, a non-point layer, text that is not UTF-8/GB18030) or core::ParameterError (encoding).
+[[nodiscard]] RegistrySheet readRegistrySheet(const catalogue::RegistrySource& source);
 
 /// Reads the registry file of `source` and returns its enterprises in catalogue form with the
 /// report of the mapping, derived fields, placements and unplaced rows. Coordinates come from the

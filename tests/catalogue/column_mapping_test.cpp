@@ -1,7 +1,10 @@
 // Header recognition, --field requests and mapping files of planners' registries.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "catalogue/column_mapping.h"
+#include "catalogue/registry_import.h"
 #include "core/error.h"
 
 namespace circatlas::catalogue {
@@ -77,6 +80,43 @@ TEST(ColumnMapping, SavedMappingReadsBackToTheSameChoices) {
     EXPECT_EQ(again[i].column, choices[i].column);
     EXPECT_EQ(again[i].origin, FieldOrigin::MappingFile);
   }
+}
+
+TEST(ColumnMapping, AnIgnoredColumnFeedsNoFieldAndIsSavedAsIgnored) {
+  const std::vector<std::string> header = {"名称", "经度", "纬度", "行业代码"};
+  const auto choices = chooseColumns(header, {parseFieldRequest("ignore=行业代码")});
+  ASSERT_EQ(choices.size(), 3u);
+  EXPECT_TRUE(std::none_of(choices.begin(), choices.end(), [](const auto& c) { return c.column == 3; }));
+  const auto text = formatMappingFile(choices, header, "reg.csv", {"行业代码"});
+  EXPECT_NE(text.find("\nignore=行业代码\n"), std::string::npos) << text;
+  EXPECT_EQ(chooseColumns(header, parseMappingFile(text, "m.txt")).size(), 3u);
+  EXPECT_THROW((void)parseFieldRequest("ignore"), core::ParameterError);
+}
+
+TEST(ColumnMapping, GapsNameWhatAMappingLacksToBeRead) {
+  const std::vector<std::string> header = {"名称", "经度", "纬度", "地址"};
+  EXPECT_TRUE(mappingGaps(chooseColumns(header, {})).empty());
+  EXPECT_EQ(mappingGaps(chooseColumns(header, {parseFieldRequest("ignore=经度")})),
+            std::vector<MappingGap>{MappingGap::NoLongitude});
+  // An address places the rows: no coordinates is no gap then.
+  EXPECT_TRUE(
+      mappingGaps(chooseColumns(header, {parseFieldRequest("ignore=经度"), parseFieldRequest("ignore=纬度")})).empty());
+  EXPECT_EQ(mappingGaps(chooseColumns(header, {parseFieldRequest("ignore=经度"), parseFieldRequest("ignore=纬度"),
+                                               parseFieldRequest("ignore=地址"), parseFieldRequest("ignore=名称")})),
+            (std::vector<MappingGap>{MappingGap::NoNames, MappingGap::NoLocation}));
+}
+
+TEST(ColumnMapping, DerivedFieldsAreThoseNoColumnGives) {
+  core::TextTable raw;
+  raw.header = {"企业名称", "经度", "纬度", "统一社会信用代码"};
+  raw.rows.push_back({2, {std::string("某厂"), std::string("103.6"), std::string("36.1"), std::nullopt}});
+  const auto derived = derivedFields(raw, chooseColumns(raw.header, {}), "reg.csv");
+  std::vector<std::string> fields;
+  for (const auto& f : derived) fields.push_back(f.field);
+  EXPECT_EQ(fields, (std::vector<std::string>{"id", "name_en", "status", "county_code", "prefecture_code", "source",
+                                              "location_precision", "source_id"}));
+  EXPECT_NE(derived[0].how.find("credit code"), std::string::npos);
+  EXPECT_EQ(derived[5].how, "'reg.csv'");
 }
 
 }  // namespace
