@@ -46,8 +46,9 @@ int main(int argc, char* argv[]) {
   QCommandLineOption demo("demo",
                           "Show an analysis at start: 'measure' (Lanzhou – Wuwei – Jiuquan), 'allocation', "
                           "'identify' (a click on the works of Xigu, Lanzhou), 'select' (a click, two Shift-clicks "
-                          "and a Ctrl-click there), 'cluster-cancel' (a cluster run cancelled as it starts) or "
-                          "'layer-properties' (the properties dialog of the last added layer).",
+                          "and a Ctrl-click there), 'cluster-cancel' (a cluster run cancelled as it starts), "
+                          "'layer-properties' (the properties dialog of the last added layer) or 'mapping' (the "
+                          "column-mapping dialog of the --registry file).",
                           "NAME");
   QCommandLineOption saveProject("save-project", "Save the session as a project FILE after the first drawn map.",
                                  "FILE");
@@ -80,9 +81,14 @@ int main(int argc, char* argv[]) {
   }
   // A scripted screenshot waits for the registry; otherwise the window is drawn at once and the
   // registry read behind it, with its progress in the status bar.
-  if (parser.isSet(registry) && parser.isSet(screenshot)) window.openRegistry(parser.value(registry));
+  const bool mappingDemo = parser.value(demo) == "mapping" && parser.isSet(registry);
+  if (parser.isSet(registry) && parser.isSet(screenshot) && !mappingDemo) window.openRegistry(parser.value(registry));
   window.show();
-  if (parser.isSet(registry) && !parser.isSet(screenshot)) window.openRegistryInBackground(parser.value(registry));
+  if (parser.isSet(registry) && !parser.isSet(screenshot) && !mappingDemo)
+    window.openRegistryInBackground(parser.value(registry));
+  if (mappingDemo) {
+    QTimer::singleShot(0, &window, [&window, path = parser.value(registry)] { window.askAndOpenRegistry(path); });
+  }
   if (parser.value(demo) == "measure") {
     window.measureAction()->setChecked(true);
     for (const circatlas::core::LonLat p :
@@ -175,9 +181,10 @@ int main(int argc, char* argv[]) {
           // Written beside the target and renamed when complete, like every file circatlas writes.
           QSaveFile file(parser.value(screenshot));
           const QByteArray format = QFileInfo(file.fileName()).suffix().toLower().toLatin1();
-          // The properties dialog is a window of its own: the screen shows it over the main window.
-          const QPixmap image =
-              parser.value(demo) == "layer-properties" ? window.screen()->grabWindow(0) : window.grab();
+          // A dialog of its own over the window (the properties dialog, --demo mapping): the screen, with both.
+          const QPixmap image = parser.value(demo) == "layer-properties" || QApplication::activeModalWidget()
+                                    ? window.screen()->grabWindow(0)
+                                    : window.grab();
           const bool ok = file.open(QIODevice::WriteOnly) &&
                           image.save(&file, format.isEmpty() ? "png" : format.constData()) && file.commit();
           QApplication::exit(ok ? 0 : 4);

@@ -47,6 +47,7 @@
 #include "viewer/measure_tool.h"
 #include "viewer/output_guard.h"
 #include "viewer/partners_panel.h"
+#include "viewer/registry_opening.h"
 #include "viewer/search_box.h"
 #include "viewer/style_choice.h"
 #include "viewer/ui_support.h"
@@ -226,7 +227,7 @@ void MainWindow::createMenus() {
   exportFigureAction_ = fileMenu_->addAction(QString(), this, &MainWindow::exportFigureDialog);
   fileMenu_->addSeparator();
   openRegistryAction_ = fileMenu_->addAction(QString(), this, &MainWindow::openRegistryDialog);
-  builtinRegistryAction_ = fileMenu_->addAction(QString(), this, [this] { openRegistryInBackground({}); });
+  builtinRegistryAction_ = fileMenu_->addAction(QString(), this, [this] { openRegistryInBackground(QString()); });
   fileMenu_->addSeparator();
   copyTableAction_ = fileMenu_->addAction(QString(), table_, &AttributeTablePanel::copyToClipboard);
   fileMenu_->addSeparator();
@@ -351,8 +352,7 @@ bool MainWindow::openRegistry(const QString& path, const QString& layer) {
     QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents);
     try {
       tools::CatalogueRequest request;
-      request.source.path = utf8(path);
-      if (!layer.isEmpty()) request.source.layer = utf8(layer);
+      request.source = registrySourceFor(path, layer);  // with the mapping chosen for it last
       inputs = AnalysisInputs::load(request, paths_);
     } catch (const std::exception& e) {
       QApplication::restoreOverrideCursor();
@@ -369,10 +369,14 @@ bool MainWindow::openRegistry(const QString& path, const QString& layer) {
 bool MainWindow::isReadingRegistry() const { return registryLoad_ && registryLoad_->isRunning(); }
 
 bool MainWindow::openRegistryInBackground(const QString& path, const QString& layer) {
+  return openRegistryInBackground(registrySourceFor(path, layer));
+}
+
+bool MainWindow::openRegistryInBackground(const catalogue::RegistrySource& source) {
   if (!cluster_ || isReadingRegistry()) return false;
   tools::CatalogueRequest request;
-  request.source.path = utf8(path);
-  if (!layer.isEmpty()) request.source.layer = utf8(layer);
+  request.source = source;
+  const QString path = qs(source.path);
   const QString name = path.isEmpty() ? tr("built-in catalogue") : QFileInfo(path).fileName();
   statusBar()->showMessage(tr("Reading the registry %1…").arg(name));
   return registryLoad_->start<std::shared_ptr<const AnalysisInputs>>(
@@ -649,7 +653,12 @@ void MainWindow::openRegistryDialog() {
   const QString path = QFileDialog::getOpenFileName(
       this, tr("Open a registry for the analyses"), QSettings().value("paths/last_registry_folder").toString(),
       tr("Registries (*.csv *.xlsx *.xls *.ods *.gpkg *.shp *.geojson *.json *.sqlite);;All files (*)"));
-  if (!path.isEmpty()) openRegistryInBackground(path);
+  if (!path.isEmpty()) askAndOpenRegistry(path);
+}
+
+bool MainWindow::askAndOpenRegistry(const QString& path) {
+  const auto source = askRegistrySource(this, path, language_->mapLanguage());
+  return source && openRegistryInBackground(*source);
 }
 
 bool MainWindow::openFile(const QString& path, const QString& layer) {
@@ -856,10 +865,22 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
 }
 
 void MainWindow::dropEvent(QDropEvent* event) {
+  QStringList paths;
   for (const QUrl& url : event->mimeData()->urls()) {
-    if (url.isLocalFile()) openFile(url.toLocalFile());
+    if (url.isLocalFile()) paths << url.toLocalFile();
   }
   event->acceptProposedAction();
+  // Asked after the drop has finished: a modal question inside dropEvent would hold the drag source.
+  QTimer::singleShot(0, this, [this, paths] {
+    for (const QString& path : paths) {
+      const DropUse use = couldBeRegistry(path) ? askDropUse(this, path) : DropUse::Layer;
+      if (use == DropUse::Layer) {
+        openFile(path);
+      } else if (use == DropUse::Registry) {
+        askAndOpenRegistry(path);
+      }
+    }
+  });
 }
 
 }  // namespace circatlas::viewer

@@ -15,6 +15,10 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 
+namespace circatlas::catalogue {
+struct RegistrySource;
+}
+
 namespace circatlas::render {
 class AtlasData;
 }
@@ -53,6 +57,7 @@ class MainWindow : public QMainWindow {
   /// Makes the registry at `path` (a catalogue folder, or a single CSV/XLSX/GPKG/… file of
   /// enterprises; `layer` picks a sheet or layer) the analysis registry of every analysis dock,
   /// through tools::loadCatalogue, and shows its enterprises as the layer 'registry_enterprises'.
+  /// The file is read with the column mapping remembered for it (registrySourceFor), if any.
   /// An empty path goes back to the built-in catalogue. On failure a message box naming file,
   /// layer and field, the current registry stays, and false.
   bool openRegistry(const QString& path, const QString& layer = {});
@@ -60,7 +65,13 @@ class MainWindow : public QMainWindow {
   /// with Cancel in the status bar; the docks switch when it has been read (a failure: a message
   /// box, the current registry stays; Cancel: the current registry stays). False while a registry
   /// is being read.
+  /// `path` and `layer` are read with the column mapping remembered for the file, if any.
   bool openRegistryInBackground(const QString& path, const QString& layer = {});
+  /// The same for a source with its column mapping and coordinate system (RegistryMappingDialog).
+  bool openRegistryInBackground(const catalogue::RegistrySource& source);
+  /// Shows the column-mapping dialog for the registry file at `path` (a folder: none) and opens it
+  /// in the background as chosen. False when cancelled, unreadable, or a registry is being read.
+  bool askAndOpenRegistry(const QString& path);
   /// True while openRegistryInBackground reads.
   [[nodiscard]] bool isReadingRegistry() const;
   /// The status bar's progress of the registry being read.

@@ -15,6 +15,26 @@
         <source>Cannot write there</source>
         <translation>Cannot write there</translation>
     </message>
+    <message>
+        <source>Cannot open the registry %1</source>
+        <translation>Cannot open the registry %1</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>Open %1</translation>
+    </message>
+    <message>
+        <source>Open %1 as the registry the analyses run on, or add it to the map as a layer?</source>
+        <translation>Open %1 as the registry the analyses run on, or add it to the map as a layer?</translation>
+    </message>
+    <message>
+        <source>Registry (analysis input)…</source>
+        <translation>Registry (analysis input)…</translation>
+    </message>
+    <message>
+        <source>Layer on the map</source>
+        <translation>Layer on the map</translation>
+    </message>
 </context>
 <context>
     <name>circatlas::viewer::AllocationPanel</name>
@@ -940,6 +960,137 @@
     <message>
         <source>Negative: carrying it costs more than it saves, so this exchange loses money. Ranking figure in %1 of supply, not a yearly value: the supply&apos;s quantity is unknown.</source>
         <translation>Negative: carrying it costs more than it saves, so this exchange loses money. Ranking figure in %1 of supply, not a yearly value: the supply&apos;s quantity is unknown.</translation>
+    </message>
+</context>
+<context>
+    <name>circatlas::viewer::RegistryMappingDialog</name>
+    <message>
+        <source>Columns of the registry %1</source>
+        <translation>Columns of the registry %1</translation>
+    </message>
+    <message>
+        <source>Which column holds what: recognised headers are filled in; change a column&apos;s field or leave it unused. Rows are never dropped; what the sheet lacks is derived.</source>
+        <translation>Which column holds what: recognised headers are filled in; change a column&apos;s field or leave it unused. Rows are never dropped; what the sheet lacks is derived.</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>Sample values</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>(none: placed by address, township or county)</source>
+        <translation>(none: placed by address, township or county)</translation>
+    </message>
+    <message>
+        <source>Longitude column</source>
+        <translation>Longitude column</translation>
+    </message>
+    <message>
+        <source>Latitude column</source>
+        <translation>Latitude column</translation>
+    </message>
+    <message>
+        <source>WGS 84 (GPS, most GIS files)</source>
+        <translation>WGS 84 (GPS, most GIS files)</translation>
+    </message>
+    <message>
+        <source>CGCS2000 (China Geodetic Coordinate System 2000)</source>
+        <translation>CGCS2000 (China Geodetic Coordinate System 2000)</translation>
+    </message>
+    <message>
+        <source>GCJ-02 (AMap, Tencent)</source>
+        <translation>GCJ-02 (AMap, Tencent)</translation>
+    </message>
+    <message>
+        <source>BD-09 (Baidu)</source>
+        <translation>BD-09 (Baidu)</translation>
+    </message>
+    <message>
+        <source>Coordinate system</source>
+        <translation>Coordinate system</translation>
+    </message>
+    <message>
+        <source>Open registry</source>
+        <translation>Open registry</translation>
+    </message>
+    <message>
+        <source>Recognised headers only</source>
+        <translation>Recognised headers only</translation>
+    </message>
+    <message>
+        <source>Forget the changes and the remembered mapping: every column as its header is recognised</source>
+        <translation>Forget the changes and the remembered mapping: every column as its header is recognised</translation>
+    </message>
+    <message>
+        <source>Save mapping file…</source>
+        <translation>Save mapping file…</translation>
+    </message>
+    <message>
+        <source>Write the mapping as a file circatlas reads with --mapping FILE</source>
+        <translation>Write the mapping as a file circatlas reads with --mapping FILE</translation>
+    </message>
+    <message>
+        <source>The mapping chosen last time for this file is filled in.</source>
+        <translation>The mapping chosen last time for this file is filled in.</translation>
+    </message>
+    <message>
+        <source>Not applied: %1 (the file has no such column now).</source>
+        <translation>Not applied: %1 (the file has no such column now).</translation>
+    </message>
+    <message>
+        <source>(not used)</source>
+        <translation>(not used)</translation>
+    </message>
+    <message>
+        <source>Derived by the reader: %1</source>
+        <translation>Derived by the reader: %1</translation>
+    </message>
+    <message>
+        <source>a column of names (choose the field Name for it)</source>
+        <translation>a column of names (choose the field Name for it)</translation>
+    </message>
+    <message>
+        <source>the longitude column (a latitude column is chosen)</source>
+        <translation>the longitude column (a latitude column is chosen)</translation>
+    </message>
+    <message>
+        <source>the latitude column (a longitude column is chosen)</source>
+        <translation>the latitude column (a longitude column is chosen)</translation>
+    </message>
+    <message>
+        <source>a location: longitude and latitude columns, or an address, township or county column</source>
+        <translation>a location: longitude and latitude columns, or an address, township or county column</translation>
+    </message>
+    <message>
+        <source>Still missing: %1</source>
+        <translation>Still missing: %1</translation>
+    </message>
+    <message>
+        <source>Save the column mapping</source>
+        <translation>Save the column mapping</translation>
+    </message>
+    <message>
+        <source>Mapping files (*.mapping *.txt)</source>
+        <translation>Mapping files (*.mapping *.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot save the mapping</source>
+        <translation>Cannot save the mapping</translation>
+    </message>
+    <message>
+        <source>%1 is the registry itself.</source>
+        <translation>%1 is the registry itself.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,26 @@
         <source>Cannot write there</source>
         <translation>无法写入该位置</translation>
     </message>
+    <message>
+        <source>Cannot open the registry %1</source>
+        <translation>无法打开登记表 %1</translation>
+    </message>
+    <message>
+        <source>Open %1</source>
+        <translation>打开 %1</translation>
+    </message>
+    <message>
+        <source>Open %1 as the registry the analyses run on, or add it to the map as a layer?</source>
+        <translation>将 %1 作为分析所用的登记表打开，还是作为图层添加到地图？</translation>
+    </message>
+    <message>
+        <source>Registry (analysis input)…</source>
+        <translation>登记表（分析输入）…</translation>
+    </message>
+    <message>
+        <source>Layer on the map</source>
+        <translation>地图图层</translation>
+    </message>
 </context>
 <context>
     <name>circatlas::viewer::AllocationPanel</name>
@@ -933,6 +953,137 @@
     <message>
         <source>Negative: carrying it costs more than it saves, so this exchange loses money. Ranking figure in %1 of supply, not a yearly value: the supply&apos;s quantity is unknown.</source>
         <translation>负值：运输费用高于所节省，此交换亏损。排序值（%1，按每单位供给计），非年值：供给量未知。</translation>
+    </message>
+</context>
+<context>
+    <name>circatlas::viewer::RegistryMappingDialog</name>
+    <message>
+        <source>Columns of the registry %1</source>
+        <translation>登记表 %1 的列</translation>
+    </message>
+    <message>
+        <source>Which column holds what: recognised headers are filled in; change a column&apos;s field or leave it unused. Rows are never dropped; what the sheet lacks is derived.</source>
+        <translation>每列对应什么：已识别的表头已填好；可更改某列对应的字段，或不使用该列。不会丢弃任何行；表中缺少的内容将自动推导。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>示例值</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>(none: placed by address, township or county)</source>
+        <translation>（无：按地址、乡镇或区县定位）</translation>
+    </message>
+    <message>
+        <source>Longitude column</source>
+        <translation>经度列</translation>
+    </message>
+    <message>
+        <source>Latitude column</source>
+        <translation>纬度列</translation>
+    </message>
+    <message>
+        <source>WGS 84 (GPS, most GIS files)</source>
+        <translation>WGS 84（GPS，多数 GIS 文件）</translation>
+    </message>
+    <message>
+        <source>CGCS2000 (China Geodetic Coordinate System 2000)</source>
+        <translation>CGCS2000（2000 国家大地坐标系）</translation>
+    </message>
+    <message>
+        <source>GCJ-02 (AMap, Tencent)</source>
+        <translation>GCJ-02（高德、腾讯）</translation>
+    </message>
+    <message>
+        <source>BD-09 (Baidu)</source>
+        <translation>BD-09（百度）</translation>
+    </message>
+    <message>
+        <source>Coordinate system</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <source>Open registry</source>
+        <translation>打开登记表</translation>
+    </message>
+    <message>
+        <source>Recognised headers only</source>
+        <translation>仅按识别的表头</translation>
+    </message>
+    <message>
+        <source>Forget the changes and the remembered mapping: every column as its header is recognised</source>
+        <translation>放弃更改和记住的对应关系：每列按其表头识别</translation>
+    </message>
+    <message>
+        <source>Save mapping file…</source>
+        <translation>保存列对应文件…</translation>
+    </message>
+    <message>
+        <source>Write the mapping as a file circatlas reads with --mapping FILE</source>
+        <translation>将列对应关系写入文件，circatlas 可用 --mapping FILE 读取</translation>
+    </message>
+    <message>
+        <source>The mapping chosen last time for this file is filled in.</source>
+        <translation>已填入上次为此文件选择的列对应关系。</translation>
+    </message>
+    <message>
+        <source>Not applied: %1 (the file has no such column now).</source>
+        <translation>未应用：%1（文件中已无此列）。</translation>
+    </message>
+    <message>
+        <source>(not used)</source>
+        <translation>（不使用）</translation>
+    </message>
+    <message>
+        <source>Derived by the reader: %1</source>
+        <translation>读取时推导：%1</translation>
+    </message>
+    <message>
+        <source>a column of names (choose the field Name for it)</source>
+        <translation>名称列（请为其选择字段“名称”）</translation>
+    </message>
+    <message>
+        <source>the longitude column (a latitude column is chosen)</source>
+        <translation>经度列（已选择纬度列）</translation>
+    </message>
+    <message>
+        <source>the latitude column (a longitude column is chosen)</source>
+        <translation>纬度列（已选择经度列）</translation>
+    </message>
+    <message>
+        <source>a location: longitude and latitude columns, or an address, township or county column</source>
+        <translation>位置：经度和纬度列，或地址、乡镇、区县列</translation>
+    </message>
+    <message>
+        <source>Still missing: %1</source>
+        <translation>仍缺少：%1</translation>
+    </message>
+    <message>
+        <source>Save the column mapping</source>
+        <translation>保存列对应关系</translation>
+    </message>
+    <message>
+        <source>Mapping files (*.mapping *.txt)</source>
+        <translation>列对应文件 (*.mapping *.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot save the mapping</source>
+        <translation>无法保存列对应关系</translation>
+    </message>
+    <message>
+        <source>%1 is the registry itself.</source>
+        <translation>%1 就是登记表本身。</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
