@@ -9,7 +9,8 @@
 #   08 a planner's own layer (three wells) added: its own symbol and its name in the legend; saved as a project
 #   09 that layer's properties dialog                                  10 the project reopened, its look changed in the file
 #   11 selection: a click, Shift-clicks and a Ctrl-click               12 a cluster run cancelled as it starts
-#   13 the view exported to PDF with its layout (rendered to PNG)      14 the window at 1024×700 in Chinese
+#   13 the view exported to PDF (rendered to PNG)                      14 the window at 1024×700 in Chinese
+#   15 the column-mapping dialog of a bureau's sheet (名称, 经度, 纬度, 行业代码), 16 the same in Chinese
 # Not scripted: the figure preset dialog (the QTest suite covers it).
 # Usage: scripts/viewer_walkthrough.sh [OUT_DIR]   (after scripts/build.sh; needs xvfb-run)
 set -euo pipefail
@@ -74,3 +75,7 @@ shot 13-view 1400x900 en --export-view "$out/13-view-export.pdf"
 pdftoppm -png -r 50 -singlefile "$out/13-view-export.pdf" "$out/13-view-export"
 echo "$out/13-view-export.png"
 shot 14-window-1024-zh 1024x700 zh_CN
+printf '名称,经度,纬度,行业代码,联系电话\n兰州某水泥厂,103.620,36.120,3011,0931-1234567\n白银某冶炼厂,104.170,36.550,3212,0943-7654321\n' \
+  >"$work/bureau.csv"
+shot 15-registry-mapping 1400x900 en --demo mapping --registry "$work/bureau.csv"
+shot 16-registry-mapping-zh 1400x900 zh_CN --demo mapping --registry "$work/bureau.csv"
