@@ -1,7 +1,7 @@
 // Times the contraction of the synthetic grid as one run, with the moments its progress passes set
 // fractions, and the cost of one plain Dijkstra search: the numbers behind RouterOptions::fewEndpoints.
 //
-//   contraction_probe [scale=1] [trunk km/h=100] [threads=0]
+//   contraction_probe [scale=1] [trunk km/h=100] [threads=0] [core degree=default]
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
   const double trunkKmh = argc > 2 ? std::atof(argv[2]) : 100.0;
   ContractionOptions options;
   if (argc > 3) options.threads = static_cast<unsigned>(std::atoi(argv[3]));
+  if (argc > 4) options.coreDegree = std::atof(argv[4]);
   const RoadGraph graph = circatlas::bench::makeSyntheticGansu(2026, scale, trunkKmh).build();
   std::printf("grid scale %.3f, trunk %.0f km/h: %u nodes, %u arcs\n", scale, trunkKmh, graph.nodeCount(),
               graph.arcCount());
@@ -71,8 +72,9 @@ int main(int argc, char** argv) {
   Milestones milestones(start);
   const auto ch = ContractionHierarchy::build(graph, Metric::Time, options, &milestones);
   const double contraction = since(start);
-  std::printf("contraction: %.2f s wall, %zu shortcuts; equals %.0f plain searches\n", contraction, ch.shortcutCount(),
-              contraction / perSearch);
+  std::printf(
+      "contraction (core degree %.1f): %.2f s wall, %zu shortcuts, core of %u nodes; equals %.0f plain searches\n",
+      options.coreDegree, contraction, ch.shortcutCount(), ch.coreSize(), contraction / perSearch);
 
   // The hierarchy's quality: a 1000 × 1000 matrix on it.
   std::vector<NodeId> sources;

@@ -25,7 +25,8 @@ namespace circatlas::analysis::network {
 /// of contracted nodes only gain the deleted-neighbour term, and a candidate whose neighbourhood changed
 /// is simulated again and must still win before it is contracted. Witness searches avoid every node of
 /// the round, so a witness never runs through a node that disappears in the same round; the result
-/// does not depend on the number of threads.
+/// does not depend on the number of threads. Phase 2 ends early when the nodes left have more than
+/// ContractionOptions::coreDegree arcs each on average: they become the core, keeping their arcs.
 class Contractor {
  public:
   Contractor(const RoadGraph& graph, Metric metric, const ContractionOptions& options)
@@ -80,6 +81,8 @@ class Contractor {
   // Freezes v's arcs at [fwdBase, …) and [bwdBase, …), computes its shortcuts into `shortcuts`.
   void freeze(Workspace& w, std::uint32_t v, std::uint32_t fwdBase, std::uint32_t bwdBase,
               std::vector<Shortcut>& shortcuts, bool witness);
+  // Copies v's remaining arcs to [fwdBase, …) and [bwdBase, …).
+  void freezeArcs(std::uint32_t v, std::uint32_t fwdBase, std::uint32_t bwdBase);
   // Removes v from its neighbours' lists, adds its shortcuts and drops v's own lists.
   void detach(std::uint32_t v, const std::vector<Shortcut>& shortcuts);
   static std::uint32_t hash(std::uint32_t v) {
@@ -236,14 +239,18 @@ std::size_t Contractor::distinctNeighbours(std::uint32_t v, std::uint32_t limit)
 
 void Contractor::freeze(Workspace& w, std::uint32_t v, std::uint32_t fwdBase, std::uint32_t bwdBase,
                         std::vector<Shortcut>& shortcuts, bool witness) {
+  freezeArcs(v, fwdBase, bwdBase);
+  findShortcuts(w, v, shortcuts, fwdBase, bwdBase, options_.witnessSettleLimit, witness);
+}
+
+void Contractor::freezeArcs(std::uint32_t v, std::uint32_t fwdBase, std::uint32_t bwdBase) {
   forwardStart_[v] = fwdBase;
   backwardStart_[v] = bwdBase;
-  // Every remaining arc of v leads to a node contracted later.
+  // Every remaining arc of v leads to a node contracted later (or, for a core node, to another core node).
   std::uint32_t i = fwdBase;
   for (const DynArc& a : out_[v]) forward_[i++] = {a.other, a.first, a.second, a.weight, a.totals};
   i = bwdBase;
   for (const DynArc& a : in_[v]) backward_[i++] = {a.other, a.first, a.second, a.weight, a.totals};
-  findShortcuts(w, v, shortcuts, fwdBase, bwdBase, options_.witnessSettleLimit, witness);
 }
 
 void Contractor::detach(std::uint32_t v, const std::vector<Shortcut>& shortcuts) {
@@ -337,6 +344,11 @@ ContractionHierarchy Contractor::run(core::Progress* progress) {
   std::vector<std::uint32_t> candidates;
   std::size_t lastReport = order_.size();
   while (!remaining.empty()) {
+    if (options_.coreDegree > 0) {
+      std::size_t arcs = 0;
+      for (std::uint32_t v : remaining) arcs += out_[v].size() + in_[v].size();
+      if (static_cast<double>(arcs) > options_.coreDegree * static_cast<double>(remaining.size())) break;
+    }
     // A node is independent when its priority is below that of every node within two hops.
     auto independent = [&](std::uint32_t v) {
       const Priority p = priority_[v];
@@ -438,9 +450,22 @@ ContractionHierarchy Contractor::run(core::Progress* progress) {
     }
   }
 
+  // The core: what is left keeps its arcs among itself, ranked after every contracted node.
+  const auto coreBegin = static_cast<std::uint32_t>(order_.size());
+  for (std::uint32_t v : remaining) {
+    rank_[v] = static_cast<std::uint32_t>(order_.size());
+    order_.push_back(v);
+    const auto fwdBase = static_cast<std::uint32_t>(forward_.size());
+    const auto bwdBase = static_cast<std::uint32_t>(backward_.size());
+    forward_.resize(forward_.size() + out_[v].size());
+    backward_.resize(backward_.size() + in_[v].size());
+    freezeArcs(v, fwdBase, bwdBase);
+  }
+
   // Lay the frozen blocks out in node order and remap the shortcuts' references into them.
   ch.rank_ = std::move(rank_);
   ch.shortcuts_ = shortcuts_;
+  ch.coreBegin_ = coreBegin;
   std::vector<std::uint32_t> forwardMap(forward_.size());
   std::vector<std::uint32_t> backwardMap(backward_.size());
   auto layOut = [&](const std::vector<ChArc>& frozen, const std::vector<std::uint32_t>& start,

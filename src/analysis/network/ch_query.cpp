@@ -6,7 +6,7 @@
 
 namespace circatlas::analysis::network {
 
-ChQuery::ChQuery(const ContractionHierarchy& ch) : ch_(&ch), forward_(ch, true), backward_(ch, false) {}
+ChQuery::ChQuery(const ContractionHierarchy& ch) : ch_(&ch), forward_(ch, true, true), backward_(ch, false, false) {}
 
 std::optional<Totals> ChQuery::distance(NodeId source, NodeId target) {
   const Anchor s[] = {{source, {}}};
@@ -21,11 +21,12 @@ std::optional<ChRoute> ChQuery::route(std::span<const Anchor> sources, std::span
   forward_.run(sources);
   backward_.run(targets);
   // Upward search spaces are small (hundreds of nodes), so running both to the end and scanning the
-  // smaller is simpler than interleaving them with a stopping rule, and as fast in practice.
+  // smaller is simpler than interleaving them with a stopping rule, and as fast in practice. Only the
+  // forward search crosses the core, so the backward one is the smaller.
   double best = std::numeric_limits<double>::infinity();
   std::uint32_t meet = UpwardSearch::kNone;
-  for (std::uint32_t x : forward_.settled()) {
-    if (!backward_.reached(x)) continue;
+  for (std::uint32_t x : backward_.settled()) {
+    if (!forward_.reached(x)) continue;
     const double d = forward_.dist(x) + backward_.dist(x);
     if (d < best) {
       best = d;

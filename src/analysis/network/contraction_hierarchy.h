@@ -19,6 +19,11 @@ struct ContractionOptions {
   std::uint32_t simulationSettleLimit = 40;  ///< the same when only estimating a node's priority
   std::uint32_t witnessHopLimit = 12;        ///< arcs a witness path may have (at most 255)
   unsigned threads = 0;                      ///< threads contracting independent nodes; 0 = all cores
+  /// Contraction stops once the nodes not yet contracted have on average more than this many arcs
+  /// (in and out) each; they stay as the uncontracted core, searched by plain Dijkstra at query time.
+  /// On grid-like networks the last nodes have hundreds of neighbours and cost most of the time while
+  /// saving the queries little. 0: contract every node.
+  double coreDegree = 0;
 };
 
 /// An arc of the hierarchy, always pointing from a node to a node contracted later (higher rank).
@@ -35,9 +40,10 @@ struct ChArc {
   [[nodiscard]] bool isShortcut() const noexcept { return second != kOriginal; }
 };
 
-/// Contraction hierarchy (Geisberger et al. 2008) for one metric. Immutable once built and safe to
-/// share between threads; queries go through ChQuery and computeDistanceMatrix. Keeps a reference to
-/// the graph, which must outlive it.
+/// Contraction hierarchy (Geisberger et al. 2008) for one metric, possibly with an uncontracted core
+/// (ContractionOptions::coreDegree): the highest ranks, whose arcs join core nodes to each other. Immutable once built
+/// and safe to share between threads; queries go through ChQuery and computeDistanceMatrix. Keeps a reference to the
+/// graph, which must outlive it.
 class ContractionHierarchy {
  public:
   /// Compresses chains of nodes with at most two neighbours first, then contracts the other nodes in
@@ -53,14 +59,20 @@ class ContractionHierarchy {
   [[nodiscard]] Metric metric() const noexcept { return metric_; }
   [[nodiscard]] bool empty() const noexcept { return rank_.size() != graph_->nodeCount(); }
   [[nodiscard]] std::size_t shortcutCount() const noexcept { return shortcuts_; }
-  /// Contraction order of a node: 0 = contracted first.
+  /// Contraction order of a node: 0 = contracted first; core nodes come last, in node order.
   [[nodiscard]] std::uint32_t rank(NodeId node) const { return rank_[node.value()]; }
+  /// Number of nodes left uncontracted (0 for a complete hierarchy).
+  [[nodiscard]] std::uint32_t coreSize() const noexcept {
+    return static_cast<std::uint32_t>(rank_.size()) - coreBegin_;
+  }
+  /// Whether a node is in the core.
+  [[nodiscard]] bool isCore(std::uint32_t node) const { return rank_[node] >= coreBegin_; }
 
-  /// Upward arcs v → higher.
+  /// Upward arcs v → higher; for a core node, its arcs to other core nodes.
   [[nodiscard]] std::span<const ChArc> forward(std::uint32_t node) const {
     return std::span<const ChArc>(forward_).subspan(forwardBegin_[node], forwardBegin_[node + 1] - forwardBegin_[node]);
   }
-  /// Arcs higher → v (searched upwards from a target).
+  /// Arcs higher → v (searched upwards from a target); for a core node, from other core nodes.
   [[nodiscard]] std::span<const ChArc> backward(std::uint32_t node) const {
     return std::span<const ChArc>(backward_).subspan(backwardBegin_[node],
                                                      backwardBegin_[node + 1] - backwardBegin_[node]);
@@ -80,6 +92,7 @@ class ContractionHierarchy {
   const RoadGraph* graph_;
   Metric metric_;
   std::size_t shortcuts_ = 0;
+  std::uint32_t coreBegin_ = 0;  // rank of the first core node
   std::vector<std::uint32_t> rank_;
   std::vector<std::uint32_t> forwardBegin_;  // nodeCount + 1 offsets
   std::vector<ChArc> forward_;

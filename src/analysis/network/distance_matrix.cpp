@@ -49,7 +49,7 @@ DistanceMatrix computeDistanceMatrix(const ContractionHierarchy& ch, std::span<c
   };
   std::vector<std::vector<Visit>> visits(targets.size());
   parallelFor(
-      targets.size(), threads, [&] { return UpwardSearch(ch, false); },
+      targets.size(), threads, [&] { return UpwardSearch(ch, false, false); },
       [&](std::size_t t, UpwardSearch& search) {
         search.run(targets[t]);
         auto& list = visits[t];
@@ -79,7 +79,7 @@ DistanceMatrix computeDistanceMatrix(const ContractionHierarchy& ch, std::span<c
 
   // Forward searches: each row is written by exactly one thread.
   parallelFor(
-      sources.size(), threads, [&] { return UpwardSearch(ch, true); },
+      sources.size(), threads, [&] { return UpwardSearch(ch, true, true); },
       [&](std::size_t s, UpwardSearch& search) {
         search.run(sources[s]);
         thread_local std::vector<double> best;

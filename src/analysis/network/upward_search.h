@@ -11,12 +11,15 @@
 namespace circatlas::analysis::network {
 
 /// Searches upwards from a set of anchors until no node is left: forward (along forward arcs, from
-/// sources) or backward (along backward arcs, from targets). Reusable; one object per thread.
+/// sources) or backward (along backward arcs, from targets). Core nodes of the hierarchy are settled
+/// but only searched onwards (a plain Dijkstra among them) when expandCore is set: a shortest path
+/// climbs to the core, crosses it and descends, so one of the two searches of a query must expand
+/// it. Reusable; one object per thread.
 class UpwardSearch {
  public:
   static constexpr std::uint32_t kNone = 0xffffffffu;
 
-  UpwardSearch(const ContractionHierarchy& ch, bool forward);
+  UpwardSearch(const ContractionHierarchy& ch, bool forward, bool expandCore);
 
   void run(std::span<const Anchor> anchors);
 
@@ -31,8 +34,12 @@ class UpwardSearch {
   [[nodiscard]] std::uint32_t parentNode(std::uint32_t node) const { return parentNode_[node]; }
 
  private:
+  // Relaxes the arcs of x, settled at distance d.
+  void relax(std::uint32_t x, double d);
+
   const ContractionHierarchy* ch_;
   bool forward_;
+  bool expandCore_;
   std::uint32_t round_ = 0;
   std::vector<std::uint32_t> stamp_;
   std::vector<double> dist_;

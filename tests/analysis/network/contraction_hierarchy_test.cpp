@@ -39,11 +39,11 @@ void expectContiguous(const RoadGraph& graph, const ChRoute& route, NodeId sourc
 }
 
 // Every ordered pair of nodes, every metric: the hierarchy agrees with Dijkstra, including "no route".
-void expectAllPairsMatchDijkstra(AsciiMap& map) {
+void expectAllPairsMatchDijkstra(AsciiMap& map, const ContractionOptions& options = {}) {
   const RoadGraph graph = map.builder.build();
   for (Metric metric : kMetrics) {
     SCOPED_TRACE(std::string(toString(metric)));
-    const auto ch = ContractionHierarchy::build(graph, metric);
+    const auto ch = ContractionHierarchy::build(graph, metric, options);
     ChQuery query(ch);
     Dijkstra dijkstra(graph, metric);
     for (std::uint32_t s = 0; s < graph.nodeCount(); ++s) {
@@ -351,6 +351,134 @@ TEST(DistanceMatrix, WholeNumberWeightsGiveBitIdenticalMatricesEveryWay) {
       EXPECT_GT(reached, sources.size() * targets.size() / 2);  // the check is not vacuous
     }
   }
+}
+
+// A hierarchy that stops early: the nodes left form an uncontracted core that queries cross by plain
+// Dijkstra. coreDegree 0.5 stops before the first round (only chain nodes are contracted), 3 after
+// some rounds; every answer must stay Boost's.
+ContractionOptions withCore(double degree) {
+  ContractionOptions options;
+  options.coreDegree = degree;
+  return options;
+}
+
+TEST(CoreHierarchy, OneWayGridMatchesDijkstra) {
+  AsciiMap map = AsciiMap::parse(
+      "A>>>B---C<<<D\n"
+      "|   v   |   ^\n"
+      "E---F===G---H\n"
+      "^   |   v   |\n"
+      "I---J<<<K---L");
+  const RoadGraph graph = map.builder.build();
+  EXPECT_GT(ContractionHierarchy::build(graph, Metric::Length, withCore(0.5)).coreSize(), 4u);
+  expectAllPairsMatchDijkstra(map, withCore(0.5));
+}
+
+TEST(CoreHierarchy, RandomNetworksOneToOneAndManyToManyMatchBoostBitForBit) {
+  for (const double degree : {0.5, 3.0, 4.0}) {
+    for (std::uint32_t seed : {41u, 42u}) {
+      RandomNetwork net = RandomNetwork::make(400, seed);
+      for (auto& e : net.edges) {
+        e.length = Meters(std::round(e.length.value()));
+        e.time = Seconds(std::round(e.time.value()));
+        e.cost = YuanPerTonne(std::round(e.cost.value() * 100.0));
+      }
+      const RoadGraph graph = net.build();
+      std::mt19937 rng(seed);
+      std::uniform_int_distribution<std::uint32_t> any(0, graph.nodeCount() - 1);
+      std::vector<NodeId> sources;
+      std::vector<NodeId> targets;
+      for (int i = 0; i < 30; ++i) sources.emplace_back(any(rng));
+      for (int i = 0; i < 50; ++i) targets.emplace_back(any(rng));
+      for (Metric metric : kMetrics) {
+        SCOPED_TRACE("core degree " + std::to_string(degree) + ", seed " + std::to_string(seed) + ", " +
+                     std::string(toString(metric)));
+        const auto ch = ContractionHierarchy::build(graph, metric, withCore(degree));
+        // The core is really there, and really smaller than the graph: both parts are exercised.
+        ASSERT_GT(ch.coreSize(), 20u);
+        ASSERT_LT(ch.coreSize(), graph.nodeCount());
+        const BoostReference boost(graph.nodeCount(), net.edges, metric);
+        const DistanceMatrix matrix = computeDistanceMatrix(ch, sources, targets, 2);
+        ChQuery query(ch);
+        std::size_t reached = 0;
+        for (std::size_t r = 0; r < sources.size(); ++r) {
+          const auto want = boost.from(sources[r]);
+          for (std::size_t c = 0; c < targets.size(); ++c) {
+            const auto& expected = want[targets[c].value()];
+            ASSERT_EQ(expected.has_value(), matrix.at(r, c).has_value()) << r << ", " << c;
+            const Anchor from[] = {{sources[r], {}}};
+            const Anchor to[] = {{targets[c], {}}};
+            const auto route = query.route(from, to);
+            ASSERT_EQ(expected.has_value(), route.has_value()) << r << ", " << c;
+            if (!expected) continue;
+            ++reached;
+            EXPECT_EQ(*expected, matrix.at(r, c)->in(metric)) << r << ", " << c;
+            EXPECT_EQ(*expected, route->totals.in(metric)) << r << ", " << c;
+            expectContiguous(graph, *route, sources[r], targets[c]);
+          }
+        }
+        EXPECT_GT(reached, sources.size() * targets.size() / 2);
+      }
+    }
+  }
+}
+
+// Shortest paths that must cross the core: the two ends are contracted nodes (chain nodes of long
+// roads) and the core holds every junction.
+TEST(CoreHierarchy, RoadsWithShapePointsCrossTheCore) {
+  RandomNetwork net = RandomNetwork::make(150, 43);
+  const std::vector<InputEdge> roads = net.edges;
+  net.edges.clear();
+  for (const InputEdge& e : roads) {
+    const NodeId middle(static_cast<std::uint32_t>(net.positions.size()));
+    net.positions.push_back(net.positions[e.from.value()]);
+    net.edges.push_back({e.from, middle, Meters(std::round(e.length.value() / 2)),
+                         Seconds(std::round(e.time.value() / 2)), YuanPerTonne(1), e.oneway, std::nullopt});
+    net.edges.push_back({middle, e.to, Meters(std::round(e.length.value() / 2)),
+                         Seconds(std::round(e.time.value() / 2)), YuanPerTonne(1), e.oneway, std::nullopt});
+  }
+  const RoadGraph graph = net.build();
+  const auto ch = ContractionHierarchy::build(graph, Metric::Time, withCore(0.5));
+  std::vector<NodeId> middles;
+  for (std::uint32_t v = 150; v < graph.nodeCount(); v += 5) middles.emplace_back(v);
+  std::uint32_t contractedEnds = 0;
+  for (NodeId v : middles) contractedEnds += ch.isCore(v.value()) ? 0 : 1;
+  ASSERT_GT(contractedEnds, middles.size() / 2);
+  ASSERT_GT(ch.coreSize(), 50u);
+  const BoostReference boost(graph.nodeCount(), net.edges, Metric::Time);
+  const DistanceMatrix matrix = computeDistanceMatrix(ch, middles, middles, 2);
+  for (std::size_t r = 0; r < middles.size(); ++r) {
+    const auto want = boost.from(middles[r]);
+    for (std::size_t c = 0; c < middles.size(); ++c) {
+      const auto& expected = want[middles[c].value()];
+      ASSERT_EQ(expected.has_value(), matrix.at(r, c).has_value()) << r << ", " << c;
+      if (expected) {
+        EXPECT_EQ(*expected, matrix.at(r, c)->in(Metric::Time)) << r << ", " << c;
+      }
+    }
+  }
+}
+
+TEST(CoreHierarchy, IsTheSameOnOneThreadAndTwo) {
+  const RandomNetwork net = RandomNetwork::make(500, 8);
+  const RoadGraph graph = net.build();
+  ContractionOptions one = withCore(3.0);
+  one.threads = 1;
+  ContractionOptions two = withCore(3.0);
+  two.threads = 2;
+  const auto a = ContractionHierarchy::build(graph, Metric::Time, one);
+  const auto b = ContractionHierarchy::build(graph, Metric::Time, two);
+  EXPECT_GT(a.coreSize(), 0u);
+  EXPECT_EQ(a.coreSize(), b.coreSize());
+  EXPECT_EQ(a.shortcutCount(), b.shortcutCount());
+  for (std::uint32_t v = 0; v < graph.nodeCount(); ++v) EXPECT_EQ(a.rank(NodeId(v)), b.rank(NodeId(v))) << v;
+}
+
+// coreDegree 0 contracts every node.
+TEST(CoreHierarchy, ZeroCoreDegreeContractsEverything) {
+  const RandomNetwork net = RandomNetwork::make(300, 9);
+  const RoadGraph graph = net.build();
+  EXPECT_EQ(ContractionHierarchy::build(graph, Metric::Time, withCore(0)).coreSize(), 0u);
 }
 
 }  // namespace
