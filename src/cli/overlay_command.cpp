@@ -29,6 +29,8 @@ struct OverlayOptions {
   std::string schema;
 };
 
+void printSummary(const core::Layer& s, const io::Boundaries& boundaries);
+
 void runOverlayCommand(const OverlayOptions& options, const core::DataPaths& paths) {
   std::vector<io::InputRef> inputs;
   addCatalogueInput(inputs, options.catalogue);
@@ -48,10 +50,35 @@ void runOverlayCommand(const OverlayOptions& options, const core::DataPaths& pat
   const tools::OverlayResult r = tools::runOverlay({counties, prefectures, registry.enterprises, flows, &registry.parks,
                                                     &registry.projects, &miningBases, &progress});
   progress.finish();
-  const auto& s = r.prefectureSummary;
-  TablePrinter table({used.boundaries.builtin    ? "Prefecture"
-                      : used.boundaries.oneLevel ? "Unit"
-                                                 : "Parent unit",
+  // A registry none of whose sites lies in Gansu's counties (outside Gansu, no --boundaries) would
+  // get Gansu's units with nothing in them: no summaries, and said so (as export does).
+  const bool summaries = !used.boundaries.builtin || registry.builtin || !tools::countsNothing(r.countySummary);
+  if (summaries) {
+    printSummary(r.prefectureSummary, used.boundaries);
+  } else {
+    std::cout << "No summary per county or prefecture (county_summary, prefecture_summary): no site of the registry "
+                 "lies in Gansu's counties (give the registry's own units with --boundaries FILE)\n";
+  }
+  if (!options.out.empty()) {
+    std::vector<const core::Layer*> out = {&r.enterprises};
+    if (summaries) {
+      out.push_back(&r.countySummary);
+      out.push_back(&r.prefectureSummary);
+    }
+    if (r.parks) out.push_back(&*r.parks);
+    if (r.projects) out.push_back(&*r.projects);
+    if (r.miningBases) out.push_back(&*r.miningBases);
+    writeResults(out, {options.out, options.overwrite, options.schema},
+                 {&registry, "circatlas overlay", "point in polygon against " + used.boundaries.label}, paths);
+    std::cout << "Wrote " << options.out << '\n';
+  }
+}
+
+// The summary per prefecture (or parent unit of --boundaries) as a table.
+void printSummary(const core::Layer& s, const io::Boundaries& boundaries) {
+  TablePrinter table({boundaries.builtin    ? "Prefecture"
+                      : boundaries.oneLevel ? "Unit"
+                                            : "Parent unit",
                       "Enterprises", "Demonstration units", "Parks", "Projects", "Power", "Mining", "Metals",
                       "Chemicals", "Building materials"},
                      {false, true, true, true, true, true, true, true, true, true});
@@ -64,15 +91,6 @@ void runOverlayCommand(const OverlayOptions& options, const core::DataPaths& pat
                   core::toString(s.value(i, "ind_building_materials"))});
   }
   table.print(std::cout);
-  if (!options.out.empty()) {
-    std::vector<const core::Layer*> out = {&r.enterprises, &r.countySummary, &r.prefectureSummary};
-    if (r.parks) out.push_back(&*r.parks);
-    if (r.projects) out.push_back(&*r.projects);
-    if (r.miningBases) out.push_back(&*r.miningBases);
-    writeResults(out, {options.out, options.overwrite, options.schema},
-                 {&registry, "circatlas overlay", "point in polygon against " + used.boundaries.label}, paths);
-    std::cout << "Wrote " << options.out << '\n';
-  }
 }
 
 }  // namespace

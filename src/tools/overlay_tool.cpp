@@ -156,7 +156,7 @@ OverlayResult runOverlay(const OverlayInput& in) {
                        core::Layer("x", "", core::GeometryType::None, core::Schema()),
                        core::Layer("x", "", core::GeometryType::None, core::Schema())};
   core::advance(in.progress, 0.5, "locating parks, projects and mining bases");
-  if (in.parks) {
+  if (in.parks && in.parks->size() > 0) {
     const auto where = locate(*in.parks, counties);
     for (std::size_t i = 0; i < in.parks->size(); ++i) {
       if (!where[i]) continue;
@@ -166,14 +166,14 @@ OverlayResult runOverlay(const OverlayInput& in) {
     }
     result.parks = withCodes(*in.parks, where, in.counties, spec::overlay::parks);
   }
-  if (in.projects) {
+  if (in.projects && in.projects->size() > 0) {
     const auto where = locate(*in.projects, counties);
     for (std::size_t i = 0; i < in.projects->size(); ++i) {
       if (where[i]) ++byCounty[text(in.counties, *where[i], "code")].projects;
     }
     result.projects = withCodes(*in.projects, where, in.counties, spec::overlay::projects);
   }
-  if (in.miningBases) {
+  if (in.miningBases && in.miningBases->size() > 0) {
     const geo::PolygonIndex index(counties);
     core::Schema schema = in.miningBases->schema();
     schema.add({"counties", core::FieldType::String});
@@ -217,6 +217,18 @@ OverlayResult runOverlay(const OverlayInput& in) {
   result.prefectureSummary =
       summaryLayer(spec::overlay::prefectureSummary.id, in.prefectures, byPrefecture, quantityFields);
   return result;
+}
+
+bool countsNothing(const core::Layer& summary) {
+  for (const char* name : {"enterprises", "parks", "projects"}) {
+    const auto field = summary.schema().indexOf(name);
+    if (!field) continue;
+    for (const auto& f : summary.features()) {
+      const std::string v = core::toString(f.values[*field]);
+      if (!v.empty() && v != "0") return false;
+    }
+  }
+  return true;
 }
 
 }  // namespace circatlas::tools

@@ -13,9 +13,9 @@ struct OverlayInput {
   const core::Layer& prefectures;            ///< base map prefectures (code, name_zh, name_en)
   const core::Layer& enterprises;            ///< points with industry_code and status
   const core::Layer& flows;                  ///< enterprise_id, material_code, direction, quantity
-  const core::Layer* parks = nullptr;        ///< points with level (optional)
-  const core::Layer* projects = nullptr;     ///< points (optional)
-  const core::Layer* miningBases = nullptr;  ///< areas (optional)
+  const core::Layer* parks = nullptr;        ///< points with level (optional; none or empty: no result layer)
+  const core::Layer* projects = nullptr;     ///< points (optional; none or empty: no result layer)
+  const core::Layer* miningBases = nullptr;  ///< areas (optional; none or empty: no result layer)
   core::Progress* progress = nullptr;        ///< stages reported; cancellation throws core::Cancelled
 };
 
@@ -38,5 +38,9 @@ struct OverlayResult {
 /// 30, ind_other); and, for every material with a quantified flow, out_<CODE> and in_<CODE> in the
 /// material's unit per year. Points outside every county keep null codes and are not summed.
 [[nodiscard]] OverlayResult runOverlay(const OverlayInput& input);
+
+/// True when a summary of runOverlay counts no enterprise, park or project in any of its units
+/// (a registry that lies wholly outside them): its choropleths would be all zero.
+[[nodiscard]] bool countsNothing(const core::Layer& summary);
 
 }  // namespace circatlas::tools
