@@ -42,6 +42,17 @@ void withoutGansuProjects(catalogue::Catalogue& registry, const core::DataPaths&
             << " projects (the built-in catalogue, --with-builtin) are not applied: the registry lies outside Gansu\n";
 }
 
+std::string noGiStarReason(const tools::HotspotsResult& result, const io::Boundaries& boundaries,
+                           const std::string& material) {
+  if (boundaries.units.size() < 3) {
+    return "Gi* needs at least three units, " + std::string(boundaries.builtin ? "the base map" : "--boundaries") +
+           " gives " + std::to_string(boundaries.units.size());
+  }
+  return "none of the " + std::to_string(result.outputSites) + " site(s) with output of " + material + " lies in " +
+         (boundaries.builtin ? std::string("Gansu's counties (give the registry's own units with --boundaries FILE)")
+                             : std::string("a unit of --boundaries"));
+}
+
 UsedBoundaries loadBoundaries(const std::string& spec, const catalogue::Catalogue& registry,
                               const core::DataPaths& paths) {
   UsedBoundaries used{spec.empty() ? io::builtinBoundaries(paths.basemap()) : io::readBoundaries(spec), 0, 0};

@@ -9,6 +9,7 @@
 #include "core/data_paths.h"
 #include "io/output_target.h"
 #include "io/registry_boundaries.h"
+#include "tools/hotspots_tool.h"
 
 namespace CLI {
 class App;
@@ -33,6 +34,11 @@ struct UsedBoundaries {
 /// --with-builtin: Gansu's projects and their flows are taken out of it, and a line on stdout says
 /// so. Nothing happens to a registry in Gansu or without the built-in projects.
 void withoutGansuProjects(catalogue::Catalogue& registry, const core::DataPaths& paths);
+
+/// Why hotspots gave no Gi* on `boundaries` (tools::HotspotsResult::giStar false), in words that
+/// say what to do: too few units, or no site with output of `material` in any of them.
+[[nodiscard]] std::string noGiStarReason(const tools::HotspotsResult& result, const io::Boundaries& boundaries,
+                                         const std::string& material);
 
 /// Reads the boundaries of `spec` (io::readBoundaries), or the base map's when `spec` is empty,
 /// counts the registry's enterprises in them and, unless both the registry and the boundaries are

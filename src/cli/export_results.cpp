@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "cli/boundaries_source.h"
 #include "cli/result_output.h"
 
 #include "catalogue/catalogue_layers.h"
@@ -43,19 +44,6 @@ class ResultCollector {
   std::string credits_;
   std::string source_;  ///< which registry the results came from
 };
-
-// True when a summary by unit counts no enterprise, park or project in any unit.
-bool countsNothing(const core::Layer& summary) {
-  for (const char* name : {"enterprises", "parks", "projects"}) {
-    const auto field = summary.schema().indexOf(name);
-    if (!field) continue;
-    for (const auto& f : summary.features()) {
-      const std::string v = core::toString(f.values[*field]);
-      if (!v.empty() && v != "0") return false;
-    }
-  }
-  return true;
-}
 
 }  // namespace
 
@@ -108,7 +96,7 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
     if (r.miningBases) add.add(*r.miningBases, spec::miningBases, by, p);
     // A registry none of whose sites lies in the base map's counties (a registry outside Gansu, no
     // --boundaries) would get Gansu's counties with nothing in them: left out, and said so.
-    if (boundaries.builtin && !registry.builtin && countsNothing(r.countySummary)) {
+    if (boundaries.builtin && !registry.builtin && tools::countsNothing(r.countySummary)) {
       out.notes.emplace_back(
           "county_summary and prefecture_summary left out: no site of the registry lies in Gansu's counties (give "
           "the registry's own units with --boundaries FILE)");
@@ -127,7 +115,12 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
     tools::HotspotsParams params;
     params.material = material;
     auto r = tools::runHotspots(enterprises, effective, counties, params);
-    add.add(r.counties, tools::spec::hotspots::counties, "circatlas hotspots", r.parameters, material);
+    if (r.giStar) {
+      add.add(r.counties, tools::spec::hotspots::counties, "circatlas hotspots", r.parameters, material);
+    } else {
+      out.notes.push_back(tools::resultId(tools::spec::hotspots::counties, material) + " (Gi*) left out: " +
+                          noGiStarReason(r, boundaries, material) + "; the density surface is written");
+    }
     ExportResults::Raster raster;
     raster.values = std::move(r.density);
     raster.view = {

@@ -39,7 +39,7 @@ struct HotspotsOptions {
 
 // The two files of a run appear together or not at all: both are written under hidden names
 // beside their targets and renamed once both are complete; on failure the staged files go, and
-// so does the folder if this run created it.
+// so does the folder if this run created it. Without Gi* (`gpkg` empty) the density goes alone.
 void writeBoth(const tools::HotspotsResult& r, const tools::HotspotsParams& params, const std::filesystem::path& dir,
                const std::string& tif, const std::string& gpkg) {
   namespace fs = std::filesystem;
@@ -47,21 +47,21 @@ void writeBoth(const tools::HotspotsResult& r, const tools::HotspotsParams& para
   const bool created = !fs::exists(dir, ec) && fs::create_directories(dir, ec);
   if (ec) throw core::IoError(dir.string() + ": cannot create the folder (" + ec.message() + ")");
   const fs::path stagedTif = core::stagingPathBeside(tif, ".tif");
-  const fs::path stagedGpkg = core::stagingPathBeside(gpkg, ".gpkg");
+  const fs::path stagedGpkg = gpkg.empty() ? fs::path() : core::stagingPathBeside(gpkg, ".gpkg");
   try {
     io::writeGeoTiff({r.west, r.north, r.cellMeters, r.columns, r.rows, r.density, r.densityCrs,
                       params.material + " output density, units per km² per year (" + r.parameters + ")"},
                      stagedTif.string());
-    io::writeLayer(r.counties, stagedGpkg.string());
+    if (!gpkg.empty()) io::writeLayer(r.counties, stagedGpkg.string());
     fs::rename(stagedTif, tif);
-    fs::rename(stagedGpkg, gpkg);
+    if (!gpkg.empty()) fs::rename(stagedGpkg, gpkg);
   } catch (...) {
     fs::remove(stagedTif, ec);
-    fs::remove(stagedGpkg, ec);
+    if (!gpkg.empty()) fs::remove(stagedGpkg, ec);
     if (created) fs::remove(dir, ec);  // only when empty: never a folder with anything else in it
     throw;
   }
-  std::cout << "Wrote " << tif << " and " << gpkg << '\n';
+  std::cout << "Wrote " << tif << (gpkg.empty() ? std::string() : " and " + gpkg) << '\n';
 }
 
 void runHotspotsCommand(const HotspotsOptions& options, const core::DataPaths& paths) {
@@ -91,6 +91,15 @@ void runHotspotsCommand(const HotspotsOptions& options, const core::DataPaths& p
   const core::Layer flows = tools::effectiveFlows(tools::catalogueInput(registry), year);
   const tools::HotspotsResult r = tools::runHotspots(registry.enterprises, flows, counties, params, &progress);
   progress.finish();
+  // No Gi* (too few units, or none holding a site: every z-score would be 0): said why, and the
+  // density surface stands on its own.
+  if (!r.giStar) {
+    std::cout << "No Gi* per " << (used.boundaries.builtin ? "county" : "unit") << ": "
+              << noGiStarReason(r, used.boundaries, params.material) << "; the density surface alone is mapped ("
+              << r.parameters << ")\n";
+    if (!options.out.empty()) writeBoth(r, params, dir, tif, "");
+    return;
+  }
 
   TablePrinter table({unit, "Output", "Gi* z", "p", "Class"}, {false, true, true, true, false});
   for (std::size_t i = 0; i < r.counties.size(); ++i) {

@@ -88,9 +88,24 @@ HotspotsResult runHotspots(const core::Layer& enterprises, const core::Layer& fl
   for (const auto& f : counties.features()) shapes.push_back(f.geometry);
   const auto where = geo::locateAll(shapes, lonLat);
   std::vector<double> totals(counties.size(), 0.0);
+  r.outputSites = where.size();
   for (std::size_t k = 0; k < where.size(); ++k) {
-    if (where[k]) totals[*where[k]] += weights[k];
+    if (!where[k]) continue;
+    totals[*where[k]] += weights[k];
+    ++r.sitesInCounties;
   }
+  // Gi* needs three units, and output in at least one: otherwise every z-score is 0 (a registry
+  // elsewhere on Gansu's counties) and the density surface stands alone.
+  r.giStar = counties.size() >= 3 && r.sitesInCounties > 0;
+  char buf[200];
+  std::snprintf(buf, sizeof buf,
+                "material=%s bandwidth_m=%g cell_m=%g kernel=quartic gi_weights=queen permutations=%d seed=%llu",
+                params.material.c_str(), params.bandwidthMeters, params.cellMeters, params.permutations,
+                static_cast<unsigned long long>(params.seed));
+  r.parameters = buf;
+  if (!gansu) r.parameters += " grid_crs=" + crs.describe();
+  if (!r.giStar) return r;
+
   const geo::PolygonIndex index(shapes);
   analysis::hotspot::Neighbours neighbours(counties.size());
   for (std::size_t i = 0; i < shapes.size(); ++i) {
@@ -117,13 +132,6 @@ HotspotsResult runHotspots(const core::Layer& enterprises, const core::Layer& fl
                     {counties.value(i, "code"), counties.value(i, "name_zh"), counties.value(i, "name_en"), totals[i],
                      gi[i].z, gi[i].pValue, classify(gi[i].z, gi[i].pValue)}});
   }
-  char buf[200];
-  std::snprintf(buf, sizeof buf,
-                "material=%s bandwidth_m=%g cell_m=%g kernel=quartic gi_weights=queen permutations=%d seed=%llu",
-                params.material.c_str(), params.bandwidthMeters, params.cellMeters, params.permutations,
-                static_cast<unsigned long long>(params.seed));
-  r.parameters = buf;
-  if (!gansu) r.parameters += " grid_crs=" + crs.describe();
   return r;
 }
 

@@ -30,6 +30,11 @@ struct HotspotsResult {
   /// County polygons with: code, name_zh, name_en, output (units/yr), gi_z, gi_p, hotspot
   /// ("hot spot 99 %", "hot spot 95 %", "cold spot 95 %", …, "not significant").
   core::Layer counties{"hotspots", "", core::GeometryType::None, core::Schema()};
+  std::size_t outputSites = 0;      ///< sites with a quantified output of the material (the density's points)
+  std::size_t sitesInCounties = 0;  ///< of those, the ones in a county
+  /// False when there is no Gi* (`counties` empty): fewer than three counties, or none holding a
+  /// site (every z-score would be 0). The density surface is computed all the same.
+  bool giStar = false;
   std::string parameters;
 };
 
@@ -40,7 +45,8 @@ struct HotspotsResult {
 
 /// Output flows of `material` (quantified ones) at their enterprises' points, projected once to
 /// geo::metricCrsFor(the points) for the density (outside Gansu the parameters name that CRS); summed per county (by
-/// location) for Gi* with queen contiguity (counties that share a boundary point are neighbours). Throws
+/// location) for Gi* with queen contiguity (counties that share a boundary point are neighbours), unless
+/// fewer than three counties are given or none holds a site (HotspotsResult::giStar). Throws
 /// core::ParameterError when the material has no quantified output flow, or for invalid parameters; core::Cancelled
 /// when the optional progress asks to stop.
 [[nodiscard]] HotspotsResult runHotspots(const core::Layer& enterprises, const core::Layer& flows,

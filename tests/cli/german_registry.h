@@ -34,4 +34,15 @@ inline std::string kreise() {
          square(11, 50, 12, 51) + "}]}";
 }
 
+/// Three districts of one level covering 10–13° E, 50–51° N: the two of kreise() and Gamma (12–13° E,
+/// AGS 14523), enough units for Gi*.
+inline std::string threeKreise() {
+  std::string k = kreise();
+  k.insert(k.rfind("]}"),
+           ",{\"type\":\"Feature\",\"properties\":{\"AGS\":\"14523\",\"GEN\":\"Gamma\"},"
+           "\"geometry\":" +
+               square(12, 50, 13, 51) + "}");
+  return k;
+}
+
 }  // namespace circatlas::test

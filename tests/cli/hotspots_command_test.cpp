@@ -1,9 +1,13 @@
 // `circatlas hotspots` writes a GeoTIFF GDAL reads and a county layer with Gi* fields.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <string>
 
 #include "cli/cli_test_support.h"
+#include "cli/german_registry.h"
+#include "core/layer.h"
+#include "io/layer_reader.h"
 #include "test_support.h"
 
 namespace circatlas {
@@ -107,6 +111,43 @@ TEST(HotspotsCommand, AForeignRegistrysStatedQuantitiesAreMappedInItsOwnProjecti
   // The kernel spreads each plant's output over the grid: the cells (t per km² per year) times their
   // area (4 km²) add up to the 200 000 t of fly ash the two plants state (12 + 8 万吨).
   EXPECT_NEAR(densitySum(tif) * 4.0, 200000.0, 2000.0);
+  // Gansu's counties hold none of the plants: every Gi* z-score would be 0, so there is none, and
+  // the command says why and writes the density alone.
+  EXPECT_NE(
+      r.output.find("No Gi* per county: none of the 2 site(s) with output of FLY_ASH lies in Gansu's counties "
+                    "(give the registry's own units with --boundaries FILE); the density surface alone is mapped"),
+      std::string::npos)
+      << r.output;
+  EXPECT_EQ(r.output.find("not significant at 90 %"), std::string::npos) << r.output;
+  EXPECT_FALSE(std::filesystem::exists(out + "/hotspots_FLY_ASH.gpkg"));
+
+  // Two districts are too few for Gi*: said so, the density alone written.
+  test::writeFile(dir / "kreise.geojson", test::kreise());
+  const auto two = test::runCommand("cd '" + dir.path().string() + "' && " + exe() +
+                                    " hotspots --registry reg.csv --boundaries kreise.geojson --material FLY_ASH "
+                                    "--cell 2km --permutations 9 --out two");
+  ASSERT_EQ(two.exitCode, 0) << two.output;
+  EXPECT_NE(
+      two.output.find("No Gi* per unit: Gi* needs at least three units, --boundaries gives 2; the density surface "
+                      "alone is mapped"),
+      std::string::npos)
+      << two.output;
+  EXPECT_TRUE(std::filesystem::exists(dir / "two" / "density_FLY_ASH.tif"));
+  // On three districts Gi* is computed: Alpha (10–11° E) holds Nord's 12 万吨, Beta (11–12° E) Sued's
+  // 8 万吨, Gamma none.
+  test::writeFile(dir / "three.geojson", test::threeKreise());
+  const auto own = test::runCommand("cd '" + dir.path().string() + "' && " + exe() +
+                                    " hotspots --registry reg.csv --boundaries three.geojson --material FLY_ASH "
+                                    "--cell 2km --permutations 9 --out own");
+  ASSERT_EQ(own.exitCode, 0) << own.output;
+  EXPECT_EQ(own.output.find("No Gi*"), std::string::npos) << own.output;
+  EXPECT_NE(own.output.find("Units not listed are not significant"), std::string::npos) << own.output;
+  const core::Layer units = io::readLayer((dir / "own" / "hotspots_FLY_ASH.gpkg").string(),
+                                          {.layer = "hotspots_FLY_ASH", .sql = std::nullopt});
+  ASSERT_EQ(units.size(), 3U);
+  EXPECT_DOUBLE_EQ(std::get<double>(units.value(0, "output")), 120000.0);
+  EXPECT_DOUBLE_EQ(std::get<double>(units.value(1, "output")), 80000.0);
+  EXPECT_DOUBLE_EQ(std::get<double>(units.value(2, "output")), 0.0);
 }
 
 }  // namespace
