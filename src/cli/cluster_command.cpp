@@ -77,9 +77,16 @@ void runClusterCommand(const ClusterOptions& options, const core::DataPaths& pat
   }
   table.print(std::cout);
   std::size_t noise = 0;
-  for (std::size_t i = 0; i < r.members.size(); ++i) noise += core::toString(r.members.value(i, "role")) == "noise";
-  std::cout << h.size() << " cluster(s), " << noise << " of " << r.members.size() << " enterprises are noise ("
-            << r.parameters << ")\n";
+  std::size_t unlocated = 0;
+  for (std::size_t i = 0; i < r.members.size(); ++i) {
+    const std::string role = core::toString(r.members.value(i, "role"));
+    noise += role == "noise";
+    unlocated += role == "unlocated";
+  }
+  std::cout << h.size() << " cluster(s), " << noise << " of " << r.members.size() - unlocated
+            << (unlocated > 0 ? " located" : "") << " enterprises are noise"
+            << (unlocated > 0 ? ", " + std::to_string(unlocated) + " without a location are in none" : std::string())
+            << " (" << r.parameters << ")\n";
   if (!options.out.empty()) {
     const core::Layer* out[] = {&r.members, &r.convexHulls, &r.concaveHulls};
     writeResults(out, {options.out, options.overwrite, options.schema}, {&registry, "circatlas cluster", r.parameters},

@@ -96,7 +96,7 @@ ProjectedMembers projectMembers(const core::Layer& enterprises) {
   return m;
 }
 
-// Stage 2: the input plus cluster_id (null for noise) and role.
+// Stage 2: the input plus cluster_id (null for noise) and role (core, border, noise, unlocated).
 core::Layer membersLayer(const core::Layer& enterprises, const std::vector<std::size_t>& rows,
                          const analysis::cluster::DbscanResult& labels) {
   core::Schema schema = enterprises.schema();
@@ -107,7 +107,9 @@ core::Layer membersLayer(const core::Layer& enterprises, const std::vector<std::
   for (std::size_t k = 0; k < rows.size(); ++k) {
     if (const auto c = labels.clusterOf(k)) clusterOfRow[rows[k]] = static_cast<std::size_t>(c->value());
   }
-  std::vector<std::string> roleOfRow(enterprises.size(), "noise");
+  // A row without a location (a registry row the reader could not place) is kept, in no cluster
+  // and not noise either: it was never clustered.
+  std::vector<std::string> roleOfRow(enterprises.size(), "unlocated");
   for (std::size_t k = 0; k < rows.size(); ++k) roleOfRow[rows[k]] = roleName(labels.roleOf(k));
   for (std::size_t i = 0; i < enterprises.size(); ++i) {
     core::Feature f = enterprises[i];

@@ -20,7 +20,8 @@ struct ClusterParams {
 };
 
 struct ClusterResult {
-  core::Layer members;       ///< the input points + cluster_id (null for noise) and role (core/border/noise)
+  core::Layer members;       ///< the input points + cluster_id (null for noise) and role (core/border/noise;
+                             ///< "unlocated" for a feature without a point, which is never clustered)
   core::Layer convexHulls;   ///< one polygon per cluster with its profile (see runCluster)
   core::Layer concaveHulls;  ///< the same profile on the concave hull (see runCluster for large clusters)
   std::string parameters;    ///< "eps_m=5000 min_points=5 …"

@@ -37,8 +37,11 @@ ClusterOutcome runClusterJob(const AnalysisInputs& inputs, const tools::ClusterP
       tools::runCluster(registry.enterprises, registry.flows, inputs.counties, &registry.parks, params, &progress);
   core::advance(&progress, 1.0, "cluster list");
   out.clusters = r.convexHulls.size();
-  out.points = r.members.size();
-  for (std::size_t i = 0; i < r.members.size(); ++i) out.noise += core::toString(r.members.value(i, "role")) == "noise";
+  for (std::size_t i = 0; i < r.members.size(); ++i) {
+    const std::string role = core::toString(r.members.value(i, "role"));
+    out.noise += role == "noise";
+    out.points += role != "unlocated";  // a registry row without a location was never clustered
+  }
   // The list: size, industry mix, tonnes of residues, prefectures; largest first.
   std::set<std::string> tonnes;
   const core::Layer& materials = registry.materials;

@@ -133,6 +133,7 @@ constexpr std::array kStates{
     StateText{"role", "core", "核心", "core"},
     StateText{"role", "border", "边界", "border"},
     StateText{"role", "noise", "噪声（不属任何聚类）", "noise (in no cluster)"},
+    StateText{"role", "unlocated", "无位置（未参与聚类）", "no location (not clustered)"},
 };
 
 struct Quantity {
