@@ -74,11 +74,16 @@ AtlasData AtlasData::load(const LayerSet& set, const core::DataPaths& paths, cor
   AtlasData data;
   SourceCache cache(paths);
   std::map<std::string, Style> styles;
-  const std::size_t total = set.layers.size() + set.locator.size();
+  const std::size_t total = set.layers.size() + set.locator.size() + set.world.size();
   std::size_t done = 0;
-  for (const bool locator : {false, true}) {
-    const auto& defs = locator ? set.locator : set.layers;
-    const std::string crs = locator ? std::string(kLocatorCrs) : std::string(displayCrs());
+  // The main map in the display CRS, China's locator in its own; the world stays in WGS 84 (a
+  // figure projects it for the region it shows).
+  enum class Group { Main, Locator, World };
+  for (const Group group : {Group::Main, Group::Locator, Group::World}) {
+    const auto& defs = group == Group::Main ? set.layers : group == Group::Locator ? set.locator : set.world;
+    const std::string crs = group == Group::Main      ? std::string(displayCrs())
+                            : group == Group::Locator ? std::string(kLocatorCrs)
+                                                      : std::string();
     for (const LayerDefinition& d : defs) {
       progress.report(static_cast<double>(done++) / static_cast<double>(total), "reading " + d.id);
       try {
@@ -87,8 +92,8 @@ AtlasData AtlasData::load(const LayerSet& set, const core::DataPaths& paths, cor
         if (it == styles.end())
           it = styles.emplace(d.style, parseStyleFile(paths.stylesDir() / (d.style + ".json"))).first;
         core::Layer display = source;
-        geo::transformLayer(display, crs);
-        auto& out = locator ? data.locator_ : data.layers_;
+        if (!crs.empty()) geo::transformLayer(display, crs);
+        auto& out = group == Group::Main ? data.layers_ : group == Group::Locator ? data.locator_ : data.world_;
         out.push_back({d, std::move(source), std::move(display), it->second});
       } catch (core::Error& e) {
         e.setLayer(d.id);

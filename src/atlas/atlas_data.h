@@ -13,7 +13,7 @@
 namespace circatlas::render {
 
 /// One layer of a set: its definition, its features as read (WGS 84), the same projected into
-/// the display CRS (or the locator CRS for locator layers), and its style.
+/// the display CRS (the locator CRS for locator layers; WGS 84 still for the world's), and its style.
 struct LoadedLayer {
   LayerDefinition definition;
   core::Layer source;
@@ -40,6 +40,8 @@ class AtlasData {
 
   [[nodiscard]] const std::vector<LoadedLayer>& layers() const noexcept { return layers_; }
   [[nodiscard]] const std::vector<LoadedLayer>& locator() const noexcept { return locator_; }
+  /// The world's land and borders for the locator of a region outside China (display in WGS 84).
+  [[nodiscard]] const std::vector<LoadedLayer>& world() const noexcept { return world_; }
   [[nodiscard]] const LoadedLayer* find(const std::string& id) const noexcept;
 
   /// "province", "620000" or a prefecture code (layers 'province' and 'prefectures' with fields
@@ -51,6 +53,7 @@ class AtlasData {
  private:
   std::vector<LoadedLayer> layers_;
   std::vector<LoadedLayer> locator_;
+  std::vector<LoadedLayer> world_;
 };
 
 }  // namespace circatlas::render

@@ -7,11 +7,13 @@
 #include <deque>
 #include <filesystem>
 #include <memory>
+#include <string_view>
 
 #include "catalogue/catalogue_layers.h"
 #include "core/clock.h"
 #include "core/error.h"
 #include "geo/analysis_crs.h"
+#include "geo/geometry_ops.h"
 #include "geo/polygon_index.h"
 #include "geo/transformer.h"
 #include "render/figure_layout.h"
@@ -61,15 +63,77 @@ void addCorners(std::vector<core::LonLat>& points, const core::Extent& e) {
   points.push_back({e.maxX, e.maxY});
 }
 
-// The region's name for "{region}": the one parent of the boundaries, else the registry's file.
-std::string regionName(const RegionFigureInput& input) {
+// The region's name for "{region}": the one parent of the boundaries, else the registry's file
+// (with its sheet or layer), or for a PG: source its table (the connection string is no name).
+struct RegionName {
+  std::string text;
+  bool isRegistry = false;  ///< a file or table, not a place: the title sets it off from its text
+};
+
+RegionName regionName(const RegionFigureInput& input) {
   if (input.boundaries && input.boundaries->parents.size() == 1) {
     const auto& p = input.boundaries->parents;
-    if (auto name = p.schema().indexOf("name_zh")) return core::toString(p.features()[0].values[*name]);
+    if (auto name = p.schema().indexOf("name_zh")) return {core::toString(p.features()[0].values[*name]), false};
   }
   const std::string& origin = input.registry->origin;
-  if (origin.starts_with("PG:")) return origin;
-  return std::filesystem::path(origin).filename().string();
+  if (origin.starts_with("PG:")) {
+    const auto layer = origin.rfind(", layer ");
+    return {layer == std::string::npos ? std::string("PostGIS") : origin.substr(layer + 8), true};
+  }
+  return {std::filesystem::path(origin).filename().string(), true};
+}
+
+// The preset's title with "{region}" replaced; a registry's name is followed by a colon where the
+// title runs straight on ("{region}循环经济…" would read "reg.xlsx, sheet 名录循环经济…").
+std::string titleFor(std::string title, const RegionName& name, bool zh) {
+  const auto at = title.find("{region}");
+  if (at == std::string::npos) return title;
+  std::string text = name.text;
+  const std::string_view after = std::string_view(title).substr(at + 8);
+  const bool runsOn = !after.empty() && !after.starts_with(":") && !after.starts_with("：") &&
+                      !after.starts_with(" ") && !after.starts_with(",") && !after.starts_with("，");
+  if (name.isRegistry && runsOn) text += zh ? "：" : ": ";
+  return replaceAll(std::move(title), "{region}", text);
+}
+
+// The locator of a region outside China: the world's land and borders around it, in an azimuthal
+// equal-area projection centred on it, framed at six times the map's side (at least 3000 km, at most
+// 14 000 km across) so that the region shows among its neighbours. Land is clipped to 90° of longitude
+// and 60° of latitude either side of the centre first: the projection tears at the antipode.
+void addWorldLocator(const std::vector<LoadedLayer>& world, const core::Coord& centre, double mapSideMetres,
+                     FigureContent& content, std::deque<core::Layer>& owned) {
+  char crs[160];
+  std::snprintf(crs, sizeof crs, "+proj=laea +lat_0=%.6f +lon_0=%.6f +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs",
+                centre.y, centre.x);
+  content.locatorCrs = crs;
+  const core::Extent window{std::max(-180.0, centre.x - 90.0), std::max(-89.0, centre.y - 60.0),
+                            std::min(180.0, centre.x + 90.0), std::min(89.0, centre.y + 60.0)};
+  const std::vector<std::vector<core::Coord>> ring{{{window.minX, window.minY},
+                                                    {window.maxX, window.minY},
+                                                    {window.maxX, window.maxY},
+                                                    {window.minX, window.maxY},
+                                                    {window.minX, window.minY}}};
+  const core::Geometry box = core::Geometry::polygon(ring);
+  for (const auto& l : world) {
+    core::Layer near(l.definition.id, l.source.crs(), l.source.geometryType(), l.source.schema());
+    for (const auto& f : l.source.features()) {
+      if (f.geometry.isEmpty() || !f.geometry.envelope().intersects(window)) continue;
+      core::Geometry g = f.geometry;
+      if (l.source.geometryType() == core::GeometryType::Polygon ||
+          l.source.geometryType() == core::GeometryType::MultiPolygon) {
+        g = geo::polygonIntersection(g, box);
+        if (g.isEmpty()) continue;
+        g.promoteToMulti();
+      }
+      near.add({f.id, std::move(g), f.values});
+    }
+    geo::transformLayer(near, content.locatorCrs);
+    owned.push_back(std::move(near));
+    content.locatorLayers.push_back({l.definition.id, &owned.back(), &l.style, false});
+  }
+  const double half = std::clamp(3.0 * mapSideMetres, 1.5e6, 7.0e6);
+  content.locatorContent = core::Extent{-half, -half, half, half};
+  content.locatorRingsSmallFrame = true;
 }
 
 }  // namespace
@@ -244,14 +308,19 @@ RegionFigure buildRegionFigure(const AtlasData& data, const FigurePreset& preset
       addCredit(l.definition.credit.in(lang));
     }
     content->locatorRingsSmallFrame = true;
+  } else if (!data.world().empty()) {
+    const core::Extent& map = content->mapContent;
+    addWorldLocator(data.world(), wgs.center(), std::max(map.width(), map.height()), *content, owned->layers);
+    for (const auto& l : data.world()) addCredit(l.definition.credit.in(lang));
+    out.notes.push_back("locator inset: the world around the region (Natural Earth), centred on " +
+                        degrees(wgs.center().x, wgs.center().y));
   } else {
-    out.notes.push_back("no locator inset: the base map's locator shows China only, and the region (centre " +
-                        degrees(wgs.center().x, wgs.center().y) + ") lies outside it");
+    out.notes.push_back("no locator inset: the layer set has no world layers, and the region (centre " +
+                        degrees(wgs.center().x, wgs.center().y) + ") lies outside China");
   }
 
-  const std::string name = regionName(input);
   content->language = lang;
-  content->title = replaceAll(preset.title.in(lang), "{region}", name);
+  content->title = titleFor(preset.title.in(lang), regionName(input), zh);
   std::size_t located = 0;
   for (const auto& f : registry.enterprises.features()) located += !f.geometry.isEmpty();
   content->subtitle = zh ? "名录 " + registry.origin + "，" + std::to_string(located) + " 家企业有位置" +

@@ -66,8 +66,9 @@ LayerSet parseLayerSet(const std::string& json, const std::string& fileLabel, co
   set.name = root.string("name");
   source.setWhat("layer set '" + set.name + "'");
   std::set<std::string> ids;
-  for (const char* group : {"layers", "locator"}) {
-    auto& out = std::string(group) == "layers" ? set.layers : set.locator;
+  for (const char* group : {"layers", "locator", "world"}) {
+    const std::string g(group);
+    auto& out = g == "layers" ? set.layers : g == "locator" ? set.locator : set.world;
     for (const auto& [value, pointer] : root.array(group)) {
       out.push_back(readLayer(JsonObject(source, *value, pointer), dataDir));
       if (!ids.insert(out.back().id).second) source.fail(pointer + "/id", "duplicate layer id '" + out.back().id + "'");

@@ -44,11 +44,12 @@ struct LayerDefinition {
 };
 
 /// A named, ordered set of layers: `layers` in draw order (first at the bottom) for the main map,
-/// `locator` for the inset of China.
+/// `locator` for the inset of China, `world` for the inset of a region outside China (optional).
 struct LayerSet {
   std::string name;
   std::vector<LayerDefinition> layers;
   std::vector<LayerDefinition> locator;
+  std::vector<LayerDefinition> world;
 
   [[nodiscard]] const LayerDefinition* find(const std::string& id) const noexcept;
 };

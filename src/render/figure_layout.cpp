@@ -128,15 +128,14 @@ void drawLocator(QPainter& painter, const FigureContent& c, const PageFrame& f, 
   const double mm = f.mm;
   const double insetW = kPanelWidthMm * mm;
   const double insetH = kInsetHeightMm * mm;
-  MapSettings inset =
-      MapSettings::fitted(c.locatorContent, px(insetW), px(insetH), f.dpi, std::string(kLocatorCrs), 0.02);
+  MapSettings inset = MapSettings::fitted(c.locatorContent, px(insetW), px(insetH), f.dpi, c.locatorCrs, 0.02);
   inset.language = c.language;
   painter.save();
   painter.translate(f.panelX, f.fy + f.fh - insetH);
   painter.fillRect(QRectF(0, 0, insetW, insetH), QColor(255, 255, 255));
   (void)MapRenderer(inset).render(painter, c.locatorLayers);
   const geo::Transformer toLonLat(settings.crs, geo::kWgs84);
-  const geo::Transformer toLocator(geo::kWgs84, kLocatorCrs);
+  const geo::Transformer toLocator(geo::kWgs84, c.locatorCrs);
   QPolygonF outline;
   for (int i = 0; i < 40; ++i) {
     const double t = (i % 10) / 10.0;

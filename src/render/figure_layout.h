@@ -29,9 +29,12 @@ struct FigureContent {
   std::string crs;
   std::optional<core::Geometry> focus;
   std::vector<RenderLayer> layers;
-  /// Locator layers (in kLocatorCrs), the extent of China to show, and whether to draw it.
+  /// Locator layers (in locatorCrs), the extent to show (China, or the world around a region), and
+  /// whether to draw it.
   std::vector<RenderLayer> locatorLayers;
   core::Extent locatorContent;
+  /// The locator's CRS: kLocatorCrs (China) unless a figure of a region elsewhere sets its own.
+  std::string locatorCrs{kLocatorCrs};
   /// Ring the map frame's outline on the locator when it is too small to see there (a registry's
   /// region of a few tens of kilometres on a map of China).
   bool locatorRingsSmallFrame = false;

@@ -103,12 +103,13 @@ catalogue::Catalogue loadRegistryFile(const CatalogueRequest& request, const cor
   catalogue::Catalogue out = catalogue::catalogueFromTables(tables);
   out.builtin = false;
   out.notes = std::move(notes);
-  // The path as the user gave it, with the sheet the reader chose ("reg.xlsx, sheet 企业名录").
+  // The path as the user gave it, with the sheet the reader chose ("reg.xlsx, sheet 企业名录") or
+  // the layer the user named (a PG: table: "PG:dbname=bureau, layer reg").
   const std::string& label = registry.report.sourceLabel;
-  const auto sheet = label.find(", sheet ");
+  auto part = label.find(", sheet ");
+  if (part == std::string::npos) part = label.find(", layer ");
   // A PG: source may carry a password: never in an output (the terminal, an export's metadata).
-  out.origin =
-      io::maskSecrets(request.source.path) + (sheet == std::string::npos ? std::string() : label.substr(sheet));
+  out.origin = io::maskSecrets(request.source.path) + (part == std::string::npos ? std::string() : label.substr(part));
   out.ownTables.emplace_back("enterprises");
   if (ownFlows) out.ownTables.emplace_back("flows");
   for (const auto& t : tables) {

@@ -80,9 +80,8 @@ TEST(FigureCommand, AForeignRegistryIsFramedOnItsDataAndBoundariesInAFittedProje
   // A conic centred on the frame (10–13° E, 50–51° N), not Gansu's (lon_0=101).
   EXPECT_OUTPUT_HAS(r, "Projection: +proj=lcc +lat_0=50.500000 +lon_0=11.500000 ");
   EXPECT_OUTPUT_HAS(r, "layers of Gansu's base map left out: the figure draws --boundaries kreise.geojson");
-  EXPECT_OUTPUT_HAS(r,
-                    "no locator inset: the base map's locator shows China only, and the region (centre 11.50°E "
-                    "50.50°N) lies outside it");
+  // Outside China the locator is the world around the region, centred on it.
+  EXPECT_OUTPUT_HAS(r, "locator inset: the world around the region (Natural Earth), centred on 11.50°E 50.50°N");
   // The frame is about 3° of longitude at 50.5° N (212 km) plus margins, in a map frame 202 mm wide on A4
   // landscape: about 1:1.1 million, where Gansu's province figure is 1:7.6 million.
   const long long scale = scaleOf(r.output);
@@ -93,6 +92,9 @@ TEST(FigureCommand, AForeignRegistryIsFramedOnItsDataAndBoundariesInAFittedProje
   EXPECT_NE(svg.find("Registry reg.csv, 5 located enterprises; boundaries kreise.geojson"), std::string::npos);
   EXPECT_EQ(svg.find("Neighbouring provinces"), std::string::npos);
   EXPECT_EQ(svg.find("Lambert conformal conic, standard parallels 34.2"), std::string::npos);
+  EXPECT_NE(svg.find("Location"), std::string::npos);                              // the locator's heading
+  EXPECT_NE(svg.find("World: Natural Earth (public domain)"), std::string::npos);  // and its credit
+  EXPECT_EQ(svg.find("China: Apache ECharts"), std::string::npos);                 // not China's
 }
 
 TEST(FigureCommand, ARegistryInChinaOutsideGansuKeepsTheLocatorAndChinasProvinces) {
@@ -134,6 +136,20 @@ TEST(FigureCommand, ARegistryInGansuKeepsGansusBaseMapAndProjection) {
   EXPECT_NE(svg.find("Boundaries: AMap"), std::string::npos);  // Gansu's counties, credited
   // Lanzhou's frame, as the atlas frames it (1:723 000 for Jinchang; Lanzhou is larger).
   EXPECT_LT(scaleOf(r.output), 2000000) << r.output;
+}
+
+TEST(FigureCommand, ARegistrysNameIsSetOffFromTheTitleItStartsWith) {
+  TempDir dir;
+  writeFile(dir / "lz.csv", "name,lon,lat,industry_code\nCement,103.70,36.10,3011\nPower,103.90,36.05,4411\n");
+  const auto zh = in(dir, "figure --preset enterprises --registry lz.csv --lang zh --dpi 40 --out zh.svg");
+  ASSERT_EQ(zh.exitCode, 0) << zh.output;
+  // The preset's title is "{region}循环经济企业…": a file name runs into it without the colon.
+  EXPECT_OUTPUT_HAS(zh, "(lz.csv：循环经济企业与资源综合利用项目;");
+  EXPECT_NE(slurp(dir / "zh.svg").find("lz.csv：循环经济企业与资源综合利用项目"), std::string::npos);
+  // The English title has its own colon: none is added.
+  const auto en = in(dir, "figure --preset enterprises --registry lz.csv --lang en --dpi 40 --out en.svg");
+  ASSERT_EQ(en.exitCode, 0) << en.output;
+  EXPECT_OUTPUT_HAS(en, "(lz.csv: enterprises and resource-utilisation projects;");
 }
 
 TEST(FigureCommand, APrefectureFrameNeedsARegistryInGansu) {
