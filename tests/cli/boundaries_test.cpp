@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -68,14 +69,31 @@ TEST(Boundaries, OverlayCountsAForeignRegistryOnTheUsersDistricts) {
   EXPECT_EQ(core::toString(sites.value(4, "overlay_county")), "");
 }
 
-TEST(Boundaries, WithoutThemAForeignRegistryIsSaidToLieOutsideGansu) {
+TEST(Boundaries, WithoutThemAForeignRegistryIsSaidToLieOutsideGansuAndGetsNoEmptySummaries) {
   TempDir dir;
   writeFile(dir / "reg.csv", kGermanRegistry);
-  const auto r = in(dir, "overlay --registry reg.csv");
+  const auto r = in(dir, "overlay --registry reg.csv --out overlay.gpkg");
   ASSERT_EQ(r.exitCode, 0) << r.output;
   EXPECT_OUTPUT_HAS(r,
                     "Boundaries: Gansu's counties and prefectures (the base map); 5 of 5 located enterprises lie "
                     "outside them and are counted in no unit (give the registry's own units with --boundaries FILE)");
+  // Gansu's counties with nothing in them are no summary: neither printed nor written, and said so.
+  EXPECT_OUTPUT_HAS(r,
+                    "No summary per county or prefecture (county_summary, prefecture_summary): no site of the "
+                    "registry lies in Gansu's counties (give the registry's own units with --boundaries FILE)");
+  EXPECT_EQ(r.output.find("Prefecture"), std::string::npos) << r.output;
+  const auto layers = runCommand("ogrinfo -ro -so -q '" + (dir / "overlay.gpkg").string() + "'");
+  EXPECT_EQ(layers.output.find("county_summary"), std::string::npos) << layers.output;
+  EXPECT_EQ(layers.output.find("prefecture_summary"), std::string::npos) << layers.output;
+  EXPECT_EQ(
+      io::readLayer((dir / "overlay.gpkg").string(), {.layer = "overlay_enterprises", .sql = std::nullopt}).size(), 5U);
+  // A registry in Gansu keeps its summaries on Gansu's units.
+  writeFile(dir / "lz.csv", "name,lon,lat,industry_code\nCement,103.70,36.10,3011\n");
+  const auto gansu = in(dir, "overlay --registry lz.csv --out lz.gpkg");
+  ASSERT_EQ(gansu.exitCode, 0) << gansu.output;
+  EXPECT_EQ(gansu.output.find("No summary"), std::string::npos) << gansu.output;
+  EXPECT_OUTPUT_HAS(gansu, "620100 兰州市");
+  EXPECT_EQ(io::readLayer((dir / "lz.gpkg").string(), {.layer = "county_summary", .sql = std::nullopt}).size(), 87U);
 }
 
 TEST(Boundaries, TwoLevelsInAProjectedCrsAreReprojectedAndTheParentsAreTheUnionOfTheirUnits) {
@@ -168,6 +186,40 @@ TEST(Boundaries, ExportOfAForeignRegistryWithoutBoundariesWritesNoEmptyGansuSumm
   EXPECT_EQ(io::readLayer((dir / "gansu.gpkg").string(), {.layer = "county_summary", .sql = std::nullopt}).size(), 87U);
 }
 
+TEST(Boundaries, ExportOfAForeignRegistryWithoutBoundariesMapsTheDensityButNoGiStarOnGansusCounties) {
+  TempDir dir;
+  writeFile(dir / "reg.csv",
+            "name,lon,lat,industry_code,固废名称,产生量（万吨）\n"
+            "Kraftwerk,10.5,50.5,4411,粉煤灰,12\n"
+            "Zementwerk,10.6,50.6,3011,,\n");
+  const auto r = in(dir, "export --registry reg.csv --results hotspots,clusters --layers none --out mine.gpkg");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_OUTPUT_HAS(r,
+                    "hotspots_FLY_ASH (Gi*) left out: none of the 1 site(s) with output of FLY_ASH lies in Gansu's "
+                    "counties (give the registry's own units with --boundaries FILE); the density surface is written");
+  const auto layers = runCommand("ogrinfo -ro -so -q '" + (dir / "mine.gpkg").string() + "'");
+  EXPECT_EQ(layers.output.find("hotspots_FLY_ASH"), std::string::npos) << layers.output;
+  EXPECT_NE(layers.output.find("cluster_members"), std::string::npos) << layers.output;
+  EXPECT_TRUE(std::filesystem::exists(dir / "mine_density_FLY_ASH.tif")) << r.output;
+  // On the registry's own districts the Gi* layer is written, one row per district.
+  writeFile(dir / "three.geojson", test::threeKreise());
+  const auto own = in(dir,
+                      "export --registry reg.csv --boundaries three.geojson --results hotspots --layers none --out "
+                      "own.gpkg");
+  ASSERT_EQ(own.exitCode, 0) << own.output;
+  EXPECT_EQ(own.output.find("(Gi*) left out"), std::string::npos) << own.output;
+  EXPECT_EQ(io::readLayer((dir / "own.gpkg").string(), {.layer = "hotspots_FLY_ASH", .sql = std::nullopt}).size(), 3U);
+  // Two districts are too few for Gi*: the rest of the export stands, and says so.
+  writeFile(dir / "kreise.geojson", kreise());
+  const auto two = in(dir,
+                      "export --registry reg.csv --boundaries kreise.geojson --results hotspots,clusters --layers none "
+                      "--out two.gpkg");
+  ASSERT_EQ(two.exitCode, 0) << two.output;
+  EXPECT_OUTPUT_HAS(two,
+                    "hotspots_FLY_ASH (Gi*) left out: Gi* needs at least three units, --boundaries gives 2; the "
+                    "density surface is written");
+}
+
 // Fly ash stated in 万吨 at the power plant in Alpha, a cement works beside it and one in Beta.
 constexpr const char* kQuantifiedRegistry =
     "name,lon,lat,industry_code,固废名称,产生量（万吨）\n"
@@ -222,8 +274,9 @@ TEST(Boundaries, GansusProjectsAreNotAppliedToAForeignRegistry) {
   const auto o = in(dir, "overlay --registry reg.csv --with-builtin --out overlay.gpkg");
   ASSERT_EQ(o.exitCode, 0) << o.output;
   EXPECT_OUTPUT_HAS(o, "are not applied: the registry lies outside Gansu");
-  EXPECT_EQ(io::readLayer((dir / "overlay.gpkg").string(), {.layer = "overlay_projects", .sql = std::nullopt}).size(),
-            0U);
+  const auto layers = runCommand("ogrinfo -ro -so -q '" + (dir / "overlay.gpkg").string() + "'");
+  EXPECT_EQ(layers.output.find("overlay_projects"), std::string::npos) << layers.output;
+  EXPECT_NE(layers.output.find("overlay_parks"), std::string::npos) << layers.output;  // Gansu's, asked for
   // A registry in Gansu keeps them.
   writeFile(dir / "lz.csv", "name,lon,lat,industry_code\nCement,103.70,36.10,3011\n");
   const auto gansu = in(dir, "whatif --registry lz.csv --with-builtin");
