@@ -373,17 +373,7 @@ TEST(RegistryEndToEnd, AGeoPackageInCgcs2000WithIndustryNames) {
   throughEveryCommand(dir, r);
 }
 
-class RegistryEndToEndPostgis : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { server_ = new test::PostgisServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override { CIRCATLAS_REQUIRE_POSTGIS(*server_); }
-
-  static inline test::PostgisServer* server_ = nullptr;
-};
+class RegistryEndToEndPostgis : public test::PostgisSuite {};
 
 TEST_F(RegistryEndToEndPostgis, ATableOfAPostgisDatabase) {
   // The bureau's table as its database holds it, written by SQL: the Lanzhou works of the XLSX test.

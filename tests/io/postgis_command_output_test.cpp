@@ -15,15 +15,8 @@
 namespace circatlas::io {
 namespace {
 
-class PostgisCommandOutput : public ::testing::Test {
+class PostgisCommandOutput : public test::PostgisSuite {
  protected:
-  static void SetUpTestSuite() { server_ = new test::PostgisServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override { CIRCATLAS_REQUIRE_POSTGIS(*server_); }
-
   static std::string scalar(const std::string& sql) {
     const auto r = server_->psql("bureau", sql);
     EXPECT_EQ(r.exitCode, 0) << sql << "\n" << r.output;
@@ -46,8 +39,6 @@ class PostgisCommandOutput : public ::testing::Test {
     }
     return counts;
   }
-
-  static inline test::PostgisServer* server_ = nullptr;
 };
 
 TEST_F(PostgisCommandOutput, ClusterWritesTheSameTablesAsItsGeoPackageAndRefusesToReplaceThemUnasked) {

@@ -48,15 +48,8 @@ LayerStyleDocument style(const std::string& name) {
           "<StyledLayerDescriptor/>", "style " + name};
 }
 
-class PostgisExport : public ::testing::Test {
+class PostgisExport : public test::PostgisSuite {
  protected:
-  static void SetUpTestSuite() { server_ = new test::PostgisServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override { CIRCATLAS_REQUIRE_POSTGIS(*server_); }
-
   static std::vector<std::string> rows(const std::string& sql) {
     const auto r = server_->psql("bureau", sql);
     EXPECT_EQ(r.exitCode, 0) << sql << "\n" << r.output;
@@ -71,7 +64,6 @@ class PostgisExport : public ::testing::Test {
     return out;
   }
 
-  static inline test::PostgisServer* server_ = nullptr;
   core::Layer parks_ = parks();
   core::Layer flows_ = flows();
   std::vector<ExportLayer> layers() const {

@@ -132,4 +132,18 @@ class PostgisServer {
     ASSERT_TRUE((server).ready()) << (server).error();        \
   } while (false)
 
+/// A test suite whose tests share one private server (started once per suite), each skipped where
+/// PostgreSQL/PostGIS are not installed: derive a suite's fixture from it.
+class PostgisSuite : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() { server_ = new PostgisServer(); }
+  static void TearDownTestSuite() {
+    delete server_;
+    server_ = nullptr;
+  }
+  void SetUp() override { CIRCATLAS_REQUIRE_POSTGIS(*server_); }
+
+  static inline PostgisServer* server_ = nullptr;
+};
+
 }  // namespace circatlas::test

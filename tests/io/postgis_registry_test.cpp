@@ -57,17 +57,7 @@ std::string withoutRegistryLine(const std::string& output) {
   return out;
 }
 
-class PostgisRegistry : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() { server_ = new test::PostgisServer(); }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
-  void SetUp() override { CIRCATLAS_REQUIRE_POSTGIS(*server_); }
-
-  static inline test::PostgisServer* server_ = nullptr;
-};
+class PostgisRegistry : public test::PostgisSuite {};
 
 TEST_F(PostgisRegistry, ATableInPostgisIsValidatedAndAnalysedAsTheSameGeoPackage) {
   // The table as a bureau's database holds it, written by SQL (not by circatlas or GDAL).
