@@ -23,6 +23,7 @@
 #include "cli/progress_bar.h"
 #include "core/error.h"
 #include "core/parallel.h"
+#include "core/parallel_progress.h"
 #include "core/progress.h"
 #include "definitions/figure_preset.h"
 #include "definitions/layer_set.h"
@@ -70,12 +71,7 @@ struct FigurePlan {
 // Stage 1: the atlas's layers read once (the first tenth of the progress bar).
 render::AtlasData loadAtlasData(const core::DataPaths& paths, ProgressBar& bar) {
   const render::LayerSet set = render::loadBuiltinLayerSet(paths);
-  struct Scaled final : core::Progress {
-    core::Progress& inner;
-    explicit Scaled(core::Progress& p) : inner(p) {}
-    void report(double f, std::string_view stage) override { inner.report(f * 0.1, stage); }
-    [[nodiscard]] bool cancelled() const override { return false; }
-  } reading(bar);
+  core::ProgressSpan reading(&bar, 0.0, 0.1);
   return render::AtlasData::load(set, paths, reading);
 }
 
