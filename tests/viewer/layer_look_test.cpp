@@ -90,7 +90,7 @@ TEST(LayerLook, DefaultLooksDifferFromEachOtherAndFromTheEnterprises) {
   std::vector<render::Color> builtin;
   for (const auto& style : library.styles) {
     for (std::size_t i = 0; i <= style->classes.size(); ++i) {
-      if (i == style->classes.size() && !style->other && style->renderer != render::SymbolRenderer::Single) break;
+      if (i == style->classes.size() && !style->other) break;  // classAt(size) is `other`
       if (const auto& fill = style->classAt(i).symbol.fill) builtin.push_back(*fill);
     }
   }
