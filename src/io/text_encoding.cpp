@@ -4,6 +4,7 @@
 #include <iconv.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <variant>
 
@@ -42,13 +43,36 @@ std::variant<std::string, std::size_t> convertToUtf8(std::string_view bytes, con
   return result;
 }
 
+// The byte offset where `bytes` stops being valid UTF-8, or nullopt. iconv decodes into a small
+// buffer that is overwritten chunk after chunk: checking a 200 MB registry allocates nothing (a
+// whole-size output buffer cost a third of reading one).
+std::optional<std::size_t> firstInvalidUtf8(std::string_view bytes) {
+  iconv_t cd = iconv_open("UTF-8", "UTF-8");
+  if (cd == reinterpret_cast<iconv_t>(-1)) return std::size_t{0};
+  std::array<char, std::size_t{64} * 1024> chunk{};
+  char* in = const_cast<char*>(bytes.data());  // iconv's signature is not const-correct
+  std::size_t inLeft = bytes.size();
+  std::optional<std::size_t> result;
+  while (inLeft > 0) {
+    char* dst = chunk.data();
+    std::size_t outLeft = chunk.size();
+    if (iconv(cd, &in, &inLeft, &dst, &outLeft) != static_cast<std::size_t>(-1)) break;
+    if (errno != E2BIG) {  // EILSEQ (invalid sequence) or EINVAL (cut off at the end)
+      result = static_cast<std::size_t>(in - bytes.data());
+      break;
+    }
+  }
+  iconv_close(cd);
+  return result;
+}
+
 }  // namespace
 
 std::optional<Utf8Problem> findInvalidUtf8(std::string_view bytes) noexcept {
   try {
-    const auto r = convertToUtf8(bytes, "UTF-8");
-    if (std::holds_alternative<std::string>(r)) return std::nullopt;
-    const std::size_t offset = std::get<std::size_t>(r);
+    const auto invalid = firstInvalidUtf8(bytes);
+    if (!invalid) return std::nullopt;
+    const std::size_t offset = *invalid;
     const auto line = 1 + std::count(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(offset), '\n');
     return Utf8Problem{offset, static_cast<std::int64_t>(line)};
   } catch (...) {
