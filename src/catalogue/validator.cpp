@@ -2,12 +2,14 @@
 #include "catalogue/validator.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 namespace circatlas::catalogue {
 
@@ -109,10 +111,56 @@ std::vector<std::string_view> splitList(std::string_view s) {
   return out;
 }
 
+// The columns the row rules read by name, looked up once per table rather than once per cell
+// (a header search for every cell was a large share of checking a million rows).
+enum class Col : std::uint8_t {
+  Lon,
+  Lat,
+  CountyCode,
+  PrefectureCode,
+  ProvinceCode,
+  LocationPrecision,
+  Basis,
+  Method,
+  IndustryCode,
+  Quantity,
+  Year,
+  StartYear,
+  EndYear,
+  MaterialCode,
+  Unit,
+  Code,
+  Count
+};
+constexpr std::array<std::string_view, static_cast<std::size_t>(Col::Count)> kColumnNames = {
+    "lon",           "lat",
+    "county_code",   "prefecture_code",
+    "province_code", "location_precision",
+    "basis",         "method",
+    "industry_code", "quantity",
+    "year",          "start_year",
+    "end_year",      "material_code",
+    "unit",          "code"};
+
+// A table's column indices: the named ones and those of its spec's fields, in spec order.
+struct TableColumns {
+  std::array<std::optional<std::size_t>, static_cast<std::size_t>(Col::Count)> named;
+  std::vector<std::optional<std::size_t>> fields;
+
+  explicit TableColumns(const TableInput& input) {
+    for (std::size_t i = 0; i < named.size(); ++i) named[i] = input.table.column(kColumnNames[i]);
+    for (const auto& f : input.spec->fields) fields.push_back(input.table.column(f.name));
+  }
+  const std::optional<std::size_t>& operator[](Col c) const { return named[static_cast<std::size_t>(c)]; }
+};
+
 class Checker {
  public:
   Checker(std::span<const TableInput> tables, const AdminAreas& admin, const ValidationOptions& options)
-      : tables_(tables), admin_(admin), options_(options) {}
+      : tables_(tables), admin_(admin), options_(options) {
+    columns_.reserve(tables.size());
+    for (const auto& t : tables) columns_.emplace_back(t);
+  }
 
   std::vector<Problem> run() {
     for (const auto& t : tables_) collectKeys(t);
@@ -130,19 +178,19 @@ class Checker {
 
   void collectKeys(const TableInput& input) {
     const auto& spec = *input.spec;
+    // Keys are views of the tables' cells, which outlive the checker: no copy of a million ids.
     auto& keys = keys_[std::string(spec.name)];
     if (spec.key.empty()) return;
     const auto col = input.table.column(spec.key);
     if (!col) return;
-    std::map<std::string, std::int64_t> firstLine;
+    keys.reserve(input.table.rows.size());
     for (const auto& row : input.table.rows) {
       if (!row.cells[*col]) continue;
-      const std::string& key = *row.cells[*col];
-      if (const auto [it, inserted] = firstLine.emplace(key, row.line); !inserted) {
+      const std::string_view key = *row.cells[*col];
+      if (const auto [it, inserted] = keys.emplace(key, row.line); !inserted) {
         add(Severity::Error, input.table, row.line, spec.key,
             "duplicate id " + quoted(key) + " (first on line " + std::to_string(it->second) + ")");
       }
-      keys.insert(key);
     }
   }
 
@@ -163,18 +211,32 @@ class Checker {
     for (const auto& row : table.rows) checkRow(input, row);
   }
 
-  std::optional<std::string_view> cell(const TableInput& input, const core::TextTable::Row& row,
-                                       std::string_view field) const {
-    const auto col = input.table.column(field);
+  const TableColumns& columns(const TableInput& input) const {
+    return columns_[static_cast<std::size_t>(&input - tables_.data())];
+  }
+
+  std::optional<std::string_view> cell(const TableInput& input, const core::TextTable::Row& row, Col field) const {
+    const auto& col = columns(input)[field];
     if (!col || !row.cells[*col]) return std::nullopt;
     return std::string_view(*row.cells[*col]);
+  }
+
+  // The county of a point, remembered for the next question about the same point (the location
+  // and the province rules both ask it of every row).
+  std::optional<std::string> countyAt(core::LonLat p) {
+    if (lastPoint_ && lastPoint_->lon == p.lon && lastPoint_->lat == p.lat) return lastCounty_;
+    lastCounty_ = admin_.countyAt(p);
+    lastPoint_ = p;
+    return lastCounty_;
   }
 
   void checkRow(const TableInput& input, const core::TextTable::Row& row) {
     const auto& spec = *input.spec;
     const auto& table = input.table;
-    for (const auto& f : spec.fields) {
-      const auto col = table.column(f.name);
+    const auto& fieldColumns = columns(input).fields;
+    for (std::size_t i = 0; i < spec.fields.size(); ++i) {
+      const auto& f = spec.fields[i];
+      const auto& col = fieldColumns[i];
       if (!col) continue;
       const auto& value = row.cells[*col];
       if (!value) {
@@ -269,20 +331,20 @@ class Checker {
   }
 
   void checkReference(const core::TextTable& t, std::int64_t line, const FieldSpec& f, std::string_view key) {
-    const auto it = keys_.find(std::string(f.references));
+    const auto it = keys_.find(f.references);
     if (it == keys_.end()) {
       add(Severity::Error, t, line, f.name, "refers to table '" + std::string(f.references) + "', which is not loaded");
       return;
     }
-    if (!it->second.contains(std::string(key))) {
+    if (!it->second.contains(key)) {
       add(Severity::Error, t, line, f.name, "no " + std::string(f.references) + " row has id " + quoted(key));
     }
   }
 
   void checkLocation(const TableInput& input, const core::TextTable::Row& row) {
     if (!input.spec->hasPoint) return;
-    const auto lonText = cell(input, row, "lon");
-    const auto latText = cell(input, row, "lat");
+    const auto lonText = cell(input, row, Col::Lon);
+    const auto latText = cell(input, row, Col::Lat);
     if (!lonText || !latText) return;
     const auto lon = parseReal(*lonText);
     const auto lat = parseReal(*latText);
@@ -290,7 +352,7 @@ class Checker {
     const auto& t = input.table;
     // Gansu's longitudes (92–109) are not valid latitudes, so swapped columns usually fail the
     // range check too; say what the fix is.
-    const bool swappedFits = std::abs(*lat) <= 180 && std::abs(*lon) <= 90 && admin_.countyAt({*lat, *lon});
+    const bool swappedFits = std::abs(*lat) <= 180 && std::abs(*lon) <= 90 && countyAt({*lat, *lon});
     if (std::abs(*lon) > 180 || std::abs(*lat) > 90) {
       if (swappedFits) add(Severity::Error, t, row.line, "lat", "lon and lat look swapped");
       return;
@@ -302,8 +364,8 @@ class Checker {
           "empty when the location is not known");
       return;
     }
-    const auto county = admin_.countyAt({*lon, *lat});
-    if (const auto province = cell(input, row, "province_code"); province && *province != kGansu) {
+    const auto county = countyAt({*lon, *lat});
+    if (const auto province = cell(input, row, Col::ProvinceCode); province && *province != kGansu) {
       // A partner in a neighbouring province: its point must lie outside Gansu.
       if (county) {
         add(Severity::Error, t, row.line, "province_code",
@@ -321,8 +383,8 @@ class Checker {
       add(options_.outsideGansuIsError ? Severity::Error : Severity::Warning, t, row.line, "lon", message);
       return;
     }
-    const auto stated = cell(input, row, "county_code");
-    if (!stated && input.table.column("county_code")) {
+    const auto stated = cell(input, row, Col::CountyCode);
+    if (!stated && columns(input)[Col::CountyCode]) {
       add(Severity::Warning, t, row.line, "county_code",
           "not given; the point lies in " + *county + " " + admin_.countyName(*county));
     }
@@ -332,7 +394,7 @@ class Checker {
       const double km = admin_.distanceToCountyMeters(*stated, {*lon, *lat}) / 1000.0;
       // On the line two counties share, the point lies in both: the stated one is right.
       if (km < kOnTheBorderKm) return;
-      const auto radius = statedRadiusKm(cell(input, row, "location_precision"));
+      const auto radius = statedRadiusKm(cell(input, row, Col::LocationPrecision));
       char distance[160];
       std::snprintf(distance, sizeof distance, ", %.1f km outside it", km);
       std::string message = "stated county " + std::string(*stated) + " " + admin_.countyName(*stated) +
@@ -345,8 +407,8 @@ class Checker {
 
   void checkRowRules(const TableInput& input, const core::TextTable::Row& row) {
     const auto& t = input.table;
-    const auto county = cell(input, row, "county_code");
-    const auto prefecture = cell(input, row, "prefecture_code");
+    const auto county = cell(input, row, Col::CountyCode);
+    const auto prefecture = cell(input, row, Col::PrefectureCode);
     if (county && prefecture && admin_.isCounty(*county)) {
       if (const auto expected = admin_.prefectureOf(*county); expected && *expected != *prefecture) {
         add(Severity::Error, t, row.line, "prefecture_code",
@@ -354,16 +416,17 @@ class Checker {
                 std::string(*prefecture));
       }
     }
-    if (cell(input, row, "basis") == std::optional<std::string_view>("estimated") && !cell(input, row, "method")) {
+    if (cell(input, row, Col::Basis) == std::optional<std::string_view>("estimated") &&
+        !cell(input, row, Col::Method)) {
       add(Severity::Error, t, row.line, "method", "an estimated quantity must say how it was estimated");
     }
-    if (input.spec->name == "enterprises" && !cell(input, row, "industry_code") &&
-        input.table.column("industry_code")) {
+    if (input.spec->name == "enterprises" && !cell(input, row, Col::IndustryCode) &&
+        columns(input)[Col::IndustryCode]) {
       add(Severity::Warning, t, row.line, "industry_code",
           "not given: the enterprise cannot be matched as a receiver by industry");
     }
     if (input.spec->name == "enterprises") checkProvinceAndYears(input, row);
-    if (input.spec->name == "flows" && cell(input, row, "quantity") && !cell(input, row, "year")) {
+    if (input.spec->name == "flows" && cell(input, row, Col::Quantity) && !cell(input, row, Col::Year)) {
       add(Severity::Error, t, row.line, "year", "a quantity needs the year it refers to");
     }
     if (input.spec->name == "project_flows") checkUnit(input, row);
@@ -373,31 +436,31 @@ class Checker {
   // county (they are Gansu codes). A plant cannot retire before it starts.
   void checkProvinceAndYears(const TableInput& input, const core::TextTable::Row& row) {
     const auto& t = input.table;
-    const auto province = cell(input, row, "province_code");
+    const auto province = cell(input, row, Col::ProvinceCode);
     // Without a stated province, the point says where the record is: a registry abroad, or a row
     // without a usable location (reported on lon/lat), has no Gansu prefecture to give.
     bool inGansu = province ? *province == kGansu : !input.spec->hasPoint;
     if (!province && input.spec->hasPoint) {
-      const auto lon = cell(input, row, "lon");
-      const auto lat = cell(input, row, "lat");
+      const auto lon = cell(input, row, Col::Lon);
+      const auto lat = cell(input, row, Col::Lat);
       if (lon && lat) {
         const core::LonLat p{parseReal(*lon).value_or(NAN), parseReal(*lat).value_or(NAN)};
-        inGansu = std::abs(p.lon) <= 180 && std::abs(p.lat) <= 90 && admin_.countyAt(p).has_value();
+        inGansu = std::abs(p.lon) <= 180 && std::abs(p.lat) <= 90 && countyAt(p).has_value();
       }
     }
-    if (inGansu && t.column("prefecture_code") && !cell(input, row, "prefecture_code")) {
+    if (inGansu && columns(input)[Col::PrefectureCode] && !cell(input, row, Col::PrefectureCode)) {
       add(Severity::Error, t, row.line, "prefecture_code", "required value is missing (the record is in Gansu)");
     }
     if (!inGansu && province) {
-      for (const char* field : {"prefecture_code", "county_code"}) {
+      for (const Col field : {Col::PrefectureCode, Col::CountyCode}) {
         if (cell(input, row, field)) {
-          add(Severity::Error, t, row.line, field,
+          add(Severity::Error, t, row.line, kColumnNames[static_cast<std::size_t>(field)],
               "must be empty for a record outside Gansu (province_code " + std::string(*province) + ")");
         }
       }
     }
-    const auto start = cell(input, row, "start_year");
-    const auto end = cell(input, row, "end_year");
+    const auto start = cell(input, row, Col::StartYear);
+    const auto end = cell(input, row, Col::EndYear);
     if (start && end) {
       const auto s = parseInteger(*start);
       const auto e = parseInteger(*end);
@@ -409,14 +472,14 @@ class Checker {
   }
 
   void checkUnit(const TableInput& input, const core::TextTable::Row& row) {
-    const auto material = cell(input, row, "material_code");
-    const auto unit = cell(input, row, "unit");
+    const auto material = cell(input, row, Col::MaterialCode);
+    const auto unit = cell(input, row, Col::Unit);
     if (!material || !unit) return;
     for (const auto& t : tables_) {
       if (t.spec->name != "materials") continue;
       for (const auto& m : t.table.rows) {
-        if (cell(t, m, "code") == material) {
-          const auto materialUnit = cell(t, m, "unit");
+        if (cell(t, m, Col::Code) == material) {
+          const auto materialUnit = cell(t, m, Col::Unit);
           if (materialUnit && *materialUnit != *unit) {
             add(Severity::Error, input.table, row.line, "unit",
                 std::string(*material) + " is measured in " + std::string(*materialUnit) + ", not " +
@@ -430,7 +493,11 @@ class Checker {
   std::span<const TableInput> tables_;
   const AdminAreas& admin_;
   const ValidationOptions& options_;
-  std::map<std::string, std::set<std::string>> keys_;
+  std::vector<TableColumns> columns_;  // parallel to tables_
+  // Each table's ids and the line each first appears on.
+  std::map<std::string, std::unordered_map<std::string_view, std::int64_t>, std::less<>> keys_;
+  std::optional<core::LonLat> lastPoint_;
+  std::optional<std::string> lastCounty_;
   std::vector<Problem> problems_;
 };
 
