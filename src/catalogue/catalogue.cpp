@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <type_traits>
 
 #include "catalogue/catalogue_layers.h"
 #include "catalogue/catalogue_schema.h"
@@ -40,14 +41,22 @@ bool Catalogue::isOwn(std::string_view table) const noexcept {
   return std::find(ownTables.begin(), ownTables.end(), table) != ownTables.end();
 }
 
-Catalogue catalogueFromTables(const std::vector<TableInput>& tables) {
+namespace {
+
+// catalogueFromTables for const tables (rows copied) and for tables given up (rows moved).
+template <typename Tables>
+Catalogue fromTables(Tables& tables) {
   Catalogue out;
   const auto specs = catalogueTables();
   for (std::size_t i = 0; i < specs.size() && i < kMembers.size(); ++i) {
     const auto t =
         std::find_if(tables.begin(), tables.end(), [&](const TableInput& in) { return in.spec == &specs[i]; });
     if (t != tables.end()) {
-      out.*kMembers[i] = toLayer(*t);
+      if constexpr (std::is_const_v<Tables>) {
+        out.*kMembers[i] = toLayer(*t);
+      } else {
+        out.*kMembers[i] = toLayer(std::move(*t));
+      }
       continue;
     }
     // An empty table with the schema's columns, typed as a table read from a file would be.
@@ -58,5 +67,11 @@ Catalogue catalogueFromTables(const std::vector<TableInput>& tables) {
   }
   return out;
 }
+
+}  // namespace
+
+Catalogue catalogueFromTables(const std::vector<TableInput>& tables) { return fromTables(tables); }
+
+Catalogue catalogueFromTables(std::vector<TableInput>&& tables) { return fromTables(tables); }
 
 }  // namespace circatlas::catalogue

@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <type_traits>
 
 #include "geo/analysis_crs.h"
 #include "geo/geometry_ops.h"
@@ -37,7 +38,9 @@ std::optional<double> toReal(const std::optional<std::string>& s) {
   return v;
 }
 
-core::Value toValue(const std::optional<std::string>& cell, core::FieldType type) {
+// A cell as a value of `type`; the text of a non-const cell is moved out of it (its table is consumed).
+template <typename Cell>
+core::Value toValue(Cell& cell, core::FieldType type) {
   if (!cell) return std::monostate{};
   switch (type) {
     case core::FieldType::Real:
@@ -53,15 +56,21 @@ core::Value toValue(const std::optional<std::string>& cell, core::FieldType type
       if (*cell == "0" || *cell == "1") return *cell == "1";
       return std::monostate{};
     default:
-      return *cell;
+      if constexpr (std::is_const_v<Cell>) {
+        return *cell;
+      } else {
+        return std::move(*cell);
+      }
   }
 }
 
-}  // namespace
-
-core::Layer toLayer(const TableInput& input) {
+// The layer of toLayer. From a non-const input the cells' text is moved into the features (no
+// second copy of every string of a million-row registry) and the table's rows are emptied.
+template <typename Input>
+core::Layer buildLayer(Input& input) {
+  constexpr bool take = !std::is_const_v<Input>;
   const auto& spec = *input.spec;
-  const auto& table = input.table;
+  auto& table = input.table;
   core::Schema schema;
   std::vector<core::FieldType> types;
   for (const auto& name : table.header) {
@@ -74,18 +83,26 @@ core::Layer toLayer(const TableInput& input) {
   core::Layer layer(std::string(spec.name), points ? "EPSG:4326" : "",
                     points ? core::GeometryType::Point : core::GeometryType::None, std::move(schema));
   layer.reserve(table.rows.size());
-  for (const auto& row : table.rows) {
+  for (auto& row : table.rows) {
     core::Feature f{core::FeatureId(row.line), core::Geometry(layer.geometryType()), {}};
-    for (std::size_t i = 0; i < row.cells.size(); ++i) f.values.push_back(toValue(row.cells[i], types[i]));
     if (points) {
       const auto lon = toReal(row.cells[*lonCol]);
       const auto lat = toReal(row.cells[*latCol]);
       if (lon && lat) f.geometry.addPoint({*lon, *lat});
     }
+    f.values.reserve(row.cells.size());
+    for (std::size_t i = 0; i < row.cells.size(); ++i) f.values.push_back(toValue(row.cells[i], types[i]));
     layer.add(std::move(f));
   }
+  if constexpr (take) table.rows = {};
   return layer;
 }
+
+}  // namespace
+
+core::Layer toLayer(const TableInput& input) { return buildLayer(input); }
+
+core::Layer toLayer(TableInput&& input) { return buildLayer(input); }
 
 core::Layer miningBaseAreas(const core::Layer& bases, const core::Layer& members, double bufferMeters) {
   core::Layer out("mining_bases", std::string(geo::kWgs84), core::GeometryType::MultiPolygon,

@@ -14,6 +14,9 @@ namespace circatlas::catalogue {
 /// kept as text. Tables with lon/lat become Point layers in EPSG:4326 (rows whose coordinates do
 /// not parse get an empty geometry: validate first). Feature ids are the source line numbers.
 [[nodiscard]] core::Layer toLayer(const TableInput& input);
+/// The same, taking the cells' text instead of copying it: `input` keeps its spec, source and
+/// header, its rows are emptied.
+[[nodiscard]] core::Layer toLayer(TableInput&& input);
 
 /// One polygon per mining base: the convex hull of its member mines and ore districts, buffered
 /// by bufferMeters in the analysis CRS, in EPSG:4326. Fields: id, name_zh, name_en, minerals,

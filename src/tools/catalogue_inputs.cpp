@@ -100,7 +100,13 @@ catalogue::Catalogue loadRegistryFile(const CatalogueRequest& request, const cor
     }
   }
   io::checkMaterialCodes(tables);
-  catalogue::Catalogue out = catalogue::catalogueFromTables(tables);
+  std::vector<std::string> builtinTables;
+  for (const auto& t : tables) {
+    if (t.spec->name != "enterprises" && !(ownFlows && t.spec->name == "flows") && !io::isReferenceTable(t.spec->name))
+      builtinTables.emplace_back(t.spec->name);
+  }
+  catalogue::Catalogue out = catalogue::catalogueFromTables(std::move(tables));
+  out.builtinTables = std::move(builtinTables);
   out.builtin = false;
   out.notes = std::move(notes);
   // The path as the user gave it, with the sheet the reader chose ("reg.xlsx, sheet 企业名录") or
@@ -112,10 +118,6 @@ catalogue::Catalogue loadRegistryFile(const CatalogueRequest& request, const cor
   out.origin = io::maskSecrets(request.source.path) + (part == std::string::npos ? std::string() : label.substr(part));
   out.ownTables.emplace_back("enterprises");
   if (ownFlows) out.ownTables.emplace_back("flows");
-  for (const auto& t : tables) {
-    if (t.spec->name != "enterprises" && !(ownFlows && t.spec->name == "flows") && !io::isReferenceTable(t.spec->name))
-      out.builtinTables.emplace_back(t.spec->name);
-  }
   if (const auto b = asOfYear(paths.catalogueDir())) {
     out.asOfYear = b;
     out.asOfYearBasis = "as_of_year of the built-in metadata.csv (the registry file states none)";
@@ -163,20 +165,25 @@ catalogue::Catalogue loadCatalogue(const CatalogueRequest& request, const core::
   const io::EncodingPolicy encoding =
       folder.empty() ? io::EncodingPolicy::Reject : io::encodingPolicy(request.source.encoding);
   const auto dir = folder.empty() ? builtinDir : folder;
-  const auto tables = io::readCatalogueWithBuiltinFallback(
+  auto tables = io::readCatalogueWithBuiltinFallback(
       dir, builtinDir, encoding, request.withBuiltin ? io::BuiltinTables::All : io::BuiltinTables::ReferenceOnly);
   io::checkMaterialCodes(tables);  // an unknown code names its file, line and the nearest known code
-  catalogue::Catalogue out = catalogue::catalogueFromTables(tables);
-  out.builtin = folder.empty();
-  out.origin = folder.empty() ? "the built-in catalogue (data/catalogue)" : folder.string();
+  std::vector<std::string> ownTables;
+  std::vector<std::string> builtinTables;
   for (const auto& spec : catalogue::catalogueTables()) {
     const auto table = std::find_if(tables.begin(), tables.end(), [&](const auto& t) { return t.spec == &spec; });
     if (table == tables.end()) continue;
     std::error_code ec;
     const bool own = std::filesystem::equivalent(std::filesystem::path(table->table.source).parent_path(), dir, ec);
-    if (own) out.ownTables.emplace_back(spec.name);
-    else if (!io::isReferenceTable(spec.name)) out.builtinTables.emplace_back(spec.name);
+    if (own) ownTables.emplace_back(spec.name);
+    else if (!io::isReferenceTable(spec.name)) builtinTables.emplace_back(spec.name);
   }
+  // The rows move into the layers: a million-row registry is not held twice.
+  catalogue::Catalogue out = catalogue::catalogueFromTables(std::move(tables));
+  out.builtin = folder.empty();
+  out.origin = folder.empty() ? "the built-in catalogue (data/catalogue)" : folder.string();
+  out.ownTables = std::move(ownTables);
+  out.builtinTables = std::move(builtinTables);
   // A folder without a single table of its own would silently be the built-in catalogue.
   if (!folder.empty() && out.ownTables.empty()) {
     throw core::InputError(folder.string() +

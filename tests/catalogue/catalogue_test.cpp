@@ -55,5 +55,29 @@ TEST(Catalogue, TablesReadFromASourceBecomeTypedMembers) {
   EXPECT_EQ(c.enterprises.size(), 0u);
 }
 
+TEST(Catalogue, TablesGivenUpBecomeTheSameMembersAndKeepTheirHeader) {
+  const TableInput enterprises{
+      findTable("enterprises"),
+      table("reg/enterprises.csv", {"id", "name_zh", "lon", "lat", "start_year"},
+            {{"E001", "白银热电厂 with a name longer than a short string", "104.1", "36.5", "1998"},
+             {"E002", std::nullopt, "bad", "36.6", std::nullopt}})};
+  const Catalogue copied = catalogueFromTables(std::vector<TableInput>{enterprises});
+  std::vector<TableInput> given{enterprises};
+  const Catalogue taken = catalogueFromTables(std::move(given));
+  ASSERT_EQ(taken.enterprises.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(taken.enterprises[i].id, copied.enterprises[i].id);
+    EXPECT_TRUE(taken.enterprises[i].values == copied.enterprises[i].values) << "row " << i;
+    EXPECT_TRUE(taken.enterprises[i].geometry == copied.enterprises[i].geometry) << "row " << i;
+  }
+  EXPECT_EQ(core::toString(taken.enterprises.value(0, "name_zh")), "白银热电厂 with a name longer than a short string");
+  EXPECT_EQ(std::get<std::int64_t>(taken.enterprises.value(0, "start_year")), 1998);
+  EXPECT_TRUE(taken.enterprises[1].geometry.isEmpty());  // "bad" is no longitude
+  // What the loaders still read after the conversion: spec, source and header; the rows are gone.
+  EXPECT_EQ(given.front().table.source, "reg/enterprises.csv");  // NOLINT(bugprone-use-after-move)
+  EXPECT_EQ(given.front().table.header.size(), 5u);
+  EXPECT_TRUE(given.front().table.rows.empty());
+}
+
 }  // namespace
 }  // namespace circatlas::catalogue
