@@ -2,7 +2,7 @@
 """Runs circatlas and its peers side by side as whole processes on the same seeded data and prints the table.
 
 Usage: /usr/bin/python3 bench/compare/compare.py --circatlas BUILD/src/cli/circatlas --work DIR
-           [--rows matrix,dbscan,pip,write] [--runs 3] [--enterprises 100000,1000000] [--pairs 10,100,1000]
+           [--rows matrix,dbscan,pip,write,read] [--runs 3] [--enterprises 100000,1000000] [--pairs 10,100,1000]
 
 Installs nothing. Each peer runs only when it is present:
   scikit-learn    Debian python3-sklearn (with python3-gdal for the projection)
@@ -351,6 +351,28 @@ def write_rows(args, table, pg):
                   "circatlas also generates the registry and writes its flows")
 
 
+def read_rows(args, table, pg):
+    """Reading and validating a registry: circatlas validate of the synth folder (enterprises and flows read,
+    every cell checked, every point located in its county) vs ogr2ogr -f GPKG of its enterprises.csv (read and
+    written, nothing checked)."""
+    for n in [int(x) for x in args.enterprises.split(",")]:
+        registry = make_registry(args.circatlas, args.work, n)
+        peer_out = os.path.join(args.work, "out_read_ogr2ogr.gpkg")
+
+        def ours():
+            return run([args.circatlas, "validate", registry])
+
+        def peer():
+            if os.path.exists(peer_out):
+                os.remove(peer_out)
+            return run(["ogr2ogr", "-f", "GPKG", peer_out, os.path.join(registry, "enterprises.csv"),
+                        "-oo", "X_POSSIBLE_NAMES=lon", "-oo", "Y_POSSIBLE_NAMES=lat", "-oo", "KEEP_GEOM_COLUMNS=NO",
+                        "-a_srs", "EPSG:4326", "-nln", "enterprises"])
+        a, b = interleave(args.runs, ours, peer)
+        table.add(f"read and validate {n:,} enterprises (+ flows)", a, "ogr2ogr -f GPKG (enterprises only)", b,
+                  "circatlas also reads and checks the flows; ogr2ogr also writes")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--circatlas", required=True)
@@ -380,6 +402,8 @@ def main():
             dbscan_rows(args, table, pg)
         if "write" in rows:
             write_rows(args, table, pg)
+        if "read" in rows:
+            read_rows(args, table, pg)
     finally:
         if pg:
             pg.stop()
