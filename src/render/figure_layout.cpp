@@ -86,7 +86,7 @@ void drawMapFrame(QPainter& painter, const FigureContent& c, const PageFrame& f,
   painter.save();
   painter.translate(f.fx, f.fy);
   painter.fillRect(QRectF(0, 0, f.fw, f.fh), QColor(247, 248, 246));
-  report.map = MapRenderer(settings).render(painter, c.layers);
+  report.map = c.drawMap ? c.drawMap(painter, settings) : MapRenderer(settings).render(painter, c.layers);
   drawGraticule(painter, settings);
   report.scaleBar = computeScaleBar(settings, std::min(45.0 * mm, f.fw * 0.3));
   const double boxW = report.scaleBar.lengthPx + 14.0 * mm;

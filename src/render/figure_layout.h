@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -29,6 +30,10 @@ struct FigureContent {
   std::string crs;
   std::optional<core::Geometry> focus;
   std::vector<RenderLayer> layers;
+  /// Draws the map into the frame in place of MapRenderer over `layers` (the viewer's export draws
+  /// each layer with its own opacity); the classCounts it returns must follow `layers`, which the
+  /// legend reads. Empty: MapRenderer(settings).render(painter, layers).
+  std::function<RenderResult(QPainter&, const MapSettings&)> drawMap;
   /// Locator layers (in locatorCrs), the extent to show (China, or the world around a region), and
   /// whether to draw it.
   std::vector<RenderLayer> locatorLayers;

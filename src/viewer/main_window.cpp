@@ -672,10 +672,31 @@ bool MainWindow::openFile(const QString& path, const QString& layer) {
   return true;
 }
 
-bool MainWindow::exportView(const QString& path) {
-  if (!acceptOutputTarget(this, path, layers_->layers(), true, paths_)) return false;
+ViewFigure MainWindow::viewFigure() const {
+  ViewFigure figure;
+  figure.items = drawItems(*layers_);
+  figure.view = canvas_->settings();
+  const render::Language lang = figure.view.language;
+  // A project's name titles its views; otherwise a plain title in the map's language.
+  figure.title = !projectPath_.isEmpty()        ? utf8(QFileInfo(projectPath_).completeBaseName())
+                 : lang == render::Language::Zh ? std::string("地图视图")
+                                                : std::string("Map view");
+  for (const auto& l : layers_->layers()) {
+    if (l.visible && l.opacity > 0.0) figure.credits.push_back(l.credit.in(lang));
+  }
+  if (atlas_) {
+    for (const auto& l : atlas_->locator()) {
+      figure.locatorLayers.push_back({l.definition.id, &l.display, &l.style, false});
+      figure.locatorContent.expand(l.display.extent());
+    }
+  }
+  return figure;
+}
+
+bool MainWindow::exportView(const QString& path, bool confirmed) {
+  if (!acceptOutputTarget(this, path, layers_->layers(), confirmed, paths_)) return false;
   try {
-    viewer::exportView(drawItems(*layers_), canvas_->settings(), utf8(path));
+    viewer::exportView(viewFigure(), utf8(path));
   } catch (const std::exception& e) {
     showError(this, tr("Cannot export the view"), errorText(e));
     return false;
@@ -696,7 +717,7 @@ void MainWindow::exportViewDialog() {
   const QString path =
       askSavePath(this, tr("Export the view"), QSettings().value("paths/last_export_folder").toString(),
                   tr("PNG image (*.png);;PDF (*.pdf);;SVG (*.svg)"), QStringLiteral("png"));
-  if (!path.isEmpty()) exportView(path);
+  if (!path.isEmpty()) exportView(path, true);  // the save dialog asked before replacing
 }
 
 void MainWindow::exportFigureDialog() {

@@ -42,6 +42,7 @@ class SearchBox;
 struct AnalysisInputs;
 
 class WorkerRun;
+struct ViewFigure;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -103,8 +104,14 @@ class MainWindow : public QMainWindow {
   bool restoreSession();
   /// The recent projects, newest first (at most 8).
   [[nodiscard]] static QStringList recentProjects();
-  /// Writes the current view to PNG, PDF or SVG (by extension); on failure a message box, false.
-  bool exportView(const QString& path);
+  /// Writes the current view as a figure page (title, legend of the visible layers, scale bar,
+  /// north arrow, locator, credits; the layout of the figure presets) to PNG, PDF or SVG (by
+  /// extension). An existing file is replaced only when the planner says so (asked here unless
+  /// `confirmed`: a save dialog asked already). On failure a message box, nothing written, false.
+  bool exportView(const QString& path, bool confirmed = false);
+  /// What exportView draws: the visible layers, the view, a title (the project's name, else "Map
+  /// view" in the map's language), the layers' credits and the atlas's locator (which the window holds).
+  [[nodiscard]] ViewFigure viewFigure() const;
   /// Starts writing every layer and result to a GeoPackage in a worker thread; the outcome is
   /// shown in the status bar or a message box. False if an export is already running.
   bool exportLayers(const QString& path);
