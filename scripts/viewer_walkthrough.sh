@@ -11,7 +11,7 @@
 #   11 selection: a click, Shift-clicks and a Ctrl-click               12 a cluster run cancelled as it starts
 #   13 the view exported to PDF (rendered to PNG)                      14 the window at 1024×700 in Chinese
 #   15 the column-mapping dialog of a bureau's sheet (名称, 经度, 纬度, 行业代码), 16 the same in Chinese
-# Not scripted: the figure preset dialog (the QTest suite covers it).
+#   17 the figure-preset dialog (enterprises of Jinchang chosen)      18 the same in Chinese
 # Usage: scripts/viewer_walkthrough.sh [OUT_DIR]   (after scripts/build.sh; needs xvfb-run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -79,3 +79,5 @@ printf '名称,经度,纬度,行业代码,联系电话\n兰州某水泥厂,103.6
   >"$work/bureau.csv"
 shot 15-registry-mapping 1400x900 en --demo mapping --registry "$work/bureau.csv"
 shot 16-registry-mapping-zh 1400x900 zh_CN --demo mapping --registry "$work/bureau.csv"
+shot 17-figure-dialog 1400x900 en --demo figure
+shot 18-figure-dialog-zh 1400x900 zh_CN --demo figure

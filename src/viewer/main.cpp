@@ -1,6 +1,7 @@
 // circatlas-viewer: the Qt map viewer on the built-in Gansu atlas; files given as arguments are added.
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QCommandLineParser>
 #include <QDockWidget>
 #include <QElapsedTimer>
@@ -18,6 +19,7 @@
 #include "render/render_session.h"
 #include "viewer/allocation_panel.h"
 #include "viewer/cluster_panel.h"
+#include "viewer/figure_export_dialog.h"
 #include "viewer/layer_panel.h"
 #include "viewer/main_window.h"
 #include "viewer/map_canvas.h"
@@ -156,6 +158,18 @@ int main(int argc, char* argv[]) {
       list->setCurrentRow(0);  // the top layer: the one added last
       window.layerPanel()->openProperties();
     });
+  } else if (parser.value(demo) == "figure") {
+    // File > Export figure with a preset and a prefecture chosen, as a planner would before Export.
+    QTimer::singleShot(300, &window, [&window] {
+      auto* dialog = window.exportFigureDialog();
+      if (!dialog) return;
+      auto choose = [](QComboBox* box, const char* value) {
+        const int index = box->findData(QString::fromLatin1(value));
+        if (index >= 0) box->setCurrentIndex(index);
+      };
+      choose(dialog->presetBox(), "enterprises");
+      choose(dialog->regionBox(), "620300");  // Jinchang
+    });
   }
 
   auto* canvas = window.canvas();
@@ -182,7 +196,8 @@ int main(int argc, char* argv[]) {
           QSaveFile file(parser.value(screenshot));
           const QByteArray format = QFileInfo(file.fileName()).suffix().toLower().toLatin1();
           // A dialog of its own over the window (the properties dialog, --demo mapping): the screen, with both.
-          const QPixmap image = parser.value(demo) == "layer-properties" || QApplication::activeModalWidget()
+          const QPixmap image = parser.value(demo) == "layer-properties" || parser.value(demo) == "figure" ||
+                                        QApplication::activeModalWidget()
                                     ? window.screen()->grabWindow(0)
                                     : window.grab();
           const bool ok = file.open(QIODevice::WriteOnly) &&

@@ -720,14 +720,15 @@ void MainWindow::exportViewDialog() {
   if (!path.isEmpty()) exportView(path, true);  // the save dialog asked before replacing
 }
 
-void MainWindow::exportFigureDialog() {
-  if (!atlas_) return;
+FigureExportDialog* MainWindow::exportFigureDialog() {
+  if (!atlas_) return nullptr;
   auto* dialog = new FigureExportDialog(atlas_, paths_, language_->mapLanguage(), this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   connect(dialog, &FigureExportDialog::finished, this, [this](const QString& path, const QString& error) {
     if (error.isEmpty()) statusBar()->showMessage(tr("Wrote %1").arg(path), 5000);
   });
   dialog->open();
+  return dialog;
 }
 
 bool MainWindow::exportLayers(const QString& path) {

@@ -28,6 +28,7 @@ namespace circatlas::viewer {
 class AllocationPanel;
 class AttributeTablePanel;
 class ClusterPanel;
+class FigureExportDialog;
 class IdentifyPanel;
 class LanguageManager;
 class LayerExport;
@@ -147,8 +148,9 @@ class MainWindow : public QMainWindow {
   /// another dock set is ignored and the default layout used.
   static constexpr int kLayoutVersion = 2;
 
-  /// Opens the dialog that exports a figure preset (layers/figures/) of the province or a prefecture.
-  void exportFigureDialog();
+  /// Opens the dialog that exports a figure preset (layers/figures/) of the province or a
+  /// prefecture, and returns it (it deletes itself when closed); nullptr without the atlas.
+  FigureExportDialog* exportFigureDialog();
 
   /// Selects the feature and zooms to it (points: a 40 km wide view around it).
   void showFeature(const QString& layerId, int feature);

@@ -82,5 +82,25 @@ TEST(FigureExportDialog, AnUnknownExtensionIsReportedAndNothingIsWritten) {
   EXPECT_TRUE(std::filesystem::is_empty(dir.path()));
 }
 
+// File > Export figure (and the walkthrough's --demo figure) opens the dialog over the window,
+// in the window's map language, ready for a preset and a region to be chosen.
+using FigureExportFromWindow = ViewerTest;
+
+TEST_F(FigureExportFromWindow, TheMenuOpensThePresetDialogOverTheWindow) {
+  window->show();
+  FigureExportDialog* dialog = window->exportFigureDialog();
+  ASSERT_NE(dialog, nullptr);
+  EXPECT_TRUE(dialog->isVisible());
+  EXPECT_EQ(dialog->parentWidget(), window.get());
+  const int enterprises = dialog->presetBox()->findData(QStringLiteral("enterprises"));
+  ASSERT_GE(enterprises, 0);
+  dialog->presetBox()->setCurrentIndex(enterprises);
+  dialog->regionBox()->setCurrentIndex(dialog->regionBox()->findData(QStringLiteral("620300")));
+  EXPECT_EQ(dialog->request().preset, "enterprises");
+  EXPECT_EQ(dialog->request().region, "620300");
+  EXPECT_EQ(dialog->request().language, render::Language::En);
+  dialog->reject();
+}
+
 }  // namespace
 }  // namespace circatlas::viewer::testing
