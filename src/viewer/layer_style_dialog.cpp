@@ -1,4 +1,5 @@
-// The layer properties dialog: a form over LayerLook with a colour swatch and the layer's fields.
+// The layer properties dialog: a form over LayerLook with a colour swatch, the layer's fields and
+// a preview of the symbol drawn by the renderer's own symbol painter.
 #include "viewer/layer_style_dialog.h"
 
 #include <QColorDialog>
@@ -6,28 +7,42 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QImage>
+#include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPixmap>
 #include <QPushButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
 
+#include "render/symbol_painter.h"
 #include "viewer/field_display.h"
+#include "viewer/map_drawing.h"
 #include "viewer/ui_support.h"
 
 namespace circatlas::viewer {
 
+namespace {
+
+// Room for the largest marker (12 mm) at 96 dpi.
+constexpr int kPreviewWidth = 120;
+constexpr int kPreviewHeight = 56;
+
+}  // namespace
+
 LayerStyleDialog::LayerStyleDialog(const ViewerLayer& layer, render::Language language, QWidget* parent)
     : QDialog(parent),
-      points_(core::isPuntal(layer.source->geometryType())),
-      start_(layer.look ? *layer.look
-                        : defaultLook(layer.source->geometryType(), layer.title.in(render::Language::Zh))),
+      type_(layer.source->geometryType()),
+      points_(core::isPuntal(type_)),
+      start_(layer.look ? *layer.look : defaultLook(type_, layer.title.in(render::Language::Zh))),
       name_(new QLineEdit(this)),
       colorButton_(new QPushButton(this)),
       marker_(new QComboBox(this)),
       size_(new QDoubleSpinBox(this)),
-      label_(new QComboBox(this)) {
+      label_(new QComboBox(this)),
+      preview_(new QLabel(this)) {
   setWindowTitle(tr("Layer properties: %1").arg(qs(layer.title, language)));
   setObjectName(QStringLiteral("layerStyleDialog"));
   const struct {
@@ -50,6 +65,12 @@ LayerStyleDialog::LayerStyleDialog(const ViewerLayer& layer, render::Language la
   }
   colorButton_->setToolTip(tr("Choose the colour of the symbol"));
   connect(colorButton_, &QPushButton::clicked, this, &LayerStyleDialog::chooseColor);
+  preview_->setObjectName(QStringLiteral("symbolPreview"));
+  preview_->setFixedSize(kPreviewWidth, kPreviewHeight);
+  preview_->setFrameShape(QFrame::StyledPanel);
+  preview_->setToolTip(tr("The symbol as it will be drawn"));
+  connect(marker_, &QComboBox::currentIndexChanged, this, &LayerStyleDialog::updatePreview);
+  connect(size_, &QDoubleSpinBox::valueChanged, this, &LayerStyleDialog::updatePreview);
 
   auto* form = new QFormLayout;
   form->addRow(tr("Legend name"), name_);
@@ -58,6 +79,7 @@ LayerStyleDialog::LayerStyleDialog(const ViewerLayer& layer, render::Language la
   marker_->setVisible(points_);
   form->addRow(points_ ? tr("Size") : tr("Line width"), size_);
   form->addRow(tr("Labels from"), label_);
+  form->addRow(tr("Preview"), preview_);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
   connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -75,6 +97,34 @@ void LayerStyleDialog::setColor(const QColor& color) {
   colorButton_->setIcon(swatch);
   colorButton_->setIconSize(swatch.size());
   colorButton_->setText(color.name());
+  updatePreview();
+}
+
+void LayerStyleDialog::updatePreview() {
+  // Built like the layer's style (styleFromLook), so the preview is the symbol the map will draw.
+  const render::Style style = styleFromLook(look(), type_);
+  if (style.classes.empty()) return;
+  const render::Symbol& symbol = style.classes.front().symbol;
+  QImage image(kPreviewWidth, kPreviewHeight, QImage::Format_ARGB32_Premultiplied);
+  image.fill(mapBackground());
+  QPainter painter(&image);
+  painter.setRenderHint(QPainter::Antialiasing);
+  const render::SymbolPainter symbols(painter, logicalDpiX() / 25.4);
+  if (points_) {
+    symbols.drawMarker(QPointF(kPreviewWidth / 2.0, kPreviewHeight / 2.0), symbol, symbol.sizeMm);
+  } else {
+    // At the chosen width (a legend patch caps it), so the width field shows in the preview.
+    painter.setPen(symbols.pen(symbol, symbol.strokeWidthMm));
+    const QRectF box(14, 12, kPreviewWidth - 28, kPreviewHeight - 24);
+    if (style.geometry == render::StyleGeometry::Line) {
+      painter.drawLine(QPointF(box.left(), box.bottom()), QPointF(box.right(), box.top()));
+    } else {
+      painter.setBrush(symbols.brush(symbol));
+      painter.drawRect(box);
+    }
+  }
+  painter.end();
+  preview_->setPixmap(QPixmap::fromImage(image));
 }
 
 void LayerStyleDialog::chooseColor() {

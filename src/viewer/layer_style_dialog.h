@@ -1,4 +1,5 @@
-// LayerStyleDialog: the properties of a layer the planner added — colour, marker, size, labels, legend name.
+// LayerStyleDialog: the properties of a layer the planner added — colour, marker, size, labels,
+// legend name — with a live preview of the symbol.
 #pragma once
 
 #include <QDialog>
@@ -34,12 +35,17 @@ class LayerStyleDialog : public QDialog {
   [[nodiscard]] QComboBox* markerBox() const noexcept { return marker_; }
   [[nodiscard]] QDoubleSpinBox* sizeBox() const noexcept { return size_; }
   [[nodiscard]] QComboBox* labelBox() const noexcept { return label_; }
+  /// The preview of the symbol as the fields now say (drawn at its size on screen), updated as
+  /// colour, marker and size change.
+  [[nodiscard]] QLabel* preview() const noexcept { return preview_; }
   /// The colour the swatch shows (set by the colour dialog, or directly).
   void setColor(const QColor& color);
 
  private:
   void chooseColor();
+  void updatePreview();
 
+  core::GeometryType type_;
   bool points_;
   LayerLook start_;
   QColor color_;
@@ -48,6 +54,7 @@ class LayerStyleDialog : public QDialog {
   QComboBox* marker_;
   QDoubleSpinBox* size_;
   QComboBox* label_;
+  QLabel* preview_;
 };
 
 }  // namespace circatlas::viewer

@@ -3,6 +3,7 @@
 // list offers only the styles whose fields the layer has.
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QToolButton>
@@ -228,6 +229,39 @@ TEST_F(LayerLooks, ThePropertiesDialogSetsColourSizeLabelsAndLegendName) {
       << window->legendPanel()->labels().join(", ").toStdString();
   // The layer list shows the new name too.
   EXPECT_FALSE(panel->list()->findItems("Monitoring wells", Qt::MatchExactly).isEmpty());
+}
+
+// The dialog previews the symbol as it will be drawn: a new colour, a bigger marker or another
+// shape shows in the swatch at once, before the dialog is accepted.
+TEST_F(LayerLooks, ThePropertiesDialogPreviewsTheSymbolAsItChanges) {
+  test::TempDir dir;
+  const auto wells = test::writeFile(dir / "wells.geojson", kWells);
+  ASSERT_TRUE(window->openFile(qs(wells.string())));
+  const std::size_t index = indexOfFile(window->layers(), wells);
+  LayerStyleDialog dialog(window->layers().at(index), render::Language::En);
+  const auto swatch = [&dialog] { return dialog.preview()->pixmap().toImage(); };
+  const QColor lime(60, 230, 20);
+  const QColor navy(20, 30, 150);
+  dialog.setColor(lime);
+  dialog.sizeBox()->setValue(4.0);
+  const QImage limeSwatch = swatch();
+  ASSERT_FALSE(limeSwatch.isNull());
+  EXPECT_GT(pixelsNear(limeSwatch, lime), 50) << "a 4 mm marker in the chosen colour";
+  EXPECT_EQ(pixelsNear(limeSwatch, navy), 0);
+
+  dialog.setColor(navy);
+  const QImage navySwatch = swatch();
+  EXPECT_EQ(pixelsNear(navySwatch, lime), 0);
+  EXPECT_GT(pixelsNear(navySwatch, navy), 50);
+
+  // A bigger marker covers more of the swatch; a square more than a circle of the same size.
+  dialog.sizeBox()->setValue(8.0);
+  const int circle = pixelsNear(swatch(), navy);
+  EXPECT_GT(circle, 2 * pixelsNear(navySwatch, navy));
+  dialog.markerBox()->setCurrentIndex(dialog.markerBox()->findData(static_cast<int>(render::MarkerShape::Square)));
+  EXPECT_GT(pixelsNear(swatch(), navy), circle);
+  // Nothing is applied before the dialog is accepted.
+  EXPECT_NE(*window->layers().at(index).style->classAt(0).symbol.fill, (render::Color{20, 30, 150, 255}));
 }
 
 TEST_F(LayerLooks, TheLookIsSavedInTheProjectAndComesBack) {

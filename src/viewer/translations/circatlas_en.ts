@@ -489,6 +489,14 @@
         <source>Labels from</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The symbol as it will be drawn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>circatlas::viewer::MainWindow</name>

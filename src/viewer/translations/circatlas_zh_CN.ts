@@ -486,6 +486,14 @@
         <source>Labels from</source>
         <translation>标注字段</translation>
     </message>
+    <message>
+        <source>The symbol as it will be drawn</source>
+        <translation>符号在地图上的样子</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
 </context>
 <context>
     <name>circatlas::viewer::MainWindow</name>
