@@ -24,6 +24,8 @@ namespace {
 struct WhatIfOptions {
   CatalogueSource catalogue;
   tools::WhatIfParams params;
+  /// The reasons' language: partners' (a what-if is partner matching with a project switched on).
+  std::string lang{tools::spec::partners::lang.text};
   std::string out;
   bool overwrite = false;
   std::string schema;
@@ -64,10 +66,11 @@ void runWhatIf(const WhatIfOptions& options, const core::DataPaths& paths) {
                   formatReal(t.value(i, "transport_cny_with"), "%.3g")});
   }
   table.print(std::cout);
+  const char* whyField = options.lang == "zh" ? "why_zh" : "why";
   for (std::size_t i = 0; i < t.size(); ++i) {
     const std::string material = core::toString(t.value(i, "material"));
     std::cout << core::toString(t.value(i, "project_id")) << (material.empty() ? "" : " " + material) << ": "
-              << core::toString(t.value(i, "why")) << '\n';
+              << core::toString(t.value(i, whyField)) << '\n';
   }
   std::cout << t.size() << " project-material row(s) (" << result.parameters << ")\n";
   if (!options.out.empty()) {
@@ -91,6 +94,9 @@ void addWhatIfCommand(CLI::App& app, Action& action, const core::DataPaths& path
       cmd->add_option("--out,-o", options->out, "Write the table to this file (.gpkg, .csv, …) or PostGIS (PG:…)"));
   addOverwriteFlag(*cmd, options->overwrite);
   addSchemaOption(*cmd, options->schema);
+  cmd->add_option("--lang", options->lang, tools::helpText(tools::spec::partners::lang))
+      ->check(CLI::IsMember({"zh", "en"}))
+      ->capture_default_str();
   options->detour = finiteRange(cmd->add_option("--detour", options->params.partners.detourFactor,
                                                 tools::helpText(tools::spec::partners::detour) +
                                                     " (default: detour_factor of "

@@ -152,5 +152,22 @@ TEST(WhatIfCommand, SaysWhyForEveryProject) {
   EXPECT_NE(r.output.find("J003 NONFERROUS_SLAG: "), std::string::npos) << r.output;
 }
 
+// --lang as in partners: the reasons in Chinese (why_zh, the default) or English (why).
+TEST(WhatIfCommand, PrintsTheReasonsInTheLanguageAsked) {
+  const auto zh = test::runCommand(exe() + " whatif --project J003 --lang zh");
+  ASSERT_EQ(zh.exitCode, 0) << zh.output;
+  EXPECT_NE(zh.output.find("J003 NONFERROUS_SLAG: 运距内有 1 个供应方"), std::string::npos) << zh.output;
+  EXPECT_EQ(zh.output.find("within reach"), std::string::npos) << zh.output;
+  const auto en = test::runCommand(exe() + " whatif --project J003 --lang en");
+  ASSERT_EQ(en.exitCode, 0) << en.output;
+  EXPECT_NE(en.output.find("J003 NONFERROUS_SLAG: 1 supplier(s) within reach"), std::string::npos) << en.output;
+  EXPECT_EQ(en.output.find("运距内"), std::string::npos) << en.output;
+  const auto byDefault = test::runCommand(exe() + " whatif --project J003");
+  EXPECT_NE(byDefault.output.find("J003 NONFERROUS_SLAG: 运距内有"), std::string::npos) << byDefault.output;
+  const auto other = test::runCommand(exe() + " whatif --lang fr");
+  EXPECT_NE(other.exitCode, 0) << other.output;
+  EXPECT_NE(other.output.find("--lang"), std::string::npos) << other.output;
+}
+
 }  // namespace
 }  // namespace circatlas
