@@ -9,10 +9,10 @@
 #include <string>
 #include <utility>
 
-#include "analysis/cluster/cell_grid.h"
 #include "analysis/cluster/parallel_cells.h"
 #include "analysis/cluster/point_checks.h"
 #include "core/error.h"
+#include "core/grid_index.h"
 #include "core/parallel_progress.h"
 #include "core/union_find.h"
 
@@ -63,14 +63,14 @@ using CoreFlags = std::vector<std::uint8_t>;
 
 // True if at least `needed` points, the point itself included, lie within eps of sorted position `pos`
 // of `cell`; stops counting as soon as they do.
-bool hasEnoughNeighbours(const CellGrid& grid, std::uint32_t cell, std::uint32_t pos, double eps2,
+bool hasEnoughNeighbours(const core::GridIndex& grid, std::uint32_t cell, std::uint32_t pos, double eps2,
                          std::uint32_t needed) {
   const std::span<const core::XY> pts = grid.sortedPoints();
-  std::uint32_t count = grid.cellSizeInPoints(cell);  // all of its own cell is within eps
+  std::uint32_t count = grid.cellItemCount(cell);  // all of its own cell is within eps
   const std::int64_t row = grid.rowOf(cell);
   const std::int64_t col = grid.columnOf(cell);
   for (std::int64_t r = row - kBlockRadius; r <= row + kBlockRadius; ++r) {
-    const CellGrid::CellRange range = grid.rowRange(r, col - kBlockRadius, col + kBlockRadius);
+    const core::GridIndex::CellRange range = grid.rowRange(r, col - kBlockRadius, col + kBlockRadius);
     for (std::uint32_t other = range.first; other < range.last; ++other) {
       if (other == cell) continue;
       for (std::uint32_t q = grid.cellBegin(other); q < grid.cellEnd(other); ++q) {
@@ -81,7 +81,7 @@ bool hasEnoughNeighbours(const CellGrid& grid, std::uint32_t cell, std::uint32_t
   return count >= needed;
 }
 
-CoreFlags markCorePoints(const CellGrid& grid, double eps2, std::uint32_t minPoints, unsigned threads,
+CoreFlags markCorePoints(const core::GridIndex& grid, double eps2, std::uint32_t minPoints, unsigned threads,
                          core::Progress* progress) {
   CoreFlags core(grid.sortedPoints().size(), 0);
   core::ParallelProgress done(progress, grid.cellCount(), "DBSCAN: core points");
@@ -95,7 +95,7 @@ CoreFlags markCorePoints(const CellGrid& grid, double eps2, std::uint32_t minPoi
           return;
         }
         std::uint64_t inBlock = 0;
-        grid.forEachCellInBlock(cell, kBlockRadius, [&](std::uint32_t c) { inBlock += grid.cellSizeInPoints(c); });
+        grid.forEachCellInBlock(cell, kBlockRadius, [&](std::uint32_t c) { inBlock += grid.cellItemCount(c); });
         if (inBlock < minPoints) return;  // sparse: no point here can be core
         for (std::uint32_t pos = begin; pos < end; ++pos) {
           core[pos] = hasEnoughNeighbours(grid, cell, pos, eps2, minPoints) ? 1 : 0;
@@ -105,7 +105,7 @@ CoreFlags markCorePoints(const CellGrid& grid, double eps2, std::uint32_t minPoi
   return core;
 }
 
-std::vector<std::uint32_t> coreCountPerCell(const CellGrid& grid, const CoreFlags& core) {
+std::vector<std::uint32_t> coreCountPerCell(const core::GridIndex& grid, const CoreFlags& core) {
   std::vector<std::uint32_t> counts(grid.cellCount(), 0);
   for (std::uint32_t cell = 0; cell < grid.cellCount(); ++cell) {
     for (std::uint32_t pos = grid.cellBegin(cell); pos < grid.cellEnd(cell); ++pos) counts[cell] += core[pos];
@@ -113,7 +113,7 @@ std::vector<std::uint32_t> coreCountPerCell(const CellGrid& grid, const CoreFlag
   return counts;
 }
 
-bool coreWithinEps(const CellGrid& grid, const CoreFlags& core, std::uint32_t cell, core::XY p, double eps2) {
+bool coreWithinEps(const core::GridIndex& grid, const CoreFlags& core, std::uint32_t cell, core::XY p, double eps2) {
   const std::span<const core::XY> pts = grid.sortedPoints();
   for (std::uint32_t q = grid.cellBegin(cell); q < grid.cellEnd(cell); ++q) {
     if (core[q] && squaredDistance(p, pts[q]) <= eps2) return true;
@@ -121,7 +121,8 @@ bool coreWithinEps(const CellGrid& grid, const CoreFlags& core, std::uint32_t ce
   return false;
 }
 
-bool corePairWithinEps(const CellGrid& grid, const CoreFlags& core, std::uint32_t a, std::uint32_t b, double eps2) {
+bool corePairWithinEps(const core::GridIndex& grid, const CoreFlags& core, std::uint32_t a, std::uint32_t b,
+                       double eps2) {
   const std::span<const core::XY> pts = grid.sortedPoints();
   for (std::uint32_t p = grid.cellBegin(a); p < grid.cellEnd(a); ++p) {
     if (core[p] && coreWithinEps(grid, core, b, pts[p], eps2)) return true;
@@ -130,8 +131,8 @@ bool corePairWithinEps(const CellGrid& grid, const CoreFlags& core, std::uint32_
 }
 
 // Joins cells whose core points are chained within eps. Core points of one cell are always linked.
-core::UnionFind linkCoreCells(const CellGrid& grid, const CoreFlags& core, const std::vector<std::uint32_t>& coreCount,
-                              double eps2, core::Progress* progress) {
+core::UnionFind linkCoreCells(const core::GridIndex& grid, const CoreFlags& core,
+                              const std::vector<std::uint32_t>& coreCount, double eps2, core::Progress* progress) {
   constexpr std::uint32_t kBatch = 1024;
   core::UnionFind sets(grid.cellCount());
   core::ParallelProgress done(progress, grid.cellCount(), "DBSCAN: linking core cells");
@@ -152,7 +153,7 @@ struct ClusterNumbering {
   std::size_t clusterCount = 0;
 };
 
-ClusterNumbering numberClusters(const CellGrid& grid, const CoreFlags& core,
+ClusterNumbering numberClusters(const core::GridIndex& grid, const CoreFlags& core,
                                 const std::vector<std::uint32_t>& coreCount, core::UnionFind& sets) {
   constexpr auto kNone = std::numeric_limits<std::uint32_t>::max();
   std::vector<std::uint32_t> firstCoreOfRoot(grid.cellCount(), kNone);
@@ -160,7 +161,7 @@ ClusterNumbering numberClusters(const CellGrid& grid, const CoreFlags& core,
     if (coreCount[cell] == 0) continue;
     std::uint32_t& first = firstCoreOfRoot[sets.find(cell)];
     for (std::uint32_t pos = grid.cellBegin(cell); pos < grid.cellEnd(cell); ++pos) {
-      if (core[pos]) first = std::min(first, grid.inputIndex()[pos]);
+      if (core[pos]) first = std::min(first, grid.items()[pos]);
     }
   }
   std::vector<std::pair<std::uint32_t, std::uint32_t>> roots;  // (lowest core index, root cell)
@@ -178,7 +179,7 @@ ClusterNumbering numberClusters(const CellGrid& grid, const CoreFlags& core,
 }
 
 // The lowest-numbered cluster with a core point within eps of the (non-core) point, or kNoCluster.
-std::int32_t reachingCluster(const CellGrid& grid, const CoreFlags& core,
+std::int32_t reachingCluster(const core::GridIndex& grid, const CoreFlags& core,
                              const std::vector<std::int32_t>& clusterOfCell, std::uint32_t cell, std::uint32_t pos,
                              double eps2) {
   std::int32_t best = clusterOfCell[cell];  // core points of its own cell are within eps
@@ -205,7 +206,7 @@ class DbscanBuilder {
 
     const double eps2 = params.epsMeters * params.epsMeters;
     const unsigned threads = kernelThreadCount(points.size());
-    const CellGrid grid(points, cellSizeFor(points, params.epsMeters));
+    const core::GridIndex grid = core::GridIndex::ofPoints(points, cellSizeFor(points, params.epsMeters));
     core::ProgressSpan corePass(progress, 0.0, 0.5);
     core::ProgressSpan linkPass(progress, 0.5, 0.7);
     core::ProgressSpan borderPass(progress, 0.7, 1.0);
@@ -223,7 +224,7 @@ class DbscanBuilder {
         grid.cellCount(), threads,
         [&](std::uint32_t cell) {
           for (std::uint32_t pos = grid.cellBegin(cell); pos < grid.cellEnd(cell); ++pos) {
-            const std::uint32_t index = grid.inputIndex()[pos];
+            const std::uint32_t index = grid.items()[pos];
             if (core[pos]) {
               result.cluster_[index] = clusterOfCell[cell];
               result.roles_[index] = PointRole::Core;

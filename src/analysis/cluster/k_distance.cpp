@@ -7,10 +7,10 @@
 #include <string>
 #include <utility>
 
-#include "analysis/cluster/cell_grid.h"
 #include "analysis/cluster/parallel_cells.h"
 #include "analysis/cluster/point_checks.h"
 #include "core/error.h"
+#include "core/grid_index.h"
 #include "core/parallel_progress.h"
 
 namespace circatlas::analysis::cluster {
@@ -63,13 +63,13 @@ double estimateCellSize(std::span<const core::XY> points, std::size_t k) {
 }
 
 // Point ranges [begin, end) in sortedPoints() of the block of `radius` cells around `cell`.
-void collectBlock(const CellGrid& grid, std::uint32_t cell, std::int64_t radius,
+void collectBlock(const core::GridIndex& grid, std::uint32_t cell, std::int64_t radius,
                   std::vector<std::pair<std::uint32_t, std::uint32_t>>& ranges) {
   ranges.clear();
   const std::int64_t row = grid.rowOf(cell);
   const std::int64_t col = grid.columnOf(cell);
   for (std::int64_t r = row - radius; r <= row + radius; ++r) {
-    const CellGrid::CellRange cells = grid.rowRange(r, col - radius, col + radius);
+    const core::GridIndex::CellRange cells = grid.rowRange(r, col - radius, col + radius);
     if (cells.first < cells.last) ranges.emplace_back(grid.cellBegin(cells.first), grid.cellEnd(cells.last - 1));
   }
 }
@@ -77,7 +77,7 @@ void collectBlock(const CellGrid& grid, std::uint32_t cell, std::int64_t radius,
 // True if at least k other points of the cell coincide with the point at `pos`, looking only at the
 // first few points of the cell. Coordinates geocoded to one district centre put thousands of copies in
 // one cell; without this, each copy would compare itself with all of them.
-bool hasKDuplicatesNearby(const CellGrid& grid, std::uint32_t cell, std::uint32_t pos, std::size_t k) {
+bool hasKDuplicatesNearby(const core::GridIndex& grid, std::uint32_t cell, std::uint32_t pos, std::size_t k) {
   const std::span<const core::XY> pts = grid.sortedPoints();
   const std::uint32_t end =
       std::min<std::uint32_t>(grid.cellEnd(cell), grid.cellBegin(cell) + static_cast<std::uint32_t>(16 * k + 64));
@@ -90,7 +90,7 @@ bool hasKDuplicatesNearby(const CellGrid& grid, std::uint32_t cell, std::uint32_
 
 // Fills out[input index] for the points of one cell, doubling the block until each point's k-th
 // neighbour is closer than anything outside the block can be.
-void kDistancesOfCell(const CellGrid& grid, std::uint32_t cell, std::size_t k, std::vector<double>& out) {
+void kDistancesOfCell(const core::GridIndex& grid, std::uint32_t cell, std::size_t k, std::vector<double>& out) {
   // Scratch reused across cells; per thread, so the cells can run in parallel without locks.
   thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> ranges;
   thread_local std::vector<double> d2;
@@ -99,7 +99,7 @@ void kDistancesOfCell(const CellGrid& grid, std::uint32_t cell, std::size_t k, s
   pending.clear();
   for (std::uint32_t pos = grid.cellBegin(cell); pos < grid.cellEnd(cell); ++pos) {
     if (hasKDuplicatesNearby(grid, cell, pos, k)) {
-      out[grid.inputIndex()[pos]] = 0.0;
+      out[grid.items()[pos]] = 0.0;
     } else {
       pending.push_back(pos);
     }
@@ -122,7 +122,7 @@ void kDistancesOfCell(const CellGrid& grid, std::uint32_t cell, std::size_t k, s
         std::nth_element(d2.begin(), d2.begin() + static_cast<std::ptrdiff_t>(k - 1), d2.end());
         const double kth = d2[k - 1];
         if (coversAll || kth <= safe * safe) {
-          out[grid.inputIndex()[pos]] = std::sqrt(kth);
+          out[grid.items()[pos]] = std::sqrt(kth);
           continue;
         }
       }
@@ -154,7 +154,7 @@ std::vector<double> kDistances(std::span<const core::XY> points, int minPoints, 
   std::vector<double> out(points.size(), 0.0);
   const auto k = static_cast<std::size_t>(minPoints - 1);
   if (k == 0) return out;
-  const CellGrid grid(points, estimateCellSize(points, k));
+  const core::GridIndex grid = core::GridIndex::ofPoints(points, estimateCellSize(points, k));
   core::ParallelProgress done(progress, grid.cellCount(), "k-distances");
   forEachCellParallel(
       grid.cellCount(), kernelThreadCount(points.size()),
