@@ -2,12 +2,13 @@
 #include "analysis/partners/candidates.h"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <memory>
 #include <tuple>
-#include <unordered_map>
+#include <utility>
+#include <vector>
 
+#include "core/grid_index.h"
 #include "core/parallel.h"
 #include "geo/geodesic.h"
 
@@ -15,9 +16,9 @@ namespace circatlas::analysis::partners {
 
 namespace {
 
-// Receivers of one material bucketed in square cells half as wide as the material's distance
-// limit, each cell storing positions inline so the scan runs through contiguous memory; a supply
-// visits the 5 × 5 cells around it, skipping those wholly beyond the limit.
+// Receivers of one material in a core::GridIndex of square cells half as wide as the material's
+// distance limit, their positions in cell order so the scan runs through contiguous memory; a supply
+// visits the cells within the limit around it (at most 5 × 5), skipping those wholly beyond it.
 class ReceiverGrid {
  public:
   struct Entry {
@@ -26,26 +27,17 @@ class ReceiverGrid {
   };
 
   ReceiverGrid(const ExchangeProblem& p, const std::vector<std::uint32_t>& receivers, double limitMeters)
-      : cell_(limitMeters / 2.0), limit_(limitMeters) {
-    for (const auto r : receivers) {
-      const core::XY at = p.sitePositions[p.receivers[r].site];
-      cells_[pack(index(at.x), index(at.y))].push_back({at.x, at.y, r});
+      : limit_(limitMeters), grid_(core::GridIndex::ofPoints(positions(p, receivers), limitMeters / 2.0)) {
+    entries_.reserve(receivers.size());
+    for (std::size_t pos = 0; pos < receivers.size(); ++pos) {
+      const core::XY xy = grid_.sortedPoints()[pos];
+      entries_.push_back({xy.x, xy.y, receivers[grid_.items()[pos]]});
     }
   }
 
   template <typename Visit>
   void near(core::XY at, Visit visit) const {
-    const std::int64_t cx = index(at.x);
-    const std::int64_t cy = index(at.y);
-    for (std::int64_t dy = -2; dy <= 2; ++dy) {
-      for (std::int64_t dx = -2; dx <= 2; ++dx) {
-        // The cell is skipped when even its nearest point to `at` is too far.
-        if (nearestSquared(at, cx + dx, cy + dy) > limit_ * limit_) continue;
-        const auto it = cells_.find(pack(cx + dx, cy + dy));
-        if (it == cells_.end()) continue;
-        for (const Entry& e : it->second) visit(e);
-      }
-    }
+    grid_.forEachCellWithin(at, limit_, [&](std::uint32_t cell, double) { visitCell(cell, visit); });
   }
 
   // The same cells, nearest first: `hopeless(metres)` is asked with each cell's shortest possible
@@ -53,40 +45,31 @@ class ReceiverGrid {
   // reject every longer distance once it rejects one, and keep doing so as the search goes on).
   template <typename Hopeless, typename Visit>
   void nearestFirst(core::XY at, Hopeless hopeless, Visit visit) const {
-    const std::int64_t cx = index(at.x);
-    const std::int64_t cy = index(at.y);
-    std::array<std::pair<double, std::int64_t>, 25> order{};
-    std::size_t n = 0;
-    for (std::int64_t dy = -2; dy <= 2; ++dy) {
-      for (std::int64_t dx = -2; dx <= 2; ++dx) {
-        const double d2 = nearestSquared(at, cx + dx, cy + dy);
-        if (d2 > limit_ * limit_) continue;
-        order.at(n++) = {d2, pack(cx + dx, cy + dy)};
-      }
-    }
-    std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(n));
-    for (std::size_t k = 0; k < n; ++k) {
-      if (hopeless(std::sqrt(order.at(k).first))) return;
-      const auto it = cells_.find(order.at(k).second);
-      if (it == cells_.end()) continue;
-      for (const Entry& e : it->second) visit(e);
+    thread_local std::vector<std::pair<double, std::uint32_t>> order;
+    order.clear();
+    grid_.forEachCellWithin(at, limit_, [&](std::uint32_t cell, double d2) { order.emplace_back(d2, cell); });
+    std::sort(order.begin(), order.end());
+    for (const auto& [d2, cell] : order) {
+      if (hopeless(std::sqrt(d2))) return;
+      visitCell(cell, visit);
     }
   }
 
  private:
-  static std::int64_t pack(std::int64_t x, std::int64_t y) { return (x << 32) ^ (y & 0xFFFFFFFF); }
-  std::int64_t index(double v) const { return static_cast<std::int64_t>(std::floor(v / cell_)); }
-  // Squared distance from `at` to the nearest point of cell (column, row).
-  double nearestSquared(core::XY at, std::int64_t column, std::int64_t row) const {
-    const double x0 = static_cast<double>(column) * cell_;
-    const double y0 = static_cast<double>(row) * cell_;
-    const double nx = std::clamp(at.x, x0, x0 + cell_) - at.x;
-    const double ny = std::clamp(at.y, y0, y0 + cell_) - at.y;
-    return nx * nx + ny * ny;
+  static std::vector<core::XY> positions(const ExchangeProblem& p, const std::vector<std::uint32_t>& receivers) {
+    std::vector<core::XY> at;
+    at.reserve(receivers.size());
+    for (const auto r : receivers) at.push_back(p.sitePositions[p.receivers[r].site]);
+    return at;
   }
-  double cell_;
+  template <typename Visit>
+  void visitCell(std::uint32_t cell, Visit& visit) const {
+    for (std::uint32_t pos = grid_.cellBegin(cell); pos < grid_.cellEnd(cell); ++pos) visit(entries_[pos]);
+  }
+
   double limit_;
-  std::unordered_map<std::int64_t, std::vector<Entry>> cells_;
+  core::GridIndex grid_;
+  std::vector<Entry> entries_;  // in the grid's cell order
 };
 
 // Score, leg length and receiver: what ranks a candidate (see `better`).
