@@ -15,6 +15,7 @@
 
 #include "analysis/partners/allocation.h"
 #include "core/error.h"
+#include "core/grid_index.h"
 #include "geo/analysis_crs.h"
 #include "geo/geodesic.h"
 #include "geo/transformer.h"
@@ -458,57 +459,41 @@ class Builder {
   // For every unmatched supply, the nearest receiver of its material at any distance (projected
   // search, geodesic for the one found).
   void nearestBeyondReach(const std::vector<std::uint32_t>& unmatched) {
-    // Receivers per material in square cells; rings of cells are searched outward until no nearer
-    // receiver can remain (a ring r cells out is at least (r − 1) cells away).
+    // Receivers per material in a core::GridIndex of 20 km cells, searched ring by ring outward until
+    // no nearer receiver can remain; of equally near ones the first receiver wins.
     constexpr double kCell = 20000.0;
-    const auto cellOf = [](double v) { return static_cast<std::int64_t>(std::floor(v / kCell)); };
-    std::map<std::uint32_t, std::map<std::pair<std::int64_t, std::int64_t>, std::vector<std::uint32_t>>> grid;
-    std::map<std::uint32_t, std::int64_t> reach;  // rings that cover every receiver of the material
-    std::map<std::uint32_t, std::array<std::int64_t, 4>> box;
-    for (std::uint32_t r = 0; r < problem_.receivers.size(); ++r) {
-      const core::XY at = problem_.sitePositions[problem_.receivers[r].site];
-      const std::uint32_t m = problem_.receivers[r].material;
-      const std::int64_t cx = cellOf(at.x);
-      const std::int64_t cy = cellOf(at.y);
-      grid[m][{cx, cy}].push_back(r);
-      auto [it, fresh] = box.try_emplace(m, std::array<std::int64_t, 4>{cx, cx, cy, cy});
-      if (!fresh) {
-        it->second = {std::min(it->second[0], cx), std::max(it->second[1], cx), std::min(it->second[2], cy),
-                      std::max(it->second[3], cy)};
-      }
-    }
+    std::vector<std::vector<std::uint32_t>> byMaterial(problem_.materials.size());
+    for (std::uint32_t r = 0; r < problem_.receivers.size(); ++r)
+      byMaterial.at(problem_.receivers[r].material).push_back(r);
+    std::vector<std::optional<core::GridIndex>> grids(byMaterial.size());  // built when first needed
     for (const auto s : unmatched) {
       const auto& supply = problem_.supplies[s];
-      const auto g = grid.find(supply.material);
-      if (g == grid.end()) continue;
+      const std::vector<std::uint32_t>& receivers = byMaterial.at(supply.material);
+      if (receivers.empty()) continue;
+      std::optional<core::GridIndex>& grid = grids[supply.material];
+      if (!grid) {
+        std::vector<core::XY> positions;
+        positions.reserve(receivers.size());
+        for (const auto r : receivers) positions.push_back(problem_.sitePositions[problem_.receivers[r].site]);
+        grid = core::GridIndex::ofPoints(positions, kCell);
+      }
       const core::XY at = problem_.sitePositions[supply.site];
-      const std::int64_t cx = cellOf(at.x);
-      const std::int64_t cy = cellOf(at.y);
-      const auto& b = box.at(supply.material);
-      const std::int64_t maxRing =
-          std::max({std::abs(cx - b[0]), std::abs(cx - b[1]), std::abs(cy - b[2]), std::abs(cy - b[3])});
       double best = std::numeric_limits<double>::infinity();
       std::optional<std::uint32_t> found;
-      for (std::int64_t ring = 0; ring <= maxRing; ++ring) {
-        const double floor = static_cast<double>(std::max<std::int64_t>(ring - 1, 0)) * kCell;
-        if (found && floor * floor > best) break;
-        for (std::int64_t dy = -ring; dy <= ring; ++dy) {
-          for (std::int64_t dx = -ring; dx <= ring; ++dx) {
-            if (std::max(std::abs(dx), std::abs(dy)) != ring) continue;
-            const auto cell = g->second.find({cx + dx, cy + dy});
-            if (cell == g->second.end()) continue;
-            for (const auto r : cell->second) {
+      grid->searchRings(
+          at, [&](double bound) { return found && bound * bound > best; },
+          [&](std::uint32_t cell) {
+            for (std::uint32_t pos = grid->cellBegin(cell); pos < grid->cellEnd(cell); ++pos) {
+              const std::uint32_t r = receivers[grid->items()[pos]];
               if (problem_.receivers[r].site == supply.site) continue;
-              const core::XY p = problem_.sitePositions[problem_.receivers[r].site];
+              const core::XY p = grid->sortedPoints()[pos];
               const double d = (p.x - at.x) * (p.x - at.x) + (p.y - at.y) * (p.y - at.y);
-              if (d < best) {
+              if (d < best || (d == best && r < *found)) {
                 best = d;
                 found = r;
               }
             }
-          }
-        }
-      }
+          });
       if (found) {
         nearest_[s] = {*found, geo::geodesicDistanceMeters(problem_.siteLonLat[supply.site],
                                                            problem_.siteLonLat[problem_.receivers[*found].site]) /
