@@ -48,7 +48,6 @@ std::vector<std::uint32_t> orderByKey(const std::vector<std::uint64_t>& keys, st
 }  // namespace
 
 GridIndex::GridIndex(double cellSize, Extent bounds) : cellSize_(cellSize) {
-  cellStart_.push_back(0);
   if (bounds.isEmpty()) return;
   originX_ = bounds.minX;
   originY_ = bounds.minY;

@@ -27,6 +27,9 @@ class GridIndex {
     std::uint32_t last = 0;
   };
 
+  /// An index of nothing (no cells), to be assigned one built by ofPoints or ofBoxes.
+  GridIndex() = default;
+
   /// Bins the points into cells of side cellSize; the index also keeps the points in cell order
   /// (sortedPoints()) for scans through contiguous memory.
   /// Throws ParameterError if cellSize is not a finite number > 0, if a coordinate is not finite, or
@@ -156,8 +159,8 @@ class GridIndex {
   double originY_ = 0.0;
   std::int64_t rows_ = 1;
   std::int64_t cols_ = 1;
-  std::vector<std::uint64_t> cellKey_;    // row * cols + col of each non-empty cell, ascending
-  std::vector<std::uint32_t> cellStart_;  // cellCount() + 1 offsets into items_
+  std::vector<std::uint64_t> cellKey_;  // row * cols + col of each non-empty cell, ascending
+  std::vector<std::uint32_t> cellStart_ = std::vector<std::uint32_t>(1, 0);  // cellCount() + 1 offsets into items_
   std::vector<std::uint32_t> items_;
   std::vector<XY> sorted_;
 };

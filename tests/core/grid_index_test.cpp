@@ -37,6 +37,11 @@ TEST(GridIndex, EmptyInputHasNoCellsAndFindsNothing) {
       {0, 0}, [](double) { return false; }, [&](std::uint32_t) { ++visits; });
   EXPECT_EQ(visits, 0);
   EXPECT_EQ(GridIndex::ofBoxes({}, 10.0).cellCount(), 0U);
+  const GridIndex none;
+  EXPECT_EQ(none.cellCount(), 0U);
+  none.searchRings(
+      {0, 0}, [](double) { return false; }, [&](std::uint32_t) { ++visits; });
+  EXPECT_EQ(visits, 0);
 }
 
 TEST(GridIndex, PointsWithinOneCellShareItInInputOrder) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analysis/network/road_graph.h"
+#include "core/grid_index.h"
 
 namespace circatlas::analysis::network {
 
@@ -34,20 +35,11 @@ class EdgeSnapper {
   [[nodiscard]] std::size_t segmentCount() const noexcept { return segmentFrom_.size(); }
 
  private:
-  [[nodiscard]] std::int64_t cellX(double x) const;
-  [[nodiscard]] std::int64_t cellY(double y) const;
-
   const RoadGraph* graph_;
   std::vector<std::uint32_t> segmentFrom_;
   std::vector<std::uint32_t> segmentTo_;
   std::vector<std::uint32_t> segmentEdge_;
-  double originX_ = 0;
-  double originY_ = 0;
-  double cellSize_ = 1;
-  std::int64_t columns_ = 0;
-  std::int64_t rows_ = 0;
-  std::vector<std::uint32_t> cellStart_;  // columns × rows + 1 offsets into cellSegments_
-  std::vector<std::uint32_t> cellSegments_;
+  core::GridIndex grid_;  // segments by the cells their bounding boxes touch
 };
 
 }  // namespace circatlas::analysis::network

@@ -3,6 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <random>
+#include <vector>
+
 #include "analysis/network/ascii_map.h"
 #include "core/error.h"
 
@@ -74,6 +80,65 @@ TEST(EdgeSnapper, EmptyNetworkNeverSnapsAndNegativeLimitThrows) {
   const EdgeSnapper snapper(graph);
   EXPECT_FALSE(snapper.snap({0, 0}, Meters(10)));
   EXPECT_THROW((void)snapper.snap({0, 0}, Meters(-1)), core::ParameterError);
+}
+
+// The distance from p to segment ab, as a brute-force reference.
+double segmentDistance(core::XY p, core::XY a, core::XY b) {
+  const double dx = b.x - a.x;
+  const double dy = b.y - a.y;
+  const double len2 = dx * dx + dy * dy;
+  const double t = len2 > 0 ? std::clamp(((p.x - a.x) * dx + (p.y - a.y) * dy) / len2, 0.0, 1.0) : 0.0;
+  return std::hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+TEST(EdgeSnapper, AgreesWithBruteForceOnARandomNetwork) {
+  // Short local roads and a few long ones across the whole area, queries inside and around it.
+  std::mt19937 random(20261205);
+  std::uniform_real_distribution<double> coordinate(-5000.0, 5000.0);
+  GraphBuilder builder;
+  std::vector<core::XY> at;
+  for (int i = 0; i < 300; ++i) {
+    at.push_back({coordinate(random), coordinate(random)});
+    builder.addNode(at.back());
+  }
+  std::uniform_int_distribution<std::uint32_t> node(0, 299);
+  for (int e = 0; e < 400; ++e) {
+    std::uint32_t a = node(random);
+    std::uint32_t b = node(random);
+    if (e % 20 != 0) {  // local: the nearest of a few tries
+      for (int k = 0; k < 8; ++k) {
+        const std::uint32_t c = node(random);
+        if (c != a && (b == a || std::hypot(at[c].x - at[a].x, at[c].y - at[a].y) <
+                                     std::hypot(at[b].x - at[a].x, at[b].y - at[a].y))) {
+          b = c;
+        }
+      }
+    }
+    if (a == b) continue;
+    const double meters = std::hypot(at[b].x - at[a].x, at[b].y - at[a].y);
+    builder.addEdge({NodeId(a), NodeId(b), Meters(meters), Seconds(meters / 10.0), YuanPerTonne(meters / 1000.0),
+                     e % 3 == 0, std::nullopt});
+  }
+  const RoadGraph graph = builder.build();
+  const EdgeSnapper snapper(graph);
+  std::uniform_real_distribution<double> query(-8000.0, 8000.0);
+  for (int q = 0; q < 2000; ++q) {
+    const core::XY p{query(random), query(random)};
+    const double limit = q % 2 == 0 ? 1e9 : 300.0;
+    double best = std::numeric_limits<double>::infinity();
+    for (std::uint32_t arc = 0; arc < graph.arcCount(); ++arc) {
+      best = std::min(
+          best, segmentDistance(p, graph.position(graph.tail(ArcId(arc))), graph.position(graph.head(ArcId(arc)))));
+    }
+    const auto snap = snapper.snap(p, Meters(limit));
+    // To within rounding: a segment is measured from one end, the reference takes both directions.
+    const double slack = 1e-9 * (1.0 + best);
+    if (std::abs(best - limit) <= slack) continue;
+    ASSERT_EQ(snap.has_value(), best <= limit) << q;
+    if (!snap) continue;
+    EXPECT_NEAR(snap->access.value(), best, slack) << q;
+    EXPECT_NEAR(segmentDistance(p, graph.position(snap->from), graph.position(snap->to)), best, slack) << q;
+  }
 }
 
 }  // namespace
