@@ -1,7 +1,8 @@
 // Merges polyline vertices into nodes: exact coincidence through a hash of the coordinate bits, then
-// line ends within the snap tolerance through a hash grid and a union-find.
+// line ends within the snap tolerance through a core::GridIndex and a union-find.
 #include "analysis/network/line_topology.h"
 
+#include <algorithm>
 #include <bit>
 #include <cassert>
 #include <cmath>
@@ -10,6 +11,9 @@
 #include <limits>
 #include <optional>
 #include <unordered_map>
+
+#include "core/extent.h"
+#include "core/grid_index.h"
 
 namespace circatlas::analysis::network {
 
@@ -65,38 +69,31 @@ std::size_t snapEnds(std::span<const core::XY> xy, std::span<const std::uint8_t>
   assert(isEnd.size() == xy.size() && groups.size() == xy.size());
   const double tol = toleranceMeters;
   if (tol <= 0) return 0;
-  auto cell = [tol](double v) { return static_cast<std::int64_t>(std::floor(v / tol)); };
-  auto key = [](std::int64_t cx, std::int64_t cy) {
-    return static_cast<std::uint64_t>(cx) * 0x100000001B3ULL ^ static_cast<std::uint64_t>(cy);
-  };
-  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> grid;
-  grid.reserve(xy.size());
-  for (std::uint32_t i = 0; i < xy.size(); ++i) grid[key(cell(xy[i].x), cell(xy[i].y))].push_back(i);
+  // Cells at least as wide as the tolerance, so a point's 3 × 3 block holds all within it (wider than
+  // the tolerance only where it is so fine that a side would need more than about 2^30 cells).
+  core::Extent bounds;
+  for (const core::XY& p : xy) bounds.expand(core::Coord{p.x, p.y});
+  const double cellSize = std::max(tol, std::max(bounds.width(), bounds.height()) / 1073741824.0);
+  const core::GridIndex grid = core::GridIndex::ofPoints(xy, cellSize);
   std::size_t snapped = 0;
   for (std::uint32_t e = 0; e < xy.size(); ++e) {
     if (!isEnd[e]) continue;
     bool joined = false;
     std::optional<std::uint32_t> nearest;
     double nearestDistance = tol;
-    const std::int64_t cx = cell(xy[e].x);
-    const std::int64_t cy = cell(xy[e].y);
-    for (std::int64_t dx = -1; dx <= 1; ++dx) {
-      for (std::int64_t dy = -1; dy <= 1; ++dy) {
-        const auto it = grid.find(key(cx + dx, cy + dy));
-        if (it == grid.end()) continue;
-        for (std::uint32_t q : it->second) {
-          if (q == e) continue;
-          const double d = std::hypot(xy[q].x - xy[e].x, xy[q].y - xy[e].y);
-          if (d > tol) continue;
-          if (isEnd[q]) {
-            joined |= groups.unite(e, q);
-          } else if (!nearest || d < nearestDistance || (d == nearestDistance && q < *nearest)) {
-            nearest = q;
-            nearestDistance = d;
-          }
+    grid.forEachCellInBlock(grid.rowAt(xy[e].y), grid.columnAt(xy[e].x), 1, [&](std::uint32_t cell) {
+      for (const std::uint32_t q : grid.cellItems(cell)) {
+        if (q == e) continue;
+        const double d = std::hypot(xy[q].x - xy[e].x, xy[q].y - xy[e].y);
+        if (d > tol) continue;
+        if (isEnd[q]) {
+          joined |= groups.unite(e, q);
+        } else if (!nearest || d < nearestDistance || (d == nearestDistance && q < *nearest)) {
+          nearest = q;
+          nearestDistance = d;
         }
       }
-    }
+    });
     if (nearest) joined |= groups.unite(e, *nearest);
     snapped += joined;
   }

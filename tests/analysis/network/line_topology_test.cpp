@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <map>
+#include <optional>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -179,6 +182,50 @@ TEST(SnapEnds, InteriorPointsNeverStartAJoin) {
   core::UnionFind groups(xy.size());
   EXPECT_EQ(snapEnds(xy, isEnd, 15.0, groups), 0U);
   EXPECT_EQ(groups.find(1), 1U);
+}
+
+TEST(SnapEnds, AgreesWithBruteForceAtAnyToleranceAndOffset) {
+  // Clumps of points far from the origin (negative too); the groups must be those of joining every
+  // pair of ends within the tolerance and each end to its nearest interior point (lowest index on ties).
+  for (const double tol : {0.5, 15.0, 1e-7}) {
+    std::mt19937 random(7);
+    std::uniform_real_distribution<double> centre(-2e6, 2e6);
+    std::uniform_real_distribution<double> offset(-3.0 * tol, 3.0 * tol);
+    std::vector<core::XY> xy;
+    std::vector<std::uint8_t> isEnd;
+    for (int clump = 0; clump < 40; ++clump) {
+      const core::XY c{centre(random), centre(random)};
+      for (int k = 0; k < 12; ++k) {
+        xy.push_back({c.x + offset(random), c.y + offset(random)});
+        isEnd.push_back(static_cast<std::uint8_t>(k % 3 != 0));
+      }
+    }
+    core::UnionFind groups(xy.size());
+    (void)snapEnds(xy, isEnd, tol, groups);
+    core::UnionFind expected(xy.size());
+    for (std::uint32_t e = 0; e < xy.size(); ++e) {
+      if (!isEnd[e]) continue;
+      std::optional<std::uint32_t> nearest;
+      double nearestDistance = tol;
+      for (std::uint32_t q = 0; q < xy.size(); ++q) {
+        const double d = std::hypot(xy[q].x - xy[e].x, xy[q].y - xy[e].y);
+        if (q == e || d > tol) continue;
+        if (isEnd[q]) {
+          expected.unite(e, q);
+        } else if (!nearest || d < nearestDistance) {
+          nearest = q;
+          nearestDistance = d;
+        }
+      }
+      if (nearest) expected.unite(e, *nearest);
+    }
+    std::size_t joined = 0;
+    for (std::uint32_t i = 0; i < xy.size(); ++i) {
+      EXPECT_EQ(groups.find(i), expected.find(i)) << "tolerance " << tol << ", point " << i;
+      joined += expected.find(i) != i;
+    }
+    EXPECT_GT(joined, 0U) << tol;
+  }
 }
 
 }  // namespace
