@@ -89,8 +89,7 @@ GridIndex GridIndex::ofPoints(std::span<const XY> points, double cellSize) {
   if (points.empty()) return grid;
   std::vector<std::uint64_t> keys(points.size());
   for (std::size_t i = 0; i < points.size(); ++i) {
-    // Clamped because rounding may put the far edge one cell beyond the span computed above.
-    keys[i] = grid.keyOf(grid.clampedRow(points[i].y), grid.clampedColumn(points[i].x));
+    keys[i] = grid.keyOf(grid.binnedRow(points[i].y), grid.binnedColumn(points[i].x));
   }
   grid.fill(keys, {});
   grid.sorted_.resize(points.size());
@@ -115,10 +114,10 @@ GridIndex GridIndex::ofBoxes(std::span<const Extent> boxes, double cellSize) {
   std::vector<std::uint32_t> entryItem;
   for (std::size_t i = 0; i < boxes.size(); ++i) {
     const Extent& b = boxes[i];
-    const std::int64_t colHi = grid.clampedColumn(b.maxX);
-    const std::int64_t rowHi = grid.clampedRow(b.maxY);
-    for (std::int64_t r = grid.clampedRow(b.minY); r <= rowHi; ++r) {
-      for (std::int64_t c = grid.clampedColumn(b.minX); c <= colHi; ++c) {
+    const std::int64_t colHi = grid.binnedColumn(b.maxX);
+    const std::int64_t rowHi = grid.binnedRow(b.maxY);
+    for (std::int64_t r = grid.binnedRow(b.minY); r <= rowHi; ++r) {
+      for (std::int64_t c = grid.binnedColumn(b.minX); c <= colHi; ++c) {
         keys.push_back(grid.keyOf(r, c));
         entryItem.push_back(static_cast<std::uint32_t>(i));
       }

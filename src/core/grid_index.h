@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -145,11 +146,13 @@ class GridIndex {
   [[nodiscard]] std::uint64_t keyOf(std::int64_t row, std::int64_t col) const noexcept {
     return static_cast<std::uint64_t>(row) * static_cast<std::uint64_t>(cols_) + static_cast<std::uint64_t>(col);
   }
-  [[nodiscard]] std::int64_t clampedColumn(double x) const noexcept {
-    return std::clamp<std::int64_t>(columnAt(x), 0, cols_ - 1);
+  // The cell of a coordinate within the grid's bounds (no saturation needed), clamped because rounding
+  // may put the far edge one cell beyond the span.
+  [[nodiscard]] std::int64_t binnedColumn(double x) const noexcept {
+    return std::clamp<std::int64_t>(static_cast<std::int64_t>(std::floor((x - originX_) / cellSize_)), 0, cols_ - 1);
   }
-  [[nodiscard]] std::int64_t clampedRow(double y) const noexcept {
-    return std::clamp<std::int64_t>(rowAt(y), 0, rows_ - 1);
+  [[nodiscard]] std::int64_t binnedRow(double y) const noexcept {
+    return std::clamp<std::int64_t>(static_cast<std::int64_t>(std::floor((y - originY_) / cellSize_)), 0, rows_ - 1);
   }
   // Fills the CSR arrays from one key per entry; entryItem maps entries to items (empty: entry = item).
   void fill(const std::vector<std::uint64_t>& keys, const std::vector<std::uint32_t>& entryItem);
