@@ -39,19 +39,19 @@ Scene& scene() {
     for (int i = 0; i < 100000; ++i) {
       points.add({core::FeatureId(i), core::Geometry::point({x(rng), y(rng)}), {std::string(1, char('A' + g(rng)))}});
     }
-    auto* out =
-        new Scene{std::move(counties),
-                  std::move(points),
-                  render::parseStyle(R"({"name": "c", "geometry": "polygon",
+    auto* out = new Scene{
+        std::move(counties),
+        std::move(points),
+        definitions::parseStyle(R"({"name": "c", "geometry": "polygon",
                             "symbol": {"fill": "#f6f3ea", "stroke": "#c9c1ae", "stroke_width": 0.13}})",
-                                     "c"),
-                  render::parseStyle(R"({"name": "p", "geometry": "point", "renderer": "categorised", "field": "group",
+                                "c"),
+        definitions::parseStyle(R"({"name": "p", "geometry": "point", "renderer": "categorised", "field": "group",
                             "classes": [{"values": ["A"], "symbol": {"fill": "#e6550d", "size": 1.2}},
                                         {"values": ["B"], "symbol": {"fill": "#3182bd", "size": 1.2}},
                                         {"values": ["C"], "symbol": {"fill": "#31a354", "size": 1.2}}],
                             "other": {"symbol": {"fill": "#969696", "size": 1.0}}})",
-                                     "p"),
-                  {}};
+                                "p"),
+        {}};
     out->settings = render::MapSettings::fitted(e, 1920, 1080, 96, crs);
     return out;
   }();

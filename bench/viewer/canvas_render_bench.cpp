@@ -52,12 +52,12 @@ Scene& scene(int n) {
     render::ensureRenderSession();
     s = new Scene;
     core::NullProgress progress;
-    s->stack.setAtlas(render::AtlasData::load(render::loadBuiltinLayerSet(core::DataPaths::fromEnvironment()),
-                                              core::DataPaths::fromEnvironment(), progress));
+    s->stack.setAtlas(atlas::AtlasData::load(definitions::loadBuiltinLayerSet(core::DataPaths::fromEnvironment()),
+                                             core::DataPaths::fromEnvironment(), progress));
     const core::Extent lonLat = s->stack.find("province")->source->extent();
     s->stack.put(viewer::makeViewerLayer(
         "synthetic", {"合成企业", "Synthetic enterprises"}, syntheticEnterprises(lonLat, n),
-        render::parseStyleFile(core::DataPaths::fromEnvironment().stylesDir() / "enterprises.json")));
+        definitions::parseStyleFile(core::DataPaths::fromEnvironment().stylesDir() / "enterprises.json")));
     s->province = render::MapSettings::fitted(s->stack.homeExtent(), 1600, 1000, 96, std::string(render::displayCrs()));
   }
   return *s;

@@ -14,7 +14,7 @@
 #include "io/layer_reader.h"
 #include "render/map_settings.h"
 
-namespace circatlas::render {
+namespace circatlas::atlas {
 
 namespace {
 
@@ -23,8 +23,8 @@ class SourceCache {
  public:
   explicit SourceCache(const core::DataPaths& paths) : paths_(paths) {}
 
-  core::Layer read(const LayerDefinition& d) {
-    const auto path = resolveDataPath(paths_.dataDir(), d.source);
+  core::Layer read(const definitions::LayerDefinition& d) {
+    const auto path = definitions::resolveDataPath(paths_.dataDir(), d.source);
     if (!std::filesystem::is_directory(path)) {
       return io::readLayer(path.string(), {.layer = d.layer, .sql = std::nullopt});
     }
@@ -49,7 +49,7 @@ class SourceCache {
   std::map<std::string, std::vector<catalogue::TableInput>> catalogue_;
 };
 
-core::Layer renamedAndFiltered(core::Layer in, const LayerDefinition& d) {
+core::Layer renamedAndFiltered(core::Layer in, const definitions::LayerDefinition& d) {
   core::Layer out(d.id, in.crs(), in.geometryType(), in.schema());
   std::optional<std::size_t> field;
   if (d.filter) {
@@ -70,10 +70,10 @@ core::Layer renamedAndFiltered(core::Layer in, const LayerDefinition& d) {
 
 }  // namespace
 
-AtlasData AtlasData::load(const LayerSet& set, const core::DataPaths& paths, core::Progress& progress) {
+AtlasData AtlasData::load(const definitions::LayerSet& set, const core::DataPaths& paths, core::Progress& progress) {
   AtlasData data;
   SourceCache cache(paths);
-  std::map<std::string, Style> styles;
+  std::map<std::string, render::Style> styles;
   const std::size_t total = set.layers.size() + set.locator.size() + set.world.size();
   std::size_t done = 0;
   // The main map in the display CRS, China's locator in its own; the world stays in WGS 84 (a
@@ -81,16 +81,16 @@ AtlasData AtlasData::load(const LayerSet& set, const core::DataPaths& paths, cor
   enum class Group { Main, Locator, World };
   for (const Group group : {Group::Main, Group::Locator, Group::World}) {
     const auto& defs = group == Group::Main ? set.layers : group == Group::Locator ? set.locator : set.world;
-    const std::string crs = group == Group::Main      ? std::string(displayCrs())
-                            : group == Group::Locator ? std::string(kLocatorCrs)
+    const std::string crs = group == Group::Main      ? std::string(render::displayCrs())
+                            : group == Group::Locator ? std::string(render::kLocatorCrs)
                                                       : std::string();
-    for (const LayerDefinition& d : defs) {
+    for (const definitions::LayerDefinition& d : defs) {
       progress.report(static_cast<double>(done++) / static_cast<double>(total), "reading " + d.id);
       try {
         core::Layer source = renamedAndFiltered(cache.read(d), d);
         auto it = styles.find(d.style);
         if (it == styles.end())
-          it = styles.emplace(d.style, parseStyleFile(paths.stylesDir() / (d.style + ".json"))).first;
+          it = styles.emplace(d.style, definitions::parseStyleFile(paths.stylesDir() / (d.style + ".json"))).first;
         core::Layer display = source;
         if (!crs.empty()) geo::transformLayer(display, crs);
         auto& out = group == Group::Main ? data.layers_ : group == Group::Locator ? data.locator_ : data.world_;
@@ -146,4 +146,4 @@ Region AtlasData::region(const std::string& code) const {
   throw core::ParameterError("unknown prefecture code '" + code + "' (codes: " + list + ")");
 }
 
-}  // namespace circatlas::render
+}  // namespace circatlas::atlas

@@ -10,22 +10,22 @@
 #include "definitions/layer_set.h"
 #include "render/style.h"
 
-namespace circatlas::render {
+namespace circatlas::atlas {
 
 /// One layer of a set: its definition, its features as read (WGS 84), the same projected into
 /// the display CRS (the locator CRS for locator layers; WGS 84 still for the world's), and its style.
 struct LoadedLayer {
-  LayerDefinition definition;
+  definitions::LayerDefinition definition;
   core::Layer source;
   core::Layer display;
-  Style style;
+  render::Style style;
 };
 
 /// A framing region: the province (code "620000") or a prefecture, with its outline and extent
 /// in the display CRS.
 struct Region {
   std::string code;
-  LocalizedText name;
+  render::LocalizedText name;
   core::Geometry outline;
   core::Extent extent;
 };
@@ -36,7 +36,8 @@ class AtlasData {
   /// Reads every layer of the set (each source once, relative to paths.data), applies filters, loads
   /// styles (from paths.styles) and projects. Errors name the layer definition ("layer 'parks'") and
   /// the file. Progress covers the reading.
-  [[nodiscard]] static AtlasData load(const LayerSet& set, const core::DataPaths& paths, core::Progress& progress);
+  [[nodiscard]] static AtlasData load(const definitions::LayerSet& set, const core::DataPaths& paths,
+                                      core::Progress& progress);
 
   [[nodiscard]] const std::vector<LoadedLayer>& layers() const noexcept { return layers_; }
   [[nodiscard]] const std::vector<LoadedLayer>& locator() const noexcept { return locator_; }
@@ -56,4 +57,4 @@ class AtlasData {
   std::vector<LoadedLayer> world_;
 };
 
-}  // namespace circatlas::render
+}  // namespace circatlas::atlas

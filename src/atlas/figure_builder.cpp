@@ -10,7 +10,7 @@
 #include "render/figure_layout.h"
 #include "render/map_settings.h"
 
-namespace circatlas::render {
+namespace circatlas::atlas {
 
 namespace {
 
@@ -22,21 +22,21 @@ std::string replaceAll(std::string s, const std::string& what, const std::string
 
 }  // namespace
 
-FigurePage buildFigure(const AtlasData& data, const FigurePreset& preset, const std::string& regionCode,
-                       const FigureOptions& options) {
-  const Language lang = options.language.value_or(preset.language);
+render::FigurePage buildFigure(const AtlasData& data, const definitions::FigurePreset& preset,
+                               const std::string& regionCode, const FigureOptions& options) {
+  const render::Language lang = options.language.value_or(preset.language);
   const Region region = data.region(regionCode.empty() ? preset.extent : regionCode);
   const bool province = region.code == "620000";
 
-  auto content = std::make_shared<FigureContent>();
+  auto content = std::make_shared<render::FigureContent>();
   content->language = lang;
   content->title = replaceAll(preset.title.in(lang), "{region}", region.name.in(lang));
   content->subtitle = replaceAll(preset.subtitle.in(lang), "{region}", region.name.in(lang));
-  content->legendHeading = lang == Language::Zh ? "图例" : "Legend";
+  content->legendHeading = lang == render::Language::Zh ? "图例" : "Legend";
   content->mapContent = region.extent;
   if (!province) content->focus = region.outline;
-  content->date =
-      (lang == Language::Zh ? "制图日期 " : "Map date ") + (options.date.empty() ? core::localDateIso() : options.date);
+  content->date = (lang == render::Language::Zh ? "制图日期 " : "Map date ") +
+                  (options.date.empty() ? core::localDateIso() : options.date);
 
   // layers in the set's draw order, whatever order the preset lists them in
   for (const auto& id : preset.layers) {
@@ -48,7 +48,7 @@ FigurePage buildFigure(const AtlasData& data, const FigurePreset& preset, const 
     }
   }
   std::vector<std::string> credits;
-  auto addCredit = [&credits, lang](const LocalizedText& t) {
+  auto addCredit = [&credits, lang](const render::LocalizedText& t) {
     const std::string& s = t.in(lang);
     if (!s.empty() && std::find(credits.begin(), credits.end(), s) == credits.end()) credits.push_back(s);
   };
@@ -62,21 +62,21 @@ FigurePage buildFigure(const AtlasData& data, const FigurePreset& preset, const 
     content->locatorContent.expand(l.display.extent());
     addCredit(l.definition.credit);
   }
-  std::string joined = lang == Language::Zh ? "数据来源：" : "Data: ";
+  std::string joined = lang == render::Language::Zh ? "数据来源：" : "Data: ";
   for (std::size_t i = 0; i < credits.size(); ++i) joined += (i ? "; " : "") + credits[i];
   content->credits.push_back(joined);
-  for (auto& line : standardFigureCredits(lang)) content->credits.push_back(std::move(line));
+  for (auto& line : definitions::standardFigureCredits(lang)) content->credits.push_back(std::move(line));
 
-  FigurePage page;
+  render::FigurePage page;
   page.title = content->title;
   page.widthMm = preset.pageWidthMm;
   page.heightMm = preset.pageHeightMm;
   page.dpi = options.dpi.value_or(preset.dpi);
   const double dpi = page.dpi;
   page.draw = [content, w = page.widthMm, h = page.heightMm, dpi](QPainter& painter) {
-    return FigureLayout(w, h, dpi).draw(painter, *content);
+    return render::FigureLayout(w, h, dpi).draw(painter, *content);
   };
   return page;
 }
 
-}  // namespace circatlas::render
+}  // namespace circatlas::atlas

@@ -8,11 +8,11 @@
 #include "definitions/figure_preset.h"
 #include "render/figure_page.h"
 
-namespace circatlas::render {
+namespace circatlas::atlas {
 
 struct FigureOptions {
   /// Overrides the preset's language and DPI when set.
-  std::optional<Language> language;
+  std::optional<render::Language> language;
   std::optional<double> dpi;
   /// Printed date (ISO, e.g. "2024-05-17"); today when empty. Tests fix it.
   std::string date;
@@ -22,7 +22,7 @@ struct FigureOptions {
 /// the preset's own extent). Prefecture pages veil the land outside the prefecture. The page
 /// refers to `data`, which must outlive it. Throws core::ParameterError for an unknown region or a
 /// layer id the set does not define.
-[[nodiscard]] FigurePage buildFigure(const AtlasData& data, const FigurePreset& preset, const std::string& regionCode,
-                                     const FigureOptions& options = {});
+[[nodiscard]] render::FigurePage buildFigure(const AtlasData& data, const definitions::FigurePreset& preset,
+                                             const std::string& regionCode, const FigureOptions& options = {});
 
-}  // namespace circatlas::render
+}  // namespace circatlas::atlas

@@ -19,14 +19,14 @@
 #include "render/figure_layout.h"
 #include "render/map_settings.h"
 
-namespace circatlas::render {
+namespace circatlas::atlas {
 
 namespace {
 
 // Layers and styles made for one page; the page's drawing refers to them, so they live as long as it.
 struct OwnedLayers {
   std::deque<core::Layer> layers;
-  std::deque<Style> styles;
+  std::deque<render::Style> styles;
 };
 
 // The smallest frame side: a registry of one site, or of sites a few metres apart, still shows
@@ -101,7 +101,7 @@ std::string titleFor(std::string title, const RegionName& name, bool zh) {
 // 14 000 km across) so that the region shows among its neighbours. Land is clipped to 90° of longitude
 // and 60° of latitude either side of the centre first: the projection tears at the antipode.
 void addWorldLocator(const std::vector<LoadedLayer>& world, const core::Coord& centre, double mapSideMetres,
-                     FigureContent& content, std::deque<core::Layer>& owned) {
+                     render::FigureContent& content, std::deque<core::Layer>& owned) {
   char crs[160];
   std::snprintf(crs, sizeof crs, "+proj=laea +lat_0=%.6f +lon_0=%.6f +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs",
                 centre.y, centre.x);
@@ -138,10 +138,10 @@ void addWorldLocator(const std::vector<LoadedLayer>& world, const core::Coord& c
 
 }  // namespace
 
-RegionFigure buildRegionFigure(const AtlasData& data, const FigurePreset& preset, const RegionFigureInput& input,
-                               const FigureOptions& options) {
-  const Language lang = options.language.value_or(preset.language);
-  const bool zh = lang == Language::Zh;
+RegionFigure buildRegionFigure(const AtlasData& data, const definitions::FigurePreset& preset,
+                               const RegionFigureInput& input, const FigureOptions& options) {
+  const render::Language lang = options.language.value_or(preset.language);
+  const bool zh = lang == render::Language::Zh;
   const catalogue::Catalogue& registry = *input.registry;
   const io::Boundaries* boundaries = input.boundaries;
   const bool gansuBase = input.inGansu && !boundaries;
@@ -182,7 +182,7 @@ RegionFigure buildRegionFigure(const AtlasData& data, const FigurePreset& preset
 
   geo::FittedCrs fitted;
   if (gansuBase) {
-    fitted.proj = std::string(displayCrs());
+    fitted.proj = std::string(render::displayCrs());
     fitted.minScale = 1.0 - geo::kAnalysisCrsMaxScaleError;
     fitted.maxScale = 1.0 + geo::kAnalysisCrsMaxScaleError;
   } else {
@@ -192,14 +192,14 @@ RegionFigure buildRegionFigure(const AtlasData& data, const FigurePreset& preset
   const std::string crs = fitted.proj;
 
   auto owned = std::make_shared<OwnedLayers>();
-  auto content = std::make_shared<FigureContent>();
+  auto content = std::make_shared<render::FigureContent>();
   content->crs = crs;
   const auto project = [&](core::Layer layer) -> const core::Layer* {
     if (layer.crs() != crs) geo::transformLayer(layer, crs);
     owned->layers.push_back(std::move(layer));
     return &owned->layers.back();
   };
-  const auto retitled = [&](const Style& style, LocalizedText title) -> const Style* {
+  const auto retitled = [&](const render::Style& style, render::LocalizedText title) -> const render::Style* {
     owned->styles.push_back(style);
     owned->styles.back().title = std::move(title);
     return &owned->styles.back();
@@ -241,8 +241,8 @@ RegionFigure buildRegionFigure(const AtlasData& data, const FigurePreset& preset
       const core::Layer* shown = project(units ? boundaries->units : boundaries->parents);
       frame.expand(shown->extent());
       content->layers.push_back({id, shown,
-                                 retitled(l.style, units ? LocalizedText{"行政区", "Administrative units"}
-                                                         : LocalizedText{"上级行政区", "Parent units"}),
+                                 retitled(l.style, units ? render::LocalizedText{"行政区", "Administrative units"}
+                                                         : render::LocalizedText{"上级行政区", "Parent units"}),
                                  l.definition.labels});
       addCredit((zh ? "边界：" : "Boundaries: ") + boundaries->label);
     } else if (gansuBase) {
@@ -286,7 +286,7 @@ RegionFigure buildRegionFigure(const AtlasData& data, const FigurePreset& preset
   } else if (inChina) {
     // The province holding the region takes the highlight the locator gives Gansu.
     for (const auto& l : data.locator()) {
-      const Style* style = &l.style;
+      const render::Style* style = &l.style;
       const auto code = l.source.schema().indexOf("code");
       if (l.definition.layer == "china_provinces" && code) {
         std::vector<core::Geometry> shapes;
@@ -294,7 +294,7 @@ RegionFigure buildRegionFigure(const AtlasData& data, const FigurePreset& preset
         const core::Coord centre = wgs.center();
         const auto at = geo::locateAll(shapes, std::span<const core::Coord>(&centre, 1))[0];
         owned->styles.push_back(l.style);
-        Style& s = owned->styles.back();
+        render::Style& s = owned->styles.back();
         if (at && !s.classes.empty()) {
           s.classes.resize(1);
           s.classes[0].values = {core::toString(l.source.features()[*at].values[*code])};
@@ -333,7 +333,7 @@ RegionFigure buildRegionFigure(const AtlasData& data, const FigurePreset& preset
   for (std::size_t i = 0; i < credits.size(); ++i) joined += (i ? "; " : "") + credits[i];
   content->credits.push_back(joined);
   if (gansuBase) {
-    content->credits.push_back(standardFigureCredits(lang).front());
+    content->credits.push_back(definitions::standardFigureCredits(lang).front());
   } else {
     content->credits.push_back(
         (zh ? "投影：按数据范围选定的等角投影 " : "Projection: conformal, fitted to the data's extent: ") +
@@ -345,15 +345,15 @@ RegionFigure buildRegionFigure(const AtlasData& data, const FigurePreset& preset
       zh ? "边界为规划工作用途，非审图号地图，不作为权属界线依据。制图：circatlas"
          : "Boundaries for planning use, not an officially reviewed map. Made with circatlas.");
 
-  FigurePage& page = out.page;
+  render::FigurePage& page = out.page;
   page.title = content->title;
   page.widthMm = preset.pageWidthMm;
   page.heightMm = preset.pageHeightMm;
   page.dpi = options.dpi.value_or(preset.dpi);
   page.draw = [content, owned, w = page.widthMm, h = page.heightMm, dpi = page.dpi](QPainter& painter) {
-    return FigureLayout(w, h, dpi).draw(painter, *content);
+    return render::FigureLayout(w, h, dpi).draw(painter, *content);
   };
   return out;
 }
 
-}  // namespace circatlas::render
+}  // namespace circatlas::atlas

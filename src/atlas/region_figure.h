@@ -12,7 +12,7 @@
 #include "io/registry_boundaries.h"
 #include "render/figure_page.h"
 
-namespace circatlas::render {
+namespace circatlas::atlas {
 
 /// What a registry figure draws on.
 struct RegionFigureInput {
@@ -27,7 +27,7 @@ struct RegionFigureInput {
 
 /// The page and what the user should be told about it.
 struct RegionFigure {
-  FigurePage page;
+  render::FigurePage page;
   std::string projection;          ///< the map's CRS and its scale error (geo::FittedCrs::describe)
   std::vector<std::string> notes;  ///< layers left out and why, the locator's absence
 };
@@ -42,7 +42,7 @@ struct RegionFigure {
 /// the frame's centre lies in China, the base map's locator covering nothing else. The page refers
 /// to `data` and `input`'s registry and boundaries, which must outlive it. Throws
 /// core::InputError when there is nothing to frame, core::ParameterError for an unknown prefecture.
-[[nodiscard]] RegionFigure buildRegionFigure(const AtlasData& data, const FigurePreset& preset,
+[[nodiscard]] RegionFigure buildRegionFigure(const AtlasData& data, const definitions::FigurePreset& preset,
                                              const RegionFigureInput& input, const FigureOptions& options = {});
 
-}  // namespace circatlas::render
+}  // namespace circatlas::atlas

@@ -69,16 +69,16 @@ struct FigurePlan {
 };
 
 // Stage 1: the atlas's layers read once (the first tenth of the progress bar).
-render::AtlasData loadAtlasData(const core::DataPaths& paths, ProgressBar& bar) {
-  const render::LayerSet set = render::loadBuiltinLayerSet(paths);
+atlas::AtlasData loadAtlasData(const core::DataPaths& paths, ProgressBar& bar) {
+  const definitions::LayerSet set = definitions::loadBuiltinLayerSet(paths);
   core::ProgressSpan reading(&bar, 0.0, 0.1);
-  return render::AtlasData::load(set, paths, reading);
+  return atlas::AtlasData::load(set, paths, reading);
 }
 
 // Stage 2: the same GeoPackage as `circatlas export`: the atlas's layers with their styles (QGIS
 // layer_styles) and provenance. Returns the number of layers written.
-std::size_t writeAtlasGeoPackage(const render::AtlasData& data, const std::filesystem::path& gpkg,
-                                 const AtlasOptions& o, const core::DataPaths& paths) {
+std::size_t writeAtlasGeoPackage(const atlas::AtlasData& data, const std::filesystem::path& gpkg, const AtlasOptions& o,
+                                 const core::DataPaths& paths) {
   tools::ExportParams exportParams;
   exportParams.out = gpkg.string();
   exportParams.existing = io::ExistingTarget::Overwrite;
@@ -93,9 +93,9 @@ std::size_t writeAtlasGeoPackage(const render::AtlasData& data, const std::files
 }
 
 // Stage 3: one job per page (every preset for the province and each prefecture), one book per preset.
-FigurePlan planFigures(const render::AtlasData& data, const AtlasOptions& o, const std::filesystem::path& dir,
+FigurePlan planFigures(const atlas::AtlasData& data, const AtlasOptions& o, const std::filesystem::path& dir,
                        const core::DataPaths& paths) {
-  render::FigureOptions options;
+  atlas::FigureOptions options;
   if (!o.lang.empty()) options.language = o.lang == "zh" ? render::Language::Zh : render::Language::En;
   options.dpi = o.dpi;
   options.date = o.date;
@@ -103,14 +103,14 @@ FigurePlan planFigures(const render::AtlasData& data, const AtlasOptions& o, con
   for (const auto& c : data.prefectureCodes()) regions.push_back(c);
   FigurePlan plan;
   std::error_code ec;
-  for (const auto& name : render::builtinPresetNames(paths)) {
-    const render::FigurePreset preset = render::loadBuiltinPreset(paths, name);
+  for (const auto& name : definitions::builtinPresetNames(paths)) {
+    const definitions::FigurePreset preset = definitions::loadBuiltinPreset(paths, name);
     std::filesystem::create_directories(dir / "figures" / name, ec);
     if (ec) throw core::IoError((dir / "figures" / name).string() + ": cannot create folder (" + ec.message() + ")");
     std::vector<render::FigurePage> pages;
     for (const auto& code : regions) {
-      render::FigurePage page = render::buildFigure(data, preset, code, options);
-      const render::Region region = data.region(code);
+      render::FigurePage page = atlas::buildFigure(data, preset, code, options);
+      const atlas::Region region = data.region(code);
       plan.jobs.push_back({page, dir / "figures" / name / (name + "_" + code + "_" + slug(region.name.en))});
       pages.push_back(std::move(page));
     }
@@ -189,7 +189,7 @@ void runAtlas(const AtlasOptions& o, const core::DataPaths& paths) {
   if (ec) throw core::IoError(o.out + ": cannot create folder (" + ec.message() + ")");
 
   ProgressBar bar;
-  const render::AtlasData data = loadAtlasData(paths, bar);
+  const atlas::AtlasData data = loadAtlasData(paths, bar);
   bar.report(0.1, "writing circatlas.gpkg");
   const auto gpkg = dir / "circatlas.gpkg";
   const std::size_t layerCount = writeAtlasGeoPackage(data, gpkg, o, paths);

@@ -168,7 +168,7 @@ void runExportCommand(const ExportOptions& o, const core::DataPaths& paths) {
   // Source layers: the atlas's, by id, and the catalogue tables named in --layers (all by default).
   std::vector<std::string> atlasIds;
   std::vector<std::string> tables;
-  const render::LayerSet set = render::loadBuiltinLayerSet(paths);
+  const definitions::LayerSet set = definitions::loadBuiltinLayerSet(paths);
   for (const auto& id : o.layers) {
     if (std::find(kTables.begin(), kTables.end(), id) != kTables.end()) tables.push_back(id);
     else if (id != "none") atlasIds.push_back(id);
@@ -180,7 +180,7 @@ void runExportCommand(const ExportOptions& o, const core::DataPaths& paths) {
   std::vector<tools::ExportItem> items;
   if (allSources || !atlasIds.empty()) {
     core::NullProgress quiet;
-    const render::AtlasData data = render::AtlasData::load(set, paths, quiet);
+    const atlas::AtlasData data = atlas::AtlasData::load(set, paths, quiet);
     items = tools::atlasItems(data, atlasIds);
   }
   catalogue::Catalogue registry = loadCatalogue(o.catalogue, paths);

@@ -50,17 +50,17 @@ void printReport(const render::FigurePage& page, const render::FigureReport& rep
 
 // A user's registry (or the built-in one on the user's boundaries): framed on its data, in a projection fitted to
 // it, the boundaries in place of Gansu's base map unless the registry lies in Gansu.
-void runRegionFigure(const FigureOptionsCli& o, const render::FigurePreset& preset, const render::AtlasData& data,
-                     const render::FigureOptions& options, const core::DataPaths& paths) {
+void runRegionFigure(const FigureOptionsCli& o, const definitions::FigurePreset& preset, const atlas::AtlasData& data,
+                     const atlas::FigureOptions& options, const core::DataPaths& paths) {
   const catalogue::Catalogue registry = loadCatalogue(o.catalogue, paths);
   printOrigin(registry);
   const UsedBoundaries used = loadBoundaries(o.boundaries, registry, paths);
-  render::RegionFigureInput input;
+  atlas::RegionFigureInput input;
   input.registry = &registry;
   input.boundaries = used.boundaries.builtin ? nullptr : &used.boundaries;
   input.inGansu = used.boundaries.builtin && used.located > 0 && used.inside == used.located;
   input.prefecture = o.prefecture;
-  const render::RegionFigure figure = render::buildRegionFigure(data, preset, input, options);
+  const atlas::RegionFigure figure = atlas::buildRegionFigure(data, preset, input, options);
   std::cout << "Projection: " << figure.projection << '\n';
   for (const auto& n : figure.notes) std::cout << "Note: " << n << '\n';
   const render::FigureReport report = render::exportFigure(figure.page, o.out);
@@ -74,11 +74,11 @@ void runFigure(const FigureOptionsCli& o, const core::DataPaths& paths) {
   addBoundariesInput(inputs, o.boundaries);
   checkTargets({fileTarget(o.out, o.overwrite)}, inputs, paths);
   render::ensureRenderSession();
-  const render::FigurePreset preset = render::loadBuiltinPreset(paths, o.preset);
-  const render::LayerSet set = render::loadBuiltinLayerSet(paths);
+  const definitions::FigurePreset preset = definitions::loadBuiltinPreset(paths, o.preset);
+  const definitions::LayerSet set = definitions::loadBuiltinLayerSet(paths);
   core::NullProgress quiet;
-  const render::AtlasData data = render::AtlasData::load(set, paths, quiet);
-  render::FigureOptions options;
+  const atlas::AtlasData data = atlas::AtlasData::load(set, paths, quiet);
+  atlas::FigureOptions options;
   if (!o.lang.empty()) options.language = o.lang == "zh" ? render::Language::Zh : render::Language::En;
   options.dpi = o.dpi;
   options.date = o.date;
@@ -86,7 +86,7 @@ void runFigure(const FigureOptionsCli& o, const core::DataPaths& paths) {
     runRegionFigure(o, preset, data, options, paths);
     return;
   }
-  const render::FigurePage page = render::buildFigure(data, preset, o.prefecture, options);
+  const render::FigurePage page = atlas::buildFigure(data, preset, o.prefecture, options);
   const render::FigureReport report = render::exportFigure(page, o.out);
   printReport(page, report, o.out);
 }

@@ -36,7 +36,7 @@ std::string materialOf(std::string_view id, std::string_view layer) {
 tools::ExportItem resultItem(const core::Layer& layer, const tools::ResultSpec& spec, std::string_view material,
                              const std::filesystem::path& stylesDir, ResultOrigin origin) {
   std::optional<render::Style> style;
-  if (!spec.style.empty()) style = render::parseStyleFile(stylesDir / (std::string(spec.style) + ".json"));
+  if (!spec.style.empty()) style = definitions::parseStyleFile(stylesDir / (std::string(spec.style) + ".json"));
   render::LocalizedText title{tools::withMaterial(spec.title.zh, material),
                               tools::withMaterial(spec.title.en, material)};
   return {tools::renamedLayer(layer, tools::resultId(spec, material)),

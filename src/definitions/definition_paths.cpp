@@ -5,7 +5,7 @@
 
 #include "core/error.h"
 
-namespace circatlas::render {
+namespace circatlas::definitions {
 
 void checkDataPath(const std::string& relative) {
   const std::filesystem::path p(relative);
@@ -46,4 +46,4 @@ bool isSafeName(const std::string& name) noexcept {
   return true;
 }
 
-}  // namespace circatlas::render
+}  // namespace circatlas::definitions

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <string>
 
-namespace circatlas::render {
+namespace circatlas::definitions {
 
 /// Checks a path from a layer definition without the data folder: empty, absolute paths and any '..'
 /// component are rejected with core::ParameterError, so a definition cannot reach outside the data folder.
@@ -17,4 +17,4 @@ void checkDataPath(const std::string& relative);
 /// True for names made of a–z, 0–9, '_' and '-' (style and preset names map to file names).
 [[nodiscard]] bool isSafeName(const std::string& name) noexcept;
 
-}  // namespace circatlas::render
+}  // namespace circatlas::definitions

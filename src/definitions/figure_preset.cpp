@@ -7,7 +7,7 @@
 #include "definitions/definition_paths.h"
 #include "definitions/json_source.h"
 
-namespace circatlas::render {
+namespace circatlas::definitions {
 
 FigurePreset parseFigurePreset(const std::string& json, const std::string& fileLabel) {
   JsonSource source(json, fileLabel, "figure preset");
@@ -47,7 +47,7 @@ FigurePreset parseFigurePreset(const std::string& json, const std::string& fileL
   p.pageHeightMm = h;
   page.finish();
   p.dpi = root.number("dpi", 200, 30, 1200);
-  p.language = root.choice("lang", {"zh", "en"}, 0) == 0 ? Language::Zh : Language::En;
+  p.language = root.choice("lang", {"zh", "en"}, 0) == 0 ? render::Language::Zh : render::Language::En;
   root.finish();
   return p;
 }
@@ -78,8 +78,8 @@ FigurePreset loadBuiltinPreset(const core::DataPaths& paths, const std::string& 
   return parseFigurePresetFile(paths.layersDir() / "figures" / (name + ".json"));
 }
 
-std::vector<std::string> standardFigureCredits(Language language) {
-  if (language == Language::Zh) {
+std::vector<std::string> standardFigureCredits(render::Language language) {
+  if (language == render::Language::Zh) {
     return {
         "投影：兰伯特等角圆锥投影，标准纬线 34.2°N、41.2°N，中央经线 101°E（WGS 84）。点位精度见各数据记录的 "
         "location_precision；矿业基地范围为成员矿点凸包外扩 10 km 的示意。",
@@ -93,4 +93,4 @@ std::vector<std::string> standardFigureCredits(Language language) {
       "use, not an officially reviewed map. Made with circatlas."};
 }
 
-}  // namespace circatlas::render
+}  // namespace circatlas::definitions

@@ -9,14 +9,14 @@
 #include "core/data_paths.h"
 #include "render/style.h"
 
-namespace circatlas::render {
+namespace circatlas::definitions {
 
 /// A printable figure of a region. Titles may contain "{region}", replaced by the name of the
 /// province or prefecture in the figure's language.
 struct FigurePreset {
   std::string name;
-  LocalizedText title;
-  LocalizedText subtitle;
+  render::LocalizedText title;
+  render::LocalizedText subtitle;
   /// The region framed when none is asked for: "province" or a prefecture code ("620300").
   std::string extent = "province";
   /// Layer ids of the layer set, drawn in the set's order.
@@ -24,7 +24,7 @@ struct FigurePreset {
   double pageWidthMm = 297.0;
   double pageHeightMm = 210.0;
   double dpi = 200.0;
-  Language language = Language::Zh;
+  render::Language language = render::Language::Zh;
 };
 
 [[nodiscard]] FigurePreset parseFigurePreset(const std::string& json, const std::string& fileLabel);
@@ -33,11 +33,11 @@ struct FigurePreset {
 /// The credit lines every figure carries after its data sources, in `language`: the projection
 /// and point precision, then the legal basis and the planning-use caveat (figures and the QGIS
 /// project's print layouts alike).
-[[nodiscard]] std::vector<std::string> standardFigureCredits(Language language);
+[[nodiscard]] std::vector<std::string> standardFigureCredits(render::Language language);
 
 /// paths.layersDir()/figures/<name>.json; core::ParameterError listing the presets when there is none.
 [[nodiscard]] FigurePreset loadBuiltinPreset(const core::DataPaths& paths, const std::string& name);
 /// Names of every preset in paths.layersDir()/figures/, sorted.
 [[nodiscard]] std::vector<std::string> builtinPresetNames(const core::DataPaths& paths);
 
-}  // namespace circatlas::render
+}  // namespace circatlas::definitions

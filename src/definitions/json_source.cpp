@@ -10,7 +10,7 @@
 
 #include "core/error.h"
 
-namespace circatlas::render {
+namespace circatlas::definitions {
 
 namespace {
 
@@ -290,7 +290,7 @@ std::size_t JsonObject::choice(std::string_view key, std::initializer_list<std::
   fail(key, "unknown value '" + s + "' (expected one of " + list + ")");
 }
 
-LocalizedText JsonObject::text(std::string_view key) {
+render::LocalizedText JsonObject::text(std::string_view key) {
   const auto* v = get(key);
   if (!v) return {};
   // A title or label is drawn on one line: a longer one is a mistake, and a 100 MB one took
@@ -307,12 +307,12 @@ LocalizedText JsonObject::text(std::string_view key) {
     return {s, s};
   }
   JsonObject o(source_, *v, pointerOf(key));
-  LocalizedText t{checked("zh", o, o.string("zh", "")), checked("en", o, o.string("en", ""))};
+  render::LocalizedText t{checked("zh", o, o.string("zh", "")), checked("en", o, o.string("en", ""))};
   o.finish();
   return t;
 }
 
-std::optional<Color> JsonObject::color(std::string_view key) {
+std::optional<render::Color> JsonObject::color(std::string_view key) {
   const auto* v = get(key);
   if (!v) return std::nullopt;
   if (!v->is_string()) fail(key, "expected a colour \"#rrggbb\", \"#rrggbbaa\" or \"none\", got " + describe(*v));
@@ -323,7 +323,7 @@ std::optional<Color> JsonObject::color(std::string_view key) {
                    });
   if (!hex) fail(key, "expected a colour \"#rrggbb\", \"#rrggbbaa\" or \"none\", got \"" + s + "\"");
   auto byte = [&s](std::size_t at) { return static_cast<std::uint8_t>(std::stoi(s.substr(at, 2), nullptr, 16)); };
-  return Color{byte(1), byte(3), byte(5), s.size() == 9 ? byte(7) : std::uint8_t{255}};
+  return render::Color{byte(1), byte(3), byte(5), s.size() == 9 ? byte(7) : std::uint8_t{255}};
 }
 
 std::vector<std::string> JsonObject::strings(std::string_view key) {
@@ -393,4 +393,4 @@ std::string readTextFile(const std::string& path) {
   return s.str();
 }
 
-}  // namespace circatlas::render
+}  // namespace circatlas::definitions

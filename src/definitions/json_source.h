@@ -13,7 +13,7 @@
 
 #include "render/style.h"
 
-namespace circatlas::render {
+namespace circatlas::definitions {
 
 /// One JSON document with the line and column of every object key and array element, by JSON
 /// pointer ("/classes/2/symbol/fill").
@@ -58,9 +58,9 @@ class JsonObject {
   [[nodiscard]] std::size_t choice(std::string_view key, std::initializer_list<std::string_view> choices,
                                    std::size_t fallback);
   /// "text" (both languages) or {"zh": …, "en": …}.
-  [[nodiscard]] LocalizedText text(std::string_view key);
+  [[nodiscard]] render::LocalizedText text(std::string_view key);
   /// "#rrggbb", "#rrggbbaa" or "none" (nullopt).
-  [[nodiscard]] std::optional<Color> color(std::string_view key);
+  [[nodiscard]] std::optional<render::Color> color(std::string_view key);
   [[nodiscard]] std::vector<std::string> strings(std::string_view key);
   [[nodiscard]] std::vector<double> numbers(std::string_view key);
   [[nodiscard]] JsonObject object(std::string_view key);
@@ -88,4 +88,4 @@ inline constexpr std::size_t kMaxDefinitionBytes = 4U << 20U;
 /// core::IoError when it cannot be read.
 [[nodiscard]] std::string readTextFile(const std::string& path);
 
-}  // namespace circatlas::render
+}  // namespace circatlas::definitions

@@ -7,7 +7,7 @@
 #include "definitions/definition_paths.h"
 #include "definitions/json_source.h"
 
-namespace circatlas::render {
+namespace circatlas::definitions {
 
 namespace {
 
@@ -87,4 +87,4 @@ LayerSet loadBuiltinLayerSet(const core::DataPaths& paths) {
   return parseLayerSetFile(paths.layersDir() / "atlas.json", paths.data);
 }
 
-}  // namespace circatlas::render
+}  // namespace circatlas::definitions

@@ -10,7 +10,7 @@
 #include "core/data_paths.h"
 #include "render/style.h"
 
-namespace circatlas::render {
+namespace circatlas::definitions {
 
 /// Keeps the features whose field (as text; an empty field is "") is one of the values, or, with
 /// `exclude`, is none of them.
@@ -31,7 +31,7 @@ struct LayerFilter {
 /// "mining_base_areas" for the mining-base polygons derived from the member sites).
 struct LayerDefinition {
   std::string id;
-  LocalizedText title;
+  render::LocalizedText title;
   std::string source;
   std::string layer;
   std::optional<LayerFilter> filter;
@@ -40,7 +40,7 @@ struct LayerDefinition {
   bool labels = true;
   bool visible = true;
   /// Credit line for figures that show this layer ("Boundaries: AMap via …").
-  LocalizedText credit;
+  render::LocalizedText credit;
 };
 
 /// A named, ordered set of layers: `layers` in draw order (first at the bottom) for the main map,
@@ -64,4 +64,4 @@ struct LayerSet {
 /// The built-in atlas: paths.layersDir()/atlas.json, its sources checked against paths.data.
 [[nodiscard]] LayerSet loadBuiltinLayerSet(const core::DataPaths& paths);
 
-}  // namespace circatlas::render
+}  // namespace circatlas::definitions

@@ -13,7 +13,7 @@
 
 #include "render/figure_layout.h"
 
-namespace circatlas::render::detail {
+namespace circatlas::definitions::detail {
 
 namespace {
 
@@ -41,7 +41,7 @@ class LayoutWriter {
       : w_(w), p_(project), l_(layout), prefix_(QStringLiteral("{circatlas-layout-%1-").arg(index)) {}
 
   void write() {
-    const FigurePageGeometry f = figurePageGeometry(l_.pageWidthMm, l_.pageHeightMm);
+    const render::FigurePageGeometry f = render::figurePageGeometry(l_.pageWidthMm, l_.pageHeightMm);
     const double margin = f.marginMm;
     const double creditsY = f.mapY + f.mapH + 2.0;
     w_.writeStartElement(QStringLiteral("Layout"));
@@ -112,7 +112,7 @@ class LayoutWriter {
     w_.writeEndElement();
   }
 
-  void map(const FigurePageGeometry& f) {
+  void map(const render::FigurePageGeometry& f) {
     startItem(kMap, QStringLiteral("map"), QStringLiteral("map"), f.mapX, f.mapY, f.mapW, f.mapH, 1, true, true);
     w_.writeAttribute(QStringLiteral("outlineWidthM"), QStringLiteral("0.35,mm"));
     w_.writeAttribute(QStringLiteral("keepLayerSet"), QStringLiteral("true"));
@@ -142,7 +142,7 @@ class LayoutWriter {
     w_.writeEndElement();
   }
 
-  void legend(const FigurePageGeometry& f) {
+  void legend(const render::FigurePageGeometry& f) {
     startItem(kLegend, QStringLiteral("legend"), QStringLiteral("legend"), f.panelX, f.mapY, f.panelW, f.mapH, 2);
     w_.writeAttribute(QStringLiteral("map_uuid"), uuid(QStringLiteral("map")));
     w_.writeAttribute(QStringLiteral("title"), qs(l_.legendTitle));
@@ -181,7 +181,7 @@ class LayoutWriter {
     w_.writeEndElement();
   }
 
-  void scaleBar(const FigurePageGeometry& f) {
+  void scaleBar(const render::FigurePageGeometry& f) {
     startItem(kScaleBar, QStringLiteral("scale bar"), QStringLiteral("scalebar"), f.mapX + 4.0, f.mapY + f.mapH - 12.0,
               50.0, 9.0, 3, false, true);
     w_.writeAttribute(QStringLiteral("mapUuid"), uuid(QStringLiteral("map")));
@@ -207,7 +207,7 @@ class LayoutWriter {
     w_.writeEndElement();
   }
 
-  void northArrow(const FigurePageGeometry& f) {
+  void northArrow(const render::FigurePageGeometry& f) {
     startItem(kPicture, QStringLiteral("north arrow"), QStringLiteral("north"), f.mapX + f.mapW - 13.0, f.mapY + 4.0,
               9.0, 11.0, 4);
     // QGIS's own SVG library, found by name in every installation; grid north of the map item.
@@ -248,4 +248,4 @@ void writeLayouts(QXmlStreamWriter& w, const QgisProject& project) {
   w.writeEndElement();
 }
 
-}  // namespace circatlas::render::detail
+}  // namespace circatlas::definitions::detail

@@ -5,7 +5,7 @@
 
 #include "definitions/qgis_project_writer.h"
 
-namespace circatlas::render::detail {
+namespace circatlas::definitions::detail {
 
 /// `extent` (xmin, ymin, xmax, ymax; its margin included) widened in x or y to the aspect of a frame
 /// `widthMm` × `heightMm`, keeping its centre: what the map item shows without distortion.
@@ -14,4 +14,4 @@ namespace circatlas::render::detail {
 /// Writes <Layouts> with one <Layout> per project.layouts entry (nothing when there are none).
 void writeLayouts(QXmlStreamWriter& w, const QgisProject& project);
 
-}  // namespace circatlas::render::detail
+}  // namespace circatlas::definitions::detail

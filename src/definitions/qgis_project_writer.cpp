@@ -11,7 +11,7 @@
 #include "definitions/qgis_layout_writer.h"
 #include "definitions/qml_writer.h"
 
-namespace circatlas::render {
+namespace circatlas::definitions {
 
 namespace {
 
@@ -210,4 +210,4 @@ std::string toQgs(const QgisProject& project) {
   return out.toStdString();
 }
 
-}  // namespace circatlas::render
+}  // namespace circatlas::definitions

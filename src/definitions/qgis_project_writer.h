@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace circatlas::render {
+namespace circatlas::definitions {
 
 /// One layer of the project, with everything QGIS needs to show it as circatlas does.
 struct QgisProjectLayer {
@@ -18,7 +18,7 @@ struct QgisProjectLayer {
   bool visible = true;   ///< checked in the legend
   std::string geometry;  ///< "Point", "Line" or "Polygon"; empty for a table without geometry
   std::string crsWkt;    ///< CRS of the layer's data (WKT); empty for tables
-  std::string qml;       ///< its style (render::toQml), embedded in the project; empty for tables
+  std::string qml;       ///< its style (definitions::toQml), embedded in the project; empty for tables
 };
 
 /// A print layout: one figure preset laid out on the page as circatlas lays out its own figures
@@ -61,4 +61,4 @@ struct QgisProject {
 /// Each print layout becomes a <Layout> of the project's <Layouts>.
 [[nodiscard]] std::string toQgs(const QgisProject& project);
 
-}  // namespace circatlas::render
+}  // namespace circatlas::definitions

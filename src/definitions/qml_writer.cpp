@@ -11,7 +11,7 @@
 #include <utility>
 #include <vector>
 
-namespace circatlas::render {
+namespace circatlas::definitions {
 
 namespace {
 
@@ -25,23 +25,23 @@ QString number(double v) { return QString::number(v, 'g', QLocale::FloatingPoint
 // Numbers inside QGIS expressions: plain decimals ("1000000", not "1e+06").
 QString decimal(double v) { return QString::number(v, 'f', QLocale::FloatingPointShortest); }
 
-QString rgba(const Color& c) { return QStringLiteral("%1,%2,%3,%4").arg(c.r).arg(c.g).arg(c.b).arg(c.a); }
+QString rgba(const render::Color& c) { return QStringLiteral("%1,%2,%3,%4").arg(c.r).arg(c.g).arg(c.b).arg(c.a); }
 
-QString markerName(MarkerShape shape) {
+QString markerName(render::MarkerShape shape) {
   switch (shape) {
-    case MarkerShape::Circle:
+    case render::MarkerShape::Circle:
       return QStringLiteral("circle");
-    case MarkerShape::Square:
+    case render::MarkerShape::Square:
       return QStringLiteral("square");
-    case MarkerShape::Triangle:
+    case render::MarkerShape::Triangle:
       return QStringLiteral("triangle");
-    case MarkerShape::Diamond:
+    case render::MarkerShape::Diamond:
       return QStringLiteral("diamond");
-    case MarkerShape::Star:
+    case render::MarkerShape::Star:
       return QStringLiteral("star");
-    case MarkerShape::Cross:
+    case render::MarkerShape::Cross:
       return QStringLiteral("cross_fill");
-    case MarkerShape::Hexagon:
+    case render::MarkerShape::Hexagon:
       return QStringLiteral("hexagon");
   }
   return QStringLiteral("circle");
@@ -60,7 +60,7 @@ QString literal(const std::string& text) { return '\'' + qs(text).replace('\'', 
 
 class QmlWriter {
  public:
-  QmlWriter(const Style& style, Language language, QString* out) : s_(style), lang_(language), w_(out) {
+  QmlWriter(const render::Style& style, render::Language language, QString* out) : s_(style), lang_(language), w_(out) {
     w_.setAutoFormatting(true);
     w_.setAutoFormattingIndent(1);
   }
@@ -88,20 +88,20 @@ class QmlWriter {
  private:
   QString geometryCode() const {
     switch (s_.geometry) {
-      case StyleGeometry::Point:
+      case render::StyleGeometry::Point:
         return QStringLiteral("0");
-      case StyleGeometry::Line:
+      case render::StyleGeometry::Line:
         return QStringLiteral("1");
-      case StyleGeometry::Polygon:
+      case render::StyleGeometry::Polygon:
         return QStringLiteral("2");
     }
     return QStringLiteral("2");
   }
 
-  std::vector<const StyleClass*> allClasses() const {
-    std::vector<const StyleClass*> all;
+  std::vector<const render::StyleClass*> allClasses() const {
+    std::vector<const render::StyleClass*> all;
     for (const auto& c : s_.classes) all.push_back(&c);
-    if (s_.other && s_.renderer != SymbolRenderer::Graduated) all.push_back(&*s_.other);
+    if (s_.other && s_.renderer != render::SymbolRenderer::Graduated) all.push_back(&*s_.other);
     return all;
   }
 
@@ -111,18 +111,18 @@ class QmlWriter {
     // Prefix classes need LIKE filters, and a catch-all class needs an ELSE rule: QGIS 3.22 draws a
     // categorised "all other values" category (value "") for NULL only, and leaves other unmatched
     // values out of the legend. A rule renderer with ELSE behaves the same in every QGIS 3.x.
-    const bool rules =
-        s_.renderer == SymbolRenderer::Categorised && (s_.match == MatchMode::Prefix || s_.other.has_value());
+    const bool rules = s_.renderer == render::SymbolRenderer::Categorised &&
+                       (s_.match == render::MatchMode::Prefix || s_.other.has_value());
     switch (s_.renderer) {
-      case SymbolRenderer::Single:
+      case render::SymbolRenderer::Single:
         w_.writeAttribute(QStringLiteral("type"), QStringLiteral("singleSymbol"));
         break;
-      case SymbolRenderer::Categorised:
+      case render::SymbolRenderer::Categorised:
         w_.writeAttribute(QStringLiteral("type"),
                           rules ? QStringLiteral("RuleRenderer") : QStringLiteral("categorizedSymbol"));
         if (!rules) w_.writeAttribute(QStringLiteral("attr"), qs(s_.field));
         break;
-      case SymbolRenderer::Graduated:
+      case render::SymbolRenderer::Graduated:
         w_.writeAttribute(QStringLiteral("type"), QStringLiteral("graduatedSymbol"));
         w_.writeAttribute(QStringLiteral("attr"), qs(s_.field));
         w_.writeAttribute(QStringLiteral("graduatedMethod"), QStringLiteral("GraduatedColor"));
@@ -131,23 +131,23 @@ class QmlWriter {
     w_.writeAttribute(QStringLiteral("symbollevels"), QStringLiteral("0"));
     w_.writeAttribute(QStringLiteral("enableorderby"), QStringLiteral("0"));
     w_.writeAttribute(QStringLiteral("forceraster"), QStringLiteral("0"));
-    if (s_.renderer == SymbolRenderer::Categorised && !rules) writeCategories(classes);
+    if (s_.renderer == render::SymbolRenderer::Categorised && !rules) writeCategories(classes);
     if (rules) writeRules(classes);
-    if (s_.renderer == SymbolRenderer::Graduated) writeRanges(classes);
+    if (s_.renderer == render::SymbolRenderer::Graduated) writeRanges(classes);
     w_.writeStartElement(QStringLiteral("symbols"));
     for (std::size_t i = 0; i < classes.size(); ++i) writeSymbol(classes[i]->symbol, QString::number(i));
     w_.writeEndElement();
-    if (s_.renderer == SymbolRenderer::Graduated) {
+    if (s_.renderer == render::SymbolRenderer::Graduated) {
       w_.writeEmptyElement(QStringLiteral("mode"));
       w_.writeAttribute(QStringLiteral("name"), QStringLiteral("manual"));
     }
     w_.writeEndElement();
   }
 
-  void writeCategories(const std::vector<const StyleClass*>& classes) {
+  void writeCategories(const std::vector<const render::StyleClass*>& classes) {
     w_.writeStartElement(QStringLiteral("categories"));
     for (std::size_t i = 0; i < classes.size(); ++i) {
-      const StyleClass& c = *classes[i];
+      const render::StyleClass& c = *classes[i];
       w_.writeStartElement(QStringLiteral("category"));
       w_.writeAttribute(QStringLiteral("symbol"), QString::number(i));
       w_.writeAttribute(QStringLiteral("label"), qs(c.label.in(lang_)));
@@ -169,13 +169,13 @@ class QmlWriter {
     w_.writeEndElement();
   }
 
-  void writeRules(const std::vector<const StyleClass*>& classes) {
+  void writeRules(const std::vector<const render::StyleClass*>& classes) {
     w_.writeStartElement(QStringLiteral("rules"));
     w_.writeAttribute(QStringLiteral("key"), QStringLiteral("root"));
     for (std::size_t i = 0; i < classes.size(); ++i) {
-      const StyleClass& c = *classes[i];
+      const render::StyleClass& c = *classes[i];
       QStringList terms;
-      if (s_.match == MatchMode::Prefix) {
+      if (s_.match == render::MatchMode::Prefix) {
         for (const auto& v : c.values) terms << fieldRef(s_.field) + QStringLiteral(" LIKE ") + literal(v + "%");
       } else if (c.values.size() == 1) {
         terms << fieldRef(s_.field) + QStringLiteral(" = ") + literal(c.values[0]);
@@ -194,10 +194,10 @@ class QmlWriter {
     w_.writeEndElement();
   }
 
-  void writeRanges(const std::vector<const StyleClass*>& classes) {
+  void writeRanges(const std::vector<const render::StyleClass*>& classes) {
     w_.writeStartElement(QStringLiteral("ranges"));
     for (std::size_t i = 0; i < classes.size(); ++i) {
-      const StyleClass& c = *classes[i];
+      const render::StyleClass& c = *classes[i];
       w_.writeEmptyElement(QStringLiteral("range"));
       w_.writeAttribute(QStringLiteral("symbol"), QString::number(i));
       w_.writeAttribute(QStringLiteral("lower"), number(c.min.value_or(std::numeric_limits<double>::lowest())));
@@ -208,11 +208,11 @@ class QmlWriter {
     w_.writeEndElement();
   }
 
-  void writeSymbol(const Symbol& sym, const QString& name) {
+  void writeSymbol(const render::Symbol& sym, const QString& name) {
     w_.writeStartElement(QStringLiteral("symbol"));
-    const QString type = s_.geometry == StyleGeometry::Point  ? QStringLiteral("marker")
-                         : s_.geometry == StyleGeometry::Line ? QStringLiteral("line")
-                                                              : QStringLiteral("fill");
+    const QString type = s_.geometry == render::StyleGeometry::Point  ? QStringLiteral("marker")
+                         : s_.geometry == render::StyleGeometry::Line ? QStringLiteral("line")
+                                                                      : QStringLiteral("fill");
     w_.writeAttribute(QStringLiteral("type"), type);
     w_.writeAttribute(QStringLiteral("name"), name);
     w_.writeAttribute(QStringLiteral("alpha"), number(sym.opacity));
@@ -231,7 +231,7 @@ class QmlWriter {
     Properties p;
     QString sizeProperty;
     switch (s_.geometry) {
-      case StyleGeometry::Point:
+      case render::StyleGeometry::Point:
         w_.writeAttribute(QStringLiteral("class"), QStringLiteral("SimpleMarker"));
         p = {{"name", markerName(sym.marker)},
              {"color", fill},
@@ -246,7 +246,7 @@ class QmlWriter {
              {"scale_method", "diameter"}};
         sizeProperty = QStringLiteral("size");
         break;
-      case StyleGeometry::Line:
+      case render::StyleGeometry::Line:
         w_.writeAttribute(QStringLiteral("class"), QStringLiteral("SimpleLine"));
         p = {{"line_color", stroke},
              {"line_style", sym.stroke ? QStringLiteral("solid") : QStringLiteral("no")},
@@ -259,7 +259,7 @@ class QmlWriter {
              {"joinstyle", "round"}};
         sizeProperty = QStringLiteral("outlineWidth");
         break;
-      case StyleGeometry::Polygon:
+      case render::StyleGeometry::Polygon:
         w_.writeAttribute(QStringLiteral("class"), QStringLiteral("SimpleFill"));
         p = {{"color", fill},
              {"style", sym.fill ? QStringLiteral("solid") : QStringLiteral("no")},
@@ -296,7 +296,7 @@ class QmlWriter {
     w_.writeAttribute(QStringLiteral("value"), value);
   }
 
-  void writeSizeBy(const SizeBy& by, const QString& property) {
+  void writeSizeBy(const render::SizeBy& by, const QString& property) {
     const QString expression = QStringLiteral("scale_linear(%1, %2, %3, %4, %5)")
                                    .arg(fieldRef(by.field), decimal(by.minValue), decimal(by.maxValue),
                                         decimal(by.minSizeMm), decimal(by.maxSizeMm));
@@ -320,7 +320,7 @@ class QmlWriter {
     w_.writeEndElement();
   }
 
-  void writeLabeling(const LabelStyle& l) {
+  void writeLabeling(const render::LabelStyle& l) {
     w_.writeStartElement(QStringLiteral("labeling"));
     w_.writeAttribute(QStringLiteral("type"), QStringLiteral("simple"));
     w_.writeStartElement(QStringLiteral("settings"));
@@ -328,8 +328,8 @@ class QmlWriter {
     w_.writeStartElement(QStringLiteral("text-style"));
     w_.writeAttribute(QStringLiteral("fieldName"), qs(l.field.in(lang_)));
     w_.writeAttribute(QStringLiteral("isExpression"), QStringLiteral("0"));
-    w_.writeAttribute(QStringLiteral("fontFamily"),
-                      lang_ == Language::Zh ? QStringLiteral("Noto Sans CJK SC") : QStringLiteral("DejaVu Sans"));
+    w_.writeAttribute(QStringLiteral("fontFamily"), lang_ == render::Language::Zh ? QStringLiteral("Noto Sans CJK SC")
+                                                                                  : QStringLiteral("DejaVu Sans"));
     w_.writeAttribute(QStringLiteral("fontSize"), number(l.sizePt));
     w_.writeAttribute(QStringLiteral("fontSizeUnit"), QStringLiteral("Point"));
     w_.writeAttribute(QStringLiteral("fontWeight"), l.bold ? QStringLiteral("75") : QStringLiteral("50"));
@@ -343,22 +343,22 @@ class QmlWriter {
     w_.writeAttribute(QStringLiteral("bufferDraw"), l.halo ? QStringLiteral("1") : QStringLiteral("0"));
     w_.writeAttribute(QStringLiteral("bufferSize"), number(l.halo ? l.halo->widthMm : 0.0));
     w_.writeAttribute(QStringLiteral("bufferSizeUnits"), QStringLiteral("MM"));
-    w_.writeAttribute(QStringLiteral("bufferColor"), rgba(l.halo ? l.halo->color : Color{255, 255, 255, 255}));
+    w_.writeAttribute(QStringLiteral("bufferColor"), rgba(l.halo ? l.halo->color : render::Color{255, 255, 255, 255}));
     w_.writeAttribute(QStringLiteral("bufferOpacity"), QStringLiteral("1"));
     w_.writeAttribute(QStringLiteral("bufferJoinStyle"), QStringLiteral("128"));
     w_.writeEndElement();  // text-style
     w_.writeEmptyElement(QStringLiteral("placement"));
     // QgsPalLayerSettings::Placement: 6 ordered positions around a point, 1 over the point (polygon
     // centroid), 2 parallel to the line.
-    const int placement = l.placement == LabelPlacement::AroundPoint ? 6
-                          : l.placement == LabelPlacement::Interior  ? 1
-                                                                     : 2;
+    const int placement = l.placement == render::LabelPlacement::AroundPoint ? 6
+                          : l.placement == render::LabelPlacement::Interior  ? 1
+                                                                             : 2;
     w_.writeAttribute(QStringLiteral("placement"), QString::number(placement));
     w_.writeAttribute(QStringLiteral("predefinedPositionOrder"), QStringLiteral("TR,TL,BR,BL,R,L,TSR,BSR"));
     w_.writeAttribute(QStringLiteral("dist"), QStringLiteral("0.5"));
     w_.writeAttribute(QStringLiteral("distUnits"), QStringLiteral("MM"));
     w_.writeAttribute(QStringLiteral("fitInPolygonOnly"),
-                      l.placement == LabelPlacement::Interior ? QStringLiteral("1") : QStringLiteral("0"));
+                      l.placement == render::LabelPlacement::Interior ? QStringLiteral("1") : QStringLiteral("0"));
     w_.writeEmptyElement(QStringLiteral("rendering"));
     const bool scaled = l.scaleRange.minDenominator || l.scaleRange.maxDenominator;
     w_.writeAttribute(QStringLiteral("scaleVisibility"), scaled ? QStringLiteral("1") : QStringLiteral("0"));
@@ -371,24 +371,24 @@ class QmlWriter {
     // keeps them off every line and polygon of a labelled layer (rivers, mining bases), which hid
     // half the prefecture seats' names at atlas scale.
     w_.writeAttribute(QStringLiteral("obstacle"),
-                      s_.geometry == StyleGeometry::Point ? QStringLiteral("1") : QStringLiteral("0"));
+                      s_.geometry == render::StyleGeometry::Point ? QStringLiteral("1") : QStringLiteral("0"));
     w_.writeAttribute(QStringLiteral("displayAll"), QStringLiteral("0"));
     w_.writeAttribute(QStringLiteral("drawLabels"), QStringLiteral("1"));
     w_.writeEndElement();  // settings
     w_.writeEndElement();  // labeling
   }
 
-  const Style& s_;
-  Language lang_;
+  const render::Style& s_;
+  render::Language lang_;
   QXmlStreamWriter w_;
 };
 
 }  // namespace
 
-std::string toQml(const Style& style, Language language) {
+std::string toQml(const render::Style& style, render::Language language) {
   QString out;
   QmlWriter(style, language, &out).write();
   return out.toStdString();
 }
 
-}  // namespace circatlas::render
+}  // namespace circatlas::definitions

@@ -5,15 +5,15 @@
 
 #include "render/style.h"
 
-namespace circatlas::render {
+namespace circatlas::definitions {
 
 /// The QGIS version the .qml styles and the .qgs project say they were written for: Debian 12's
 /// QGIS (3.22), the oldest the files are checked with (scripts/qgis_check.py); later versions read them.
 inline constexpr const char* kQgisVersion = "3.22.0";
 
-}  // namespace circatlas::render
+}  // namespace circatlas::definitions
 
-namespace circatlas::render {
+namespace circatlas::definitions {
 
 /// A QGIS style document (the content of a .qml file and of layer_styles.styleQML) for the
 /// style, with legend and label texts in `language`:
@@ -29,6 +29,6 @@ namespace circatlas::render {
 /// - labels → simple labeling (field of the language, size, bold, colour, halo, placement,
 ///   priority 0–100 as QGIS's 0–10, scale range); scale ranges → scale-based visibility.
 /// Sizes are in millimetres, as in our styles. Written with QXmlStreamWriter.
-[[nodiscard]] std::string toQml(const Style& style, Language language);
+[[nodiscard]] std::string toQml(const render::Style& style, render::Language language);
 
-}  // namespace circatlas::render
+}  // namespace circatlas::definitions

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-namespace circatlas::render {
+namespace circatlas::definitions {
 
 namespace {
 
@@ -24,17 +24,17 @@ const QString kSld = QStringLiteral("http://www.opengis.net/sld");
 QString qs(const std::string& s) { return QString::fromStdString(s); }
 QString number(double v) { return QString::number(v, 'g', QLocale::FloatingPointShortest); }
 QString px(double mm) { return number(mm / kMmPerPixel); }
-QString hex(const Color& c) {
+QString hex(const render::Color& c) {
   return QStringLiteral("#%1%2%3")
       .arg(c.r, 2, 16, QLatin1Char('0'))
       .arg(c.g, 2, 16, QLatin1Char('0'))
       .arg(c.b, 2, 16, QLatin1Char('0'));
 }
-QString opacity(const Color& c, double symbolOpacity) { return number(c.a / 255.0 * symbolOpacity); }
+QString opacity(const render::Color& c, double symbolOpacity) { return number(c.a / 255.0 * symbolOpacity); }
 
 class SldWriter {
  public:
-  SldWriter(const Style& style, Language language, QString* out) : s_(style), lang_(language), w_(out) {
+  SldWriter(const render::Style& style, render::Language language, QString* out) : s_(style), lang_(language), w_(out) {
     w_.setAutoFormatting(true);
     w_.setAutoFormattingIndent(1);
   }
@@ -56,7 +56,7 @@ class SldWriter {
     w_.writeTextElement(kSe, QStringLiteral("Name"), qs(s_.name));
     w_.writeStartElement(kSe, QStringLiteral("FeatureTypeStyle"));
     for (std::size_t i = 0; i < s_.classes.size(); ++i) writeRule(s_.classes[i], i, false);
-    if (s_.other && s_.renderer == SymbolRenderer::Categorised) writeRule(*s_.other, s_.classes.size(), true);
+    if (s_.other && s_.renderer == render::SymbolRenderer::Categorised) writeRule(*s_.other, s_.classes.size(), true);
     if (s_.label) writeLabelRule(*s_.label);
     w_.writeEndElement();  // FeatureTypeStyle
     w_.writeEndElement();  // UserStyle
@@ -66,7 +66,7 @@ class SldWriter {
   }
 
  private:
-  void writeScale(const ScaleRange& r) {
+  void writeScale(const render::ScaleRange& r) {
     if (r.minDenominator) w_.writeTextElement(kSe, QStringLiteral("MinScaleDenominator"), number(*r.minDenominator));
     if (r.maxDenominator) w_.writeTextElement(kSe, QStringLiteral("MaxScaleDenominator"), number(*r.maxDenominator));
   }
@@ -84,11 +84,11 @@ class SldWriter {
   }
 
   /// The comparisons that select a class: any of its values (categorised), or its range (graduated).
-  std::vector<std::pair<QString, QString>> termsOf(const StyleClass& c) const {
+  std::vector<std::pair<QString, QString>> termsOf(const render::StyleClass& c) const {
     std::vector<std::pair<QString, QString>> terms;
-    if (s_.renderer == SymbolRenderer::Categorised) {
+    if (s_.renderer == render::SymbolRenderer::Categorised) {
       for (const auto& v : c.values) {
-        if (s_.match == MatchMode::Prefix) {
+        if (s_.match == render::MatchMode::Prefix) {
           QString escaped = qs(v);
           escaped.replace(QStringLiteral("\\"), QStringLiteral("\\\\"))
               .replace('%', QStringLiteral("\\%"))
@@ -98,7 +98,7 @@ class SldWriter {
           terms.emplace_back(QStringLiteral("PropertyIsEqualTo"), qs(v));
         }
       }
-    } else if (s_.renderer == SymbolRenderer::Graduated) {
+    } else if (s_.renderer == render::SymbolRenderer::Graduated) {
       if (c.min) terms.emplace_back(QStringLiteral("PropertyIsGreaterThanOrEqualTo"), number(*c.min));
       if (c.max) terms.emplace_back(QStringLiteral("PropertyIsLessThan"), number(*c.max));
     }
@@ -114,10 +114,10 @@ class SldWriter {
   }
 
   /// Whether a feature could match both classes (a shared value, or one prefix starting another).
-  bool overlap(const StyleClass& a, const StyleClass& b) const {
+  bool overlap(const render::StyleClass& a, const render::StyleClass& b) const {
     for (const auto& x : a.values) {
       for (const auto& y : b.values) {
-        if (s_.match == MatchMode::Exact ? x == y : x.rfind(y, 0) == 0 || y.rfind(x, 0) == 0) return true;
+        if (s_.match == render::MatchMode::Exact ? x == y : x.rfind(y, 0) == 0 || y.rfind(x, 0) == 0) return true;
       }
     }
     return false;
@@ -126,16 +126,17 @@ class SldWriter {
   /// The class's own filter; where an earlier class can take the same features it is excluded,
   /// since an SLD client draws every rule whose filter holds while ours takes the first class
   /// that matches ("nickel" before "nickel;copper" under prefix matching).
-  void writeFilter(const StyleClass& c, std::size_t index) {
+  void writeFilter(const render::StyleClass& c, std::size_t index) {
     const auto terms = termsOf(c);
     if (terms.empty()) return;
     std::vector<std::vector<std::pair<QString, QString>>> earlier;
-    if (s_.renderer == SymbolRenderer::Categorised) {
+    if (s_.renderer == render::SymbolRenderer::Categorised) {
       for (std::size_t i = 0; i < index; ++i) {
         if (overlap(s_.classes[i], c)) earlier.push_back(termsOf(s_.classes[i]));
       }
     }
-    const QString join = s_.renderer == SymbolRenderer::Graduated ? QStringLiteral("And") : QStringLiteral("Or");
+    const QString join =
+        s_.renderer == render::SymbolRenderer::Graduated ? QStringLiteral("And") : QStringLiteral("Or");
     w_.writeStartElement(kOgc, QStringLiteral("Filter"));
     if (earlier.empty()) {
       writeTerms(terms, join);
@@ -177,14 +178,14 @@ class SldWriter {
     w_.writeEndElement();
   }
 
-  void writeFill(const Color& c, double symbolOpacity) {
+  void writeFill(const render::Color& c, double symbolOpacity) {
     w_.writeStartElement(kSe, QStringLiteral("Fill"));
     svgParameter(QStringLiteral("fill"), hex(c));
     svgParameter(QStringLiteral("fill-opacity"), opacity(c, symbolOpacity));
     w_.writeEndElement();
   }
 
-  void writeStroke(const Symbol& sym) {
+  void writeStroke(const render::Symbol& sym) {
     if (!sym.stroke) return;
     w_.writeStartElement(kSe, QStringLiteral("Stroke"));
     svgParameter(QStringLiteral("stroke"), hex(*sym.stroke));
@@ -205,9 +206,9 @@ class SldWriter {
     w_.writeEndElement();
   }
 
-  void writeSymbolizer(const Symbol& sym) {
+  void writeSymbolizer(const render::Symbol& sym) {
     switch (s_.geometry) {
-      case StyleGeometry::Point: {
+      case render::StyleGeometry::Point: {
         w_.writeStartElement(kSe, QStringLiteral("PointSymbolizer"));
         w_.writeStartElement(kSe, QStringLiteral("Graphic"));
         w_.writeStartElement(kSe, QStringLiteral("Mark"));
@@ -215,17 +216,17 @@ class SldWriter {
         // a hexagon, which SE lacks, is drawn as a circle.
         QString name = QStringLiteral("circle");
         switch (sym.marker) {
-          case MarkerShape::Square:
-          case MarkerShape::Diamond:
+          case render::MarkerShape::Square:
+          case render::MarkerShape::Diamond:
             name = QStringLiteral("square");
             break;
-          case MarkerShape::Triangle:
+          case render::MarkerShape::Triangle:
             name = QStringLiteral("triangle");
             break;
-          case MarkerShape::Star:
+          case render::MarkerShape::Star:
             name = QStringLiteral("star");
             break;
-          case MarkerShape::Cross:
+          case render::MarkerShape::Cross:
             name = QStringLiteral("cross");
             break;
           default:
@@ -236,18 +237,18 @@ class SldWriter {
         writeStroke(sym);
         w_.writeEndElement();  // Mark
         w_.writeTextElement(kSe, QStringLiteral("Size"), px(sym.sizeMm));
-        if (sym.marker == MarkerShape::Diamond)
+        if (sym.marker == render::MarkerShape::Diamond)
           w_.writeTextElement(kSe, QStringLiteral("Rotation"), QStringLiteral("45"));
         w_.writeEndElement();  // Graphic
         w_.writeEndElement();
         break;
       }
-      case StyleGeometry::Line:
+      case render::StyleGeometry::Line:
         w_.writeStartElement(kSe, QStringLiteral("LineSymbolizer"));
         writeStroke(sym);
         w_.writeEndElement();
         break;
-      case StyleGeometry::Polygon:
+      case render::StyleGeometry::Polygon:
         w_.writeStartElement(kSe, QStringLiteral("PolygonSymbolizer"));
         if (sym.fill) writeFill(*sym.fill, sym.opacity);
         writeStroke(sym);
@@ -256,7 +257,7 @@ class SldWriter {
     }
   }
 
-  void writeRule(const StyleClass& c, std::size_t index, bool isOther) {
+  void writeRule(const render::StyleClass& c, std::size_t index, bool isOther) {
     w_.writeStartElement(kSe, QStringLiteral("Rule"));
     const QString label = qs(c.label.in(lang_).empty() ? s_.title.in(lang_) : c.label.in(lang_));
     w_.writeTextElement(kSe, QStringLiteral("Name"), label);
@@ -270,7 +271,7 @@ class SldWriter {
     w_.writeEndElement();
   }
 
-  void writeLabelRule(const LabelStyle& l) {
+  void writeLabelRule(const render::LabelStyle& l) {
     w_.writeStartElement(kSe, QStringLiteral("Rule"));
     w_.writeTextElement(kSe, QStringLiteral("Name"), QStringLiteral("labels"));
     writeScale(l.scaleRange);
@@ -280,7 +281,7 @@ class SldWriter {
     w_.writeEndElement();
     w_.writeStartElement(kSe, QStringLiteral("Font"));
     svgParameter(QStringLiteral("font-family"),
-                 lang_ == Language::Zh ? QStringLiteral("Noto Sans CJK SC") : QStringLiteral("DejaVu Sans"));
+                 lang_ == render::Language::Zh ? QStringLiteral("Noto Sans CJK SC") : QStringLiteral("DejaVu Sans"));
     // Whole pixels of 0.28 mm, as QGIS writes them: QGIS 3.22 reads font-size as an integer and
     // falls back to 10 points for any other text (labels far larger than ours).
     svgParameter(QStringLiteral("font-size"),
@@ -288,12 +289,12 @@ class SldWriter {
     svgParameter(QStringLiteral("font-weight"), l.bold ? QStringLiteral("bold") : QStringLiteral("normal"));
     w_.writeEndElement();
     w_.writeStartElement(kSe, QStringLiteral("LabelPlacement"));
-    if (l.placement == LabelPlacement::Line) {
+    if (l.placement == render::LabelPlacement::Line) {
       w_.writeEmptyElement(kSe, QStringLiteral("LinePlacement"));
     } else {
       w_.writeStartElement(kSe, QStringLiteral("PointPlacement"));
       w_.writeStartElement(kSe, QStringLiteral("AnchorPoint"));
-      const bool around = l.placement == LabelPlacement::AroundPoint;
+      const bool around = l.placement == render::LabelPlacement::AroundPoint;
       w_.writeTextElement(kSe, QStringLiteral("AnchorPointX"), around ? QStringLiteral("0") : QStringLiteral("0.5"));
       w_.writeTextElement(kSe, QStringLiteral("AnchorPointY"), QStringLiteral("0.5"));
       w_.writeEndElement();
@@ -317,17 +318,17 @@ class SldWriter {
     w_.writeEndElement();  // Rule
   }
 
-  const Style& s_;
-  Language lang_;
+  const render::Style& s_;
+  render::Language lang_;
   QXmlStreamWriter w_;
 };
 
 }  // namespace
 
-std::string toSld(const Style& style, const std::string& layerName, Language language) {
+std::string toSld(const render::Style& style, const std::string& layerName, render::Language language) {
   QString out;
   SldWriter(style, language, &out).write(layerName);
   return out.toStdString();
 }
 
-}  // namespace circatlas::render
+}  // namespace circatlas::definitions

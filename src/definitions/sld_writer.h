@@ -5,7 +5,7 @@
 
 #include "render/style.h"
 
-namespace circatlas::render {
+namespace circatlas::definitions {
 
 /// An SLD 1.1 document (se: symbolizers, ogc: filters) for the layer `layerName`: one rule per
 /// class (equality, LIKE 'v%' for prefix matching, [min, max) ranges; a categorised class also
@@ -15,6 +15,6 @@ namespace circatlas::render {
 /// Millimetres become pixels of the standard 0.28 mm; label font sizes (points in our styles and
 /// in QML) become whole pixels, as QGIS writes and reads them (7 pt → 9 px). Data-defined sizes are not expressed (each
 /// class keeps its own width). Written with QXmlStreamWriter.
-[[nodiscard]] std::string toSld(const Style& style, const std::string& layerName, Language language);
+[[nodiscard]] std::string toSld(const render::Style& style, const std::string& layerName, render::Language language);
 
-}  // namespace circatlas::render
+}  // namespace circatlas::definitions

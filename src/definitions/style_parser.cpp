@@ -3,14 +3,14 @@
 
 #include "definitions/json_source.h"
 
-namespace circatlas::render {
+namespace circatlas::definitions {
 
 namespace {
 
 constexpr double kMaxMm = 100.0;
 
-ScaleRange readScaleRange(JsonObject& parent, std::string_view key) {
-  ScaleRange range;
+render::ScaleRange readScaleRange(JsonObject& parent, std::string_view key) {
+  render::ScaleRange range;
   if (!parent.has(key)) {
     (void)parent.get(key);
     return range;
@@ -27,8 +27,8 @@ ScaleRange readScaleRange(JsonObject& parent, std::string_view key) {
   return range;
 }
 
-Symbol readSymbol(JsonObject o) {
-  Symbol s;
+render::Symbol readSymbol(JsonObject o) {
+  render::Symbol s;
   s.fill = o.color("fill");
   s.stroke = o.color("stroke");
   s.strokeWidthMm = o.number("stroke_width", s.strokeWidthMm, 0, kMaxMm);
@@ -37,7 +37,7 @@ Symbol readSymbol(JsonObject o) {
   for (double d : s.dashMm) {
     if (d <= 0) o.fail("dash", "dash and gap lengths must be positive millimetres");
   }
-  s.marker = static_cast<MarkerShape>(
+  s.marker = static_cast<render::MarkerShape>(
       o.choice("marker", {"circle", "square", "triangle", "diamond", "star", "cross", "hexagon"}, 0));
   s.sizeMm = o.number("size", s.sizeMm, 0, kMaxMm);
   s.opacity = o.number("opacity", 1.0, 0, 1);
@@ -45,14 +45,14 @@ Symbol readSymbol(JsonObject o) {
   return s;
 }
 
-StyleClass readClass(JsonObject o, const Style& style, bool isOther) {
-  StyleClass c;
+render::StyleClass readClass(JsonObject o, const render::Style& style, bool isOther) {
+  render::StyleClass c;
   c.label = o.text("label");
-  if (!isOther && style.renderer == SymbolRenderer::Categorised) {
+  if (!isOther && style.renderer == render::SymbolRenderer::Categorised) {
     c.values = o.strings("values");
     if (c.values.empty()) o.fail("values", "a categorised class needs at least one value");
   }
-  if (!isOther && style.renderer == SymbolRenderer::Graduated) {
+  if (!isOther && style.renderer == render::SymbolRenderer::Graduated) {
     if (o.has("min")) c.min = o.number("min");
     else (void)o.get("min");
     if (o.has("max")) c.max = o.number("max");
@@ -64,8 +64,8 @@ StyleClass readClass(JsonObject o, const Style& style, bool isOther) {
   return c;
 }
 
-LabelStyle readLabel(JsonObject o, StyleGeometry geometry) {
-  LabelStyle l;
+render::LabelStyle readLabel(JsonObject o, render::StyleGeometry geometry) {
+  render::LabelStyle l;
   l.field = o.text("field");
   if (l.field.zh.empty() || l.field.en.empty())
     o.fail("field", "the label field is required (a name or {\"zh\", \"en\"})");
@@ -74,7 +74,7 @@ LabelStyle readLabel(JsonObject o, StyleGeometry geometry) {
   if (auto c = o.color("color")) l.color = *c;
   if (o.has("halo")) {
     JsonObject h = o.object("halo");
-    Halo halo;
+    render::Halo halo;
     if (auto c = h.color("color")) halo.color = *c;
     halo.widthMm = h.number("width", halo.widthMm, 0, 5);
     h.finish();
@@ -92,9 +92,11 @@ LabelStyle readLabel(JsonObject o, StyleGeometry geometry) {
   } else {
     (void)o.get("rank_by");
   }
-  const std::size_t defaultPlacement = geometry == StyleGeometry::Point ? 0 : geometry == StyleGeometry::Line ? 2 : 1;
-  l.placement =
-      static_cast<LabelPlacement>(o.choice("placement", {"around_point", "interior", "line"}, defaultPlacement));
+  const std::size_t defaultPlacement = geometry == render::StyleGeometry::Point  ? 0
+                                       : geometry == render::StyleGeometry::Line ? 2
+                                                                                 : 1;
+  l.placement = static_cast<render::LabelPlacement>(
+      o.choice("placement", {"around_point", "interior", "line"}, defaultPlacement));
   l.letterSpacingPercent = o.number("letter_spacing", 100, 50, 300);
   l.scaleRange = readScaleRange(o, "scale_range");
   o.finish();
@@ -103,25 +105,26 @@ LabelStyle readLabel(JsonObject o, StyleGeometry geometry) {
 
 }  // namespace
 
-Style parseStyle(const std::string& json, const std::string& fileLabel) {
+render::Style parseStyle(const std::string& json, const std::string& fileLabel) {
   JsonSource source(json, fileLabel, "style");
   JsonObject root(source, source.root(), "");
-  Style style;
+  render::Style style;
   style.name = root.string("name");
   source.setWhat("style '" + style.name + "'");
   style.title = root.text("title");
   if (!root.has("geometry")) root.fail("", "missing key 'geometry' (point, line or polygon)");
-  style.geometry = static_cast<StyleGeometry>(root.choice("geometry", {"point", "line", "polygon"}, 0));
-  style.renderer = static_cast<SymbolRenderer>(root.choice("renderer", {"single", "categorised", "graduated"}, 0));
+  style.geometry = static_cast<render::StyleGeometry>(root.choice("geometry", {"point", "line", "polygon"}, 0));
+  style.renderer =
+      static_cast<render::SymbolRenderer>(root.choice("renderer", {"single", "categorised", "graduated"}, 0));
   style.field = root.string("field", "");
-  if (style.renderer != SymbolRenderer::Single && style.field.empty()) {
+  if (style.renderer != render::SymbolRenderer::Single && style.field.empty()) {
     root.fail("renderer", "a categorised or graduated style needs a 'field'");
   }
-  style.match = static_cast<MatchMode>(root.choice("match", {"exact", "prefix"}, 0));
-  if (style.renderer == SymbolRenderer::Single) {
+  style.match = static_cast<render::MatchMode>(root.choice("match", {"exact", "prefix"}, 0));
+  if (style.renderer == render::SymbolRenderer::Single) {
     if (root.has("classes")) root.fail("classes", "a single-symbol style takes 'symbol', not 'classes'");
     (void)root.get("classes");
-    StyleClass c;
+    render::StyleClass c;
     c.label = root.text("label");
     c.symbol = readSymbol(root.object("symbol"));
     style.classes.push_back(std::move(c));
@@ -139,7 +142,7 @@ Style parseStyle(const std::string& json, const std::string& fileLabel) {
   }
   if (root.has("size_by")) {
     JsonObject o = root.object("size_by");
-    SizeBy s;
+    render::SizeBy s;
     s.field = o.string("field");
     s.minValue = o.number("min_value");
     s.maxValue = o.number("max_value");
@@ -159,8 +162,8 @@ Style parseStyle(const std::string& json, const std::string& fileLabel) {
   return style;
 }
 
-Style parseStyleFile(const std::filesystem::path& path) {
+render::Style parseStyleFile(const std::filesystem::path& path) {
   return parseStyle(readTextFile(path.string()), path.string());
 }
 
-}  // namespace circatlas::render
+}  // namespace circatlas::definitions

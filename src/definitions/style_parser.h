@@ -7,14 +7,14 @@
 
 #include "render/style.h"
 
-namespace circatlas::render {
+namespace circatlas::definitions {
 
 /// Parses a style from JSON text. fileLabel names the file in messages. Throws
 /// core::ParameterError "file:line:column: in style 'NAME' at /json/pointer: …" for invalid JSON,
 /// unknown keys, wrong types and out-of-range values.
-[[nodiscard]] Style parseStyle(const std::string& json, const std::string& fileLabel);
+[[nodiscard]] render::Style parseStyle(const std::string& json, const std::string& fileLabel);
 
 /// Reads and parses a style file; core::IoError when it cannot be read.
-[[nodiscard]] Style parseStyleFile(const std::filesystem::path& path);
+[[nodiscard]] render::Style parseStyleFile(const std::filesystem::path& path);
 
-}  // namespace circatlas::render
+}  // namespace circatlas::definitions

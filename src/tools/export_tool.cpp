@@ -193,19 +193,19 @@ std::string replaceRegion(std::string text, const std::string& region) {
 
 /// One print layout per figure preset (layers/figures/), framed on the preset's region, with the
 /// preset's layers that the export holds, and the credits of those layers as the figures print them.
-std::vector<render::QgisPrintLayout> printLayouts(const std::vector<ExportItem>& items, const ExportParams& params,
-                                                  const std::optional<std::array<double, 4>>& provinceExtent) {
-  std::vector<render::QgisPrintLayout> layouts;
+std::vector<definitions::QgisPrintLayout> printLayouts(const std::vector<ExportItem>& items, const ExportParams& params,
+                                                       const std::optional<std::array<double, 4>>& provinceExtent) {
+  std::vector<definitions::QgisPrintLayout> layouts;
   if (!params.presets) return layouts;
   const render::Language lang = params.language;
-  for (const auto& name : render::builtinPresetNames(*params.presets)) {
-    const render::FigurePreset preset = render::loadBuiltinPreset(*params.presets, name);
+  for (const auto& name : definitions::builtinPresetNames(*params.presets)) {
+    const definitions::FigurePreset preset = definitions::loadBuiltinPreset(*params.presets, name);
     render::LocalizedText region{"甘肃省", "Gansu Province"};
     const auto extent = preset.extent == "province" || preset.extent == "620000"
                             ? provinceExtent
                             : prefectureExtent(items, preset.extent, &region);
     if (!extent) continue;
-    render::QgisPrintLayout layout;
+    definitions::QgisPrintLayout layout;
     layout.title = replaceRegion(preset.title.in(lang), region.in(lang));
     layout.name = layout.title;
     layout.subtitle = replaceRegion(preset.subtitle.in(lang), region.in(lang));
@@ -229,7 +229,7 @@ std::vector<render::QgisPrintLayout> printLayouts(const std::vector<ExportItem>&
     std::string sources = lang == render::Language::Zh ? "数据来源：" : "Data: ";
     for (std::size_t i = 0; i < credits.size(); ++i) sources += (i ? "; " : "") + credits[i];
     layout.credits.push_back(sources);
-    for (auto& line : render::standardFigureCredits(lang)) layout.credits.push_back(std::move(line));
+    for (auto& line : definitions::standardFigureCredits(lang)) layout.credits.push_back(std::move(line));
     layouts.push_back(std::move(layout));
   }
   return layouts;
@@ -238,9 +238,9 @@ std::vector<render::QgisPrintLayout> printLayouts(const std::vector<ExportItem>&
 /// Legend order: groups catalogue, results, base map, tables; inside a group the reverse of the
 /// draw order (the last drawn is on top), as QGIS lists layers. The drawing order is the items'
 /// (the atlas's) across groups.
-render::QgisProject makeProject(const std::vector<ExportItem>& items, const std::vector<io::ExportLayer>& layers,
-                                const ExportParams& params, const std::string& driver, bool besideFolder) {
-  render::QgisProject project;
+definitions::QgisProject makeProject(const std::vector<ExportItem>& items, const std::vector<io::ExportLayer>& layers,
+                                     const ExportParams& params, const std::string& driver, bool besideFolder) {
+  definitions::QgisProject project;
   project.title = params.language == render::Language::Zh ? "甘肃省循环经济地图集（circatlas）"
                                                           : "Gansu circular-economy atlas (circatlas)";
   project.crsWkt = geo::crsWkt(geo::kAnalysisCrs);
@@ -257,7 +257,7 @@ render::QgisProject makeProject(const std::vector<ExportItem>& items, const std:
       const bool table = item.layer.geometryType() == core::GeometryType::None;
       const render::LocalizedText itemGroup = table ? tablesGroup() : item.group.empty() ? otherLayers : item.group;
       if (itemGroup.zh != group.zh) continue;
-      render::QgisProjectLayer l;
+      definitions::QgisProjectLayer l;
       l.id = item.layer.name();
       l.source = projectSource(driver, params.out, item.layer.name(), table, besideFolder);
       l.title = item.title.in(params.language);
@@ -312,13 +312,13 @@ render::Style plainStyle(const core::Layer& layer) {
   return s;
 }
 
-std::vector<ExportItem> atlasItems(const render::AtlasData& data, const std::vector<std::string>& ids) {
-  std::vector<const render::LoadedLayer*> chosen;
+std::vector<ExportItem> atlasItems(const atlas::AtlasData& data, const std::vector<std::string>& ids) {
+  std::vector<const atlas::LoadedLayer*> chosen;
   if (ids.empty()) {
     for (const auto& l : data.layers()) chosen.push_back(&l);
   } else {
     for (const auto& id : ids) {
-      const render::LoadedLayer* l = data.find(id);
+      const atlas::LoadedLayer* l = data.find(id);
       if (!l) {
         std::string known;
         for (const auto& k : data.layers()) known += (known.empty() ? "" : ", ") + k.definition.id;
@@ -377,8 +377,8 @@ ExportSummary runExport(std::vector<ExportItem> items, const ExportParams& param
       const render::Style style =
           withWrittenFieldNames(item.style ? *item.style : plainStyle(item.layer), item.layer.schema(),
                                 io::writtenFieldNames(driver, item.layer.schema()));
-      out.style = io::LayerStyleDocument{style.name, render::toQml(style, params.language),
-                                         render::toSld(style, item.layer.name(), params.language),
+      out.style = io::LayerStyleDocument{style.name, definitions::toQml(style, params.language),
+                                         definitions::toSld(style, item.layer.name(), params.language),
                                          bilingual(style.title.empty() ? item.title : style.title)};
       ++summary.styledLayers;
     }
@@ -399,7 +399,7 @@ ExportSummary runExport(std::vector<ExportItem> items, const ExportParams& param
   // Appending keeps the file's project: it lists the layers of the whole atlas, not just these.
   if (driver == "GPKG" && params.existing != io::ExistingTarget::Append) {
     options.qgisProject =
-        io::QgisProjectDocument{name, render::toQgs(makeProject(items, layers, params, driver, false))};
+        io::QgisProjectDocument{name, definitions::toQgs(makeProject(items, layers, params, driver, false))};
   }
   if (!params.qgisProjectFile.empty() && driver == "PostgreSQL") {
     throw core::ParameterError(
@@ -421,7 +421,7 @@ ExportSummary runExport(std::vector<ExportItem> items, const ExportParams& param
   }
   summary.report = io::writeExport(layers, params.out, options);
   if (!params.qgisProjectFile.empty()) {
-    io::writeQgisProjectFile({name, render::toQgs(makeProject(items, layers, params, driver, !inside))},
+    io::writeQgisProjectFile({name, definitions::toQgs(makeProject(items, layers, params, driver, !inside))},
                              params.qgisProjectFile, params.existing != io::ExistingTarget::Refuse);
     summary.report.files.push_back(params.qgisProjectFile);
   }

@@ -55,7 +55,7 @@ struct ExportSummary {
 /// Items for the layers of a loaded layer set, in draw order: each under its id, with its title,
 /// style, source and credit. `ids` selects and orders layers (empty: all); an unknown id is a
 /// core::ParameterError listing the ids there are.
-[[nodiscard]] std::vector<ExportItem> atlasItems(const render::AtlasData& data, const std::vector<std::string>& ids);
+[[nodiscard]] std::vector<ExportItem> atlasItems(const atlas::AtlasData& data, const std::vector<std::string>& ids);
 
 /// A copy of the layer under another name (GeoPackage table names are the layer names).
 [[nodiscard]] core::Layer renamedLayer(const core::Layer& layer, const std::string& name);
@@ -72,7 +72,7 @@ struct ExportSummary {
 /// Transforms the items into params.crs, makes each layer's QML and SLD from its style, records
 /// provenance (description, source, licence, parameters, tool version, export time), and writes
 /// them with io::writeExport — atomically, honouring params.existing. A GeoPackage embeds a QGIS
-/// project (render::toQgs) in the analysis projection, framed on the province, with the items in
+/// project (definitions::toQgs) in the analysis projection, framed on the province, with the items in
 /// legend order (the reverse of the draw order, in their groups), each under its title in
 /// params.language and with its style and labels; params.qgisProjectFile writes the same beside
 /// other formats. Errors as io::writeExport,

@@ -17,7 +17,7 @@ render::LocalizedText titleOf(const tools::ResultSpec& result) {
 
 render::Style styleOf(const tools::ResultSpec& result, const core::Layer& layer, const core::DataPaths& paths) {
   if (result.style.empty()) return defaultStyleFor(layer.geometryType());
-  return render::parseStyleFile(paths.stylesDir() / (std::string(result.style) + ".json"));
+  return definitions::parseStyleFile(paths.stylesDir() / (std::string(result.style) + ".json"));
 }
 
 }  // namespace

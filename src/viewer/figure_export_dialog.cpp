@@ -22,17 +22,17 @@
 
 namespace circatlas::viewer {
 
-render::FigureReport exportFigurePreset(const render::AtlasData& atlas, const FigureRequest& request,
+render::FigureReport exportFigurePreset(const atlas::AtlasData& atlas, const FigureRequest& request,
                                         const core::DataPaths& paths) {
   (void)render::figureFormatFor(request.path);  // a bad extension fails before any drawing
-  const render::FigurePreset preset = render::loadBuiltinPreset(paths, request.preset);
-  render::FigureOptions options;
+  const definitions::FigurePreset preset = definitions::loadBuiltinPreset(paths, request.preset);
+  atlas::FigureOptions options;
   options.language = request.language;
-  const render::FigurePage page = render::buildFigure(atlas, preset, request.region, options);
+  const render::FigurePage page = atlas::buildFigure(atlas, preset, request.region, options);
   return render::exportFigure(page, request.path);
 }
 
-FigureExportDialog::FigureExportDialog(std::shared_ptr<const render::AtlasData> atlas, core::DataPaths paths,
+FigureExportDialog::FigureExportDialog(std::shared_ptr<const atlas::AtlasData> atlas, core::DataPaths paths,
                                        render::Language language, QWidget* parent)
     : QDialog(parent),
       atlas_(std::move(atlas)),
@@ -44,11 +44,11 @@ FigureExportDialog::FigureExportDialog(std::shared_ptr<const render::AtlasData> 
       status_(new QLabel(this)),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Cancel, this)) {
   setWindowTitle(tr("Export a figure"));
-  for (const std::string& name : render::builtinPresetNames(paths_)) {
+  for (const std::string& name : definitions::builtinPresetNames(paths_)) {
     QString title = qs(name);
     try {
       // "{region}: circular-economy parks…" reads "Circular-economy parks…" without a region.
-      title = qs(render::loadBuiltinPreset(paths_, name).title, language).remove(QStringLiteral("{region}"));
+      title = qs(definitions::loadBuiltinPreset(paths_, name).title, language).remove(QStringLiteral("{region}"));
       while (!title.isEmpty() && (title.front() == ':' || title.front().isSpace())) title.remove(0, 1);
       if (!title.isEmpty()) title[0] = title[0].toUpper();
     } catch (const std::exception&) {

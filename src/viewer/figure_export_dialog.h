@@ -29,9 +29,9 @@ struct FigureRequest {
 };
 
 /// Builds and writes the figure (PNG, PDF or SVG by extension, atomically). Throws what
-/// render::loadBuiltinPreset, buildFigure and exportFigure throw (unknown preset or region,
+/// definitions::loadBuiltinPreset, buildFigure and exportFigure throw (unknown preset or region,
 /// bad extension, unwritable file), each naming what was wrong.
-render::FigureReport exportFigurePreset(const render::AtlasData& atlas, const FigureRequest& request,
+render::FigureReport exportFigurePreset(const atlas::AtlasData& atlas, const FigureRequest& request,
                                         const core::DataPaths& paths);
 
 /// A dialog to choose preset, region, language and file; Export writes the figure in a worker
@@ -41,7 +41,7 @@ class FigureExportDialog : public QDialog {
 
  public:
   /// Lists the figure presets of `paths`.
-  FigureExportDialog(std::shared_ptr<const render::AtlasData> atlas, core::DataPaths paths, render::Language language,
+  FigureExportDialog(std::shared_ptr<const atlas::AtlasData> atlas, core::DataPaths paths, render::Language language,
                      QWidget* parent = nullptr);
 
   /// The choice as it stands (the path as typed).
@@ -59,7 +59,7 @@ class FigureExportDialog : public QDialog {
   void fillRegions();
   void browse();
 
-  std::shared_ptr<const render::AtlasData> atlas_;
+  std::shared_ptr<const atlas::AtlasData> atlas_;
   core::DataPaths paths_;
   QComboBox* preset_;
   QComboBox* region_;

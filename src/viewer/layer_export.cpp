@@ -12,7 +12,7 @@ namespace circatlas::viewer {
 std::vector<tools::ExportItem> exportItems(const std::vector<ViewerLayer>& layers, render::Language language) {
   std::vector<tools::ExportItem> items;
   for (const auto& l : layers) {
-    const std::string name = render::isSafeName(l.id) ? l.id : l.source->name();
+    const std::string name = definitions::isSafeName(l.id) ? l.id : l.source->name();
     tools::ExportItem item{tools::renamedLayer(*l.source, name),
                            l.title,
                            *l.style,

@@ -92,7 +92,7 @@ render::Style styleFromLook(const LayerLook& look, core::GeometryType type) {
                                  {"priority", 30},
                                  {"placement", placement}};
   }
-  return render::parseStyle(QJsonDocument(root).toJson(QJsonDocument::Compact).toStdString(), "layer look");
+  return definitions::parseStyle(QJsonDocument(root).toJson(QJsonDocument::Compact).toStdString(), "layer look");
 }
 
 std::string toHex(const render::Color& color) {

@@ -9,7 +9,7 @@ namespace circatlas::viewer {
 
 LayerStack::LayerStack(QObject* parent) : QObject(parent) {}
 
-void LayerStack::setAtlas(const render::AtlasData& atlas) {
+void LayerStack::setAtlas(const atlas::AtlasData& atlas) {
   layers_.clear();
   for (const auto& l : atlas.layers()) {
     ViewerLayer v;

@@ -11,7 +11,7 @@
 #include "core/extent.h"
 #include "viewer/viewer_layer.h"
 
-namespace circatlas::render {
+namespace circatlas::atlas {
 class AtlasData;
 }
 
@@ -34,7 +34,7 @@ class LayerStack : public QObject {
   explicit LayerStack(QObject* parent = nullptr);
 
   /// Replaces the whole stack with the layers of a loaded atlas (data copied into shared layers).
-  void setAtlas(const render::AtlasData& atlas);
+  void setAtlas(const atlas::AtlasData& atlas);
 
   [[nodiscard]] std::size_t size() const noexcept { return layers_.size(); }
   [[nodiscard]] const ViewerLayer& at(std::size_t i) const { return layers_.at(i); }

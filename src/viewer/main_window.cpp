@@ -271,8 +271,8 @@ void MainWindow::createMenus() {
 bool MainWindow::loadBuiltinAtlas() {
   try {
     core::NullProgress progress;
-    const render::LayerSet set = render::loadBuiltinLayerSet(paths_);
-    atlas_ = std::make_shared<const render::AtlasData>(render::AtlasData::load(set, paths_, progress));
+    const definitions::LayerSet set = definitions::loadBuiltinLayerSet(paths_);
+    atlas_ = std::make_shared<const atlas::AtlasData>(atlas::AtlasData::load(set, paths_, progress));
     layers_->setAtlas(*atlas_);
     inputs_ = AnalysisInputs::loadBuiltin(paths_);
     identify_->setNames(&inputs_->catalogue, paths_);

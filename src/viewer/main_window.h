@@ -19,7 +19,7 @@ namespace circatlas::catalogue {
 struct RegistrySource;
 }
 
-namespace circatlas::render {
+namespace circatlas::atlas {
 class AtlasData;
 }
 
@@ -230,7 +230,7 @@ class MainWindow : public QMainWindow {
   QAction* exportLayersAction_ = nullptr;
   QAction* exportFigureAction_ = nullptr;
   /// The built-in atlas as loaded, for figure presets (shared with their worker threads).
-  std::shared_ptr<const render::AtlasData> atlas_;
+  std::shared_ptr<const atlas::AtlasData> atlas_;
   QAction* quitAction_ = nullptr;
   QAction* fullExtentAction_ = nullptr;
   QAction* zoomInAction_ = nullptr;

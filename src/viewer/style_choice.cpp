@@ -18,7 +18,7 @@ StyleLibrary loadStyleLibrary(const std::filesystem::path& dir) {
   std::sort(files.begin(), files.end());
   for (const auto& file : files) {
     try {
-      library.styles.push_back(std::make_shared<const render::Style>(render::parseStyleFile(file)));
+      library.styles.push_back(std::make_shared<const render::Style>(definitions::parseStyleFile(file)));
     } catch (const core::Error& e) {
       library.problems.emplace_back(e.what());
     }

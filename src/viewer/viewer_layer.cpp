@@ -41,7 +41,7 @@ render::Style defaultStyleFor(core::GeometryType type) {
   } else if (core::isLinear(type)) {
     json = R"({"name": "user_lines", "geometry": "line", "symbol": {"stroke": "#08519c", "stroke_width": 0.4}})";
   }
-  return render::parseStyle(json, "default style");
+  return definitions::parseStyle(json, "default style");
 }
 
 std::string userLayerId(const std::string& path, const std::string& layerName) {

@@ -407,7 +407,7 @@ TEST_P(ExportedStyles, EveryRuleFieldExistsAndQmlSldAndCircatlasAgreeOnEachFeatu
     std::map<std::string, int> expected, byQml, bySld;
     int fallback = 0;
     if (fs::exists(styleFile) && qml.renderer != "singleSymbol") {
-      const render::Style style = render::parseStyleFile(styleFile);
+      const render::Style style = definitions::parseStyleFile(styleFile);
       for (const auto& row : l.data.rows) {
         const auto cls =
             style.classify(valueOf(get(row, qml.attr), style.renderer == render::SymbolRenderer::Graduated));

@@ -12,7 +12,7 @@
 #include "definitions/qgis_layout_writer.h"
 #include "render/figure_layout.h"
 
-namespace circatlas::render {
+namespace circatlas::definitions {
 namespace {
 
 struct Element {
@@ -96,7 +96,7 @@ TEST(QgisLayouts, EachLayoutHasAPageAMapOnItsLayersALinkedLegendScaleBarNorthArr
 TEST(QgisLayouts, TheMapFrameIsTheFiguresAndItsExtentKeepsTheFramesAspectAroundTheRegion) {
   // A4 landscape as render::FigureLayout: 10 mm margins, 5 mm for latitude labels, 19 mm header,
   // a 64 mm panel after a 6 mm gap, 13 mm footer.
-  const auto f = figurePageGeometry(297, 210);
+  const auto f = render::figurePageGeometry(297, 210);
   EXPECT_DOUBLE_EQ(f.mapX, 15);
   EXPECT_DOUBLE_EQ(f.mapY, 29);
   EXPECT_DOUBLE_EQ(f.mapW, 297 - 15 - 10 - 64 - 6);
@@ -120,4 +120,4 @@ TEST(QgisLayouts, AProjectWithoutLayoutsWritesNoLayoutsElement) {
 }
 
 }  // namespace
-}  // namespace circatlas::render
+}  // namespace circatlas::definitions

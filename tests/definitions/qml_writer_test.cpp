@@ -11,7 +11,7 @@
 #include "definitions/sld_writer.h"
 #include "definitions/style_parser.h"
 
-namespace circatlas::render {
+namespace circatlas::definitions {
 namespace {
 
 /// An element seen while reading: its name, attributes and text.
@@ -71,7 +71,7 @@ TEST(QmlWriter, CategorisedStyleWithoutCatchAllBecomesCategorizedSymbolWithOneCa
   std::string parks = kParks;
   const auto other = parks.find("\"other\":");
   parks.erase(other, parks.find("\"labels\":") - other);  // the same style without its catch-all class
-  const auto xml = elements(toQml(parseStyle(parks, "parks.json"), Language::Zh));
+  const auto xml = elements(toQml(parseStyle(parks, "parks.json"), render::Language::Zh));
   ASSERT_FALSE(xml.empty());
   EXPECT_EQ(xml[0].name, "qgis");
   EXPECT_EQ(xml[0].attributes.at("labelsEnabled"), "1");
@@ -94,7 +94,7 @@ TEST(QmlWriter, CategorisedStyleWithoutCatchAllBecomesCategorizedSymbolWithOneCa
 // QGIS 3.22 draws a categorised "all other values" category (value "") only for NULL and leaves
 // other unmatched values out of its legend, so a catch-all class is written as rules with ELSE.
 TEST(QmlWriter, CategorisedStyleWithCatchAllBecomesExactRulesAndAnElseRule) {
-  const auto xml = elements(toQml(parseStyle(kParks, "parks.json"), Language::Zh));
+  const auto xml = elements(toQml(parseStyle(kParks, "parks.json"), render::Language::Zh));
   const auto renderer = named(xml, "renderer-v2");
   ASSERT_EQ(renderer.size(), 1U);
   EXPECT_EQ(renderer[0].attributes.at("type"), "RuleRenderer");
@@ -111,7 +111,7 @@ TEST(QmlWriter, CategorisedStyleWithCatchAllBecomesExactRulesAndAnElseRule) {
 }
 
 TEST(QmlWriter, SymbolsCarryShapeColoursSizesStrokesAndOpacity) {
-  const auto xml = elements(toQml(parseStyle(kParks, "parks.json"), Language::En));
+  const auto xml = elements(toQml(parseStyle(kParks, "parks.json"), render::Language::En));
   const auto symbols = named(xml, "symbol");
   ASSERT_EQ(symbols.size(), 3U);
   EXPECT_EQ(symbols[0].attributes.at("type"), "marker");
@@ -134,8 +134,8 @@ TEST(QmlWriter, SymbolsCarryShapeColoursSizesStrokesAndOpacity) {
 }
 
 TEST(QmlWriter, LabelsUseTheLanguagesFieldHaloPriorityAndScale) {
-  const auto zh = elements(toQml(parseStyle(kParks, "parks.json"), Language::Zh));
-  const auto en = elements(toQml(parseStyle(kParks, "parks.json"), Language::En));
+  const auto zh = elements(toQml(parseStyle(kParks, "parks.json"), render::Language::Zh));
+  const auto en = elements(toQml(parseStyle(kParks, "parks.json"), render::Language::En));
   EXPECT_EQ(named(zh, "text-style").at(0).attributes.at("fieldName"), "name_zh");
   const auto text = named(en, "text-style").at(0);
   EXPECT_EQ(text.attributes.at("fieldName"), "name_en");
@@ -157,7 +157,7 @@ TEST(QmlWriter, LinesAndPolygonsAreNoObstacleToLabelsAsInOurEngine) {
   const auto rivers = parseStyle(R"({"name": "rivers", "geometry": "line", "symbol": {"stroke": "#0000ff"},
     "labels": {"field": "name", "placement": "line"}})",
                                  "rivers.json");
-  EXPECT_EQ(named(elements(toQml(rivers, Language::En)), "rendering").at(0).attributes.at("obstacle"), "0");
+  EXPECT_EQ(named(elements(toQml(rivers, render::Language::En)), "rendering").at(0).attributes.at("obstacle"), "0");
 }
 
 TEST(QmlWriter, PrefixMatchBecomesRulesWithLikeFiltersAndAnElseRule) {
@@ -167,7 +167,7 @@ TEST(QmlWriter, PrefixMatchBecomesRulesWithLikeFiltersAndAnElseRule) {
                 {"values": ["06", "07"], "label": "Mining", "symbol": {"fill": "#636363"}}],
     "other": {"label": "Other", "symbol": {"fill": "#bdbdbd"}}})",
                                 "enterprises.json");
-  const auto xml = elements(toQml(style, Language::En));
+  const auto xml = elements(toQml(style, render::Language::En));
   EXPECT_EQ(named(xml, "renderer-v2").at(0).attributes.at("type"), "RuleRenderer");
   const auto rules = named(xml, "rule");
   ASSERT_EQ(rules.size(), 3U);
@@ -182,7 +182,7 @@ const char* kHotspots = R"({"name": "hotspots", "geometry": "polygon", "renderer
               {"min": 2.58, "label": "99 %", "symbol": {"fill": "#cb181d", "stroke": "#000000", "dash": [2, 1]}}]})";
 
 TEST(QmlWriter, GraduatedStyleBecomesRangesWithOpenEndsAsLargeNumbers) {
-  const auto xml = elements(toQml(parseStyle(kHotspots, "hotspots.json"), Language::En));
+  const auto xml = elements(toQml(parseStyle(kHotspots, "hotspots.json"), render::Language::En));
   const auto renderer = named(xml, "renderer-v2").at(0);
   EXPECT_EQ(renderer.attributes.at("type"), "graduatedSymbol");
   EXPECT_EQ(renderer.attributes.at("attr"), "gi_z");
@@ -200,7 +200,7 @@ TEST(QmlWriter, SizeByBecomesADataDefinedScaleLinear) {
     "symbol": {"stroke": "#7f7f7f"},
     "size_by": {"field": "tonnes", "min_value": 0, "max_value": 1000000, "min_size": 0.3, "max_size": 2.5}})",
                                 "partner_links.json");
-  const auto xml = elements(toQml(style, Language::En));
+  const auto xml = elements(toQml(style, render::Language::En));
   EXPECT_EQ(named(xml, "renderer-v2").at(0).attributes.at("type"), "singleSymbol");
   bool found = false;
   for (const auto& o : named(xml, "Option")) {
@@ -213,7 +213,7 @@ TEST(QmlWriter, SizeByBecomesADataDefinedScaleLinear) {
 }
 
 TEST(SldWriter, OneRulePerClassWithFiltersAndOtherAsTheirNegationOrNull) {
-  const auto xml = elements(toSld(parseStyle(kParks, "parks.json"), "parks", Language::En));
+  const auto xml = elements(toSld(parseStyle(kParks, "parks.json"), "parks", render::Language::En));
   ASSERT_FALSE(xml.empty());
   EXPECT_EQ(xml[0].name, "StyledLayerDescriptor");
   EXPECT_EQ(xml[0].attributes.at("version"), "1.1.0");
@@ -243,14 +243,14 @@ TEST(SldWriter, APrefixClassExcludesWhatAnEarlierOverlappingClassTakes) {
     "match": "prefix", "classes": [{"values": ["nickel;copper"], "symbol": {}}, {"values": ["nickel"], "symbol": {}},
     {"values": ["coal"], "symbol": {}}]})",
                                 "m.json");
-  const auto xml = elements(toSld(style, "m", Language::En));
+  const auto xml = elements(toSld(style, "m", render::Language::En));
   EXPECT_EQ(named(xml, "PropertyIsLike").size(), 4U);  // nickel;copper; nickel and not nickel;copper; coal
   EXPECT_EQ(named(xml, "Not").size(), 1U);
   EXPECT_EQ(named(xml, "And").size(), 1U);
 }
 
 TEST(SldWriter, GraduatedClassesAreHalfOpenRanges) {
-  const auto xml = elements(toSld(parseStyle(kHotspots, "hotspots.json"), "hotspots", Language::En));
+  const auto xml = elements(toSld(parseStyle(kHotspots, "hotspots.json"), "hotspots", render::Language::En));
   EXPECT_EQ(named(xml, "PropertyIsGreaterThanOrEqualTo").size(), 2U);
   EXPECT_EQ(named(xml, "PropertyIsLessThan").size(), 1U);
   EXPECT_EQ(named(xml, "And").size(), 1U);
@@ -261,4 +261,4 @@ TEST(SldWriter, GraduatedClassesAreHalfOpenRanges) {
 }
 
 }  // namespace
-}  // namespace circatlas::render
+}  // namespace circatlas::definitions

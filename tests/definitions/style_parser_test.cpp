@@ -13,7 +13,7 @@
 #include "definitions/style_parser.h"
 #include "test_support.h"
 
-namespace circatlas::render {
+namespace circatlas::definitions {
 namespace {
 
 std::string messageOf(const std::function<void()>& f) {
@@ -26,38 +26,39 @@ std::string messageOf(const std::function<void()>& f) {
 }
 
 TEST(StyleParser, ReadsACategorisedPointStyle) {
-  const Style s = parseStyle(R"({
+  const render::Style s = parseStyle(R"({
   "name": "parks", "title": {"zh": "园区", "en": "Parks"}, "geometry": "point",
   "renderer": "categorised", "field": "level",
   "classes": [{"values": ["national_pilot"], "label": "National", "symbol": {"marker": "star", "size": 4, "fill": "#b2182b"}}],
   "other": {"label": "Other", "symbol": {"fill": "#cccccc80"}},
   "labels": {"field": {"zh": "name_zh", "en": "name_en"}, "size": 6, "halo": {"width": 0.4}, "priority": 30}
 })",
-                             "parks.json");
+                                     "parks.json");
   EXPECT_EQ(s.name, "parks");
   ASSERT_EQ(s.classes.size(), 1u);
-  EXPECT_EQ(s.classes[0].symbol.marker, MarkerShape::Star);
-  EXPECT_EQ(*s.classes[0].symbol.fill, (Color{0xb2, 0x18, 0x2b, 255}));
+  EXPECT_EQ(s.classes[0].symbol.marker, render::MarkerShape::Star);
+  EXPECT_EQ(*s.classes[0].symbol.fill, (render::Color{0xb2, 0x18, 0x2b, 255}));
   EXPECT_EQ(s.other->symbol.fill->a, 0x80);
   EXPECT_EQ(s.classify(core::Value{std::string("national_pilot")}), 0u);
   EXPECT_EQ(s.classify(core::Value{std::string("development_zone")}), 1u);  // other
-  EXPECT_EQ(s.label->field.in(Language::En), "name_en");
-  EXPECT_EQ(s.label->placement, LabelPlacement::AroundPoint);
+  EXPECT_EQ(s.label->field.in(render::Language::En), "name_en");
+  EXPECT_EQ(s.label->placement, render::LabelPlacement::AroundPoint);
 }
 
 TEST(StyleParser, PrefixMatchTakesIndustryGroups) {
-  const Style s = parseStyle(R"({"name": "e", "geometry": "point", "renderer": "categorised", "field": "industry_code",
+  const render::Style s =
+      parseStyle(R"({"name": "e", "geometry": "point", "renderer": "categorised", "field": "industry_code",
     "match": "prefix", "classes": [{"values": ["44"], "symbol": {}}, {"values": ["31", "32"], "symbol": {}}]})",
-                             "e.json");
+                 "e.json");
   EXPECT_EQ(s.classify(core::Value{std::string("4411")}), 0u);
   EXPECT_EQ(s.classify(core::Value{std::string("3211")}), 1u);
   EXPECT_FALSE(s.classify(core::Value{std::string("2611")}).has_value());  // no `other`: not drawn
 }
 
 TEST(StyleParser, GraduatedClassesIncludeTheLastUpperBound) {
-  const Style s = parseStyle(R"({"name": "g", "geometry": "polygon", "renderer": "graduated", "field": "z",
+  const render::Style s = parseStyle(R"({"name": "g", "geometry": "polygon", "renderer": "graduated", "field": "z",
     "classes": [{"min": 0, "max": 1, "symbol": {}}, {"min": 1, "max": 2, "symbol": {}}]})",
-                             "g.json");
+                                     "g.json");
   EXPECT_EQ(s.classify(core::Value{0.5}), 0u);
   EXPECT_EQ(s.classify(core::Value{1.0}), 1u);
   EXPECT_EQ(s.classify(core::Value{2.0}), 1u);
@@ -195,7 +196,7 @@ TEST(BuiltinDefinitions, EveryStyleLayerSetAndPresetParses) {
   std::size_t styles = 0;
   for (const auto& e : std::filesystem::directory_iterator(core::DataPaths::fromEnvironment().stylesDir())) {
     if (e.path().extension() != ".json") continue;
-    const Style s = parseStyleFile(e.path());
+    const render::Style s = parseStyleFile(e.path());
     EXPECT_EQ(s.name + ".json", e.path().filename().string());
     ++styles;
   }
@@ -215,4 +216,4 @@ TEST(BuiltinDefinitions, EveryStyleLayerSetAndPresetParses) {
 }
 
 }  // namespace
-}  // namespace circatlas::render
+}  // namespace circatlas::definitions

@@ -9,7 +9,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
   try {
-    (void)circatlas::render::parseLayerSet(text, "fuzz.json");
+    (void)circatlas::definitions::parseLayerSet(text, "fuzz.json");
   } catch (const circatlas::core::Error&) {
     // a clear error is the expected outcome for bad input
   }

@@ -32,21 +32,22 @@ class Figures : public ::testing::Test {
   static void SetUpTestSuite() {
     ensureRenderSession();
     core::NullProgress quiet;
-    data_ = new AtlasData(AtlasData::load(loadBuiltinLayerSet(core::DataPaths::fromEnvironment()),
-                                          core::DataPaths::fromEnvironment(), quiet));
+    data_ = new atlas::AtlasData(
+        atlas::AtlasData::load(definitions::loadBuiltinLayerSet(core::DataPaths::fromEnvironment()),
+                               core::DataPaths::fromEnvironment(), quiet));
   }
   static void TearDownTestSuite() {
     delete data_;
     data_ = nullptr;
   }
   static FigurePage page(const std::string& preset, const std::string& region, Language lang, double dpi) {
-    return buildFigure(*data_, loadBuiltinPreset(core::DataPaths::fromEnvironment(), preset), region,
-                       {lang, dpi, "2024-05-17"});
+    return atlas::buildFigure(*data_, definitions::loadBuiltinPreset(core::DataPaths::fromEnvironment(), preset),
+                              region, {lang, dpi, "2024-05-17"});
   }
-  static AtlasData* data_;
+  static atlas::AtlasData* data_;
   test::TempDir dir_;
 };
-AtlasData* Figures::data_ = nullptr;
+atlas::AtlasData* Figures::data_ = nullptr;
 
 std::string readAll(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -58,11 +59,11 @@ std::string readAll(const std::filesystem::path& p) {
 // The catalogue's enterprises are split by province: Gansu's in industry colours, the neighbouring
 // provinces' cross-border partners in their own grey layer, each once, none lost.
 TEST_F(Figures, NeighbouringProvincesEnterprisesAreTheirOwnLayer) {
-  const LoadedLayer* home = data_->find("enterprises");
-  const LoadedLayer* away = data_->find("neighbour_enterprises");
+  const atlas::LoadedLayer* home = data_->find("enterprises");
+  const atlas::LoadedLayer* away = data_->find("neighbour_enterprises");
   ASSERT_NE(home, nullptr);
   ASSERT_NE(away, nullptr);
-  const auto field = [](const LoadedLayer& l) { return *l.source.schema().indexOf("province_code"); };
+  const auto field = [](const atlas::LoadedLayer& l) { return *l.source.schema().indexOf("province_code"); };
   for (const auto& f : home->source.features()) EXPECT_EQ(core::toString(f.values[field(*home)]), "");
   for (const auto& f : away->source.features()) EXPECT_NE(core::toString(f.values[field(*away)]), "");
   EXPECT_GT(away->source.size(), 0U);
@@ -224,7 +225,7 @@ double meanDifference(const QImage& a, const QImage& b) {
 TEST_F(Figures, PresetsMatchReferenceImages) {
   const bool update =
       std::getenv("CIRCATLAS_UPDATE_REFERENCE") && std::string(std::getenv("CIRCATLAS_UPDATE_REFERENCE")) == "1";
-  for (const auto& name : builtinPresetNames(core::DataPaths::fromEnvironment())) {
+  for (const auto& name : definitions::builtinPresetNames(core::DataPaths::fromEnvironment())) {
     for (const char* region : {"province", "620300"}) {
       SCOPED_TRACE(name + " " + region);
       const std::string file = name + "_" + region + ".png";

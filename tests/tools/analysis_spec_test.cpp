@@ -258,8 +258,8 @@ TEST(AnalysisSpec, EveryResultHasItsDeclaredFieldsAndTheFieldsItsStyleReads) {
       for (const auto& declared : fieldNames(result))
         EXPECT_TRUE(fields.contains(declared)) << "declared field " << declared;
       if (result.style.empty()) continue;
-      const render::Style style = render::parseStyleFile(core::DataPaths::fromEnvironment().stylesDir() /
-                                                         (std::string(result.style) + ".json"));
+      const render::Style style = definitions::parseStyleFile(core::DataPaths::fromEnvironment().stylesDir() /
+                                                              (std::string(result.style) + ".json"));
       for (const auto& read : styleFields(style)) {
         EXPECT_TRUE(fields.contains(read)) << "style '" << result.style << "' reads field '" << read << "'";
       }
@@ -311,22 +311,22 @@ TEST(AnalysisSpec, EveryDeclaredStyleParses) {
   for (const auto& analysis : analyses()) {
     for (const auto& result : analysis.results) {
       if (result.style.empty()) continue;
-      EXPECT_NO_THROW((void)render::parseStyleFile(core::DataPaths::fromEnvironment().stylesDir() /
-                                                   (std::string(result.style) + ".json")))
+      EXPECT_NO_THROW((void)definitions::parseStyleFile(core::DataPaths::fromEnvironment().stylesDir() /
+                                                        (std::string(result.style) + ".json")))
           << result.id;
     }
   }
 }
 
 TEST(AnalysisSpec, FigurePresetsNameAtlasLayersOrDeclaredResults) {
-  const render::LayerSet atlas = render::loadBuiltinLayerSet(core::DataPaths::fromEnvironment());
+  const definitions::LayerSet atlas = definitions::loadBuiltinLayerSet(core::DataPaths::fromEnvironment());
   std::set<std::string> atlasIds;
   for (const auto& l : atlas.layers) atlasIds.insert(l.id);
   for (const auto& id : atlasIds) EXPECT_EQ(findResult(id), nullptr) << "atlas layer '" << id << "' shadows a result";
-  const std::vector<std::string> presets = render::builtinPresetNames(core::DataPaths::fromEnvironment());
+  const std::vector<std::string> presets = definitions::builtinPresetNames(core::DataPaths::fromEnvironment());
   ASSERT_FALSE(presets.empty());
   for (const auto& name : presets) {
-    const render::FigurePreset preset = render::loadBuiltinPreset(core::DataPaths::fromEnvironment(), name);
+    const definitions::FigurePreset preset = definitions::loadBuiltinPreset(core::DataPaths::fromEnvironment(), name);
     for (const auto& layer : preset.layers) {
       EXPECT_TRUE(atlasIds.contains(layer) || findResult(layer) != nullptr)
           << "preset '" << name << "' names '" << layer << "', neither an atlas layer nor a declared result";

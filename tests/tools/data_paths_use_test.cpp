@@ -48,11 +48,11 @@ TEST(DataPathsUse, FigurePresetsAndTheLayerSetComeFromTheGivenLayersFolder) {
   CopiedFolders copy;
   fs::copy_file(copy.paths.layers / "figures" / "overview.json", copy.paths.layers / "figures" / "copied.json");
   fs::remove(copy.paths.layers / "figures" / "network.json");
-  const auto names = render::builtinPresetNames(copy.paths);
+  const auto names = definitions::builtinPresetNames(copy.paths);
   EXPECT_NE(std::find(names.begin(), names.end(), "copied"), names.end());
   EXPECT_EQ(std::find(names.begin(), names.end(), "network"), names.end());
-  EXPECT_EQ(render::loadBuiltinPreset(copy.paths, "copied").name, "overview");
-  EXPECT_FALSE(render::loadBuiltinLayerSet(copy.paths).layers.empty());
+  EXPECT_EQ(definitions::loadBuiltinPreset(copy.paths, "copied").name, "overview");
+  EXPECT_FALSE(definitions::loadBuiltinLayerSet(copy.paths).layers.empty());
 }
 
 TEST(DataPathsUse, AMissingDataFolderIsReportedNotReplacedByTheShippedOne) {

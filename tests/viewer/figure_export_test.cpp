@@ -17,10 +17,10 @@
 namespace circatlas::viewer::testing {
 namespace {
 
-std::shared_ptr<const render::AtlasData> builtinAtlas() {
+std::shared_ptr<const atlas::AtlasData> builtinAtlas() {
   core::NullProgress quiet;
-  return std::make_shared<const render::AtlasData>(render::AtlasData::load(
-      render::loadBuiltinLayerSet(core::DataPaths::fromEnvironment()), core::DataPaths::fromEnvironment(), quiet));
+  return std::make_shared<const atlas::AtlasData>(atlas::AtlasData::load(
+      definitions::loadBuiltinLayerSet(core::DataPaths::fromEnvironment()), core::DataPaths::fromEnvironment(), quiet));
 }
 
 TEST(FigureExportDialog, ListsEveryPresetAndTheProvinceWithItsFourteenPrefectures) {

@@ -18,7 +18,7 @@ namespace {
 using ViewerStartup = ViewerTest;
 
 TEST_F(ViewerStartup, LoadsEveryLayerOfTheBuiltinAtlasInOrder) {
-  const auto set = render::loadBuiltinLayerSet(core::DataPaths::fromEnvironment());
+  const auto set = definitions::loadBuiltinLayerSet(core::DataPaths::fromEnvironment());
   const LayerStack& layers = window->layers();
   ASSERT_GE(layers.size(), set.layers.size());
   for (std::size_t i = 0; i < set.layers.size(); ++i) EXPECT_EQ(layers.at(i).id, set.layers[i].id);
