@@ -51,7 +51,7 @@ render::FigurePage viewFigurePage(ViewFigure figure) {
     for (std::size_t i = 0; i < credits.size(); ++i) joined += (i ? "; " : "") + credits[i];
     content->credits.push_back(joined);
   }
-  for (auto& line : render::standardFigureCredits(lang)) content->credits.push_back(std::move(line));
+  for (auto& line : definitions::standardFigureCredits(lang)) content->credits.push_back(std::move(line));
 
   render::FigurePage page;
   page.title = content->title;
