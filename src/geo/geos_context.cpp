@@ -43,7 +43,7 @@ GeomPtr makeSequenceGeometry(const core::Geometry& g, std::size_t pathIndex, boo
     closed.push_back(path.front());
     path = closed;
   }
-  GEOSCoordSequence* seq = GEOSCoordSeq_copyFromBuffer_r(h, &path.data()->x, path.size(), 0, 0);
+  GEOSCoordSequence* seq = GEOSCoordSeq_copyFromBuffer_r(h, &path.data()->x, static_cast<unsigned>(path.size()), 0, 0);
   if (!seq) throwGeosError("building a coordinate sequence");
   return checked(ring ? GEOSGeom_createLinearRing_r(h, seq) : GEOSGeom_createLineString_r(h, seq),
                  ring ? "building a ring" : "building a line");
