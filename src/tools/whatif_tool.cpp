@@ -132,7 +132,7 @@ Why whyChange(const PartnersResult& with, const core::Layer& materials, const st
   }
   if (quantified == 0) {
     return {n + " " + partner + "(s) within reach, none with a known " +
-                (input ? "quantity (inferred from their industry codes)" : "capacity"),
+                (input ? "quantity (nor one inferable from their industry codes)" : "capacity"),
             "运距内有 " + n + " 个" + partnerZh + "，但都没有已知的" +
                 (input ? "产生量（无法由行业代码推算）" : "处理能力")};
   }
