@@ -42,8 +42,9 @@ void runDistancesCommand(const DistancesOptions& o, const core::DataPaths& paths
     if (place != "enterprises" && place != "parks" && place != "seats") inputs.push_back({place, role, std::nullopt});
   }
   checkSchemaOption({o.out, o.overwrite, o.schema});
-  checkTargets({fileTarget(o.out, o.overwrite), fileTarget(o.routes, o.overwrite, "--routes")}, std::move(inputs),
-               paths);
+  checkTargets(
+      {fileTarget(o.out, o.overwrite), fileTarget(o.routes, o.overwrite, "--routes"), networkCacheTarget(o.network)},
+      std::move(inputs), paths);
   RegistryOnDemand registry(o.catalogue, paths);
   const auto origins = readPlaces(o.from, o.fromLayer, o.idField, registry, paths);
   const auto destinations = readPlaces(o.to, o.toLayer, o.idField, registry, paths);
@@ -53,7 +54,8 @@ void runDistancesCommand(const DistancesOptions& o, const core::DataPaths& paths
   const tools::RoadNetwork network = loadNetwork(o.network, paths, std::cout);
   printNetworkReport(network, std::cout);
   ProgressBar bar;
-  const analysis::network::Router router(network.graph(), options, &bar);
+  analysis::network::Router router(network.graph(), options, &bar);
+  useNetworkCache(o.network, o.overwrite, router, std::cout);
   const tools::DistancesResult r = tools::runDistances(network, router, origins, destinations, !o.routes.empty(), &bar);
   bar.finish();
   const ResultProvenance provenance{registry.loaded(), "circatlas distances", r.parameters};

@@ -5,14 +5,18 @@
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <filesystem>
+#include <utility>
 
 #include "cli/option_checks.h"
+#include "cli/output_policy.h"
 #include "cli/table_printer.h"
 #include "core/data_paths.h"
 #include "core/error.h"
 #include "core/units.h"
 #include "io/layer_reader.h"
+#include "tools/network_cache.h"
 
 namespace circatlas::cli {
 namespace {
@@ -48,6 +52,10 @@ void addNetworkOptions(CLI::App& cmd, NetworkSource& s) {
       ->check(CLI::IsMember({"time", "length", "cost"}))
       ->capture_default_str();
   finiteRange(cmd.add_option("--detour", s.detour, tools::helpText(spec::detour)), 1.0, 10.0)->capture_default_str();
+  nonEmptyPath(cmd.add_option(
+      "--network-cache", s.cache,
+      "Keep the preprocessed network (its contraction hierarchy) in this file: read when it fits the network and "
+      "--metric, else built and written there (a file that does not fit is replaced only with --overwrite)"));
   cmd.add_option("--snap", s.snap,
                  std::string(spec::snap.help) + " (default: " + tools::defaultText(spec::builtinSnap) +
                      " on the schematic built-in network, " + tools::defaultText(spec::snap) + " on a road layer)");
@@ -95,6 +103,41 @@ tools::RoadNetwork loadNetwork(const NetworkSource& s, const core::DataPaths& pa
     e.setFile(path);
     throw;
   }
+}
+
+io::OutputTarget networkCacheTarget(const NetworkSource& s) {
+  return fileTarget(s.cache, /*overwrite=*/true, "--network-cache");
+}
+
+void useNetworkCache(const NetworkSource& s, bool overwrite, net::Router& router, std::ostream& log) {
+  if (s.cache.empty()) return;
+  const net::RoadGraph& graph = router.graph();
+  const net::Metric metric = router.options().metric;
+  if (std::filesystem::exists(s.cache)) {
+    tools::CacheRead cache = tools::readNetworkCache(s.cache, graph, metric);
+    if (cache.hierarchy) {
+      log << "Network cache: " << s.cache << " read (" << std::to_string(cache.hierarchy->shortcutCount())
+          << " shortcuts; no contraction needed)\n";
+      router.useHierarchy(std::move(*cache.hierarchy));
+      return;
+    }
+    if (!overwrite) {
+      throw core::ParameterError(s.cache + ": " + cache.why +
+                                 "; pass --overwrite to build it again there, or name "
+                                 "another --network-cache");
+    }
+    log << "Network cache: " << s.cache << " is " << cache.why << "; building it again (--overwrite)\n";
+  }
+  const auto started = std::chrono::steady_clock::now();
+  const net::ContractionHierarchy& ch = router.hierarchy();
+  if (ch.empty()) return;  // cancelled: nothing is written
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const std::uint64_t bytes = tools::writeNetworkCache(ch, s.cache);
+  log << "Network cache: contracted in " << formatFixed(seconds, 1) << " s (" << std::to_string(ch.shortcutCount())
+      << " shortcuts), written to " << s.cache << " ("
+      << (bytes < 1048576 ? formatFixed(static_cast<double>(bytes) / 1024.0, 1) + " KiB"
+                          : formatFixed(static_cast<double>(bytes) / 1048576.0, 1) + " MiB")
+      << ")\n";
 }
 
 void printNetworkReport(const tools::RoadNetwork& network, std::ostream& out) {

@@ -8,6 +8,7 @@
 #include "analysis/network/router.h"
 #include "core/data_paths.h"
 #include "core/progress.h"
+#include "io/output_target.h"
 #include "tools/analysis_specs.h"
 #include "tools/network_tool.h"
 
@@ -31,6 +32,8 @@ struct NetworkSource {
   /// (its lines are straight between seats, so a place by the real road can be tens of km from them),
   /// 5 km on a real road layer.
   std::string snap;
+  /// --network-cache: the file the contraction hierarchy is kept in between runs (empty: none).
+  std::string cache;
 };
 
 void addNetworkOptions(CLI::App& cmd, NetworkSource& source);
@@ -41,6 +44,17 @@ void addNetworkOptions(CLI::App& cmd, NetworkSource& source);
 
 /// The router options the source's flags ask for (core::ParameterError for bad values).
 [[nodiscard]] analysis::network::RouterOptions routerOptions(const NetworkSource& source);
+
+/// The --network-cache target for the output policy: a file that may exist (it is read when it fits, and
+/// replaced only with --overwrite when it does not; see useNetworkCache), never an input or another output.
+[[nodiscard]] io::OutputTarget networkCacheTarget(const NetworkSource& source);
+
+/// --network-cache: when the file exists and fits the network and metric, the router routes through the hierarchy
+/// read from it; otherwise the hierarchy is built now (reporting to the router's progress) and written there
+/// atomically. A file that does not fit (another network or metric, another format, damaged, not a cache) is
+/// replaced only with `overwrite`: core::ParameterError naming it and why otherwise, before any contraction.
+/// Says what it did on `log`. Nothing when no cache was asked for.
+void useNetworkCache(const NetworkSource& source, bool overwrite, analysis::network::Router& router, std::ostream& log);
 
 /// "12 nodes, 20 edges, 2 connected parts; 97.3 % of the length in the largest …" plus the smaller parts.
 void printNetworkReport(const tools::RoadNetwork& network, std::ostream& out);

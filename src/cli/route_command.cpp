@@ -31,14 +31,16 @@ void runRouteCommand(const RouteOptions& o, const core::DataPaths& paths) {
   const auto options = routerOptions(o.network);
   if (!o.out.empty()) (void)io::driverForPath(o.out);
   checkSchemaOption({o.out, o.overwrite, o.schema});
-  checkTargets({fileTarget(o.out, o.overwrite)}, networkInputs(o.network, o.catalogue), paths);
+  checkTargets({fileTarget(o.out, o.overwrite), networkCacheTarget(o.network)}, networkInputs(o.network, o.catalogue),
+               paths);
   RegistryOnDemand registry(o.catalogue, paths);
   const tools::Place from = resolvePlace(o.from, registry, paths);
   const tools::Place to = resolvePlace(o.to, registry, paths);
   ProgressBar bar;
   const tools::RoadNetwork network = loadNetwork(o.network, paths, std::cout);
   printNetworkReport(network, std::cout);
-  const analysis::network::Router router(network.graph(), options, &bar);
+  analysis::network::Router router(network.graph(), options, &bar);
+  useNetworkCache(o.network, o.overwrite, router, std::cout);
   bar.finish();
   const tools::RouteOutcome r = tools::runRoute(network, router, from, to);
   const auto& t = r.figures.totals;

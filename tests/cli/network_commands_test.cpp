@@ -88,6 +88,81 @@ TEST(DistancesCommand, UnreachablePairIsFlaggedAndFallsBack) {
   EXPECT_NE(table.find("fallback: unreachable"), std::string::npos) << table;
 }
 
+// --network-cache: the first run contracts and writes the file, the next reads it and answers the same; a cache of
+// another metric, or a file that is no cache, is replaced only with --overwrite; the cache is never an input.
+TEST(NetworkCache, DistancesWriteTheCacheOnceAndReadItAfter) {
+  test::TempDir dir;
+  const auto cache = (dir / "trunk.cache").string();
+  const std::string base = exe() + " distances --from parks --to seats --network-cache '" + cache + "' --out '";
+  auto r = test::runCommand(base + (dir / "m1.csv").string() + "'");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("written to " + cache), std::string::npos) << r.output;
+  ASSERT_TRUE(std::filesystem::exists(cache));
+  const std::string written = readText(cache);
+
+  r = test::runCommand(base + (dir / "m2.csv").string() + "'");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find(cache + " read"), std::string::npos) << r.output;
+  EXPECT_EQ(readText(dir / "m1.csv"), readText(dir / "m2.csv"));
+  EXPECT_EQ(readText(cache), written);
+
+  // Another metric: refused before any work, naming the file and why; the cache is left as it was.
+  r = test::runCommand(base + (dir / "m3.csv").string() + "' --metric length");
+  EXPECT_EQ(r.exitCode, 2) << r.output;
+  EXPECT_NE(r.output.find(cache + ": a network cache for routes by time, not by length; pass --overwrite"),
+            std::string::npos)
+      << r.output;
+  EXPECT_FALSE(std::filesystem::exists(dir / "m3.csv"));
+  EXPECT_EQ(readText(cache), written);
+  r = test::runCommand(base + (dir / "m3.csv").string() + "' --metric length --overwrite");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("building it again (--overwrite)"), std::string::npos) << r.output;
+  EXPECT_NE(readText(cache), written);
+  r = test::runCommand(base + (dir / "m4.csv").string() + "' --metric length");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find(cache + " read"), std::string::npos) << r.output;
+}
+
+TEST(NetworkCache, AFileThatIsNoCacheOrAnInputIsNeverWritten) {
+  test::TempDir dir;
+  const auto table = test::writeFile(dir / "table.csv", "id,name\n1,a\n");
+  auto r = test::runCommand(exe() + " distances --from parks --to seats --out '" + (dir / "m.csv").string() +
+                            "' --network-cache '" + table.string() + "'");
+  EXPECT_EQ(r.exitCode, 2) << r.output;
+  EXPECT_NE(r.output.find("table.csv: not a circatlas network cache; pass --overwrite"), std::string::npos) << r.output;
+  EXPECT_EQ(readText(table), "id,name\n1,a\n");
+
+  // The network file itself, or the --out file, as the cache: refused before anything is read.
+  const auto roads = test::writeFile(dir / "roads.geojson", R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"class":"trunk"},"geometry":{"type":"LineString","coordinates":[[103.0,36.0],[103.1,36.0]]}}]})");
+  const std::string before = readText(roads);
+  r = test::runCommand(exe() + " route 103.0,36.0 103.1,36.0 --overwrite --network '" + roads.string() +
+                       "' --network-cache '" + roads.string() + "'");
+  EXPECT_NE(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("--network-cache"), std::string::npos) << r.output;
+  EXPECT_EQ(readText(roads), before);
+  r = test::runCommand(exe() + " distances --from parks --to seats --out '" + (dir / "same").string() +
+                       ".csv' --network-cache '" + (dir / "same").string() + ".csv'");
+  EXPECT_NE(r.exitCode, 0) << r.output;
+  EXPECT_FALSE(std::filesystem::exists(dir / "same.csv"));
+}
+
+TEST(NetworkCache, RouteReadsTheCacheDistancesWrote) {
+  test::TempDir dir;
+  const auto cache = (dir / "trunk.cache").string();
+  ASSERT_EQ(test::runCommand(exe() + " distances --from seats --to seats --out '" + (dir / "m.csv").string() +
+                             "' --network-cache '" + cache + "'")
+                .exitCode,
+            0);
+  const auto cached = test::runCommand(exe() + " route Lanzhou 酒泉 --network-cache '" + cache + "'");
+  ASSERT_EQ(cached.exitCode, 0) << cached.output;
+  EXPECT_NE(cached.output.find(cache + " read"), std::string::npos) << cached.output;
+  const auto plain = test::runCommand(exe() + " route Lanzhou 酒泉");
+  ASSERT_EQ(plain.exitCode, 0) << plain.output;
+  const auto figures = [](const std::string& out) { return out.substr(out.find("  distance ")); };
+  EXPECT_EQ(figures(cached.output), figures(plain.output));
+}
+
 TEST(DistancesCommand, PointLayerAsNetworkIsBadInput) {
   test::TempDir dir;
   const auto places = test::writeFile(dir / "p.geojson", R"({"type":"FeatureCollection","features":[

@@ -85,6 +85,30 @@ class ContractionHierarchy {
   /// Appends the graph arcs a hierarchy arc stands for, in travel order.
   void unpack(const ChArc& arc, std::vector<ArcId>& out) const;
 
+  /// Contraction order of every node (see rank), and the offsets of each node's arcs (nodeCount + 1 each).
+  [[nodiscard]] std::span<const std::uint32_t> ranks() const noexcept { return rank_; }
+  [[nodiscard]] std::span<const std::uint32_t> forwardOffsets() const noexcept { return forwardBegin_; }
+  [[nodiscard]] std::span<const std::uint32_t> backwardOffsets() const noexcept { return backwardBegin_; }
+
+  /// The arrays of a hierarchy, as build() lays them out, to be kept in a file and read back
+  /// (tools/network_cache.h).
+  struct Data {
+    std::uint32_t coreBegin = 0;  ///< rank of the first core node (nodeCount when there is no core)
+    std::uint64_t shortcuts = 0;
+    std::vector<std::uint32_t> rank;
+    std::vector<std::uint32_t> forwardBegin;
+    std::vector<ChArc> forward;
+    std::vector<std::uint32_t> backwardBegin;
+    std::vector<ChArc> backward;
+  };
+  /// A hierarchy of `graph` for `metric` from arrays made by build() and kept elsewhere. Checks that they
+  /// fit together and fit the graph before any search can use them, so damaged or foreign arrays are
+  /// refused instead of searched: core::InputError saying the first thing that does not fit (sizes, a rank
+  /// order that is not a permutation, an arc to a node that does not exist or does not rank higher, an
+  /// original arc the graph does not have or with other totals, a shortcut whose halves do not meet below
+  /// both its ends). Linear in the arrays' size.
+  [[nodiscard]] static ContractionHierarchy fromData(const RoadGraph& graph, Metric metric, Data&& data);
+
  private:
   explicit ContractionHierarchy(const RoadGraph& graph, Metric metric) : graph_(&graph), metric_(metric) {}
   friend class Contractor;

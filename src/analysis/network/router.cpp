@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <utility>
 
 #include "analysis/network/ch_query.h"
 #include "analysis/network/dijkstra.h"
@@ -96,6 +97,16 @@ const ContractionHierarchy& Router::hierarchy() const {
 }
 
 bool Router::hasHierarchy() const { return ready_.load(std::memory_order_acquire) != nullptr; }
+
+void Router::useHierarchy(ContractionHierarchy hierarchy) {
+  if (&hierarchy.graph() != graph_ || hierarchy.metric() != options_.metric || hierarchy.empty()) {
+    throw core::ParameterError("a contraction hierarchy of another road graph or metric cannot route this one");
+  }
+  const std::lock_guard lock(building_);
+  if (hierarchy_) throw core::ParameterError("the router already has its contraction hierarchy");
+  hierarchy_ = std::make_unique<ContractionHierarchy>(std::move(hierarchy));
+  ready_.store(hierarchy_.get(), std::memory_order_release);
+}
 
 Totals Router::straightLine(core::XY a, core::XY b) const {
   const double meters = std::hypot(b.x - a.x, b.y - a.y) * options_.detourFactor;

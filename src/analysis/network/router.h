@@ -98,13 +98,18 @@ class Router {
   Router(const RoadGraph& graph, const RouterOptions& options, core::Progress* progress = nullptr);
 
   [[nodiscard]] const RouterOptions& options() const noexcept { return options_; }
+  [[nodiscard]] const RoadGraph& graph() const noexcept { return *graph_; }
   /// Whether a matrix of this shape runs plain Dijkstra searches (true) or the hierarchy (false): see
   /// RouterOptions::fewEndpoints and contractionCostFactor. Always false once the hierarchy exists.
   [[nodiscard]] bool usesPlainSearches(std::size_t sources, std::size_t targets) const;
   /// The contraction hierarchy, built now if it was not yet.
   [[nodiscard]] const ContractionHierarchy& hierarchy() const;
-  /// Whether the hierarchy has been built (by a large matrix or hierarchy()).
+  /// Whether the hierarchy has been built (by a large matrix or hierarchy()) or given (useHierarchy).
   [[nodiscard]] bool hasHierarchy() const;
+  /// Routes through a hierarchy made before (read back from a --network-cache file) from now on, for every
+  /// matrix and route. It must be of this router's graph object and metric, and none may exist yet:
+  /// core::ParameterError otherwise.
+  void useHierarchy(ContractionHierarchy hierarchy);
 
   /// Every pair of sources × targets.
   [[nodiscard]] RouteMatrix matrix(std::span<const core::XY> sources, std::span<const core::XY> targets) const;
