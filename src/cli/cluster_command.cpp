@@ -29,6 +29,7 @@ struct ClusterOptions {
   tools::ClusterParams params;
   std::string eps = tools::defaultText(tools::spec::cluster::eps);
   bool kDistance = false;
+  std::string members = "points";
   std::string out;
   bool overwrite = false;
   std::string schema;
@@ -60,6 +61,9 @@ void runClusterCommand(const ClusterOptions& options, const core::DataPaths& pat
   const UsedBoundaries used = loadBoundaries(options.boundaries, registry, paths);
   const core::Layer& counties = used.boundaries.units;
   params.kDistance = options.kDistance;
+  params.members = options.members == "table"  ? tools::MembersForm::Table
+                   : options.members == "none" ? tools::MembersForm::None
+                                               : tools::MembersForm::Points;
   ProgressBar progress;
   const tools::ClusterResult r =
       tools::runCluster(enterprises, registry.flows, counties, &registry.parks, params, &progress);
@@ -76,19 +80,15 @@ void runClusterCommand(const ClusterOptions& options, const core::DataPaths& pat
                   core::toString(h.value(i, "parks"))});
   }
   table.print(std::cout);
-  std::size_t noise = 0;
-  std::size_t unlocated = 0;
-  for (std::size_t i = 0; i < r.members.size(); ++i) {
-    const std::string role = core::toString(r.members.value(i, "role"));
-    noise += role == "noise";
-    unlocated += role == "unlocated";
-  }
-  std::cout << h.size() << " cluster(s), " << noise << " of " << r.members.size() - unlocated
+  const std::size_t noise = r.noise;
+  const std::size_t unlocated = r.unlocated;
+  std::cout << h.size() << " cluster(s), " << noise << " of " << enterprises.size() - unlocated
             << (unlocated > 0 ? " located" : "") << " enterprises are noise"
             << (unlocated > 0 ? ", " + std::to_string(unlocated) + " without a location are in none" : std::string())
             << " (" << r.parameters << ")\n";
   if (!options.out.empty()) {
-    const core::Layer* out[] = {&r.members, &r.convexHulls, &r.concaveHulls};
+    std::vector<const core::Layer*> out{&r.convexHulls, &r.concaveHulls};
+    if (params.members != tools::MembersForm::None) out.insert(out.begin(), &r.members);
     writeResults(out, {options.out, options.overwrite, options.schema}, {&registry, "circatlas cluster", r.parameters},
                  paths);
     std::cout << "Wrote " << options.out << '\n';
@@ -111,6 +111,12 @@ void addClusterCommand(CLI::App& app, Action& action, const core::DataPaths& pat
   cmd->add_flag("--k-distance", options->kDistance, "Print the k-distance distribution to help choose eps");
   nonEmptyPath(cmd->add_option("--out,-o", options->out,
                                "Write members and hulls to this GeoPackage (or PostGIS: PG:\"service=NAME\")"));
+  cmd->add_option("--members", options->members,
+                  "How --out holds the members: points (cluster_members: every enterprise with its point, fields, "
+                  "cluster_id and role), table (cluster_membership: id, cluster_id and role only, to join to the "
+                  "registry by id; much smaller and faster for large registries) or none (hulls only)")
+      ->check(CLI::IsMember({"points", "table", "none"}))
+      ->capture_default_str();
   addOverwriteFlag(*cmd, options->overwrite);
   addSchemaOption(*cmd, options->schema);
   addCatalogueOption(*cmd, options->catalogue);

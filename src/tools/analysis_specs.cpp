@@ -10,7 +10,7 @@ const std::vector<AnalysisSpec>& analyses() {
        {"企业聚类", "Enterprise clusters"},
        {{"enterprises"}, {"flows"}, {"counties"}, {"parks", true}},
        {s::cluster::eps, s::cluster::minPoints, s::cluster::dbscanStar, s::cluster::concaveRatio},
-       {s::cluster::members, s::cluster::convexHulls, s::cluster::concaveHulls},
+       {s::cluster::members, s::cluster::membership, s::cluster::convexHulls, s::cluster::concaveHulls},
        "clusters"},
       {"overlay",
        {"行政区叠加", "Administrative overlay"},

@@ -21,6 +21,8 @@ inline constexpr ParameterSpec concaveRatio{
     "concave-ratio", ParameterUnit::Factor, 0.3, {}, "GEOS concave hull ratio (1 = convex)", false};
 inline constexpr ResultSpec members{
     "cluster_members", {"聚类成员企业", "Cluster members"}, "enterprises", "cluster_id role"};
+inline constexpr ResultSpec membership{
+    "cluster_membership", {"聚类成员（属性表）", "Cluster membership (table)"}, "", "id cluster_id role"};
 inline constexpr ResultSpec convexHulls{"cluster_hulls",
                                         {"企业聚类（凸包）", "Enterprise clusters (convex hulls)"},
                                         "clusters",

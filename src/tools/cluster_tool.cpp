@@ -96,30 +96,52 @@ ProjectedMembers projectMembers(const core::Layer& enterprises) {
   return m;
 }
 
-// Stage 2: the input plus cluster_id (null for noise) and role (core, border, noise, unlocated).
+// Stage 2: cluster_id (null for noise) and role (core, border, noise, unlocated) of every input row, with the
+// input's features (Points) or its id (Table).
 core::Layer membersLayer(const core::Layer& enterprises, const std::vector<std::size_t>& rows,
-                         const analysis::cluster::DbscanResult& labels) {
-  core::Schema schema = enterprises.schema();
-  schema.add({"cluster_id", core::FieldType::Integer});
-  schema.add({"role", core::FieldType::String});
-  core::Layer members("cluster_members", enterprises.crs(), enterprises.geometryType(), std::move(schema));
+                         const analysis::cluster::DbscanResult& labels, MembersForm form, ClusterResult& counts) {
   std::vector<std::optional<std::size_t>> clusterOfRow(enterprises.size());
   for (std::size_t k = 0; k < rows.size(); ++k) {
     if (const auto c = labels.clusterOf(k)) clusterOfRow[rows[k]] = static_cast<std::size_t>(c->value());
   }
   // A row without a location (a registry row the reader could not place) is kept, in no cluster
   // and not noise either: it was never clustered.
-  std::vector<std::string> roleOfRow(enterprises.size(), "unlocated");
+  std::vector<std::string_view> roleOfRow(enterprises.size(), "unlocated");
   for (std::size_t k = 0; k < rows.size(); ++k) roleOfRow[rows[k]] = roleName(labels.roleOf(k));
+  counts.unlocated = enterprises.size() - rows.size();
+  counts.noise = static_cast<std::size_t>(std::count(roleOfRow.begin(), roleOfRow.end(), std::string_view("noise")));
+  const auto clusterValue = [&](std::size_t i) {
+    return clusterOfRow[i] ? core::Value(static_cast<std::int64_t>(*clusterOfRow[i])) : core::Value();
+  };
+
+  if (form == MembersForm::None) {
+    return core::Layer(std::string(spec::cluster::members.id), enterprises.crs(), enterprises.geometryType(),
+                       core::Schema());
+  }
+  if (form == MembersForm::Table) {
+    // The registry's own id (its type as the registry has it), else the feature id.
+    const auto idField = enterprises.schema().indexOf("id");
+    const core::FieldType idType = idField ? enterprises.schema().fields()[*idField].type : core::FieldType::Integer;
+    core::Layer table(
+        std::string(spec::cluster::membership.id), "", core::GeometryType::None,
+        core::Schema({{"id", idType}, {"cluster_id", core::FieldType::Integer}, {"role", core::FieldType::String}}));
+    table.reserve(enterprises.size());
+    for (std::size_t i = 0; i < enterprises.size(); ++i) {
+      const core::Feature& f = enterprises[i];
+      core::Value id = idField ? f.values[*idField] : core::Value(f.id.value());
+      table.add({f.id, core::Geometry(), {std::move(id), clusterValue(i), std::string(roleOfRow[i])}});
+    }
+    return table;
+  }
+  core::Schema schema = enterprises.schema();
+  schema.add({"cluster_id", core::FieldType::Integer});
+  schema.add({"role", core::FieldType::String});
+  core::Layer members(std::string(spec::cluster::members.id), enterprises.crs(), enterprises.geometryType(),
+                      std::move(schema));
   for (std::size_t i = 0; i < enterprises.size(); ++i) {
     core::Feature f = enterprises[i];
-    // Two statements, not a conditional expression: GCC 12 then warns of a maybe-uninitialized string.
-    if (clusterOfRow[i]) {
-      f.values.emplace_back(static_cast<std::int64_t>(*clusterOfRow[i]));
-    } else {
-      f.values.emplace_back();
-    }
-    f.values.emplace_back(roleOfRow[i]);
+    f.values.push_back(clusterValue(i));
+    f.values.emplace_back(std::string(roleOfRow[i]));
     members.add(std::move(f));
   }
   return members;
@@ -269,9 +291,10 @@ ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flow
   core::ProgressSpan clustering(progress, 0.1, params.kDistance ? 0.22 : 0.3);
   const auto labels = analysis::cluster::dbscan(m.xy, {params.epsMeters, params.minPoints, params.borderPointsAsNoise},
                                                 progress ? &clustering : nullptr);
-  ClusterResult r{membersLayer(enterprises, m.points.rows, labels),
+  ClusterResult r{core::Layer("x", "", core::GeometryType::None, core::Schema()),
                   core::Layer("x", "", core::GeometryType::None, core::Schema()),
                   core::Layer("x", "", core::GeometryType::None, core::Schema()), "", std::nullopt};
+  r.members = membersLayer(enterprises, m.points.rows, labels, params.members, r);
   if (params.kDistance) {
     core::ProgressSpan kDistances(progress, 0.22, 0.3);
     r.kDistance = analysis::cluster::kDistanceReport(m.xy, params.minPoints, progress ? &kDistances : nullptr);

@@ -1,6 +1,8 @@
 // ClusterTool: DBSCAN on enterprise points in the analysis CRS, with cluster hulls and profiles.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -11,23 +13,35 @@
 
 namespace circatlas::tools {
 
+/// What the members result holds; the hulls and profiles are the same for each.
+enum class MembersForm : std::uint8_t {
+  Points,  ///< cluster_members: every input feature, geometry and fields, plus cluster_id and role
+  Table,   ///< cluster_membership: an attribute table of the input's id, cluster_id and role, to join to the
+           ///< registry by id (no copy of the points: a fraction of the size and time for large registries)
+  None,    ///< no members layer (an empty one)
+};
+
 struct ClusterParams {
   double epsMeters = spec::cluster::eps.number;                       ///< neighbourhood radius in metres (analysis CRS)
   int minPoints = static_cast<int>(spec::cluster::minPoints.number);  ///< counts the point itself
   bool borderPointsAsNoise = spec::cluster::dbscanStar.number == 1;   ///< DBSCAN*
   double concaveRatio = spec::cluster::concaveRatio.number;           ///< GEOS concave hull ratio (1 = convex)
   bool kDistance = false;  ///< also report the k-distance distribution (on the same projected points)
+  MembersForm members = MembersForm::Points;
 };
 
 struct ClusterResult {
-  core::Layer members;       ///< the input points + cluster_id (null for noise) and role (core/border/noise;
-                             ///< "unlocated" for a feature without a point, which is never clustered)
+  /// As params.members asks: the input points + cluster_id (null for noise) and role (core/border/noise;
+  /// "unlocated" for a feature without a point, which is never clustered); or the same as a table by id; or empty.
+  core::Layer members;
   core::Layer convexHulls;   ///< one polygon per cluster with its profile (see runCluster)
   core::Layer concaveHulls;  ///< the same profile on the concave hull (see runCluster for large clusters)
   std::string parameters;    ///< "eps_m=5000 min_points=5 …"
   /// With params.kDistance: each member's distance to its minPoints-th nearest member (itself
   /// included), summarised, to help choose eps.
   std::optional<analysis::cluster::KDistanceReport> kDistance;
+  std::size_t noise = 0;      ///< located input features in no cluster
+  std::size_t unlocated = 0;  ///< input features without a point
 };
 
 /// Points (any CRS PROJ knows; projected once to the analysis CRS, never clustered in degrees)

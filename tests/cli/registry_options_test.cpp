@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli/cli_test_support.h"
+#include "core/error.h"
 #include "core/layer.h"
 #include "io/layer_reader.h"
 #include "test_support.h"
@@ -74,6 +75,38 @@ TEST(RegistryOptions, AMappingFileReadsTheSheetAsTheFieldOptionsDo) {
       in(dir, "route 103.8,36.06 103.9,36.1 --registry reg.csv --mapping names.csv --out names.csv --overwrite");
   EXPECT_EQ(onto.exitCode, 4) << onto.output;
   EXPECT_OUTPUT_HAS(onto, "--out names.csv is the input names.csv (--mapping)");
+}
+
+// --members table: the sheet's rows as an attribute table (the ids the registry gave them, cluster and role) to
+// join back to the registry, no copy of the points; --members none: the hulls alone.
+TEST(RegistryOptions, MembersAsATableJoinToTheRegistryById) {
+  TempDir dir;
+  writeFile(dir / "reg.csv", kOddSheet);
+  writeFile(dir / "reg.mapping", "name=单位\nindustry_code=门类\nlon=坐标E\nlat=坐标N\n");
+  const std::string cluster = std::string(kCluster) + " --mapping reg.mapping";
+  ASSERT_EQ(in(dir, cluster + " --out points.gpkg").exitCode, 0);
+  const auto r = in(dir, cluster + " --members table --out table.gpkg");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_OUTPUT_HAS(r, "1 cluster(s), 1 of 4 enterprises are noise");
+  const core::Layer points =
+      io::readLayer((dir / "points.gpkg").string(), {.layer = "cluster_members", .sql = std::nullopt});
+  const core::Layer table =
+      io::readLayer((dir / "table.gpkg").string(), {.layer = "cluster_membership", .sql = std::nullopt});
+  EXPECT_EQ(table.geometryType(), core::GeometryType::None);
+  EXPECT_EQ(table.schema().fields().size(), 3u);
+  ASSERT_EQ(table.size(), points.size());
+  for (std::size_t i = 0; i < table.size(); ++i) {
+    EXPECT_EQ(core::toString(table.value(i, "id")), core::toString(points.value(i, "id")));
+    EXPECT_EQ(core::toString(table.value(i, "cluster_id")), core::toString(points.value(i, "cluster_id")));
+    EXPECT_EQ(core::toString(table.value(i, "role")), core::toString(points.value(i, "role")));
+  }
+  EXPECT_THROW((void)io::readLayer((dir / "table.gpkg").string(), {.layer = "cluster_members", .sql = std::nullopt}),
+               core::Error);
+
+  ASSERT_EQ(in(dir, cluster + " --members none --out hulls.gpkg").exitCode, 0);
+  EXPECT_THROW((void)io::readLayer((dir / "hulls.gpkg").string(), {.layer = "cluster_members", .sql = std::nullopt}),
+               core::Error);
+  EXPECT_EQ(io::readLayer((dir / "hulls.gpkg").string(), {.layer = "cluster_hulls", .sql = std::nullopt}).size(), 1u);
 }
 
 TEST(RegistryOptions, AColumnTheSheetLacksNamesTheFileAndTheColumn) {

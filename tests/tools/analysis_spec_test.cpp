@@ -187,6 +187,8 @@ std::map<std::string, core::Layer> runEveryTool() {
   put(spec::cluster::members, c.members);
   put(spec::cluster::convexHulls, c.convexHulls);
   put(spec::cluster::concaveHulls, c.concaveHulls);
+  cluster.members = MembersForm::Table;
+  put(spec::cluster::membership, runCluster(e, f, counties, &p, cluster).members);
 
   const OverlayResult o = runOverlay({counties, prefectures, e, f, &p, &j, &bases});
   put(spec::overlay::enterprises, o.enterprises);

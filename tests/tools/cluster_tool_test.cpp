@@ -73,6 +73,44 @@ TEST(ClusterTool, TwoGroupsAndANoisePointWithProfiles) {
   EXPECT_TRUE(core::isNull(r.members.value(8, "cluster_id")));
 }
 
+// --members table: one row per input feature, its id beside the cluster and role the points form gives it; none: no
+// rows. Hulls, profiles and counts are the same in every form.
+TEST(ClusterTool, TheMembersAsATableOrNoneGiveTheSameClusters) {
+  const core::Layer enterprises = plants();
+  const core::Layer flowTable = flows();
+  const core::Layer county = oneCounty();
+  ClusterParams params;
+  params.epsMeters = 2000.0;
+  params.minPoints = 3;
+  const ClusterResult points = runCluster(enterprises, flowTable, county, nullptr, params);
+  params.members = MembersForm::Table;
+  const ClusterResult table = runCluster(enterprises, flowTable, county, nullptr, params);
+  params.members = MembersForm::None;
+  const ClusterResult none = runCluster(enterprises, flowTable, county, nullptr, params);
+
+  EXPECT_EQ(table.members.name(), "cluster_membership");
+  EXPECT_EQ(table.members.geometryType(), core::GeometryType::None);
+  ASSERT_EQ(table.members.schema().fields().size(), 3U);
+  ASSERT_EQ(table.members.size(), points.members.size());
+  for (std::size_t i = 0; i < points.members.size(); ++i) {
+    EXPECT_EQ(core::toString(table.members.value(i, "id")), core::toString(points.members.value(i, "id")));
+    EXPECT_EQ(core::toString(table.members.value(i, "cluster_id")),
+              core::toString(points.members.value(i, "cluster_id")));
+    EXPECT_EQ(core::toString(table.members.value(i, "role")), core::toString(points.members.value(i, "role")));
+  }
+  EXPECT_EQ(none.members.size(), 0U);
+  for (const ClusterResult* r : {&table, &none}) {
+    EXPECT_EQ(r->noise, points.noise);
+    EXPECT_EQ(r->unlocated, points.unlocated);
+    ASSERT_EQ(r->convexHulls.size(), points.convexHulls.size());
+    for (std::size_t c = 0; c < points.convexHulls.size(); ++c) {
+      EXPECT_EQ(core::toString(r->convexHulls.value(c, "members")),
+                core::toString(points.convexHulls.value(c, "members")));
+    }
+  }
+  EXPECT_EQ(points.noise, 1U);
+}
+
 TEST(ClusterTool, EpsIsInMetresNotDegrees) {
   // 1 km apart: clustered at eps 2 km, all noise at eps 500 m.
   EXPECT_EQ(runCluster(plants(), flows(), oneCounty(), nullptr, {500.0, 3, false, 0.3}).convexHulls.size(), 0U);
