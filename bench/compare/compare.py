@@ -33,7 +33,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ANALYSIS_CRS = ("+proj=lcc +lat_0=37.5 +lon_0=101 +lat_1=34.2 +lat_2=41.2 +x_0=0 +y_0=0 +datum=WGS84 "
                 "+units=m +no_defs +type=crs")
-EPS_METERS = 5000.0
+EPS_METERS = 5000.0  # the default of --eps-m
 MIN_POINTS = 5
 PG_BIN = "/usr/lib/postgresql/15/bin"
 
@@ -325,13 +325,17 @@ def dbscan_rows(args, table, pg):
         f.write(SKLEARN_SCRIPT)
     for n in [int(x) for x in args.enterprises.split(",")]:
         registry = make_registry(args.circatlas, args.work, n)
-        for with_output in (True, False):
+        # With --out as before (every member copied with its point), with the members as a table to join by id,
+        # and without output; scikit-learn saves its labels (one per point, the same information as the table).
+        for label, options, with_output in (("with --out", [], True), ("with --out --members table",
+                                             ["--members", "table"], True), ("no output", [], False)):
             out = os.path.join(args.work, "out_cluster.gpkg")
 
             def ours():
                 if os.path.exists(out):
                     os.remove(out)
-                cmd = [args.circatlas, "cluster", "--catalogue", registry, "--eps", "5km", "--min-points", str(MIN_POINTS)]
+                cmd = [args.circatlas, "cluster", "--catalogue", registry, "--eps", f"{args.eps_m:g}m",
+                       "--min-points", str(MIN_POINTS)] + options
                 return run(cmd + (["--out", out] if with_output else []))
 
             peer = None
@@ -339,12 +343,12 @@ def dbscan_rows(args, table, pg):
                 def peer():
                     return run([sys.executable, script, os.path.join(registry, "enterprises.csv"),
                                 os.path.join(args.work, "out_sklearn.csv") if with_output else "-", ANALYSIS_CRS,
-                                str(EPS_METERS), str(MIN_POINTS)])
+                                str(args.eps_m), str(MIN_POINTS)])
             a, b = interleave(args.runs, ours, peer)
-            note = ""
+            note = f"eps {args.eps_m:g} m"
             if b:
-                note = f"clusters: scikit-learn {b.stdout.strip()}"
-            table.add(f"DBSCAN {n:,}, {'with --out' if with_output else 'no output'}", a,
+                note += f"; clusters: scikit-learn {b.stdout.strip()}"
+            table.add(f"DBSCAN {n:,}, {label}", a,
                       "scikit-learn (read CSV, project, fit" + (", save)" if with_output else ")"), b, note)
 
 
@@ -402,6 +406,8 @@ def main():
     parser.add_argument("--enterprises", default="100000,1000000")
     parser.add_argument("--pairs", default="10,100,1000")
     parser.add_argument("--networks", default="grid,osm")
+    parser.add_argument("--eps-m", type=float, default=EPS_METERS,
+                        help="DBSCAN radius in metres (at 5 km the 1 M synthetic registry is one cluster)")
     parser.add_argument("--network-cache", action="store_true",
                         help="matrix rows also run with --network-cache: the first run and the later ones")
     args = parser.parse_args()
