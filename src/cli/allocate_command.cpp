@@ -45,13 +45,14 @@ void runAllocate(const AllocateOptions& options, const core::DataPaths& paths) {
   checkSchemaOption({options.out, options.overwrite, options.schema});
   std::vector<io::InputRef> inputs = networkInputs(options.network, options.catalogue);
   addBoundariesInput(inputs, options.boundaries);
-  checkTargets({layerFileTarget(options.out, options.overwrite, 5)}, inputs, paths);
+  checkTargets({layerFileTarget(options.out, options.overwrite, 5), networkCacheTarget(options.network)}, inputs,
+               paths);
   const catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
   printOrigin(registry);
   tools::PartnersParams params = options.params;
   params.topK = 1;  // the listing is not shown here; the allocation uses allocationTopK
   tools::applyCatalogueDefaults(params, registry, options.year, options.detour->count() > 0);
-  const auto road = loadPartnerNetwork(options.network, paths, params.detourFactor, std::cout);
+  const auto road = loadPartnerNetwork(options.network, paths, params.detourFactor, options.overwrite, std::cout);
   if (road) {
     params.network = road->router.get();
     params.networkLabel = road->label;

@@ -177,6 +177,9 @@ void addPartnerNetworkOptions(CLI::App& cmd, NetworkSource& s) {
       ->check(CLI::IsMember({"road", "rail", "both"}))
       ->capture_default_str();
   cmd.add_option("--join-tolerance", s.joinTolerance, "Network line ends this close join")->capture_default_str();
+  nonEmptyPath(cmd.add_option("--network-cache", s.cache,
+                              "Keep the --network's preprocessed form (its contraction hierarchy) in this file: read "
+                              "when it fits, else built and written there (replaced only with --overwrite)"));
   cmd.add_option("--snap", s.snap,
                  "Sites farther than this from every line fall back to the straight line (default: " +
                      tools::defaultText(tools::spec::network::builtinSnap) + " on the built-in network, " +
@@ -184,8 +187,11 @@ void addPartnerNetworkOptions(CLI::App& cmd, NetworkSource& s) {
 }
 
 std::unique_ptr<NetworkRouter> loadPartnerNetwork(const NetworkSource& s, const core::DataPaths& paths,
-                                                  double detourFactor, std::ostream& log) {
-  if (s.network.empty()) return nullptr;
+                                                  double detourFactor, bool overwrite, std::ostream& log) {
+  if (s.network.empty()) {
+    if (!s.cache.empty()) throw core::ParameterError("--network-cache keeps a --network's hierarchy: give --network");
+    return nullptr;
+  }
   net::RouterOptions options = routerOptions(s);
   options.metric = net::Metric::Length;
   options.detourFactor = detourFactor;
@@ -193,6 +199,7 @@ std::unique_ptr<NetworkRouter> loadPartnerNetwork(const NetworkSource& s, const 
   auto r = std::make_unique<NetworkRouter>(NetworkRouter{loadNetwork(s, paths, log), nullptr, ""});
   printNetworkReport(r->network, log);
   r->router = std::make_unique<net::Router>(r->network.graph(), options);
+  useNetworkCache(s, overwrite, *r->router, log);
   r->label = s.network == "builtin" ? "schematic trunk network" : std::filesystem::path(s.network).filename().string();
   return r;
 }

@@ -60,7 +60,7 @@ void useNetworkCache(const NetworkSource& source, bool overwrite, analysis::netw
 void printNetworkReport(const tools::RoadNetwork& network, std::ostream& out);
 
 /// For partners and allocate: --network (default: none, straight line × detour), --network-layer,
-/// --mode, --join-tolerance, --snap. No --metric (partners weigh road km) and no --detour (theirs).
+/// --mode, --join-tolerance, --network-cache, --snap. No --metric (partners weigh road km) and no --detour (theirs).
 void addPartnerNetworkOptions(CLI::App& cmd, NetworkSource& source);
 
 /// A network with its router, kept together (the router refers to the network's graph).
@@ -71,9 +71,11 @@ struct NetworkRouter {
 };
 
 /// The network and a length-minimising router with the given detour factor for fallbacks, when
-/// --network was given; null otherwise. Prints the network report to `log`.
+/// --network was given; null otherwise. Prints the network report to `log`. Reads or writes the
+/// --network-cache (useNetworkCache; `overwrite` as there); a cache without --network is a
+/// core::ParameterError.
 [[nodiscard]] std::unique_ptr<NetworkRouter> loadPartnerNetwork(const NetworkSource& source,
                                                                 const core::DataPaths& paths, double detourFactor,
-                                                                std::ostream& log);
+                                                                bool overwrite, std::ostream& log);
 
 }  // namespace circatlas::cli

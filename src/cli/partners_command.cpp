@@ -37,13 +37,13 @@ struct PartnersOptions {
 void runPartners(const PartnersOptions& options, const core::DataPaths& paths) {
   if (options.lang != "zh" && options.lang != "en") throw core::ParameterError("--lang must be zh or en");
   checkSchemaOption({options.out, options.overwrite, options.schema});
-  checkTargets({layerFileTarget(options.out, options.overwrite, 2)}, networkInputs(options.network, options.catalogue),
-               paths);
+  checkTargets({layerFileTarget(options.out, options.overwrite, 2), networkCacheTarget(options.network)},
+               networkInputs(options.network, options.catalogue), paths);
   const catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
   printOrigin(registry);
   tools::PartnersParams params = options.params;
   tools::applyCatalogueDefaults(params, registry, options.year, options.detour->count() > 0);
-  const auto road = loadPartnerNetwork(options.network, paths, params.detourFactor, std::cout);
+  const auto road = loadPartnerNetwork(options.network, paths, params.detourFactor, options.overwrite, std::cout);
   if (road) {
     params.network = road->router.get();
     params.networkLabel = road->label;

@@ -163,6 +163,28 @@ TEST(NetworkCache, RouteReadsTheCacheDistancesWrote) {
   EXPECT_EQ(figures(cached.output), figures(plain.output));
 }
 
+TEST(NetworkCache, PartnersKeepTheirNetworksHierarchyToo) {
+  test::TempDir dir;
+  const auto cache = (dir / "trunk.cache").string();
+  const std::string partners =
+      exe() + " partners --enterprise E002 --material FLY_ASH --lang en --network builtin --network-cache '" + cache +
+      "'";
+  const auto first = test::runCommand(partners);
+  ASSERT_EQ(first.exitCode, 0) << first.output;
+  EXPECT_NE(first.output.find("written to " + cache), std::string::npos) << first.output;
+  const auto second = test::runCommand(partners);
+  ASSERT_EQ(second.exitCode, 0) << second.output;
+  EXPECT_NE(second.output.find(cache + " read"), std::string::npos) << second.output;
+  // The ranked candidates are the same either way.
+  const auto table = [](const std::string& out) { return out.substr(out.find("Network cache:")).substr(1); };
+  EXPECT_EQ(table(first.output).substr(table(first.output).find('\n')),
+            table(second.output).substr(table(second.output).find('\n')));
+
+  const auto without = test::runCommand(exe() + " partners --enterprise E002 --network-cache '" + cache + "'");
+  EXPECT_EQ(without.exitCode, 2) << without.output;
+  EXPECT_NE(without.output.find("give --network"), std::string::npos) << without.output;
+}
+
 TEST(DistancesCommand, PointLayerAsNetworkIsBadInput) {
   test::TempDir dir;
   const auto places = test::writeFile(dir / "p.geojson", R"({"type":"FeatureCollection","features":[
