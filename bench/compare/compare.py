@@ -352,6 +352,15 @@ def dbscan_rows(args, table, pg):
                       "scikit-learn (read CSV, project, fit" + (", save)" if with_output else ")"), b, note)
 
 
+def ogr2ogr_enterprises(registry, out):
+    """The GDAL peer of reading and writing: ogr2ogr of a registry's enterprises.csv into a fresh GeoPackage."""
+    if os.path.exists(out):
+        os.remove(out)
+    return run(["ogr2ogr", "-f", "GPKG", out, os.path.join(registry, "enterprises.csv"),
+                "-oo", "X_POSSIBLE_NAMES=lon", "-oo", "Y_POSSIBLE_NAMES=lat", "-oo", "KEEP_GEOM_COLUMNS=NO",
+                "-a_srs", "EPSG:4326", "-nln", "enterprises"])
+
+
 def write_rows(args, table, pg):
     """GeoPackage writing: circatlas synth to a .gpkg minus nothing (whole command) vs ogr2ogr of the same CSV."""
     for n in [int(x) for x in args.enterprises.split(",")]:
@@ -365,11 +374,7 @@ def write_rows(args, table, pg):
             return run([args.circatlas, "synth", "-n", str(n), "--seed", "2026", "--out", out])
 
         def peer():
-            if os.path.exists(peer_out):
-                os.remove(peer_out)
-            return run(["ogr2ogr", "-f", "GPKG", peer_out, os.path.join(registry, "enterprises.csv"),
-                        "-oo", "X_POSSIBLE_NAMES=lon", "-oo", "Y_POSSIBLE_NAMES=lat", "-oo", "KEEP_GEOM_COLUMNS=NO",
-                        "-a_srs", "EPSG:4326", "-nln", "enterprises"])
+            return ogr2ogr_enterprises(registry, peer_out)
         a, b = interleave(args.runs, ours, peer)
         table.add(f"write {n:,} enterprises (+ flows) to GeoPackage", a, "ogr2ogr -f GPKG (enterprises only)", b,
                   "circatlas also generates the registry and writes its flows")
@@ -387,11 +392,7 @@ def read_rows(args, table, pg):
             return run([args.circatlas, "validate", registry])
 
         def peer():
-            if os.path.exists(peer_out):
-                os.remove(peer_out)
-            return run(["ogr2ogr", "-f", "GPKG", peer_out, os.path.join(registry, "enterprises.csv"),
-                        "-oo", "X_POSSIBLE_NAMES=lon", "-oo", "Y_POSSIBLE_NAMES=lat", "-oo", "KEEP_GEOM_COLUMNS=NO",
-                        "-a_srs", "EPSG:4326", "-nln", "enterprises"])
+            return ogr2ogr_enterprises(registry, peer_out)
         a, b = interleave(args.runs, ours, peer)
         table.add(f"read and validate {n:,} enterprises (+ flows)", a, "ogr2ogr -f GPKG (enterprises only)", b,
                   "circatlas also reads and checks the flows; ogr2ogr also writes")
