@@ -45,15 +45,24 @@ class Run:
 
 def run(cmd, env=None, stdout_path=None):
     """Runs a command to completion; returns wall seconds, CPU seconds and peak RSS of it and its children."""
+    # Output goes to files, not pipes: the command is waited for (os.wait4, for its CPU time and memory)
+    # before anything is read, and a pipe left unread blocks a command that prints more than it holds
+    # (a progress bar does).
     start = time.perf_counter()
-    out = open(stdout_path, "w") if stdout_path else subprocess.PIPE
-    proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env, text=True)
+    out = open(stdout_path, "w") if stdout_path else tempfile.TemporaryFile("w+")
+    err = tempfile.TemporaryFile("w+")
+    proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, text=True)
     _, status, usage = os.wait4(proc.pid, 0)
     seconds = time.perf_counter() - start
-    stdout = "" if stdout_path else proc.stdout.read()
-    stderr = proc.stderr.read()
-    if stdout_path:
-        out.close()
+    proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    stdout = ""
+    if not stdout_path:
+        out.seek(0)
+        stdout = out.read()
+    out.close()
+    err.seek(0)
+    stderr = err.read()
+    err.close()
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
         raise RuntimeError(f"{' '.join(cmd)} failed ({code}):\n{stderr[-2000:]}")
