@@ -61,9 +61,10 @@ void runClusterCommand(const ClusterOptions& options, const core::DataPaths& pat
   const UsedBoundaries used = loadBoundaries(options.boundaries, registry, paths);
   const core::Layer& counties = used.boundaries.units;
   params.kDistance = options.kDistance;
-  params.members = options.members == "table"  ? tools::MembersForm::Table
-                   : options.members == "none" ? tools::MembersForm::None
-                                               : tools::MembersForm::Points;
+  // Without --out the members are never written, so none are built (the counts printed come from the tool).
+  params.members = options.out.empty() || options.members == "none" ? tools::MembersForm::None
+                   : options.members == "table"                     ? tools::MembersForm::Table
+                                                                    : tools::MembersForm::Points;
   ProgressBar progress;
   const tools::ClusterResult r =
       tools::runCluster(enterprises, registry.flows, counties, &registry.parks, params, &progress);
