@@ -234,7 +234,8 @@ def matrix_rows(args, table, pg):
         graph_note = ""
         if pg:
             # Loading (not timed as part of the query): edges with the network's own node numbers and
-            # the travel time circatlas uses (geodesic length / class or given speed).
+            # the travel time circatlas uses (geodesic length / class or given speed). ogr2ogr types the
+            # columns from their content: an all-empty speed_kmh is text, a yes/no oneway boolean.
             start = time.perf_counter()
             subprocess.run(["ogr2ogr", "-f", "PostgreSQL", pg.pg_dsn(), network, "-nln", f"{kind}_roads",
                             "-lco", "GEOMETRY_NAME=geom", "-lco", "SPATIAL_INDEX=NONE", "-overwrite"], check=True)
@@ -242,12 +243,12 @@ def matrix_rows(args, table, pg):
                 CREATE TABLE {kind}_edges AS
                 SELECT fid AS id, u AS source, v AS target,
                        ST_Length(ST_Transform(geom, 4326)::geography) /
-                       (COALESCE(speed_kmh, CASE class WHEN 'motorway' THEN 80 WHEN 'trunk' THEN 60
+                       (COALESCE(NULLIF(speed_kmh::text, '')::double precision, CASE class WHEN 'motorway' THEN 80 WHEN 'trunk' THEN 60
                           WHEN 'primary' THEN 50 WHEN 'secondary' THEN 45 WHEN 'tertiary' THEN 40
                           WHEN 'unclassified' THEN 30 WHEN 'residential' THEN 20 END) / 3.6) AS cost
                   , oneway FROM {kind}_roads;
                 ALTER TABLE {kind}_edges ADD COLUMN reverse_cost double precision;
-                UPDATE {kind}_edges SET reverse_cost = CASE WHEN oneway = 'yes' THEN -1 ELSE cost END;
+                UPDATE {kind}_edges SET reverse_cost = CASE WHEN oneway::text IN ('yes', 'true', '1') THEN -1 ELSE cost END;
                 ANALYZE {kind}_edges;"""])
             graph_note = f"pgRouting load {time.perf_counter() - start:.0f} s not counted"
         for pairs in [int(p) for p in args.pairs.split(",")]:

@@ -81,8 +81,12 @@ Router::Router(const RoadGraph& graph, const RouterOptions& options, core::Progr
 bool Router::usesPlainSearches(std::size_t sources, std::size_t targets) const {
   if (hasHierarchy() || options_.fewEndpoints == 0) return false;
   const auto searches = static_cast<double>(std::min(sources, targets));
-  return searches < static_cast<double>(options_.fewEndpoints) ||
-         searches < options_.contractionCostFactor * std::sqrt(junctions_);
+  if (searches < static_cast<double>(options_.fewEndpoints)) return true;
+  // The contraction costs about factor × √J searches of the junction graph (J junctions); a search of
+  // this graph visits its N nodes, shape points included: N / J times the junction graph's.
+  const auto junctions = static_cast<double>(junctions_);
+  const auto nodes = static_cast<double>(std::max<std::size_t>(graph_->nodeCount(), 1));
+  return searches < options_.contractionCostFactor * std::sqrt(junctions) * (junctions / nodes);
 }
 
 const ContractionHierarchy& Router::hierarchy() const {

@@ -42,12 +42,17 @@ struct RouterOptions {
   /// 0: always the hierarchy (and contractionCostFactor is ignored).
   std::size_t fewEndpoints = 50;
   /// Past fewEndpoints, plain searches are still chosen while there are fewer of them (the smaller side)
-  /// than contracting is estimated to cost: this × √(number of junctions, nodes with more than two
-  /// neighbours) one-to-all searches. Degree-2 shape points cost the contraction almost nothing but
-  /// every search pays for them; on grid-like networks the contraction grows faster than the graph
-  /// (its last tenth, hundreds of neighbours per node, takes most of the time). Measured with
-  /// bench/network/contraction_probe on the anchor grids: 1,450 searches at 32 k nodes, 1,100–1,300 at
-  /// 128 k and 5,300 at 400 k, i.e. about 4–8 × √junctions. 0: fewEndpoints alone decides.
+  /// than contracting is estimated to cost: this × √J × J / N one-to-all searches, for J junctions
+  /// (nodes with more than two neighbours) among N nodes. Contracting costs about this × √J searches
+  /// of the junction graph: on grid-like networks it grows faster than the graph (its last tenth,
+  /// hundreds of neighbours per node, takes most of the time). Measured with
+  /// bench/network/contraction_probe on the anchor grids (N ≈ J): 1,450 searches at 32 k nodes,
+  /// 1,100–1,300 at 128 k and 5,300 at 400 k, i.e. about 4–8 × √J. Degree-2 shape points cost the
+  /// contraction almost nothing (chains are compressed first) but every plain search visits them,
+  /// hence J / N: on bench/compare's OSM-like network (1.65 M nodes, 163 k junctions) contracting
+  /// cost about 50 searches, and the estimate says 240 (without J / N it said 2,400, and a 1000 × 1000
+  /// matrix ran 1000 plain searches in 212 s instead of contracting and answering in 25 s).
+  /// 0: fewEndpoints alone decides.
   double contractionCostFactor = 6.0;
   ContractionOptions contraction;
 

@@ -215,8 +215,8 @@ RoadGraph gridWithShapePoints(std::uint32_t side, std::uint32_t shapePoints) {
   return builder.build();
 }
 
-// Plain searches while they cost less than contracting, estimated as 6 × √junctions searches: shape
-// points (degree 2) make every search longer but the contraction hardly so.
+// Plain searches while they cost less than contracting, estimated as 6 × √J × J / N searches (J
+// junctions, N nodes): shape points (degree 2) make every search longer but the contraction hardly so.
 TEST(Router, ContractsOnlyWhenThatCostsLessThanThePlainSearches) {
   RouterOptions options;
   const RoadGraph grid = gridWithShapePoints(60, 0);  // 3,596 junctions (the corners have two roads)
@@ -226,11 +226,13 @@ TEST(Router, ContractsOnlyWhenThatCostsLessThanThePlainSearches) {
   EXPECT_FALSE(onGrid.usesPlainSearches(360, 360));  // contracting is cheaper
   EXPECT_TRUE(onGrid.usesPlainSearches(5000, 359));  // the smaller side counts
 
-  const RoadGraph drawn = gridWithShapePoints(60, 3);  // the same junctions, four times the nodes
-  ASSERT_GT(drawn.nodeCount(), 4 * grid.nodeCount() - 4 * 60);
+  // The same junctions with three shape points on each of the 7,080 roads: 24,840 nodes, so every
+  // search costs about seven times more and contracting (almost) the same: 359.8 × 3596 / 24840 = 52.1.
+  const RoadGraph drawn = gridWithShapePoints(60, 3);
+  ASSERT_EQ(drawn.nodeCount(), 3600U + 3U * 7080U);
   const Router onDrawn(drawn, options);
-  EXPECT_TRUE(onDrawn.usesPlainSearches(359, 359));
-  EXPECT_FALSE(onDrawn.usesPlainSearches(360, 360));
+  EXPECT_TRUE(onDrawn.usesPlainSearches(52, 52));
+  EXPECT_FALSE(onDrawn.usesPlainSearches(53, 53));
 
   const RoadGraph road = gridWithShapePoints(2, 50);  // a ring of four roads: no junction at all
   const Router onRoad(road, options);
