@@ -15,6 +15,7 @@
 #include "cli/table_printer.h"
 #include "io/layer_writer.h"
 #include "tools/catalogue_inputs.h"
+#include "tools/flow_estimates.h"
 #include "tools/overlay_tool.h"
 
 namespace circatlas::cli {
@@ -44,8 +45,10 @@ void runOverlayCommand(const OverlayOptions& options, const core::DataPaths& pat
   const core::Layer& counties = used.boundaries.units;
   const core::Layer& prefectures = used.boundaries.parents;
   const core::Layer miningBases = catalogue::miningBaseAreas(registry.miningBases, registry.miningBaseMembers);
-  const core::Layer flows = tools::effectiveFlows(tools::catalogueInput(registry),
-                                                  tools::planningYear(registry, 0).first);  // declared and estimated
+  // Declared and estimated flows: the tonnes the summaries add up (inferred flows have no quantity).
+  const core::Layer flows =
+      tools::effectiveFlows(tools::catalogueInput(registry), tools::planningYear(registry, 0).first,
+                            tools::EstimateOptions{}.operatingDaysPerYear, true);
   ProgressBar progress;
   const tools::OverlayResult r = tools::runOverlay({counties, prefectures, registry.enterprises, flows, &registry.parks,
                                                     &registry.projects, &miningBases, &progress});

@@ -6,10 +6,8 @@
 #include <chrono>
 #include <cstdint>
 #include <exception>
-#include <map>
 #include <string_view>
 #include <system_error>
-#include <tuple>
 #include <vector>
 
 #include "catalogue/catalogue_layers.h"
@@ -257,43 +255,72 @@ void applyCatalogueDefaults(PartnersParams& params, const catalogue::Catalogue& 
   }
 }
 
-core::Layer effectiveFlows(const CatalogueInput& input, int year, double operatingDaysPerYear) {
+core::Layer effectiveFlows(const CatalogueInput& input, int year, double operatingDaysPerYear, bool quantifiedOnly) {
   // As the partner search: year 0 counts every facility that is not retired, mothballed or planned.
   std::vector<std::size_t> active;
   for (std::size_t i = 0; i < input.enterprises.size(); ++i) {
     if (activityOf(input.enterprises, i, year > 0 ? year : 99999) == Activity::Active) active.push_back(i);
   }
-  const auto flows =
-      facilityFlows(input.enterprises, active, input.flows, input.profiles, EstimateOptions{operatingDaysPerYear});
+  const auto flows = facilityFlows(input.enterprises, active, input.flows, input.profiles,
+                                   EstimateOptions{operatingDaysPerYear, quantifiedOnly});
   const core::Schema& schema = input.flows.schema();
   core::Layer out(input.flows.name(), input.flows.crs(), input.flows.geometryType(), schema);
   out.reserve(flows.size());
-  // Declared rows keep their own year; the row of each declared flow, by enterprise, material, direction.
-  std::map<std::tuple<std::string, std::string, bool>, std::size_t> declaredRow;
-  for (std::size_t i = 0; i < input.flows.size(); ++i) {
-    declaredRow.try_emplace(
-        {core::toString(input.flows.value(i, "enterprise_id")), core::toString(input.flows.value(i, "material_code")),
-         core::toString(input.flows.value(i, "direction")) == "output"},
-        i);
+  // What each column of the flows table is filled with, decided once.
+  enum class Column { EnterpriseId, Material, Direction, Quantity, Basis, Method, Source, Year, Other };
+  std::vector<Column> columns;
+  columns.reserve(schema.size());
+  for (std::size_t c = 0; c < schema.size(); ++c) {
+    const std::string_view name = schema[c].name;
+    columns.push_back(name == "enterprise_id"   ? Column::EnterpriseId
+                      : name == "material_code" ? Column::Material
+                      : name == "direction"     ? Column::Direction
+                      : name == "quantity"      ? Column::Quantity
+                      : name == "basis"         ? Column::Basis
+                      : name == "method"        ? Column::Method
+                      : name == "source"        ? Column::Source
+                      : name == "year"          ? Column::Year
+                                                : Column::Other);
   }
+  const core::Value yearValue =
+      year > 0 && schema.indexOf("year") ? typed(schema[*schema.indexOf("year")], std::to_string(year)) : core::Value();
+  const std::size_t idField = input.enterprises.schema().require("id");
   for (const auto& f : flows) {
-    const std::string id = core::toString(input.enterprises.value(f.enterpriseRow, "id"));
-    const auto declared = declaredRow.find({id, f.material, f.output});
+    if (quantifiedOnly && !f.quantity) continue;
+    const std::string id = core::toString(input.enterprises[f.enterpriseRow].values[idField]);
     core::Feature feature;
     feature.id = core::FeatureId(static_cast<std::int64_t>(out.size()));
     feature.values.resize(schema.size());
     for (std::size_t c = 0; c < schema.size(); ++c) {
-      const std::string_view name = schema[c].name;
-      if (name == "enterprise_id") feature.values[c] = id;
-      else if (name == "material_code") feature.values[c] = f.material;
-      else if (name == "direction") feature.values[c] = std::string(f.output ? "output" : "input");
-      else if (name == "quantity") feature.values[c] = f.quantity ? core::Value(*f.quantity) : core::Value();
-      else if (name == "basis") feature.values[c] = f.basis;
-      else if (name == "method") feature.values[c] = f.method;
-      else if (name == "source") feature.values[c] = f.source;
-      else if (f.declared && declared != declaredRow.end())
-        feature.values[c] = input.flows.value(declared->second, name);
-      else if (name == "year" && year > 0) feature.values[c] = typed(schema[c], std::to_string(year));
+      switch (columns[c]) {
+        case Column::EnterpriseId:
+          feature.values[c] = id;
+          continue;
+        case Column::Material:
+          feature.values[c] = f.material;
+          continue;
+        case Column::Direction:
+          feature.values[c] = std::string(f.output ? "output" : "input");
+          continue;
+        case Column::Quantity:
+          feature.values[c] = f.quantity ? core::Value(*f.quantity) : core::Value();
+          continue;
+        case Column::Basis:
+          feature.values[c] = f.basis;
+          continue;
+        case Column::Method:
+          feature.values[c] = f.method;
+          continue;
+        case Column::Source:
+          feature.values[c] = f.source;
+          continue;
+        case Column::Year:
+        case Column::Other:
+          break;
+      }
+      // Declared rows keep their own year and other columns.
+      if (f.declared) feature.values[c] = input.flows[f.flowRow].values[c];
+      else if (columns[c] == Column::Year) feature.values[c] = yearValue;
     }
     out.add(std::move(feature));
   }

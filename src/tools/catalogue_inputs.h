@@ -75,6 +75,8 @@ void applyCatalogueDefaults(PartnersParams& params, const catalogue::Catalogue& 
 /// in that year (activityOf), its declared flows, then its estimated (capacity × coefficient) and
 /// inferred flows from the coefficient table (facilityFlows). Estimated and inferred rows carry
 /// `year` = the planning year (when > 0), their method and the coefficient's source.
-[[nodiscard]] core::Layer effectiveFlows(const CatalogueInput& input, int year, double operatingDaysPerYear = 310.0);
+/// `quantifiedOnly`: only the rows with a quantity (for totals of tonnes: overlay, hotspots).
+[[nodiscard]] core::Layer effectiveFlows(const CatalogueInput& input, int year, double operatingDaysPerYear = 310.0,
+                                         bool quantifiedOnly = false);
 
 }  // namespace circatlas::tools

@@ -6,9 +6,9 @@
 #include <charconv>
 #include <cstdio>
 #include <map>
-#include <set>
-#include <tuple>
 #include <unordered_map>
+#include <unordered_set>
+#include <utility>
 
 #include "tools/layer_fields.h"
 
@@ -84,7 +84,39 @@ struct ProfileRow {
   std::string industry, fuel, material, unit;
   bool output;
   std::optional<double> factor, low, high;
+  std::optional<Capacity> perUnit;  // the capacity unit parsed (1 unit), when it parses
+  std::string source;               // the citation every flow made from this row carries
 };
+
+// One flow of an enterprise, by enterprise row, material and direction.
+struct FlowKey {
+  std::size_t row;
+  std::string material;
+  bool output;
+  bool operator==(const FlowKey&) const = default;
+};
+
+struct FlowKeyHash {
+  std::size_t operator()(const FlowKey& k) const noexcept {
+    return std::hash<std::string>{}(k.material) ^ (k.row * 0x9E3779B97F4A7C15ULL) ^ (k.output ? 0x5bd1e995U : 0U);
+  }
+};
+
+// The profile rows that apply to an industry code and fuel: per material and direction (in that
+// order), the rows of the longest matching industry prefix.
+using ProfileMatch = std::vector<std::pair<std::pair<std::string, bool>, std::vector<const ProfileRow*>>>;
+
+ProfileMatch matchProfiles(const std::vector<ProfileRow>& table, const std::string& industry, const std::string& fuel) {
+  std::map<std::pair<std::string, bool>, std::vector<const ProfileRow*>> best;
+  for (const auto& p : table) {
+    if (industry.rfind(p.industry, 0) != 0 || !fuelMatches(p.fuel, fuel)) continue;
+    auto& kept = best[{p.material, p.output}];
+    if (!kept.empty() && kept.front()->industry.size() > p.industry.size()) continue;
+    if (!kept.empty() && kept.front()->industry.size() < p.industry.size()) kept.clear();
+    kept.push_back(&p);
+  }
+  return {std::make_move_iterator(best.begin()), std::make_move_iterator(best.end())};
+}
 
 }  // namespace
 
@@ -144,11 +176,13 @@ std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const st
                                         const core::Layer& flows, const core::Layer* profiles,
                                         const EstimateOptions& options) {
   std::unordered_map<std::string, std::size_t> rowOf;
+  rowOf.reserve(rows.size());
   for (const std::size_t r : rows) rowOf[text(enterprises, r, "id")] = r;
 
   std::vector<FacilityFlow> out;
-  std::set<std::tuple<std::size_t, std::string, bool>> declared;
-  std::map<std::tuple<std::size_t, std::string, bool>, std::size_t> unquantified;
+  out.reserve(flows.size() + (profiles ? 2 * rows.size() : 0));
+  std::unordered_set<FlowKey, FlowKeyHash> declared;
+  std::unordered_map<FlowKey, std::size_t, FlowKeyHash> unquantified;
   for (std::size_t i = 0; i < flows.size(); ++i) {
     const auto it = rowOf.find(text(flows, i, "enterprise_id"));
     if (it == rowOf.end()) continue;
@@ -160,6 +194,7 @@ std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const st
     f.basis = optionalText(flows, i, "basis");
     if (f.basis.empty()) f.basis = "reported";
     f.declared = true;
+    f.flowRow = i;
     f.method = optionalText(flows, i, "method");
     f.source = optionalText(flows, i, "source");
     // A declared flow without a quantity says the plant has it but not how much: the profiles may
@@ -171,57 +206,69 @@ std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const st
   if (!profiles) return out;
 
   std::vector<ProfileRow> table;
+  table.reserve(profiles->size());
   for (std::size_t i = 0; i < profiles->size(); ++i) {
-    table.push_back({i, text(*profiles, i, "industry"), optionalText(*profiles, i, "fuel"),
-                     text(*profiles, i, "material_code"), optionalText(*profiles, i, "capacity_unit"),
-                     text(*profiles, i, "role") == "output", number(optional(*profiles, i, "factor")),
-                     number(optional(*profiles, i, "factor_low")), number(optional(*profiles, i, "factor_high"))});
+    ProfileRow p{i,
+                 text(*profiles, i, "industry"),
+                 optionalText(*profiles, i, "fuel"),
+                 text(*profiles, i, "material_code"),
+                 optionalText(*profiles, i, "capacity_unit"),
+                 text(*profiles, i, "role") == "output",
+                 number(optional(*profiles, i, "factor")),
+                 number(optional(*profiles, i, "factor_low")),
+                 number(optional(*profiles, i, "factor_high")),
+                 std::nullopt,
+                 {}};
+    if (!p.unit.empty()) p.perUnit = parseCapacity(1.0, p.unit, options.operatingDaysPerYear);
+    p.source = "industry_profiles.csv (" + p.industry + " " + p.material + " " + (p.output ? "output" : "input") +
+               "): " + text(*profiles, i, "source");
+    table.push_back(std::move(p));
   }
-  std::set<std::size_t> declaresFlows;
-  for (const auto& f : out) declaresFlows.insert(f.enterpriseRow);
+  std::vector<char> declaresFlows(enterprises.size(), 0);
+  for (const auto& f : out) declaresFlows[f.enterpriseRow] = 1;
+  // The rows that apply depend only on the industry code and the fuel: matched once per pair.
+  std::unordered_map<std::string, ProfileMatch> matches;
   for (const std::size_t r : rows) {
     const std::string industry = optionalText(enterprises, r, "industry_code");
     if (industry.empty()) continue;
     // Declared flows are taken as the enterprise's own list: the profiles then only put numbers on
     // them and add estimates from capacity; flows without quantity are inferred only for an
     // enterprise that declares none.
-    const bool inferOthers = !declaresFlows.contains(r);
+    const bool inferOthers = declaresFlows[r] == 0;
     const std::string fuel = optionalText(enterprises, r, "fuel");
     const auto amount = number(optional(enterprises, r, "capacity"));
-    const std::string unit = optionalText(enterprises, r, "capacity_unit");
+    const std::string unit = amount ? optionalText(enterprises, r, "capacity_unit") : std::string();
     const auto capacity = amount ? parseCapacity(*amount, unit, options.operatingDaysPerYear) : std::nullopt;
-    // Per material and direction: the rows of the longest matching industry prefix.
-    std::map<std::pair<std::string, bool>, std::vector<const ProfileRow*>> best;
-    for (const auto& p : table) {
-      if (industry.rfind(p.industry, 0) != 0 || !fuelMatches(p.fuel, fuel)) continue;
-      auto& kept = best[{p.material, p.output}];
-      if (!kept.empty() && kept.front()->industry.size() > p.industry.size()) continue;
-      if (!kept.empty() && kept.front()->industry.size() < p.industry.size()) kept.clear();
-      kept.push_back(&p);
-    }
-    for (const auto& [key, candidates] : best) {
-      if (declared.contains({r, key.first, key.second})) continue;
+    if (!capacity && options.quantifiedOnly) continue;  // nothing to estimate from, and nothing inferred
+    std::string matchKey = industry;
+    matchKey.append(1, '\0').append(fuel);
+    auto match = matches.find(matchKey);
+    if (match == matches.end()) match = matches.emplace(matchKey, matchProfiles(table, industry, fuel)).first;
+    for (const auto& [key, candidates] : match->second) {
       // A row whose capacity unit matches the enterprise's capacity and has a factor gives a
       // quantity; otherwise the flow is present with its quantity unknown.
       const ProfileRow* estimate = nullptr;
       for (const ProfileRow* p : candidates) {
-        if (!p->factor || !capacity || p->unit.empty()) continue;
-        const auto wanted = parseCapacity(1.0, p->unit, options.operatingDaysPerYear);
-        if (wanted && wanted->basis == capacity->basis && wanted->product == capacity->product) {
+        if (!p->factor || !capacity || !p->perUnit) continue;
+        const auto& wanted = p->perUnit;
+        if (wanted->basis == capacity->basis && wanted->product == capacity->product) {
           estimate = p;
           break;
         }
       }
-      const auto open = unquantified.find({r, key.first, key.second});
+      // Without an estimate: nothing to add to a declared flow, and inferred flows only for an
+      // enterprise that declares none (and not at all when only quantities are wanted).
+      if (!estimate && (!inferOthers || options.quantifiedOnly)) continue;
+      const FlowKey flowKey{r, key.first, key.second};
+      if (declared.contains(flowKey)) continue;
+      const auto open = unquantified.find(flowKey);
       if (open != unquantified.end() && !estimate) continue;  // declared, and nothing to add
-      if (!estimate && !inferOthers) continue;
       FacilityFlow f;
       f.enterpriseRow = r;
       f.material = key.first;
       f.output = key.second;
       const ProfileRow* used = estimate ? estimate : candidates.front();
-      f.source = "industry_profiles.csv (" + used->industry + " " + used->material + " " +
-                 (used->output ? "output" : "input") + "): " + text(*profiles, used->row, "source");
+      f.source = used->source;
       if (estimate) {
         f.quantity = capacity->amount * *estimate->factor;
         f.basis = "estimated";

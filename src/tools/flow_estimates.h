@@ -45,6 +45,7 @@ struct FacilityFlow {
   std::optional<double> quantity;   ///< per year in the material's unit; nullopt = present, quantity unknown
   std::string basis;                ///< reported | estimated | inferred (flows.csv's basis, or ours)
   bool declared = false;            ///< from flows.csv (true) or from industry_profiles.csv (false)
+  std::size_t flowRow = 0;          ///< when declared: its row in the flows table
   std::string method;               ///< how the quantity was made, with the numbers
   std::string source;               ///< citation of the coefficient or the declared flow
   std::optional<double> low, high;  ///< plausible range of an estimate (from factor_low/high)
@@ -52,6 +53,10 @@ struct FacilityFlow {
 
 struct EstimateOptions {
   double operatingDaysPerYear = 310.0;
+  /// Only the flows with a quantity, declared or estimated: no `inferred` flows (which have none).
+  /// For totals of tonnes, where a flow without quantity adds nothing and a million of them cost
+  /// a million method texts.
+  bool quantifiedOnly = false;
 };
 
 /// Every flow of every enterprise in `rows`: the declared flows of flows.csv, then for every

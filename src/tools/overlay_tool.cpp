@@ -1,10 +1,15 @@
 // Assigns county and prefecture codes by location and aggregates catalogue features per unit.
 #include "tools/overlay_tool.h"
 
+#include <array>
+#include <iterator>
 #include <map>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <variant>
+#include <vector>
 
 #include "core/error.h"
 #include "geo/geometry_ops.h"
@@ -23,19 +28,22 @@ std::vector<core::Geometry> shapes(const core::Layer& l) {
   return out;
 }
 
-const char* industryGroup(const std::string& code) {
-  if (code.size() < 2) return "ind_other";
-  const int division = (code[0] - '0') * 10 + (code[1] - '0');
-  if (division == 44) return "ind_power";
-  if (division >= 6 && division <= 12) return "ind_mining";
-  if (division == 31 || division == 32) return "ind_metals";
-  if (division >= 25 && division <= 29) return "ind_chemicals";
-  if (division == 30) return "ind_building_materials";
-  return "ind_other";
-}
-
 constexpr const char* kGroups[] = {"ind_power", "ind_mining", "ind_metals", "ind_chemicals", "ind_building_materials",
                                    "ind_other"};
+constexpr std::size_t kGroupCount = std::size(kGroups);
+
+// The industry group of an industry code, as an index into kGroups.
+std::size_t industryGroup(std::string_view code) {
+  constexpr std::size_t power = 0, mining = 1, metals = 2, chemicals = 3, buildingMaterials = 4, other = 5;
+  if (code.size() < 2) return other;
+  const int division = (code[0] - '0') * 10 + (code[1] - '0');
+  if (division == 44) return power;
+  if (division >= 6 && division <= 12) return mining;
+  if (division == 31 || division == 32) return metals;
+  if (division >= 25 && division <= 29) return chemicals;
+  if (division == 30) return buildingMaterials;
+  return other;
+}
 
 // Locates a point layer's features in the counties and returns the county index per feature.
 std::vector<std::optional<std::size_t>> locate(const core::Layer& points, const std::vector<core::Geometry>& counties) {
@@ -82,9 +90,18 @@ core::Layer withCodes(const core::Layer& in, const std::vector<std::optional<std
 // Totals of one administrative unit.
 struct Totals {
   std::int64_t enterprises = 0, demonstration = 0, parks = 0, projects = 0;
-  std::map<std::string, std::int64_t> groups;
-  std::map<std::string, double> quantities;  // "out_FLY_ASH" → units per year
+  std::array<std::int64_t, kGroupCount> groups{};  // enterprises per industry group (kGroups)
+  std::map<std::string, double> quantities;        // "out_FLY_ASH" → units per year
 };
+
+void addTo(Totals& sum, const Totals& t) {
+  sum.enterprises += t.enterprises;
+  sum.demonstration += t.demonstration;
+  sum.parks += t.parks;
+  sum.projects += t.projects;
+  for (std::size_t g = 0; g < kGroupCount; ++g) sum.groups[g] += t.groups[g];
+  for (const auto& [q, v] : t.quantities) sum.quantities[q] += v;
+}
 
 core::Layer summaryLayer(std::string_view name, const core::Layer& units, const std::map<std::string, Totals>& totals,
                          const std::set<std::string>& quantityFields) {
@@ -108,7 +125,7 @@ core::Layer summaryLayer(std::string_view name, const core::Layer& units, const 
     f.values = {code,          units.value(i, "name_zh"), units.value(i, "name_en"),
                 t.enterprises, t.demonstration,           t.parks,
                 t.projects};
-    for (const char* g : kGroups) f.values.emplace_back(t.groups.contains(g) ? t.groups.at(g) : std::int64_t{0});
+    for (const std::int64_t n : t.groups) f.values.emplace_back(n);
     for (const auto& q : quantityFields) f.values.emplace_back(t.quantities.contains(q) ? t.quantities.at(q) : 0.0);
     out.add(std::move(f));
   }
@@ -126,27 +143,41 @@ OverlayResult runOverlay(const OverlayInput& in) {
   const std::vector<core::Geometry> counties = shapes(in.counties);
   const auto enterpriseCounty = locate(in.enterprises, counties);
 
-  std::map<std::string, Totals> byCounty;
-  std::map<std::string, std::size_t> countyOfEnterprise;
+  // Totals per county (by index into the counties), then by code.
+  std::vector<Totals> perCounty(in.counties.size());
+  std::unordered_map<std::string, std::size_t> countyOfEnterprise;
+  countyOfEnterprise.reserve(in.enterprises.size());
+  const std::size_t idField = in.enterprises.schema().require("id");
+  const std::size_t industryField = in.enterprises.schema().require("industry_code");
+  const auto statusField = in.enterprises.schema().indexOf("status");
   for (std::size_t i = 0; i < in.enterprises.size(); ++i) {
     if (!enterpriseCounty[i]) continue;
-    const std::string code = text(in.counties, *enterpriseCounty[i], "code");
-    countyOfEnterprise[text(in.enterprises, i, "id")] = *enterpriseCounty[i];
-    Totals& t = byCounty[code];
+    const auto& values = in.enterprises[i].values;
+    countyOfEnterprise.insert_or_assign(core::toString(values[idField]), *enterpriseCounty[i]);
+    Totals& t = perCounty[*enterpriseCounty[i]];
     ++t.enterprises;
-    ++t.groups[industryGroup(text(in.enterprises, i, "industry_code"))];
-    const auto status = in.enterprises.schema().indexOf("status") ? text(in.enterprises, i, "status") : "none";
+    ++t.groups[industryGroup(core::toString(values[industryField]))];
+    const std::string status = statusField ? core::toString(values[*statusField]) : "none";
     if (!status.empty() && status != "none") ++t.demonstration;
   }
   std::set<std::string> quantityFields;
-  for (std::size_t i = 0; i < in.flows.size(); ++i) {
-    const auto* q = std::get_if<double>(&in.flows[i].values[in.flows.schema().require("quantity")]);
-    const auto it = countyOfEnterprise.find(text(in.flows, i, "enterprise_id"));
-    if (!q || it == countyOfEnterprise.end()) continue;
-    const std::string field =
-        (text(in.flows, i, "direction") == "output" ? "out_" : "in_") + text(in.flows, i, "material_code");
+  const std::size_t quantityField = in.flows.schema().require("quantity");
+  const std::size_t flowEnterpriseField = in.flows.schema().require("enterprise_id");
+  const std::size_t directionField = in.flows.schema().require("direction");
+  const std::size_t materialField = in.flows.schema().require("material_code");
+  for (const auto& flow : in.flows.features()) {
+    const auto* q = std::get_if<double>(&flow.values[quantityField]);
+    if (!q) continue;
+    const auto it = countyOfEnterprise.find(core::toString(flow.values[flowEnterpriseField]));
+    if (it == countyOfEnterprise.end()) continue;
+    const std::string field = (core::toString(flow.values[directionField]) == "output" ? "out_" : "in_") +
+                              core::toString(flow.values[materialField]);
+    perCounty[it->second].quantities[field] += *q;
     quantityFields.insert(field);
-    byCounty[text(in.counties, it->second, "code")].quantities[field] += *q;
+  }
+  std::map<std::string, Totals> byCounty;
+  for (std::size_t c = 0; c < perCounty.size(); ++c) {
+    if (perCounty[c].enterprises > 0) addTo(byCounty[text(in.counties, c, "code")], perCounty[c]);
   }
 
   OverlayResult result{withCodes(in.enterprises, enterpriseCounty, in.counties, spec::overlay::enterprises),
@@ -205,13 +236,7 @@ OverlayResult runOverlay(const OverlayInput& in) {
     for (std::size_t i = 0; i < in.counties.size(); ++i) {
       if (text(in.counties, i, "code") == code) prefecture = text(in.counties, i, "prefecture_code");
     }
-    Totals& p = byPrefecture[prefecture];
-    p.enterprises += t.enterprises;
-    p.demonstration += t.demonstration;
-    p.parks += t.parks;
-    p.projects += t.projects;
-    for (const auto& [g, n] : t.groups) p.groups[g] += n;
-    for (const auto& [q, v] : t.quantities) p.quantities[q] += v;
+    addTo(byPrefecture[prefecture], t);
   }
   result.countySummary = summaryLayer(spec::overlay::countySummary.id, in.counties, byCounty, quantityFields);
   result.prefectureSummary =

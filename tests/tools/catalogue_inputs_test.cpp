@@ -4,6 +4,8 @@
 
 #include <optional>
 #include <string>
+#include <variant>
+#include <vector>
 
 #include "core/data_paths.h"
 #include "core/layer.h"
@@ -63,6 +65,29 @@ TEST(CatalogueInputs, BuiltinEffectiveFlowsEstimateFromCapacityAndHonourStatus) 
   ASSERT_TRUE(declared && declared->quantity);
   EXPECT_DOUBLE_EQ(*declared->quantity, 850.0 * 294.7);
   EXPECT_EQ(declared->basis, "estimated");
+}
+
+// With quantifiedOnly (overlay, hotspots: totals of tonnes) the flows are exactly those of the full
+// table that have a quantity, in the same order with the same cells; the inferred ones are left out.
+TEST(CatalogueInputs, QuantifiedOnlyIsTheFullTablesRowsWithAQuantity) {
+  const catalogue::Catalogue registry = loadCatalogue({}, core::DataPaths::fromEnvironment());
+  const auto year = planningYear(registry, 0).first;
+  const core::Layer all = effectiveFlows(catalogueInput(registry), year);
+  const core::Layer quantified = effectiveFlows(catalogueInput(registry), year, 310.0, true);
+  std::vector<std::size_t> withQuantity;
+  std::size_t inferred = 0;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (std::holds_alternative<double>(all.value(i, "quantity"))) withQuantity.push_back(i);
+    inferred += core::toString(all.value(i, "basis")) == "inferred";
+  }
+  ASSERT_GT(inferred, 0U);  // the built-in catalogue has flows without quantity to leave out
+  ASSERT_EQ(quantified.size(), withQuantity.size());
+  ASSERT_EQ(quantified.schema().size(), all.schema().size());
+  for (std::size_t k = 0; k < withQuantity.size(); ++k) {
+    for (std::size_t c = 0; c < all.schema().size(); ++c) {
+      ASSERT_EQ(quantified[k].values[c], all[withQuantity[k]].values[c]) << k << " " << all.schema()[c].name;
+    }
+  }
 }
 
 // Cement plants take coal gangue (clay substitute) and steel slag (iron correction) in their raw
