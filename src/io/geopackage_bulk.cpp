@@ -75,6 +75,9 @@ class Filler {
   }
 
   void run(std::span<const core::Layer* const> layers) {
+    // One transaction for everything: with SQLite's default page cache (2 MiB) a large layer spills
+    // dirty pages to the file again and again inside it; 64 MiB holds them (grown only as used).
+    exec("", "PRAGMA cache_size = -65536");
     exec("", "BEGIN");
     for (const core::Layer* layer : layers) fill(*layer);
     exec("", "COMMIT");
