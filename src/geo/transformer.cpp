@@ -4,9 +4,12 @@
 #include <proj.h>
 
 #include <cmath>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "core/error.h"
+#include "core/parallel.h"
 #include "geo/analysis_crs.h"
 #include "geo/crs_wkt.h"
 
@@ -87,8 +90,9 @@ Transformer& Transformer::operator=(Transformer&&) noexcept = default;
 
 namespace {
 
+// `offset`: the index of coords[0] in the caller's coordinates, for the error message.
 void transformInPlace(PJ* pj, PJ_CONTEXT* ctx, PJ_DIRECTION dir, std::span<core::Coord> coords, const std::string& from,
-                      const std::string& to) {
+                      const std::string& to, std::size_t offset = 0) {
   if (coords.empty()) return;
   proj_errno_reset(pj);
   constexpr auto stride = sizeof(core::Coord);
@@ -96,8 +100,8 @@ void transformInPlace(PJ* pj, PJ_CONTEXT* ctx, PJ_DIRECTION dir, std::span<core:
                      nullptr, 0, 0);
   for (std::size_t i = 0; i < coords.size(); ++i) {
     if (!std::isfinite(coords[i].x) || !std::isfinite(coords[i].y)) {
-      throw core::CrsError("cannot transform coordinate " + std::to_string(i) + " from '" + from + "' to '" + to +
-                           "': " + lastError(ctx));
+      throw core::CrsError("cannot transform coordinate " + std::to_string(offset + i) + " from '" + from + "' to '" +
+                           to + "': " + lastError(ctx));
     }
   }
 }
@@ -116,6 +120,25 @@ core::Coord Transformer::inverse(core::Coord c) const {
 
 void Transformer::forward(std::span<core::Coord> coords) const {
   transformInPlace(impl_->pj.get(), impl_->ctx.get(), PJ_FWD, coords, source_, target_);
+}
+
+void Transformer::forwardOnAllCores(std::span<core::Coord> coords) const {
+  constexpr std::size_t grain = 1 << 16;
+  if (coords.size() <= grain) {
+    forward(coords);
+    return;
+  }
+  // Worker 0 is this object; the others make their own on first use (no two calls share a worker).
+  std::vector<std::unique_ptr<Transformer>> own(core::workerCount(0));
+  core::parallelFor(coords.size(), 0, grain, [&](unsigned worker, std::size_t begin, std::size_t end) {
+    const Transformer* t = this;
+    if (worker > 0) {
+      if (!own[worker]) own[worker] = std::make_unique<Transformer>(source_, target_);
+      t = own[worker].get();
+    }
+    transformInPlace(t->impl_->pj.get(), t->impl_->ctx.get(), PJ_FWD, coords.subspan(begin, end - begin), source_,
+                     target_, begin);
+  });
 }
 
 void Transformer::inverse(std::span<core::Coord> coords) const {

@@ -33,6 +33,10 @@ class Transformer {
   /// coordinate that failed.
   void forward(std::span<core::Coord> coords) const;
   void inverse(std::span<core::Coord> coords) const;
+  /// forward() on all cores: parts of about 64 k coordinates, each worker thread with a Transformer of
+  /// its own (a PROJ object serves one thread at a time). For the millions of vertices of a road
+  /// network; the error names the coordinate's index in `coords`, as forward() does.
+  void forwardOnAllCores(std::span<core::Coord> coords) const;
   /// Projects WGS 84 longitudes/latitudes (degrees) to metres in one PROJ call: the typed batch
   /// call for a Transformer from kWgs84 (or another lon/lat CRS) to a metric CRS such as
   /// kAnalysisCrs or a FittedCrs. Throws core::CrsError naming the first point that failed.

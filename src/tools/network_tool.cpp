@@ -10,6 +10,7 @@
 #include "analysis/network/components.h"
 #include "analysis/network/line_topology.h"
 #include "core/error.h"
+#include "core/parallel.h"
 #include "geo/analysis_crs.h"
 #include "geo/geodesic.h"
 #include "geo/transformer.h"
@@ -86,22 +87,27 @@ GatheredLines gatherLines(const core::Layer& layer, const NetworkParams& params,
 struct ProjectedVertices {
   std::vector<core::LonLat> lonLat;
   std::vector<core::XY> xy;
+  std::vector<double> toPrevious;  // geodesic metres from vertex i - 1 to i (across lines too: unused there)
 };
 
+// On all cores: a network has millions of vertices.
 ProjectedVertices projectVertices(std::string_view layerCrs, std::vector<core::Coord> coords) {
-  if (layerCrs != geo::kWgs84) geo::Transformer(layerCrs, geo::kWgs84).forward(coords);
+  if (layerCrs != geo::kWgs84) geo::Transformer(layerCrs, geo::kWgs84).forwardOnAllCores(coords);
   ProjectedVertices v;
   v.lonLat.reserve(coords.size());
   for (const core::Coord& c : coords) v.lonLat.push_back({c.x, c.y});
-  geo::Transformer(geo::kWgs84, geo::kAnalysisCrs).forward(coords);
+  geo::Transformer(geo::kWgs84, geo::kAnalysisCrs).forwardOnAllCores(coords);
   v.xy.reserve(coords.size());
   for (const core::Coord& c : coords) v.xy.push_back({c.x, c.y});
+  v.toPrevious.assign(v.lonLat.size(), 0.0);
+  core::parallelFor(v.lonLat.size(), 0, 1 << 16, [&v](unsigned, std::size_t begin, std::size_t end) {
+    for (std::size_t i = std::max<std::size_t>(begin, 1); i < end; ++i)
+      v.toPrevious[i] = geo::geodesicDistanceMeters(v.lonLat[i - 1], v.lonLat[i]);
+  });
   return v;
 }
 
-double segmentMeters(const ProjectedVertices& v, std::size_t to) {
-  return geo::geodesicDistanceMeters(v.lonLat[to - 1], v.lonLat[to]);
-}
+double segmentMeters(const ProjectedVertices& v, std::size_t to) { return v.toPrevious[to]; }
 
 // Stage 4: one edge per segment, with its label and mode, and what the component report needs.
 struct NetworkEdges {

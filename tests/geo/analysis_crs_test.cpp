@@ -5,6 +5,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
 
 #include "core/error.h"
 #include "geo/geodesic.h"
@@ -71,6 +74,33 @@ TEST(Transformer, UnknownCrsIsACrsErrorNamingIt) {
     FAIL() << "expected CrsError";
   } catch (const core::CrsError& e) {
     EXPECT_NE(std::string(e.what()).find("EPSG:999999"), std::string::npos) << e.what();
+  }
+}
+
+// forwardOnAllCores gives forward()'s coordinates bit for bit, and names a failing coordinate by its
+// index in the whole span (not in the part a worker had).
+TEST(Transformer, OnAllCoresAsInOneCallAndTheFailingIndexIsTheCallers) {
+  const Transformer t(kWgs84, kAnalysisCrs);
+  std::vector<core::Coord> coords;
+  for (std::size_t i = 0; i < 300'000; ++i) {
+    coords.push_back(
+        {92.5 + 16.0 * static_cast<double>(i % 1000) / 1000.0, 32.5 + 10.0 * static_cast<double>(i) / 3e5});
+  }
+  std::vector<core::Coord> serial = coords;
+  t.forward(serial);
+  std::vector<core::Coord> parallel = coords;
+  t.forwardOnAllCores(parallel);
+  for (std::size_t i = 0; i < coords.size(); ++i) {
+    ASSERT_EQ(parallel[i].x, serial[i].x) << i;
+    ASSERT_EQ(parallel[i].y, serial[i].y) << i;
+  }
+  std::vector<core::Coord> bad = coords;
+  bad[250'001] = {std::numeric_limits<double>::quiet_NaN(), 36.0};
+  try {
+    t.forwardOnAllCores(bad);
+    FAIL() << "expected CrsError";
+  } catch (const core::CrsError& e) {
+    EXPECT_NE(std::string(e.what()).find("coordinate 250001 "), std::string::npos) << e.what();
   }
 }
 
