@@ -51,7 +51,7 @@ void runOverlayCommand(const OverlayOptions& options, const core::DataPaths& pat
                             tools::EstimateOptions{}.operatingDaysPerYear, true);
   ProgressBar progress;
   const tools::OverlayResult r = tools::runOverlay({counties, prefectures, registry.enterprises, flows, &registry.parks,
-                                                    &registry.projects, &miningBases, &progress});
+                                                    &registry.projects, &miningBases, &progress, !options.out.empty()});
   progress.finish();
   // A registry none of whose sites lies in Gansu's counties (outside Gansu, no --boundaries) would
   // get Gansu's units with nothing in them: no summaries, and said so (as export does).

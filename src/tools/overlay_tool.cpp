@@ -65,13 +65,15 @@ std::vector<std::optional<std::size_t>> locate(const core::Layer& points, const 
   return out;
 }
 
+// `rows` false: the result's fields only.
 core::Layer withCodes(const core::Layer& in, const std::vector<std::optional<std::size_t>>& county,
-                      const core::Layer& counties, const ResultSpec& result) {
+                      const core::Layer& counties, const ResultSpec& result, bool rows = true) {
   core::Schema schema = in.schema();
   schema.add({"overlay_county", core::FieldType::String});
   schema.add({"overlay_county_name", core::FieldType::String});
   schema.add({"overlay_prefecture", core::FieldType::String});
   core::Layer out(std::string(result.id), in.crs(), in.geometryType(), std::move(schema));
+  if (!rows) return out;
   out.reserve(in.size());
   for (std::size_t i = 0; i < in.size(); ++i) {
     core::Feature f = in[i];
@@ -180,12 +182,13 @@ OverlayResult runOverlay(const OverlayInput& in) {
     if (perCounty[c].enterprises > 0) addTo(byCounty[text(in.counties, c, "code")], perCounty[c]);
   }
 
-  OverlayResult result{withCodes(in.enterprises, enterpriseCounty, in.counties, spec::overlay::enterprises),
-                       std::nullopt,
-                       std::nullopt,
-                       std::nullopt,
-                       core::Layer("x", "", core::GeometryType::None, core::Schema()),
-                       core::Layer("x", "", core::GeometryType::None, core::Schema())};
+  OverlayResult result{
+      withCodes(in.enterprises, enterpriseCounty, in.counties, spec::overlay::enterprises, in.codedEnterprises),
+      std::nullopt,
+      std::nullopt,
+      std::nullopt,
+      core::Layer("x", "", core::GeometryType::None, core::Schema()),
+      core::Layer("x", "", core::GeometryType::None, core::Schema())};
   core::advance(in.progress, 0.5, "locating parks, projects and mining bases");
   if (in.parks && in.parks->size() > 0) {
     const auto where = locate(*in.parks, counties);

@@ -17,6 +17,9 @@ struct OverlayInput {
   const core::Layer* projects = nullptr;     ///< points (optional; none or empty: no result layer)
   const core::Layer* miningBases = nullptr;  ///< areas (optional; none or empty: no result layer)
   core::Progress* progress = nullptr;        ///< stages reported; cancellation throws core::Cancelled
+  /// false: OverlayResult::enterprises keeps its fields but no rows (a run that writes nothing builds no
+  /// copy of every enterprise); the summaries are the same.
+  bool codedEnterprises = true;
 };
 
 struct OverlayResult {

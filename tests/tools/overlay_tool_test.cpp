@@ -5,6 +5,7 @@
 
 #include <set>
 #include <string>
+#include <utility>
 
 #include "core/data_paths.h"
 #include "geo/polygon_index.h"
@@ -58,6 +59,26 @@ TEST_F(OverlayBuiltin, JinchuanGroupLiesInJinchuanDistrict) {
     EXPECT_EQ(core::toString(e.value(i, "overlay_prefecture")), "620300");
   }
   EXPECT_TRUE(found);
+}
+
+// Without the coded enterprises (a run that writes nothing) the summaries are the same, the flows
+// given as only the quantified ones (as the commands give them) change nothing, and the enterprises
+// layer keeps its fields with no row.
+TEST_F(OverlayBuiltin, SummariesNeedNeitherCodedEnterprisesNorFlowsWithoutQuantity) {
+  const catalogue::Catalogue registry = loadCatalogue({}, core::DataPaths::fromEnvironment());
+  const core::Layer quantified = effectiveFlows(catalogueInput(registry), planningYear(registry, 0).first, 310.0, true);
+  ASSERT_LT(quantified.size(), flows_->size());
+  OverlayInput input{*counties_, *prefectures_, *enterprises_, quantified, parks_};
+  input.codedEnterprises = false;
+  const OverlayResult r = runOverlay(input);
+  EXPECT_TRUE(r.enterprises.empty());
+  EXPECT_EQ(r.enterprises.schema().size(), result_->enterprises.schema().size());
+  for (const auto& [mine, full] : {std::pair{&r.countySummary, &result_->countySummary},
+                                   std::pair{&r.prefectureSummary, &result_->prefectureSummary}}) {
+    ASSERT_EQ(mine->size(), full->size());
+    ASSERT_EQ(mine->schema().size(), full->schema().size());
+    for (std::size_t i = 0; i < full->size(); ++i) EXPECT_EQ((*mine)[i].values, (*full)[i].values) << i;
+  }
 }
 
 TEST_F(OverlayBuiltin, SummariesAddUpAcrossLevels) {
