@@ -81,11 +81,10 @@ void runClusterCommand(const ClusterOptions& options, const core::DataPaths& pat
                   core::toString(h.value(i, "parks"))});
   }
   table.print(std::cout);
-  const std::size_t noise = r.noise;
-  const std::size_t unlocated = r.unlocated;
-  std::cout << h.size() << " cluster(s), " << noise << " of " << enterprises.size() - unlocated
-            << (unlocated > 0 ? " located" : "") << " enterprises are noise"
-            << (unlocated > 0 ? ", " + std::to_string(unlocated) + " without a location are in none" : std::string())
+  std::cout << h.size() << " cluster(s), " << r.noise << " of " << enterprises.size() - r.unlocated
+            << (r.unlocated > 0 ? " located" : "") << " enterprises are noise"
+            << (r.unlocated > 0 ? ", " + std::to_string(r.unlocated) + " without a location are in none"
+                                : std::string())
             << " (" << r.parameters << ")\n";
   if (!options.out.empty()) {
     std::vector<const core::Layer*> out{&r.convexHulls, &r.concaveHulls};
