@@ -180,7 +180,9 @@ std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const st
   for (const std::size_t r : rows) rowOf[text(enterprises, r, "id")] = r;
 
   std::vector<FacilityFlow> out;
-  out.reserve(flows.size() + (profiles ? 2 * rows.size() : 0));
+  // Room for the declared flows and, unless only quantities are wanted (then few enterprises add
+  // any), about two inferred ones per enterprise.
+  out.reserve(flows.size() + (profiles && !options.quantifiedOnly ? 2 * rows.size() : 0));
   std::unordered_set<FlowKey, FlowKeyHash> declared;
   std::unordered_map<FlowKey, std::size_t, FlowKeyHash> unquantified;
   for (std::size_t i = 0; i < flows.size(); ++i) {
