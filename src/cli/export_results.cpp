@@ -13,7 +13,6 @@
 #include "tools/analysis_specs.h"
 #include "tools/catalogue_inputs.h"
 #include "tools/cluster_tool.h"
-#include "tools/flow_estimates.h"
 #include "tools/hotspots_tool.h"
 #include "tools/overlay_tool.h"
 #include "tools/partners_tool.h"
@@ -73,7 +72,8 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
   tools::applyCatalogueDefaults(partners, registry, 0, false);
   const core::Layer& flows = registry.flows;  // clusters, as circatlas cluster
   // Only quantified flows: overlay and hotspots add up tonnes.
-  const core::Layer effective = tools::effectiveFlows(input, partners.year, partners.operatingDaysPerYear, true);
+  const core::Layer effective = tools::effectiveFlows(
+      input, partners.year, {.operatingDaysPerYear = partners.operatingDaysPerYear, .quantifiedOnly = true});
 
   if (wanted("clusters")) {
     const auto r = tools::runCluster(enterprises, flows, counties, &registry.parks, {});

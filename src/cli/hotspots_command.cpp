@@ -20,7 +20,6 @@
 #include "io/raster_writer.h"
 #include "tools/analysis_specs.h"
 #include "tools/catalogue_inputs.h"
-#include "tools/flow_estimates.h"
 #include "tools/hotspots_tool.h"
 
 namespace circatlas::cli {
@@ -89,8 +88,7 @@ void runHotspotsCommand(const HotspotsOptions& options, const core::DataPaths& p
   // The planning year's effective flows: declared, and estimated from capacity where none is declared.
   const auto [year, yearBasis] = tools::planningYear(registry, options.year);
   std::cout << "Planning year " << year << " (" << yearBasis << ")\n";
-  const core::Layer flows =
-      tools::effectiveFlows(tools::catalogueInput(registry), year, tools::EstimateOptions{}.operatingDaysPerYear, true);
+  const core::Layer flows = tools::effectiveFlows(tools::catalogueInput(registry), year, {.quantifiedOnly = true});
   const tools::HotspotsResult r = tools::runHotspots(registry.enterprises, flows, counties, params, &progress);
   progress.finish();
   // No Gi* (too few units, or none holding a site: every z-score would be 0): said why, and the

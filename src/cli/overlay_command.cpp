@@ -15,7 +15,6 @@
 #include "cli/table_printer.h"
 #include "io/layer_writer.h"
 #include "tools/catalogue_inputs.h"
-#include "tools/flow_estimates.h"
 #include "tools/overlay_tool.h"
 
 namespace circatlas::cli {
@@ -46,9 +45,8 @@ void runOverlayCommand(const OverlayOptions& options, const core::DataPaths& pat
   const core::Layer& prefectures = used.boundaries.parents;
   const core::Layer miningBases = catalogue::miningBaseAreas(registry.miningBases, registry.miningBaseMembers);
   // Declared and estimated flows: the tonnes the summaries add up (inferred flows have no quantity).
-  const core::Layer flows =
-      tools::effectiveFlows(tools::catalogueInput(registry), tools::planningYear(registry, 0).first,
-                            tools::EstimateOptions{}.operatingDaysPerYear, true);
+  const core::Layer flows = tools::effectiveFlows(tools::catalogueInput(registry),
+                                                  tools::planningYear(registry, 0).first, {.quantifiedOnly = true});
   ProgressBar progress;
   const tools::OverlayResult r = tools::runOverlay({counties, prefectures, registry.enterprises, flows, &registry.parks,
                                                     &registry.projects, &miningBases, &progress, !options.out.empty()});

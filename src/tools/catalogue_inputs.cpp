@@ -255,14 +255,13 @@ void applyCatalogueDefaults(PartnersParams& params, const catalogue::Catalogue& 
   }
 }
 
-core::Layer effectiveFlows(const CatalogueInput& input, int year, double operatingDaysPerYear, bool quantifiedOnly) {
+core::Layer effectiveFlows(const CatalogueInput& input, int year, const EstimateOptions& options) {
   // As the partner search: year 0 counts every facility that is not retired, mothballed or planned.
   std::vector<std::size_t> active;
   for (std::size_t i = 0; i < input.enterprises.size(); ++i) {
     if (activityOf(input.enterprises, i, year > 0 ? year : 99999) == Activity::Active) active.push_back(i);
   }
-  const auto flows = facilityFlows(input.enterprises, active, input.flows, input.profiles,
-                                   EstimateOptions{operatingDaysPerYear, quantifiedOnly});
+  const auto flows = facilityFlows(input.enterprises, active, input.flows, input.profiles, options);
   const core::Schema& schema = input.flows.schema();
   core::Layer out(input.flows.name(), input.flows.crs(), input.flows.geometryType(), schema);
   out.reserve(flows.size());
@@ -286,7 +285,7 @@ core::Layer effectiveFlows(const CatalogueInput& input, int year, double operati
       year > 0 && schema.indexOf("year") ? typed(schema[*schema.indexOf("year")], std::to_string(year)) : core::Value();
   const std::size_t idField = input.enterprises.schema().require("id");
   for (const auto& f : flows) {
-    if (quantifiedOnly && !f.quantity) continue;
+    if (options.quantifiedOnly && !f.quantity) continue;
     const std::string id = core::toString(input.enterprises[f.enterpriseRow].values[idField]);
     core::Feature feature;
     feature.id = core::FeatureId(static_cast<std::int64_t>(out.size()));

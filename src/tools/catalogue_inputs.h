@@ -11,6 +11,7 @@
 #include "catalogue/registry_table.h"
 #include "core/data_paths.h"
 #include "core/layer.h"
+#include "tools/flow_estimates.h"
 #include "tools/partners_tool.h"
 
 namespace circatlas::tools {
@@ -75,8 +76,7 @@ void applyCatalogueDefaults(PartnersParams& params, const catalogue::Catalogue& 
 /// in that year (activityOf), its declared flows, then its estimated (capacity × coefficient) and
 /// inferred flows from the coefficient table (facilityFlows). Estimated and inferred rows carry
 /// `year` = the planning year (when > 0), their method and the coefficient's source.
-/// `quantifiedOnly`: only the rows with a quantity (for totals of tonnes: overlay, hotspots).
-[[nodiscard]] core::Layer effectiveFlows(const CatalogueInput& input, int year, double operatingDaysPerYear = 310.0,
-                                         bool quantifiedOnly = false);
+/// `options.quantifiedOnly`: only the rows with a quantity (for totals of tonnes: overlay, hotspots).
+[[nodiscard]] core::Layer effectiveFlows(const CatalogueInput& input, int year, const EstimateOptions& options = {});
 
 }  // namespace circatlas::tools

@@ -73,7 +73,7 @@ TEST(CatalogueInputs, QuantifiedOnlyIsTheFullTablesRowsWithAQuantity) {
   const catalogue::Catalogue registry = loadCatalogue({}, core::DataPaths::fromEnvironment());
   const auto year = planningYear(registry, 0).first;
   const core::Layer all = effectiveFlows(catalogueInput(registry), year);
-  const core::Layer quantified = effectiveFlows(catalogueInput(registry), year, 310.0, true);
+  const core::Layer quantified = effectiveFlows(catalogueInput(registry), year, {.quantifiedOnly = true});
   std::vector<std::size_t> withQuantity;
   std::size_t inferred = 0;
   for (std::size_t i = 0; i < all.size(); ++i) {

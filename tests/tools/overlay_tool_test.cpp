@@ -66,7 +66,8 @@ TEST_F(OverlayBuiltin, JinchuanGroupLiesInJinchuanDistrict) {
 // layer keeps its fields with no row.
 TEST_F(OverlayBuiltin, SummariesNeedNeitherCodedEnterprisesNorFlowsWithoutQuantity) {
   const catalogue::Catalogue registry = loadCatalogue({}, core::DataPaths::fromEnvironment());
-  const core::Layer quantified = effectiveFlows(catalogueInput(registry), planningYear(registry, 0).first, 310.0, true);
+  const core::Layer quantified =
+      effectiveFlows(catalogueInput(registry), planningYear(registry, 0).first, {.quantifiedOnly = true});
   ASSERT_LT(quantified.size(), flows_->size());
   OverlayInput input{*counties_, *prefectures_, *enterprises_, quantified, parks_};
   input.codedEnterprises = false;
