@@ -5,7 +5,6 @@
 #include <cassert>
 #include <functional>
 #include <limits>
-#include <queue>
 #include <utility>
 
 namespace circatlas::analysis::network {
@@ -39,46 +38,8 @@ Dijkstra::Dijkstra(const RoadGraph& graph, Metric metric)
       targetMark_(graph.nodeCount(), 0) {}
 
 void Dijkstra::run(NodeId source, std::span<const NodeId> targets) {
-  ++round_;
-  std::size_t remaining = 0;
-  for (NodeId t : targets) {
-    if (targetMark_[t.value()] != round_) {
-      targetMark_[t.value()] = round_;
-      ++remaining;
-    }
-  }
-  using Entry = std::pair<double, std::uint32_t>;
-  std::priority_queue<Entry, std::vector<Entry>, std::greater<>> heap;
-  const std::uint32_t s = source.value();
-  stamp_[s] = round_;
-  dist_[s] = 0.0;
-  totals_[s] = Totals{};
-  parentArc_[s] = kNoArc;
-  heap.emplace(0.0, s);
-  SettleOrder order;
-  while (!heap.empty()) {
-    const auto [d, u] = heap.top();
-    heap.pop();
-    if (d > dist_[u]) continue;  // stale entry
-    order.settle(d);
-    if (targetMark_[u] == round_) {
-      targetMark_[u] = 0;
-      if (--remaining == 0) break;
-    }
-    for (ArcId arc : graph_->outArcs(NodeId(u))) {
-      const std::uint32_t v = graph_->head(arc).value();
-      assert(graph_->weight(arc, metric_) >= 0.0);
-      const double candidate = d + graph_->weight(arc, metric_);
-      if (!reached(v) || candidate < dist_[v]) {
-        stamp_[v] = round_;
-        dist_[v] = candidate;
-        totals_[v] = totals_[u] + graph_->totals(arc);
-        parentArc_[v] = arc.value();
-        heap.emplace(candidate, v);
-      }
-    }
-  }
-  // Unsettled targets keep their mark for this round only; the next round uses a new stamp.
+  const Anchor from[] = {{source, {}}};
+  search(from, targets);
 }
 
 std::optional<Path> Dijkstra::route(NodeId source, NodeId target) {
@@ -126,6 +87,7 @@ void Dijkstra::search(std::span<const Anchor> anchors, std::span<const NodeId> s
     }
   }
   const auto relax = [&](std::uint32_t u, double d, ArcId arc, std::uint32_t v) {
+    assert(graph_->weight(arc, metric_) >= 0.0);
     const double candidate = d + graph_->weight(arc, metric_);
     if (!reached(v) || candidate < dist_[v]) {
       stamp_[v] = round_;
