@@ -3,6 +3,7 @@
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_invoke.h>
 #include <tbb/task_arena.h>
 
 #include <algorithm>
@@ -26,7 +27,8 @@ namespace circatlas::analysis::network {
 /// is simulated again and must still win before it is contracted. Witness searches avoid every node of
 /// the round, so a witness never runs through a node that disappears in the same round; the result
 /// does not depend on the number of threads. Phase 2 ends early when the nodes left have more than
-/// ContractionOptions::coreDegree arcs each on average: they become the core, keeping their arcs.
+/// ContractionOptions::coreDegree arcs each on average, and is skipped with ContractionOptions::chainsOnly:
+/// the nodes left become the core, keeping their arcs.
 class Contractor {
  public:
   Contractor(const RoadGraph& graph, Metric metric, const ContractionOptions& options)
@@ -130,6 +132,10 @@ void Contractor::load() {
   const std::uint32_t n = graph_.nodeCount();
   out_.assign(n, {});
   in_.assign(n, {});
+  for (std::uint32_t v = 0; v < n; ++v) {
+    out_[v].reserve(graph_.outArcs(NodeId(v)).size());
+    in_[v].reserve(graph_.inArcs(NodeId(v)).size());
+  }
   for (std::uint32_t a = 0; a < graph_.arcCount(); ++a) {
     const ArcId arc(a);
     const std::uint32_t u = graph_.tail(arc).value();
@@ -147,6 +153,9 @@ void Contractor::load() {
   forwardStart_.assign(n, 0);
   backwardStart_.assign(n, 0);
   order_.reserve(n);
+  // Every arc is frozen once, at its lower end (shortcuts come on top): reserving address space only.
+  forward_.reserve(graph_.arcCount());
+  backward_.reserve(graph_.arcCount());
 }
 
 void Contractor::witnessSearch(Workspace& w, std::uint32_t source, std::uint32_t avoid, double maxWeight,
@@ -327,28 +336,33 @@ ContractionHierarchy Contractor::run(core::Progress* progress) {
     if (!report()) return ContractionHierarchy(graph_, metric_);
   }
 
-  // Phase 2: rounds of independent nodes.
+  // Phase 2: rounds of independent nodes, until what is left is the core (checked before the
+  // priorities are simulated, so a core left right after phase 1 costs no witness search).
   std::vector<std::uint32_t> remaining;
   for (std::uint32_t v = 0; v < n; ++v) {
     if (!contracted_[v]) remaining.push_back(v);
   }
-  arena.execute([&] {
-    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, remaining.size(), 256), [&](const auto& r) {
-      Workspace& w = workspaces.local();
-      for (std::size_t i = r.begin(); i != r.end(); ++i) priority_[remaining[i]] = priority(w, remaining[i]);
+  auto coreReached = [&] {
+    if (options_.chainsOnly) return true;
+    if (options_.coreDegree <= 0) return false;
+    std::size_t arcs = 0;
+    for (std::uint32_t v : remaining) arcs += out_[v].size() + in_[v].size();
+    return static_cast<double>(arcs) > options_.coreDegree * static_cast<double>(remaining.size());
+  };
+  if (!coreReached()) {
+    arena.execute([&] {
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, remaining.size(), 256), [&](const auto& r) {
+        Workspace& w = workspaces.local();
+        for (std::size_t i = r.begin(); i != r.end(); ++i) priority_[remaining[i]] = priority(w, remaining[i]);
+      });
     });
-  });
+  }
   std::vector<std::uint8_t> selected(n, 0);
   std::vector<std::uint32_t> round;
   std::vector<std::vector<Shortcut>> roundShortcuts;
   std::vector<std::uint32_t> candidates;
   std::size_t lastReport = order_.size();
-  while (!remaining.empty()) {
-    if (options_.coreDegree > 0) {
-      std::size_t arcs = 0;
-      for (std::uint32_t v : remaining) arcs += out_[v].size() + in_[v].size();
-      if (static_cast<double>(arcs) > options_.coreDegree * static_cast<double>(remaining.size())) break;
-    }
+  while (!remaining.empty() && !coreReached()) {
     // A node is independent when its priority is below that of every node within two hops.
     auto independent = [&](std::uint32_t v) {
       const Priority p = priority_[v];
@@ -466,6 +480,7 @@ ContractionHierarchy Contractor::run(core::Progress* progress) {
   ch.rank_ = std::move(rank_);
   ch.shortcuts_ = shortcuts_;
   ch.coreBegin_ = coreBegin;
+  // One pass per direction (both at once): blocks copied in node order, each arc's new index noted.
   std::vector<std::uint32_t> forwardMap(forward_.size());
   std::vector<std::uint32_t> backwardMap(backward_.size());
   auto layOut = [&](const std::vector<ChArc>& frozen, const std::vector<std::uint32_t>& start,
@@ -479,19 +494,31 @@ ContractionHierarchy Contractor::run(core::Progress* progress) {
     std::partial_sum(begin.begin(), begin.end(), begin.begin());
     laid.resize(frozen.size());
     for (std::uint32_t v = 0; v < n; ++v) {
-      for (std::uint32_t i = 0; i < begin[v + 1] - begin[v]; ++i) map[start[v] + i] = begin[v] + i;
+      const std::uint32_t from = start[v];
+      const std::uint32_t to = begin[v];
+      const std::uint32_t count = begin[v + 1] - to;
+      std::copy_n(frozen.begin() + from, count, laid.begin() + to);
+      std::iota(map.begin() + from, map.begin() + from + count, to);
     }
-    for (std::uint32_t i = 0; i < frozen.size(); ++i) laid[map[i]] = frozen[i];
   };
-  layOut(forward_, forwardStart_, ch.forwardBegin_, ch.forward_, forwardMap);
-  layOut(backward_, backwardStart_, ch.backwardBegin_, ch.backward_, backwardMap);
+  arena.execute([&] {
+    tbb::parallel_invoke([&] { layOut(forward_, forwardStart_, ch.forwardBegin_, ch.forward_, forwardMap); },
+                         [&] { layOut(backward_, backwardStart_, ch.backwardBegin_, ch.backward_, backwardMap); });
+  });
+  std::vector<ChArc>().swap(forward_);
+  std::vector<ChArc>().swap(backward_);
   for (auto* arcs : {&ch.forward_, &ch.backward_}) {
-    for (ChArc& arc : *arcs) {
-      if (arc.isShortcut()) {
-        arc.first = backwardMap[arc.first];
-        arc.second = forwardMap[arc.second];
-      }
-    }
+    arena.execute([&] {
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, arcs->size(), 65536), [&](const auto& r) {
+        for (std::size_t i = r.begin(); i != r.end(); ++i) {
+          ChArc& arc = (*arcs)[i];
+          if (arc.isShortcut()) {
+            arc.first = backwardMap[arc.first];
+            arc.second = forwardMap[arc.second];
+          }
+        }
+      });
+    });
   }
   if (progress) progress->report(1.0, "contracting the road network");
   return ch;

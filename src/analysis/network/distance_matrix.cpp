@@ -28,36 +28,36 @@ void parallelFor(std::size_t count, unsigned threads, MakeWorkspace&& makeWorksp
 }
 
 struct Bucket {
-  std::uint32_t target;
+  std::uint32_t end;  // index on the side that filled the buckets
   double dist;
 };
 
-}  // namespace
-
-DistanceMatrix computeDistanceMatrix(const ContractionHierarchy& ch, std::span<const std::vector<Anchor>> sources,
-                                     std::span<const std::vector<Anchor>> targets, unsigned threads) {
-  DistanceMatrix matrix(sources.size(), targets.size());
-  if (ch.empty() || sources.empty() || targets.empty()) return matrix;
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+// One side's upward searches, which do not expand the core, leave buckets at the nodes they settle;
+// the other side's searches, which expand it, scan them. sourcesScan: the sources scan with forward
+// searches and the targets fill the buckets searching backward; otherwise the other way round. A
+// hierarchy with a core pays most for the core's expansion, so it is done from the smaller side.
+void fillByBuckets(const ContractionHierarchy& ch, std::span<const std::vector<Anchor>> bucketSide,
+                   std::span<const std::vector<Anchor>> scanSide, bool sourcesScan, unsigned threads,
+                   DistanceMatrix& matrix) {
   const std::uint32_t nodeCount = ch.graph().nodeCount();
 
-  // Backward searches: each target's settled nodes with their distance and totals.
+  // The bucket side's searches: each one's settled nodes with their distance and totals.
   struct Visit {
     std::uint32_t node;
     double dist;
     Totals totals;
   };
-  std::vector<std::vector<Visit>> visits(targets.size());
+  std::vector<std::vector<Visit>> visits(bucketSide.size());
   parallelFor(
-      targets.size(), threads, [&] { return UpwardSearch(ch, false, false); },
-      [&](std::size_t t, UpwardSearch& search) {
-        search.run(targets[t]);
-        auto& list = visits[t];
+      bucketSide.size(), threads, [&] { return UpwardSearch(ch, !sourcesScan, false); },
+      [&](std::size_t b, UpwardSearch& search) {
+        search.run(bucketSide[b]);
+        auto& list = visits[b];
         list.reserve(search.settled().size());
         for (std::uint32_t x : search.settled()) list.push_back({x, search.dist(x), search.totals(x)});
       });
 
-  // Buckets in CSR form by node (counting sort), entries of a node in target order.
+  // Buckets in CSR form by node (counting sort), entries of a node in bucket-side order.
   std::vector<std::uint32_t> start(nodeCount + 1, 0);
   for (const auto& list : visits) {
     for (const Visit& v : list) ++start[v.node + 1];
@@ -67,44 +67,62 @@ DistanceMatrix computeDistanceMatrix(const ContractionHierarchy& ch, std::span<c
   std::vector<Totals> bucketTotals(start.back());
   {
     std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
-    for (std::uint32_t t = 0; t < visits.size(); ++t) {
-      for (const Visit& v : visits[t]) {
+    for (std::uint32_t b = 0; b < visits.size(); ++b) {
+      for (const Visit& v : visits[b]) {
         const std::uint32_t i = fill[v.node]++;
-        buckets[i] = {t, v.dist};
+        buckets[i] = {b, v.dist};
         bucketTotals[i] = v.totals;
       }
-      std::vector<Visit>().swap(visits[t]);
+      std::vector<Visit>().swap(visits[b]);
     }
   }
 
-  // Forward searches: each row is written by exactly one thread.
+  // The scanning side's searches: each row (or column) is written by exactly one thread.
   parallelFor(
-      sources.size(), threads, [&] { return UpwardSearch(ch, true, true); },
+      scanSide.size(), threads, [&] { return UpwardSearch(ch, sourcesScan, true); },
       [&](std::size_t s, UpwardSearch& search) {
-        search.run(sources[s]);
+        search.run(scanSide[s]);
         thread_local std::vector<double> best;
         thread_local std::vector<std::uint32_t> bestNode;
         thread_local std::vector<std::uint32_t> bestBucket;
-        best.assign(targets.size(), std::numeric_limits<double>::infinity());
-        bestNode.assign(targets.size(), 0);
-        bestBucket.assign(targets.size(), 0);
+        best.assign(bucketSide.size(), std::numeric_limits<double>::infinity());
+        bestNode.assign(bucketSide.size(), 0);
+        bestBucket.assign(bucketSide.size(), 0);
         for (std::uint32_t x : search.settled()) {
           const double d = search.dist(x);
           for (std::uint32_t i = start[x]; i < start[x + 1]; ++i) {
             const Bucket& b = buckets[i];
-            if (d + b.dist < best[b.target]) {
-              best[b.target] = d + b.dist;
-              bestNode[b.target] = x;
-              bestBucket[b.target] = i;
+            if (d + b.dist < best[b.end]) {
+              best[b.end] = d + b.dist;
+              bestNode[b.end] = x;
+              bestBucket[b.end] = i;
             }
           }
         }
-        for (std::size_t t = 0; t < targets.size(); ++t) {
-          if (best[t] < std::numeric_limits<double>::infinity()) {
-            matrix.set(s, t, search.totals(bestNode[t]) + bucketTotals[bestBucket[t]]);
+        for (std::size_t b = 0; b < bucketSide.size(); ++b) {
+          if (best[b] == std::numeric_limits<double>::infinity()) continue;
+          if (sourcesScan) {
+            matrix.set(s, b, search.totals(bestNode[b]) + bucketTotals[bestBucket[b]]);
+          } else {
+            matrix.set(b, s, bucketTotals[bestBucket[b]] + search.totals(bestNode[b]));
           }
         }
       });
+}
+
+}  // namespace
+
+DistanceMatrix computeDistanceMatrix(const ContractionHierarchy& ch, std::span<const std::vector<Anchor>> sources,
+                                     std::span<const std::vector<Anchor>> targets, unsigned threads) {
+  DistanceMatrix matrix(sources.size(), targets.size());
+  if (ch.empty() || sources.empty() || targets.empty()) return matrix;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  const bool sourcesScan = ch.coreSize() == 0 || sources.size() <= targets.size();
+  if (sourcesScan) {
+    fillByBuckets(ch, targets, sources, true, threads, matrix);
+  } else {
+    fillByBuckets(ch, sources, targets, false, threads, matrix);
+  }
   return matrix;
 }
 

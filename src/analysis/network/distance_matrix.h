@@ -38,7 +38,9 @@ class DistanceMatrix {
 
 /// Shortest paths from every source to every target in the hierarchy's metric (Knopp et al. 2007):
 /// one backward upward search per target fills buckets at the nodes it settles, then one forward upward
-/// search per source scans the buckets. Sources are an anchor set each (see Anchor), as are targets.
+/// search per source scans the buckets. With a core, whose crossing is most of the work, the smaller
+/// side crosses it: with fewer targets than sources, the sources fill the buckets and the targets scan.
+/// Sources are an anchor set each (see Anchor), as are targets.
 /// threads = 0 uses std::thread::hardware_concurrency(). An empty (cancelled) hierarchy gives an
 /// all-unreachable matrix.
 [[nodiscard]] DistanceMatrix computeDistanceMatrix(const ContractionHierarchy& ch,

@@ -362,6 +362,13 @@ ContractionOptions withCore(double degree) {
   return options;
 }
 
+// Chains compressed, every junction left in the core (what Router's junction-graph searches use).
+ContractionOptions chainsOnly() {
+  ContractionOptions options;
+  options.chainsOnly = true;
+  return options;
+}
+
 TEST(CoreHierarchy, OneWayGridMatchesDijkstra) {
   AsciiMap map = AsciiMap::parse(
       "A>>>B---C<<<D\n"
@@ -375,7 +382,7 @@ TEST(CoreHierarchy, OneWayGridMatchesDijkstra) {
 }
 
 TEST(CoreHierarchy, RandomNetworksOneToOneAndManyToManyMatchBoostBitForBit) {
-  for (const double degree : {0.5, 3.0, 4.0}) {
+  for (const double degree : {-1.0, 0.5, 3.0, 4.0}) {  // -1: chains only
     for (std::uint32_t seed : {41u, 42u}) {
       RandomNetwork net = RandomNetwork::make(400, seed);
       for (auto& e : net.edges) {
@@ -393,12 +400,24 @@ TEST(CoreHierarchy, RandomNetworksOneToOneAndManyToManyMatchBoostBitForBit) {
       for (Metric metric : kMetrics) {
         SCOPED_TRACE("core degree " + std::to_string(degree) + ", seed " + std::to_string(seed) + ", " +
                      std::string(toString(metric)));
-        const auto ch = ContractionHierarchy::build(graph, metric, withCore(degree));
+        const auto ch = ContractionHierarchy::build(graph, metric, degree < 0 ? chainsOnly() : withCore(degree));
         // The core is really there, and really smaller than the graph: both parts are exercised.
         ASSERT_GT(ch.coreSize(), 20u);
         ASSERT_LT(ch.coreSize(), graph.nodeCount());
         const BoostReference boost(graph.nodeCount(), net.edges, metric);
         const DistanceMatrix matrix = computeDistanceMatrix(ch, sources, targets, 2);
+        // More sources than targets: the targets' searches cross the core and scan the sources' buckets.
+        const DistanceMatrix transposed = computeDistanceMatrix(ch, targets, sources, 2);
+        for (std::size_t r = 0; r < targets.size(); ++r) {
+          const auto want = boost.from(targets[r]);
+          for (std::size_t c = 0; c < sources.size(); ++c) {
+            const auto& expected = want[sources[c].value()];
+            ASSERT_EQ(expected.has_value(), transposed.at(r, c).has_value()) << r << ", " << c;
+            if (expected) {
+              EXPECT_EQ(*expected, transposed.at(r, c)->in(metric)) << r << ", " << c;
+            }
+          }
+        }
         ChQuery query(ch);
         std::size_t reached = 0;
         for (std::size_t r = 0; r < sources.size(); ++r) {
@@ -439,6 +458,9 @@ TEST(CoreHierarchy, RoadsWithShapePointsCrossTheCore) {
   }
   const RoadGraph graph = net.build();
   const auto ch = ContractionHierarchy::build(graph, Metric::Time, withCore(0.5));
+  // Only chain nodes contracted either way: the same core, without a single witness search.
+  const auto chains = ContractionHierarchy::build(graph, Metric::Time, chainsOnly());
+  ASSERT_EQ(chains.coreSize(), ch.coreSize());
   std::vector<NodeId> middles;
   for (std::uint32_t v = 150; v < graph.nodeCount(); v += 5) middles.emplace_back(v);
   std::uint32_t contractedEnds = 0;
@@ -447,13 +469,16 @@ TEST(CoreHierarchy, RoadsWithShapePointsCrossTheCore) {
   ASSERT_GT(ch.coreSize(), 50u);
   const BoostReference boost(graph.nodeCount(), net.edges, Metric::Time);
   const DistanceMatrix matrix = computeDistanceMatrix(ch, middles, middles, 2);
+  const DistanceMatrix viaChains = computeDistanceMatrix(chains, middles, middles, 2);
   for (std::size_t r = 0; r < middles.size(); ++r) {
     const auto want = boost.from(middles[r]);
     for (std::size_t c = 0; c < middles.size(); ++c) {
       const auto& expected = want[middles[c].value()];
       ASSERT_EQ(expected.has_value(), matrix.at(r, c).has_value()) << r << ", " << c;
+      ASSERT_EQ(expected.has_value(), viaChains.at(r, c).has_value()) << r << ", " << c;
       if (expected) {
         EXPECT_EQ(*expected, matrix.at(r, c)->in(Metric::Time)) << r << ", " << c;
+        EXPECT_EQ(*expected, viaChains.at(r, c)->in(Metric::Time)) << r << ", " << c;
       }
     }
   }
