@@ -38,20 +38,18 @@ struct RouterOptions {
   double accessCostYuanPerTonneKm = 0.6;           ///< cost on access legs and fallbacks, ≥ 0
   unsigned threads = 0;                            ///< for matrices; 0 = all cores
   /// A matrix with fewer sources than this (or fewer targets) runs one Dijkstra search per source (or
-  /// target) on the plain graph, and single routes do too until a hierarchy exists: no preprocessing.
-  /// 0: always the hierarchy (and contractionCostFactor is ignored).
+  /// target), on the road graph or on its junction graph (see MatrixMethod), never the hierarchy; single
+  /// routes run one search on the road graph until a hierarchy exists. 0: always the hierarchy (and
+  /// contractionCostFactor is ignored).
   std::size_t fewEndpoints = 50;
-  /// Past fewEndpoints, plain searches are still chosen while there are fewer of them (the smaller side)
-  /// than contracting is estimated to cost: this × √J × J / N one-to-all searches, for J junctions
-  /// (nodes with more than two neighbours) among N nodes. Contracting costs about this × √J searches
-  /// of the junction graph: on grid-like networks it grows faster than the graph (its last tenth,
-  /// hundreds of neighbours per node, takes most of the time). Measured with
+  /// Past fewEndpoints, searches are still chosen while they are estimated to cost less than contracting:
+  /// this × √J searches of the junction graph, for J junctions (nodes with more than two neighbours).
+  /// Contracting costs about that many: on grid-like networks it grows faster than the graph (its last
+  /// tenth, hundreds of neighbours per node, takes most of the time). Measured with
   /// bench/network/contraction_probe on the anchor grids (N ≈ J): 1,450 searches at 32 k nodes,
   /// 1,100–1,300 at 128 k and 5,300 at 400 k, i.e. about 4–8 × √J. Degree-2 shape points cost the
-  /// contraction almost nothing (chains are compressed first) but every plain search visits them,
-  /// hence J / N: on bench/compare's OSM-like network (1.65 M nodes, 163 k junctions) contracting
-  /// cost about 50 searches, and the estimate says 240 (without J / N it said 2,400, and a 1000 × 1000
-  /// matrix ran 1000 plain searches in 212 s instead of contracting and answering in 25 s).
+  /// contraction almost nothing (chains are compressed first), and since the searches too run on the
+  /// compressed graph when there are many shape points, J counts, not N.
   /// 0: fewEndpoints alone decides.
   double contractionCostFactor = 6.0;
   ContractionOptions contraction;
@@ -59,6 +57,21 @@ struct RouterOptions {
   /// Throws core::ParameterError naming the first bad option.
   void validate() const;
 };
+
+/// How Router::matrix finds the network part of its figures.
+enum class MatrixMethod : std::uint8_t {
+  /// One Dijkstra search per source (or per target, when they are fewer) on the road graph.
+  RoadSearches,
+  /// The same on the junction graph: chains of shape points and dead ends are first compressed into
+  /// single arcs (no witness search: about a second per million nodes), so each search visits the J
+  /// junctions instead of all N nodes. Chosen when the road graph has many more nodes than junctions.
+  JunctionSearches,
+  /// The contraction hierarchy, built first unless it exists.
+  Hierarchy,
+};
+
+/// "road-graph searches", "junction-graph searches", "contraction hierarchy".
+[[nodiscard]] std::string_view toString(MatrixMethod method) noexcept;
 
 /// Figures for one origin–destination pair.
 struct PairResult {
@@ -104,9 +117,16 @@ class Router {
 
   [[nodiscard]] const RouterOptions& options() const noexcept { return options_; }
   [[nodiscard]] const RoadGraph& graph() const noexcept { return *graph_; }
-  /// Whether a matrix of this shape runs plain Dijkstra searches (true) or the hierarchy (false): see
-  /// RouterOptions::fewEndpoints and contractionCostFactor. Always false once the hierarchy exists.
-  [[nodiscard]] bool usesPlainSearches(std::size_t sources, std::size_t targets) const;
+  /// How a matrix of this shape is computed: the cheapest by the estimates below and those of
+  /// RouterOptions::fewEndpoints and contractionCostFactor. Always the hierarchy once it exists.
+  [[nodiscard]] MatrixMethod matrixMethod(std::size_t sources, std::size_t targets) const;
+  /// What compressing the chains costs, in searches of the road graph; and what a search of the
+  /// junction graph costs, in J / N road-graph searches (J junctions, N nodes): more than one, because
+  /// the junctions are scattered through arrays sized to every node. Both measured on bench/compare's
+  /// OSM-like network (1.65 M nodes, 161 k junctions), 2 cores: compressing 2.7 s and a search 0.047 s,
+  /// against 0.14–0.2 s for a road-graph search.
+  static constexpr double kChainCompressionSearches = 15.0;
+  static constexpr double kJunctionSearchLocality = 3.0;
   /// The contraction hierarchy, built now if it was not yet.
   [[nodiscard]] const ContractionHierarchy& hierarchy() const;
   /// Whether the hierarchy has been built (by a large matrix or hierarchy()) or given (useHierarchy).
@@ -133,6 +153,8 @@ class Router {
   [[nodiscard]] Totals straightLine(core::XY a, core::XY b) const;
   [[nodiscard]] std::optional<Totals> alongSameSegment(const Endpoint& from, const Endpoint& to) const;
   [[nodiscard]] PairResult fallback(const Endpoint& from, const Endpoint& to, std::optional<Totals> network) const;
+  // The junction graph: a hierarchy of the chain nodes only, every junction in its core. Built on first use.
+  [[nodiscard]] const ContractionHierarchy& junctionGraph() const;
 
   const RoadGraph* graph_;
   RouterOptions options_;
@@ -140,8 +162,10 @@ class Router {
   core::Progress* progress_;
   double junctions_ = 0;  // nodes with more than two distinct neighbours
   mutable std::mutex building_;
-  mutable std::unique_ptr<ContractionHierarchy> hierarchy_;          // guarded by building_
-  mutable std::atomic<const ContractionHierarchy*> ready_{nullptr};  // hierarchy_ once complete
+  mutable std::unique_ptr<ContractionHierarchy> hierarchy_;                       // guarded by building_
+  mutable std::atomic<const ContractionHierarchy*> ready_{nullptr};               // hierarchy_ once complete
+  mutable std::unique_ptr<ContractionHierarchy> junctionGraph_;                   // guarded by building_
+  mutable std::atomic<const ContractionHierarchy*> junctionGraphReady_{nullptr};  // once complete
 };
 
 }  // namespace circatlas::analysis::network

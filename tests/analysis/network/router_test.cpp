@@ -187,6 +187,68 @@ TEST(Router, FewOriginsSkipTheHierarchyAndAgreeWithIt) {
   EXPECT_EQ(single.geometry.size() >= 2, viaCh.geometry.size() >= 2);
 }
 
+// test::RandomNetwork with each road drawn through `shapePoints` vertices evenly along it: most nodes are
+// then shape points, as on a network read from a file.
+RoadGraph drawnRandomNetwork(std::uint32_t nodes, std::uint32_t seed, std::uint32_t shapePoints) {
+  const auto net = test::RandomNetwork::make(nodes, seed);
+  GraphBuilder builder;
+  for (const core::XY& p : net.positions) builder.addNode(p);
+  const double parts = shapePoints + 1.0;
+  for (const InputEdge& e : net.edges) {
+    const core::XY a = net.positions[e.from.value()];
+    const core::XY b = net.positions[e.to.value()];
+    NodeId last = e.from;
+    for (std::uint32_t k = 1; k <= shapePoints + 1; ++k) {
+      const NodeId next =
+          k <= shapePoints ? builder.addNode({a.x + (b.x - a.x) * k / parts, a.y + (b.y - a.y) * k / parts}) : e.to;
+      builder.addEdge({last, next, Meters(e.length.value() / parts), Seconds(e.time.value() / parts),
+                       YuanPerTonne(e.cost.value() / parts), e.oneway, std::nullopt});
+      last = next;
+    }
+  }
+  return builder.build();
+}
+
+// On roads drawn with shape points a few dozen origins search the junction graph (chains compressed
+// first, no hierarchy): the same figures as single routes on the road graph and as the hierarchy,
+// whichever side is the smaller, with endpoints snapped onto chains and one-way roads among them.
+TEST(Router, JunctionGraphSearchesAgreeWithRoadSearchesAndTheHierarchy) {
+  const RoadGraph graph = drawnRandomNetwork(300, 27, 5);
+  RouterOptions options;
+  options.maxSnapDistance = Meters(300);
+  const Router router(graph, options);
+  ASSERT_EQ(router.matrixMethod(40, 60), MatrixMethod::JunctionSearches);
+  ASSERT_EQ(router.matrixMethod(60, 40), MatrixMethod::JunctionSearches);
+  ASSERT_EQ(router.matrixMethod(6, 60), MatrixMethod::RoadSearches);
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<double> coord(-500.0, 10500.0);
+  std::vector<core::XY> some;
+  std::vector<core::XY> many;
+  for (int i = 0; i < 40; ++i) some.push_back({coord(rng), coord(rng)});
+  for (int i = 0; i < 60; ++i) many.push_back({coord(rng), coord(rng)});
+  const RouteMatrix forward = router.matrix(some, many);
+  const RouteMatrix backward = router.matrix(many, some);
+  EXPECT_FALSE(router.hasHierarchy());
+  options.fewEndpoints = 0;
+  const Router contracted(graph, options);
+  const RouteMatrix viaHierarchy = contracted.matrix(some, many);
+  std::size_t routed = 0;
+  for (std::size_t r = 0; r < some.size(); ++r) {
+    for (std::size_t c = 0; c < many.size(); ++c) {
+      const PairResult single = router.route(some[r], many[c]).figures;  // one road-graph search
+      const PairResult reverse = router.route(many[c], some[r]).figures;
+      EXPECT_EQ(single.status, forward.at(r, c).status) << r << ", " << c;
+      EXPECT_NEAR(single.totals.time.value(), forward.at(r, c).totals.time.value(), 1e-6) << r << ", " << c;
+      EXPECT_NEAR(single.totals.time.value(), viaHierarchy.at(r, c).totals.time.value(), 1e-6) << r << ", " << c;
+      EXPECT_EQ(reverse.status, backward.at(c, r).status) << c << ", " << r;
+      EXPECT_NEAR(reverse.totals.time.value(), backward.at(c, r).totals.time.value(), 1e-6) << c << ", " << r;
+      routed += single.status == PairStatus::Routed ? 1 : 0;
+    }
+  }
+  EXPECT_GT(routed, some.size() * many.size() / 2);  // not a test of fallbacks
+  EXPECT_FALSE(router.hasHierarchy());
+}
+
 // A side × side grid of two-way roads 1 km apart, each road drawn through `shapePoints` extra vertices.
 RoadGraph gridWithShapePoints(std::uint32_t side, std::uint32_t shapePoints) {
   GraphBuilder builder;
@@ -215,35 +277,42 @@ RoadGraph gridWithShapePoints(std::uint32_t side, std::uint32_t shapePoints) {
   return builder.build();
 }
 
-// Plain searches while they cost less than contracting, estimated as 6 × √J × J / N searches (J
+// Searches while they cost less than contracting, estimated as 6 × √J × J / N road-graph searches (J
 // junctions, N nodes): shape points (degree 2) make every search longer but the contraction hardly so.
-TEST(Router, ContractsOnlyWhenThatCostsLessThanThePlainSearches) {
+// Below that, the junction graph is searched when compressing the chains (15 searches) and then
+// searching J nodes (3 × J / N of a search each) costs less than searching the road graph.
+TEST(Router, ChoosesTheCheapestWayToAnswerAMatrix) {
   RouterOptions options;
   const RoadGraph grid = gridWithShapePoints(60, 0);  // 3,596 junctions (the corners have two roads)
   const Router onGrid(grid, options);                 // 6 × √3596 = 359.8
-  EXPECT_TRUE(onGrid.usesPlainSearches(49, 5000));
-  EXPECT_TRUE(onGrid.usesPlainSearches(359, 359));
-  EXPECT_FALSE(onGrid.usesPlainSearches(360, 360));  // contracting is cheaper
-  EXPECT_TRUE(onGrid.usesPlainSearches(5000, 359));  // the smaller side counts
+  EXPECT_EQ(onGrid.matrixMethod(49, 5000), MatrixMethod::RoadSearches);
+  EXPECT_EQ(onGrid.matrixMethod(359, 359), MatrixMethod::RoadSearches);   // no chains worth compressing
+  EXPECT_EQ(onGrid.matrixMethod(360, 360), MatrixMethod::Hierarchy);      // contracting is cheaper
+  EXPECT_EQ(onGrid.matrixMethod(5000, 359), MatrixMethod::RoadSearches);  // the smaller side counts
 
   // The same junctions with three shape points on each of the 7,080 roads: 24,840 nodes, so every
   // search costs about seven times more and contracting (almost) the same: 359.8 × 3596 / 24840 = 52.1.
+  // The junction graph costs 15 + s × 3 × 3596 / 24840 = 15 + 0.434 s: less than s from s = 27.
   const RoadGraph drawn = gridWithShapePoints(60, 3);
   ASSERT_EQ(drawn.nodeCount(), 3600U + 3U * 7080U);
   const Router onDrawn(drawn, options);
-  EXPECT_TRUE(onDrawn.usesPlainSearches(52, 52));
-  EXPECT_FALSE(onDrawn.usesPlainSearches(53, 53));
+  EXPECT_EQ(onDrawn.matrixMethod(26, 26), MatrixMethod::RoadSearches);
+  EXPECT_EQ(onDrawn.matrixMethod(27, 27), MatrixMethod::JunctionSearches);
+  EXPECT_EQ(onDrawn.matrixMethod(52, 52), MatrixMethod::JunctionSearches);
+  EXPECT_EQ(onDrawn.matrixMethod(53, 53), MatrixMethod::Hierarchy);
 
   const RoadGraph road = gridWithShapePoints(2, 50);  // a ring of four roads: no junction at all
   const Router onRoad(road, options);
-  EXPECT_TRUE(onRoad.usesPlainSearches(49, 49));
-  EXPECT_FALSE(onRoad.usesPlainSearches(50, 50));
+  EXPECT_EQ(onRoad.matrixMethod(15, 15), MatrixMethod::RoadSearches);
+  EXPECT_EQ(onRoad.matrixMethod(49, 49), MatrixMethod::JunctionSearches);
+  EXPECT_EQ(onRoad.matrixMethod(50, 50), MatrixMethod::Hierarchy);
 
   options.fewEndpoints = 0;  // always the hierarchy
-  EXPECT_FALSE(Router(grid, options).usesPlainSearches(1, 1));
+  EXPECT_EQ(Router(grid, options).matrixMethod(1, 1), MatrixMethod::Hierarchy);
   options.fewEndpoints = 50;
   options.contractionCostFactor = 0;  // fewEndpoints alone
-  EXPECT_FALSE(Router(grid, options).usesPlainSearches(50, 50));
+  EXPECT_EQ(Router(grid, options).matrixMethod(50, 50), MatrixMethod::Hierarchy);
+  EXPECT_EQ(Router(drawn, options).matrixMethod(49, 49), MatrixMethod::JunctionSearches);
   options.contractionCostFactor = -1;
   EXPECT_THROW(Router(grid, options), core::ParameterError);
 
@@ -251,7 +320,7 @@ TEST(Router, ContractsOnlyWhenThatCostsLessThanThePlainSearches) {
   const RoadGraph small = gridWithShapePoints(4, 1);
   const Router built(small, RouterOptions{});
   (void)built.hierarchy();
-  EXPECT_FALSE(built.usesPlainSearches(1, 1));
+  EXPECT_EQ(built.matrixMethod(1, 1), MatrixMethod::Hierarchy);
 }
 
 TEST(Router, BadOptionsAreParameterErrors) {
