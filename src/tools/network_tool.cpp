@@ -123,6 +123,12 @@ struct NetworkEdges {
 NetworkEdges addEdges(const core::Layer& layer, const GatheredLines& g, const ProjectedVertices& v,
                       const net::LineTopology& topology, const NetworkParams& params, net::GraphBuilder& builder) {
   NetworkEdges out;
+  const std::size_t segments = g.coords.size() - g.lines.size();
+  out.edgeLabels.reserve(segments);
+  out.edgeModes.reserve(segments);
+  out.edgeFrom.reserve(segments);
+  out.edgeLength.reserve(segments);
+  out.edgeFeature.reserve(segments);
   std::unordered_map<std::string, std::uint32_t> labelIndex;
   // Geodesic length of each used feature, to spread a published length over its segments.
   std::vector<double> featureGeodesic(g.attributes.size(), 0.0);
@@ -232,6 +238,7 @@ RoadNetwork buildNetwork(const core::Layer& layer, const NetworkParams& params, 
         net::joinLineVertices(vertices.lonLat, vertices.xy, gathered.ranges, params.snapToleranceMeters);
     report.endsSnapped = topology.endsSnapped;
     net::GraphBuilder builder;
+    builder.reserve(topology.nodeCount(), gathered.coords.size() - gathered.lines.size());  // one edge per segment
     std::vector<core::LonLat> nodeLonLat;
     nodeLonLat.reserve(topology.nodeCount());
     for (const std::uint32_t anchor : topology.anchorVertex) {

@@ -57,6 +57,11 @@ EdgeId GraphBuilder::addEdge(const InputEdge& edge) {
   return EdgeId(static_cast<std::uint32_t>(edges_.size() - 1));
 }
 
+void GraphBuilder::reserve(std::size_t nodes, std::size_t edges) {
+  positions_.reserve(nodes);
+  edges_.reserve(edges);
+}
+
 // Debug builds: both offset arrays start at 0, never decrease and end at the arc count; every arc
 // lies in its tail's out-range and is listed once in its head's in-range.
 void GraphBuilder::checkCsr([[maybe_unused]] const RoadGraph& graph) {
@@ -80,23 +85,40 @@ RoadGraph GraphBuilder::build() {
   report_ = BuildReport{};
   report_.edgesAdded = edges_.size();
 
-  std::vector<RawArc> raw;
-  raw.reserve(edges_.size() * 2);
-  for (std::uint32_t e = 0; e < edges_.size(); ++e) {
-    const InputEdge& edge = edges_[e];
+  // Arcs ordered by (tail, head, edge), which groups parallel arcs and keeps the earlier edge first for
+  // ties: a counting sort by tail, then each tail's few arcs sorted by (head, edge).
+  const auto nodeCount = static_cast<std::uint32_t>(positions_.size());
+  std::vector<std::uint32_t> tailStart(nodeCount + 1, 0);
+  std::size_t arcCount = 0;
+  for (const InputEdge& edge : edges_) {
     if (edge.length.value() == 0.0) ++report_.zeroLengthEdges;
     if (edge.from == edge.to) {
       ++report_.selfLoopsDropped;
       continue;
     }
-    raw.push_back({edge.from.value(), edge.to.value(), e});
-    if (!edge.oneway) raw.push_back({edge.to.value(), edge.from.value(), e});
+    ++tailStart[edge.from.value() + 1];
+    ++arcCount;
+    if (!edge.oneway) {
+      ++tailStart[edge.to.value() + 1];
+      ++arcCount;
+    }
   }
-  if (raw.size() > kMaxIndex) throw core::InputError("road network has too many arcs (more than 2^32 - 2)");
-  // Sorting by (tail, head, edge) groups parallel arcs and keeps the earlier edge first for ties.
-  std::sort(raw.begin(), raw.end(), [](const RawArc& a, const RawArc& b) {
-    return std::tie(a.tail, a.head, a.edge) < std::tie(b.tail, b.head, b.edge);
-  });
+  if (arcCount > kMaxIndex) throw core::InputError("road network has too many arcs (more than 2^32 - 2)");
+  std::partial_sum(tailStart.begin(), tailStart.end(), tailStart.begin());
+  std::vector<RawArc> raw(arcCount);
+  {
+    std::vector<std::uint32_t> fill(tailStart.begin(), tailStart.end() - 1);
+    for (std::uint32_t e = 0; e < edges_.size(); ++e) {
+      const InputEdge& edge = edges_[e];
+      if (edge.from == edge.to) continue;
+      raw[fill[edge.from.value()]++] = {edge.from.value(), edge.to.value(), e};
+      if (!edge.oneway) raw[fill[edge.to.value()]++] = {edge.to.value(), edge.from.value(), e};
+    }
+  }
+  for (std::uint32_t v = 0; v < nodeCount; ++v) {
+    std::sort(raw.begin() + tailStart[v], raw.begin() + tailStart[v + 1],
+              [](const RawArc& a, const RawArc& b) { return std::tie(a.head, a.edge) < std::tie(b.head, b.edge); });
+  }
 
   auto totalsOf = [&](const RawArc& arc) {
     const InputEdge& edge = edges_[arc.edge];
@@ -105,8 +127,11 @@ RoadGraph GraphBuilder::build() {
 
   RoadGraph graph;
   graph.positions_ = positions_;
-  const auto nodeCount = static_cast<std::uint32_t>(positions_.size());
   graph.firstOut_.assign(nodeCount + 1, 0);
+  graph.tails_.reserve(raw.size());
+  graph.heads_.reserve(raw.size());
+  graph.totals_.reserve(raw.size());
+  graph.edges_.reserve(raw.size());
   for (std::size_t begin = 0; begin < raw.size();) {
     std::size_t end = begin + 1;
     while (end < raw.size() && raw[end].tail == raw[begin].tail && raw[end].head == raw[begin].head) ++end;

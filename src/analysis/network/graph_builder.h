@@ -42,6 +42,8 @@ class GraphBuilder {
   /// Throws core::InputError (with the source feature as context) for an unknown node or a negative
   /// or non-finite length, time or cost.
   EdgeId addEdge(const InputEdge& edge);
+  /// Room for this many nodes and edges in all, when the caller knows (saves regrowing).
+  void reserve(std::size_t nodes, std::size_t edges);
 
   /// Builds the graph. Throws core::InputError when there are more than 2^32 − 2 nodes or arcs.
   [[nodiscard]] RoadGraph build();
