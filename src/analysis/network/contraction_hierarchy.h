@@ -25,8 +25,8 @@ struct ContractionOptions {
   /// saving the queries little. 0: contract every node.
   double coreDegree = 0;
   /// Compress chains and dead ends only (no witness search at all) and leave every other node in the
-  /// core: a junction graph that plain searches cross about N / J times faster than the road graph
-  /// when the roads are drawn with shape points (N nodes, J junctions). See RouterOptions.
+  /// core: a junction graph of J nodes instead of the road graph's N, for a few dozen searches on roads
+  /// drawn with shape points (MatrixMethod::JunctionSearches).
   bool chainsOnly = false;
 };
 

@@ -78,18 +78,6 @@ Router::Router(const RoadGraph& graph, const RouterOptions& options, core::Progr
   junctions_ = junctions;
 }
 
-std::string_view toString(MatrixMethod method) noexcept {
-  switch (method) {
-    case MatrixMethod::RoadSearches:
-      return "road-graph searches";
-    case MatrixMethod::JunctionSearches:
-      return "junction-graph searches";
-    case MatrixMethod::Hierarchy:
-      return "contraction hierarchy";
-  }
-  return "?";
-}
-
 MatrixMethod Router::matrixMethod(std::size_t sources, std::size_t targets) const {
   if (hasHierarchy() || options_.fewEndpoints == 0) return MatrixMethod::Hierarchy;
   // Costs in searches of the road graph, which visit its N nodes, shape points included.
@@ -97,8 +85,7 @@ MatrixMethod Router::matrixMethod(std::size_t sources, std::size_t targets) cons
   const double junctions = std::max(junctions_, 1.0);
   const double junctionShare = junctions / std::max<double>(graph_->nodeCount(), 1.0);  // J / N
   // The contraction estimate is held against the road-graph searches even where junction-graph searches
-  // would be cheaper: it is cautious on such networks (on the OSM-like network it says 240 searches and
-  // contracting cost about 70), by about what the junction graph saves.
+  // would be cheaper (see RouterOptions::contractionCostFactor).
   if (searches >= static_cast<double>(options_.fewEndpoints) &&
       options_.contractionCostFactor * std::sqrt(junctions) * junctionShare <= searches) {
     return MatrixMethod::Hierarchy;

@@ -42,15 +42,17 @@ struct RouterOptions {
   /// routes run one search on the road graph until a hierarchy exists. 0: always the hierarchy (and
   /// contractionCostFactor is ignored).
   std::size_t fewEndpoints = 50;
-  /// Past fewEndpoints, searches are still chosen while they are estimated to cost less than contracting:
-  /// this × √J searches of the junction graph, for J junctions (nodes with more than two neighbours).
-  /// Contracting costs about that many: on grid-like networks it grows faster than the graph (its last
-  /// tenth, hundreds of neighbours per node, takes most of the time). Measured with
-  /// bench/network/contraction_probe on the anchor grids (N ≈ J): 1,450 searches at 32 k nodes,
-  /// 1,100–1,300 at 128 k and 5,300 at 400 k, i.e. about 4–8 × √J. Degree-2 shape points cost the
-  /// contraction almost nothing (chains are compressed first), and since the searches too run on the
-  /// compressed graph when there are many shape points, J counts, not N.
-  /// 0: fewEndpoints alone decides.
+  /// Past fewEndpoints, searches are still chosen while there are fewer of them (the smaller side) than
+  /// contracting is estimated to cost: this × √J × J / N road-graph searches, for J junctions (nodes
+  /// with more than two neighbours) among N nodes. Contracting costs about this × √J searches of the
+  /// junction graph: on grid-like networks it grows faster than the graph (its last tenth, hundreds of
+  /// neighbours per node, takes most of the time). Measured with bench/network/contraction_probe on the
+  /// anchor grids (N ≈ J): 1,450 searches at 32 k nodes, 1,100–1,300 at 128 k and 5,300 at 400 k, i.e.
+  /// about 4–8 × √J. Degree-2 shape points cost the contraction almost nothing (chains are compressed
+  /// first) but every road-graph search visits them, hence J / N: on bench/compare's OSM-like network
+  /// (1.65 M nodes, 161 k junctions) the estimate says 240 searches and contracting cost about 70.
+  /// That caution is kept even where junction-graph searches (MatrixMethod) would undercut the road-graph
+  /// ones: it is about what they save. 0: fewEndpoints alone decides.
   double contractionCostFactor = 6.0;
   ContractionOptions contraction;
 
@@ -63,15 +65,13 @@ enum class MatrixMethod : std::uint8_t {
   /// One Dijkstra search per source (or per target, when they are fewer) on the road graph.
   RoadSearches,
   /// The same on the junction graph: chains of shape points and dead ends are first compressed into
-  /// single arcs (no witness search: about a second per million nodes), so each search visits the J
-  /// junctions instead of all N nodes. Chosen when the road graph has many more nodes than junctions.
+  /// single arcs (no witness search: 2.7 s for 1.65 M nodes), so each search visits the J junctions
+  /// instead of all N nodes. Chosen for a few dozen endpoints or more when the road graph has many more
+  /// nodes than junctions.
   JunctionSearches,
   /// The contraction hierarchy, built first unless it exists.
   Hierarchy,
 };
-
-/// "road-graph searches", "junction-graph searches", "contraction hierarchy".
-[[nodiscard]] std::string_view toString(MatrixMethod method) noexcept;
 
 /// Figures for one origin–destination pair.
 struct PairResult {
@@ -103,8 +103,8 @@ struct RouteResult {
 
 /// Routes between arbitrary points (metres, analysis CRS) on a road graph. Builds a snapping index at
 /// construction, and a contraction hierarchy for options.metric only when a matrix has so many sources
-/// and targets that contracting costs less than the plain searches (see usesPlainSearches); it is then
-/// kept for every later query.
+/// and targets that contracting costs less than the searches (see matrixMethod); it is then kept for
+/// every later query. The junction graph, when a matrix chooses it, is likewise built once and kept.
 /// Access legs from a point to its snapped position, and fallbacks, are the straight line × detourFactor
 /// at the access speed and cost. Never throws for an unroutable pair: the pair is flagged and falls back.
 /// Keeps a reference to the graph, which must outlive it. Const member functions may be called from
