@@ -318,7 +318,7 @@ core::Layer effectiveFlows(const CatalogueInput& input, int year, const Estimate
           break;
       }
       // Declared rows keep their own year and other columns.
-      if (f.declared) feature.values[c] = input.flows[f.flowRow].values[c];
+      if (f.flowRow) feature.values[c] = input.flows[*f.flowRow].values[c];
       else if (columns[c] == Column::Year) feature.values[c] = yearValue;
     }
     out.add(std::move(feature));

@@ -195,7 +195,6 @@ std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const st
     f.quantity = number(flows.value(i, "quantity"));
     f.basis = optionalText(flows, i, "basis");
     if (f.basis.empty()) f.basis = "reported";
-    f.declared = true;
     f.flowRow = i;
     f.method = optionalText(flows, i, "method");
     f.source = optionalText(flows, i, "source");

@@ -42,13 +42,15 @@ struct FacilityFlow {
   std::size_t enterpriseRow = 0;
   std::string material;
   bool output = true;
-  std::optional<double> quantity;   ///< per year in the material's unit; nullopt = present, quantity unknown
-  std::string basis;                ///< reported | estimated | inferred (flows.csv's basis, or ours)
-  bool declared = false;            ///< from flows.csv (true) or from industry_profiles.csv (false)
-  std::size_t flowRow = 0;          ///< when declared: its row in the flows table
-  std::string method;               ///< how the quantity was made, with the numbers
-  std::string source;               ///< citation of the coefficient or the declared flow
-  std::optional<double> low, high;  ///< plausible range of an estimate (from factor_low/high)
+  std::optional<double> quantity;      ///< per year in the material's unit; nullopt = present, quantity unknown
+  std::string basis;                   ///< reported | estimated | inferred (flows.csv's basis, or ours)
+  std::optional<std::size_t> flowRow;  ///< its row in the flows table (flows.csv); none: from industry_profiles.csv
+  std::string method;                  ///< how the quantity was made, with the numbers
+  std::string source;                  ///< citation of the coefficient or the declared flow
+  std::optional<double> low, high;     ///< plausible range of an estimate (from factor_low/high)
+
+  /// From flows.csv (declared by the enterprise), not made from its industry's profile.
+  [[nodiscard]] bool declared() const noexcept { return flowRow.has_value(); }
 };
 
 struct EstimateOptions {

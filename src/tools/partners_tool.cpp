@@ -334,12 +334,12 @@ class Builder {
       const bool inferred = f.basis == "inferred";
       problem_.receivers.push_back(
           {site, m->second, f.quantity, f.basis == "estimated", inferred ? params_.inferredWeight : 1.0});
-      std::string method = f.declared && f.basis != "estimated"
+      std::string method = f.declared() && f.basis != "estimated"
                                ? (f.quantity ? "declared input" : "declared input, quantity unknown")
-                               : (f.declared ? "declared input; " : "") + f.method;
-      receiverInfo_.push_back({f.declared ? "申报投入" : "行业投入",
-                               f.declared ? "declared input" : "typical input of the industry", method,
-                               f.declared ? "declared" : f.basis});
+                               : (f.declared() ? "declared input; " : "") + f.method;
+      receiverInfo_.push_back({f.declared() ? "申报投入" : "行业投入",
+                               f.declared() ? "declared input" : "typical input of the industry", method,
+                               f.declared() ? "declared" : f.basis});
       receiverKeys_[key] = problem_.receivers.size() - 1;
     }
   }
