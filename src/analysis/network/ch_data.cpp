@@ -48,35 +48,38 @@ ContractionHierarchy ContractionHierarchy::fromData(const RoadGraph& graph, Metr
 
   // One arc of node v's list; `forward`: v → other, else other → v.
   const auto check = [&](std::uint32_t v, const ChArc& arc, bool forward) {
-    const std::string where = std::string(forward ? "forward" : "backward") + " arc of node " + std::to_string(v);
-    if (arc.other >= n) refuse("the " + where + " leads to no node");
-    if (isCore(v) ? !isCore(arc.other) : rank[arc.other] <= rank[v]) refuse("the " + where + " does not lead up");
+    // The message is made only on failure: this runs for every arc of the hierarchy.
+    const auto fail = [&](const char* what) {
+      refuse(std::string("the ") + (forward ? "forward" : "backward") + " arc of node " + std::to_string(v) + what);
+    };
+    if (arc.other >= n) fail(" leads to no node");
+    if (isCore(v) ? !isCore(arc.other) : rank[arc.other] <= rank[v]) fail(" does not lead up");
     const std::uint32_t tail = forward ? v : arc.other;
     const std::uint32_t head = forward ? arc.other : v;
     if (!arc.isShortcut()) {
       if (arc.first >= graph.arcCount() || graph.tail(ArcId(arc.first)).value() != tail ||
           graph.head(ArcId(arc.first)).value() != head) {
-        refuse("the " + where + " is not an arc of the network");
+        fail(" is not an arc of the network");
       }
       if (!(graph.totals(ArcId(arc.first)) == arc.totals) || arc.weight != arc.totals.in(metric)) {
-        refuse("the " + where + " has other figures than the network's arc");
+        fail(" has other figures than the network's arc");
       }
       return;
     }
     // A shortcut tail → head via b: the backward arc tail → b and the forward arc b → head, both stored at b,
     // which was contracted before both ends (so unpacking always ends).
     if (arc.first >= data.backward.size() || arc.second >= data.forward.size()) {
-      refuse("the " + where + " is a shortcut of arcs that do not exist");
+      fail(" is a shortcut of arcs that do not exist");
     }
     const ChArc& a = data.backward[arc.first];
     const ChArc& b = data.forward[arc.second];
     const std::uint32_t via = backwardOwner[arc.first];
     if (forwardOwner[arc.second] != via || a.other != tail || b.other != head || rank[via] >= rank[v] ||
         rank[via] >= rank[arc.other]) {
-      refuse("the " + where + " is a shortcut whose halves do not meet below its ends");
+      fail(" is a shortcut whose halves do not meet below its ends");
     }
     if (arc.weight != a.weight + b.weight || !(arc.totals == a.totals + b.totals)) {
-      refuse("the " + where + " is a shortcut whose figures are not the sum of its halves");
+      fail(" is a shortcut whose figures are not the sum of its halves");
     }
   };
   for (std::uint32_t v = 0; v < n; ++v) {
