@@ -1,7 +1,36 @@
-// RoadGraph look-ups that are more than an array access.
+// RoadGraph look-ups that are more than an array access, and the graph's arrays out and back in.
 #include "analysis/network/road_graph.h"
 
+#include <cmath>
+#include <string>
+
+#include "core/error.h"
+
 namespace circatlas::analysis::network {
+namespace {
+
+[[noreturn]] void refuse(const std::string& what) { throw core::InputError("road graph arrays: " + what); }
+
+// Offsets into `size` entries: `nodes` + 1 of them, rising from 0 to size.
+void checkOffsets(const std::vector<std::uint32_t>& offsets, std::size_t nodes, std::size_t size, const char* name) {
+  if (offsets.size() != nodes + 1)
+    refuse(std::string(name) + " offsets: " + std::to_string(offsets.size()) + " for " + std::to_string(nodes) +
+           " nodes");
+  if (offsets.front() != 0 || offsets.back() != size) refuse(std::string(name) + " offsets do not span the arcs");
+  for (std::size_t v = 0; v < nodes; ++v) {
+    if (offsets[v] > offsets[v + 1]) refuse(std::string(name) + " offsets fall at node " + std::to_string(v));
+  }
+}
+
+bool finiteFigures(const Totals& t) {
+  const double values[] = {t.length.value(), t.time.value(), t.cost.value()};
+  for (double v : values) {
+    if (!std::isfinite(v) || v < 0) return false;
+  }
+  return true;
+}
+
+}  // namespace
 
 std::optional<ArcId> RoadGraph::cheapestArc(NodeId from, NodeId to, Metric metric) const {
   std::optional<ArcId> best;
@@ -9,6 +38,58 @@ std::optional<ArcId> RoadGraph::cheapestArc(NodeId from, NodeId to, Metric metri
     if (head(arc) == to && (!best || weight(arc, metric) < weight(*best, metric))) best = arc;
   }
   return best;
+}
+
+RoadGraph::View RoadGraph::view() const noexcept {
+  return {positions_, firstOut_, tails_, heads_, totals_, edges_, firstIn_, inArcs_, edgeSources_};
+}
+
+RoadGraph RoadGraph::fromData(Data&& d) {
+  const std::size_t nodes = d.positions.size();
+  const std::size_t arcs = d.heads.size();
+  if (d.tails.size() != arcs || d.totals.size() != arcs || d.edges.size() != arcs || d.inArcs.size() != arcs) {
+    refuse("the arc arrays differ in size");
+  }
+  if (nodes > UINT32_MAX || arcs > UINT32_MAX || d.edgeSources.size() > UINT32_MAX) refuse("too many nodes or arcs");
+  for (std::size_t v = 0; v < nodes; ++v) {
+    if (!std::isfinite(d.positions[v].x) || !std::isfinite(d.positions[v].y)) {
+      refuse("node " + std::to_string(v) + " has no finite position");
+    }
+  }
+  checkOffsets(d.firstOut, nodes, arcs, "out-arc");
+  checkOffsets(d.firstIn, nodes, arcs, "in-arc");
+  for (std::size_t v = 0; v < nodes; ++v) {
+    for (std::uint32_t a = d.firstOut[v]; a < d.firstOut[v + 1]; ++a) {
+      const auto arc = [a](const char* what) { refuse("arc " + std::to_string(a) + what); };
+      if (d.tails[a] != v) arc(" leaves another node than the one it is listed under");
+      if (d.heads[a] >= nodes || d.heads[a] == v) arc(" leads to no other node of the graph");
+      if (a > d.firstOut[v] && d.heads[a] < d.heads[a - 1]) arc(" is out of order (arcs sort by head)");
+      if (d.edges[a] >= d.edgeSources.size()) arc(" comes from an edge the graph does not have");
+      if (!finiteFigures(d.totals[a])) arc(" has a negative or not finite length, time or cost");
+    }
+  }
+  // The in-lists regroup every arc exactly once, under its head.
+  std::vector<bool> listed(arcs, false);
+  for (std::size_t v = 0; v < nodes; ++v) {
+    for (std::uint32_t i = d.firstIn[v]; i < d.firstIn[v + 1]; ++i) {
+      const std::uint32_t a = d.inArcs[i].value();
+      if (a >= arcs || listed[a] || d.heads[a] != v) {
+        refuse("the in-arcs of node " + std::to_string(v) + " are not its arcs");
+      }
+      listed[a] = true;
+    }
+  }
+  RoadGraph g;
+  g.positions_ = std::move(d.positions);
+  g.firstOut_ = std::move(d.firstOut);
+  g.tails_ = std::move(d.tails);
+  g.heads_ = std::move(d.heads);
+  g.totals_ = std::move(d.totals);
+  g.edges_ = std::move(d.edges);
+  g.firstIn_ = std::move(d.firstIn);
+  g.inArcs_ = std::move(d.inArcs);
+  g.edgeSources_ = std::move(d.edgeSources);
+  return g;
 }
 
 }  // namespace circatlas::analysis::network

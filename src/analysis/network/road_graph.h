@@ -84,6 +84,35 @@ class RoadGraph {
   /// The arc from → to that is cheapest in metric (parallel arcs may differ per metric), if any.
   [[nodiscard]] std::optional<ArcId> cheapestArc(NodeId from, NodeId to, Metric metric) const;
 
+  /// The arrays of a graph, as GraphBuilder lays them out, to be kept in a file and read back
+  /// (tools/network_cache.h). As a view (spans into the graph) for writing, as vectors for reading.
+  template <template <typename> typename Array>
+  struct Arrays {
+    Array<core::XY> positions;                          ///< per node
+    Array<std::uint32_t> firstOut;                      ///< nodeCount + 1 offsets into the arc arrays
+    Array<std::uint32_t> tails;                         ///< per arc
+    Array<std::uint32_t> heads;                         ///< per arc
+    Array<Totals> totals;                               ///< per arc
+    Array<std::uint32_t> edges;                         ///< per arc: the builder edge
+    Array<std::uint32_t> firstIn;                       ///< nodeCount + 1 offsets into inArcs
+    Array<ArcId> inArcs;                                ///< arcs grouped by head
+    Array<std::optional<core::FeatureId>> edgeSources;  ///< per builder edge
+  };
+  template <typename T>
+  using ConstSpan = std::span<const T>;
+  template <typename T>
+  using Vector = std::vector<T>;
+  using View = Arrays<ConstSpan>;
+  using Data = Arrays<Vector>;
+  [[nodiscard]] View view() const noexcept;
+  /// A graph from arrays made by GraphBuilder and kept elsewhere. Checks that they fit together before any
+  /// search can use them, so damaged or foreign arrays are refused instead of searched: core::InputError
+  /// saying the first thing that does not fit (sizes, offsets that do not rise from 0 to the arc count, an arc
+  /// whose tail is not the node it is listed under, a node or edge that does not exist, a self-loop, a node's
+  /// arcs not sorted by head, an in-list that is not the out-lists regrouped, a position or figure that is
+  /// not finite or a negative figure). Linear in the arrays' size.
+  [[nodiscard]] static RoadGraph fromData(Data&& data);
+
  private:
   friend class GraphBuilder;
 
