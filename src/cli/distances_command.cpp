@@ -51,12 +51,10 @@ void runDistancesCommand(const DistancesOptions& o, const core::DataPaths& paths
   if (origins.empty() || destinations.empty()) {
     throw core::InputError(std::string(origins.empty() ? o.from : o.to) + ": no places to route between");
   }
-  const tools::RoadNetwork network = loadNetwork(o.network, paths, std::cout);
-  printNetworkReport(network, std::cout);
   ProgressBar bar;
-  analysis::network::Router router(network.graph(), options, &bar);
-  useNetworkCache(o.network, o.overwrite, router, std::cout);
-  const tools::DistancesResult r = tools::runDistances(network, router, origins, destinations, !o.routes.empty(), &bar);
+  const auto road = openNetwork(o.network, paths, options, o.overwrite, std::cout, &bar);
+  const tools::DistancesResult r =
+      tools::runDistances(road->network, *road->router, origins, destinations, !o.routes.empty(), &bar);
   bar.finish();
   const ResultProvenance provenance{registry.loaded(), "circatlas distances", r.parameters};
   const core::Layer* matrix[] = {&r.matrix};

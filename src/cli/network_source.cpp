@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <utility>
 
@@ -54,8 +55,9 @@ void addNetworkOptions(CLI::App& cmd, NetworkSource& s) {
   finiteRange(cmd.add_option("--detour", s.detour, tools::helpText(spec::detour)), 1.0, 10.0)->capture_default_str();
   nonEmptyPath(cmd.add_option(
       "--network-cache", s.cache,
-      "Keep the preprocessed network (its contraction hierarchy) in this file: read when it fits the network and "
-      "--metric, else built and written there (a file that does not fit is replaced only with --overwrite)"));
+      "Keep the built network and its contraction hierarchy in this file: later runs on the same network file "
+      "(its content), options and --metric read it instead of the network; else built and written there (a file "
+      "that does not fit is replaced only with --overwrite)"));
   cmd.add_option("--snap", s.snap,
                  std::string(spec::snap.help) + " (default: " + tools::defaultText(spec::builtinSnap) +
                      " on the schematic built-in network, " + tools::defaultText(spec::snap) + " on a road layer)");
@@ -74,70 +76,128 @@ net::RouterOptions routerOptions(const NetworkSource& s) {
   return o;
 }
 
-tools::RoadNetwork loadNetwork(const NetworkSource& s, const core::DataPaths& paths, std::ostream& log,
-                               core::Progress* progress) {
-  tools::NetworkParams params;
-  params.snapToleranceMeters = core::parseDistanceMeters(s.joinTolerance);
-  params.includeRoad = s.mode != "rail";
-  params.includeRail = s.mode != "road";
-  std::string path = s.network;
+namespace {
+
+// Where the network is read from and how it becomes a graph.
+struct NetworkRecipe {
+  std::string path;
   io::ReadOptions read;
-  if (s.network == "builtin") {
-    path = (paths.dataDir() / "network" / "gansu_trunk.csv").string();
-    params.lengthField = tools::spec::network::builtinLengthField.text;
+  tools::NetworkParams params;
+  bool builtin = false;
+
+  // Everything that decides the graph made from the file, for the cache key: exact numbers (hex floats).
+  [[nodiscard]] std::string text() const {
+    char number[64];
+    auto hex = [&](double v) {
+      std::snprintf(number, sizeof number, "%a", v);
+      return std::string(number);
+    };
+    return "layer=" + read.layer.value_or("") + "\nroad=" + std::to_string(params.includeRoad) +
+           "\nrail=" + std::to_string(params.includeRail) + "\nsnap_m=" + hex(params.snapToleranceMeters) +
+           "\nroad_cny=" + hex(params.roadCostYuanPerTonneKm) + "\nrail_cny=" + hex(params.railCostYuanPerTonneKm) +
+           "\nclass=" + params.classField + "\nmode=" + params.modeField + "\nspeed=" + params.speedField +
+           "\noneway=" + params.onewayField + "\nlength=" + params.lengthField.value_or("") +
+           "\nunknown_kmh=" + hex(params.unknownClassSpeedKmh);
+  }
+};
+
+NetworkRecipe recipeOf(const NetworkSource& s, const core::DataPaths& paths) {
+  NetworkRecipe r;
+  r.params.snapToleranceMeters = core::parseDistanceMeters(s.joinTolerance);
+  r.params.includeRoad = s.mode != "rail";
+  r.params.includeRail = s.mode != "road";
+  r.path = s.network;
+  r.builtin = s.network == "builtin";
+  if (r.builtin) {
+    r.path = (paths.dataDir() / "network" / "gansu_trunk.csv").string();
+    r.params.lengthField = tools::spec::network::builtinLengthField.text;
+  }
+  if (!s.lengthField.empty()) r.params.lengthField = s.lengthField;
+  if (!s.layer.empty()) {
+    r.read.layer = s.layer;
+  } else if (isOsmExtract(r.path)) {
+    r.read.layer = "lines";
+  }
+  return r;
+}
+
+void announce(const NetworkRecipe& r, std::ostream& log) {
+  if (r.builtin) {
     log << "Network: the built-in SCHEMATIC Gansu trunk network (straight lines between seats; lengths are "
            "estimates, see data/README.md)\n";
   } else {
-    log << "Network: " << path << '\n';
+    log << "Network: " << r.path << '\n';
   }
-  if (!s.lengthField.empty()) params.lengthField = s.lengthField;
-  if (!s.layer.empty()) {
-    read.layer = s.layer;
-  } else if (isOsmExtract(path)) {
-    read.layer = "lines";
-  }
-  const core::Layer lines = io::readLayer(path, read);
+}
+
+tools::RoadNetwork build(const NetworkRecipe& r, core::Progress* progress) {
+  const core::Layer lines = io::readLayer(r.path, r.read);
   try {
-    return tools::buildNetwork(lines, params, progress);
+    return tools::buildNetwork(lines, r.params, progress);
   } catch (core::Error& e) {
-    e.setFile(path);
+    e.setFile(r.path);
     throw;
   }
 }
+
+std::string mebibytes(std::uint64_t bytes) {
+  return bytes < 1048576 ? formatFixed(static_cast<double>(bytes) / 1024.0, 1) + " KiB"
+                         : formatFixed(static_cast<double>(bytes) / 1048576.0, 1) + " MiB";
+}
+
+}  // namespace
 
 io::OutputTarget networkCacheTarget(const NetworkSource& s) {
   return fileTarget(s.cache, /*overwrite=*/true, "--network-cache");
 }
 
-void useNetworkCache(const NetworkSource& s, bool overwrite, net::Router& router, std::ostream& log) {
-  if (s.cache.empty()) return;
-  const net::RoadGraph& graph = router.graph();
-  const net::Metric metric = router.options().metric;
+std::unique_ptr<NetworkRouter> openNetwork(const NetworkSource& s, const core::DataPaths& paths,
+                                           const net::RouterOptions& options, bool overwrite, std::ostream& log,
+                                           core::Progress* progress) {
+  const NetworkRecipe recipe = recipeOf(s, paths);
+  announce(recipe, log);
+  auto made = [&](tools::RoadNetwork network) {
+    auto r = std::make_unique<NetworkRouter>(NetworkRouter{std::move(network), nullptr, ""});
+    r->router = std::make_unique<net::Router>(r->network.graph(), options, progress);
+    r->label = recipe.builtin ? "schematic trunk network" : std::filesystem::path(recipe.path).filename().string();
+    return r;
+  };
+  if (s.cache.empty()) {
+    auto r = made(build(recipe, progress));
+    printNetworkReport(r->network, log);
+    return r;
+  }
+  const std::optional<std::uint64_t> key = tools::networkSourceKey(recipe.path, recipe.text());
+  if (!key) {
+    throw core::ParameterError("--network-cache keeps networks read from files; " + recipe.path +
+                               " is a database or service, whose content a cache cannot vouch for");
+  }
   if (std::filesystem::exists(s.cache)) {
-    tools::CacheRead cache = tools::readNetworkCache(s.cache, graph, metric);
-    if (cache.hierarchy) {
-      log << "Network cache: " << s.cache << " read (" << std::to_string(cache.hierarchy->shortcutCount())
-          << " shortcuts; no contraction needed)\n";
-      router.useHierarchy(std::move(*cache.hierarchy));
-      return;
+    tools::CacheRead cache = tools::readNetworkCache(s.cache, *key, options.metric);
+    if (cache.network) {
+      auto r = made(std::move(*cache.network));
+      printNetworkReport(r->network, log);
+      log << "Network cache: " << s.cache << " read (the network and " << cache.hierarchy->shortcutCount()
+          << " shortcuts: the network file is not read, nothing is built or contracted)\n";
+      r->router->useHierarchy(std::move(*cache.hierarchy));
+      return r;
     }
     if (!overwrite) {
       throw core::ParameterError(s.cache + ": " + cache.why +
-                                 "; pass --overwrite to build it again there, or name "
-                                 "another --network-cache");
+                                 "; pass --overwrite to build it again there, or name another --network-cache");
     }
     log << "Network cache: " << s.cache << " is " << cache.why << "; building it again (--overwrite)\n";
   }
+  auto r = made(build(recipe, progress));
+  printNetworkReport(r->network, log);
   const auto started = std::chrono::steady_clock::now();
-  const net::ContractionHierarchy& ch = router.hierarchy();
-  if (ch.empty()) return;  // cancelled: nothing is written
+  const net::ContractionHierarchy& ch = r->router->hierarchy();
+  if (ch.empty()) return r;  // cancelled: nothing is written
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  const std::uint64_t bytes = tools::writeNetworkCache(ch, s.cache);
-  log << "Network cache: contracted in " << formatFixed(seconds, 1) << " s (" << std::to_string(ch.shortcutCount())
-      << " shortcuts), written to " << s.cache << " ("
-      << (bytes < 1048576 ? formatFixed(static_cast<double>(bytes) / 1024.0, 1) + " KiB"
-                          : formatFixed(static_cast<double>(bytes) / 1048576.0, 1) + " MiB")
-      << ")\n";
+  const std::uint64_t bytes = tools::writeNetworkCache(r->network, ch, *key, s.cache);
+  log << "Network cache: contracted in " << formatFixed(seconds, 1) << " s (" << ch.shortcutCount()
+      << " shortcuts); the network and its hierarchy written to " << s.cache << " (" << mebibytes(bytes) << ")\n";
+  return r;
 }
 
 void printNetworkReport(const tools::RoadNetwork& network, std::ostream& out) {
@@ -178,8 +238,9 @@ void addPartnerNetworkOptions(CLI::App& cmd, NetworkSource& s) {
       ->capture_default_str();
   cmd.add_option("--join-tolerance", s.joinTolerance, "Network line ends this close join")->capture_default_str();
   nonEmptyPath(cmd.add_option("--network-cache", s.cache,
-                              "Keep the --network's preprocessed form (its contraction hierarchy) in this file: read "
-                              "when it fits, else built and written there (replaced only with --overwrite)"));
+                              "Keep the built --network and its contraction hierarchy in this file: read instead of "
+                              "the network when it fits, else built and written there (replaced only with "
+                              "--overwrite)"));
   cmd.add_option("--snap", s.snap,
                  "Sites farther than this from every line fall back to the straight line (default: " +
                      tools::defaultText(tools::spec::network::builtinSnap) + " on the built-in network, " +
@@ -196,12 +257,7 @@ std::unique_ptr<NetworkRouter> loadPartnerNetwork(const NetworkSource& s, const 
   options.metric = net::Metric::Length;
   options.detourFactor = detourFactor;
   options.validate();
-  auto r = std::make_unique<NetworkRouter>(NetworkRouter{loadNetwork(s, paths, log), nullptr, ""});
-  printNetworkReport(r->network, log);
-  r->router = std::make_unique<net::Router>(r->network.graph(), options);
-  useNetworkCache(s, overwrite, *r->router, log);
-  r->label = s.network == "builtin" ? "schematic trunk network" : std::filesystem::path(s.network).filename().string();
-  return r;
+  return openNetwork(s, paths, options, overwrite, log);
 }
 
 }  // namespace circatlas::cli

@@ -38,23 +38,12 @@ struct NetworkSource {
 
 void addNetworkOptions(CLI::App& cmd, NetworkSource& source);
 
-/// Reads and builds the network; prints what was read and its connected parts to `log`.
-[[nodiscard]] tools::RoadNetwork loadNetwork(const NetworkSource& source, const core::DataPaths& paths,
-                                             std::ostream& log, core::Progress* progress = nullptr);
-
 /// The router options the source's flags ask for (core::ParameterError for bad values).
 [[nodiscard]] analysis::network::RouterOptions routerOptions(const NetworkSource& source);
 
 /// The --network-cache target for the output policy: a file that may exist (it is read when it fits, and
 /// replaced only with --overwrite when it does not; see useNetworkCache), never an input or another output.
 [[nodiscard]] io::OutputTarget networkCacheTarget(const NetworkSource& source);
-
-/// --network-cache: when the file exists and fits the network and metric, the router routes through the hierarchy
-/// read from it; otherwise the hierarchy is built now (reporting to the router's progress) and written there
-/// atomically. A file that does not fit (another network or metric, another format, damaged, not a cache) is
-/// replaced only with `overwrite`: core::ParameterError naming it and why otherwise, before any contraction.
-/// Says what it did on `log`. Nothing when no cache was asked for.
-void useNetworkCache(const NetworkSource& source, bool overwrite, analysis::network::Router& router, std::ostream& log);
 
 /// "12 nodes, 20 edges, 2 connected parts; 97.3 % of the length in the largest …" plus the smaller parts.
 void printNetworkReport(const tools::RoadNetwork& network, std::ostream& out);
@@ -70,10 +59,20 @@ struct NetworkRouter {
   std::string label;  ///< "schematic trunk network" or the file name, for reasons and parameters
 };
 
+/// The network and its router with the given options. Prints what was read and built (printNetworkReport) to `log`.
+/// --network-cache: when the file exists and fits (the network file, read the same way, and the metric; see
+/// tools::readNetworkCache), the network and its hierarchy come from it and the network file is not read at all;
+/// otherwise the network is built from the file, contracted (reporting to `progress`) and written there with its
+/// hierarchy, atomically. A cache file that does not fit (another network, options or metric, another format,
+/// damaged, not a cache) is replaced only with `overwrite`: core::ParameterError naming it and why otherwise, before
+/// the network is read. A network that is no file (a database) cannot be cached: core::ParameterError.
+[[nodiscard]] std::unique_ptr<NetworkRouter> openNetwork(const NetworkSource& source, const core::DataPaths& paths,
+                                                         const analysis::network::RouterOptions& options,
+                                                         bool overwrite, std::ostream& log,
+                                                         core::Progress* progress = nullptr);
+
 /// The network and a length-minimising router with the given detour factor for fallbacks, when
-/// --network was given; null otherwise. Prints the network report to `log`. Reads or writes the
-/// --network-cache (useNetworkCache; `overwrite` as there); a cache without --network is a
-/// core::ParameterError.
+/// --network was given; null otherwise. As openNetwork; a cache without --network is a core::ParameterError.
 [[nodiscard]] std::unique_ptr<NetworkRouter> loadPartnerNetwork(const NetworkSource& source,
                                                                 const core::DataPaths& paths, double detourFactor,
                                                                 bool overwrite, std::ostream& log);

@@ -37,12 +37,9 @@ void runRouteCommand(const RouteOptions& o, const core::DataPaths& paths) {
   const tools::Place from = resolvePlace(o.from, registry, paths);
   const tools::Place to = resolvePlace(o.to, registry, paths);
   ProgressBar bar;
-  const tools::RoadNetwork network = loadNetwork(o.network, paths, std::cout);
-  printNetworkReport(network, std::cout);
-  analysis::network::Router router(network.graph(), options, &bar);
-  useNetworkCache(o.network, o.overwrite, router, std::cout);
+  const auto road = openNetwork(o.network, paths, options, o.overwrite, std::cout, &bar);
   bar.finish();
-  const tools::RouteOutcome r = tools::runRoute(network, router, from, to);
+  const tools::RouteOutcome r = tools::runRoute(road->network, *road->router, from, to);
   const auto& t = r.figures.totals;
   std::cout << "From " << o.from << " (" << formatFixed(from.lonLat.lon, 4) << ", " << formatFixed(from.lonLat.lat, 4)
             << ") to " << o.to << " (" << formatFixed(to.lonLat.lon, 4) << ", " << formatFixed(to.lonLat.lat, 4)
@@ -58,8 +55,8 @@ void runRouteCommand(const RouteOptions& o, const core::DataPaths& paths) {
   }
   if (!o.out.empty()) {
     const core::Layer* out[] = {&r.line};
-    writeResults(out, {o.out, o.overwrite, o.schema}, {registry.loaded(), "circatlas route", network.parameters()},
-                 paths);
+    writeResults(out, {o.out, o.overwrite, o.schema},
+                 {registry.loaded(), "circatlas route", road->network.parameters()}, paths);
     std::cout << "Wrote " << o.out << '\n';
   }
 }

@@ -33,4 +33,9 @@ struct DatasetInfo {
 /// is missing or unreadable, core::InputError if GDAL cannot read it as vector data.
 [[nodiscard]] DatasetInfo describeDataset(const std::string& source);
 
+/// The files GDAL reads for a data source (a shapefile's .shp, .shx, .dbf, .prj, …; a CSV and its .csvt and .prj;
+/// a GeoPackage and its write-ahead log when there is one), sorted; empty for a database or service. Errors as
+/// describeDataset.
+[[nodiscard]] std::vector<std::string> datasetFiles(const std::string& source);
+
 }  // namespace circatlas::io

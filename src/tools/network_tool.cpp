@@ -214,6 +214,27 @@ double NetworkReport::largestShareOfLength() const noexcept {
 
 const std::string& RoadNetwork::edgeLabel(net::EdgeId edge) const { return labels_[edgeLabels_[edge.value()]]; }
 
+RoadNetwork RoadNetwork::fromParts(Parts&& parts) {
+  const std::size_t edges = parts.graph.edgeCount();
+  if (parts.edgeLabels.size() != edges || parts.edgeModes.size() != edges) {
+    throw core::InputError("road network parts: a label and a mode are not given for each of the " +
+                           std::to_string(edges) + " edges");
+  }
+  for (std::size_t e = 0; e < edges; ++e) {
+    if (parts.edgeLabels[e] >= parts.labels.size() || parts.edgeModes[e] > TravelMode::Rail) {
+      throw core::InputError("road network parts: edge " + std::to_string(e) + " has no label or no known mode");
+    }
+  }
+  RoadNetwork network;
+  *network.graph_ = std::move(parts.graph);
+  network.report_ = std::move(parts.report);
+  network.labels_ = std::move(parts.labels);
+  network.edgeLabels_ = std::move(parts.edgeLabels);
+  network.edgeModes_ = std::move(parts.edgeModes);
+  network.parameters_ = std::move(parts.parameters);
+  return network;
+}
+
 RoadNetwork buildNetwork(const core::Layer& layer, const NetworkParams& params, core::Progress* progress) {
   params.validate();
   RoadNetwork network;

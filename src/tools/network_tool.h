@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,11 @@
 #include "tools/network_attributes.h"
 
 namespace circatlas::tools {
+
+/// The version of what buildNetwork makes of a line layer: raise it whenever the same file and NetworkParams
+/// would give another graph, labels or report (classes, speeds, lengths, joining), so that network caches made
+/// by earlier code are refused instead of used (tools/network_cache.h).
+inline constexpr std::uint32_t kNetworkBuildVersion = 1;
 
 /// How lines become a graph. validate() is called by buildNetwork.
 struct NetworkParams {
@@ -83,6 +89,22 @@ class RoadNetwork {
   [[nodiscard]] TravelMode edgeMode(analysis::network::EdgeId edge) const { return edgeModes_[edge.value()]; }
   /// What the network was made from and how: "source=… snap_m=1 modes=road …".
   [[nodiscard]] const std::string& parameters() const noexcept { return parameters_; }
+
+  /// What a network is made of, to be kept in a file and read back (tools/network_cache.h).
+  struct Parts {
+    analysis::network::RoadGraph graph;
+    NetworkReport report;
+    std::vector<std::string> labels;        ///< distinct labels
+    std::vector<std::uint32_t> edgeLabels;  ///< per graph edge: index into labels
+    std::vector<TravelMode> edgeModes;      ///< per graph edge
+    std::string parameters;
+  };
+  [[nodiscard]] std::span<const std::string> labels() const noexcept { return labels_; }
+  [[nodiscard]] std::span<const std::uint32_t> edgeLabelIndices() const noexcept { return edgeLabels_; }
+  [[nodiscard]] std::span<const TravelMode> edgeModes() const noexcept { return edgeModes_; }
+  /// A network from parts kept elsewhere; core::InputError unless there is a label index into `labels` and a
+  /// known mode for every edge of the graph.
+  [[nodiscard]] static RoadNetwork fromParts(Parts&& parts);
 
  private:
   friend RoadNetwork buildNetwork(const core::Layer&, const NetworkParams&, core::Progress*);

@@ -147,6 +147,50 @@ TEST(NetworkCache, AFileThatIsNoCacheOrAnInputIsNeverWritten) {
   EXPECT_FALSE(std::filesystem::exists(dir / "same.csv"));
 }
 
+// The cache keeps the network itself, keyed by the network file's content and the options that read it: a copy of
+// the file fits; an edited file or another --join-tolerance does not (refused without --overwrite, rebuilt with it).
+TEST(NetworkCache, FitsTheNetworkFilesContentAndOptionsOnly) {
+  test::TempDir dir;
+  const std::string lines = R"({"type":"FeatureCollection","features":[
+{"type":"Feature","properties":{"class":"trunk"},"geometry":{"type":"LineString","coordinates":[[103.0,36.0],[103.05,36.0]]}},
+{"type":"Feature","properties":{"class":"trunk"},"geometry":{"type":"LineString","coordinates":[[103.05,36.0],[103.1,36.0]]}}]})";
+  const auto roads = test::writeFile(dir / "roads.geojson", lines);
+  const auto cache = (dir / "roads.cache").string();
+  const auto route = [&](const std::filesystem::path& network, const std::string& extra) {
+    return test::runCommand(exe() + " route 103.0,36.0 103.1,36.0 --network '" + network.string() +
+                            "' --network-cache '" + cache + "'" + extra);
+  };
+  const auto first = route(roads, "");
+  ASSERT_EQ(first.exitCode, 0) << first.output;
+  EXPECT_NE(first.output.find("written to " + cache), std::string::npos) << first.output;
+  const auto figures = [](const std::string& out) { return out.substr(out.find("  distance ")); };
+
+  const auto copy = test::writeFile(dir / "copy.geojson", lines);
+  auto r = route(copy, "");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find(cache + " read"), std::string::npos) << r.output;
+  EXPECT_EQ(figures(r.output), figures(first.output));
+
+  r = route(roads, " --join-tolerance 5m");
+  EXPECT_EQ(r.exitCode, 2) << r.output;
+  EXPECT_NE(r.output.find(cache + ": a network cache of another road network"), std::string::npos) << r.output;
+
+  // The second line bent 0.05° north: another network, a longer distance once rebuilt.
+  std::string edited = lines;
+  edited.replace(edited.rfind("[103.1,36.0]"), 12, "[103.075,36.05],[103.1,36.0]");
+  (void)test::writeFile(copy, edited);
+  r = route(copy, "");
+  EXPECT_EQ(r.exitCode, 2) << r.output;
+  EXPECT_NE(r.output.find("pass --overwrite"), std::string::npos) << r.output;
+  r = route(copy, " --overwrite");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("building it again (--overwrite)"), std::string::npos) << r.output;
+  EXPECT_NE(figures(r.output), figures(first.output));
+  r = route(copy, "");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find(cache + " read"), std::string::npos) << r.output;
+}
+
 TEST(NetworkCache, RouteReadsTheCacheDistancesWrote) {
   test::TempDir dir;
   const auto cache = (dir / "trunk.cache").string();

@@ -1,17 +1,22 @@
-// The network cache file: a hierarchy written and read back routes exactly as the one built; a file of another
-// network or metric, another format, a damaged or foreign file is refused with the reason, never searched.
+// The network cache file: a network and its hierarchy written and read back are the very graph, labels and report,
+// and route exactly as the ones built; a file of another source or metric, another format, a damaged or foreign
+// file is refused with the reason, never searched. The source key follows the files' content and how they are read.
 #include "tools/network_cache.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <limits>
+#include <span>
 #include <vector>
 
 #include "analysis/network/distance_matrix.h"
 #include "analysis/network/reference_graphs.h"
 #include "core/error.h"
 #include "test_support.h"
+#include "tools/network_report_json.h"
 
 namespace circatlas::tools {
 namespace {
@@ -51,27 +56,84 @@ void writeBytes(const std::filesystem::path& path, const std::vector<char>& byte
       .write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
 }
 
-TEST(NetworkCache, AHierarchyReadBackRoutesExactlyAsTheOneBuilt) {
+// A network around a graph, with a label and mode per edge and a report that uses every kind of field.
+RoadNetwork networkAround(net::RoadGraph graph) {
+  RoadNetwork::Parts parts;
+  const std::uint32_t edges = graph.edgeCount();
+  parts.graph = std::move(graph);
+  parts.labels = {"G30", "S38 连霍", "trunk", ""};
+  for (std::uint32_t e = 0; e < edges; ++e) {
+    parts.edgeLabels.push_back(e % 4);
+    parts.edgeModes.push_back(e % 5 == 0 ? TravelMode::Rail : TravelMode::Road);
+  }
+  parts.parameters = "snap_m=1 modes=road,rail";
+  NetworkReport& r = parts.report;
+  r.flavour = "line layer";
+  r.featuresRead = 12;
+  r.featuresUsed = 11;
+  r.skippedEmpty = 1;
+  r.totalLengthMeters = 1234.5678901234567;
+  r.build.arcsKept = 99;
+  r.nodes = parts.graph.nodeCount();
+  r.arcs = parts.graph.arcCount();
+  r.components = {{5, 4, 0.1 + 0.2, {103.25, 36.0625}, {1, 2, -7}}, {1, 0, 0, {}, {}}};
+  r.strongComponents = 3;
+  return RoadNetwork::fromParts(std::move(parts));
+}
+
+template <typename T>
+bool sameArray(std::span<const T> a, std::span<const T> b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end());
+}
+
+void expectSameNetwork(const RoadNetwork& a, const RoadNetwork& b) {
+  const net::RoadGraph::View x = a.graph().view();
+  const net::RoadGraph::View y = b.graph().view();
+  EXPECT_TRUE(sameArray(x.positions, y.positions));
+  EXPECT_TRUE(sameArray(x.firstOut, y.firstOut));
+  EXPECT_TRUE(sameArray(x.tails, y.tails));
+  EXPECT_TRUE(sameArray(x.heads, y.heads));
+  EXPECT_TRUE(std::equal(x.totals.begin(), x.totals.end(), y.totals.begin(), y.totals.end(),
+                         [](const net::Totals& p, const net::Totals& q) {
+                           return p.length == q.length && p.time == q.time && p.cost == q.cost;
+                         }));
+  EXPECT_TRUE(sameArray(x.edges, y.edges));
+  EXPECT_TRUE(sameArray(x.firstIn, y.firstIn));
+  EXPECT_TRUE(sameArray(x.inArcs, y.inArcs));
+  EXPECT_TRUE(sameArray(x.edgeSources, y.edgeSources));
+  EXPECT_TRUE(sameArray(a.labels(), b.labels()));
+  EXPECT_TRUE(sameArray(a.edgeLabelIndices(), b.edgeLabelIndices()));
+  EXPECT_TRUE(sameArray(a.edgeModes(), b.edgeModes()));
+  EXPECT_EQ(a.parameters(), b.parameters());
+  EXPECT_EQ(reportToJson(a.report()), reportToJson(b.report()));
+}
+
+constexpr std::uint64_t kKey = 0x1234abcd5678ef90;
+
+TEST(NetworkCache, ANetworkAndItsHierarchyReadBackAreTheOnesBuilt) {
   test::TempDir dir;
-  const auto network = test::RandomNetwork::make(400, 11);
-  const net::RoadGraph graph = network.build();
+  const RoadNetwork network = networkAround(test::RandomNetwork::make(400, 11).build());
   for (const net::Metric metric : {net::Metric::Length, net::Metric::Time, net::Metric::Cost}) {
     SCOPED_TRACE(std::string(net::toString(metric)));
     for (const double coreDegree : {0.0, 6.0}) {
       net::ContractionOptions options;
       options.coreDegree = coreDegree;
-      const auto built = net::ContractionHierarchy::build(graph, metric, options);
+      const auto built = net::ContractionHierarchy::build(network.graph(), metric, options);
       const auto path = dir / "net.cache";
-      const std::uint64_t bytes = writeNetworkCache(built, path);
+      const std::uint64_t bytes = writeNetworkCache(network, built, kKey, path);
       EXPECT_EQ(bytes, std::filesystem::file_size(path));
-      CacheRead read = readNetworkCache(path.string(), graph, metric);
+      CacheRead read = readNetworkCache(path.string(), kKey, metric);
       ASSERT_EQ(read.fit, CacheFit::Fits) << read.why;
-      ASSERT_TRUE(read.hierarchy);
+      ASSERT_TRUE(read.network && read.hierarchy);
+      expectSameNetwork(network, *read.network);
+      EXPECT_EQ(&read.hierarchy->graph(), &read.network->graph());
       EXPECT_EQ(read.hierarchy->coreSize(), built.coreSize());
       EXPECT_EQ(read.hierarchy->shortcutCount(), built.shortcutCount());
       expectSameMatrix(built, *read.hierarchy);
-      // Written again from what was read: the very same bytes.
-      (void)writeNetworkCache(*read.hierarchy, dir / "again.cache");
+      // Moved, the network keeps its graph where the hierarchy looks for it; written again: the very same bytes.
+      const RoadNetwork moved = std::move(*read.network);
+      expectSameMatrix(built, *read.hierarchy);
+      (void)writeNetworkCache(moved, *read.hierarchy, kKey, dir / "again.cache");
       EXPECT_EQ(bytesOf(path), bytesOf(dir / "again.cache"));
     }
   }
@@ -79,48 +141,54 @@ TEST(NetworkCache, AHierarchyReadBackRoutesExactlyAsTheOneBuilt) {
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()), 2);
 }
 
-TEST(NetworkCache, AnotherMetricIsRefusedWithTheReason) {
+TEST(NetworkCache, AnotherMetricOrSourceIsRefusedWithTheReason) {
   test::TempDir dir;
-  const net::RoadGraph graph = test::RandomNetwork::make(200, 3).build();
-  (void)writeNetworkCache(net::ContractionHierarchy::build(graph, net::Metric::Time), dir / "t.cache");
-  const CacheRead read = readNetworkCache((dir / "t.cache").string(), graph, net::Metric::Length);
+  const RoadNetwork network = networkAround(test::RandomNetwork::make(200, 3).build());
+  (void)writeNetworkCache(network, net::ContractionHierarchy::build(network.graph(), net::Metric::Time), kKey,
+                          dir / "t.cache");
+  CacheRead read = readNetworkCache((dir / "t.cache").string(), kKey, net::Metric::Length);
   EXPECT_EQ(read.fit, CacheFit::OtherMetric);
   EXPECT_EQ(read.why, "a network cache for routes by time, not by length");
-  EXPECT_FALSE(read.hierarchy);
+  EXPECT_FALSE(read.network || read.hierarchy);
+
+  read = readNetworkCache((dir / "t.cache").string(), kKey + 1, net::Metric::Time);
+  EXPECT_EQ(read.fit, CacheFit::OtherNetwork);
+  EXPECT_NE(read.why.find("another road network"), std::string::npos) << read.why;
+  EXPECT_NE(read.why.find("--join-tolerance"), std::string::npos) << read.why;
+  EXPECT_FALSE(read.network || read.hierarchy);
 }
 
-TEST(NetworkCache, AnotherNetworkIsRefusedEvenOfTheSameSize) {
+TEST(NetworkCache, TheSourceKeyFollowsTheFilesContentAndHowTheyAreRead) {
   test::TempDir dir;
-  auto network = test::RandomNetwork::make(200, 5);
-  const net::RoadGraph graph = network.build();
-  (void)writeNetworkCache(net::ContractionHierarchy::build(graph, net::Metric::Length), dir / "n.cache");
-
-  // Every road a metre longer: same nodes and arcs, other figures.
-  for (auto& edge : network.edges) edge.length = edge.length + net::Meters(1.0);
-  const net::RoadGraph longer = network.build();
-  ASSERT_EQ(longer.arcCount(), graph.arcCount());
-  EXPECT_NE(networkFingerprint(longer), networkFingerprint(graph));
-  CacheRead read = readNetworkCache((dir / "n.cache").string(), longer, net::Metric::Length);
-  EXPECT_EQ(read.fit, CacheFit::OtherNetwork);
-  EXPECT_NE(read.why.find("same size"), std::string::npos) << read.why;
-
-  const net::RoadGraph other = test::RandomNetwork::make(150, 5).build();
-  read = readNetworkCache((dir / "n.cache").string(), other, net::Metric::Length);
-  EXPECT_EQ(read.fit, CacheFit::OtherNetwork);
-  EXPECT_NE(read.why.find("200 nodes"), std::string::npos) << read.why;
-  EXPECT_NE(read.why.find("this one has 150 nodes"), std::string::npos) << read.why;
+  const std::string roads = "WKT,class\n\"LINESTRING (103 36,103.1 36)\",trunk\n";
+  const auto csv = test::writeFile(dir / "roads.csv", roads);
+  const auto key = networkSourceKey(csv.string(), "snap=1");
+  ASSERT_TRUE(key);
+  EXPECT_EQ(networkSourceKey(csv.string(), "snap=1"), key);
+  EXPECT_NE(networkSourceKey(csv.string(), "snap=2"), key);
+  // A copy under another name is the same network; one changed byte is another.
+  const auto copy = test::writeFile(dir / "copy.csv", roads);
+  EXPECT_EQ(networkSourceKey(copy.string(), "snap=1"), key);
+  (void)test::writeFile(dir / "copy.csv", "WKT,class\n\"LINESTRING (103 36,103.2 36)\",trunk\n");
+  EXPECT_NE(networkSourceKey(copy.string(), "snap=1"), key);
+  // A side file GDAL reads with it (here the column types of a CSV) is part of the source.
+  (void)test::writeFile(dir / "roads.csvt", "WKT,String\n");
+  const auto typed = networkSourceKey(csv.string(), "snap=1");
+  EXPECT_NE(typed, key);
+  (void)test::writeFile(dir / "roads.csvt", "WKT,Integer\n");
+  EXPECT_NE(networkSourceKey(csv.string(), "snap=1"), typed);
 }
 
 TEST(NetworkCache, DamagedOrForeignFilesAreRefusedNeverSearched) {
   test::TempDir dir;
-  const net::RoadGraph graph = test::RandomNetwork::make(300, 9).build();
+  const RoadNetwork network = networkAround(test::RandomNetwork::make(300, 9).build());
   const auto good = dir / "good.cache";
-  (void)writeNetworkCache(net::ContractionHierarchy::build(graph, net::Metric::Time), good);
+  (void)writeNetworkCache(network, net::ContractionHierarchy::build(network.graph(), net::Metric::Time), kKey, good);
   const std::vector<char> bytes = bytesOf(good);
   const auto bad = dir / "bad.cache";
   const auto fitOf = [&](const std::vector<char>& content) {
     writeBytes(bad, content);
-    return readNetworkCache(bad.string(), graph, net::Metric::Time);
+    return readNetworkCache(bad.string(), kKey, net::Metric::Time);
   };
 
   EXPECT_EQ(fitOf({}).fit, CacheFit::NotACache);
@@ -128,33 +196,109 @@ TEST(NetworkCache, DamagedOrForeignFilesAreRefusedNeverSearched) {
   std::vector<char> text(bytes.size(), 'x');
   EXPECT_EQ(fitOf(text).fit, CacheFit::NotACache);
 
-  std::vector<char> format = bytes;
-  format[16] = 2;  // the format number follows the 16-byte magic
-  EXPECT_EQ(fitOf(format).fit, CacheFit::OtherVersion);
+  for (const char version : {1, 3}) {  // the format number follows the 16-byte magic; format 1 had no network
+    std::vector<char> format = bytes;
+    format[16] = version;
+    EXPECT_EQ(fitOf(format).fit, CacheFit::OtherVersion);
+  }
 
-  // Cut short anywhere after the header, or one byte longer: the size no longer matches the header.
-  for (const std::size_t keep : {std::size_t{72}, bytes.size() / 2, bytes.size() - 1}) {
+  // Cut short anywhere (in the header too), or one byte longer: refused as damaged.
+  constexpr std::size_t kHeader = 112;
+  for (const std::size_t keep : {std::size_t{30}, kHeader, bytes.size() / 2, bytes.size() - 1}) {
     const CacheRead read = fitOf(std::vector<char>(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(keep)));
     EXPECT_EQ(read.fit, CacheFit::Damaged) << keep;
     EXPECT_NE(read.why.find("damaged"), std::string::npos) << read.why;
   }
+  std::vector<char> longer = bytes;
+  longer.push_back(0);
+  EXPECT_EQ(fitOf(longer).fit, CacheFit::Damaged);
   // One bit flipped anywhere in the arrays or the checksum: the checksum catches it.
-  for (std::size_t at = 72; at < bytes.size(); at += bytes.size() / 37) {
+  for (std::size_t at = kHeader; at < bytes.size(); at += bytes.size() / 37) {
     std::vector<char> flipped = bytes;
     flipped[at] = static_cast<char>(flipped[at] ^ 0x10);
     EXPECT_EQ(fitOf(flipped).fit, CacheFit::Damaged) << at;
   }
-  EXPECT_EQ(readNetworkCache(good.string(), graph, net::Metric::Time).fit, CacheFit::Fits);
+  EXPECT_EQ(readNetworkCache(good.string(), kKey, net::Metric::Time).fit, CacheFit::Fits);
 }
 
 TEST(NetworkCache, AMissingFileIsAnIoErrorNamingIt) {
-  const net::RoadGraph graph = test::RandomNetwork::make(20, 1).build();
   try {
-    (void)readNetworkCache("/nonexistent/net.cache", graph, net::Metric::Time);
+    (void)readNetworkCache("/nonexistent/net.cache", kKey, net::Metric::Time);
     FAIL() << "no error";
   } catch (const core::IoError& e) {
     EXPECT_NE(std::string(e.what()).find("/nonexistent/net.cache"), std::string::npos) << e.what();
   }
+}
+
+TEST(NetworkReportJson, EveryFieldRoundTrips) {
+  const RoadNetwork network = networkAround(test::RandomNetwork::make(30, 2).build());
+  const std::string text = reportToJson(network.report());
+  EXPECT_EQ(reportToJson(reportFromJson(text)), text);
+  EXPECT_EQ(reportFromJson(text).components[0].lengthMeters, 0.1 + 0.2);
+  EXPECT_THROW((void)reportFromJson("{\"flavour\": 3}"), core::InputError);
+  EXPECT_THROW((void)reportFromJson("not json"), core::InputError);
+}
+
+// A graph's arrays out and back in: the same graph; arrays that do not fit together are refused.
+TEST(RoadGraphData, InconsistentArraysAreRefused) {
+  const net::RoadGraph graph = test::RandomNetwork::make(200, 4).build();
+  const auto dataOf = [&] {
+    const net::RoadGraph::View v = graph.view();
+    net::RoadGraph::Data d;
+    d.positions.assign(v.positions.begin(), v.positions.end());
+    d.firstOut.assign(v.firstOut.begin(), v.firstOut.end());
+    d.tails.assign(v.tails.begin(), v.tails.end());
+    d.heads.assign(v.heads.begin(), v.heads.end());
+    d.totals.assign(v.totals.begin(), v.totals.end());
+    d.edges.assign(v.edges.begin(), v.edges.end());
+    d.firstIn.assign(v.firstIn.begin(), v.firstIn.end());
+    d.inArcs.assign(v.inArcs.begin(), v.inArcs.end());
+    d.edgeSources.assign(v.edgeSources.begin(), v.edgeSources.end());
+    return d;
+  };
+  const auto refusal = [&](net::RoadGraph::Data d) -> std::string {
+    try {
+      (void)net::RoadGraph::fromData(std::move(d));
+    } catch (const core::InputError& e) {
+      return e.what();
+    }
+    return {};
+  };
+  EXPECT_EQ(refusal(dataOf()), "");
+  const net::RoadGraph copy = net::RoadGraph::fromData(dataOf());
+  EXPECT_TRUE(sameArray(copy.view().heads, graph.view().heads));
+  EXPECT_TRUE(sameArray(copy.view().inArcs, graph.view().inArcs));
+
+  auto d = dataOf();
+  d.tails.pop_back();
+  EXPECT_NE(refusal(std::move(d)).find("differ in size"), std::string::npos);
+  d = dataOf();
+  d.firstOut[3] = d.firstOut[4] + 1;
+  EXPECT_NE(refusal(std::move(d)).find("offsets fall"), std::string::npos);
+  d = dataOf();
+  d.tails[0] = d.tails[0] + 1;
+  EXPECT_NE(refusal(std::move(d)).find("leaves another node"), std::string::npos);
+  d = dataOf();
+  d.heads[0] = graph.nodeCount();
+  EXPECT_NE(refusal(std::move(d)).find("leads to no other node"), std::string::npos);
+  d = dataOf();
+  d.heads[0] = d.tails[0];
+  EXPECT_NE(refusal(std::move(d)).find("leads to no other node"), std::string::npos);
+  d = dataOf();
+  d.edges[0] = static_cast<std::uint32_t>(d.edgeSources.size());
+  EXPECT_NE(refusal(std::move(d)).find("edge the graph does not have"), std::string::npos);
+  d = dataOf();
+  d.totals[2].time = net::Seconds(-1.0);
+  EXPECT_NE(refusal(std::move(d)).find("negative"), std::string::npos);
+  d = dataOf();
+  d.positions[1].x = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_NE(refusal(std::move(d)).find("no finite position"), std::string::npos);
+  d = dataOf();
+  std::swap(d.inArcs[0], d.inArcs[d.inArcs.size() - 1]);
+  EXPECT_NE(refusal(std::move(d)).find("in-arcs"), std::string::npos);
+  d = dataOf();
+  d.inArcs[1] = d.inArcs[0];
+  EXPECT_NE(refusal(std::move(d)).find("in-arcs"), std::string::npos);
 }
 
 // The checks behind the checksum: arrays that do not fit together or do not fit the graph are refused.
