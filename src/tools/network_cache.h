@@ -36,8 +36,9 @@ struct CacheRead {
 };
 
 /// What a cache is made from: every file GDAL reads for the network (their content: not their names or
-/// times, so a copied or moved file still fits), how they are read (`recipe`: layer, modes, tolerances; see
-/// networkRecipe in cli/network_source.h) and the version of the code that builds graphs from them
+/// times, so a copied or moved file still fits), how they are read (`recipe`: the layer, modes, join tolerance,
+/// fields and rates the command's network options give, as text) and the version of the code that builds graphs
+/// from them
 /// (kNetworkBuildVersion). nullopt for a source that is no file (a database), whose content cannot be vouched for.
 /// core::IoError / core::InputError as io::describeDataset when the source cannot be opened.
 [[nodiscard]] std::optional<std::uint64_t> networkSourceKey(const std::string& source, const std::string& recipe);

@@ -203,7 +203,7 @@ TEST(NetworkCache, DamagedOrForeignFilesAreRefusedNeverSearched) {
   }
 
   // Cut short anywhere (in the header too), or one byte longer: refused as damaged.
-  constexpr std::size_t kHeader = 112;
+  constexpr std::size_t kHeader = 104;
   for (const std::size_t keep : {std::size_t{30}, kHeader, bytes.size() / 2, bytes.size() - 1}) {
     const CacheRead read = fitOf(std::vector<char>(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(keep)));
     EXPECT_EQ(read.fit, CacheFit::Damaged) << keep;
