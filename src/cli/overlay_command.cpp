@@ -48,8 +48,10 @@ void runOverlayCommand(const OverlayOptions& options, const core::DataPaths& pat
   const core::Layer flows = tools::effectiveFlows(tools::catalogueInput(registry),
                                                   tools::planningYear(registry, 0).first, {.quantifiedOnly = true});
   ProgressBar progress;
-  const tools::OverlayResult r = tools::runOverlay({counties, prefectures, registry.enterprises, flows, &registry.parks,
-                                                    &registry.projects, &miningBases, &progress, !options.out.empty()});
+  // The registry's enterprises are needed no more: moved into the coded layer, not copied.
+  const tools::OverlayResult r =
+      tools::runOverlay({counties, prefectures, registry.enterprises, flows, &registry.parks, &registry.projects,
+                         &miningBases, &progress, !options.out.empty(), &registry.enterprises});
   progress.finish();
   // A registry none of whose sites lies in Gansu's counties (outside Gansu, no --boundaries) would
   // get Gansu's units with nothing in them: no summaries, and said so (as export does).

@@ -26,6 +26,8 @@ class Layer {
   /// Appends a feature. Throws ParameterError if its value count differs from the schema's.
   void add(Feature feature);
   void reserve(std::size_t n) { features_.reserve(n); }
+  /// Removes every feature, releasing their memory; the name, CRS and schema stay.
+  void clearFeatures() noexcept { std::vector<Feature>().swap(features_); }
 
   [[nodiscard]] std::span<const Feature> features() const noexcept { return features_; }
   [[nodiscard]] std::span<Feature> mutableFeatures() noexcept { return features_; }

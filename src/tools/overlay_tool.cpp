@@ -2,6 +2,7 @@
 #include "tools/overlay_tool.h"
 
 #include <array>
+#include <cassert>
 #include <iterator>
 #include <map>
 #include <set>
@@ -65,27 +66,39 @@ std::vector<std::optional<std::size_t>> locate(const core::Layer& points, const 
   return out;
 }
 
-// `rows` false: the result's fields only.
+// `rows` false: the result's fields only. `consumed`: `in` itself, whose features are moved instead of copied.
 core::Layer withCodes(const core::Layer& in, const std::vector<std::optional<std::size_t>>& county,
-                      const core::Layer& counties, const ResultSpec& result, bool rows = true) {
+                      const core::Layer& counties, const ResultSpec& result, bool rows = true,
+                      core::Layer* consumed = nullptr) {
   core::Schema schema = in.schema();
   schema.add({"overlay_county", core::FieldType::String});
   schema.add({"overlay_county_name", core::FieldType::String});
   schema.add({"overlay_prefecture", core::FieldType::String});
   core::Layer out(std::string(result.id), in.crs(), in.geometryType(), std::move(schema));
   if (!rows) return out;
+  assert(!consumed || consumed == &in);
   out.reserve(in.size());
+  const std::size_t code = counties.schema().require("code");
+  const std::size_t name = counties.schema().require("name_zh");
+  const std::size_t prefecture = counties.schema().require("prefecture_code");
   for (std::size_t i = 0; i < in.size(); ++i) {
-    core::Feature f = in[i];
+    core::Feature f;
+    if (consumed) {
+      f = std::move(consumed->mutableFeatures()[i]);
+    } else {
+      f = in[i];
+    }
     if (county[i]) {
-      f.values.emplace_back(text(counties, *county[i], "code"));
-      f.values.emplace_back(text(counties, *county[i], "name_zh"));
-      f.values.emplace_back(text(counties, *county[i], "prefecture_code"));
+      const auto& unit = counties[*county[i]].values;
+      f.values.emplace_back(core::toString(unit[code]));
+      f.values.emplace_back(core::toString(unit[name]));
+      f.values.emplace_back(core::toString(unit[prefecture]));
     } else {
       f.values.insert(f.values.end(), 3, core::Value());
     }
     out.add(std::move(f));
   }
+  if (consumed) consumed->clearFeatures();
   return out;
 }
 
@@ -182,13 +195,13 @@ OverlayResult runOverlay(const OverlayInput& in) {
     if (perCounty[c].enterprises > 0) addTo(byCounty[text(in.counties, c, "code")], perCounty[c]);
   }
 
-  OverlayResult result{
-      withCodes(in.enterprises, enterpriseCounty, in.counties, spec::overlay::enterprises, in.codedEnterprises),
-      std::nullopt,
-      std::nullopt,
-      std::nullopt,
-      core::Layer("x", "", core::GeometryType::None, core::Schema()),
-      core::Layer("x", "", core::GeometryType::None, core::Schema())};
+  OverlayResult result{withCodes(in.enterprises, enterpriseCounty, in.counties, spec::overlay::enterprises,
+                                 in.codedEnterprises, in.consumedEnterprises),
+                       std::nullopt,
+                       std::nullopt,
+                       std::nullopt,
+                       core::Layer("x", "", core::GeometryType::None, core::Schema()),
+                       core::Layer("x", "", core::GeometryType::None, core::Schema())};
   core::advance(in.progress, 0.5, "locating parks, projects and mining bases");
   if (in.parks && in.parks->size() > 0) {
     const auto where = locate(*in.parks, counties);

@@ -20,6 +20,10 @@ struct OverlayInput {
   /// false: OverlayResult::enterprises keeps its fields but no rows (a run that writes nothing builds no
   /// copy of every enterprise); the summaries are the same.
   bool codedEnterprises = true;
+  /// Set by a caller that needs the enterprises no more, to the very layer `enterprises` refers to: their
+  /// features are moved into OverlayResult::enterprises instead of copied (1 M enterprises: seconds and a
+  /// gigabyte saved), and this layer is left with its schema but no features.
+  core::Layer* consumedEnterprises = nullptr;
 };
 
 struct OverlayResult {

@@ -82,6 +82,26 @@ TEST_F(OverlayBuiltin, SummariesNeedNeitherCodedEnterprisesNorFlowsWithoutQuanti
   }
 }
 
+// A caller that needs its enterprises no more hands them over: the coded layer and the summaries are the same as
+// with the copy, and the handed-over layer keeps its schema without features.
+TEST_F(OverlayBuiltin, ConsumedEnterprisesGiveTheSameResultAsCopiedOnes) {
+  core::Layer mine = *enterprises_;
+  OverlayInput input{*counties_, *prefectures_, mine, *flows_, parks_};
+  input.consumedEnterprises = &mine;
+  const OverlayResult r = runOverlay(input);
+  EXPECT_TRUE(mine.empty());
+  EXPECT_EQ(mine.schema().size(), enterprises_->schema().size());
+  for (const auto& [got, want] :
+       {std::pair{&r.enterprises, &result_->enterprises}, std::pair{&r.countySummary, &result_->countySummary},
+        std::pair{&r.prefectureSummary, &result_->prefectureSummary}}) {
+    ASSERT_EQ(got->size(), want->size());
+    for (std::size_t i = 0; i < want->size(); ++i) {
+      EXPECT_EQ((*got)[i].values, (*want)[i].values) << i;
+      EXPECT_EQ((*got)[i].geometry.coords().size(), (*want)[i].geometry.coords().size()) << i;
+    }
+  }
+}
+
 TEST_F(OverlayBuiltin, SummariesAddUpAcrossLevels) {
   auto total = [](const core::Layer& l, const char* field) {
     std::int64_t sum = 0;
