@@ -7,10 +7,11 @@
 #include <cstdio>
 #include <map>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
+#include <variant>
 
 #include "tools/layer_fields.h"
+#include "tools/rows_by_text.h"
 
 namespace circatlas::tools {
 
@@ -88,18 +89,45 @@ struct ProfileRow {
   std::string source;               // the citation every flow made from this row carries
 };
 
-// One flow of an enterprise, by enterprise row, material and direction.
-struct FlowKey {
-  std::size_t row;
-  std::string material;
-  bool output;
-  bool operator==(const FlowKey&) const = default;
-};
-
-struct FlowKeyHash {
-  std::size_t operator()(const FlowKey& k) const noexcept {
-    return std::hash<std::string>{}(k.material) ^ (k.row * 0x9E3779B97F4A7C15ULL) ^ (k.output ? 0x5bd1e995U : 0U);
+// The declared flows (the first of facilityFlows' result) by enterprise row: each row's flows as a
+// range of indices, so finding one by material and direction reads a few neighbouring entries.
+class DeclaredByRow {
+ public:
+  // `declared` may grow afterwards (the estimates are appended); its first elements keep their
+  // material and direction, and whether they had a quantity is taken now.
+  DeclaredByRow(const std::vector<FacilityFlow>& declared, std::size_t rows)
+      : flows_(declared), first_(rows + 1, 0), quantified_(declared.size()) {
+    for (const auto& f : declared) ++first_[f.enterpriseRow + 1];
+    for (std::size_t r = 0; r < rows; ++r) first_[r + 1] += first_[r];
+    index_.resize(declared.size());
+    std::vector<std::size_t> next(first_.begin(), first_.end() - 1);
+    for (std::size_t i = 0; i < declared.size(); ++i) {
+      index_[next[declared[i].enterpriseRow]++] = i;
+      quantified_[i] = declared[i].quantity.has_value();
+    }
   }
+
+  struct Found {
+    bool quantified = false;                  // a declared flow with a quantity: nothing to add
+    std::optional<std::size_t> unquantified;  // the last declared one without a quantity
+  };
+
+  [[nodiscard]] Found find(std::size_t row, const std::string& material, bool output) const {
+    Found found;
+    for (std::size_t k = first_[row]; k < first_[row + 1]; ++k) {
+      const std::size_t i = index_[k];
+      if (flows_[i].output != output || flows_[i].material != material) continue;
+      if (quantified_[i] != 0) found.quantified = true;
+      else found.unquantified = i;
+    }
+    return found;
+  }
+
+ private:
+  const std::vector<FacilityFlow>& flows_;
+  std::vector<std::size_t> first_;  // row r's flows: index_[first_[r] … first_[r + 1])
+  std::vector<std::size_t> index_;  // indices into flows_, by row, in declaration order
+  std::vector<char> quantified_;    // per declared flow: declared with a quantity
 };
 
 // The profile rows that apply to an industry code and fuel: per material and direction (in that
@@ -175,36 +203,46 @@ std::optional<Capacity> parseCapacity(double amount, const std::string& unitText
 std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const std::vector<std::size_t>& rows,
                                         const core::Layer& flows, const core::Layer* profiles,
                                         const EstimateOptions& options) {
-  std::unordered_map<std::string, std::size_t> rowOf;
-  rowOf.reserve(rows.size());
-  for (const std::size_t r : rows) rowOf[text(enterprises, r, "id")] = r;
+  const std::size_t idField = enterprises.schema().require("id");
+  RowsByText rowOf(rows.size());
+  for (const std::size_t r : rows) rowOf.add(enterprises[r].values[idField], r);
 
   std::vector<FacilityFlow> out;
   // Room for the declared flows and, unless only quantities are wanted (then few enterprises add
   // any), about two inferred ones per enterprise.
   out.reserve(flows.size() + (profiles && !options.quantifiedOnly ? 2 * rows.size() : 0));
-  std::unordered_set<FlowKey, FlowKeyHash> declared;
-  std::unordered_map<FlowKey, std::size_t, FlowKeyHash> unquantified;
+  const core::Schema& flowSchema = flows.schema();
+  const std::size_t enterpriseField = flowSchema.require("enterprise_id");
+  const std::size_t materialField = flowSchema.require("material_code");
+  const std::size_t directionField = flowSchema.require("direction");
+  const std::size_t quantityField = flowSchema.require("quantity");
+  const auto basisField = flowSchema.indexOf("basis");
+  const auto methodField = flowSchema.indexOf("method");
+  const auto sourceField = flowSchema.indexOf("source");
+  const auto cell = [](const core::Feature& row, std::optional<std::size_t> field) {
+    return field ? core::toString(row.values[*field]) : std::string();
+  };
   for (std::size_t i = 0; i < flows.size(); ++i) {
-    const auto it = rowOf.find(text(flows, i, "enterprise_id"));
-    if (it == rowOf.end()) continue;
+    const core::Feature& row = flows[i];
+    const auto enterprise = rowOf.find(row.values[enterpriseField]);
+    if (!enterprise) continue;
     FacilityFlow f;
-    f.enterpriseRow = it->second;
-    f.material = text(flows, i, "material_code");
-    f.output = text(flows, i, "direction") == "output";
-    f.quantity = number(flows.value(i, "quantity"));
-    f.basis = optionalText(flows, i, "basis");
+    f.enterpriseRow = *enterprise;
+    f.material = core::toString(row.values[materialField]);
+    const auto* direction = std::get_if<std::string>(&row.values[directionField]);
+    f.output = direction ? *direction == "output" : core::toString(row.values[directionField]) == "output";
+    f.quantity = number(row.values[quantityField]);
+    f.basis = cell(row, basisField);
     if (f.basis.empty()) f.basis = "reported";
     f.flowRow = i;
-    f.method = optionalText(flows, i, "method");
-    f.source = optionalText(flows, i, "source");
-    // A declared flow without a quantity says the plant has it but not how much: the profiles may
-    // still estimate the quantity below.
-    if (f.quantity) declared.insert({f.enterpriseRow, f.material, f.output});
-    else unquantified[{f.enterpriseRow, f.material, f.output}] = out.size();
+    f.method = cell(row, methodField);
+    f.source = cell(row, sourceField);
     out.push_back(std::move(f));
   }
   if (!profiles) return out;
+  // A declared flow without a quantity says the plant has it but not how much: the profiles may
+  // still estimate the quantity below.
+  const DeclaredByRow declared(out, enterprises.size());
 
   std::vector<ProfileRow> table;
   table.reserve(profiles->size());
@@ -260,10 +298,10 @@ std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const st
       // Without an estimate: nothing to add to a declared flow, and inferred flows only for an
       // enterprise that declares none (and not at all when only quantities are wanted).
       if (!estimate && (!inferOthers || options.quantifiedOnly)) continue;
-      const FlowKey flowKey{r, key.first, key.second};
-      if (declared.contains(flowKey)) continue;
-      const auto open = unquantified.find(flowKey);
-      if (open != unquantified.end() && !estimate) continue;  // declared, and nothing to add
+      const auto found = declared.find(r, key.first, key.second);
+      if (found.quantified) continue;
+      const auto open = found.unquantified;
+      if (open && !estimate) continue;  // declared, and nothing to add
       FacilityFlow f;
       f.enterpriseRow = r;
       f.material = key.first;
@@ -286,9 +324,9 @@ std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const st
             "inferred from industry " + industry + ", quantity unknown" +
             (capacity || !amount ? std::string() : std::string(" (capacity unit '" + unit + "' not in the table)"));
       }
-      if (open != unquantified.end()) {
+      if (open) {
         // Keep the declaration, add the estimated quantity.
-        FacilityFlow& d = out[open->second];
+        FacilityFlow& d = out[*open];
         d.quantity = f.quantity;
         d.low = f.low;
         d.high = f.high;

@@ -3,12 +3,13 @@
 
 #include <array>
 #include <cassert>
+#include <deque>
 #include <iterator>
 #include <map>
 #include <set>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -17,6 +18,7 @@
 #include "geo/polygon_index.h"
 #include "tools/analysis_specs.h"
 #include "tools/layer_fields.h"
+#include "tools/rows_by_text.h"
 
 namespace circatlas::tools {
 
@@ -109,6 +111,31 @@ struct Totals {
   std::map<std::string, double> quantities;        // "out_FLY_ASH" → units per year
 };
 
+// The quantity fields of the summaries, "out_" or "in_" and the material code, numbered as met.
+class QuantityFields {
+ public:
+  std::size_t of(const core::Value& material, const core::Value& direction) {
+    const auto* m = std::get_if<std::string>(&material);
+    const auto* d = std::get_if<std::string>(&direction);
+    const std::string spelled = m ? std::string() : core::toString(material);  // a cell of another type
+    const Key key{m ? std::string_view(*m) : std::string_view(spelled),
+                  d ? *d == "output" : core::toString(direction) == "output"};
+    if (const auto it = index_.find(key); it != index_.end()) return it->second;
+    // The key kept must outlive this cell: its text is copied once per field.
+    const std::string& kept = names_.emplace_back((key.second ? "out_" : "in_") + std::string(key.first));
+    const std::size_t prefix = key.second ? 4 : 3;
+    index_.emplace(Key{std::string_view(kept).substr(prefix), key.second}, names_.size() - 1);
+    return names_.size() - 1;
+  }
+  [[nodiscard]] const std::string& name(std::size_t field) const { return names_[field]; }
+  [[nodiscard]] std::set<std::string> names() const { return {names_.begin(), names_.end()}; }
+
+ private:
+  using Key = std::pair<std::string_view, bool>;  // material code (a view into names_), output
+  std::map<Key, std::size_t> index_;
+  std::deque<std::string> names_;  // a deque: the keys' views stay valid as it grows
+};
+
 void addTo(Totals& sum, const Totals& t) {
   sum.enterprises += t.enterprises;
   sum.demonstration += t.demonstration;
@@ -160,22 +187,23 @@ OverlayResult runOverlay(const OverlayInput& in) {
 
   // Totals per county (by index into the counties), then by code.
   std::vector<Totals> perCounty(in.counties.size());
-  std::unordered_map<std::string, std::size_t> countyOfEnterprise;
-  countyOfEnterprise.reserve(in.enterprises.size());
+  RowsByText countyOfEnterprise(in.enterprises.size());
   const std::size_t idField = in.enterprises.schema().require("id");
   const std::size_t industryField = in.enterprises.schema().require("industry_code");
   const auto statusField = in.enterprises.schema().indexOf("status");
   for (std::size_t i = 0; i < in.enterprises.size(); ++i) {
     if (!enterpriseCounty[i]) continue;
     const auto& values = in.enterprises[i].values;
-    countyOfEnterprise.insert_or_assign(core::toString(values[idField]), *enterpriseCounty[i]);
+    countyOfEnterprise.add(values[idField], *enterpriseCounty[i]);
     Totals& t = perCounty[*enterpriseCounty[i]];
     ++t.enterprises;
     ++t.groups[industryGroup(core::toString(values[industryField]))];
     const std::string status = statusField ? core::toString(values[*statusField]) : "none";
     if (!status.empty() && status != "none") ++t.demonstration;
   }
-  std::set<std::string> quantityFields;
+  // Tonnes per county and quantity field ("out_FLY_ASH"): the fields are few, numbered as met.
+  QuantityFields fields;
+  std::vector<std::vector<double>> tonnes(in.counties.size());
   const std::size_t quantityField = in.flows.schema().require("quantity");
   const std::size_t flowEnterpriseField = in.flows.schema().require("enterprise_id");
   const std::size_t directionField = in.flows.schema().require("direction");
@@ -183,17 +211,19 @@ OverlayResult runOverlay(const OverlayInput& in) {
   for (const auto& flow : in.flows.features()) {
     const auto* q = std::get_if<double>(&flow.values[quantityField]);
     if (!q) continue;
-    const auto it = countyOfEnterprise.find(core::toString(flow.values[flowEnterpriseField]));
-    if (it == countyOfEnterprise.end()) continue;
-    const std::string field = (core::toString(flow.values[directionField]) == "output" ? "out_" : "in_") +
-                              core::toString(flow.values[materialField]);
-    perCounty[it->second].quantities[field] += *q;
-    quantityFields.insert(field);
+    const auto county = countyOfEnterprise.find(flow.values[flowEnterpriseField]);
+    if (!county) continue;
+    const std::size_t field = fields.of(flow.values[materialField], flow.values[directionField]);
+    auto& sums = tonnes[*county];
+    if (sums.size() <= field) sums.resize(field + 1, 0.0);
+    sums[field] += *q;
   }
   std::map<std::string, Totals> byCounty;
   for (std::size_t c = 0; c < perCounty.size(); ++c) {
+    for (std::size_t f = 0; f < tonnes[c].size(); ++f) perCounty[c].quantities[fields.name(f)] += tonnes[c][f];
     if (perCounty[c].enterprises > 0) addTo(byCounty[text(in.counties, c, "code")], perCounty[c]);
   }
+  const std::set<std::string> quantityFields = fields.names();
 
   OverlayResult result{withCodes(in.enterprises, enterpriseCounty, in.counties, spec::overlay::enterprises,
                                  in.codedEnterprises, in.consumedEnterprises),

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "core/data_paths.h"
 #include "geo/polygon_index.h"
@@ -99,6 +100,71 @@ TEST_F(OverlayBuiltin, ConsumedEnterprisesGiveTheSameResultAsCopiedOnes) {
       EXPECT_EQ((*got)[i].values, (*want)[i].values) << i;
       EXPECT_EQ((*got)[i].geometry.coords().size(), (*want)[i].geometry.coords().size()) << i;
     }
+  }
+}
+
+// Tonnes go to the county of the flow's enterprise, found by its id whether the ids are text or
+// integers (a registry whose id column is numeric); an id given twice counts for its last site; a
+// flow of an unknown enterprise or without quantity adds nothing. Sums by hand.
+TEST_F(OverlayBuiltin, TonnesFollowTheEnterpriseIdsWhateverTheirType) {
+  // Two of the built-in sites in different counties.
+  std::vector<std::size_t> picked;
+  for (std::size_t i = 0; i < result_->enterprises.size() && picked.size() < 2; ++i) {
+    const std::string county = core::toString(result_->enterprises.value(i, "overlay_county"));
+    if (!county.empty() &&
+        (picked.empty() || county != core::toString(result_->enterprises.value(picked[0], "overlay_county"))))
+      picked.push_back(i);
+  }
+  ASSERT_EQ(picked.size(), 2U);
+  const auto countyOf = [&](std::size_t k) {
+    return core::toString(result_->enterprises.value(picked[k], "overlay_county"));
+  };
+  for (const bool numeric : {false, true}) {
+    SCOPED_TRACE(numeric ? "integer ids" : "text ids");
+    const auto id = [&](std::int64_t n) { return numeric ? core::Value(n) : core::Value(std::to_string(n)); };
+    const core::FieldType idType = numeric ? core::FieldType::Integer : core::FieldType::String;
+    core::Layer sites("enterprises", enterprises_->crs(), core::GeometryType::Point,
+                      core::Schema({{"id", idType}, {"industry_code", core::FieldType::String}}));
+    // Site 1 is given twice: first in the second county, then in the first (the one that counts).
+    sites.add({core::FeatureId(1), (*enterprises_)[picked[1]].geometry, {id(1), std::string("4411")}});
+    sites.add({core::FeatureId(2), (*enterprises_)[picked[0]].geometry, {id(1), std::string("4411")}});
+    sites.add({core::FeatureId(3), (*enterprises_)[picked[1]].geometry, {id(2), std::string("3011")}});
+    core::Layer flows("flows", "", core::GeometryType::None,
+                      core::Schema({{"enterprise_id", idType},
+                                    {"material_code", core::FieldType::String},
+                                    {"direction", core::FieldType::String},
+                                    {"quantity", core::FieldType::Real}}));
+    const auto flow = [&](std::int64_t who, const char* material, const char* direction, core::Value q) {
+      flows.add({core::FeatureId(static_cast<std::int64_t>(flows.size() + 1)),
+                 {},
+                 {id(who), std::string(material), std::string(direction), std::move(q)}});
+    };
+    flow(1, "FLY_ASH", "output", 10.0);
+    flow(2, "FLY_ASH", "input", 5.0);
+    flow(1, "FLY_ASH", "output", 2.5);
+    flow(1, "SLAG", "output", core::Value());  // no quantity
+    flow(3, "FLY_ASH", "output", 100.0);       // no such enterprise
+    const OverlayResult r = runOverlay({*counties_, *prefectures_, sites, flows});
+    const core::Layer& s = r.countySummary;
+    ASSERT_TRUE(s.schema().indexOf("out_FLY_ASH"));
+    ASSERT_TRUE(s.schema().indexOf("in_FLY_ASH"));
+    EXPECT_FALSE(s.schema().indexOf("out_SLAG"));
+    double outTotal = 0, inTotal = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const std::string code = core::toString(s.value(i, "code"));
+      const double out = std::get<double>(s.value(i, "out_FLY_ASH"));
+      const double in = std::get<double>(s.value(i, "in_FLY_ASH"));
+      outTotal += out;
+      inTotal += in;
+      if (code == countyOf(0)) {
+        EXPECT_EQ(out, 12.5);
+      }
+      if (code == countyOf(1)) {
+        EXPECT_EQ(in, 5.0);
+      }
+    }
+    EXPECT_EQ(outTotal, 12.5);
+    EXPECT_EQ(inTotal, 5.0);
   }
 }
 
