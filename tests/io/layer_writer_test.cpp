@@ -47,6 +47,22 @@ TEST(LayerWriter, GeoPackageRoundTripKeepsTypesChineseNullsAndCoordinates) {
   }
 }
 
+// A date-time keeps its fraction of a second and its time zone through a GeoPackage (OGR carries
+// seconds as a float, as core::DateTime does) and is written out in ISO 8601.
+TEST(LayerWriter, DateTimeKeepsFractionalSecondsAndTimeZone) {
+  test::TempDir dir;
+  const std::string path = (dir / "readings.gpkg").string();
+  core::Layer layer("readings", "EPSG:4326", core::GeometryType::Point,
+                    core::Schema({{"taken", core::FieldType::DateTime}}));
+  const core::DateTime taken{2024, 7, 1, 8, 30, 15.25F, 8 * 60};
+  layer.add({core::FeatureId(1), core::Geometry::point({103.8, 36.06}), {taken}});
+  writeLayer(layer, path);
+  const core::Layer back = readLayer(path);
+  ASSERT_EQ(back.size(), 1U);
+  EXPECT_EQ(std::get<core::DateTime>(back.value(0, "taken")), taken);
+  EXPECT_EQ(core::toString(back.value(0, "taken")), "2024-07-01T08:30:15.250+08:00");
+}
+
 TEST(LayerWriter, ShapefileDeclaresUtf8) {
   test::TempDir dir;
   writeLayer(sampleParks(), (dir / "parks.shp").string());
