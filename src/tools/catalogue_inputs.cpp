@@ -8,6 +8,7 @@
 #include <exception>
 #include <string_view>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "catalogue/catalogue_layers.h"
@@ -261,7 +262,8 @@ core::Layer effectiveFlows(const CatalogueInput& input, int year, const Estimate
   for (std::size_t i = 0; i < input.enterprises.size(); ++i) {
     if (activityOf(input.enterprises, i, year > 0 ? year : 99999) == Activity::Active) active.push_back(i);
   }
-  const auto flows = facilityFlows(input.enterprises, active, input.flows, input.profiles, options);
+  // The flows are this function's own: their texts are moved into the features, not copied.
+  auto flows = facilityFlows(input.enterprises, active, input.flows, input.profiles, options);
   const core::Schema& schema = input.flows.schema();
   core::Layer out(input.flows.name(), input.flows.crs(), input.flows.geometryType(), schema);
   out.reserve(flows.size());
@@ -284,7 +286,7 @@ core::Layer effectiveFlows(const CatalogueInput& input, int year, const Estimate
   const core::Value yearValue =
       year > 0 && schema.indexOf("year") ? typed(schema[*schema.indexOf("year")], std::to_string(year)) : core::Value();
   const std::size_t idField = input.enterprises.schema().require("id");
-  for (const auto& f : flows) {
+  for (auto& f : flows) {
     if (options.quantifiedOnly && !f.quantity) continue;
     const std::string id = core::toString(input.enterprises[f.enterpriseRow].values[idField]);
     core::Feature feature;
@@ -296,7 +298,7 @@ core::Layer effectiveFlows(const CatalogueInput& input, int year, const Estimate
           feature.values[c] = id;
           continue;
         case Column::Material:
-          feature.values[c] = f.material;
+          feature.values[c] = std::move(f.material);
           continue;
         case Column::Direction:
           feature.values[c] = std::string(f.output ? "output" : "input");
@@ -305,13 +307,13 @@ core::Layer effectiveFlows(const CatalogueInput& input, int year, const Estimate
           feature.values[c] = f.quantity ? core::Value(*f.quantity) : core::Value();
           continue;
         case Column::Basis:
-          feature.values[c] = f.basis;
+          feature.values[c] = std::move(f.basis);
           continue;
         case Column::Method:
-          feature.values[c] = f.method;
+          feature.values[c] = std::move(f.method);
           continue;
         case Column::Source:
-          feature.values[c] = f.source;
+          feature.values[c] = std::move(f.source);
           continue;
         case Column::Year:
         case Column::Other:

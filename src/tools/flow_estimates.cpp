@@ -267,16 +267,24 @@ std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const st
   for (const auto& f : out) declaresFlows[f.enterpriseRow] = 1;
   // The rows that apply depend only on the industry code and the fuel: matched once per pair.
   std::unordered_map<std::string, ProfileMatch> matches;
+  const core::Schema& siteSchema = enterprises.schema();
+  const auto industryField = siteSchema.indexOf("industry_code");
+  const auto fuelField = siteSchema.indexOf("fuel");
+  const auto capacityField = siteSchema.indexOf("capacity");
+  const auto unitField = siteSchema.indexOf("capacity_unit");
+  if (!industryField) return out;  // nothing to match the profiles with
   for (const std::size_t r : rows) {
-    const std::string industry = optionalText(enterprises, r, "industry_code");
+    const core::Feature& site = enterprises[r];
+    const auto amount = capacityField ? number(site.values[*capacityField]) : std::nullopt;
+    if (!amount && options.quantifiedOnly) continue;  // nothing to estimate from, and nothing inferred
+    const std::string industry = core::toString(site.values[*industryField]);
     if (industry.empty()) continue;
     // Declared flows are taken as the enterprise's own list: the profiles then only put numbers on
     // them and add estimates from capacity; flows without quantity are inferred only for an
     // enterprise that declares none.
     const bool inferOthers = declaresFlows[r] == 0;
-    const std::string fuel = optionalText(enterprises, r, "fuel");
-    const auto amount = number(optional(enterprises, r, "capacity"));
-    const std::string unit = amount ? optionalText(enterprises, r, "capacity_unit") : std::string();
+    const std::string fuel = cell(site, fuelField);
+    const std::string unit = amount ? cell(site, unitField) : std::string();
     const auto capacity = amount ? parseCapacity(*amount, unit, options.operatingDaysPerYear) : std::nullopt;
     if (!capacity && options.quantifiedOnly) continue;  // nothing to estimate from, and nothing inferred
     std::string matchKey = industry;
