@@ -69,7 +69,7 @@ void putBigEndian(unsigned char* out, std::uint64_t v, int bytes) {
 class Filler {
  public:
   Filler(const std::string& path, const std::string& target) : target_(target) {
-    if (sqlite3_open_v2(path.c_str(), &conn_.db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(path.c_str(), &conn_.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
       fail("", "cannot open the new GeoPackage");
     }
   }
@@ -314,7 +314,7 @@ class Filler {
         const int slot = first + static_cast<int>(i);
         const core::Value& v = f.values[i];
         if (const auto* s = std::get_if<std::string>(&v)) {
-          sqlite3_bind_text(insert.stmt, slot, s->c_str(), -1, SQLITE_STATIC);
+          sqlite3_bind_text(insert.stmt, slot, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
         } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
           sqlite3_bind_int64(insert.stmt, slot, *n);
         } else if (const auto* d = std::get_if<double>(&v)) {
@@ -367,9 +367,11 @@ bool matches(const core::Value& v, core::FieldType type) {
     case core::FieldType::Real:
       return std::holds_alternative<double>(v);
     case core::FieldType::String: {
-      // GDAL replaces invalid UTF-8 (with a warning); such rows keep GDAL's path.
+      // GDAL replaces invalid UTF-8 (with a warning) and ends a text at a NUL byte; such rows keep
+      // GDAL's path. Every text bound here is then whole (bound with its size, no strlen).
       const auto* s = std::get_if<std::string>(&v);
-      return s && CPLIsUTF8(s->c_str(), -1);
+      return s && s->size() <= static_cast<std::size_t>(std::numeric_limits<int>::max()) &&
+             s->find('\0') == std::string::npos && CPLIsUTF8(s->data(), static_cast<int>(s->size()));
     }
     case core::FieldType::Date:
     case core::FieldType::DateTime:

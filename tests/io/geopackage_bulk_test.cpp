@@ -173,6 +173,13 @@ TEST(GeoPackageBulk, DatesAndMistypedValuesKeepGdalsPath) {
   core::Layer badText("b", "EPSG:4326", core::GeometryType::Point, core::Schema({{"s", core::FieldType::String}}));
   badText.add({core::FeatureId(1), core::Geometry::point({1, 2}), {std::string("\xff\xfe")}});
   EXPECT_FALSE(detail::fillableByBulkInsert(badText));
+  // A text with a NUL byte, which GDAL ends there: GDAL's path, so the file holds what GDAL writes.
+  core::Layer nul("z", "EPSG:4326", core::GeometryType::Point, core::Schema({{"s", core::FieldType::String}}));
+  nul.add({core::FeatureId(1), core::Geometry::point({1, 2}), {std::string("ab\0cd", 5)}});
+  EXPECT_FALSE(detail::fillableByBulkInsert(nul));
+  core::Layer chinese("c", "EPSG:4326", core::GeometryType::Point, core::Schema({{"s", core::FieldType::String}}));
+  chinese.add({core::FeatureId(1), core::Geometry::point({1, 2}), {std::string("金昌")}});
+  EXPECT_TRUE(detail::fillableByBulkInsert(chinese));
 }
 
 }  // namespace
