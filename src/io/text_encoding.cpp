@@ -1,11 +1,12 @@
-// Text encoding checks and conversion with iconv (glibc): UTF-8 validation and GB18030 decoding.
+// Text encoding checks and conversion: UTF-8 validation (GDAL's CPLIsUTF8) and GB18030 decoding (iconv, glibc).
 #include "io/text_encoding.h"
 
+#include <cpl_string.h>
 #include <iconv.h>
 
 #include <algorithm>
-#include <array>
 #include <cerrno>
+#include <limits>
 #include <variant>
 
 #include "core/error.h"
@@ -43,27 +44,51 @@ std::variant<std::string, std::size_t> convertToUtf8(std::string_view bytes, con
   return result;
 }
 
-// The byte offset where `bytes` stops being valid UTF-8, or nullopt. iconv decodes into a small
-// buffer that is overwritten chunk after chunk: checking a 200 MB registry allocates nothing (a
-// whole-size output buffer cost a third of reading one).
-std::optional<std::size_t> firstInvalidUtf8(std::string_view bytes) {
-  iconv_t cd = iconv_open("UTF-8", "UTF-8");
-  if (cd == reinterpret_cast<iconv_t>(-1)) return std::size_t{0};
-  std::array<char, std::size_t{64} * 1024> chunk{};
-  char* in = const_cast<char*>(bytes.data());  // iconv's signature is not const-correct
-  std::size_t inLeft = bytes.size();
-  std::optional<std::size_t> result;
-  while (inLeft > 0) {
-    char* dst = chunk.data();
-    std::size_t outLeft = chunk.size();
-    if (iconv(cd, &in, &inLeft, &dst, &outLeft) != static_cast<std::size_t>(-1)) break;
-    if (errno != E2BIG) {  // EILSEQ (invalid sequence) or EINVAL (cut off at the end)
-      result = static_cast<std::size_t>(in - bytes.data());
-      break;
-    }
+// CPLIsUTF8 over text of any length: in chunks that end before a character's first byte.
+bool gdalSaysUtf8(std::string_view bytes) {
+  constexpr std::size_t kMaxChunk = std::numeric_limits<int>::max();
+  for (std::size_t start = 0; start < bytes.size();) {
+    std::size_t end = std::min(bytes.size(), start + kMaxChunk);
+    while (end < bytes.size() && end > start && (static_cast<unsigned char>(bytes[end]) & 0xC0U) == 0x80U) --end;
+    if (end == start) return false;  // no character starts in a whole chunk
+    if (CPLIsUTF8(bytes.data() + start, static_cast<int>(end - start)) == 0) return false;
+    start = end;
   }
-  iconv_close(cd);
-  return result;
+  return true;
+}
+
+// Whether `bytes` is UTF-8 as RFC 3629 defines it. GDAL's CPLIsUTF8 refuses overlongs, code points
+// above U+10FFFF and the old 5- and 6-byte forms; it also refuses NUL, which is valid (the text
+// between NULs is given to it), and lets UTF-16 surrogates (ED A0–BF …) through, which are refused
+// here. (glibc's iconv, used before, took 5- and 6-byte forms and was four times slower.)
+bool isUtf8(std::string_view bytes) {
+  for (std::size_t start = 0; start <= bytes.size();) {
+    const std::size_t nul = std::min(bytes.find('\0', start), bytes.size());
+    if (!gdalSaysUtf8(bytes.substr(start, nul - start))) return false;
+    start = nul + 1;
+  }
+  for (std::size_t at = bytes.find('\xED'); at != std::string_view::npos; at = bytes.find('\xED', at + 1)) {
+    if (at + 1 < bytes.size() && static_cast<unsigned char>(bytes[at + 1]) >= 0xA0U) return false;
+  }
+  return true;
+}
+
+// The byte offset where `bytes` stops being valid UTF-8, or nullopt. When the whole text is not,
+// its characters are checked one by one from the start (only then: a valid file is read once).
+std::optional<std::size_t> firstInvalidUtf8(std::string_view bytes) {
+  if (isUtf8(bytes)) return std::nullopt;
+  for (std::size_t at = 0; at < bytes.size();) {
+    const auto lead = static_cast<unsigned char>(bytes[at]);
+    if (lead < 0x80U) {
+      ++at;
+      continue;
+    }
+    // The length the first byte announces; a byte that cannot start a character fails below.
+    const std::size_t length = lead >= 0xF0U ? 4 : lead >= 0xE0U ? 3 : 2;
+    if (at + length > bytes.size() || !isUtf8(bytes.substr(at, length))) return at;
+    at += length;
+  }
+  return bytes.size();  // not reached: a text that fails as a whole has a character that fails
 }
 
 }  // namespace

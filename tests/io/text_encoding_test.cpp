@@ -21,6 +21,69 @@ TEST(TextEncoding, GbkBytesAreFoundOnTheirLine) {
   EXPECT_EQ(problem->offset, 10U);
 }
 
+// RFC 3629: after a valid first line, each of these is refused at its first byte; the largest code
+// points of each length are accepted.
+TEST(TextEncoding, OverlongsSurrogatesAndCodePointsBeyondUnicodeAreInvalid) {
+  const std::string prefix = "甘肃\n";  // 7 bytes
+  for (const std::string bad : {"\xC0\x80", "\xC1\xBF", "\xE0\x80\x80", "\xE0\x9F\xBF", "\xF0\x8F\xBF\xBF",
+                                "\xED\xA0\x80", "\xED\xBF\xBF", "\xF4\x90\x80\x80", "\xF5\x80\x80\x80",
+                                "\xF8\x88\x80\x80\x80", "\xFC\x84\x80\x80\x80\x80", "\x80", "\xFE", "\xE4\xB8"}) {
+    const auto problem = findInvalidUtf8(prefix + bad + "x");
+    ASSERT_TRUE(problem.has_value()) << ::testing::PrintToString(bad);
+    EXPECT_EQ(problem->offset, 7U) << ::testing::PrintToString(bad);
+    EXPECT_EQ(problem->line, 2);
+  }
+  for (const std::string good : {"\x7F", "\xC2\x80", "\xDF\xBF", "\xED\x9F\xBF", "\xEE\x80\x80", "\xEF\xBF\xBF",
+                                 "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF"}) {
+    EXPECT_FALSE(findInvalidUtf8(prefix + good + "x").has_value()) << ::testing::PrintToString(good);
+  }
+}
+
+// Every one-, two- and three-byte sequence (and the four-byte ones with a fixed tail) is judged as a
+// plain decoder written from RFC 3629's table judges it.
+TEST(TextEncoding, AgreesWithRfc3629OnEveryShortSequence) {
+  // RFC 3629, section 4: the well-formed byte sequences.
+  const auto wellFormed = [](const std::string& s) {
+    std::size_t i = 0;
+    const auto in = [&](std::size_t k, unsigned lo, unsigned hi) {
+      return k < s.size() && static_cast<unsigned char>(s[k]) >= lo && static_cast<unsigned char>(s[k]) <= hi;
+    };
+    while (i < s.size()) {
+      const auto b = static_cast<unsigned char>(s[i]);
+      std::size_t n = 0;
+      if (b <= 0x7F) n = 1;
+      else if (b >= 0xC2 && b <= 0xDF && in(i + 1, 0x80, 0xBF)) n = 2;
+      else if (b == 0xE0 && in(i + 1, 0xA0, 0xBF) && in(i + 2, 0x80, 0xBF)) n = 3;
+      else if (((b >= 0xE1 && b <= 0xEC) || b == 0xEE || b == 0xEF) && in(i + 1, 0x80, 0xBF) && in(i + 2, 0x80, 0xBF))
+        n = 3;
+      else if (b == 0xED && in(i + 1, 0x80, 0x9F) && in(i + 2, 0x80, 0xBF)) n = 3;
+      else if (b == 0xF0 && in(i + 1, 0x90, 0xBF) && in(i + 2, 0x80, 0xBF) && in(i + 3, 0x80, 0xBF)) n = 4;
+      else if (b >= 0xF1 && b <= 0xF3 && in(i + 1, 0x80, 0xBF) && in(i + 2, 0x80, 0xBF) && in(i + 3, 0x80, 0xBF)) n = 4;
+      else if (b == 0xF4 && in(i + 1, 0x80, 0x8F) && in(i + 2, 0x80, 0xBF) && in(i + 3, 0x80, 0xBF)) n = 4;
+      if (n == 0) return false;
+      i += n;
+    }
+    return true;
+  };
+  int checked = 0;
+  const auto check = [&](const std::string& s) {
+    ++checked;
+    if (findInvalidUtf8(s).has_value() == wellFormed(s)) ADD_FAILURE() << ::testing::PrintToString(s);
+  };
+  for (int a = 0; a < 256; ++a) {
+    check(std::string(1, static_cast<char>(a)));
+    for (int b = 0; b < 256; ++b) {
+      check(std::string{static_cast<char>(a), static_cast<char>(b)});
+      if (a < 0xE0) continue;
+      for (int c = 0x70; c < 0xC8; ++c) {
+        check(std::string{static_cast<char>(a), static_cast<char>(b), static_cast<char>(c)});
+        if (a >= 0xF0) check(std::string{static_cast<char>(a), static_cast<char>(b), static_cast<char>(c), '\x80'});
+      }
+    }
+  }
+  EXPECT_EQ(checked, 256 + 256 * 256 + 32 * 256 * 88 + 16 * 256 * 88);
+}
+
 TEST(TextEncoding, GbkConvertsToUtf8) { EXPECT_EQ(gb18030ToUtf8(kGbk), kUtf8); }
 
 TEST(TextEncoding, RejectPolicyNamesFileLineAndFix) {
