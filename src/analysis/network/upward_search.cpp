@@ -7,29 +7,32 @@
 namespace circatlas::analysis::network {
 
 UpwardSearch::UpwardSearch(const ContractionHierarchy& ch, bool forward, bool expandCore)
-    : ch_(&ch),
-      forward_(forward),
-      expandCore_(expandCore),
-      stamp_(ch.graph().nodeCount(), 0),
-      dist_(ch.graph().nodeCount(), 0.0),
-      totals_(ch.graph().nodeCount()),
-      parentArc_(ch.graph().nodeCount(), kNone),
-      parentNode_(ch.graph().nodeCount(), kNone) {}
+    : ch_(&ch), forward_(forward), expandCore_(expandCore), slots_(ch.graph().nodeCount()) {}
+
+UpwardSearch::Label& UpwardSearch::labelFor(std::uint32_t node) {
+  Slot& slot = slots_[node];
+  if (slot.round != round_) {
+    slot.round = round_;
+    slot.label = static_cast<std::uint32_t>(labels_.size());
+    labels_.emplace_back();
+  }
+  return labels_[slot.label];
+}
 
 void UpwardSearch::run(std::span<const Anchor> anchors) {
-  ++round_;
+  if (++round_ == 0) {  // after 2^32 runs: forget every node, and count again
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    round_ = 1;
+  }
   settled_.clear();
   heap_.clear();
+  labels_.clear();
   const Metric metric = ch_->metric();
   for (const Anchor& anchor : anchors) {
     const std::uint32_t v = anchor.node.value();
     const double d = anchor.offset.in(metric);
-    if (!reached(v) || d < dist_[v]) {
-      stamp_[v] = round_;
-      dist_[v] = d;
-      totals_[v] = anchor.offset;
-      parentArc_[v] = kNone;
-      parentNode_[v] = kNone;
+    if (!reached(v) || d < dist(v)) {
+      labelFor(v) = {d, anchor.offset, kNone, kNone};
       heap_.emplace_back(d, v);
       std::push_heap(heap_.begin(), heap_.end(), std::greater<>{});
     }
@@ -38,7 +41,7 @@ void UpwardSearch::run(std::span<const Anchor> anchors) {
     std::pop_heap(heap_.begin(), heap_.end(), std::greater<>{});
     const auto [d, x] = heap_.back();
     heap_.pop_back();
-    if (d > dist_[x]) continue;
+    if (d > dist(x)) continue;
     if (ch_->isCore(x)) {
       // A core node's arcs lead only to core nodes: inside the core the search is a plain Dijkstra,
       // with nothing higher to stall it.
@@ -50,7 +53,7 @@ void UpwardSearch::run(std::span<const Anchor> anchors) {
     // not exact and nothing above x needs to be reached through it.
     bool stalled = false;
     for (const ChArc& arc : forward_ ? ch_->backward(x) : ch_->forward(x)) {
-      if (reached(arc.other) && dist_[arc.other] + arc.weight < d) {
+      if (reached(arc.other) && dist(arc.other) + arc.weight < d) {
         stalled = true;
         break;
       }
@@ -67,12 +70,10 @@ void UpwardSearch::relax(std::uint32_t x, double d) {
   for (std::uint32_t i = 0; i < arcs.size(); ++i) {
     const ChArc& arc = arcs[i];
     const double nd = d + arc.weight;
-    if (!reached(arc.other) || nd < dist_[arc.other]) {
-      stamp_[arc.other] = round_;
-      dist_[arc.other] = nd;
-      totals_[arc.other] = totals_[x] + arc.totals;
-      parentArc_[arc.other] = base + i;
-      parentNode_[arc.other] = x;
+    if (!reached(arc.other) || nd < dist(arc.other)) {
+      // x's label is read before labelFor may grow labels_ (and move it).
+      const Totals totals = label(x).totals + arc.totals;
+      labelFor(arc.other) = {nd, totals, base + i, x};
       heap_.emplace_back(nd, arc.other);
       std::push_heap(heap_.begin(), heap_.end(), std::greater<>{});
     }
