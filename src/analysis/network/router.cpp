@@ -137,8 +137,8 @@ Totals Router::straightLine(core::XY a, core::XY b) const {
           YuanPerTonne(meters / 1000.0 * options_.accessCostYuanPerTonneKm)};
 }
 
-Router::Endpoint Router::prepare(core::XY point, bool isSource) const {
-  Endpoint end{point, snapper_.snap(point, options_.maxSnapDistance), {}, {}};
+Router::Endpoint Router::prepare(core::XY point, std::optional<Snap> snap, bool isSource) const {
+  Endpoint end{point, std::move(snap), {}, {}};
   if (!end.snap) return end;
   const Snap& s = *end.snap;
   end.access = straightLine(point, s.point);
@@ -189,7 +189,7 @@ PairResult Router::fallback(const Endpoint& from, const Endpoint& to, std::optio
   }
   if (network) return {from.access + *network + to.access, PairStatus::Routed};
   PairStatus status = PairStatus::FallbackUnreachable;
-  if (snapper_.segmentCount() == 0) {
+  if (snapper_.empty()) {
     status = PairStatus::FallbackNoNetwork;
   } else if (!from.snap || !to.snap) {
     status = PairStatus::FallbackNotSnapped;
@@ -202,12 +202,16 @@ RouteMatrix Router::matrix(std::span<const core::XY> sources, std::span<const co
   std::vector<Endpoint> to;
   std::vector<std::vector<Anchor>> sourceAnchors;
   std::vector<std::vector<Anchor>> targetAnchors;
-  for (core::XY p : sources) {
-    from.push_back(prepare(p, true));
+  // One batch: a few dozen sites are snapped without indexing the whole network.
+  std::vector<core::XY> points(sources.begin(), sources.end());
+  points.insert(points.end(), targets.begin(), targets.end());
+  std::vector<std::optional<Snap>> snaps = snapper_.snapAll(points, options_.maxSnapDistance);
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    from.push_back(prepare(sources[i], std::move(snaps[i]), true));
     sourceAnchors.push_back(from.back().anchors);
   }
-  for (core::XY p : targets) {
-    to.push_back(prepare(p, false));
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    to.push_back(prepare(targets[i], std::move(snaps[sources.size() + i]), false));
     targetAnchors.push_back(to.back().anchors);
   }
   const DistanceMatrix network = [&] {
@@ -243,8 +247,8 @@ RouteMatrix Router::matrix(std::span<const core::XY> sources, std::span<const co
 }
 
 RouteResult Router::route(core::XY from, core::XY to) const {
-  const Endpoint a = prepare(from, true);
-  const Endpoint b = prepare(to, false);
+  const Endpoint a = prepare(from, snapper_.snap(from, options_.maxSnapDistance), true);
+  const Endpoint b = prepare(to, snapper_.snap(to, options_.maxSnapDistance), false);
   std::optional<ChRoute> found;
   if (a.snap && b.snap) {
     found = hasHierarchy() ? ChQuery(hierarchy()).route(a.anchors, b.anchors)

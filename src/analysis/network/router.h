@@ -149,7 +149,8 @@ class Router {
     std::vector<Anchor> anchors;
     Totals access;  // from the point to its snapped position (or back)
   };
-  [[nodiscard]] Endpoint prepare(core::XY point, bool isSource) const;
+  // The endpoint at point, snapped (or not) as snap says.
+  [[nodiscard]] Endpoint prepare(core::XY point, std::optional<Snap> snap, bool isSource) const;
   [[nodiscard]] Totals straightLine(core::XY a, core::XY b) const;
   [[nodiscard]] std::optional<Totals> alongSameSegment(const Endpoint& from, const Endpoint& to) const;
   [[nodiscard]] PairResult fallback(const Endpoint& from, const Endpoint& to, std::optional<Totals> network) const;

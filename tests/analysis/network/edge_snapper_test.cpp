@@ -80,6 +80,23 @@ TEST(EdgeSnapper, EmptyNetworkNeverSnapsAndNegativeLimitThrows) {
   const EdgeSnapper snapper(graph);
   EXPECT_FALSE(snapper.snap({0, 0}, Meters(10)));
   EXPECT_THROW((void)snapper.snap({0, 0}, Meters(-1)), core::ParameterError);
+  const core::XY points[] = {{0, 0}, {5, 5}};
+  EXPECT_EQ(snapper.snapAll(points, Meters(10)), (std::vector<std::optional<Snap>>(2)));
+  EXPECT_THROW((void)snapper.snapAll(points, Meters(std::numeric_limits<double>::infinity())), core::ParameterError);
+}
+
+TEST(EdgeSnapper, BatchFarFromEveryRoadSnapsNothingAndSkipsPointsThatAreNotFinite) {
+  AsciiMap map = AsciiMap::parse(kBox);
+  const RoadGraph graph = map.builder.build();
+  const EdgeSnapper snapper(graph);
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const core::XY points[] = {{400, 250}, {nan, 0}, {50000, 50000}, {400, 250}};
+  const auto snaps = snapper.snapAll(points, Meters(249.9));
+  ASSERT_EQ(snaps.size(), 4u);
+  EXPECT_FALSE(snaps[0] || snaps[1] || snaps[2] || snaps[3]);
+  const auto reached = snapper.snapAll(points, Meters(250.0));
+  EXPECT_TRUE(reached[0] && reached[3]);
+  EXPECT_FALSE(reached[1] || reached[2]);
 }
 
 // The distance from p to segment ab, as a brute-force reference.
@@ -138,6 +155,45 @@ TEST(EdgeSnapper, AgreesWithBruteForceOnARandomNetwork) {
     if (!snap) continue;
     EXPECT_NEAR(snap->access.value(), best, slack) << q;
     EXPECT_NEAR(segmentDistance(p, graph.position(snap->from), graph.position(snap->to)), best, slack) << q;
+  }
+}
+
+TEST(EdgeSnapper, BatchGivesExactlyTheAnswersOfSingleSnaps) {
+  // A random network, dense in places; batches of a few points, clustered or spread, at limits from none to all.
+  std::mt19937 random(20261206);
+  std::uniform_real_distribution<double> coordinate(-5000.0, 5000.0);
+  GraphBuilder builder;
+  for (int i = 0; i < 400; ++i) builder.addNode({coordinate(random), coordinate(random)});
+  std::uniform_int_distribution<std::uint32_t> node(0, 399);
+  for (int e = 0; e < 500; ++e) {
+    const std::uint32_t a = node(random);
+    const std::uint32_t b = e % 50 == 0 ? node(random) : std::min<std::uint32_t>(a + 1 + e % 3, 399);
+    if (a == b) continue;
+    builder.addEdge({NodeId(a), NodeId(b), Meters(1), Seconds(1), YuanPerTonne(1), e % 4 == 0, std::nullopt});
+    if (e % 7 == 0) builder.addEdge({NodeId(a), NodeId(b), Meters(2), Seconds(2), YuanPerTonne(2), true, std::nullopt});
+  }
+  const RoadGraph graph = builder.build();
+  const EdgeSnapper snapper(graph);
+  std::uniform_real_distribution<double> spread(-7000.0, 7000.0);
+  std::normal_distribution<double> cluster(0.0, 200.0);
+  for (const double limit : {0.0, 10.0, 150.0, 1000.0, 1e9}) {
+    for (int batch = 0; batch < 6; ++batch) {
+      std::vector<core::XY> points;
+      for (int i = 0; i < 1 + 5 * batch; ++i) {
+        points.push_back(batch % 2 == 0 ? core::XY{spread(random), spread(random)}
+                                        : core::XY{1000 + cluster(random), -2000 + cluster(random)});
+      }
+      // A point exactly on a node and one on a segment's middle: ties between the segments that meet there.
+      points.push_back(graph.position(NodeId(batch)));
+      const core::XY a = graph.position(graph.tail(ArcId(batch)));
+      const core::XY b = graph.position(graph.head(ArcId(batch)));
+      points.push_back({(a.x + b.x) / 2, (a.y + b.y) / 2});
+      const auto snaps = snapper.snapAll(points, Meters(limit));
+      ASSERT_EQ(snaps.size(), points.size());
+      for (std::size_t i = 0; i < points.size(); ++i) {
+        EXPECT_EQ(snaps[i], snapper.snap(points[i], Meters(limit))) << "limit " << limit << ", point " << i;
+      }
+    }
   }
 }
 
