@@ -1,10 +1,14 @@
-// StagedBinaryFile and BinaryFileReader over VSIFOpenL/VSIFWriteL/VSIFReadL.
+// StagedBinaryFile and BinaryFileReader over VSIFOpenL/VSIFWriteL/VSIFReadL; MappedFile over GDAL's
+// CPLVirtualMemFileMapNew.
 #include "io/binary_file.h"
 
+#include <cpl_error.h>
+#include <cpl_virtualmem.h>
 #include <cpl_vsi.h>
 
 #include <cerrno>
 #include <cstring>
+#include <limits>
 #include <system_error>
 #include <utility>
 
@@ -92,6 +96,39 @@ bool BinaryFileReader::read(std::span<std::byte> bytes) {
   }
   position_ += bytes.size();
   return true;
+}
+
+MappedFile::MappedFile(std::string path) {
+  BinaryFileReader reader(path);
+  const std::uint64_t size = reader.size();
+  if (size == 0) return;
+  if (size > std::numeric_limits<std::size_t>::max() / 2) throw core::IoError(path + ": too large to be read");
+  if (CPLIsVirtualMemFileMapAvailable() != 0) {
+    file_ = VSIFOpenL(path.c_str(), "rb");
+    if (file_ != nullptr) {
+      // GDAL reports a file it cannot map as an error; here that only means reading it instead.
+      CPLPushErrorHandler(CPLQuietErrorHandler);
+      map_ = CPLVirtualMemFileMapNew(vsi(file_), 0, size, VIRTUALMEM_READONLY, nullptr, nullptr);
+      CPLPopErrorHandler();
+      if (map_ != nullptr) {
+        auto* memory = static_cast<CPLVirtualMem*>(map_);
+        bytes_ = {static_cast<const std::byte*>(CPLVirtualMemGetAddr(memory)), static_cast<std::size_t>(size)};
+        return;
+      }
+      VSIFCloseL(vsi(file_));
+      file_ = nullptr;
+    }
+  }
+  const auto words = static_cast<std::size_t>((size + 7) / 8);
+  copy_ = std::make_unique_for_overwrite<std::uint64_t[]>(words);
+  const std::span<std::byte> into(reinterpret_cast<std::byte*>(copy_.get()), static_cast<std::size_t>(size));
+  if (!reader.read(into)) throw core::IoError(path + ": cannot be read to the end");
+  bytes_ = into;
+}
+
+MappedFile::~MappedFile() {
+  if (map_ != nullptr) CPLVirtualMemFree(static_cast<CPLVirtualMem*>(map_));
+  if (file_ != nullptr) VSIFCloseL(vsi(file_));
 }
 
 }  // namespace circatlas::io

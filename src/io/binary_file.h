@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <span>
 #include <string>
 
@@ -57,6 +58,30 @@ class BinaryFileReader {
   void* file_ = nullptr;  // VSILFILE*
   std::uint64_t size_ = 0;
   std::uint64_t position_ = 0;
+};
+
+/// A whole file in memory, read-only. Mapped (GDAL's CPLVirtualMemFileMapNew) where the system can map it, so
+/// the bytes are read from the file system's cache as they are used and never copied; otherwise (a /vsi path, a
+/// system without mapping) read into memory. Either way the bytes start at an address aligned for any scalar
+/// type. A mapped file must not be shortened while mapped: circatlas writes files beside their target and
+/// renames them (StagedBinaryFile), which leaves a mapping of the old file intact.
+class MappedFile {
+ public:
+  /// core::IoError naming the file when it cannot be opened or read.
+  explicit MappedFile(std::string path);
+  ~MappedFile();
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+
+  [[nodiscard]] std::span<const std::byte> bytes() const noexcept { return bytes_; }
+  /// Whether the bytes are mapped (rather than read into memory).
+  [[nodiscard]] bool mapped() const noexcept { return map_ != nullptr; }
+
+ private:
+  void* file_ = nullptr;  // VSILFILE*, open while mapped
+  void* map_ = nullptr;   // CPLVirtualMem*
+  std::unique_ptr<std::uint64_t[]> copy_;
+  std::span<const std::byte> bytes_;
 };
 
 }  // namespace circatlas::io
