@@ -1,13 +1,16 @@
 // The network cache file: a fixed header (format, metric, source key, array sizes), then the graph's arrays, the
-// network's labels, modes and report, and the hierarchy's arrays, as little-endian records, and an XXH3-64 of
-// everything before it.
+// network's labels, modes and report, and the hierarchy's arrays, each as it lies in memory (little-endian) and
+// padded to a multiple of 8 bytes, and an XXH3-64 of everything before it. Read back through a mapping of the
+// file (io::MappedFile): the graph and hierarchy point into it instead of being copied.
 #include "tools/network_cache.h"
 
 #include <xxhash.h>
 
 #include <array>
 #include <bit>
+#include <cstddef>
 #include <cstring>
+#include <future>
 #include <limits>
 #include <memory>
 #include <span>
@@ -32,15 +35,24 @@ static_assert(sizeof(core::XY) == 16 && std::is_trivially_copyable_v<core::XY>);
 static_assert(sizeof(net::Totals) == 24 && std::is_trivially_copyable_v<net::Totals>);
 static_assert(sizeof(net::ArcId) == 4 && std::is_trivially_copyable_v<net::ArcId>);
 static_assert(sizeof(TravelMode) == 1);
+// A hierarchy arc is kept as it lies in memory, its 4 bytes of padding written as zeros.
+static_assert(std::is_standard_layout_v<net::ChArc> && std::is_trivially_copyable_v<net::ChArc>);
+static_assert(sizeof(net::ChArc) == 48 && offsetof(net::ChArc, other) == 0 && offsetof(net::ChArc, first) == 4 &&
+              offsetof(net::ChArc, second) == 8 && offsetof(net::ChArc, weight) == 16 &&
+              offsetof(net::ChArc, totals) == 24);
 
 constexpr std::array<char, 16> kMagic = {'c', 'i', 'r', 'c', 'a', 't', 'l', 'a',
                                          's', ' ', 'c', 'a', 'c', 'h', 'e', '\n'};
 // 1: the hierarchy alone, checked against a graph built from the network file every run. 2: the graph and the
-// network with it, keyed by the source files' content.
-constexpr std::uint32_t kFormat = 2;
+// network with it, keyed by the source files' content. 3: every array padded to 8 bytes and hierarchy arcs as in
+// memory, so that the file can be mapped and used in place.
+constexpr std::uint32_t kFormat = 3;
 constexpr std::uint32_t kByteOrder = 0x01020304;
-constexpr std::size_t kArcBytes = 3 * 4 + 4 * 8;  // other, first, second; weight, length, time, cost
+constexpr std::size_t kArcBytes = sizeof(net::ChArc);
 constexpr std::size_t kChunk = std::size_t{1} << 20;
+
+// Bytes an array of `bytes` takes in the file: padded to a multiple of 8, so every array starts aligned.
+constexpr std::uint64_t padded(std::uint64_t bytes) { return (bytes + 7) / 8 * 8; }
 
 struct Header {
   std::array<char, 16> magic = kMagic;
@@ -65,13 +77,15 @@ struct Header {
     const std::uint64_t n = nodes;
     const std::uint64_t a = arcs;
     const std::uint64_t e = edges;
-    const std::uint64_t graph = 16 * n + 4 * (n + 1) + (4 + 4 + 24 + 4) * a + 4 * (n + 1) + 4 * a + (1 + 8) * e;
-    const std::uint64_t network = 4 * std::uint64_t{labels} + labelBytes + (4 + 1) * e + parameterBytes + reportBytes;
-    const std::uint64_t hierarchy = 4 * n + 8 * (n + 1) + kArcBytes * (forwardArcs + backwardArcs);
+    const std::uint64_t graph = 16 * n + 2 * padded(4 * (n + 1)) + 4 * padded(4 * a) + 24 * a + padded(e) + 8 * e;
+    const std::uint64_t network = padded(4 * std::uint64_t{labels}) + padded(labelBytes) + padded(4 * e) + padded(e) +
+                                  padded(parameterBytes) + padded(reportBytes);
+    const std::uint64_t hierarchy = padded(4 * n) + 2 * padded(4 * (n + 1)) + kArcBytes * (forwardArcs + backwardArcs);
     return graph + network + hierarchy + 8;
   }
 };
 constexpr std::size_t kHeaderBytes = 16 + 4 * 4 + 8 + 4 * 4 + 6 * 8;
+static_assert(kHeaderBytes % 8 == 0);
 
 // Appends plain values to a buffer.
 class Encoder {
@@ -86,6 +100,7 @@ class Encoder {
     put(arc.other);
     put(arc.first);
     put(arc.second);
+    put(std::uint32_t{0});  // the padding, written as zeros so that the checksum depends only on the arc
     put(arc.weight);
     put(arc.totals.length.value());
     put(arc.totals.time.value());
@@ -107,17 +122,6 @@ class Decoder {
     std::memcpy(&value, bytes_.data() + at_, sizeof(T));
     at_ += sizeof(T);
     return value;
-  }
-  net::ChArc arc() {
-    net::ChArc a;
-    a.other = get<std::uint32_t>();
-    a.first = get<std::uint32_t>();
-    a.second = get<std::uint32_t>();
-    a.weight = get<double>();
-    a.totals.length = net::Meters(get<double>());
-    a.totals.time = net::Seconds(get<double>());
-    a.totals.cost = net::YuanPerTonne(get<double>());
-    return a;
   }
 
  private:
@@ -188,8 +192,12 @@ class CacheWriter {
   template <typename T>
   void array(std::span<const T> values) {
     write(std::as_bytes(values));
+    pad(values.size_bytes());
   }
-  void text(std::string_view s) { write(std::as_bytes(std::span(s.data(), s.size()))); }
+  void text(std::string_view s) {
+    write(std::as_bytes(std::span(s.data(), s.size())));
+    pad(s.size());
+  }
   void arcs(std::span<const net::ChArc> arcs) {
     Encoder e;
     for (std::size_t i = 0; i < arcs.size(); ++i) {
@@ -199,6 +207,11 @@ class CacheWriter {
         e.bytes().clear();
       }
     }
+  }
+  // Zeros after an array of `bytes` up to the next multiple of 8.
+  void pad(std::uint64_t bytes) {
+    static constexpr std::array<std::byte, 8> kZeros{};
+    write(std::span(kZeros).first(static_cast<std::size_t>(padded(bytes) - bytes)));
   }
   std::uint64_t finish() {
     const std::uint64_t digest = hash_.digest();
@@ -212,43 +225,36 @@ class CacheWriter {
   Hasher hash_;
 };
 
-// Reads through the hasher; false when the file ends early.
-class CacheReader {
+// Hands out the arrays of a mapped cache file in order, as views into it that keep the mapping alive. The caller
+// has checked that the file is as long as its header says, so every array lies inside it.
+class CacheCursor {
  public:
-  explicit CacheReader(io::BinaryFileReader& file) : file_(file) {}
-  [[nodiscard]] bool read(std::span<std::byte> bytes) {
-    if (!file_.read(bytes)) return false;
-    hash_.add(bytes);
-    return true;
+  CacheCursor(std::shared_ptr<const io::MappedFile> file, std::size_t at) : file_(std::move(file)), at_(at) {}
+  template <typename T>
+  [[nodiscard]] core::SharedArray<T> array(std::size_t count) {
+    static_assert(std::is_trivially_copyable_v<T> && alignof(T) <= 8);
+    const std::byte* start = take(sizeof(T) * count);
+    // The file holds these arrays exactly as they lie in memory, at offsets aligned for them.
+    return {std::span(reinterpret_cast<const T*>(start), count), file_};
   }
   template <typename T>
-  [[nodiscard]] bool array(std::vector<T>& values, std::size_t count) {
-    static_assert(std::is_trivially_copyable_v<T>);
-    values.resize(count);
-    return read(std::as_writable_bytes(std::span(values)));
+  [[nodiscard]] std::vector<T> copy(std::size_t count) {
+    const core::SharedArray<T> view = array<T>(count);
+    return {view.begin(), view.end()};
   }
-  [[nodiscard]] bool text(std::string& s, std::size_t bytes) {
-    s.resize(bytes);
-    return read(std::as_writable_bytes(std::span(s.data(), s.size())));
+  [[nodiscard]] std::string text(std::size_t bytes) {
+    const std::byte* start = take(bytes);
+    return {reinterpret_cast<const char*>(start), bytes};
   }
-  [[nodiscard]] bool arcs(std::vector<net::ChArc>& arcs, std::size_t count) {
-    arcs.clear();
-    arcs.reserve(count);
-    std::vector<std::byte> buffer;
-    while (arcs.size() < count) {
-      const std::size_t n = std::min(count - arcs.size(), kChunk / kArcBytes);
-      buffer.resize(n * kArcBytes);
-      if (!read(buffer)) return false;
-      Decoder d(buffer);
-      for (std::size_t i = 0; i < n; ++i) arcs.push_back(d.arc());
-    }
-    return true;
-  }
-  [[nodiscard]] std::uint64_t digest() const { return hash_.digest(); }
 
  private:
-  io::BinaryFileReader& file_;
-  Hasher hash_;
+  const std::byte* take(std::uint64_t bytes) {
+    const std::byte* start = file_->bytes().data() + at_;
+    at_ += static_cast<std::size_t>(padded(bytes));
+    return start;
+  }
+  std::shared_ptr<const io::MappedFile> file_;
+  std::size_t at_;
 };
 
 CacheRead refused(CacheFit fit, std::string why) { return {fit, std::move(why), std::nullopt, std::nullopt}; }
@@ -265,16 +271,14 @@ void writeEdgeSources(CacheWriter& out, std::span<const std::optional<core::Feat
   out.array<std::int64_t>(ids);
 }
 
-[[nodiscard]] bool readEdgeSources(CacheReader& in, std::vector<std::optional<core::FeatureId>>& sources,
-                                   std::size_t count) {
-  std::vector<std::uint8_t> present;
-  std::vector<std::int64_t> ids;
-  if (!in.array(present, count) || !in.array(ids, count)) return false;
-  sources.resize(count);
+std::vector<std::optional<core::FeatureId>> readEdgeSources(CacheCursor& in, std::size_t count) {
+  const core::SharedArray<std::uint8_t> present = in.array<std::uint8_t>(count);
+  const core::SharedArray<std::int64_t> ids = in.array<std::int64_t>(count);
+  std::vector<std::optional<core::FeatureId>> sources(count);
   for (std::size_t e = 0; e < count; ++e) {
-    if (present[e]) sources[e] = core::FeatureId(ids[e]);
+    if (present[e] != 0) sources[e] = core::FeatureId(ids[e]);
   }
-  return true;
+  return sources;
 }
 
 // The arrays as read, not checked yet.
@@ -287,24 +291,34 @@ struct Body {
   net::ContractionHierarchy::Data hierarchy;
 };
 
-// What the file holds, in the order it holds it; false when it ends early.
-[[nodiscard]] bool readBody(CacheReader& in, const Header& h, Body& body) {
+// What the file holds, in the order it holds it.
+void readBody(CacheCursor& in, const Header& h, Body& body) {
   net::RoadGraph::Data& g = body.graph;
   RoadNetwork::Parts& parts = body.parts;
   net::ContractionHierarchy::Data& hierarchy = body.hierarchy;
   const std::size_t n = h.nodes;
   const std::size_t a = h.arcs;
   const std::size_t e = h.edges;
-  const bool complete = in.array(g.positions, n) && in.array(g.firstOut, n + 1) && in.array(g.tails, a) &&
-                        in.array(g.heads, a) && in.array(g.totals, a) && in.array(g.edges, a) &&
-                        in.array(g.firstIn, n + 1) && in.array(g.inArcs, a) && readEdgeSources(in, g.edgeSources, e) &&
-                        in.array(body.labelLengths, h.labels) && in.text(body.labelText, h.labelBytes) &&
-                        in.array(parts.edgeLabels, e) && in.array(parts.edgeModes, e) &&
-                        in.text(parts.parameters, h.parameterBytes) && in.text(body.report, h.reportBytes) &&
-                        in.array(hierarchy.rank, n) && in.array(hierarchy.forwardBegin, n + 1) &&
-                        in.array(hierarchy.backwardBegin, n + 1) && in.arcs(hierarchy.forward, h.forwardArcs) &&
-                        in.arcs(hierarchy.backward, h.backwardArcs);
-  return complete;
+  g.positions = in.array<core::XY>(n);
+  g.firstOut = in.array<std::uint32_t>(n + 1);
+  g.tails = in.array<std::uint32_t>(a);
+  g.heads = in.array<std::uint32_t>(a);
+  g.totals = in.array<net::Totals>(a);
+  g.edges = in.array<std::uint32_t>(a);
+  g.firstIn = in.array<std::uint32_t>(n + 1);
+  g.inArcs = in.array<net::ArcId>(a);
+  g.edgeSources = readEdgeSources(in, e);
+  body.labelLengths = in.copy<std::uint32_t>(h.labels);
+  body.labelText = in.text(static_cast<std::size_t>(h.labelBytes));
+  parts.edgeLabels = in.copy<std::uint32_t>(e);
+  parts.edgeModes = in.copy<TravelMode>(e);
+  parts.parameters = in.text(static_cast<std::size_t>(h.parameterBytes));
+  body.report = in.text(static_cast<std::size_t>(h.reportBytes));
+  hierarchy.rank = in.array<std::uint32_t>(n);
+  hierarchy.forwardBegin = in.array<std::uint32_t>(n + 1);
+  hierarchy.backwardBegin = in.array<std::uint32_t>(n + 1);
+  hierarchy.forward = in.array<net::ChArc>(static_cast<std::size_t>(h.forwardArcs));
+  hierarchy.backward = in.array<net::ChArc>(static_cast<std::size_t>(h.backwardArcs));
 }
 
 // The network from a body whose checksum held: core::InputError when its parts do not fit together.
@@ -394,24 +408,19 @@ std::uint64_t writeNetworkCache(const RoadNetwork& network, const net::Contracti
 }
 
 CacheRead readNetworkCache(const std::string& path, std::uint64_t sourceKey, net::Metric metric) {
-  io::BinaryFileReader file(path);
-  CacheReader in(file);
-  std::vector<std::byte> headerBytes(kHeaderBytes);
+  const auto file = std::make_shared<const io::MappedFile>(path);
+  const std::span<const std::byte> bytes = file->bytes();
   // The magic and format first: an older cache's header is shorter.
-  if (file.size() < 24 || !in.read(std::span(headerBytes).first(24))) {
-    return refused(CacheFit::NotACache, "not a circatlas network cache");
-  }
-  Header h = decode(headerBytes);
+  if (bytes.size() < 24) return refused(CacheFit::NotACache, "not a circatlas network cache");
+  Header h = decode(bytes.first(24));
   if (h.magic != kMagic) return refused(CacheFit::NotACache, "not a circatlas network cache");
   if (h.format != kFormat || h.byteOrder != kByteOrder) {
     return refused(CacheFit::OtherVersion, "a network cache of another circatlas version (format " +
                                                std::to_string(h.format) + ", this one reads format " +
                                                std::to_string(kFormat) + ")");
   }
-  if (!in.read(std::span(headerBytes).subspan(24))) {
-    return refused(CacheFit::Damaged, "a damaged network cache (it ends early)");
-  }
-  h = decode(headerBytes);
+  if (bytes.size() < kHeaderBytes) return refused(CacheFit::Damaged, "a damaged network cache (it ends early)");
+  h = decode(bytes.first(kHeaderBytes));
   if (h.sourceKey != sourceKey) {
     return refused(CacheFit::OtherNetwork,
                    "a network cache of another road network, or of this one as another circatlas or other options "
@@ -427,27 +436,39 @@ CacheRead readNetworkCache(const std::string& path, std::uint64_t sourceKey, net
   constexpr std::uint64_t kMaxArcs = std::numeric_limits<std::uint32_t>::max();
   constexpr std::uint64_t kMaxText = std::uint64_t{1} << 32;
   if (h.forwardArcs > kMaxArcs || h.backwardArcs > kMaxArcs || h.labelBytes > kMaxText || h.parameterBytes > kMaxText ||
-      h.reportBytes > kMaxText || file.size() != kHeaderBytes + h.bodyBytes()) {
+      h.reportBytes > kMaxText) {
     return refused(CacheFit::Damaged, "a damaged network cache (its size does not match its header)");
   }
+  if (bytes.size() < kHeaderBytes + h.bodyBytes()) {
+    return refused(CacheFit::Damaged, "a damaged network cache (it ends early)");
+  }
+  if (bytes.size() != kHeaderBytes + h.bodyBytes()) {
+    return refused(CacheFit::Damaged, "a damaged network cache (its size does not match its header)");
+  }
+  // The checksum on one core while the others read and check the arrays. A file whose checksum fails is refused
+  // as such, whatever its arrays hold: checking them never relies on it (every index is checked before use).
+  std::future<std::uint64_t> digest =
+      std::async(std::launch::async, [bytes] { return XXH3_64bits(bytes.data(), bytes.size() - 8); });
+  std::optional<CacheRead> read;
+  std::string misfit;
   try {
     Body body;
     body.hierarchy.coreBegin = h.coreBegin;
     body.hierarchy.shortcuts = h.shortcuts;
-    const bool complete = readBody(in, h, body);
-    std::uint64_t stored = 0;
-    if (!complete || !file.read(std::as_writable_bytes(std::span(&stored, 1)))) {
-      return refused(CacheFit::Damaged, "a damaged network cache (it ends early)");
-    }
-    if (stored != in.digest()) {
-      return refused(CacheFit::Damaged, "a damaged network cache (its checksum does not match its content)");
-    }
-    CacheRead read{CacheFit::Fits, {}, networkOf(body), std::nullopt};
-    read.hierarchy = net::ContractionHierarchy::fromData(read.network->graph(), metric, std::move(body.hierarchy));
-    return read;
+    CacheCursor in(file, kHeaderBytes);
+    readBody(in, h, body);
+    read = CacheRead{CacheFit::Fits, {}, networkOf(body), std::nullopt};
+    read->hierarchy = net::ContractionHierarchy::fromData(read->network->graph(), metric, std::move(body.hierarchy));
   } catch (const core::InputError& e) {
-    return refused(CacheFit::Damaged, "a damaged network cache (" + e.detail() + ")");
+    misfit = e.detail();
   }
+  std::uint64_t stored = 0;
+  std::memcpy(&stored, bytes.data() + bytes.size() - 8, 8);
+  if (stored != digest.get()) {
+    return refused(CacheFit::Damaged, "a damaged network cache (its checksum does not match its content)");
+  }
+  if (!read) return refused(CacheFit::Damaged, "a damaged network cache (" + misfit + ")");
+  return std::move(*read);
 }
 
 }  // namespace circatlas::tools

@@ -3,6 +3,7 @@
 // file is refused with the reason, never searched. The source key follows the files' content and how they are read.
 #include "tools/network_cache.h"
 
+#include <cpl_vsi.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -135,10 +136,33 @@ TEST(NetworkCache, ANetworkAndItsHierarchyReadBackAreTheOnesBuilt) {
       expectSameMatrix(built, *read.hierarchy);
       (void)writeNetworkCache(moved, *read.hierarchy, kKey, dir / "again.cache");
       EXPECT_EQ(bytesOf(path), bytesOf(dir / "again.cache"));
+      // The graph and hierarchy read point into the mapped file. Written over while in use (as --overwrite
+      // does, beside it and renamed): what was read stays as it was.
+      (void)writeNetworkCache(network, net::ContractionHierarchy::build(network.graph(), metric), kKey + 1, path);
+      expectSameMatrix(built, *read.hierarchy);
+      expectSameNetwork(network, moved);
     }
   }
   // Nothing staged is left beside the files.
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()), 2);
+}
+
+TEST(NetworkCache, AFileThatCannotBeMappedIsReadInstead) {
+  test::TempDir dir;
+  const RoadNetwork network = networkAround(test::RandomNetwork::make(200, 5).build());
+  const auto built = net::ContractionHierarchy::build(network.graph(), net::Metric::Time);
+  (void)writeNetworkCache(network, built, kKey, dir / "net.cache");
+  const std::vector<char> bytes = bytesOf(dir / "net.cache");
+  const std::string inMemory = "/vsimem/network_cache_test.cache";
+  VSILFILE* f = VSIFOpenL(inMemory.c_str(), "wb");
+  ASSERT_NE(f, nullptr);
+  ASSERT_EQ(VSIFWriteL(bytes.data(), 1, bytes.size(), f), bytes.size());
+  VSIFCloseL(f);
+  const CacheRead read = readNetworkCache(inMemory, kKey, net::Metric::Time);
+  VSIUnlink(inMemory.c_str());
+  ASSERT_EQ(read.fit, CacheFit::Fits) << read.why;
+  expectSameNetwork(network, *read.network);
+  expectSameMatrix(built, *read.hierarchy);
 }
 
 TEST(NetworkCache, AnotherMetricOrSourceIsRefusedWithTheReason) {
@@ -196,7 +220,7 @@ TEST(NetworkCache, DamagedOrForeignFilesAreRefusedNeverSearched) {
   std::vector<char> text(bytes.size(), 'x');
   EXPECT_EQ(fitOf(text).fit, CacheFit::NotACache);
 
-  for (const char version : {1, 3}) {  // the format number follows the 16-byte magic; format 1 had no network
+  for (const char version : {1, 2, 4}) {  // the format number follows the 16-byte magic; format 1 had no network
     std::vector<char> format = bytes;
     format[16] = version;
     EXPECT_EQ(fitOf(format).fit, CacheFit::OtherVersion);
@@ -239,12 +263,20 @@ TEST(NetworkReportJson, EveryFieldRoundTrips) {
   EXPECT_THROW((void)reportFromJson("not json"), core::InputError);
 }
 
+// A graph's arrays as vectors, to be altered, and as the shared arrays fromData takes.
+using GraphVectors = net::RoadGraph::Arrays<net::RoadGraph::Vector>;
+net::RoadGraph::Data shared(GraphVectors v) {
+  return {std::move(v.positions), std::move(v.firstOut), std::move(v.tails),
+          std::move(v.heads),     std::move(v.totals),   std::move(v.edges),
+          std::move(v.firstIn),   std::move(v.inArcs),   std::move(v.edgeSources)};
+}
+
 // A graph's arrays out and back in: the same graph; arrays that do not fit together are refused.
 TEST(RoadGraphData, InconsistentArraysAreRefused) {
   const net::RoadGraph graph = test::RandomNetwork::make(200, 4).build();
   const auto dataOf = [&] {
     const net::RoadGraph::View v = graph.view();
-    net::RoadGraph::Data d;
+    GraphVectors d;
     d.positions.assign(v.positions.begin(), v.positions.end());
     d.firstOut.assign(v.firstOut.begin(), v.firstOut.end());
     d.tails.assign(v.tails.begin(), v.tails.end());
@@ -256,16 +288,16 @@ TEST(RoadGraphData, InconsistentArraysAreRefused) {
     d.edgeSources.assign(v.edgeSources.begin(), v.edgeSources.end());
     return d;
   };
-  const auto refusal = [&](net::RoadGraph::Data d) -> std::string {
+  const auto refusal = [&](GraphVectors d) -> std::string {
     try {
-      (void)net::RoadGraph::fromData(std::move(d));
+      (void)net::RoadGraph::fromData(shared(std::move(d)));
     } catch (const core::InputError& e) {
       return e.what();
     }
     return {};
   };
   EXPECT_EQ(refusal(dataOf()), "");
-  const net::RoadGraph copy = net::RoadGraph::fromData(dataOf());
+  const net::RoadGraph copy = net::RoadGraph::fromData(shared(dataOf()));
   EXPECT_TRUE(sameArray(copy.view().heads, graph.view().heads));
   EXPECT_TRUE(sameArray(copy.view().inArcs, graph.view().inArcs));
 
@@ -301,12 +333,23 @@ TEST(RoadGraphData, InconsistentArraysAreRefused) {
   EXPECT_NE(refusal(std::move(d)).find("in-arcs"), std::string::npos);
 }
 
+// A hierarchy's arrays as vectors, to be altered.
+struct HierarchyVectors {
+  std::uint32_t coreBegin = 0;
+  std::uint64_t shortcuts = 0;
+  std::vector<std::uint32_t> rank;
+  std::vector<std::uint32_t> forwardBegin;
+  std::vector<net::ChArc> forward;
+  std::vector<std::uint32_t> backwardBegin;
+  std::vector<net::ChArc> backward;
+};
+
 // The checks behind the checksum: arrays that do not fit together or do not fit the graph are refused.
 TEST(ContractionHierarchyData, InconsistentArraysAreRefused) {
   const net::RoadGraph graph = test::RandomNetwork::make(300, 21).build();
   const auto built = net::ContractionHierarchy::build(graph, net::Metric::Length);
   const auto dataOf = [&] {
-    net::ContractionHierarchy::Data d;
+    HierarchyVectors d;
     d.coreBegin = graph.nodeCount() - built.coreSize();
     d.shortcuts = built.shortcutCount();
     d.rank.assign(built.ranks().begin(), built.ranks().end());
@@ -316,9 +359,12 @@ TEST(ContractionHierarchyData, InconsistentArraysAreRefused) {
     d.backward.assign(built.backwardArcs().begin(), built.backwardArcs().end());
     return d;
   };
-  const auto refusal = [&](net::ContractionHierarchy::Data d) -> std::string {
+  const auto refusal = [&](HierarchyVectors d) -> std::string {
     try {
-      (void)net::ContractionHierarchy::fromData(graph, net::Metric::Length, std::move(d));
+      (void)net::ContractionHierarchy::fromData(
+          graph, net::Metric::Length,
+          {d.coreBegin, d.shortcuts, std::move(d.rank), std::move(d.forwardBegin), std::move(d.forward),
+           std::move(d.backwardBegin), std::move(d.backward)});
     } catch (const core::InputError& e) {
       return e.what();
     }

@@ -501,13 +501,17 @@ ContractionHierarchy Contractor::run(core::Progress* progress) {
       std::iota(map.begin() + from, map.begin() + from + count, to);
     }
   };
+  std::vector<std::uint32_t> forwardBegin;
+  std::vector<std::uint32_t> backwardBegin;
+  std::vector<ChArc> forward;
+  std::vector<ChArc> backward;
   arena.execute([&] {
-    tbb::parallel_invoke([&] { layOut(forward_, forwardStart_, ch.forwardBegin_, ch.forward_, forwardMap); },
-                         [&] { layOut(backward_, backwardStart_, ch.backwardBegin_, ch.backward_, backwardMap); });
+    tbb::parallel_invoke([&] { layOut(forward_, forwardStart_, forwardBegin, forward, forwardMap); },
+                         [&] { layOut(backward_, backwardStart_, backwardBegin, backward, backwardMap); });
   });
   std::vector<ChArc>().swap(forward_);
   std::vector<ChArc>().swap(backward_);
-  for (auto* arcs : {&ch.forward_, &ch.backward_}) {
+  for (auto* arcs : {&forward, &backward}) {
     arena.execute([&] {
       tbb::parallel_for(tbb::blocked_range<std::size_t>(0, arcs->size(), 65536), [&](const auto& r) {
         for (std::size_t i = r.begin(); i != r.end(); ++i) {
@@ -520,6 +524,10 @@ ContractionHierarchy Contractor::run(core::Progress* progress) {
       });
     });
   }
+  ch.forwardBegin_ = std::move(forwardBegin);
+  ch.backwardBegin_ = std::move(backwardBegin);
+  ch.forward_ = std::move(forward);
+  ch.backward_ = std::move(backward);
   if (progress) progress->report(1.0, "contracting the road network");
   return ch;
 }

@@ -1,4 +1,9 @@
 // ContractionHierarchy::fromData: a hierarchy from arrays kept elsewhere, checked against itself and its graph.
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <atomic>
 #include <string>
 #include <utility>
 #include <vector>
@@ -15,16 +20,17 @@ namespace {
 
 // Offsets of n nodes' arcs into an array of `arcs` arcs: n + 1 of them, from 0, never decreasing, ending at `arcs`.
 // Returns each arc's owner node.
-std::vector<std::uint32_t> checkOffsets(const std::vector<std::uint32_t>& begin, std::uint32_t n, std::size_t arcs,
-                                        const char* side) {
+std::vector<std::uint32_t> checkOffsets(const core::SharedArray<std::uint32_t>& begin, std::uint32_t n,
+                                        std::size_t arcs, const char* side) {
   if (begin.size() != std::size_t{n} + 1 || begin.front() != 0 || begin.back() != arcs) {
     refuse(std::string(side) + " arc offsets do not cover the " + side + " arcs");
   }
-  std::vector<std::uint32_t> owner(arcs);
+  // All of them first: an offset past the arcs is found before any arc is visited through it.
   for (std::uint32_t v = 0; v < n; ++v) {
     if (begin[v] > begin[v + 1]) refuse(std::string(side) + " arc offsets decrease at node " + std::to_string(v));
-    for (std::uint32_t i = begin[v]; i < begin[v + 1]; ++i) owner[i] = v;
   }
+  std::vector<std::uint32_t> owner(arcs);
+  for (std::uint32_t v = 0; v < n; ++v) std::fill(owner.begin() + begin[v], owner.begin() + begin[v + 1], v);
   return owner;
 }
 
@@ -82,11 +88,24 @@ ContractionHierarchy ContractionHierarchy::fromData(const RoadGraph& graph, Metr
       fail(" is a shortcut whose figures are not the sum of its halves");
     }
   };
-  for (std::uint32_t v = 0; v < n; ++v) {
+  const auto checkNode = [&](std::uint32_t v) {
     for (std::uint32_t i = data.forwardBegin[v]; i < data.forwardBegin[v + 1]; ++i) check(v, data.forward[i], true);
     for (std::uint32_t i = data.backwardBegin[v]; i < data.backwardBegin[v + 1]; ++i) {
       check(v, data.backward[i], false);
     }
+  };
+  // Every node's arcs, on all cores (the arrays are only read). When some do not fit, the nodes are checked
+  // again in order, so the error names the first of them however the work was split.
+  std::atomic<bool> misfit = false;
+  tbb::parallel_for(tbb::blocked_range<std::uint32_t>(0, n, 16384), [&](const tbb::blocked_range<std::uint32_t>& r) {
+    try {
+      for (std::uint32_t v = r.begin(); v != r.end(); ++v) checkNode(v);
+    } catch (const core::InputError&) {
+      misfit = true;
+    }
+  });
+  if (misfit) {
+    for (std::uint32_t v = 0; v < n; ++v) checkNode(v);
   }
 
   ContractionHierarchy ch(graph, metric);

@@ -7,6 +7,7 @@
 
 #include "analysis/network/road_graph.h"
 #include "core/progress.h"
+#include "core/shared_array.h"
 
 namespace circatlas::analysis::network {
 
@@ -74,36 +75,35 @@ class ContractionHierarchy {
 
   /// Upward arcs v → higher; for a core node, its arcs to other core nodes.
   [[nodiscard]] std::span<const ChArc> forward(std::uint32_t node) const {
-    return std::span<const ChArc>(forward_).subspan(forwardBegin_[node], forwardBegin_[node + 1] - forwardBegin_[node]);
+    return forward_.span().subspan(forwardBegin_[node], forwardBegin_[node + 1] - forwardBegin_[node]);
   }
   /// Arcs higher → v (searched upwards from a target); for a core node, from other core nodes.
   [[nodiscard]] std::span<const ChArc> backward(std::uint32_t node) const {
-    return std::span<const ChArc>(backward_).subspan(backwardBegin_[node],
-                                                     backwardBegin_[node + 1] - backwardBegin_[node]);
+    return backward_.span().subspan(backwardBegin_[node], backwardBegin_[node + 1] - backwardBegin_[node]);
   }
   /// All forward (backward) arcs; node v's are at [forwardOffset(v), forwardOffset(v + 1)).
-  [[nodiscard]] std::span<const ChArc> forwardArcs() const noexcept { return forward_; }
-  [[nodiscard]] std::span<const ChArc> backwardArcs() const noexcept { return backward_; }
+  [[nodiscard]] std::span<const ChArc> forwardArcs() const noexcept { return forward_.span(); }
+  [[nodiscard]] std::span<const ChArc> backwardArcs() const noexcept { return backward_.span(); }
   [[nodiscard]] std::uint32_t forwardOffset(std::uint32_t node) const { return forwardBegin_[node]; }
   [[nodiscard]] std::uint32_t backwardOffset(std::uint32_t node) const { return backwardBegin_[node]; }
   /// Appends the graph arcs a hierarchy arc stands for, in travel order.
   void unpack(const ChArc& arc, std::vector<ArcId>& out) const;
 
   /// Contraction order of every node (see rank), and the offsets of each node's arcs (nodeCount + 1 each).
-  [[nodiscard]] std::span<const std::uint32_t> ranks() const noexcept { return rank_; }
-  [[nodiscard]] std::span<const std::uint32_t> forwardOffsets() const noexcept { return forwardBegin_; }
-  [[nodiscard]] std::span<const std::uint32_t> backwardOffsets() const noexcept { return backwardBegin_; }
+  [[nodiscard]] std::span<const std::uint32_t> ranks() const noexcept { return rank_.span(); }
+  [[nodiscard]] std::span<const std::uint32_t> forwardOffsets() const noexcept { return forwardBegin_.span(); }
+  [[nodiscard]] std::span<const std::uint32_t> backwardOffsets() const noexcept { return backwardBegin_.span(); }
 
   /// The arrays of a hierarchy, as build() lays them out, to be kept in a file and read back
-  /// (tools/network_cache.h).
+  /// (tools/network_cache.h), possibly pointing into a mapped file.
   struct Data {
     std::uint32_t coreBegin = 0;  ///< rank of the first core node (nodeCount when there is no core)
     std::uint64_t shortcuts = 0;
-    std::vector<std::uint32_t> rank;
-    std::vector<std::uint32_t> forwardBegin;
-    std::vector<ChArc> forward;
-    std::vector<std::uint32_t> backwardBegin;
-    std::vector<ChArc> backward;
+    core::SharedArray<std::uint32_t> rank;
+    core::SharedArray<std::uint32_t> forwardBegin;
+    core::SharedArray<ChArc> forward;
+    core::SharedArray<std::uint32_t> backwardBegin;
+    core::SharedArray<ChArc> backward;
   };
   /// A hierarchy of `graph` for `metric` from arrays made by build() and kept elsewhere. Checks that they
   /// fit together and fit the graph before any search can use them, so damaged or foreign arrays are
@@ -121,11 +121,11 @@ class ContractionHierarchy {
   Metric metric_;
   std::size_t shortcuts_ = 0;
   std::uint32_t coreBegin_ = 0;  // rank of the first core node
-  std::vector<std::uint32_t> rank_;
-  std::vector<std::uint32_t> forwardBegin_;  // nodeCount + 1 offsets
-  std::vector<ChArc> forward_;
-  std::vector<std::uint32_t> backwardBegin_;  // nodeCount + 1 offsets
-  std::vector<ChArc> backward_;
+  core::SharedArray<std::uint32_t> rank_;
+  core::SharedArray<std::uint32_t> forwardBegin_;  // nodeCount + 1 offsets
+  core::SharedArray<ChArc> forward_;
+  core::SharedArray<std::uint32_t> backwardBegin_;  // nodeCount + 1 offsets
+  core::SharedArray<ChArc> backward_;
 };
 
 }  // namespace circatlas::analysis::network

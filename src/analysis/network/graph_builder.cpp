@@ -125,13 +125,13 @@ RoadGraph GraphBuilder::build() {
     return Totals{edge.length, edge.time, edge.cost};
   };
 
-  RoadGraph graph;
-  graph.positions_ = positions_;
-  graph.firstOut_.assign(nodeCount + 1, 0);
-  graph.tails_.reserve(raw.size());
-  graph.heads_.reserve(raw.size());
-  graph.totals_.reserve(raw.size());
-  graph.edges_.reserve(raw.size());
+  RoadGraph::Arrays<RoadGraph::Vector> v;  // the graph's arrays, filled here and then handed to it
+  v.positions = positions_;
+  v.firstOut.assign(nodeCount + 1, 0);
+  v.tails.reserve(raw.size());
+  v.heads.reserve(raw.size());
+  v.totals.reserve(raw.size());
+  v.edges.reserve(raw.size());
   for (std::size_t begin = 0; begin < raw.size();) {
     std::size_t end = begin + 1;
     while (end < raw.size() && raw[end].tail == raw[begin].tail && raw[end].head == raw[begin].head) ++end;
@@ -147,28 +147,31 @@ RoadGraph GraphBuilder::build() {
     const auto last = std::unique(best.begin(), best.end());
     for (auto it = best.begin(); it != last; ++it) {
       const RawArc& arc = raw[*it];
-      graph.tails_.push_back(arc.tail);
-      graph.heads_.push_back(arc.head);
-      graph.totals_.push_back(totalsOf(arc));
-      graph.edges_.push_back(arc.edge);
-      ++graph.firstOut_[arc.tail + 1];
+      v.tails.push_back(arc.tail);
+      v.heads.push_back(arc.head);
+      v.totals.push_back(totalsOf(arc));
+      v.edges.push_back(arc.edge);
+      ++v.firstOut[arc.tail + 1];
     }
     report_.parallelArcsDropped += (end - begin) - static_cast<std::size_t>(last - best.begin());
     begin = end;
   }
-  std::partial_sum(graph.firstOut_.begin(), graph.firstOut_.end(), graph.firstOut_.begin());
-  report_.arcsKept = graph.heads_.size();
+  std::partial_sum(v.firstOut.begin(), v.firstOut.end(), v.firstOut.begin());
+  report_.arcsKept = v.heads.size();
 
   // Reverse adjacency: arc ids grouped by head (counting sort keeps them in tail order).
-  graph.firstIn_.assign(nodeCount + 1, 0);
-  for (std::uint32_t head : graph.heads_) ++graph.firstIn_[head + 1];
-  std::partial_sum(graph.firstIn_.begin(), graph.firstIn_.end(), graph.firstIn_.begin());
-  graph.inArcs_.resize(graph.heads_.size());
-  std::vector<std::uint32_t> fill(graph.firstIn_.begin(), graph.firstIn_.end() - 1);
-  for (std::uint32_t a = 0; a < graph.heads_.size(); ++a) graph.inArcs_[fill[graph.heads_[a]]++] = ArcId(a);
+  v.firstIn.assign(nodeCount + 1, 0);
+  for (std::uint32_t head : v.heads) ++v.firstIn[head + 1];
+  std::partial_sum(v.firstIn.begin(), v.firstIn.end(), v.firstIn.begin());
+  v.inArcs.resize(v.heads.size());
+  std::vector<std::uint32_t> fill(v.firstIn.begin(), v.firstIn.end() - 1);
+  for (std::uint32_t a = 0; a < v.heads.size(); ++a) v.inArcs[fill[v.heads[a]]++] = ArcId(a);
 
-  graph.edgeSources_.reserve(edges_.size());
-  for (const InputEdge& edge : edges_) graph.edgeSources_.push_back(edge.sourceFeature);
+  v.edgeSources.reserve(edges_.size());
+  for (const InputEdge& edge : edges_) v.edgeSources.push_back(edge.sourceFeature);
+  RoadGraph graph = RoadGraph::adopt({std::move(v.positions), std::move(v.firstOut), std::move(v.tails),
+                                      std::move(v.heads), std::move(v.totals), std::move(v.edges), std::move(v.firstIn),
+                                      std::move(v.inArcs), std::move(v.edgeSources)});
   checkCsr(graph);
   return graph;
 }

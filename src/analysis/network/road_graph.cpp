@@ -12,7 +12,8 @@ namespace {
 [[noreturn]] void refuse(const std::string& what) { throw core::InputError("road graph arrays: " + what); }
 
 // Offsets into `size` entries: `nodes` + 1 of them, rising from 0 to size.
-void checkOffsets(const std::vector<std::uint32_t>& offsets, std::size_t nodes, std::size_t size, const char* name) {
+void checkOffsets(const core::SharedArray<std::uint32_t>& offsets, std::size_t nodes, std::size_t size,
+                  const char* name) {
   if (offsets.size() != nodes + 1)
     refuse(std::string(name) + " offsets: " + std::to_string(offsets.size()) + " for " + std::to_string(nodes) +
            " nodes");
@@ -41,7 +42,22 @@ std::optional<ArcId> RoadGraph::cheapestArc(NodeId from, NodeId to, Metric metri
 }
 
 RoadGraph::View RoadGraph::view() const noexcept {
-  return {positions_, firstOut_, tails_, heads_, totals_, edges_, firstIn_, inArcs_, edgeSources_};
+  return {positions_.span(), firstOut_.span(), tails_.span(),  heads_.span(),      totals_.span(),
+          edges_.span(),     firstIn_.span(),  inArcs_.span(), edgeSources_.span()};
+}
+
+RoadGraph RoadGraph::adopt(Data&& d) {
+  RoadGraph g;
+  g.positions_ = std::move(d.positions);
+  g.firstOut_ = std::move(d.firstOut);
+  g.tails_ = std::move(d.tails);
+  g.heads_ = std::move(d.heads);
+  g.totals_ = std::move(d.totals);
+  g.edges_ = std::move(d.edges);
+  g.firstIn_ = std::move(d.firstIn);
+  g.inArcs_ = std::move(d.inArcs);
+  g.edgeSources_ = std::move(d.edgeSources);
+  return g;
 }
 
 RoadGraph RoadGraph::fromData(Data&& d) {
@@ -79,17 +95,7 @@ RoadGraph RoadGraph::fromData(Data&& d) {
       listed[a] = true;
     }
   }
-  RoadGraph g;
-  g.positions_ = std::move(d.positions);
-  g.firstOut_ = std::move(d.firstOut);
-  g.tails_ = std::move(d.tails);
-  g.heads_ = std::move(d.heads);
-  g.totals_ = std::move(d.totals);
-  g.edges_ = std::move(d.edges);
-  g.firstIn_ = std::move(d.firstIn);
-  g.inArcs_ = std::move(d.inArcs);
-  g.edgeSources_ = std::move(d.edgeSources);
-  return g;
+  return adopt(std::move(d));
 }
 
 }  // namespace circatlas::analysis::network

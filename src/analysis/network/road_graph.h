@@ -9,6 +9,7 @@
 #include "analysis/network/quantities.h"
 #include "core/ids.h"
 #include "core/points.h"
+#include "core/shared_array.h"
 
 namespace circatlas::analysis::network {
 
@@ -67,8 +68,7 @@ class RoadGraph {
   [[nodiscard]] ArcRange outArcs(NodeId node) const { return {firstOut_[node.value()], firstOut_[node.value() + 1]}; }
   /// Arcs entering a node.
   [[nodiscard]] std::span<const ArcId> inArcs(NodeId node) const {
-    return std::span<const ArcId>(inArcs_).subspan(firstIn_[node.value()],
-                                                   firstIn_[node.value() + 1] - firstIn_[node.value()]);
+    return inArcs_.span().subspan(firstIn_[node.value()], firstIn_[node.value() + 1] - firstIn_[node.value()]);
   }
 
   [[nodiscard]] NodeId tail(ArcId arc) const { return NodeId(tails_[arc.value()]); }
@@ -85,7 +85,8 @@ class RoadGraph {
   [[nodiscard]] std::optional<ArcId> cheapestArc(NodeId from, NodeId to, Metric metric) const;
 
   /// The arrays of a graph, as GraphBuilder lays them out, to be kept in a file and read back
-  /// (tools/network_cache.h). As a view (spans into the graph) for writing, as vectors for reading.
+  /// (tools/network_cache.h). As a view (spans into the graph) for writing; as shared arrays, which may point
+  /// into a mapped file, for reading; as vectors while GraphBuilder fills them.
   template <template <typename> typename Array>
   struct Arrays {
     Array<core::XY> positions;                          ///< per node
@@ -103,7 +104,7 @@ class RoadGraph {
   template <typename T>
   using Vector = std::vector<T>;
   using View = Arrays<ConstSpan>;
-  using Data = Arrays<Vector>;
+  using Data = Arrays<core::SharedArray>;
   [[nodiscard]] View view() const noexcept;
   /// A graph from arrays made by GraphBuilder and kept elsewhere. Checks that they fit together before any
   /// search can use them, so damaged or foreign arrays are refused instead of searched: core::InputError
@@ -115,16 +116,18 @@ class RoadGraph {
 
  private:
   friend class GraphBuilder;
+  // A graph of arrays that are known to fit together (GraphBuilder's, or checked by fromData).
+  [[nodiscard]] static RoadGraph adopt(Data&& data);
 
-  std::vector<core::XY> positions_;
-  std::vector<std::uint32_t> firstOut_;  // nodeCount + 1 offsets into the arc arrays
-  std::vector<std::uint32_t> tails_;
-  std::vector<std::uint32_t> heads_;
-  std::vector<Totals> totals_;
-  std::vector<std::uint32_t> edges_;
-  std::vector<std::uint32_t> firstIn_;  // nodeCount + 1 offsets into inArcs_
-  std::vector<ArcId> inArcs_;
-  std::vector<std::optional<core::FeatureId>> edgeSources_;
+  core::SharedArray<core::XY> positions_;
+  core::SharedArray<std::uint32_t> firstOut_;  // nodeCount + 1 offsets into the arc arrays
+  core::SharedArray<std::uint32_t> tails_;
+  core::SharedArray<std::uint32_t> heads_;
+  core::SharedArray<Totals> totals_;
+  core::SharedArray<std::uint32_t> edges_;
+  core::SharedArray<std::uint32_t> firstIn_;  // nodeCount + 1 offsets into inArcs_
+  core::SharedArray<ArcId> inArcs_;
+  core::SharedArray<std::optional<core::FeatureId>> edgeSources_;
 };
 
 }  // namespace circatlas::analysis::network
