@@ -59,30 +59,36 @@ void RouterOptions::validate() const {
 }
 
 Router::Router(const RoadGraph& graph, const RouterOptions& options, core::Progress* progress)
-    : graph_(&graph), options_(validated(options)), snapper_(graph), progress_(progress) {
-  // Junctions: nodes with more than two distinct neighbours either way (arcs are sorted by head, so a
-  // neighbour reached both ways appears once in each list).
-  std::uint32_t junctions = 0;
-  std::uint32_t found[3];
-  for (std::uint32_t v = 0; v < graph.nodeCount(); ++v) {
-    std::size_t count = 0;
-    auto see = [&](NodeId other) {
-      if (count > 2 || std::find(found, found + count, other.value()) != found + count) return;
-      if (count < 3) found[count] = other.value();
-      ++count;
-    };
-    for (ArcId arc : graph.outArcs(NodeId(v))) see(graph.head(arc));
-    for (ArcId arc : graph.inArcs(NodeId(v))) see(graph.tail(arc));
-    if (count > 2) ++junctions;
-  }
-  junctions_ = junctions;
+    : graph_(&graph), options_(validated(options)), snapper_(graph), progress_(progress) {}
+
+double Router::junctions() const {
+  std::call_once(junctionsCounted_, [&] {
+    // Junctions: nodes with more than two distinct neighbours either way (arcs are sorted by head, so a
+    // neighbour reached both ways appears once in each list).
+    const RoadGraph& graph = *graph_;
+    std::uint32_t junctions = 0;
+    std::uint32_t found[3];
+    for (std::uint32_t v = 0; v < graph.nodeCount(); ++v) {
+      std::size_t count = 0;
+      auto see = [&](NodeId other) {
+        if (count > 2 || std::find(found, found + count, other.value()) != found + count) return;
+        if (count < 3) found[count] = other.value();
+        ++count;
+      };
+      for (ArcId arc : graph.outArcs(NodeId(v))) see(graph.head(arc));
+      for (ArcId arc : graph.inArcs(NodeId(v))) see(graph.tail(arc));
+      if (count > 2) ++junctions;
+    }
+    junctions_ = junctions;
+  });
+  return junctions_;
 }
 
 MatrixMethod Router::matrixMethod(std::size_t sources, std::size_t targets) const {
   if (hasHierarchy() || options_.fewEndpoints == 0) return MatrixMethod::Hierarchy;
   // Costs in searches of the road graph, which visit its N nodes, shape points included.
   const auto searches = static_cast<double>(std::min(sources, targets));
-  const double junctions = std::max(junctions_, 1.0);
+  const double junctions = std::max(this->junctions(), 1.0);
   const double junctionShare = junctions / std::max<double>(graph_->nodeCount(), 1.0);  // J / N
   // The contraction estimate is held against the road-graph searches even where junction-graph searches
   // would be cheaper (see RouterOptions::contractionCostFactor).

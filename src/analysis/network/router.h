@@ -161,7 +161,10 @@ class Router {
   RouterOptions options_;
   EdgeSnapper snapper_;
   core::Progress* progress_;
-  double junctions_ = 0;  // nodes with more than two distinct neighbours
+  // Nodes with more than two distinct neighbours, counted when a matrix first needs them.
+  [[nodiscard]] double junctions() const;
+  mutable std::once_flag junctionsCounted_;
+  mutable double junctions_ = 0;
   mutable std::mutex building_;
   mutable std::unique_ptr<ContractionHierarchy> hierarchy_;                       // guarded by building_
   mutable std::atomic<const ContractionHierarchy*> ready_{nullptr};               // hierarchy_ once complete
