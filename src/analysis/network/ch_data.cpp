@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,8 +21,8 @@ namespace {
 
 // Offsets of n nodes' arcs into an array of `arcs` arcs: n + 1 of them, from 0, never decreasing, ending at `arcs`.
 // Returns each arc's owner node.
-std::vector<std::uint32_t> checkOffsets(const core::SharedArray<std::uint32_t>& begin, std::uint32_t n,
-                                        std::size_t arcs, const char* side) {
+std::unique_ptr<std::uint32_t[]> checkOffsets(const core::SharedArray<std::uint32_t>& begin, std::uint32_t n,
+                                              std::size_t arcs, const char* side) {
   if (begin.size() != std::size_t{n} + 1 || begin.front() != 0 || begin.back() != arcs) {
     refuse(std::string(side) + " arc offsets do not cover the " + side + " arcs");
   }
@@ -29,8 +30,9 @@ std::vector<std::uint32_t> checkOffsets(const core::SharedArray<std::uint32_t>& 
   for (std::uint32_t v = 0; v < n; ++v) {
     if (begin[v] > begin[v + 1]) refuse(std::string(side) + " arc offsets decrease at node " + std::to_string(v));
   }
-  std::vector<std::uint32_t> owner(arcs);
-  for (std::uint32_t v = 0; v < n; ++v) std::fill(owner.begin() + begin[v], owner.begin() + begin[v + 1], v);
+  // Not zeroed first: every entry is written (the offsets cover the arcs).
+  auto owner = std::make_unique_for_overwrite<std::uint32_t[]>(arcs);
+  for (std::uint32_t v = 0; v < n; ++v) std::fill(owner.get() + begin[v], owner.get() + begin[v + 1], v);
   return owner;
 }
 
