@@ -259,28 +259,6 @@ class CacheCursor {
 
 CacheRead refused(CacheFit fit, std::string why) { return {fit, std::move(why), std::nullopt, std::nullopt}; }
 
-// The graph's edge sources: a presence flag and an id per edge.
-void writeEdgeSources(CacheWriter& out, std::span<const std::optional<core::FeatureId>> sources) {
-  std::vector<std::uint8_t> present(sources.size());
-  std::vector<std::int64_t> ids(sources.size());
-  for (std::size_t e = 0; e < sources.size(); ++e) {
-    present[e] = sources[e].has_value() ? 1 : 0;
-    ids[e] = sources[e] ? sources[e]->value() : 0;
-  }
-  out.array<std::uint8_t>(present);
-  out.array<std::int64_t>(ids);
-}
-
-std::vector<std::optional<core::FeatureId>> readEdgeSources(CacheCursor& in, std::size_t count) {
-  const core::SharedArray<std::uint8_t> present = in.array<std::uint8_t>(count);
-  const core::SharedArray<std::int64_t> ids = in.array<std::int64_t>(count);
-  std::vector<std::optional<core::FeatureId>> sources(count);
-  for (std::size_t e = 0; e < count; ++e) {
-    if (present[e] != 0) sources[e] = core::FeatureId(ids[e]);
-  }
-  return sources;
-}
-
 // The arrays as read, not checked yet.
 struct Body {
   net::RoadGraph::Data graph;
@@ -307,7 +285,8 @@ void readBody(CacheCursor& in, const Header& h, Body& body) {
   g.edges = in.array<std::uint32_t>(a);
   g.firstIn = in.array<std::uint32_t>(n + 1);
   g.inArcs = in.array<net::ArcId>(a);
-  g.edgeSources = readEdgeSources(in, e);
+  g.edgeHasSource = in.array<std::uint8_t>(e);
+  g.edgeSources = in.array<std::int64_t>(e);
   body.labelLengths = in.copy<std::uint32_t>(h.labels);
   body.labelText = in.text(static_cast<std::size_t>(h.labelBytes));
   parts.edgeLabels = in.copy<std::uint32_t>(e);
@@ -392,7 +371,8 @@ std::uint64_t writeNetworkCache(const RoadNetwork& network, const net::Contracti
   out.array(g.edges);
   out.array(g.firstIn);
   out.array(g.inArcs);
-  writeEdgeSources(out, g.edgeSources);
+  out.array(g.edgeHasSource);
+  out.array(g.edgeSources);
   out.array<std::uint32_t>(labelLengths);
   out.text(labelText);
   out.array(network.edgeLabelIndices());

@@ -101,6 +101,7 @@ void expectSameNetwork(const RoadNetwork& a, const RoadNetwork& b) {
   EXPECT_TRUE(sameArray(x.edges, y.edges));
   EXPECT_TRUE(sameArray(x.firstIn, y.firstIn));
   EXPECT_TRUE(sameArray(x.inArcs, y.inArcs));
+  EXPECT_TRUE(sameArray(x.edgeHasSource, y.edgeHasSource));
   EXPECT_TRUE(sameArray(x.edgeSources, y.edgeSources));
   EXPECT_TRUE(sameArray(a.labels(), b.labels()));
   EXPECT_TRUE(sameArray(a.edgeLabelIndices(), b.edgeLabelIndices()));
@@ -266,9 +267,9 @@ TEST(NetworkReportJson, EveryFieldRoundTrips) {
 // A graph's arrays as vectors, to be altered, and as the shared arrays fromData takes.
 using GraphVectors = net::RoadGraph::Arrays<net::RoadGraph::Vector>;
 net::RoadGraph::Data shared(GraphVectors v) {
-  return {std::move(v.positions), std::move(v.firstOut), std::move(v.tails),
-          std::move(v.heads),     std::move(v.totals),   std::move(v.edges),
-          std::move(v.firstIn),   std::move(v.inArcs),   std::move(v.edgeSources)};
+  return {std::move(v.positions),     std::move(v.firstOut),   std::move(v.tails),   std::move(v.heads),
+          std::move(v.totals),        std::move(v.edges),      std::move(v.firstIn), std::move(v.inArcs),
+          std::move(v.edgeHasSource), std::move(v.edgeSources)};
 }
 
 // A graph's arrays out and back in: the same graph; arrays that do not fit together are refused.
@@ -285,6 +286,7 @@ TEST(RoadGraphData, InconsistentArraysAreRefused) {
     d.edges.assign(v.edges.begin(), v.edges.end());
     d.firstIn.assign(v.firstIn.begin(), v.firstIn.end());
     d.inArcs.assign(v.inArcs.begin(), v.inArcs.end());
+    d.edgeHasSource.assign(v.edgeHasSource.begin(), v.edgeHasSource.end());
     d.edgeSources.assign(v.edgeSources.begin(), v.edgeSources.end());
     return d;
   };
@@ -331,6 +333,12 @@ TEST(RoadGraphData, InconsistentArraysAreRefused) {
   d = dataOf();
   d.inArcs[1] = d.inArcs[0];
   EXPECT_NE(refusal(std::move(d)).find("in-arcs"), std::string::npos);
+  d = dataOf();
+  d.edgeHasSource.pop_back();
+  EXPECT_NE(refusal(std::move(d)).find("edge arrays differ"), std::string::npos);
+  d = dataOf();
+  d.edgeHasSource[0] = 2;
+  EXPECT_NE(refusal(std::move(d)).find("source feature"), std::string::npos);
 }
 
 // A hierarchy's arrays as vectors, to be altered.

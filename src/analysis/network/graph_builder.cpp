@@ -167,11 +167,15 @@ RoadGraph GraphBuilder::build() {
   std::vector<std::uint32_t> fill(v.firstIn.begin(), v.firstIn.end() - 1);
   for (std::uint32_t a = 0; a < v.heads.size(); ++a) v.inArcs[fill[v.heads[a]]++] = ArcId(a);
 
+  v.edgeHasSource.reserve(edges_.size());
   v.edgeSources.reserve(edges_.size());
-  for (const InputEdge& edge : edges_) v.edgeSources.push_back(edge.sourceFeature);
+  for (const InputEdge& edge : edges_) {
+    v.edgeHasSource.push_back(edge.sourceFeature ? 1 : 0);
+    v.edgeSources.push_back(edge.sourceFeature ? edge.sourceFeature->value() : 0);
+  }
   RoadGraph graph = RoadGraph::adopt({std::move(v.positions), std::move(v.firstOut), std::move(v.tails),
                                       std::move(v.heads), std::move(v.totals), std::move(v.edges), std::move(v.firstIn),
-                                      std::move(v.inArcs), std::move(v.edgeSources)});
+                                      std::move(v.inArcs), std::move(v.edgeHasSource), std::move(v.edgeSources)});
   checkCsr(graph);
   return graph;
 }

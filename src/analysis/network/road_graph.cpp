@@ -42,8 +42,8 @@ std::optional<ArcId> RoadGraph::cheapestArc(NodeId from, NodeId to, Metric metri
 }
 
 RoadGraph::View RoadGraph::view() const noexcept {
-  return {positions_.span(), firstOut_.span(), tails_.span(),  heads_.span(),      totals_.span(),
-          edges_.span(),     firstIn_.span(),  inArcs_.span(), edgeSources_.span()};
+  return {positions_.span(), firstOut_.span(), tails_.span(),  heads_.span(),         totals_.span(),
+          edges_.span(),     firstIn_.span(),  inArcs_.span(), edgeHasSource_.span(), edgeSources_.span()};
 }
 
 RoadGraph RoadGraph::adopt(Data&& d) {
@@ -56,6 +56,7 @@ RoadGraph RoadGraph::adopt(Data&& d) {
   g.edges_ = std::move(d.edges);
   g.firstIn_ = std::move(d.firstIn);
   g.inArcs_ = std::move(d.inArcs);
+  g.edgeHasSource_ = std::move(d.edgeHasSource);
   g.edgeSources_ = std::move(d.edgeSources);
   return g;
 }
@@ -67,6 +68,10 @@ RoadGraph RoadGraph::fromData(Data&& d) {
     refuse("the arc arrays differ in size");
   }
   if (nodes > UINT32_MAX || arcs > UINT32_MAX || d.edgeSources.size() > UINT32_MAX) refuse("too many nodes or arcs");
+  if (d.edgeHasSource.size() != d.edgeSources.size()) refuse("the edge arrays differ in size");
+  for (std::size_t e = 0; e < d.edgeHasSource.size(); ++e) {
+    if (d.edgeHasSource[e] > 1) refuse("edge " + std::to_string(e) + " neither has a source feature nor has none");
+  }
   for (std::size_t v = 0; v < nodes; ++v) {
     if (!std::isfinite(d.positions[v].x) || !std::isfinite(d.positions[v].y)) {
       refuse("node " + std::to_string(v) + " has no finite position");

@@ -79,7 +79,10 @@ class RoadGraph {
   /// The builder edge this arc came from.
   [[nodiscard]] EdgeId edge(ArcId arc) const { return EdgeId(edges_[arc.value()]); }
   /// The source feature an edge was read from, when the builder was told.
-  [[nodiscard]] std::optional<core::FeatureId> sourceFeature(EdgeId edge) const { return edgeSources_[edge.value()]; }
+  [[nodiscard]] std::optional<core::FeatureId> sourceFeature(EdgeId edge) const {
+    if (edgeHasSource_[edge.value()] == 0) return std::nullopt;
+    return core::FeatureId(edgeSources_[edge.value()]);
+  }
 
   /// The arc from → to that is cheapest in metric (parallel arcs may differ per metric), if any.
   [[nodiscard]] std::optional<ArcId> cheapestArc(NodeId from, NodeId to, Metric metric) const;
@@ -89,15 +92,16 @@ class RoadGraph {
   /// into a mapped file, for reading; as vectors while GraphBuilder fills them.
   template <template <typename> typename Array>
   struct Arrays {
-    Array<core::XY> positions;                          ///< per node
-    Array<std::uint32_t> firstOut;                      ///< nodeCount + 1 offsets into the arc arrays
-    Array<std::uint32_t> tails;                         ///< per arc
-    Array<std::uint32_t> heads;                         ///< per arc
-    Array<Totals> totals;                               ///< per arc
-    Array<std::uint32_t> edges;                         ///< per arc: the builder edge
-    Array<std::uint32_t> firstIn;                       ///< nodeCount + 1 offsets into inArcs
-    Array<ArcId> inArcs;                                ///< arcs grouped by head
-    Array<std::optional<core::FeatureId>> edgeSources;  ///< per builder edge
+    Array<core::XY> positions;          ///< per node
+    Array<std::uint32_t> firstOut;      ///< nodeCount + 1 offsets into the arc arrays
+    Array<std::uint32_t> tails;         ///< per arc
+    Array<std::uint32_t> heads;         ///< per arc
+    Array<Totals> totals;               ///< per arc
+    Array<std::uint32_t> edges;         ///< per arc: the builder edge
+    Array<std::uint32_t> firstIn;       ///< nodeCount + 1 offsets into inArcs
+    Array<ArcId> inArcs;                ///< arcs grouped by head
+    Array<std::uint8_t> edgeHasSource;  ///< per builder edge: 1 if read from a feature, else 0
+    Array<std::int64_t> edgeSources;    ///< per builder edge: that feature's id (else 0)
   };
   template <typename T>
   using ConstSpan = std::span<const T>;
@@ -127,7 +131,8 @@ class RoadGraph {
   core::SharedArray<std::uint32_t> edges_;
   core::SharedArray<std::uint32_t> firstIn_;  // nodeCount + 1 offsets into inArcs_
   core::SharedArray<ArcId> inArcs_;
-  core::SharedArray<std::optional<core::FeatureId>> edgeSources_;
+  core::SharedArray<std::uint8_t> edgeHasSource_;
+  core::SharedArray<std::int64_t> edgeSources_;
 };
 
 }  // namespace circatlas::analysis::network
