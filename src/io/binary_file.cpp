@@ -98,7 +98,7 @@ bool BinaryFileReader::read(std::span<std::byte> bytes) {
   return true;
 }
 
-MappedFile::MappedFile(std::string path) {
+MappedFile::MappedFile(const std::string& path) {
   BinaryFileReader reader(path);
   const std::uint64_t size = reader.size();
   if (size == 0) return;

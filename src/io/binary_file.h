@@ -68,7 +68,7 @@ class BinaryFileReader {
 class MappedFile {
  public:
   /// core::IoError naming the file when it cannot be opened or read.
-  explicit MappedFile(std::string path);
+  explicit MappedFile(const std::string& path);
   ~MappedFile();
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;

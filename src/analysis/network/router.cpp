@@ -143,8 +143,8 @@ Totals Router::straightLine(core::XY a, core::XY b) const {
           YuanPerTonne(meters / 1000.0 * options_.accessCostYuanPerTonneKm)};
 }
 
-Router::Endpoint Router::prepare(core::XY point, std::optional<Snap> snap, bool isSource) const {
-  Endpoint end{point, std::move(snap), {}, {}};
+Router::Endpoint Router::prepare(core::XY point, const std::optional<Snap>& snap, bool isSource) const {
+  Endpoint end{point, snap, {}, {}};
   if (!end.snap) return end;
   const Snap& s = *end.snap;
   end.access = straightLine(point, s.point);
@@ -211,13 +211,13 @@ RouteMatrix Router::matrix(std::span<const core::XY> sources, std::span<const co
   // One batch: a few dozen sites are snapped without indexing the whole network.
   std::vector<core::XY> points(sources.begin(), sources.end());
   points.insert(points.end(), targets.begin(), targets.end());
-  std::vector<std::optional<Snap>> snaps = snapper_.snapAll(points, options_.maxSnapDistance);
+  const std::vector<std::optional<Snap>> snaps = snapper_.snapAll(points, options_.maxSnapDistance);
   for (std::size_t i = 0; i < sources.size(); ++i) {
-    from.push_back(prepare(sources[i], std::move(snaps[i]), true));
+    from.push_back(prepare(sources[i], snaps[i], true));
     sourceAnchors.push_back(from.back().anchors);
   }
   for (std::size_t i = 0; i < targets.size(); ++i) {
-    to.push_back(prepare(targets[i], std::move(snaps[sources.size() + i]), false));
+    to.push_back(prepare(targets[i], snaps[sources.size() + i], false));
     targetAnchors.push_back(to.back().anchors);
   }
   const DistanceMatrix network = [&] {

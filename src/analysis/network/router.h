@@ -150,7 +150,7 @@ class Router {
     Totals access;  // from the point to its snapped position (or back)
   };
   // The endpoint at point, snapped (or not) as snap says.
-  [[nodiscard]] Endpoint prepare(core::XY point, std::optional<Snap> snap, bool isSource) const;
+  [[nodiscard]] Endpoint prepare(core::XY point, const std::optional<Snap>& snap, bool isSource) const;
   [[nodiscard]] Totals straightLine(core::XY a, core::XY b) const;
   [[nodiscard]] std::optional<Totals> alongSameSegment(const Endpoint& from, const Endpoint& to) const;
   [[nodiscard]] PairResult fallback(const Endpoint& from, const Endpoint& to, std::optional<Totals> network) const;
