@@ -156,15 +156,15 @@ class Router {
   [[nodiscard]] PairResult fallback(const Endpoint& from, const Endpoint& to, std::optional<Totals> network) const;
   // The junction graph: a hierarchy of the chain nodes only, every junction in its core. Built on first use.
   [[nodiscard]] const ContractionHierarchy& junctionGraph() const;
+  // Nodes with more than two distinct neighbours, counted when a matrix first needs them.
+  [[nodiscard]] double junctions() const;
 
   const RoadGraph* graph_;
   RouterOptions options_;
   EdgeSnapper snapper_;
   core::Progress* progress_;
-  // Nodes with more than two distinct neighbours, counted when a matrix first needs them.
-  [[nodiscard]] double junctions() const;
   mutable std::once_flag junctionsCounted_;
-  mutable double junctions_ = 0;
+  mutable double junctions_ = 0;  // set once, by junctions()
   mutable std::mutex building_;
   mutable std::unique_ptr<ContractionHierarchy> hierarchy_;                       // guarded by building_
   mutable std::atomic<const ContractionHierarchy*> ready_{nullptr};               // hierarchy_ once complete
