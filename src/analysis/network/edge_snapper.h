@@ -29,8 +29,8 @@ struct Snap {
 /// functions are safe to call from several threads.
 ///
 /// Constructing it costs nothing. snap() indexes every segment on its first call (a grid over their boxes:
-/// about 0.3 s and 100 MB for a 1.65 M-node network) and keeps the index; snapAll() for a batch of points,
-/// unless that index exists, indexes only the segments near the batch, which for the few dozen sites of a
+/// a few tenths of a second and about 100 MB for a 1.65 M-node network) and keeps the index; snapAll() for a batch of
+/// points, unless that index exists, indexes only the segments near the batch, which for the few dozen sites of a
 /// matrix is a single pass over the arcs.
 class EdgeSnapper {
  public:
