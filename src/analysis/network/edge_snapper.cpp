@@ -141,7 +141,10 @@ EdgeSnapper::Index EdgeSnapper::index(Keep&& keep) const {
 }
 
 const EdgeSnapper::Index& EdgeSnapper::everySegment() const {
-  std::call_once(indexed_, [&] { all_ = index([](const core::Extent&) { return true; }); });
+  std::call_once(indexed_, [&] {
+    all_ = index([](const core::Extent&) { return true; });
+    allIndexed_.store(true, std::memory_order_release);
+  });
   return all_;
 }
 
@@ -155,11 +158,14 @@ std::vector<std::optional<Snap>> EdgeSnapper::snapAll(std::span<const core::XY> 
   checkLimit(maxDistance);
   std::vector<std::optional<Snap>> snaps(points.size());
   if (empty() || points.empty()) return snaps;
-  // Only the segments that could be the answer for one of the points: within maxDistance of it.
-  const NearMask near(points, maxDistance.value());
-  const Index local = index([&](const core::Extent& box) { return near.touches(box); });
+  std::optional<Index> local;
+  if (!allIndexed_.load(std::memory_order_acquire)) {
+    // Only the segments that could be the answer for one of the points: within maxDistance of it.
+    const NearMask near(points, maxDistance.value());
+    local = index([&](const core::Extent& box) { return near.touches(box); });
+  }
   for (std::size_t i = 0; i < points.size(); ++i) {
-    if (isFinite(points[i])) snaps[i] = nearest(local, points[i], maxDistance.value());
+    if (isFinite(points[i])) snaps[i] = nearest(local ? *local : all_, points[i], maxDistance.value());
   }
   return snaps;
 }

@@ -1,6 +1,7 @@
 // Snaps arbitrary XY points to the nearest road segment, through a uniform grid over the segments.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -66,7 +67,8 @@ class EdgeSnapper {
 
   const RoadGraph* graph_;
   mutable std::once_flag indexed_;
-  mutable Index all_;  // made once, by everySegment()
+  mutable Index all_;                       // made once, by everySegment()
+  mutable std::atomic<bool> allIndexed_{};  // set once all_ is made
 };
 
 }  // namespace circatlas::analysis::network

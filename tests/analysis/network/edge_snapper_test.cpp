@@ -188,11 +188,14 @@ TEST(EdgeSnapper, BatchGivesExactlyTheAnswersOfSingleSnaps) {
       const core::XY a = graph.position(graph.tail(ArcId(batch)));
       const core::XY b = graph.position(graph.head(ArcId(batch)));
       points.push_back({(a.x + b.x) / 2, (a.y + b.y) / 2});
-      const auto snaps = snapper.snapAll(points, Meters(limit));
+      // Batched before any single snap (segments near the batch indexed) and after (the whole network's index).
+      const EdgeSnapper fresh(graph);
+      const auto snaps = fresh.snapAll(points, Meters(limit));
       ASSERT_EQ(snaps.size(), points.size());
       for (std::size_t i = 0; i < points.size(); ++i) {
         EXPECT_EQ(snaps[i], snapper.snap(points[i], Meters(limit))) << "limit " << limit << ", point " << i;
       }
+      EXPECT_EQ(snapper.snapAll(points, Meters(limit)), snaps);
     }
   }
 }
