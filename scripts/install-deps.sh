@@ -16,7 +16,7 @@ packages=(
   libgl-dev libicu-dev
   # further libraries
   libcli11-dev nlohmann-json3-dev libboost-graph-dev liblemon-dev libtbb-dev libcsv-dev libsqlite3-dev
-  libjemalloc-dev libxxhash-dev
+  libjemalloc-dev libxxhash-dev libabsl-dev
   # tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev poppler-utils sqlite3 python3
   # PostGIS export tests start a private server (skipped without it); `qgis` extra: scripts/qgis_check.py

@@ -9,7 +9,8 @@
 #include <map>
 #include <set>
 #include <tuple>
-#include <unordered_map>
+
+#include <absl/container/flat_hash_map.h>
 
 namespace circatlas::catalogue {
 
@@ -495,7 +496,7 @@ class Checker {
   const ValidationOptions& options_;
   std::vector<TableColumns> columns_;  // parallel to tables_
   // Each table's ids and the line each first appears on.
-  std::map<std::string, std::unordered_map<std::string_view, std::int64_t>, std::less<>> keys_;
+  std::map<std::string, absl::flat_hash_map<std::string_view, std::int64_t>, std::less<>> keys_;
   std::optional<core::LonLat> lastPoint_;
   std::optional<std::string> lastCounty_;
   std::vector<Problem> problems_;

@@ -7,8 +7,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <variant>
+
+#include <absl/container/flat_hash_map.h>
 
 #include "core/value.h"
 
@@ -38,7 +39,8 @@ class RowsByText {
   }
 
   std::deque<std::string> spelled_;  // the text of cells that are not strings (a deque: views stay valid)
-  std::unordered_map<std::string_view, std::size_t> rows_;
+  // Open addressing: a look-up touches the slot and the key's text, not a chain of nodes.
+  absl::flat_hash_map<std::string_view, std::size_t> rows_;
 };
 
 }  // namespace circatlas::tools
