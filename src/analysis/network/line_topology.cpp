@@ -7,10 +7,11 @@
 #include <cassert>
 #include <cmath>
 #include <cstdint>
-#include <functional>
 #include <limits>
 #include <optional>
-#include <unordered_map>
+#include <utility>
+
+#include <absl/container/flat_hash_map.h>
 
 #include "core/extent.h"
 #include "core/grid_index.h"
@@ -24,10 +25,9 @@ constexpr std::uint32_t kUnset = std::numeric_limits<std::uint32_t>::max();
 struct PointKey {
   std::uint64_t x, y;
   friend bool operator==(const PointKey&, const PointKey&) = default;
-};
-struct PointKeyHash {
-  std::size_t operator()(const PointKey& k) const noexcept {
-    return std::hash<std::uint64_t>{}(k.x * 0x9E3779B97F4A7C15ULL ^ k.y);
+  template <typename H>
+  friend H AbslHashValue(H h, const PointKey& k) {
+    return H::combine(std::move(h), k.x, k.y);
   }
 };
 
@@ -43,7 +43,7 @@ DistinctPoints distinctPoints(std::span<const core::LonLat> exact, std::span<con
                               std::span<const LineRange> lines) {
   DistinctPoints d;
   d.pointOfVertex.resize(exact.size());
-  std::unordered_map<PointKey, std::uint32_t, PointKeyHash> index;
+  absl::flat_hash_map<PointKey, std::uint32_t> index;
   index.reserve(exact.size());
   for (std::size_t v = 0; v < exact.size(); ++v) {
     const PointKey k{std::bit_cast<std::uint64_t>(exact[v].lon), std::bit_cast<std::uint64_t>(exact[v].lat)};
