@@ -31,11 +31,9 @@ class SettleOrder {
 Dijkstra::Dijkstra(const RoadGraph& graph, Metric metric)
     : graph_(&graph),
       metric_(metric),
-      stamp_(graph.nodeCount(), 0),
-      dist_(graph.nodeCount(), 0.0),
+      labels_(graph.nodeCount()),
       totals_(graph.nodeCount()),
-      parentArc_(graph.nodeCount(), kNoArc),
-      targetMark_(graph.nodeCount(), 0) {}
+      parentArc_(graph.nodeCount(), kNoArc) {}
 
 void Dijkstra::run(NodeId source, std::span<const NodeId> targets) {
   const Anchor from[] = {{source, {}}};
@@ -64,55 +62,64 @@ void Dijkstra::search(std::span<const Anchor> anchors, std::span<const NodeId> s
   ++round_;
   std::size_t remaining = 0;
   for (NodeId t : stopAt) {
-    if (targetMark_[t.value()] != round_) {
-      targetMark_[t.value()] = round_;
+    if (labels_[t.value()].target != round_) {
+      labels_[t.value()].target = round_;
       ++remaining;
     }
   }
-  using Entry = std::pair<double, std::uint32_t>;
   heap_.clear();
-  const auto push = [&](double d, std::uint32_t v) {
-    heap_.emplace_back(d, v);
-    std::push_heap(heap_.begin(), heap_.end(), std::greater<>{});
-  };
   for (const Anchor& anchor : anchors) {
     const std::uint32_t v = anchor.node.value();
     const double d = anchor.offset.in(metric_);
-    if (!reached(v) || d < dist_[v]) {
-      stamp_[v] = round_;
-      dist_[v] = d;
+    Label& label = labels_[v];
+    if (label.stamp != round_ || d < label.dist) {
+      label.stamp = round_;
+      label.dist = d;
       totals_[v] = anchor.offset;
       parentArc_[v] = kNoArc;
-      push(d, v);
+      heap_.emplace_back(d, v);
+      std::push_heap(heap_.begin(), heap_.end(), std::greater<>{});
     }
   }
+  if (backward) {
+    settleAll<true>(remaining);
+  } else {
+    settleAll<false>(remaining);
+  }
+}
+
+template <bool Backward>
+void Dijkstra::settleAll(std::size_t remaining) {
+  const RoadGraph& graph = *graph_;
   const auto relax = [&](std::uint32_t u, double d, ArcId arc, std::uint32_t v) {
-    assert(graph_->weight(arc, metric_) >= 0.0);
-    const double candidate = d + graph_->weight(arc, metric_);
-    if (!reached(v) || candidate < dist_[v]) {
-      stamp_[v] = round_;
-      dist_[v] = candidate;
-      totals_[v] = totals_[u] + graph_->totals(arc);
+    assert(graph.weight(arc, metric_) >= 0.0);
+    const double candidate = d + graph.weight(arc, metric_);
+    Label& label = labels_[v];
+    if (label.stamp != round_ || candidate < label.dist) {
+      label.stamp = round_;
+      label.dist = candidate;
+      totals_[v] = totals_[u] + graph.totals(arc);
       parentArc_[v] = arc.value();
-      push(candidate, v);
+      heap_.emplace_back(candidate, v);
+      std::push_heap(heap_.begin(), heap_.end(), std::greater<>{});
     }
   };
   SettleOrder order;
   while (!heap_.empty() && remaining > 0) {
     std::pop_heap(heap_.begin(), heap_.end(), std::greater<>{});
-    const Entry top = heap_.back();
+    const auto [d, u] = heap_.back();
     heap_.pop_back();
-    const auto [d, u] = top;
-    if (d > dist_[u]) continue;  // stale entry
+    Label& label = labels_[u];
+    if (d > label.dist) continue;  // stale entry
     order.settle(d);
-    if (targetMark_[u] == round_) {
-      targetMark_[u] = 0;
+    if (label.target == round_) {
+      label.target = 0;
       --remaining;
     }
-    if (backward) {
-      for (ArcId arc : graph_->inArcs(NodeId(u))) relax(u, d, arc, graph_->tail(arc).value());
+    if constexpr (Backward) {
+      for (ArcId arc : graph.inArcs(NodeId(u))) relax(u, d, arc, graph.tail(arc).value());
     } else {
-      for (ArcId arc : graph_->outArcs(NodeId(u))) relax(u, d, arc, graph_->head(arc).value());
+      for (ArcId arc : graph.outArcs(NodeId(u))) relax(u, d, arc, graph.head(arc).value());
     }
   }
 }
@@ -126,7 +133,7 @@ std::optional<AnchoredRoute> Dijkstra::route(std::span<const Anchor> sources, st
   double bestValue = 0.0;
   for (const Anchor& t : targets) {
     if (!reached(t.node.value())) continue;
-    const double value = dist_[t.node.value()] + t.offset.in(metric_);
+    const double value = labels_[t.node.value()].dist + t.offset.in(metric_);
     if (!best || value < bestValue) {
       best = &t;
       bestValue = value;
