@@ -6,6 +6,7 @@
 #include <optional>
 #include <thread>
 
+#include "analysis/network/core_graph.h"
 #include "analysis/network/dijkstra.h"
 #include "analysis/network/upward_search.h"
 #include "core/parallel.h"
@@ -77,9 +78,12 @@ void fillByBuckets(const ContractionHierarchy& ch, std::span<const std::vector<A
     }
   }
 
-  // The scanning side's searches: each row (or column) is written by exactly one thread.
+  // The scanning side's searches: each row (or column) is written by exactly one thread. They cross the
+  // core, if there is one, on its own dense arrays.
+  std::optional<CoreGraph> core;
+  if (ch.coreSize() > 0) core.emplace(ch, sourcesScan);
   parallelFor(
-      scanSide.size(), threads, [&] { return UpwardSearch(ch, sourcesScan, true); },
+      scanSide.size(), threads, [&] { return UpwardSearch(ch, sourcesScan, true, core ? &*core : nullptr); },
       [&](std::size_t s, UpwardSearch& search) {
         search.run(scanSide[s]);
         thread_local std::vector<double> best;
@@ -88,8 +92,11 @@ void fillByBuckets(const ContractionHierarchy& ch, std::span<const std::vector<A
         best.assign(bucketSide.size(), std::numeric_limits<double>::infinity());
         bestNode.assign(bucketSide.size(), 0);
         bestBucket.assign(bucketSide.size(), 0);
-        for (std::uint32_t x : search.settled()) {
-          const double d = search.dist(x);
+        const auto& settled = search.settled();
+        const auto& settledDist = search.settledDistances();
+        for (std::size_t k = 0; k < settled.size(); ++k) {
+          const std::uint32_t x = settled[k];
+          const double d = settledDist[k];
           for (std::uint32_t i = start[x]; i < start[x + 1]; ++i) {
             const Bucket& b = buckets[i];
             if (d + b.dist < best[b.end]) {

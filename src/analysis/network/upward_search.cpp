@@ -2,15 +2,23 @@
 #include "analysis/network/upward_search.h"
 
 #include <algorithm>
+#include <cassert>
 #include <functional>
 
 namespace circatlas::analysis::network {
 
-UpwardSearch::UpwardSearch(const ContractionHierarchy& ch, bool forward, bool expandCore)
-    : ch_(&ch), forward_(forward), expandCore_(expandCore), slots_(ch.graph().nodeCount()) {}
+UpwardSearch::UpwardSearch(const ContractionHierarchy& ch, bool forward, bool expandCore, const CoreGraph* core)
+    : ch_(&ch),
+      forward_(forward),
+      expandCore_(expandCore),
+      core_(expandCore ? core : nullptr),
+      coreBegin_(static_cast<std::uint32_t>(ch.ranks().size()) - ch.coreSize()),
+      slots_(ch.graph().nodeCount()),
+      coreSlots_(core_ ? core_->size() : 0) {
+  assert(!core_ || core_->size() == ch.coreSize());
+}
 
-UpwardSearch::Label& UpwardSearch::labelFor(std::uint32_t node) {
-  Slot& slot = slots_[node];
+UpwardSearch::Label& UpwardSearch::labelFor(Slot& slot) {
   if (slot.round != round_) {
     slot.round = round_;
     slot.label = static_cast<std::uint32_t>(labels_.size());
@@ -19,12 +27,19 @@ UpwardSearch::Label& UpwardSearch::labelFor(std::uint32_t node) {
   return labels_[slot.label];
 }
 
+void UpwardSearch::push(double dist, std::uint32_t node, std::uint32_t core) {
+  heap_.push_back({dist, node, core});
+  std::push_heap(heap_.begin(), heap_.end(), std::greater<>{});
+}
+
 void UpwardSearch::run(std::span<const Anchor> anchors) {
   if (++round_ == 0) {  // after 2^32 runs: forget every node, and count again
     std::fill(slots_.begin(), slots_.end(), Slot{});
+    std::fill(coreSlots_.begin(), coreSlots_.end(), Slot{});
     round_ = 1;
   }
   settled_.clear();
+  settledDist_.clear();
   heap_.clear();
   labels_.clear();
   const Metric metric = ch_->metric();
@@ -32,20 +47,31 @@ void UpwardSearch::run(std::span<const Anchor> anchors) {
     const std::uint32_t v = anchor.node.value();
     const double d = anchor.offset.in(metric);
     if (!reached(v) || d < dist(v)) {
-      labelFor(v) = {d, anchor.offset, kNone, kNone};
-      heap_.emplace_back(d, v);
-      std::push_heap(heap_.begin(), heap_.end(), std::greater<>{});
+      const std::uint32_t c = coreNumber(v);
+      labelFor(c == kNone ? slots_[v] : coreSlots_[c]) = {d, anchor.offset, kNone, kNone};
+      push(d, v, c);
     }
   }
   while (!heap_.empty()) {
     std::pop_heap(heap_.begin(), heap_.end(), std::greater<>{});
-    const auto [d, x] = heap_.back();
+    const Entry top = heap_.back();
     heap_.pop_back();
+    const double d = top.dist;
+    const std::uint32_t x = top.node;
+    if (top.core != kNone) {
+      // On the CoreGraph (which only an expanding search has).
+      if (d > labels_[coreSlots_[top.core].label].dist) continue;
+      settled_.push_back(x);
+      settledDist_.push_back(d);
+      relaxCore(top.core, d);
+      continue;
+    }
     if (d > dist(x)) continue;
     if (ch_->isCore(x)) {
       // A core node's arcs lead only to core nodes: inside the core the search is a plain Dijkstra,
       // with nothing higher to stall it.
       settled_.push_back(x);
+      settledDist_.push_back(d);
       if (expandCore_) relax(x, d);
       continue;
     }
@@ -60,6 +86,7 @@ void UpwardSearch::run(std::span<const Anchor> anchors) {
     }
     if (stalled) continue;
     settled_.push_back(x);
+    settledDist_.push_back(d);
     relax(x, d);
   }
 }
@@ -73,9 +100,23 @@ void UpwardSearch::relax(std::uint32_t x, double d) {
     if (!reached(arc.other) || nd < dist(arc.other)) {
       // x's label is read before labelFor may grow labels_ (and move it).
       const Totals totals = label(x).totals + arc.totals;
-      labelFor(arc.other) = {nd, totals, base + i, x};
-      heap_.emplace_back(nd, arc.other);
-      std::push_heap(heap_.begin(), heap_.end(), std::greater<>{});
+      const std::uint32_t c = coreNumber(arc.other);
+      labelFor(c == kNone ? slots_[arc.other] : coreSlots_[c]) = {nd, totals, base + i, x};
+      push(nd, arc.other, c);
+    }
+  }
+}
+
+void UpwardSearch::relaxCore(std::uint32_t c, double d) {
+  const std::uint32_t x = core_->node(c);
+  // Copied: labelFor may grow labels_ (and move them). x's own label does not change here.
+  const Totals from = labels_[coreSlots_[c].label].totals;
+  for (const CoreGraph::Arc& arc : core_->arcs(c)) {
+    const double nd = d + arc.weight;
+    Slot& slot = coreSlots_[arc.head];
+    if (slot.round != round_ || nd < labels_[slot.label].dist) {
+      labelFor(slot) = {nd, from + arc.totals, arc.index, x};
+      push(nd, core_->node(arc.head), arc.head);
     }
   }
 }
