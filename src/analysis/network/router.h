@@ -122,11 +122,13 @@ class Router {
   [[nodiscard]] MatrixMethod matrixMethod(std::size_t sources, std::size_t targets) const;
   /// What compressing the chains costs, in searches of the road graph; and what a search of the
   /// junction graph costs, in J / N road-graph searches (J junctions, N nodes): more than one, because
-  /// the junctions are scattered through arrays sized to every node. Both measured on bench/compare's
-  /// OSM-like network (1.65 M nodes, 161 k junctions), 2 cores: compressing 2.7 s and a search 0.047 s,
-  /// against 0.14–0.2 s for a road-graph search.
+  /// a junction search still climbs from its anchors through arrays sized to every node before it crosses
+  /// the core (on the core's own dense arrays, CoreGraph). Measured on bench/compare's OSM-like network
+  /// (1.65 M nodes, 161 k junctions): compressing 2.7 s on 2 cores (1.7 s in a later run) against
+  /// 0.14–0.2 s for a road-graph search; ten junction searches 0.36 s against 2.6 s for ten road-graph
+  /// searches on one core (0.14 of a road search, J / N = 0.099).
   static constexpr double kChainCompressionSearches = 15.0;
-  static constexpr double kJunctionSearchLocality = 3.0;
+  static constexpr double kJunctionSearchLocality = 1.5;
   /// The contraction hierarchy, built now if it was not yet.
   [[nodiscard]] const ContractionHierarchy& hierarchy() const;
   /// Whether the hierarchy has been built (by a large matrix or hierarchy()) or given (useHierarchy).

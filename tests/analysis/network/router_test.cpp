@@ -280,7 +280,7 @@ RoadGraph gridWithShapePoints(std::uint32_t side, std::uint32_t shapePoints) {
 // Searches while they cost less than contracting, estimated as 6 × √J × J / N road-graph searches (J
 // junctions, N nodes): shape points (degree 2) make every search longer but the contraction hardly so.
 // Below that, the junction graph is searched when compressing the chains (15 searches) and then
-// searching J nodes (3 × J / N of a search each) costs less than searching the road graph.
+// searching J nodes (1.5 × J / N of a search each) costs less than searching the road graph.
 TEST(Router, ChoosesTheCheapestWayToAnswerAMatrix) {
   RouterOptions options;
   const RoadGraph grid = gridWithShapePoints(60, 0);  // 3,596 junctions (the corners have two roads)
@@ -292,12 +292,12 @@ TEST(Router, ChoosesTheCheapestWayToAnswerAMatrix) {
 
   // The same junctions with three shape points on each of the 7,080 roads: 24,840 nodes, so every
   // search costs about seven times more and contracting (almost) the same: 359.8 × 3596 / 24840 = 52.1.
-  // The junction graph costs 15 + s × 3 × 3596 / 24840 = 15 + 0.434 s: less than s from s = 27.
+  // The junction graph costs 15 + s × 1.5 × 3596 / 24840 = 15 + 0.217 s: less than s from s = 20.
   const RoadGraph drawn = gridWithShapePoints(60, 3);
   ASSERT_EQ(drawn.nodeCount(), 3600U + 3U * 7080U);
   const Router onDrawn(drawn, options);
-  EXPECT_EQ(onDrawn.matrixMethod(26, 26), MatrixMethod::RoadSearches);
-  EXPECT_EQ(onDrawn.matrixMethod(27, 27), MatrixMethod::JunctionSearches);
+  EXPECT_EQ(onDrawn.matrixMethod(19, 19), MatrixMethod::RoadSearches);
+  EXPECT_EQ(onDrawn.matrixMethod(20, 20), MatrixMethod::JunctionSearches);
   EXPECT_EQ(onDrawn.matrixMethod(52, 52), MatrixMethod::JunctionSearches);
   EXPECT_EQ(onDrawn.matrixMethod(53, 53), MatrixMethod::Hierarchy);
 
