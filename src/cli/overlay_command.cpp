@@ -47,6 +47,9 @@ void runOverlayCommand(const OverlayOptions& options, const core::DataPaths& pat
   // Declared and estimated flows: the tonnes the summaries add up (inferred flows have no quantity).
   const core::Layer flows = tools::effectiveFlows(tools::catalogueInput(registry),
                                                   tools::planningYear(registry, 0).first, {.quantifiedOnly = true});
+  // The registry's own flows are needed no more (what is written names the registry, not its rows): a million
+  // rows of text freed before the coded layer is made.
+  registry.flows.clearFeatures();
   ProgressBar progress;
   // The registry's enterprises are needed no more: moved into the coded layer, not copied.
   const tools::OverlayResult r =

@@ -90,6 +90,8 @@ core::Layer withCodes(const core::Layer& in, const std::vector<std::optional<std
     } else {
       f = in[i];
     }
+    // Exactly three more: growing by push_back would double the vector, a million times over.
+    f.values.reserve(f.values.size() + 3);
     if (county[i]) {
       const auto& unit = counties[*county[i]].values;
       f.values.emplace_back(core::toString(unit[code]));
