@@ -46,9 +46,10 @@ void UpwardSearch::run(std::span<const Anchor> anchors) {
   for (const Anchor& anchor : anchors) {
     const std::uint32_t v = anchor.node.value();
     const double d = anchor.offset.in(metric);
-    if (!reached(v) || d < dist(v)) {
-      const std::uint32_t c = coreNumber(v);
-      labelFor(c == kNone ? slots_[v] : coreSlots_[c]) = {d, anchor.offset, kNone, kNone};
+    const std::uint32_t c = coreNumber(v);
+    Slot& s = slot(v, c);
+    if (s.round != round_ || d < labels_[s.label].dist) {
+      labelFor(s) = {d, anchor.offset, kNone, kNone};
       push(d, v, c);
     }
   }
@@ -97,11 +98,12 @@ void UpwardSearch::relax(std::uint32_t x, double d) {
   for (std::uint32_t i = 0; i < arcs.size(); ++i) {
     const ChArc& arc = arcs[i];
     const double nd = d + arc.weight;
-    if (!reached(arc.other) || nd < dist(arc.other)) {
+    const std::uint32_t c = coreNumber(arc.other);
+    Slot& s = slot(arc.other, c);
+    if (s.round != round_ || nd < labels_[s.label].dist) {
       // x's label is read before labelFor may grow labels_ (and move it).
       const Totals totals = label(x).totals + arc.totals;
-      const std::uint32_t c = coreNumber(arc.other);
-      labelFor(c == kNone ? slots_[arc.other] : coreSlots_[c]) = {nd, totals, base + i, x};
+      labelFor(s) = {nd, totals, base + i, x};
       push(nd, arc.other, c);
     }
   }

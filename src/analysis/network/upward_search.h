@@ -70,6 +70,10 @@ class UpwardSearch {
     const std::uint32_t rank = ch_->ranks()[node];
     return rank >= coreBegin_ ? rank - coreBegin_ : kNone;
   }
+  // The slot of a node whose core number (coreNumber) is `core`.
+  [[nodiscard]] Slot& slot(std::uint32_t node, std::uint32_t core) {
+    return core == kNone ? slots_[node] : coreSlots_[core];
+  }
   [[nodiscard]] const Slot& slot(std::uint32_t node) const {
     const std::uint32_t c = coreNumber(node);
     return c == kNone ? slots_[node] : coreSlots_[c];
