@@ -72,8 +72,8 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
   tools::applyCatalogueDefaults(partners, registry, 0, false);
   const core::Layer& flows = registry.flows;  // clusters, as circatlas cluster
   // Only quantified flows: overlay and hotspots add up tonnes.
-  const core::Layer effective = tools::effectiveFlows(
-      input, partners.year, {.operatingDaysPerYear = partners.operatingDaysPerYear, .quantifiedOnly = true});
+  const core::Layer effective =
+      tools::quantifiedFlows(input, partners.year, {.operatingDaysPerYear = partners.operatingDaysPerYear});
 
   if (wanted("clusters")) {
     const auto r = tools::runCluster(enterprises, flows, counties, &registry.parks, {});

@@ -45,8 +45,8 @@ void runOverlayCommand(const OverlayOptions& options, const core::DataPaths& pat
   const core::Layer& prefectures = used.boundaries.parents;
   const core::Layer miningBases = catalogue::miningBaseAreas(registry.miningBases, registry.miningBaseMembers);
   // Declared and estimated flows: the tonnes the summaries add up (inferred flows have no quantity).
-  const core::Layer flows = tools::effectiveFlows(tools::catalogueInput(registry),
-                                                  tools::planningYear(registry, 0).first, {.quantifiedOnly = true});
+  const core::Layer flows =
+      tools::quantifiedFlows(tools::catalogueInput(registry), tools::planningYear(registry, 0).first);
   // The registry's own flows are needed no more (what is written names the registry, not its rows): a million
   // rows of text freed before the coded layer is made.
   registry.flows.clearFeatures();

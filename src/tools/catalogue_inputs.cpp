@@ -256,14 +256,23 @@ void applyCatalogueDefaults(PartnersParams& params, const catalogue::Catalogue& 
   }
 }
 
-core::Layer effectiveFlows(const CatalogueInput& input, int year, const EstimateOptions& options) {
-  // As the partner search: year 0 counts every facility that is not retired, mothballed or planned.
+namespace {
+
+// As the partner search: year 0 counts every facility that is not retired, mothballed or planned.
+std::vector<std::size_t> activeRows(const core::Layer& enterprises, int year) {
   std::vector<std::size_t> active;
-  for (std::size_t i = 0; i < input.enterprises.size(); ++i) {
-    if (activityOf(input.enterprises, i, year > 0 ? year : 99999) == Activity::Active) active.push_back(i);
+  for (std::size_t i = 0; i < enterprises.size(); ++i) {
+    if (activityOf(enterprises, i, year > 0 ? year : 99999) == Activity::Active) active.push_back(i);
   }
+  return active;
+}
+
+}  // namespace
+
+core::Layer effectiveFlows(const CatalogueInput& input, int year, const EstimateOptions& options) {
   // The flows are this function's own: their texts are moved into the features, not copied.
-  auto flows = facilityFlows(input.enterprises, active, input.flows, input.profiles, options);
+  auto flows =
+      facilityFlows(input.enterprises, activeRows(input.enterprises, year), input.flows, input.profiles, options);
   const core::Schema& schema = input.flows.schema();
   core::Layer out(input.flows.name(), input.flows.crs(), input.flows.geometryType(), schema);
   out.reserve(flows.size());
@@ -323,6 +332,33 @@ core::Layer effectiveFlows(const CatalogueInput& input, int year, const Estimate
       if (f.flowRow) feature.values[c] = input.flows[*f.flowRow].values[c];
       else if (columns[c] == Column::Year) feature.values[c] = yearValue;
     }
+    out.add(std::move(feature));
+  }
+  return out;
+}
+
+core::Layer quantifiedFlows(const CatalogueInput& input, int year, EstimateOptions options) {
+  options.quantifiedOnly = true;
+  options.texts = false;
+  auto flows =
+      facilityFlows(input.enterprises, activeRows(input.enterprises, year), input.flows, input.profiles, options);
+  const core::Schema& from = input.flows.schema();
+  core::Schema schema;
+  for (const char* name : {"enterprise_id", "material_code", "direction", "quantity"}) {
+    schema.add(from[from.require(name)]);
+  }
+  core::Layer out(input.flows.name(), input.flows.crs(), input.flows.geometryType(), std::move(schema));
+  out.reserve(flows.size());
+  const std::size_t idField = input.enterprises.schema().require("id");
+  for (auto& f : flows) {
+    if (!f.quantity) continue;  // declared without a quantity, and none estimated
+    core::Feature feature;
+    feature.id = core::FeatureId(static_cast<std::int64_t>(out.size()));
+    feature.values.reserve(4);
+    feature.values.emplace_back(core::toString(input.enterprises[f.enterpriseRow].values[idField]));
+    feature.values.emplace_back(std::move(f.material));
+    feature.values.emplace_back(std::string(f.output ? "output" : "input"));
+    feature.values.emplace_back(*f.quantity);
     out.add(std::move(feature));
   }
   return out;

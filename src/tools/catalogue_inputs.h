@@ -79,4 +79,10 @@ void applyCatalogueDefaults(PartnersParams& params, const catalogue::Catalogue& 
 /// `options.quantifiedOnly`: only the rows with a quantity (for totals of tonnes: overlay, hotspots).
 [[nodiscard]] core::Layer effectiveFlows(const CatalogueInput& input, int year, const EstimateOptions& options = {});
 
+/// What totals of tonnes read of the effective flows (overlay, hotspots): effectiveFlows' rows with a
+/// quantity, in the same order, with only the columns enterprise_id, material_code, direction and
+/// quantity (as flows.csv types them). A million registry flows without a million method and source
+/// texts. `options.quantifiedOnly` and `options.texts` are set here.
+[[nodiscard]] core::Layer quantifiedFlows(const CatalogueInput& input, int year, EstimateOptions options = {});
+
 }  // namespace circatlas::tools

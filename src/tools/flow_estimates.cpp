@@ -232,11 +232,13 @@ std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const st
     const auto* direction = std::get_if<std::string>(&row.values[directionField]);
     f.output = direction ? *direction == "output" : core::toString(row.values[directionField]) == "output";
     f.quantity = number(row.values[quantityField]);
-    f.basis = cell(row, basisField);
-    if (f.basis.empty()) f.basis = "reported";
     f.flowRow = i;
-    f.method = cell(row, methodField);
-    f.source = cell(row, sourceField);
+    if (options.texts) {
+      f.basis = cell(row, basisField);
+      if (f.basis.empty()) f.basis = "reported";
+      f.method = cell(row, methodField);
+      f.source = cell(row, sourceField);
+    }
     out.push_back(std::move(f));
   }
   if (!profiles) return out;
@@ -315,18 +317,21 @@ std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const st
       f.material = key.first;
       f.output = key.second;
       const ProfileRow* used = estimate ? estimate : candidates.front();
-      f.source = used->source;
+      if (options.texts) f.source = used->source;
       if (estimate) {
         f.quantity = capacity->amount * *estimate->factor;
+        if (estimate->low) f.low = capacity->amount * *estimate->low;
+        if (estimate->high) f.high = capacity->amount * *estimate->high;
+      }
+      // The texts are for the reports; totals need only the numbers.
+      if (options.texts && estimate) {
         f.basis = "estimated";
         const std::string capacityText = grouped(*amount) + " " + unit +
                                          (capacity->basis == "t/a" ? " = " + grouped(capacity->amount) + " t/a" : "");
         f.method = "estimated: " + capacityText + " × " + fmt("%g", *estimate->factor) + " = " + grouped(*f.quantity) +
                    " (" + text(*profiles, estimate->row, "method") + ")";
-        if (estimate->low) f.low = capacity->amount * *estimate->low;
-        if (estimate->high) f.high = capacity->amount * *estimate->high;
         if (f.low && f.high) f.method += "; plausible " + grouped(*f.low) + "–" + grouped(*f.high);
-      } else {
+      } else if (options.texts) {
         f.basis = "inferred";
         f.method =
             "inferred from industry " + industry + ", quantity unknown" +
@@ -338,9 +343,11 @@ std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const st
         d.quantity = f.quantity;
         d.low = f.low;
         d.high = f.high;
-        d.method = (d.method.empty() ? "declared, quantity not given" : d.method) + "; quantity " + f.method;
-        d.source += (d.source.empty() ? "" : "; ") + f.source;
-        d.basis = "estimated";
+        if (options.texts) {
+          d.method = (d.method.empty() ? "declared, quantity not given" : d.method) + "; quantity " + f.method;
+          d.source += (d.source.empty() ? "" : "; ") + f.source;
+          d.basis = "estimated";
+        }
         continue;
       }
       out.push_back(std::move(f));

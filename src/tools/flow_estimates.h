@@ -59,6 +59,10 @@ struct EstimateOptions {
   /// For totals of tonnes, where a flow without quantity adds nothing and a million of them cost
   /// a million method texts.
   bool quantifiedOnly = false;
+  /// false: the flows carry no basis, method or source text (empty), only what totals need
+  /// (enterprise row, material, direction, quantity, range): a million registry rows without
+  /// two million copies of citations.
+  bool texts = true;
 };
 
 /// Every flow of every enterprise in `rows`: the declared flows of flows.csv, then for every

@@ -2,6 +2,7 @@
 // where nothing is declared, facilities out of service in the planning year left out.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <variant>
@@ -88,6 +89,33 @@ TEST(CatalogueInputs, QuantifiedOnlyIsTheFullTablesRowsWithAQuantity) {
       ASSERT_EQ(quantified[k].values[c], all[withQuantity[k]].values[c]) << k << " " << all.schema()[c].name;
     }
   }
+}
+
+// quantifiedFlows (what overlay and hotspots add up) is the quantifiedOnly table's rows, in the same
+// order, with its four columns: the numbers made without texts are the numbers made with them
+// (declared, estimated, and declared without quantity then estimated, as E012).
+TEST(CatalogueInputs, QuantifiedFlowsAreTheQuantifiedRowsFourColumns) {
+  const catalogue::Catalogue registry = loadCatalogue({}, core::DataPaths::fromEnvironment());
+  const auto year = planningYear(registry, 0).first;
+  const core::Layer full = effectiveFlows(catalogueInput(registry), year, {.quantifiedOnly = true});
+  const core::Layer lean = quantifiedFlows(catalogueInput(registry), year);
+  const std::vector<std::string> columns = {"enterprise_id", "material_code", "direction", "quantity"};
+  ASSERT_EQ(lean.schema().size(), columns.size());
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    EXPECT_EQ(lean.schema()[c], full.schema()[full.schema().require(columns[c])]);
+  }
+  ASSERT_GT(full.size(), 0U);
+  ASSERT_EQ(lean.size(), full.size());
+  for (std::size_t k = 0; k < full.size(); ++k) {
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+      ASSERT_EQ(lean[k].values[c], full.value(k, columns[c])) << k << " " << columns[c];
+    }
+  }
+  const auto e012 = std::find_if(lean.features().begin(), lean.features().end(), [](const core::Feature& f) {
+    return core::toString(f.values[0]) == "E012" && core::toString(f.values[1]) == "FLY_ASH";
+  });
+  ASSERT_NE(e012, lean.features().end());
+  EXPECT_DOUBLE_EQ(std::get<double>(e012->values[3]), 850.0 * 294.7);
 }
 
 // Cement plants take coal gangue (clay substitute) and steel slag (iron correction) in their raw
