@@ -3,8 +3,9 @@
 
 #include <cmath>
 #include <cstdio>
-#include <map>
+#include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "analysis/hotspot/getis_ord.h"
@@ -15,27 +16,51 @@
 #include "geo/polygon_index.h"
 #include "geo/transformer.h"
 #include "tools/layer_fields.h"
+#include "tools/rows_by_text.h"
 
 namespace circatlas::tools {
 
 namespace {
 
-// The enterprises with a quantified output of `material` and a location, and their output.
+// Whether a cell spells `text` (a string cell compared in place, any other as its text).
+bool spells(const core::Value& cell, std::string_view text) {
+  const auto* s = std::get_if<std::string>(&cell);
+  return s ? *s == text : core::toString(cell) == text;
+}
+
+// The enterprises with a quantified output of `material` and a location, and their output (summed
+// per enterprise id in the flows' order).
 std::pair<std::vector<core::Coord>, std::vector<double>> outputSites(const core::Layer& enterprises,
                                                                      const core::Layer& flows,
                                                                      const std::string& material) {
-  std::map<std::string, double> output;
-  for (std::size_t i = 0; i < flows.size(); ++i) {
-    if (text(flows, i, "material_code") != material || text(flows, i, "direction") != "output") continue;
-    if (const auto* q = std::get_if<double>(&flows.value(i, "quantity"))) output[text(flows, i, "enterprise_id")] += *q;
+  const core::Schema& schema = flows.schema();
+  const std::size_t materialField = schema.require("material_code");
+  const std::size_t directionField = schema.require("direction");
+  const std::size_t quantityField = schema.require("quantity");
+  const std::size_t enterpriseField = schema.require("enterprise_id");
+  RowsByText slotOf;  // enterprise id → its slot in `output`
+  std::vector<double> output;
+  for (const core::Feature& flow : flows.features()) {
+    const auto* q = std::get_if<double>(&flow.values[quantityField]);
+    if (!q || !spells(flow.values[materialField], material) || !spells(flow.values[directionField], "output")) {
+      continue;
+    }
+    auto slot = slotOf.find(flow.values[enterpriseField]);
+    if (!slot) {
+      slot = output.size();
+      slotOf.add(flow.values[enterpriseField], *slot);
+      output.push_back(0.0);
+    }
+    output[*slot] += *q;
   }
   std::vector<core::Coord> lonLat;
   std::vector<double> weights;
-  for (std::size_t i = 0; i < enterprises.size(); ++i) {
-    const auto it = output.find(text(enterprises, i, "id"));
-    if (it == output.end() || enterprises[i].geometry.isEmpty()) continue;
-    lonLat.push_back(enterprises[i].geometry.coords()[0]);
-    weights.push_back(it->second);
+  const std::size_t idField = enterprises.schema().require("id");
+  for (const core::Feature& site : enterprises.features()) {
+    const auto slot = slotOf.find(site.values[idField]);
+    if (!slot || site.geometry.isEmpty()) continue;
+    lonLat.push_back(site.geometry.coords()[0]);
+    weights.push_back(output[*slot]);
   }
   return {std::move(lonLat), std::move(weights)};
 }
