@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <iostream>
-#include <tuple>
 #include <utility>
 
 #include "tools/catalogue_inputs.h"
@@ -55,8 +54,10 @@ std::string noGiStarReason(const tools::HotspotsResult& result, const io::Bounda
 
 UsedBoundaries loadBoundaries(const std::string& spec, const catalogue::Catalogue& registry,
                               const core::DataPaths& paths) {
-  UsedBoundaries used{spec.empty() ? io::builtinBoundaries(paths.basemap()) : io::readBoundaries(spec), 0, 0};
-  std::tie(used.located, used.inside) = tools::locatedInside(registry, used.boundaries.units);
+  UsedBoundaries used{spec.empty() ? io::builtinBoundaries(paths.basemap()) : io::readBoundaries(spec), 0, 0, {}};
+  used.unitOfEnterprise = tools::enterpriseUnits(registry, used.boundaries.units);
+  for (const auto& f : registry.enterprises.features()) used.located += !f.geometry.isEmpty();
+  for (const auto& unit : used.unitOfEnterprise) used.inside += unit.has_value();
   if (registry.builtin && used.boundaries.builtin) return used;
   std::cout << "Boundaries: " << used.boundaries.label;
   const std::size_t outside = used.located - used.inside;

@@ -2,6 +2,8 @@
 // and map a registry on (default: Gansu's counties and prefectures), and the line that says which.
 #pragma once
 
+#include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,9 @@ struct UsedBoundaries {
   io::Boundaries boundaries;
   std::size_t located = 0;  ///< enterprises with a location
   std::size_t inside = 0;   ///< of those, in a unit of the boundaries
+  /// Per enterprise row, the unit it lies in (tools::enterpriseUnits): an analysis counting on the
+  /// boundaries' units need not locate a million enterprises a second time.
+  std::vector<std::optional<std::size_t>> unitOfEnterprise;
 };
 
 /// A registry outside Gansu (tools::registryInGansu false) that took the built-in projects with

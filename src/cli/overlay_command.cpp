@@ -54,7 +54,7 @@ void runOverlayCommand(const OverlayOptions& options, const core::DataPaths& pat
   // The registry's enterprises are needed no more: moved into the coded layer, not copied.
   const tools::OverlayResult r =
       tools::runOverlay({counties, prefectures, registry.enterprises, flows, &registry.parks, &registry.projects,
-                         &miningBases, &progress, !options.out.empty(), &registry.enterprises});
+                         &miningBases, &progress, &used.unitOfEnterprise, !options.out.empty(), &registry.enterprises});
   progress.finish();
   // A registry none of whose sites lies in Gansu's counties (outside Gansu, no --boundaries) would
   // get Gansu's units with nothing in them: no summaries, and said so (as export does).

@@ -364,17 +364,31 @@ core::Layer quantifiedFlows(const CatalogueInput& input, int year, EstimateOptio
   return out;
 }
 
-std::pair<std::size_t, std::size_t> locatedInside(const catalogue::Catalogue& registry, const core::Layer& units) {
+std::vector<std::optional<std::size_t>> enterpriseUnits(const catalogue::Catalogue& registry,
+                                                        const core::Layer& units) {
   std::vector<core::Coord> points;
-  for (const auto& f : registry.enterprises.features()) {
-    if (!f.geometry.isEmpty()) points.push_back(f.geometry.coords()[0]);
+  std::vector<std::size_t> rows;
+  for (std::size_t i = 0; i < registry.enterprises.size(); ++i) {
+    const core::Geometry& g = registry.enterprises[i].geometry;
+    if (g.isEmpty()) continue;
+    points.push_back(g.coords()[0]);
+    rows.push_back(i);
   }
   std::vector<core::Geometry> shapes;
   shapes.reserve(units.size());
   for (const auto& f : units.features()) shapes.push_back(f.geometry);
+  const auto found = geo::locateAll(shapes, points);
+  std::vector<std::optional<std::size_t>> out(registry.enterprises.size());
+  for (std::size_t k = 0; k < rows.size(); ++k) out[rows[k]] = found[k];
+  return out;
+}
+
+std::pair<std::size_t, std::size_t> locatedInside(const catalogue::Catalogue& registry, const core::Layer& units) {
+  std::size_t located = 0;
+  for (const auto& f : registry.enterprises.features()) located += !f.geometry.isEmpty();
   std::size_t inside = 0;
-  for (const auto& unit : geo::locateAll(shapes, points)) inside += unit.has_value();
-  return {points.size(), inside};
+  for (const auto& unit : enterpriseUnits(registry, units)) inside += unit.has_value();
+  return {located, inside};
 }
 
 bool registryInGansu(const catalogue::Catalogue& registry, const core::DataPaths& paths) {

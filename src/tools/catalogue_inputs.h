@@ -42,6 +42,12 @@ struct CatalogueRequest {
 /// The built-in catalogue, base map and gazetteer are those of `paths`.
 [[nodiscard]] catalogue::Catalogue loadCatalogue(const CatalogueRequest& request, const core::DataPaths& paths);
 
+/// The unit of `units` (polygons in the registry's CRS, WGS 84) each of the registry's enterprises lies
+/// in, by point in polygon (geo::locateAll), as an index into `units`: nullopt for an enterprise
+/// without a location or outside every unit. One entry per enterprise row.
+[[nodiscard]] std::vector<std::optional<std::size_t>> enterpriseUnits(const catalogue::Catalogue& registry,
+                                                                      const core::Layer& units);
+
 /// How many of the registry's enterprises have a location, and how many of those lie in a unit
 /// of `units` (polygons in the registry's CRS, WGS 84), by point in polygon.
 [[nodiscard]] std::pair<std::size_t, std::size_t> locatedInside(const catalogue::Catalogue& registry,

@@ -7,6 +7,7 @@
 #include <iterator>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -48,13 +49,17 @@ std::size_t industryGroup(std::string_view code) {
   return other;
 }
 
-// Locates a point layer's features in the counties and returns the county index per feature.
-std::vector<std::optional<std::size_t>> locate(const core::Layer& points, const std::vector<core::Geometry>& counties) {
+void requirePoints(const core::Layer& points) {
   if (!points.empty() && !core::isPuntal(points.geometryType())) {
     core::InputError e("expected a point layer, got " + std::string(core::toString(points.geometryType())));
     e.setLayer(points.name());
     throw e;
   }
+}
+
+// Locates a point layer's features in the counties and returns the county index per feature.
+std::vector<std::optional<std::size_t>> locate(const core::Layer& points, const std::vector<core::Geometry>& counties) {
+  requirePoints(points);
   std::vector<core::Coord> at;
   std::vector<std::size_t> rows;
   for (std::size_t i = 0; i < points.size(); ++i) {
@@ -185,7 +190,14 @@ bool demonstrationPark(const std::string& level) {
 OverlayResult runOverlay(const OverlayInput& in) {
   core::advance(in.progress, 0.0, "locating enterprises");
   const std::vector<core::Geometry> counties = shapes(in.counties);
-  const auto enterpriseCounty = locate(in.enterprises, counties);
+  requirePoints(in.enterprises);
+  std::vector<std::optional<std::size_t>> located;
+  if (!in.enterpriseCounties) located = locate(in.enterprises, counties);
+  const auto& enterpriseCounty = in.enterpriseCounties ? *in.enterpriseCounties : located;
+  if (enterpriseCounty.size() != in.enterprises.size()) {
+    throw std::logic_error("runOverlay: " + std::to_string(enterpriseCounty.size()) + " counties given for " +
+                           std::to_string(in.enterprises.size()) + " enterprises");
+  }
 
   // Totals per county (by index into the counties), then by code.
   std::vector<Totals> perCounty(in.counties.size());

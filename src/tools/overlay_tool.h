@@ -2,6 +2,7 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include "core/layer.h"
 #include "core/progress.h"
@@ -17,6 +18,9 @@ struct OverlayInput {
   const core::Layer* projects = nullptr;     ///< points (optional; none or empty: no result layer)
   const core::Layer* miningBases = nullptr;  ///< areas (optional; none or empty: no result layer)
   core::Progress* progress = nullptr;        ///< stages reported; cancellation throws core::Cancelled
+  /// The county of each enterprise row (an index into `counties`, nullopt: no location or in none) when the
+  /// caller has located them on these very counties already (tools::enterpriseUnits); null: located here.
+  const std::vector<std::optional<std::size_t>>* enterpriseCounties = nullptr;
   /// false: OverlayResult::enterprises keeps its fields but no rows (a run that writes nothing builds no
   /// copy of every enterprise); the summaries are the same.
   bool codedEnterprises = true;

@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -101,6 +103,32 @@ TEST_F(OverlayBuiltin, ConsumedEnterprisesGiveTheSameResultAsCopiedOnes) {
       EXPECT_EQ((*got)[i].geometry.coords().size(), (*want)[i].geometry.coords().size()) << i;
     }
   }
+}
+
+// The counties a command found for the enterprises already (cli::loadBoundaries, tools::enterpriseUnits) give
+// the same coded layer and summaries as locating them here; a list of another length is refused.
+TEST_F(OverlayBuiltin, CountiesGivenByTheCallerGiveTheSameResult) {
+  const catalogue::Catalogue registry = loadCatalogue({}, core::DataPaths::fromEnvironment());
+  const auto units = enterpriseUnits(registry, *counties_);
+  ASSERT_EQ(units.size(), enterprises_->size());
+  OverlayInput input{*counties_, *prefectures_, *enterprises_, *flows_, parks_};
+  input.enterpriseCounties = &units;
+  const OverlayResult r = runOverlay(input);
+  for (const auto& [got, want] :
+       {std::pair{&r.enterprises, &result_->enterprises}, std::pair{&r.countySummary, &result_->countySummary},
+        std::pair{&r.prefectureSummary, &result_->prefectureSummary}}) {
+    ASSERT_EQ(got->size(), want->size());
+    for (std::size_t i = 0; i < want->size(); ++i) EXPECT_EQ((*got)[i].values, (*want)[i].values) << i;
+  }
+  // They are used as given, not located again: none in a county counts nothing.
+  const std::vector<std::optional<std::size_t>> none(units.size());
+  input.enterpriseCounties = &none;
+  input.parks = nullptr;
+  EXPECT_TRUE(countsNothing(runOverlay(input).countySummary));
+  EXPECT_FALSE(countsNothing(r.countySummary));
+  const std::vector<std::optional<std::size_t>> short_(units.begin(), units.end() - 1);
+  input.enterpriseCounties = &short_;
+  EXPECT_THROW((void)runOverlay(input), std::logic_error);
 }
 
 // Tonnes go to the county of the flow's enterprise, found by its id whether the ids are text or
