@@ -18,6 +18,7 @@
 #include "geo/polygon_index.h"
 #include "geo/transformer.h"
 #include "tools/layer_fields.h"
+#include "tools/rows_by_text.h"
 
 namespace circatlas::tools {
 
@@ -160,29 +161,44 @@ std::vector<Profile> profileClusters(const core::Layer& enterprises, const core:
   lonLat.reserve(m.points.lonLat.size());
   for (const core::LonLat& p : m.points.lonLat) lonLat.push_back({p.lon, p.lat});
   const auto county = geo::locateAll(countyShapes, lonLat);
-  std::map<std::string, std::size_t> clusterOfId;
-  const bool hasIndustry = enterprises.schema().indexOf("industry_code").has_value();
-  const bool hasId = enterprises.schema().indexOf("id").has_value();
+  const core::Schema& sites = enterprises.schema();
+  const auto industryField = sites.indexOf("industry_code");
+  const auto idField = sites.indexOf("id");
+  const auto prefectureField = counties.schema().indexOf("prefecture_code");
+  RowsByText clusterOfId(idField ? m.points.rows.size() : 0);  // the last member of an id wins, as a map assigned
   const std::vector<std::size_t>& rows = m.points.rows;
   for (std::size_t k = 0; k < rows.size(); ++k) {
     const auto c = labels.clusterOf(k);
     if (!c) continue;
-    Profile& p = profiles[static_cast<std::size_t>(c->value())];
+    const auto cluster = static_cast<std::size_t>(c->value());
+    Profile& p = profiles[cluster];
+    const std::vector<core::Value>& site = enterprises[rows[k]].values;
     ++p.members;
     (labels.roleOf(k) == analysis::cluster::PointRole::Core ? p.core : p.border)++;
-    if (hasIndustry) ++p.industries[text(enterprises, rows[k], "industry_code")];
-    if (county[k]) p.prefectures.insert(text(counties, *county[k], "prefecture_code"));
-    if (hasId) clusterOfId[text(enterprises, rows[k], "id")] = static_cast<std::size_t>(c->value());
+    if (industryField) ++p.industries[core::toString(site[*industryField])];
+    if (county[k]) {
+      // Without the field, text() says which field the units lack.
+      p.prefectures.insert(prefectureField ? core::toString(counties[*county[k]].values[*prefectureField])
+                                           : text(counties, *county[k], "prefecture_code"));
+    }
+    if (idField) clusterOfId.add(site[*idField], cluster);
     p.points.addPoint({m.xy[k].x, m.xy[k].y});
   }
-  for (std::size_t i = 0; i < flows.size(); ++i) {
-    const auto it = clusterOfId.find(text(flows, i, "enterprise_id"));
-    const auto* q = std::get_if<double>(&flows.value(i, "quantity"));
-    if (it == clusterOfId.end() || !q) continue;
-    const std::string field =
-        (text(flows, i, "direction") == "output" ? "out_" : "in_") + text(flows, i, "material_code");
+  if (flows.empty()) return profiles;
+  const core::Schema& schema = flows.schema();
+  const std::size_t enterpriseField = schema.require("enterprise_id");
+  const std::size_t quantityField = schema.require("quantity");
+  const std::size_t directionField = schema.require("direction");
+  const std::size_t materialField = schema.require("material_code");
+  for (const core::Feature& flow : flows.features()) {
+    const auto* q = std::get_if<double>(&flow.values[quantityField]);
+    if (!q) continue;
+    const auto cluster = clusterOfId.find(flow.values[enterpriseField]);
+    if (!cluster) continue;
+    std::string field =
+        (spells(flow.values[directionField], "output") ? "out_" : "in_") + core::toString(flow.values[materialField]);
     quantityFields.insert(field);
-    profiles[it->second].quantities[field] += *q;
+    profiles[*cluster].quantities[std::move(field)] += *q;
   }
   return profiles;
 }

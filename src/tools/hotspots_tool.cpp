@@ -22,12 +22,6 @@ namespace circatlas::tools {
 
 namespace {
 
-// Whether a cell spells `text` (a string cell compared in place, any other as its text).
-bool spells(const core::Value& cell, std::string_view text) {
-  const auto* s = std::get_if<std::string>(&cell);
-  return s ? *s == text : core::toString(cell) == text;
-}
-
 // The enterprises with a quantified output of `material` and a location, and their output (summed
 // per enterprise id in the flows' order).
 std::pair<std::vector<core::Coord>, std::vector<double>> outputSites(const core::Layer& enterprises,

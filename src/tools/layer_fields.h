@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "core/layer.h"
 #include "core/value.h"
@@ -13,6 +14,12 @@ namespace circatlas::tools {
 /// The cell as text ("" for null), whatever its type.
 inline std::string text(const core::Layer& layer, std::size_t row, std::string_view field) {
   return core::toString(layer.value(row, field));
+}
+
+/// Whether a cell spells `text`: a string cell compared in place (no copy), any other as its text.
+inline bool spells(const core::Value& cell, std::string_view text) {
+  const auto* s = std::get_if<std::string>(&cell);
+  return s ? *s == text : core::toString(cell) == text;
 }
 
 /// The value as a number when it is an integer or a real; nullopt otherwise (null, text …).

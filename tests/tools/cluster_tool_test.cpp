@@ -73,6 +73,34 @@ TEST(ClusterTool, TwoGroupsAndANoisePointWithProfiles) {
   EXPECT_TRUE(core::isNull(r.members.value(8, "cluster_id")));
 }
 
+// Tonnes per cluster by material and direction from the members' flows; a noise plant's flow, an unknown
+// id and a flow without quantity add nothing. Sums by hand (E1–E4 cluster 0, E5–E8 cluster 1, E9 noise).
+TEST(ClusterTool, ProfilesAddTheMembersFlowsByMaterialAndDirection) {
+  core::Layer f = flows();  // E1 1000 t and E2 500 t of fly ash out
+  const auto add = [&](const char* id, const char* material, const char* direction, core::Value q) {
+    f.add({core::FeatureId(static_cast<std::int64_t>(f.size()) + 1),
+           core::Geometry(),
+           {std::string(id), std::string(material), std::string(direction), std::move(q)}});
+  };
+  add("E3", "FLY_ASH", "input", 200.0);
+  add("E5", "COAL_GANGUE", "output", 300.0);
+  add("E6", "COAL_GANGUE", "output", 30.0);
+  add("E9", "FLY_ASH", "output", 700.0);
+  add("X1", "FLY_ASH", "output", 50.0);
+  add("E4", "FLY_ASH", "output", core::Value());
+  const ClusterResult r = runCluster(plants(), f, oneCounty(), nullptr, {2000.0, 3, false, 0.3});
+  ASSERT_EQ(r.convexHulls.size(), 2U);
+  const auto tonnes = [&](std::size_t cluster, const char* field) {
+    return std::get<double>(r.convexHulls.value(cluster, field));
+  };
+  EXPECT_DOUBLE_EQ(tonnes(0, "out_FLY_ASH"), 1500.0);
+  EXPECT_DOUBLE_EQ(tonnes(0, "in_FLY_ASH"), 200.0);
+  EXPECT_DOUBLE_EQ(tonnes(0, "out_COAL_GANGUE"), 0.0);
+  EXPECT_DOUBLE_EQ(tonnes(1, "out_COAL_GANGUE"), 330.0);
+  EXPECT_DOUBLE_EQ(tonnes(1, "out_FLY_ASH"), 0.0);
+  EXPECT_DOUBLE_EQ(tonnes(1, "in_FLY_ASH"), 0.0);
+}
+
 // --members table: one row per input feature, its id beside the cluster and role the points form gives it; none: no
 // rows. Hulls, profiles and counts are the same in every form.
 TEST(ClusterTool, TheMembersAsATableOrNoneGiveTheSameClusters) {
