@@ -139,8 +139,13 @@ core::Layer membersLayer(const core::Layer& enterprises, const std::vector<std::
   schema.add({"role", core::FieldType::String});
   core::Layer members(std::string(spec::cluster::members.id), enterprises.crs(), enterprises.geometryType(),
                       std::move(schema));
+  members.reserve(enterprises.size());
   for (std::size_t i = 0; i < enterprises.size(); ++i) {
-    core::Feature f = enterprises[i];
+    // Copied into room for the two fields added: a copy grown afterwards would be made twice over.
+    const core::Feature& site = enterprises[i];
+    core::Feature f{site.id, site.geometry, {}};
+    f.values.reserve(site.values.size() + 2);
+    f.values.insert(f.values.end(), site.values.begin(), site.values.end());
     f.values.push_back(clusterValue(i));
     f.values.emplace_back(std::string(roleOfRow[i]));
     members.add(std::move(f));
