@@ -141,11 +141,7 @@ core::Layer membersLayer(const core::Layer& enterprises, const std::vector<std::
                       std::move(schema));
   members.reserve(enterprises.size());
   for (std::size_t i = 0; i < enterprises.size(); ++i) {
-    // Copied into room for the two fields added: a copy grown afterwards would be made twice over.
-    const core::Feature& site = enterprises[i];
-    core::Feature f{site.id, site.geometry, {}};
-    f.values.reserve(site.values.size() + 2);
-    f.values.insert(f.values.end(), site.values.begin(), site.values.end());
+    core::Feature f = copyWithRoom(enterprises[i], 2);
     f.values.push_back(clusterValue(i));
     f.values.emplace_back(std::string(roleOfRow[i]));
     members.add(std::move(f));

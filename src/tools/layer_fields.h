@@ -1,11 +1,14 @@
-// Field access the tools share: a cell as text, a cell as a number. Internal to src/tools.
+// Field access the tools share: a cell as text, a cell as a number, a feature copied with room. Internal to
+// src/tools.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
 
+#include "core/feature.h"
 #include "core/layer.h"
 #include "core/value.h"
 
@@ -20,6 +23,15 @@ inline std::string text(const core::Layer& layer, std::size_t row, std::string_v
 inline bool spells(const core::Value& cell, std::string_view text) {
   const auto* s = std::get_if<std::string>(&cell);
   return s ? *s == text : core::toString(cell) == text;
+}
+
+/// A copy of `feature` with room for `extra` more values: a full copy grown afterwards would be
+/// made twice over (a million features, a gigabyte of fresh memory).
+inline core::Feature copyWithRoom(const core::Feature& feature, std::size_t extra) {
+  core::Feature out{feature.id, feature.geometry, {}};
+  out.values.reserve(feature.values.size() + extra);
+  out.values.insert(out.values.end(), feature.values.begin(), feature.values.end());
+  return out;
 }
 
 /// The value as a number when it is an integer or a real; nullopt otherwise (null, text …).

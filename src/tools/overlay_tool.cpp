@@ -89,13 +89,8 @@ core::Layer withCodes(const core::Layer& in, const std::vector<std::optional<std
   const std::size_t name = counties.schema().require("name_zh");
   const std::size_t prefecture = counties.schema().require("prefecture_code");
   for (std::size_t i = 0; i < in.size(); ++i) {
-    core::Feature f;
-    if (consumed) {
-      f = std::move(consumed->mutableFeatures()[i]);
-    } else {
-      f = in[i];
-    }
     // Exactly three more: growing by push_back would double the vector, a million times over.
+    core::Feature f = consumed ? std::move(consumed->mutableFeatures()[i]) : copyWithRoom(in[i], 3);
     f.values.reserve(f.values.size() + 3);
     if (county[i]) {
       const auto& unit = counties[*county[i]].values;
