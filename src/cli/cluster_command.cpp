@@ -65,6 +65,7 @@ void runClusterCommand(const ClusterOptions& options, const core::DataPaths& pat
   params.members = options.out.empty() || options.members == "none" ? tools::MembersForm::None
                    : options.members == "table"                     ? tools::MembersForm::Table
                                                                     : tools::MembersForm::Points;
+  params.enterpriseCounties = &used.unitOfEnterprise;  // located on these counties by loadBoundaries
   ProgressBar progress;
   const tools::ClusterResult r =
       tools::runCluster(enterprises, registry.flows, counties, &registry.parks, params, &progress);

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <stdexcept>
 #include <unordered_set>
 
 #include "analysis/cluster/dbscan.h"
@@ -154,20 +155,32 @@ core::Layer membersLayer(const core::Layer& enterprises, const std::vector<std::
 std::vector<Profile> profileClusters(const core::Layer& enterprises, const core::Layer& flows,
                                      const core::Layer& counties, const ProjectedMembers& m,
                                      const analysis::cluster::DbscanResult& labels,
+                                     const std::vector<std::optional<std::size_t>>* enterpriseCounties,
                                      std::set<std::string>& quantityFields) {
   std::vector<Profile> profiles(labels.clusterCount());
-  std::vector<core::Geometry> countyShapes;
-  for (const auto& f : counties.features()) countyShapes.push_back(f.geometry);
-  std::vector<core::Coord> lonLat;
-  lonLat.reserve(m.points.lonLat.size());
-  for (const core::LonLat& p : m.points.lonLat) lonLat.push_back({p.lon, p.lat});
-  const auto county = geo::locateAll(countyShapes, lonLat);
+  const std::vector<std::size_t>& rows = m.points.rows;
+  // Each member's county: as the caller found it for its enterprise row, else located here.
+  std::vector<std::optional<std::size_t>> county;
+  if (enterpriseCounties) {
+    if (enterpriseCounties->size() != enterprises.size()) {
+      throw std::logic_error("runCluster: " + std::to_string(enterpriseCounties->size()) + " counties given for " +
+                             std::to_string(enterprises.size()) + " enterprises");
+    }
+    county.reserve(rows.size());
+    for (const std::size_t row : rows) county.push_back((*enterpriseCounties)[row]);
+  } else {
+    std::vector<core::Geometry> countyShapes;
+    for (const auto& f : counties.features()) countyShapes.push_back(f.geometry);
+    std::vector<core::Coord> lonLat;
+    lonLat.reserve(m.points.lonLat.size());
+    for (const core::LonLat& p : m.points.lonLat) lonLat.push_back({p.lon, p.lat});
+    county = geo::locateAll(countyShapes, lonLat);
+  }
   const core::Schema& sites = enterprises.schema();
   const auto industryField = sites.indexOf("industry_code");
   const auto idField = sites.indexOf("id");
   const auto prefectureField = counties.schema().indexOf("prefecture_code");
-  RowsByText clusterOfId(idField ? m.points.rows.size() : 0);  // the last member of an id wins, as a map assigned
-  const std::vector<std::size_t>& rows = m.points.rows;
+  RowsByText clusterOfId(idField ? rows.size() : 0);  // the last member of an id wins, as a map assigned
   for (std::size_t k = 0; k < rows.size(); ++k) {
     const auto c = labels.clusterOf(k);
     if (!c) continue;
@@ -319,7 +332,8 @@ ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flow
 
   core::advance(progress, 0.3, "cluster profiles");
   std::set<std::string> quantityFields;
-  std::vector<Profile> profiles = profileClusters(enterprises, flows, counties, m, labels, quantityFields);
+  std::vector<Profile> profiles =
+      profileClusters(enterprises, flows, counties, m, labels, params.enterpriseCounties, quantityFields);
   const Hulls hulls = traceHulls(profiles, m.crs, params, progress);
   addParks(parks, hulls.convex, profiles);
   writeHullLayers(profiles, quantityFields, hulls, r);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "analysis/cluster/k_distance.h"
 #include "core/layer.h"
@@ -28,6 +29,9 @@ struct ClusterParams {
   double concaveRatio = spec::cluster::concaveRatio.number;           ///< GEOS concave hull ratio (1 = convex)
   bool kDistance = false;  ///< also report the k-distance distribution (on the same projected points)
   MembersForm members = MembersForm::Points;
+  /// The county of each enterprise row (an index into `counties`, nullopt: no location or in none) when the
+  /// caller has located them on these very counties already (tools::enterpriseUnits); null: located here.
+  const std::vector<std::optional<std::size_t>>* enterpriseCounties = nullptr;
 };
 
 struct ClusterResult {

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -137,6 +139,29 @@ TEST(ClusterTool, TheMembersAsATableOrNoneGiveTheSameClusters) {
     }
   }
   EXPECT_EQ(points.noise, 1U);
+}
+
+// The counties a command found for the enterprises already (tools::enterpriseUnits) give the same profiles as
+// locating the members here; they are used as given (none in a county: no prefecture), and a list of another
+// length is refused.
+TEST(ClusterTool, CountiesGivenByTheCallerAreUsed) {
+  const core::Layer sites = plants();
+  ClusterParams params{2000.0, 3, false, 0.3};
+  const ClusterResult located = runCluster(sites, flows(), oneCounty(), nullptr, params);
+  const std::vector<std::optional<std::size_t>> inTheCounty(sites.size(), 0);
+  params.enterpriseCounties = &inTheCounty;
+  const ClusterResult given = runCluster(sites, flows(), oneCounty(), nullptr, params);
+  ASSERT_EQ(given.convexHulls.size(), located.convexHulls.size());
+  for (std::size_t i = 0; i < located.convexHulls.size(); ++i) {
+    EXPECT_EQ(given.convexHulls[i].values, located.convexHulls[i].values) << i;
+  }
+  const std::vector<std::optional<std::size_t>> none(sites.size());
+  params.enterpriseCounties = &none;
+  EXPECT_EQ(
+      core::toString(runCluster(sites, flows(), oneCounty(), nullptr, params).convexHulls.value(1, "prefectures")), "");
+  const std::vector<std::optional<std::size_t>> tooShort(sites.size() - 1);
+  params.enterpriseCounties = &tooShort;
+  EXPECT_THROW((void)runCluster(sites, flows(), oneCounty(), nullptr, params), std::logic_error);
 }
 
 TEST(ClusterTool, EpsIsInMetresNotDegrees) {
