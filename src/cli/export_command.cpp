@@ -210,7 +210,7 @@ void runExportCommand(const ExportOptions& o, const core::DataPaths& paths) {
     if (r == "all") groups = resultGroups();
     else if (r != "none") groups.push_back(r);
   }
-  ExportResults results = computeResults(groups, registry, boundaries.boundaries, o.material, paths);
+  ExportResults results = computeResults(groups, registry, boundaries, o.material, paths);
   if (!baseMapNote.empty()) results.notes.push_back(baseMapNote);
   for (const auto& note : results.notes) std::cerr << "Note: " << note << '\n';
   for (auto& item : results.items) items.push_back(std::move(item));

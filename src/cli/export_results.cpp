@@ -50,8 +50,8 @@ class ResultCollector {
 const std::vector<std::string>& resultGroups() { return tools::exportGroups(); }
 
 ExportResults computeResults(const std::vector<std::string>& groups, const catalogue::Catalogue& registry,
-                             const io::Boundaries& boundaries, const std::string& material,
-                             const core::DataPaths& paths) {
+                             const UsedBoundaries& used, const std::string& material, const core::DataPaths& paths) {
+  const io::Boundaries& boundaries = used.boundaries;
   for (const auto& g : groups) {
     if (std::find(resultGroups().begin(), resultGroups().end(), g) == resultGroups().end()) {
       std::string known;
@@ -76,7 +76,9 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
       tools::quantifiedFlows(input, partners.year, {.operatingDaysPerYear = partners.operatingDaysPerYear});
 
   if (wanted("clusters")) {
-    const auto r = tools::runCluster(enterprises, flows, counties, &registry.parks, {});
+    tools::ClusterParams params;
+    params.enterpriseCounties = &used.unitOfEnterprise;  // located on these units by loadBoundaries
+    const auto r = tools::runCluster(enterprises, flows, counties, &registry.parks, params);
     const std::string by = "circatlas cluster";
     add.add(r.members, tools::spec::cluster::members, by, r.parameters);
     add.add(r.convexHulls, tools::spec::cluster::convexHulls, by, r.parameters);
@@ -85,8 +87,10 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
   if (wanted("overlay")) {
     const core::Layer& prefectures = boundaries.parents;
     const core::Layer miningBases = catalogue::miningBaseAreas(registry.miningBases, registry.miningBaseMembers);
-    const auto r = tools::runOverlay(
-        {counties, prefectures, enterprises, effective, &registry.parks, &registry.projects, &miningBases});
+    tools::OverlayInput overlayInput{counties,        prefectures,        enterprises, effective,
+                                     &registry.parks, &registry.projects, &miningBases};
+    overlayInput.enterpriseCounties = &used.unitOfEnterprise;  // located on these units by loadBoundaries
+    const auto r = tools::runOverlay(overlayInput);
     const std::string by = "circatlas overlay";
     const std::string p =
         "point in polygon against " +

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "catalogue/catalogue.h"
+#include "cli/boundaries_source.h"
 #include "core/data_paths.h"
 #include "core/layer.h"
 #include "io/raster_writer.h"
@@ -38,8 +39,9 @@ struct ExportResults {
 /// (tools::effectiveFlows) with the catalogue's defaults (applyCatalogueDefaults), as the commands. Layers are named
 /// for the export (overlay_enterprises, cluster_hulls, …) and styled like the viewer. core::ParameterError for an
 /// unknown group. Base map and styles are those of `paths`.
+/// The enterprises' units found by loadBoundaries (`used.unitOfEnterprise`) are reused by overlay and clusters.
 [[nodiscard]] ExportResults computeResults(const std::vector<std::string>& groups, const catalogue::Catalogue& registry,
-                                           const io::Boundaries& boundaries, const std::string& material,
+                                           const UsedBoundaries& used, const std::string& material,
                                            const core::DataPaths& paths);
 
 }  // namespace circatlas::cli
