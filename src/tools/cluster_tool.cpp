@@ -199,11 +199,10 @@ std::vector<Profile> profileClusters(const core::Layer& enterprises, const core:
     p.points.addPoint({m.xy[k].x, m.xy[k].y});
   }
   if (flows.empty()) return profiles;
-  const core::Schema& schema = flows.schema();
-  const std::size_t enterpriseField = schema.require("enterprise_id");
-  const std::size_t quantityField = schema.require("quantity");
-  const std::size_t directionField = schema.require("direction");
-  const std::size_t materialField = schema.require("material_code");
+  const std::size_t enterpriseField = requireField(flows, "enterprise_id");
+  const std::size_t quantityField = requireField(flows, "quantity");
+  const std::size_t directionField = requireField(flows, "direction");
+  const std::size_t materialField = requireField(flows, "material_code");
   for (const core::Feature& flow : flows.features()) {
     const auto* q = std::get_if<double>(&flow.values[quantityField]);
     if (!q) continue;

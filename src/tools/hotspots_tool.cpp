@@ -27,11 +27,11 @@ namespace {
 std::pair<std::vector<core::Coord>, std::vector<double>> outputSites(const core::Layer& enterprises,
                                                                      const core::Layer& flows,
                                                                      const std::string& material) {
-  const core::Schema& schema = flows.schema();
-  const std::size_t materialField = schema.require("material_code");
-  const std::size_t directionField = schema.require("direction");
-  const std::size_t quantityField = schema.require("quantity");
-  const std::size_t enterpriseField = schema.require("enterprise_id");
+  if (flows.empty()) return {};
+  const std::size_t materialField = requireField(flows, "material_code");
+  const std::size_t directionField = requireField(flows, "direction");
+  const std::size_t quantityField = requireField(flows, "quantity");
+  const std::size_t enterpriseField = requireField(flows, "enterprise_id");
   RowsByText slotOf;  // enterprise id → its slot in `output`
   std::vector<double> output;
   for (const core::Feature& flow : flows.features()) {
@@ -47,9 +47,10 @@ std::pair<std::vector<core::Coord>, std::vector<double>> outputSites(const core:
     }
     output[*slot] += *q;
   }
+  if (output.empty()) return {};
   std::vector<core::Coord> lonLat;
   std::vector<double> weights;
-  const std::size_t idField = enterprises.schema().require("id");
+  const std::size_t idField = requireField(enterprises, "id");
   for (const core::Feature& site : enterprises.features()) {
     const auto slot = slotOf.find(site.values[idField]);
     if (!slot || site.geometry.isEmpty()) continue;

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <variant>
 
+#include "core/error.h"
 #include "core/feature.h"
 #include "core/layer.h"
 #include "core/value.h"
@@ -17,6 +18,16 @@ namespace circatlas::tools {
 /// The cell as text ("" for null), whatever its type.
 inline std::string text(const core::Layer& layer, std::size_t row, std::string_view field) {
   return core::toString(layer.value(row, field));
+}
+
+/// The index of a field the layer must have; the error (core::InputError) names the layer, as Layer::value's.
+inline std::size_t requireField(const core::Layer& layer, std::string_view field) {
+  try {
+    return layer.schema().require(field);
+  } catch (core::Error& e) {
+    e.setLayer(layer.name());
+    throw;
+  }
 }
 
 /// Whether a cell spells `text`: a string cell compared in place (no copy), any other as its text.

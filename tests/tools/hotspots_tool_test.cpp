@@ -10,6 +10,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/error.h"
 #include "core/geometry.h"
 #include "core/layer.h"
 
@@ -103,6 +104,22 @@ TEST(HotspotsTool, NothingToMapWithoutAQuantifiedOutputAtALocatedSite) {
   const core::Layer one = flows({{s("E2"), s("FLY_ASH"), s("output"), Value(1.0)}});
   EXPECT_TRUE(hasOutputToMap(enterprises(), one, "FLY_ASH"));
   EXPECT_FALSE(hasOutputToMap(enterprises(), one, "STEEL_SLAG"));
+}
+
+// A flows table without a column the sums need is refused naming the layer and the field; an empty one has
+// nothing to map, whatever its columns.
+TEST(HotspotsTool, AFlowsTableWithoutItsColumnsIsNamed) {
+  core::Layer f("flows", "", core::GeometryType::None,
+                core::Schema({{"enterprise_id", FieldType::String}, {"material_code", FieldType::String}}));
+  EXPECT_FALSE(hasOutputToMap(enterprises(), f, "FLY_ASH"));
+  f.add({core::FeatureId(1), {}, {s("E1"), s("FLY_ASH")}});
+  try {
+    (void)hasOutputToMap(enterprises(), f, "FLY_ASH");
+    FAIL() << "no error";
+  } catch (const core::InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("flows"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("direction"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace
