@@ -3,10 +3,6 @@
 
 #include <gtest/gtest.h>
 
-#include <limits>
-#include <random>
-#include <stdexcept>
-
 #include "analysis/network/ascii_map.h"
 
 namespace circatlas::analysis::network {
@@ -95,108 +91,6 @@ TEST(Dijkstra, ParallelEdgeCheapestInTheQueryMetricIsUsed) {
   const RoadGraph graph = map.builder.build();
   EXPECT_DOUBLE_EQ(Dijkstra(graph, Metric::Length).route(map.node('B'), map.node('A'))->totals.length.value(), 400.0);
   EXPECT_DOUBLE_EQ(Dijkstra(graph, Metric::Time).route(map.node('B'), map.node('A'))->totals.time.value(), 35.0);
-}
-
-// A seeded random graph: n nodes on a line of 10 m cells, about 3 n edges between nearby nodes, a third
-// of them one-way, lengths, times and costs drawn independently (so each metric has its own shortest paths).
-RoadGraph randomGraph(std::uint32_t n, std::uint32_t seed) {
-  std::mt19937 rng(seed);
-  std::uniform_int_distribution<std::uint32_t> near(1, 6);
-  std::uniform_real_distribution<double> figure(0.0, 100.0);
-  GraphBuilder builder;
-  for (std::uint32_t i = 0; i < n; ++i) builder.addNode({10.0 * i, 0.0});
-  for (std::uint32_t e = 0; e < 3 * n; ++e) {
-    const std::uint32_t from = rng() % n;
-    const std::uint32_t to = (from + near(rng)) % n;
-    builder.addEdge({NodeId(from), NodeId(to), Meters(figure(rng)), Seconds(figure(rng)), YuanPerTonne(figure(rng)),
-                     rng() % 3 == 0, std::nullopt});
-  }
-  return builder.build();
-}
-
-// Distances from the anchors to every node (backward: from every node to them) by Bellman-Ford over the arcs.
-std::vector<double> bellmanFord(const RoadGraph& graph, Metric metric, std::span<const Anchor> anchors, bool backward) {
-  std::vector<double> dist(graph.nodeCount(), std::numeric_limits<double>::infinity());
-  for (const Anchor& a : anchors) dist[a.node.value()] = std::min(dist[a.node.value()], a.offset.in(metric));
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (std::uint32_t a = 0; a < graph.arcCount(); ++a) {
-      const ArcId arc(a);
-      const std::uint32_t from = (backward ? graph.head(arc) : graph.tail(arc)).value();
-      const std::uint32_t to = (backward ? graph.tail(arc) : graph.head(arc)).value();
-      if (dist[from] + graph.weight(arc, metric) < dist[to]) {
-        dist[to] = dist[from] + graph.weight(arc, metric);
-        changed = true;
-      }
-    }
-  }
-  return dist;
-}
-
-TEST(Dijkstra, SharedSearchArcsAndTheGraphsOwnArraysFindTheSameLabelsAsBellmanFord) {
-  const RoadGraph graph = randomGraph(400, 7);
-  std::vector<NodeId> everyNode;
-  for (std::uint32_t v = 0; v < graph.nodeCount(); ++v) everyNode.emplace_back(v);
-  for (const Metric metric : {Metric::Length, Metric::Time, Metric::Cost}) {
-    for (const bool backward : {false, true}) {
-      const SearchArcs sameWay(graph, metric, backward);
-      const SearchArcs otherWay(graph, metric, !backward);  // not read: the search falls back to the graph's
-      Dijkstra own(graph, metric);
-      Dijkstra shared(graph, sameWay);
-      Dijkstra unused(graph, otherWay);
-      for (std::uint32_t source : {0u, 123u, 399u}) {
-        const Anchor anchors[] = {{NodeId(source), {Meters(5), Seconds(5), YuanPerTonne(5)}},
-                                  {NodeId((source + 50) % 400), {Meters(20), Seconds(20), YuanPerTonne(20)}}};
-        const std::vector<double> reference = bellmanFord(graph, metric, anchors, backward);
-        own.search(anchors, everyNode, backward);
-        shared.search(anchors, everyNode, backward);
-        unused.search(anchors, everyNode, backward);
-        std::size_t reached = 0;
-        for (std::uint32_t v = 0; v < graph.nodeCount(); ++v) {
-          ASSERT_EQ(own.reached(v), reference[v] < std::numeric_limits<double>::infinity()) << v;
-          ASSERT_EQ(shared.reached(v), own.reached(v));
-          ASSERT_EQ(unused.reached(v), own.reached(v));
-          if (!own.reached(v)) continue;
-          ++reached;
-          EXPECT_NEAR(own.dist(v), reference[v], 1e-9 * reference[v]) << v;
-          EXPECT_EQ(shared.dist(v), own.dist(v));
-          EXPECT_EQ(unused.dist(v), own.dist(v));
-          // The totals are summed along the same path in the same order as the distance.
-          EXPECT_EQ(own.totals(v).in(metric), own.dist(v)) << v;
-          EXPECT_EQ(shared.totals(v), own.totals(v));
-          EXPECT_EQ(unused.totals(v), own.totals(v));
-        }
-        EXPECT_GT(reached, 300u);
-      }
-    }
-  }
-}
-
-TEST(Dijkstra, TotalsStartFromTheCheaperOfTwoAnchorsAtOneNode) {
-  AsciiMap map = AsciiMap::parse("A---B");
-  const RoadGraph graph = map.builder.build();
-  Dijkstra dijkstra(graph, Metric::Length);
-  const Anchor anchors[] = {{map.node('A'), {Meters(50), Seconds(1), YuanPerTonne(1)}},
-                            {map.node('A'), {Meters(10), Seconds(9), YuanPerTonne(9)}},
-                            {map.node('A'), {Meters(10), Seconds(7), YuanPerTonne(7)}}};  // a tie: the first stays
-  const NodeId stop[] = {map.node('B')};
-  dijkstra.search(anchors, stop);
-  EXPECT_EQ(dijkstra.totals(map.node('A').value()), (Totals{Meters(10), Seconds(9), YuanPerTonne(9)}));
-  EXPECT_DOUBLE_EQ(dijkstra.totals(map.node('B').value()).length.value(), 410.0);
-  EXPECT_DOUBLE_EQ(dijkstra.totals(map.node('B').value()).time.value(), 9.0 + 40.0);
-  // The next search starts afresh: no totals of the last one are kept.
-  const Anchor fromB[] = {{map.node('B'), {}}};
-  const NodeId toA[] = {map.node('A')};
-  dijkstra.search(fromB, toA);
-  EXPECT_DOUBLE_EQ(dijkstra.totals(map.node('A').value()).length.value(), 400.0);
-  EXPECT_DOUBLE_EQ(dijkstra.totals(map.node('B').value()).length.value(), 0.0);
-}
-
-TEST(Dijkstra, SearchArcsOfAnotherGraphAreRefused) {
-  const RoadGraph small = randomGraph(10, 1);
-  const RoadGraph large = randomGraph(100, 1);
-  const SearchArcs arcs(large, Metric::Time, false);
-  EXPECT_THROW(Dijkstra(small, arcs), std::invalid_argument);
 }
 
 }  // namespace
