@@ -83,26 +83,38 @@ GatheredLines gatherLines(const core::Layer& layer, const NetworkParams& params,
   return g;
 }
 
-// Stage 2: WGS 84 for geodesic lengths, the analysis CRS for the graph (one PROJ call each).
+// Stage 2: the distinct points of the vertices, each projected once to WGS 84 for geodesic lengths and
+// to the analysis CRS for the graph (one PROJ call each, on all cores: a network has millions of
+// vertices), and the geodesic length of every segment.
 struct ProjectedVertices {
-  std::vector<core::LonLat> lonLat;
-  std::vector<core::XY> xy;
-  std::vector<double> toPrevious;  // geodesic metres from vertex i - 1 to i (across lines too: unused there)
+  net::VertexPoints points;
+  std::vector<core::LonLat> lonLat;  // per point
+  std::vector<core::XY> xy;          // per point
+  std::vector<double> toPrevious;    // per vertex: geodesic metres from vertex i - 1 to i (0 at a line's start)
+
+  [[nodiscard]] core::LonLat lonLatOfVertex(std::size_t v) const { return lonLat[points.pointOfVertex[v]]; }
+  [[nodiscard]] core::XY xyOfVertex(std::size_t v) const { return xy[points.pointOfVertex[v]]; }
 };
 
-// On all cores: a network has millions of vertices.
-ProjectedVertices projectVertices(std::string_view layerCrs, std::vector<core::Coord> coords) {
-  if (layerCrs != geo::kWgs84) geo::Transformer(layerCrs, geo::kWgs84).forwardOnAllCores(coords);
+ProjectedVertices projectVertices(std::string_view layerCrs, const GatheredLines& g) {
   ProjectedVertices v;
+  v.points = net::distinctVertexPoints(g.coords, g.ranges);
+  std::vector<core::Coord> coords;
+  coords.reserve(v.points.pointCount());
+  for (const std::uint32_t first : v.points.firstVertex) coords.push_back(g.coords[first]);
+  if (layerCrs != geo::kWgs84) geo::Transformer(layerCrs, geo::kWgs84).forwardOnAllCores(coords);
   v.lonLat.reserve(coords.size());
   for (const core::Coord& c : coords) v.lonLat.push_back({c.x, c.y});
   geo::Transformer(geo::kWgs84, geo::kAnalysisCrs).forwardOnAllCores(coords);
   v.xy.reserve(coords.size());
   for (const core::Coord& c : coords) v.xy.push_back({c.x, c.y});
-  v.toPrevious.assign(v.lonLat.size(), 0.0);
-  core::parallelFor(v.lonLat.size(), 0, 1 << 16, [&v](unsigned, std::size_t begin, std::size_t end) {
-    for (std::size_t i = std::max<std::size_t>(begin, 1); i < end; ++i)
-      v.toPrevious[i] = geo::geodesicDistanceMeters(v.lonLat[i - 1], v.lonLat[i]);
+  v.toPrevious.assign(g.coords.size(), 0.0);
+  core::parallelFor(g.lines.size(), 0, 1 << 14, [&v, &g](unsigned, std::size_t begin, std::size_t end) {
+    for (std::size_t l = begin; l < end; ++l) {
+      const net::LineRange r = g.lines[l].vertices;
+      for (std::size_t i = r.first + 1; i < r.last; ++i)
+        v.toPrevious[i] = geo::geodesicDistanceMeters(v.lonLatOfVertex(i - 1), v.lonLatOfVertex(i));
+    }
   });
   return v;
 }
@@ -250,21 +262,19 @@ RoadNetwork buildNetwork(const core::Layer& layer, const NetworkParams& params, 
     const GatheredLines gathered = gatherLines(layer, params, report);
 
     step(progress, 0.2, "projecting vertices");
-    const ProjectedVertices vertices = projectVertices(layer.crs(), gathered.coords);
+    const ProjectedVertices vertices = projectVertices(layer.crs(), gathered);
 
-    // 3. Distinct points (exact coincidence in WGS 84), then line ends joined within the tolerance;
-    // one graph node per group.
+    // 3. Line ends joined to the points within the tolerance; one graph node per group.
     step(progress, 0.4, "joining vertices");
-    const net::LineTopology topology =
-        net::joinLineVertices(vertices.lonLat, vertices.xy, gathered.ranges, params.snapToleranceMeters);
+    const net::LineTopology topology = net::joinLineVertices(vertices.points, vertices.xy, params.snapToleranceMeters);
     report.endsSnapped = topology.endsSnapped;
     net::GraphBuilder builder;
     builder.reserve(topology.nodeCount(), gathered.coords.size() - gathered.lines.size());  // one edge per segment
     std::vector<core::LonLat> nodeLonLat;
     nodeLonLat.reserve(topology.nodeCount());
     for (const std::uint32_t anchor : topology.anchorVertex) {
-      builder.addNode(vertices.xy[anchor]);
-      nodeLonLat.push_back(vertices.lonLat[anchor]);
+      builder.addNode(vertices.xyOfVertex(anchor));
+      nodeLonLat.push_back(vertices.lonLatOfVertex(anchor));
     }
 
     step(progress, 0.6, "building the graph");

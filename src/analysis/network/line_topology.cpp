@@ -31,38 +31,26 @@ struct PointKey {
   }
 };
 
-// Distinct points of the vertices (bit-identical coordinates), in order of first appearance.
-struct DistinctPoints {
-  std::vector<std::uint32_t> pointOfVertex;
-  std::vector<std::uint32_t> firstVertex;  // per point
-  std::vector<core::XY> xy;                // per point
-  std::vector<std::uint8_t> isEnd;         // per point: some line starts or ends here
-};
+}  // namespace
 
-DistinctPoints distinctPoints(std::span<const core::LonLat> exact, std::span<const core::XY> xy,
-                              std::span<const LineRange> lines) {
-  DistinctPoints d;
+VertexPoints distinctVertexPoints(std::span<const core::Coord> exact, std::span<const LineRange> lines) {
+  VertexPoints d;
   d.pointOfVertex.resize(exact.size());
   absl::flat_hash_map<PointKey, std::uint32_t> index;
   index.reserve(exact.size());
   for (std::size_t v = 0; v < exact.size(); ++v) {
-    const PointKey k{std::bit_cast<std::uint64_t>(exact[v].lon), std::bit_cast<std::uint64_t>(exact[v].lat)};
-    const auto [it, inserted] = index.try_emplace(k, static_cast<std::uint32_t>(d.xy.size()));
-    if (inserted) {
-      d.firstVertex.push_back(static_cast<std::uint32_t>(v));
-      d.xy.push_back(xy[v]);
-      d.isEnd.push_back(0);
-    }
+    const PointKey k{std::bit_cast<std::uint64_t>(exact[v].x), std::bit_cast<std::uint64_t>(exact[v].y)};
+    const auto [it, inserted] = index.try_emplace(k, static_cast<std::uint32_t>(d.firstVertex.size()));
+    if (inserted) d.firstVertex.push_back(static_cast<std::uint32_t>(v));
     d.pointOfVertex[v] = it->second;
   }
+  d.isEnd.assign(d.firstVertex.size(), 0);
   for (const LineRange& l : lines) {
     assert(l.first + 2 <= l.last && l.last <= exact.size());
     d.isEnd[d.pointOfVertex[l.first]] = d.isEnd[d.pointOfVertex[l.last - 1]] = 1;
   }
   return d;
 }
-
-}  // namespace
 
 std::size_t snapEnds(std::span<const core::XY> xy, std::span<const std::uint8_t> isEnd, double toleranceMeters,
                      core::UnionFind& groups) {
@@ -100,14 +88,13 @@ std::size_t snapEnds(std::span<const core::XY> xy, std::span<const std::uint8_t>
   return snapped;
 }
 
-LineTopology joinLineVertices(std::span<const core::LonLat> exact, std::span<const core::XY> xy,
-                              std::span<const LineRange> lines, double snapToleranceMeters) {
-  assert(exact.size() == xy.size());
-  const DistinctPoints points = distinctPoints(exact, xy, lines);
-  const std::size_t pointCount = points.xy.size();
+LineTopology joinLineVertices(const VertexPoints& points, std::span<const core::XY> pointXy,
+                              double snapToleranceMeters) {
+  assert(pointXy.size() == points.pointCount());
+  const std::size_t pointCount = points.pointCount();
   core::UnionFind groups(pointCount);
   LineTopology t;
-  t.endsSnapped = snapEnds(points.xy, points.isEnd, snapToleranceMeters, groups);
+  t.endsSnapped = snapEnds(pointXy, points.isEnd, snapToleranceMeters, groups);
 
   // A group's node stands on its first interior point, else on its first point.
   std::vector<std::uint32_t> anchorOfRoot(pointCount, kUnset);
@@ -117,8 +104,8 @@ LineTopology joinLineVertices(std::span<const core::LonLat> exact, std::span<con
   }
   // Nodes numbered by their first vertex, as a walk along the lines meets them.
   std::vector<std::uint32_t> nodeOfRoot(pointCount, kUnset);
-  t.nodeOfVertex.resize(exact.size());
-  for (std::size_t v = 0; v < exact.size(); ++v) {
+  t.nodeOfVertex.resize(points.pointOfVertex.size());
+  for (std::size_t v = 0; v < points.pointOfVertex.size(); ++v) {
     const std::uint32_t root = groups.find(points.pointOfVertex[v]);
     if (nodeOfRoot[root] == kUnset) {
       nodeOfRoot[root] = static_cast<std::uint32_t>(t.anchorVertex.size());

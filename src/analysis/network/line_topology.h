@@ -30,14 +30,26 @@ struct LineTopology {
   [[nodiscard]] std::size_t nodeCount() const noexcept { return anchorVertex.size(); }
 };
 
-/// Merges the vertices of `lines` into nodes. Vertices with bit-identical `exact` coordinates
-/// (the source coordinates, before any projection) are always one node. Then every line end
-/// within `snapToleranceMeters` (in `xy`, metres) of other line ends joins all of them, and joins
-/// the nearest other vertex that is not a line end (ties: the one first met), so T-junctions
-/// digitised a little short or long connect while lines that merely cross never do.
-/// `exact` and `xy` have one entry per vertex; a tolerance ≤ 0 joins exact coincidences only.
-[[nodiscard]] LineTopology joinLineVertices(std::span<const core::LonLat> exact, std::span<const core::XY> xy,
-                                            std::span<const LineRange> lines, double snapToleranceMeters);
+/// The distinct points of a set of polylines' vertices: vertices with bit-identical source
+/// coordinates (before any projection) are one point, so each point is projected once.
+struct VertexPoints {
+  std::vector<std::uint32_t> pointOfVertex;  ///< per input vertex, its point in [0, pointCount())
+  std::vector<std::uint32_t> firstVertex;    ///< per point, its first vertex (points numbered in that order)
+  std::vector<std::uint8_t> isEnd;           ///< per point: some line starts or ends there
+
+  [[nodiscard]] std::size_t pointCount() const noexcept { return firstVertex.size(); }
+};
+
+/// The points of `lines`' vertices `exact` (one entry per vertex, each line at least two).
+[[nodiscard]] VertexPoints distinctVertexPoints(std::span<const core::Coord> exact, std::span<const LineRange> lines);
+
+/// Merges the points of `lines` into nodes: every line end within `snapToleranceMeters` (in
+/// `pointXy`, metres, one entry per point) of other line ends joins all of them, and joins the
+/// nearest other point that is not a line end (ties: the one first met), so T-junctions digitised a
+/// little short or long connect while lines that merely cross never do. A tolerance ≤ 0 keeps
+/// exact coincidences only.
+[[nodiscard]] LineTopology joinLineVertices(const VertexPoints& points, std::span<const core::XY> pointXy,
+                                            double snapToleranceMeters);
 
 /// Joins line ends of distinct points `xy` within `toleranceMeters` of another line end (all of
 /// them) or of the nearest point that is not an end, through a hash grid of tolerance-sized cells.

@@ -1,12 +1,14 @@
-// joinLineVertices and snapEnds on polylines drawn as ASCII maps.
+// distinctVertexPoints, joinLineVertices and snapEnds on polylines drawn as ASCII maps.
 #include "analysis/network/line_topology.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <random>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -21,7 +23,7 @@ namespace {
 struct DrawnLines {
   static constexpr double kCellMeters = 10.0;
   std::map<char, core::XY> at;
-  std::vector<core::LonLat> exact;
+  std::vector<core::Coord> exact;
   std::vector<core::XY> xy;
   std::vector<LineRange> lines;
   std::vector<char> vertexName;
@@ -50,7 +52,13 @@ struct DrawnLines {
     }
   }
 
-  LineTopology join(double toleranceMeters) const { return joinLineVertices(exact, xy, lines, toleranceMeters); }
+  // As the network tool does: the distinct points, each point's projected position, then the join.
+  LineTopology join(double toleranceMeters) const {
+    const VertexPoints points = distinctVertexPoints(exact, lines);
+    std::vector<core::XY> pointXy;
+    for (const std::uint32_t v : points.firstVertex) pointXy.push_back(xy[v]);
+    return joinLineVertices(points, pointXy, toleranceMeters);
+  }
 
   // The node of the first vertex drawn as `name`.
   std::uint32_t nodeOf(const LineTopology& t, char name) const {
@@ -163,6 +171,29 @@ TEST(LineTopology, LinesThatMerelyCrossNeverJoin) {
   const LineTopology t = d.join(15.0);
   EXPECT_EQ(t.nodeCount(), 4U);
   EXPECT_EQ(t.endsSnapped, 0U);
+}
+
+TEST(VertexPoints, OnePointPerDistinctSourceCoordinateNumberedByFirstVertex) {
+  const DrawnLines d(
+      "A---B---C\n"
+      "    |\n"
+      "    D---E\n",
+      {"ABC", "DB", "DE"});
+  const VertexPoints p = distinctVertexPoints(d.exact, d.lines);
+  ASSERT_EQ(p.pointCount(), 5U);
+  // Vertices A B C | D B | D E: B and D repeat.
+  EXPECT_EQ(p.pointOfVertex, (std::vector<std::uint32_t>{0, 1, 2, 3, 1, 3, 4}));
+  EXPECT_EQ(p.firstVertex, (std::vector<std::uint32_t>{0, 1, 2, 3, 6}));
+  // B is interior to ABC but ends DB, so it is an end; every other point ends some line too.
+  EXPECT_EQ(p.isEnd, (std::vector<std::uint8_t>{1, 1, 1, 1, 1}));
+  const VertexPoints only = distinctVertexPoints(d.exact, std::span(d.lines).first(1));
+  EXPECT_EQ(only.isEnd[1], 0);  // with ABC alone, B is interior
+}
+
+TEST(VertexPoints, CoordinatesOneUlpApartAreDistinct) {
+  const std::vector<core::Coord> exact{{100.0, 36.0}, {std::nextafter(100.0, 101.0), 36.0}, {100.5, 36.0}};
+  const std::vector<LineRange> lines{{0, 3}};
+  EXPECT_EQ(distinctVertexPoints(exact, lines).pointCount(), 3U);
 }
 
 TEST(SnapEnds, CountsEndsThatJoinedSomethingNew) {
