@@ -9,6 +9,7 @@
 #include "analysis/network/ch_query.h"
 #include "analysis/network/dijkstra.h"
 #include "analysis/network/distance_matrix.h"
+#include "analysis/network/junction_graph.h"
 #include "core/error.h"
 
 namespace circatlas::analysis::network {
@@ -112,19 +113,6 @@ const ContractionHierarchy& Router::hierarchy() const {
   return *hierarchy_;
 }
 
-const ContractionHierarchy& Router::junctionGraph() const {
-  if (const ContractionHierarchy* ready = junctionGraphReady_.load(std::memory_order_acquire)) return *ready;
-  const std::lock_guard lock(building_);
-  if (!junctionGraph_) {
-    ContractionOptions chains = options_.contraction;
-    chains.chainsOnly = true;
-    junctionGraph_ = std::make_unique<ContractionHierarchy>(
-        ContractionHierarchy::build(*graph_, options_.metric, chains, progress_));
-    junctionGraphReady_.store(junctionGraph_.get(), std::memory_order_release);
-  }
-  return *junctionGraph_;
-}
-
 bool Router::hasHierarchy() const { return ready_.load(std::memory_order_acquire) != nullptr; }
 
 void Router::useHierarchy(ContractionHierarchy hierarchy) {
@@ -224,8 +212,18 @@ RouteMatrix Router::matrix(std::span<const core::XY> sources, std::span<const co
     switch (matrixMethod(sources.size(), targets.size())) {
       case MatrixMethod::RoadSearches:
         return computeDistanceMatrix(*graph_, options_.metric, sourceAnchors, targetAnchors, options_.threads);
-      case MatrixMethod::JunctionSearches:
-        return computeDistanceMatrix(junctionGraph(), sourceAnchors, targetAnchors, options_.threads);
+      case MatrixMethod::JunctionSearches: {
+        // Compressed anew for each matrix, so that every endpoint's anchor nodes stay nodes.
+        std::vector<NodeId> ends;
+        for (const auto* side : {&sourceAnchors, &targetAnchors}) {
+          for (const auto& anchors : *side) {
+            for (const Anchor& a : anchors) ends.push_back(a.node);
+          }
+        }
+        const JunctionGraph junctions(*graph_, ends);
+        return computeDistanceMatrix(junctions.graph(), options_.metric, junctions.translate(sourceAnchors),
+                                     junctions.translate(targetAnchors), options_.threads);
+      }
       case MatrixMethod::Hierarchy:
         break;
     }

@@ -64,10 +64,10 @@ struct RouterOptions {
 enum class MatrixMethod : std::uint8_t {
   /// One Dijkstra search per source (or per target, when they are fewer) on the road graph.
   RoadSearches,
-  /// The same on the junction graph: chains of shape points and dead ends are first compressed into
-  /// single arcs (no witness search: 2.7 s for 1.65 M nodes), so each search visits the J junctions
-  /// instead of all N nodes. Chosen for a few dozen endpoints or more when the road graph has many more
-  /// nodes than junctions.
+  /// The same on the junction graph (JunctionGraph): runs of shape points between junctions, dead ends
+  /// and the endpoints' anchor nodes are first compressed into single arcs, in one linear pass for each
+  /// matrix (0.1 s for 1.65 M nodes), so each search visits the J junctions instead of all N nodes.
+  /// Chosen for a few endpoints or more when the road graph has many more nodes than junctions.
   JunctionSearches,
   /// The contraction hierarchy, built first unless it exists.
   Hierarchy,
@@ -104,7 +104,8 @@ struct RouteResult {
 /// Routes between arbitrary points (metres, analysis CRS) on a road graph. Builds a snapping index at
 /// construction, and a contraction hierarchy for options.metric only when a matrix has so many sources
 /// and targets that contracting costs less than the searches (see matrixMethod); it is then kept for
-/// every later query. The junction graph, when a matrix chooses it, is likewise built once and kept.
+/// every later query. The junction graph, when a matrix chooses it, is compressed for that matrix only
+/// (its endpoints' anchor nodes stay nodes), so nothing but the hierarchy is kept between queries.
 /// Access legs from a point to its snapped position, and fallbacks, are the straight line × detourFactor
 /// at the access speed and cost. Never throws for an unroutable pair: the pair is flagged and falls back.
 /// Keeps a reference to the graph, which must outlive it. Const member functions may be called from
@@ -121,14 +122,13 @@ class Router {
   /// RouterOptions::fewEndpoints and contractionCostFactor. Always the hierarchy once it exists.
   [[nodiscard]] MatrixMethod matrixMethod(std::size_t sources, std::size_t targets) const;
   /// What compressing the chains costs, in searches of the road graph; and what a search of the
-  /// junction graph costs, in J / N road-graph searches (J junctions, N nodes): more than one, because
-  /// a junction search still climbs from its anchors through arrays sized to every node before it crosses
-  /// the core (on the core's own dense arrays, CoreGraph). Measured on bench/compare's OSM-like network
-  /// (1.65 M nodes, 161 k junctions): compressing 2.7 s on 2 cores (1.7 s in a later run) against
-  /// 0.14–0.2 s for a road-graph search; ten junction searches 0.36 s against 2.6 s for ten road-graph
-  /// searches on one core (0.14 of a road search, J / N = 0.099).
-  static constexpr double kChainCompressionSearches = 15.0;
-  static constexpr double kJunctionSearchLocality = 1.5;
+  /// junction graph costs, in J / N road-graph searches (J junctions, N nodes): a little more than one,
+  /// because dead ends and the endpoints' anchors are kept too. Measured on bench/compare's OSM-like
+  /// network (1.65 M nodes, 161 k junctions; the junction graph 166 k nodes, 587 k arcs): compressing
+  /// 0.10 s against 0.15–0.28 s for one road-graph search; a junction-graph search 0.031 s against
+  /// 0.28 s (0.11 of a road search, J / N = 0.098).
+  static constexpr double kChainCompressionSearches = 1.0;
+  static constexpr double kJunctionSearchLocality = 1.2;
   /// The contraction hierarchy, built now if it was not yet.
   [[nodiscard]] const ContractionHierarchy& hierarchy() const;
   /// Whether the hierarchy has been built (by a large matrix or hierarchy()) or given (useHierarchy).
@@ -156,8 +156,6 @@ class Router {
   [[nodiscard]] Totals straightLine(core::XY a, core::XY b) const;
   [[nodiscard]] std::optional<Totals> alongSameSegment(const Endpoint& from, const Endpoint& to) const;
   [[nodiscard]] PairResult fallback(const Endpoint& from, const Endpoint& to, std::optional<Totals> network) const;
-  // The junction graph: a hierarchy of the chain nodes only, every junction in its core. Built on first use.
-  [[nodiscard]] const ContractionHierarchy& junctionGraph() const;
   // Nodes with more than two distinct neighbours, counted when a matrix first needs them.
   [[nodiscard]] double junctions() const;
 
@@ -168,10 +166,8 @@ class Router {
   mutable std::once_flag junctionsCounted_;
   mutable double junctions_ = 0;  // set once, by junctions()
   mutable std::mutex building_;
-  mutable std::unique_ptr<ContractionHierarchy> hierarchy_;                       // guarded by building_
-  mutable std::atomic<const ContractionHierarchy*> ready_{nullptr};               // hierarchy_ once complete
-  mutable std::unique_ptr<ContractionHierarchy> junctionGraph_;                   // guarded by building_
-  mutable std::atomic<const ContractionHierarchy*> junctionGraphReady_{nullptr};  // once complete
+  mutable std::unique_ptr<ContractionHierarchy> hierarchy_;          // guarded by building_
+  mutable std::atomic<const ContractionHierarchy*> ready_{nullptr};  // hierarchy_ once complete
 };
 
 }  // namespace circatlas::analysis::network

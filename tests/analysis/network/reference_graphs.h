@@ -61,6 +61,31 @@ struct RandomNetwork {
     return net;
   }
 
+  /// The same roads, each drawn through `shapePoints` vertices evenly along it (numbered after the
+  /// others, in edge order): most nodes are then shape points, as on a network read from a file.
+  [[nodiscard]] RandomNetwork withShapePoints(std::uint32_t shapePoints) const {
+    using namespace analysis::network;
+    RandomNetwork drawn;
+    drawn.positions = positions;
+    const double parts = shapePoints + 1.0;
+    for (const InputEdge& e : edges) {
+      const core::XY a = positions[e.from.value()];
+      const core::XY b = positions[e.to.value()];
+      NodeId last = e.from;
+      for (std::uint32_t k = 1; k <= shapePoints + 1; ++k) {
+        NodeId next = e.to;
+        if (k <= shapePoints) {
+          next = NodeId(static_cast<std::uint32_t>(drawn.positions.size()));
+          drawn.positions.push_back({a.x + (b.x - a.x) * k / parts, a.y + (b.y - a.y) * k / parts});
+        }
+        drawn.edges.push_back({last, next, Meters(e.length.value() / parts), Seconds(e.time.value() / parts),
+                               YuanPerTonne(e.cost.value() / parts), e.oneway, std::nullopt});
+        last = next;
+      }
+    }
+    return drawn;
+  }
+
   [[nodiscard]] analysis::network::RoadGraph build() const {
     analysis::network::GraphBuilder builder;
     for (const core::XY& p : positions) builder.addNode(p);

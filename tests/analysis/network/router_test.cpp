@@ -187,26 +187,9 @@ TEST(Router, FewOriginsSkipTheHierarchyAndAgreeWithIt) {
   EXPECT_EQ(single.geometry.size() >= 2, viaCh.geometry.size() >= 2);
 }
 
-// test::RandomNetwork with each road drawn through `shapePoints` vertices evenly along it: most nodes are
-// then shape points, as on a network read from a file.
+// test::RandomNetwork with each road drawn through shape points.
 RoadGraph drawnRandomNetwork(std::uint32_t nodes, std::uint32_t seed, std::uint32_t shapePoints) {
-  const auto net = test::RandomNetwork::make(nodes, seed);
-  GraphBuilder builder;
-  for (const core::XY& p : net.positions) builder.addNode(p);
-  const double parts = shapePoints + 1.0;
-  for (const InputEdge& e : net.edges) {
-    const core::XY a = net.positions[e.from.value()];
-    const core::XY b = net.positions[e.to.value()];
-    NodeId last = e.from;
-    for (std::uint32_t k = 1; k <= shapePoints + 1; ++k) {
-      const NodeId next =
-          k <= shapePoints ? builder.addNode({a.x + (b.x - a.x) * k / parts, a.y + (b.y - a.y) * k / parts}) : e.to;
-      builder.addEdge({last, next, Meters(e.length.value() / parts), Seconds(e.time.value() / parts),
-                       YuanPerTonne(e.cost.value() / parts), e.oneway, std::nullopt});
-      last = next;
-    }
-  }
-  return builder.build();
+  return test::RandomNetwork::make(nodes, seed).withShapePoints(shapePoints).build();
 }
 
 // On roads drawn with shape points a few dozen origins search the junction graph (chains compressed
@@ -219,7 +202,7 @@ TEST(Router, JunctionGraphSearchesAgreeWithRoadSearchesAndTheHierarchy) {
   const Router router(graph, options);
   ASSERT_EQ(router.matrixMethod(40, 60), MatrixMethod::JunctionSearches);
   ASSERT_EQ(router.matrixMethod(60, 40), MatrixMethod::JunctionSearches);
-  ASSERT_EQ(router.matrixMethod(6, 60), MatrixMethod::RoadSearches);
+  ASSERT_EQ(router.matrixMethod(1, 60), MatrixMethod::RoadSearches);
   std::mt19937 rng(11);
   std::uniform_real_distribution<double> coord(-500.0, 10500.0);
   std::vector<core::XY> some;
@@ -279,8 +262,8 @@ RoadGraph gridWithShapePoints(std::uint32_t side, std::uint32_t shapePoints) {
 
 // Searches while they cost less than contracting, estimated as 6 × √J × J / N road-graph searches (J
 // junctions, N nodes): shape points (degree 2) make every search longer but the contraction hardly so.
-// Below that, the junction graph is searched when compressing the chains (15 searches) and then
-// searching J nodes (1.5 × J / N of a search each) costs less than searching the road graph.
+// Below that, the junction graph is searched when compressing the chains (one search) and then
+// searching J nodes (1.2 × J / N of a search each) costs less than searching the road graph.
 TEST(Router, ChoosesTheCheapestWayToAnswerAMatrix) {
   RouterOptions options;
   const RoadGraph grid = gridWithShapePoints(60, 0);  // 3,596 junctions (the corners have two roads)
@@ -292,18 +275,19 @@ TEST(Router, ChoosesTheCheapestWayToAnswerAMatrix) {
 
   // The same junctions with three shape points on each of the 7,080 roads: 24,840 nodes, so every
   // search costs about seven times more and contracting (almost) the same: 359.8 × 3596 / 24840 = 52.1.
-  // The junction graph costs 15 + s × 1.5 × 3596 / 24840 = 15 + 0.217 s: less than s from s = 20.
+  // The junction graph costs 1 + s × 1.2 × 3596 / 24840 = 1 + 0.174 s: less than s from s = 2.
   const RoadGraph drawn = gridWithShapePoints(60, 3);
   ASSERT_EQ(drawn.nodeCount(), 3600U + 3U * 7080U);
   const Router onDrawn(drawn, options);
-  EXPECT_EQ(onDrawn.matrixMethod(19, 19), MatrixMethod::RoadSearches);
-  EXPECT_EQ(onDrawn.matrixMethod(20, 20), MatrixMethod::JunctionSearches);
+  EXPECT_EQ(onDrawn.matrixMethod(1, 1), MatrixMethod::RoadSearches);
+  EXPECT_EQ(onDrawn.matrixMethod(2, 2), MatrixMethod::JunctionSearches);
   EXPECT_EQ(onDrawn.matrixMethod(52, 52), MatrixMethod::JunctionSearches);
   EXPECT_EQ(onDrawn.matrixMethod(53, 53), MatrixMethod::Hierarchy);
 
   const RoadGraph road = gridWithShapePoints(2, 50);  // a ring of four roads: no junction at all
   const Router onRoad(road, options);
-  EXPECT_EQ(onRoad.matrixMethod(15, 15), MatrixMethod::RoadSearches);
+  EXPECT_EQ(onRoad.matrixMethod(1, 1), MatrixMethod::RoadSearches);
+  EXPECT_EQ(onRoad.matrixMethod(2, 2), MatrixMethod::JunctionSearches);
   EXPECT_EQ(onRoad.matrixMethod(49, 49), MatrixMethod::JunctionSearches);
   EXPECT_EQ(onRoad.matrixMethod(50, 50), MatrixMethod::Hierarchy);
 
