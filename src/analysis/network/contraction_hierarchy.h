@@ -26,8 +26,8 @@ struct ContractionOptions {
   /// saving the queries little. 0: contract every node.
   double coreDegree = 0;
   /// Compress chains and dead ends only (no witness search at all) and leave every other node in the
-  /// core: a junction graph of J nodes instead of the road graph's N, for a few dozen searches on roads
-  /// drawn with shape points (MatrixMethod::JunctionSearches).
+  /// core: the largest core a hierarchy can have, which the tests of its crossing use. (Router's junction
+  /// graph is a plain graph of its own, JunctionGraph, made far faster than this.)
   bool chainsOnly = false;
 };
 
