@@ -6,6 +6,7 @@
 #include "core/data_paths.h"
 #include "core/error.h"
 #include "io/dataset_info.h"
+#include "io/layer_writer.h"
 #include "test_support.h"
 
 namespace circatlas::io {
@@ -120,6 +121,36 @@ TEST(LayerReader, CorruptGeoPackageIsAnInputError) {
   const auto path = writeFile(dir / "cut.gpkg", bytes).string();
   EXPECT_THROW((void)describeDataset(path), core::InputError);
   EXPECT_THROW((void)readLayer(path, {.layer = "counties", .sql = std::nullopt}), core::InputError);
+}
+
+// A GeoPackage table of more features than one reader should take alone is read in fid ranges, one
+// connection each: the same features, values and coordinates in the same order as one reader gives
+// (an SQL statement is always read by one).
+TEST(LayerReader, LargeGeoPackageReadInFidRangesEqualsOneReader) {
+  TempDir dir;
+  const std::string path = (dir / "sites.gpkg").string();
+  constexpr std::int64_t kSites = 150000;
+  core::Layer sites("sites", "EPSG:4326", core::GeometryType::Point,
+                    core::Schema({{"code", core::FieldType::String}, {"n", core::FieldType::Integer}}));
+  for (std::int64_t i = 0; i < kSites; ++i) {
+    sites.add(
+        {core::FeatureId(i + 1),
+         core::Geometry::point({100.0 + static_cast<double>(i) * 1e-5, 36.0 + static_cast<double>(i % 997) * 1e-4}),
+         {"S" + std::to_string(i), i}});
+  }
+  writeLayer(sites, path);
+  const core::Layer ranges = readLayer(path);
+  const core::Layer one = readLayer(path, {.layer = std::nullopt, .sql = "SELECT * FROM sites"});
+  ASSERT_EQ(ranges.size(), static_cast<std::size_t>(kSites));
+  ASSERT_EQ(one.size(), ranges.size());
+  std::size_t differing = 0;
+  for (std::size_t i = 0; i < ranges.size(); ++i) {
+    const bool same = ranges[i].id == one[i].id && ranges[i].geometry.coords()[0] == one[i].geometry.coords()[0] &&
+                      ranges.value(i, "code") == one.value(i, "code") &&
+                      std::get<std::int64_t>(ranges.value(i, "n")) == static_cast<std::int64_t>(i);
+    differing += same ? 0 : 1;
+  }
+  EXPECT_EQ(differing, 0U);
 }
 
 }  // namespace
