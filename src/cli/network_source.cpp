@@ -131,9 +131,9 @@ void announce(const NetworkRecipe& r, std::ostream& log) {
 }
 
 tools::RoadNetwork build(const NetworkRecipe& r, core::Progress* progress) {
-  const core::Layer lines = io::readLayer(r.path, r.read);
+  core::Layer lines = io::readLayer(r.path, r.read);
   try {
-    return tools::buildNetwork(lines, r.params, progress);
+    return tools::buildNetwork(std::move(lines), r.params, progress);
   } catch (core::Error& e) {
     e.setFile(r.path);
     throw;

@@ -34,7 +34,7 @@ std::string fmt(double v) {
 
 // One path of a used feature: its vertex range in the flat coordinate arrays.
 struct Line {
-  std::uint32_t feature;     // index into the layer
+  core::FeatureId feature;   // the layer's id of its feature
   std::uint32_t attributes;  // index into GatheredLines::attributes
   net::LineRange vertices;
 };
@@ -69,7 +69,7 @@ GatheredLines gatherLines(const core::Layer& layer, const NetworkParams& params,
       const auto path = f.geometry.path(p);
       if (path.size() < 2) continue;
       const net::LineRange range{g.coords.size(), g.coords.size() + path.size()};
-      g.lines.push_back({i, static_cast<std::uint32_t>(g.attributes.size() - 1), range});
+      g.lines.push_back({f.id, static_cast<std::uint32_t>(g.attributes.size() - 1), range});
       g.ranges.push_back(range);
       g.coords.insert(g.coords.end(), path.begin(), path.end());
     }
@@ -126,14 +126,14 @@ struct NetworkEdges {
   std::vector<std::string> labels;        // distinct
   std::vector<std::uint32_t> edgeLabels;  // per edge: index into labels
   std::vector<TravelMode> edgeModes;
-  std::vector<std::uint32_t> edgeFrom;     // per edge: node
-  std::vector<double> edgeLength;          // per edge: metres
-  std::vector<std::uint32_t> edgeFeature;  // per edge: index into the layer
+  std::vector<std::uint32_t> edgeFrom;       // per edge: node
+  std::vector<double> edgeLength;            // per edge: metres
+  std::vector<core::FeatureId> edgeFeature;  // per edge: the layer's id of its feature
   double totalLengthMeters = 0;
 };
 
-NetworkEdges addEdges(const core::Layer& layer, const GatheredLines& g, const ProjectedVertices& v,
-                      const net::LineTopology& topology, const NetworkParams& params, net::GraphBuilder& builder) {
+NetworkEdges addEdges(const GatheredLines& g, const ProjectedVertices& v, const net::LineTopology& topology,
+                      const NetworkParams& params, net::GraphBuilder& builder) {
   NetworkEdges out;
   const std::size_t segments = g.coords.size() - g.lines.size();
   out.edgeLabels.reserve(segments);
@@ -166,8 +166,7 @@ NetworkEdges addEdges(const core::Layer& layer, const GatheredLines& g, const Pr
       net::NodeId to(topology.nodeOfVertex[i]);
       if (a.oneway == Oneway::Backward) std::swap(from, to);
       builder.addEdge({from, to, net::Meters(length), net::Seconds(length / metresPerSecond),
-                       net::YuanPerTonne(length / 1000.0 * yuanPerTonneKm), a.oneway != Oneway::Both,
-                       layer[l.feature].id});
+                       net::YuanPerTonne(length / 1000.0 * yuanPerTonneKm), a.oneway != Oneway::Both, l.feature});
       out.edgeLabels.push_back(labelIt->second);
       out.edgeModes.push_back(a.mode);
       out.edgeFrom.push_back(from.value());
@@ -180,8 +179,8 @@ NetworkEdges addEdges(const core::Layer& layer, const GatheredLines& g, const Pr
 }
 
 // Stage 5: weakly connected parts with their length and a few features to find them by.
-void reportComponents(const core::Layer& layer, const net::RoadGraph& graph,
-                      const std::vector<core::LonLat>& nodeLonLat, const NetworkEdges& edges, NetworkReport& report) {
+void reportComponents(const net::RoadGraph& graph, const std::vector<core::LonLat>& nodeLonLat,
+                      const NetworkEdges& edges, NetworkReport& report) {
   const net::ComponentsReport components = net::analyseComponents(graph);
   report.strongComponents = components.strong.count();
   report.components.resize(components.weak.count());
@@ -196,7 +195,7 @@ void reportComponents(const core::Layer& layer, const net::RoadGraph& graph,
     NetworkComponent& c = report.components[components.weak.componentOf[edges.edgeFrom[e]]];
     ++c.edges;
     c.lengthMeters += edges.edgeLength[e];
-    const std::int64_t fid = layer[edges.edgeFeature[e]].id.value();
+    const std::int64_t fid = edges.edgeFeature[e].value();
     if (c.someFeatures.size() < 5 &&
         std::find(c.someFeatures.begin(), c.someFeatures.end(), fid) == c.someFeatures.end()) {
       c.someFeatures.push_back(fid);
@@ -247,22 +246,40 @@ RoadNetwork RoadNetwork::fromParts(Parts&& parts) {
   return network;
 }
 
-RoadNetwork buildNetwork(const core::Layer& layer, const NetworkParams& params, core::Progress* progress) {
+namespace {
+
+std::string describe(const NetworkParams& params) {
+  return "snap_m=" + fmt(params.snapToleranceMeters) + " modes=" +
+         (params.includeRoad && params.includeRail ? "road+rail"
+          : params.includeRoad                     ? "road"
+                                                   : "rail") +
+         " road_cny_per_tkm=" + fmt(params.roadCostYuanPerTonneKm) +
+         " rail_cny_per_tkm=" + fmt(params.railCostYuanPerTonneKm) + " lengths=geodesic" +
+         (params.lengthField ? "|" + *params.lengthField : std::string());
+}
+
+// The network of `layer`. `release`, when given, is the same layer, which the caller gave up: it is emptied
+// once its lines are gathered, so that the graph is built in the memory its features held.
+RoadNetwork::Parts assemble(const core::Layer& layer, core::Layer* release, const NetworkParams& params,
+                            core::Progress* progress) {
   params.validate();
-  RoadNetwork network;
-  NetworkReport& report = network.report_;
+  RoadNetwork::Parts parts;
+  NetworkReport& report = parts.report;
+  const std::string layerName = layer.name();
   try {
     if (!core::isLinear(layer.geometryType()) && !(layer.geometryType() == core::GeometryType::None && layer.empty())) {
       throw core::InputError("not a line layer: its geometries are " +
                              std::string(core::toString(layer.geometryType())));
     }
-    if (layer.crs().empty())
-      throw core::CrsError("the layer declares no coordinate system; roads need one to be measured");
+    const std::string crs = layer.crs();
+    if (crs.empty()) throw core::CrsError("the layer declares no coordinate system; roads need one to be measured");
     step(progress, 0.0, "classifying lines");
     const GatheredLines gathered = gatherLines(layer, params, report);
+    // `layer` is not read from here on.
+    if (release != nullptr) *release = core::Layer(layerName, crs, core::GeometryType::None, core::Schema());
 
     step(progress, 0.2, "projecting vertices");
-    const ProjectedVertices vertices = projectVertices(layer.crs(), gathered);
+    const ProjectedVertices vertices = projectVertices(crs, gathered);
 
     // 3. Line ends joined to the points within the tolerance; one graph node per group.
     step(progress, 0.4, "joining vertices");
@@ -278,31 +295,35 @@ RoadNetwork buildNetwork(const core::Layer& layer, const NetworkParams& params, 
     }
 
     step(progress, 0.6, "building the graph");
-    NetworkEdges edges = addEdges(layer, gathered, vertices, topology, params, builder);
-    network.labels_ = std::move(edges.labels);
-    network.edgeLabels_ = std::move(edges.edgeLabels);
-    network.edgeModes_ = std::move(edges.edgeModes);
+    NetworkEdges edges = addEdges(gathered, vertices, topology, params, builder);
+    parts.labels = std::move(edges.labels);
+    parts.edgeLabels = std::move(edges.edgeLabels);
+    parts.edgeModes = std::move(edges.edgeModes);
     report.totalLengthMeters = edges.totalLengthMeters;
-    *network.graph_ = builder.build();
+    parts.graph = builder.build();
     report.build = builder.report();
-    report.nodes = network.graph_->nodeCount();
-    report.arcs = network.graph_->arcCount();
+    report.nodes = parts.graph.nodeCount();
+    report.arcs = parts.graph.arcCount();
 
     step(progress, 0.9, "finding connected parts");
-    reportComponents(layer, *network.graph_, nodeLonLat, edges, report);
+    reportComponents(parts.graph, nodeLonLat, edges, report);
     step(progress, 1.0, "network ready");
   } catch (core::Error& e) {
-    e.setLayer(layer.name());
+    e.setLayer(layerName);
     throw;
   }
-  network.parameters_ = "snap_m=" + fmt(params.snapToleranceMeters) + " modes=" +
-                        (params.includeRoad && params.includeRail ? "road+rail"
-                         : params.includeRoad                     ? "road"
-                                                                  : "rail") +
-                        " road_cny_per_tkm=" + fmt(params.roadCostYuanPerTonneKm) +
-                        " rail_cny_per_tkm=" + fmt(params.railCostYuanPerTonneKm) + " lengths=geodesic" +
-                        (params.lengthField ? "|" + *params.lengthField : std::string());
-  return network;
+  parts.parameters = describe(params);
+  return parts;
+}
+
+}  // namespace
+
+RoadNetwork buildNetwork(const core::Layer& lines, const NetworkParams& params, core::Progress* progress) {
+  return RoadNetwork::fromParts(assemble(lines, nullptr, params, progress));
+}
+
+RoadNetwork buildNetwork(core::Layer&& lines, const NetworkParams& params, core::Progress* progress) {
+  return RoadNetwork::fromParts(assemble(lines, &lines, params, progress));
 }
 
 }  // namespace circatlas::tools

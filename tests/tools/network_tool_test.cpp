@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <utility>
 
 #include "core/error.h"
 #include "geo/analysis_crs.h"
@@ -59,6 +60,25 @@ TEST(NetworkAttributes, SpeedsInKilometresOrMiles) {
   EXPECT_NEAR(*tools::parseSpeedKmh("50 mph"), 80.4672, 1e-9);
   EXPECT_FALSE(tools::parseSpeedKmh("signals").has_value());
   EXPECT_FALSE(tools::parseSpeedKmh("0").has_value());
+}
+
+// A layer the caller gives up gives the same network, and is emptied rather than kept beside the graph.
+TEST(NetworkTool, ALayerGivenUpGivesTheSameNetworkAndIsEmptied) {
+  const core::Layer lines = io::readLayer(osmPath(), {.layer = "lines", .sql = std::nullopt});
+  const tools::RoadNetwork kept = tools::buildNetwork(lines, {});
+  core::Layer given = lines;
+  const tools::RoadNetwork built = tools::buildNetwork(std::move(given), {});
+  EXPECT_TRUE(given.empty());  // NOLINT(bugprone-use-after-move): emptying it is the point
+  EXPECT_EQ(built.graph().nodeCount(), kept.graph().nodeCount());
+  ASSERT_EQ(built.graph().arcCount(), kept.graph().arcCount());
+  for (std::uint32_t a = 0; a < kept.graph().arcCount(); ++a) {
+    const net::ArcId arc(a);
+    EXPECT_EQ(built.graph().head(arc), kept.graph().head(arc));
+    EXPECT_EQ(built.graph().totals(arc).time.value(), kept.graph().totals(arc).time.value());
+    EXPECT_EQ(built.edgeLabel(built.graph().edge(arc)), kept.edgeLabel(kept.graph().edge(arc)));
+  }
+  EXPECT_EQ(built.report().featuresUsed, kept.report().featuresUsed);
+  EXPECT_EQ(built.parameters(), kept.parameters());
 }
 
 TEST(NetworkTool, TinyOsmExtractGivesTheExpectedArcs) {
