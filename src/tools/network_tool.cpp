@@ -265,13 +265,14 @@ RoadNetwork::Parts assemble(const core::Layer& layer, core::Layer* release, cons
   params.validate();
   RoadNetwork::Parts parts;
   NetworkReport& report = parts.report;
-  std::string layerName = layer.name();  // copies: `release` may empty the layer below
+  // Copies, not references: `release` may empty the layer below.
+  const std::string layerName = layer.name();  // NOLINT(performance-unnecessary-copy-initialization)
   try {
     if (!core::isLinear(layer.geometryType()) && !(layer.geometryType() == core::GeometryType::None && layer.empty())) {
       throw core::InputError("not a line layer: its geometries are " +
                              std::string(core::toString(layer.geometryType())));
     }
-    std::string crs = layer.crs();
+    const std::string crs = layer.crs();  // NOLINT(performance-unnecessary-copy-initialization): as layerName
     if (crs.empty()) throw core::CrsError("the layer declares no coordinate system; roads need one to be measured");
     step(progress, 0.0, "classifying lines");
     const GatheredLines gathered = gatherLines(layer, params, report);
