@@ -2,6 +2,9 @@
 #include "analysis/network/junction_graph.h"
 
 #include <cassert>
+#include <iterator>
+#include <optional>
+#include <utility>
 
 #include "analysis/network/graph_builder.h"
 #include "core/parallel.h"
@@ -10,27 +13,21 @@ namespace circatlas::analysis::network {
 namespace {
 
 // Whether v only passes a road on: exactly two distinct neighbours and no parallel arcs, in or out.
-bool isChainNode(const RoadGraph& graph, std::uint32_t v) {
-  const ArcRange out = graph.outArcs(NodeId(v));
-  const std::span<const ArcId> in = graph.inArcs(NodeId(v));
-  if (out.size() > 2 || in.size() > 2 || out.size() + in.size() < 2) return false;
-  std::uint32_t heads[2];
-  std::uint32_t tails[2];
-  std::size_t h = 0;
-  for (const ArcId arc : out) heads[h++] = graph.head(arc).value();
-  std::size_t t = 0;
-  for (const ArcId arc : in) tails[t++] = graph.tail(arc).value();
-  if ((h == 2 && heads[0] == heads[1]) || (t == 2 && tails[0] == tails[1])) return false;
-  std::uint32_t neighbours[2];
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < h + t; ++i) {
-    const std::uint32_t other = i < h ? heads[i] : tails[i - h];
-    if (count > 0 && neighbours[0] == other) continue;
-    if (count > 1 && neighbours[1] == other) continue;
-    if (count == 2) return false;
-    neighbours[count++] = other;
+bool isChainNode(const RoadGraph& graph, NodeId v) {
+  const ArcRange out = graph.outArcs(v);
+  const std::span<const ArcId> in = graph.inArcs(v);
+  if (out.size() > 2 || in.size() > 2) return false;
+  if (out.size() == 2 && graph.head(*out.begin()) == graph.head(*std::next(out.begin()))) return false;
+  if (in.size() == 2 && graph.tail(in[0]) == graph.tail(in[1])) return false;
+  return graph.distinctNeighbours(v, 2) == 2;
+}
+
+// The arc onward from chain node `at`, reached from `from`: the one that does not turn back, if any.
+std::optional<ArcId> onward(const RoadGraph& graph, std::uint32_t at, std::uint32_t from) {
+  for (const ArcId arc : graph.outArcs(NodeId(at))) {
+    if (graph.head(arc).value() != from) return arc;
   }
-  return count == 2;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -39,7 +36,8 @@ JunctionGraph::JunctionGraph(const RoadGraph& graph, std::span<const NodeId> kee
   const std::uint32_t n = graph.nodeCount();
   std::vector<std::uint8_t> kept(n, 0);
   core::parallelFor(n, 0, 1 << 16, [&](unsigned, std::size_t begin, std::size_t end) {
-    for (std::size_t v = begin; v < end; ++v) kept[v] = isChainNode(graph, static_cast<std::uint32_t>(v)) ? 0 : 1;
+    for (std::size_t v = begin; v < end; ++v)
+      kept[v] = isChainNode(graph, NodeId(static_cast<std::uint32_t>(v))) ? 0 : 1;
   });
   for (const NodeId node : keep) kept[node.value()] = 1;
 
@@ -49,29 +47,23 @@ JunctionGraph::JunctionGraph(const RoadGraph& graph, std::span<const NodeId> kee
     if (kept[v]) nodeOf_[v] = builder.addNode(graph.position(NodeId(v))).value();
   }
   // Every arc leaving a kept node starts one run; the run's other end is the next kept node along it.
-  // A chain node has two neighbours, so the walk's next arc is the one that does not turn back; when
-  // there is none the road is one-way against the walk and the run gives no arc this way.
+  // When a chain node has no arc onward, the road is one-way against the walk: no arc this way.
   for (std::uint32_t k = 0; k < n; ++k) {
     if (!kept[k]) continue;
     for (const ArcId first : graph.outArcs(NodeId(k))) {
       Totals sum = graph.totals(first);
       std::uint32_t previous = k;
       std::uint32_t at = graph.head(first).value();
-      bool open = true;
-      while (!kept[at]) {
-        open = false;
-        for (const ArcId arc : graph.outArcs(NodeId(at))) {
-          const std::uint32_t next = graph.head(arc).value();
-          if (next == previous) continue;
-          sum = sum + graph.totals(arc);
-          previous = at;
-          at = next;
-          open = true;
-          break;
+      bool blocked = false;
+      while (!kept[at] && !blocked) {
+        const std::optional<ArcId> next = onward(graph, at, previous);
+        blocked = !next;
+        if (next) {
+          sum = sum + graph.totals(*next);
+          previous = std::exchange(at, graph.head(*next).value());
         }
-        if (!open) break;
       }
-      if (!open || at == k) continue;  // blocked by a one-way road, or a loop back to k
+      if (blocked || at == k) continue;  // one-way against the walk, or a loop back to k
       builder.addEdge({NodeId(nodeOf_[k]), NodeId(nodeOf_[at]), sum.length, sum.time, sum.cost, true, std::nullopt});
     }
   }

@@ -1,6 +1,8 @@
 // RoadGraph look-ups that are more than an array access, and the graph's arrays out and back in.
 #include "analysis/network/road_graph.h"
 
+#include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <string>
 
@@ -32,6 +34,19 @@ bool finiteFigures(const Totals& t) {
 }
 
 }  // namespace
+
+std::size_t RoadGraph::distinctNeighbours(NodeId node, std::size_t limit) const {
+  assert(limit <= 3);
+  std::uint32_t found[4];
+  std::size_t count = 0;
+  auto see = [&](std::uint32_t other) {
+    if (count > limit || std::find(found, found + count, other) != found + count) return;
+    found[count++] = other;
+  };
+  for (const ArcId arc : outArcs(node)) see(head(arc).value());
+  for (const ArcId arc : inArcs(node)) see(tail(arc).value());
+  return count;
+}
 
 std::optional<ArcId> RoadGraph::cheapestArc(NodeId from, NodeId to, Metric metric) const {
   std::optional<ArcId> best;

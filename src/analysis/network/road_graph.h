@@ -84,6 +84,10 @@ class RoadGraph {
     return core::FeatureId(edgeSources_[edge.value()]);
   }
 
+  /// The distinct nodes joined to `node` by an arc either way, counted up to limit + 1 (limit ≤ 3): a node
+  /// with more than two is a junction, one with exactly two only passes a road on.
+  [[nodiscard]] std::size_t distinctNeighbours(NodeId node, std::size_t limit) const;
+
   /// The arc from → to that is cheapest in metric (parallel arcs may differ per metric), if any.
   [[nodiscard]] std::optional<ArcId> cheapestArc(NodeId from, NodeId to, Metric metric) const;
 

@@ -64,22 +64,11 @@ Router::Router(const RoadGraph& graph, const RouterOptions& options, core::Progr
 
 double Router::junctions() const {
   std::call_once(junctionsCounted_, [&] {
-    // Junctions: nodes with more than two distinct neighbours either way (arcs are sorted by head, so a
-    // neighbour reached both ways appears once in each list).
+    // Junctions: nodes with more than two distinct neighbours either way.
     const RoadGraph& graph = *graph_;
     std::uint32_t junctions = 0;
-    std::uint32_t found[3];
-    for (std::uint32_t v = 0; v < graph.nodeCount(); ++v) {
-      std::size_t count = 0;
-      auto see = [&](NodeId other) {
-        if (count > 2 || std::find(found, found + count, other.value()) != found + count) return;
-        if (count < 3) found[count] = other.value();
-        ++count;
-      };
-      for (ArcId arc : graph.outArcs(NodeId(v))) see(graph.head(arc));
-      for (ArcId arc : graph.inArcs(NodeId(v))) see(graph.tail(arc));
-      if (count > 2) ++junctions;
-    }
+    for (std::uint32_t v = 0; v < graph.nodeCount(); ++v)
+      junctions += graph.distinctNeighbours(NodeId(v), 2) > 2 ? 1 : 0;
     junctions_ = junctions;
   });
   return junctions_;

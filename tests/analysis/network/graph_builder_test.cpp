@@ -82,6 +82,18 @@ TEST(GraphBuilder, UnknownNodeOrNonFiniteTimeIsAnInputError) {
                core::InputError);
 }
 
+TEST(RoadGraph, DistinctNeighboursCountEachNodeOnceEitherWayUpToTheLimit) {
+  AsciiMap map = AsciiMap::parse(
+      "A>>>B---C\n"
+      "    |\n"
+      "    D");
+  const RoadGraph graph = map.builder.build();
+  EXPECT_EQ(graph.distinctNeighbours(map.node('B'), 3), 3U);  // A only in, C and D both ways
+  EXPECT_EQ(graph.distinctNeighbours(map.node('B'), 1), 2U);  // counted to limit + 1
+  EXPECT_EQ(graph.distinctNeighbours(map.node('A'), 2), 1U);  // one-way out only
+  EXPECT_EQ(graph.distinctNeighbours(map.node('C'), 2), 1U);  // two arcs, one neighbour
+}
+
 TEST(GraphBuilder, SourceFeatureIsKeptPerEdge) {
   GraphBuilder builder;
   const NodeId a = builder.addNode({0, 0});
