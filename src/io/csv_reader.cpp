@@ -1,5 +1,6 @@
 // CSV → TextTable: encoding check on the raw bytes, then libcsv's strict RFC 4180 parser, fed one
-// physical line at a time so every row knows the line it starts on.
+// physical line at a time so every row knows the line it starts on. A large file is cut at record
+// boundaries into pieces parsed on every core, each by its own parser.
 #include "io/csv_reader.h"
 
 #include <cpl_vsi.h>
@@ -7,13 +8,16 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstring>
 #include <exception>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <string_view>
 
 #include "core/error.h"
+#include "core/parallel.h"
 #include "io/gdal_session.h"
 #include "io/memory_budget.h"
 #include "io/output_target.h"
@@ -65,13 +69,23 @@ unsigned char detectDelimiter(std::string_view text) {
   return ',';
 }
 
+// How many rows a piece parses between additions to the shared row count.
+constexpr std::uint64_t kRowsPerBudgetBatch = 4096;
+
 // What the parser callbacks build: the header first, then rows, each with its first line.
 struct ParseState {
+  ParseState(const std::string& file, core::TextTable& into, const FeatureBudget& rowBudget, bool header,
+             std::atomic<std::uint64_t>* rowsCounted = nullptr)
+      : path(&file), table(&into), budget(&rowBudget), inHeader(header), rowsOfAllPieces(rowsCounted) {}
+
   const std::string* path = nullptr;
   core::TextTable* table = nullptr;
   const FeatureBudget* budget = nullptr;
   bool inHeader = true;
   std::int64_t recordLine = 0;  // physical line the current record started on
+  // Rows counted by all the pieces of a file parsed in parallel (null: one parser reads it all), added
+  // in batches so that the budget is checked against the whole file's rows without a shared write per row.
+  std::atomic<std::uint64_t>* rowsOfAllPieces = nullptr;
   std::vector<std::optional<std::string>> cells;
   // An exception must not unwind through libcsv's C frames: the callbacks park it here, ignore
   // the rest of the line, and readCsvTable rethrows it once csv_parse has returned.
@@ -120,7 +134,12 @@ void finishRecord(ParseState& s) {
       }
     }
     s.cells.resize(columns);
-    s.budget->check(s.table->rows.size() + 1);
+    const std::uint64_t rows = s.table->rows.size() + 1;
+    if (s.rowsOfAllPieces == nullptr) {
+      s.budget->check(rows);
+    } else if (rows % kRowsPerBudgetBatch == 0) {
+      s.budget->check(s.rowsOfAllPieces->fetch_add(kRowsPerBudgetBatch) + kRowsPerBudgetBatch);
+    }
     s.table->rows.push_back({s.recordLine, std::move(s.cells)});
   }
   // Room for a whole row at once: growing cell by cell reallocated every row five times.
@@ -157,6 +176,138 @@ class Parser {
   csv_parser parser_{};
 };
 
+constexpr unsigned char kParserOptions = CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL;
+
+// A file at least this large is parsed in pieces on every core; a piece is at least kMinPieceBytes.
+constexpr std::size_t kMinParallelBytes = std::size_t{8} << 20;
+constexpr std::size_t kMinPieceBytes = std::size_t{2} << 20;
+
+// Feeds the whole physical lines of `text` to the parser, the first being line `firstLine`. With
+// `headerOnly` it stops after the line that ends the header record. Returns the bytes fed.
+std::size_t parseLines(std::string_view text, std::int64_t firstLine, Parser& parser, ParseState& s, bool headerOnly) {
+  std::size_t fed = 0;
+  std::int64_t line = firstLine;
+  while (fed < text.size() && !(headerOnly && !s.inHeader && parser.betweenRecords())) {
+    const std::string_view rest = text.substr(fed);
+    const std::size_t end = std::min(rest.find('\n'), rest.size() - 1);
+    const std::string_view physical = rest.substr(0, end + 1);
+    if (parser.betweenRecords()) s.recordLine = line;
+    if (csv_parse(parser.get(), physical.data(), physical.size(), onField, onRecord, &s) != physical.size()) {
+      throw core::InputError(*s.path + ":" + std::to_string(line) +
+                             ": malformed quotes (a \" inside a quoted cell must be doubled as \"\", and a "
+                             "quoted cell must end right before a separator or the line's end)");
+    }
+    if (s.failure) std::rethrow_exception(s.failure);
+    fed += physical.size();
+    ++line;
+  }
+  return fed;
+}
+
+// Ends the parse: a last record without a line break is finished, an open quote is an error.
+void finishParse(Parser& parser, ParseState& s) {
+  const int finished = csv_fini(parser.get(), onField, onRecord, &s);
+  if (s.failure) std::rethrow_exception(s.failure);
+  if (finished != 0) {
+    throw core::InputError(*s.path + ":" + std::to_string(s.recordLine) +
+                           ": a quoted cell that starts on this line is never closed (a missing \")");
+  }
+}
+
+// Rows of `text` (starting between records, on line `firstLine`) read by one parser into the state's table.
+void parseAll(std::string_view text, std::int64_t firstLine, unsigned char delimiter, ParseState& s) {
+  Parser parser(kParserOptions);
+  csv_set_delim(parser.get(), delimiter);
+  parseLines(text, firstLine, parser, s, false);
+  finishParse(parser, s);
+}
+
+// A part of a file's body that starts between records, and the physical line it starts on.
+struct Piece {
+  std::string_view text;
+  std::int64_t firstLine = 0;
+};
+
+// `body` (which starts between records, on line `firstLine`) cut into about `count` pieces that
+// each start between records. A quoted cell may hold line breaks, so a cut goes after the first line
+// break past the aimed-for offset that an even number of quotes precedes. ("" inside a quoted cell
+// counts twice and keeps the parity; quotes anywhere else are malformed, which a piece's parser reports.)
+std::vector<Piece> cutAtRecords(std::string_view body, std::int64_t firstLine, std::size_t count) {
+  const std::size_t step = body.size() / count;
+  std::vector<std::size_t> quotes(count);
+  std::vector<std::size_t> breaks(count);
+  core::parallelFor(count, 0, 1, [&](unsigned, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      const std::string_view part = body.substr(i * step, i + 1 == count ? std::string_view::npos : step);
+      quotes[i] = static_cast<std::size_t>(std::count(part.begin(), part.end(), '"'));
+      breaks[i] = static_cast<std::size_t>(std::count(part.begin(), part.end(), '\n'));
+    }
+  });
+  std::vector<Piece> pieces;
+  std::size_t start = 0;
+  std::int64_t startLine = firstLine;
+  std::size_t quotesBefore = 0;  // in body[0, i * step)
+  std::size_t breaksBefore = 0;
+  for (std::size_t i = 1; i < count; ++i) {
+    quotesBefore += quotes[i - 1];
+    breaksBefore += breaks[i - 1];
+    std::size_t at = i * step;
+    std::size_t breaksToCut = breaksBefore;
+    bool quoted = quotesBefore % 2 == 1;
+    while (at < body.size() && (quoted || body[at] != '\n')) {
+      if (body[at] == '"') quoted = !quoted;
+      if (body[at] == '\n') ++breaksToCut;
+      ++at;
+    }
+    if (at >= body.size()) break;
+    ++at;  // past the line break
+    ++breaksToCut;
+    if (at <= start) continue;  // the previous cut went past this one (a long quoted cell)
+    pieces.push_back({body.substr(start, at - start), startLine});
+    start = at;
+    startLine = firstLine + static_cast<std::int64_t>(breaksToCut);
+  }
+  pieces.push_back({body.substr(start), startLine});
+  return pieces;
+}
+
+// The rows of `pieces` parsed on every core, each piece by its own parser, appended to `table` in
+// file order. False when a piece fails: a cut made after malformed quotes need not be a record
+// boundary, so the caller parses the file again with one parser, which reports what it meets first.
+bool parsePieces(const std::vector<Piece>& pieces, unsigned char delimiter, std::uint64_t estimatedRows,
+                 const FeatureBudget& budget, core::TextTable& table) {
+  std::size_t bodySize = 0;
+  for (const auto& p : pieces) bodySize += p.text.size();
+  std::vector<std::vector<core::TextTable::Row>> rows(pieces.size());
+  std::atomic<bool> failed = false;
+  std::atomic<std::uint64_t> counted = 0;
+  core::parallelFor(pieces.size(), 0, 1, [&](unsigned, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end && !failed; ++i) {
+      core::TextTable part;
+      part.header = table.header;
+      // Its share of the estimate and a little more: the rows of a piece are not copied as they grow.
+      const double share = static_cast<double>(pieces[i].text.size()) / static_cast<double>(bodySize);
+      part.rows.reserve(static_cast<std::size_t>(1.05 * share * static_cast<double>(estimatedRows)) + 16);
+      ParseState s(table.source, part, budget, false, &counted);
+      try {
+        parseAll(pieces[i].text, pieces[i].firstLine, delimiter, s);
+        rows[i] = std::move(part.rows);
+      } catch (...) {
+        failed = true;
+      }
+    }
+  });
+  if (failed) return false;
+  std::size_t total = 0;
+  for (const auto& r : rows) total += r.size();
+  table.rows.reserve(total);
+  for (auto& r : rows) {
+    std::move(r.begin(), r.end(), std::back_inserter(table.rows));
+    r = {};
+  }
+  return true;
+}
+
 }  // namespace
 
 core::TextTable readCsvTable(const std::string& path, EncodingPolicy encoding) {
@@ -186,33 +337,30 @@ core::TextTable readCsvTable(const std::string& path, EncodingPolicy encoding) {
 
   core::TextTable table;
   table.source = path;
+  const FeatureBudget budget(path, layerName);
+  const unsigned char delimiter = detectDelimiter(rest);
+  // The header first, by one parser; then the body, in pieces on every core when it is large.
+  ParseState header(path, table, budget, true);
+  Parser headerParser(kParserOptions);
+  csv_set_delim(headerParser.get(), delimiter);
+  const std::size_t headerBytes = parseLines(rest, 1, headerParser, header, true);
+  const std::string_view body = rest.substr(headerBytes);
+  if (header.inHeader || body.empty()) {
+    finishParse(headerParser, header);
+    if (header.inHeader) throw core::InputError(path + ": holds only blank lines: no header, no rows");
+    return table;
+  }
+  const std::int64_t bodyLine =
+      1 + static_cast<std::int64_t>(std::count(rest.begin(), rest.begin() + headerBytes, '\n'));
+  const unsigned workers = core::workerCount(0);
+  if (workers > 1 && body.size() >= kMinParallelBytes) {
+    const std::size_t count = std::min<std::size_t>(std::size_t{workers} * 4, body.size() / kMinPieceBytes);
+    if (parsePieces(cutAtRecords(body, bodyLine, count), delimiter, estimate.records, budget, table)) return table;
+  }
   // The estimate may be high or low by a little; reserving it saves copying every row as it grows.
   table.rows.reserve(static_cast<std::size_t>(std::min<std::uint64_t>(estimate.records, size / 2 + 1)));
-  const FeatureBudget budget(path, layerName);
-  ParseState state{&path, &table, &budget, true, 0, {}, nullptr};
-  Parser parser(CSV_STRICT | CSV_STRICT_FINI | CSV_EMPTY_IS_NULL);
-  csv_set_delim(parser.get(), detectDelimiter(rest));
-  std::int64_t line = 0;
-  while (!rest.empty()) {
-    const std::size_t end = std::min(rest.find('\n'), rest.size() - 1);
-    const std::string_view physical = rest.substr(0, end + 1);
-    ++line;
-    if (parser.betweenRecords()) state.recordLine = line;
-    if (csv_parse(parser.get(), physical.data(), physical.size(), onField, onRecord, &state) != physical.size()) {
-      throw core::InputError(path + ":" + std::to_string(line) +
-                             ": malformed quotes (a \" inside a quoted cell must be doubled as \"\", and a "
-                             "quoted cell must end right before a separator or the line's end)");
-    }
-    if (state.failure) std::rethrow_exception(state.failure);
-    rest.remove_prefix(physical.size());
-  }
-  const int finished = csv_fini(parser.get(), onField, onRecord, &state);
-  if (state.failure) std::rethrow_exception(state.failure);
-  if (finished != 0) {
-    throw core::InputError(path + ":" + std::to_string(state.recordLine) +
-                           ": a quoted cell that starts on this line is never closed (a missing \")");
-  }
-  if (state.inHeader) throw core::InputError(path + ": holds only blank lines: no header, no rows");
+  ParseState s(path, table, budget, false);
+  parseAll(body, bodyLine, delimiter, s);
   return table;
 }
 

@@ -3,6 +3,13 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
 #include "core/error.h"
 #include "test_support.h"
 
@@ -94,6 +101,95 @@ TEST(CsvReader, StructuralProblemsNameTheLine) {
   EXPECT_NE(errorFor(std::string("id,name\nE1,ok\nE2,a\0b\n", 21)).find("bad.csv:3: holds a NUL byte"),
             std::string::npos);
   EXPECT_NE(errorFor("\n\n").find("only blank lines"), std::string::npos);
+}
+
+// A CSV of `rows` rows (well over the size read on every core) written with what it must read back
+// as: quoted cells with separators, doubled quotes and line breaks, empty cells, blank lines, CRLF, and
+// one quoted cell of several MiB (longer than a piece) holding line breaks.
+struct LargeCsv {
+  std::string text = "id,note,value\n";
+  std::vector<std::int64_t> lines;
+  std::vector<std::vector<std::optional<std::string>>> cells;
+  std::int64_t line = 2;  // the physical line the next row starts on
+};
+
+LargeCsv largeCsv(std::size_t rows) {
+  LargeCsv csv;
+  std::mt19937 random(2026);
+  for (std::size_t r = 0; r < rows; ++r) {
+    const std::string id = "E" + std::to_string(r);
+    std::optional<std::string> note;
+    std::string written;
+    switch (random() % 6) {
+      case 0:
+        break;  // empty
+      case 1:
+        note = "plain " + std::to_string(random() % 1000);
+        written = *note;
+        break;
+      case 2:
+        note = "甘肃, \"quoted\"\nsecond line";
+        written = "\"甘肃, \"\"quoted\"\"\nsecond line\"";
+        break;
+      case 3:
+        note = std::string(random() % 200, 'x');
+        written = "\"" + *note + "\"";
+        if (note->empty()) note.reset();  // "" is an empty cell
+        break;
+      default:
+        note = "\n\n";
+        written = "\"\n\n\"";
+        break;
+    }
+    if (r == rows / 3) {
+      note = std::string(3 << 20, 'q') + "\n" + std::string(2 << 20, 'r');
+      written = "\"" + *note + "\"";
+    }
+    const std::string value = std::to_string(random());
+    csv.lines.push_back(csv.line);
+    csv.cells.push_back({id, note, value});
+    csv.text += id + "," + written + "," + value + (r % 7 == 0 ? "\r\n" : "\n");
+    csv.line += 1 + static_cast<std::int64_t>(std::count(written.begin(), written.end(), '\n'));
+    if (r % 101 == 0) {
+      csv.text += "\n";  // a blank line
+      ++csv.line;
+    }
+  }
+  return csv;
+}
+
+TEST(CsvReader, LargeFileReadOnAllCoresKeepsEveryCellAndLine) {
+  const LargeCsv csv = largeCsv(150'000);
+  ASSERT_GT(csv.text.size(), std::size_t{8} << 20);  // read in pieces from 8 MiB
+  test::TempDir dir;
+  const core::TextTable t = readCsvTable(test::writeFile(dir / "large.csv", csv.text).string());
+  EXPECT_EQ(t.header, (std::vector<std::string>{"id", "note", "value"}));
+  ASSERT_EQ(t.rows.size(), csv.cells.size());
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    ASSERT_EQ(t.rows[r].line, csv.lines[r]) << "row " << r;
+    ASSERT_EQ(t.rows[r].cells, csv.cells[r]) << "row " << r;
+  }
+}
+
+TEST(CsvReader, ProblemsInALargeFileNameTheLineASmallFileWould) {
+  LargeCsv csv = largeCsv(150'000);
+  const std::int64_t malformed = csv.lines[1000];
+  csv.text.insert(csv.text.find("\nE1000,") + 1, "E-bad,\"bad\"quote\",1\n");
+  EXPECT_NE(errorFor(csv.text).find("bad.csv:" + std::to_string(malformed) + ": malformed quotes"), std::string::npos);
+
+  csv = largeCsv(150'000);
+  const std::int64_t wide = csv.lines[140'000];
+  csv.text.insert(csv.text.find("\nE140000,") + 1, "E-wide,a,b,c\n");
+  EXPECT_NE(errorFor(csv.text).find("bad.csv:" + std::to_string(wide) + ": 4 cells, but the header names 3 columns"),
+            std::string::npos);
+
+  csv = largeCsv(150'000);
+  const std::int64_t open = csv.line;
+  csv.text += "E-open,\"never closed,1\n" + std::string(3 << 20, 'z') + ",,\n";
+  EXPECT_NE(errorFor(csv.text).find("bad.csv:" + std::to_string(open) +
+                                    ": a quoted cell that starts on this line is "
+                                    "never closed"),
+            std::string::npos);
 }
 
 TEST(CsvReader, MissingFileIsAnIoError) { EXPECT_THROW((void)readCsvTable("no/such/table.csv"), core::IoError); }
