@@ -229,6 +229,10 @@ class Filler {
       sqlite3_reset(st.stmt);
     };
     std::vector<unsigned char> data(nodeSize);
+    // Each feature's leaf (_rowid) and each node's parent (_parent), gathered while the nodes are written.
+    std::vector<std::pair<std::int64_t, std::int64_t>> leafOf;
+    std::vector<std::pair<std::int64_t, std::int64_t>> parentOf;
+    leafOf.reserve(cells.size());
     for (std::size_t l = levels.size(); l-- > 0;) {
       for (std::size_t n = 0; n < levels[l].size(); ++n) {
         std::fill(data.begin(), data.end(), 0);
@@ -247,19 +251,21 @@ class Filler {
             std::memcpy(&bits, &box[k], 4);
             putBigEndian(out + 8 + 4 * k, bits, 4);
           }
-          if (l == 0) {
-            sqlite3_bind_int64(rowid.stmt, 1, id);
-            sqlite3_bind_int64(rowid.stmt, 2, numbers[0][n]);
-            step(rowid);
-          } else {
-            sqlite3_bind_int64(parent.stmt, 1, id);
-            sqlite3_bind_int64(parent.stmt, 2, numbers[l][n]);
-            step(parent);
-          }
+          (l == 0 ? leafOf : parentOf).emplace_back(id, numbers[l][n]);
         }
         sqlite3_bind_int64(node.stmt, 1, numbers[l][n]);
         sqlite3_bind_blob(node.stmt, 2, data.data(), static_cast<int>(data.size()), SQLITE_STATIC);
         step(node);
+      }
+    }
+    // The maps go in by key: SQLite appends a key above the last one without searching its B-tree,
+    // where keys in the packed order (scattered over the ids) cost a search and page splits each.
+    for (auto [map, statement] : {std::pair{&leafOf, &rowid}, std::pair{&parentOf, &parent}}) {
+      std::sort(map->begin(), map->end());
+      for (const auto& [key, nodeNumber] : *map) {
+        sqlite3_bind_int64(statement->stmt, 1, key);
+        sqlite3_bind_int64(statement->stmt, 2, nodeNumber);
+        step(*statement);
       }
     }
   }
