@@ -96,16 +96,39 @@ struct ProjectedVertices {
   [[nodiscard]] core::XY xyOfVertex(std::size_t v) const { return xy[points.pointOfVertex[v]]; }
 };
 
+// Transforms the distinct points `coords` with `t`. When one cannot be, the error names the feature of
+// its first vertex and the vertex's coordinates in the layer: the index PROJ's message gives counts the
+// distinct points, which the user never sees.
+void transformPoints(const geo::Transformer& t, std::vector<core::Coord>& coords, const GatheredLines& g,
+                     const net::VertexPoints& points) {
+  try {
+    t.forwardOnAllCores(coords);
+  } catch (const core::CrsError& e) {
+    const auto bad = std::find_if(coords.begin(), coords.end(),
+                                  [](const core::Coord& c) { return !std::isfinite(c.x) || !std::isfinite(c.y); });
+    if (bad == coords.end()) throw;
+    const std::uint32_t vertex = points.firstVertex[static_cast<std::size_t>(bad - coords.begin())];
+    const auto line = std::partition_point(g.lines.begin(), g.lines.end(),
+                                           [vertex](const Line& l) { return l.vertices.last <= vertex; });
+    const core::Coord at = g.coords[vertex];
+    char where[96];
+    std::snprintf(where, sizeof where, "its vertex (%.10g, %.10g)", at.x, at.y);
+    core::CrsError named(std::string(where) + " cannot be placed on the map: " + e.detail());
+    if (line != g.lines.end()) named.setFeature(line->feature.value());
+    throw named;
+  }
+}
+
 ProjectedVertices projectVertices(std::string_view layerCrs, const GatheredLines& g) {
   ProjectedVertices v;
   v.points = net::distinctVertexPoints(g.coords, g.ranges);
   std::vector<core::Coord> coords;
   coords.reserve(v.points.pointCount());
   for (const std::uint32_t first : v.points.firstVertex) coords.push_back(g.coords[first]);
-  if (layerCrs != geo::kWgs84) geo::Transformer(layerCrs, geo::kWgs84).forwardOnAllCores(coords);
+  if (layerCrs != geo::kWgs84) transformPoints(geo::Transformer(layerCrs, geo::kWgs84), coords, g, v.points);
   v.lonLat.reserve(coords.size());
   for (const core::Coord& c : coords) v.lonLat.push_back({c.x, c.y});
-  geo::Transformer(geo::kWgs84, geo::kAnalysisCrs).forwardOnAllCores(coords);
+  transformPoints(geo::Transformer(geo::kWgs84, geo::kAnalysisCrs), coords, g, v.points);
   v.xy.reserve(coords.size());
   for (const core::Coord& c : coords) v.xy.push_back({c.x, c.y});
   v.toPrevious.assign(g.coords.size(), 0.0);

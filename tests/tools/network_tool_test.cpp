@@ -197,6 +197,26 @@ TEST(NetworkTool, BadOnewayValueNamesFeatureAndField) {
   }
 }
 
+TEST(NetworkTool, AVertexThatCannotBeTransformedNamesItsFeatureAndCoordinates) {
+  // UTM zone 48N around Lanzhou; feature 9's second vertex lies far outside the projection's domain.
+  core::Layer roads("roads", "EPSG:32648", core::GeometryType::LineString, core::Schema());
+  const std::vector<std::vector<core::Coord>> paths = {{{700'000, 3'990'000}, {701'000, 3'990'000}},
+                                                       {{701'000, 3'990'000}, {702'000, 3'991'000}},
+                                                       {{702'000, 3'991'000}, {1e12, 1e12}, {703'000, 3'992'000}}};
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    roads.add({core::FeatureId(static_cast<std::int64_t>(7 + i)), core::Geometry::lineString(paths[i]), {}});
+  }
+  try {
+    (void)tools::buildNetwork(roads, {});
+    FAIL() << "expected a CRS error";
+  } catch (const core::CrsError& e) {
+    EXPECT_EQ(e.feature(), 9);
+    EXPECT_EQ(e.layer(), "roads");
+    EXPECT_NE(std::string(e.what()).find("its vertex (1e+12, 1e+12) cannot be placed on the map"), std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(NetworkTool, PointLayerIsRefused) {
   core::Layer points("pts", std::string(geo::kWgs84), core::GeometryType::Point, core::Schema());
   points.add({core::FeatureId(1), core::Geometry::point({103.8, 36.0}), {}});
