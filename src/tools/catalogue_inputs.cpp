@@ -261,8 +261,9 @@ namespace {
 // As the partner search: year 0 counts every facility that is not retired, mothballed or planned.
 std::vector<std::size_t> activeRows(const core::Layer& enterprises, int year) {
   std::vector<std::size_t> active;
+  const ActivityOf activity(enterprises);
   for (std::size_t i = 0; i < enterprises.size(); ++i) {
-    if (activityOf(enterprises, i, year > 0 ? year : 99999) == Activity::Active) active.push_back(i);
+    if (activity(i, year > 0 ? year : 99999) == Activity::Active) active.push_back(i);
   }
   return active;
 }

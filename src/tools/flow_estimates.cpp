@@ -27,8 +27,9 @@ std::string optionalText(const core::Layer& l, std::size_t i, std::string_view f
 }
 
 // A year column, typed or still text (a registry whose schema does not declare it).
-std::optional<int> year(const core::Layer& l, std::size_t i, std::string_view field) {
-  const core::Value v = optional(l, i, field);
+std::optional<int> year(const core::Layer& l, std::size_t i, std::optional<std::size_t> field) {
+  if (!field) return std::nullopt;
+  const core::Value& v = l[i].values[*field];
   if (const auto n = number(v)) return static_cast<int>(*n);
   const std::string t = core::toString(v);
   int y = 0;
@@ -149,9 +150,19 @@ ProfileMatch matchProfiles(const std::vector<ProfileRow>& table, const std::stri
 }  // namespace
 
 Activity activityOf(const core::Layer& enterprises, std::size_t row, int planningYear, std::string* why) {
-  const std::string status = lower(optionalText(enterprises, row, "op_status"));
-  const auto start = year(enterprises, row, "start_year");
-  const auto end = year(enterprises, row, "end_year");
+  return ActivityOf(enterprises)(row, planningYear, why);
+}
+
+ActivityOf::ActivityOf(const core::Layer& enterprises)
+    : enterprises_(enterprises),
+      status_(enterprises.schema().indexOf("op_status")),
+      start_(enterprises.schema().indexOf("start_year")),
+      end_(enterprises.schema().indexOf("end_year")) {}
+
+Activity ActivityOf::operator()(std::size_t row, int planningYear, std::string* why) const {
+  const std::string status = status_ ? lower(core::toString(enterprises_[row].values[*status_])) : std::string();
+  const auto start = year(enterprises_, row, start_);
+  const auto end = year(enterprises_, row, end_);
   const bool planned = status == "under_construction" || status == "proposed";
   auto say = [&](const std::string& text) {
     if (why) *why = text;

@@ -26,6 +26,18 @@ enum class Activity {
 [[nodiscard]] Activity activityOf(const core::Layer& enterprises, std::size_t row, int year,
                                   std::string* why = nullptr);
 
+/// activityOf for the rows of one layer, its fields (op_status, start_year, end_year) looked up once:
+/// for loops over a million rows. The layer must outlive it.
+class ActivityOf {
+ public:
+  explicit ActivityOf(const core::Layer& enterprises);
+  [[nodiscard]] Activity operator()(std::size_t row, int year, std::string* why = nullptr) const;
+
+ private:
+  const core::Layer& enterprises_;
+  std::optional<std::size_t> status_, start_, end_;
+};
+
 /// A capacity parsed from `capacity` + `capacity_unit`.
 struct Capacity {
   double amount = 0.0;  ///< in `basis` units: MW, or tonnes of `product` per year

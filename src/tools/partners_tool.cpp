@@ -229,14 +229,14 @@ class Builder {
 
   void indexEnterprises() {
     const std::set<std::string> on(p_.switchedOn.begin(), p_.switchedOn.end());
+    const ActivityOf activity(in_.enterprises);
     for (std::size_t i = 0; i < in_.enterprises.size(); ++i) {
       const auto& g = in_.enterprises[i].geometry;
       if (g.isEmpty()) continue;
       const std::string id = text(in_.enterprises, i, "id");
       known_.insert(id);
       std::string why;
-      const Activity a =
-          p_.year > 0 ? activityOf(in_.enterprises, i, p_.year, &why) : activityOf(in_.enterprises, i, 99999, &why);
+      const Activity a = activity(i, p_.year > 0 ? p_.year : 99999, &why);
       if (a != Activity::Active && !on.contains(id)) {
         inactive_.emplace_back(i, why);
         continue;

@@ -154,10 +154,11 @@ WhatIfResult runWhatIf(const CatalogueInput& base, const core::Layer& projects, 
 
   // Enterprises under construction or proposed in the planning year are projects too.
   std::vector<std::size_t> planned;
+  const ActivityOf activity(base.enterprises);
   for (std::size_t i = 0; i < base.enterprises.size(); ++i) {
     if (base.enterprises[i].geometry.isEmpty()) continue;
     const int year = partners.year > 0 ? partners.year : 99999;
-    if (activityOf(base.enterprises, i, year) == Activity::Planned) planned.push_back(i);
+    if (activity(i, year) == Activity::Planned) planned.push_back(i);
   }
 
   std::set<std::string> wanted(params.projectIds.begin(), params.projectIds.end());
