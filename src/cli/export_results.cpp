@@ -72,8 +72,9 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
   tools::applyCatalogueDefaults(partners, registry, 0, false);
   const core::Layer& flows = registry.flows;  // clusters, as circatlas cluster
   // Only quantified flows: overlay and hotspots add up tonnes.
-  const core::Layer effective =
-      tools::quantifiedFlows(input, partners.year, {.operatingDaysPerYear = partners.operatingDaysPerYear});
+  std::vector<std::size_t> effectiveEnterprises;  // each flow's enterprise row: the overlay need not find it by id
+  const core::Layer effective = tools::quantifiedFlows(
+      input, partners.year, {.operatingDaysPerYear = partners.operatingDaysPerYear}, &effectiveEnterprises);
 
   if (wanted("clusters")) {
     tools::ClusterParams params;
@@ -90,6 +91,7 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
     tools::OverlayInput overlayInput{counties,        prefectures,        enterprises, effective,
                                      &registry.parks, &registry.projects, &miningBases};
     overlayInput.enterpriseCounties = &used.unitOfEnterprise;  // located on these units by loadBoundaries
+    overlayInput.flowEnterprises = &effectiveEnterprises;
     const auto r = tools::runOverlay(overlayInput);
     const std::string by = "circatlas overlay";
     const std::string p =

@@ -338,7 +338,8 @@ core::Layer effectiveFlows(const CatalogueInput& input, int year, const Estimate
   return out;
 }
 
-core::Layer quantifiedFlows(const CatalogueInput& input, int year, EstimateOptions options) {
+core::Layer quantifiedFlows(const CatalogueInput& input, int year, EstimateOptions options,
+                            std::vector<std::size_t>* enterpriseRows) {
   options.quantifiedOnly = true;
   options.texts = false;
   auto flows =
@@ -350,9 +351,14 @@ core::Layer quantifiedFlows(const CatalogueInput& input, int year, EstimateOptio
   }
   core::Layer out(input.flows.name(), input.flows.crs(), input.flows.geometryType(), std::move(schema));
   out.reserve(flows.size());
+  if (enterpriseRows) {
+    enterpriseRows->clear();
+    enterpriseRows->reserve(flows.size());
+  }
   const std::size_t idField = input.enterprises.schema().require("id");
   for (auto& f : flows) {
     if (!f.quantity) continue;  // declared without a quantity, and none estimated
+    if (enterpriseRows) enterpriseRows->push_back(f.enterpriseRow);
     core::Feature feature;
     feature.id = core::FeatureId(static_cast<std::int64_t>(out.size()));
     feature.values.reserve(4);

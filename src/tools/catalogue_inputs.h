@@ -88,7 +88,9 @@ void applyCatalogueDefaults(PartnersParams& params, const catalogue::Catalogue& 
 /// What totals of tonnes read of the effective flows (overlay, hotspots): effectiveFlows' rows with a
 /// quantity, in the same order, with only the columns enterprise_id, material_code, direction and
 /// quantity (as flows.csv types them). A million registry flows without a million method and source
-/// texts. `options.quantifiedOnly` and `options.texts` are set here.
-[[nodiscard]] core::Layer quantifiedFlows(const CatalogueInput& input, int year, EstimateOptions options = {});
+/// texts. `options.quantifiedOnly` and `options.texts` are set here. `enterpriseRows`, when given, gets
+/// each row's enterprise as its row in `input.enterprises` (what runOverlay would otherwise find by id).
+[[nodiscard]] core::Layer quantifiedFlows(const CatalogueInput& input, int year, EstimateOptions options = {},
+                                          std::vector<std::size_t>* enterpriseRows = nullptr);
 
 }  // namespace circatlas::tools

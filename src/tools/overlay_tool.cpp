@@ -196,14 +196,18 @@ OverlayResult runOverlay(const OverlayInput& in) {
 
   // Totals per county (by index into the counties), then by code.
   std::vector<Totals> perCounty(in.counties.size());
-  RowsByText countyOfEnterprise(in.enterprises.size());
+  if (in.flowEnterprises && in.flowEnterprises->size() != in.flows.size()) {
+    throw std::logic_error("runOverlay: " + std::to_string(in.flowEnterprises->size()) + " enterprise rows given for " +
+                           std::to_string(in.flows.size()) + " flows");
+  }
+  RowsByText countyOfEnterprise(in.flowEnterprises ? 0 : in.enterprises.size());
   const std::size_t idField = in.enterprises.schema().require("id");
   const std::size_t industryField = in.enterprises.schema().require("industry_code");
   const auto statusField = in.enterprises.schema().indexOf("status");
   for (std::size_t i = 0; i < in.enterprises.size(); ++i) {
     if (!enterpriseCounty[i]) continue;
     const auto& values = in.enterprises[i].values;
-    countyOfEnterprise.add(values[idField], *enterpriseCounty[i]);
+    if (!in.flowEnterprises) countyOfEnterprise.add(values[idField], *enterpriseCounty[i]);
     Totals& t = perCounty[*enterpriseCounty[i]];
     ++t.enterprises;
     ++t.groups[industryGroup(core::toString(values[industryField]))];
@@ -217,10 +221,12 @@ OverlayResult runOverlay(const OverlayInput& in) {
   const std::size_t flowEnterpriseField = in.flows.schema().require("enterprise_id");
   const std::size_t directionField = in.flows.schema().require("direction");
   const std::size_t materialField = in.flows.schema().require("material_code");
-  for (const auto& flow : in.flows.features()) {
+  for (std::size_t k = 0; k < in.flows.size(); ++k) {
+    const core::Feature& flow = in.flows[k];
     const auto* q = std::get_if<double>(&flow.values[quantityField]);
     if (!q) continue;
-    const auto county = countyOfEnterprise.find(flow.values[flowEnterpriseField]);
+    const auto county = in.flowEnterprises ? enterpriseCounty[(*in.flowEnterprises)[k]]
+                                           : countyOfEnterprise.find(flow.values[flowEnterpriseField]);
     if (!county) continue;
     const std::size_t field = fields.of(flow.values[materialField], flow.values[directionField]);
     auto& sums = tonnes[*county];

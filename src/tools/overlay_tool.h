@@ -28,6 +28,9 @@ struct OverlayInput {
   /// features are moved into OverlayResult::enterprises instead of copied (1 M enterprises: seconds and a
   /// gigabyte saved), and this layer is left with its schema but no features.
   core::Layer* consumedEnterprises = nullptr;
+  /// The enterprise of each row of `flows` as its row in `enterprises`, when the caller knows it
+  /// (tools::quantifiedFlows gives it); null: found by enterprise_id.
+  const std::vector<std::size_t>* flowEnterprises = nullptr;
 };
 
 struct OverlayResult {

@@ -131,6 +131,31 @@ TEST_F(OverlayBuiltin, CountiesGivenByTheCallerGiveTheSameResult) {
   EXPECT_THROW((void)runOverlay(input), std::logic_error);
 }
 
+// The enterprise rows quantifiedFlows gives with its flows spare the overlay finding them by id: the summaries
+// are the same (tonnes in the same counties); rows for another number of flows are refused.
+TEST_F(OverlayBuiltin, FlowEnterpriseRowsGivenByQuantifiedFlowsGiveTheSameSummaries) {
+  const catalogue::Catalogue registry = loadCatalogue({}, core::DataPaths::fromEnvironment());
+  std::vector<std::size_t> rows;
+  const core::Layer quantified = quantifiedFlows(catalogueInput(registry), planningYear(registry, 0).first, {}, &rows);
+  ASSERT_EQ(rows.size(), quantified.size());
+  ASSERT_GT(rows.size(), 0U);
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    ASSERT_EQ(core::toString(registry.enterprises.value(rows[k], "id")),
+              core::toString(quantified.value(k, "enterprise_id")));
+  }
+  OverlayInput input{*counties_, *prefectures_, registry.enterprises, quantified, parks_};
+  input.flowEnterprises = &rows;
+  const OverlayResult r = runOverlay(input);
+  for (const auto& [got, want] : {std::pair{&r.countySummary, &result_->countySummary},
+                                  std::pair{&r.prefectureSummary, &result_->prefectureSummary}}) {
+    ASSERT_EQ(got->size(), want->size());
+    for (std::size_t i = 0; i < want->size(); ++i) EXPECT_EQ((*got)[i].values, (*want)[i].values) << i;
+  }
+  const std::vector<std::size_t> short_(rows.begin(), rows.end() - 1);
+  input.flowEnterprises = &short_;
+  EXPECT_THROW((void)runOverlay(input), std::logic_error);
+}
+
 // Tonnes go to the county of the flow's enterprise, found by its id whether the ids are text or
 // integers (a registry whose id column is numeric); an id given twice counts for its last site; a
 // flow of an unknown enterprise or without quantity adds nothing. Sums by hand.
