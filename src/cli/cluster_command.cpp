@@ -55,7 +55,7 @@ void runClusterCommand(const ClusterOptions& options, const core::DataPaths& pat
   addBoundariesInput(inputs, options.boundaries);
   checkSchemaOption({options.out, options.overwrite, options.schema});
   checkTargets({layerFileTarget(options.out, options.overwrite, 3)}, inputs, paths);
-  const catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
+  catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
   printOrigin(registry);
   const core::Layer& enterprises = registry.enterprises;
   const UsedBoundaries used = loadBoundaries(options.boundaries, registry, paths);
@@ -66,6 +66,9 @@ void runClusterCommand(const ClusterOptions& options, const core::DataPaths& pat
                    : options.members == "table"                     ? tools::MembersForm::Table
                                                                     : tools::MembersForm::Points;
   params.enterpriseCounties = &used.unitOfEnterprise;  // located on these counties by loadBoundaries
+  // The registry's enterprises are needed no more once clustered: the members layer takes them over.
+  params.consumedEnterprises = &registry.enterprises;
+  const std::size_t enterpriseCount = enterprises.size();
   ProgressBar progress;
   const tools::ClusterResult r =
       tools::runCluster(enterprises, registry.flows, counties, &registry.parks, params, &progress);
@@ -82,7 +85,7 @@ void runClusterCommand(const ClusterOptions& options, const core::DataPaths& pat
                   core::toString(h.value(i, "parks"))});
   }
   table.print(std::cout);
-  std::cout << h.size() << " cluster(s), " << r.noise << " of " << enterprises.size() - r.unlocated
+  std::cout << h.size() << " cluster(s), " << r.noise << " of " << enterpriseCount - r.unlocated
             << (r.unlocated > 0 ? " located" : "") << " enterprises are noise"
             << (r.unlocated > 0 ? ", " + std::to_string(r.unlocated) + " without a location are in none"
                                 : std::string())

@@ -100,8 +100,10 @@ ProjectedMembers projectMembers(const core::Layer& enterprises) {
 
 // Stage 2: cluster_id (null for noise) and role (core, border, noise, unlocated) of every input row, with the
 // input's features (Points) or its id (Table).
+// `consumed`: `enterprises` itself, whose features are moved into a Points layer instead of copied.
 core::Layer membersLayer(const core::Layer& enterprises, const std::vector<std::size_t>& rows,
-                         const analysis::cluster::DbscanResult& labels, MembersForm form, ClusterResult& counts) {
+                         const analysis::cluster::DbscanResult& labels, MembersForm form, ClusterResult& counts,
+                         core::Layer* consumed) {
   std::vector<std::optional<std::size_t>> clusterOfRow(enterprises.size());
   for (std::size_t k = 0; k < rows.size(); ++k) {
     if (const auto c = labels.clusterOf(k)) clusterOfRow[rows[k]] = static_cast<std::size_t>(c->value());
@@ -142,11 +144,13 @@ core::Layer membersLayer(const core::Layer& enterprises, const std::vector<std::
                       std::move(schema));
   members.reserve(enterprises.size());
   for (std::size_t i = 0; i < enterprises.size(); ++i) {
-    core::Feature f = copyWithRoom(enterprises[i], 2);
+    core::Feature f = consumed ? std::move(consumed->mutableFeatures()[i]) : copyWithRoom(enterprises[i], 2);
+    f.values.reserve(f.values.size() + 2);
     f.values.push_back(clusterValue(i));
     f.values.emplace_back(std::string(roleOfRow[i]));
     members.add(std::move(f));
   }
+  if (consumed) consumed->clearFeatures();
   return members;
 }
 
@@ -323,7 +327,9 @@ ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flow
   ClusterResult r{core::Layer("x", "", core::GeometryType::None, core::Schema()),
                   core::Layer("x", "", core::GeometryType::None, core::Schema()),
                   core::Layer("x", "", core::GeometryType::None, core::Schema()), "", std::nullopt};
-  r.members = membersLayer(enterprises, m.points.rows, labels, params.members, r);
+  if (params.consumedEnterprises && params.consumedEnterprises != &enterprises) {
+    throw std::logic_error("runCluster: consumedEnterprises is not the enterprises layer given");
+  }
   if (params.kDistance) {
     core::ProgressSpan kDistances(progress, 0.22, 0.3);
     r.kDistance = analysis::cluster::kDistanceReport(m.xy, params.minPoints, progress ? &kDistances : nullptr);
@@ -336,6 +342,9 @@ ClusterResult runCluster(const core::Layer& enterprises, const core::Layer& flow
   const Hulls hulls = traceHulls(profiles, m.crs, params, progress);
   addParks(parks, hulls.convex, profiles);
   writeHullLayers(profiles, quantityFields, hulls, r);
+  // Last: the profiles read the enterprises, which the members layer may take over.
+  r.members = membersLayer(enterprises, m.points.rows, labels, params.members, r,
+                           params.members == MembersForm::Points ? params.consumedEnterprises : nullptr);
 
   char buf[160];
   std::snprintf(buf, sizeof buf, "eps_m=%g min_points=%d dbscan_star=%s concave_ratio=%g", params.epsMeters,

@@ -32,6 +32,10 @@ struct ClusterParams {
   /// The county of each enterprise row (an index into `counties`, nullopt: no location or in none) when the
   /// caller has located them on these very counties already (tools::enterpriseUnits); null: located here.
   const std::vector<std::optional<std::size_t>>* enterpriseCounties = nullptr;
+  /// Set by a caller that needs the enterprises no more, to the very layer runCluster is given: with
+  /// MembersForm::Points their features are moved into the members layer instead of copied (a million
+  /// enterprises: a copy of every text saved), and this layer is left with its schema but no features.
+  core::Layer* consumedEnterprises = nullptr;
 };
 
 struct ClusterResult {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -144,6 +145,32 @@ TEST(ClusterTool, TheMembersAsATableOrNoneGiveTheSameClusters) {
 // The counties a command found for the enterprises already (tools::enterpriseUnits) give the same profiles as
 // locating the members here; they are used as given (none in a county: no prefecture), and a list of another
 // length is refused.
+// A caller that needs its enterprises no more hands them over: the members, hulls and profiles are the same as
+// with the copy, and the handed-over layer keeps its schema without features; another layer is refused.
+TEST(ClusterTool, ConsumedEnterprisesGiveTheSameResultAsCopiedOnes) {
+  const ClusterParams params{2000.0, 3, false, 0.3};
+  const ClusterResult copied = runCluster(plants(), flows(), oneCounty(), nullptr, params);
+  core::Layer mine = plants();
+  ClusterParams consuming = params;
+  consuming.consumedEnterprises = &mine;
+  const ClusterResult moved = runCluster(mine, flows(), oneCounty(), nullptr, consuming);
+  EXPECT_TRUE(mine.empty());
+  EXPECT_EQ(mine.schema().size(), plants().schema().size());
+  for (const auto& [got, want] :
+       {std::pair{&moved.members, &copied.members}, std::pair{&moved.convexHulls, &copied.convexHulls},
+        std::pair{&moved.concaveHulls, &copied.concaveHulls}}) {
+    ASSERT_EQ(got->size(), want->size());
+    for (std::size_t i = 0; i < want->size(); ++i) {
+      EXPECT_EQ((*got)[i].values, (*want)[i].values) << i;
+      EXPECT_EQ((*got)[i].geometry, (*want)[i].geometry) << i;
+    }
+  }
+  EXPECT_EQ(moved.noise, copied.noise);
+  core::Layer other = plants();
+  consuming.consumedEnterprises = &other;
+  EXPECT_THROW((void)runCluster(plants(), flows(), oneCounty(), nullptr, consuming), std::logic_error);
+}
+
 TEST(ClusterTool, CountiesGivenByTheCallerAreUsed) {
   const core::Layer sites = plants();
   ClusterParams params{2000.0, 3, false, 0.3};
