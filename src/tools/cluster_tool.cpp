@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <map>
+#include <memory>
 #include <set>
 #include <stdexcept>
 #include <unordered_set>
@@ -12,6 +13,7 @@
 #include "analysis/cluster/dbscan.h"
 #include "analysis/cluster/k_distance.h"
 #include "core/error.h"
+#include "core/parallel.h"
 #include "core/parallel_progress.h"
 #include "geo/analysis_crs.h"
 #include "geo/geodesic.h"
@@ -230,24 +232,30 @@ struct Hulls {
 
 Hulls traceHulls(const std::vector<Profile>& profiles, const geo::FittedCrs& crs, const ClusterParams& params,
                  core::Progress* progress) {
-  const geo::Transformer toWgs(geo::kWgs84, crs.proj);
   Hulls h{std::vector<core::Geometry>(profiles.size()), std::vector<core::Geometry>(profiles.size())};
   auto polygonal = [](core::Geometry g) {
     if (!core::isPolygonal(g.type()) || g.isEmpty() || geo::planarArea(g) < 1e4) g = geo::buffer(g, 100.0);
     g.promoteToMulti();
     return g;
   };
-  for (std::size_t c = 0; c < profiles.size(); ++c) {
-    const double done = static_cast<double>(c) / static_cast<double>(profiles.size());
-    core::advance(progress, 0.4 + 0.6 * done, "cluster hulls");
-    h.convex[c] = polygonal(geo::convexHull(profiles[c].points));
-    const HullSites sites = hullSites(profiles[c].points, params.epsMeters);
-    core::Geometry hull = geo::concaveHull(sites.points, params.concaveRatio);
-    if (sites.widenMeters > 0) hull = geo::buffer(hull, sites.widenMeters);
-    h.concave[c] = polygonal(std::move(hull));
-    toWgs.inverse(h.convex[c].mutableCoords());
-    toWgs.inverse(h.concave[c].mutableCoords());
-  }
+  core::ProgressSpan span(progress, 0.4, 1.0);
+  core::ParallelProgress done(progress ? &span : nullptr, profiles.size(), "cluster hulls");
+  // Clusters are traced side by side (GEOS has a context per thread); a PROJ object serves one thread
+  // at a time, so each worker makes its own.
+  std::vector<std::unique_ptr<geo::Transformer>> toWgs(core::workerCount(0));
+  core::parallelFor(profiles.size(), 0, 1, [&](unsigned worker, std::size_t begin, std::size_t end) {
+    if (!toWgs[worker]) toWgs[worker] = std::make_unique<geo::Transformer>(geo::kWgs84, crs.proj);
+    for (std::size_t c = begin; c < end; ++c) {
+      h.convex[c] = polygonal(geo::convexHull(profiles[c].points));
+      const HullSites sites = hullSites(profiles[c].points, params.epsMeters);
+      core::Geometry hull = geo::concaveHull(sites.points, params.concaveRatio);
+      if (sites.widenMeters > 0) hull = geo::buffer(hull, sites.widenMeters);
+      h.concave[c] = polygonal(std::move(hull));
+      toWgs[worker]->inverse(h.convex[c].mutableCoords());
+      toWgs[worker]->inverse(h.concave[c].mutableCoords());
+    }
+    done.done(end - begin);
+  });
   return h;
 }
 

@@ -209,6 +209,41 @@ TEST(ClusterTool, HullsContainTheirMembers) {
   }
 }
 
+// Hulls are traced on several threads: each cluster's hulls must still be its own. 400 groups of
+// five plants, 20 km apart, each hull holding its group's members and no one else's.
+TEST(ClusterTool, HullsOfManyClustersTracedSideBySideBelongToTheirOwnCluster) {
+  core::Layer l("enterprises", "EPSG:4326", core::GeometryType::Point,
+                core::Schema({{"id", FieldType::String}, {"industry_code", FieldType::String}}));
+  int n = 0;
+  for (int g = 0; g < 400; ++g) {
+    const double lon = 96.0 + 0.25 * (g % 40);
+    const double lat = 36.0 + 0.2 * (g / 40);
+    for (int i = 0; i < 5; ++i) {
+      ++n;
+      l.add({core::FeatureId(n),
+             core::Geometry::point({lon + 0.004 * i, lat + 0.003 * (i % 2)}),
+             {"E" + std::to_string(n), std::string("3011")}});
+    }
+  }
+  const ClusterResult r = runCluster(l, flows(), oneCounty(), nullptr, {2000.0, 3, false, 0.3});
+  ASSERT_EQ(r.convexHulls.size(), 400U);
+  ASSERT_EQ(r.concaveHulls.size(), 400U);
+  std::vector<core::Geometry> convex;
+  std::vector<core::Geometry> concave;
+  for (std::size_t c = 0; c < 400; ++c) {
+    convex.push_back(geo::buffer(r.convexHulls[c].geometry, 1e-7));
+    concave.push_back(geo::buffer(r.concaveHulls[c].geometry, 1e-7));
+  }
+  const geo::PolygonIndex convexIndex(convex);
+  const geo::PolygonIndex concaveIndex(concave);
+  for (std::size_t i = 0; i < r.members.size(); ++i) {
+    const auto id = static_cast<std::size_t>(std::get<std::int64_t>(r.members.value(i, "cluster_id")));
+    const core::Coord at = r.members[i].geometry.coords()[0];
+    EXPECT_EQ(convexIndex.locate(at), std::optional<std::size_t>(id)) << i;
+    EXPECT_EQ(concaveIndex.locate(at), std::optional<std::size_t>(id)) << i;
+  }
+}
+
 TEST(ClusterTool, TheConcaveHullOfAVeryLargeClusterStillHoldsEveryMemberAndHugsThem) {
   // 42 000 points on a 260 × 200 grid 100 m apart (UTM 48N, near 105°E 36°N), in a U shape (100
   // middle columns of the top half left out): one cluster, above the size where the hull is traced
@@ -264,7 +299,7 @@ class RecordingProgress final : public core::Progress {
 TEST(ClusterTool, ReportsEveryStageInOrder) {
   RecordingProgress progress;
   (void)runCluster(plants(), flows(), oneCounty(), nullptr, {2000.0, 3, false, 0.3}, &progress);
-  ASSERT_GE(progress.fractions.size(), 5U);  // projecting, clustering, profiles, one per hull
+  ASSERT_GE(progress.fractions.size(), 5U);  // projecting, clustering, profiles, hulls
   EXPECT_TRUE(std::is_sorted(progress.fractions.begin(), progress.fractions.end()));
   EXPECT_EQ(progress.stages.front(), "projecting points");
   EXPECT_EQ(progress.stages.back(), "cluster hulls");
