@@ -3,7 +3,7 @@
 
 #include <charconv>
 #include <cmath>
-#include <type_traits>
+#include <utility>
 
 #include "geo/analysis_crs.h"
 #include "geo/geometry_ops.h"
@@ -30,7 +30,7 @@ core::FieldType typeOf(const FieldSpec* f) {
   }
 }
 
-std::optional<double> toReal(const std::optional<std::string>& s) {
+std::optional<double> toReal(core::Cells::Cell s) {
   if (!s) return std::nullopt;
   double v = 0;
   const auto [end, ec] = std::from_chars(s->data(), s->data() + s->size(), v);
@@ -38,9 +38,8 @@ std::optional<double> toReal(const std::optional<std::string>& s) {
   return v;
 }
 
-// A cell as a value of `type`; the text of a non-const cell is moved out of it (its table is consumed).
-template <typename Cell>
-core::Value toValue(Cell& cell, core::FieldType type) {
+// A cell as a value of `type`.
+core::Value toValue(core::Cells::Cell cell, core::FieldType type) {
   if (!cell) return std::monostate{};
   switch (type) {
     case core::FieldType::Real:
@@ -56,16 +55,12 @@ core::Value toValue(Cell& cell, core::FieldType type) {
       if (*cell == "0" || *cell == "1") return *cell == "1";
       return std::monostate{};
     default:
-      if constexpr (std::is_const_v<Cell>) {
-        return *cell;
-      } else {
-        return std::move(*cell);
-      }
+      return std::string(*cell);
   }
 }
 
-// The layer of toLayer. From a non-const input the cells' text is moved into the features (no
-// second copy of every string of a million-row registry) and the table's rows are emptied.
+// The layer of toLayer. A non-const input's rows are freed as they are converted (no second copy of a
+// million-row registry's text), and the table is left empty.
 template <typename Input>
 core::Layer buildLayer(Input& input) {
   constexpr bool take = !std::is_const_v<Input>;
@@ -86,16 +81,17 @@ core::Layer buildLayer(Input& input) {
   for (auto& row : table.rows) {
     core::Feature f{core::FeatureId(row.line), core::Geometry(layer.geometryType()), {}};
     if (points) {
-      const auto lon = toReal(row.cells[*lonCol]);
-      const auto lat = toReal(row.cells[*latCol]);
+      const auto lon = toReal(std::as_const(row.cells)[*lonCol]);
+      const auto lat = toReal(std::as_const(row.cells)[*latCol]);
       if (lon && lat) f.geometry.addPoint({*lon, *lat});
     }
     f.values.reserve(row.cells.size());
-    for (std::size_t i = 0; i < row.cells.size(); ++i) f.values.push_back(toValue(row.cells[i], types[i]));
+    const auto& cells = std::as_const(row.cells);
+    for (std::size_t i = 0; i < cells.size(); ++i) f.values.push_back(toValue(cells[i], types[i]));
     layer.add(std::move(f));
     // The row's cells (their text moved out) are freed at once: the next feature's values, of the same
     // size, take their memory instead of fresh pages, which the kernel would clear one by one.
-    if constexpr (take) std::vector<std::optional<std::string>>().swap(row.cells);
+    if constexpr (take) row.cells = {};
   }
   if constexpr (take) table.rows = {};
   return layer;

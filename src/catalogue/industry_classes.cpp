@@ -53,7 +53,7 @@ IndustryClasses::IndustryClasses(const core::TextTable& table) {
       e.setFile(table.source).setLine(row.line);
       throw e;
     }
-    classes_.push_back({*c, *n});
+    classes_.push_back({std::string(*c), std::string(*n)});
   }
   std::sort(classes_.begin(), classes_.end(), [](const Class& a, const Class& b) { return a.code < b.code; });
 }

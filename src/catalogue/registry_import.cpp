@@ -19,7 +19,7 @@ namespace circatlas::catalogue {
 
 namespace {
 
-std::optional<double> parse(const std::optional<std::string>& s) {
+std::optional<double> parse(core::Cells::Cell s) {
   if (!s) return std::nullopt;
   double v = 0;
   const auto [end, ec] = std::from_chars(s->data(), s->data() + s->size(), v);
@@ -307,9 +307,10 @@ RegistryTable toCatalogueForm(const core::TextTable& raw, const std::vector<Colu
       const auto& v = row.cells[it->second->column];
       return v ? trimmed(*v) : std::string();
     };
-    core::TextTable::Row r{row.line, std::vector<std::optional<std::string>>(out.header.size())};
-    auto set = [&](std::string_view field, std::string value) {
-      if (!value.empty()) r.cells[col(field)] = std::move(value);
+    core::TextTable::Row r{row.line, {}};
+    r.cells.resize(out.header.size());
+    auto set = [&](std::string_view field, const std::string& value) {
+      if (!value.empty()) r.cells[col(field)] = value;
     };
     // Catalogue fields the sheet gives are copied as they are.
     for (const auto& h : out.header) {
@@ -413,7 +414,7 @@ RegistryTable toCatalogueForm(const core::TextTable& raw, const std::vector<Colu
     }
     // Quantities with their units, in tonnes.
     if (has("generated") || has("utilised")) {
-      RegistryTable::Quantity q{row.line, r.cells[col("id")].value_or(""), get("material"), {}, {}};
+      RegistryTable::Quantity q{row.line, core::text(r.cells[col("id")]), get("material"), {}, {}};
       for (const char* f : {"generated", "utilised"}) {
         const std::string text = get(f);
         if (text.empty()) continue;

@@ -66,8 +66,10 @@ Gazetteer::Gazetteer(const core::TextTable& townships, std::vector<CountySeat> s
     const auto& name = row.cells[columns[0]];
     const auto& county = row.cells[columns[1]];
     if (!name || !county) continue;  // the gazetteer's own check (build_townships.py) forbids this
-    townships_.push_back({*name, *county, {number(townships, row, columns[2]), number(townships, row, columns[3])}});
-    byFirstCharacter_[name->substr(0, characterLength(name->front()))].push_back(townships_.size() - 1);
+    townships_.push_back({std::string(*name),
+                          std::string(*county),
+                          {number(townships, row, columns[2]), number(townships, row, columns[3])}});
+    byFirstCharacter_[std::string(name->substr(0, characterLength(name->front())))].push_back(townships_.size() - 1);
   }
 }
 

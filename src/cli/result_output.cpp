@@ -70,7 +70,9 @@ std::string catalogueCredits(const core::DataPaths& paths) {
   const auto value = t.column("value");
   if (!key || !value) return {};
   for (const auto& row : t.rows) {
-    if (row.cells[*key] == std::optional<std::string>("credits") && row.cells[*value]) return *row.cells[*value];
+    if (row.cells[*key] == std::optional<std::string_view>("credits") && row.cells[*value]) {
+      return std::string(*row.cells[*value]);
+    }
   }
   return {};
 }

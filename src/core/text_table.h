@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/cells.h"
+
 namespace circatlas::core {
 
 /// Rows of optional text cells (nullopt = empty cell) under a header, each row remembering its
@@ -16,7 +18,7 @@ struct TextTable {
   std::vector<std::string> header;  ///< column names in file order
   struct Row {
     std::int64_t line = 0;
-    std::vector<std::optional<std::string>> cells;  ///< one per header column
+    Cells cells;  ///< one per header column
   };
   std::vector<Row> rows;
 

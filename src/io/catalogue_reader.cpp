@@ -79,7 +79,7 @@ void mergeRows(core::TextTable& user, const core::TextTable& builtin, const Merg
 
 std::string cell(const core::TextTable& t, const core::TextTable::Row& row, std::string_view column) {
   const auto c = t.column(column);
-  return c && *c < row.cells.size() && row.cells[*c] ? *row.cells[*c] : std::string();
+  return c && *c < row.cells.size() ? core::text(row.cells[*c]) : std::string();
 }
 
 // Edit distance, for naming the nearest known code.
@@ -175,7 +175,7 @@ void separateIds(catalogue::TableInput& builtin) {
         if (semicolon == std::string_view::npos) break;
         rest.remove_prefix(semicolon + 1);
       }
-      row.cells[c] = std::move(renamed);
+      row.cells[c] = renamed;
     }
   }
 }

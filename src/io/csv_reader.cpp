@@ -86,7 +86,8 @@ struct ParseState {
   // Rows counted by all the pieces of a file parsed in parallel (null: one parser reads it all), added
   // in batches so that the budget is checked against the whole file's rows without a shared write per row.
   std::atomic<std::uint64_t>* rowsOfAllPieces = nullptr;
-  std::vector<std::optional<std::string>> cells;
+  // The record being read; each finished row gets a copy of its exact size, and this keeps its room.
+  core::Cells cells;
   // An exception must not unwind through libcsv's C frames: the callbacks park it here, ignore
   // the rest of the line, and readCsvTable rethrows it once csv_parse has returned.
   std::exception_ptr failure;
@@ -96,9 +97,9 @@ void onField(void* data, std::size_t size, void* state) {
   auto& s = *static_cast<ParseState*>(state);
   if (s.failure) return;
   if (data == nullptr || size == 0) {
-    s.cells.emplace_back(std::nullopt);
+    s.cells.push_back(std::nullopt);
   } else {
-    s.cells.emplace_back(std::string(static_cast<const char*>(data), size));
+    s.cells.push_back(std::string_view(static_cast<const char*>(data), size));
   }
 }
 
@@ -106,7 +107,7 @@ void finishHeader(ParseState& s) {
   std::map<std::string, std::size_t> seen;
   for (std::size_t i = 0; i < s.cells.size(); ++i) {
     // An unnamed column gets GDAL's name for it, so it can still be mapped by name.
-    std::string name = s.cells[i].value_or("field_" + std::to_string(i + 1));
+    std::string name = s.cells[i] ? std::string(*s.cells[i]) : "field_" + std::to_string(i + 1);
     if (const auto [it, inserted] = seen.emplace(name, i + 1); !inserted) {
       throw core::InputError(*s.path + ":" + std::to_string(s.recordLine) + ": column '" + name +
                              "' appears twice (columns " + std::to_string(it->second) + " and " +
@@ -128,7 +129,7 @@ void finishRecord(ParseState& s) {
         if (s.cells[i].has_value()) {
           throw core::InputError(*s.path + ":" + std::to_string(s.recordLine) + ": " + std::to_string(s.cells.size()) +
                                  " cells, but the header names " + std::to_string(columns) + " columns (cell " +
-                                 std::to_string(i + 1) + " is \"" + *s.cells[i] +
+                                 std::to_string(i + 1) + " is \"" + std::string(*s.cells[i]) +
                                  "\"): a missing header name, or an unquoted separator inside a value");
         }
       }
@@ -140,11 +141,9 @@ void finishRecord(ParseState& s) {
     } else if (rows % kRowsPerBudgetBatch == 0) {
       s.budget->check(s.rowsOfAllPieces->fetch_add(kRowsPerBudgetBatch) + kRowsPerBudgetBatch);
     }
-    s.table->rows.push_back({s.recordLine, std::move(s.cells)});
+    s.table->rows.push_back({s.recordLine, s.cells});
   }
-  // Room for a whole row at once: growing cell by cell reallocated every row five times.
-  s.cells = {};
-  s.cells.reserve(s.table->header.size());
+  s.cells.clear();
 }
 
 void onRecord(int /*terminator*/, void* state) {

@@ -117,7 +117,8 @@ core::TextTable readSheet(const std::string& path, const std::optional<std::stri
                                   [&](const auto& row) { return row.cells[c].has_value(); });
     if (!used) continue;
     keep.push_back(c);
-    table.header.push_back(head[c] ? *head[c] : "column " + std::string(1, static_cast<char>('A' + c % 26)));
+    table.header.push_back(head[c] ? std::string(*head[c])
+                                   : "column " + std::string(1, static_cast<char>('A' + c % 26)));
   }
   for (std::size_t r = headerRow + 1; r < rows.size(); ++r) {
     core::TextTable::Row row{rows[r].line, {}};
@@ -309,9 +310,7 @@ catalogue::RegistryTable readRegistryFile(const catalogue::RegistrySource& sourc
   auto anyRow = [&](auto&& predicate) { return std::any_of(raw.rows.begin(), raw.rows.end(), predicate); };
   const auto lonColumn = chosen("lon");
   const auto latColumn = chosen("lat");
-  auto blank = [](const std::optional<std::string>& v) {
-    return !v || v->find_first_not_of(" \t\r\n") == std::string::npos;
-  };
+  auto blank = [](core::Cells::Cell v) { return !v || v->find_first_not_of(" \t\r\n") == std::string_view::npos; };
   const bool needsPlacing = !lonColumn || !latColumn || anyRow([&](const core::TextTable::Row& r) {
     return blank(r.cells[*lonColumn]) && blank(r.cells[*latColumn]);
   });

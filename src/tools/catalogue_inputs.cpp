@@ -38,9 +38,9 @@ std::optional<int> asOfYear(const std::filesystem::path& dir) {
   for (const auto& row : t.rows) {
     if (row.cells[*key] && *row.cells[*key] == "as_of_year" && row.cells[*value]) {
       try {
-        return std::stoi(*row.cells[*value]);
+        return std::stoi(std::string(*row.cells[*value]));
       } catch (const std::exception&) {
-        core::InputError e("as_of_year is not a year: '" + *row.cells[*value] + "'");
+        core::InputError e("as_of_year is not a year: '" + std::string(*row.cells[*value]) + "'");
         e.setFile(path.string());
         e.setLine(row.line);
         throw e;
@@ -89,7 +89,8 @@ catalogue::Catalogue loadRegistryFile(const CatalogueRequest& request, const cor
       } else {
         // --with-builtin: the built-in flows (ids as builtin:…) and the registry's side by side.
         for (auto& row : flows.rows) {
-          core::TextTable::Row r{row.line, std::vector<std::optional<std::string>>(builtin->table.header.size())};
+          core::TextTable::Row r{row.line, {}};
+          r.cells.resize(builtin->table.header.size());
           for (std::size_t c = 0; c < flows.header.size(); ++c) {
             if (const auto at = builtin->table.column(flows.header[c])) r.cells[*at] = row.cells[c];
           }

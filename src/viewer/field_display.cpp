@@ -237,7 +237,9 @@ void FieldDisplay::collectNames(const LayerStack& layers, const catalogue::Catal
       const auto name = classes.column("name_zh");
       if (code && name) {
         for (const auto& row : classes.rows) {
-          if (row.cells[*code] && row.cells[*name]) industries_[*row.cells[*code]] = {*row.cells[*name], ""};
+          if (row.cells[*code] && row.cells[*name]) {
+            industries_[std::string(*row.cells[*code])] = {std::string(*row.cells[*name]), ""};
+          }
         }
       }
     } catch (const core::Error&) {

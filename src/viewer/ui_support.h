@@ -5,6 +5,7 @@
 
 #include <exception>
 #include <string>
+#include <string_view>
 
 #include "render/style.h"
 
@@ -13,7 +14,7 @@ class QWidget;
 
 namespace circatlas::viewer {
 
-[[nodiscard]] inline QString qs(const std::string& s) {
+[[nodiscard]] inline QString qs(std::string_view s) {
   return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
 }
 [[nodiscard]] inline std::string utf8(const QString& s) { return s.toUtf8().toStdString(); }

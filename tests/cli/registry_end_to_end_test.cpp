@@ -77,7 +77,7 @@ const std::set<std::string>& builtinRecords() {
         const auto c = t.column(field);
         if (!c) continue;
         for (const auto& row : t.rows) {
-          if (row.cells[*c] && !row.cells[*c]->empty()) s.insert(*row.cells[*c]);
+          if (row.cells[*c] && !row.cells[*c]->empty()) s.insert(std::string(*row.cells[*c]));
         }
       }
     }

@@ -275,14 +275,14 @@ TEST_F(Basemap, TownshipCentresLieInTheirCountyExceptTheTwoTheGazetteerFlags) {
   const geo::PolygonIndex counties(geometries(*counties_));
   std::set<std::string> outside;
   for (const auto& row : towns.rows) {
-    const std::string& code = *row.cells[col("code")];
-    const core::Coord p{std::stod(*row.cells[col("lon")]), std::stod(*row.cells[col("lat")])};
+    const std::string code = core::text(row.cells[col("code")]);
+    const core::Coord p{std::stod(core::text(row.cells[col("lon")])), std::stod(core::text(row.cells[col("lat")]))};
     const auto c = counties.locate(p);
     ASSERT_TRUE(c.has_value()) << code;
     const bool inside = text(*counties_, *c, "code") == *row.cells[col("county_code")];
     EXPECT_EQ(*row.cells[col("in_county")], inside ? "1" : "0") << code;
     if (!inside) outside.insert(code);
-    EXPECT_TRUE(countyIndex.contains(*row.cells[col("county_code")])) << code;
+    EXPECT_TRUE(countyIndex.contains(core::text(row.cells[col("county_code")]))) << code;
     EXPECT_EQ(*row.cells[col("location_precision")], "township_centre");
   }
   EXPECT_EQ(outside, (std::set<std::string>{"620111001000", "621224214000"}));

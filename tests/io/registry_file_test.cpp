@@ -46,7 +46,7 @@ std::optional<std::string> countyByOgr(double lon, double lat) {
 std::string cell(const core::TextTable& t, std::size_t row, std::string_view field) {
   const auto c = t.column(field);
   if (!c) return "<no column " + std::string(field) + ">";
-  return t.rows.at(row).cells.at(*c).value_or("");
+  return core::text(t.rows.at(row).cells.at(*c));
 }
 
 // Lanzhou city government (城关区), Jinchuan's works in Jinchang (金川区), a Jiayuguan steelworks

@@ -47,7 +47,8 @@ Network load(const std::string& name) {
       io::readCatalogueWithBuiltinFallback(kData / name, core::DataPaths::fromEnvironment().catalogueDir()));
   n.declared = flowsLayer(kData / name / "declared_outputs.csv");
   const auto truth = io::readCsvTable((kData / name / "exchanges.csv").string());
-  for (const auto& row : truth.rows) n.truth.push_back({*row.cells[0], *row.cells[1], *row.cells[2]});
+  for (const auto& row : truth.rows)
+    n.truth.push_back({core::text(row.cells[0]), core::text(row.cells[1]), core::text(row.cells[2])});
   return n;
 }
 

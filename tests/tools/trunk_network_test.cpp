@@ -47,7 +47,8 @@ std::map<std::string, core::Coord> nodePositions() {
   const auto col = [&](const char* name) { return *nodes.column(name); };
   std::map<std::string, core::Coord> out;
   for (const auto& row : nodes.rows) {
-    out[*row.cells[col("id")]] = {std::stod(*row.cells[col("lon")]), std::stod(*row.cells[col("lat")])};
+    out[core::text(row.cells[col("id")])] = {std::stod(core::text(row.cells[col("lon")])),
+                                             std::stod(core::text(row.cells[col("lat")]))};
   }
   return out;
 }
@@ -76,11 +77,11 @@ TEST(TrunkNetwork, NodesStandOnSeatsTownshipCentresOrCitedPlaces) {
   const auto col = [&](const char* name) { return *nodes.column(name); };
   ASSERT_GT(nodes.rows.size(), 50u);
   for (const auto& row : nodes.rows) {
-    const std::string& id = *row.cells[col("id")];
-    const std::string& level = *row.cells[col("seat_level")];
-    const std::string& code = row.cells[col("seat_code")].value_or("");
-    const double lon = std::stod(*row.cells[col("lon")]);
-    const double lat = std::stod(*row.cells[col("lat")]);
+    const std::string id = core::text(row.cells[col("id")]);
+    const std::string level = core::text(row.cells[col("seat_level")]);
+    const std::string code = core::text(row.cells[col("seat_code")]);
+    const double lon = std::stod(core::text(row.cells[col("lon")]));
+    const double lat = std::stod(core::text(row.cells[col("lat")]));
     EXPECT_FALSE(row.cells[col("position_source")].value_or("").empty()) << id;
     bool found = false;
     if (level == "prefecture" || level == "county") {
@@ -96,8 +97,8 @@ TEST(TrunkNetwork, NodesStandOnSeatsTownshipCentresOrCitedPlaces) {
       for (const auto& t : towns.rows) {
         if (*t.cells[tc("code")] != code) continue;
         found = true;
-        EXPECT_EQ(lon, std::stod(*t.cells[tc("lon")])) << id;
-        EXPECT_EQ(lat, std::stod(*t.cells[tc("lat")])) << id;
+        EXPECT_EQ(lon, std::stod(core::text(t.cells[tc("lon")]))) << id;
+        EXPECT_EQ(lat, std::stod(core::text(t.cells[tc("lat")]))) << id;
       }
     } else {
       EXPECT_EQ(level, "place") << id;

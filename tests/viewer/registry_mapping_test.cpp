@@ -136,7 +136,7 @@ TEST_F(RegistryMapping, ChangingATargetChangesTheMappingPassedToTheReader) {
   EXPECT_EQ(t.rows[0].cells[*t.column("notes")].value_or(""), "3011");
   EXPECT_EQ(t.rows[0].cells[*t.column("industry_code")].value_or(""), "");
   // GCJ-02 converted: about 500 m west of the sheet's 103.620 in Lanzhou.
-  EXPECT_LT(std::stod(t.rows[0].cells[*t.column("lon")].value_or("0")), 103.618);
+  EXPECT_LT(std::stod(std::string(t.rows[0].cells[*t.column("lon")].value_or("0"))), 103.618);
 
   // A column left unused is kept out, although its header is recognised.
   ASSERT_TRUE(dialog.setTarget("行业代码", ""));
