@@ -3,6 +3,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <type_traits>
 #include <utility>
 
 #include "geo/analysis_crs.h"
@@ -89,8 +90,8 @@ core::Layer buildLayer(Input& input) {
     const auto& cells = std::as_const(row.cells);
     for (std::size_t i = 0; i < cells.size(); ++i) f.values.push_back(toValue(cells[i], types[i]));
     layer.add(std::move(f));
-    // The row's cells (their text moved out) are freed at once: the next feature's values, of the same
-    // size, take their memory instead of fresh pages, which the kernel would clear one by one.
+    // The row's cells are freed at once: the next feature's values take their memory instead of fresh
+    // pages, which the kernel would clear one by one.
     if constexpr (take) row.cells = {};
   }
   if constexpr (take) table.rows = {};

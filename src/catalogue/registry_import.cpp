@@ -432,6 +432,7 @@ RegistryTable toCatalogueForm(const core::TextTable& raw, const std::vector<Colu
       if (!n.empty()) joined += (joined.empty() ? "" : "; ") + n;
     }
     set("notes", joined);
+    r.cells.shrink_to_fit();  // the room the cells grew into, given back before the next of a million rows
     out.rows.push_back(std::move(r));
   }
   return result;

@@ -25,7 +25,9 @@ class Cells {
  public:
   using Cell = std::optional<std::string_view>;
 
-  /// A cell of a non-const row: reads as a Cell, and assigning to it replaces the cell's text.
+  /// A cell of a non-const row: reads as a Cell, and assigning to it replaces the cell's text. It is
+  /// for use at once, as `row.cells[i]` in an expression: it reads the cell when made, so a Ref kept
+  /// while the row changes by another way reads what the cell held before.
   class Ref {
    public:
     Ref(Cells& cells, std::size_t index) : cells_(&cells), index_(index), value_(std::as_const(cells)[index]) {}
