@@ -18,19 +18,9 @@ std::uint32_t checkedSize(std::size_t bytes) {
 
 }  // namespace
 
-Cells::Cells(std::initializer_list<Cell> cells) {
-  std::size_t bytes = 0;
-  for (const Cell& c : cells) bytes += c ? c->size() : 0;
-  reserve(cells.size(), bytes);
-  for (const Cell& c : cells) push_back(c);
-}
+Cells::Cells(std::initializer_list<Cell> cells) { append(cells); }
 
-Cells::Cells(const std::vector<std::optional<std::string>>& cells) {
-  std::size_t bytes = 0;
-  for (const auto& c : cells) bytes += c ? c->size() : 0;
-  reserve(cells.size(), bytes);
-  for (const auto& c : cells) push_back(c);
-}
+Cells::Cells(const std::vector<std::optional<std::string>>& cells) { append(cells); }
 
 Cells::Cells(const Cells& other) {
   if (other.count_ == 0) return;

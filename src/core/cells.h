@@ -38,15 +38,12 @@ class Cells {
       return *this = static_cast<Cell>(other);
     }
     ~Ref() = default;
+    /// A string, an optional string or std::nullopt converts to the Cell assigned.
     Ref& operator=(Cell value) {
       cells_->set(index_, value);
       value_ = std::as_const(*cells_)[index_];
       return *this;
     }
-    Ref& operator=(std::nullopt_t) { return *this = Cell(); }
-    Ref& operator=(const std::string& text) { return *this = Cell(text); }
-    Ref& operator=(const char* text) { return *this = Cell(text); }
-    Ref& operator=(const std::optional<std::string>& text) { return *this = text ? Cell(*text) : Cell(); }
 
     // NOLINTNEXTLINE(google-explicit-constructor): a cell reads as the optional text it holds.
     operator Cell() const noexcept { return value_; }
@@ -155,6 +152,14 @@ class Cells {
   [[nodiscard]] const char* text() const noexcept { return block_.get() + std::size_t{slots_} * sizeof(std::uint32_t); }
   [[nodiscard]] char* text() noexcept { return block_.get() + std::size_t{slots_} * sizeof(std::uint32_t); }
   void reallocate(std::size_t slots, std::size_t textCapacity);
+  // Appends every cell of `cells` after making room for all of them at once.
+  template <typename Range>
+  void append(const Range& cells) {
+    std::size_t bytes = textSize_;
+    for (const auto& c : cells) bytes += c ? c->size() : 0;
+    reserve(count_ + cells.size(), bytes);
+    for (const auto& c : cells) push_back(c);
+  }
 
   std::unique_ptr<char[]> block_;  // slots_ cell ends (uint32), then textCapacity_ bytes of text
   std::uint32_t count_ = 0;
