@@ -86,7 +86,7 @@ core::Layer buildLayer(Input& input) {
       const auto lat = toReal(std::as_const(row.cells)[*latCol]);
       if (lon && lat) f.geometry.addPoint({*lon, *lat});
     }
-    f.values.reserve(row.cells.size());
+    f.values.reserve(row.cells.size() + input.room);
     const auto& cells = std::as_const(row.cells);
     for (std::size_t i = 0; i < cells.size(); ++i) f.values.push_back(toValue(cells[i], types[i]));
     layer.add(std::move(f));

@@ -1,6 +1,7 @@
 // Checks catalogue tables or a user's registry: fields, types, code lists, references, locations.
 #pragma once
 
+#include <cstddef>
 #include <span>
 #include <vector>
 
@@ -15,6 +16,9 @@ namespace circatlas::catalogue {
 struct TableInput {
   const TableSpec* spec = nullptr;
   core::TextTable table;
+  /// Values each feature of toLayer has room for beyond the table's columns: the fields a command
+  /// appends to every row (overlay's county codes), so that a million features are not moved to grow.
+  std::size_t room = 0;
 };
 
 struct ValidationOptions {

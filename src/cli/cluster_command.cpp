@@ -55,16 +55,18 @@ void runClusterCommand(const ClusterOptions& options, const core::DataPaths& pat
   addBoundariesInput(inputs, options.boundaries);
   checkSchemaOption({options.out, options.overwrite, options.schema});
   checkTargets({layerFileTarget(options.out, options.overwrite, 3)}, inputs, paths);
-  catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
+  // Without --out the members are never written, so none are built (the counts printed come from the tool).
+  params.members = options.out.empty() || options.members == "none" ? tools::MembersForm::None
+                   : options.members == "table"                     ? tools::MembersForm::Table
+                                                                    : tools::MembersForm::Points;
+  CatalogueSource source = options.catalogue;
+  if (params.members == tools::MembersForm::Points) source.request.enterpriseRoom = tools::kClusterMemberFields;
+  catalogue::Catalogue registry = loadCatalogue(source, paths);
   printOrigin(registry);
   const core::Layer& enterprises = registry.enterprises;
   const UsedBoundaries used = loadBoundaries(options.boundaries, registry, paths);
   const core::Layer& counties = used.boundaries.units;
   params.kDistance = options.kDistance;
-  // Without --out the members are never written, so none are built (the counts printed come from the tool).
-  params.members = options.out.empty() || options.members == "none" ? tools::MembersForm::None
-                   : options.members == "table"                     ? tools::MembersForm::Table
-                                                                    : tools::MembersForm::Points;
   params.enterpriseCounties = &used.unitOfEnterprise;  // located on these counties by loadBoundaries
   // The registry's enterprises are needed no more once clustered: the members layer takes them over.
   params.consumedEnterprises = &registry.enterprises;

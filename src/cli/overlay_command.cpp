@@ -37,7 +37,10 @@ void runOverlayCommand(const OverlayOptions& options, const core::DataPaths& pat
   addBoundariesInput(inputs, options.boundaries);
   checkSchemaOption({options.out, options.overwrite, options.schema});
   checkTargets({layerFileTarget(options.out, options.overwrite, 6)}, inputs, paths);
-  catalogue::Catalogue registry = loadCatalogue(options.catalogue, paths);
+  // With --out every enterprise gets its codes: loaded with room for them.
+  CatalogueSource source = options.catalogue;
+  if (!options.out.empty()) source.request.enterpriseRoom = tools::kOverlayCodeFields;
+  catalogue::Catalogue registry = loadCatalogue(source, paths);
   printOrigin(registry);
   withoutGansuProjects(registry, paths);
   const UsedBoundaries used = loadBoundaries(options.boundaries, registry, paths);

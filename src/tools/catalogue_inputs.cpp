@@ -28,6 +28,13 @@ namespace circatlas::tools {
 
 namespace {
 
+// The enterprises table's room (CatalogueRequest::enterpriseRoom), given before the tables become layers.
+void giveEnterprisesRoom(std::vector<catalogue::TableInput>& tables, std::size_t room) {
+  for (auto& t : tables) {
+    if (t.spec->name == "enterprises") t.room = room;
+  }
+}
+
 std::optional<int> asOfYear(const std::filesystem::path& dir) {
   const auto path = dir / "metadata.csv";
   if (!std::filesystem::exists(path)) return std::nullopt;
@@ -105,6 +112,7 @@ catalogue::Catalogue loadRegistryFile(const CatalogueRequest& request, const cor
     if (t.spec->name != "enterprises" && !(ownFlows && t.spec->name == "flows") && !io::isReferenceTable(t.spec->name))
       builtinTables.emplace_back(t.spec->name);
   }
+  giveEnterprisesRoom(tables, request.enterpriseRoom);
   catalogue::Catalogue out = catalogue::catalogueFromTables(std::move(tables));
   out.builtinTables = std::move(builtinTables);
   out.builtin = false;
@@ -179,6 +187,7 @@ catalogue::Catalogue loadCatalogue(const CatalogueRequest& request, const core::
     else if (!io::isReferenceTable(spec.name)) builtinTables.emplace_back(spec.name);
   }
   // The rows move into the layers: a million-row registry is not held twice.
+  giveEnterprisesRoom(tables, request.enterpriseRoom);
   catalogue::Catalogue out = catalogue::catalogueFromTables(std::move(tables));
   out.builtin = folder.empty();
   out.origin = folder.empty() ? "the built-in catalogue (data/catalogue)" : folder.string();

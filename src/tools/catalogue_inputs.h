@@ -28,6 +28,9 @@ struct CatalogueRequest {
   /// their ids kept apart ("builtin:E002"). The reference tables (materials, material_uses,
   /// industry_profiles, exchange_parameters) are always completed from the built-in ones.
   bool withBuiltin = false;
+  /// Values each enterprise has room for beyond its columns (catalogue::TableInput::room): the fields
+  /// the command appends to every enterprise, e.g. tools::kOverlayCodeFields.
+  std::size_t enterpriseRoom = 0;
 };
 
 /// The catalogue of `request.source.path` with its origin, which tables are its own and which came

@@ -142,12 +142,14 @@ core::Layer membersLayer(const core::Layer& enterprises, const std::vector<std::
   core::Schema schema = enterprises.schema();
   schema.add({"cluster_id", core::FieldType::Integer});
   schema.add({"role", core::FieldType::String});
+  static_assert(kClusterMemberFields == 2, "the fields added here");
   core::Layer members(std::string(spec::cluster::members.id), enterprises.crs(), enterprises.geometryType(),
                       std::move(schema));
   members.reserve(enterprises.size());
   for (std::size_t i = 0; i < enterprises.size(); ++i) {
-    core::Feature f = consumed ? std::move(consumed->mutableFeatures()[i]) : copyWithRoom(enterprises[i], 2);
-    f.values.reserve(f.values.size() + 2);
+    core::Feature f =
+        consumed ? std::move(consumed->mutableFeatures()[i]) : copyWithRoom(enterprises[i], kClusterMemberFields);
+    f.values.reserve(f.values.size() + kClusterMemberFields);  // a registry loaded with this room has it
     f.values.push_back(clusterValue(i));
     f.values.emplace_back(std::string(roleOfRow[i]));
     members.add(std::move(f));

@@ -22,6 +22,10 @@ enum class MembersForm : std::uint8_t {
   None,    ///< no members layer (an empty one)
 };
 
+/// The fields MembersForm::Points appends to every enterprise (cluster_id, role): the room to load the
+/// registry with (CatalogueRequest::enterpriseRoom).
+inline constexpr std::size_t kClusterMemberFields = 2;
+
 struct ClusterParams {
   double epsMeters = spec::cluster::eps.number;                       ///< neighbourhood radius in metres (analysis CRS)
   int minPoints = static_cast<int>(spec::cluster::minPoints.number);  ///< counts the point itself

@@ -81,6 +81,7 @@ core::Layer withCodes(const core::Layer& in, const std::vector<std::optional<std
   schema.add({"overlay_county", core::FieldType::String});
   schema.add({"overlay_county_name", core::FieldType::String});
   schema.add({"overlay_prefecture", core::FieldType::String});
+  static_assert(kOverlayCodeFields == 3, "the fields added here");
   core::Layer out(std::string(result.id), in.crs(), in.geometryType(), std::move(schema));
   if (!rows) return out;
   assert(!consumed || consumed == &in);
@@ -89,9 +90,10 @@ core::Layer withCodes(const core::Layer& in, const std::vector<std::optional<std
   const std::size_t name = counties.schema().require("name_zh");
   const std::size_t prefecture = counties.schema().require("prefecture_code");
   for (std::size_t i = 0; i < in.size(); ++i) {
-    // Exactly three more: growing by push_back would double the vector, a million times over.
-    core::Feature f = consumed ? std::move(consumed->mutableFeatures()[i]) : copyWithRoom(in[i], 3);
-    f.values.reserve(f.values.size() + 3);
+    // Exactly three more: growing by push_back would double the vector, a million times over. A registry
+    // loaded with this room (kOverlayCodeFields) has it already, and its features stay where they are.
+    core::Feature f = consumed ? std::move(consumed->mutableFeatures()[i]) : copyWithRoom(in[i], kOverlayCodeFields);
+    f.values.reserve(f.values.size() + kOverlayCodeFields);
     if (county[i]) {
       const auto& unit = counties[*county[i]].values;
       f.values.emplace_back(core::toString(unit[code]));

@@ -9,6 +9,10 @@
 
 namespace circatlas::tools {
 
+/// The fields runOverlay appends to every enterprise (overlay_county, overlay_county_name,
+/// overlay_prefecture): the room to load the registry with (CatalogueRequest::enterpriseRoom).
+inline constexpr std::size_t kOverlayCodeFields = 3;
+
 struct OverlayInput {
   const core::Layer& counties;               ///< base map counties (code, name_zh, name_en, prefecture_code), EPSG:4326
   const core::Layer& prefectures;            ///< base map prefectures (code, name_zh, name_en)

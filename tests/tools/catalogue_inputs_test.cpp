@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <variant>
@@ -10,6 +11,7 @@
 
 #include "core/data_paths.h"
 #include "core/layer.h"
+#include "test_support.h"
 #include "tools/catalogue_inputs.h"
 
 namespace circatlas::tools {
@@ -166,6 +168,26 @@ TEST(CatalogueInputs, DetourFactorComesFromExchangeParametersUnlessGiven) {
   const auto detour = exchangeParameter(registry, "detour_factor");
   applyCatalogueDefaults(params, registry, 2015, false);
   EXPECT_EQ(params.detourFactor, detour.value_or(9.0));
+}
+
+// The room a command asks for (overlay's codes, cluster's id and role) is given to every enterprise of a
+// single-file registry as of a folder, and to no other table.
+TEST(CatalogueInputs, EnterprisesGetTheRoomAskedFor) {
+  test::TempDir dir;
+  const auto path = dir / "sites.csv";
+  std::ofstream(path) << "企业名称,行业代码,经度,纬度\n白银某冶炼厂,3211,104.17,36.55\n兰州某电厂,4411,103.83,36.06\n";
+  for (const std::string& source : {path.string(), std::string()}) {
+    CatalogueRequest request;
+    request.source.path = source;
+    request.enterpriseRoom = 3;
+    const catalogue::Catalogue registry = loadCatalogue(request, core::DataPaths::fromEnvironment());
+    ASSERT_GT(registry.enterprises.size(), 1U) << source;
+    for (const auto& f : registry.enterprises.features()) {
+      EXPECT_GE(f.values.capacity(), f.values.size() + 3) << source;
+    }
+    ASSERT_GT(registry.materials.size(), 0U) << source;
+    EXPECT_EQ(registry.materials[0].values.capacity(), registry.materials.schema().size()) << source;
+  }
 }
 
 }  // namespace

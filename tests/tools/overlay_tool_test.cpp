@@ -156,6 +156,32 @@ TEST_F(OverlayBuiltin, FlowEnterpriseRowsGivenByQuantifiedFlowsGiveTheSameSummar
   EXPECT_THROW((void)runOverlay(input), std::logic_error);
 }
 
+// A registry loaded with room for the codes (as circatlas overlay --out loads it) gives its features to the
+// coded layer where they are: every feature's values keep their memory, and the layer is the same.
+TEST_F(OverlayBuiltin, RegistryLoadedWithRoomKeepsItsValuesInPlace) {
+  CatalogueRequest request;
+  request.enterpriseRoom = kOverlayCodeFields;
+  catalogue::Catalogue registry = loadCatalogue(request, core::DataPaths::fromEnvironment());
+  ASSERT_GT(registry.enterprises.size(), 0U);
+  std::vector<const core::Value*> before;
+  for (const auto& f : registry.enterprises.features()) {
+    ASSERT_GE(f.values.capacity(), f.values.size() + kOverlayCodeFields);
+    before.push_back(f.values.data());
+  }
+  OverlayInput input{*counties_, *prefectures_, registry.enterprises, *flows_, parks_};
+  input.consumedEnterprises = &registry.enterprises;
+  const OverlayResult r = runOverlay(input);
+  EXPECT_TRUE(registry.enterprises.empty());
+  ASSERT_EQ(r.enterprises.size(), before.size());
+  for (std::size_t i = 0; i < before.size(); ++i) {
+    EXPECT_EQ(r.enterprises[i].values.data(), before[i]) << i;
+    EXPECT_EQ(r.enterprises[i].values, result_->enterprises[i].values) << i;
+  }
+  // Without room a feature's values have just its own fields.
+  EXPECT_EQ(loadCatalogue({}, core::DataPaths::fromEnvironment()).enterprises[0].values.capacity(),
+            result_->enterprises.schema().size() - kOverlayCodeFields);
+}
+
 // Tonnes go to the county of the flow's enterprise, found by its id whether the ids are text or
 // integers (a registry whose id column is numeric); an id given twice counts for its last site; a
 // flow of an unknown enterprise or without quantity adds nothing. Sums by hand.
