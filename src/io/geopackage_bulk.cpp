@@ -8,15 +8,19 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <future>
 #include <limits>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "core/error.h"
+#include "core/parallel.h"
 #include "io/layer_writer_detail.h"
 
 namespace circatlas::io::detail {
@@ -64,6 +68,72 @@ void putBigEndian(unsigned char* out, std::uint64_t v, int bytes) {
     out[i] = static_cast<unsigned char>(v & 0xff);
     v >>= 8;
   }
+}
+
+constexpr std::size_t kCellBytes = 8 + 4 * 4;  // an R*Tree cell: a 64-bit id and four 32-bit floats
+
+// A sort-tile-recursive R-tree over cells whose ids are feature indices. levels[0] are the leaves; each
+// level's nodes hold consecutive cells of the level below, a parent cell's id being its child's index there.
+struct PackedTree {
+  std::size_t nodeSize = 0;  // bytes of every node (SQLite's R*Tree refuses a node of another size)
+  std::vector<std::vector<std::vector<Cell>>> levels;
+  std::vector<std::vector<std::int64_t>> numbers;  // per level, its nodes' numbers: the root 1, top level first
+  std::vector<std::int64_t> leafOf;                // per feature index: its leaf's number (0: no geometry)
+};
+
+PackedTree packTree(std::vector<Cell> cells, std::size_t nodeSize, std::size_t features) {
+  PackedTree tree;
+  tree.nodeSize = nodeSize;
+  const std::size_t fanout = (nodeSize - 4) / kCellBytes;
+  auto& levels = tree.levels;
+  auto centre = [](const Cell& c, bool x) { return x ? 0.5 * (c.minX + c.maxX) : 0.5 * (c.minY + c.maxY); };
+  auto pack = [&](std::vector<Cell>& items) {
+    const std::size_t nodes = (items.size() + fanout - 1) / fanout;
+    const auto slices = static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(nodes))));
+    const std::size_t perSlice = slices * fanout;
+    std::sort(items.begin(), items.end(),
+              [&](const Cell& a, const Cell& b) { return centre(a, true) < centre(b, true); });
+    for (std::size_t from = 0; from < items.size(); from += perSlice) {
+      const auto to = items.begin() + static_cast<std::ptrdiff_t>(std::min(items.size(), from + perSlice));
+      std::sort(items.begin() + static_cast<std::ptrdiff_t>(from), to,
+                [&](const Cell& a, const Cell& b) { return centre(a, false) < centre(b, false); });
+    }
+    std::vector<std::vector<Cell>> level;
+    for (std::size_t from = 0; from < items.size(); from += fanout) {
+      level.emplace_back(items.begin() + static_cast<std::ptrdiff_t>(from),
+                         items.begin() + static_cast<std::ptrdiff_t>(std::min(items.size(), from + fanout)));
+    }
+    return level;
+  };
+  levels.push_back(cells.empty() ? std::vector<std::vector<Cell>>{{}} : pack(cells));
+  while (levels.back().size() > 1) {
+    std::vector<Cell> parents;
+    for (std::size_t n = 0; n < levels.back().size(); ++n) {
+      const auto& node = levels.back()[n];
+      Cell box{static_cast<std::int64_t>(n), node[0].minX, node[0].maxX, node[0].minY, node[0].maxY};
+      for (const Cell& c : node) {
+        box.minX = std::min(box.minX, c.minX);
+        box.maxX = std::max(box.maxX, c.maxX);
+        box.minY = std::min(box.minY, c.minY);
+        box.maxY = std::max(box.maxY, c.maxY);
+      }
+      parents.push_back(box);
+    }
+    levels.push_back(pack(parents));
+  }
+  // Node numbers: the root is 1, then every other node, level by level from the top. pack() reorders
+  // cells, so a parent cell's id (its child's index) is what says which node it boxes.
+  tree.numbers.resize(levels.size());
+  std::int64_t next = 1;
+  for (std::size_t l = levels.size(); l-- > 0;) {
+    tree.numbers[l].resize(levels[l].size());
+    for (std::size_t n = 0; n < levels[l].size(); ++n) tree.numbers[l][n] = next++;
+  }
+  tree.leafOf.assign(features, 0);
+  for (std::size_t n = 0; n < levels[0].size(); ++n) {
+    for (const Cell& c : levels[0][n]) tree.leafOf[static_cast<std::size_t>(c.id)] = tree.numbers[0][n];
+  }
+  return tree;
 }
 
 class Filler {
@@ -157,69 +227,26 @@ class Filler {
     ogr->exportToWkb(wkbNDR, blob_.data() + at, wkbVariantIso);
   }
 
-  // Writes a packed R-tree (sort-tile-recursive) straight into the shadow tables of SQLite's R*Tree
-  // module, which GDAL created empty: the node size is the empty root's; the root is node 1 and
-  // carries the depth; _rowid maps each feature to its leaf and _parent each node to its parent.
-  // Inserting through the virtual table instead costs about 15 CPU-s per million features.
-  void bulkLoad(const std::string& table, const std::string& rtree, std::vector<Cell> cells) {
+  // The node size in bytes of the R-tree GDAL created empty (its root's): every node written has it.
+  std::size_t rtreeNodeSize(const std::string& table, const std::string& rtree) {
     std::size_t nodeSize = 0;
     {
       Statement s = prepare(table, "SELECT length(data) FROM " + quoted(rtree + "_node") + " WHERE nodeno = 1");
       if (sqlite3_step(s.stmt) == SQLITE_ROW) nodeSize = static_cast<std::size_t>(sqlite3_column_int(s.stmt, 0));
     }
-    constexpr std::size_t kCellBytes = 8 + 4 * 4;
     if (nodeSize < 4 + 2 * kCellBytes) fail(table, "unexpected R-tree node size in " + rtree);
-    const std::size_t fanout = (nodeSize - 4) / kCellBytes;
+    return nodeSize;
+  }
+
+  // Writes a packed R-tree straight into the shadow tables of SQLite's R*Tree module, which GDAL
+  // created empty: the root is node 1 and carries the depth; _rowid maps each feature to its leaf
+  // and _parent each node to its parent. `rowids` are the features' rowids, by feature index.
+  // Inserting through the virtual table instead costs about 15 CPU-s per million features.
+  void writeTree(const std::string& table, const std::string& rtree, const PackedTree& tree,
+                 std::span<const std::int64_t> rowids) {
     exec(table, "DELETE FROM " + quoted(rtree + "_node"));
     exec(table, "DELETE FROM " + quoted(rtree + "_parent"));
     exec(table, "DELETE FROM " + quoted(rtree + "_rowid"));
-
-    // levels[0] are the leaves; each level's nodes hold consecutive cells of the level below.
-    std::vector<std::vector<std::vector<Cell>>> levels;
-    auto centre = [](const Cell& c, bool x) { return x ? 0.5 * (c.minX + c.maxX) : 0.5 * (c.minY + c.maxY); };
-    auto pack = [&](std::vector<Cell>& items) {
-      const std::size_t nodes = (items.size() + fanout - 1) / fanout;
-      const auto slices = static_cast<std::size_t>(std::ceil(std::sqrt(static_cast<double>(nodes))));
-      const std::size_t perSlice = slices * fanout;
-      std::sort(items.begin(), items.end(),
-                [&](const Cell& a, const Cell& b) { return centre(a, true) < centre(b, true); });
-      for (std::size_t from = 0; from < items.size(); from += perSlice) {
-        const auto to = items.begin() + static_cast<std::ptrdiff_t>(std::min(items.size(), from + perSlice));
-        std::sort(items.begin() + static_cast<std::ptrdiff_t>(from), to,
-                  [&](const Cell& a, const Cell& b) { return centre(a, false) < centre(b, false); });
-      }
-      std::vector<std::vector<Cell>> level;
-      for (std::size_t from = 0; from < items.size(); from += fanout) {
-        level.emplace_back(items.begin() + static_cast<std::ptrdiff_t>(from),
-                           items.begin() + static_cast<std::ptrdiff_t>(std::min(items.size(), from + fanout)));
-      }
-      return level;
-    };
-    levels.push_back(cells.empty() ? std::vector<std::vector<Cell>>{{}} : pack(cells));
-    // Node numbers: the root is 1, then every other node, top level first.
-    while (levels.back().size() > 1) {
-      std::vector<Cell> parents;
-      for (std::size_t n = 0; n < levels.back().size(); ++n) {
-        const auto& node = levels.back()[n];
-        Cell box{static_cast<std::int64_t>(n), node[0].minX, node[0].maxX, node[0].minY, node[0].maxY};
-        for (const Cell& c : node) {
-          box.minX = std::min(box.minX, c.minX);
-          box.maxX = std::max(box.maxX, c.maxX);
-          box.minY = std::min(box.minY, c.minY);
-          box.maxY = std::max(box.maxY, c.maxY);
-        }
-        parents.push_back(box);
-      }
-      levels.push_back(pack(parents));
-    }
-    // Number the nodes: pack() reorders cells, so a parent cell's id says which child node it boxes.
-    // Children are numbered level by level from the top; a parent cell is told its child's number.
-    std::vector<std::vector<std::int64_t>> numbers(levels.size());
-    std::int64_t next = 1;
-    for (std::size_t l = levels.size(); l-- > 0;) {
-      numbers[l].resize(levels[l].size());
-      for (std::size_t n = 0; n < levels[l].size(); ++n) numbers[l][n] = next++;
-    }
     Statement node = prepare(table, "INSERT INTO " + quoted(rtree + "_node") + " (nodeno, data) VALUES (?, ?)");
     Statement parent =
         prepare(table, "INSERT INTO " + quoted(rtree + "_parent") + " (nodeno, parentnode) VALUES (?, ?)");
@@ -228,11 +255,9 @@ class Filler {
       if (sqlite3_step(st.stmt) != SQLITE_DONE) fail(table, "cannot write the spatial index " + rtree);
       sqlite3_reset(st.stmt);
     };
-    std::vector<unsigned char> data(nodeSize);
-    // Each feature's leaf (_rowid) and each node's parent (_parent), gathered while the nodes are written.
-    std::vector<std::pair<std::int64_t, std::int64_t>> leafOf;
-    std::vector<std::pair<std::int64_t, std::int64_t>> parentOf;
-    leafOf.reserve(cells.size());
+    const auto& levels = tree.levels;
+    std::vector<unsigned char> data(tree.nodeSize);
+    std::vector<std::pair<std::int64_t, std::int64_t>> parentOf;  // each node's parent, gathered as they are written
     for (std::size_t l = levels.size(); l-- > 0;) {
       for (std::size_t n = 0; n < levels[l].size(); ++n) {
         std::fill(data.begin(), data.end(), 0);
@@ -240,9 +265,10 @@ class Filler {
         const auto& cellsOfNode = levels[l][n];
         putBigEndian(data.data() + 2, cellsOfNode.size(), 2);
         for (std::size_t c = 0; c < cellsOfNode.size(); ++c) {
-          Cell cell = cellsOfNode[c];
-          // Above the leaves a cell's id is the index of its child in the level below.
-          const std::int64_t id = l == 0 ? cell.id : numbers[l - 1][static_cast<std::size_t>(cell.id)];
+          const Cell& cell = cellsOfNode[c];
+          // A leaf cell's id is its feature's index; above the leaves, its child's index in the level below.
+          const auto child = static_cast<std::size_t>(cell.id);
+          const std::int64_t id = l == 0 ? rowids[child] : tree.numbers[l - 1][child];
           unsigned char* out = data.data() + 4 + c * kCellBytes;
           putBigEndian(out, static_cast<std::uint64_t>(id), 8);
           const float box[4] = {cell.minX, cell.maxX, cell.minY, cell.maxY};
@@ -251,17 +277,24 @@ class Filler {
             std::memcpy(&bits, &box[k], 4);
             putBigEndian(out + 8 + 4 * k, bits, 4);
           }
-          (l == 0 ? leafOf : parentOf).emplace_back(id, numbers[l][n]);
+          if (l > 0) parentOf.emplace_back(id, tree.numbers[l][n]);
         }
-        sqlite3_bind_int64(node.stmt, 1, numbers[l][n]);
+        sqlite3_bind_int64(node.stmt, 1, tree.numbers[l][n]);
         sqlite3_bind_blob(node.stmt, 2, data.data(), static_cast<int>(data.size()), SQLITE_STATIC);
         step(node);
       }
     }
     // The maps go in by key: SQLite appends a key above the last one without searching its B-tree,
     // where keys in the packed order (scattered over the ids) cost a search and page splits each.
+    // Rowids grow with the feature index (they were inserted in order), so _rowid's rows are in order
+    // as gathered; sorted all the same if they are not.
+    std::vector<std::pair<std::int64_t, std::int64_t>> leafOf;
+    leafOf.reserve(rowids.size());
+    for (std::size_t i = 0; i < rowids.size(); ++i) {
+      if (tree.leafOf[i] != 0) leafOf.emplace_back(rowids[i], tree.leafOf[i]);
+    }
     for (auto [map, statement] : {std::pair{&leafOf, &rowid}, std::pair{&parentOf, &parent}}) {
-      std::sort(map->begin(), map->end());
+      if (!std::is_sorted(map->begin(), map->end())) std::sort(map->begin(), map->end());
       for (const auto& [key, nodeNumber] : *map) {
         sqlite3_bind_int64(statement->stmt, 1, key);
         sqlite3_bind_int64(statement->stmt, 2, nodeNumber);
@@ -292,14 +325,31 @@ class Filler {
     const std::string rtreeTrigger = rtree + "_insert";
     const std::optional<std::string> rtreeTriggerDefinition = geometry ? triggerSql(rtreeTrigger) : std::nullopt;
     if (rtreeTriggerDefinition) exec(table, "DROP TRIGGER " + quoted(rtreeTrigger));
-    std::vector<Cell> boxes;
-    if (rtreeTriggerDefinition) boxes.reserve(layer.size());
+    // The R-tree is packed on another thread while this one inserts the rows (its sorting is the
+    // larger part of the index's time); the features' rowids are put into it afterwards.
+    std::future<PackedTree> tree;
+    std::vector<std::int64_t> rowids;
+    if (rtreeTriggerDefinition) {
+      const std::size_t nodeSize = rtreeNodeSize(table, rtree);
+      std::vector<Cell> boxes;
+      boxes.reserve(layer.size());
+      for (std::size_t i = 0; i < layer.size(); ++i) {
+        const core::Geometry& g = layer[i].geometry;
+        if (g.isEmpty()) continue;
+        const core::Extent e = g.envelope();
+        boxes.push_back({static_cast<std::int64_t>(i), roundedDown(e.minX), roundedUp(e.maxX), roundedDown(e.minY),
+                         roundedUp(e.maxY)});
+      }
+      tree = std::async(std::launch::async, packTree, std::move(boxes), nodeSize, layer.size());
+      rowids.resize(layer.size());
+    }
 
     const Statement insert =
         prepare(table, "INSERT INTO " + quoted(table) + " (" + columns + ") VALUES (" + params + ")");
     const int first = geometry ? 2 : 1;
     double minX = std::numeric_limits<double>::infinity(), minY = minX, maxX = -minX, maxY = -minX;
-    for (const core::Feature& f : layer.features()) {
+    for (std::size_t index = 0; index < layer.size(); ++index) {
+      const core::Feature& f = layer[index];
       if (geometry) {
         if (f.geometry.isEmpty()) {
           sqlite3_bind_null(insert.stmt, 1);
@@ -311,9 +361,6 @@ class Filler {
           minY = std::min(minY, e.minY);
           maxX = std::max(maxX, e.maxX);
           maxY = std::max(maxY, e.maxY);
-          if (rtreeTriggerDefinition) {
-            boxes.push_back({0, roundedDown(e.minX), roundedUp(e.maxX), roundedDown(e.minY), roundedUp(e.maxY)});
-          }
         }
       }
       for (std::size_t i = 0; i < f.values.size(); ++i) {
@@ -333,10 +380,10 @@ class Filler {
       }
       if (sqlite3_step(insert.stmt) != SQLITE_DONE) fail(table, "cannot write feature " + std::to_string(f.id.value()));
       sqlite3_reset(insert.stmt);
-      if (rtreeTriggerDefinition && !f.geometry.isEmpty()) boxes.back().id = sqlite3_last_insert_rowid(conn_.db);
+      if (!rowids.empty()) rowids[index] = sqlite3_last_insert_rowid(conn_.db);
     }
     if (rtreeTriggerDefinition) {
-      bulkLoad(table, rtree, std::move(boxes));
+      writeTree(table, rtree, tree.get(), rowids);
       exec(table, *rtreeTriggerDefinition);
     }
 
@@ -393,13 +440,19 @@ bool fillableByBulkInsert(const core::Layer& layer) {
   for (const auto& field : fields) {
     if (field.type == core::FieldType::Date || field.type == core::FieldType::DateTime) return false;
   }
-  for (const core::Feature& f : layer.features()) {
-    if (f.values.size() != fields.size()) return false;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (!core::isNull(f.values[i]) && !matches(f.values[i], fields[i].type)) return false;
+  // Every text is checked for UTF-8 (a million rows, fifteen fields): on every core.
+  std::atomic<bool> fillable = true;
+  core::parallelFor(layer.size(), 0, 1 << 14, [&](unsigned, std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end && fillable.load(std::memory_order_relaxed); ++k) {
+      const core::Feature& f = layer[k];
+      bool ok = f.values.size() == fields.size();
+      for (std::size_t i = 0; ok && i < fields.size(); ++i) {
+        ok = core::isNull(f.values[i]) || matches(f.values[i], fields[i].type);
+      }
+      if (!ok) fillable.store(false, std::memory_order_relaxed);
     }
-  }
-  return true;
+  });
+  return fillable.load();
 }
 
 void fillGeoPackage(const std::string& path, std::span<const core::Layer* const> layers, const std::string& target) {
