@@ -5,11 +5,13 @@
 #include <cctype>
 #include <charconv>
 #include <cstdio>
+#include <limits>
 #include <map>
 #include <unordered_map>
 #include <utility>
 #include <variant>
 
+#include "core/parallel.h"
 #include "tools/layer_fields.h"
 #include "tools/rows_by_text.h"
 
@@ -233,12 +235,20 @@ std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const st
   const auto cell = [](const core::Feature& row, std::optional<std::size_t> field) {
     return field ? core::toString(row.values[*field]) : std::string();
   };
+  // Each flow's enterprise row, looked up on every core: a million look-ups into a million ids are
+  // a cache miss or two each (kNone: not among `rows`).
+  constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+  std::vector<std::size_t> enterpriseOf(flows.size(), kNone);
+  core::parallelFor(flows.size(), 0, 1 << 14, [&](unsigned, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end; ++i) {
+      if (const auto row = rowOf.find(flows[i].values[enterpriseField])) enterpriseOf[i] = *row;
+    }
+  });
   for (std::size_t i = 0; i < flows.size(); ++i) {
     const core::Feature& row = flows[i];
-    const auto enterprise = rowOf.find(row.values[enterpriseField]);
-    if (!enterprise) continue;
+    if (enterpriseOf[i] == kNone) continue;
     FacilityFlow f;
-    f.enterpriseRow = *enterprise;
+    f.enterpriseRow = enterpriseOf[i];
     f.material = core::toString(row.values[materialField]);
     const auto* direction = std::get_if<std::string>(&row.values[directionField]);
     f.output = direction ? *direction == "output" : core::toString(row.values[directionField]) == "output";
