@@ -14,7 +14,8 @@ namespace circatlas::io::detail {
 
 /// Inserts the features of every layer into the GeoPackage at `path`, whose tables GDAL has
 /// created (same names and fields, geometry column and empty R-tree index registered) and
-/// closed. One transaction, one prepared INSERT per layer, geometries encoded as GeoPackage blobs
+/// closed. One transaction, rows inserted up to 64 to a prepared statement with their rowids (the
+/// next ones of the table), geometries encoded as GeoPackage blobs
 /// directly (points without allocation); gpkg_contents' extent and gpkg_ogr_contents' count are
 /// set as GDAL sets them; GDAL's feature-count and R-tree insert triggers are suspended during the
 /// insert and put back, and the R-tree is written packed (sort-tile-recursive) in one go. `target` names the final file

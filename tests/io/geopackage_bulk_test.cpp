@@ -164,6 +164,47 @@ TEST(GeoPackageBulk, PackedSpatialIndexOfThreeLevelsAnswersLikeABruteForceScan) 
   }
 }
 
+// Rows go in several to a statement: layers of none, one, a whole number of batches and one row more come
+// back whole, in order, with fids 1, 2, … and every row's own values, and each point is found by the index.
+TEST(GeoPackageBulk, LayersOfEverySizeAroundABatchComeBackWhole) {
+  detail::ensureGdalInitialised();
+  test::TempDir dir;
+  for (const int n : {0, 1, 63, 64, 65, 128, 129}) {
+    core::Layer layer("rows", "EPSG:4326", core::GeometryType::Point,
+                      core::Schema({{"k", core::FieldType::Integer}, {"name", core::FieldType::String}}));
+    for (int i = 0; i < n; ++i) {
+      layer.add(
+          {core::FeatureId(1000 + i),
+           i % 10 == 3 ? core::Geometry(core::GeometryType::Point) : core::Geometry::point({100.0 + i * 0.01, 36}),
+           {std::int64_t{i * 7}, std::string("行") + std::to_string(i)}});
+    }
+    const std::string path = (dir / ("rows" + std::to_string(n) + ".gpkg")).string();
+    writeLayer(layer, path);
+    GDALDatasetUniquePtr ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR));
+    ASSERT_TRUE(ds) << n;
+    OGRLayer* back = ds->GetLayerByName("rows");
+    ASSERT_NE(back, nullptr) << n;
+    EXPECT_EQ(back->GetFeatureCount(), n);
+    int i = 0;
+    for (auto& f : *back) {
+      EXPECT_EQ(f->GetFID(), i + 1) << n;
+      EXPECT_EQ(f->GetFieldAsInteger64("k"), i * 7) << n;
+      EXPECT_EQ(std::string(f->GetFieldAsString("name")), "行" + std::to_string(i)) << n;
+      EXPECT_EQ(f->GetGeometryRef() == nullptr, i % 10 == 3) << n << " " << i;
+      ++i;
+    }
+    EXPECT_EQ(i, n);
+    if (n > 0) {
+      EXPECT_EQ(rtreeCheck(*ds, "rtree_rows_geom"), "ok") << n;
+    }
+    for (int j = 0; j < n; j += 16) {
+      back->SetSpatialFilterRect(100.0 + j * 0.01 - 0.001, 35.9, 100.0 + j * 0.01 + 0.001, 36.1);
+      EXPECT_EQ(back->GetFeatureCount(), j % 10 == 3 ? 0 : 1) << n << " " << j;
+    }
+    back->SetSpatialFilter(nullptr);
+  }
+}
+
 TEST(GeoPackageBulk, DatesAndMistypedValuesKeepGdalsPath) {
   core::Layer dated("d", "EPSG:4326", core::GeometryType::Point, core::Schema({{"on", core::FieldType::Date}}));
   EXPECT_FALSE(detail::fillableByBulkInsert(dated));
