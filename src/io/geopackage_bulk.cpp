@@ -260,9 +260,6 @@ class Filler {
     exec(table, "DELETE FROM " + quoted(rtree + "_parent"));
     exec(table, "DELETE FROM " + quoted(rtree + "_rowid"));
     Statement node = prepare(table, "INSERT INTO " + quoted(rtree + "_node") + " (nodeno, data) VALUES (?, ?)");
-    Statement parent =
-        prepare(table, "INSERT INTO " + quoted(rtree + "_parent") + " (nodeno, parentnode) VALUES (?, ?)");
-    Statement rowid = prepare(table, "INSERT INTO " + quoted(rtree + "_rowid") + " (rowid, nodeno) VALUES (?, ?)");
     auto step = [&](const Statement& st) {
       if (sqlite3_step(st.stmt) != SQLITE_DONE) fail(table, "cannot write the spatial index " + rtree);
       sqlite3_reset(st.stmt);
@@ -304,13 +301,30 @@ class Filler {
     for (std::size_t i = 0; i < tree.leafOf.size(); ++i) {
       if (tree.leafOf[i] != 0) leafOf.emplace_back(firstRowid + static_cast<std::int64_t>(i), tree.leafOf[i]);
     }
-    for (auto [map, statement] : {std::pair{&leafOf, &rowid}, std::pair{&parentOf, &parent}}) {
-      if (!std::is_sorted(map->begin(), map->end())) std::sort(map->begin(), map->end());
-      for (const auto& [key, nodeNumber] : *map) {
-        sqlite3_bind_int64(statement->stmt, 1, key);
-        sqlite3_bind_int64(statement->stmt, 2, nodeNumber);
-        step(*statement);
+    std::sort(parentOf.begin(), parentOf.end());
+    insertPairs(table, rtree, "INSERT INTO " + quoted(rtree + "_rowid") + " (rowid, nodeno) VALUES ", leafOf);
+    insertPairs(table, rtree, "INSERT INTO " + quoted(rtree + "_parent") + " (nodeno, parentnode) VALUES ", parentOf);
+  }
+
+  // Inserts the pairs as rows of two columns, kRowsPerInsert to a statement; `insert` is the statement up to
+  // its VALUES.
+  void insertPairs(const std::string& table, const std::string& rtree, const std::string& insert,
+                   const std::vector<std::pair<std::int64_t, std::int64_t>>& pairs) {
+    const auto statementOf = [&](std::size_t rows) {
+      std::string sql = insert + "(?, ?)";
+      for (std::size_t r = 1; r < rows; ++r) sql += ", (?, ?)";
+      return prepare(table, sql);
+    };
+    Statement statement;
+    for (std::size_t start = 0; start < pairs.size(); start += kRowsPerInsert) {
+      const std::size_t rows = std::min(kRowsPerInsert, pairs.size() - start);
+      if (start == 0 || rows < kRowsPerInsert) statement = statementOf(rows);
+      for (std::size_t r = 0; r < rows; ++r) {
+        sqlite3_bind_int64(statement.stmt, static_cast<int>(2 * r + 1), pairs[start + r].first);
+        sqlite3_bind_int64(statement.stmt, static_cast<int>(2 * r + 2), pairs[start + r].second);
       }
+      if (sqlite3_step(statement.stmt) != SQLITE_DONE) fail(table, "cannot write the spatial index " + rtree);
+      sqlite3_reset(statement.stmt);
     }
   }
 
