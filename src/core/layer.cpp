@@ -8,14 +8,23 @@ namespace circatlas::core {
 Layer::Layer(std::string name, std::string crs, GeometryType geometryType, Schema schema)
     : name_(std::move(name)), crs_(std::move(crs)), geometryType_(geometryType), schema_(std::move(schema)) {}
 
-void Layer::add(Feature feature) {
+void Layer::checkValueCount(const Feature& feature) const {
   if (feature.values.size() != schema_.size()) {
     ParameterError e("feature has " + std::to_string(feature.values.size()) + " values, schema has " +
                      std::to_string(schema_.size()) + " fields");
     e.setLayer(name_).setFeature(feature.id.value());
     throw e;
   }
+}
+
+void Layer::add(Feature feature) {
+  checkValueCount(feature);
   features_.push_back(std::move(feature));
+}
+
+void Layer::assignFeatures(std::vector<Feature> features) {
+  for (const Feature& f : features) checkValueCount(f);
+  features_ = std::move(features);
 }
 
 const Value& Layer::value(std::size_t i, std::string_view field) const {

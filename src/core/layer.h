@@ -25,6 +25,9 @@ class Layer {
 
   /// Appends a feature. Throws ParameterError if its value count differs from the schema's.
   void add(Feature feature);
+  /// Replaces every feature with `features` (say, made side by side on several threads). Throws
+  /// ParameterError, as add does, naming the first whose value count differs from the schema's.
+  void assignFeatures(std::vector<Feature> features);
   void reserve(std::size_t n) { features_.reserve(n); }
   /// Removes every feature, releasing their memory; the name, CRS and schema stay.
   void clearFeatures() noexcept { std::vector<Feature>().swap(features_); }
@@ -45,6 +48,8 @@ class Layer {
   void setCrs(std::string crs) { crs_ = std::move(crs); }
 
  private:
+  void checkValueCount(const Feature& feature) const;
+
   std::string name_;
   std::string crs_;
   GeometryType geometryType_;

@@ -16,6 +16,7 @@
 #include "catalogue/registry_import.h"
 #include "core/data_paths.h"
 #include "core/error.h"
+#include "core/parallel.h"
 #include "geo/polygon_index.h"
 #include "io/catalogue_reader.h"
 #include "io/csv_reader.h"
@@ -360,24 +361,29 @@ core::Layer quantifiedFlows(const CatalogueInput& input, int year, EstimateOptio
     schema.add(from[from.require(name)]);
   }
   core::Layer out(input.flows.name(), input.flows.crs(), input.flows.geometryType(), std::move(schema));
-  out.reserve(flows.size());
-  if (enterpriseRows) {
-    enterpriseRows->clear();
-    enterpriseRows->reserve(flows.size());
+  // Not those declared without a quantity and given none by an estimate. The features are made side by side.
+  std::vector<std::size_t> kept;
+  kept.reserve(flows.size());
+  for (std::size_t k = 0; k < flows.size(); ++k) {
+    if (flows[k].quantity) kept.push_back(k);
   }
+  if (enterpriseRows) enterpriseRows->assign(kept.size(), 0);
+  std::vector<core::Feature> features(kept.size());
   const std::size_t idField = input.enterprises.schema().require("id");
-  for (auto& f : flows) {
-    if (!f.quantity) continue;  // declared without a quantity, and none estimated
-    if (enterpriseRows) enterpriseRows->push_back(f.enterpriseRow);
-    core::Feature feature;
-    feature.id = core::FeatureId(static_cast<std::int64_t>(out.size()));
-    feature.values.reserve(4);
-    feature.values.emplace_back(core::toString(input.enterprises[f.enterpriseRow].values[idField]));
-    feature.values.emplace_back(std::move(f.material));
-    feature.values.emplace_back(std::string(f.output ? "output" : "input"));
-    feature.values.emplace_back(*f.quantity);
-    out.add(std::move(feature));
-  }
+  core::parallelFor(kept.size(), 0, 1 << 13, [&](unsigned, std::size_t begin, std::size_t end) {
+    for (std::size_t j = begin; j < end; ++j) {
+      FacilityFlow& f = flows[kept[j]];
+      if (enterpriseRows) (*enterpriseRows)[j] = f.enterpriseRow;
+      core::Feature& feature = features[j];
+      feature.id = core::FeatureId(static_cast<std::int64_t>(j));
+      feature.values.reserve(4);
+      feature.values.emplace_back(core::toString(input.enterprises[f.enterpriseRow].values[idField]));
+      feature.values.emplace_back(std::move(f.material));
+      feature.values.emplace_back(std::string(f.output ? "output" : "input"));
+      feature.values.emplace_back(*f.quantity);
+    }
+  });
+  out.assignFeatures(std::move(features));
   return out;
 }
 

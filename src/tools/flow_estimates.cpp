@@ -244,24 +244,32 @@ std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const st
       if (const auto row = rowOf.find(flows[i].values[enterpriseField])) enterpriseOf[i] = *row;
     }
   });
+  // The flows of known enterprises, in order, made side by side into their places.
+  std::vector<std::size_t> known;
+  known.reserve(flows.size());
   for (std::size_t i = 0; i < flows.size(); ++i) {
-    const core::Feature& row = flows[i];
-    if (enterpriseOf[i] == kNone) continue;
-    FacilityFlow f;
-    f.enterpriseRow = enterpriseOf[i];
-    f.material = core::toString(row.values[materialField]);
-    const auto* direction = std::get_if<std::string>(&row.values[directionField]);
-    f.output = direction ? *direction == "output" : core::toString(row.values[directionField]) == "output";
-    f.quantity = number(row.values[quantityField]);
-    f.flowRow = i;
-    if (options.texts) {
-      f.basis = cell(row, basisField);
-      if (f.basis.empty()) f.basis = "reported";
-      f.method = cell(row, methodField);
-      f.source = cell(row, sourceField);
-    }
-    out.push_back(std::move(f));
+    if (enterpriseOf[i] != kNone) known.push_back(i);
   }
+  out.resize(known.size());
+  core::parallelFor(known.size(), 0, 1 << 13, [&](unsigned, std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k) {
+      const std::size_t i = known[k];
+      const core::Feature& row = flows[i];
+      FacilityFlow& f = out[k];
+      f.enterpriseRow = enterpriseOf[i];
+      f.material = core::toString(row.values[materialField]);
+      const auto* direction = std::get_if<std::string>(&row.values[directionField]);
+      f.output = direction ? *direction == "output" : core::toString(row.values[directionField]) == "output";
+      f.quantity = number(row.values[quantityField]);
+      f.flowRow = i;
+      if (options.texts) {
+        f.basis = cell(row, basisField);
+        if (f.basis.empty()) f.basis = "reported";
+        f.method = cell(row, methodField);
+        f.source = cell(row, sourceField);
+      }
+    }
+  });
   if (!profiles) return out;
   // A declared flow without a quantity says the plant has it but not how much: the profiles may
   // still estimate the quantity below.

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "core/error.h"
 
 namespace circatlas::core {
@@ -28,6 +31,32 @@ TEST(Layer, FeatureWithWrongValueCountIsRejectedNamingLayerAndFeature) {
   } catch (const ParameterError& e) {
     EXPECT_STREQ(e.what(), "layer 'parks', feature 12: feature has 1 values, schema has 2 fields");
   }
+}
+
+// Features made elsewhere (side by side on several threads) replace the layer's; one of the wrong width is
+// refused as add refuses it, and the layer keeps what it had.
+TEST(Layer, AssignedFeaturesReplaceTheLayersAndAreCheckedAsAddChecksThem) {
+  Layer layer = twoFieldLayer();
+  layer.add({FeatureId(1), Geometry::point({0, 0}), {std::string("P001"), 1.0}});
+  std::vector<Feature> made(3);
+  for (std::size_t i = 0; i < made.size(); ++i) {
+    made[i] = {FeatureId(static_cast<std::int64_t>(10 + i)),
+               Geometry::point({1.0 * static_cast<double>(i), 2}),
+               {std::string("Q") + std::to_string(i), 0.5 * static_cast<double>(i)}};
+  }
+  layer.assignFeatures(made);
+  ASSERT_EQ(layer.size(), 3U);
+  EXPECT_EQ(layer[2].id.value(), 12);
+  EXPECT_EQ(std::get<std::string>(layer.value(1, "id")), "Q1");
+  made[1].values.pop_back();
+  try {
+    layer.assignFeatures(made);
+    FAIL() << "expected ParameterError";
+  } catch (const ParameterError& e) {
+    EXPECT_STREQ(e.what(), "layer 'parks', feature 11: feature has 1 values, schema has 2 fields");
+  }
+  EXPECT_EQ(layer.size(), 3U);
+  EXPECT_EQ(std::get<double>(layer.value(1, "area_km2")), 0.5);
 }
 
 TEST(Layer, MissingFieldIsAnInputErrorNamingLayerAndField) {
