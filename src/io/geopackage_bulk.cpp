@@ -343,14 +343,15 @@ class Filler {
     return sqlite3_column_int64(s.stmt, 0);
   }
 
-  struct Extent {
+  // The extent of a layer's geometries, as gpkg_contents records it.
+  struct Bounds {
     double minX = std::numeric_limits<double>::infinity(), minY = minX, maxX = -minX, maxY = -minX;
   };
 
   // Binds feature `f` as the row whose first parameter is `slot`: its rowid, geometry (as a blob
   // kept in `blob` until the statement runs, when `srsId` is given) and values. Widens `extent`.
   static void bindRow(const Statement& insert, int slot, const core::Feature& f, std::int64_t rowid, const int* srsId,
-                      std::vector<unsigned char>& blob, Extent& extent) {
+                      std::vector<unsigned char>& blob, Bounds& extent) {
     sqlite3_bind_int64(insert.stmt, slot++, rowid);
     if (srsId) {
       if (f.geometry.isEmpty()) {
@@ -403,7 +404,7 @@ class Filler {
     }
     const std::int64_t firstRowid = nextRowid(table);
     // GDAL's R-tree trigger calls GDAL's SQL functions, which this connection does not have; the
-    // index is packed from the boxes gathered below instead (bulkLoad), as a whole.
+    // index is packed from the features' boxes instead (packTree, writeTree), as a whole.
     const std::string rtree = geometry ? "rtree_" + table + "_" + geometry->first : std::string();
     const std::string rtreeTrigger = rtree + "_insert";
     const std::optional<std::string> rtreeTriggerDefinition = geometry ? triggerSql(rtreeTrigger) : std::nullopt;
@@ -437,7 +438,7 @@ class Filler {
     };
     Statement insert = insertOf(std::min(batch, std::max<std::size_t>(layer.size(), 1)));
     blobs_.resize(batch);
-    Extent extent;
+    Bounds extent;
     for (std::size_t start = 0; start < layer.size(); start += batch) {
       const std::size_t rows = std::min(batch, layer.size() - start);
       if (start > 0 && rows < batch) insert = insertOf(rows);  // the last, shorter batch
