@@ -72,9 +72,9 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
   tools::applyCatalogueDefaults(partners, registry, 0, false);
   const core::Layer& flows = registry.flows;  // clusters, as circatlas cluster
   // Only quantified flows: overlay and hotspots add up tonnes.
-  std::vector<std::size_t> effectiveEnterprises;  // each flow's enterprise row: the overlay need not find it by id
-  const core::Layer effective = tools::quantifiedFlows(
-      input, partners.year, {.operatingDaysPerYear = partners.operatingDaysPerYear}, &effectiveEnterprises);
+  const std::vector<tools::FlowAmount> amounts =
+      tools::flowAmounts(input, partners.year, {.operatingDaysPerYear = partners.operatingDaysPerYear});
+  const core::Layer effective = tools::quantifiedFlows(input, amounts);
 
   if (wanted("clusters")) {
     tools::ClusterParams params;
@@ -88,10 +88,9 @@ ExportResults computeResults(const std::vector<std::string>& groups, const catal
   if (wanted("overlay")) {
     const core::Layer& prefectures = boundaries.parents;
     const core::Layer miningBases = catalogue::miningBaseAreas(registry.miningBases, registry.miningBaseMembers);
-    tools::OverlayInput overlayInput{counties,        prefectures,        enterprises, effective,
+    tools::OverlayInput overlayInput{counties,        prefectures,        enterprises, amounts,
                                      &registry.parks, &registry.projects, &miningBases};
     overlayInput.enterpriseCounties = &used.unitOfEnterprise;  // located on these units by loadBoundaries
-    overlayInput.flowEnterprises = &effectiveEnterprises;
     const auto r = tools::runOverlay(overlayInput);
     const std::string by = "circatlas overlay";
     const std::string p =

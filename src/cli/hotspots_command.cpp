@@ -88,7 +88,8 @@ void runHotspotsCommand(const HotspotsOptions& options, const core::DataPaths& p
   // The planning year's effective flows: declared, and estimated from capacity where none is declared.
   const auto [year, yearBasis] = tools::planningYear(registry, options.year);
   std::cout << "Planning year " << year << " (" << yearBasis << ")\n";
-  const core::Layer flows = tools::quantifiedFlows(tools::catalogueInput(registry), year);
+  const tools::CatalogueInput input = tools::catalogueInput(registry);
+  const core::Layer flows = tools::quantifiedFlows(input, tools::flowAmounts(input, year));
   const tools::HotspotsResult r = tools::runHotspots(registry.enterprises, flows, counties, params, &progress);
   progress.finish();
   // No Gi* (too few units, or none holding a site: every z-score would be 0): said why, and the

@@ -48,17 +48,16 @@ void runOverlayCommand(const OverlayOptions& options, const core::DataPaths& pat
   const core::Layer& prefectures = used.boundaries.parents;
   const core::Layer miningBases = catalogue::miningBaseAreas(registry.miningBases, registry.miningBaseMembers);
   // Declared and estimated flows: the tonnes the summaries add up (inferred flows have no quantity).
-  std::vector<std::size_t> flowEnterprises;  // each flow's enterprise row: the overlay need not find it by id
-  const core::Layer flows = tools::quantifiedFlows(tools::catalogueInput(registry),
-                                                   tools::planningYear(registry, 0).first, {}, &flowEnterprises);
+  const std::vector<tools::FlowAmount> flows =
+      tools::flowAmounts(tools::catalogueInput(registry), tools::planningYear(registry, 0).first);
   // The registry's own flows are needed no more (what is written names the registry, not its rows): a million
   // rows of text freed before the coded layer is made.
   registry.flows.clearFeatures();
   ProgressBar progress;
   // The registry's enterprises are needed no more: moved into the coded layer, not copied.
-  const tools::OverlayResult r = tools::runOverlay({counties, prefectures, registry.enterprises, flows, &registry.parks,
-                                                    &registry.projects, &miningBases, &progress, &used.unitOfEnterprise,
-                                                    !options.out.empty(), &registry.enterprises, &flowEnterprises});
+  const tools::OverlayResult r =
+      tools::runOverlay({counties, prefectures, registry.enterprises, flows, &registry.parks, &registry.projects,
+                         &miningBases, &progress, &used.unitOfEnterprise, !options.out.empty(), &registry.enterprises});
   progress.finish();
   // A registry none of whose sites lies in Gansu's counties (outside Gansu, no --boundaries) would
   // get Gansu's units with nothing in them: no summaries, and said so (as export does).

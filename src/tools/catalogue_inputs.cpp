@@ -349,38 +349,30 @@ core::Layer effectiveFlows(const CatalogueInput& input, int year, const Estimate
   return out;
 }
 
-core::Layer quantifiedFlows(const CatalogueInput& input, int year, EstimateOptions options,
-                            std::vector<std::size_t>* enterpriseRows) {
-  options.quantifiedOnly = true;
-  options.texts = false;
-  auto flows =
-      facilityFlows(input.enterprises, activeRows(input.enterprises, year), input.flows, input.profiles, options);
+std::vector<FlowAmount> flowAmounts(const CatalogueInput& input, int year, const EstimateOptions& options) {
+  return flowAmounts(input.enterprises, activeRows(input.enterprises, year), input.flows, input.profiles, options);
+}
+
+core::Layer quantifiedFlows(const CatalogueInput& input, std::span<const FlowAmount> amounts) {
   const core::Schema& from = input.flows.schema();
   core::Schema schema;
   for (const char* name : {"enterprise_id", "material_code", "direction", "quantity"}) {
     schema.add(from[from.require(name)]);
   }
   core::Layer out(input.flows.name(), input.flows.crs(), input.flows.geometryType(), std::move(schema));
-  // Not those declared without a quantity and given none by an estimate. The features are made side by side.
-  std::vector<std::size_t> kept;
-  kept.reserve(flows.size());
-  for (std::size_t k = 0; k < flows.size(); ++k) {
-    if (flows[k].quantity) kept.push_back(k);
-  }
-  if (enterpriseRows) enterpriseRows->assign(kept.size(), 0);
-  std::vector<core::Feature> features(kept.size());
+  // The features are made side by side.
+  std::vector<core::Feature> features(amounts.size());
   const std::size_t idField = input.enterprises.schema().require("id");
-  core::parallelFor(kept.size(), 0, 1 << 13, [&](unsigned, std::size_t begin, std::size_t end) {
+  core::parallelFor(amounts.size(), 0, 1 << 13, [&](unsigned, std::size_t begin, std::size_t end) {
     for (std::size_t j = begin; j < end; ++j) {
-      FacilityFlow& f = flows[kept[j]];
-      if (enterpriseRows) (*enterpriseRows)[j] = f.enterpriseRow;
+      const FlowAmount& f = amounts[j];
       core::Feature& feature = features[j];
       feature.id = core::FeatureId(static_cast<std::int64_t>(j));
       feature.values.reserve(4);
       feature.values.emplace_back(core::toString(input.enterprises[f.enterpriseRow].values[idField]));
-      feature.values.emplace_back(std::move(f.material));
+      feature.values.emplace_back(f.material);
       feature.values.emplace_back(std::string(f.output ? "output" : "input"));
-      feature.values.emplace_back(*f.quantity);
+      feature.values.emplace_back(f.quantity);
     }
   });
   out.assignFeatures(std::move(features));

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -88,12 +89,14 @@ void applyCatalogueDefaults(PartnersParams& params, const catalogue::Catalogue& 
 /// `options.quantifiedOnly`: only the rows with a quantity (for totals of tonnes: overlay, hotspots).
 [[nodiscard]] core::Layer effectiveFlows(const CatalogueInput& input, int year, const EstimateOptions& options = {});
 
-/// What totals of tonnes read of the effective flows (overlay, hotspots): effectiveFlows' rows with a
-/// quantity, in the same order, with only the columns enterprise_id, material_code, direction and
-/// quantity (as flows.csv types them). A million registry flows without a million method and source
-/// texts. `options.quantifiedOnly` and `options.texts` are set here. `enterpriseRows`, when given, gets
-/// each row's enterprise as its row in `input.enterprises` (what runOverlay would otherwise find by id).
-[[nodiscard]] core::Layer quantifiedFlows(const CatalogueInput& input, int year, EstimateOptions options = {},
-                                          std::vector<std::size_t>* enterpriseRows = nullptr);
+/// What totals of tonnes add up (overlay, hotspots): the effective flows of planning year `year` that have a
+/// quantity (effectiveFlows' rows with `quantifiedOnly`, in the same order with the same numbers), each with its
+/// enterprise's row in `input.enterprises`. A million registry flows without a million method and source texts.
+[[nodiscard]] std::vector<FlowAmount> flowAmounts(const CatalogueInput& input, int year,
+                                                  const EstimateOptions& options = {});
+
+/// `amounts` (flowAmounts of `input`) as a table of flows.csv's columns enterprise_id, material_code,
+/// direction and quantity (typed as flows.csv types them), one row per amount in the same order.
+[[nodiscard]] core::Layer quantifiedFlows(const CatalogueInput& input, std::span<const FlowAmount> amounts);
 
 }  // namespace circatlas::tools

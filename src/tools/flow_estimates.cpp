@@ -4,9 +4,11 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <limits>
 #include <map>
+#include <type_traits>
 #include <unordered_map>
 #include <utility>
 #include <variant>
@@ -92,13 +94,23 @@ struct ProfileRow {
   std::string source;               // the citation every flow made from this row carries
 };
 
+// A quantity not known (yet) in a FlowAmount, whose quantity is a plain double: such flows are dropped
+// before flowAmounts returns. FacilityFlow says it with an empty optional.
+constexpr double kUnknown = std::numeric_limits<double>::quiet_NaN();
+
+bool known(const FacilityFlow& f) { return f.quantity.has_value(); }
+bool known(const FlowAmount& f) { return !std::isnan(f.quantity); }
+void setQuantity(FacilityFlow& f, std::optional<double> q) { f.quantity = q; }
+void setQuantity(FlowAmount& f, std::optional<double> q) { f.quantity = q.value_or(kUnknown); }
+
 // The declared flows (the first of facilityFlows' result) by enterprise row: each row's flows as a
 // range of indices, so finding one by material and direction reads a few neighbouring entries.
+template <class Flow>
 class DeclaredByRow {
  public:
   // `declared` may grow afterwards (the estimates are appended); its first elements keep their
   // material and direction, and whether they had a quantity is taken now.
-  DeclaredByRow(const std::vector<FacilityFlow>& declared, std::size_t rows)
+  DeclaredByRow(const std::vector<Flow>& declared, std::size_t rows)
       : flows_(declared), first_(rows + 1, 0), quantified_(declared.size()) {
     for (const auto& f : declared) ++first_[f.enterpriseRow + 1];
     for (std::size_t r = 0; r < rows; ++r) first_[r + 1] += first_[r];
@@ -106,7 +118,7 @@ class DeclaredByRow {
     std::vector<std::size_t> next(first_.begin(), first_.end() - 1);
     for (std::size_t i = 0; i < declared.size(); ++i) {
       index_[next[declared[i].enterpriseRow]++] = i;
-      quantified_[i] = declared[i].quantity.has_value();
+      quantified_[i] = known(declared[i]);
     }
   }
 
@@ -127,7 +139,7 @@ class DeclaredByRow {
   }
 
  private:
-  const std::vector<FacilityFlow>& flows_;
+  const std::vector<Flow>& flows_;
   std::vector<std::size_t> first_;  // row r's flows: index_[first_[r] … first_[r + 1])
   std::vector<std::size_t> index_;  // indices into flows_, by row, in declaration order
   std::vector<char> quantified_;    // per declared flow: declared with a quantity
@@ -213,14 +225,20 @@ std::optional<Capacity> parseCapacity(double amount, const std::string& unitText
   return std::nullopt;
 }
 
-std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const std::vector<std::size_t>& rows,
-                                        const core::Layer& flows, const core::Layer* profiles,
-                                        const EstimateOptions& options) {
+namespace {
+
+// facilityFlows and flowAmounts: the same flows, made as FacilityFlows with every text or as FlowAmounts
+// (quantified only, no texts, no range; those whose quantity stays unknown are dropped by the caller).
+template <class Flow>
+std::vector<Flow> collectFlows(const core::Layer& enterprises, const std::vector<std::size_t>& rows,
+                               const core::Layer& flows, const core::Layer* profiles, EstimateOptions options) {
+  constexpr bool kTexts = std::is_same_v<Flow, FacilityFlow>;
+  if constexpr (!kTexts) options.quantifiedOnly = true;
   const std::size_t idField = enterprises.schema().require("id");
   RowsByText rowOf(rows.size());
   for (const std::size_t r : rows) rowOf.add(enterprises[r].values[idField], r);
 
-  std::vector<FacilityFlow> out;
+  std::vector<Flow> out;
   // Room for the declared flows and, unless only quantities are wanted (then few enterprises add
   // any), about two inferred ones per enterprise.
   out.reserve(flows.size() + (profiles && !options.quantifiedOnly ? 2 * rows.size() : 0));
@@ -245,24 +263,24 @@ std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const st
     }
   });
   // The flows of known enterprises, in order, made side by side into their places.
-  std::vector<std::size_t> known;
-  known.reserve(flows.size());
+  std::vector<std::size_t> ofKnown;
+  ofKnown.reserve(flows.size());
   for (std::size_t i = 0; i < flows.size(); ++i) {
-    if (enterpriseOf[i] != kNone) known.push_back(i);
+    if (enterpriseOf[i] != kNone) ofKnown.push_back(i);
   }
-  out.resize(known.size());
-  core::parallelFor(known.size(), 0, 1 << 13, [&](unsigned, std::size_t begin, std::size_t end) {
+  out.resize(ofKnown.size());
+  core::parallelFor(ofKnown.size(), 0, 1 << 13, [&](unsigned, std::size_t begin, std::size_t end) {
     for (std::size_t k = begin; k < end; ++k) {
-      const std::size_t i = known[k];
+      const std::size_t i = ofKnown[k];
       const core::Feature& row = flows[i];
-      FacilityFlow& f = out[k];
+      Flow& f = out[k];
       f.enterpriseRow = enterpriseOf[i];
       f.material = core::toString(row.values[materialField]);
       const auto* direction = std::get_if<std::string>(&row.values[directionField]);
       f.output = direction ? *direction == "output" : core::toString(row.values[directionField]) == "output";
-      f.quantity = number(row.values[quantityField]);
-      f.flowRow = i;
-      if (options.texts) {
+      setQuantity(f, number(row.values[quantityField]));
+      if constexpr (kTexts) {
+        f.flowRow = i;
         f.basis = cell(row, basisField);
         if (f.basis.empty()) f.basis = "reported";
         f.method = cell(row, methodField);
@@ -273,7 +291,7 @@ std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const st
   if (!profiles) return out;
   // A declared flow without a quantity says the plant has it but not how much: the profiles may
   // still estimate the quantity below.
-  const DeclaredByRow declared(out, enterprises.size());
+  const DeclaredByRow<Flow> declared(out, enterprises.size());
 
   std::vector<ProfileRow> table;
   table.reserve(profiles->size());
@@ -341,38 +359,37 @@ std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const st
       if (found.quantified) continue;
       const auto open = found.unquantified;
       if (open && !estimate) continue;  // declared, and nothing to add
-      FacilityFlow f;
+      Flow f;
       f.enterpriseRow = r;
       f.material = key.first;
       f.output = key.second;
-      const ProfileRow* used = estimate ? estimate : candidates.front();
-      if (options.texts) f.source = used->source;
-      if (estimate) {
-        f.quantity = capacity->amount * *estimate->factor;
-        if (estimate->low) f.low = capacity->amount * *estimate->low;
-        if (estimate->high) f.high = capacity->amount * *estimate->high;
-      }
-      // The texts are for the reports; totals need only the numbers.
-      if (options.texts && estimate) {
-        f.basis = "estimated";
-        const std::string capacityText = grouped(*amount) + " " + unit +
-                                         (capacity->basis == "t/a" ? " = " + grouped(capacity->amount) + " t/a" : "");
-        f.method = "estimated: " + capacityText + " × " + fmt("%g", *estimate->factor) + " = " + grouped(*f.quantity) +
-                   " (" + text(*profiles, estimate->row, "method") + ")";
-        if (f.low && f.high) f.method += "; plausible " + grouped(*f.low) + "–" + grouped(*f.high);
-      } else if (options.texts) {
-        f.basis = "inferred";
-        f.method =
-            "inferred from industry " + industry + ", quantity unknown" +
-            (capacity || !amount ? std::string() : std::string(" (capacity unit '" + unit + "' not in the table)"));
+      setQuantity(f, estimate ? std::optional(capacity->amount * *estimate->factor) : std::nullopt);
+      // The texts and the range are for the reports; totals need only the numbers.
+      if constexpr (kTexts) {
+        f.source = (estimate ? estimate : candidates.front())->source;
+        if (estimate) {
+          if (estimate->low) f.low = capacity->amount * *estimate->low;
+          if (estimate->high) f.high = capacity->amount * *estimate->high;
+          f.basis = "estimated";
+          const std::string capacityText = grouped(*amount) + " " + unit +
+                                           (capacity->basis == "t/a" ? " = " + grouped(capacity->amount) + " t/a" : "");
+          f.method = "estimated: " + capacityText + " × " + fmt("%g", *estimate->factor) + " = " +
+                     grouped(*f.quantity) + " (" + text(*profiles, estimate->row, "method") + ")";
+          if (f.low && f.high) f.method += "; plausible " + grouped(*f.low) + "–" + grouped(*f.high);
+        } else {
+          f.basis = "inferred";
+          f.method =
+              "inferred from industry " + industry + ", quantity unknown" +
+              (capacity || !amount ? std::string() : std::string(" (capacity unit '" + unit + "' not in the table)"));
+        }
       }
       if (open) {
         // Keep the declaration, add the estimated quantity.
-        FacilityFlow& d = out[*open];
+        Flow& d = out[*open];
         d.quantity = f.quantity;
-        d.low = f.low;
-        d.high = f.high;
-        if (options.texts) {
+        if constexpr (kTexts) {
+          d.low = f.low;
+          d.high = f.high;
           d.method = (d.method.empty() ? "declared, quantity not given" : d.method) + "; quantity " + f.method;
           d.source += (d.source.empty() ? "" : "; ") + f.source;
           d.basis = "estimated";
@@ -382,6 +399,22 @@ std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const st
       out.push_back(std::move(f));
     }
   }
+  return out;
+}
+
+}  // namespace
+
+std::vector<FacilityFlow> facilityFlows(const core::Layer& enterprises, const std::vector<std::size_t>& rows,
+                                        const core::Layer& flows, const core::Layer* profiles,
+                                        const EstimateOptions& options) {
+  return collectFlows<FacilityFlow>(enterprises, rows, flows, profiles, options);
+}
+
+std::vector<FlowAmount> flowAmounts(const core::Layer& enterprises, const std::vector<std::size_t>& rows,
+                                    const core::Layer& flows, const core::Layer* profiles,
+                                    const EstimateOptions& options) {
+  std::vector<FlowAmount> out = collectFlows<FlowAmount>(enterprises, rows, flows, profiles, options);
+  std::erase_if(out, [](const FlowAmount& f) { return !known(f); });
   return out;
 }
 

@@ -19,7 +19,6 @@
 #include "geo/polygon_index.h"
 #include "tools/analysis_specs.h"
 #include "tools/layer_fields.h"
-#include "tools/rows_by_text.h"
 
 namespace circatlas::tools {
 
@@ -118,14 +117,10 @@ struct Totals {
 // The quantity fields of the summaries, "out_" or "in_" and the material code, numbered as met.
 class QuantityFields {
  public:
-  std::size_t of(const core::Value& material, const core::Value& direction) {
-    const auto* m = std::get_if<std::string>(&material);
-    const auto* d = std::get_if<std::string>(&direction);
-    const std::string spelled = m ? std::string() : core::toString(material);  // a cell of another type
-    const Key key{m ? std::string_view(*m) : std::string_view(spelled),
-                  d ? *d == "output" : core::toString(direction) == "output"};
+  std::size_t of(const std::string& material, bool output) {
+    const Key key{material, output};
     if (const auto it = index_.find(key); it != index_.end()) return it->second;
-    // The key kept must outlive this cell: its text is copied once per field.
+    // The key kept must outlive this flow: its text is copied once per field.
     const std::string& kept = names_.emplace_back((key.second ? "out_" : "in_") + std::string(key.first));
     const std::size_t prefix = key.second ? 4 : 3;
     index_.emplace(Key{std::string_view(kept).substr(prefix), key.second}, names_.size() - 1);
@@ -198,18 +193,11 @@ OverlayResult runOverlay(const OverlayInput& in) {
 
   // Totals per county (by index into the counties), then by code.
   std::vector<Totals> perCounty(in.counties.size());
-  if (in.flowEnterprises && in.flowEnterprises->size() != in.flows.size()) {
-    throw std::logic_error("runOverlay: " + std::to_string(in.flowEnterprises->size()) + " enterprise rows given for " +
-                           std::to_string(in.flows.size()) + " flows");
-  }
-  RowsByText countyOfEnterprise(in.flowEnterprises ? 0 : in.enterprises.size());
-  const std::size_t idField = in.enterprises.schema().require("id");
   const std::size_t industryField = in.enterprises.schema().require("industry_code");
   const auto statusField = in.enterprises.schema().indexOf("status");
   for (std::size_t i = 0; i < in.enterprises.size(); ++i) {
     if (!enterpriseCounty[i]) continue;
     const auto& values = in.enterprises[i].values;
-    if (!in.flowEnterprises) countyOfEnterprise.add(values[idField], *enterpriseCounty[i]);
     Totals& t = perCounty[*enterpriseCounty[i]];
     ++t.enterprises;
     ++t.groups[industryGroup(core::toString(values[industryField]))];
@@ -219,21 +207,17 @@ OverlayResult runOverlay(const OverlayInput& in) {
   // Tonnes per county and quantity field ("out_FLY_ASH"): the fields are few, numbered as met.
   QuantityFields fields;
   std::vector<std::vector<double>> tonnes(in.counties.size());
-  const std::size_t quantityField = in.flows.schema().require("quantity");
-  const std::size_t flowEnterpriseField = in.flows.schema().require("enterprise_id");
-  const std::size_t directionField = in.flows.schema().require("direction");
-  const std::size_t materialField = in.flows.schema().require("material_code");
-  for (std::size_t k = 0; k < in.flows.size(); ++k) {
-    const core::Feature& flow = in.flows[k];
-    const auto* q = std::get_if<double>(&flow.values[quantityField]);
-    if (!q) continue;
-    const auto county = in.flowEnterprises ? enterpriseCounty[(*in.flowEnterprises)[k]]
-                                           : countyOfEnterprise.find(flow.values[flowEnterpriseField]);
+  for (const FlowAmount& flow : in.flows) {
+    if (flow.enterpriseRow >= in.enterprises.size()) {
+      throw std::logic_error("runOverlay: a flow of enterprise row " + std::to_string(flow.enterpriseRow) + " of " +
+                             std::to_string(in.enterprises.size()));
+    }
+    const auto county = enterpriseCounty[flow.enterpriseRow];
     if (!county) continue;
-    const std::size_t field = fields.of(flow.values[materialField], flow.values[directionField]);
+    const std::size_t field = fields.of(flow.material, flow.output);
     auto& sums = tonnes[*county];
     if (sums.size() <= field) sums.resize(field + 1, 0.0);
-    sums[field] += *q;
+    sums[field] += flow.quantity;
   }
   std::map<std::string, Totals> byCounty;
   for (std::size_t c = 0; c < perCounty.size(); ++c) {

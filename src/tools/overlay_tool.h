@@ -2,10 +2,12 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "core/layer.h"
 #include "core/progress.h"
+#include "tools/flow_estimates.h"
 
 namespace circatlas::tools {
 
@@ -14,10 +16,12 @@ namespace circatlas::tools {
 inline constexpr std::size_t kOverlayCodeFields = 3;
 
 struct OverlayInput {
-  const core::Layer& counties;               ///< base map counties (code, name_zh, name_en, prefecture_code), EPSG:4326
-  const core::Layer& prefectures;            ///< base map prefectures (code, name_zh, name_en)
-  const core::Layer& enterprises;            ///< points with industry_code and status
-  const core::Layer& flows;                  ///< enterprise_id, material_code, direction, quantity
+  const core::Layer& counties;     ///< base map counties (code, name_zh, name_en, prefecture_code), EPSG:4326
+  const core::Layer& prefectures;  ///< base map prefectures (code, name_zh, name_en)
+  const core::Layer& enterprises;  ///< points with industry_code and status
+  /// The flows whose tonnes the summaries add up, each with its enterprise's row in `enterprises`
+  /// (tools::flowAmounts).
+  std::span<const FlowAmount> flows;
   const core::Layer* parks = nullptr;        ///< points with level (optional; none or empty: no result layer)
   const core::Layer* projects = nullptr;     ///< points (optional; none or empty: no result layer)
   const core::Layer* miningBases = nullptr;  ///< areas (optional; none or empty: no result layer)
@@ -32,9 +36,6 @@ struct OverlayInput {
   /// features are moved into OverlayResult::enterprises instead of copied (1 M enterprises: seconds and a
   /// gigabyte saved), and this layer is left with its schema but no features.
   core::Layer* consumedEnterprises = nullptr;
-  /// The enterprise of each row of `flows` as its row in `enterprises`, when the caller knows it
-  /// (tools::quantifiedFlows gives it); null: found by enterprise_id.
-  const std::vector<std::size_t>* flowEnterprises = nullptr;
 };
 
 struct OverlayResult {

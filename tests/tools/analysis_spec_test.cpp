@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <numeric>
 #include <set>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@
 #include "tools/allocation_regions.h"
 #include "tools/cluster_tool.h"
 #include "tools/distances_tool.h"
+#include "tools/flow_estimates.h"
 #include "tools/hotspots_tool.h"
 #include "tools/overlay_tool.h"
 #include "tools/partners_tool.h"
@@ -190,7 +192,10 @@ std::map<std::string, core::Layer> runEveryTool() {
   cluster.members = MembersForm::Table;
   put(spec::cluster::membership, runCluster(e, f, counties, &p, cluster).members);
 
-  const OverlayResult o = runOverlay({counties, prefectures, e, f, &p, &j, &bases});
+  std::vector<std::size_t> everyEnterprise(e.size());
+  std::iota(everyEnterprise.begin(), everyEnterprise.end(), 0);
+  const std::vector<FlowAmount> amounts = flowAmounts(e, everyEnterprise, f, nullptr);
+  const OverlayResult o = runOverlay({counties, prefectures, e, amounts, &p, &j, &bases});
   put(spec::overlay::enterprises, o.enterprises);
   put(spec::overlay::parks, *o.parks);
   put(spec::overlay::projects, *o.projects);

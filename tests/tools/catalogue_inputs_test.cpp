@@ -93,14 +93,16 @@ TEST(CatalogueInputs, QuantifiedOnlyIsTheFullTablesRowsWithAQuantity) {
   }
 }
 
-// quantifiedFlows (what overlay and hotspots add up) is the quantifiedOnly table's rows, in the same
-// order, with its four columns: the numbers made without texts are the numbers made with them
-// (declared, estimated, and declared without quantity then estimated, as E012).
+// flowAmounts (what overlay and hotspots add up), as quantifiedFlows makes them a table, are the quantifiedOnly
+// table's rows, in the same order, with its four columns: the numbers made without texts are the numbers made
+// with them (declared, estimated, and declared without quantity then estimated, as E012), and each amount's
+// enterprise row is the row of the flow's enterprise_id.
 TEST(CatalogueInputs, QuantifiedFlowsAreTheQuantifiedRowsFourColumns) {
   const catalogue::Catalogue registry = loadCatalogue({}, core::DataPaths::fromEnvironment());
   const auto year = planningYear(registry, 0).first;
   const core::Layer full = effectiveFlows(catalogueInput(registry), year, {.quantifiedOnly = true});
-  const core::Layer lean = quantifiedFlows(catalogueInput(registry), year);
+  const CatalogueInput input = catalogueInput(registry);
+  const core::Layer lean = quantifiedFlows(input, flowAmounts(input, year));
   const std::vector<std::string> columns = {"enterprise_id", "material_code", "direction", "quantity"};
   ASSERT_EQ(lean.schema().size(), columns.size());
   for (std::size_t c = 0; c < columns.size(); ++c) {

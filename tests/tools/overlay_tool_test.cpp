@@ -27,15 +27,17 @@ class OverlayBuiltin : public ::testing::Test {
     // As circatlas overlay: the planning year's effective flows (declared and estimated from capacity).
     const catalogue::Catalogue registry = loadCatalogue({}, core::DataPaths::fromEnvironment());
     enterprises_ = new core::Layer(registry.enterprises);
-    flows_ = new core::Layer(effectiveFlows(catalogueInput(registry), planningYear(registry, 0).first));
+    flows_ = new std::vector<FlowAmount>(flowAmounts(catalogueInput(registry), planningYear(registry, 0).first));
     parks_ = new core::Layer(registry.parks);
     result_ = new OverlayResult(runOverlay({*counties_, *prefectures_, *enterprises_, *flows_, parks_}));
   }
   static void TearDownTestSuite() {
-    for (auto* l : {counties_, prefectures_, enterprises_, flows_, parks_}) delete l;
+    for (auto* l : {counties_, prefectures_, enterprises_, parks_}) delete l;
+    delete flows_;
     delete result_;
   }
-  static inline core::Layer *counties_, *prefectures_, *enterprises_, *flows_, *parks_;
+  static inline core::Layer *counties_, *prefectures_, *enterprises_, *parks_;
+  static inline std::vector<FlowAmount>* flows_;
   static inline OverlayResult* result_;
 };
 
@@ -64,15 +66,10 @@ TEST_F(OverlayBuiltin, JinchuanGroupLiesInJinchuanDistrict) {
   EXPECT_TRUE(found);
 }
 
-// Without the coded enterprises (a run that writes nothing) the summaries are the same, the flows
-// given as only the quantified ones (as the commands give them) change nothing, and the enterprises
+// Without the coded enterprises (a run that writes nothing) the summaries are the same, and the enterprises
 // layer keeps its fields with no row.
-TEST_F(OverlayBuiltin, SummariesNeedNeitherCodedEnterprisesNorFlowsWithoutQuantity) {
-  const catalogue::Catalogue registry = loadCatalogue({}, core::DataPaths::fromEnvironment());
-  const core::Layer quantified =
-      effectiveFlows(catalogueInput(registry), planningYear(registry, 0).first, {.quantifiedOnly = true});
-  ASSERT_LT(quantified.size(), flows_->size());
-  OverlayInput input{*counties_, *prefectures_, *enterprises_, quantified, parks_};
+TEST_F(OverlayBuiltin, SummariesNeedNoCodedEnterprises) {
+  OverlayInput input{*counties_, *prefectures_, *enterprises_, *flows_, parks_};
   input.codedEnterprises = false;
   const OverlayResult r = runOverlay(input);
   EXPECT_TRUE(r.enterprises.empty());
@@ -131,29 +128,13 @@ TEST_F(OverlayBuiltin, CountiesGivenByTheCallerGiveTheSameResult) {
   EXPECT_THROW((void)runOverlay(input), std::logic_error);
 }
 
-// The enterprise rows quantifiedFlows gives with its flows spare the overlay finding them by id: the summaries
-// are the same (tonnes in the same counties); rows for another number of flows are refused.
-TEST_F(OverlayBuiltin, FlowEnterpriseRowsGivenByQuantifiedFlowsGiveTheSameSummaries) {
-  const catalogue::Catalogue registry = loadCatalogue({}, core::DataPaths::fromEnvironment());
-  std::vector<std::size_t> rows;
-  const core::Layer quantified = quantifiedFlows(catalogueInput(registry), planningYear(registry, 0).first, {}, &rows);
-  ASSERT_EQ(rows.size(), quantified.size());
-  ASSERT_GT(rows.size(), 0U);
-  for (std::size_t k = 0; k < rows.size(); ++k) {
-    ASSERT_EQ(core::toString(registry.enterprises.value(rows[k], "id")),
-              core::toString(quantified.value(k, "enterprise_id")));
-  }
-  OverlayInput input{*counties_, *prefectures_, registry.enterprises, quantified, parks_};
-  input.flowEnterprises = &rows;
-  const OverlayResult r = runOverlay(input);
-  for (const auto& [got, want] : {std::pair{&r.countySummary, &result_->countySummary},
-                                  std::pair{&r.prefectureSummary, &result_->prefectureSummary}}) {
-    ASSERT_EQ(got->size(), want->size());
-    for (std::size_t i = 0; i < want->size(); ++i) EXPECT_EQ((*got)[i].values, (*want)[i].values) << i;
-  }
-  const std::vector<std::size_t> short_(rows.begin(), rows.end() - 1);
-  input.flowEnterprises = &short_;
-  EXPECT_THROW((void)runOverlay(input), std::logic_error);
+// A flow whose enterprise row is not a row of the enterprises given is the caller's mistake: refused, not read
+// past the layer's end.
+TEST_F(OverlayBuiltin, AFlowOfARowBeyondTheEnterprisesIsRefused) {
+  std::vector<FlowAmount> flows = *flows_;
+  ASSERT_FALSE(flows.empty());
+  flows.back().enterpriseRow = enterprises_->size();
+  EXPECT_THROW((void)runOverlay({*counties_, *prefectures_, *enterprises_, flows, parks_}), std::logic_error);
 }
 
 // A registry loaded with room for the codes (as circatlas overlay --out loads it) gives its features to the
@@ -182,9 +163,9 @@ TEST_F(OverlayBuiltin, RegistryLoadedWithRoomKeepsItsValuesInPlace) {
             result_->enterprises.schema().size() - kOverlayCodeFields);
 }
 
-// Tonnes go to the county of the flow's enterprise, found by its id whether the ids are text or
-// integers (a registry whose id column is numeric); an id given twice counts for its last site; a
-// flow of an unknown enterprise or without quantity adds nothing. Sums by hand.
+// Tonnes go to the county of the flow's enterprise, found by flowAmounts by its id whether the ids are text
+// or integers (a registry whose id column is numeric); an id given twice counts for its last site; a flow of
+// an unknown enterprise or without quantity adds nothing. Sums by hand.
 TEST_F(OverlayBuiltin, TonnesFollowTheEnterpriseIdsWhateverTheirType) {
   // Two of the built-in sites in different counties.
   std::vector<std::size_t> picked;
@@ -223,7 +204,8 @@ TEST_F(OverlayBuiltin, TonnesFollowTheEnterpriseIdsWhateverTheirType) {
     flow(1, "FLY_ASH", "output", 2.5);
     flow(1, "SLAG", "output", core::Value());  // no quantity
     flow(3, "FLY_ASH", "output", 100.0);       // no such enterprise
-    const OverlayResult r = runOverlay({*counties_, *prefectures_, sites, flows});
+    const auto amounts = flowAmounts(sites, {0, 1, 2}, flows, nullptr);
+    const OverlayResult r = runOverlay({*counties_, *prefectures_, sites, amounts});
     const core::Layer& s = r.countySummary;
     ASSERT_TRUE(s.schema().indexOf("out_FLY_ASH"));
     ASSERT_TRUE(s.schema().indexOf("in_FLY_ASH"));
@@ -272,12 +254,10 @@ TEST_F(OverlayBuiltin, SummariesAddUpAcrossLevels) {
       gansu.insert(core::toString(enterprises_->value(i, "id")));
   }
   double flows = 0;
-  for (std::size_t i = 0; i < flows_->size(); ++i) {
-    if (core::toString(flows_->value(i, "material_code")) == "FLY_ASH" &&
-        core::toString(flows_->value(i, "direction")) == "output" &&
-        gansu.contains(core::toString(flows_->value(i, "enterprise_id")))) {
-      if (const auto* q = std::get_if<double>(&flows_->value(i, "quantity"))) flows += *q;
-    }
+  for (const FlowAmount& f : *flows_) {
+    if (f.material == "FLY_ASH" && f.output &&
+        gansu.contains(core::toString(enterprises_->value(f.enterpriseRow, "id"))))
+      flows += f.quantity;
   }
   double summed = 0;
   for (std::size_t i = 0; i < result_->prefectureSummary.size(); ++i) {
