@@ -5,11 +5,14 @@
 #include <iconv.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <limits>
 #include <variant>
+#include <vector>
 
 #include "core/error.h"
+#include "core/parallel.h"
 
 namespace circatlas::io {
 
@@ -61,7 +64,7 @@ bool gdalSaysUtf8(std::string_view bytes) {
 // above U+10FFFF and the old 5- and 6-byte forms; it also refuses NUL, which is valid (the text
 // between NULs is given to it), and lets UTF-16 surrogates (ED A0–BF …) through, which are refused
 // here. (glibc's iconv, used before, took 5- and 6-byte forms and was four times slower.)
-bool isUtf8(std::string_view bytes) {
+bool isUtf8Piece(std::string_view bytes) {
   for (std::size_t start = 0; start <= bytes.size();) {
     const std::size_t nul = std::min(bytes.find('\0', start), bytes.size());
     if (!gdalSaysUtf8(bytes.substr(start, nul - start))) return false;
@@ -71,6 +74,33 @@ bool isUtf8(std::string_view bytes) {
     if (at + 1 < bytes.size() && static_cast<unsigned char>(bytes[at + 1]) >= 0xA0U) return false;
   }
   return true;
+}
+
+// isUtf8Piece over the whole text; a large one (a registry of a million rows is hundreds of MB) is cut
+// into pieces checked on every core. A cut falls before a character's first byte, so each piece of
+// valid text is valid alone, and a flaw lies whole in one piece: a sequence cut short ends its piece,
+// a stray continuation byte starts or sits in one.
+bool isUtf8(std::string_view bytes) {
+  constexpr std::size_t kPiece = std::size_t{8} << 20;
+  if (bytes.size() <= kPiece) return isUtf8Piece(bytes);
+  std::vector<std::string_view> pieces;
+  for (std::size_t start = 0; start < bytes.size();) {
+    std::size_t end = std::min(bytes.size(), start + kPiece);
+    // Back over at most three continuation bytes, the most a character has; past more, the text is not
+    // UTF-8 and the piece after the cut, starting with one, says so.
+    for (int k = 0; k < 3 && end < bytes.size() && (static_cast<unsigned char>(bytes[end]) & 0xC0U) == 0x80U; ++k) {
+      --end;
+    }
+    pieces.push_back(bytes.substr(start, end - start));
+    start = end;
+  }
+  std::atomic<bool> valid{true};
+  core::parallelFor(pieces.size(), 0, 1, [&](unsigned, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end && valid.load(std::memory_order_relaxed); ++i) {
+      if (!isUtf8Piece(pieces[i])) valid.store(false, std::memory_order_relaxed);
+    }
+  });
+  return valid.load();
 }
 
 // The byte offset where `bytes` stops being valid UTF-8, or nullopt. When the whole text is not,

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 #include "core/error.h"
 
 namespace circatlas::io {
@@ -36,6 +38,33 @@ TEST(TextEncoding, OverlongsSurrogatesAndCodePointsBeyondUnicodeAreInvalid) {
   for (const std::string good : {"\x7F", "\xC2\x80", "\xDF\xBF", "\xED\x9F\xBF", "\xEE\x80\x80", "\xEF\xBF\xBF",
                                  "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF"}) {
     EXPECT_FALSE(findInvalidUtf8(prefix + good + "x").has_value()) << ::testing::PrintToString(good);
+  }
+}
+
+// A text larger than a piece (8 MiB) is checked in pieces on every core: wherever the cut falls in a
+// character it is judged valid, and a flaw across the cut (a sequence cut short, stray continuation
+// bytes, a surrogate) is found at its first byte, as in a short text.
+TEST(TextEncoding, ALargeTextIsJudgedAsAWholeWhereverItIsCut) {
+  constexpr std::size_t kCut = std::size_t{8} << 20;
+  const std::string smile = "\xF0\x9F\x98\x80";  // U+1F600, four bytes
+  const auto text = [&](std::size_t ascii) {
+    std::string t(ascii, 'a');
+    while (t.size() < kCut + (1U << 20)) t += smile;
+    return t;
+  };
+  for (std::size_t ascii = 0; ascii < 4; ++ascii) {
+    EXPECT_FALSE(findInvalidUtf8(text(ascii)).has_value()) << ascii;
+  }
+  for (const std::string flaw : {"\xF0\x9F\x98x", "\x80\x80\x80\x80\x80", "\xED\xA0\x80"}) {
+    for (std::size_t ascii = 0; ascii < 4; ++ascii) {
+      std::string t = text(ascii);
+      // The last character to start at or before the cut: the flaw put there spans the cut or starts at it.
+      const std::size_t at = kCut - (kCut - ascii) % 4;
+      t.replace(at, flaw.size(), flaw);
+      const auto problem = findInvalidUtf8(t);
+      ASSERT_TRUE(problem.has_value()) << ::testing::PrintToString(flaw) << " " << ascii;
+      EXPECT_EQ(problem->offset, at) << ::testing::PrintToString(flaw) << " " << ascii;
+    }
   }
 }
 
