@@ -24,12 +24,12 @@ void addBoundariesInput(std::vector<io::InputRef>& inputs, const std::string& sp
   inputs.push_back({path, "--boundaries", layer});
 }
 
-void withoutGansuProjects(catalogue::Catalogue& registry, const core::DataPaths& paths) {
+void withoutGansuProjects(catalogue::Catalogue& registry, const core::DataPaths& paths, const UsedBoundaries* used) {
   auto& builtin = registry.builtinTables;
-  if (std::find(builtin.begin(), builtin.end(), "projects") == builtin.end() ||
-      tools::registryInGansu(registry, paths)) {
-    return;
-  }
+  if (std::find(builtin.begin(), builtin.end(), "projects") == builtin.end()) return;
+  const bool inGansu = used && used->boundaries.builtin ? tools::registryInGansu(registry, used->unitOfEnterprise)
+                                                        : tools::registryInGansu(registry, paths);
+  if (inGansu) return;
   const std::size_t n = registry.projects.size();
   for (core::Layer* l : {&registry.projects, &registry.projectFlows}) {
     *l = core::Layer(l->name(), l->crs(), l->geometryType(), l->schema());

@@ -37,8 +37,11 @@ struct UsedBoundaries {
 
 /// A registry outside Gansu (tools::registryInGansu false) that took the built-in projects with
 /// --with-builtin: Gansu's projects and their flows are taken out of it, and a line on stdout says
-/// so. Nothing happens to a registry in Gansu or without the built-in projects.
-void withoutGansuProjects(catalogue::Catalogue& registry, const core::DataPaths& paths);
+/// so. Nothing happens to a registry in Gansu or without the built-in projects. `used`, when given
+/// and on the built-in boundaries (loadBoundaries without --boundaries), has located the
+/// enterprises in Gansu's counties already: they are not located again.
+void withoutGansuProjects(catalogue::Catalogue& registry, const core::DataPaths& paths,
+                          const UsedBoundaries* used = nullptr);
 
 /// Why hotspots gave no Gi* on `boundaries` (tools::HotspotsResult::giStar false), in words that
 /// say what to do: too few units, or no site with output of `material` in any of them.

@@ -185,8 +185,8 @@ void runExportCommand(const ExportOptions& o, const core::DataPaths& paths) {
   }
   catalogue::Catalogue registry = loadCatalogue(o.catalogue, paths);
   printOrigin(registry);
-  withoutGansuProjects(registry, paths);
   const UsedBoundaries boundaries = loadBoundaries(o.boundaries, registry, paths);
+  withoutGansuProjects(registry, paths, &boundaries);  // located on Gansu's counties once, not twice
   if (!registry.builtin) useRegistryLayers(items, registry);
   const std::string baseMapNote = useBoundaryLayers(items, boundaries);
   for (const auto& t : tables) {

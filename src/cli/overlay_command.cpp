@@ -42,8 +42,8 @@ void runOverlayCommand(const OverlayOptions& options, const core::DataPaths& pat
   if (!options.out.empty()) source.request.enterpriseRoom = tools::kOverlayCodeFields;
   catalogue::Catalogue registry = loadCatalogue(source, paths);
   printOrigin(registry);
-  withoutGansuProjects(registry, paths);
   const UsedBoundaries used = loadBoundaries(options.boundaries, registry, paths);
+  withoutGansuProjects(registry, paths, &used);  // located on Gansu's counties once, not twice
   const core::Layer& counties = used.boundaries.units;
   const core::Layer& prefectures = used.boundaries.parents;
   const core::Layer miningBases = catalogue::miningBaseAreas(registry.miningBases, registry.miningBaseMembers);

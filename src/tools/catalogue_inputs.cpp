@@ -408,8 +408,22 @@ std::pair<std::size_t, std::size_t> locatedInside(const catalogue::Catalogue& re
 
 bool registryInGansu(const catalogue::Catalogue& registry, const core::DataPaths& paths) {
   if (registry.builtin) return true;
-  const auto [located, inside] = locatedInside(registry, io::builtinBoundaries(paths.basemap()).units);
-  return located > 0 && inside == located;
+  return registryInGansu(registry, enterpriseUnits(registry, io::builtinBoundaries(paths.basemap()).units));
+}
+
+bool registryInGansu(const catalogue::Catalogue& registry, std::span<const std::optional<std::size_t>> gansuCounties) {
+  if (registry.builtin) return true;
+  if (gansuCounties.size() != registry.enterprises.size()) {
+    throw std::logic_error("registryInGansu: " + std::to_string(gansuCounties.size()) + " counties given for " +
+                           std::to_string(registry.enterprises.size()) + " enterprises");
+  }
+  std::size_t located = 0;
+  for (std::size_t i = 0; i < gansuCounties.size(); ++i) {
+    if (registry.enterprises[i].geometry.isEmpty()) continue;
+    ++located;
+    if (!gansuCounties[i]) return false;
+  }
+  return located > 0;
 }
 
 }  // namespace circatlas::tools

@@ -61,6 +61,12 @@ struct CatalogueRequest {
 /// apply to it. Throws the io errors of reading the base map.
 [[nodiscard]] bool registryInGansu(const catalogue::Catalogue& registry, const core::DataPaths& paths);
 
+/// registryInGansu from the county of every enterprise row found on Gansu's counties already
+/// (enterpriseUnits on the base map's counties, as cli::loadBoundaries finds them when no other
+/// boundaries are given): a million enterprises are not located a second time.
+[[nodiscard]] bool registryInGansu(const catalogue::Catalogue& registry,
+                                   std::span<const std::optional<std::size_t>> gansuCounties);
+
 /// One line for the user: which registry the analysis ran on and what it took from the built-in
 /// catalogue, e.g. "Registry: reg (enterprises, flows); reference tables completed from the
 /// built-in catalogue". Empty for the built-in catalogue itself.

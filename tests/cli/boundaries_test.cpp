@@ -277,12 +277,22 @@ TEST(Boundaries, GansusProjectsAreNotAppliedToAForeignRegistry) {
   const auto layers = runCommand("ogrinfo -ro -so -q '" + (dir / "overlay.gpkg").string() + "'");
   EXPECT_EQ(layers.output.find("overlay_projects"), std::string::npos) << layers.output;
   EXPECT_NE(layers.output.find("overlay_parks"), std::string::npos) << layers.output;  // Gansu's, asked for
+  // With its own boundaries the registry is still found outside Gansu (located on Gansu's counties for that).
+  writeFile(dir / "kreise.geojson", kreise());
+  const auto own = in(dir, "overlay --registry reg.csv --with-builtin --boundaries kreise.geojson");
+  ASSERT_EQ(own.exitCode, 0) << own.output;
+  EXPECT_OUTPUT_HAS(own, "are not applied: the registry lies outside Gansu");
   // A registry in Gansu keeps them.
   writeFile(dir / "lz.csv", "name,lon,lat,industry_code\nCement,103.70,36.10,3011\n");
   const auto gansu = in(dir, "whatif --registry lz.csv --with-builtin");
   ASSERT_EQ(gansu.exitCode, 0) << gansu.output;
   EXPECT_EQ(gansu.output.find("not applied"), std::string::npos) << gansu.output;
   EXPECT_EQ(gansu.output.find("No project to evaluate"), std::string::npos) << gansu.output;
+  const auto kept = in(dir, "overlay --registry lz.csv --with-builtin --out lz.gpkg");
+  ASSERT_EQ(kept.exitCode, 0) << kept.output;
+  EXPECT_EQ(kept.output.find("not applied"), std::string::npos) << kept.output;
+  const auto lzLayers = runCommand("ogrinfo -ro -so -q '" + (dir / "lz.gpkg").string() + "'");
+  EXPECT_NE(lzLayers.output.find("overlay_projects"), std::string::npos) << lzLayers.output;
 }
 
 TEST(Boundaries, BadBoundariesNameTheFileLayerAndFeature) {

@@ -5,12 +5,14 @@
 #include <algorithm>
 #include <fstream>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "core/data_paths.h"
 #include "core/layer.h"
+#include "io/registry_boundaries.h"
 #include "test_support.h"
 #include "tools/catalogue_inputs.h"
 
@@ -157,6 +159,34 @@ TEST(CatalogueInputs, BuiltinCementTakesGangueAndSteelSlagInRawMeal) {
   EXPECT_GT(gangueMatched, 0.0);
   EXPECT_LE(gangueMatched, 1.2e6 + 1e-6);
   EXPECT_GT(slagMatched, 0.0);
+}
+
+// Whether a registry lies in Gansu, told from the counties its enterprises were found in already (as overlay and
+// export find them), is what locating them again tells: not for the built-in enterprises taken as a user's
+// registry (its cross-border partners lie outside), yes for those of them in a county; a list of another length is
+// refused.
+TEST(CatalogueInputs, RegistryInGansuFromCountiesFoundAlreadyIsWhatLocatingThemSays) {
+  const core::DataPaths paths = core::DataPaths::fromEnvironment();
+  catalogue::Catalogue registry = loadCatalogue({}, paths);
+  const core::Layer counties = io::builtinBoundaries(paths.basemap()).units;
+  EXPECT_TRUE(registryInGansu(registry, enterpriseUnits(registry, counties)));
+  registry.builtin = false;
+  auto units = enterpriseUnits(registry, counties);
+  ASSERT_LT(std::count_if(units.begin(), units.end(), [](const auto& u) { return u.has_value(); }),
+            static_cast<std::ptrdiff_t>(units.size()));
+  EXPECT_FALSE(registryInGansu(registry, paths));
+  EXPECT_FALSE(registryInGansu(registry, units));
+  core::Layer inGansu(registry.enterprises.name(), registry.enterprises.crs(), registry.enterprises.geometryType(),
+                      registry.enterprises.schema());
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    if (units[i]) inGansu.add(registry.enterprises[i]);
+  }
+  registry.enterprises = std::move(inGansu);
+  units = enterpriseUnits(registry, counties);
+  EXPECT_TRUE(registryInGansu(registry, paths));
+  EXPECT_TRUE(registryInGansu(registry, units));
+  units.pop_back();
+  EXPECT_THROW((void)registryInGansu(registry, units), std::logic_error);
 }
 
 TEST(CatalogueInputs, DetourFactorComesFromExchangeParametersUnlessGiven) {
