@@ -2,11 +2,30 @@
 #include "core/layer.h"
 
 #include "core/error.h"
+#include "core/parallel.h"
 
 namespace circatlas::core {
 
 Layer::Layer(std::string name, std::string crs, GeometryType geometryType, Schema schema)
     : name_(std::move(name)), crs_(std::move(crs)), geometryType_(geometryType), schema_(std::move(schema)) {}
+
+Layer::~Layer() { clearFeatures(); }
+
+void Layer::clearFeatures() noexcept {
+  // Each feature's geometry and values freed side by side; should the parallel loop fail to start,
+  // what it did not free is freed with the vector below.
+  constexpr std::size_t kOnEveryCore = std::size_t{1} << 16;
+  if (features_.size() >= kOnEveryCore) {
+    try {
+      parallelFor(features_.size(), 0, std::size_t{1} << 12, [this](unsigned, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) features_[i] = Feature();
+      });
+    } catch (...) {
+      // Nothing is lost: the vector below frees what the loop did not.
+    }
+  }
+  std::vector<Feature>().swap(features_);
+}
 
 void Layer::checkValueCount(const Feature& feature) const {
   if (feature.values.size() != schema_.size()) {

@@ -17,6 +17,12 @@ namespace circatlas::core {
 class Layer {
  public:
   Layer(std::string name, std::string crs, GeometryType geometryType, Schema schema);
+  Layer(const Layer&) = default;
+  Layer(Layer&&) noexcept = default;
+  Layer& operator=(const Layer&) = default;
+  Layer& operator=(Layer&&) noexcept = default;
+  /// Frees the features as clearFeatures does.
+  ~Layer();
 
   [[nodiscard]] const std::string& name() const noexcept { return name_; }
   [[nodiscard]] const std::string& crs() const noexcept { return crs_; }
@@ -29,8 +35,9 @@ class Layer {
   /// ParameterError, as add does, naming the first whose value count differs from the schema's.
   void assignFeatures(std::vector<Feature> features);
   void reserve(std::size_t n) { features_.reserve(n); }
-  /// Removes every feature, releasing their memory; the name, CRS and schema stay.
-  void clearFeatures() noexcept { std::vector<Feature>().swap(features_); }
+  /// Removes every feature, releasing their memory; the name, CRS and schema stay. A large layer's
+  /// features (a million of them are millions of allocations) are freed on every core.
+  void clearFeatures() noexcept;
 
   [[nodiscard]] std::span<const Feature> features() const noexcept { return features_; }
   [[nodiscard]] std::span<Feature> mutableFeatures() noexcept { return features_; }

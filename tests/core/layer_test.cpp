@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/error.h"
@@ -57,6 +58,33 @@ TEST(Layer, AssignedFeaturesReplaceTheLayersAndAreCheckedAsAddChecksThem) {
   }
   EXPECT_EQ(layer.size(), 3U);
   EXPECT_EQ(std::get<double>(layer.value(1, "area_km2")), 0.5);
+}
+
+// A large layer's features are freed on every core: cleared, it keeps its name, CRS and schema and takes
+// features again; a copy made before is untouched, and layers of either size are destroyed (under the
+// sanitizers: without a leak or a double free).
+TEST(Layer, ALargeLayerClearedOnEveryCoreKeepsItsSchemaAndTakesFeaturesAgain) {
+  for (const std::size_t n : {std::size_t{3}, std::size_t{1} << 17}) {
+    Layer layer = twoFieldLayer();
+    std::vector<Feature> made(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      made[i] = {FeatureId(static_cast<std::int64_t>(i + 1)),
+                 Geometry::point({1.0 * static_cast<double>(i % 100), 2}),
+                 {std::string("a park of a long name, past the small-string buffer ") + std::to_string(i), 1.0}};
+    }
+    layer.assignFeatures(std::move(made));
+    const Layer copy = layer;
+    layer.clearFeatures();
+    EXPECT_TRUE(layer.empty()) << n;
+    EXPECT_EQ(layer.name(), "parks");
+    EXPECT_EQ(layer.crs(), "EPSG:4326");
+    EXPECT_EQ(layer.schema().size(), 2U);
+    ASSERT_EQ(copy.size(), n);
+    EXPECT_EQ(std::get<std::string>(copy.value(n - 1, "id")),
+              "a park of a long name, past the small-string buffer " + std::to_string(n - 1));
+    layer.add({FeatureId(1), Geometry::point({0, 0}), {std::string("P001"), 1.0}});
+    EXPECT_EQ(layer.size(), 1U);
+  }
 }
 
 TEST(Layer, MissingFieldIsAnInputErrorNamingLayerAndField) {
