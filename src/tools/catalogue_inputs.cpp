@@ -398,14 +398,6 @@ std::vector<std::optional<std::size_t>> enterpriseUnits(const catalogue::Catalog
   return out;
 }
 
-std::pair<std::size_t, std::size_t> locatedInside(const catalogue::Catalogue& registry, const core::Layer& units) {
-  std::size_t located = 0;
-  for (const auto& f : registry.enterprises.features()) located += !f.geometry.isEmpty();
-  std::size_t inside = 0;
-  for (const auto& unit : enterpriseUnits(registry, units)) inside += unit.has_value();
-  return {located, inside};
-}
-
 bool registryInGansu(const catalogue::Catalogue& registry, const core::DataPaths& paths) {
   if (registry.builtin) return true;
   return registryInGansu(registry, enterpriseUnits(registry, io::builtinBoundaries(paths.basemap()).units));

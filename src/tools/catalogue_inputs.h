@@ -52,10 +52,6 @@ struct CatalogueRequest {
 [[nodiscard]] std::vector<std::optional<std::size_t>> enterpriseUnits(const catalogue::Catalogue& registry,
                                                                       const core::Layer& units);
 
-/// How many of the registry's enterprises have a location, and how many of those lie in a unit
-/// of `units` (polygons in the registry's CRS, WGS 84), by point in polygon.
-[[nodiscard]] std::pair<std::size_t, std::size_t> locatedInside(const catalogue::Catalogue& registry,
-                                                                const core::Layer& units);
 /// True when `registry` is the built-in catalogue, or has located enterprises and every one lies
 /// in Gansu's counties (the base map of `paths`): then Gansu's base map, projects and 2015 targets
 /// apply to it. Throws the io errors of reading the base map.
