@@ -126,7 +126,7 @@ void BM_GdalPlainWrite(benchmark::State& state) {
         const auto& v = f.values[static_cast<std::size_t>(i)];
         if (i < 3) feature.SetField(i, static_cast<GIntBig>(std::get<std::int64_t>(v)));
         else if (i < 7) feature.SetField(i, std::get<double>(v));
-        else feature.SetField(i, std::get<std::string>(v).c_str());
+        else feature.SetField(i, std::get<core::Text>(v).c_str());
       }
       const auto c = f.geometry.coords()[0];
       feature.SetGeometryDirectly(new OGRPoint(c.x, c.y));

@@ -59,7 +59,7 @@ std::string toString(const Value& v) {
       const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
       return ec == std::errc{} ? std::string(buf, end) : std::string("nan");
     }
-    std::string operator()(const std::string& s) const { return s; }
+    std::string operator()(const Text& s) const { return s.str(); }
     std::string operator()(const DateTime& d) const { return formatDateTime(d); }
   };
   return std::visit(Visitor{}, v);

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <variant>
 
+#include "core/text.h"
+
 namespace circatlas::core {
 
 /// The attribute types circatlas preserves from reading to export.
@@ -15,23 +17,25 @@ enum class FieldType { Boolean, Integer, Real, String, Date, DateTime };
 [[nodiscard]] std::string_view toString(FieldType type) noexcept;
 
 /// A calendar date, optionally with a time of day (for DateTime fields).
+/// The fields are as small as their ranges allow, which keeps a DateTime at 16 bytes, no larger than a
+/// Text: every cell of a million-row registry is a Value, and the largest alternative sets its size.
 struct DateTime {
   int year = 0;
-  int month = 0;
-  int day = 0;
-  int hour = 0;
-  int minute = 0;
-  /// A float as OGR's own date-time fields (GetFieldAsDateTime): keeps DateTime at 32 bytes, so that
-  /// a Value is 40 (every cell of a million-row registry is one).
+  std::int8_t month = 0;
+  std::int8_t day = 0;
+  std::int8_t hour = 0;
+  std::int8_t minute = 0;
+  /// A float as OGR's own date-time fields (GetFieldAsDateTime).
   float second = 0.0F;
-  /// Minutes east of UTC, or unset when the source gave no time zone.
-  std::optional<int> utcOffsetMinutes;
+  /// Minutes east of UTC (within ±14 h), or unset when the source gave no time zone.
+  std::optional<std::int16_t> utcOffsetMinutes;
   friend bool operator==(const DateTime&, const DateTime&) = default;
 };
 
 /// Null (monostate) or one of the supported types. No `-1` sentinels: a missing value is null.
-using Value = std::variant<std::monostate, bool, std::int64_t, double, std::string, DateTime>;
-static_assert(sizeof(DateTime) <= sizeof(std::string), "a DateTime must not make every Value larger than a string");
+using Value = std::variant<std::monostate, bool, std::int64_t, double, Text, DateTime>;
+static_assert(sizeof(DateTime) <= sizeof(Text), "a DateTime must not make every Value larger than a text");
+static_assert(sizeof(Value) == 24, "a Value is a 16-byte payload and its index");
 
 [[nodiscard]] inline bool isNull(const Value& v) noexcept { return std::holds_alternative<std::monostate>(v); }
 

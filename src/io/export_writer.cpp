@@ -369,7 +369,7 @@ void writeText(const fs::path& file, const std::string& text, const std::string&
 constexpr std::size_t kShapefileTextBytes = 254;  // a dBASE character field holds at most 254 bytes
 
 /// The longest prefix of at most `bytes` bytes that ends on a UTF-8 character boundary.
-std::string cutUtf8(const std::string& text, std::size_t bytes) {
+std::string_view cutUtf8(std::string_view text, std::size_t bytes) {
   std::size_t n = std::min(bytes, text.size());
   while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
   return text.substr(0, n);
@@ -379,8 +379,8 @@ std::string cutUtf8(const std::string& text, std::size_t bytes) {
 std::string recordName(const core::Layer& layer, const core::Feature& f) {
   std::string name = "feature " + std::to_string(f.id.value());
   if (const auto id = layer.schema().indexOf("id"); id && *id < f.values.size()) {
-    if (const auto* text = std::get_if<std::string>(&f.values[*id]); text && !text->empty())
-      name += " (id " + *text + ")";
+    if (const auto* text = std::get_if<core::Text>(&f.values[*id]); text && !text->empty())
+      name += " (id " + text->str() + ")";
   }
   return name;
 }
@@ -403,7 +403,7 @@ std::optional<core::Layer> fitShapefileText(const core::Layer& layer, const std:
   for (std::size_t row = 0; row < layer.size(); ++row) {
     const core::Feature& f = layer.features()[row];
     for (std::size_t i = 0; i < f.values.size() && i < fields.size(); ++i) {
-      const auto* text = std::get_if<std::string>(&f.values[i]);
+      const auto* text = std::get_if<core::Text>(&f.values[i]);
       if (!text || text->size() <= kShapefileTextBytes) continue;
       FieldCuts& c = byField[i];
       if (c.count++ == 0) c.first = recordName(layer, f);
@@ -422,7 +422,7 @@ std::optional<core::Layer> fitShapefileText(const core::Layer& layer, const std:
     if (out) {
       core::Feature copy = f;
       for (auto& v : copy.values) {
-        if (auto* text = std::get_if<std::string>(&v); text && text->size() > kShapefileTextBytes) {
+        if (auto* text = std::get_if<core::Text>(&v); text && text->size() > kShapefileTextBytes) {
           *text = cutUtf8(*text, kShapefileTextBytes);
         }
       }

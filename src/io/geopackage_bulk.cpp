@@ -373,7 +373,7 @@ class Filler {
       ++slot;
     }
     for (const core::Value& v : f.values) {
-      if (const auto* s = std::get_if<std::string>(&v)) {
+      if (const auto* s = std::get_if<core::Text>(&v)) {
         sqlite3_bind_text(insert.stmt, slot, s->data(), static_cast<int>(s->size()), SQLITE_STATIC);
       } else if (const auto* n = std::get_if<std::int64_t>(&v)) {
         sqlite3_bind_int64(insert.stmt, slot, *n);
@@ -491,9 +491,9 @@ bool matches(const core::Value& v, core::FieldType type) {
     case core::FieldType::String: {
       // GDAL replaces invalid UTF-8 (with a warning) and ends a text at a NUL byte; such rows keep
       // GDAL's path. Every text bound here is then whole (bound with its size, no strlen).
-      const auto* s = std::get_if<std::string>(&v);
+      const auto* s = std::get_if<core::Text>(&v);
       return s && s->size() <= static_cast<std::size_t>(std::numeric_limits<int>::max()) &&
-             s->find('\0') == std::string::npos && CPLIsUTF8(s->data(), static_cast<int>(s->size()));
+             s->view().find('\0') == std::string_view::npos && CPLIsUTF8(s->data(), static_cast<int>(s->size()));
     }
     case core::FieldType::Date:
     case core::FieldType::DateTime:

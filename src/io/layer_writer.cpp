@@ -150,7 +150,7 @@ void setValue(OGRFeature& f, int i, const core::Value& v) {
     void operator()(bool b) const { f.SetField(i, b ? 1 : 0); }
     void operator()(std::int64_t x) const { f.SetField(i, static_cast<GIntBig>(x)); }
     void operator()(double x) const { f.SetField(i, x); }
-    void operator()(const std::string& s) const { f.SetField(i, s.c_str()); }
+    void operator()(const core::Text& s) const { f.SetField(i, s.c_str()); }
     void operator()(const core::DateTime& d) const {
       const int tz = d.utcOffsetMinutes ? 100 + *d.utcOffsetMinutes / 15 : 0;
       f.SetField(i, d.year, d.month, d.day, d.hour, d.minute, static_cast<float>(d.second), tz);

@@ -167,9 +167,16 @@ core::Value toValue(const OGRFeature& feature, int i, core::FieldType type) {
       int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
       float s = 0;
       feature.GetFieldAsDateTime(i, &y, &mo, &d, &h, &mi, &s, &tz);
-      core::DateTime dt{y, mo, d, h, mi, s, std::nullopt};
+      // OGR keeps each part within its calendar range, which the narrow fields hold.
+      core::DateTime dt{y,
+                        static_cast<std::int8_t>(mo),
+                        static_cast<std::int8_t>(d),
+                        static_cast<std::int8_t>(h),
+                        static_cast<std::int8_t>(mi),
+                        s,
+                        std::nullopt};
       // OGR's TZ flag: 0 unknown, 1 local, 100 UTC, 100 ± n quarter hours otherwise.
-      if (tz >= 100) dt.utcOffsetMinutes = (tz - 100) * 15;
+      if (tz >= 100) dt.utcOffsetMinutes = static_cast<std::int16_t>((tz - 100) * 15);
       return dt;
     }
   }

@@ -55,10 +55,10 @@ namespace {
 std::optional<double> asNumber(const core::Value& v) {
   if (const auto* i = std::get_if<std::int64_t>(&v)) return static_cast<double>(*i);
   if (const auto* d = std::get_if<double>(&v)) return *d;
-  if (const auto* s = std::get_if<std::string>(&v)) {
+  if (const auto* s = std::get_if<core::Text>(&v)) {
     try {
       std::size_t used = 0;
-      const double d = std::stod(*s, &used);
+      const double d = std::stod(s->str(), &used);
       if (used == s->size()) return d;
     } catch (const std::exception&) {
       // not a number: the feature falls into `other`

@@ -55,13 +55,13 @@ render::Style withWrittenFieldNames(render::Style s, const core::Schema& schema,
 }
 
 /// A full ISO 8601 calendar date ("2024-07-01"), or nullopt.
-std::optional<core::DateTime> isoDate(const std::string& text) {
+std::optional<core::DateTime> isoDate(const core::Text& text) {
   int y = 0, m = 0, d = 0;
   char extra = 0;
   if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3) return std::nullopt;
   if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
   core::DateTime date;
-  date.year = y, date.month = m, date.day = d;
+  date.year = y, date.month = static_cast<std::int8_t>(m), date.day = static_cast<std::int8_t>(d);
   return date;
 }
 
@@ -80,7 +80,7 @@ core::Layer tidiedForExport(core::Layer layer) {
     if (fields[i].type != core::FieldType::String) continue;
     bool any = false, all = true;
     for (const auto& f : layer.features()) {
-      const auto* text = std::get_if<std::string>(&f.values[i]);
+      const auto* text = std::get_if<core::Text>(&f.values[i]);
       if (!text || text->empty()) continue;
       any = true;
       if (!isoDate(*text)) {
@@ -101,7 +101,7 @@ core::Layer tidiedForExport(core::Layer layer) {
     for (std::size_t i : keep) {
       core::Value v = std::move(f.values[i]);
       if (dates[i]) {
-        const auto* text = std::get_if<std::string>(&v);
+        const auto* text = std::get_if<core::Text>(&v);
         v = text && !text->empty() ? core::Value(*isoDate(*text)) : core::Value();
       }
       g.values.push_back(std::move(v));
@@ -169,13 +169,13 @@ std::optional<std::array<double, 4>> prefectureExtent(const std::vector<ExportIt
     const auto codeField = i.layer.schema().indexOf("code");
     if (!codeField) return std::nullopt;
     for (const auto& f : i.layer.features()) {
-      const auto* value = std::get_if<std::string>(&f.values[*codeField]);
+      const auto* value = std::get_if<core::Text>(&f.values[*codeField]);
       if (!value || *value != code) continue;
       core::Extent e;
       expandInAnalysisCrs(e, f.geometry, geo::Transformer(i.layer.crs(), geo::kAnalysisCrs));
       for (const char* field : {"name_zh", "name_en"}) {
         const auto k = i.layer.schema().indexOf(field);
-        const auto* text = k ? std::get_if<std::string>(&f.values[*k]) : nullptr;
+        const auto* text = k ? std::get_if<core::Text>(&f.values[*k]) : nullptr;
         if (text) (std::string_view(field) == "name_zh" ? name->zh : name->en) = *text;
       }
       return withMargin(e);

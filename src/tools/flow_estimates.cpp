@@ -276,7 +276,7 @@ std::vector<Flow> collectFlows(const core::Layer& enterprises, const std::vector
       Flow& f = out[k];
       f.enterpriseRow = enterpriseOf[i];
       f.material = core::toString(row.values[materialField]);
-      const auto* direction = std::get_if<std::string>(&row.values[directionField]);
+      const auto* direction = std::get_if<core::Text>(&row.values[directionField]);
       f.output = direction ? *direction == "output" : core::toString(row.values[directionField]) == "output";
       setQuantity(f, number(row.values[quantityField]));
       if constexpr (kTexts) {

@@ -32,7 +32,7 @@ inline std::size_t requireField(const core::Layer& layer, std::string_view field
 
 /// Whether a cell spells `text`: a string cell compared in place (no copy), any other as its text.
 inline bool spells(const core::Value& cell, std::string_view text) {
-  const auto* s = std::get_if<std::string>(&cell);
+  const auto* s = std::get_if<core::Text>(&cell);
   return s ? *s == text : core::toString(cell) == text;
 }
 

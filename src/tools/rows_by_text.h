@@ -26,7 +26,7 @@ class RowsByText {
 
   /// The row added last under the cell's text, or nullopt.
   [[nodiscard]] std::optional<std::size_t> find(const core::Value& key) const {
-    const auto* s = std::get_if<std::string>(&key);
+    const auto* s = std::get_if<core::Text>(&key);
     const auto it = s ? rows_.find(std::string_view(*s)) : rows_.find(std::string_view(core::toString(key)));
     if (it == rows_.end()) return std::nullopt;
     return it->second;
@@ -34,7 +34,7 @@ class RowsByText {
 
  private:
   std::string_view keyOf(const core::Value& key) {
-    if (const auto* s = std::get_if<std::string>(&key)) return *s;
+    if (const auto* s = std::get_if<core::Text>(&key)) return *s;
     return spelled_.emplace_back(core::toString(key));
   }
 

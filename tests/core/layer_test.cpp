@@ -48,7 +48,7 @@ TEST(Layer, AssignedFeaturesReplaceTheLayersAndAreCheckedAsAddChecksThem) {
   layer.assignFeatures(made);
   ASSERT_EQ(layer.size(), 3U);
   EXPECT_EQ(layer[2].id.value(), 12);
-  EXPECT_EQ(std::get<std::string>(layer.value(1, "id")), "Q1");
+  EXPECT_EQ(std::get<core::Text>(layer.value(1, "id")), "Q1");
   made[1].values.pop_back();
   try {
     layer.assignFeatures(made);
@@ -80,7 +80,7 @@ TEST(Layer, ALargeLayerClearedOnEveryCoreKeepsItsSchemaAndTakesFeaturesAgain) {
     EXPECT_EQ(layer.crs(), "EPSG:4326");
     EXPECT_EQ(layer.schema().size(), 2U);
     ASSERT_EQ(copy.size(), n);
-    EXPECT_EQ(std::get<std::string>(copy.value(n - 1, "id")),
+    EXPECT_EQ(std::get<core::Text>(copy.value(n - 1, "id")),
               "a park of a long name, past the small-string buffer " + std::to_string(n - 1));
     layer.add({FeatureId(1), Geometry::point({0, 0}), {std::string("P001"), 1.0}});
     EXPECT_EQ(layer.size(), 1U);

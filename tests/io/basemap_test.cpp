@@ -33,7 +33,7 @@ class Basemap : public ::testing::Test {
   }
 
   static std::string text(const core::Layer& layer, std::size_t i, const char* field) {
-    return std::get<std::string>(layer.value(i, field));
+    return std::get<core::Text>(layer.value(i, field)).str();
   }
   static std::vector<core::Geometry> geometries(const core::Layer& layer) {
     std::vector<core::Geometry> out;

@@ -244,9 +244,8 @@ TEST(ExportWriter, AppendAddsLayersAndReplacesSameNamedOnesWithTheirStyles) {
   writeExport(more, path.string(), append);
   EXPECT_EQ(query(path, "SELECT f_table_name FROM layer_styles ORDER BY f_table_name"),
             (std::vector<std::string>{"cluster_hulls", "parks", "partner_links"}));
-  EXPECT_EQ(
-      std::get<std::string>(readLayer(path.string(), {.layer = "parks", .sql = std::nullopt}).value(0, "name_zh")),
-      "金川集团");
+  EXPECT_EQ(std::get<core::Text>(readLayer(path.string(), {.layer = "parks", .sql = std::nullopt}).value(0, "name_zh")),
+            "金川集团");
   EXPECT_EQ(readLayer(path.string(), {.layer = "cluster_hulls", .sql = std::nullopt}).size(), 1U);
 }
 
@@ -355,7 +354,7 @@ TEST(ExportWriter, ShapefilesGoOnePerLayerIntoAFolderWithCpgAndStyles) {
     EXPECT_TRUE(fs::exists(folder / (std::string(name) + ".qml"))) << name;
     EXPECT_TRUE(fs::exists(folder / (std::string(name) + ".sld"))) << name;
   }
-  EXPECT_EQ(std::get<std::string>(readLayer((folder / "parks.shp").string()).value(1, "name_zh")),
+  EXPECT_EQ(std::get<core::Text>(readLayer((folder / "parks.shp").string()).value(1, "name_zh")),
             "河西堡化工循环经济产业园");
 }
 
@@ -371,7 +370,7 @@ TEST(ExportWriter, GeoJsonAndFlatGeobufRoundTripPerLayer) {
     const core::Layer back = readLayer((dir / "out" / ("cluster_hulls" + ext)).string());
     ASSERT_EQ(back.size(), 1U) << format;
     EXPECT_EQ(back[0].geometry.pathCount(), 2U) << format;
-    EXPECT_EQ(std::get<std::string>(back.value(0, "prefectures")), "620300;620600") << format;
+    EXPECT_EQ(std::get<core::Text>(back.value(0, "prefectures")), "620300;620600") << format;
   }
 }
 
@@ -510,8 +509,8 @@ TEST(ExportWriter, ShapefileCutsLongTextAtACharacterWithOneWarningPerField) {
   const core::Layer back = readLayer((dir / "atlas.shp" / "sources.shp").string());
   std::string expected;
   for (int i = 0; i < 84; ++i) expected += "甘";  // 252 bytes: the whole characters within 254
-  EXPECT_EQ(std::get<std::string>(back.value(0, "source")), expected);
-  EXPECT_EQ(std::get<std::string>(back.value(0, "industry_c")), "4411") << "GDAL's short name";
+  EXPECT_EQ(std::get<core::Text>(back.value(0, "source")), expected);
+  EXPECT_EQ(std::get<core::Text>(back.value(0, "industry_c")), "4411") << "GDAL's short name";
   bool namesNoted = false;
   for (const auto& n : report.notes)
     namesNoted = namesNoted || n.find("industry_code → industry_c") != std::string::npos;

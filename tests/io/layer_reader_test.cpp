@@ -30,7 +30,7 @@ TEST(LayerReader, ReadsPointsWithTypedAttributesAndChineseText) {
   EXPECT_EQ(layer.crs(), "EPSG:4326");
   EXPECT_EQ(layer.schema()[layer.schema().require("level")].type, core::FieldType::Integer);
   EXPECT_EQ(layer.schema()[layer.schema().require("area_km2")].type, core::FieldType::Real);
-  EXPECT_EQ(std::get<std::string>(layer.value(1, "name_zh")), "河西堡化工循环经济产业园");
+  EXPECT_EQ(std::get<core::Text>(layer.value(1, "name_zh")), "河西堡化工循环经济产业园");
   EXPECT_TRUE(core::isNull(layer.value(1, "area_km2")));
   EXPECT_EQ(layer[0].geometry.coords()[0], (core::Coord{102.19, 38.52}));
 }

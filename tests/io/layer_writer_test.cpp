@@ -70,7 +70,7 @@ TEST(LayerWriter, ShapefileDeclaresUtf8) {
   std::string encoding;
   std::getline(cpg, encoding);
   EXPECT_EQ(encoding, "UTF-8");
-  EXPECT_EQ(std::get<std::string>(readLayer((dir / "parks.shp").string()).value(1, "name_zh")),
+  EXPECT_EQ(std::get<core::Text>(readLayer((dir / "parks.shp").string()).value(1, "name_zh")),
             "河西堡化工循环经济产业园");
 }
 

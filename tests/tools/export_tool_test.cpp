@@ -62,14 +62,14 @@ TEST(ExportTool, UnstyledGeometryLayersGetAPlainStyleAndTablesNone) {
   EXPECT_EQ(summary.styledLayers, 1U);
   const core::Layer styles = io::readLayer(params.out, {.layer = "layer_styles", .sql = std::nullopt});
   ASSERT_EQ(styles.size(), 1U);
-  EXPECT_EQ(std::get<std::string>(styles.value(0, "f_table_name")), "seats");
-  EXPECT_NE(std::get<std::string>(styles.value(0, "styleQML")).find("singleSymbol"), std::string::npos);
+  EXPECT_EQ(std::get<core::Text>(styles.value(0, "f_table_name")), "seats");
+  EXPECT_NE(std::get<core::Text>(styles.value(0, "styleQML")).view().find("singleSymbol"), std::string::npos);
   const core::Layer contents = io::readLayer(
       params.out,
       {.layer = std::nullopt, .sql = "SELECT identifier, description FROM gpkg_contents WHERE table_name = 'whatif'"});
   ASSERT_EQ(contents.size(), 1U);
-  EXPECT_EQ(std::get<std::string>(contents.value(0, "identifier")), "县城 / Seats (whatif)");
-  EXPECT_EQ(std::get<std::string>(contents.value(0, "description")),
+  EXPECT_EQ(std::get<core::Text>(contents.value(0, "identifier")), "县城 / Seats (whatif)");
+  EXPECT_EQ(std::get<core::Text>(contents.value(0, "description")),
             "县城 / Seats; made by circatlas whatif (detour=1.3); public domain");
 }
 
