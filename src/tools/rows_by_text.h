@@ -15,7 +15,7 @@
 
 namespace circatlas::tools {
 
-/// The keys are views into the cells' own strings, so the layers they come from must outlive the
+/// The keys are views into the cells' own texts, so the layers they come from must outlive the
 /// index and stay unchanged; a cell of another type (an integer id) is kept here as its text. A
 /// key given twice keeps its last row, as a map assigned row by row.
 class RowsByText {
