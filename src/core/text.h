@@ -98,6 +98,7 @@ class Text {
   // 15-byte text ends in the zero that terminates it and shorter ones are followed by zeros. Heap: bytes
   // 0..7 are the pointer, bytes 8..15 the size with its top bit set, which puts 0x80 in byte 15.
   static_assert(std::endian::native == std::endian::little, "Text keeps its form in the size's top byte");
+  static_assert(sizeof(char*) == 8, "the heap form is a pointer and a size of 8 bytes each");
   static constexpr std::size_t kTag = 15;
   static constexpr std::uint64_t kHeapFlag = std::uint64_t{1} << 63U;
 
