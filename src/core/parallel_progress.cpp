@@ -23,7 +23,9 @@ void ParallelProgress::done(std::size_t items) {
   if (outer_->cancelled()) throw Cancelled();
   done_ = std::min(total_, done_ + items);
   if (done_ < nextReport_) return;
-  nextReport_ = done_ + std::max<std::size_t>(1, total_ / kReports);
+  // The next report after another 1/200, but at the latest with the last item, which is reported once: a
+  // loop's final parts may finish short of the next step, and the bar must still reach its end.
+  nextReport_ = done_ == total_ ? total_ + 1 : std::min(total_, done_ + std::max<std::size_t>(1, total_ / kReports));
   outer_->report(total_ == 0 ? 1.0 : static_cast<double>(done_) / static_cast<double>(total_), stage_);
 }
 

@@ -53,6 +53,18 @@ TEST(ParallelProgress, CountsItemsFromSeveralThreadsAndReportsAFewHundredTimesAt
   EXPECT_EQ(outer.stages.back(), "counting");
 }
 
+// The parts that end a loop may finish short of the next 1/200 step: the last item is still reported, once.
+TEST(ParallelProgress, TheLastItemIsAlwaysReportedAndOnlyOnce) {
+  Recording outer;
+  ParallelProgress progress(&outer, 1000, "counting");  // a report every 5 items
+  progress.done(999);
+  progress.done(1);
+  progress.done(0);
+  ASSERT_EQ(outer.fractions.size(), 3u);
+  EXPECT_DOUBLE_EQ(outer.fractions[1], 0.999);
+  EXPECT_DOUBLE_EQ(outer.fractions[2], 1.0);
+}
+
 TEST(ParallelProgress, ThrowsCancelledOnTheWorkersAndTheLoopCarriesItOut) {
   Recording outer;
   ParallelProgress progress(&outer, 1000, "counting");
