@@ -56,7 +56,7 @@ core::Value toValue(core::Cells::Cell cell, core::FieldType type) {
       if (*cell == "0" || *cell == "1") return *cell == "1";
       return std::monostate{};
     default:
-      return std::string(*cell);
+      return core::Text(*cell);  // straight from the cell: no std::string in between
   }
 }
 

@@ -161,7 +161,7 @@ core::Value toValue(const OGRFeature& feature, int i, core::FieldType type) {
     case core::FieldType::Real:
       return feature.GetFieldAsDouble(i);
     case core::FieldType::String:
-      return std::string(feature.GetFieldAsString(i));
+      return core::Text(feature.GetFieldAsString(i));
     case core::FieldType::Date:
     case core::FieldType::DateTime: {
       int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
