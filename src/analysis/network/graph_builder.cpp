@@ -6,6 +6,7 @@
 #include <cassert>
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <numeric>
 #include <string>
 #include <tuple>
@@ -53,13 +54,19 @@ EdgeId GraphBuilder::addEdge(const InputEdge& edge) {
   checkWeight(edge.time.value(), "travel time", edge);
   checkWeight(edge.cost.value(), "cost", edge);
   if (edges_.size() >= kMaxIndex) throw core::InputError("road network has too many edges (more than 2^32 - 2)");
-  edges_.push_back(edge);
+  edges_.push_back({edge.from.value(), edge.to.value(), Totals{edge.length, edge.time, edge.cost}});
+  oneway_.push_back(edge.oneway ? 1 : 0);
+  edgeHasSource_.push_back(edge.sourceFeature ? 1 : 0);
+  edgeSources_.push_back(edge.sourceFeature ? edge.sourceFeature->value() : 0);
   return EdgeId(static_cast<std::uint32_t>(edges_.size() - 1));
 }
 
 void GraphBuilder::reserve(std::size_t nodes, std::size_t edges) {
   positions_.reserve(nodes);
   edges_.reserve(edges);
+  oneway_.reserve(edges);
+  edgeHasSource_.reserve(edges);
+  edgeSources_.reserve(edges);
 }
 
 // Debug builds: both offset arrays start at 0, never decrease and end at the arc count; every arc
@@ -90,69 +97,81 @@ RoadGraph GraphBuilder::build() {
   const auto nodeCount = static_cast<std::uint32_t>(positions_.size());
   std::vector<std::uint32_t> tailStart(nodeCount + 1, 0);
   std::size_t arcCount = 0;
-  for (const InputEdge& edge : edges_) {
-    if (edge.length.value() == 0.0) ++report_.zeroLengthEdges;
+  for (std::size_t e = 0; e < edges_.size(); ++e) {
+    const Edge& edge = edges_[e];
+    if (edge.totals.length.value() == 0.0) ++report_.zeroLengthEdges;
     if (edge.from == edge.to) {
       ++report_.selfLoopsDropped;
       continue;
     }
-    ++tailStart[edge.from.value() + 1];
+    ++tailStart[edge.from + 1];
     ++arcCount;
-    if (!edge.oneway) {
-      ++tailStart[edge.to.value() + 1];
+    if (oneway_[e] == 0) {
+      ++tailStart[edge.to + 1];
       ++arcCount;
     }
   }
   if (arcCount > kMaxIndex) throw core::InputError("road network has too many arcs (more than 2^32 - 2)");
   std::partial_sum(tailStart.begin(), tailStart.end(), tailStart.begin());
-  std::vector<RawArc> raw(arcCount);
+  // Default-initialised: every element is written below, so the array is not cleared first.
+  const auto raw = std::make_unique_for_overwrite<RawArc[]>(arcCount);
   {
     std::vector<std::uint32_t> fill(tailStart.begin(), tailStart.end() - 1);
     for (std::uint32_t e = 0; e < edges_.size(); ++e) {
-      const InputEdge& edge = edges_[e];
+      const Edge& edge = edges_[e];
       if (edge.from == edge.to) continue;
-      raw[fill[edge.from.value()]++] = {edge.from.value(), edge.to.value(), e};
-      if (!edge.oneway) raw[fill[edge.to.value()]++] = {edge.to.value(), edge.from.value(), e};
+      raw[fill[edge.from]++] = {edge.from, edge.to, e};
+      if (oneway_[e] == 0) raw[fill[edge.to]++] = {edge.to, edge.from, e};
     }
   }
+  const auto byHeadThenEdge = [](const RawArc& a, const RawArc& b) {
+    return std::tie(a.head, a.edge) < std::tie(b.head, b.edge);
+  };
   for (std::uint32_t v = 0; v < nodeCount; ++v) {
-    std::sort(raw.begin() + tailStart[v], raw.begin() + tailStart[v + 1],
-              [](const RawArc& a, const RawArc& b) { return std::tie(a.head, a.edge) < std::tie(b.head, b.edge); });
+    // Most nodes have one or two arcs: no call to the general sort for those.
+    RawArc* first = raw.get() + tailStart[v];
+    RawArc* last = raw.get() + tailStart[v + 1];
+    if (last - first == 2) {
+      if (byHeadThenEdge(first[1], first[0])) std::swap(first[0], first[1]);
+    } else if (last - first > 2) {
+      std::sort(first, last, byHeadThenEdge);
+    }
   }
 
-  auto totalsOf = [&](const RawArc& arc) {
-    const InputEdge& edge = edges_[arc.edge];
-    return Totals{edge.length, edge.time, edge.cost};
-  };
-
   RoadGraph::Arrays<RoadGraph::Vector> v;  // the graph's arrays, filled here and then handed to it
-  v.positions = positions_;
+  v.positions = std::move(positions_);
   v.firstOut.assign(nodeCount + 1, 0);
-  v.tails.reserve(raw.size());
-  v.heads.reserve(raw.size());
-  v.totals.reserve(raw.size());
-  v.edges.reserve(raw.size());
-  for (std::size_t begin = 0; begin < raw.size();) {
+  v.tails.reserve(arcCount);
+  v.heads.reserve(arcCount);
+  v.totals.reserve(arcCount);
+  v.edges.reserve(arcCount);
+  auto keep = [&](const RawArc& arc) {
+    v.tails.push_back(arc.tail);
+    v.heads.push_back(arc.head);
+    v.totals.push_back(edges_[arc.edge].totals);
+    v.edges.push_back(arc.edge);
+    ++v.firstOut[arc.tail + 1];
+  };
+  for (std::size_t begin = 0; begin < arcCount;) {
     std::size_t end = begin + 1;
-    while (end < raw.size() && raw[end].tail == raw[begin].tail && raw[end].head == raw[begin].head) ++end;
+    while (end < arcCount && raw[end].tail == raw[begin].tail && raw[end].head == raw[begin].head) ++end;
+    if (end == begin + 1) {  // no parallel arc: the common case
+      keep(raw[begin]);
+      begin = end;
+      continue;
+    }
     // Keep every arc of the group that is strictly the cheapest in some metric (earliest wins ties).
+    const auto totalsOf = [&](std::size_t i) -> const Totals& { return edges_[raw[i].edge].totals; };
     std::array<std::size_t, 3> best{begin, begin, begin};
     for (std::size_t i = begin + 1; i < end; ++i) {
       for (std::size_t m = 0; m < 3; ++m) {
         const auto metric = static_cast<Metric>(m);
-        if (totalsOf(raw[i]).in(metric) < totalsOf(raw[best[m]]).in(metric)) best[m] = i;
+        if (totalsOf(i).in(metric) < totalsOf(best[m]).in(metric)) best[m] = i;
       }
     }
     std::sort(best.begin(), best.end());
     const auto last = std::unique(best.begin(), best.end());
-    for (auto it = best.begin(); it != last; ++it) {
-      const RawArc& arc = raw[*it];
-      v.tails.push_back(arc.tail);
-      v.heads.push_back(arc.head);
-      v.totals.push_back(totalsOf(arc));
-      v.edges.push_back(arc.edge);
-      ++v.firstOut[arc.tail + 1];
-    }
+    for (auto it = best.begin(); it != last; ++it) keep(raw[*it]);
     report_.parallelArcsDropped += (end - begin) - static_cast<std::size_t>(last - best.begin());
     begin = end;
   }
@@ -167,12 +186,14 @@ RoadGraph GraphBuilder::build() {
   std::vector<std::uint32_t> fill(v.firstIn.begin(), v.firstIn.end() - 1);
   for (std::uint32_t a = 0; a < v.heads.size(); ++a) v.inArcs[fill[v.heads[a]]++] = ArcId(a);
 
-  v.edgeHasSource.reserve(edges_.size());
-  v.edgeSources.reserve(edges_.size());
-  for (const InputEdge& edge : edges_) {
-    v.edgeHasSource.push_back(edge.sourceFeature ? 1 : 0);
-    v.edgeSources.push_back(edge.sourceFeature ? edge.sourceFeature->value() : 0);
-  }
+  v.edgeHasSource = std::move(edgeHasSource_);
+  v.edgeSources = std::move(edgeSources_);
+  // The builder is empty from here on (moved-from vectors are emptied to be sure).
+  positions_.clear();
+  edges_ = {};
+  oneway_ = {};
+  edgeHasSource_.clear();
+  edgeSources_.clear();
   RoadGraph graph = RoadGraph::adopt({std::move(v.positions), std::move(v.firstOut), std::move(v.tails),
                                       std::move(v.heads), std::move(v.totals), std::move(v.edges), std::move(v.firstIn),
                                       std::move(v.inArcs), std::move(v.edgeHasSource), std::move(v.edgeSources)});

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -45,7 +46,8 @@ class GraphBuilder {
   /// Room for this many nodes and edges in all, when the caller knows (saves regrowing).
   void reserve(std::size_t nodes, std::size_t edges);
 
-  /// Builds the graph. Throws core::InputError when there are more than 2^32 − 2 nodes or arcs.
+  /// Builds the graph from the nodes and edges added, which it takes: the builder is empty afterwards (its
+  /// report() stays). Throws core::InputError when there are more than 2^32 − 2 nodes or arcs.
   [[nodiscard]] RoadGraph build();
   /// Counts from the last build().
   [[nodiscard]] const BuildReport& report() const noexcept { return report_; }
@@ -53,8 +55,19 @@ class GraphBuilder {
  private:
   static void checkCsr(const RoadGraph& graph);  // debug assertions on the CSR offsets
 
+  // An edge as kept until build(): 32 bytes where an InputEdge is 64 (a network has millions). Its one-way flag
+  // and source feature are kept beside it, in the arrays the graph takes over as they are.
+  struct Edge {
+    std::uint32_t from;
+    std::uint32_t to;
+    Totals totals;
+  };
+
   std::vector<core::XY> positions_;
-  std::vector<InputEdge> edges_;
+  std::vector<Edge> edges_;
+  std::vector<std::uint8_t> oneway_;         // per edge
+  std::vector<std::uint8_t> edgeHasSource_;  // per edge, as RoadGraph's
+  std::vector<std::int64_t> edgeSources_;    // per edge, as RoadGraph's
   BuildReport report_;
 };
 
