@@ -125,10 +125,13 @@ ProjectedVertices projectVertices(std::string_view layerCrs, const GatheredLines
   std::vector<core::Coord> coords;
   coords.reserve(v.points.pointCount());
   for (const std::uint32_t first : v.points.firstVertex) coords.push_back(g.coords[first]);
-  if (layerCrs != geo::kWgs84) transformPoints(geo::Transformer(layerCrs, geo::kWgs84), coords, g, v.points);
-  v.lonLat.reserve(coords.size());
-  for (const core::Coord& c : coords) v.lonLat.push_back({c.x, c.y});
-  transformPoints(geo::Transformer(geo::kWgs84, geo::kAnalysisCrs), coords, g, v.points);
+  // Each from the layer's CRS, not one through the other: a layer already in the analysis CRS (or in WGS 84)
+  // is then transformed once, since PROJ makes no-operations of the other transformation.
+  std::vector<core::Coord> geographic = coords;
+  if (layerCrs != geo::kWgs84) transformPoints(geo::Transformer(layerCrs, geo::kWgs84), geographic, g, v.points);
+  v.lonLat.reserve(geographic.size());
+  for (const core::Coord& c : geographic) v.lonLat.push_back({c.x, c.y});
+  transformPoints(geo::Transformer(layerCrs, geo::kAnalysisCrs), coords, g, v.points);
   v.xy.reserve(coords.size());
   for (const core::Coord& c : coords) v.xy.push_back({c.x, c.y});
   v.toPrevious.assign(g.coords.size(), 0.0);
