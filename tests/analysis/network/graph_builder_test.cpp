@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "analysis/network/ascii_map.h"
 #include "core/error.h"
 
@@ -103,6 +105,42 @@ TEST(GraphBuilder, SourceFeatureIsKeptPerEdge) {
   const RoadGraph graph = builder.build();
   EXPECT_EQ(graph.sourceFeature(EdgeId(0)), core::FeatureId(9));
   EXPECT_EQ(graph.sourceFeature(EdgeId(1)), std::nullopt);
+}
+
+TEST(GraphBuilder, EveryNodesArcsAreSortedByHeadWhateverTheOrderTheEdgesCameIn) {
+  // Nodes with two arcs and with more are sorted differently inside build(): both are checked.
+  GraphBuilder builder;
+  std::vector<NodeId> n;
+  for (int i = 0; i < 5; ++i) n.push_back(builder.addNode({static_cast<double>(i), 0}));
+  builder.addEdge({n[0], n[2], Meters(1), Seconds(1), YuanPerTonne(1), true, std::nullopt});
+  builder.addEdge({n[0], n[1], Meters(1), Seconds(1), YuanPerTonne(1), true, std::nullopt});  // n0: two arcs
+  for (const std::size_t head : {4, 3, 2}) {                                                  // n1: four arcs
+    builder.addEdge({n[1], n[head], Meters(2), Seconds(2), YuanPerTonne(2), true, std::nullopt});
+  }
+  builder.addEdge({n[1], n[0], Meters(3), Seconds(3), YuanPerTonne(3), true, std::nullopt});
+  const RoadGraph graph = builder.build();
+  auto heads = [&](NodeId v) {
+    std::vector<std::uint32_t> out;
+    for (const ArcId arc : graph.outArcs(v)) out.push_back(graph.head(arc).value());
+    return out;
+  };
+  EXPECT_EQ(heads(n[0]), (std::vector<std::uint32_t>{1, 2}));
+  EXPECT_EQ(heads(n[1]), (std::vector<std::uint32_t>{0, 2, 3, 4}));
+  EXPECT_EQ(graph.edge(*graph.cheapestArc(n[0], n[1], Metric::Length)), EdgeId(1));
+}
+
+TEST(GraphBuilder, BuildTakesTheNodesAndEdgesAndKeepsItsReport) {
+  AsciiMap map = AsciiMap::parse("A---B");
+  map.addEdge({map.node('A'), map.node('A'), Meters(5), Seconds(1), YuanPerTonne(0), false, std::nullopt});
+  const RoadGraph graph = map.builder.build();
+  EXPECT_EQ(graph.nodeCount(), 2u);
+  EXPECT_EQ(map.builder.report().selfLoopsDropped, 1u);
+  // The builder starts afresh: its next node is node 0 again, and a build of nothing is an empty graph.
+  GraphBuilder& builder = map.builder;
+  const RoadGraph empty = builder.build();
+  EXPECT_EQ(empty.nodeCount(), 0u);
+  EXPECT_EQ(empty.edgeCount(), 0u);
+  EXPECT_EQ(builder.addNode({0, 0}), NodeId(0));
 }
 
 }  // namespace
