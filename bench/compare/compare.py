@@ -4,7 +4,8 @@
 Usage: /usr/bin/python3 bench/compare/compare.py --circatlas BUILD/src/cli/circatlas --work DIR
            [--rows matrix,dbscan,pip,write,read] [--runs 3] [--enterprises 100000,1000000] [--pairs 10,100,1000]
 
-Installs nothing. Each peer runs only when it is present:
+Installs nothing. Each peer runs only when it is present (one that fails, say killed for want of memory, leaves its
+row without a ratio and the note says why; the table goes on):
   scikit-learn    Debian python3-sklearn (with python3-gdal for the projection)
   PostgreSQL 15 + PostGIS + pgRouting: Debian postgresql-15-postgis-3 and postgresql-15-pgrouting; a
                   private cluster is created in a temporary folder, listens only on a socket there,
@@ -83,7 +84,11 @@ class Table:
         self.rows = []
 
     def add(self, workload, ours, peer_name, peer, note=""):
+        global peer_failure
         ratio = ours.seconds / peer.seconds if peer else None
+        if peer is None and peer_failure:
+            note = "; ".join(filter(None, [f"the peer failed: {peer_failure}", note]))
+        peer_failure = None
         self.rows.append((workload, ours, peer_name, peer, ratio, load(), note))
         self.print_row(self.rows[-1])
 
@@ -103,13 +108,28 @@ class Table:
             self.print_row(row)
 
 
+# Why the last interleave() ran without its peer, for the row's note: a peer that fails (scikit-learn's DBSCAN of
+# 1 M points can use more memory than the machine has and be killed) leaves its row without a ratio instead of
+# ending the whole table.
+peer_failure = None
+
+
 def interleave(runs, ours_cmd, peer_cmd, ours_env=None, peer_env=None):
-    """Alternates the two commands `runs` times each; returns the median run of each."""
+    """Alternates the two commands `runs` times each; returns the median run of each (None for a failed peer)."""
+    global peer_failure
+    peer_failure = None
     a, b = [], []
     for _ in range(runs):
         a.append(ours_cmd())
         if peer_cmd:
-            b.append(peer_cmd())
+            try:
+                b.append(peer_cmd())
+            except RuntimeError as e:
+                code = str(e).split(" failed (", 1)[-1].split(")", 1)[0]
+                peer_failure = "killed (SIGKILL: out of memory?)" if code == "-9" else f"exit status {code}"
+                print(f"peer failed, its row gets no ratio: {str(e)[:300]}", file=sys.stderr, flush=True)
+                peer_cmd = None
+                b = []
     return median_run(a), (median_run(b) if b else None)
 
 
