@@ -130,13 +130,15 @@ TEST(GraphBuilder, EveryNodesArcsAreSortedByHeadWhateverTheOrderTheEdgesCameIn) 
 }
 
 TEST(GraphBuilder, BuildTakesTheNodesAndEdgesAndKeepsItsReport) {
-  AsciiMap map = AsciiMap::parse("A---B");
-  map.addEdge({map.node('A'), map.node('A'), Meters(5), Seconds(1), YuanPerTonne(0), false, std::nullopt});
-  const RoadGraph graph = map.builder.build();
+  GraphBuilder builder;
+  const NodeId a = builder.addNode({0, 0});
+  const NodeId b = builder.addNode({1, 0});
+  builder.addEdge({a, b, Meters(1), Seconds(1), YuanPerTonne(1), true, std::nullopt});
+  const RoadGraph graph = builder.build();
   EXPECT_EQ(graph.nodeCount(), 2u);
-  EXPECT_EQ(map.builder.report().selfLoopsDropped, 1u);
-  // The builder starts afresh: its next node is node 0 again, and a build of nothing is an empty graph.
-  GraphBuilder& builder = map.builder;
+  EXPECT_EQ(graph.arcCount(), 1u);
+  EXPECT_EQ(builder.report().edgesAdded, 1u);
+  // The builder starts afresh: a build of nothing is an empty graph, and its next node is node 0 again.
   const RoadGraph empty = builder.build();
   EXPECT_EQ(empty.nodeCount(), 0u);
   EXPECT_EQ(empty.edgeCount(), 0u);
