@@ -39,6 +39,14 @@ MIN_POINTS = 5
 PG_BIN = "/usr/lib/postgresql/15/bin"
 
 
+class CommandFailed(RuntimeError):
+    """A command that exited with a non-zero status (negative: killed by that signal)."""
+
+    def __init__(self, cmd, code, stderr):
+        super().__init__(f"{' '.join(cmd)} failed ({code}):\n{stderr[-2000:]}")
+        self.code = code
+
+
 class Run:
     def __init__(self, seconds, cpu, rss_mib, stdout):
         self.seconds, self.cpu, self.rss_mib, self.stdout = seconds, cpu, rss_mib, stdout
@@ -66,7 +74,7 @@ def run(cmd, env=None, stdout_path=None):
     err.close()
     code = os.waitstatus_to_exitcode(status)
     if code != 0:
-        raise RuntimeError(f"{' '.join(cmd)} failed ({code}):\n{stderr[-2000:]}")
+        raise CommandFailed(cmd, code, stderr)
     return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0, stdout)
 
 
@@ -124,9 +132,8 @@ def interleave(runs, ours_cmd, peer_cmd, ours_env=None, peer_env=None):
         if peer_cmd:
             try:
                 b.append(peer_cmd())
-            except RuntimeError as e:
-                code = str(e).split(" failed (", 1)[-1].split(")", 1)[0]
-                peer_failure = "killed (SIGKILL: out of memory?)" if code == "-9" else f"exit status {code}"
+            except CommandFailed as e:
+                peer_failure = "killed (SIGKILL: out of memory?)" if e.code == -9 else f"exit status {e.code}"
                 print(f"peer failed, its row gets no ratio: {str(e)[:300]}", file=sys.stderr, flush=True)
                 peer_cmd = None
                 b = []
