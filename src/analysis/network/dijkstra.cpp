@@ -1,11 +1,12 @@
-// Dijkstra with a binary heap and lazy deletion, timestamps instead of clearing arrays per query.
+// Dijkstra with a radix heap and lazy deletion, timestamps instead of clearing arrays per query.
 #include "analysis/network/dijkstra.h"
 
 #include <algorithm>
 #include <cassert>
-#include <functional>
 #include <limits>
 #include <utility>
+
+#include "core/parallel.h"
 
 namespace circatlas::analysis::network {
 namespace {
@@ -28,12 +29,41 @@ class SettleOrder {
 };
 }  // namespace
 
-Dijkstra::Dijkstra(const RoadGraph& graph, Metric metric)
+SearchArcs::SearchArcs(const RoadGraph& graph, Metric metric, bool backward)
+    : metric_(metric), backward_(backward), first_(graph.nodeCount() + 1, 0), arcs_(graph.arcCount()) {
+  const std::uint32_t nodes = graph.nodeCount();
+  for (std::uint32_t v = 0; v < nodes; ++v) {
+    const std::size_t degree = backward ? graph.inArcs(NodeId(v)).size() : graph.outArcs(NodeId(v)).size();
+    first_[v + 1] = first_[v] + static_cast<std::uint32_t>(degree);
+  }
+  core::parallelFor(nodes, 0, 1 << 14, [&](unsigned, std::size_t begin, std::size_t end) {
+    for (auto v = static_cast<std::uint32_t>(begin); v < end; ++v) {
+      Arc* out = arcs_.data() + first_[v];
+      const auto put = [&](ArcId a, NodeId other) { *out++ = {graph.weight(a, metric), other.value(), a.value()}; };
+      if (backward) {
+        for (ArcId a : graph.inArcs(NodeId(v))) put(a, graph.tail(a));
+      } else {
+        for (ArcId a : graph.outArcs(NodeId(v))) put(a, graph.head(a));
+      }
+    }
+  });
+}
+
+Dijkstra::Dijkstra(const RoadGraph& graph, Metric metric, const SearchArcs* shared)
     : graph_(&graph),
       metric_(metric),
+      shared_(shared),
       labels_(graph.nodeCount()),
       totals_(graph.nodeCount()),
+      summed_(graph.nodeCount(), 0),
       parentArc_(graph.nodeCount(), kNoArc) {}
+
+const SearchArcs& Dijkstra::arcs(bool backward) {
+  if (shared_ && shared_->backward() == backward && shared_->metric() == metric_) return *shared_;
+  auto& own = own_[backward ? 1 : 0];
+  if (!own) own = std::make_unique<SearchArcs>(*graph_, metric_, backward);
+  return *own;
+}
 
 void Dijkstra::run(NodeId source, std::span<const NodeId> targets) {
   const Anchor from[] = {{source, {}}};
@@ -77,38 +107,17 @@ void Dijkstra::search(std::span<const Anchor> anchors, std::span<const NodeId> s
       label.dist = d;
       totals_[v] = anchor.offset;
       parentArc_[v] = kNoArc;
-      heap_.emplace_back(d, v);
-      std::push_heap(heap_.begin(), heap_.end(), std::greater<>{});
+      heap_.push(d, v);
     }
   }
-  if (backward) {
-    settleAll<true>(remaining);
-  } else {
-    settleAll<false>(remaining);
-  }
+  settleAll(arcs(backward), remaining);
+  sumTotals(stopAt, backward);
 }
 
-template <bool Backward>
-void Dijkstra::settleAll(std::size_t remaining) {
-  const RoadGraph& graph = *graph_;
-  const auto relax = [&](std::uint32_t u, double d, ArcId arc, std::uint32_t v) {
-    assert(graph.weight(arc, metric_) >= 0.0);
-    const double candidate = d + graph.weight(arc, metric_);
-    Label& label = labels_[v];
-    if (label.stamp != round_ || candidate < label.dist) {
-      label.stamp = round_;
-      label.dist = candidate;
-      totals_[v] = totals_[u] + graph.totals(arc);
-      parentArc_[v] = arc.value();
-      heap_.emplace_back(candidate, v);
-      std::push_heap(heap_.begin(), heap_.end(), std::greater<>{});
-    }
-  };
+void Dijkstra::settleAll(const SearchArcs& arcs, std::size_t remaining) {
   SettleOrder order;
   while (!heap_.empty() && remaining > 0) {
-    std::pop_heap(heap_.begin(), heap_.end(), std::greater<>{});
-    const auto [d, u] = heap_.back();
-    heap_.pop_back();
+    const auto [d, u] = heap_.pop();
     Label& label = labels_[u];
     if (d > label.dist) continue;  // stale entry
     order.settle(d);
@@ -116,10 +125,41 @@ void Dijkstra::settleAll(std::size_t remaining) {
       label.target = 0;
       --remaining;
     }
-    if constexpr (Backward) {
-      for (ArcId arc : graph.inArcs(NodeId(u))) relax(u, d, arc, graph.tail(arc).value());
-    } else {
-      for (ArcId arc : graph.outArcs(NodeId(u))) relax(u, d, arc, graph.head(arc).value());
+    for (const SearchArcs::Arc& arc : arcs.of(u)) {
+      assert(arc.weight >= 0.0);
+      const double candidate = d + arc.weight;
+      Label& next = labels_[arc.node];
+      if (next.stamp != round_ || candidate < next.dist) {
+        next.stamp = round_;
+        next.dist = candidate;
+        parentArc_[arc.node] = arc.arc;
+        heap_.push(candidate, arc.node);
+        // The node is settled after the rest of the search front, by when its arcs are in the cache:
+        // reading them then would otherwise wait for memory at every node.
+        __builtin_prefetch(arcs.of(arc.node).data());
+      }
+    }
+  }
+}
+
+void Dijkstra::sumTotals(std::span<const NodeId> nodes, bool backward) {
+  const RoadGraph& graph = *graph_;
+  const auto parent = [&](std::uint32_t v) {
+    const ArcId arc(parentArc_[v]);
+    return backward ? graph.head(arc).value() : graph.tail(arc).value();
+  };
+  for (NodeId node : nodes) {
+    std::uint32_t v = node.value();
+    if (labels_[v].stamp != round_) continue;
+    // Up the tree to a node summed already or to an anchor (whose totals are its offset), then down again.
+    path_.clear();
+    while (summed_[v] != round_ && parentArc_[v] != kNoArc) {
+      path_.push_back(v);
+      v = parent(v);
+    }
+    for (auto it = path_.rbegin(); it != path_.rend(); ++it) {
+      totals_[*it] = totals_[parent(*it)] + graph.totals(ArcId(parentArc_[*it]));
+      summed_[*it] = round_;
     }
   }
 }

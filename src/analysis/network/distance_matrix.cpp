@@ -149,8 +149,9 @@ DistanceMatrix computeDistanceMatrix(const RoadGraph& graph, Metric metric,
   }
   std::sort(stop.begin(), stop.end());
   stop.erase(std::unique(stop.begin(), stop.end()), stop.end());
+  const SearchArcs arcs(graph, metric, backward);  // laid out once for every thread's searches
   parallelFor(
-      from.size(), threads, [&] { return Dijkstra(graph, metric); },
+      from.size(), threads, [&] { return Dijkstra(graph, metric, &arcs); },
       [&](std::size_t i, Dijkstra& search) {
         search.search(from[i], stop, backward);
         for (std::size_t j = 0; j < to.size(); ++j) {

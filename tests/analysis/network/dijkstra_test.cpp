@@ -93,5 +93,54 @@ TEST(Dijkstra, ParallelEdgeCheapestInTheQueryMetricIsUsed) {
   EXPECT_DOUBLE_EQ(Dijkstra(graph, Metric::Time).route(map.node('B'), map.node('A'))->totals.time.value(), 35.0);
 }
 
+TEST(Dijkstra, TargetTotalsFollowTheTreeFromTheAnchorThatWins) {
+  AsciiMap map = AsciiMap::parse(
+      "A=======B\n"
+      "|       |\n"
+      "C-------D");
+  const RoadGraph graph = map.builder.build();
+  // Two anchors: A with an offset of 1000 s, C with none. A is reached from C (C-A, 20 s) sooner than
+  // its own offset, so its totals and D's are those of the path from C, not A's offset plus the trunk.
+  const Totals late{Meters(5), Seconds(1000), YuanPerTonne(7)};
+  const Anchor anchors[] = {{map.node('A'), late}, {map.node('C'), {}}};
+  const NodeId stop[] = {map.node('A'), map.node('D'), map.node('B')};
+  for (const bool backward : {false, true}) {
+    const SearchArcs shared(graph, Metric::Time, backward);
+    for (const SearchArcs* arcs : {static_cast<const SearchArcs*>(nullptr), &shared}) {
+      Dijkstra dijkstra(graph, Metric::Time, arcs);
+      dijkstra.search(anchors, stop, backward);
+      ASSERT_TRUE(dijkstra.reached(map.node('A').value()));
+      EXPECT_DOUBLE_EQ(dijkstra.totals(map.node('A').value()).length.value(), 200.0) << backward;
+      EXPECT_NEAR(dijkstra.totals(map.node('A').value()).time.value(), 20.0, 1e-12);
+      // D: from C along C-A-B-D (the two-way map is the same either way): 1200 m in 20 + 26.7 + 20 s.
+      EXPECT_DOUBLE_EQ(dijkstra.totals(map.node('D').value()).length.value(), 1200.0);
+      EXPECT_NEAR(dijkstra.totals(map.node('D').value()).time.value(), 20.0 + 800.0 / 30.0 + 20.0, 1e-9);
+      EXPECT_NEAR(dijkstra.dist(map.node('B').value()), 20.0 + 800.0 / 30.0, 1e-9);
+      // An anchor nothing beats keeps its offset as its totals.
+      const Anchor alone[] = {{map.node('A'), late}};
+      const NodeId self[] = {map.node('A')};
+      dijkstra.search(alone, self, backward);
+      EXPECT_EQ(dijkstra.totals(map.node('A').value()).cost.value(), 7.0);
+    }
+  }
+}
+
+TEST(Dijkstra, BackwardSearchGivesTheTotalsToTheAnchorAgainstOneWayStreets) {
+  AsciiMap map = AsciiMap::parse(
+      "A>>>B\n"
+      "|   |\n"
+      "C---D");
+  const RoadGraph graph = map.builder.build();
+  // Backward from A: each label is the way to A. B → A must go round, B-D-C-A (800 m); A → B is 400 m.
+  const Anchor toA[] = {{map.node('A'), {}}};
+  const NodeId stop[] = {map.node('B'), map.node('D')};
+  Dijkstra dijkstra(graph, Metric::Length);
+  dijkstra.search(toA, stop, true);
+  EXPECT_DOUBLE_EQ(dijkstra.totals(map.node('B').value()).length.value(), 800.0);
+  EXPECT_DOUBLE_EQ(dijkstra.totals(map.node('D').value()).length.value(), 600.0);  // D-C-A
+  dijkstra.search(toA, stop, false);  // the other direction on the same object: its own arcs
+  EXPECT_DOUBLE_EQ(dijkstra.totals(map.node('B').value()).length.value(), 400.0);
+}
+
 }  // namespace
 }  // namespace circatlas::analysis::network
