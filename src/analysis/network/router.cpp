@@ -74,6 +74,12 @@ double Router::junctions() const {
   return junctions_;
 }
 
+const SearchArcs& Router::forwardArcs() const {
+  std::call_once(forwardArcsLaidOut_,
+                 [&] { forwardArcs_ = std::make_unique<SearchArcs>(*graph_, options_.metric, false); });
+  return *forwardArcs_;
+}
+
 MatrixMethod Router::matrixMethod(std::size_t sources, std::size_t targets) const {
   if (hasHierarchy() || options_.fewEndpoints == 0) return MatrixMethod::Hierarchy;
   // Costs in searches of the road graph, which visit its N nodes, shape points included.
@@ -245,7 +251,7 @@ RouteResult Router::route(core::XY from, core::XY to) const {
   std::optional<ChRoute> found;
   if (a.snap && b.snap) {
     found = hasHierarchy() ? ChQuery(hierarchy()).route(a.anchors, b.anchors)
-                           : Dijkstra(*graph_, options_.metric).route(a.anchors, b.anchors);
+                           : Dijkstra(*graph_, options_.metric, &forwardArcs()).route(a.anchors, b.anchors);
   }
 
   RouteResult result;

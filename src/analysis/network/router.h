@@ -12,6 +12,7 @@
 
 #include "analysis/network/anchor.h"
 #include "analysis/network/contraction_hierarchy.h"
+#include "analysis/network/dijkstra.h"
 #include "analysis/network/edge_snapper.h"
 #include "core/points.h"
 #include "core/progress.h"
@@ -158,6 +159,9 @@ class Router {
   [[nodiscard]] PairResult fallback(const Endpoint& from, const Endpoint& to, std::optional<Totals> network) const;
   // Nodes with more than two distinct neighbours, counted when a matrix first needs them.
   [[nodiscard]] double junctions() const;
+  // The graph's forward arcs laid out for plain searches in the metric, once, when a route first needs them
+  // (a route per pair of a matrix would otherwise lay them out again each time).
+  [[nodiscard]] const SearchArcs& forwardArcs() const;
 
   const RoadGraph* graph_;
   RouterOptions options_;
@@ -165,6 +169,8 @@ class Router {
   core::Progress* progress_;
   mutable std::once_flag junctionsCounted_;
   mutable double junctions_ = 0;  // set once, by junctions()
+  mutable std::once_flag forwardArcsLaidOut_;
+  mutable std::unique_ptr<SearchArcs> forwardArcs_;  // set once, by forwardArcs()
   mutable std::mutex building_;
   mutable std::unique_ptr<ContractionHierarchy> hierarchy_;          // guarded by building_
   mutable std::atomic<const ContractionHierarchy*> ready_{nullptr};  // hierarchy_ once complete
