@@ -1,4 +1,4 @@
-// Dijkstra with a radix heap and lazy deletion, timestamps instead of clearing arrays per query.
+// Dijkstra with a bucket queue and lazy deletion, timestamps instead of clearing arrays per query.
 #include "analysis/network/dijkstra.h"
 
 #include <algorithm>
@@ -46,6 +46,7 @@ SearchArcs::SearchArcs(const RoadGraph& graph, Metric metric, bool backward)
       }
     }
   });
+  for (const Arc& arc : arcs_) maxWeight_ = std::max(maxWeight_, arc.weight);
 }
 
 Dijkstra::Dijkstra(const RoadGraph& graph, Metric metric, const SearchArcs* shared)
@@ -96,7 +97,8 @@ void Dijkstra::search(std::span<const Anchor> anchors, std::span<const NodeId> s
       ++remaining;
     }
   }
-  heap_.clear();
+  const SearchArcs& laidOut = arcs(backward);
+  heap_.clear(laidOut.maxWeight());
   for (const Anchor& anchor : anchors) {
     const std::uint32_t v = anchor.node.value();
     const double d = anchor.offset.in(metric_);
@@ -109,7 +111,7 @@ void Dijkstra::search(std::span<const Anchor> anchors, std::span<const NodeId> s
       heap_.push(d, v);
     }
   }
-  settleAll(arcs(backward), remaining);
+  settleAll(laidOut, remaining);
   sumTotals(stopAt, backward);
 }
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "analysis/network/anchor.h"
-#include "analysis/network/radix_heap.h"
+#include "analysis/network/bucket_queue.h"
 #include "analysis/network/road_graph.h"
 
 namespace circatlas::analysis::network {
@@ -39,11 +39,14 @@ class SearchArcs {
     return {arcs_.data() + first_[node], first_[node + 1] - first_[node]};
   }
   [[nodiscard]] Metric metric() const noexcept { return metric_; }
+  /// The largest weight of an arc (0 for a graph without arcs).
+  [[nodiscard]] double maxWeight() const noexcept { return maxWeight_; }
   [[nodiscard]] bool backward() const noexcept { return backward_; }
 
  private:
   Metric metric_;
   bool backward_;
+  double maxWeight_ = 0.0;
   std::vector<std::uint32_t> first_;  // node v's arcs: arcs_[first_[v] … first_[v + 1])
   std::vector<Arc> arcs_;
 };
@@ -101,7 +104,7 @@ class Dijkstra {
   std::vector<std::uint32_t> summed_;  // == round_: totals_ summed this search
   std::vector<std::uint32_t> parentArc_;
   std::vector<std::uint32_t> path_;  // sumTotals's walk up the tree
-  RadixHeap heap_;
+  BucketQueue heap_;
 };
 
 }  // namespace circatlas::analysis::network
