@@ -168,4 +168,29 @@ core::Coord pointOnSurface(const core::Geometry& g) {
   return {x, y};
 }
 
+std::vector<std::uint32_t> hilbertCodes(std::span<const core::XY> points) {
+  std::vector<std::uint32_t> codes(points.size());
+  if (points.empty()) return codes;
+  double minX = points[0].x, minY = points[0].y, maxX = minX, maxY = minY;
+  for (const core::XY& p : points) {
+    minX = std::min(minX, p.x);
+    minY = std::min(minY, p.y);
+    maxX = std::max(maxX, p.x);
+    maxY = std::max(maxY, p.y);
+  }
+  // A box of no width or height (one point, points on a line) would divide by zero: widen it by one unit.
+  if (maxX == minX) maxX = minX + 1.0;
+  if (maxY == minY) maxY = minY + 1.0;
+  GEOSContextHandle_t h = detail::geosHandle();
+  const detail::GeomPtr extent = detail::checked(GEOSGeom_createRectangle_r(h, minX, minY, maxX, maxY), "extent");
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const detail::GeomPtr point =
+        detail::checked(GEOSGeom_createPointFromXY_r(h, points[i].x, points[i].y), "Hilbert code");
+    unsigned int code = 0;
+    if (GEOSHilbertCode_r(h, point.get(), extent.get(), 16, &code) == 0) detail::throwGeosError("Hilbert code");
+    codes[i] = code;
+  }
+  return codes;
+}
+
 }  // namespace circatlas::geo

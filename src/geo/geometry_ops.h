@@ -1,11 +1,14 @@
 // Geometry operations on core::Geometry, computed by GEOS (planar, in the geometry's own CRS).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "core/geometry.h"
+#include "core/points.h"
 
 namespace circatlas::geo {
 
@@ -46,5 +49,10 @@ namespace circatlas::geo {
 
 /// A point guaranteed to lie inside a polygon (or on a line), for labels and containment tests.
 [[nodiscard]] core::Coord pointOnSurface(const core::Geometry& g);
+
+/// Each point's place along a Hilbert curve (GEOS, level 16: a 65,536 × 65,536 grid) over the points'
+/// bounding box: sorted by it, points near each other on the ground come near each other in the order.
+/// Points must be finite.
+[[nodiscard]] std::vector<std::uint32_t> hilbertCodes(std::span<const core::XY> points);
 
 }  // namespace circatlas::geo

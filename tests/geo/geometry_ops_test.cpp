@@ -3,7 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <random>
 #include <set>
 #include <utility>
@@ -140,6 +142,39 @@ TEST(GeometryOps, ConvexHullOfManyCollinearOrRepeatedPointsIsALineOrATriangle) {
   const core::Geometry triangle = convexHull(multiPoint(three));
   expectConvexHullOf(three, triangle);
   EXPECT_DOUBLE_EQ(planarArea(triangle), 50.0);
+}
+
+// Sorted by Hilbert code, the centres of an 8 × 8 grid of cells form a path through neighbouring cells
+// only, visiting each once: the curve's defining property, whichever corner GEOS starts it in.
+TEST(GeometryOps, HilbertOrderOfAGridStepsFromCellToNeighbouringCell) {
+  std::vector<core::XY> cells;
+  for (int y = 0; y < 8; ++y) {
+    for (int x = 0; x < 8; ++x) cells.push_back({500.0 + 100.0 * x, 2000.0 + 100.0 * y});
+  }
+  std::mt19937 rng(45);
+  std::shuffle(cells.begin(), cells.end(), rng);
+  const std::vector<std::uint32_t> codes = hilbertCodes(cells);
+  ASSERT_EQ(codes.size(), cells.size());
+  std::vector<std::size_t> order(cells.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return codes[a] < codes[b]; });
+  EXPECT_EQ(std::set<std::uint32_t>(codes.begin(), codes.end()).size(), cells.size());
+  for (std::size_t i = 1; i < order.size(); ++i) {
+    const core::XY a = cells[order[i - 1]];
+    const core::XY b = cells[order[i]];
+    EXPECT_DOUBLE_EQ(std::abs(a.x - b.x) + std::abs(a.y - b.y), 100.0) << "step " << i;
+  }
+}
+
+TEST(GeometryOps, HilbertCodesOfPointsOnALineOrOnePointOrNone) {
+  EXPECT_TRUE(hilbertCodes({}).empty());
+  const core::XY one[] = {{3.0, 4.0}};
+  EXPECT_EQ(hilbertCodes(one).size(), 1U);
+  // All on one parallel: the box has no height, and the codes still order the points along it.
+  const core::XY row[] = {{0.0, 7.0}, {10.0, 7.0}, {20.0, 7.0}, {30.0, 7.0}};
+  const std::vector<std::uint32_t> codes = hilbertCodes(row);
+  EXPECT_TRUE(std::is_sorted(codes.begin(), codes.end()) || std::is_sorted(codes.rbegin(), codes.rend()));
+  EXPECT_EQ(std::set<std::uint32_t>(codes.begin(), codes.end()).size(), 4U);
 }
 
 }  // namespace
