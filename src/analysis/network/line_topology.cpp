@@ -117,4 +117,35 @@ LineTopology joinLineVertices(const VertexPoints& points, std::span<const core::
   return t;
 }
 
+double meanNodeGap(const LineTopology& topology, std::span<const LineRange> lines) {
+  const std::vector<std::uint32_t>& node = topology.nodeOfVertex;
+  double sum = 0.0;
+  std::size_t segments = 0;
+  for (const LineRange& line : lines) {
+    for (std::size_t v = line.first + 1; v < line.last; ++v) {
+      sum += std::abs(static_cast<double>(node[v]) - static_cast<double>(node[v - 1]));
+    }
+    segments += line.last - line.first - 1;
+  }
+  return segments == 0 ? 0.0 : sum / static_cast<double>(segments);
+}
+
+void renumberNodes(LineTopology& topology, std::span<const LineRange> lines, std::span<const std::uint32_t> order) {
+  std::vector<std::uint32_t> renumbered(topology.nodeCount(), kUnset);
+  std::uint32_t next = 0;
+  for (const std::uint32_t l : order) {
+    for (std::size_t v = lines[l].first; v < lines[l].last; ++v) {
+      std::uint32_t& n = renumbered[topology.nodeOfVertex[v]];
+      if (n == kUnset) n = next++;
+    }
+  }
+  for (std::uint32_t& n : renumbered) {  // nodes on no line in `order`, if any: after the rest, as they were
+    if (n == kUnset) n = next++;
+  }
+  std::vector<std::uint32_t> anchors(topology.nodeCount());
+  for (std::size_t old = 0; old < renumbered.size(); ++old) anchors[renumbered[old]] = topology.anchorVertex[old];
+  topology.anchorVertex = std::move(anchors);
+  for (std::uint32_t& n : topology.nodeOfVertex) n = renumbered[n];
+}
+
 }  // namespace circatlas::analysis::network

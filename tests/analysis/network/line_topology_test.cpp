@@ -95,6 +95,43 @@ TEST(LineTopology, NodesAreNumberedByTheirFirstVertex) {
   EXPECT_EQ(d.nodeOf(t, 'D'), 3U);
 }
 
+TEST(LineTopology, RenumberedNodesFollowTheLinesInTheOrderGivenAndKeepTheirAnchors) {
+  const DrawnLines d(
+      "A---B---C\n"
+      "    |\n"
+      "    D---E\n",
+      {"ABC", "DE", "BD"});
+  LineTopology t = d.join(0.0);
+  ASSERT_EQ(t.nodeCount(), 5U);
+  // The third line first (B, D), then the second (E), then the first (A, C).
+  const std::uint32_t order[] = {2, 1, 0};
+  renumberNodes(t, d.lines, order);
+  EXPECT_EQ(d.nodeOf(t, 'B'), 0U);
+  EXPECT_EQ(d.nodeOf(t, 'D'), 1U);
+  EXPECT_EQ(d.nodeOf(t, 'E'), 2U);
+  EXPECT_EQ(d.nodeOf(t, 'A'), 3U);
+  EXPECT_EQ(d.nodeOf(t, 'C'), 4U);
+  for (const char name : std::string("ABCDE")) EXPECT_EQ(d.anchorName(t, d.nodeOf(t, name)), name);
+  // Every vertex drawn as B (in two lines) still has B's node.
+  for (std::size_t v = 0; v < d.vertexName.size(); ++v) {
+    EXPECT_EQ(d.anchorName(t, t.nodeOfVertex[v]), d.vertexName[v]) << "vertex " << v;
+  }
+}
+
+TEST(LineTopology, MeanNodeGapIsTheMeanNumberStepAlongTheLines) {
+  const DrawnLines d(
+      "A---B---C\n"
+      "    |\n"
+      "    D---E\n",
+      {"ABC", "DE", "BD"});
+  LineTopology t = d.join(0.0);
+  // A0 B1 C2 D3 E4: steps 1, 1 | 1 | 2.
+  EXPECT_DOUBLE_EQ(meanNodeGap(t, d.lines), 5.0 / 4.0);
+  const std::uint32_t order[] = {1, 0, 2};  // D0 E1 A2 B3 C4: steps 1 | 1, 1 | 3
+  renumberNodes(t, d.lines, order);
+  EXPECT_DOUBLE_EQ(meanNodeGap(t, d.lines), 6.0 / 4.0);
+}
+
 TEST(LineTopology, ShortTJunctionJoinsTheNearestInteriorVertexAndStandsOnIt) {
   // C ends 10 m below X, the interior vertex of A–X–B: within 15 m it joins X, and the node
   // stays on X so the through line keeps its shape.
