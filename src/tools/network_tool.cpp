@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <numeric>
 #include <unordered_map>
 
 #include "analysis/network/components.h"
@@ -13,6 +14,7 @@
 #include "core/parallel.h"
 #include "geo/analysis_crs.h"
 #include "geo/geodesic.h"
+#include "geo/geometry_ops.h"
 #include "geo/transformer.h"
 #include "tools/network_classifier.h"
 
@@ -204,6 +206,28 @@ NetworkEdges addEdges(const GatheredLines& g, const ProjectedVertices& v, const 
   return out;
 }
 
+// Stage 3b: a file whose lines come in a scattered order (an OpenStreetMap extract in way order, say)
+// numbers neighbouring nodes far apart, and then a search waits for memory at every node it settles:
+// searches on a 400 k-node grid took 2.4 times as long with its nodes shuffled. Such a network gets its
+// nodes renumbered along its lines sorted by the Hilbert code of their middle vertex. A file already in a
+// spatial order (a mean gap of a few hundred at most, meanNodeGap) keeps its numbering, and so its answers
+// to the last bit; so do small networks, which fit in the cache either way.
+void orderNodesSpatially(const GatheredLines& g, const ProjectedVertices& v, net::LineTopology& topology) {
+  constexpr std::size_t kMinNodes = 20'000;
+  constexpr double kScatteredGap = 4.0;  // × √nodes: a grid in row order has a mean gap of ½ √nodes
+  const auto nodes = static_cast<double>(topology.nodeCount());
+  if (topology.nodeCount() < kMinNodes || net::meanNodeGap(topology, g.ranges) <= kScatteredGap * std::sqrt(nodes))
+    return;
+  std::vector<core::XY> middles;
+  middles.reserve(g.ranges.size());
+  for (const net::LineRange& line : g.ranges) middles.push_back(v.xyOfVertex((line.first + line.last - 1) / 2));
+  const std::vector<std::uint32_t> codes = geo::hilbertCodes(middles);
+  std::vector<std::uint32_t> order(g.ranges.size());
+  std::iota(order.begin(), order.end(), 0U);
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return codes[a] < codes[b]; });
+  net::renumberNodes(topology, g.ranges, order);
+}
+
 // Stage 5: weakly connected parts with their length and a few features to find them by.
 void reportComponents(const net::RoadGraph& graph, const std::vector<core::LonLat>& nodeLonLat,
                       const NetworkEdges& edges, NetworkReport& report) {
@@ -310,8 +334,9 @@ RoadNetwork::Parts assemble(const core::Layer& layer, core::Layer* release, cons
 
     // 3. Line ends joined to the points within the tolerance; one graph node per group.
     step(progress, 0.4, "joining vertices");
-    const net::LineTopology topology = net::joinLineVertices(vertices.points, vertices.xy, params.snapToleranceMeters);
+    net::LineTopology topology = net::joinLineVertices(vertices.points, vertices.xy, params.snapToleranceMeters);
     report.endsSnapped = topology.endsSnapped;
+    orderNodesSpatially(gathered, vertices, topology);
     net::GraphBuilder builder;
     builder.reserve(topology.nodeCount(), gathered.coords.size() - gathered.lines.size());  // one edge per segment
     std::vector<core::LonLat> nodeLonLat;

@@ -3,9 +3,15 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <map>
+#include <random>
 #include <utility>
+#include <vector>
 
+#include "analysis/network/dijkstra.h"
 #include "core/error.h"
 #include "geo/analysis_crs.h"
 #include "geo/geodesic.h"
@@ -230,6 +236,92 @@ TEST(NetworkTool, BadParametersAreRefused) {
   p = {};
   p.includeRoad = false;
   EXPECT_THROW(p.validate(), core::ParameterError);
+}
+
+// A grid of trunk roads, one line per 1 km segment, in the analysis CRS: `side` × `side` junctions.
+std::vector<std::pair<core::Coord, core::Coord>> gridSegments(int side) {
+  std::vector<std::pair<core::Coord, core::Coord>> segments;
+  for (int y = 0; y < side; ++y) {
+    for (int x = 0; x < side; ++x) {
+      const core::Coord here{1000.0 * x, 1000.0 * y};
+      if (x + 1 < side) segments.push_back({here, {here.x + 1000.0, here.y}});
+      if (y + 1 < side) segments.push_back({here, {here.x, here.y + 1000.0}});
+    }
+  }
+  return segments;
+}
+
+core::Layer segmentLayer(const std::vector<std::pair<core::Coord, core::Coord>>& segments) {
+  core::Layer l("roads", std::string(geo::kAnalysisCrs), core::GeometryType::LineString,
+                core::Schema({{"class", core::FieldType::String}}));
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const core::Coord line[] = {segments[i].first, segments[i].second};
+    l.add(
+        {core::FeatureId(static_cast<std::int64_t>(i + 1)), core::Geometry::lineString(line), {std::string("trunk")}});
+  }
+  return l;
+}
+
+double meanArcGap(const net::RoadGraph& g) {
+  double sum = 0.0;
+  for (std::uint32_t a = 0; a < g.arcCount(); ++a) {
+    sum += std::abs(static_cast<double>(g.tail(net::ArcId(a)).value()) -
+                    static_cast<double>(g.head(net::ArcId(a)).value()));
+  }
+  return sum / static_cast<double>(g.arcCount());
+}
+
+// Lines in a random order (an OpenStreetMap extract in way order) would number neighbouring nodes far
+// apart, a third of the node count on average, and every search would wait for memory; such a network's
+// nodes are renumbered in a spatial order. One in a spatial order keeps the file's numbering. Both give
+// the same distances.
+TEST(NetworkTool, LinesInAScatteredOrderGiveNodesNumberedInASpatialOrder) {
+  constexpr int kSide = 150;  // 22,500 nodes: large enough for the order to be checked
+  auto segments = gridSegments(kSide);
+  const tools::RoadNetwork inOrder = tools::buildNetwork(segmentLayer(segments), {});
+  std::mt19937 rng(45);
+  std::shuffle(segments.begin(), segments.end(), rng);
+  const tools::RoadNetwork scattered = tools::buildNetwork(segmentLayer(segments), {});
+
+  const net::RoadGraph& a = inOrder.graph();
+  const net::RoadGraph& b = scattered.graph();
+  ASSERT_EQ(a.nodeCount(), static_cast<std::size_t>(kSide * kSide));
+  ASSERT_EQ(b.nodeCount(), a.nodeCount());
+  const double spatial = 4.0 * std::sqrt(static_cast<double>(a.nodeCount()));
+  EXPECT_LT(meanArcGap(a), spatial);
+  EXPECT_LT(meanArcGap(b), spatial);
+  // The file's numbering kept: node 0 at the first line's start, node 1 at its end.
+  EXPECT_NEAR(std::hypot(a.position(net::NodeId(0)).x, a.position(net::NodeId(0)).y), 0.0, 1e-6);
+  EXPECT_NEAR(std::hypot(a.position(net::NodeId(1)).x - 1000.0, a.position(net::NodeId(1)).y), 0.0, 1e-6);
+
+  // The same distances from a corner and from the middle to a sample of nodes, found by position.
+  std::map<std::pair<double, double>, net::NodeId> inB;
+  for (std::uint32_t n = 0; n < b.nodeCount(); ++n) {
+    const core::XY p = b.position(net::NodeId(n));
+    inB[{std::round(p.x), std::round(p.y)}] = net::NodeId(n);
+  }
+  const auto twin = [&](net::NodeId n) {
+    const core::XY p = a.position(n);
+    return inB.at({std::round(p.x), std::round(p.y)});
+  };
+  std::vector<net::NodeId> targetsA;
+  std::vector<net::NodeId> targetsB;
+  for (std::uint32_t n = 0; n < a.nodeCount(); n += 97) {
+    targetsA.emplace_back(n);
+    targetsB.push_back(twin(net::NodeId(n)));
+  }
+  net::Dijkstra searchA(a, net::Metric::Time);
+  net::Dijkstra searchB(b, net::Metric::Time);
+  for (const std::uint32_t from : {0U, static_cast<std::uint32_t>(a.nodeCount() / 2)}) {
+    const auto da = searchA.distances(net::NodeId(from), targetsA);
+    const auto db = searchB.distances(twin(net::NodeId(from)), targetsB);
+    ASSERT_EQ(da.size(), db.size());
+    for (std::size_t t = 0; t < da.size(); ++t) {
+      ASSERT_TRUE(da[t] && db[t]);
+      EXPECT_NEAR(db[t]->time.value(), da[t]->time.value(), 1e-9 * da[t]->time.value()) << "target " << t;
+      EXPECT_NEAR(db[t]->length.value(), da[t]->length.value(), 1e-6) << "target " << t;
+    }
+  }
 }
 
 }  // namespace
