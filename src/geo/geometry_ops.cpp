@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/parallel.h"
 #include "geo/geos_support.h"
 
 namespace circatlas::geo {
@@ -181,15 +182,18 @@ std::vector<std::uint32_t> hilbertCodes(std::span<const core::XY> points) {
   // A box of no width or height (one point, points on a line) would divide by zero: widen it by one unit.
   if (maxX == minX) maxX = minX + 1.0;
   if (maxY == minY) maxY = minY + 1.0;
-  GEOSContextHandle_t h = detail::geosHandle();
-  const detail::GeomPtr extent = detail::checked(GEOSGeom_createRectangle_r(h, minX, minY, maxX, maxY), "extent");
-  for (std::size_t i = 0; i < points.size(); ++i) {
-    const detail::GeomPtr point =
-        detail::checked(GEOSGeom_createPointFromXY_r(h, points[i].x, points[i].y), "Hilbert code");
-    unsigned int code = 0;
-    if (GEOSHilbertCode_r(h, point.get(), extent.get(), 16, &code) == 0) detail::throwGeosError("Hilbert code");
-    codes[i] = code;
-  }
+  // A GEOS point per call: on all cores, each with its own context and extent (geosHandle is per thread).
+  core::parallelFor(points.size(), 0, 1 << 15, [&](unsigned, std::size_t begin, std::size_t end) {
+    GEOSContextHandle_t h = detail::geosHandle();
+    const detail::GeomPtr extent = detail::checked(GEOSGeom_createRectangle_r(h, minX, minY, maxX, maxY), "extent");
+    for (std::size_t i = begin; i < end; ++i) {
+      const detail::GeomPtr point =
+          detail::checked(GEOSGeom_createPointFromXY_r(h, points[i].x, points[i].y), "Hilbert code");
+      unsigned int code = 0;
+      if (GEOSHilbertCode_r(h, point.get(), extent.get(), 16, &code) == 0) detail::throwGeosError("Hilbert code");
+      codes[i] = code;
+    }
+  });
   return codes;
 }
 

@@ -206,21 +206,24 @@ NetworkEdges addEdges(const GatheredLines& g, const ProjectedVertices& v, const 
   return out;
 }
 
-// Stage 3b: a file whose lines come in a scattered order (an OpenStreetMap extract in way order, say)
-// numbers neighbouring nodes far apart, and then a search waits for memory at every node it settles:
-// searches on a 400 k-node grid took 2.4 times as long with its nodes shuffled. Such a network gets its
-// nodes renumbered along its lines sorted by the Hilbert code of their middle vertex. A file already in a
-// spatial order (a mean gap of a few hundred at most, meanNodeGap) keeps its numbering, and so its answers
-// to the last bit; so do small networks, which fit in the cache either way.
+// Stage 3b: a large network's nodes numbered along its lines sorted by the Hilbert code of their middle,
+// so that nodes near each other on the ground have numbers near each other whatever the file's
+// line order (lines with the same middle keep theirs). A search then finds the labels and arcs of the nodes it reaches
+// nearby in memory. In a scattered order (an OpenStreetMap extract in way order, say) it waited for memory at every
+// node: searches on bench/compare's grid took 1.5 times as long with its lines shuffled. The Hilbert order also beats
+// the grid file's own row order (1000 × 1000: 27.9 against 32.9 s). Small networks fit in the cache whatever their
+// order and keep the file's numbering, so their answers stay the same to the last bit.
 void orderNodesSpatially(const GatheredLines& g, const ProjectedVertices& v, net::LineTopology& topology) {
   constexpr std::size_t kMinNodes = 20'000;
-  constexpr double kScatteredGap = 4.0;  // × √nodes: a grid in row order has a mean gap of ½ √nodes
-  const auto nodes = static_cast<double>(topology.nodeCount());
-  if (topology.nodeCount() < kMinNodes || net::meanNodeGap(topology, g.ranges) <= kScatteredGap * std::sqrt(nodes))
-    return;
+  if (topology.nodeCount() < kMinNodes) return;
   std::vector<core::XY> middles;
   middles.reserve(g.ranges.size());
-  for (const net::LineRange& line : g.ranges) middles.push_back(v.xyOfVertex((line.first + line.last - 1) / 2));
+  for (const net::LineRange& line : g.ranges) {
+    // The middle vertex, or the middle of the middle segment (lines with one point in common differ there).
+    const core::XY p = v.xyOfVertex((line.first + line.last - 1) / 2);
+    const core::XY q = v.xyOfVertex((line.first + line.last) / 2);
+    middles.push_back({(p.x + q.x) / 2, (p.y + q.y) / 2});
+  }
   const std::vector<std::uint32_t> codes = geo::hilbertCodes(middles);
   std::vector<std::uint32_t> order(g.ranges.size());
   std::iota(order.begin(), order.end(), 0U);

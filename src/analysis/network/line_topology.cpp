@@ -117,19 +117,6 @@ LineTopology joinLineVertices(const VertexPoints& points, std::span<const core::
   return t;
 }
 
-double meanNodeGap(const LineTopology& topology, std::span<const LineRange> lines) {
-  const std::vector<std::uint32_t>& node = topology.nodeOfVertex;
-  double sum = 0.0;
-  std::size_t segments = 0;
-  for (const LineRange& line : lines) {
-    for (std::size_t v = line.first + 1; v < line.last; ++v) {
-      sum += std::abs(static_cast<double>(node[v]) - static_cast<double>(node[v - 1]));
-    }
-    segments += line.last - line.first - 1;
-  }
-  return segments == 0 ? 0.0 : sum / static_cast<double>(segments);
-}
-
 void renumberNodes(LineTopology& topology, std::span<const LineRange> lines, std::span<const std::uint32_t> order) {
   std::vector<std::uint32_t> renumbered(topology.nodeCount(), kUnset);
   std::uint32_t next = 0;

@@ -51,11 +51,6 @@ struct VertexPoints {
 [[nodiscard]] LineTopology joinLineVertices(const VertexPoints& points, std::span<const core::XY> pointXy,
                                             double snapToleranceMeters);
 
-/// The mean gap between the node numbers of consecutive vertices along `lines` (|a − b| per segment): a
-/// few hundred at most for a file whose lines come in a spatial order (along each line 1; across a
-/// junction the number of nodes in a row or so), a third of the node count for lines in a random order.
-[[nodiscard]] double meanNodeGap(const LineTopology& topology, std::span<const LineRange> lines);
-
 /// Renumbers the nodes in the order their vertices are first met going through `lines` in `order` (each
 /// line index once), vertex by vertex: with the lines in a spatial order, nodes near each other on the
 /// ground get numbers near each other, and a line's vertices consecutive numbers. `anchorVertex` follows.

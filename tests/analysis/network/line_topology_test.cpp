@@ -118,20 +118,6 @@ TEST(LineTopology, RenumberedNodesFollowTheLinesInTheOrderGivenAndKeepTheirAncho
   }
 }
 
-TEST(LineTopology, MeanNodeGapIsTheMeanNumberStepAlongTheLines) {
-  const DrawnLines d(
-      "A---B---C\n"
-      "    |\n"
-      "    D---E\n",
-      {"ABC", "DE", "BD"});
-  LineTopology t = d.join(0.0);
-  // A0 B1 C2 D3 E4: steps 1, 1 | 1 | 2.
-  EXPECT_DOUBLE_EQ(meanNodeGap(t, d.lines), 5.0 / 4.0);
-  const std::uint32_t order[] = {1, 0, 2};  // D0 E1 A2 B3 C4: steps 1 | 1, 1 | 3
-  renumberNodes(t, d.lines, order);
-  EXPECT_DOUBLE_EQ(meanNodeGap(t, d.lines), 6.0 / 4.0);
-}
-
 TEST(LineTopology, ShortTJunctionJoinsTheNearestInteriorVertexAndStandsOnIt) {
   // C ends 10 m below X, the interior vertex of A–X–B: within 15 m it joins X, and the node
   // stays on X so the through line keeps its shape.
