@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -40,8 +41,8 @@ class BucketQueue {
     current_ = 0;
     inSlots_ = 0;
     size_ = 0;
-    const double width = maxStep > 0.0 ? maxStep / static_cast<double>(kSlots - 2) : 1.0;
-    perWidth_ = 1.0 / width;
+    const double perWidth = static_cast<double>(kSlots - 2) / maxStep;
+    perWidth_ = std::isfinite(perWidth) && perWidth > 0.0 ? perWidth : 1.0;  // no arcs, or none but zeros
   }
 
   void push(double key, std::uint32_t node) {

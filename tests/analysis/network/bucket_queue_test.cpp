@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <functional>
+#include <limits>
 #include <queue>
 #include <random>
 #include <string>
@@ -61,10 +62,12 @@ TEST(BucketQueue, PopsInTheOrderOfABinaryHeapOfDistanceAndNode) {
 TEST(BucketQueue, KeepsTheOrderWhenToldAWrongLargestStep) {
   BucketQueue queue;
   // Told too small: most pushes land beyond the ring, in the overflow. Told too large: everything lands
-  // in the current bucket. Told nothing (0): buckets of width 1.
+  // in the current bucket. Told nothing (0), infinity or NaN: buckets of width 1.
   expectBinaryHeapOrder(queue, 1.0, 1e-6, 46, 1.0);
   expectBinaryHeapOrder(queue, 1.0, 1e9, 47, 1.0);
   expectBinaryHeapOrder(queue, 1.0, 0.0, 48, 1.0);
+  expectBinaryHeapOrder(queue, 1.0, std::numeric_limits<double>::infinity(), 50, 1.0);
+  expectBinaryHeapOrder(queue, 1.0, std::numeric_limits<double>::quiet_NaN(), 51, 1.0);
 }
 
 TEST(BucketQueue, StartsFarApartLeaveThroughTheOverflowInOrder) {
