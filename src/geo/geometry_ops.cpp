@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/extent.h"
 #include "core/parallel.h"
 #include "geo/geos_support.h"
 
@@ -172,20 +173,16 @@ core::Coord pointOnSurface(const core::Geometry& g) {
 std::vector<std::uint32_t> hilbertCodes(std::span<const core::XY> points) {
   std::vector<std::uint32_t> codes(points.size());
   if (points.empty()) return codes;
-  double minX = points[0].x, minY = points[0].y, maxX = minX, maxY = minY;
-  for (const core::XY& p : points) {
-    minX = std::min(minX, p.x);
-    minY = std::min(minY, p.y);
-    maxX = std::max(maxX, p.x);
-    maxY = std::max(maxY, p.y);
-  }
+  core::Extent box;
+  for (const core::XY& p : points) box.expand(core::Coord{p.x, p.y});
   // A box of no width or height (one point, points on a line) would divide by zero: widen it by one unit.
-  if (maxX == minX) maxX = minX + 1.0;
-  if (maxY == minY) maxY = minY + 1.0;
+  if (box.width() == 0.0) box.maxX = box.minX + 1.0;
+  if (box.height() == 0.0) box.maxY = box.minY + 1.0;
   // A GEOS point per call: on all cores, each with its own context and extent (geosHandle is per thread).
   core::parallelFor(points.size(), 0, 1 << 15, [&](unsigned, std::size_t begin, std::size_t end) {
     GEOSContextHandle_t h = detail::geosHandle();
-    const detail::GeomPtr extent = detail::checked(GEOSGeom_createRectangle_r(h, minX, minY, maxX, maxY), "extent");
+    const detail::GeomPtr extent =
+        detail::checked(GEOSGeom_createRectangle_r(h, box.minX, box.minY, box.maxX, box.maxY), "extent");
     for (std::size_t i = begin; i < end; ++i) {
       const detail::GeomPtr point =
           detail::checked(GEOSGeom_createPointFromXY_r(h, points[i].x, points[i].y), "Hilbert code");

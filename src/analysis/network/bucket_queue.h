@@ -126,8 +126,8 @@ class BucketQueue {
     overflowMin_ = rest;
   }
 
-  std::vector<std::vector<Entry>>
-      slots_;                    // bucket b's entries in slots_[b mod kSlots], for current_ < b < current_ + kSlots
+  // Bucket b's entries are in slots_[b mod kSlots], for current_ < b < current_ + kSlots.
+  std::vector<std::vector<Entry>> slots_;
   std::vector<Entry> run_;       // the current bucket's entries, sorted by after()
   std::vector<Entry> overflow_;  // entries in buckets from current_ + kSlots on
   std::uint64_t overflowMin_ = kNever;

@@ -98,7 +98,7 @@ void Dijkstra::search(std::span<const Anchor> anchors, std::span<const NodeId> s
     }
   }
   const SearchArcs& laidOut = arcs(backward);
-  heap_.clear(laidOut.maxWeight());
+  queue_.clear(laidOut.maxWeight());
   for (const Anchor& anchor : anchors) {
     const std::uint32_t v = anchor.node.value();
     const double d = anchor.offset.in(metric_);
@@ -108,7 +108,7 @@ void Dijkstra::search(std::span<const Anchor> anchors, std::span<const NodeId> s
       label.dist = d;
       totals_[v] = anchor.offset;
       parentArc_[v] = kNoArc;
-      heap_.push(d, v);
+      queue_.push(d, v);
     }
   }
   settleAll(laidOut, remaining);
@@ -117,8 +117,8 @@ void Dijkstra::search(std::span<const Anchor> anchors, std::span<const NodeId> s
 
 void Dijkstra::settleAll(const SearchArcs& arcs, std::size_t remaining) {
   SettleOrder order;
-  while (!heap_.empty() && remaining > 0) {
-    const auto [d, u] = heap_.pop();
+  while (!queue_.empty() && remaining > 0) {
+    const auto [d, u] = queue_.pop();
     Label& label = labels_[u];
     if (d > label.dist) continue;  // stale entry
     order.settle(d);
@@ -134,7 +134,7 @@ void Dijkstra::settleAll(const SearchArcs& arcs, std::size_t remaining) {
         next.stamp = round_;
         next.dist = candidate;
         parentArc_[arc.node] = arc.arc;
-        heap_.push(candidate, arc.node);
+        queue_.push(candidate, arc.node);
         // The node is settled after the rest of the search front, by when its arcs are in the cache:
         // reading them then would otherwise wait for memory at every node.
         __builtin_prefetch(arcs.of(arc.node).data());

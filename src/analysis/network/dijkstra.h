@@ -104,7 +104,7 @@ class Dijkstra {
   std::vector<std::uint32_t> summed_;  // == round_: totals_ summed this search
   std::vector<std::uint32_t> parentArc_;
   std::vector<std::uint32_t> path_;  // sumTotals's walk up the tree
-  BucketQueue heap_;
+  BucketQueue queue_;
 };
 
 }  // namespace circatlas::analysis::network
